@@ -1,0 +1,439 @@
+import type { Effect, Risk } from '../core/types.js';
+import { hasOption, optionValue, parseOptions } from '../shell/options.js';
+import type { Word } from '../shell/words.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+import { findRoots } from '../shell/wrappers.js';
+import { classifyPath, isInside, resolvePath, type PathClass } from './paths.js';
+
+const BLOCK_DEVICE =
+  /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d|rdisk\d)/;
+
+function place(inv: Invocation, target: Word, recursive: boolean): { path: string; cls: PathClass } {
+  if (target.dynamic) {
+    // `$DIR` we could not resolve: the worst case is the one that counts.
+    const risk: Risk = recursive ? 'high' : 'medium';
+    return { path: target.value, cls: { risk, why: 'a path computed at run time' } };
+  }
+  if (inv.remote && !target.value.startsWith('/')) {
+    return {
+      path: target.value,
+      cls: { risk: recursive ? 'high' : 'medium', why: 'a path on another machine' },
+    };
+  }
+  const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
+  const cls = classifyPath(path, { cwd: inv.facts.cwd, home: inv.facts.home, recursive, remote: inv.remote });
+  return { path, cls };
+}
+
+function deletion(tool: string, inv: Invocation, target: Word, recursive: boolean, verb: string): Effect {
+  const { path, cls } = place(inv, target, recursive);
+  return {
+    operation: 'delete',
+    tool,
+    target: path,
+    reversible: false,
+    risk: cls.risk,
+    reason: `${verb} ${path}: ${cls.why}`,
+    category: 'file',
+  };
+}
+
+function rm(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args);
+  const recursive = hasOption(parsed, '-r', '-R', '--recursive');
+  const effects = parsed.positionals.map((t) =>
+    deletion('rm', inv, t, recursive, recursive ? 'deletes the tree' : 'deletes'),
+  );
+  if (hasOption(parsed, '--no-preserve-root')) {
+    for (const e of effects) {
+      e.risk = 'critical';
+      e.reason += ' (--no-preserve-root)';
+    }
+  }
+  return effects;
+}
+
+const FIND_FILTERS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-regex',
+  '-iregex',
+  '-newer',
+  '-mtime',
+  '-mmin',
+  '-size',
+  '-empty',
+  '-user',
+  '-wholename',
+  '-iwholename',
+  '-links',
+  '-perm',
+]);
+
+function find(inv: Invocation): Effect[] {
+  const args = inv.args;
+  if (!args.some((w) => w.value === '-delete')) return [];
+  const filtered = args.some((w) => FIND_FILTERS.has(w.value));
+  return findRoots(args).map((root) => {
+    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
+    if (filtered) {
+      // A filter (-name '*.pyc') narrows the deletion: inside the project that is routine cleanup.
+      const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
+      const lowered: Record<Risk, Risk> = {
+        critical: 'high',
+        high: 'high',
+        medium: 'low',
+        low: 'low',
+        none: 'none',
+      };
+      effect.risk = inProject ? 'low' : lowered[effect.risk];
+      effect.reason += ' (only files matching a filter)';
+    }
+    return effect;
+  });
+}
+
+function shred(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, {
+    withValue: ['-n', '--iterations', '-s', '--size', '--random-source'],
+  });
+  return parsed.positionals.map((t) => {
+    const e = deletion('shred', inv, t, false, 'overwrites beyond recovery');
+    if (BLOCK_DEVICE.test(e.target)) e.risk = 'critical';
+    else if (e.risk === 'low' || e.risk === 'none' || e.risk === 'medium') e.risk = 'high';
+    return e;
+  });
+}
+
+function truncate(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, { withValue: ['-s', '--size', '-r', '--reference', '-o'] });
+  return parsed.positionals.map((t) => {
+    const { path, cls } = place(inv, t, false);
+    const risk: Risk =
+      /\.log$/i.test(path) && cls.risk !== 'critical' ? 'low' : cls.risk === 'low' ? 'medium' : cls.risk;
+    return {
+      operation: 'modify',
+      tool: 'truncate',
+      target: path,
+      reversible: false,
+      risk,
+      reason: `truncates ${path}: ${cls.why}`,
+      category: 'file',
+    };
+  });
+}
+
+function mv(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, { withValue: ['-t', '--target-directory', '-S', '--suffix'] });
+  const dest =
+    optionValue(parsed, '-t', '--target-directory') ??
+    parsed.positionals[parsed.positionals.length - 1]?.value;
+  const sources = optionValue(parsed, '-t', '--target-directory')
+    ? parsed.positionals
+    : parsed.positionals.slice(0, -1);
+  if (dest === '/dev/null')
+    return sources.map((s) => ({
+      ...deletion('mv', inv, s, true, 'moves onto /dev/null, destroying'),
+      risk: 'high' as Risk,
+    }));
+  // Moving a system or data path away is as good as deleting it for whatever depends on it.
+  return sources.flatMap((s) => {
+    const { path, cls } = place(inv, s, true);
+    if (cls.risk !== 'critical' && cls.risk !== 'high') return [];
+    return [
+      {
+        operation: 'modify' as const,
+        tool: 'mv',
+        target: path,
+        reversible: true,
+        risk: cls.risk === 'critical' ? ('high' as Risk) : ('medium' as Risk),
+        reason: `moves ${path} away: ${cls.why}`,
+        category: 'file',
+      },
+    ];
+  });
+}
+
+function dd(inv: Invocation): Effect[] {
+  const of = inv.args.find((w) => w.value.startsWith('of='));
+  if (!of) return [];
+  const target = { value: of.value.slice(3), dynamic: of.dynamic };
+  if (BLOCK_DEVICE.test(target.value)) {
+    return [
+      {
+        operation: 'delete',
+        tool: 'dd',
+        target: target.value,
+        reversible: false,
+        risk: 'critical',
+        reason: `dd writes raw data over the disk ${target.value}`,
+        category: 'disk',
+      },
+    ];
+  }
+  const { path, cls } = place(inv, target, false);
+  if (/^\/dev\/(null|zero|stdout)$/.test(path)) return [];
+  return [
+    {
+      operation: 'modify',
+      tool: 'dd',
+      target: path,
+      reversible: false,
+      risk: cls.risk === 'low' || cls.risk === 'none' ? 'low' : cls.risk,
+      reason: `dd overwrites ${path}: ${cls.why}`,
+      category: 'file',
+    },
+  ];
+}
+
+function mkfs(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, {
+    withValue: [
+      '-t',
+      '-L',
+      '-b',
+      '-C',
+      '-c',
+      '-E',
+      '-O',
+      '-U',
+      '-m',
+      '-n',
+      '-T',
+      '-N',
+      '-I',
+      '-i',
+      '-F',
+      '-s',
+    ],
+  });
+  const device = parsed.positionals[0];
+  const target = device?.value ?? '<device>';
+  if (inv.name === 'wipefs' && !hasOption(parsed, '-a', '--all', '-o', '--offset')) return [];
+  return [
+    {
+      operation: 'delete',
+      tool: inv.name,
+      target,
+      reversible: false,
+      risk: 'critical',
+      reason: `${inv.name} destroys every file system on ${target}`,
+      category: 'disk',
+    },
+  ];
+}
+
+function partition(inv: Invocation): Effect[] {
+  const readOnly =
+    inv.args.some((w) => ['-l', '--list', '-s', 'print', '--print'].includes(w.value)) &&
+    !inv.args.some((w) => ['mklabel', 'rm', 'mkpart'].includes(w.value));
+  if (readOnly || inv.args.length === 0) return [];
+  const device = inv.args.find((w) => w.value.startsWith('/dev/'))?.value ?? '<device>';
+  return [
+    {
+      operation: 'modify',
+      tool: inv.name,
+      target: device,
+      reversible: false,
+      risk: 'critical',
+      reason: `${inv.name} rewrites the partition table of ${device}`,
+      category: 'disk',
+    },
+  ];
+}
+
+const SYSTEM_PERMISSION_RISK: Record<Risk, Risk> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'low',
+  low: 'none',
+  none: 'none',
+};
+
+function permissions(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, { withValue: ['--reference', '--from'] });
+  const recursive = hasOption(parsed, '-R', '--recursive');
+  const [, ...targets] = parsed.positionals; // the mode or owner comes first
+  return targets.flatMap((t) => {
+    const { path, cls } = place(inv, t, recursive);
+    let risk = SYSTEM_PERMISSION_RISK[cls.risk];
+    if (!recursive && risk === 'critical') risk = 'medium';
+    if (!recursive && risk === 'high') risk = 'low';
+    if (risk === 'none') return [];
+    return [
+      {
+        operation: 'modify' as const,
+        tool: inv.name,
+        target: path,
+        reversible: false,
+        risk,
+        reason: `${inv.name}${recursive ? ' -R' : ''} changes access to ${path}: ${cls.why}`,
+        category: 'file',
+      },
+    ];
+  });
+}
+
+const RSYNC_DELETE = [
+  '--delete',
+  '--delete-before',
+  '--delete-during',
+  '--delete-delay',
+  '--delete-after',
+  '--delete-excluded',
+  '--del',
+  '--remove-source-files',
+];
+
+function rsync(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, {
+    withValue: [
+      '-e',
+      '--rsh',
+      '--exclude',
+      '--include',
+      '--filter',
+      '-f',
+      '--exclude-from',
+      '--include-from',
+      '--files-from',
+      '--rsync-path',
+      '--backup-dir',
+      '--suffix',
+      '--port',
+      '--password-file',
+      '--log-file',
+      '--chmod',
+      '--chown',
+      '-T',
+      '--temp-dir',
+      '--compare-dest',
+      '--link-dest',
+      '--max-size',
+      '--min-size',
+      '--timeout',
+      '--bwlimit',
+      '--info',
+      '--debug',
+    ],
+  });
+  const flag = RSYNC_DELETE.find((f) => parsed.options.has(f));
+  if (!flag) return [];
+  const dest = parsed.positionals[parsed.positionals.length - 1];
+  if (!dest) return [];
+  const remote = /^([^/:]+@)?[^/:]+:/.exec(dest.value);
+  if (remote) {
+    const host = remote[0].replace(/^[^@]*@/, '').replace(/:$/, '');
+    return [
+      {
+        operation: 'delete',
+        tool: 'rsync',
+        target: dest.value,
+        reversible: false,
+        risk: 'high',
+        reason: `rsync ${flag} deletes files on ${host} that the source lacks`,
+        hints: [{ source: 'rsync host', value: host }],
+        category: 'file',
+      },
+    ];
+  }
+  const { path, cls } = place(inv, dest, true);
+  const risk: Risk =
+    cls.risk === 'low' || cls.risk === 'none' ? 'low' : cls.risk === 'medium' ? 'medium' : 'high';
+  return [
+    {
+      operation: 'delete',
+      tool: 'rsync',
+      target: path,
+      reversible: false,
+      risk,
+      reason: `rsync ${flag} deletes files in ${path} that the source lacks: ${cls.why}`,
+      category: 'file',
+    },
+  ];
+}
+
+function unlink(inv: Invocation): Effect[] {
+  return inv.args
+    .filter((w) => !w.value.startsWith('-'))
+    .map((t) => deletion(inv.name, inv, t, inv.name === 'rmdir' ? false : false, 'deletes'));
+}
+
+export const filesAnalyzer: Analyzer = {
+  family: 'files',
+  commands: [
+    'rm',
+    'find',
+    'shred',
+    'truncate',
+    'mv',
+    'dd',
+    'mkfs',
+    'mkfs.ext2',
+    'mkfs.ext3',
+    'mkfs.ext4',
+    'mkfs.xfs',
+    'mkfs.btrfs',
+    'mkfs.vfat',
+    'mkfs.fat',
+    'mkfs.ntfs',
+    'mkfs.exfat',
+    'mke2fs',
+    'mkswap',
+    'wipefs',
+    'fdisk',
+    'sfdisk',
+    'parted',
+    'gdisk',
+    'sgdisk',
+    'chmod',
+    'chown',
+    'chgrp',
+    'rsync',
+    'unlink',
+    'rmdir',
+    'srm',
+  ],
+  local: true,
+  environmentVariables: [],
+  analyze(inv) {
+    if (inv.name.startsWith('mkfs')) return mkfs(inv);
+    switch (inv.name) {
+      case 'rm':
+      case 'srm':
+        return rm(inv);
+      case 'find':
+        return find(inv);
+      case 'shred':
+        return shred(inv);
+      case 'truncate':
+        return truncate(inv);
+      case 'mv':
+        return mv(inv);
+      case 'dd':
+        return dd(inv);
+      case 'mke2fs':
+      case 'mkswap':
+      case 'wipefs':
+        return mkfs(inv);
+      case 'fdisk':
+      case 'sfdisk':
+      case 'parted':
+      case 'gdisk':
+      case 'sgdisk':
+        return partition(inv);
+      case 'chmod':
+      case 'chown':
+      case 'chgrp':
+        return permissions(inv);
+      case 'rsync':
+        return rsync(inv);
+      case 'unlink':
+      case 'rmdir':
+        return unlink(inv);
+    }
+    return [];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Analyzer } from './analyzer.js';
+import { cloudAnalyzer } from './cloud.js';
+import { databasesAnalyzer } from './databases.js';
+import { filesAnalyzer } from './files.js';
+import { gitAnalyzer } from './git.js';
+import { iacAnalyzer } from './iac.js';
+import { interpretersAnalyzer } from './interpreters.js';
+import { kubernetesAnalyzer } from './kubernetes.js';
+import { servicesAnalyzer } from './services.js';
+import type { SqlParser } from './sql-parser.js';
+
+/** Every analyzer, keyed by the program names it understands. */
+export function analyzerRegistry(analyzers: readonly Analyzer[]): Map<string, Analyzer> {
+  const map = new Map<string, Analyzer>();
+  for (const analyzer of analyzers) {
+    for (const command of analyzer.commands) {
+      if (map.has(command))
+        throw new Error(`two analyzers claim ${command}: ${map.get(command)!.family} and ${analyzer.family}`);
+      map.set(command, analyzer);
+    }
+  }
+  return map;
+}
+
+export interface AnalyzerDeps {
+  sql: SqlParser;
+}
+
+export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
+  return [
+    filesAnalyzer,
+    gitAnalyzer,
+    iacAnalyzer,
+    cloudAnalyzer,
+    kubernetesAnalyzer,
+    databasesAnalyzer(deps.sql),
+    servicesAnalyzer,
+    interpretersAnalyzer,
+  ];
+}

@@ -1,0 +1,160 @@
+import { posix } from 'node:path';
+import type { Risk } from '../core/types.js';
+
+// Path arithmetic only (node:path/posix is pure string manipulation, no file system access).
+
+export function resolvePath(target: string, cwd: string, home: string): string {
+  let p = target;
+  if (p === '~') p = home;
+  else if (p.startsWith('~/')) p = posix.join(home, p.slice(2));
+  const resolved = posix.resolve(cwd, p);
+  return resolved.length > 1 && resolved.endsWith('/') ? resolved.slice(0, -1) : resolved;
+}
+
+const SYSTEM_ROOTS = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/opt',
+  '/proc',
+  '/root',
+  '/sbin',
+  '/srv',
+  '/sys',
+  '/usr',
+  '/var',
+  '/home',
+  '/mnt',
+  '/media',
+  '/snap',
+  '/Applications',
+  '/Library',
+  '/System',
+  '/Users',
+  '/private',
+];
+const SCRATCH_ROOTS = ['/tmp', '/var/tmp', '/dev/shm', '/private/tmp'];
+const DATA_PATH =
+  /(^|\/)(data|pgdata|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|elasticsearch|kafka|zookeeper|etcd|backups?|snapshots?|volumes|uploads|media)(\/|$)/i;
+const DATA_FILE = /\.(db|sqlite3?|sql|dump|bak|backup|tfstate|wal|mdb|ldb|parquet|avro|rdb|aof)$/i;
+const SECRET_FILE =
+  /(^|\/)(\.env(\.[\w.-]+)?|\.ssh|\.aws|\.kube|\.gnupg|id_[a-z0-9]+|credentials|\.netrc|\.pgpass|\.npmrc|\.docker)(\/|$)/i;
+/** Directories any build recreates: deleting them is routine work. */
+const REGENERABLE = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'target',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.parcel-cache',
+  '.cache',
+  'coverage',
+  '.nyc_output',
+  '__pycache__',
+  '.pytest_cache',
+  '.mypy_cache',
+  '.ruff_cache',
+  '.tox',
+  '.venv',
+  'venv',
+  '.gradle',
+  '.terraform',
+  'tmp',
+  '.tmp',
+  'temp',
+  'bin',
+  'obj',
+  '.angular',
+  'storybook-static',
+  '.vite',
+  '.eslintcache',
+  '.expo',
+  'DerivedData',
+  '.dart_tool',
+  'vendor',
+  'logs',
+  'log',
+]);
+const REGENERABLE_FILE =
+  /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
+
+export function isInside(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+export interface PathClass {
+  risk: Risk;
+  why: string;
+}
+
+/**
+ * How bad it is to destroy `path` (already resolved). `recursive` means a whole tree goes.
+ * The project is the current directory; HOME and the system directories are never routine.
+ */
+export function classifyPath(
+  path: string,
+  opts: { cwd: string; home: string; recursive: boolean; remote?: boolean },
+): PathClass {
+  const { cwd, home, recursive } = opts;
+  const base = posix.basename(path);
+  if (/[*?[]/.test(base) && recursive) {
+    const dir = posix.dirname(path);
+    const parent = classifyPath(dir, { ...opts, recursive: true });
+    if (dir === cwd || dir === home || dir === '/') return { risk: 'critical', why: `everything in ${dir}` };
+    if (parent.risk === 'low' || parent.risk === 'none') return parent;
+    return {
+      risk: parent.risk === 'critical' ? 'high' : parent.risk,
+      why: `files matching ${base} in ${dir}`,
+    };
+  }
+  if (path === '/') return { risk: 'critical', why: 'the root file system' };
+  if (path === home) return { risk: 'critical', why: 'the home directory' };
+  if (isInside(cwd, path))
+    return {
+      risk: 'critical',
+      why: path === cwd ? 'the current project directory' : 'a parent of the current directory',
+    };
+  if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
+  if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
+  if (DATA_FILE.test(path)) return { risk: 'high', why: 'a data or state file' };
+  if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
+    return { risk: 'low', why: 'a scratch directory' };
+  const regenerable = REGENERABLE.has(base) || REGENERABLE_FILE.test(path);
+  if (!opts.remote && isInside(path, cwd)) {
+    if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
+    if (DATA_PATH.test(path.slice(cwd.length))) return { risk: 'high', why: 'a data directory' };
+    return recursive
+      ? { risk: 'medium', why: 'a directory in the project' }
+      : { risk: 'low', why: 'a file in the project' };
+  }
+  if (SYSTEM_ROOTS.includes(path)) return { risk: 'critical', why: `the system directory ${path}` };
+  if (DATA_PATH.test(path)) return { risk: 'high', why: 'a data directory' };
+  if (
+    SYSTEM_ROOTS.some((r) => isInside(path, r)) &&
+    !isInside(path, home) &&
+    !path.startsWith('/home/') &&
+    !path.startsWith('/Users/')
+  ) {
+    return { risk: 'high', why: 'a system path' };
+  }
+  if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
+  if (isInside(path, home)) {
+    const depth = path.slice(home.length).split('/').filter(Boolean).length;
+    if (depth === 1 && recursive) return { risk: 'high', why: 'a top-level directory of the home directory' };
+    return recursive
+      ? { risk: 'high', why: 'a directory outside the project' }
+      : { risk: 'medium', why: 'a file outside the project' };
+  }
+  return recursive
+    ? { risk: 'high', why: 'a directory outside the project' }
+    : { risk: 'medium', why: 'a file outside the project' };
+}

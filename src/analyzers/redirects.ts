@@ -1,0 +1,80 @@
+import type { ActionFacts, Effect } from '../core/types.js';
+import type { Redirect } from '../shell/extract.js';
+import { classifyPath, resolvePath } from './paths.js';
+
+const HARMLESS_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/\d+|zero)$/;
+const BLOCK_DEVICE =
+  /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d)/;
+
+/** `> file` truncates the file before writing: destroying what was there when it holds data. */
+export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: boolean): Effect[] {
+  const { operator, target } = redirect;
+  if (operator === '<' || operator === '<&' || (operator === '>&' && /^\d+$|^-$/.test(target.value)))
+    return [];
+  if (!['>', '>|', '&>', '&>|', '>&', '<>', '>>', '&>>'].includes(operator)) return [];
+  if (target.dynamic) {
+    return [
+      {
+        operation: 'modify',
+        tool: 'redirect',
+        target: target.value,
+        reversible: false,
+        risk: 'medium',
+        reason: `output written to a file named at run time (${target.value})`,
+      },
+    ];
+  }
+  const path = remote ? target.value : resolvePath(target.value, facts.cwd, facts.home);
+  if (HARMLESS_SINKS.test(path)) return [];
+  if (BLOCK_DEVICE.test(path)) {
+    return [
+      {
+        operation: 'delete',
+        tool: 'redirect',
+        target: path,
+        reversible: false,
+        risk: 'critical',
+        reason: `writes over the disk device ${path}`,
+      },
+    ];
+  }
+  const appends = operator === '>>' || operator === '&>>';
+  if (appends)
+    return [
+      {
+        operation: 'modify',
+        tool: 'redirect',
+        target: path,
+        reversible: true,
+        risk: 'none',
+        reason: `appends to ${path}`,
+      },
+    ];
+  const exists = facts.pathExists ? facts.pathExists(path) : true;
+  if (!exists)
+    return [
+      {
+        operation: 'create',
+        tool: 'redirect',
+        target: path,
+        reversible: true,
+        risk: 'none',
+        reason: `creates ${path}`,
+      },
+    ];
+  const cls = classifyPath(path, { cwd: facts.cwd, home: facts.home, recursive: false, remote });
+  // Rewriting an ordinary project file is everyday editing; overwriting data, secrets or system files is not.
+  const risk =
+    cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
+  return [
+    {
+      operation: 'modify',
+      tool: 'redirect',
+      target: path,
+      reversible: false,
+      risk,
+      reason: `\`${operator}\` truncates ${path} (${cls.why})`,
+      category: 'file',
+    },
+  ];
+}

@@ -1,0 +1,114 @@
+import { createInterface } from 'node:readline';
+import { userInfo } from 'node:os';
+import { z } from 'zod';
+import { localFacts } from '../adapters/local-facts.js';
+import type { Runtime } from '../app/runtime.js';
+import { InputError } from '../core/assess.js';
+import type { Principal } from '../core/decide.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { checkJson, paletteFor, renderCheck } from './render.js';
+import { commandFromArgs } from './quote.js';
+
+export interface CheckOptions {
+  json?: boolean;
+  cwd?: string;
+  batch?: boolean;
+  agent?: string;
+}
+
+export function principalFrom(options: { agent?: string }): Principal {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep "unknown"
+  }
+  return options.agent ? { type: 'Agent', id: options.agent, actsFor: user } : { type: 'Human', id: user };
+}
+
+export async function runCheck(
+  args: string[],
+  options: CheckOptions,
+  runtime: () => Promise<Runtime>,
+): Promise<number> {
+  if (options.batch) return runBatch(options, await runtime());
+  const command = commandFromArgs(args);
+  if (command.trim() === '') {
+    process.stderr.write(
+      'interlock check: no command given. Usage: interlock check [--json] [--cwd DIR] -- <command>\n',
+    );
+    return EXIT_CODES.usage;
+  }
+  const rt = await runtime();
+  try {
+    const result = rt.checker.checkShell(command, localFacts({ cwd: options.cwd }), principalFrom(options));
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify(checkJson(result))}\n`
+        : renderCheck(result, paletteFor(process.stdout, process.env)),
+    );
+    return EXIT_CODES[result.decision.outcome];
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`interlock check: ${error.message}\n`);
+      return EXIT_CODES.usage;
+    }
+    throw error;
+  }
+}
+
+const BatchLine = z.object({
+  command: z.string({ error: '"command" must be a string' }),
+  cwd: z.string().optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  agent: z.string().optional(),
+});
+
+/** JSONL in, one result per line out, in order. A bad line gets an error object and the run goes on. */
+async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const baseEnv = process.env as Record<string, string>;
+  const factsCache = new Map<string, ReturnType<typeof localFacts>>();
+  let lineNo = 0;
+  let failed = 0;
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length) process.stdout.write(out.join(''));
+    out.length = 0;
+  };
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let record: string;
+    try {
+      const parsed = BatchLine.safeParse(JSON.parse(line));
+      if (!parsed.success)
+        throw new InputError(
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '),
+        );
+      const { command, cwd, env, agent } = parsed.data;
+      const key = `${cwd ?? options.cwd ?? ''}\0${env ? JSON.stringify(env) : ''}`;
+      let facts = factsCache.get(key);
+      if (!facts) {
+        facts = localFacts({ cwd: cwd ?? options.cwd, env: env ? { ...baseEnv, ...env } : baseEnv });
+        if (factsCache.size > 1000) factsCache.clear();
+        factsCache.set(key, facts);
+      }
+      const result = rt.checker.checkShell(command, facts, principalFrom({ agent: agent ?? options.agent }));
+      record = JSON.stringify({ line: lineNo, ...checkJson(result) });
+    } catch (error) {
+      failed++;
+      const message =
+        error instanceof SyntaxError
+          ? `not valid JSON (${error.message})`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      record = JSON.stringify({ line: lineNo, error: message });
+    }
+    out.push(`${record}\n`);
+    if (out.length >= 256) flush();
+  }
+  flush();
+  return failed ? EXIT_CODES.usage : 0;
+}

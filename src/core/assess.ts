@@ -1,0 +1,263 @@
+import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
+import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
+import type { ShellParser } from '../shell/syntax.js';
+import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
+import type { Word } from '../shell/words.js';
+import { classifyEnvironment, type EnvironmentPatterns } from './environment.js';
+import { redirectEffects } from '../analyzers/redirects.js';
+import {
+  isDestructive,
+  maxRisk,
+  riskRank,
+  type ActionFacts,
+  type Assessment,
+  type Effect,
+  type EnvironmentClass,
+  type EnvironmentHint,
+} from './types.js';
+
+export interface AssessOptions {
+  parser: ShellParser;
+  analyzers: ReadonlyMap<string, Analyzer>;
+  patterns: EnvironmentPatterns;
+}
+
+/** An effect with the environment it lands in, as the policy engine sees it. */
+export interface PlacedEffect extends Effect {
+  environment: EnvironmentClass;
+  environmentHints: EnvironmentHint[];
+  destructive: boolean;
+}
+
+export interface ShellAssessment extends Assessment {
+  effects: PlacedEffect[];
+  /** Every simple command found, after peeling wrappers, for `explain`. */
+  commands: string[];
+}
+
+export class InputError extends Error {}
+
+/** Control characters other than tab, newline and carriage return do not occur in commands people write. */
+function hasBinaryData(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 27) return true;
+  }
+  return false;
+}
+
+const MAX_DEPTH = 12;
+
+interface Context {
+  hints: EnvironmentHint[];
+  remote: boolean;
+  elevated: boolean;
+  assignments: Record<string, Word>;
+  depth: number;
+}
+
+const ROOT_CONTEXT: Context = { hints: [], remote: false, elevated: false, assignments: {}, depth: 0 };
+
+function unverifiable(reason: string, target: string, hints: EnvironmentHint[] = []): Effect {
+  return {
+    operation: 'execute-unverifiable',
+    tool: 'shell',
+    target: truncate(target),
+    reversible: false,
+    risk: 'high',
+    reason,
+    hints,
+  };
+}
+
+function truncate(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Parse → find every command → peel wrappers → ask each family's analyzer → place each effect. */
+export function assessShell(command: string, facts: ActionFacts, options: AssessOptions): ShellAssessment {
+  if (command.trim() === '')
+    throw new InputError('the command is empty: pass the shell command to check after `--`');
+  const effects: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[] = [];
+  const commands: string[] = [];
+
+  if (hasBinaryData(command)) {
+    effects.push({
+      effect: unverifiable('the command contains binary data that a shell would not run as written', command),
+      local: false,
+    });
+  }
+
+  const lookupFor = (assignments: Record<string, Word>) => (name: string) => {
+    const own = assignments[name];
+    if (own) return own.dynamic ? undefined : own.value;
+    if (name === 'HOME') return facts.home;
+    if (name === 'PWD') return facts.cwd;
+    return facts.env[name];
+  };
+
+  const runScript = (text: string, ctx: Context) => {
+    if (ctx.depth > MAX_DEPTH) {
+      effects.push({
+        effect: unverifiable('wrappers nested too deeply to follow', text, ctx.hints),
+        local: !ctx.remote,
+      });
+      return;
+    }
+    const tree = options.parser.parse(text);
+    try {
+      const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
+      if (script.syntaxErrors.length) {
+        effects.push({
+          effect: unverifiable(
+            `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
+            text,
+            ctx.hints,
+          ),
+          local: !ctx.remote,
+        });
+      }
+      for (const cmd of script.commands) runCommand(cmd, cmd.argv, ctx);
+      for (const redirect of script.redirects) addRedirect(redirect, ctx);
+    } finally {
+      tree.delete();
+    }
+  };
+
+  const addRedirect = (redirect: Redirect, ctx: Context) => {
+    for (const effect of redirectEffects(redirect, facts, ctx.remote)) {
+      effects.push({ effect: { ...effect, hints: [...ctx.hints] }, local: !ctx.remote });
+    }
+  };
+
+  const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context) => {
+    const hints = [...ctx.hints, ...(inner.kind !== 'unverifiable' ? (inner.hints ?? []) : [])];
+    const remote = ctx.remote || (inner.kind !== 'unverifiable' && inner.remote === true);
+    if (inner.kind === 'unverifiable') {
+      effects.push({ effect: unverifiable(inner.reason, inner.target, hints), local: !remote });
+    } else if (inner.kind === 'script') {
+      // A script given to another shell starts with a fresh set of variables, except those exported to it.
+      runScript(inner.text, { ...ctx, hints, remote, depth: ctx.depth + 1 });
+    } else {
+      const next: Context = {
+        hints,
+        remote,
+        elevated: ctx.elevated || inner.elevated === true,
+        assignments: { ...ctx.assignments, ...(inner.assignments ?? {}) },
+        depth: ctx.depth + 1,
+      };
+      runCommand({ ...cmd, stdinFrom: undefined, stdinText: undefined, redirects: [] }, inner.argv, next);
+    }
+  };
+
+  const runCommand = (cmd: SimpleCommand, argv: Word[], ctx: Context) => {
+    const program = argv[0];
+    if (!program) return;
+    if (ctx.depth > MAX_DEPTH) {
+      effects.push({
+        effect: unverifiable('wrappers nested too deeply to follow', cmd.text, ctx.hints),
+        local: !ctx.remote,
+      });
+      return;
+    }
+    if (program.dynamic) {
+      effects.push({
+        effect: unverifiable('the program to run is computed at run time', program.value, ctx.hints),
+        local: !ctx.remote,
+      });
+      return;
+    }
+    const name = commandName(program);
+    commands.push(argv.map((w) => w.value).join(' '));
+    const self: SimpleCommand = { ...cmd, argv };
+    const peeled = peelWrapper(self);
+    if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx);
+    if (peeled && !peeled.analyzeSelf) return;
+    const analyzer = options.analyzers.get(name);
+    if (!analyzer) return;
+    const assignments = { ...ctx.assignments, ...cmd.assignments };
+    const inv: Invocation = {
+      name,
+      args: argv.slice(1),
+      assignments,
+      redirects: cmd.redirects,
+      facts,
+      hints: ctx.hints,
+      elevated: ctx.elevated,
+      remote: ctx.remote,
+      env: lookupFor(assignments),
+      text: cmd.text,
+    };
+    if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
+    if (cmd.stdinText) inv.stdinText = cmd.stdinText;
+    for (const effect of analyzer.analyze(inv)) {
+      effects.push({
+        effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
+        local: analyzer.local && !ctx.remote,
+        analyzer,
+        inv,
+      });
+    }
+  };
+
+  runScript(command, ROOT_CONTEXT);
+  return place(effects, commands, facts, options.patterns);
+}
+
+function place(
+  found: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[],
+  commands: string[],
+  facts: ActionFacts,
+  patterns: EnvironmentPatterns,
+): ShellAssessment {
+  const placed: PlacedEffect[] = [];
+  const allHints: EnvironmentHint[] = [];
+  for (const { effect, local, analyzer, inv } of found) {
+    const hints = [...(effect.hints ?? [])];
+    for (const variable of analyzer?.environmentVariables ?? []) {
+      const value = inv?.env(variable) ?? facts.env[variable];
+      if (value) hints.push({ source: `env ${variable}`, value });
+    }
+    if (local && facts.host) hints.push({ source: 'host', value: facts.host });
+    const verdict = classifyEnvironment(hints, patterns, local);
+    allHints.push(...verdict.because);
+    placed.push({
+      ...effect,
+      hints,
+      environment: verdict.environment,
+      environmentHints: verdict.because,
+      destructive: isDestructive(effect),
+    });
+  }
+  const destructive = placed.filter((e) => e.destructive);
+  const risk = placed.reduce((r, e) => maxRisk(r, e.risk), 'none' as Assessment['risk']);
+  const environment = worstEnvironment(destructive.length ? destructive : placed);
+  const reasons = (destructive.length ? destructive : placed.filter((e) => riskRank(e.risk) > 0)).map(
+    (e) => `${e.reason} (${e.environment === 'unknown' ? 'environment unknown' : e.environment})`,
+  );
+  return {
+    risk,
+    destructive: destructive.length > 0,
+    environment,
+    environmentHints: dedupeHints(allHints),
+    effects: placed,
+    reasons: [...new Set(reasons)],
+    commands,
+  };
+}
+
+function worstEnvironment(effects: PlacedEffect[]): EnvironmentClass {
+  if (effects.some((e) => e.environment === 'production')) return 'production';
+  if (effects.some((e) => e.environment === 'unknown')) return 'unknown';
+  return effects.length ? 'non-production' : 'unknown';
+}
+
+function dedupeHints(hints: EnvironmentHint[]): EnvironmentHint[] {
+  const seen = new Set<string>();
+  return hints.filter((h) => {
+    const key = `${h.source}\0${h.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,215 @@
+import type { PlacedEffect } from './assess.js';
+import {
+  outcomeRank,
+  riskRank,
+  type Assessment,
+  type Decision,
+  type MatchedPolicy,
+  type Operation,
+  type Outcome,
+} from './types.js';
+
+/** Who proposes the action. Agents act for a human; humans carry groups that policies use. */
+export interface Principal {
+  type: 'Agent' | 'Human';
+  id: string;
+  vendor?: string;
+  model?: string;
+  session?: string;
+  actsFor?: string;
+  groups?: string[];
+}
+
+/** The facts a policy sees for one effect (the `context` of the Cedar request). */
+export interface PolicyContext {
+  kind: string;
+  operation: Operation;
+  risk: string;
+  riskLevel: number;
+  destructive: boolean;
+  reversible: boolean;
+  environment: string;
+  tool: string;
+  target: string;
+  category: string;
+  effectCount: number;
+  destructiveCount: number;
+  statefulCount: number;
+}
+
+export interface PolicyRequest {
+  principal: Principal;
+  operation: Operation;
+  context: PolicyContext;
+}
+
+export interface PolicyOutcomeInfo {
+  id: string;
+  origin: string;
+  outcome: Outcome;
+  approvals: number;
+  group?: string;
+  message?: string;
+}
+
+export interface PolicyVerdict {
+  matched: PolicyOutcomeInfo[];
+  errors: string[];
+}
+
+/** The policy engine as the core sees it: a pure function from a request to the policies that matched. */
+export interface PolicyEvaluator {
+  evaluate(request: PolicyRequest): PolicyVerdict;
+}
+
+export type PlacedAssessment = Omit<Assessment, 'effects'> & { effects: PlacedEffect[] };
+
+export interface EffectDecision {
+  effect: PlacedEffect;
+  outcome: Outcome;
+  approvals: number;
+  group?: string;
+  matched: PolicyOutcomeInfo[];
+  reasons: string[];
+}
+
+export interface DetailedDecision extends Decision {
+  perEffect: EffectDecision[];
+}
+
+const NOTHING: PlacedEffect = {
+  operation: 'read',
+  tool: 'shell',
+  target: '',
+  reversible: true,
+  risk: 'none',
+  reason: 'no effect found',
+  environment: 'unknown',
+  environmentHints: [],
+  destructive: false,
+};
+
+function decideOne(effect: PlacedEffect, request: PolicyRequest, evaluator: PolicyEvaluator): EffectDecision {
+  const productionScoped = effect.environment !== 'non-production';
+  let verdict: PolicyVerdict;
+  try {
+    verdict = evaluator.evaluate(request);
+  } catch (error) {
+    verdict = { matched: [], errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  if (verdict.errors.length) {
+    // Fail closed where production may be at stake; elsewhere let the local user decide.
+    const outcome: Outcome = productionScoped ? 'deny' : 'ask';
+    return {
+      effect,
+      outcome,
+      approvals: 0,
+      matched: verdict.matched,
+      reasons: [
+        `policy evaluation failed (${verdict.errors.join('; ')}); failing ${productionScoped ? 'closed' : 'to ask'}`,
+      ],
+    };
+  }
+  if (verdict.matched.length === 0) {
+    return {
+      effect,
+      outcome: 'deny',
+      approvals: 0,
+      matched: [],
+      reasons: [`no policy permits ${effect.operation} here (Cedar denies what no policy permits)`],
+    };
+  }
+  const outcome = verdict.matched.reduce<Outcome>(
+    (o, p) => (outcomeRank(p.outcome) > outcomeRank(o) ? p.outcome : o),
+    'allow',
+  );
+  const deciding = verdict.matched.filter((p) => p.outcome === outcome);
+  const strictest = deciding.reduce<PolicyOutcomeInfo | undefined>(
+    (best, p) => (!best || p.approvals > best.approvals ? p : best),
+    undefined,
+  );
+  const reasons = deciding.map((p) => p.message ?? `policy ${p.id}`);
+  const result: EffectDecision = {
+    effect,
+    outcome,
+    approvals: outcome === 'require-approval' ? (strictest?.approvals ?? 1) : 0,
+    matched: verdict.matched,
+    reasons,
+  };
+  if (outcome === 'require-approval' && strictest?.group) result.group = strictest.group;
+  return result;
+}
+
+export function policyContext(
+  kind: string,
+  effect: PlacedEffect,
+  assessment: PlacedAssessment,
+  statefulCount = 0,
+): PolicyContext {
+  const effects = assessment.effects;
+  return {
+    kind,
+    operation: effect.operation,
+    risk: effect.risk,
+    riskLevel: riskRank(effect.risk),
+    destructive: effect.destructive,
+    reversible: effect.reversible,
+    environment: effect.environment,
+    tool: effect.tool,
+    target: effect.target,
+    category: effect.category ?? '',
+    effectCount: effects.length,
+    destructiveCount: effects.filter((e) => e.destructive).length,
+    statefulCount,
+  };
+}
+
+/** Ask the policies about every effect; the strictest outcome over all effects is the decision. */
+export function decide(
+  assessment: PlacedAssessment,
+  kind: string,
+  principal: Principal,
+  evaluator: PolicyEvaluator,
+): DetailedDecision {
+  const effects: PlacedEffect[] = assessment.effects.length
+    ? assessment.effects
+    : [{ ...NOTHING, environment: assessment.environment }];
+  const perEffect = effects.map((effect) =>
+    decideOne(
+      effect,
+      { principal, operation: effect.operation, context: policyContext(kind, effect, assessment) },
+      evaluator,
+    ),
+  );
+  const outcome = perEffect.reduce<Outcome>(
+    (o, d) => (outcomeRank(d.outcome) > outcomeRank(o) ? d.outcome : o),
+    'allow',
+  );
+  const deciding = perEffect.filter((d) => d.outcome === outcome);
+  const approvals = outcome === 'require-approval' ? Math.max(...deciding.map((d) => d.approvals)) : 0;
+  const group = deciding.find((d) => d.approvals === approvals && d.group)?.group;
+  const reasons = [
+    ...new Set(
+      deciding.flatMap((d) =>
+        outcome === 'allow' ? d.reasons : d.reasons.map((r) => `${r} — ${d.effect.reason}`),
+      ),
+    ),
+  ];
+  const policies = new Map<string, MatchedPolicy>();
+  for (const d of perEffect) {
+    for (const p of d.matched) {
+      const matched: MatchedPolicy = { id: p.id, outcome: p.outcome, source: p.origin };
+      if (p.message) matched.message = p.message;
+      policies.set(p.id, matched);
+    }
+  }
+  const decision: DetailedDecision = {
+    outcome,
+    approvals,
+    reasons,
+    policies: [...policies.values()],
+    perEffect,
+  };
+  if (group) decision.approverGroup = group;
+  return decision;
+}

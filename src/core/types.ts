@@ -1,0 +1,108 @@
+// The vocabulary of the decision core. Everything here is plain data: no I/O, no clocks.
+
+export const OPERATIONS = ['read', 'create', 'modify', 'delete', 'replace', 'execute-unverifiable'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const RISKS = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export type Risk = (typeof RISKS)[number];
+
+export type EnvironmentClass = 'production' | 'non-production' | 'unknown';
+
+export const OUTCOMES = ['allow', 'ask', 'require-approval', 'deny'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Where an environment fact came from, so `explain` can say how the environment was inferred. */
+export interface EnvironmentHint {
+  source: string; // e.g. "flag --profile", "env AWS_PROFILE", "terraform workspace", "hostname"
+  value: string;
+}
+
+/** One thing an action would do to the world. */
+export interface Effect {
+  operation: Operation;
+  tool: string;
+  target: string;
+  reversible: boolean;
+  risk: Risk;
+  reason: string;
+  /** Facts about where this effect lands, taken from the command itself. */
+  hints?: EnvironmentHint[];
+  /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */
+  category?: string;
+}
+
+export interface ActionFacts {
+  cwd: string;
+  home: string;
+  env: Readonly<Record<string, string>>;
+  /** Facts the edge gathered from files (Terraform workspace in cwd, kube current-context). */
+  terraformWorkspace?: string;
+  kubeContext?: string;
+  /** Answers whether a path exists (injected by the edge; the core never touches the disk). */
+  pathExists?: (path: string) => boolean;
+  /** This machine's host name, a hint for effects on this machine. */
+  host?: string;
+}
+
+export interface ShellAction {
+  kind: 'shell';
+  command: string;
+}
+
+export type Action = ShellAction;
+
+export interface Assessment {
+  risk: Risk;
+  destructive: boolean;
+  environment: EnvironmentClass;
+  environmentHints: EnvironmentHint[];
+  effects: Effect[];
+  reasons: string[];
+}
+
+export interface MatchedPolicy {
+  id: string;
+  outcome: Outcome;
+  source: string;
+  message?: string;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  approvals: number;
+  approverGroup?: string;
+  reasons: string[];
+  policies: MatchedPolicy[];
+}
+
+export interface CheckResult {
+  action: Action;
+  assessment: Assessment;
+  decision: Decision;
+}
+
+export function riskRank(risk: Risk): number {
+  return RISKS.indexOf(risk);
+}
+
+export function maxRisk(a: Risk, b: Risk): Risk {
+  return riskRank(a) >= riskRank(b) ? a : b;
+}
+
+export function outcomeRank(outcome: Outcome): number {
+  return OUTCOMES.indexOf(outcome);
+}
+
+export const DESTRUCTIVE_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
+  'delete',
+  'replace',
+  'execute-unverifiable',
+]);
+
+export function isDestructive(effect: Effect): boolean {
+  // Routine deletions (node_modules, a build directory) are low risk and not destructive.
+  return (
+    (DESTRUCTIVE_OPERATIONS.has(effect.operation) || effect.operation === 'modify') &&
+    riskRank(effect.risk) >= riskRank('medium')
+  );
+}

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
+import { OUTCOMES, type Outcome } from '../core/types.js';
+import type { PolicyEvaluator, PolicyRequest, PolicyVerdict } from '../core/decide.js';
+import { lineAt, PolicyError, type CompiledPolicy, type PolicySource } from './policy-file.js';
+
+type Cedar = typeof CedarModule;
+
+const SCHEMA_PATH = fileURLToPath(new URL('../../policies/interlock.cedarschema', import.meta.url));
+export const PACKS_DIR = fileURLToPath(new URL('../../policies/packs/', import.meta.url));
+
+let cedarPromise: Promise<Cedar> | undefined;
+/** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. */
+export function loadCedar(): Promise<Cedar> {
+  cedarPromise ??= import('@cedar-policy/cedar-wasm/nodejs') as Promise<Cedar>;
+  return cedarPromise;
+}
+
+export function readSchema(): string {
+  return readFileSync(SCHEMA_PATH, 'utf8');
+}
+
+let nextSetId = 0;
+
+function describe(errors: { message: string; help?: string | null }[]): string {
+  return errors.map((e) => (e.help ? `${e.message} (${e.help})` : e.message)).join('; ');
+}
+
+function annotationOutcome(
+  value: string | undefined,
+  effect: 'permit' | 'forbid',
+  origin: string,
+  line: number,
+): Outcome {
+  if (effect === 'forbid') {
+    if (value !== undefined && value !== 'deny')
+      throw new PolicyError(
+        `a forbid policy always denies; remove @outcome("${value}") or make it a permit`,
+        origin,
+        line,
+      );
+    return 'deny';
+  }
+  if (value === undefined) return 'allow';
+  if (!(OUTCOMES as readonly string[]).includes(value)) {
+    throw new PolicyError(`@outcome("${value}") is not one of ${OUTCOMES.join(', ')}`, origin, line);
+  }
+  return value as Outcome;
+}
+
+/** Split every source into policies, read their annotations, and check them against the schema. */
+export function compilePolicies(
+  cedar: Cedar,
+  sources: readonly PolicySource[],
+  schema: string,
+): CompiledPolicy[] {
+  const compiled: CompiledPolicy[] = [];
+  const ids = new Map<string, string>();
+  for (const source of sources) {
+    const parts = cedar.policySetTextToParts(source.text);
+    if (parts.type === 'failure') {
+      const at = parts.errors[0]?.sourceLocations?.[0]?.start;
+      throw new PolicyError(
+        `not valid Cedar: ${describe(parts.errors)}`,
+        source.origin,
+        at === undefined ? undefined : lineAt(source.text, at),
+      );
+    }
+    if (parts.policy_templates.length)
+      throw new PolicyError('templates are not supported; write static policies', source.origin);
+    let searchFrom = 0;
+    parts.policies.forEach((text, index) => {
+      const found = source.text.indexOf(text.trim().slice(0, 40), searchFrom);
+      const line = found >= 0 ? lineAt(source.text, found) : 1;
+      if (found >= 0) searchFrom = found + 1;
+      const json = cedar.policyToJson(text);
+      if (json.type === 'failure') throw new PolicyError(describe(json.errors), source.origin, line);
+      const annotations = json.json.annotations ?? {};
+      const id = annotations.id ?? `${source.origin}#${index + 1}`;
+      if (ids.has(id))
+        throw new PolicyError(`duplicate @id("${id}"), also in ${ids.get(id)}`, source.origin, line);
+      ids.set(id, source.origin);
+      const approvals = annotations.approvals === undefined ? 0 : Number(annotations.approvals);
+      if (!Number.isInteger(approvals) || approvals < 0 || approvals > 20) {
+        throw new PolicyError(
+          `@approvals("${annotations.approvals}") must be a whole number from 0 to 20`,
+          source.origin,
+          line,
+        );
+      }
+      const outcome = annotationOutcome(annotations.outcome, json.json.effect, source.origin, line);
+      if (outcome === 'require-approval' && approvals === 0) {
+        throw new PolicyError(
+          '@outcome("require-approval") needs @approvals("N") with N ≥ 1',
+          source.origin,
+          line,
+        );
+      }
+      const policy: CompiledPolicy = {
+        id,
+        origin: source.origin,
+        line,
+        effect: json.json.effect,
+        outcome,
+        approvals,
+        allowOwnTeam: annotations.allow_own_team === 'true',
+        text,
+      };
+      if (annotations.group) policy.group = annotations.group;
+      if (annotations.message) policy.message = annotations.message;
+      compiled.push(policy);
+    });
+  }
+  const validation = cedar.validate({
+    schema,
+    policies: { staticPolicies: Object.fromEntries(compiled.map((p) => [p.id, p.text])) },
+    validationSettings: { mode: 'strict' },
+  });
+  if (validation.type === 'failure')
+    throw new PolicyError(`the schema or policies do not parse: ${describe(validation.errors)}`, 'policies');
+  const first = validation.validationErrors[0];
+  if (first) {
+    const policy = compiled.find((p) => p.id === first.policyId);
+    throw new PolicyError(
+      `does not match the Interlock schema: ${describe([first.error])}`,
+      policy?.origin ?? 'policies',
+      policy?.line,
+    );
+  }
+  return compiled;
+}
+
+/** Cedar evaluation of preparsed policies. Each instance owns one preparsed policy set inside cedar-wasm. */
+export class CedarPolicyEvaluator implements PolicyEvaluator {
+  private readonly setId = `interlock-${nextSetId++}`;
+  private readonly byId: Map<string, CompiledPolicy>;
+
+  private constructor(
+    private readonly cedar: Cedar,
+    readonly policies: readonly CompiledPolicy[],
+    schema: string,
+  ) {
+    this.byId = new Map(policies.map((p) => [p.id, p]));
+    const result = cedar.preparsePolicySet(this.setId, {
+      staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.text])),
+    });
+    if (result.type === 'failure') throw new PolicyError(describe(result.errors), 'policies');
+    // The schema supplies the action groups ("mutate", "destroy") that policies test with `in`.
+    const schemaResult = cedar.preparseSchema(this.setId, schema);
+    if (schemaResult.type === 'failure') throw new PolicyError(describe(schemaResult.errors), 'schema');
+  }
+
+  static async load(sources: readonly PolicySource[], schema = readSchema()): Promise<CedarPolicyEvaluator> {
+    const cedar = await loadCedar();
+    return new CedarPolicyEvaluator(cedar, compilePolicies(cedar, sources, schema), schema);
+  }
+
+  evaluate(request: PolicyRequest): PolicyVerdict {
+    const { principal } = request;
+    const principalUid = { type: `Interlock::${principal.type}`, id: principal.id };
+    const entities: CedarModule.EntityJson[] = [
+      {
+        uid: principalUid,
+        attrs:
+          principal.type === 'Agent'
+            ? {
+                name: principal.id,
+                vendor: principal.vendor ?? '',
+                model: principal.model ?? '',
+                session: principal.session ?? '',
+                actsFor: principal.actsFor ?? '',
+              }
+            : { name: principal.id },
+        parents: (principal.groups ?? []).map((g) => ({ type: 'Interlock::Group', id: g })),
+      },
+      {
+        uid: { type: 'Interlock::Environment', id: request.context.environment },
+        attrs: { class: request.context.environment },
+        parents: [],
+      },
+    ];
+    const answer = this.cedar.statefulIsAuthorized({
+      principal: principalUid,
+      action: { type: 'Interlock::Action', id: request.operation },
+      resource: { type: 'Interlock::Environment', id: request.context.environment },
+      context: request.context as unknown as Record<string, CedarModule.CedarValueJson>,
+      preparsedPolicySetId: this.setId,
+      preparsedSchemaName: this.setId,
+      validateRequest: false,
+      entities,
+    });
+    if (answer.type === 'failure') return { matched: [], errors: [describe(answer.errors)] };
+    const { decision, diagnostics } = answer.response;
+    const matched = diagnostics.reason
+      .map((id) => this.byId.get(id))
+      .filter((p): p is CompiledPolicy => p !== undefined);
+    const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
+    // Cedar names the forbids when it denies and the permits when it allows.
+    return { matched: decision === 'deny' ? matched.filter((p) => p.effect === 'forbid') : matched, errors };
+  }
+}

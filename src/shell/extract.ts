@@ -1,0 +1,160 @@
+import type { SyntaxNode } from './syntax.js';
+import { evaluateWord, type VariableLookup, type Word } from './words.js';
+
+export interface Redirect {
+  operator: string; // '>', '>>', '>|', '&>', '&>>', '<', '>&', …
+  target: Word;
+  descriptor?: string;
+}
+
+/** One simple command as bash would run it, wherever it sits (list, pipeline, subshell, substitution…). */
+export interface SimpleCommand {
+  argv: Word[];
+  assignments: Record<string, Word>;
+  redirects: Redirect[];
+  /** The previous pipeline stage, when this command reads a pipe. */
+  stdinFrom?: SimpleCommand;
+  /** Text fed on stdin by a here-document or here-string, when static. */
+  stdinText?: Word;
+  text: string;
+}
+
+export interface ExtractedScript {
+  commands: SimpleCommand[];
+  /** Output redirections anywhere in the script, including on compound statements. */
+  redirects: Redirect[];
+  syntaxErrors: string[];
+}
+
+const REDIRECT_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<', '>&', '<&', '<>', '&>|']);
+
+function extractRedirect(node: SyntaxNode, lookup: VariableLookup): Redirect | undefined {
+  const destination = node.childForFieldName('destination');
+  if (!destination) return undefined;
+  const descriptor = node.childForFieldName('descriptor')?.text;
+  const operator = node.children.find((c) => c && !c.isNamed && REDIRECT_OPERATORS.has(c.type))?.type ?? '>';
+  const redirect: Redirect = { operator, target: evaluateWord(destination, lookup) };
+  if (descriptor !== undefined) redirect.descriptor = descriptor;
+  return redirect;
+}
+
+function describeError(node: SyntaxNode): string {
+  const snippet = node.text.length > 40 ? `${node.text.slice(0, 40)}…` : node.text;
+  return node.isMissing ? `missing ${node.type}` : `cannot parse near ${JSON.stringify(snippet)}`;
+}
+
+/** The statement a command occupies inside a pipeline: the command itself or its redirected wrapper. */
+function pipelineStage(node: SyntaxNode): SyntaxNode {
+  return node.parent?.type === 'redirected_statement' ? node.parent : node;
+}
+
+/**
+ * Walk a bash syntax tree and return every simple command it would run, in source order.
+ * Variables assigned earlier in the script with static values are tracked so `D=/; rm -rf $D` resolves.
+ */
+export function extractCommands(root: SyntaxNode, env: VariableLookup): ExtractedScript {
+  const scriptVars = new Map<string, string | undefined>();
+  const lookup: VariableLookup = (name) => (scriptVars.has(name) ? scriptVars.get(name) : env(name));
+  const result: ExtractedScript = { commands: [], redirects: [], syntaxErrors: [] };
+  // web-tree-sitter hands out a new object per access, so nodes are identified by their span.
+  const key = (node: SyntaxNode) => `${node.startIndex}:${node.endIndex}`;
+  const byNode = new Map<string, SimpleCommand>();
+
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === 'ERROR' || node.isMissing) result.syntaxErrors.push(describeError(node));
+    switch (node.type) {
+      case 'command':
+        result.commands.push(buildCommand(node));
+        break;
+      case 'variable_assignment':
+        if (node.parent?.type !== 'command') {
+          const name = node.childForFieldName('name')?.text;
+          const value = node.childForFieldName('value');
+          if (name) {
+            const evaluated = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
+            scriptVars.set(name, evaluated.dynamic ? undefined : evaluated.value);
+          }
+        }
+        break;
+      case 'file_redirect': {
+        const redirect = extractRedirect(node, lookup);
+        if (redirect) result.redirects.push(redirect);
+        break;
+      }
+    }
+    for (const child of node.children) if (child) visit(child);
+  };
+
+  const buildCommand = (node: SyntaxNode): SimpleCommand => {
+    const argv: Word[] = [];
+    const assignments: Record<string, Word> = {};
+    const redirects: Redirect[] = [];
+    const name = node.childForFieldName('name');
+    if (name) argv.push(evaluateWord(name.namedChildren[0] ?? name, lookup));
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.type === 'variable_assignment') {
+        const key = child.childForFieldName('name')?.text;
+        const value = child.childForFieldName('value');
+        if (key) assignments[key] = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
+      }
+    }
+    for (const argument of node.childrenForFieldName('argument'))
+      if (argument) argv.push(evaluateWord(argument, lookup));
+    const stage = pipelineStage(node);
+    const ownRedirects = [
+      ...node.childrenForFieldName('redirect'),
+      ...(stage !== node ? stage.childrenForFieldName('redirect') : []),
+    ];
+    let stdinText: Word | undefined;
+    for (const r of ownRedirects) {
+      if (!r) continue;
+      if (r.type === 'file_redirect') {
+        const redirect = extractRedirect(r, lookup);
+        if (redirect) redirects.push(redirect);
+      } else if (r.type === 'herestring_redirect') {
+        const value = r.namedChildren.find((c) => c && c.type !== 'file_descriptor');
+        if (value) stdinText = evaluateWord(value, lookup);
+      } else if (r.type === 'heredoc_redirect') {
+        const body = r.namedChildren.find((c) => c?.type === 'heredoc_body');
+        const quoted = /^<<-?\s*['"\\]/.test(r.text);
+        const hasExpansion = body?.namedChildren.some((c) => c && c.type !== 'heredoc_content') ?? false;
+        stdinText = { value: body?.text ?? '', dynamic: hasExpansion && !quoted };
+      }
+    }
+    const command: SimpleCommand = { argv, assignments, redirects, text: node.text };
+    if (stdinText) command.stdinText = stdinText;
+    const pipeline = stage.parent;
+    if (pipeline?.type === 'pipeline') {
+      const stages = pipeline.namedChildren.filter((c): c is SyntaxNode => c !== null);
+      const index = stages.findIndex((s) => key(s) === key(stage));
+      const previous = index > 0 ? stages[index - 1] : undefined;
+      const source = previous ? lastCommandIn(previous) : undefined;
+      if (source) command.stdinFrom = byNode.get(key(source)) ?? commandPlaceholder(source);
+    }
+    byNode.set(key(node), command);
+    return command;
+  };
+
+  // A pipeline stage may be a compound statement; the command feeding the pipe is its last simple command.
+  const lastCommandIn = (node: SyntaxNode): SyntaxNode | undefined => {
+    if (node.type === 'command') return node;
+    for (let i = node.namedChildren.length - 1; i >= 0; i--) {
+      const child = node.namedChildren[i];
+      const found = child ? lastCommandIn(child) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const commandPlaceholder = (node: SyntaxNode): SimpleCommand => {
+    const name = node.childForFieldName('name');
+    const argv = name ? [evaluateWord(name.namedChildren[0] ?? name, lookup)] : [];
+    for (const argument of node.childrenForFieldName('argument'))
+      if (argument) argv.push(evaluateWord(argument, lookup));
+    return { argv, assignments: {}, redirects: [], text: node.text };
+  };
+
+  visit(root);
+  return result;
+}

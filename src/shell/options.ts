@@ -1,0 +1,95 @@
+import type { Word } from './words.js';
+
+/** Which options of a command take a value; everything else starting with '-' is a flag. */
+export interface OptionSpec {
+  /** Options that consume the next word (or `--opt=value`, or `-ovalue` for one-letter ones). */
+  withValue?: readonly string[];
+  /** Stop option parsing at the first positional (like POSIX getopt with '+'). */
+  stopAtFirstPositional?: boolean;
+}
+
+export interface ParsedOptions {
+  /** Every option seen, with its value ('' for flags). Repeated options keep every value. */
+  options: Map<string, string[]>;
+  positionals: Word[];
+  /** Index in the input of the first word after option parsing stopped (for wrappers). */
+  restIndex: number;
+}
+
+/** A small getopt: understands `-abc` clusters, `-o value`, `-ovalue`, `--long value`, `--long=value`, `--`. */
+export function parseOptions(words: readonly Word[], spec: OptionSpec = {}): ParsedOptions {
+  const withValue = new Set(spec.withValue ?? []);
+  const options = new Map<string, string[]>();
+  const positionals: Word[] = [];
+  const add = (name: string, value: string) => {
+    const list = options.get(name);
+    if (list) list.push(value);
+    else options.set(name, [value]);
+  };
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    const text = w.value;
+    if (text === '--' && !w.dynamic) {
+      positionals.push(...words.slice(i + 1));
+      return { options, positionals, restIndex: i + 1 };
+    }
+    if (w.dynamic || !text.startsWith('-') || text === '-') {
+      if (spec.stopAtFirstPositional)
+        return { options, positionals: [...positionals, ...words.slice(i)], restIndex: i };
+      positionals.push(w);
+      continue;
+    }
+    if (text.startsWith('--')) {
+      const eq = text.indexOf('=');
+      const name = eq >= 0 ? text.slice(0, eq) : text;
+      if (eq >= 0) add(name, text.slice(eq + 1));
+      else if (withValue.has(name) && i + 1 < words.length) add(name, words[++i]!.value);
+      else add(name, '');
+      continue;
+    }
+    // Single-dash: a long-style option listed whole (-auto-approve, -target=x) or a cluster of letters.
+    const eq = text.indexOf('=');
+    const whole = eq >= 0 ? text.slice(0, eq) : text;
+    if (whole.length > 2 && withValue.has(whole)) {
+      if (eq >= 0) add(whole, text.slice(eq + 1));
+      else if (i + 1 < words.length) add(whole, words[++i]!.value);
+      else add(whole, '');
+      continue;
+    }
+    if (whole.length > 2 && !withValue.has(`-${text[1]}`) && /^-[a-zA-Z][a-zA-Z-]+/.test(whole) && eq >= 0) {
+      add(whole, text.slice(eq + 1));
+      continue;
+    }
+    for (let j = 1; j < text.length; j++) {
+      const flag = `-${text[j]}`;
+      if (withValue.has(flag)) {
+        const rest = text.slice(j + 1);
+        if (rest) add(flag, rest.startsWith('=') ? rest.slice(1) : rest);
+        else if (i + 1 < words.length) add(flag, words[++i]!.value);
+        else add(flag, '');
+        break;
+      }
+      add(flag, '');
+    }
+    // Keep the whole token too, so analyzers can test single-dash long options such as -auto-approve.
+    if (text.length > 2) add(whole, eq >= 0 ? text.slice(eq + 1) : '');
+  }
+  return { options, positionals, restIndex: i };
+}
+
+export function hasOption(parsed: ParsedOptions, ...names: string[]): boolean {
+  return names.some((n) => parsed.options.has(n));
+}
+
+export function optionValue(parsed: ParsedOptions, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const values = parsed.options.get(n);
+    if (values && values.length > 0) return values[values.length - 1];
+  }
+  return undefined;
+}
+
+export function optionValues(parsed: ParsedOptions, ...names: string[]): string[] {
+  return names.flatMap((n) => parsed.options.get(n) ?? []);
+}

@@ -1,0 +1,26 @@
+// The minimal shape of a syntax tree node that the extractor needs. web-tree-sitter's Node satisfies it;
+// keeping our own interface lets the core stay independent of how the grammar was loaded.
+export interface SyntaxNode {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly text: string;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly parent: SyntaxNode | null;
+  readonly children: (SyntaxNode | null)[];
+  readonly namedChildren: (SyntaxNode | null)[];
+  childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): (SyntaxNode | null)[];
+}
+
+export interface ParsedTree {
+  readonly rootNode: SyntaxNode;
+  delete(): void;
+}
+
+/** A bash parser: text in, syntax tree out. */
+export interface ShellParser {
+  parse(text: string): ParsedTree;
+}

@@ -1,0 +1,109 @@
+import type { SyntaxNode } from './syntax.js';
+
+/** One shell word after quote removal. `dynamic` words contain expansions we could not resolve. */
+export interface Word {
+  value: string;
+  dynamic: boolean;
+}
+
+export function word(value: string, dynamic = false): Word {
+  return { value, dynamic };
+}
+
+export type VariableLookup = (name: string) => string | undefined;
+
+const ANSI_C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  e: '\x1b',
+  '0': '\0',
+};
+
+function unescapeBare(text: string): string {
+  // Outside quotes a backslash quotes the next character; a backslash-newline disappears.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      i++;
+      if (text[i] !== '\n') out += text[i];
+    } else out += c;
+  }
+  return out;
+}
+
+function unescapeDoubleQuoted(text: string): string {
+  // Inside double quotes a backslash only escapes $ ` " \ and newline.
+  return text.replace(/\\([$`"\\\n])/g, (_m, ch: string) => (ch === '\n' ? '' : ch));
+}
+
+function expansionName(node: SyntaxNode): string | undefined {
+  if (node.type === 'simple_expansion') {
+    const name = node.namedChildren[0];
+    return name && (name.type === 'variable_name' || name.type === 'special_variable_name')
+      ? name.text
+      : undefined;
+  }
+  // ${NAME} only: any operator (${X:-y}, ${#X}, ${X/a/b}) makes the value dynamic.
+  const inner = node.text.slice(2, -1);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? inner : undefined;
+}
+
+/** Evaluate a word node statically; expansions resolve through `lookup` or make the word dynamic. */
+export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return word(unescapeBare(node.text));
+    case 'raw_string':
+      return word(node.text.slice(1, -1));
+    case 'ansi_c_string':
+      return word(node.text.slice(2, -1).replace(/\\(.)/g, (m, ch: string) => ANSI_C_ESCAPES[ch] ?? m));
+    case 'string': {
+      let value = '';
+      let dynamic = false;
+      const inner = node.text.slice(1, -1);
+      const start = node.startIndex + 1;
+      let cursor = 0;
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const childStart = child.startIndex - start;
+        if (childStart > cursor) value += unescapeDoubleQuoted(inner.slice(cursor, childStart));
+        if (child.type === 'string_content') value += unescapeDoubleQuoted(child.text);
+        else {
+          const part = evaluateWord(child, lookup);
+          value += part.value;
+          dynamic ||= part.dynamic;
+        }
+        cursor = childStart + child.text.length;
+      }
+      if (cursor < inner.length) value += unescapeDoubleQuoted(inner.slice(cursor));
+      return word(value, dynamic);
+    }
+    case 'concatenation': {
+      let value = '';
+      let dynamic = false;
+      for (const child of node.children) {
+        if (!child) continue;
+        const part = child.isNamed ? evaluateWord(child, lookup) : word(unescapeBare(child.text));
+        value += part.value;
+        dynamic ||= part.dynamic;
+      }
+      return word(value, dynamic);
+    }
+    case 'simple_expansion':
+    case 'expansion': {
+      const name = expansionName(node);
+      const resolved = name === undefined ? undefined : lookup(name);
+      return resolved === undefined ? word(node.text, true) : word(resolved);
+    }
+    default:
+      // command_substitution, process_substitution, arithmetic_expansion, brace expressions…
+      return word(node.text, true);
+  }
+}

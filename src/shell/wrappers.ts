@@ -1,0 +1,556 @@
+import type { EnvironmentHint } from '../core/types.js';
+import type { SimpleCommand } from './extract.js';
+import { optionValue, parseOptions, type OptionSpec } from './options.js';
+import { word, type Word } from './words.js';
+
+/** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
+export type Inner =
+  | {
+      kind: 'argv';
+      argv: Word[];
+      assignments?: Record<string, Word>;
+      hints?: EnvironmentHint[];
+      elevated?: boolean;
+      remote?: boolean;
+    }
+  | { kind: 'script'; text: string; hints?: EnvironmentHint[]; remote?: boolean; via: string }
+  | { kind: 'unverifiable'; reason: string; target: string };
+
+export interface Peeled {
+  inner: Inner[];
+  /** Whether the wrapper itself also has effects worth analyzing (find -delete, kubectl exec…). */
+  analyzeSelf: boolean;
+}
+
+export function commandName(w: Word | undefined): string {
+  if (!w) return '';
+  const slash = w.value.lastIndexOf('/');
+  return slash >= 0 ? w.value.slice(slash + 1) : w.value;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh']);
+const INTERPRETERS_READING_STDIN = new Set([
+  'python',
+  'python3',
+  'python2',
+  'node',
+  'perl',
+  'ruby',
+  'php',
+  'pwsh',
+]);
+const PREFIX_WRAPPERS = new Set([
+  'nohup',
+  'time',
+  'unbuffer',
+  'caffeinate',
+  'torsocks',
+  'proxychains',
+  'proxychains4',
+]);
+
+const SPECS: Record<string, OptionSpec> = {
+  sudo: {
+    withValue: [
+      '-u',
+      '-g',
+      '-h',
+      '-p',
+      '-C',
+      '-D',
+      '-r',
+      '-t',
+      '-T',
+      '-U',
+      '--user',
+      '--group',
+      '--host',
+      '--prompt',
+      '--chdir',
+      '--role',
+      '--type',
+      '--command-timeout',
+      '--other-user',
+      '--close-from',
+    ],
+    stopAtFirstPositional: true,
+  },
+  doas: { withValue: ['-u', '-C'], stopAtFirstPositional: true },
+  timeout: { withValue: ['-s', '-k', '--signal', '--kill-after'], stopAtFirstPositional: true },
+  nice: { withValue: ['-n', '--adjustment'], stopAtFirstPositional: true },
+  ionice: {
+    withValue: ['-c', '-n', '-p', '-P', '-u', '--class', '--classdata'],
+    stopAtFirstPositional: true,
+  },
+  stdbuf: { withValue: ['-i', '-o', '-e', '--input', '--output', '--error'], stopAtFirstPositional: true },
+  chrt: { withValue: [], stopAtFirstPositional: true },
+  watch: { withValue: ['-n', '--interval', '-q', '--equexit'], stopAtFirstPositional: true },
+  xargs: {
+    withValue: [
+      '-I',
+      '-L',
+      '-n',
+      '-P',
+      '-s',
+      '-d',
+      '-E',
+      '-a',
+      '--arg-file',
+      '--delimiter',
+      '--max-args',
+      '--max-lines',
+      '--replace',
+      '--max-procs',
+      '--max-chars',
+      '--eof',
+      '--process-slot-var',
+    ],
+    stopAtFirstPositional: true,
+  },
+  ssh: {
+    withValue: [
+      '-b',
+      '-c',
+      '-D',
+      '-E',
+      '-e',
+      '-F',
+      '-I',
+      '-i',
+      '-J',
+      '-L',
+      '-l',
+      '-m',
+      '-O',
+      '-o',
+      '-p',
+      '-Q',
+      '-R',
+      '-S',
+      '-W',
+      '-w',
+      '-B',
+      '-P',
+    ],
+    stopAtFirstPositional: true,
+  },
+  docker: {
+    withValue: [
+      '-e',
+      '--env',
+      '-u',
+      '--user',
+      '-w',
+      '--workdir',
+      '--env-file',
+      '--detach-keys',
+      '-H',
+      '--host',
+      '--context',
+      '-c',
+      '--config',
+      '-l',
+      '--log-level',
+    ],
+    stopAtFirstPositional: true,
+  },
+  npx: {
+    withValue: ['-p', '--package', '-c', '--call', '--cache', '--registry', '--prefix', '-w', '--workspace'],
+    stopAtFirstPositional: true,
+  },
+  exec: { withValue: ['-a'], stopAtFirstPositional: true },
+  flock: { withValue: ['-w', '--timeout', '-E', '--conflict-exit-code'], stopAtFirstPositional: true },
+};
+
+function joinStatic(words: readonly Word[]): string | undefined {
+  return words.some((w) => w.dynamic) ? undefined : words.map((w) => w.value).join(' ');
+}
+
+function scriptOrUnverifiable(
+  words: readonly Word[],
+  via: string,
+  extra: Partial<Extract<Inner, { kind: 'script' }>> = {},
+): Inner {
+  const text = joinStatic(words);
+  if (text === undefined) {
+    return {
+      kind: 'unverifiable',
+      reason: `${via} runs a command built at run time`,
+      target: words.map((w) => w.value).join(' '),
+    };
+  }
+  return { kind: 'script', text, via, ...extra };
+}
+
+/** A static script fed on stdin: a here-doc/here-string, or `echo`/`printf` of static text. */
+function staticStdin(cmd: SimpleCommand): string | undefined {
+  if (cmd.stdinText) return cmd.stdinText.dynamic ? undefined : cmd.stdinText.value;
+  const source = cmd.stdinFrom;
+  if (!source) return undefined;
+  const name = commandName(source.argv[0]);
+  if ((name === 'echo' || name === 'printf') && source.argv.slice(1).every((w) => !w.dynamic)) {
+    const args = source.argv
+      .slice(1)
+      .filter((w, i) => !(name === 'echo' && i === 0 && /^-[neE]+$/.test(w.value)));
+    return args.map((w) => w.value).join(' ');
+  }
+  return undefined;
+}
+
+function stdinIsFed(cmd: SimpleCommand): boolean {
+  return cmd.stdinFrom !== undefined || cmd.stdinText !== undefined;
+}
+
+function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
+  const args = cmd.argv.slice(1);
+  const parsed = parseOptions(args, {
+    withValue: ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'],
+    stopAtFirstPositional: true,
+  });
+  const hasC = [...parsed.options.keys()].some((k) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(k) && k !== '--rcfile');
+  if (hasC) {
+    const script = parsed.positionals[0];
+    if (!script)
+      return {
+        inner: [{ kind: 'unverifiable', reason: `${name} -c without a command`, target: cmd.text }],
+        analyzeSelf: false,
+      };
+    return { inner: [scriptOrUnverifiable([script], `${name} -c`)], analyzeSelf: false };
+  }
+  const file = parsed.positionals[0];
+  if (file && !(file.value === '-' && !file.dynamic) && !parsed.options.has('-s')) {
+    if (file.dynamic && /^<\(|^\$\(/.test(file.value)) {
+      return {
+        inner: [
+          { kind: 'unverifiable', reason: `${name} runs the output of another command`, target: file.value },
+        ],
+        analyzeSelf: false,
+      };
+    }
+    return undefined; // `bash script.sh`: running a file is like running it directly.
+  }
+  if (!stdinIsFed(cmd)) return file ? undefined : { inner: [], analyzeSelf: false }; // interactive shell
+  const text = staticStdin(cmd);
+  if (text !== undefined)
+    return { inner: [{ kind: 'script', text, via: `${name} reading stdin` }], analyzeSelf: false };
+  const source = cmd.stdinFrom ? cmd.stdinFrom.text : 'a here-document with expansions';
+  return {
+    inner: [
+      { kind: 'unverifiable', reason: `${name} executes what it reads from ${source}`, target: source },
+    ],
+    analyzeSelf: false,
+  };
+}
+
+function peelSsh(cmd: SimpleCommand): Peeled | undefined {
+  const parsed = parseOptions(cmd.argv.slice(1), SPECS.ssh);
+  const host = parsed.positionals[0];
+  if (!host) return undefined;
+  const hostName = host.value.replace(/^[^@]*@/, '');
+  const hints: EnvironmentHint[] = [{ source: 'ssh host', value: hostName }];
+  const remoteWords = parsed.positionals.slice(1);
+  if (remoteWords.length === 0) {
+    const text = staticStdin(cmd);
+    if (text !== undefined)
+      return { inner: [{ kind: 'script', text, via: 'ssh', hints, remote: true }], analyzeSelf: false };
+    if (stdinIsFed(cmd))
+      return {
+        inner: [
+          { kind: 'unverifiable', reason: `ssh ${hostName} runs a script from stdin`, target: hostName },
+        ],
+        analyzeSelf: false,
+      };
+    return { inner: [], analyzeSelf: false };
+  }
+  return {
+    inner: [scriptOrUnverifiable(remoteWords, `ssh ${hostName}`, { hints, remote: true })],
+    analyzeSelf: false,
+  };
+}
+
+function peelContainerExec(cmd: SimpleCommand, runtime: string, startIndex: number): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(startIndex), SPECS.docker);
+  const container = parsed.positionals[0];
+  const inner = parsed.positionals.slice(1);
+  const hints: EnvironmentHint[] = container
+    ? [{ source: `${runtime} container`, value: container.value }]
+    : [];
+  return {
+    inner: inner.length ? [{ kind: 'argv', argv: inner, hints, remote: true }] : [],
+    analyzeSelf: false,
+  };
+}
+
+function peelKubectlExec(cmd: SimpleCommand): Peeled | undefined {
+  const dashDash = cmd.argv.findIndex((w, i) => i > 1 && w.value === '--' && !w.dynamic);
+  if (dashDash < 0) return undefined;
+  const before = parseOptions(cmd.argv.slice(1, dashDash), {
+    withValue: [
+      '-n',
+      '--namespace',
+      '--context',
+      '-c',
+      '--container',
+      '--kubeconfig',
+      '--cluster',
+      '-f',
+      '--filename',
+    ],
+  });
+  const hints: EnvironmentHint[] = [];
+  const namespace = optionValue(before, '-n', '--namespace');
+  const context = optionValue(before, '--context');
+  if (namespace) hints.push({ source: 'kubectl --namespace', value: namespace });
+  if (context) hints.push({ source: 'kubectl --context', value: context });
+  const pod = before.positionals.find((w) => w.value !== 'exec');
+  if (pod) hints.push({ source: 'kubectl pod', value: pod.value });
+  return {
+    inner: [{ kind: 'argv', argv: cmd.argv.slice(dashDash + 1), hints, remote: true }],
+    analyzeSelf: true,
+  };
+}
+
+/** The paths find starts from: the words before the first expression (default "."). */
+export function findRoots(args: readonly Word[]): Word[] {
+  const roots: Word[] = [];
+  for (const w of args) {
+    if ((w.value.startsWith('-') && !w.dynamic) || w.value === '(' || w.value === '!') break;
+    roots.push(w);
+  }
+  return roots.length ? roots : [word('.')];
+}
+
+function peelFind(cmd: SimpleCommand): Peeled | undefined {
+  const inner: Inner[] = [];
+  const args = cmd.argv;
+  const roots = findRoots(args.slice(1));
+  for (let i = 1; i < args.length; i++) {
+    const flag = args[i]!.value;
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(flag)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < args.length && args[end]!.value !== ';' && args[end]!.value !== '+') end++;
+    // `{}` is each file found under a root: keep the root so the path can still be judged.
+    for (const root of roots) {
+      const argv = args
+        .slice(start, end)
+        .map((w) =>
+          w.value.includes('{}')
+            ? word(
+                w.value.replaceAll('{}', `${root.value.replace(/\/$/, '')}/<found>`),
+                root.dynamic || w.dynamic,
+              )
+            : w,
+        );
+      if (argv.length) inner.push({ kind: 'argv', argv });
+    }
+    i = end;
+  }
+  return inner.length ? { inner, analyzeSelf: true } : undefined;
+}
+
+function peelXargs(cmd: SimpleCommand): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(1), SPECS.xargs);
+  const replace = optionValue(parsed, '-I', '--replace') ?? (parsed.options.has('-i') ? '{}' : undefined);
+  const argv = parsed.positionals.map((w) =>
+    replace && w.value.includes(replace) ? word(w.value, true) : w,
+  );
+  if (argv.length === 0) argv.push(word('echo'));
+  // xargs appends what it reads to the command line: those arguments are unknown here.
+  if (!replace) argv.push(word('<arguments from stdin>', true));
+  return { inner: [{ kind: 'argv', argv }], analyzeSelf: false };
+}
+
+function peelNpx(cmd: SimpleCommand, startIndex: number): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(startIndex), SPECS.npx);
+  const call = optionValue(parsed, '-c', '--call');
+  if (call !== undefined)
+    return { inner: [scriptOrUnverifiable([word(call)], 'npx -c')], analyzeSelf: false };
+  const [pkg, ...args] = parsed.positionals;
+  if (!pkg) return { inner: [], analyzeSelf: false };
+  // `npx cdk@2 destroy` runs the binary of package cdk: drop the version, keep the scope-less name.
+  const name = pkg.value.replace(
+    /^(@[^/]+\/)?([^@]+)(@.*)?$/,
+    (_m, scope: string | undefined, base: string) => (scope === '@aws-cdk/' || !scope ? base : base),
+  );
+  return { inner: [{ kind: 'argv', argv: [word(name, pkg.dynamic), ...args] }], analyzeSelf: false };
+}
+
+function peelEnv(cmd: SimpleCommand): Peeled {
+  const args = cmd.argv.slice(1);
+  const assignments: Record<string, Word> = {};
+  let i = 0;
+  for (; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.value === '--') {
+      i++;
+      break;
+    }
+    if (['-u', '--unset', '-C', '--chdir'].includes(w.value)) {
+      i++;
+      continue;
+    }
+    if (w.value === '-S' || w.value === '--split-string' || w.value.startsWith('--split-string=')) {
+      const script = w.value.startsWith('--split-string=') ? word(w.value.slice(15)) : args[i + 1];
+      return {
+        inner: script ? [scriptOrUnverifiable([script, ...args.slice(i + 2)], 'env -S')] : [],
+        analyzeSelf: false,
+      };
+    }
+    if (w.value.startsWith('-') && !w.dynamic) continue;
+    break;
+  }
+  for (; i < args.length; i++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(args[i]!.value);
+    if (!m) break;
+    assignments[m[1]!] = word(m[2]!, args[i]!.dynamic);
+  }
+  const argv = args.slice(i);
+  return { inner: argv.length ? [{ kind: 'argv', argv, assignments }] : [], analyzeSelf: false };
+}
+
+function peelSimple(
+  cmd: SimpleCommand,
+  name: string,
+  extra: Partial<Extract<Inner, { kind: 'argv' }>> = {},
+): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(1), SPECS[name] ?? { stopAtFirstPositional: true });
+  let argv = parsed.positionals;
+  if (name === 'timeout') argv = argv.slice(1); // the duration
+  if (name === 'chrt') argv = argv.slice(1); // the priority
+  if (name === 'flock') argv = argv.slice(1); // the lock file
+  if (name === 'nice' && argv[0] && /^-?\d+$/.test(argv[0].value)) argv = argv.slice(1);
+  // sudo/doas accept VAR=value before the command.
+  const assignments: Record<string, Word> = {};
+  while (argv[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0].value)) {
+    const [k, ...v] = argv[0].value.split('=');
+    assignments[k!] = word(v.join('='), argv[0].dynamic);
+    argv = argv.slice(1);
+  }
+  return { inner: argv.length ? [{ kind: 'argv', argv, assignments, ...extra }] : [], analyzeSelf: false };
+}
+
+/** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
+export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
+  const name = commandName(cmd.argv[0]);
+  const sub = cmd.argv[1]?.value;
+  if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
+  switch (name) {
+    case 'sudo':
+    case 'doas': {
+      const parsed = parseOptions(cmd.argv.slice(1), SPECS[name]!);
+      // `sudo -s`/`-i` with a command run it through the target user's shell.
+      if ((parsed.options.has('-s') || parsed.options.has('-i')) && parsed.positionals.length) {
+        return { inner: [{ ...scriptOrUnverifiable(parsed.positionals, name), ...{} }], analyzeSelf: false };
+      }
+      return peelSimple(cmd, name, { elevated: true });
+    }
+    case 'env':
+      return peelEnv(cmd);
+    case 'timeout':
+    case 'nice':
+    case 'ionice':
+    case 'stdbuf':
+    case 'chrt':
+    case 'flock':
+      return peelSimple(cmd, name);
+    case 'command':
+    case 'builtin':
+      if (sub === '-v' || sub === '-V') return { inner: [], analyzeSelf: false };
+      return peelSimple(cmd, name);
+    case 'exec':
+      return peelSimple(cmd, name);
+    case 'watch': {
+      const parsed = parseOptions(cmd.argv.slice(1), SPECS.watch!);
+      if (parsed.options.has('-x') || parsed.options.has('--exec'))
+        return { inner: [{ kind: 'argv', argv: parsed.positionals }], analyzeSelf: false };
+      return {
+        inner: parsed.positionals.length ? [scriptOrUnverifiable(parsed.positionals, 'watch')] : [],
+        analyzeSelf: false,
+      };
+    }
+    case 'xargs':
+      return peelXargs(cmd);
+    case 'find':
+      return peelFind(cmd);
+    case 'eval':
+      return {
+        inner: cmd.argv.length > 1 ? [scriptOrUnverifiable(cmd.argv.slice(1), 'eval')] : [],
+        analyzeSelf: false,
+      };
+    case 'source':
+    case '.': {
+      const file = cmd.argv[1];
+      if (file?.dynamic && /^<\(|^\$\(/.test(file.value)) {
+        return {
+          inner: [
+            {
+              kind: 'unverifiable',
+              reason: `${name} runs the output of another command`,
+              target: file.value,
+            },
+          ],
+          analyzeSelf: false,
+        };
+      }
+      if (file && ['/dev/stdin', '-'].includes(file.value) && stdinIsFed(cmd)) {
+        const text = staticStdin(cmd);
+        return {
+          inner: [
+            text !== undefined
+              ? { kind: 'script', text, via: name }
+              : {
+                  kind: 'unverifiable',
+                  reason: `${name} runs what it reads from stdin`,
+                  target: cmd.stdinFrom?.text ?? 'stdin',
+                },
+          ],
+          analyzeSelf: false,
+        };
+      }
+      return undefined;
+    }
+    case 'ssh':
+      return peelSsh(cmd);
+    case 'docker':
+    case 'podman':
+    case 'nerdctl':
+      if (sub === 'exec') return peelContainerExec(cmd, name, 2);
+      if (sub === 'compose' && cmd.argv[2]?.value === 'exec')
+        return peelContainerExec(cmd, `${name} compose`, 3);
+      return undefined;
+    case 'docker-compose':
+      return sub === 'exec' ? peelContainerExec(cmd, name, 2) : undefined;
+    case 'kubectl':
+    case 'oc':
+      return sub === 'exec' || cmd.argv.some((w) => w.value === 'exec') ? peelKubectlExec(cmd) : undefined;
+    case 'npx':
+    case 'bunx':
+      return peelNpx(cmd, 1);
+    case 'pnpm':
+    case 'yarn':
+      return sub === 'dlx' || sub === 'exec' ? peelNpx(cmd, 2) : undefined;
+    case 'npm':
+      return sub === 'exec' || sub === 'x' ? peelNpx(cmd, 2) : undefined;
+    case 'bun':
+      return sub === 'x' ? peelNpx(cmd, 2) : undefined;
+  }
+  if (SHELLS.has(name)) return peelShell(cmd, name);
+  if (INTERPRETERS_READING_STDIN.has(name) || /^python3\.\d+$/.test(name)) {
+    const args = cmd.argv.slice(1);
+    const readsStdin = args.length === 0 || (args.length === 1 && args[0]!.value === '-');
+    if (readsStdin && cmd.stdinFrom) {
+      return {
+        inner: [
+          {
+            kind: 'unverifiable',
+            reason: `${name} executes code it reads from ${cmd.stdinFrom.text}`,
+            target: cmd.stdinFrom.text,
+          },
+        ],
+        analyzeSelf: false,
+      };
+    }
+  }
+  return undefined;
+}
