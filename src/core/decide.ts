@@ -170,6 +170,7 @@ export function decide(
   kind: string,
   principal: Principal,
   evaluator: PolicyEvaluator,
+  extra: { statefulCount?: number } = {},
 ): DetailedDecision {
   const effects: PlacedEffect[] = assessment.effects.length
     ? assessment.effects
@@ -177,7 +178,11 @@ export function decide(
   const perEffect = effects.map((effect) =>
     decideOne(
       effect,
-      { principal, operation: effect.operation, context: policyContext(kind, effect, assessment) },
+      {
+        principal,
+        operation: effect.operation,
+        context: policyContext(kind, effect, assessment, extra.statefulCount ?? 0),
+      },
       evaluator,
     ),
   );

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { EXIT_CODES } from '../exit-codes.js';
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('Assess a shell command and decide: allow, ask, require-approval or deny')
+    .argument('[command...]', 'the command, after --')
+    .option('--json', 'print exactly one JSON object')
+    .option('--cwd <dir>', 'directory the command would run in')
+    .option('--batch', 'read JSONL {"command","cwd"?,"env"?} on stdin, write one JSON result per line')
+    .option('--agent <name>', 'the command is proposed by this agent (default: the OS user, as a human)')
+    .addHelpText(
+      'after',
+      `\nExit codes: allow ${EXIT_CODES.allow}, ask ${EXIT_CODES.ask}, require-approval ${EXIT_CODES['require-approval']}, deny ${EXIT_CODES.deny}, bad input ${EXIT_CODES.usage}, internal error ${EXIT_CODES.internal}.`,
+    )
+    .action(async (args: string[], options) => {
+      const [{ runCheck }, { loadRuntime }] = await Promise.all([
+        import('../check.js'),
+        import('../../app/runtime.js'),
+      ]);
+      process.exitCode = await runCheck(args, options, () => loadRuntime());
+    });
+}
