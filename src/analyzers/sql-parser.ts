@@ -6,7 +6,7 @@ export interface SqlParser {
 
 let loaded: Promise<SqlParser> | undefined;
 
-/** libpg-query is WebAssembly: load it once, lazily, then parse synchronously. */
+/** libpg-query is WebAssembly: load it once, then parse synchronously. */
 export function loadSqlParser(): Promise<SqlParser> {
   loaded ??= (async () => {
     const pg = await import('libpg-query');
@@ -18,4 +18,34 @@ export function loadSqlParser(): Promise<SqlParser> {
     };
   })();
   return loaded;
+}
+
+/**
+ * A SqlParser that loads on demand. Loading libpg-query costs far more than a hook call should, so the
+ * runtime loads it only when a command may contain SQL (`ensureLoaded`); using it before that throws,
+ * which the checker turns into a fail-closed decision, never a silent "harmless".
+ */
+export class LazySqlParser implements SqlParser {
+  private real: SqlParser | undefined;
+
+  async ensureLoaded(): Promise<void> {
+    this.real ??= await loadSqlParser();
+  }
+
+  get isLoaded(): boolean {
+    return this.real !== undefined;
+  }
+
+  parse(sql: string) {
+    if (!this.real) throw new Error('the SQL parser was not loaded before a command with SQL was assessed');
+    return this.real.parse(sql);
+  }
+}
+
+/** Programs whose arguments or stdin may carry SQL: seeing one of these words means load the SQL parser. */
+const SQL_PROGRAMS =
+  /(^|[^A-Za-z0-9_.-])(psql|mysql|mariadb|sqlite3|sqlite|pgcli|mycli|cockroach|duckdb|clickhouse-client|snowsql|bq|sqlcmd)([^A-Za-z0-9_-]|$)/;
+
+export function mayContainSql(command: string): boolean {
+  return SQL_PROGRAMS.test(command);
 }

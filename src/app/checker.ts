@@ -1,5 +1,5 @@
 import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
-import { loadSqlParser } from '../analyzers/sql-parser.js';
+import { LazySqlParser, mayContainSql } from '../analyzers/sql-parser.js';
 import { assessShell, InputError, type ShellAssessment } from '../core/assess.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
 import { DEFAULT_ENVIRONMENT_PATTERNS, type EnvironmentPatterns } from '../core/environment.js';
@@ -13,7 +13,10 @@ export interface ShellCheck extends CheckResult {
 }
 
 export interface Checker {
+  /** Synchronous check; parsers a command may need must already be loaded (see `check`). */
   checkShell(command: string, facts: ActionFacts, principal: Principal): ShellCheck;
+  /** Loads whatever this command needs (the SQL parser, only when SQL may occur), then checks it. */
+  check(command: string, facts: ActionFacts, principal: Principal): Promise<ShellCheck>;
 }
 
 export interface CheckerDeps {
@@ -22,18 +25,20 @@ export interface CheckerDeps {
   patterns?: EnvironmentPatterns;
 }
 
-/** Load the parsers once (the expensive part), then check any number of actions with them. */
-export async function loadParsers(): Promise<{
+export interface LoadedParsers {
   parser: ShellParser;
+  sql: LazySqlParser;
   analyzers: ReturnType<typeof analyzerRegistry>;
-}> {
-  const [parser, sql] = await Promise.all([loadBashParser(), loadSqlParser()]);
-  return { parser, analyzers: analyzerRegistry(builtinAnalyzers({ sql })) };
 }
 
-export function createChecker(
-  deps: CheckerDeps & { analyzers: ReturnType<typeof analyzerRegistry> },
-): Checker {
+/** Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set. */
+export async function loadParsers(options: { eagerSql?: boolean } = {}): Promise<LoadedParsers> {
+  const sql = new LazySqlParser();
+  const [parser] = await Promise.all([loadBashParser(), options.eagerSql ? sql.ensureLoaded() : undefined]);
+  return { parser, sql, analyzers: analyzerRegistry(builtinAnalyzers({ sql })) };
+}
+
+export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
   const patterns = deps.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS;
   return {
     checkShell(command, facts, principal) {
@@ -50,6 +55,10 @@ export function createChecker(
         return failClosed(action, error);
       }
       return { action, assessment, decision: decide(assessment, 'shell', principal, deps.evaluator) };
+    },
+    async check(command, facts, principal) {
+      if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
+      return this.checkShell(command, facts, principal);
     },
   };
 }

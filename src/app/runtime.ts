@@ -9,11 +9,13 @@ export interface Runtime {
 }
 
 /** Everything a check needs, loaded once per process: parsers, analyzers and preparsed policies. */
-export async function loadRuntime(options: { sources?: PolicySource[] } = {}): Promise<Runtime> {
+export async function loadRuntime(
+  options: { sources?: PolicySource[]; eagerSql?: boolean } = {},
+): Promise<Runtime> {
   const sources = options.sources ?? DEFAULT_PACKS.map(packSource);
-  const [{ parser, analyzers }, evaluator] = await Promise.all([
-    loadParsers(),
+  const [parsers, evaluator] = await Promise.all([
+    loadParsers({ eagerSql: options.eagerSql ?? true }),
     CedarPolicyEvaluator.load(sources),
   ]);
-  return { checker: createChecker({ parser, analyzers, evaluator }), evaluator };
+  return { checker: createChecker({ ...parsers, evaluator }), evaluator };
 }

@@ -41,7 +41,7 @@ export async function runCheck(
   }
   const rt = await runtime();
   try {
-    const result = rt.checker.checkShell(command, localFacts({ cwd: options.cwd }), principalFrom(options));
+    const result = await rt.checker.check(command, localFacts({ cwd: options.cwd }), principalFrom(options));
     process.stdout.write(
       options.json
         ? `${JSON.stringify(checkJson(result))}\n`

@@ -19,6 +19,8 @@ export function registerCheck(program: Command): void {
         import('../check.js'),
         import('../../app/runtime.js'),
       ]);
-      process.exitCode = await runCheck(args, options, () => loadRuntime());
+      process.exitCode = await runCheck(args, options, () =>
+        loadRuntime({ eagerSql: options.batch === true }),
+      );
     });
 }
