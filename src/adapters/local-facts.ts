@@ -33,14 +33,18 @@ function kubeContext(env: Record<string, string>, home: string): string | undefi
 }
 
 /** Gather the facts the pure core needs from this machine: the edge does the I/O, once per action. */
-export function localFacts(options: { cwd?: string; env?: Record<string, string> } = {}): ActionFacts {
+export function localFacts(
+  options: { cwd?: string; env?: Record<string, string>; hermetic?: boolean } = {},
+): ActionFacts {
   const env = options.env ?? (process.env as Record<string, string>);
   const home = env.HOME || homedir();
   const cwd = resolve(options.cwd ?? process.cwd());
-  const facts: ActionFacts = { cwd, home, env, host: hostname(), pathExists: (p) => existsSync(p) };
-  const workspace = terraformWorkspace(cwd, env);
+  const facts: ActionFacts = { cwd, home, env, pathExists: (p) => existsSync(p) };
+  // Hermetic facts (policy tests) come from the given variables only, not from this machine's files.
+  if (!options.hermetic) facts.host = hostname();
+  const workspace = options.hermetic ? env.TF_WORKSPACE : terraformWorkspace(cwd, env);
   if (workspace && workspace !== 'default') facts.terraformWorkspace = workspace;
-  const context = env.KUBECONFIG_CONTEXT ?? kubeContext(env, home);
+  const context = env.KUBECONFIG_CONTEXT ?? (options.hermetic ? undefined : kubeContext(env, home));
   if (context) facts.kubeContext = context;
   return facts;
 }

@@ -23,6 +23,7 @@ export interface CheckerDeps {
   parser: ShellParser;
   evaluator: PolicyEvaluator;
   patterns?: EnvironmentPatterns;
+  unknownAs?: 'unknown' | 'non-production';
 }
 
 export interface LoadedParsers {

@@ -16,6 +16,13 @@ export interface CheckOptions {
   agent?: string;
 }
 
+/** Configuration problems go to stderr; the decisions themselves already fail closed. */
+function reportProblems(rt: Runtime): Runtime {
+  for (const p of rt.problems)
+    process.stderr.write(`interlock: ${p} (production-scoped actions are denied until this is fixed)\n`);
+  return rt;
+}
+
 export function principalFrom(options: { agent?: string }): Principal {
   let user = 'unknown';
   try {
@@ -31,7 +38,7 @@ export async function runCheck(
   options: CheckOptions,
   runtime: () => Promise<Runtime>,
 ): Promise<number> {
-  if (options.batch) return runBatch(options, await runtime());
+  if (options.batch) return runBatch(options, reportProblems(await runtime()));
   const command = commandFromArgs(args);
   if (command.trim() === '') {
     process.stderr.write(
@@ -39,7 +46,7 @@ export async function runCheck(
     );
     return EXIT_CODES.usage;
   }
-  const rt = await runtime();
+  const rt = reportProblems(await runtime());
   try {
     const result = await rt.checker.check(command, localFacts({ cwd: options.cwd }), principalFrom(options));
     process.stdout.write(

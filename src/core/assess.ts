@@ -20,6 +20,8 @@ export interface AssessOptions {
   parser: ShellParser;
   analyzers: ReadonlyMap<string, Analyzer>;
   patterns: EnvironmentPatterns;
+  /** How a remote effect nobody recognised is placed; "unknown" (the default) is treated like production by the packs. */
+  unknownAs?: 'unknown' | 'non-production';
 }
 
 /** An effect with the environment it lands in, as the policy engine sees it. */
@@ -201,14 +203,14 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   };
 
   runScript(command, ROOT_CONTEXT);
-  return place(effects, commands, facts, options.patterns);
+  return place(effects, commands, facts, options);
 }
 
 function place(
   found: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[],
   commands: string[],
   facts: ActionFacts,
-  patterns: EnvironmentPatterns,
+  options: Pick<AssessOptions, 'patterns' | 'unknownAs'>,
 ): ShellAssessment {
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
@@ -219,7 +221,11 @@ function place(
       if (value) hints.push({ source: `env ${variable}`, value });
     }
     if (local && facts.host) hints.push({ source: 'host', value: facts.host });
-    const verdict = classifyEnvironment(hints, patterns, local);
+    const verdict = classifyEnvironment(hints, options.patterns, local);
+    if (verdict.environment === 'unknown' && options.unknownAs === 'non-production') {
+      verdict.environment = 'non-production';
+      verdict.because = [{ source: 'config environments.unknown', value: 'non-production' }];
+    }
     allHints.push(...verdict.because);
     placed.push({
       ...effect,

@@ -46,6 +46,7 @@ export interface PolicyRequest {
 export interface PolicyOutcomeInfo {
   id: string;
   origin: string;
+  line?: number;
   outcome: Outcome;
   approvals: number;
   group?: string;
@@ -204,6 +205,7 @@ export function decide(
   for (const d of perEffect) {
     for (const p of d.matched) {
       const matched: MatchedPolicy = { id: p.id, outcome: p.outcome, source: p.origin };
+      if (p.line !== undefined) matched.line = p.line;
       if (p.message) matched.message = p.message;
       policies.set(p.id, matched);
     }

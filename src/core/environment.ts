@@ -8,12 +8,12 @@ export interface EnvironmentPatterns {
 
 // Names are split on anything that is not a letter or digit, so "prod" matches "billing-prod-eu" and
 // "prod.example.com" but not "product" or "reproduce".
-const token = (words: string) => new RegExp(`(^|[^a-z0-9])(${words})([^a-z0-9]|$)`, 'i');
+export const tokenPattern = (words: string) => new RegExp(`(^|[^a-z0-9])(${words})([^a-z0-9]|$)`, 'i');
 
 export const DEFAULT_ENVIRONMENT_PATTERNS: EnvironmentPatterns = {
-  production: [token('prod|production|prd|live|prodn')],
+  production: [tokenPattern('prod|production|prd|live|prodn')],
   nonProduction: [
-    token(
+    tokenPattern(
       'dev|devel|development|staging|stage|stg|test|testing|qa|uat|sandbox|sbx|local|localhost|preview|ci|demo|nonprod|non-prod|scratch|playground|kind|minikube|docker-desktop|127\\.0\\.0\\.1',
     ),
   ],

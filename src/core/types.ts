@@ -64,6 +64,7 @@ export interface MatchedPolicy {
   id: string;
   outcome: Outcome;
   source: string;
+  line?: number;
   message?: string;
 }
 

@@ -50,10 +50,20 @@ function annotationOutcome(
 }
 
 /** Split every source into policies, read their annotations, and check them against the schema. */
+export interface PolicyDefaults {
+  /** What @approvals("default") means (config approvals.default). */
+  approvals: number;
+  /** The approver group of require-approval policies that name none (config approvals.group). */
+  group?: string;
+}
+
+const DEFAULTS: PolicyDefaults = { approvals: 2 };
+
 export function compilePolicies(
   cedar: Cedar,
   sources: readonly PolicySource[],
   schema: string,
+  defaults: PolicyDefaults = DEFAULTS,
 ): CompiledPolicy[] {
   const compiled: CompiledPolicy[] = [];
   const ids = new Map<string, string>();
@@ -81,7 +91,12 @@ export function compilePolicies(
       if (ids.has(id))
         throw new PolicyError(`duplicate @id("${id}"), also in ${ids.get(id)}`, source.origin, line);
       ids.set(id, source.origin);
-      const approvals = annotations.approvals === undefined ? 0 : Number(annotations.approvals);
+      const approvals =
+        annotations.approvals === undefined
+          ? 0
+          : annotations.approvals === 'default'
+            ? defaults.approvals
+            : Number(annotations.approvals);
       if (!Number.isInteger(approvals) || approvals < 0 || approvals > 20) {
         throw new PolicyError(
           `@approvals("${annotations.approvals}") must be a whole number from 0 to 20`,
@@ -107,7 +122,8 @@ export function compilePolicies(
         allowOwnTeam: annotations.allow_own_team === 'true',
         text,
       };
-      if (annotations.group) policy.group = annotations.group;
+      const group = annotations.group ?? (outcome === 'require-approval' ? defaults.group : undefined);
+      if (group) policy.group = group;
       if (annotations.message) policy.message = annotations.message;
       compiled.push(policy);
     });
@@ -151,9 +167,13 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     if (schemaResult.type === 'failure') throw new PolicyError(describe(schemaResult.errors), 'schema');
   }
 
-  static async load(sources: readonly PolicySource[], schema = readSchema()): Promise<CedarPolicyEvaluator> {
+  static async load(
+    sources: readonly PolicySource[],
+    defaults: PolicyDefaults = DEFAULTS,
+    schema = readSchema(),
+  ): Promise<CedarPolicyEvaluator> {
     const cedar = await loadCedar();
-    return new CedarPolicyEvaluator(cedar, compilePolicies(cedar, sources, schema), schema);
+    return new CedarPolicyEvaluator(cedar, compilePolicies(cedar, sources, schema, defaults), schema);
   }
 
   evaluate(request: PolicyRequest): PolicyVerdict {
@@ -198,5 +218,16 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
     // Cedar names the forbids when it denies and the permits when it allows.
     return { matched: decision === 'deny' ? matched.filter((p) => p.effect === 'forbid') : matched, errors };
+  }
+}
+
+/** Stands in when the policies could not be loaded: every evaluation reports the error, so production-scoped
+ * decisions fail closed (deny) and the rest ask the user. It never allows. */
+export class BrokenPolicyEvaluator implements PolicyEvaluator {
+  readonly policies: readonly CompiledPolicy[] = [];
+  constructor(readonly error: Error) {}
+
+  evaluate(): PolicyVerdict {
+    return { matched: [], errors: [`the policies could not be loaded: ${this.error.message}`] };
   }
 }

@@ -20,7 +20,7 @@ export function registerCheck(program: Command): void {
         import('../../app/runtime.js'),
       ]);
       process.exitCode = await runCheck(args, options, () =>
-        loadRuntime({ eagerSql: options.batch === true }),
+        loadRuntime({ cwd: options.cwd ?? process.cwd(), eagerSql: options.batch === true }),
       );
     });
 }

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('Show the parse, effects, environment, matching policies and outcome for a command')
+    .argument('[command...]', 'the command, after --')
+    .option('--json', 'machine-readable output')
+    .option('--cwd <dir>', 'directory the command would run in')
+    .option('--agent <name>', 'the command is proposed by this agent')
+    .action(async (args: string[], options: { json?: boolean; cwd?: string; agent?: string }) => {
+      const [{ runExplain }, { loadRuntime }] = await Promise.all([
+        import('../explain.js'),
+        import('../../app/runtime.js'),
+      ]);
+      process.exitCode = await runExplain(
+        args,
+        options,
+        await loadRuntime({ cwd: options.cwd ?? process.cwd() }),
+      );
+    });
+}

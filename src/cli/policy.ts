@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { loadRuntime } from '../app/runtime.js';
+import { loadPolicyTests, runPolicyTests } from '../app/policy-tests.js';
+import { findProjectConfigDir } from '../config/discover.js';
+import type { CompiledPolicy } from '../policy/policy-file.js';
+import { paletteFor } from './render.js';
+
+function policiesOf(evaluator: unknown): readonly CompiledPolicy[] {
+  return (evaluator as { policies?: readonly CompiledPolicy[] }).policies ?? [];
+}
+
+/** `interlock policy validate`: every configured file parses and every policy matches the schema. */
+export async function policyValidate(cwd: string): Promise<number> {
+  const rt = await loadRuntime({ cwd, eagerSql: false });
+  if (rt.problems.length) {
+    for (const p of rt.problems) process.stderr.write(`✗ ${p}\n`);
+    return 1;
+  }
+  const policies = policiesOf(rt.evaluator);
+  const files = new Set(policies.map((p) => p.origin));
+  process.stdout.write(
+    `✓ ${policies.length} policies in ${files.size} files are valid against the Interlock schema\n`,
+  );
+  return 0;
+}
+
+/** `interlock policy list`: what is active and where each piece came from. */
+export async function policyList(cwd: string, json: boolean): Promise<number> {
+  const rt = await loadRuntime({ cwd, eagerSql: false });
+  const policies = policiesOf(rt.evaluator);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        problems: rt.problems,
+        config: rt.config && {
+          layers: rt.config.layers.map((l) => ({
+            scope: l.scope,
+            dir: l.dir,
+            configFile: l.configFile ?? null,
+          })),
+          packs: rt.config.packs,
+          approvalsDefault: rt.config.approvalsDefault,
+          approvalsGroup: rt.config.approvalsGroup,
+          unknownEnvironment: rt.config.unknownEnvironment,
+          environmentPatternsFrom: rt.config.patternsFrom,
+        },
+        policies: policies.map((p) => ({
+          id: p.id,
+          effect: p.effect,
+          outcome: p.outcome,
+          approvals: p.approvals,
+          group: p.group ?? null,
+          origin: p.origin,
+          line: p.line,
+        })),
+      })}\n`,
+    );
+    return rt.problems.length ? 1 : 0;
+  }
+  const c = paletteFor(process.stdout, process.env);
+  const out: string[] = [];
+  for (const p of rt.problems)
+    out.push(c.red(`✗ ${p}`), c.red('  (production-scoped decisions fail closed until this is fixed)'));
+  if (rt.config) {
+    const cfg = rt.config;
+    out.push(c.bold('configuration'));
+    if (cfg.layers.length === 0)
+      out.push('  no .interlock/ found (project or user); built-in defaults apply');
+    for (const l of cfg.layers)
+      out.push(`  ${l.scope.padEnd(8)} ${l.dir}${l.configFile ? '' : ' (no config file)'}`);
+    out.push(`  packs              ${cfg.packs.value.join(', ')}  ${c.dim(`← ${cfg.packs.from}`)}`);
+    out.push(
+      `  approvals.default  ${cfg.approvalsDefault.value}  ${c.dim(`← ${cfg.approvalsDefault.from}`)}`,
+    );
+    out.push(
+      `  approvals.group    ${cfg.approvalsGroup.value ?? '(any)'}  ${c.dim(`← ${cfg.approvalsGroup.from}`)}`,
+    );
+    out.push(
+      `  unknown env        treated as ${cfg.unknownEnvironment.value}  ${c.dim(`← ${cfg.unknownEnvironment.from}`)}`,
+    );
+    out.push(`  env patterns from  ${cfg.patternsFrom.join(', ')}`);
+  }
+  out.push(c.bold(`policies (${policies.length})`));
+  for (const p of policies) {
+    const outcome =
+      p.outcome === 'require-approval'
+        ? `require-approval ×${p.approvals}${p.group ? ` (${p.group})` : ''}`
+        : p.outcome;
+    out.push(`  ${p.id.padEnd(52)} ${outcome.padEnd(30)} ${c.dim(`${p.origin}:${p.line}`)}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return rt.problems.length ? 1 : 0;
+}
+
+/** `interlock policy test`: run .interlock/tests/*.yaml like a test runner; non-zero exit on any failure. */
+export async function policyTest(cwd: string, dirOption: string | undefined, json: boolean): Promise<number> {
+  const projectDir = findProjectConfigDir(cwd);
+  const dir = dirOption ?? (projectDir ? join(projectDir, 'tests') : undefined);
+  if (!dir) {
+    process.stderr.write(
+      'interlock policy test: no .interlock/ directory here or above; run `interlock init` to create one\n',
+    );
+    return 2;
+  }
+  const rt = await loadRuntime({ cwd, eagerSql: true });
+  for (const p of rt.problems) process.stderr.write(`✗ ${p}\n`);
+  let cases;
+  try {
+    cases = loadPolicyTests(dir);
+  } catch (error) {
+    process.stderr.write(`✗ ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (cases.length === 0) {
+    process.stderr.write(`interlock policy test: no test files (*.yaml, *.yml, *.json) in ${dir}\n`);
+    return 2;
+  }
+  const results = await runPolicyTests(cases, rt);
+  const failed = results.filter((r) => !r.passed);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ passed: results.length - failed.length, failed: failed.length, results })}\n`,
+    );
+  } else {
+    const c = paletteFor(process.stdout, process.env);
+    for (const r of results) {
+      const name = r.test.name ?? r.test.command;
+      if (r.passed) process.stdout.write(`${c.green('✓')} ${name} ${c.dim(`→ ${r.actual.outcome}`)}\n`);
+      else {
+        process.stdout.write(`${c.red('✗')} ${name}  ${c.dim(`${r.test.file}:${r.test.line}`)}\n`);
+        for (const f of r.failures) process.stdout.write(`    ${c.red(f)}\n`);
+        process.stdout.write(`    ${c.dim(`decided by: ${r.actual.policies.join(', ') || 'no policy'}`)}\n`);
+      }
+    }
+    const summary = `${results.length - failed.length} passed, ${failed.length} failed`;
+    process.stdout.write(`\n${failed.length ? c.red(summary) : c.green(summary)}\n`);
+  }
+  return failed.length || rt.problems.length ? 1 : 0;
+}

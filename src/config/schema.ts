@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** A name pattern: a plain word matches as a token ("prod" matches "billing-prod-eu"); `/re/i` is a regex. */
+const Pattern = z.string().min(1, 'a pattern cannot be empty');
+
+export const ConfigFile = z
+  .object({
+    environments: z
+      .object({
+        production: z.array(Pattern).optional(),
+        staging: z.array(Pattern).optional(),
+        development: z.array(Pattern).optional(),
+        nonProduction: z.array(Pattern).optional(),
+        /** Keep the built-in patterns and add these (default), or use only these. */
+        replaceDefaults: z.boolean().optional(),
+        /** How an environment nobody recognised is treated for destructive effects. */
+        unknown: z.enum(['production', 'non-production']).optional(),
+      })
+      .strict()
+      .optional(),
+    approvals: z
+      .object({
+        /** Approvers for policies that say @approvals("default"). */
+        default: z.number().int().min(1).max(20).optional(),
+        group: z.string().min(1).optional(),
+        expiry: z
+          .string()
+          .regex(/^\d+[smhd]$/, 'use a duration such as 30m, 1h or 2d')
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** Built-in policy packs to turn on, in addition to the team's own policies/*.cedar. */
+    packs: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+export const PolicyTestCase = z
+  .object({
+    name: z.string().optional(),
+    command: z.string().min(1, 'command cannot be empty'),
+    cwd: z.string().optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    agent: z.string().optional(),
+    expect: z.enum(['allow', 'ask', 'require-approval', 'deny']),
+    approvals: z.number().int().min(0).optional(),
+    group: z.string().optional(),
+  })
+  .strict();
+
+export const PolicyTestFile = z.union([
+  z.array(PolicyTestCase),
+  z.object({ tests: z.array(PolicyTestCase) }).strict(),
+]);
+export type PolicyTestCase = z.infer<typeof PolicyTestCase>;
