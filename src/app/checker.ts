@@ -50,6 +50,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
           parser: deps.parser,
           analyzers: deps.analyzers,
           patterns,
+          ...(deps.unknownAs ? { unknownAs: deps.unknownAs } : {}),
         });
       } catch (error) {
         if (error instanceof InputError) throw error;

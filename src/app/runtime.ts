@@ -1,4 +1,4 @@
-import { createChecker, loadParsers, type Checker } from './checker.js';
+import { createChecker, loadParsers, type Checker, type LoadedParsers } from './checker.js';
 import { BrokenPolicyEvaluator, CedarPolicyEvaluator } from '../policy/engine.js';
 import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
 import type { PolicySource } from '../policy/policy-file.js';
@@ -41,26 +41,37 @@ export async function loadPolicies(
   }
 }
 
+/** Put loaded parsers and policies together into a runtime. */
+export function assembleRuntime(
+  parsers: LoadedParsers,
+  policies: Awaited<ReturnType<typeof loadPolicies>>,
+): Runtime {
+  const { config } = policies;
+  const checker = createChecker({
+    ...parsers,
+    evaluator: policies.evaluator,
+    ...(config
+      ? {
+          patterns: config.patterns,
+          unknownAs:
+            config.unknownEnvironment.value === 'non-production'
+              ? ('non-production' as const)
+              : ('unknown' as const),
+        }
+      : {}),
+  });
+  const runtime: Runtime = { checker, evaluator: policies.evaluator, problems: policies.problems };
+  if (config) runtime.config = config;
+  return runtime;
+}
+
 /** Everything a check needs, loaded once per process: parsers, analyzers, configuration and preparsed policies. */
 export async function loadRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const [parsers, policies] = await Promise.all([
     loadParsers({ eagerSql: options.eagerSql ?? true }),
     loadPolicies(options),
   ]);
-  const checker = createChecker({
-    ...parsers,
-    evaluator: policies.evaluator,
-    ...(policies.config
-      ? {
-          patterns: policies.config.patterns,
-          unknownAs:
-            policies.config.unknownEnvironment.value === 'non-production' ? 'non-production' : 'unknown',
-        }
-      : {}),
-  });
-  const runtime: Runtime = { checker, evaluator: policies.evaluator, problems: policies.problems };
-  if (policies.config) runtime.config = policies.config;
-  return runtime;
+  return assembleRuntime(parsers, policies);
 }
 
 export { DEFAULT_PACKS, packSource };

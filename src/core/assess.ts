@@ -114,7 +114,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           effect: unverifiable(
             `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
             text,
-            ctx.hints,
+            // Nothing reliable was parsed, so any name in the text may say where it lands.
+            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096) }],
           ),
           local: !ctx.remote,
         });
