@@ -1,0 +1,41 @@
+import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Word } from '../../shell/words.js';
+
+/** The repository a git command acts on. */
+export interface Repo {
+  /** The work tree (cwd, or -C / --work-tree). */
+  dir: string;
+  /** `-c key=value` given before the subcommand (keys lower-cased). */
+  config: Map<string, string>;
+  /** The work tree as an environment hint (a deployment checkout in /srv/app-production). */
+  hints: EnvironmentHint[];
+}
+
+export function make(
+  operation: Operation,
+  risk: Risk,
+  target: string,
+  reason: string,
+  category: string,
+  hints: EnvironmentHint[] = [],
+): Effect {
+  return { operation, tool: 'git', target, reversible: false, risk, reason, category, hints };
+}
+
+/** Uncommitted or untracked work in the work tree is lost. */
+export function lostWork(repo: Repo, risk: Risk, target: string, reason: string): Effect {
+  return make('delete', risk, target, reason, 'git-worktree', repo.hints);
+}
+
+/** Commits or the records that recover them are rewritten or dropped. */
+export function lostHistory(
+  repo: Repo,
+  operation: Operation,
+  risk: Risk,
+  target: string,
+  reason: string,
+): Effect {
+  return make(operation, risk, target, reason, 'git-history', repo.hints);
+}
+
+export type Args = readonly Word[];

@@ -1,0 +1,100 @@
+import type { Effect, EnvironmentHint } from '../../core/types.js';
+import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
+import { make, type Args } from './common.js';
+
+/** Branches whose history other people and deployments depend on. */
+const PROTECTED = /^(main|master|trunk|release.*|prod.*|production)$/i;
+
+interface Ref {
+  name: string;
+  tag: boolean;
+  forced: boolean;
+  deleted: boolean;
+}
+
+/** What a push refspec updates on the remote: `+src:dst`, `:dst` (delete), `src` (same name). */
+function refOf(spec: string, deleteAll: boolean): Ref {
+  const forced = spec.startsWith('+');
+  const body = forced ? spec.slice(1) : spec;
+  const colon = body.lastIndexOf(':');
+  const src = colon >= 0 ? body.slice(0, colon) : body;
+  const dst = colon >= 0 ? body.slice(colon + 1) : body;
+  const ref = dst || src;
+  const tag = ref.startsWith('refs/tags/');
+  const name = ref.replace(/^refs\/(heads\/|tags\/)?/, '').replace(/^HEAD$/, '<current branch>');
+  return { name, tag, forced, deleted: deleteAll || (colon >= 0 && src === '') };
+}
+
+const PUSH_VALUES = ['--repo', '--receive-pack', '--exec', '-o', '--push-option'];
+
+/** A URL may carry credentials (https://user:token@host/…): they must not reach reasons or logs. */
+function withoutCredentials(remote: string): string {
+  return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
+/**
+ * git push acts on a remote: force pushes rewrite its history, deletions remove its branches. The remote
+ * and the branch are hints (a remote named `production`, a URL naming prod, a `prod` branch).
+ */
+export function push(args: Args): Effect[] {
+  const o = parseOptions(args, { withValue: PUSH_VALUES });
+  if (hasOption(o, '-n', '--dry-run')) return [];
+  const [remoteWord, ...specs] = o.positionals;
+  const named = optionValue(o, '--repo') ?? remoteWord?.value;
+  const remote = named === undefined ? '<upstream remote>' : withoutCredentials(named);
+  const hints: EnvironmentHint[] = named === undefined ? [] : [{ source: 'git remote', value: remote }];
+  const force = hasOption(o, '-f', '--force');
+  const lease = hasOption(o, '--force-with-lease');
+  const mirror = hasOption(o, '--mirror');
+  const refs = specs.map((s) => refOf(s.value, hasOption(o, '-d', '--delete')));
+  if (refs.length === 0) {
+    const name = hasOption(o, '--all', '--branches') ? '<every branch>' : '<current branch>';
+    refs.push({ name, tag: false, forced: false, deleted: false });
+  }
+  const effects: Effect[] = [];
+  if (mirror)
+    effects.push(
+      make(
+        'modify',
+        'high',
+        `${remote} (every ref)`,
+        `git push --mirror makes every ref on ${remote} match this repository, overwriting and deleting remote branches and tags`,
+        'git-history',
+        hints,
+      ),
+    );
+  if (hasOption(o, '--prune'))
+    effects.push(
+      make(
+        'delete',
+        'medium',
+        `${remote} (branches with no local counterpart)`,
+        `git push --prune deletes the branches on ${remote} that do not exist here`,
+        'git-branch',
+        hints,
+      ),
+    );
+  for (const ref of refs) {
+    const refHints = [...hints, { source: ref.tag ? 'git tag' : 'git branch', value: ref.name }];
+    const target = `${remote}/${ref.tag ? 'tags/' : ''}${ref.name}`;
+    const risky = !ref.tag && (PROTECTED.test(ref.name) || ref.name === '<every branch>');
+    const where = ref.name === '<current branch>' ? 'the current branch' : ref.name;
+    if (ref.deleted) {
+      const what = `${ref.tag ? 'tag' : 'branch'} ${ref.name}`;
+      const reason = `git push deletes the ${what} on ${remote}`;
+      effects.push(make('delete', risky ? 'high' : 'medium', target, reason, 'git-branch', refHints));
+    } else if (force || ref.forced) {
+      const via = ref.forced ? `the +${ref.name} refspec` : '--force';
+      const reason = `git push ${via} overwrites the history of ${where} on ${remote}; commits others pushed are lost`;
+      effects.push(make('modify', risky ? 'high' : 'medium', target, reason, 'git-history', refHints));
+    } else if (lease) {
+      const reason = `git push --force-with-lease rewrites ${where} on ${remote} only if nobody else pushed`;
+      effects.push(make('modify', 'low', target, reason, 'git-history', refHints));
+    } else if (!mirror) {
+      effects.push(
+        make('modify', 'low', target, `git push updates ${where} on ${remote}`, 'git-branch', refHints),
+      );
+    }
+  }
+  return effects;
+}

@@ -1,0 +1,130 @@
+import type { Effect } from '../../core/types.js';
+import { hasOption, parseOptions } from '../../shell/options.js';
+import type { Word } from '../../shell/words.js';
+import { lostWork, make, type Args, type Repo } from './common.js';
+
+/** Pathspecs that cover many files: the whole tree, a directory, a glob. */
+function isWide(path: string): boolean {
+  return /^(\.|\.\/|\.\.|\*|:\/|:\/\*|:)$/.test(path) || path.endsWith('/') || /[*?[]/.test(path);
+}
+
+/** Discarding changes to paths: the whole tree is medium, one named file low. */
+function discard(repo: Repo, paths: readonly Word[], verb: string): Effect[] {
+  return paths.map((p) => {
+    const wide = p.dynamic || isWide(p.value);
+    const target = p.value === '.' || p.value === ':/' ? repo.dir : p.value;
+    const what = wide ? `every file in ${target}` : target;
+    return lostWork(repo, wide ? 'medium' : 'low', target, `${verb} discards uncommitted changes to ${what}`);
+  });
+}
+
+function checkout(repo: Repo, args: Args): Effect[] {
+  const dashDash = args.findIndex((w) => w.value === '--' && !w.dynamic);
+  const before = parseOptions(dashDash >= 0 ? args.slice(0, dashDash) : args, {
+    withValue: ['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file'],
+  });
+  if (hasOption(before, '-b', '-B', '--orphan')) return [];
+  if (hasOption(before, '-f', '--force'))
+    return [lostWork(repo, 'medium', repo.dir, 'git checkout --force discards every uncommitted change')];
+  if (hasOption(before, '--pathspec-from-file'))
+    return [
+      lostWork(repo, 'medium', repo.dir, 'git checkout discards changes to the files listed in a file'),
+    ];
+  // Without `--`, a plain word is usually a branch or commit; only a pathspec-looking word is a path.
+  const paths =
+    dashDash >= 0
+      ? args.slice(dashDash + 1)
+      : before.positionals.filter((w) => isWide(w.value) || /[^/]\.[A-Za-z0-9]+$/.test(w.value));
+  return discard(repo, paths, 'git checkout');
+}
+
+function restore(repo: Repo, args: Args): Effect[] {
+  const o = parseOptions(args, { withValue: ['-s', '--source', '--conflict', '--pathspec-from-file'] });
+  const worktree = hasOption(o, '-W', '--worktree') || !hasOption(o, '-S', '--staged');
+  if (!worktree) return []; // only unstages
+  if (hasOption(o, '--pathspec-from-file'))
+    return [lostWork(repo, 'medium', repo.dir, 'git restore discards changes to the files listed in a file')];
+  return discard(repo, o.positionals, 'git restore');
+}
+
+function clean(repo: Repo, args: Args): Effect[] {
+  const o = parseOptions(args, { withValue: ['-e', '--exclude'] });
+  if (hasOption(o, '-n', '--dry-run')) return [];
+  const forced = hasOption(o, '-f', '--force') || repo.config.get('clean.requireforce') === 'false';
+  if (!forced && !hasOption(o, '-i', '--interactive')) return []; // git refuses without -f
+  const ignored = '(.env files, local databases, build output)';
+  const what = hasOption(o, '-x')
+    ? `untracked and ignored files ${ignored}`
+    : hasOption(o, '-X')
+      ? `ignored files ${ignored}`
+      : 'untracked files';
+  const dirs = hasOption(o, '-d') ? ' and directories' : '';
+  const where = o.positionals.map((w) => w.value).join(' ') || repo.dir;
+  const reason = `git clean deletes ${what}${dirs} in ${where}; git cannot bring them back`;
+  return [lostWork(repo, forced ? 'medium' : 'low', where, reason)];
+}
+
+function stash(args: Args): Effect[] {
+  const o = parseOptions(args, { withValue: ['-m', '--message'] });
+  const sub = o.positionals[0]?.value;
+  if (sub === 'clear')
+    return [
+      make(
+        'delete',
+        'medium',
+        'every stash entry',
+        'git stash clear deletes every stashed change',
+        'git-worktree',
+      ),
+    ];
+  if (sub !== 'drop') return [];
+  const entry = o.positionals[1]?.value ?? 'stash@{0}';
+  return [
+    make('delete', 'medium', entry, `git stash drop deletes the stashed changes ${entry}`, 'git-worktree'),
+  ];
+}
+
+/** Commands that throw away work in the work tree; undefined for any other subcommand. */
+export function worktreeCommand(repo: Repo, name: string, args: Args): Effect[] | undefined {
+  const o = parseOptions(args);
+  switch (name) {
+    case 'reset':
+      if (hasOption(o, '--hard'))
+        return [
+          lostWork(
+            repo,
+            'medium',
+            repo.dir,
+            `git reset --hard discards every uncommitted change in ${repo.dir}`,
+          ),
+        ];
+      if (hasOption(o, '--merge'))
+        return [lostWork(repo, 'low', repo.dir, 'git reset --merge may discard changes in conflicted files')];
+      return [];
+    case 'switch':
+      return hasOption(o, '-f', '--force', '--discard-changes')
+        ? [lostWork(repo, 'medium', repo.dir, 'git switch --discard-changes throws away uncommitted changes')]
+        : [];
+    case 'clean':
+      return clean(repo, args);
+    case 'checkout':
+      return checkout(repo, args);
+    case 'restore':
+      return restore(repo, args);
+    case 'stash':
+      return stash(args);
+    case 'rm':
+      if (hasOption(o, '--cached', '-n', '--dry-run')) return [];
+      return o.positionals.map((w) =>
+        lostWork(repo, 'low', w.value, `git rm deletes ${w.value} from the work tree (it stays in history)`),
+      );
+    case 'worktree': {
+      if (o.positionals[0]?.value !== 'remove') return [];
+      const tree = o.positionals[1]?.value ?? '<worktree>';
+      const force = hasOption(o, '-f', '--force');
+      const reason = `git worktree remove deletes the worktree ${tree}${force ? ' with its uncommitted changes (--force)' : ''}`;
+      return [make('delete', force ? 'medium' : 'low', tree, reason, 'git-worktree')];
+    }
+  }
+  return undefined;
+}
