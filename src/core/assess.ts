@@ -4,6 +4,7 @@ import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
 import { classifyEnvironment, type EnvironmentPatterns } from './environment.js';
+import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import {
   isDestructive,
@@ -56,9 +57,9 @@ interface Context {
   elevated: boolean;
   assignments: Record<string, Word>;
   depth: number;
+  /** The directory commands run in: the agent's, until a `cd` in the script changes it. */
+  cwd: string;
 }
-
-const ROOT_CONTEXT: Context = { hints: [], remote: false, elevated: false, assignments: {}, depth: 0 };
 
 function unverifiable(reason: string, target: string, hints: EnvironmentHint[] = []): Effect {
   return {
@@ -120,8 +121,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           local: !ctx.remote,
         });
       }
-      for (const cmd of script.commands) runCommand(cmd, cmd.argv, ctx);
-      for (const redirect of script.redirects) addRedirect(redirect, ctx);
+      // `cd dir && terraform destroy`: later commands of this script run in dir. (Followed in source
+      // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
+      const scriptCtx: Context = { ...ctx };
+      for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
+      for (const cmd of script.commands) runCommand(cmd, cmd.argv, scriptCtx);
     } finally {
       tree.delete();
     }
@@ -148,6 +152,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         elevated: ctx.elevated || inner.elevated === true,
         assignments: { ...ctx.assignments, ...(inner.assignments ?? {}) },
         depth: ctx.depth + 1,
+        cwd: ctx.cwd,
       };
       runCommand({ ...cmd, stdinFrom: undefined, stdinText: undefined, redirects: [] }, inner.argv, next);
     }
@@ -171,6 +176,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       return;
     }
     const name = commandName(program);
+    if (name === 'cd' && !ctx.remote) {
+      const dir = argv.slice(1).find((w) => !w.value.startsWith('-') || w.value === '-');
+      if (dir && !dir.dynamic && dir.value !== '-') ctx.cwd = resolvePath(dir.value, ctx.cwd, facts.home);
+      else if (!dir) ctx.cwd = facts.home;
+    }
     commands.push(argv.map((w) => w.value).join(' '));
     const self: SimpleCommand = { ...cmd, argv };
     const peeled = peelWrapper(self);
@@ -184,7 +194,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       args: argv.slice(1),
       assignments,
       redirects: cmd.redirects,
-      facts,
+      facts: ctx.cwd === facts.cwd ? facts : { ...facts, cwd: ctx.cwd },
       hints: ctx.hints,
       elevated: ctx.elevated,
       remote: ctx.remote,
@@ -203,7 +213,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
   };
 
-  runScript(command, ROOT_CONTEXT);
+  runScript(command, { hints: [], remote: false, elevated: false, assignments: {}, depth: 0, cwd: facts.cwd });
   return place(effects, commands, facts, options);
 }
 

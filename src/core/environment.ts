@@ -10,8 +10,11 @@ export interface EnvironmentPatterns {
 // "prod.example.com" but not "product" or "reproduce".
 export const tokenPattern = (words: string) => new RegExp(`(^|[^a-z0-9])(${words})([^a-z0-9]|$)`, 'i');
 
+/** "non-prod" and "not-production" name non-production things: the production words must not match there. */
+const productionPattern = (words: string) => new RegExp(`(^|[^a-z0-9])(?<!non-|not-|non_|not_)(${words})([^a-z0-9]|$)`, 'i');
+
 export const DEFAULT_ENVIRONMENT_PATTERNS: EnvironmentPatterns = {
-  production: [tokenPattern('prod|production|prd|live|prodn')],
+  production: [productionPattern('prod|production|prd|live|prodn')],
   nonProduction: [
     tokenPattern(
       'dev|devel|development|staging|stage|stg|test|testing|qa|uat|sandbox|sbx|local|localhost|preview|ci|demo|nonprod|non-prod|scratch|playground|kind|minikube|docker-desktop|127\\.0\\.0\\.1',
@@ -29,14 +32,19 @@ export interface EnvironmentVerdict {
  * Production wins over everything: one production hint is enough. Otherwise any non-production hint makes
  * it non-production. With no recognisable hint, local effects are non-production and remote ones unknown.
  */
+/** "BillingProdStack" → "Billing-Prod-Stack", so camel-case names split into the same tokens as kebab-case. */
+function splitCamel(value: string): string {
+  return value.replace(/([a-z0-9])([A-Z])/g, '$1-$2');
+}
+
 export function classifyEnvironment(
   hints: readonly EnvironmentHint[],
   patterns: EnvironmentPatterns,
   local: boolean,
 ): EnvironmentVerdict {
-  const production = hints.filter((h) => patterns.production.some((p) => p.test(h.value)));
+  const production = hints.filter((h) => patterns.production.some((p) => p.test(splitCamel(h.value))));
   if (production.length) return { environment: 'production', because: production };
-  const nonProduction = hints.filter((h) => patterns.nonProduction.some((p) => p.test(h.value)));
+  const nonProduction = hints.filter((h) => patterns.nonProduction.some((p) => p.test(splitCamel(h.value))));
   if (nonProduction.length) return { environment: 'non-production', because: nonProduction };
   if (local)
     return { environment: 'non-production', because: [{ source: 'default', value: 'acts on this machine' }] };
