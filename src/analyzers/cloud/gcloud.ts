@@ -1,0 +1,186 @@
+import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Invocation } from '../analyzer.js';
+import { storageCommand } from './gcloud-storage.js';
+import {
+  FLAGS,
+  GROUP_LOOKALIKES,
+  HARMLESS_GROUPS,
+  READ,
+  SENSITIVE,
+  VERB_PREFIX,
+  VERBS,
+  resource,
+} from './gcloud-words.js';
+import {
+  aggravate,
+  bucketHints,
+  bucketUrl,
+  cloudEffect,
+  has,
+  hintsFrom,
+  isZero,
+  parseCloudArgs,
+  value,
+  values,
+} from './common.js';
+
+// `gcloud [alpha|beta] <group>… <command> [NAME…] [--flags]`: the command is the verb at the end of the path.
+
+export function gcloud(inv: Invocation): Effect[] {
+  const args = parseCloudArgs(inv.args, {
+    flags: FLAGS,
+    values: new Set(['--project', '--configuration', '--format', '--zone', '--region']),
+  });
+  const words = args.positionals.filter(
+    (w, i) => !(i === 0 && ['alpha', 'beta', 'preview'].includes(w.value)),
+  );
+  // `run` (Cloud Run) and `deploy` (Cloud Deploy) are also top-level groups.
+  const at = words.findIndex(
+    (w, i) =>
+      !w.dynamic &&
+      (VERBS.has(w.value) || VERB_PREFIX.test(w.value)) &&
+      !(i === 0 && GROUP_LOOKALIKES.has(w.value) && words.length > 1),
+  );
+  if (at < 0) {
+    // No verb we know: a computed one could be anything; otherwise nothing we recognise happens.
+    const computed = words.find((w) => w.dynamic);
+    return computed && words.length >= 2 ? [unverifiable(words.map((w) => w.value).join(' '))] : [];
+  }
+  const groupWords = words.slice(0, at).map((w) => w.value);
+  const verb = words[at]!.value;
+  const nameWords = words.slice(at + 1);
+  const names = nameWords.map((w) => w.value);
+  if (groupWords.length === 0 || HARMLESS_GROUPS.has(groupWords[0]!)) return [];
+  if (READ.test(verb) || has(args, '--dry-run', '--help', '-h')) return [];
+  const groups = groupWords.join(' ');
+
+  const hints: EnvironmentHint[] = [
+    ...(has(args, '--project')
+      ? hintsFrom('flag --project', value(args, '--project'))
+      : hintsFrom('env CLOUDSDK_CORE_PROJECT', inv.env('CLOUDSDK_CORE_PROJECT'))),
+    ...(has(args, '--configuration')
+      ? hintsFrom('flag --configuration', value(args, '--configuration'))
+      : hintsFrom('env CLOUDSDK_ACTIVE_CONFIG_NAME', inv.env('CLOUDSDK_ACTIVE_CONFIG_NAME'))),
+    ...names.filter((n) => !bucketUrl(n)).flatMap((n) => hintsFrom('resource name', n)),
+    ...bucketHints(names.map(bucketUrl)),
+    ...['--cluster', '--instance', '--database', '--restore-instance', '--backup-instance'].flatMap((o) =>
+      hintsFrom(`flag ${o}`, ...values(args, o)),
+    ),
+  ];
+  const { category, critical } = resource(groups);
+  const restoreInto = value(args, '--restore-instance');
+  const target =
+    groups === 'sql' && names.length > 1
+      ? `sql instances ${names[1]}` // gcloud sql import|export FORMAT INSTANCE URI
+      : restoreInto
+        ? `sql instances ${restoreInto}`
+        : [groups, names.join(',') || value(args, '--instance', '--cluster')].filter(Boolean).join(' ');
+  const what = `gcloud ${groups} ${verb}`;
+  const make = (operation: Operation, risk: Risk, reason: string, cat = category, reversible?: boolean) =>
+    cloudEffect('gcloud', {
+      operation,
+      target,
+      risk,
+      reason,
+      category: cat,
+      hints,
+      ...(reversible === undefined ? {} : { reversible }),
+    });
+
+  if (groupWords[0] === 'storage') {
+    const storage = storageCommand(verb, nameWords, args, hints);
+    if (storage) return storage;
+  }
+  if (['delete', 'destroy', 'purge', 'delete-instances'].includes(verb)) {
+    const isCritical = critical || verb === 'destroy';
+    const effect = make(
+      'delete',
+      isCritical ? 'critical' : 'high',
+      `${what} deletes ${target}${isCritical ? ': it holds data or a whole environment' : ''}`,
+    );
+    const disks = value(args, '--delete-disks');
+    if (disks && /^(all|data)$/.test(disks))
+      aggravate(
+        effect,
+        `its ${disks === 'all' ? '' : 'data '}disks are deleted too (--delete-disks=${disks})`,
+      );
+    return [effect];
+  }
+  if (/iam-policy/.test(verb))
+    return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
+  const zero = isZero(
+    args,
+    '--size',
+    '--num-nodes',
+    '--max-nodes',
+    '--total-max-nodes',
+    '--max-num-replicas',
+    '--node-count',
+  );
+  if (zero && /^(resize|update|patch|set-autoscaling|set-size)$/.test(verb))
+    return [make('modify', 'high', `${what} scales ${target} to zero (${zero} 0), taking it out of service`)];
+  if (groups === 'sql instances' && /^never$/i.test(value(args, '--activation-policy') ?? ''))
+    return [make('modify', 'medium', `${what} --activation-policy NEVER stops the instance`)];
+  if (verb === 'restore-backup' || (groups === 'sql backups' && verb === 'restore'))
+    return [
+      make('replace', 'critical', `${what} overwrites the data of ${target} with a backup`, 'database'),
+    ];
+  if (verb === 'import' || verb === 'execute-sql')
+    return [
+      make(
+        'modify',
+        'medium',
+        `${what} writes data into ${target} that Interlock does not inspect`,
+        category,
+        false,
+      ),
+    ];
+  if (verb === 'recreate-instances' || (verb === 'replace' && /rolling-action/.test(groups)))
+    return [make('replace', 'medium', `${what} recreates the instances of ${target}`)];
+  if (verb === 'ssh' || verb === 'scp') {
+    if (verb === 'ssh' && has(args, '--command'))
+      return [
+        make(
+          'modify',
+          'medium',
+          `${what} runs a command on ${target} that Interlock does not inspect`,
+          category,
+          false,
+        ),
+      ];
+    return [];
+  }
+  if (
+    /^(stop|suspend|reset|disable|restart|failover|revoke|abandon-instances|seek|rollback|upgrade|remove-.*|detach-.*)$/.test(
+      verb,
+    )
+  )
+    return [make('modify', 'medium', `${what} interrupts or cuts off ${target}`)];
+  if (/^(deployment-manager|infra-manager) deployments$/.test(groups) && /^(update|apply)$/.test(verb))
+    return [
+      make(
+        'modify',
+        'medium',
+        `${what} changes the deployment, which may replace or delete its resources`,
+        'stack',
+      ),
+    ];
+  const creating = /^(create|deploy|submit|clone|start|resume|run|call|publish|undelete|add.*)$/.test(verb);
+  const sensitive = SENSITIVE.has(category ?? '');
+  return [
+    make(
+      creating && !sensitive ? 'create' : 'modify',
+      sensitive ? 'medium' : 'low',
+      `${what} ${creating ? 'creates or starts' : 'changes'} ${target}`,
+    ),
+  ];
+}
+
+function unverifiable(text: string): Effect {
+  return cloudEffect('gcloud', {
+    operation: 'execute-unverifiable',
+    target: `gcloud ${text}`,
+    risk: 'high',
+    reason: 'the gcloud command is computed at run time, so what it does cannot be verified',
+  });
+}

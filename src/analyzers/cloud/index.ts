@@ -1,0 +1,30 @@
+import type { Analyzer } from '../analyzer.js';
+import { aws } from './aws.js';
+import { az } from './azure.js';
+import { gcloud } from './gcloud.js';
+import { gsutil } from './gsutil.js';
+
+/**
+ * The cloud CLIs: aws, gcloud, gsutil and az. Each reads the variables that choose its own account or
+ * project (AWS_PROFILE, CLOUDSDK_CORE_PROJECT, AZURE_SUBSCRIPTION_ID…) itself, and only when no flag
+ * overrides them, so that one tool's variable never places another tool's effect.
+ */
+export const cloudAnalyzer: Analyzer = {
+  family: 'cloud',
+  commands: ['aws', 'gcloud', 'gsutil', 'az'],
+  local: false,
+  environmentVariables: [],
+  analyze(inv) {
+    switch (inv.name) {
+      case 'aws':
+        return aws(inv);
+      case 'gcloud':
+        return gcloud(inv);
+      case 'gsutil':
+        return gsutil(inv);
+      case 'az':
+        return az(inv);
+    }
+    return [];
+  },
+};
