@@ -1,12 +1,36 @@
 import type { Analyzer } from './analyzer.js';
+import { helm } from './kubernetes/helm.js';
+import { kubectl } from './kubernetes/kubectl.js';
 
-// Placeholder: the kubernetes family is being written; it claims no commands yet.
+/**
+ * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`) and helm. Deleting a
+ * namespace is critical; workloads, data and access objects are high; pods medium; reads nothing.
+ * The cluster is known from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
+ */
 export const kubernetesAnalyzer: Analyzer = {
   family: 'kubernetes',
-  commands: [],
+  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'microk8s', 'k3s'],
   local: false,
+  // The edge folds the kubeconfig's current context into facts.kubeContext; HELM_KUBECONTEXT,
+  // HELM_NAMESPACE and a command-local KUBECONFIG are read by the helm and kubectl parts themselves.
   environmentVariables: [],
-  analyze() {
+  analyze(inv) {
+    switch (inv.name) {
+      case 'kubectl':
+      case 'oc':
+      case 'kubecolor':
+        return kubectl(inv, inv.name === 'kubecolor' ? 'kubectl' : inv.name, inv.args);
+      case 'helm':
+        return helm(inv, inv.args);
+      case 'microk8s':
+      case 'k3s': {
+        const [sub, ...rest] = inv.args;
+        if (sub?.value === 'kubectl' || sub?.value === 'microk8s.kubectl')
+          return kubectl(inv, 'kubectl', rest);
+        if (sub?.value === 'helm' || sub?.value === 'helm3') return helm(inv, rest);
+        return [];
+      }
+    }
     return [];
   },
 };

@@ -1,0 +1,278 @@
+import type { Effect, Risk } from '../../core/types.js';
+import { hasOption, optionValue, optionValues } from '../../shell/options.js';
+import type { Word } from '../../shell/words.js';
+import { effect, pathHint, type Scope } from './common.js';
+import { label, refHints, targetsOf, type VerbContext } from './objects.js';
+
+export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
+  const replicas = optionValue(parsed, '--replicas');
+  const computed = inv.args.some((w) => w.dynamic && w.value.startsWith('--replicas'));
+  const allNamespaces = hasOption(parsed, '-A', '--all-namespaces');
+  return targetsOf(inv, parsed, rest).map((ref) => {
+    const target = label(ref, parsed);
+    if (replicas === '0') {
+      const bulk = ref.name === undefined;
+      const risk: Risk = allNamespaces && bulk ? 'critical' : 'high';
+      return effect(
+        scope,
+        'modify',
+        risk,
+        target,
+        `scales ${target} to zero: the workload stops serving`,
+        'workload',
+        {
+          reversible: true,
+          hints: refHints(ref),
+        },
+      );
+    }
+    if (computed || replicas === undefined)
+      return effect(
+        scope,
+        'modify',
+        'medium',
+        target,
+        `scales ${target} to a replica count computed at run time (possibly zero)`,
+        'workload',
+        { reversible: true },
+      );
+    return effect(scope, 'modify', 'low', target, `scales ${target} to ${replicas} replicas`, 'workload', {
+      reversible: true,
+    });
+  });
+}
+
+/** Whether a patch sets spec.replicas to 0 (strategic/merge patch or JSON patch). */
+function patchScalesToZero(text: string | undefined): boolean {
+  if (!text) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (Array.isArray(body))
+    return body.some(
+      (op: unknown) =>
+        typeof op === 'object' &&
+        op !== null &&
+        (op as Record<string, unknown>).path === '/spec/replicas' &&
+        (op as Record<string, unknown>).value === 0,
+    );
+  const spec = (body as { spec?: { replicas?: unknown } } | null)?.spec;
+  return spec?.replicas === 0;
+}
+
+function nodes(rest: Word[]): string[] {
+  const names = rest.filter((w, i) => !(i === 0 && /^(nodes?|no)$/.test(w.value)));
+  return names.map((w) =>
+    w.value.startsWith('node/') || w.value.startsWith('nodes/') ? w.value.split('/')[1]! : w.value,
+  );
+}
+
+export function low(scope: Scope, verb: string, target: string, op: 'modify' | 'create' = 'modify'): Effect {
+  return effect(scope, op, 'low', target, `${scope.tool} ${verb} ${target}`, 'workload', {
+    reversible: true,
+  });
+}
+
+export function drain({ scope, parsed, rest }: VerbContext): Effect[] {
+  const emptyDir = hasOption(parsed, '--delete-emptydir-data', '--delete-local-data');
+  return nodes(rest).map((n) =>
+    effect(
+      scope,
+      'modify',
+      'high',
+      `node/${n}`,
+      `drains node ${n}: evicts every pod on it${emptyDir ? ' and deletes their emptyDir data' : ''}`,
+      'node',
+      { reversible: true },
+    ),
+  );
+}
+
+export function cordon({ scope, rest }: VerbContext): Effect[] {
+  return nodes(rest).map((n) =>
+    effect(
+      scope,
+      'modify',
+      'medium',
+      `node/${n}`,
+      `cordons node ${n}: no new pods are scheduled on it`,
+      'node',
+      {
+        reversible: true,
+      },
+    ),
+  );
+}
+
+export function taint({ scope, rest }: VerbContext): Effect[] {
+  const evicts = rest.some((w) => /:NoExecute$/.test(w.value));
+  return nodes(rest.filter((w) => !w.value.includes('=') && !w.value.includes(':'))).map((n) =>
+    effect(
+      scope,
+      'modify',
+      evicts ? 'medium' : 'low',
+      `node/${n}`,
+      evicts ? `taints node ${n} NoExecute: its pods are evicted` : `taints node ${n}`,
+      'node',
+      { reversible: true },
+    ),
+  );
+}
+
+export function replace({ inv, scope, parsed, rest }: VerbContext): Effect[] {
+  if (!hasOption(parsed, '--force'))
+    return [low(scope, 'replace', optionValues(parsed, '-f', '--filename').join(', ') || 'objects')];
+  return targetsOf(inv, parsed, rest).map((ref) => {
+    const target = label(ref, parsed);
+    return effect(
+      scope,
+      'replace',
+      'high',
+      target,
+      `deletes and re-creates ${target} (replace --force)`,
+      ref.kind.category,
+      {
+        hints: refHints(ref),
+      },
+    );
+  });
+}
+
+export function apply({ inv, scope, parsed, rest }: VerbContext): Effect[] {
+  const paths = optionValues(parsed, '-f', '--filename', '-k', '--kustomize');
+  const files = paths.join(', ') || 'manifests';
+  const hints = paths
+    .filter((f) => f !== '-' && f !== '')
+    .map((f) => ({ source: 'manifest path', value: pathHint(inv, f) }));
+  if (rest[0]?.value === 'view-last-applied') return [];
+  const effects: Effect[] = [];
+  if (hasOption(parsed, '--prune')) {
+    const selector = optionValue(parsed, '-l', '--selector');
+    const which = selector ? `objects matching -l ${selector}` : 'objects';
+    effects.push(
+      effect(
+        scope,
+        'delete',
+        'high',
+        `${which} not in ${files}`,
+        `apply --prune deletes the ${which} that ${files} no longer lists`,
+        'manifest',
+        { hints },
+      ),
+    );
+  }
+  if (hasOption(parsed, '--force'))
+    effects.push(
+      effect(
+        scope,
+        'replace',
+        'high',
+        files,
+        `apply --force deletes and re-creates the objects of ${files} when a patch fails`,
+        'manifest',
+        { hints },
+      ),
+    );
+  return effects.length ? effects : [{ ...low(scope, 'apply', files), hints: [...scope.hints, ...hints] }];
+}
+
+export function patch({ inv, scope, parsed, rest }: VerbContext): Effect[] {
+  const target =
+    targetsOf(inv, parsed, rest)
+      .map((ref) => label(ref, parsed))
+      .join(', ') || 'object';
+  if (!patchScalesToZero(optionValue(parsed, '-p', '--patch'))) return [low(scope, 'patch', target)];
+  return [
+    effect(
+      scope,
+      'modify',
+      'high',
+      target,
+      `patches ${target} to zero replicas: the workload stops serving`,
+      'workload',
+      {
+        reversible: true,
+      },
+    ),
+  ];
+}
+
+export function rollout({ inv, scope, parsed, rest }: VerbContext): Effect[] {
+  const sub = rest[0]?.value;
+  if (sub === 'status' || sub === 'history') return [];
+  const refs = targetsOf(inv, parsed, rest.slice(1));
+  if (sub !== 'undo') return refs.map((ref) => low(scope, `rollout ${sub ?? ''}`.trim(), label(ref, parsed)));
+  const to = optionValue(parsed, '--to-revision');
+  return refs.map((ref) => {
+    const target = label(ref, parsed);
+    return effect(
+      scope,
+      'replace',
+      'medium',
+      target,
+      `rolls ${target} back to ${to ? `revision ${to}` : 'the previous revision'}`,
+      ref.kind.category,
+      { reversible: true },
+    );
+  });
+}
+
+export function config({ tool, scope, rest }: VerbContext, reads: ReadonlySet<string>): Effect[] {
+  const sub = rest[0]?.value;
+  if (!sub || reads.has(sub)) return [];
+  return [
+    effect(
+      scope,
+      'modify',
+      'low',
+      rest[1]?.value ?? sub,
+      `${tool} config ${sub} changes the local kubeconfig`,
+      'kubeconfig',
+      { reversible: true },
+    ),
+  ];
+}
+
+export function auth({ scope, parsed, rest }: VerbContext): Effect[] {
+  if (rest[0]?.value !== 'reconcile') return [];
+  const removes = hasOption(parsed, '--remove-extra-permissions', '--remove-extra-subjects');
+  const why = removes
+    ? 'auth reconcile removes permissions and subjects not in the manifest'
+    : 'auth reconcile adds missing RBAC rules';
+  return [effect(scope, 'modify', removes ? 'medium' : 'low', 'RBAC objects', why, 'iam')];
+}
+
+/** oc rollback DC. */
+export function rollback({ scope, rest }: VerbContext): Effect[] {
+  const name = rest[0]?.value;
+  return [
+    effect(
+      scope,
+      'replace',
+      'medium',
+      name ?? 'deployment',
+      `rolls ${name ?? 'the deployment'} back`,
+      'workload',
+      { reversible: true },
+    ),
+  ];
+}
+
+/** oc adm prune … --confirm deletes old builds, deployments or images. */
+export function prune({ scope, parsed, rest }: VerbContext): Effect[] {
+  if (!hasOption(parsed, '--confirm')) return [];
+  const what = rest[0]?.value ?? 'objects';
+  return [
+    effect(
+      scope,
+      'delete',
+      'medium',
+      `old ${what}`,
+      `oc adm prune ${what} --confirm deletes old ${what}`,
+      'cluster',
+    ),
+  ];
+}

@@ -1,0 +1,102 @@
+import type { Effect, EnvironmentHint } from '../../core/types.js';
+import { optionValue, optionValues, parseOptions, type ParsedOptions } from '../../shell/options.js';
+import type { Word } from '../../shell/words.js';
+import type { Invocation } from '../analyzer.js';
+import { contextHints, effect, hostOf, isDryRun, type Scope } from './common.js';
+import {
+  apply,
+  auth,
+  config,
+  cordon,
+  drain,
+  low,
+  patch,
+  prune,
+  replace,
+  rollback,
+  rollout,
+  scale,
+  taint,
+} from './kubectl-changes.js';
+import { remove } from './kubectl-delete.js';
+import { CONFIG_READS, GLOBAL_VALUE, LOW_VERBS, READ_VERBS, VERB_VALUE } from './kubectl-options.js';
+import type { VerbContext } from './objects.js';
+
+const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;
+
+const HANDLERS: Record<string, (ctx: VerbContext) => Effect[]> = {
+  delete: remove,
+  drain,
+  cordon,
+  taint,
+  scale,
+  replace,
+  apply,
+  patch,
+  rollout,
+  config: (ctx) => config(ctx, CONFIG_READS),
+  auth,
+  rollback,
+  prune,
+};
+
+function scopeOf(inv: Invocation, tool: string, parsed: ParsedOptions): Scope {
+  const namespace = optionValue(parsed, '-n', '--namespace');
+  const hints: EnvironmentHint[] = contextHints(inv, {
+    context: optionValue(parsed, '--context'),
+    contextFlag: '--context',
+    kubeconfig: optionValue(parsed, '--kubeconfig'),
+  });
+  const cluster = optionValue(parsed, '--cluster');
+  if (cluster) hints.push({ source: 'flag --cluster', value: cluster });
+  const server = optionValue(parsed, '-s', '--server');
+  if (server) hints.push({ source: 'flag --server', value: hostOf(server) });
+  const user = optionValue(parsed, '--user');
+  if (user) hints.push({ source: 'flag --user', value: user });
+  if (namespace) hints.push({ source: 'flag --namespace', value: namespace });
+  return { tool, hints, ...(namespace ? { namespace } : {}) };
+}
+
+/** kubectl / oc / kubecolor: `args` are the words after the program name. */
+export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): Effect[] {
+  const first = parseOptions(args, { withValue: GLOBAL_VALUE });
+  const verbWord = first.positionals[0];
+  if (!verbWord) return [];
+  if (verbWord.dynamic) {
+    const why = `the ${tool} subcommand is computed at run time (${verbWord.value})`;
+    return [effect(scopeOf(inv, tool, first), 'execute-unverifiable', 'high', inv.text, why, 'cluster')];
+  }
+  let verb = verbWord.value;
+  // `logs -f` follows and `logs -p` shows the previous container; `patch -p` is the patch.
+  const logs = verb === 'logs' || verb === 'log' || verb === 'attach';
+  const withValue = [...GLOBAL_VALUE, ...VERB_VALUE, ...(verb === 'patch' ? ['-p'] : [])].filter(
+    (o) => !(logs && (o === '-f' || o === '-p')),
+  );
+  const parsed = parseOptions(args, { withValue });
+  const scope = scopeOf(inv, tool, parsed);
+  // `--replicas=$N` is a word computed at run time: an option, not a resource name.
+  const positionals = parsed.positionals.filter((w) => !(w.dynamic && w.value.startsWith('-')));
+  const at = positionals.indexOf(verbWord);
+  let rest = positionals.slice(at >= 0 ? at + 1 : 1);
+  if (tool === 'oc' && verb === 'adm' && rest[0]) {
+    verb = rest[0].value;
+    rest = rest.slice(1);
+  }
+  if (READ_VERBS.has(verb) || isDryRun(parsed.options.get('--dry-run'))) return [];
+  const ctx: VerbContext = { inv, tool, scope, parsed, rest };
+  const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
+  if (handler) return handler(ctx);
+  if (LOW_VERBS.has(verb)) {
+    const target =
+      rest.map((w) => w.value).join(' ') || optionValues(parsed, '-f', '--filename').join(', ') || verb;
+    const creates = verb.startsWith('new-') || verb === 'create' || verb === 'run';
+    return [low(scope, verb, target, creates ? 'create' : 'modify')];
+  }
+  // A plugin (kubectl-cnpg, kubectl-foo…): its words are all we know.
+  if (rest.some((w) => DESTROYING_WORDS.test(w.value))) {
+    const target = [verb, ...rest.map((w) => w.value)].join(' ');
+    const why = `${tool} plugin ${verb} appears to destroy something`;
+    return [effect(scope, 'delete', 'high', target, why, 'custom-resource')];
+  }
+  return [];
+}

@@ -1,0 +1,275 @@
+import type { Effect, Risk } from '../../core/types.js';
+import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
+import type { Invocation } from '../analyzer.js';
+import { fx } from './common.js';
+
+const IPTABLES_VALUE = [
+  '-t',
+  '--table',
+  '-A',
+  '--append',
+  '-I',
+  '--insert',
+  '-D',
+  '--delete',
+  '-R',
+  '--replace',
+  '-N',
+  '--new-chain',
+  '-P',
+  '--policy',
+  '-E',
+  '--rename-chain',
+  '-j',
+  '--jump',
+  '-g',
+  '--goto',
+  '-s',
+  '--source',
+  '-d',
+  '--destination',
+  '-p',
+  '--protocol',
+  '-i',
+  '--in-interface',
+  '-o',
+  '--out-interface',
+  '-m',
+  '--match',
+  '-c',
+  '--set-counters',
+  '--dport',
+  '--sport',
+  '--dports',
+  '--sports',
+  '--state',
+  '--ctstate',
+  '--comment',
+  '--to-destination',
+  '--to-source',
+  '--to-ports',
+  '--set-mark',
+  '--log-prefix',
+  '--icmp-type',
+  '--uid-owner',
+  '--limit',
+  '--limit-burst',
+  '--modprobe',
+];
+
+const MATCHERS = [
+  '-s',
+  '--source',
+  '-d',
+  '--destination',
+  '-p',
+  '--protocol',
+  '-i',
+  '--in-interface',
+  '-o',
+  '--out-interface',
+  '-m',
+  '--match',
+];
+
+/** iptables and friends: flushing or deleting chains drops every rule; a DROP policy can lock everyone out. */
+export function iptables(inv: Invocation): Effect[] {
+  const tool = inv.name;
+  if (tool.endsWith('-restore')) {
+    const parsed = parseOptions(inv.args, {
+      withValue: ['-M', '--modprobe', '-w', '--wait', '-W', '-T', '--table'],
+    });
+    if (hasOption(parsed, '-t', '--test', '-h', '--help')) return [];
+    if (hasOption(parsed, '-n', '--noflush'))
+      return [
+        fx(tool, 'modify', 'low', 'firewall rules', `${tool} --noflush adds rules`, 'firewall', {
+          reversible: true,
+        }),
+      ];
+    return [
+      fx(
+        tool,
+        'replace',
+        'medium',
+        'firewall rules',
+        `${tool} replaces every firewall rule with the file's`,
+        'firewall',
+      ),
+    ];
+  }
+  const parsed = parseOptions(inv.args, { withValue: IPTABLES_VALUE });
+  const table = optionValue(parsed, '-t', '--table') ?? 'filter';
+  const chain = parsed.positionals.find((w) => !/^\d+$/.test(w.value))?.value;
+  const where = `${table} table${chain ? ` chain ${chain}` : ''}`;
+  const effects: Effect[] = [];
+  const add = (risk: Risk, target: string, reason: string) =>
+    effects.push(fx(tool, 'modify', risk, target, reason, 'firewall', { reversible: false }));
+  if (hasOption(parsed, '-F', '--flush')) add('high', where, `${tool} -F flushes every rule of the ${where}`);
+  if (hasOption(parsed, '-X', '--delete-chain'))
+    add('high', where, `${tool} -X deletes user-defined chains of the ${where}`);
+  for (const c of optionValues(parsed, '-P', '--policy')) {
+    const target = parsed.positionals[0]?.value ?? '';
+    if (/^(DROP|REJECT)$/i.test(target))
+      add(
+        'high',
+        `${table} chain ${c}`,
+        `sets the default policy of ${c} to ${target}: traffic not explicitly allowed, SSH included, is dropped`,
+      );
+    else
+      add('medium', `${table} chain ${c}`, `sets the default policy of ${c} to ${target || 'a new value'}`);
+  }
+  for (const c of optionValues(parsed, '-D', '--delete'))
+    add('medium', `${table} chain ${c}`, `deletes a rule from ${c}`);
+  const jump = optionValue(parsed, '-j', '--jump');
+  for (const c of optionValues(parsed, '-A', '--append', '-I', '--insert')) {
+    const blanket = jump && /^(DROP|REJECT)$/i.test(jump) && !hasOption(parsed, ...MATCHERS);
+    if (blanket) add('high', `${table} chain ${c}`, `adds a rule dropping all traffic on ${c}`);
+    else add('low', `${table} chain ${c}`, `adds a rule to ${c}`);
+  }
+  return effects;
+}
+
+/** nft: `flush ruleset`, `flush table`, `delete table|chain` remove rules; lists and adds are routine. */
+export function nft(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, {
+    withValue: ['-f', '--file', '-I', '--includepath', '-D', '--define'],
+  });
+  if (hasOption(parsed, '-c', '--check', '-h', '--help', '-v', '--version')) return [];
+  const file = optionValue(parsed, '-f', '--file');
+  const effects: Effect[] = [];
+  if (file !== undefined)
+    effects.push(
+      fx(
+        'nft',
+        'replace',
+        'medium',
+        file || 'stdin',
+        `nft -f loads ${file || 'a ruleset'}, which may flush every rule first`,
+        'firewall',
+      ),
+    );
+  // The nft language: statements separated by ';' or newlines, words by blanks.
+  const text = parsed.positionals.map((w) => w.value).join(' ');
+  for (const statement of text.split(/[;\n]/)) {
+    const [verb, object, ...rest] = statement.trim().split(/\s+/);
+    if (!verb || !object) continue;
+    const target = [object, ...rest].join(' ');
+    if (verb === 'flush' && ['ruleset', 'table', 'chain'].includes(object))
+      effects.push(
+        fx('nft', 'modify', 'high', target, `nft flush ${target} removes every rule in it`, 'firewall'),
+      );
+    else if (verb === 'delete' || verb === 'destroy') {
+      const risk: Risk = ['table', 'chain'].includes(object) ? 'high' : object === 'rule' ? 'medium' : 'low';
+      effects.push(fx('nft', 'modify', risk, target, `nft ${verb} ${target}`, 'firewall'));
+    } else if (['add', 'insert', 'create', 'replace', 'rename', 'flush'].includes(verb))
+      effects.push(
+        fx('nft', 'modify', 'low', target, `nft ${verb} ${target}`, 'firewall', { reversible: true }),
+      );
+  }
+  return effects;
+}
+
+/** ufw: disable and reset leave the machine without a firewall. */
+export function ufw(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args, {});
+  if (hasOption(parsed, '--dry-run', '--help', '--version')) return [];
+  const [verb, ...rest] = parsed.positionals.map((w) => w.value);
+  switch (verb) {
+    case 'disable':
+      return [
+        fx('ufw', 'modify', 'high', 'firewall', 'ufw disable turns the firewall off', 'firewall', {
+          reversible: true,
+        }),
+      ];
+    case 'reset':
+      return [
+        fx(
+          'ufw',
+          'modify',
+          'high',
+          'firewall',
+          'ufw reset disables the firewall and deletes every rule',
+          'firewall',
+        ),
+      ];
+    case 'default':
+      if (/^(deny|reject)$/.test(rest[0] ?? '') && rest[1] !== 'outgoing' && rest[1] !== 'routed')
+        return [
+          fx(
+            'ufw',
+            'modify',
+            'medium',
+            'firewall',
+            `ufw default ${rest.join(' ')}: incoming traffic not allowed explicitly, SSH included, is refused`,
+            'firewall',
+            { reversible: true },
+          ),
+        ];
+      return [
+        fx('ufw', 'modify', 'low', 'firewall', `ufw default ${rest.join(' ')}`, 'firewall', {
+          reversible: true,
+        }),
+      ];
+    case 'delete':
+      return [
+        fx('ufw', 'modify', 'medium', rest.join(' '), `ufw deletes the rule ${rest.join(' ')}`, 'firewall', {
+          reversible: true,
+        }),
+      ];
+    case 'enable':
+    case 'allow':
+    case 'deny':
+    case 'reject':
+    case 'limit':
+    case 'reload':
+    case 'insert':
+    case 'route':
+      return [
+        fx('ufw', 'modify', 'low', 'firewall', `ufw ${[verb, ...rest].join(' ')}`, 'firewall', {
+          reversible: true,
+        }),
+      ];
+  }
+  return [];
+}
+
+/** firewall-cmd: panic mode drops all traffic; removing services or ports can cut access. */
+export function firewallCmd(inv: Invocation): Effect[] {
+  const effects: Effect[] = [];
+  for (const w of inv.args) {
+    const [name, value = ''] = w.value.split(/=(.*)/s);
+    if (name === '--panic-on')
+      effects.push(
+        fx(
+          'firewall-cmd',
+          'modify',
+          'high',
+          'firewall',
+          'firewall-cmd --panic-on drops all network traffic',
+          'firewall',
+          { reversible: true },
+        ),
+      );
+    else if (name === '--set-default-zone' && /^(drop|block)$/.test(value))
+      effects.push(
+        fx(
+          'firewall-cmd',
+          'modify',
+          'high',
+          `zone ${value}`,
+          `makes ${value} the default zone: incoming traffic is refused`,
+          'firewall',
+          { reversible: true },
+        ),
+      );
+    else if (name && /^--(remove|delete)-/.test(name)) {
+      const risk: Risk = /(^|[^a-z])ssh([^a-z]|$)|(^|[^0-9])22(\/tcp)?$/.test(value) ? 'high' : 'medium';
+      effects.push(
+        fx('firewall-cmd', 'modify', risk, value || name, `firewall-cmd ${w.value}`, 'firewall', {
+          reversible: true,
+        }),
+      );
+    }
+  }
+  return effects;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { servicesCorpus } from '../corpus/services.js';
+import { corpusTests } from '../support/corpus.js';
+import { check } from '../support/runtime.js';
+
+describe('services corpus', () => corpusTests(servicesCorpus));
+
+describe('services analyzer', () => {
+  it('takes the docker host from DOCKER_HOST and DOCKER_CONTEXT in the agent environment', async () => {
+    const host = await check('docker volume rm data', { env: { DOCKER_HOST: 'ssh://ops@db-prod-2' } });
+    expect(host.assessment.environment).toBe('production');
+    expect(host.assessment.environmentHints).toContainEqual({
+      source: 'env DOCKER_HOST',
+      value: 'db-prod-2',
+    });
+    const context = await check('docker rm -f api', { env: { DOCKER_CONTEXT: 'live-eu' } });
+    expect(context.assessment.environment).toBe('production');
+  });
+
+  it('does not let DOCKER_HOST place systemctl or crontab effects', async () => {
+    const r = await check('sudo systemctl stop nginx', { env: { DOCKER_HOST: 'ssh://ops@db-prod-2' } });
+    expect(r.assessment.environment).toBe('non-production');
+  });
+
+  it('uses this machine as the target of power changes and its name as a hint', async () => {
+    const r = await check('sudo reboot', { host: 'web-prod-3' });
+    expect(r.assessment.effects[0]?.target).toBe('web-prod-3');
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome).toBe('require-approval');
+  });
+
+  it('reports categories policies can use', async () => {
+    const cases: [string, string][] = [
+      ['docker volume rm pgdata', 'volume'],
+      ['docker rm -f api', 'container'],
+      ['sudo systemctl stop nginx', 'service'],
+      ['sudo shutdown -h now', 'host'],
+      ['crontab -r', 'cron'],
+      ['sudo iptables -F', 'firewall'],
+      ['sudo killall -9 mysqld', 'process'],
+    ];
+    for (const [command, category] of cases) {
+      const r = await check(command);
+      expect(
+        r.assessment.effects.map((e) => e.category),
+        command,
+      ).toContain(category);
+    }
+  });
+
+  it('grades a stop by what the service is', async () => {
+    const risk = async (command: string) => (await check(command)).assessment.risk;
+    expect(await risk('systemctl stop my-app')).toBe('medium');
+    expect(await risk('systemctl stop ssh.service')).toBe('high');
+    expect(await risk('systemctl stop "postgresql*"')).toBe('high');
+    expect(await risk('systemctl restart sshd')).toBe('low');
+  });
+
+  it('reads kill signals in every spelling', async () => {
+    const risk = async (command: string) => (await check(command)).assessment.risk;
+    expect(await risk('kill -s KILL 1')).toBe('high');
+    expect(await risk('kill -SIGTERM 1')).toBe('high');
+    expect(await risk('kill --signal=HUP 1')).toBe('low');
+    expect(await risk('kill -- -1')).toBe('high');
+    expect(await risk('pkill -9 .')).toBe('high');
+  });
+
+  it('takes compose project names and files as hints', async () => {
+    const r = await check('docker compose --env-file .env.production down -v');
+    expect(r.assessment.environment).toBe('production');
+    const dev = await check('COMPOSE_PROJECT_NAME=shop-dev docker compose down -v');
+    expect(dev.assessment.environment).toBe('non-production');
+    expect(dev.decision.outcome).toBe('ask');
+  });
+});
