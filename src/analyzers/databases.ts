@@ -1,14 +1,73 @@
 import type { Analyzer } from './analyzer.js';
+import { mongo } from './databases/mongo.js';
+import { mysql, mysqladmin } from './databases/mysql.js';
+import { pgRestore, pgTool, psql } from './databases/postgres.js';
+import { redis } from './databases/redis.js';
+import { sqlite } from './databases/sqlite.js';
 import type { SqlParser } from './sql-parser.js';
 
-// Placeholder: the databases family is being written; it claims no commands yet.
-export function databasesAnalyzer(_sql: SqlParser): Analyzer {
+// Database clients: SQL given to psql/mysql/sqlite3 (flags, files, stdin) is parsed with libpg-query
+// (databases/sql-assess.ts); mongosh --eval JavaScript and redis-cli commands are matched by name; the
+// PostgreSQL and MySQL admin tools (dropdb, pg_restore --clean, mysqladmin drop) by their arguments.
+export function databasesAnalyzer(sql: SqlParser): Analyzer {
   return {
     family: 'databases',
-    commands: [],
+    commands: [
+      'psql',
+      'mysql',
+      'mariadb',
+      'sqlite3',
+      'sqlite',
+      'mongosh',
+      'mongo',
+      'redis-cli',
+      'valkey-cli',
+      'dropdb',
+      'dropuser',
+      'createdb',
+      'createuser',
+      'pg_restore',
+      'mysqladmin',
+      'mariadb-admin',
+    ],
     local: false,
-    environmentVariables: [],
-    analyze() {
+    environmentVariables: [
+      'PGHOST',
+      'PGHOSTADDR',
+      'PGDATABASE',
+      'PGSERVICE',
+      'DATABASE_URL',
+      'MYSQL_HOST',
+      'REDIS_URL',
+      'MONGODB_URI',
+    ],
+    analyze(inv) {
+      switch (inv.name) {
+        case 'psql':
+          return psql(inv, sql);
+        case 'mysql':
+        case 'mariadb':
+          return mysql(inv, sql);
+        case 'sqlite3':
+        case 'sqlite':
+          return sqlite(inv, sql);
+        case 'mongosh':
+        case 'mongo':
+          return mongo(inv);
+        case 'redis-cli':
+        case 'valkey-cli':
+          return redis(inv);
+        case 'dropdb':
+        case 'dropuser':
+        case 'createdb':
+        case 'createuser':
+          return pgTool(inv);
+        case 'pg_restore':
+          return pgRestore(inv);
+        case 'mysqladmin':
+        case 'mariadb-admin':
+          return mysqladmin(inv);
+      }
       return [];
     },
   };

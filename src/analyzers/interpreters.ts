@@ -1,12 +1,260 @@
-import type { Analyzer } from './analyzer.js';
+import type { Effect, Risk } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+import type { Lang } from './code-scan.js';
+import { codeEffects } from './interpreters/calls.js';
+import { classifyPath, resolvePath } from './paths.js';
 
-// Placeholder: the interpreters family is being written; it claims no commands yet.
+// Interpreters given code on the command line (python -c, node -e, perl -e, ruby -e, php -r, deno eval,
+// bun -e) or in a here-document. The code is scanned for file-deleting, file-truncating and
+// shell-running calls (see interpreters/calls.ts); running a script file is like running a program.
+
+interface Program {
+  /** Code to scan, in order (perl -e and ruby -e may repeat). */
+  code: Word[];
+  /** Files edited in place (perl -i / ruby -i), with whether a backup is kept. */
+  inPlace?: { files: Word[]; backup: boolean };
+}
+
+const PYTHON_WITH_VALUE = new Set(['W', 'X', 'Q']);
+
+/** python [-BdEhiIOqsSuvVx…] [-W arg] [-X opt] (-c code | -m module | script | -) [args] */
+function python(args: readonly Word[]): Program {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.dynamic || !w.value.startsWith('-') || w.value === '-' || w.value.startsWith('--')) {
+      if (w.value === '--') continue;
+      return { code: [] }; // a script, `-` (stdin) or a long option such as --version
+    }
+    for (let j = 1; j < w.value.length; j++) {
+      const flag = w.value[j]!;
+      if (flag === 'c') {
+        const rest = w.value.slice(j + 1);
+        const code = rest ? { value: rest, dynamic: w.dynamic } : args[i + 1];
+        return { code: code ? [code] : [] };
+      }
+      if (flag === 'm') return { code: [] };
+      if (PYTHON_WITH_VALUE.has(flag)) {
+        if (j === w.value.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return { code: [] };
+}
+
+const NODE_WITH_VALUE = new Set([
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-C',
+  '--conditions',
+  '--title',
+  '--env-file',
+  '--input-type',
+  '--inspect-port',
+]);
+
+/** node/bun [options] (-e|--eval|-p|--print code | script) */
+function node(args: readonly Word[]): Program {
+  const code: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value;
+    if (w.dynamic || !v.startsWith('-')) break; // the script and its arguments
+    if (['-e', '--eval', '-p', '--print', '-pe', '-ep'].includes(v)) {
+      const next = args[i + 1];
+      if (next) code.push(next);
+      break;
+    }
+    const m = /^(--eval|--print)=(.*)$/s.exec(v);
+    if (m) {
+      code.push({ value: m[2]!, dynamic: w.dynamic });
+      break;
+    }
+    if (NODE_WITH_VALUE.has(v)) i++;
+  }
+  return { code };
+}
+
+/** deno eval [options] code */
+function deno(args: readonly Word[]): Program {
+  if (args[0]?.value !== 'eval') return { code: [] };
+  for (let i = 1; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.dynamic || !w.value.startsWith('-')) return { code: [w] };
+    if (w.value === '--ext' || w.value === '--config' || w.value === '-c' || w.value === '--env-file') i++;
+  }
+  return { code: [] };
+}
+
+/**
+ * perl and ruby switches: letters cluster (-lane, -pi.bak); -e/-E take the rest of the word or the next word;
+ * -i takes the rest of the word as a backup suffix; -I/-M/-m/-r/-x/-C/-F/-d/-0/-l take the rest.
+ */
+function perlLike(args: readonly Word[], lang: 'perl' | 'ruby'): Program {
+  const code: Word[] = [];
+  let inPlace: { backup: boolean } | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const w = args[i]!;
+    const v = w.value;
+    if (v === '--') {
+      i++;
+      break;
+    }
+    if (w.dynamic || !v.startsWith('-') || v === '-' || v.startsWith('--')) {
+      if (v.startsWith('--') && !w.dynamic) continue; // --verbose, --disable-gems…
+      break;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const flag = v[j]!;
+      const rest = v.slice(j + 1);
+      if (flag === 'e' || flag === 'E') {
+        if (rest) code.push({ value: rest, dynamic: w.dynamic });
+        else if (args[i + 1]) code.push(args[++i]!);
+        break;
+      }
+      if (flag === 'i') {
+        inPlace = { backup: rest.length > 0 };
+        break;
+      }
+      if ('IMmxCFdDVTW0l'.includes(flag) || (lang === 'ruby' && 'rEK'.includes(flag))) {
+        if (lang === 'ruby' && (flag === 'r' || flag === 'I' || flag === 'C') && !rest && args[i + 1]) i++;
+        if (flag === 'l' || flag === '0') continue; // optional digits only; the cluster may go on (-lne)
+        break;
+      }
+    }
+  }
+  if (code.length === 0) return { code }; // `perl script.pl`: a program file
+  const program: Program = { code };
+  if (inPlace) program.inPlace = { files: args.slice(i), backup: inPlace.backup };
+  return program;
+}
+
+/** php [-n] [-d key=value] [-c ini] -r code */
+function php(args: readonly Word[]): Program {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.dynamic || !w.value.startsWith('-')) break;
+    if (w.value === '-r' || w.value === '--run') return { code: args[i + 1] ? [args[i + 1]!] : [] };
+    if (w.value.startsWith('-r') && w.value.length > 2)
+      return { code: [{ value: w.value.slice(2), dynamic: w.dynamic }] };
+    if (['-d', '-c', '-f', '-z', '--define', '--php-ini'].includes(w.value)) {
+      if (w.value === '-f') break;
+      i++;
+    }
+  }
+  return { code: [] };
+}
+
+function language(name: string): Lang | undefined {
+  if (/^(python[23]?(\.\d+)?|pypy3?)$/.test(name)) return 'python';
+  if (['node', 'nodejs', 'deno', 'bun'].includes(name)) return 'js';
+  if (name === 'perl') return 'perl';
+  if (name === 'ruby') return 'ruby';
+  if (name === 'php') return 'php';
+  return undefined;
+}
+
+function program(inv: Invocation, lang: Lang): Program {
+  switch (lang) {
+    case 'python':
+      return python(inv.args);
+    case 'js':
+      return inv.name === 'deno' ? deno(inv.args) : node(inv.args);
+    case 'perl':
+    case 'ruby':
+      return perlLike(inv.args, lang);
+    case 'php':
+      return php(inv.args);
+  }
+}
+
+/** Code on stdin: `python3 - <<'EOF'`, `node <<EOF`… (a pipe into an interpreter is peeled by the core). */
+function stdinCode(inv: Invocation): Word | undefined {
+  if (!inv.stdinText) return undefined;
+  const positional = inv.args.filter((w) => !w.value.startsWith('-') || w.value === '-');
+  const readsStdin = positional.length === 0 || positional[0]!.value === '-';
+  return readsStdin ? inv.stdinText : undefined;
+}
+
+function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect[] {
+  return files.map((file): Effect => {
+    if (file.dynamic) {
+      return {
+        operation: 'modify',
+        tool: inv.name,
+        target: file.value,
+        reversible: backup,
+        risk: 'medium',
+        reason: `${inv.name} -i edits in place a file named at run time (${file.value})`,
+        category: 'file',
+      };
+    }
+    const path = inv.remote ? file.value : resolvePath(file.value, inv.facts.cwd, inv.facts.home);
+    const cls = classifyPath(path, {
+      cwd: inv.facts.cwd,
+      home: inv.facts.home,
+      recursive: false,
+      remote: inv.remote,
+    });
+    // Like sed -i: editing a project file is everyday work; rewriting system, data or secret files is not.
+    const risk: Risk =
+      cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
+    return {
+      operation: 'modify',
+      tool: inv.name,
+      target: path,
+      reversible: backup,
+      risk: backup && risk !== 'high' ? 'low' : risk,
+      reason: `${inv.name} -i edits ${path} in place${backup ? ' (keeping a backup)' : ''}: ${cls.why}`,
+      category: 'file',
+    };
+  });
+}
+
 export const interpretersAnalyzer: Analyzer = {
   family: 'interpreters',
-  commands: [],
-  local: false,
+  commands: [
+    'python',
+    'python2',
+    'python3',
+    ...Array.from({ length: 15 }, (_, k) => `python3.${k + 2}`),
+    'pypy',
+    'pypy3',
+    'node',
+    'nodejs',
+    'deno',
+    'bun',
+    'perl',
+    'ruby',
+    'php',
+  ],
+  local: true,
   environmentVariables: [],
-  analyze() {
-    return [];
+  analyze(inv) {
+    const lang = language(inv.name);
+    if (!lang) return [];
+    const prog = program(inv, lang);
+    const effects: Effect[] = [];
+    const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
+    if (code.length) {
+      const text = code.map((w) => w.value).join('\n');
+      const source = lang === 'php' && /<\?php/.test(text) ? text.slice(text.indexOf('<?php') + 5) : text;
+      effects.push(
+        ...codeEffects(
+          source,
+          lang,
+          inv.name,
+          inv,
+          code.some((w) => w.dynamic),
+        ),
+      );
+    }
+    if (prog.inPlace) effects.push(...inPlaceEffects(inv, prog.inPlace.files, prog.inPlace.backup));
+    return effects;
   },
 };

@@ -1,0 +1,276 @@
+// A small tokenizer for code passed to interpreters (python -c, node -e, perl -e, ruby -e, php -r, mongosh
+// --eval). It is NOT a parser for those languages: it only separates string literals, comments and regular
+// expressions from the rest, so that analyzers can look for API names (shutil.rmtree, fs.rmSync,
+// db.users.drop…) in code positions and read the literal arguments of those calls. Everything it cannot
+// read statically (interpolated strings, template literals with ${…}) is marked `dynamic`.
+
+export type Lang = 'python' | 'js' | 'perl' | 'ruby' | 'php';
+
+export interface Token {
+  /** `shell` is a command-substitution literal: Perl/Ruby/PHP backticks, qx{…}, %x(…). */
+  kind: 'ident' | 'string' | 'number' | 'punct' | 'shell';
+  /** Identifier or punctuation text; for strings and shell literals, the literal's value. */
+  text: string;
+  /** A string whose value is computed at run time (interpolation, f-strings, template literals). */
+  dynamic: boolean;
+  /** Whether a line break precedes this token (statements may end there in Perl, Ruby and Python). */
+  newline: boolean;
+  start: number;
+  end: number;
+}
+
+const IDENT_START = /[A-Za-z_]/;
+/** Variable sigils: part of an identifier when a name follows (`$x`, `@list`, `@ivar`). */
+const SIGILS: Record<Lang, string> = { python: '', js: '$', perl: '$@%&', ruby: '@$', php: '$' };
+const IDENT_PART = /[A-Za-z0-9_]/;
+
+/** Words after which a `/` starts a regular expression rather than a division. */
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'if',
+  'unless',
+  'and',
+  'or',
+  'not',
+  'split',
+  'grep',
+  'when',
+  'while',
+  'until',
+  'x',
+  'in',
+  'of',
+  'case',
+  'yield',
+  'await',
+  'void',
+  'delete',
+]);
+const REGEX_AFTER_PUNCT = new Set([
+  '(',
+  ',',
+  '=',
+  ':',
+  '[',
+  '!',
+  '&',
+  '|',
+  '?',
+  '{',
+  '}',
+  ';',
+  '~',
+  '+',
+  '-',
+  '*',
+  '<',
+  '>',
+]);
+const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/gs, (_m, ch: string) => SIMPLE_ESCAPES[ch] ?? ch);
+}
+
+/** Interpolation that makes a double-quoted string's value depend on run time. */
+const INTERPOLATION: Record<Lang, RegExp | undefined> = {
+  python: undefined, // only f-strings interpolate; handled by prefix
+  js: undefined, // only template literals interpolate; handled by the delimiter
+  perl: /(^|[^\\])[$@][\w{:]/,
+  ruby: /(^|[^\\])#\{/,
+  php: /(^|[^\\])\$[\w{]/,
+};
+
+export function tokenize(code: string, lang: Lang): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let newline = true;
+  const n = code.length;
+
+  const push = (kind: Token['kind'], text: string, start: number, dynamic = false) => {
+    tokens.push({ kind, text, dynamic, newline, start, end: i });
+    newline = false;
+  };
+  const previous = () => tokens[tokens.length - 1];
+  const regexAllowed = () => {
+    const p = previous();
+    if (!p) return true;
+    if (p.kind === 'punct') return REGEX_AFTER_PUNCT.has(p.text);
+    if (p.kind === 'ident') return REGEX_AFTER_WORD.has(p.text);
+    return false;
+  };
+
+  /** Reads up to the closing delimiter (nesting brackets), honouring backslash escapes. */
+  const readDelimited = (open: string): string => {
+    const close = CLOSERS[open] ?? open;
+    let depth = 1;
+    let out = '';
+    while (i < n) {
+      const c = code[i]!;
+      if (c === '\\' && i + 1 < n) {
+        out += c + code[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === close && close !== open) {
+        if (--depth === 0) break;
+      } else if (c === open && close !== open) depth++;
+      else if (c === close) break;
+      out += c;
+      i++;
+    }
+    i++; // the closing delimiter
+    return out;
+  };
+
+  while (i < n) {
+    const c = code[i]!;
+    const start = i;
+    if (c === '\n') {
+      newline = true;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    // Comments.
+    const lineComment =
+      (c === '#' && lang !== 'js') || (c === '/' && code[i + 1] === '/' && (lang === 'js' || lang === 'php'));
+    if (lineComment) {
+      while (i < n && code[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '*' && (lang === 'js' || lang === 'php')) {
+      const endAt = code.indexOf('*/', i + 2);
+      i = endAt < 0 ? n : endAt + 2;
+      continue;
+    }
+    // Python strings, with optional prefixes (r, b, f, rb…).
+    if (lang === 'python') {
+      const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(code.slice(i, i + 5));
+      if (m && (m[1] === '' || !IDENT_PART.test(code[i - 1] ?? ''))) {
+        const prefix = m[1]!.toLowerCase();
+        const quote = m[2]!;
+        i += m[0].length;
+        let out = '';
+        while (i < n && !code.startsWith(quote, i)) {
+          if (code[i] === '\\' && i + 1 < n && !prefix.includes('r')) {
+            out += code[i]! + code[i + 1]!;
+            i += 2;
+            continue;
+          }
+          out += code[i];
+          i++;
+        }
+        i += quote.length;
+        const value = prefix.includes('r') ? out : unescape(out);
+        const dynamic = prefix.includes('f') && /\{[^{]/.test(out.replace(/\{\{/g, ''));
+        push('string', value, start, dynamic);
+        continue;
+      }
+    }
+    if (c === "'" || c === '"') {
+      i++;
+      const raw = readDelimited(c);
+      const single = c === "'";
+      const interpolation = INTERPOLATION[lang];
+      const dynamic = !single && interpolation !== undefined && interpolation.test(raw);
+      const value =
+        single && lang !== 'js' && lang !== 'python' ? raw.replace(/\\(['\\])/g, '$1') : unescape(raw);
+      push('string', value, start, dynamic);
+      continue;
+    }
+    if (c === '`') {
+      i++;
+      const raw = readDelimited('`');
+      if (lang === 'js') push('string', unescape(raw), start, raw.includes('${'));
+      else if (lang === 'python') push('punct', '`', start);
+      else push('shell', unescape(raw), start, (INTERPOLATION[lang] ?? /\$/).test(raw));
+      continue;
+    }
+    // Perl quote-like operators: q qq qw qx m s tr y, and Ruby percent literals: %q %Q %w %W %i %x %( …
+    if (lang === 'perl' && /[a-z]/.test(c) && !/[\w>-]/.test(code[i - 1] ?? '')) {
+      const m = /^(qq|qw|qx|q|m|s|tr|y)\s*([^\w\s,;=)}\]>])/.exec(code.slice(i, i + 8));
+      if (m) {
+        const op = m[1]!;
+        const open = m[2]!;
+        i += m[0].length;
+        const body = readDelimited(open);
+        if (op === 's' || op === 'tr' || op === 'y') {
+          // A second part follows: s/a/b/ or s{a}{b}.
+          if (CLOSERS[open]) {
+            while (i < n && /\s/.test(code[i]!)) i++;
+            const second = code[i] ?? '';
+            i++;
+            readDelimited(second);
+          } else readDelimited(open);
+          while (i < n && /[a-z]/.test(code[i]!)) i++; // flags
+          push('punct', 'regex', start);
+        } else if (op === 'm') {
+          while (i < n && /[a-z]/.test(code[i]!)) i++;
+          push('punct', 'regex', start);
+        } else if (op === 'qw') {
+          push('punct', '(', start);
+          for (const w of body.split(/\s+/).filter(Boolean)) push('string', w, start);
+          push('punct', ')', start);
+        } else if (op === 'qx') push('shell', body, start, /[$@]\w/.test(body));
+        else push('string', body, start, op === 'qq' && /[$@]\w/.test(body));
+        continue;
+      }
+    }
+    // Ruby reads `puts %x(…)` (space before, none after) as a literal, and `a % b` as a remainder.
+    const percentLiteral = regexAllowed() || (previous()?.kind === 'ident' && /\s/.test(code[i - 1] ?? ''));
+    if (
+      lang === 'ruby' &&
+      c === '%' &&
+      percentLiteral &&
+      /^[qQwWiIx]?[^\w\s=]/.test(code.slice(i + 1, i + 3))
+    ) {
+      const hasType = /[qQwWiIx]/.test(code[i + 1]!);
+      const type = hasType ? code[i + 1]! : 'Q';
+      const open = code[i + (hasType ? 2 : 1)]!;
+      if (!(type === 'Q' && !hasType && !CLOSERS[open])) {
+        i += hasType ? 3 : 2;
+        const body = readDelimited(open);
+        if (type === 'w' || type === 'W' || type === 'i' || type === 'I') {
+          push('punct', '[', start);
+          for (const w of body.split(/\s+/).filter(Boolean)) push('string', w, start);
+          push('punct', ']', start);
+        } else if (type === 'x') push('shell', body, start, body.includes('#{'));
+        else push('string', body, start, type !== 'q' && body.includes('#{'));
+        continue;
+      }
+    }
+    // Regular expression literals (JS, Perl, Ruby), told apart from division by what precedes them.
+    if (c === '/' && lang !== 'python' && lang !== 'php' && regexAllowed()) {
+      i++;
+      readDelimited('/');
+      while (i < n && /[a-z]/.test(code[i]!)) i++;
+      push('punct', 'regex', start);
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      while (i < n && /[0-9A-Za-z_.]/.test(code[i]!)) i++;
+      push('number', code.slice(start, i), start);
+      continue;
+    }
+    const sigil =
+      SIGILS[lang].includes(c) && (IDENT_PART.test(code[i + 1] ?? '') || c + code[i + 1] === '@@');
+    if (IDENT_START.test(c) || sigil || (lang === 'js' && c === '$')) {
+      i++;
+      while (i < n && code[i] === '@') i++;
+      while (i < n && IDENT_PART.test(code[i]!)) i++;
+      if (lang === 'ruby' && (code[i] === '?' || code[i] === '!') && code[i + 1] !== '=') i++;
+      push('ident', code.slice(start, i), start);
+      continue;
+    }
+    i++;
+    push('punct', c, start);
+  }
+  return tokens;
+}

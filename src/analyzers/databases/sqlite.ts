@@ -1,0 +1,68 @@
+import type { Effect, EnvironmentHint } from '../../core/types.js';
+import type { Invocation } from '../analyzer.js';
+import type { SqlParser } from '../sql-parser.js';
+import { resolvePath } from '../paths.js';
+import { first, getopt, has, sqlEffects, stamp, unknownSql, values } from './common.js';
+import { fromStdin } from './postgres.js';
+
+// sqlite3 [OPTIONS] [FILENAME [SQL|.command]…]. Options are single-dash long words (-cmd, -readonly).
+const SQLITE_WITH_VALUE = [
+  '-cmd',
+  '--cmd',
+  '-init',
+  '--init',
+  '-separator',
+  '--separator',
+  '-newline',
+  '--newline',
+  '-nullvalue',
+  '--nullvalue',
+  '-vfs',
+  '--vfs',
+  '-mmap',
+  '--mmap',
+  '-maxsize',
+  '--maxsize',
+  '-pagecache',
+  '--pagecache',
+  '-lookaside',
+  '--lookaside',
+  '-heap',
+  '--heap',
+  '-escape',
+  '--escape',
+];
+
+const DATA_OPERATIONS = new Set(['create', 'modify', 'delete', 'replace']);
+
+export function sqlite(inv: Invocation, parser: SqlParser): Effect[] {
+  const { options, positionals } = getopt(inv.args, SQLITE_WITH_VALUE);
+  if (has(options, '-version', '--version', '-help', '--help')) return [];
+  const [file, ...sql] = positionals;
+  const inMemory = !file || file.value === ':memory:' || file.value === '';
+  const path =
+    file && !inMemory
+      ? file.dynamic || inv.remote
+        ? file.value
+        : resolvePath(file.value, inv.facts.cwd, inv.facts.home)
+      : ':memory:';
+  const hints: EnvironmentHint[] = [];
+  if (!inMemory) hints.push({ source: 'sqlite database file', value: path });
+  if (!inv.remote) {
+    // The database is a file on this machine: unless the file's name says otherwise, this is local work.
+    hints.push({ source: 'sqlite3 (a file on this machine)', value: 'local' });
+    if (inv.facts.host) hints.push({ source: 'host', value: inv.facts.host });
+  }
+  const tool = inv.name;
+  const effects: Effect[] = [];
+  const init = first(options, '-init', '--init');
+  if (init)
+    effects.push(unknownSql(tool, `SQL from the init file ${init.value}`, `SQL file ${init.value}`, hints));
+  const commands = [...values(options, '-cmd', '--cmd'), ...sql];
+  for (const command of commands) effects.push(...stamp(sqlEffects(parser, command, 'sqlite'), tool, hints));
+  if (sql.length === 0) effects.push(...fromStdin(inv, parser, tool, hints, 'sqlite'));
+  const readOnly = has(options, '-readonly', '--readonly');
+  return effects
+    .filter((e) => !((inMemory || readOnly) && DATA_OPERATIONS.has(e.operation)))
+    .map((e) => ({ ...e, reason: inMemory ? e.reason : `${e.reason} (in ${path})` }));
+}

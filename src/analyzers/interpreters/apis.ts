@@ -1,0 +1,311 @@
+import { findCalls, type Call } from '../code-calls.js';
+import type { Lang, Token } from '../code-scan.js';
+
+// The standard-library calls, per language, that delete, truncate or overwrite files or run shell commands,
+// matched by name (and receiver: os.remove, FileUtils.rm_rf, child_process.execSync).
+
+export type Kind = 'delete' | 'delete-tree' | 'write' | 'truncate' | 'shell' | 'open';
+
+export interface Found {
+  kind: Kind;
+  call: Call;
+  /** Where the path is: the first argument (default), every argument, or the receiver call (`Path('x')`). */
+  pathFrom?: 'arg0' | 'all' | 'receiver';
+}
+
+export const last = (chain: readonly string[]) => chain[chain.length - 1] ?? '';
+const named = (
+  calls: Call[],
+  kind: Kind,
+  test: (c: Call) => boolean = () => true,
+  pathFrom?: Found['pathFrom'],
+) => calls.filter(test).map((call): Found => (pathFrom ? { kind, call, pathFrom } : { kind, call }));
+
+function pythonCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(
+    tokens,
+    new Set([
+      'rmtree',
+      'remove',
+      'unlink',
+      'rmdir',
+      'removedirs',
+      'truncate',
+      'open',
+      'write_text',
+      'write_bytes',
+      'system',
+      'popen',
+      'run',
+      'call',
+      'check_call',
+      'check_output',
+      'Popen',
+      'getoutput',
+      'getstatusoutput',
+      'execv',
+      'execvp',
+      'execl',
+      'execlp',
+      'spawnl',
+      'spawnlp',
+      'spawnv',
+      'spawnvp',
+    ]),
+  );
+  const os = (c: Call) => last(c.receiver) === 'os';
+  const viaReceiver = (c: Call) => c.receiverCall !== undefined || (c.receiver.length > 0 && !os(c));
+  const subprocess = (c: Call) =>
+    ['subprocess', 'sp'].includes(last(c.receiver)) ||
+    (c.receiver.length === 0 && !['run', 'call'].includes(c.name));
+  return [
+    ...named(calls, 'delete-tree', (c) => c.name === 'rmtree'),
+    ...named(calls, 'delete', (c) => ['remove', 'unlink', 'rmdir', 'removedirs'].includes(c.name) && os(c)),
+    ...named(calls, 'delete', (c) => ['unlink', 'rmdir'].includes(c.name) && viaReceiver(c), 'receiver'),
+    ...named(calls, 'truncate', (c) => c.name === 'truncate' && os(c)),
+    ...named(
+      calls,
+      'open',
+      (c) => c.name === 'open' && (c.receiver.length === 0 || ['io', 'codecs'].includes(last(c.receiver))),
+    ),
+    ...named(calls, 'open', (c) => c.name === 'open' && c.receiverCall !== undefined, 'receiver'),
+    ...named(calls, 'write', (c) => c.name === 'write_text' || c.name === 'write_bytes', 'receiver'),
+    ...named(
+      calls,
+      'shell',
+      (c) => (c.name === 'system' || c.name === 'popen' || /^(exec|spawn)/.test(c.name)) && os(c),
+    ),
+    ...named(
+      calls,
+      'shell',
+      (c) =>
+        ['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput'].includes(
+          c.name,
+        ) && subprocess(c),
+    ),
+  ];
+}
+
+const NODE_PROCESS_RECEIVERS = new Set(['child_process', 'cp', 'childProcess', 'require()', 'Bun', 'Deno']);
+
+function jsCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(
+    tokens,
+    new Set([
+      'rmSync',
+      'rm',
+      'rmdirSync',
+      'rmdir',
+      'remove',
+      'removeSync',
+      'emptyDir',
+      'emptyDirSync',
+      'rimraf',
+      'rimrafSync',
+      'unlinkSync',
+      'unlink',
+      'writeFileSync',
+      'writeFile',
+      'writeTextFile',
+      'writeTextFileSync',
+      'outputFile',
+      'outputFileSync',
+      'write',
+      'truncateSync',
+      'truncate',
+      'execSync',
+      'execFileSync',
+      'spawnSync',
+      'exec',
+      'execFile',
+      'spawn',
+      'run',
+    ]),
+  );
+  const fsLike = (c: Call) =>
+    c.receiver.length === 0 || /^(fs|fse|fsp|fsExtra|promises|Deno|require\(\))$/.test(last(c.receiver));
+  const processLike = (c: Call) => c.receiver.length === 0 || NODE_PROCESS_RECEIVERS.has(last(c.receiver));
+  const found: Found[] = [
+    ...named(
+      calls,
+      'delete',
+      (c) => ['rmSync', 'rm', 'rmdirSync', 'rmdir', 'unlinkSync', 'unlink'].includes(c.name) && fsLike(c),
+    ),
+    ...named(calls, 'delete-tree', (c) =>
+      ['rimraf', 'rimrafSync', 'emptyDir', 'emptyDirSync'].includes(c.name),
+    ),
+    ...named(
+      calls,
+      'delete',
+      (c) => ['remove', 'removeSync'].includes(c.name) && fsLike(c) && c.receiver.length > 0,
+    ),
+    ...named(
+      calls,
+      'write',
+      (c) => /^(writeFile|writeTextFile|outputFile)(Sync)?$/.test(c.name) && fsLike(c),
+    ),
+    ...named(calls, 'write', (c) => c.name === 'write' && last(c.receiver) === 'Bun'),
+    ...named(calls, 'truncate', (c) => /^truncate(Sync)?$/.test(c.name) && fsLike(c)),
+    ...named(calls, 'shell', (c) => ['execSync', 'execFileSync', 'spawnSync'].includes(c.name)),
+    ...named(
+      calls,
+      'shell',
+      (c) =>
+        ['exec', 'execFile', 'spawn', 'run'].includes(c.name) &&
+        processLike(c) &&
+        !(c.name === 'run' && last(c.receiver) !== 'Deno'),
+    ),
+  ];
+  // zx / Bun shell: $`rm -rf ${dir}`
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    if (t.kind === 'ident' && t.text === '$' && next.kind === 'string' && next.start === t.end) {
+      found.push({
+        kind: 'shell',
+        call: { name: '$', receiver: [], args: [[next]], parenthesized: false, index: k },
+      });
+    }
+  }
+  return found;
+}
+
+function perlCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(
+    tokens,
+    new Set(['unlink', 'rmdir', 'rmtree', 'remove_tree', 'truncate', 'open', 'system', 'exec']),
+    true,
+  );
+  return [
+    ...named(calls, 'delete', (c) => c.name === 'unlink', 'all'),
+    ...named(calls, 'delete', (c) => c.name === 'rmdir'),
+    ...named(calls, 'delete-tree', (c) => c.name === 'rmtree' || c.name === 'remove_tree', 'all'),
+    ...named(calls, 'truncate', (c) => c.name === 'truncate'),
+    ...named(calls, 'open', (c) => c.name === 'open'),
+    ...named(calls, 'shell', (c) => c.name === 'system' || c.name === 'exec'),
+  ];
+}
+
+function rubyCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(
+    tokens,
+    new Set([
+      'rm_rf',
+      'rm_r',
+      'rmtree',
+      'remove_dir',
+      'remove_entry',
+      'remove_entry_secure',
+      'rm',
+      'rm_f',
+      'remove',
+      'remove_file',
+      'safe_unlink',
+      'delete',
+      'unlink',
+      'rmdir',
+      'truncate',
+      'write',
+      'binwrite',
+      'open',
+      'system',
+      'exec',
+      'spawn',
+      'capture2',
+      'capture2e',
+      'capture3',
+      'popen3',
+      'popen2',
+      'popen',
+    ]),
+    true,
+  );
+  const fileUtils = (c: Call) => ['FileUtils', 'FU'].includes(last(c.receiver));
+  const fileLike = (c: Call) => ['File', 'Dir', 'FileUtils'].includes(last(c.receiver));
+  const pathname = (c: Call) => c.receiverCall?.name === 'Pathname' || c.receiverCall?.name === 'new';
+  return [
+    ...named(
+      calls,
+      'delete-tree',
+      (c) =>
+        ['rm_rf', 'rm_r', 'rmtree', 'remove_dir', 'remove_entry', 'remove_entry_secure'].includes(c.name) &&
+        (fileUtils(c) || c.receiver.length === 0),
+      'all',
+    ),
+    ...named(calls, 'delete-tree', (c) => c.name === 'rmtree' && pathname(c), 'receiver'),
+    ...named(
+      calls,
+      'delete',
+      (c) => ['rm', 'rm_f', 'remove', 'remove_file', 'safe_unlink'].includes(c.name) && fileUtils(c),
+      'all',
+    ),
+    ...named(calls, 'delete', (c) => ['delete', 'unlink', 'rmdir'].includes(c.name) && fileLike(c), 'all'),
+    ...named(
+      calls,
+      'delete',
+      (c) => ['delete', 'unlink', 'rmdir'].includes(c.name) && pathname(c),
+      'receiver',
+    ),
+    ...named(calls, 'truncate', (c) => c.name === 'truncate' && fileLike(c)),
+    ...named(
+      calls,
+      'write',
+      (c) => (c.name === 'write' || c.name === 'binwrite') && ['File', 'IO'].includes(last(c.receiver)),
+    ),
+    ...named(calls, 'open', (c) => c.name === 'open' && last(c.receiver) === 'File'),
+    ...named(
+      calls,
+      'shell',
+      (c) =>
+        ['system', 'exec', 'spawn'].includes(c.name) &&
+        (c.receiver.length === 0 || ['Kernel', 'Process'].includes(last(c.receiver))),
+    ),
+    ...named(
+      calls,
+      'shell',
+      (c) => /^(capture|popen)/.test(c.name) && ['Open3', 'IO'].includes(last(c.receiver)),
+    ),
+  ];
+}
+
+function phpCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(
+    tokens,
+    new Set([
+      'unlink',
+      'rmdir',
+      'file_put_contents',
+      'fopen',
+      'shell_exec',
+      'exec',
+      'system',
+      'passthru',
+      'popen',
+      'proc_open',
+    ]),
+  );
+  return [
+    ...named(calls, 'delete', (c) => c.name === 'unlink' || c.name === 'rmdir'),
+    ...named(
+      calls,
+      'write',
+      (c) => c.name === 'file_put_contents' && !c.args.flat().some((t) => t.text === 'FILE_APPEND'),
+    ),
+    ...named(calls, 'open', (c) => c.name === 'fopen'),
+    ...named(
+      calls,
+      'shell',
+      (c) =>
+        ['shell_exec', 'exec', 'system', 'passthru', 'popen', 'proc_open'].includes(c.name) &&
+        c.receiver.length === 0,
+    ),
+  ];
+}
+
+export const FINDERS: Record<Lang, (tokens: Token[]) => Found[]> = {
+  python: pythonCalls,
+  js: jsCalls,
+  perl: perlCalls,
+  ruby: rubyCalls,
+  php: phpCalls,
+};

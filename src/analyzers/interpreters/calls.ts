@@ -1,0 +1,204 @@
+import type { Effect, Risk } from '../../core/types.js';
+import type { Invocation } from '../analyzer.js';
+import { hasTrueOption, literalString, literalStrings, type Call } from '../code-calls.js';
+import { tokenize, type Lang, type Token } from '../code-scan.js';
+import { FINDERS, last, type Found } from './apis.js';
+import { classifyPath, resolvePath, type PathClass } from '../paths.js';
+
+// What code given to an interpreter does to files and processes, found by scanning for the names of the
+// standard library calls that delete, truncate or overwrite files, or run shell commands. The scanner
+// (code-scan.ts) only tells code from string literals and comments; there is no parser for these languages.
+
+const HARMLESS_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/\d+)$/;
+
+function argText(arg: readonly Token[] | undefined): string {
+  if (!arg || arg.length === 0) return '<no argument>';
+  const text = arg.map((t) => (t.kind === 'string' ? JSON.stringify(t.text) : t.text)).join('');
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+function callName(call: Call): string {
+  return [...call.receiver, call.name].join('.');
+}
+
+/** Literal path(s) of a call, or undefined with the source text when they are computed at run time. */
+function paths(found: Found): { literal?: string[]; text: string } {
+  const { call } = found;
+  if (found.pathFrom === 'receiver') {
+    const arg = call.receiverCall?.args[0];
+    const literal = literalString(arg);
+    return literal !== undefined ? { literal: [literal], text: literal } : { text: argText(arg) };
+  }
+  if (found.pathFrom === 'all') {
+    const values: string[] = [];
+    for (const arg of call.args) {
+      const literal = literalStrings(arg);
+      if (!literal) return { text: argText(arg) };
+      values.push(...literal);
+    }
+    return values.length ? { literal: values, text: values.join(' ') } : { text: argText(undefined) };
+  }
+  const literal = literalStrings(call.args[0]);
+  return literal ? { literal, text: literal.join(' ') } : { text: argText(call.args[0]) };
+}
+
+function place(inv: Invocation, path: string, recursive: boolean): { path: string; cls: PathClass } {
+  if (inv.remote && !path.startsWith('/'))
+    return { path, cls: { risk: recursive ? 'high' : 'medium', why: 'a path on another machine' } };
+  const resolved = inv.remote ? path : resolvePath(path, inv.facts.cwd, inv.facts.home);
+  return {
+    path: resolved,
+    cls: classifyPath(resolved, { cwd: inv.facts.cwd, home: inv.facts.home, recursive, remote: inv.remote }),
+  };
+}
+
+/** How `open(path, mode)` writes: the mode argument (Python, Ruby, PHP) or the Perl `>` forms. */
+function openWrites(found: Found, lang: Lang): { writes: boolean; pathArg?: Token[] } {
+  const { call } = found;
+  if (lang === 'perl') {
+    // open(FH, '>path') or open(my $fh, '>', $path); '>>' appends, '<' reads.
+    const mode = literalString(call.args[1]);
+    if (mode === undefined) return { writes: false };
+    if (call.args.length >= 3) return { writes: /^\+?>$/.test(mode.trim()), pathArg: call.args[2] };
+    const m = /^\s*\+?>(?!>)\s*(.+)$/.exec(mode);
+    return m ? { writes: true, pathArg: [{ ...call.args[1]![0]!, text: m[1]!.trim() }] } : { writes: false };
+  }
+  const modeIndex = found.pathFrom === 'receiver' ? 0 : 1;
+  const keyword = call.args.find((a) => a[0]?.text === 'mode' && a[1]?.text === '=');
+  const mode = keyword ? literalString(keyword.slice(2)) : literalString(call.args[modeIndex]);
+  return { writes: mode !== undefined && /w/.test(mode), pathArg: call.args[0] };
+}
+
+/** The shell command a call runs: a literal string, or the words of a literal list joined. */
+function shellText(found: Found): string | undefined {
+  const [first, second] = found.call.args;
+  if (first?.length === 1 && first[0]!.kind === 'string' && !first[0]!.dynamic) {
+    const rest = literalStrings(second);
+    return rest ? [first[0]!.text, ...rest].join(' ') : first[0]!.text;
+  }
+  const list = literalStrings(first);
+  if (list) return list.join(' ');
+  // Perl/Ruby/PHP system('rm', '-rf', 'x'): every argument a literal.
+  const all = found.call.args.map((a) => literalString(a));
+  return all.length > 1 && all.every((a) => a !== undefined) ? all.join(' ') : undefined;
+}
+
+const TRUNCATE_RISK = (path: string, cls: PathClass): Risk =>
+  /\.log$/i.test(path) && cls.risk !== 'critical'
+    ? 'low'
+    : cls.risk === 'low' || cls.risk === 'none'
+      ? 'medium'
+      : cls.risk;
+
+const WRITE_RISK = (cls: PathClass): Risk =>
+  cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
+
+export function shellEffect(tool: string, via: string, text: string | undefined): Effect {
+  return {
+    operation: 'execute-unverifiable',
+    tool,
+    target: text ?? '<a command built at run time>',
+    reversible: false,
+    risk: 'high',
+    reason:
+      text !== undefined
+        ? `${tool}: ${via} runs the shell command \`${text.length > 120 ? `${text.slice(0, 120)}…` : text}\`, which is not analyzed here`
+        : `${tool}: ${via} runs a command built at run time`,
+  };
+}
+
+function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): Effect[] {
+  const { kind, call } = found;
+  const api = callName(call);
+  if (kind === 'shell') return [shellEffect(tool, api, shellText(found))];
+  let pathInfo = paths(found);
+  let operation: Effect['operation'] = kind === 'delete' || kind === 'delete-tree' ? 'delete' : 'modify';
+  if (kind === 'open') {
+    const { writes, pathArg } = openWrites(found, lang);
+    if (!writes) return [];
+    pathInfo =
+      found.pathFrom === 'receiver'
+        ? paths(found)
+        : (() => {
+            const literal = literalString(pathArg);
+            return literal !== undefined ? { literal: [literal], text: literal } : { text: argText(pathArg) };
+          })();
+    operation = 'modify';
+  }
+  const recursive =
+    kind === 'delete-tree' ||
+    (kind === 'delete' &&
+      (hasTrueOption(call.args, 'recursive') ||
+        (lang === 'js' && /^remove/.test(call.name) && last(call.receiver) !== 'Deno')));
+  const verb =
+    kind === 'delete' || kind === 'delete-tree'
+      ? recursive
+        ? 'recursively deletes'
+        : 'deletes'
+      : kind === 'truncate'
+        ? 'truncates'
+        : 'overwrites';
+  if (!pathInfo.literal) {
+    const risk: Risk = recursive ? 'high' : 'medium';
+    return [
+      {
+        operation,
+        tool,
+        target: pathInfo.text,
+        reversible: false,
+        risk,
+        reason: `${tool}: ${api} ${verb} a path computed at run time (${pathInfo.text})`,
+        category: 'file',
+      },
+    ];
+  }
+  return pathInfo.literal.flatMap((literal): Effect[] => {
+    const { path, cls } = place(inv, literal, recursive);
+    if (operation === 'modify' && HARMLESS_SINKS.test(path)) return [];
+    let risk: Risk = cls.risk;
+    let op: Effect['operation'] = operation;
+    if (kind === 'truncate') risk = TRUNCATE_RISK(path, cls);
+    else if (kind === 'write' || kind === 'open') {
+      const exists = inv.remote || !inv.facts.pathExists || inv.facts.pathExists(path);
+      if (!exists) {
+        op = 'create';
+        risk = 'none';
+      } else risk = WRITE_RISK(cls);
+    }
+    return [
+      {
+        operation: op,
+        tool,
+        target: path,
+        reversible: false,
+        risk,
+        reason: `${tool}: ${api} ${op === 'create' ? 'creates' : verb} ${path}: ${cls.why}`,
+        category: 'file',
+      },
+    ];
+  });
+}
+
+/** Effects of `code` run by an interpreter. `codeDynamic`: the code contains shell expansions. */
+export function codeEffects(
+  code: string,
+  lang: Lang,
+  tool: string,
+  inv: Invocation,
+  codeDynamic = false,
+): Effect[] {
+  const tokens = tokenize(code, lang);
+  if (codeDynamic) {
+    // A shell expansion inside a string literal only makes that literal unknown; outside literals the code
+    // itself is unknown.
+    const inCode = tokens.some((t) => t.kind !== 'string' && t.kind !== 'shell' && /\$/.test(t.text));
+    if (inCode) return [shellEffect(tool, 'code built at run time', undefined)];
+    for (const t of tokens) if (t.text.includes('$')) t.dynamic = true;
+  }
+  const effects: Effect[] = [];
+  for (const t of tokens)
+    if (t.kind === 'shell')
+      effects.push(shellEffect(tool, 'a command substitution', t.dynamic ? undefined : t.text));
+  for (const found of FINDERS[lang](tokens)) effects.push(...fileEffects(found, lang, tool, inv));
+  return effects;
+}
