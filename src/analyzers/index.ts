@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { filesAnalyzer } from './files.js';
+import { frameworksAnalyzer } from './frameworks.js';
 import { gitAnalyzer } from './git.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
@@ -9,14 +10,14 @@ import { kubernetesAnalyzer } from './kubernetes.js';
 import { servicesAnalyzer } from './services.js';
 import type { SqlParser } from './sql-parser.js';
 
-/** Every analyzer, keyed by the program names it understands. */
-export function analyzerRegistry(analyzers: readonly Analyzer[]): Map<string, Analyzer> {
-  const map = new Map<string, Analyzer>();
+/** Every analyzer, keyed by the program names it understands (a program may have several). */
+export function analyzerRegistry(analyzers: readonly Analyzer[]): Map<string, Analyzer[]> {
+  const map = new Map<string, Analyzer[]>();
   for (const analyzer of analyzers) {
     for (const command of analyzer.commands) {
-      if (map.has(command))
-        throw new Error(`two analyzers claim ${command}: ${map.get(command)!.family} and ${analyzer.family}`);
-      map.set(command, analyzer);
+      const list = map.get(command) ?? [];
+      if (list.includes(analyzer)) throw new Error(`${analyzer.family} lists ${command} twice`);
+      map.set(command, [...list, analyzer]);
     }
   }
   return map;
@@ -36,5 +37,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
     interpretersAnalyzer,
+    frameworksAnalyzer,
   ];
 }

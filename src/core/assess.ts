@@ -19,7 +19,8 @@ import {
 
 export interface AssessOptions {
   parser: ShellParser;
-  analyzers: ReadonlyMap<string, Analyzer>;
+  /** Analyzers by program name; a program may be understood by several (python: interpreters, frameworks). */
+  analyzers: ReadonlyMap<string, readonly Analyzer[]>;
   patterns: EnvironmentPatterns;
   /** How a remote effect nobody recognised is placed; "unknown" (the default) is treated like production by the packs. */
   unknownAs?: 'unknown' | 'non-production';
@@ -137,8 +138,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
   };
 
-  const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context) => {
+  const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context, wrapper: string) => {
     const hints = [...ctx.hints, ...(inner.kind !== 'unverifiable' ? (inner.hints ?? []) : [])];
+    if (inner.kind === 'argv' && inner.inKubeContext && facts.kubeContext) {
+      hints.push({ source: 'kube context', value: facts.kubeContext });
+    }
     const remote = ctx.remote || (inner.kind !== 'unverifiable' && inner.remote === true);
     if (inner.kind === 'unverifiable') {
       effects.push({ effect: unverifiable(inner.reason, inner.target, hints), local: !remote });
@@ -154,7 +158,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         depth: ctx.depth + 1,
         cwd: ctx.cwd,
       };
-      runCommand({ ...cmd, stdinFrom: undefined, stdinText: undefined, redirects: [] }, inner.argv, next);
+      // The inner command reads the wrapper's stdin (`echo 'DROP…' | sudo -u postgres psql`), except under
+      // xargs and find, which use stdin or their own arguments. Output redirections were placed already.
+      const keepsStdin = wrapper !== 'xargs' && wrapper !== 'find';
+      const inputs = cmd.redirects.filter((r) => r.operator === '<');
+      runCommand(
+        keepsStdin
+          ? { ...cmd, redirects: inputs }
+          : { ...cmd, stdinFrom: undefined, stdinText: undefined, redirects: [] },
+        inner.argv,
+        next,
+      );
     }
   };
 
@@ -184,10 +198,10 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     commands.push(argv.map((w) => w.value).join(' '));
     const self: SimpleCommand = { ...cmd, argv };
     const peeled = peelWrapper(self);
-    if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx);
+    if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
     if (peeled && !peeled.analyzeSelf) return;
-    const analyzer = options.analyzers.get(name);
-    if (!analyzer) return;
+    const analyzers = options.analyzers.get(name);
+    if (!analyzers) return;
     const assignments = { ...ctx.assignments, ...cmd.assignments };
     const inv: Invocation = {
       name,
@@ -203,17 +217,30 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     };
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
     if (cmd.stdinText) inv.stdinText = cmd.stdinText;
-    for (const effect of analyzer.analyze(inv)) {
-      effects.push({
-        effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
-        local: analyzer.local && !ctx.remote,
-        analyzer,
-        inv,
-      });
+    for (const analyzer of analyzers) {
+      for (const effect of analyzer.analyze(inv)) {
+        if (effect.runs !== undefined) {
+          runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
+          continue;
+        }
+        effects.push({
+          effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
+          local: analyzer.local && !ctx.remote && effect.local !== false,
+          analyzer,
+          inv,
+        });
+      }
     }
   };
 
-  runScript(command, { hints: [], remote: false, elevated: false, assignments: {}, depth: 0, cwd: facts.cwd });
+  runScript(command, {
+    hints: [],
+    remote: false,
+    elevated: false,
+    assignments: {},
+    depth: 0,
+    cwd: facts.cwd,
+  });
   return place(effects, commands, facts, options);
 }
 

@@ -11,7 +11,8 @@ export interface EnvironmentPatterns {
 export const tokenPattern = (words: string) => new RegExp(`(^|[^a-z0-9])(${words})([^a-z0-9]|$)`, 'i');
 
 /** "non-prod" and "not-production" name non-production things: the production words must not match there. */
-const productionPattern = (words: string) => new RegExp(`(^|[^a-z0-9])(?<!non-|not-|non_|not_)(${words})([^a-z0-9]|$)`, 'i');
+const productionPattern = (words: string) =>
+  new RegExp(`(^|[^a-z0-9])(?<!non-|not-|non_|not_)(${words})([^a-z0-9]|$)`, 'i');
 
 export const DEFAULT_ENVIRONMENT_PATTERNS: EnvironmentPatterns = {
   production: [productionPattern('prod|production|prd|live|prodn')],

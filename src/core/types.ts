@@ -27,6 +27,10 @@ export interface Effect {
   reason: string;
   /** Facts about where this effect lands, taken from the command itself. */
   hints?: EnvironmentHint[];
+  /** A shell script this effect runs (python's os.system('…')): the core parses and assesses it instead. */
+  runs?: string;
+  /** Set false when this effect lands elsewhere although its tool usually acts on this machine (docker -H). */
+  local?: boolean;
   /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */
   category?: string;
 }

@@ -120,6 +120,13 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         const quoted = /^<<-?\s*['"\\]/.test(r.text);
         const hasExpansion = body?.namedChildren.some((c) => c && c.type !== 'heredoc_content') ?? false;
         stdinText = { value: body?.text ?? '', dynamic: hasExpansion && !quoted };
+        // tree-sitter-bash drops a lone `-` written just before `<<EOF` (`kubectl apply -f - <<EOF`).
+        const gap = stage.text.slice(node.endIndex - stage.startIndex, r.startIndex - stage.startIndex);
+        const args = node.childrenForFieldName('argument');
+        const lastArg = args[args.length - 1];
+        const dashParsed = lastArg?.text === '-' && lastArg.endIndex === node.endIndex;
+        if (!dashParsed && (/(^|\s)-(\s|$)/.test(gap) || /\s-$/.test(node.text)))
+          argv.push({ value: '-', dynamic: false });
       }
     }
     const command: SimpleCommand = { argv, assignments, redirects, text: node.text };

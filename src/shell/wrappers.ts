@@ -1,6 +1,6 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
-import { optionValue, parseOptions, type OptionSpec } from './options.js';
+import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { word, type Word } from './words.js';
 
 /** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
@@ -12,6 +12,8 @@ export type Inner =
       hints?: EnvironmentHint[];
       elevated?: boolean;
       remote?: boolean;
+      /** Runs in a Kubernetes pod: the current kube context is a hint unless --context was given. */
+      inKubeContext?: boolean;
     }
   | { kind: 'script'; text: string; hints?: EnvironmentHint[]; remote?: boolean; via: string }
   | { kind: 'unverifiable'; reason: string; target: string };
@@ -33,6 +35,11 @@ const INTERPRETERS_READING_STDIN = new Set([
   'python',
   'python3',
   'python2',
+  'pypy',
+  'pypy3',
+  'nodejs',
+  'deno',
+  'bun',
   'node',
   'perl',
   'ruby',
@@ -268,44 +275,215 @@ function peelSsh(cmd: SimpleCommand): Peeled | undefined {
   };
 }
 
-function peelContainerExec(cmd: SimpleCommand, runtime: string, startIndex: number): Peeled {
-  const parsed = parseOptions(cmd.argv.slice(startIndex), SPECS.docker);
-  const container = parsed.positionals[0];
-  const inner = parsed.positionals.slice(1);
-  const hints: EnvironmentHint[] = container
-    ? [{ source: `${runtime} container`, value: container.value }]
-    : [];
+const DOCKER_GLOBAL_WITH_VALUE = [
+  '-H',
+  '--host',
+  '--context',
+  '-c',
+  '--config',
+  '-l',
+  '--log-level',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+  '--url',
+  '--connection',
+  '--identity',
+];
+const COMPOSE_GLOBAL_WITH_VALUE = [
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--profile',
+  '--env-file',
+  '--project-directory',
+  '--ansi',
+  '--parallel',
+  '--progress',
+];
+const CONTAINER_RUN_WITH_VALUE = [
+  '-e',
+  '--env',
+  '-u',
+  '--user',
+  '-w',
+  '--workdir',
+  '--env-file',
+  '--detach-keys',
+  '-v',
+  '--volume',
+  '-p',
+  '--publish',
+  '--name',
+  '--network',
+  '--net',
+  '--entrypoint',
+  '-l',
+  '--label',
+  '--mount',
+  '--platform',
+  '--pull',
+  '-m',
+  '--memory',
+  '--cpus',
+  '--restart',
+  '-h',
+  '--hostname',
+  '--add-host',
+  '--device',
+  '--cap-add',
+  '--cap-drop',
+  '--security-opt',
+  '--tmpfs',
+  '--ulimit',
+  '--log-driver',
+  '--log-opt',
+  '--gpus',
+  '--ipc',
+  '--pid',
+  '--shm-size',
+  '--stop-signal',
+  '--health-cmd',
+  '--dns',
+  '--expose',
+  '--label-file',
+  '--link',
+  '--volumes-from',
+  '--cidfile',
+  '--runtime',
+  '--userns',
+  '--uts',
+  '--cgroupns',
+  '--memory-swap',
+  '--cpu-shares',
+  '--cpuset-cpus',
+  '--index',
+  '-s',
+  '--service-ports',
+];
+
+/** The daemon a container command talks to (-H, --context) is where its effects land. */
+function daemonHints(parsed: ReturnType<typeof parseOptions>, runtime: string): EnvironmentHint[] {
+  const hints: EnvironmentHint[] = [];
+  const host = optionValue(parsed, '-H', '--host', '--url', '--connection');
+  const context = optionValue(parsed, '--context', '-c');
+  if (host) hints.push({ source: `${runtime} host`, value: host });
+  if (context) hints.push({ source: `${runtime} context`, value: context });
+  return hints;
+}
+
+/**
+ * `docker [global] exec|run …` and `docker compose [global] exec|run …`: the inner command runs in a
+ * container (or a one-off service container). `run` is also assessed itself (host mounts, --privileged).
+ */
+function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined {
+  const global = parseOptions(cmd.argv.slice(1), {
+    withValue: DOCKER_GLOBAL_WITH_VALUE,
+    stopAtFirstPositional: true,
+  });
+  const hints = daemonHints(global, runtime);
+  let rest = global.positionals;
+  let label = runtime;
+  const isCompose = runtime.endsWith('-compose') || rest[0]?.value === 'compose';
+  if (rest[0]?.value === 'compose') rest = rest.slice(1);
+  if (isCompose) {
+    const compose = parseOptions(rest, { withValue: COMPOSE_GLOBAL_WITH_VALUE, stopAtFirstPositional: true });
+    const project = optionValue(compose, '-p', '--project-name');
+    if (project) hints.push({ source: 'compose project', value: project });
+    for (const file of optionValues(compose, '-f', '--file'))
+      hints.push({ source: 'compose file', value: file.replace(/^.*\//, '') });
+    rest = compose.positionals;
+    label = `${runtime} compose`;
+  }
+  const verb = rest[0]?.value;
+  if (verb !== 'exec' && verb !== 'run') return undefined;
+  const parsed = parseOptions(rest.slice(1), {
+    withValue: CONTAINER_RUN_WITH_VALUE,
+    stopAtFirstPositional: true,
+  });
+  const [target, ...inner] = parsed.positionals;
+  if (target)
+    hints.push({ source: `${label} ${verb === 'exec' ? 'container' : 'image'}`, value: target.value });
   return {
     inner: inner.length ? [{ kind: 'argv', argv: inner, hints, remote: true }] : [],
-    analyzeSelf: false,
+    analyzeSelf: verb === 'run',
   };
 }
 
-function peelKubectlExec(cmd: SimpleCommand): Peeled | undefined {
-  const dashDash = cmd.argv.findIndex((w, i) => i > 1 && w.value === '--' && !w.dynamic);
-  if (dashDash < 0) return undefined;
-  const before = parseOptions(cmd.argv.slice(1, dashDash), {
-    withValue: [
-      '-n',
-      '--namespace',
-      '--context',
-      '-c',
-      '--container',
-      '--kubeconfig',
-      '--cluster',
-      '-f',
-      '--filename',
-    ],
+const KUBECTL_GLOBAL_WITH_VALUE = [
+  '-n',
+  '--namespace',
+  '--context',
+  '--kubeconfig',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+  '--token',
+  '--as',
+  '--as-group',
+  '--request-timeout',
+  '--cache-dir',
+  '--certificate-authority',
+  '--client-certificate',
+  '--client-key',
+  '--tls-server-name',
+  '-v',
+  '--v',
+];
+const KUBECTL_RUN_WITH_VALUE = [
+  '-c',
+  '--container',
+  '-f',
+  '--filename',
+  '--image',
+  '--target',
+  '--profile',
+  '--env',
+  '--labels',
+  '-l',
+  '--overrides',
+  '--port',
+  '--restart',
+  '--timeout',
+  '--pod-running-timeout',
+  '--copy-to',
+  '--share-processes',
+  '--attach',
+  '-o',
+  '--output',
+  '--field-manager',
+  '--custom-profile',
+];
+
+/** `kubectl exec|run|debug … -- cmd` and `oc rsh POD cmd`: the command runs in a pod. */
+function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
+  const parsed = parseOptions(cmd.argv.slice(1), {
+    withValue: [...KUBECTL_GLOBAL_WITH_VALUE, ...KUBECTL_RUN_WITH_VALUE],
   });
+  const verb = parsed.positionals[0]?.value;
+  if (!verb || !['exec', 'run', 'debug', 'rsh'].includes(verb) || (verb === 'rsh' && name !== 'oc'))
+    return undefined;
+  const dashDash = cmd.argv.findIndex((w, i) => i > 1 && w.value === '--' && !w.dynamic);
+  let inner: Word[];
+  if (dashDash >= 0) inner = cmd.argv.slice(dashDash + 1);
+  else if (verb === 'rsh') inner = parsed.positionals.slice(2);
+  else return undefined;
   const hints: EnvironmentHint[] = [];
-  const namespace = optionValue(before, '-n', '--namespace');
-  const context = optionValue(before, '--context');
+  const namespace = optionValue(parsed, '-n', '--namespace');
+  const context = optionValue(parsed, '--context');
+  const cluster = optionValue(parsed, '--cluster');
   if (namespace) hints.push({ source: 'kubectl --namespace', value: namespace });
   if (context) hints.push({ source: 'kubectl --context', value: context });
-  const pod = before.positionals.find((w) => w.value !== 'exec');
-  if (pod) hints.push({ source: 'kubectl pod', value: pod.value });
+  if (cluster) hints.push({ source: 'kubectl --cluster', value: cluster });
+  const pod = parsed.positionals[1];
+  if (pod && pod.value !== '--') hints.push({ source: `${name} ${verb} target`, value: pod.value });
+  const useContext = !context && !optionValue(parsed, '--kubeconfig');
   return {
-    inner: [{ kind: 'argv', argv: cmd.argv.slice(dashDash + 1), hints, remote: true }],
+    inner: inner.length
+      ? [{ kind: 'argv', argv: inner, hints, remote: true, inKubeContext: useContext }]
+      : [],
     analyzeSelf: true,
   };
 }
@@ -515,15 +693,13 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     case 'docker':
     case 'podman':
     case 'nerdctl':
-      if (sub === 'exec') return peelContainerExec(cmd, name, 2);
-      if (sub === 'compose' && cmd.argv[2]?.value === 'exec')
-        return peelContainerExec(cmd, `${name} compose`, 3);
-      return undefined;
     case 'docker-compose':
-      return sub === 'exec' ? peelContainerExec(cmd, name, 2) : undefined;
+    case 'podman-compose':
+      return peelContainer(cmd, name);
     case 'kubectl':
     case 'oc':
-      return sub === 'exec' || cmd.argv.some((w) => w.value === 'exec') ? peelKubectlExec(cmd) : undefined;
+    case 'kubecolor':
+      return peelKubectl(cmd, name);
     case 'npx':
     case 'bunx':
       return peelNpx(cmd, 1);
@@ -534,6 +710,17 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       return sub === 'exec' || sub === 'x' ? peelNpx(cmd, 2) : undefined;
     case 'bun':
       return sub === 'x' ? peelNpx(cmd, 2) : undefined;
+    // Environment managers that run a command inside the project's environment.
+    case 'bundle':
+    case 'bundler':
+      return sub === 'exec' ? peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'exec') : undefined;
+    case 'poetry':
+    case 'pipenv':
+    case 'uv':
+    case 'pdm':
+    case 'hatch':
+    case 'rye':
+      return sub === 'run' ? peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'run') : undefined;
   }
   if (SHELLS.has(name)) return peelShell(cmd, name);
   if (INTERPRETERS_READING_STDIN.has(name) || /^python3\.\d+$/.test(name)) {

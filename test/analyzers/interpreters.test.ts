@@ -25,9 +25,9 @@ describe('interpreter effects', () => {
     expect(effects.map((e) => e.target)).toEqual(['/etc/a', '/etc/b']);
   });
 
-  it('puts the shell command an interpreter runs in the target', async () => {
+  it('assesses the shell command an interpreter runs as shell', async () => {
     const [e] = await effectsOf('python3 -c "import os; os.system(\'dropdb app\')"');
-    expect(e).toMatchObject({ operation: 'execute-unverifiable', risk: 'high', target: 'dropdb app' });
+    expect(e).toMatchObject({ operation: 'delete', tool: 'dropdb', risk: 'critical' });
   });
 
   it('treats code built from shell variables as unknown', async () => {

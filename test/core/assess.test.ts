@@ -117,15 +117,17 @@ describe('failing closed', () => {
   it('denies when an analyzer throws, with the reason', async () => {
     const parsers = await loadParsers({ eagerSql: false });
     const analyzers = new Map(parsers.analyzers);
-    analyzers.set('kubectl', {
-      family: 'broken',
-      commands: ['kubectl'],
-      local: false,
-      environmentVariables: [],
-      analyze: () => {
-        throw new Error('boom');
+    analyzers.set('kubectl', [
+      {
+        family: 'broken',
+        commands: ['kubectl'],
+        local: false,
+        environmentVariables: [],
+        analyze: () => {
+          throw new Error('boom');
+        },
       },
-    });
+    ]);
     const evaluator = await CedarPolicyEvaluator.load([packSource('baseline')]);
     const checker = createChecker({ ...parsers, analyzers, evaluator });
     const result = checker.checkShell('kubectl delete ns production', testFacts(), AGENT);

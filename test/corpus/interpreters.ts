@@ -34,17 +34,20 @@ export const interpretersCorpus: LabelledCommand[] = [
   d("python3 -c \"open('.env', 'w').close()\"", { minRisk: 'high', target: '/home/dev/project/.env' }),
   d("python3 -c \"open('/etc/hosts', mode='w').write('')\"", { minRisk: 'high' }),
   d('python3 -c "import os; os.truncate(\'prod.db\', 0)"', { minRisk: 'high' }),
-  d('python3 -c "import subprocess; subprocess.run(\'rm -rf build\', shell=True)"', {
+  // Shell commands an interpreter runs are parsed and assessed as shell (rm -rf build is routine).
+  h('python3 -c "import subprocess; subprocess.run(\'rm -rf build\', shell=True)"'),
+  d('python3 -c "import subprocess; subprocess.run(\'rm -rf /srv/data\', shell=True)"', {
     minRisk: 'high',
-    target: 'rm -rf build',
+    target: '/srv/data',
   }),
   d('python3 -c "import os; os.system(\'terraform destroy -auto-approve\')"', {
-    target: 'terraform destroy -auto-approve',
+    minRisk: 'critical',
+    outcome: 'require-approval',
   }),
   d(
     "python3 -c \"import subprocess; subprocess.check_call(['kubectl', 'delete', 'namespace', 'billing'])\"",
     {
-      target: 'kubectl delete namespace billing',
+      target: 'namespace/billing',
     },
   ),
   d(
@@ -79,12 +82,15 @@ export const interpretersCorpus: LabelledCommand[] = [
   d('node -e "require(\'fs\').rmSync(process.env.HOME, {recursive: true})"', { minRisk: 'high' }),
   d('node -e \'const fs = require("fs"); fs.writeFileSync("/etc/hosts", "")\'', { minRisk: 'high' }),
   d("node --eval \"require('child_process').execSync('git push --force origin main')\"", {
-    target: 'git push --force origin main',
+    minRisk: 'high',
   }),
   d('node -e "fs.unlinkSync(\'.env\')"', { minRisk: 'high' }),
   d("node -e \"require('fs').truncateSync('data/app.sqlite', 0)\"", { minRisk: 'high' }),
   d("node -e \"require('fs/promises').rm('data', {recursive: true})\"", { minRisk: 'high' }),
-  d("node -p \"require('child_process').execSync('rm -rf ~').toString()\"", { target: 'rm -rf ~' }),
+  d("node -p \"require('child_process').execSync('rm -rf ~').toString()\"", {
+    target: '/home/dev',
+    minRisk: 'critical',
+  }),
   d("node -e \"const { execSync } = require('child_process'); execSync(process.argv[1])\" 'rm -rf /'", {
     note: 'the command is an argument, not a literal',
   }),
@@ -105,24 +111,25 @@ export const interpretersCorpus: LabelledCommand[] = [
     target: '/etc/ssh/sshd_config',
   }),
   d("sudo perl -i -pe 's/defaults/defaults,noatime/' /etc/fstab", { minRisk: 'high' }),
-  d('perl -e \'system("rm -rf /tmp/build && make")\'', { target: 'rm -rf /tmp/build && make' }),
+  h('perl -e \'system("rm -rf /tmp/build && make")\''),
+  d('perl -e \'system("rm -rf /opt/app && make")\'', { target: '/opt/app' }),
   d('perl -e \'open(F, ">/etc/motd"); close F\'', { minRisk: 'high' }),
   d('perl -e \'open(my $fh, ">", "db/schema.sql") or die\'', { minRisk: 'high' }),
   d('perl -e \'truncate("app.db", 0)\'', { minRisk: 'high' }),
-  d("perl -e 'print `dropdb app`'", { target: 'dropdb app' }),
+  d("perl -e 'print `dropdb app`'", { minRisk: 'critical' }),
   // Ruby
   d('ruby -e \'require "fileutils"; FileUtils.rm_rf("/var/www")\'', { minRisk: 'high', target: '/var/www' }),
   d("ruby -rfileutils -e 'FileUtils.rm_r Dir.home'", { minRisk: 'high' }),
   d('ruby -e \'File.delete(".env.production")\'', { minRisk: 'high' }),
-  d('ruby -e \'system("kubectl delete pods --all")\'', { target: 'kubectl delete pods --all' }),
+  d('ruby -e \'system("kubectl delete pods --all")\'', { minRisk: 'high' }),
   d('ruby -e \'File.write("/etc/hosts", "")\'', { minRisk: 'high' }),
-  d("ruby -e 'puts `rm -rf ~`'", { target: 'rm -rf ~' }),
+  d("ruby -e 'puts `rm -rf ~`'", { target: '/home/dev', minRisk: 'critical' }),
   d('ruby -e \'Dir.rmdir("/srv/www")\'', { minRisk: 'high' }),
-  d("ruby -e 'puts %x(docker system prune -af)'", { target: 'docker system prune -af' }),
+  d("ruby -e 'puts %x(docker system prune -af --volumes)'", { minRisk: 'high' }),
   // PHP
   d('php -r \'unlink("/var/www/html/index.php");\'', { minRisk: 'high' }),
   d('php -r \'file_put_contents("/etc/cron.d/job", "");\'', { minRisk: 'high' }),
-  d('php -r \'shell_exec("rm -rf storage");\'', { target: 'rm -rf storage' }),
+  d('php -r \'shell_exec("rm -rf storage");\'', { target: '/home/dev/project/storage' }),
   d('php -d display_errors=1 -r \'rmdir("/var/lib/mysql");\'', { minRisk: 'high' }),
   d('python3 <<EOF\nimport shutil\nshutil.rmtree("$BUILD_DIR")\nEOF', {
     minRisk: 'high',

@@ -112,10 +112,23 @@ export const servicesCorpus: LabelledCommand[] = [
   d('nohup sudo shutdown -h +1 &', { minRisk: 'high' }),
   d('docker -H ssh://deploy@prod-web-1 exec api rm -rf /data', {
     environment: 'production',
-    outcome: 'deny',
-    note: 'the wrapper does not peel exec after global options: what runs is unverifiable',
+    outcome: 'require-approval',
+    target: '/data',
+    note: 'exec is peeled after the global options; the daemon host places it',
   }),
-  d(`docker compose -f docker-compose.prod.yml exec db psql -c 'DROP TABLE users'`, { outcome: 'deny' }),
+  d(`docker compose -f docker-compose.prod.yml exec db psql -c 'DROP TABLE users'`, {
+    environment: 'production',
+    outcome: 'require-approval',
+  }),
+  d('docker run --rm -v pgdata:/var/lib/postgresql/data postgres:16 rm -rf /var/lib/postgresql/data', {
+    minRisk: 'high',
+  }),
+  d('docker compose run --rm web rake db:drop', {
+    note: 'one-off service container, inner command assessed',
+  }),
+  d('kubectl --context prod-eu run tmp --image=busybox --rm -it -- rm -rf /data', {
+    environment: 'production',
+  }),
 
   h('docker ps -a'),
   h('docker images'),

@@ -102,8 +102,9 @@ export function shellEffect(tool: string, via: string, text: string | undefined)
     risk: 'high',
     reason:
       text !== undefined
-        ? `${tool}: ${via} runs the shell command \`${text.length > 120 ? `${text.slice(0, 120)}…` : text}\`, which is not analyzed here`
+        ? `${tool}: ${via} runs the shell command \`${text.length > 120 ? `${text.slice(0, 120)}…` : text}\`, which is analyzed as shell`
         : `${tool}: ${via} runs a command built at run time`,
+    ...(text !== undefined ? { runs: text } : {}),
   };
 }
 
