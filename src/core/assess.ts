@@ -3,7 +3,7 @@ import { extractCommands, type Redirect, type SimpleCommand } from '../shell/ext
 import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
-import { classifyEnvironment, type EnvironmentPatterns } from './environment.js';
+import { classifyEnvironment, dedupeHints, type EnvironmentPatterns } from './environment.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import {
@@ -294,14 +294,4 @@ function worstEnvironment(effects: PlacedEffect[]): EnvironmentClass {
   if (effects.some((e) => e.environment === 'production')) return 'production';
   if (effects.some((e) => e.environment === 'unknown')) return 'unknown';
   return effects.length ? 'non-production' : 'unknown';
-}
-
-function dedupeHints(hints: EnvironmentHint[]): EnvironmentHint[] {
-  const seen = new Set<string>();
-  return hints.filter((h) => {
-    const key = `${h.source}\0${h.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

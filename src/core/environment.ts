@@ -51,3 +51,14 @@ export function classifyEnvironment(
     return { environment: 'non-production', because: [{ source: 'default', value: 'acts on this machine' }] };
   return { environment: 'unknown', because: [] };
 }
+
+/** The same hint twice (same source, same value) says nothing new. */
+export function dedupeHints(hints: readonly EnvironmentHint[]): EnvironmentHint[] {
+  const seen = new Set<string>();
+  return hints.filter((h) => {
+    const key = `${h.source}\0${h.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

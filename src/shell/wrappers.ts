@@ -1,5 +1,15 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
+import {
+  COMPOSE_VALUE,
+  GLOBAL_VALUE as DOCKER_GLOBAL_VALUE,
+  RUN_VALUE,
+  SUB_VALUE,
+} from './cli-options/docker.js';
+import {
+  GLOBAL_VALUE as KUBECTL_GLOBAL_VALUE,
+  VERB_VALUE as KUBECTL_VERB_VALUE,
+} from './cli-options/kubectl.js';
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { word, type Word } from './words.js';
 
@@ -275,94 +285,6 @@ function peelSsh(cmd: SimpleCommand): Peeled | undefined {
   };
 }
 
-const DOCKER_GLOBAL_WITH_VALUE = [
-  '-H',
-  '--host',
-  '--context',
-  '-c',
-  '--config',
-  '-l',
-  '--log-level',
-  '--tlscacert',
-  '--tlscert',
-  '--tlskey',
-  '--url',
-  '--connection',
-  '--identity',
-];
-const COMPOSE_GLOBAL_WITH_VALUE = [
-  '-f',
-  '--file',
-  '-p',
-  '--project-name',
-  '--profile',
-  '--env-file',
-  '--project-directory',
-  '--ansi',
-  '--parallel',
-  '--progress',
-];
-const CONTAINER_RUN_WITH_VALUE = [
-  '-e',
-  '--env',
-  '-u',
-  '--user',
-  '-w',
-  '--workdir',
-  '--env-file',
-  '--detach-keys',
-  '-v',
-  '--volume',
-  '-p',
-  '--publish',
-  '--name',
-  '--network',
-  '--net',
-  '--entrypoint',
-  '-l',
-  '--label',
-  '--mount',
-  '--platform',
-  '--pull',
-  '-m',
-  '--memory',
-  '--cpus',
-  '--restart',
-  '-h',
-  '--hostname',
-  '--add-host',
-  '--device',
-  '--cap-add',
-  '--cap-drop',
-  '--security-opt',
-  '--tmpfs',
-  '--ulimit',
-  '--log-driver',
-  '--log-opt',
-  '--gpus',
-  '--ipc',
-  '--pid',
-  '--shm-size',
-  '--stop-signal',
-  '--health-cmd',
-  '--dns',
-  '--expose',
-  '--label-file',
-  '--link',
-  '--volumes-from',
-  '--cidfile',
-  '--runtime',
-  '--userns',
-  '--uts',
-  '--cgroupns',
-  '--memory-swap',
-  '--cpu-shares',
-  '--cpuset-cpus',
-  '--index',
-  '-s',
-  '--service-ports',
-];
-
 /** The daemon a container command talks to (-H, --context) is where its effects land. */
 function daemonHints(parsed: ReturnType<typeof parseOptions>, runtime: string): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
@@ -379,7 +301,7 @@ function daemonHints(parsed: ReturnType<typeof parseOptions>, runtime: string): 
  */
 function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined {
   const global = parseOptions(cmd.argv.slice(1), {
-    withValue: DOCKER_GLOBAL_WITH_VALUE,
+    withValue: DOCKER_GLOBAL_VALUE,
     stopAtFirstPositional: true,
   });
   const hints = daemonHints(global, runtime);
@@ -388,7 +310,7 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   const isCompose = runtime.endsWith('-compose') || rest[0]?.value === 'compose';
   if (rest[0]?.value === 'compose') rest = rest.slice(1);
   if (isCompose) {
-    const compose = parseOptions(rest, { withValue: COMPOSE_GLOBAL_WITH_VALUE, stopAtFirstPositional: true });
+    const compose = parseOptions(rest, { withValue: COMPOSE_VALUE, stopAtFirstPositional: true });
     const project = optionValue(compose, '-p', '--project-name');
     if (project) hints.push({ source: 'compose project', value: project });
     for (const file of optionValues(compose, '-f', '--file'))
@@ -399,7 +321,7 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   const verb = rest[0]?.value;
   if (verb !== 'exec' && verb !== 'run') return undefined;
   const parsed = parseOptions(rest.slice(1), {
-    withValue: CONTAINER_RUN_WITH_VALUE,
+    withValue: RUN_VALUE,
     stopAtFirstPositional: true,
   });
   const [target, ...inner] = parsed.positionals;
@@ -411,27 +333,6 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   };
 }
 
-const KUBECTL_GLOBAL_WITH_VALUE = [
-  '-n',
-  '--namespace',
-  '--context',
-  '--kubeconfig',
-  '--cluster',
-  '--user',
-  '-s',
-  '--server',
-  '--token',
-  '--as',
-  '--as-group',
-  '--request-timeout',
-  '--cache-dir',
-  '--certificate-authority',
-  '--client-certificate',
-  '--client-key',
-  '--tls-server-name',
-  '-v',
-  '--v',
-];
 const KUBECTL_RUN_WITH_VALUE = [
   '-c',
   '--container',
@@ -460,7 +361,7 @@ const KUBECTL_RUN_WITH_VALUE = [
 /** `kubectl exec|run|debug … -- cmd` and `oc rsh POD cmd`: the command runs in a pod. */
 function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
   const parsed = parseOptions(cmd.argv.slice(1), {
-    withValue: [...KUBECTL_GLOBAL_WITH_VALUE, ...KUBECTL_RUN_WITH_VALUE],
+    withValue: [...KUBECTL_GLOBAL_VALUE, ...KUBECTL_VERB_VALUE, ...KUBECTL_RUN_WITH_VALUE],
   });
   const verb = parsed.positionals[0]?.value;
   if (!verb || !['exec', 'run', 'debug', 'rsh'].includes(verb) || (verb === 'rsh' && name !== 'oc'))

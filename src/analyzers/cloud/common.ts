@@ -1,3 +1,4 @@
+import { dedupeHints } from '../../core/environment.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { riskRank } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
@@ -182,19 +183,9 @@ export function cloudEffect(tool: string, spec: EffectSpec): Effect {
     risk: spec.risk,
     reason: spec.reason,
   };
-  if (spec.hints && spec.hints.length) effect.hints = dedupe(spec.hints);
+  if (spec.hints && spec.hints.length) effect.hints = dedupeHints(spec.hints);
   if (spec.category) effect.category = spec.category;
   return effect;
-}
-
-function dedupe(hints: EnvironmentHint[]): EnvironmentHint[] {
-  const seen = new Set<string>();
-  return hints.filter((h) => {
-    const key = `${h.source}\0${h.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Marks a deletion as aggravated by a flag that throws away the way back. */

@@ -19,7 +19,13 @@ import {
   taint,
 } from './kubectl-changes.js';
 import { remove } from './kubectl-delete.js';
-import { CONFIG_READS, GLOBAL_VALUE, LOW_VERBS, READ_VERBS, VERB_VALUE } from './kubectl-options.js';
+import {
+  CONFIG_READS,
+  GLOBAL_VALUE,
+  LOW_VERBS,
+  READ_VERBS,
+  VERB_VALUE,
+} from '../../shell/cli-options/kubectl.js';
 import type { VerbContext } from './objects.js';
 
 const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;

@@ -4,7 +4,7 @@ import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { fx, hostOf, isGentleSignal } from './common.js';
-import { COMPOSE_VALUE, SUB_VALUE } from './docker-options.js';
+import { COMPOSE_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
 import { isRemoteHost, LOCAL_CONTEXT, unpeeledExec, type Scope } from './docker-scope.js';
 
 /** docker compose / docker-compose: `down -v` loses the project's volumes; the rest is routine locally. */

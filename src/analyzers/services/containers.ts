@@ -4,7 +4,7 @@ import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { fx, isGentleSignal } from './common.js';
 import { compose } from './compose.js';
-import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from './docker-options.js';
+import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
 import { names, scopeOf, unpeeledExec, type Scope } from './docker-scope.js';
 
 function removeContainers(scope: Scope, args: readonly Word[]): Effect[] {

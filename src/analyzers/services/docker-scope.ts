@@ -3,7 +3,7 @@ import { optionValue, parseOptions, type ParsedOptions } from '../../shell/optio
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { fx, hostOf } from './common.js';
-import { RUN_VALUE } from './docker-options.js';
+import { RUN_VALUE } from '../../shell/cli-options/docker.js';
 
 export interface Scope {
   tool: string;
