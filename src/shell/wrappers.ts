@@ -1,11 +1,6 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
-import {
-  COMPOSE_VALUE,
-  GLOBAL_VALUE as DOCKER_GLOBAL_VALUE,
-  RUN_VALUE,
-  SUB_VALUE,
-} from './cli-options/docker.js';
+import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
   GLOBAL_VALUE as KUBECTL_GLOBAL_VALUE,
   VERB_VALUE as KUBECTL_VERB_VALUE,
