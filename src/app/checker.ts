@@ -1,6 +1,13 @@
 import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
 import { LazySqlParser, mayContainSql } from '../analyzers/sql-parser.js';
-import { assessShell, InputError, type ShellAssessment } from '../core/assess.js';
+import { dirname } from 'node:path';
+import {
+  assessShell,
+  InputError,
+  summarize,
+  type PlacedEffect,
+  type ShellAssessment,
+} from '../core/assess.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
 import { DEFAULT_ENVIRONMENT_PATTERNS, type EnvironmentPatterns } from '../core/environment.js';
 import type { ActionFacts, CheckResult } from '../core/types.js';
@@ -10,6 +17,8 @@ import type { ShellParser } from '../shell/syntax.js';
 export interface ShellCheck extends CheckResult {
   assessment: ShellAssessment;
   decision: DetailedDecision;
+  /** Saved plans an apply would carry out, with the hash any approval is bound to. */
+  plans?: { path: string; sha256?: string; kind: string }[];
 }
 
 export interface Checker {
@@ -60,7 +69,9 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
     },
     async check(command, facts, principal) {
       if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
-      return this.checkShell(command, facts, principal);
+      const result = this.checkShell(command, facts, principal);
+      if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
+      return withSavedPlans(result, facts, principal, deps.evaluator, patterns);
     },
   };
 }
@@ -92,5 +103,48 @@ function failClosed(action: { kind: 'shell'; command: string }, error: unknown):
       commands: [],
     },
     decision: { outcome: 'deny', approvals: 0, reasons: [reason], policies: [], perEffect: [] },
+  };
+}
+
+/**
+ * `terraform apply tfplan`: the command says little, the plan says everything. Each saved plan is read
+ * (converted with `terraform show -json` when binary) and its resource changes replace the apply's effect;
+ * the decision is then taken on those, with the plan's stateful count. An unreadable plan becomes an
+ * unverifiable effect (denied in production by the baseline), never a pass.
+ */
+async function withSavedPlans(
+  result: ShellCheck,
+  facts: ActionFacts,
+  principal: Principal,
+  evaluator: PolicyEvaluator,
+  patterns: EnvironmentPatterns,
+): Promise<ShellCheck> {
+  const { assessPlanApply } = await import('./plan-apply.js');
+  const { planEvaluator } = await import('../plans/decide.js');
+  const effects: PlacedEffect[] = [];
+  const plans: NonNullable<ShellCheck['plans']> = [];
+  let statefulCount = 0;
+  for (const effect of result.assessment.effects) {
+    if (effect.category !== 'planned-apply') {
+      effects.push(effect);
+      continue;
+    }
+    const plan = await assessPlanApply({
+      cwd: dirname(effect.target),
+      planPath: effect.target,
+      facts,
+      tool: effect.tool === 'tofu' ? 'tofu' : 'terraform',
+      patterns,
+    });
+    effects.push(...plan.effects);
+    statefulCount += plan.statefulCount;
+    plans.push({ path: plan.planPath, kind: plan.kind, ...(plan.sha256 ? { sha256: plan.sha256 } : {}) });
+  }
+  const assessment = summarize(effects, result.assessment.commands);
+  return {
+    ...result,
+    assessment,
+    decision: decide(assessment, 'terraform-plan', principal, planEvaluator(evaluator), { statefulCount }),
+    plans,
   };
 }

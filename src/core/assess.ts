@@ -273,6 +273,15 @@ function place(
       destructive: isDestructive(effect),
     });
   }
+  return summarize(placed, commands, allHints);
+}
+
+/** The assessment of a set of placed effects: the worst risk, the worst environment, the reasons. */
+export function summarize(
+  placed: PlacedEffect[],
+  commands: string[],
+  hints: EnvironmentHint[] = placed.flatMap((e) => e.environmentHints),
+): ShellAssessment {
   const destructive = placed.filter((e) => e.destructive);
   const risk = placed.reduce((r, e) => maxRisk(r, e.risk), 'none' as Assessment['risk']);
   const environment = worstEnvironment(destructive.length ? destructive : placed);
@@ -283,7 +292,7 @@ function place(
     risk,
     destructive: destructive.length > 0,
     environment,
-    environmentHints: dedupeHints(allHints),
+    environmentHints: dedupeHints(hints),
     effects: placed,
     reasons: [...new Set(reasons)],
     commands,

@@ -146,6 +146,7 @@ export function policyContext(
   effect: PlacedEffect,
   assessment: PlacedAssessment,
   statefulCount = 0,
+  destructiveCount = assessment.effects.filter((e) => e.destructive).length,
 ): PolicyContext {
   const effects = assessment.effects;
   return {
@@ -160,9 +161,32 @@ export function policyContext(
     target: effect.target,
     category: effect.category ?? '',
     effectCount: effects.length,
-    destructiveCount: effects.filter((e) => e.destructive).length,
+    destructiveCount,
     statefulCount,
   };
+}
+
+const EXAMPLES = 3;
+
+/**
+ * One line per policy reason, naming the effects it holds: "<why> — <effect>" for one effect, and
+ * "<why> — 1,204 effects, e.g. a; b; c" for many (a plan can have thousands).
+ */
+function groupReasons(deciding: EffectDecision[], outcome: Outcome): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const d of deciding) {
+    for (const r of d.reasons) {
+      const list = byReason.get(r) ?? [];
+      if (!list.includes(d.effect.reason)) list.push(d.effect.reason);
+      byReason.set(r, list);
+    }
+  }
+  return [...byReason].map(([why, effects]) => {
+    if (outcome === 'allow' || effects.length === 0) return why;
+    if (effects.length === 1) return `${why} — ${effects[0]}`;
+    const more = effects.length > EXAMPLES ? `${effects.length.toLocaleString('en')} effects, e.g. ` : '';
+    return `${why} — ${more}${effects.slice(0, EXAMPLES).join('; ')}`;
+  });
 }
 
 /** Ask the policies about every effect; the strictest outcome over all effects is the decision. */
@@ -176,13 +200,14 @@ export function decide(
   const effects: PlacedEffect[] = assessment.effects.length
     ? assessment.effects
     : [{ ...NOTHING, environment: assessment.environment }];
+  const destructiveCount = assessment.effects.filter((e) => e.destructive).length;
   const perEffect = effects.map((effect) =>
     decideOne(
       effect,
       {
         principal,
         operation: effect.operation,
-        context: policyContext(kind, effect, assessment, extra.statefulCount ?? 0),
+        context: policyContext(kind, effect, assessment, extra.statefulCount ?? 0, destructiveCount),
       },
       evaluator,
     ),
@@ -192,15 +217,10 @@ export function decide(
     'allow',
   );
   const deciding = perEffect.filter((d) => d.outcome === outcome);
-  const approvals = outcome === 'require-approval' ? Math.max(...deciding.map((d) => d.approvals)) : 0;
+  const approvals =
+    outcome === 'require-approval' ? deciding.reduce((m, d) => Math.max(m, d.approvals), 0) : 0;
   const group = deciding.find((d) => d.approvals === approvals && d.group)?.group;
-  const reasons = [
-    ...new Set(
-      deciding.flatMap((d) =>
-        outcome === 'allow' ? d.reasons : d.reasons.map((r) => `${r} — ${d.effect.reason}`),
-      ),
-    ),
-  ];
+  const reasons = groupReasons(deciding, outcome);
   const policies = new Map<string, MatchedPolicy>();
   for (const d of perEffect) {
     for (const p of d.matched) {

@@ -1,0 +1,38 @@
+import type { EnvironmentHint } from '../core/types.js';
+import { isSensitive } from './protection.js';
+
+/** Tag, label, variable and parameter names that say which environment something belongs to. */
+export const ENVIRONMENT_KEY =
+  /^(env|environment|environment[-_]?name|stage|tier|deployment[-_]?environment|app[-_]?env|target[-_]?env)$/i;
+
+/** Plan variables whose value names the environment or the account/project it runs in. */
+export const ENVIRONMENT_VARIABLE =
+  /^(env|environment|environment[-_]?name|stage|tier|deployment[-_]?environment|target[-_]?env|workspace|aws[-_]?profile|profile|project|project[-_]?id|gcp[-_]?project|google[-_]?project|account[-_]?name|subscription[-_]?name|kube[-_]?context|cluster[-_]?name)$/i;
+
+const MAX_HINT = 120;
+
+export function hint(source: string, value: unknown): EnvironmentHint | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return { source, value: value.length > MAX_HINT ? `${value.slice(0, MAX_HINT)}…` : value };
+}
+
+/** Environment tags of a tag map ({Environment: "prod"}), skipping any the plan marks sensitive. */
+export function tagHints(
+  tags: unknown,
+  sensitive: unknown,
+  attribute: string,
+  label: string,
+  out: EnvironmentHint[],
+): void {
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) return;
+  for (const key in tags) {
+    if (!ENVIRONMENT_KEY.test(key)) continue;
+    if (isSensitive(sensitive, [attribute, key])) continue;
+    const h = hint(`${label} ${key}`, (tags as Record<string, unknown>)[key]);
+    if (h && !out.some((o) => o.value === h.value)) out.push(h);
+  }
+}
+
+export function pushHint(out: EnvironmentHint[], h: EnvironmentHint | undefined): void {
+  if (h && !out.some((o) => o.source === h.source && o.value === h.value)) out.push(h);
+}

@@ -1,0 +1,218 @@
+// The edge of plan analysis: read a plan file, hash it, turn a binary Terraform plan into JSON with
+// `terraform show -json` (or `tofu`), and hand the parsed document to the right parser.
+
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { InputError } from '../core/assess.js';
+import { looksLikeChangeSet, parseChangeSet } from './cloudformation.js';
+import { looksLikeTerraform, parseTerraformPlan } from './terraform.js';
+import type { ParsedPlan } from './types.js';
+
+/** V8 cannot hold a longer string; a plan this large cannot be parsed as one document. */
+const MAX_JSON_BYTES = 512 * 1024 * 1024 - 64;
+
+export type PlanTool = 'terraform' | 'tofu';
+
+export interface LoadOptions {
+  /** Directory to run `terraform show` in (the initialized working directory of the plan). */
+  cwd?: string;
+  /** Which program converts a binary plan; the other one is tried when this one is missing or fails. */
+  tool?: PlanTool;
+  /** Environment for the converter (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Runs the converter; tests replace it. */
+  run?: Runner;
+}
+
+export interface LoadedPlan {
+  path: string;
+  /** SHA-256 of the file's bytes, hex: approvals bind to exactly this file. */
+  sha256: string;
+  bytes: number;
+  /** The program that converted a binary plan to JSON, if one did. */
+  convertedBy?: PlanTool;
+  plan: ParsedPlan;
+}
+
+export type Runner = (
+  program: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+) => Promise<{ code: number | null; stdout: Buffer; stderr: string; missing?: boolean }>;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function isBinaryPlan(bytes: Uint8Array): boolean {
+  return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** Parse JSON text of a plan or change set and hand it to the right parser. */
+export function parsePlanText(text: string, label: string): ParsedPlan {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const start = /\S/.exec(body.slice(0, 4096))?.[0];
+  if (start !== '{' && start !== '[') {
+    const human =
+      /Terraform (will perform|used the selected providers)|OpenTofu (will perform|used the selected)/.test(
+        body.slice(0, 4096),
+      );
+    throw new InputError(
+      human
+        ? `${label} is the human-readable plan output; save the plan with \`terraform plan -out plan.out\` and pass plan.out or \`terraform show -json plan.out\``
+        : `${label} is not JSON and not a binary Terraform plan`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (error) {
+    throw new InputError(
+      `${label} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  return parsePlanDocument(doc, label);
+}
+
+export function parsePlanDocument(doc: unknown, label: string): ParsedPlan {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(
+      `${label}: expected a JSON object (terraform show -json, or aws cloudformation describe-change-set), found ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`,
+    );
+  }
+  const record = doc as Record<string, unknown>;
+  if (looksLikeTerraform(record)) return parseTerraformPlan(doc, label);
+  if (looksLikeChangeSet(record)) return parseChangeSet(doc, label);
+  if ('format_version' in record) return parseTerraformPlan(doc, label);
+  if ('Changes' in record) return parseChangeSet(doc, label);
+  throw new InputError(
+    `${label} is neither Terraform plan JSON (no "format_version") nor a CloudFormation change set (no "Changes")`,
+  );
+}
+
+export const spawnRunner: Runner = (program, args, options) =>
+  new Promise((resolveRun) => {
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeoutMs,
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (err.length < 4000) err += chunk.toString('utf8');
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      resolveRun({
+        code: null,
+        stdout: Buffer.alloc(0),
+        stderr: error.message,
+        missing: error.code === 'ENOENT',
+      });
+    });
+    child.on('close', (code, signal) => {
+      resolveRun({
+        code,
+        stdout: Buffer.concat(out),
+        stderr: signal ? `${err}\nstopped by ${signal} (timeout?)` : err,
+      });
+    });
+  });
+
+function converterEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  // Extra arguments from the environment must not change what `show` prints.
+  delete clean.TF_CLI_ARGS;
+  delete clean.TF_CLI_ARGS_show;
+  return clean;
+}
+
+// eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
+function firstLines(text: string): string {
+  const lines = text
+    .replace(ANSI_COLOUR, '')
+    .split('\n')
+    .map((l) => l.replace(/^[│╷╵\s]+/, '').trim())
+    .filter(Boolean);
+  return lines.slice(0, 3).join(' ');
+}
+
+/** `terraform show -json PLAN` (or tofu): the JSON text of a binary plan file. */
+export async function convertBinaryPlan(
+  path: string,
+  options: LoadOptions = {},
+): Promise<{ text: string; tool: PlanTool }> {
+  const first: PlanTool = options.tool ?? 'terraform';
+  const order: PlanTool[] = first === 'terraform' ? ['terraform', 'tofu'] : ['tofu', 'terraform'];
+  const run = options.run ?? spawnRunner;
+  const failures: string[] = [];
+  let missing = 0;
+  for (const tool of order) {
+    const result = await run(tool, ['show', '-no-color', '-json', path], {
+      cwd: options.cwd ?? process.cwd(),
+      env: converterEnv(options.env ?? process.env),
+      timeoutMs: options.timeoutMs ?? 120_000,
+    });
+    if (result.missing) {
+      missing++;
+      continue;
+    }
+    if (result.code === 0 && result.stdout.length) {
+      if (result.stdout.length > MAX_JSON_BYTES)
+        throw new InputError(`${basename(path)}: \`${tool} show -json\` printed more than 512 MiB`);
+      return { text: result.stdout.toString('utf8'), tool };
+    }
+    failures.push(`\`${tool} show -json\` failed: ${firstLines(result.stderr) || `exit ${result.code}`}`);
+  }
+  if (missing === order.length) {
+    throw new InputError(
+      `${basename(path)} is a binary Terraform plan; reading it needs \`terraform\` or \`tofu\` on PATH and neither is installed. Run \`terraform show -json ${basename(path)} > plan.json\` where it is, and check plan.json`,
+    );
+  }
+  throw new InputError(
+    `${basename(path)} is a binary Terraform plan that could not be read: ${failures.join('; ')}. Run it in the directory where the plan was made (after \`terraform init\`), or pass \`terraform show -json\` output`,
+  );
+}
+
+/** Read a plan file (JSON, or a binary Terraform plan converted with terraform/tofu), hash and parse it. */
+export async function loadPlanFile(file: string, options: LoadOptions = {}): Promise<LoadedPlan> {
+  const path = resolve(options.cwd ?? process.cwd(), file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file} is a directory, not a plan file`
+          : `${file}: cannot read it (${code ?? String(error)})`,
+    );
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const label = basename(file);
+  if (bytes.length === 0) throw new InputError(`${label} is empty`);
+  if (isBinaryPlan(bytes)) {
+    // `terraform show` reads a private copy of the bytes that were hashed: the file cannot change between
+    // the hash an approval binds to and what is assessed.
+    const dir = await mkdtemp(join(tmpdir(), 'interlock-plan-'));
+    try {
+      const copy = join(dir, label);
+      await writeFile(copy, bytes, { mode: 0o600 });
+      const { text, tool } = await convertBinaryPlan(copy, options);
+      return { path, sha256, bytes: bytes.length, convertedBy: tool, plan: parsePlanText(text, label) };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  if (bytes.length > MAX_JSON_BYTES)
+    throw new InputError(`${label} is larger than 512 MiB; it cannot be read as JSON`);
+  return { path, sha256, bytes: bytes.length, plan: parsePlanText(bytes.toString('utf8'), label) };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sharedRuntime, AGENT, testFacts } from '../support/runtime.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plans/${name}`, import.meta.url));
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const hasTerraform = (() => {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('terraform apply with a saved plan', () => {
+  it('is decided on what the plan does, bound to the plan file hash', async () => {
+    const rt = await sharedRuntime();
+    const plan = fixture('terraform-aws-production.json');
+    const result = await rt.checker.check(`terraform apply ${plan}`, testFacts(), AGENT);
+    expect(result.plans).toEqual([{ path: plan, kind: 'terraform-plan', sha256: sha256(plan) }]);
+    expect(result.assessment.effects.some((e) => e.category === 'planned-apply')).toBe(false);
+    expect(result.assessment.effects.length).toBeGreaterThan(1);
+    expect(result.assessment.environment).toBe('production');
+    expect(result.decision.outcome).toBe('require-approval');
+  });
+
+  it('an unreadable plan is unverifiable, never a pass', async () => {
+    const rt = await sharedRuntime();
+    const result = await rt.checker.check(
+      'terraform apply /nonexistent/prod/tfplan',
+      testFacts({ env: { TF_WORKSPACE: 'prod' } }),
+      AGENT,
+    );
+    expect(result.assessment.effects.map((e) => e.operation)).toContain('execute-unverifiable');
+    expect(result.decision.outcome).toBe('deny');
+  });
+
+  it.runIf(hasTerraform)('reads a binary plan through the real terraform binary', async () => {
+    const rt = await sharedRuntime();
+    const dir = fixture('terraform-real');
+    const result = await rt.checker.check(`terraform -chdir=${dir} apply plan.out`, testFacts(), AGENT);
+    expect(result.plans?.[0]?.sha256).toBe(sha256(`${dir}/plan.out`));
+    expect(result.assessment.effects.map((e) => e.target)).toContain('terraform_data.gone');
+    expect(result.decision.outcome).not.toBe('allow');
+  });
+
+  it('without a saved plan in production, tells the agent to save one first', async () => {
+    const rt = await sharedRuntime();
+    const result = await rt.checker.check(
+      'terraform apply -auto-approve',
+      testFacts({ env: { TF_WORKSPACE: 'prod' } }),
+      AGENT,
+    );
+    expect(result.decision.outcome).toBe('deny');
+    expect(result.decision.reasons.join(' ')).toMatch(/terraform plan -out/);
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runPlanCheck } from '../../src/cli/commands/plan.js';
+import { EXIT_CODES } from '../../src/cli/exit-codes.js';
+import { fixturePath } from './helpers.js';
+
+let out = '';
+let err = '';
+
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('interlock plan check', () => {
+  it('exit code is the outcome: require-approval for a production plan', async () => {
+    expect(await runPlanCheck(fixturePath('terraform-aws-production.json'), {})).toBe(
+      EXIT_CODES['require-approval'],
+    );
+    expect(out).toMatch(/^REQUIRE APPROVAL \(2 approvers\)/);
+    expect(out).not.toContain('\x1b['); // not a terminal: no colour
+  });
+
+  it('ask for staging; --env production makes it production', async () => {
+    expect(await runPlanCheck(fixturePath('terraform-aws-staging.json'), {})).toBe(EXIT_CODES.ask);
+    expect(await runPlanCheck(fixturePath('terraform-aws-staging.json'), { env: 'production' })).toBe(
+      EXIT_CODES['require-approval'],
+    );
+  });
+
+  it('allow for a harmless plan', async () => {
+    expect(await runPlanCheck(fixturePath('terraform-deferred.json'), {})).toBe(EXIT_CODES.allow);
+  });
+
+  it('--json prints exactly one JSON object', async () => {
+    await runPlanCheck(fixturePath('cloudformation-production.json'), { json: true });
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(out)).toMatchObject({
+      action: { kind: 'cloudformation-changeset', stack: 'orders-prod' },
+      decision: { outcome: 'require-approval' },
+    });
+  });
+
+  it('--format markdown', async () => {
+    await runPlanCheck(fixturePath('opentofu-azure-k8s.json'), { format: 'markdown' });
+    expect(out).toMatch(/^### 🛑 Interlock: REQUIRE APPROVAL/);
+  });
+
+  it('a bad file exits 2 with a message naming the field, and prints nothing on stdout', async () => {
+    expect(await runPlanCheck(fixturePath('missing.json'), {})).toBe(EXIT_CODES.usage);
+    expect(err).toContain('interlock plan check: ');
+    expect(err).toContain('no such file');
+    err = '';
+    expect(await runPlanCheck(fixturePath('terraform-real/generate.sh'), {})).toBe(EXIT_CODES.usage);
+    expect(out).toBe('');
+  });
+});

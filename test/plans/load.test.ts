@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/assess.js';
+import { loadPlanFile, type Runner } from '../../src/plans/load.js';
+import { fixturePath, fixtureText } from './helpers.js';
+
+const BINARY = fixturePath('terraform-real/plan.out');
+const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+
+function recordingRunner(
+  answers: Record<string, { code: number; stdout?: string; stderr?: string } | 'missing'>,
+) {
+  const calls: { program: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }[] = [];
+  const run: Runner = async (program, args, options) => {
+    calls.push({ program, args, cwd: options.cwd, env: options.env });
+    const answer = answers[program] ?? 'missing';
+    if (answer === 'missing')
+      return { code: null, stdout: Buffer.alloc(0), stderr: 'spawn ENOENT', missing: true };
+    return { code: answer.code, stdout: Buffer.from(answer.stdout ?? ''), stderr: answer.stderr ?? '' };
+  };
+  return { run, calls };
+}
+
+describe('reading plan files', () => {
+  it('JSON: hashes the exact bytes and parses them', async () => {
+    const loaded = await loadPlanFile(fixturePath('terraform-aws-production.json'));
+    const bytes = readFileSync(fixturePath('terraform-aws-production.json'));
+    expect(loaded.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(loaded.bytes).toBe(bytes.length);
+    expect(loaded.convertedBy).toBeUndefined();
+    expect(loaded.plan.changes.length).toBe(15);
+  });
+
+  it('resolves a relative path against cwd', async () => {
+    const loaded = await loadPlanFile('cloudformation-production.json', { cwd: fixturePath('') });
+    expect(loaded.path).toBe(fixturePath('cloudformation-production.json'));
+    expect(loaded.plan.format).toBe('cloudformation');
+  });
+
+  it.each([
+    ['missing.json', 'no such file'],
+    ['.', 'is a directory'],
+  ])('%s is a clear InputError', async (file, message) => {
+    await expect(loadPlanFile(file, { cwd: fixturePath('') })).rejects.toThrow(InputError);
+    await expect(loadPlanFile(file, { cwd: fixturePath('') })).rejects.toThrow(message);
+  });
+
+  it('an empty file is a clear InputError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-plan-'));
+    writeFileSync(join(dir, 'empty.json'), '');
+    await expect(loadPlanFile(join(dir, 'empty.json'))).rejects.toThrow('is empty');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('binary plans', () => {
+  it('are converted with `terraform show -json` in cwd, without TF_CLI_ARGS', async () => {
+    const { run: record, calls } = recordingRunner({
+      terraform: { code: 0, stdout: fixtureText('terraform-real/plan.json') },
+    });
+    const shown: Buffer[] = [];
+    const run: Runner = async (program, args, options) => {
+      shown.push(readFileSync(args[3] ?? ''));
+      return record(program, args, options);
+    };
+    const loaded = await loadPlanFile(BINARY, {
+      cwd: '/some/project',
+      run,
+      env: { PATH: '/usr/bin', TF_CLI_ARGS: '-no-color -lock=false', TF_CLI_ARGS_show: '-x' },
+    });
+    expect(loaded.convertedBy).toBe('terraform');
+    expect(loaded.sha256).toBe(createHash('sha256').update(readFileSync(BINARY)).digest('hex'));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ program: 'terraform', cwd: '/some/project' });
+    expect(calls[0]?.args.slice(0, 3)).toEqual(['show', '-no-color', '-json']);
+    // It reads a private copy of exactly the bytes that were hashed, not the file (which could change).
+    expect(calls[0]?.args[3]).not.toBe(BINARY);
+    expect(calls[0]?.args[3]).toMatch(/interlock-plan-.*\/plan\.out$/);
+    expect(shown[0]?.equals(readFileSync(BINARY))).toBe(true);
+    expect(calls[0]?.env.TF_CLI_ARGS).toBeUndefined();
+    expect(calls[0]?.env.TF_CLI_ARGS_show).toBeUndefined();
+    expect(calls[0]?.env.TF_IN_AUTOMATION).toBe('1');
+  });
+
+  it('falls back to tofu when terraform is missing or fails', async () => {
+    const json = fixtureText('opentofu-azure-k8s.json');
+    const missing = recordingRunner({ tofu: { code: 0, stdout: json } });
+    expect((await loadPlanFile(BINARY, { run: missing.run })).convertedBy).toBe('tofu');
+    const failing = recordingRunner({
+      terraform: { code: 1, stderr: '╷\n│ Error: Failed to read the given file as a state or plan file\n' },
+      tofu: { code: 0, stdout: json },
+    });
+    expect((await loadPlanFile(BINARY, { run: failing.run })).convertedBy).toBe('tofu');
+    const tofuFirst = recordingRunner({ tofu: { code: 0, stdout: json } });
+    await loadPlanFile(BINARY, { run: tofuFirst.run, tool: 'tofu' });
+    expect(tofuFirst.calls.map((c) => c.program)).toEqual(['tofu']);
+  });
+
+  it('with neither terraform nor tofu installed: a clear error that says what to run', async () => {
+    const { run } = recordingRunner({});
+    await expect(loadPlanFile(BINARY, { run })).rejects.toThrow(
+      /binary Terraform plan; reading it needs `terraform` or `tofu` on PATH and neither is installed/,
+    );
+  });
+
+  it('when both fail: their errors, without colour codes or box drawing', async () => {
+    const { run } = recordingRunner({
+      terraform: {
+        code: 1,
+        stderr: '\x1b[31m╷\n│ Error: plan file was created by a different version\n╵\x1b[0m',
+      },
+      tofu: { code: 1, stderr: 'Error: unsupported plan file format' },
+    });
+    const error = (await loadPlanFile(BINARY, { run }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain(
+      '`terraform show -json` failed: Error: plan file was created by a different version',
+    );
+    expect(error.message).toContain('`tofu show -json` failed: Error: unsupported plan file format');
+    expect(error.message).not.toContain('\x1b');
+  });
+
+  it.skipIf(!hasTerraform)(
+    'with the real terraform on this machine: the binary plan reads like its JSON',
+    async () => {
+      const loaded = await loadPlanFile(BINARY, {
+        cwd: tmpdir(),
+        env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+      });
+      const fromJson = await loadPlanFile(fixturePath('terraform-real/plan.json'));
+      expect(loaded.convertedBy).toBe('terraform');
+      expect(loaded.plan.changes).toEqual(fromJson.plan.changes);
+      expect(loaded.plan.existing).toBe(fromJson.plan.existing);
+    },
+    60_000,
+  );
+});
