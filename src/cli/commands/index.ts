@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerDaemon } from './daemon.js';
+import { registerDoctor } from './doctor.js';
+import { registerHook } from './hook.js';
+import { registerInit } from './init.js';
+import { registerUninstall } from './uninstall.js';
 import { registerExplain } from './explain.js';
 import { registerPlan } from './plan.js';
 import { registerPolicy } from './policy.js';
@@ -10,4 +15,9 @@ export function registerCommands(program: Command): void {
   registerExplain(program);
   registerPolicy(program);
   registerPlan(program);
+  registerHook(program);
+  registerInit(program);
+  registerUninstall(program);
+  registerDoctor(program);
+  registerDaemon(program);
 }

@@ -1,0 +1,229 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { posix } from 'node:path';
+import type { Runtime } from '../../app/runtime.js';
+import type { PlacedEffect } from '../../core/assess.js';
+import type { LoadedConfig } from '../../config/load.js';
+import { decide, type PlacedAssessment, type PolicyEvaluator, type Principal } from '../../core/decide.js';
+import { classifyEnvironment, DEFAULT_ENVIRONMENT_PATTERNS } from '../../core/environment.js';
+import {
+  isDestructive,
+  maxRisk,
+  type EnvironmentClass,
+  type EnvironmentHint,
+  type Effect,
+  type Operation,
+} from '../../core/types.js';
+import { localFacts } from '../local-facts.js';
+import { ADAPTERS } from './index.js';
+import { mcpEffects } from './mcp.js';
+import { preflight as preflightWith, respondWith, sensitiveChanges, type HookContext } from './preflight.js';
+import { stateWorkspace, type SensitiveFile } from './sensitive.js';
+import {
+  clip,
+  PASS_VERDICT,
+  VENDORS,
+  type AgentId,
+  type FileChange,
+  type HookRequest,
+  type HookResponse,
+  type HookVerdict,
+} from './types.js';
+import { verdictFromDecision } from './verdict.js';
+
+// The hook's decision procedure, shared by the hook process and the daemon: parse the agent's payload,
+// answer what needs no policy at once (read-only tools, ordinary file edits), and ask the policies about
+// the rest. Parsers and policies come from a provider: loaded per process, or cached by the daemon.
+
+export interface PolicyBundle {
+  evaluator: PolicyEvaluator;
+  config?: LoadedConfig;
+  problems: string[];
+}
+
+export interface PolicyProvider {
+  /** Parsers and policies, for shell commands. */
+  runtime(cwd: string, env: Record<string, string>): Promise<Runtime>;
+  /** Policies alone, for file edits and MCP calls (no shell parser needed). */
+  policies(cwd: string, env: Record<string, string>): Promise<PolicyBundle>;
+}
+
+/** Loads what a call needs in this process; nothing for read-only tools. */
+export function inProcessProvider(): PolicyProvider {
+  return {
+    async runtime(cwd, env) {
+      const { loadRuntime } = await import('../../app/runtime.js');
+      return loadRuntime({ cwd, env, eagerSql: false });
+    },
+    async policies(cwd, env) {
+      const { loadPolicies } = await import('../../app/runtime.js');
+      return loadPolicies({ cwd, env });
+    },
+  };
+}
+
+function osUser(env: Record<string, string>): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER || env.LOGNAME || 'unknown';
+  }
+}
+
+export type { HookContext };
+
+export function respond(agent: AgentId, verdict: HookVerdict, event?: string, stderr?: string): HookResponse {
+  return respondWith(ADAPTERS[agent], verdict, event, stderr);
+}
+
+export function preflight(agent: AgentId, raw: string, ctx: HookContext) {
+  return preflightWith(ADAPTERS[agent], raw, ctx);
+}
+
+function principalOf(request: HookRequest, ctx: HookContext): Principal {
+  return {
+    type: 'Agent',
+    id: request.agent,
+    vendor: VENDORS[request.agent],
+    ...(request.model ? { model: request.model } : {}),
+    ...(request.session ? { session: request.session } : {}),
+    actsFor: ctx.user ?? osUser(ctx.env),
+  };
+}
+
+const ENVIRONMENT_RANK: Record<EnvironmentClass, number> = { 'non-production': 0, unknown: 1, production: 2 };
+
+function assessmentOf(effects: PlacedEffect[]): PlacedAssessment {
+  return {
+    risk: effects.reduce((r, e) => maxRisk(r, e.risk), 'none' as Effect['risk']),
+    destructive: effects.some((e) => e.destructive),
+    environment: effects.reduce<EnvironmentClass>(
+      (env, e) => (ENVIRONMENT_RANK[e.environment] > ENVIRONMENT_RANK[env] ? e.environment : env),
+      'non-production',
+    ),
+    environmentHints: effects.flatMap((e) => e.environmentHints),
+    effects,
+    reasons: effects.map((e) => `${e.reason} (${e.environment})`),
+  };
+}
+
+function fileEffect(
+  file: SensitiveFile,
+  change: FileChange,
+  tool: string,
+  terraformWorkspace: string | undefined,
+  bundle: PolicyBundle,
+): PlacedEffect {
+  const exists = existsSync(file.path);
+  const operation: Operation =
+    change.change === 'delete' ? 'delete' : change.change === 'write' && exists ? 'replace' : 'modify';
+  const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path) }];
+  if (file.category === 'terraform-state') {
+    const workspace = stateWorkspace(file.path) ?? terraformWorkspace;
+    if (workspace) hints.push({ source: 'terraform workspace', value: workspace });
+  }
+  const patterns = bundle.config?.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS;
+  const placed = classifyEnvironment(hints, patterns, !file.remote);
+  const environment =
+    placed.environment === 'unknown' && bundle.config?.unknownEnvironment.value === 'non-production'
+      ? 'non-production'
+      : placed.environment;
+  const verb = operation === 'delete' ? 'deletes' : operation === 'replace' ? 'overwrites' : 'changes';
+  const effect: Effect = {
+    operation,
+    tool,
+    target: file.path,
+    reversible: operation === 'modify',
+    risk: file.risk,
+    reason: `${verb} ${file.path}: ${file.why}`,
+    hints,
+    category: file.category,
+  };
+  return { ...effect, environment, environmentHints: placed.because, destructive: isDestructive(effect) };
+}
+
+function problemsNote(problems: readonly string[]): string | undefined {
+  return problems.length
+    ? problems
+        .map((p) => `interlock: ${p} (production-scoped actions are denied until this is fixed)\n`)
+        .join('')
+    : undefined;
+}
+
+/** Decide a request that needs policies (shell commands, sensitive file edits, MCP calls). */
+export async function decideRequest(
+  request: HookRequest,
+  ctx: HookContext,
+  provider: PolicyProvider,
+): Promise<HookResponse> {
+  const { call, agent } = request;
+  const principal = principalOf(request, ctx);
+  if (call.kind === 'shell') {
+    if (call.command.trim() === '')
+      return respond(
+        agent,
+        PASS_VERDICT('empty command'),
+        request.event,
+        'interlock hook: the command is empty\n',
+      );
+    const rt = await provider.runtime(call.cwd, ctx.env);
+    const result = await rt.checker.check(
+      call.command,
+      localFacts({ cwd: call.cwd, env: ctx.env }),
+      principal,
+    );
+    const verdict = verdictFromDecision(result.decision, result.assessment.effects, 'this command');
+    return respond(agent, verdict, request.event, problemsNote(rt.problems));
+  }
+  if (call.kind === 'file-edit') {
+    const bundle = await provider.policies(call.cwd, ctx.env);
+    const facts = localFacts({ cwd: call.cwd, env: ctx.env });
+    const effects = sensitiveChanges(call.files, call.cwd, ctx.env).map(({ file, change }) =>
+      fileEffect(file, change, request.toolName, facts.terraformWorkspace, bundle),
+    );
+    const decision = decide(assessmentOf(effects), 'file-edit', principal, bundle.evaluator);
+    const names = effects.map((e) => posix.basename(e.target)).join(', ');
+    const verdict = verdictFromDecision(decision, effects, `this change to ${clip(names, 200)}`);
+    return respond(agent, verdict, request.event, problemsNote(bundle.problems));
+  }
+  if (call.kind === 'mcp') {
+    const bundle = await provider.policies(call.cwd, ctx.env);
+    const patterns = bundle.config?.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS;
+    const effects = mcpEffects(call, patterns).map((e) =>
+      e.environment === 'unknown' && bundle.config?.unknownEnvironment.value === 'non-production'
+        ? { ...e, environment: 'non-production' as const }
+        : e,
+    );
+    const decision = decide(assessmentOf(effects), 'mcp-call', principal, bundle.evaluator);
+    const verdict = verdictFromDecision(decision, effects, `this MCP call (${call.tool})`);
+    return respond(agent, verdict, request.event, problemsNote(bundle.problems));
+  }
+  // preflight answers every other kind.
+  return respond(agent, PASS_VERDICT('nothing to assess'), request.event);
+}
+
+/** The whole hook: never throws; an internal error blocks the call with the reason. */
+export async function answerHook(
+  agent: AgentId,
+  raw: string,
+  ctx: HookContext,
+  provider: PolicyProvider,
+): Promise<HookResponse> {
+  const first = preflight(agent, raw, ctx);
+  if ('response' in first) return first.response;
+  try {
+    return await decideRequest(first.request, ctx, provider);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const verdict: HookVerdict = {
+      outcome: 'deny',
+      userMessage: clip(
+        `Interlock failed while checking this tool call (${message}); it was blocked to be safe.`,
+      ),
+      agentMessage: clip(
+        `Interlock could not check this tool call (internal error: ${message}), so it was blocked. Tell the user; do not work around it.`,
+      ),
+    };
+    return respond(agent, verdict, first.request.event, `interlock hook: internal error: ${message}\n`);
+  }
+}

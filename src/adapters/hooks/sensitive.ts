@@ -1,0 +1,147 @@
+import { posix } from 'node:path';
+import type { Risk } from '../../core/types.js';
+
+// Which files an agent must not change without someone noticing. Pure path arithmetic (node:path/posix).
+
+export type SensitiveCategory =
+  'interlock-config' | 'agent-hooks' | 'credentials' | 'terraform-state' | 'system' | 'startup-script';
+
+export interface SensitiveFile {
+  path: string;
+  category: SensitiveCategory;
+  risk: Risk;
+  /** Why it matters, for the messages. */
+  why: string;
+  /** Terraform state describes infrastructure elsewhere: its environment is not "this machine". */
+  remote: boolean;
+}
+
+export interface SensitiveContext {
+  cwd: string;
+  home: string;
+  /** The user's Interlock configuration directory (~/.config/interlock). */
+  userConfigDir: string;
+}
+
+/** Resolve `~`, relative paths and `..` the way the tool would. */
+export function absolutePath(path: string, cwd: string, home: string): string {
+  let p = path;
+  if (p === '~') p = home;
+  else if (p.startsWith('~/')) p = posix.join(home, p.slice(2));
+  return posix.resolve(cwd, p);
+}
+
+const CREDENTIAL_DIRS = ['.ssh', '.aws', '.kube', '.gnupg', '.azure', '.docker'];
+const CREDENTIAL_NAMES = new Set([
+  '.netrc',
+  '.pgpass',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+  '.envrc',
+  'credentials',
+  'credentials.json',
+  'kubeconfig',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  'application_default_credentials.json',
+  'service-account.json',
+]);
+const CREDENTIAL_EXT = /\.(pem|key|p12|pfx|jks|keystore|kdbx)$/i;
+/** `.env`, `.env.local`, `.env.production`… but not the templates that hold no secrets. */
+const ENV_FILE = /^\.env(\..+)?$/;
+const ENV_TEMPLATE = /^\.env\.(example|sample|template|dist|defaults)$/i;
+const TFSTATE = /\.tfstate(\.backup)?$/;
+
+const AGENT_HOOK_FILES: ReadonlyArray<readonly [string, string]> = [
+  ['.claude', 'settings.json'],
+  ['.claude', 'settings.local.json'],
+  ['.cursor', 'hooks.json'],
+  ['.gemini', 'settings.json'],
+  ['.codex', 'hooks.json'],
+  ['.codex', 'config.toml'],
+];
+const MANAGED_SETTINGS = [
+  '/etc/claude-code/managed-settings.json',
+  '/Library/Application Support/ClaudeCode/managed-settings.json',
+  '/etc/gemini-cli/settings.json',
+];
+
+const SYSTEM_ROOTS = [
+  '/etc',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/boot',
+  '/lib',
+  '/lib64',
+  '/System',
+  '/Library',
+  '/var',
+];
+const SCRATCH = ['/tmp', '/var/tmp', '/private/tmp', '/dev/shm'];
+const STARTUP_SCRIPTS = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zprofile',
+  '.zshenv',
+  '.config/fish/config.fish',
+];
+
+function under(path: string, root: string): boolean {
+  return path === root || path.startsWith(`${root}/`);
+}
+
+/** The file is one Interlock treats as sensitive, and why; undefined for ordinary files. */
+export function sensitiveFile(rawPath: string, ctx: SensitiveContext): SensitiveFile | undefined {
+  const path = absolutePath(rawPath, ctx.cwd, ctx.home);
+  const parts = path.split('/').filter(Boolean);
+  const name = parts[parts.length - 1] ?? '';
+  const parent = parts[parts.length - 2] ?? '';
+  const found = (category: SensitiveCategory, risk: Risk, why: string, remote = false): SensitiveFile => ({
+    path,
+    category,
+    risk,
+    why,
+    remote,
+  });
+
+  if (parts.includes('.interlock') || under(path, ctx.userConfigDir))
+    return found(
+      'interlock-config',
+      'high',
+      'the Interlock configuration and policies that guard this agent',
+    );
+  if (
+    AGENT_HOOK_FILES.some(([dir, file]) => name === file && parent === dir) ||
+    MANAGED_SETTINGS.includes(path)
+  )
+    return found('agent-hooks', 'high', "the agent's settings, where the Interlock hook is installed");
+  if (TFSTATE.test(name) || parts.includes('terraform.tfstate.d'))
+    return found('terraform-state', 'critical', 'Terraform state: the record of real infrastructure', true);
+  if (
+    (ENV_FILE.test(name) && !ENV_TEMPLATE.test(name)) ||
+    CREDENTIAL_NAMES.has(name) ||
+    CREDENTIAL_EXT.test(name) ||
+    parts.some((p) => CREDENTIAL_DIRS.includes(p)) ||
+    path.includes('/.config/gcloud/')
+  )
+    return found('credentials', 'high', 'credentials or secrets');
+  if (STARTUP_SCRIPTS.some((s) => path === posix.join(ctx.home, s)) || /\/\.git\/hooks\//.test(path))
+    return found('startup-script', 'medium', 'a script that runs later, outside the agent');
+  if (SYSTEM_ROOTS.some((r) => under(path, r)) && !SCRATCH.some((r) => under(path, r)))
+    return found('system', 'high', 'a system file');
+  return undefined;
+}
+
+/** The Terraform workspace a state file belongs to, from its path (terraform.tfstate.d/<workspace>/…). */
+export function stateWorkspace(path: string): string | undefined {
+  const parts = path.split('/');
+  const at = parts.indexOf('terraform.tfstate.d');
+  return at >= 0 ? parts[at + 1] : undefined;
+}

@@ -1,0 +1,239 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { samplePayload } from '../adapters/hooks/doctor.js';
+import { readState } from '../daemon/state.js';
+import { percentile } from './stats.js';
+
+// `node dist/bench/hooks.js`: what a hook costs per tool call, against the floor of starting Node.
+//  - wall time of one hook process (spawn to exit), median of N runs, interleaved round-robin so that
+//    load from other processes hits every variant alike: `node -e 0`; the hook deciding in-process
+//    (read-only tool, harmless and destructive commands); the same through `interlock hook` (with the
+//    command-line parser); the hook forwarding to a running daemon;
+//  - the daemon's Claude Code http endpoint: p50/p99 of loopback round trips (what an http hook costs);
+//  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN).
+
+const HOOK = fileURLToPath(new URL('../cli/hook.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+
+interface Variant {
+  name: string;
+  args: string[];
+  input: string;
+  env: NodeJS.ProcessEnv;
+  bin?: string;
+}
+
+const ms = (ns: bigint) => Number(ns) / 1e6;
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
+function timeOnce(v: Variant): number {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(v.bin ?? process.execPath, v.args, { input: v.input, env: v.env, encoding: 'utf8' });
+  const elapsed = ms(process.hrtime.bigint() - t);
+  if (r.status !== 0) throw new Error(`${v.name}: exit ${r.status}: ${r.stderr}`);
+  return elapsed;
+}
+
+function roundRobin(variants: Variant[], rounds: number): Map<string, number[]> {
+  const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  for (const v of variants) timeOnce(v); // warm the file system cache
+  for (let r = 0; r < rounds; r++) for (const v of variants) times.get(v.name)!.push(timeOnce(v));
+  return times;
+}
+
+function postKeepAlive(agent: Agent | false, port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = process.hrtime.bigint();
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/hooks/claude-code',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(ms(process.hrtime.bigint() - t)));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function httpRoundTrips(port: number, body: string, n: number, keepAlive: boolean) {
+  const agent = keepAlive ? new Agent({ keepAlive: true, maxSockets: 1 }) : false;
+  for (let i = 0; i < 50; i++) await postKeepAlive(agent, port, body);
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await postKeepAlive(agent, port, body));
+  if (agent) agent.destroy();
+  const sorted = xs.sort((a, b) => a - b);
+  return { n, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function ccSafetyNet(): string | undefined {
+  const candidates = [process.env.CCSN_BIN, '/tmp/ccsn/node_modules/.bin/cc-safety-net'].filter(
+    Boolean,
+  ) as string[];
+  for (const c of candidates) if (existsSync(c)) return realpathSync(c);
+  return undefined;
+}
+
+export async function benchHooks(options: { rounds?: number; httpRuns?: number } = {}) {
+  const rounds = options.rounds ?? 21;
+  const httpRuns = options.httpRuns ?? 1000;
+  const home = mkdtempSync(join(tmpdir(), 'interlock-bench-hooks-'));
+  const cwd = join(home, 'project');
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    INTERLOCK_DAEMON_STATE: join(home, 'daemon.json'),
+  };
+  const alone = { ...base, INTERLOCK_NO_DAEMON: '1' };
+  const payload = (command: string) => JSON.stringify(samplePayload('claude-code', command, cwd));
+  const read = JSON.stringify({
+    session_id: 'bench',
+    cwd,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Read',
+    tool_input: { file_path: join(cwd, 'README.md') },
+  });
+  const ls = payload('ls -la');
+  const rm = payload('rm -rf /');
+  const prod = payload('ssh prod-web-1 "rm -rf /var/www"');
+
+  const node0: Variant = { name: 'node -e 0', args: ['-e', '0'], input: '', env: base };
+  const inProcess: Variant[] = [
+    node0,
+    { name: 'hook.js Read (read-only)', args: [HOOK, 'claude-code'], input: read, env: alone },
+    {
+      name: 'interlock hook Read (via main.js)',
+      args: [MAIN, 'hook', 'claude-code'],
+      input: read,
+      env: alone,
+    },
+    { name: 'hook.js Bash `ls -la`, in-process', args: [HOOK, 'claude-code'], input: ls, env: alone },
+    { name: 'hook.js Bash `rm -rf /`, in-process', args: [HOOK, 'claude-code'], input: rm, env: alone },
+    {
+      name: 'interlock hook Bash `ls -la`, in-process (via main.js)',
+      args: [MAIN, 'hook', 'claude-code'],
+      input: ls,
+      env: alone,
+    },
+  ];
+  const ccsn = ccSafetyNet();
+  if (ccsn) {
+    inProcess.push(
+      {
+        name: 'cc-safety-net hook --claude-code, `ls -la`',
+        bin: process.execPath,
+        args: [ccsn, 'hook', '--claude-code'],
+        input: ls,
+        env: base,
+      },
+      {
+        name: 'cc-safety-net hook --claude-code, `rm -rf /`',
+        bin: process.execPath,
+        args: [ccsn, 'hook', '--claude-code'],
+        input: rm,
+        env: base,
+      },
+    );
+  }
+
+  console.log(`hook wall time per call, median of ${rounds} runs (round-robin), Node ${process.version}`);
+  const results: Record<string, unknown> = { rounds, node: process.version };
+  const wall: Record<string, number> = {};
+  const report = (times: Map<string, number[]>) => {
+    for (const [name, xs] of times) {
+      wall[name] = median(xs);
+      console.log(
+        `  ${name.padEnd(58)} ${median(xs).toFixed(1).padStart(7)} ms   (+${(median(xs) - wall['node -e 0']!).toFixed(1)} over node -e 0)`,
+      );
+    }
+  };
+  report(roundRobin(inProcess, rounds));
+
+  // The daemon, as its own process (as a user runs it).
+  const daemon = spawn(process.execPath, [MAIN, 'daemon', 'start', '--port', '0', '--quiet'], {
+    env: base,
+    stdio: 'ignore',
+  });
+  try {
+    const state = await waitFor('the daemon', () => {
+      const s = readState(base.INTERLOCK_DAEMON_STATE!);
+      return s && s.pid === daemon.pid ? s : undefined;
+    });
+    const viaDaemon: Variant[] = [
+      node0,
+      { name: 'hook.js Bash `ls -la`, daemon', args: [HOOK, 'claude-code'], input: ls, env: base },
+      { name: 'hook.js Bash `rm -rf /`, daemon', args: [HOOK, 'claude-code'], input: rm, env: base },
+      {
+        name: 'hook.js Bash `ssh prod… rm -rf`, daemon',
+        args: [HOOK, 'claude-code'],
+        input: prod,
+        env: base,
+      },
+      {
+        name: 'interlock hook Bash `ls -la`, daemon (via main.js)',
+        args: [MAIN, 'hook', 'claude-code'],
+        input: ls,
+        env: base,
+      },
+    ];
+    report(roundRobin(viaDaemon, rounds));
+    results.wallMs = wall;
+
+    console.log(`\nClaude Code http hook endpoint (POST /hooks/claude-code), ${httpRuns} sequential calls`);
+    const http: Record<string, { n: number; p50: number; p99: number }> = {};
+    for (const [name, body, keepAlive] of [
+      ['`ls -la`, keep-alive', ls, true],
+      ['`rm -rf /`, keep-alive', rm, true],
+      ['`ls -la`, new connection each', ls, false],
+    ] as const) {
+      http[name] = await httpRoundTrips(state.port, body, httpRuns, keepAlive);
+      console.log(
+        `  ${name.padEnd(34)} p50 ${http[name].p50.toFixed(2)} ms   p99 ${http[name].p99.toFixed(2)} ms`,
+      );
+    }
+    results.httpMs = http;
+  } finally {
+    daemon.kill('SIGTERM');
+    await new Promise((r) => daemon.once('exit', r));
+    rmSync(home, { recursive: true, force: true });
+  }
+  if (!ccsn)
+    console.log(
+      '\n(cc-safety-net not measured: install it with `npm install --prefix /tmp/ccsn cc-safety-net`)',
+    );
+  results.ccSafetyNet = ccsn ?? null;
+  return results;
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await benchHooks({
+    ...(process.env.ROUNDS ? { rounds: Number(process.env.ROUNDS) } : {}),
+    ...(process.env.HTTP_RUNS ? { httpRuns: Number(process.env.HTTP_RUNS) } : {}),
+  });
+}

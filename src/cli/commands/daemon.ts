@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+
+interface DaemonCliOptions {
+  port?: string;
+  host?: string;
+  background?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function start(options: DaemonCliOptions): Promise<number> {
+  const { DEFAULT_PORT } = await import('../../daemon/state.js');
+  const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`interlock daemon: --port ${options.port} is not a port number\n`);
+    return 2;
+  }
+  const { daemonHealth } = await import('../../daemon/client.js');
+  const running = await daemonHealth(process.env);
+  if ('health' in running) {
+    process.stdout.write(
+      `interlock daemon is already running (pid ${running.health.pid}, port ${running.state.port}).\n`,
+    );
+    return 0;
+  }
+  if (options.background) {
+    const main = fileURLToPath(new URL('../main.js', import.meta.url));
+    const args = [main, 'daemon', 'start', '--port', String(port), '--quiet'];
+    if (options.host) args.push('--host', options.host);
+    const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', env: process.env });
+    child.unref();
+    for (let i = 0; i < 100; i++) {
+      await sleep(100);
+      const health = await daemonHealth(process.env);
+      if ('health' in health && health.state.pid === child.pid) {
+        process.stdout.write(
+          `interlock daemon started (pid ${child.pid}, http://${health.state.host}:${health.state.port}).\n`,
+        );
+        return 0;
+      }
+      if (child.exitCode !== null) break;
+    }
+    process.stderr.write('interlock daemon: it did not come up; run `interlock daemon start` to see why.\n');
+    return 1;
+  }
+  const { startDaemon } = await import('../../daemon/server.js');
+  const daemon = await startDaemon({
+    port,
+    ...(options.host ? { host: options.host } : {}),
+    log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+  });
+  if (!options.quiet)
+    process.stdout.write(
+      `interlock daemon listening on ${daemon.url} (pid ${process.pid}); hooks use it while it runs. Claude Code http hook: ${daemon.url}/hooks/claude-code\n`,
+    );
+  await new Promise<void>((resolve) => {
+    const stop = () => void daemon.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function status(options: DaemonCliOptions): Promise<number> {
+  const { daemonHealth } = await import('../../daemon/client.js');
+  const res = await daemonHealth(process.env);
+  if (options.json) {
+    process.stdout.write(
+      `${JSON.stringify('health' in res ? { running: true, port: res.state.port, ...res.health } : { running: false, reason: res.unavailable })}\n`,
+    );
+  } else {
+    process.stdout.write(
+      'health' in res
+        ? `interlock daemon: running (pid ${res.health.pid}, http://${res.state.host}:${res.state.port}, up ${Math.round(res.health.uptimeMs / 1000)} s, ${res.health.requests} calls answered)\n`
+        : `interlock daemon: not running (${res.unavailable})\n`,
+    );
+  }
+  return 'health' in res ? 0 : 3;
+}
+
+async function stop(): Promise<number> {
+  const [{ readState, stateFile, isAlive, clearState }] = await Promise.all([
+    import('../../daemon/state.js'),
+  ]);
+  const file = stateFile(process.env);
+  const state = readState(file);
+  if (!state || !isAlive(state.pid)) {
+    process.stdout.write('interlock daemon: not running.\n');
+    if (state) clearState(file, state.pid);
+    return 0;
+  }
+  process.kill(state.pid, 'SIGTERM');
+  for (let i = 0; i < 50 && isAlive(state.pid); i++) await sleep(100);
+  if (isAlive(state.pid)) {
+    process.stderr.write(`interlock daemon: pid ${state.pid} did not stop.\n`);
+    return 1;
+  }
+  process.stdout.write(`interlock daemon stopped (pid ${state.pid}).\n`);
+  return 0;
+}
+
+export function registerDaemon(program: Command): void {
+  program
+    .command('daemon')
+    .description('Keep parsers and policies loaded so agent hooks answer in milliseconds (loopback HTTP)')
+    .argument('[action]', 'start | status | stop', 'start')
+    .option('--port <port>', 'port on 127.0.0.1 (default 47811; 0 picks a free one)')
+    .option('--host <host>', 'loopback address to listen on (127.0.0.1 or ::1)')
+    .option('--background', 'start detached and return once it answers')
+    .option('--quiet', 'no request log')
+    .option('--json', 'status as JSON')
+    .action(async (action: string, options: DaemonCliOptions) => {
+      if (action === 'start') process.exitCode = await start(options);
+      else if (action === 'status') process.exitCode = await status(options);
+      else if (action === 'stop') process.exitCode = await stop();
+      else {
+        process.stderr.write(
+          `interlock daemon: unknown action "${action}"; expected start, status or stop\n`,
+        );
+        process.exitCode = 2;
+      }
+    });
+}

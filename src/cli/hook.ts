@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
+
+// `interlock hook <agent>`: read the agent's pre-tool payload on stdin, print the agent's answer, exit
+// with the agent's exit code. It runs on every tool call, so it loads only what the call needs:
+//   1. parse the payload; read-only tools and ordinary file edits are answered at once;
+//   2. otherwise ask the daemon, if one is running (a signed loopback round trip);
+//   3. otherwise load the parsers and policies here and decide.
+// This file is also an entry point of its own (`node dist/cli/hook.js <agent>`), which skips the
+// command-line parser: what `interlock init` installs.
+
+const MAX_INPUT = 32 * 1024 * 1024;
+
+export interface HookIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer | string) => {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buf.length;
+      if (size > MAX_INPUT) reject(new Error(`the input is larger than ${MAX_INPUT} bytes`));
+      else chunks.push(buf);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+async function decide(agent: AgentId, raw: string, io: HookIo, useDaemon: boolean): Promise<number> {
+  const env = stringEnv(io.env);
+  const ctx = { env, cwd: io.cwd };
+  const [adapter, { preflight }] = await Promise.all([
+    import('../adapters/hooks/load.js').then((m) => m.loadAdapter[agent]()),
+    import('../adapters/hooks/preflight.js'),
+  ]);
+  const first = preflight(adapter, raw, ctx);
+  let answer: { stdout: string; exitCode: number; stderr?: string } | undefined;
+  if ('response' in first) answer = first.response;
+  else {
+    if (useDaemon) {
+      const { askDaemon } = await import('../daemon/client.js');
+      const reply = await askDaemon(agent, { payload: raw, cwd: io.cwd, env }, { env: io.env });
+      if ('unavailable' in reply) {
+        if (io.env.INTERLOCK_DEBUG) io.stderr.write(`interlock hook: deciding here (${reply.unavailable})\n`);
+      } else answer = reply;
+    }
+    if (!answer) {
+      const engine = await import('../adapters/hooks/engine.js');
+      answer = await engine.answerHook(agent, raw, ctx, engine.inProcessProvider());
+    }
+  }
+  if (answer.stderr) io.stderr.write(answer.stderr);
+  io.stdout.write(answer.stdout);
+  return answer.exitCode;
+}
+
+/** Run the hook for `agent`; never throws: whatever goes wrong blocks the call (exit 2) with a reason. */
+export async function runHook(
+  agentArg: string | undefined,
+  options: { daemon?: boolean } = {},
+  io: HookIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  },
+): Promise<number> {
+  if (!agentArg || !isAgentId(agentArg)) {
+    io.stderr.write(
+      `interlock hook: ${agentArg ? `unknown agent "${agentArg}"` : 'no agent given'}; expected one of ${AGENTS.join(', ')}. Usage: interlock hook <agent> < payload.json\n`,
+    );
+    return 2;
+  }
+  if (io.stdin.isTTY) {
+    io.stderr.write(
+      `interlock hook ${agentArg}: reads the agent's hook input (JSON) on stdin; it is meant to be run by the agent. See interlock init --agent ${agentArg}.\n`,
+    );
+    return 2;
+  }
+  try {
+    const raw = await readAll(io.stdin);
+    const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON;
+    return await decide(agentArg, raw, io, useDaemon);
+  } catch (error) {
+    io.stderr.write(
+      `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
+    );
+    return 2;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  void runHook(process.argv[2]).then((code) => {
+    process.exitCode = code;
+  });
+}

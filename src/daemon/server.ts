@@ -1,0 +1,264 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadParsers, type LoadedParsers } from '../app/checker.js';
+import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
+import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
+import { claudeOutput } from '../adapters/hooks/claude-code.js';
+import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
+import { isAgentId } from '../adapters/hooks/types.js';
+import {
+  clearState,
+  DEFAULT_PORT,
+  NONCE_HEADER,
+  PROTOCOL,
+  sign,
+  SIGNATURE_HEADER,
+  stateFile as defaultStateFile,
+  writeState,
+} from './state.js';
+
+// `interlock daemon`: parsers and policies stay loaded, so a hook call costs a process start and one
+// loopback round trip instead of loading tree-sitter and Cedar every time. node:http is enough for three
+// routes and keeps the daemon free of dependencies (nothing to audit on the path that guards production).
+//
+//   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
+//   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
+//   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
+
+export interface DaemonOptions {
+  host?: string;
+  port?: number;
+  env?: NodeJS.ProcessEnv;
+  stateFile?: string;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningDaemon {
+  host: string;
+  port: number;
+  url: string;
+  stateFile: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+interface Cached {
+  stamp: string;
+  bundle: Promise<PolicyBundle>;
+  runtime?: Promise<Runtime>;
+}
+
+/** Modification times of the configuration files: a different stamp means the policies must be reloaded. */
+function configStamp(dirs: readonly string[]): string {
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    for (const sub of [dir, join(dir, 'policies')]) {
+      let names: string[];
+      try {
+        names = readdirSync(sub);
+      } catch {
+        continue;
+      }
+      for (const name of names.sort()) {
+        if (name === 'daemon.json' || name.endsWith('.tmp')) continue;
+        try {
+          const st = statSync(join(sub, name));
+          if (st.isFile()) parts.push(`${sub}/${name}:${st.mtimeMs}:${st.size}`);
+        } catch {
+          // removed meanwhile
+        }
+      }
+    }
+  }
+  return parts.join('|');
+}
+
+/** Parsers loaded once; policies per project configuration, reloaded when its files change. */
+export function cachingProvider(parsers: LoadedParsers): PolicyProvider {
+  const cache = new Map<string, Cached>();
+  const entry = (cwd: string, env: Record<string, string>): Cached => {
+    const projectDir = findProjectConfigDir(cwd);
+    const userDir = userConfigDir(env);
+    const key = `${projectDir ?? '-'}\0${userDir}`;
+    const stamp = configStamp([...(projectDir ? [projectDir] : []), userDir]);
+    const cached = cache.get(key);
+    if (cached && cached.stamp === stamp) return cached;
+    const fresh: Cached = { stamp, bundle: loadPolicies({ cwd, env }) };
+    if (cache.size > 200) cache.clear();
+    cache.set(key, fresh);
+    return fresh;
+  };
+  return {
+    policies: (cwd, env) => entry(cwd, env).bundle,
+    runtime(cwd, env) {
+      const e = entry(cwd, env);
+      e.runtime ??= e.bundle.then((bundle) => assembleRuntime(parsers, bundle));
+      return e.runtime;
+    },
+  };
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `request body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+export async function startDaemon(options: DaemonOptions = {}): Promise<RunningDaemon> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host))
+    throw new Error(`the daemon listens on loopback only (127.0.0.1, ::1), not ${host}`);
+  const env = options.env ?? process.env;
+  const daemonEnv = stringRecord(env);
+  const file = options.stateFile ?? defaultStateFile(env);
+  const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const log = options.log ?? (() => {});
+  const token = randomBytes(32).toString('hex');
+  const provider = cachingProvider(await loadParsers({ eagerSql: true }));
+  const started = Date.now();
+  let requests = 0;
+
+  const send = (res: ServerResponse, status: number, body: string, nonce?: string) => {
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    };
+    if (nonce) headers[SIGNATURE_HEADER] = sign(token, nonce, body);
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://daemon');
+    const nonceHeader = req.headers[NONCE_HEADER];
+    const nonce =
+      typeof nonceHeader === 'string' && /^[0-9a-f]{16,128}$/.test(nonceHeader) ? nonceHeader : undefined;
+    if (req.method === 'GET' && url.pathname === '/health') {
+      return send(
+        res,
+        200,
+        JSON.stringify({
+          ok: true,
+          pid: process.pid,
+          protocol: PROTOCOL,
+          uptimeMs: Date.now() - started,
+          requests,
+        }),
+        nonce,
+      );
+    }
+    const own = /^\/v1\/hook\/([a-z-]+)$/.exec(url.pathname);
+    if (req.method === 'POST' && own) {
+      const agent = own[1]!;
+      if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
+      if (!nonce) throw new HttpError(400, `missing ${NONCE_HEADER}`);
+      const body = JSON.parse(await readBody(req, limit)) as {
+        payload?: unknown;
+        cwd?: unknown;
+        env?: unknown;
+      };
+      if (typeof body.payload !== 'string')
+        throw new HttpError(400, 'payload must be the hook input as a string');
+      const cwd = typeof body.cwd === 'string' && body.cwd ? body.cwd : process.cwd();
+      requests++;
+      const answer = await answerHook(agent, body.payload, { cwd, env: stringRecord(body.env) }, provider);
+      log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
+      const out = {
+        stdout: answer.stdout,
+        exitCode: answer.exitCode,
+        ...(answer.stderr ? { stderr: answer.stderr } : {}),
+      };
+      return send(res, 200, JSON.stringify(out), nonce);
+    }
+    if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {
+      const payload = await readBody(req, limit);
+      requests++;
+      const answer = await answerHook(
+        'claude-code',
+        payload,
+        { cwd: process.cwd(), env: daemonEnv },
+        provider,
+      );
+      log(`claude-code(http) ${answer.verdict.outcome}`);
+      // An HTTP hook cannot block through a status code: a refusal must be a 2xx JSON deny.
+      const out = answer.exitCode === 0 ? answer.stdout.trim() : JSON.stringify(claudeOutput(answer.verdict));
+      return send(res, 200, out, nonce);
+    }
+    throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : error instanceof SyntaxError ? 400 : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`error ${status}: ${message}`);
+      if (!res.headersSent) send(res, status, JSON.stringify({ error: message }));
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  writeState(file, {
+    protocol: PROTOCOL,
+    pid: process.pid,
+    host,
+    port,
+    token,
+    startedAt: new Date(started).toISOString(),
+  });
+
+  return {
+    host,
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    stateFile: file,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearState(file);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

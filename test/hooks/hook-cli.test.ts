@@ -1,0 +1,207 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, FIXTURES, fixture, MAIN, pool, runNode, tempHome, type Run } from './support.js';
+
+// Every fixture is an agent's real hook input (shapes from each agent's hook documentation), run through
+// the built CLI exactly as the agent runs it: `node dist/cli/main.js hook <agent>` with the JSON on stdin.
+// The expected stdout is the exact JSON object (message texts are matched by pattern: the policies word
+// them) and the exact exit code.
+
+const text = (pattern: RegExp) => expect.stringMatching(pattern);
+const claude = (decision: 'allow' | 'ask' | 'deny', reason: RegExp, extra: object = {}) => {
+  const specific = {
+    hookEventName: 'PreToolUse',
+    permissionDecision: decision,
+    permissionDecisionReason: text(reason),
+    ...(decision === 'ask' ? { additionalContext: text(/^Interlock/) } : {}),
+  };
+  return decision === 'deny'
+    ? { systemMessage: text(/^Interlock/), hookSpecificOutput: specific, ...extra }
+    : { hookSpecificOutput: specific, ...extra };
+};
+const cursorAnswer = (permission: 'ask' | 'deny', message: RegExp) => ({
+  permission,
+  user_message: text(message),
+  agent_message: text(message),
+});
+const geminiDeny = (reason: RegExp) => ({
+  decision: 'deny',
+  reason: text(reason),
+  systemMessage: text(/^Interlock/),
+});
+const codexDeny = (reason: RegExp) => ({
+  systemMessage: text(/^Interlock/),
+  hookSpecificOutput: {
+    hookEventName: 'PreToolUse',
+    permissionDecision: 'deny',
+    permissionDecisionReason: text(reason),
+  },
+});
+
+type Expected = { exit: number; stdout: object | ''; stderr?: RegExp };
+const BLOCKED = { exit: 2, stdout: '', stderr: /blocking this tool call to be safe/ } as const;
+const NOTHING = { exit: 0, stdout: '' } as const;
+
+const EXPECTED: Record<string, Record<string, Expected>> = {
+  'claude-code': {
+    'bash-harmless.json': { exit: 0, stdout: claude('allow', /^Interlock allowed this command/) },
+    'bash-destructive.json': { exit: 0, stdout: claude('ask', /confirm this command\?.*delete \//) },
+    'bash-production.json': {
+      exit: 0,
+      stdout: claude('ask', /requires approval by 2 approvers .*No approval service is set up yet/),
+    },
+    'bash-unverifiable-production.json': {
+      exit: 0,
+      stdout: claude('deny', /^Interlock denied this command.*production/),
+    },
+    'write-env.json': { exit: 0, stdout: claude('ask', /confirm this change to \.env\?.*credentials/) },
+    'write-env-production.json': {
+      exit: 0,
+      stdout: claude('ask', /change to \.env\.production requires approval by 2/),
+    },
+    'edit-interlock-config.json': { exit: 0, stdout: claude('ask', /config\.yaml.*Interlock configuration/) },
+    'multiedit-tfstate.json': { exit: 0, stdout: claude('ask', /terraform\.tfstate requires approval by 2/) },
+    'write-ordinary.json': NOTHING,
+    'read.json': NOTHING,
+    'grep.json': NOTHING,
+    'mcp-read.json': { exit: 0, stdout: claude('allow', /allowed this MCP call \(search_repositories\)/) },
+    'mcp-sql-drop.json': {
+      exit: 0,
+      stdout: claude('ask', /MCP call \(query\) requires approval by 2 approvers/),
+    },
+    'mcp-memory-delete.json': { exit: 0, stdout: claude('ask', /confirm this MCP call \(delete_entities\)/) },
+    'unknown-tool.json': {
+      exit: 0,
+      stdout: claude('ask', /does not know the tool FrobnicateCluster/),
+      stderr: /unknown tool FrobnicateCluster/,
+    },
+    'post-tool-use.json': { exit: 0, stdout: '', stderr: /handles PreToolUse, not PostToolUse/ },
+    'malformed-not-json.txt': { ...BLOCKED, stderr: /the input is not JSON/ },
+    'malformed-no-tool-name.json': { ...BLOCKED, stderr: /tool_name is missing/ },
+    'malformed-bash-no-command.json': { ...BLOCKED, stderr: /Bash without tool_input.command/ },
+    'malformed-read-no-path.json': NOTHING,
+  },
+  cursor: {
+    'shell-harmless.json': { exit: 0, stdout: { permission: 'allow' } },
+    'shell-destructive.json': { exit: 0, stdout: cursorAnswer('ask', /confirm this command/) },
+    'shell-production.json': { exit: 0, stdout: cursorAnswer('ask', /requires approval by 2 approvers/) },
+    'shell-unverifiable-production.json': {
+      exit: 0,
+      stdout: cursorAnswer('deny', /^Interlock denied this command/),
+    },
+    'mcp-select-string-input.json': { exit: 0, stdout: { permission: 'allow' } },
+    'mcp-drop.json': { exit: 0, stdout: cursorAnswer('ask', /MCP call \(database_query\)/) },
+    'after-file-edit.json': { exit: 0, stdout: {}, stderr: /not afterFileEdit/ },
+    'malformed-no-command.json': { ...BLOCKED, stderr: /command is missing/ },
+  },
+  gemini: {
+    'shell-harmless.json': { exit: 0, stdout: { decision: 'allow' } },
+    'shell-destructive.json': {
+      exit: 0,
+      stdout: geminiDeny(/needs the user's confirmation, and Gemini CLI hooks cannot ask/),
+    },
+    'shell-unverifiable-production.json': { exit: 0, stdout: geminiDeny(/^Interlock denied this command/) },
+    'write-env.json': { exit: 0, stdout: geminiDeny(/change to \.env/) },
+    'replace-ordinary.json': { exit: 0, stdout: {} },
+    'read-file.json': { exit: 0, stdout: {} },
+    'mcp-select.json': { exit: 0, stdout: { decision: 'allow' } },
+    'after-tool.json': { exit: 0, stdout: {}, stderr: /not AfterTool/ },
+  },
+  codex: {
+    'bash-harmless.json': NOTHING,
+    'bash-destructive.json': { exit: 0, stdout: codexDeny(/Codex hooks cannot ask the user.*delete \//) },
+    'bash-unverifiable-production.json': { exit: 0, stdout: codexDeny(/^Interlock denied this command/) },
+    'apply-patch-env.json': { exit: 0, stdout: codexDeny(/change to \.env/) },
+    'apply-patch-ordinary.json': NOTHING,
+    'bash-apply-patch-heredoc.json': {
+      exit: 0,
+      stdout: codexDeny(/approval by 2 approvers.*terraform\.tfstate/),
+    },
+    'mcp-read.json': NOTHING,
+    'malformed-no-tool-input.json': { ...BLOCKED, stderr: /Bash without tool_input.command/ },
+  },
+};
+
+const home = tempHome();
+// No daemon: these runs decide in the hook's own process.
+const env = baseEnv(home, { INTERLOCK_NO_DAEMON: '1' });
+const results = new Map<string, Run>();
+
+beforeAll(async () => {
+  const cases = Object.entries(EXPECTED).flatMap(([agent, files]) =>
+    Object.keys(files).map((f) => [agent, f] as const),
+  );
+  const runs = await pool(
+    cases.map(
+      ([agent, file]) =>
+        () =>
+          runNode([MAIN, 'hook', agent], fixture(agent, file), env, home),
+    ),
+    3,
+  );
+  cases.forEach(([agent, file], i) => results.set(`${agent}/${file}`, runs[i]!));
+}, 240_000);
+
+describe.each(Object.keys(EXPECTED))('interlock hook %s', (agent) => {
+  it.each(Object.keys(EXPECTED[agent]!))('%s', (file) => {
+    const expected = EXPECTED[agent]![file]!;
+    const run = results.get(`${agent}/${file}`)!;
+    expect(run.code, run.stderr).toBe(expected.exit);
+    if (expected.stdout === '') expect(run.stdout).toBe('');
+    else {
+      expect(run.stdout.endsWith('\n')).toBe(true);
+      expect(run.stdout.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(run.stdout)).toEqual(expected.stdout);
+    }
+    if (expected.stderr) expect(run.stderr).toMatch(expected.stderr);
+    else expect(run.stderr).toBe('');
+  });
+});
+
+it('has an expectation for every fixture', () => {
+  for (const agent of Object.keys(EXPECTED)) {
+    expect(readdirSync(join(FIXTURES, agent)).sort()).toEqual(Object.keys(EXPECTED[agent]!).sort());
+  }
+});
+
+describe('the hook never crashes the agent', () => {
+  it('blocks an unknown agent name and a terminal on stdin with a usage message', async () => {
+    const run = await runNode([MAIN, 'hook', 'vim'], '{}', env);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/unknown agent "vim"; expected one of claude-code, cursor, gemini, codex/);
+  });
+
+  it('blocks empty input', async () => {
+    const run = await runNode([MAIN, 'hook', 'claude-code'], '', env);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/no input on stdin/);
+  });
+
+  it('answers read-only tools without loading the parsers or Cedar', async () => {
+    const loader = fileURLToPath(new URL('./forbid-heavy.mjs', import.meta.url));
+    const read = await runNode(
+      ['--import', loader, MAIN, 'hook', 'claude-code'],
+      fixture('claude-code', 'read.json'),
+      env,
+    );
+    expect(read).toEqual({ code: 0, stdout: '', stderr: '' });
+    const edit = await runNode(
+      ['--import', loader, MAIN, 'hook', 'claude-code'],
+      fixture('claude-code', 'write-ordinary.json'),
+      env,
+    );
+    expect(edit).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The same loader does stop a call that needs them (the guard works), and the hook turns that internal
+    // error into a deny rather than a crash.
+    const bash = await runNode(
+      ['--import', loader, MAIN, 'hook', 'claude-code'],
+      fixture('claude-code', 'bash-harmless.json'),
+      env,
+    );
+    expect(bash.code).toBe(0);
+    expect(JSON.parse(bash.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(bash.stderr).toMatch(/internal error: .*must not load/);
+  });
+});
