@@ -1,9 +1,8 @@
 import { createChecker, loadParsers, type Checker, type LoadedParsers } from './checker.js';
-import { BrokenPolicyEvaluator, CedarPolicyEvaluator } from '../policy/engine.js';
 import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
-import type { PolicySource } from '../policy/policy-file.js';
 import type { PolicyEvaluator } from '../core/decide.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import { loadPolicies, type LoadedPolicies, type RuntimeOptions } from './policies.js';
 
 export interface Runtime {
   checker: Checker;
@@ -14,38 +13,11 @@ export interface Runtime {
   problems: string[];
 }
 
-export interface RuntimeOptions {
-  /** Where to look for `.interlock/` (walking up). */
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  /** Use exactly these policies instead of the configured ones. */
-  sources?: PolicySource[];
-  eagerSql?: boolean;
-}
-
-/** Load configuration and policies; a bad file yields a fail-closed evaluator and a problem, never "allow". */
-export async function loadPolicies(
-  options: RuntimeOptions,
-): Promise<{ evaluator: PolicyEvaluator; config?: LoadedConfig; problems: string[] }> {
-  try {
-    if (options.sources) return { evaluator: await CedarPolicyEvaluator.load(options.sources), problems: [] };
-    const config = loadConfig(options.cwd ?? process.cwd(), options.env);
-    const defaults = {
-      approvals: config.approvalsDefault.value,
-      ...(config.approvalsGroup.value ? { group: config.approvalsGroup.value } : {}),
-    };
-    return { evaluator: await CedarPolicyEvaluator.load(config.sources, defaults), config, problems: [] };
-  } catch (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
-    return { evaluator: new BrokenPolicyEvaluator(err), problems: [err.message] };
-  }
-}
+export type { RuntimeOptions };
+export { loadPolicies };
 
 /** Put loaded parsers and policies together into a runtime. */
-export function assembleRuntime(
-  parsers: LoadedParsers,
-  policies: Awaited<ReturnType<typeof loadPolicies>>,
-): Runtime {
+export function assembleRuntime(parsers: LoadedParsers, policies: LoadedPolicies): Runtime {
   const { config } = policies;
   const checker = createChecker({
     ...parsers,

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
-import { registerCommands } from './commands/index.js';
 import { EXIT_CODES } from './exit-codes.js';
 
-const program = new Command();
-program
-  .name('interlock')
-  .description('A safety interlock between AI agents and production.')
-  .version('0.1.0');
-registerCommands(program);
-
-program.parseAsync(process.argv).catch((error: unknown) => {
+const fail = (error: unknown) => {
   process.stderr.write(`interlock: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = EXIT_CODES.internal;
-});
+};
+
+// `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
+const [subcommand, ...rest] = process.argv.slice(2);
+if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
+  const { runHook } = await import('./hook.js');
+  const agent = rest.find((a) => !a.startsWith('-'));
+  process.exitCode = await runHook(agent, { daemon: !rest.includes('--no-daemon') });
+} else {
+  const { Command } = await import('commander');
+  const { registerCommands } = await import('./commands/index.js');
+  const program = new Command();
+  program.name('interlock').description('A safety interlock between AI agents and production.').version('0.1.0');
+  registerCommands(program);
+  await program.parseAsync(process.argv).catch(fail);
+}

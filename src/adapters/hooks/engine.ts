@@ -56,7 +56,7 @@ export function inProcessProvider(): PolicyProvider {
       return loadRuntime({ cwd, env, eagerSql: false });
     },
     async policies(cwd, env) {
-      const { loadPolicies } = await import('../../app/runtime.js');
+      const { loadPolicies } = await import('../../app/policies.js');
       return loadPolicies({ cwd, env });
     },
   };
