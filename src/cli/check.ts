@@ -14,6 +14,8 @@ export interface CheckOptions {
   cwd?: string;
   batch?: boolean;
   agent?: string;
+  /** With an approval server: how long to wait for approval (e.g. "5m"). */
+  wait?: string;
 }
 
 /** Configuration problems go to stderr; the decisions themselves already fail closed. */
@@ -48,13 +50,28 @@ export async function runCheck(
   }
   const rt = reportProblems(await runtime());
   try {
-    const result = await rt.checker.check(command, localFacts({ cwd: options.cwd }), principalFrom(options));
+    const facts = localFacts({ cwd: options.cwd });
+    const principal = principalFrom(options);
+    const result = await rt.checker.check(command, facts, principal);
+    // With an approval server configured (INTERLOCK_SERVER_URL + INTERLOCK_TOKEN), it has the last word.
+    const serverConfigured =
+      !!process.env.INTERLOCK_SERVER_URL || !!rt.config?.layers.some((l) => l.config.server?.url);
+    const gate = serverConfigured
+      ? await (
+          await import('../approvals/check-gate.js')
+        ).gateCheck(result, facts, principal, {
+          wait: options.wait,
+          env: process.env,
+          config: rt.config,
+          log: (line) => process.stderr.write(`${line}\n`),
+        })
+      : undefined;
     process.stdout.write(
       options.json
-        ? `${JSON.stringify(checkJson(result))}\n`
-        : renderCheck(result, paletteFor(process.stdout, process.env)),
+        ? `${JSON.stringify(gate ? { ...checkJson(result), server: gate.json } : checkJson(result))}\n`
+        : renderCheck(result, paletteFor(process.stdout, process.env)) + (gate?.text ?? ''),
     );
-    return EXIT_CODES[result.decision.outcome];
+    return EXIT_CODES[gate?.outcome ?? result.decision.outcome];
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`interlock check: ${error.message}\n`);

@@ -16,7 +16,10 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
   const { Command } = await import('commander');
   const { registerCommands } = await import('./commands/index.js');
   const program = new Command();
-  program.name('interlock').description('A safety interlock between AI agents and production.').version('0.1.0');
+  program
+    .name('interlock')
+    .description('A safety interlock between AI agents and production.')
+    .version('0.1.0');
   registerCommands(program);
   await program.parseAsync(process.argv).catch(fail);
 }

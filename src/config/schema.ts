@@ -32,6 +32,28 @@ export const ConfigFile = z
       .optional(),
     /** Built-in policy packs to turn on, in addition to the team's own policies/*.cedar. */
     packs: z.array(z.string().min(1)).optional(),
+    /** The peer approval server (`interlock serve`) and how clients reach it. Tokens never go here: INTERLOCK_TOKEN. */
+    server: z
+      .object({
+        /** Where `interlock check`, hooks and `interlock approvals` reach the server (INTERLOCK_SERVER_URL wins). */
+        url: z
+          .url({ protocol: /^https?$/, error: 'use an http(s) URL such as http://127.0.0.1:47812' })
+          .optional(),
+        /** `postgres://…` for replicas sharing one state, or a SQLite file path (INTERLOCK_DATABASE_URL wins). */
+        databaseUrl: z.string().min(1).optional(),
+        /** Slack-compatible incoming webhook for new and decided requests (INTERLOCK_WEBHOOK_URL wins). */
+        webhookUrl: z.url({ protocol: /^https?$/, error: 'use an http(s) URL' }).optional(),
+        circuitBreaker: z
+          .object({
+            /** More than this many destructive requests by one agent in the window freezes it; 0 turns it off. */
+            maxDestructive: z.number().int().min(0).max(100000).optional(),
+            windowMinutes: z.number().int().min(1).max(1440).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ export function registerCheck(program: Command): void {
     .option('--cwd <dir>', 'directory the command would run in')
     .option('--batch', 'read JSONL {"command","cwd"?,"env"?} on stdin, write one JSON result per line')
     .option('--agent <name>', 'the command is proposed by this agent (default: the OS user, as a human)')
+    .option('--wait <duration>', 'with an approval server: wait this long (e.g. 5m) for approval')
     .addHelpText(
       'after',
       `\nExit codes: allow ${EXIT_CODES.allow}, ask ${EXIT_CODES.ask}, require-approval ${EXIT_CODES['require-approval']}, deny ${EXIT_CODES.deny}, bad input ${EXIT_CODES.usage}, internal error ${EXIT_CODES.internal}.`,

@@ -8,6 +8,10 @@ import { registerUninstall } from './uninstall.js';
 import { registerExplain } from './explain.js';
 import { registerPlan } from './plan.js';
 import { registerPolicy } from './policy.js';
+import { registerServe } from './serve.js';
+import { registerToken } from './token.js';
+import { registerApprovals } from './approvals.js';
+import { registerFreeze } from './freeze.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -20,4 +24,8 @@ export function registerCommands(program: Command): void {
   registerUninstall(program);
   registerDoctor(program);
   registerDaemon(program);
+  registerServe(program);
+  registerToken(program);
+  registerApprovals(program);
+  registerFreeze(program);
 }

@@ -1,0 +1,42 @@
+import type { LoadedConfig } from '../config/load.js';
+import type { ConfigFile } from '../config/schema.js';
+
+export type ServerConfig = NonNullable<ConfigFile['server']>;
+
+/** The `server:` settings of every configuration layer, later layers (the project) winning key by key. */
+export function serverConfig(config: LoadedConfig | undefined): ServerConfig {
+  const merged: ServerConfig = {};
+  for (const layer of config?.layers ?? []) {
+    const s = layer.config.server;
+    if (!s) continue;
+    Object.assign(merged, { ...s, circuitBreaker: { ...merged.circuitBreaker, ...s.circuitBreaker } });
+  }
+  return merged;
+}
+
+export interface ServerConnection {
+  url: string;
+  token: string;
+}
+
+/**
+ * How this process reaches the approval server: INTERLOCK_SERVER_URL (or `server.url` in config.yaml) and
+ * INTERLOCK_TOKEN. Undefined when no server is configured; an error when the URL is there but the token is not.
+ */
+export function serverConnection(
+  env: NodeJS.ProcessEnv,
+  config?: LoadedConfig,
+): ServerConnection | { error: string } | undefined {
+  const url = env.INTERLOCK_SERVER_URL?.trim() || serverConfig(config).url;
+  if (!url) return undefined;
+  if (!/^https?:\/\/[^/]/i.test(url))
+    return {
+      error: `the approval server URL "${url}" is not an http(s) URL (INTERLOCK_SERVER_URL or server.url)`,
+    };
+  const token = env.INTERLOCK_TOKEN?.trim();
+  if (!token)
+    return {
+      error: `an approval server is configured (${url}) but INTERLOCK_TOKEN is not set; ask an admin for a token (interlock token create)`,
+    };
+  return { url, token };
+}

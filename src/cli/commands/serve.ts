@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the peer approval server (HTTP + JSON API; SQLite by default, PostgreSQL for replicas)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port (default 47812; 0 picks a free one)')
+    .option(
+      '--database <url|path>',
+      'postgres://… or a SQLite file (default: INTERLOCK_DATABASE_URL, server.databaseUrl, or ~/.local/share/interlock/server.db)',
+    )
+    .option(
+      '--webhook <url>',
+      'Slack-compatible webhook for new and decided requests (default: INTERLOCK_WEBHOOK_URL, server.webhookUrl)',
+    )
+    .option('--quiet', 'no log on stderr')
+    .action(async (options) => {
+      const { runServe } = await import('../serve.js');
+      process.exitCode = await runServe(options);
+    });
+}

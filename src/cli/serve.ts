@@ -1,0 +1,75 @@
+import { loadConfig } from '../config/load.js';
+import { serveSettings } from '../server/config.js';
+import { DEFAULT_SERVER_PORT, startServer } from '../server/serve.js';
+import { openStore } from '../store/open.js';
+
+export interface ServeOptions {
+  host?: string;
+  port?: string;
+  database?: string;
+  webhook?: string;
+  quiet?: boolean;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** `interlock serve`: open (and migrate) the store, listen, and run until SIGINT/SIGTERM. */
+export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const port = options.port === undefined ? DEFAULT_SERVER_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(
+      `interlock serve: --port ${options.port} is not a port number (0 picks a free one)\n`,
+    );
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig(process.cwd(), env);
+  } catch (error) {
+    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const settings = serveSettings(config, env);
+  const database = options.database ?? settings.database;
+  const log = options.quiet
+    ? undefined
+    : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const host = options.host ?? '127.0.0.1';
+  let store;
+  try {
+    store = await openStore(database, env);
+  } catch (error) {
+    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const webhookUrl = options.webhook ?? settings.webhookUrl;
+  let server;
+  try {
+    server = await startServer({
+      store,
+      host,
+      port,
+      expiryMs: settings.expiryMs,
+      breaker: settings.breaker,
+      ...(webhookUrl ? { webhookUrl } : {}),
+      ...(log ? { log } : {}),
+    });
+  } catch (error) {
+    await store.close();
+    process.stderr.write(`interlock serve: cannot listen on ${host}:${port} (${(error as Error).message})\n`);
+    return 1;
+  }
+  if (!LOOPBACK.test(host))
+    process.stderr.write(
+      `interlock serve: listening on ${host}, beyond this machine, over plain HTTP: put it behind a TLS proxy so tokens are not sent in the clear.\n`,
+    );
+  process.stdout.write(
+    `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}; pid ${process.pid})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve, resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

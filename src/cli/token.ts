@@ -1,0 +1,107 @@
+import { userInfo } from 'node:os';
+import { IdentityName, GroupName } from '../approvals/api.js';
+import { serveSettings } from '../server/config.js';
+import { createToken, revokeToken } from '../server/tokens.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
+import { configFor } from './server-connection.js';
+
+// `interlock token …` works on the server's database directly (run it where the server runs): creating
+// the first token cannot need a token. Every change is written to the audit log.
+
+export interface TokenOptions {
+  agent?: string;
+  human?: string;
+  group?: string[];
+  actsFor?: string;
+  database?: string;
+  json?: boolean;
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function withStore<T>(options: TokenOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const env = process.env;
+  const database = options.database ?? serveSettings(configFor(process.cwd(), env), env).database;
+  const store = await openStore(database, env);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`interlock token: ${message}\n`);
+  return 2;
+}
+
+export async function tokenCreate(options: TokenOptions): Promise<number> {
+  if (!!options.agent === !!options.human) return fail('give exactly one of --agent NAME or --human NAME');
+  const kind = options.agent ? 'agent' : 'human';
+  const name = (options.agent ?? options.human)!;
+  const checked = IdentityName.safeParse(name);
+  if (!checked.success) return fail(`"${name}" is not a usable name: ${checked.error.issues[0]?.message}`);
+  const groups = options.group ?? [];
+  if (kind === 'agent' && groups.length) return fail('agents carry no groups; --group is for --human');
+  if (kind === 'human' && options.actsFor)
+    return fail('--acts-for is for --agent (the human the agent acts for)');
+  for (const g of groups) {
+    const ok = GroupName.safeParse(g);
+    if (!ok.success) return fail(`group "${g}" is not a usable name: ${ok.error.issues[0]?.message}`);
+  }
+  if (options.actsFor && !IdentityName.safeParse(options.actsFor).success)
+    return fail(`--acts-for "${options.actsFor}" is not a usable name`);
+  const { token, identity } = await withStore(options, (store) =>
+    createToken(store, {
+      kind,
+      name,
+      groups,
+      ...(options.actsFor ? { actsFor: options.actsFor } : {}),
+      createdBy: `cli:${osUser()}`,
+    }),
+  );
+  if (options.json) process.stdout.write(`${JSON.stringify({ token, ...identity })}\n`);
+  else
+    process.stdout.write(
+      `Created ${kind} token ${identity.id} for ${name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
+        `Token (shown once; only its hash is stored):\n\n  ${token}\n\n` +
+        `Give it to ${name} as INTERLOCK_TOKEN, with INTERLOCK_SERVER_URL pointing at the server.\n`,
+    );
+  return 0;
+}
+
+export async function tokenList(options: TokenOptions): Promise<number> {
+  const identities = await withStore(options, (store) => store.listIdentities());
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ tokens: identities })}\n`);
+    return 0;
+  }
+  if (!identities.length) {
+    process.stdout.write('No tokens yet: interlock token create --human NAME --group GROUP\n');
+    return 0;
+  }
+  for (const i of identities)
+    process.stdout.write(
+      `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}` : `acts for: ${i.actsFor ?? '(whoever the client says)'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
+    );
+  return 0;
+}
+
+export async function tokenRevoke(idOrName: string, options: TokenOptions): Promise<number> {
+  const revoked = await withStore(options, (store) => revokeToken(store, idOrName, `cli:${osUser()}`));
+  if (!revoked.length) {
+    process.stderr.write(
+      `interlock token: no live token has the id or name "${idOrName}" (interlock token list)\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(`Revoked ${revoked.map((r) => `${r.id} (${r.kind} ${r.name})`).join(', ')}.\n`);
+  return 0;
+}

@@ -1,0 +1,194 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import {
+  API_VERSION,
+  ApproveBody,
+  CancelBody,
+  DecisionBody,
+  DenyBody,
+  FreezeBody,
+  IdentityName,
+} from '../approvals/api.js';
+import { REQUEST_STATES, type Identity } from '../store/types.js';
+import { ServiceError } from './errors.js';
+import type { ApprovalService } from './service.js';
+import { authenticate } from './tokens.js';
+
+// The HTTP + JSON API. Only /health answers without a token, and it changes nothing. Every body is read
+// with zod; refusals say what was wrong and how to fix it.
+//
+//   GET  /health                       liveness (no token)
+//   GET  /v1/whoami                    the caller's identity
+//   POST /v1/decisions                 an agent's decision: freezes, breaker, approval requests, grants
+//   GET  /v1/requests[?state=&limit=]  requests (an agent sees its own)
+//   GET  /v1/requests/:id
+//   POST /v1/requests/:id/approve      {comment?}   humans
+//   POST /v1/requests/:id/deny         {reason}     humans
+//   POST /v1/requests/:id/cancel       {reason?}    the requester or the human it acts for
+//   POST /v1/freeze | /v1/unfreeze     {agent?, reason?}   humans
+//   GET  /v1/status                    freezes and the number of pending requests
+
+type Env = { Variables: { caller: Identity } };
+
+export interface AppOptions {
+  service: ApprovalService;
+  log?: (line: string) => void;
+}
+
+const ListQuery = z.object({
+  state: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+    .pipe(z.array(z.enum(REQUEST_STATES)).optional()),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+function describeZod(error: z.ZodError, what = 'body'): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || what}: ${i.message}`)
+    .join('; ');
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as JSON, checked against `schema`. Bodies must say their length, and stay under 1 MiB. */
+async function readJson<S extends z.ZodType>(c: Context, schema: S, optional = false): Promise<z.output<S>> {
+  const declared = c.req.header('content-length');
+  if (declared === undefined && c.req.header('transfer-encoding'))
+    throw new ServiceError(411, 'no-length', 'send the body with a Content-Length header');
+  if (Number(declared ?? 0) > MAX_BODY_BYTES) {
+    // The rest of the body is never read: the connection must not be used again.
+    throw new ServiceError(413, 'too-large', 'the body is too large (limit 1 MiB)', true);
+  }
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw new ServiceError(400, 'bad-json', `the body is not valid JSON (${(error as Error).message})`);
+    }
+  } else if (!optional) throw new ServiceError(400, 'no-body', 'this call needs a JSON body');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ServiceError(400, 'bad-body', describeZod(parsed.error));
+  return parsed.data;
+}
+
+const RequestId = z.string().regex(/^req_[0-9a-z]{6,40}$/, 'a request id looks like req_7k2m9qx4ht1c');
+
+function requestId(c: Context): string {
+  const parsed = RequestId.safeParse(c.req.param('id'));
+  if (!parsed.success) throw new ServiceError(400, 'bad-id', describeZod(parsed.error, 'request id'));
+  return parsed.data;
+}
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { service } = options;
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    if (error instanceof ServiceError)
+      return c.json(
+        { error: error.message, code: error.code },
+        error.status,
+        error.closeConnection ? { connection: 'close' } : {},
+      );
+    options.log?.(
+      `internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+    return c.json(
+      {
+        error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+        code: 'internal',
+      },
+      500,
+    );
+  });
+  app.notFound((c) =>
+    c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, code: 'not-found' }, 404),
+  );
+
+  app.get('/health', (c) => c.json({ ok: true, store: service.store.kind, api: API_VERSION }));
+
+  app.use('/v1/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match)
+      throw new ServiceError(
+        401,
+        'no-token',
+        'send your token as `Authorization: Bearer <token>` (INTERLOCK_TOKEN)',
+      );
+    const caller = await authenticate(service.store, match[1]!);
+    if (!caller)
+      throw new ServiceError(
+        401,
+        'bad-token',
+        'this token is unknown or revoked; ask an admin for one (interlock token create)',
+      );
+    c.set('caller', caller);
+    await next();
+  });
+
+  app.get('/v1/whoami', (c) => {
+    const { id, kind, name, groups, actsFor } = c.get('caller');
+    return c.json({ id, kind, name, groups, ...(actsFor ? { actsFor } : {}) });
+  });
+
+  app.post('/v1/decisions', async (c) => {
+    const body = await readJson(c, DecisionBody);
+    return c.json(await service.decide(c.get('caller'), body));
+  });
+
+  app.get('/v1/requests', async (c) => {
+    const parsed = ListQuery.safeParse(c.req.query());
+    if (!parsed.success) throw new ServiceError(400, 'bad-query', describeZod(parsed.error, 'query'));
+    const { state, limit } = parsed.data;
+    const requests = await service.listRequests(c.get('caller'), {
+      ...(state ? { states: state } : {}),
+      ...(limit ? { limit } : {}),
+    });
+    return c.json({ requests });
+  });
+
+  app.get('/v1/requests/:id', async (c) => c.json(await service.getRequest(c.get('caller'), requestId(c))));
+
+  app.post('/v1/requests/:id/approve', async (c) => {
+    const id = requestId(c);
+    const body = await readJson(c, ApproveBody, true);
+    return c.json(await service.approve(c.get('caller'), id, body.comment));
+  });
+
+  app.post('/v1/requests/:id/deny', async (c) => {
+    const id = requestId(c);
+    const body = await readJson(c, DenyBody);
+    return c.json(await service.deny(c.get('caller'), id, body.reason));
+  });
+
+  app.post('/v1/requests/:id/cancel', async (c) => {
+    const id = requestId(c);
+    const body = await readJson(c, CancelBody, true);
+    return c.json(await service.cancel(c.get('caller'), id, body.reason));
+  });
+
+  for (const [path, frozen] of [
+    ['/v1/freeze', true],
+    ['/v1/unfreeze', false],
+  ] as const) {
+    app.post(path, async (c) => {
+      const body = await readJson(c, FreezeBody, true);
+      if (body.agent) IdentityName.parse(body.agent);
+      const freeze = await service.setFrozen(c.get('caller'), frozen, {
+        ...(body.agent ? { agent: body.agent } : {}),
+        ...(body.reason ? { reason: body.reason } : {}),
+      });
+      return c.json({ freeze });
+    });
+  }
+
+  app.get('/v1/status', async (c) => c.json(await service.status()));
+
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { LoadedConfig } from '../config/load.js';
+import { parseDuration } from '../approvals/duration.js';
+import { serverConfig } from '../approvals/settings.js';
+import { DEFAULT_BREAKER, DEFAULT_EXPIRY_MS, type BreakerSettings } from './service.js';
+
+export interface ServeSettings {
+  database?: string;
+  webhookUrl?: string;
+  expiryMs: number;
+  breaker: BreakerSettings;
+}
+
+/** What `interlock serve` runs with: environment variables first, then configuration, then defaults. */
+export function serveSettings(config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): ServeSettings {
+  const s = serverConfig(config);
+  const database = env.INTERLOCK_DATABASE_URL || s.databaseUrl;
+  const webhookUrl = env.INTERLOCK_WEBHOOK_URL || s.webhookUrl;
+  const expiry = config?.approvalsExpiry.value;
+  return {
+    ...(database ? { database } : {}),
+    ...(webhookUrl ? { webhookUrl } : {}),
+    expiryMs: (expiry && parseDuration(expiry)) || DEFAULT_EXPIRY_MS,
+    breaker: {
+      maxDestructive: s.circuitBreaker?.maxDestructive ?? DEFAULT_BREAKER.maxDestructive,
+      windowMs: (s.circuitBreaker?.windowMinutes ?? DEFAULT_BREAKER.windowMs / 60000) * 60000,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Store } from '../store/types.js';
+import { createApp } from './app.js';
+import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
+import { WebhookDispatcher } from './webhooks.js';
+
+export const DEFAULT_SERVER_PORT = 47812;
+
+export interface StartOptions {
+  store: Store;
+  host?: string;
+  port?: number;
+  expiryMs?: number;
+  breaker?: BreakerSettings;
+  webhookUrl?: string;
+  /** How often overdue requests are expired (default 30 s). */
+  sweepMs?: number;
+  log?: (line: string) => void;
+  now?: () => number;
+  onEvent?: (event: ServerEvent) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  service: ApprovalService;
+  webhooks?: WebhookDispatcher;
+  /** Stop listening, stop the sweeper and webhooks, and close the store. */
+  close(): Promise<void>;
+}
+
+/** Start the approval server on an open (migrated) store. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const webhooks = options.webhookUrl
+    ? new WebhookDispatcher({ url: options.webhookUrl, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
+  const service = new ApprovalService({
+    store: options.store,
+    ...(options.expiryMs ? { expiryMs: options.expiryMs } : {}),
+    ...(options.breaker ? { breaker: options.breaker } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    onEvent: (event) => {
+      webhooks?.send(event);
+      options.onEvent?.(event);
+    },
+  });
+  const app = createApp({ service, ...(options.log ? { log: options.log } : {}) });
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_SERVER_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const sweeper = setInterval(() => {
+    service.sweep().catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+  }, options.sweepMs ?? 30_000);
+  sweeper.unref();
+  const shown = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${port}`,
+    host,
+    port,
+    service,
+    ...(webhooks ? { webhooks } : {}),
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        webhooks?.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await options.store.close();
+      })();
+      return closing;
+    },
+  };
+}

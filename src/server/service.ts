@@ -1,0 +1,550 @@
+import type { DecisionInput, DecisionReply, RequestView, StatusReply, VoteReply } from '../approvals/api.js';
+import type { ApprovalRequest, Freeze, Identity, RequestFilter, Store, Tx } from '../store/types.js';
+import { ServiceError } from './errors.js';
+import { newId } from './ids.js';
+
+// The rules of peer approval, enforced here and nowhere else. Every method runs in one store transaction
+// that also appends what it did to the audit log, so a crash leaves either all of it or none of it.
+//
+//   - the requester, and the human an agent acts for, never approve their own request
+//   - one person counts once (approvals are keyed by the approver's name, whatever token they use)
+//   - approvals from outside the required group are refused and do not count
+//   - a pending request expires (default 1 hour); an approval must be used within the same time
+//   - an approval is consumed by exactly one decision for exactly the same action (same digest)
+//   - a frozen server, or a frozen agent, gets every non-read action denied
+//   - an agent that asks for more than N destructive actions in M minutes is frozen until a human resets it
+
+export interface BreakerSettings {
+  /** More than this many destructive requests in the window freezes the agent. 0 turns the breaker off. */
+  maxDestructive: number;
+  windowMs: number;
+}
+
+export type ServerEvent =
+  | {
+      type:
+        | 'request.created'
+        | 'request.approved'
+        | 'request.denied'
+        | 'request.cancelled'
+        | 'request.expired'
+        | 'request.consumed';
+      actor: string;
+      request: RequestView;
+    }
+  | { type: 'freeze' | 'unfreeze' | 'agent.frozen' | 'agent.unfrozen'; actor: string; freeze: Freeze };
+
+export interface ServiceOptions {
+  store: Store;
+  /** How long a pending request, and then an approval, stays usable. */
+  expiryMs?: number;
+  breaker?: BreakerSettings;
+  now?: () => number;
+  /** Called after each commit with what happened (webhooks). Never awaited: it cannot slow a decision. */
+  onEvent?: (event: ServerEvent) => void;
+}
+
+export const DEFAULT_EXPIRY_MS = 60 * 60 * 1000;
+export const DEFAULT_BREAKER: BreakerSettings = { maxDestructive: 20, windowMs: 10 * 60 * 1000 };
+
+const GLOBAL = 'global';
+const agentScope = (name: string) => `agent:${name}`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export class ApprovalService {
+  readonly store: Store;
+  readonly expiryMs: number;
+  readonly breaker: BreakerSettings;
+  private readonly now: () => number;
+  private readonly onEvent: (event: ServerEvent) => void;
+
+  constructor(options: ServiceOptions) {
+    this.store = options.store;
+    this.expiryMs = options.expiryMs ?? DEFAULT_EXPIRY_MS;
+    this.breaker = options.breaker ?? DEFAULT_BREAKER;
+    this.now = options.now ?? Date.now;
+    this.onEvent = options.onEvent ?? (() => undefined);
+  }
+
+  /** Run a transaction, then announce what it did (only once it is committed). */
+  private async run<T>(fn: (tx: Tx, events: ServerEvent[]) => Promise<T>): Promise<T> {
+    const events: ServerEvent[] = [];
+    const result = await this.store.transact((tx) => {
+      events.length = 0; // a retried transaction starts over
+      return fn(tx, events);
+    });
+    for (const e of events) {
+      try {
+        this.onEvent(e);
+      } catch {
+        // a listener's failure is not the decision's
+      }
+    }
+    return result;
+  }
+
+  private async view(tx: Tx, request: ApprovalRequest): Promise<RequestView> {
+    return toView(request, await tx.listApprovals(request.id));
+  }
+
+  /** Open requests past their deadline become expired (and say so in the audit log). */
+  private async expireIfDue(
+    tx: Tx,
+    request: ApprovalRequest,
+    now: number,
+    events: ServerEvent[],
+  ): Promise<ApprovalRequest> {
+    if ((request.state !== 'pending' && request.state !== 'approved') || request.expiresAt > now)
+      return request;
+    const expired: ApprovalRequest = { ...request, state: 'expired', decidedAt: now, decidedBy: 'interlock' };
+    await tx.updateRequest(request.id, { state: 'expired', decidedAt: now, decidedBy: 'interlock' });
+    await tx.appendAudit({
+      type: 'request.expired',
+      actor: 'interlock',
+      at: now,
+      data: { requestId: request.id, digest: request.digest, was: request.state },
+    });
+    events.push({ type: 'request.expired', actor: 'interlock', request: await this.view(tx, expired) });
+    return expired;
+  }
+
+  /**
+   * The decision path: the caller's own policy decision comes in; freezes, the circuit breaker and the
+   * approval state of this exact action decide what it may do now.
+   */
+  async decide(caller: Identity, body: DecisionInput): Promise<DecisionReply> {
+    const now = this.now();
+    const local = body.decision.outcome;
+    const nonRead = local !== 'allow' || body.assessment.effects.some((e) => e.operation !== 'read');
+    const destructive = body.assessment.destructive || local === 'require-approval';
+    const requester = {
+      kind: caller.kind,
+      name: caller.name,
+      ...(caller.kind === 'agent' && (caller.actsFor ?? body.actsFor)
+        ? { actsFor: caller.actsFor ?? body.actsFor }
+        : {}),
+    };
+    return this.run(async (tx, events) => {
+      const record = async (reply: DecisionReply): Promise<DecisionReply> => {
+        await tx.appendAudit({
+          type: 'decision',
+          actor: caller.name,
+          at: now,
+          data: {
+            requester,
+            tokenId: caller.id,
+            digest: body.digest,
+            action: summariseAction(body.action),
+            local: { outcome: local, approvals: body.decision.approvals, group: body.decision.approverGroup },
+            outcome: reply.outcome,
+            requestId: reply.requestId,
+          },
+        });
+        return reply;
+      };
+
+      if (caller.kind === 'agent' && nonRead) {
+        const frozen = await tx.getFreeze(GLOBAL);
+        if (frozen?.frozen)
+          return record({
+            outcome: 'deny',
+            message: `Interlock is frozen (by ${frozen.by} at ${iso(frozen.at)}${frozen.reason ? `: ${frozen.reason}` : ''}). Every action that changes anything is denied for every agent until a human runs \`interlock unfreeze\`.`,
+          });
+        const own = await tx.getFreeze(agentScope(caller.name));
+        if (own?.frozen)
+          return record({
+            outcome: 'deny',
+            message: `Agent ${caller.name} is frozen (by ${own.by} at ${iso(own.at)}: ${own.reason}). Its actions that change anything are denied until a human runs \`interlock unfreeze --agent ${caller.name}\`.`,
+          });
+      }
+
+      if (local === 'deny')
+        return record({ outcome: 'deny', message: body.decision.reasons.join('; ') || 'denied by policy' });
+
+      if (local === 'require-approval') {
+        const found = await tx.findOpenRequest(caller.name, body.digest);
+        const open = found ? await this.expireIfDue(tx, found, now, events) : undefined;
+        if (open?.state === 'approved') {
+          await tx.updateRequest(open.id, { state: 'consumed', consumedAt: now });
+          const consumed: ApprovalRequest = { ...open, state: 'consumed', consumedAt: now };
+          await tx.appendAudit({
+            type: 'request.consumed',
+            actor: caller.name,
+            at: now,
+            data: { requestId: open.id, digest: open.digest },
+          });
+          const view = await this.view(tx, consumed);
+          events.push({ type: 'request.consumed', actor: caller.name, request: view });
+          const by = view.approvals.map((a) => a.approver).join(', ');
+          return record({
+            outcome: 'allow',
+            requestId: open.id,
+            state: 'consumed',
+            message: `Approved by ${by} (request ${open.id}). This approval is now used up: running the same action again needs a new approval.`,
+          });
+        }
+        if (open?.state === 'pending') return record(await this.pendingReply(tx, open));
+
+        const latest = await tx.findLatestRequest(caller.name, body.digest);
+        if (latest?.state === 'denied' && now - (latest.decidedAt ?? 0) < this.expiryMs)
+          return record({
+            outcome: 'deny',
+            requestId: latest.id,
+            state: 'denied',
+            message: `Request ${latest.id} for this exact action was denied by ${latest.decidedBy ?? 'an approver'}${latest.reason ? `: ${latest.reason}` : ''}. Do not retry it; ask the user how to proceed.`,
+          });
+
+        if (caller.kind === 'agent') {
+          const tripped = await this.breakerTrips(tx, caller.name, body.digest, now, events);
+          if (tripped) return record(tripped);
+        }
+        const request: ApprovalRequest = {
+          id: newId('req'),
+          digest: body.digest,
+          state: 'pending',
+          requester,
+          approvalsRequired: Math.max(1, body.decision.approvals),
+          action: body.action,
+          assessment: body.assessment,
+          decision: body.decision,
+          createdAt: now,
+          expiresAt: now + this.expiryMs,
+        };
+        if (body.decision.approverGroup) request.approverGroup = body.decision.approverGroup;
+        await tx.insertRequest(request);
+        await tx.appendAudit({
+          type: 'request.created',
+          actor: caller.name,
+          at: now,
+          data: {
+            requestId: request.id,
+            digest: request.digest,
+            requester,
+            approvalsRequired: request.approvalsRequired,
+            approverGroup: request.approverGroup,
+            action: summariseAction(body.action),
+            policies: body.decision.policies.map((p) => p.id),
+          },
+        });
+        events.push({ type: 'request.created', actor: caller.name, request: toView(request, []) });
+        return record(await this.pendingReply(tx, request));
+      }
+
+      if (destructive && caller.kind === 'agent') {
+        const tripped = await this.breakerTrips(tx, caller.name, body.digest, now, events);
+        if (tripped) return record(tripped);
+      }
+      return record({
+        outcome: local,
+        message: local === 'allow' ? 'allowed by policy' : 'policy asks the local user to confirm',
+      });
+    });
+  }
+
+  private async pendingReply(tx: Tx, request: ApprovalRequest): Promise<DecisionReply> {
+    const given = (await tx.listApprovals(request.id)).length;
+    const group = request.approverGroup;
+    return {
+      outcome: 'pending',
+      requestId: request.id,
+      state: 'pending',
+      expiresAt: request.expiresAt,
+      approvals: { required: request.approvalsRequired, given, ...(group ? { group } : {}) },
+      message: `Request ${request.id} needs ${plural(request.approvalsRequired, 'approval')}${group ? ` from ${group}` : ''} (${given} so far); it expires at ${iso(request.expiresAt)}.`,
+    };
+  }
+
+  /** Count this destructive action; past the limit, freeze the agent and say so. */
+  private async breakerTrips(
+    tx: Tx,
+    agent: string,
+    digest: string,
+    now: number,
+    events: ServerEvent[],
+  ): Promise<DecisionReply | undefined> {
+    const { maxDestructive, windowMs } = this.breaker;
+    if (maxDestructive <= 0) return undefined;
+    const recent = await tx.countActivity(agent, now - windowMs);
+    if (recent < maxDestructive) {
+      await tx.recordActivity(agent, now, digest);
+      return undefined;
+    }
+    const minutes = Math.round(windowMs / 60000);
+    const freeze: Freeze = {
+      scope: agentScope(agent),
+      frozen: true,
+      at: now,
+      by: 'circuit-breaker',
+      reason: `more than ${maxDestructive} destructive actions in ${minutes} minutes`,
+    };
+    await tx.setFreeze(freeze);
+    await tx.appendAudit({ type: 'agent.frozen', actor: 'circuit-breaker', at: now, data: { ...freeze } });
+    events.push({ type: 'agent.frozen', actor: 'circuit-breaker', freeze });
+    return {
+      outcome: 'deny',
+      message: `Agent ${agent} asked for more than ${maxDestructive} destructive actions in ${minutes} minutes, so the circuit breaker froze it. Stop and tell the user; a human must run \`interlock unfreeze --agent ${agent}\` before it can change anything again.`,
+    };
+  }
+
+  private async lockedRequest(
+    tx: Tx,
+    id: string,
+    now: number,
+    events: ServerEvent[],
+  ): Promise<ApprovalRequest> {
+    const found = await tx.getRequest(id);
+    if (!found)
+      throw new ServiceError(
+        404,
+        'not-found',
+        `no request ${id}; \`interlock approvals list\` shows the open ones`,
+      );
+    return this.expireIfDue(tx, found, now, events);
+  }
+
+  async approve(caller: Identity, id: string, comment?: string): Promise<VoteReply> {
+    requireHuman(caller, 'approve');
+    const now = this.now();
+    return this.run(async (tx, events) => {
+      const request = await this.lockedRequest(tx, id, now, events);
+      if (caller.name === request.requester.name)
+        throw new ServiceError(403, 'own-request', `you made request ${id}; someone else must approve it`);
+      if (request.requester.actsFor && caller.name === request.requester.actsFor)
+        throw new ServiceError(
+          403,
+          'own-agent',
+          `${request.requester.name} made request ${id} on your behalf; someone other than you must approve it`,
+        );
+      if (request.approverGroup && !caller.groups.includes(request.approverGroup))
+        throw new ServiceError(
+          403,
+          'wrong-group',
+          `request ${id} needs approvers from ${request.approverGroup}, and ${caller.name} is not in it (groups: ${caller.groups.join(', ') || 'none'}); an approval from outside the group does not count`,
+        );
+      if (request.state !== 'pending')
+        throw new ServiceError(
+          409,
+          `already-${request.state}`,
+          `request ${id} is ${request.state}; it cannot be approved now`,
+        );
+      const inserted = await tx.insertApproval({
+        requestId: id,
+        approver: caller.name,
+        tokenId: caller.id,
+        groups: caller.groups,
+        ...(comment ? { comment } : {}),
+        at: now,
+      });
+      const approvals = await tx.listApprovals(id);
+      if (!inserted)
+        return {
+          counted: false,
+          message: `you already approved request ${id}; one person counts once (${approvals.length} of ${request.approvalsRequired})`,
+          request: toView(request, approvals),
+        };
+      await tx.appendAudit({
+        type: 'approval',
+        actor: caller.name,
+        at: now,
+        data: { requestId: id, digest: request.digest, tokenId: caller.id, groups: caller.groups, comment },
+      });
+      let current = request;
+      if (approvals.length >= request.approvalsRequired) {
+        const patch = { state: 'approved' as const, approvedAt: now, expiresAt: now + this.expiryMs };
+        await tx.updateRequest(id, patch);
+        current = { ...request, ...patch };
+        await tx.appendAudit({
+          type: 'request.approved',
+          actor: caller.name,
+          at: now,
+          data: { requestId: id, digest: request.digest, approvers: approvals.map((a) => a.approver) },
+        });
+        events.push({ type: 'request.approved', actor: caller.name, request: toView(current, approvals) });
+      }
+      const left = request.approvalsRequired - approvals.length;
+      return {
+        counted: true,
+        message:
+          left > 0
+            ? `approval counted (${approvals.length} of ${request.approvalsRequired}); ${plural(left, 'more approval')} needed`
+            : `request ${id} is approved; the identical action may now run once, until ${iso(current.expiresAt)}`,
+        request: toView(current, approvals),
+      };
+    });
+  }
+
+  async deny(caller: Identity, id: string, reason: string): Promise<VoteReply> {
+    requireHuman(caller, 'deny');
+    const now = this.now();
+    return this.run(async (tx, events) => {
+      const request = await this.lockedRequest(tx, id, now, events);
+      if (request.state !== 'pending' && request.state !== 'approved')
+        throw new ServiceError(
+          409,
+          `already-${request.state}`,
+          `request ${id} is ${request.state}; there is nothing to deny`,
+        );
+      const patch = { state: 'denied' as const, decidedAt: now, decidedBy: caller.name, reason };
+      await tx.updateRequest(id, patch);
+      await tx.appendAudit({
+        type: 'request.denied',
+        actor: caller.name,
+        at: now,
+        data: { requestId: id, digest: request.digest, reason, was: request.state },
+      });
+      const view = await this.view(tx, { ...request, ...patch });
+      events.push({ type: 'request.denied', actor: caller.name, request: view });
+      return { counted: true, message: `request ${id} is denied`, request: view };
+    });
+  }
+
+  /** The requester (or the human its agent acts for) withdraws a request. */
+  async cancel(caller: Identity, id: string, reason?: string): Promise<VoteReply> {
+    const now = this.now();
+    return this.run(async (tx, events) => {
+      const request = await this.lockedRequest(tx, id, now, events);
+      const mine =
+        caller.name === request.requester.name ||
+        (caller.kind === 'human' && caller.name === request.requester.actsFor);
+      if (!mine)
+        throw new ServiceError(
+          403,
+          'not-yours',
+          `only ${request.requester.name} (or the human it acts for) can cancel ${id}`,
+        );
+      if (request.state !== 'pending' && request.state !== 'approved')
+        throw new ServiceError(
+          409,
+          `already-${request.state}`,
+          `request ${id} is ${request.state}; there is nothing to cancel`,
+        );
+      const patch = {
+        state: 'cancelled' as const,
+        decidedAt: now,
+        decidedBy: caller.name,
+        ...(reason ? { reason } : {}),
+      };
+      await tx.updateRequest(id, patch);
+      await tx.appendAudit({
+        type: 'request.cancelled',
+        actor: caller.name,
+        at: now,
+        data: { requestId: id, digest: request.digest, reason },
+      });
+      const view = await this.view(tx, { ...request, ...patch });
+      events.push({ type: 'request.cancelled', actor: caller.name, request: view });
+      return { counted: true, message: `request ${id} is cancelled`, request: view };
+    });
+  }
+
+  /** The kill switch (no agent given) or one agent's freeze. Humans only. */
+  async setFrozen(
+    caller: Identity,
+    frozen: boolean,
+    options: { agent?: string; reason?: string } = {},
+  ): Promise<Freeze> {
+    requireHuman(caller, frozen ? 'freeze' : 'unfreeze');
+    const now = this.now();
+    const scope = options.agent ? agentScope(options.agent) : GLOBAL;
+    return this.run(async (tx, events) => {
+      const freeze: Freeze = {
+        scope,
+        frozen,
+        at: now,
+        by: caller.name,
+        reason: options.reason ?? (frozen ? 'frozen by hand' : 'unfrozen by hand'),
+      };
+      await tx.setFreeze(freeze);
+      if (!frozen && options.agent) await tx.clearActivity(options.agent);
+      const type = options.agent
+        ? frozen
+          ? 'agent.frozen'
+          : 'agent.unfrozen'
+        : frozen
+          ? 'freeze'
+          : 'unfreeze';
+      await tx.appendAudit({ type, actor: caller.name, at: now, data: { ...freeze } });
+      events.push({ type, actor: caller.name, freeze });
+      return freeze;
+    });
+  }
+
+  /** Expire what is overdue and forget breaker counts older than the window (the server runs it each minute). */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    return this.run(async (tx, events) => {
+      const overdue = await tx.listOverdue(now, 200);
+      for (const r of overdue) await this.expireIfDue(tx, r, now, events);
+      await tx.pruneActivity(now - Math.max(this.breaker.windowMs, 60_000) * 2);
+      return overdue.length;
+    });
+  }
+
+  /** Humans see every request; an agent sees its own. */
+  async getRequest(caller: Identity, id: string): Promise<RequestView> {
+    const request = await this.store.getRequest(id);
+    if (!request || (caller.kind === 'agent' && request.requester.name !== caller.name))
+      throw new ServiceError(404, 'not-found', `no request ${id}`);
+    return toView(request, await this.store.listApprovals(id));
+  }
+
+  async listRequests(caller: Identity, filter: RequestFilter): Promise<RequestView[]> {
+    const requests = await this.store.listRequests({
+      ...filter,
+      ...(caller.kind === 'agent' ? { requester: caller.name } : {}),
+    });
+    return Promise.all(requests.map(async (r) => toView(r, await this.store.listApprovals(r.id))));
+  }
+
+  async status(): Promise<StatusReply> {
+    const freezes = await this.store.listFreezes();
+    const global = freezes.find((f) => f.scope === GLOBAL && f.frozen);
+    const pending = await this.store.listRequests({ states: ['pending'], limit: 1000 });
+    return {
+      store: this.store.kind,
+      ...(global ? { frozen: global } : {}),
+      frozenAgents: freezes.filter((f) => f.scope.startsWith('agent:') && f.frozen),
+      pending: pending.filter((r) => r.expiresAt > this.now()).length,
+    };
+  }
+}
+
+function requireHuman(caller: Identity, verb: string): void {
+  if (caller.kind !== 'human')
+    throw new ServiceError(
+      403,
+      'humans-only',
+      `agents cannot ${verb}; use a human's token (interlock token create --human NAME)`,
+    );
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The part of an action worth keeping in every audit entry (the full assessment lives in the request). */
+function summariseAction(action: DecisionInput['action']): Record<string, unknown> {
+  return {
+    kind: action.kind,
+    command: action.command?.slice(0, 2000),
+    cwd: action.cwd,
+    file: action.file,
+    sha256: action.sha256,
+    summary: action.summary,
+  };
+}
+
+export function toView(
+  request: ApprovalRequest,
+  approvals: { approver: string; at: number; comment?: string }[],
+): RequestView {
+  return {
+    ...(request as Omit<RequestView, 'approvals'>),
+    approvals: approvals.map((a) => ({
+      approver: a.approver,
+      at: a.at,
+      ...(a.comment ? { comment: a.comment } : {}),
+    })),
+  } as RequestView;
+}

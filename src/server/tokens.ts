@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Identity, IdentityKind, Store } from '../store/types.js';
+import { newId } from './ids.js';
+
+// Tokens are 256 random bits; only their sha256 is stored, so a copy of the database grants nothing.
+// (A slow hash adds nothing for secrets this long: there is nothing to guess.)
+
+export function generateToken(kind: IdentityKind): string {
+  return `ilk_${kind === 'agent' ? 'a' : 'h'}_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface NewTokenInput {
+  kind: IdentityKind;
+  name: string;
+  groups?: string[];
+  actsFor?: string;
+  /** Who created it, for the audit log (the OS user running `interlock token create`). */
+  createdBy: string;
+  now?: number;
+}
+
+/** Create an identity and its token; the token is returned once and never stored. */
+export async function createToken(
+  store: Store,
+  input: NewTokenInput,
+): Promise<{ token: string; identity: Identity }> {
+  const token = generateToken(input.kind);
+  const at = input.now ?? Date.now();
+  const identity: Identity = {
+    id: newId('tok', 8),
+    kind: input.kind,
+    name: input.name,
+    groups: input.kind === 'human' ? [...new Set(input.groups ?? [])].sort() : [],
+    createdAt: at,
+  };
+  if (input.kind === 'agent' && input.actsFor) identity.actsFor = input.actsFor;
+  await store.transact(async (tx) => {
+    await tx.insertIdentity({ ...identity, tokenHash: hashToken(token) });
+    await tx.appendAudit({
+      type: 'token.created',
+      actor: input.createdBy,
+      at,
+      data: {
+        id: identity.id,
+        kind: identity.kind,
+        name: identity.name,
+        groups: identity.groups,
+        actsFor: identity.actsFor,
+      },
+    });
+  });
+  return { token, identity };
+}
+
+/** Revoke every live token with this id, or every live token of this name. */
+export async function revokeToken(
+  store: Store,
+  idOrName: string,
+  revokedBy: string,
+  now = Date.now(),
+): Promise<Identity[]> {
+  return store.transact(async (tx) => {
+    const revoked = await tx.revokeIdentity(idOrName, now);
+    if (revoked.length)
+      await tx.appendAudit({
+        type: 'token.revoked',
+        actor: revokedBy,
+        at: now,
+        data: { ids: revoked.map((r) => r.id), name: idOrName },
+      });
+    return revoked;
+  });
+}
+
+/** The identity a bearer token belongs to, or undefined (unknown or revoked). */
+export async function authenticate(store: Store, token: string): Promise<Identity | undefined> {
+  if (!/^ilk_[ah]_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  return store.identityByTokenHash(hashToken(token));
+}

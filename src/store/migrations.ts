@@ -1,0 +1,96 @@
+import { GENESIS_HASH } from './audit.js';
+
+// Schema migrations, run in order on start by both stores (`Store.migrate`). The SQL is portable between
+// SQLite and PostgreSQL: TEXT, BIGINT milliseconds, INTEGER flags, JSON kept as TEXT (the audit body must
+// keep its exact bytes), partial unique indexes. Add a migration; never edit one that has shipped.
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'identities, requests, approvals, freezes, activity, audit',
+    statements: [
+      `CREATE TABLE identities (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('agent', 'human')),
+        name TEXT NOT NULL,
+        groups_json TEXT NOT NULL,
+        acts_for TEXT,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      )`,
+      `CREATE INDEX identities_by_name ON identities (name)`,
+      `CREATE TABLE requests (
+        id TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'denied', 'expired', 'cancelled', 'consumed')),
+        requester_kind TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        acts_for TEXT,
+        approvals_required INTEGER NOT NULL CHECK (approvals_required >= 1),
+        approver_group TEXT,
+        action_json TEXT NOT NULL,
+        assessment_json TEXT NOT NULL,
+        decision_json TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        approved_at BIGINT,
+        decided_at BIGINT,
+        decided_by TEXT,
+        reason TEXT,
+        consumed_at BIGINT
+      )`,
+      // At most one open (pending or approved) request per requester and action: a second one cannot exist.
+      `CREATE UNIQUE INDEX requests_one_open ON requests (requester, digest) WHERE state IN ('pending', 'approved')`,
+      `CREATE INDEX requests_by_action ON requests (requester, digest, created_at)`,
+      `CREATE INDEX requests_by_state ON requests (state, expires_at)`,
+      `CREATE INDEX requests_by_created ON requests (created_at)`,
+      `CREATE TABLE approvals (
+        request_id TEXT NOT NULL REFERENCES requests (id),
+        approver TEXT NOT NULL,
+        token_id TEXT NOT NULL,
+        groups_json TEXT NOT NULL,
+        comment TEXT,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (request_id, approver)
+      )`,
+      `CREATE TABLE freezes (
+        scope TEXT PRIMARY KEY,
+        frozen INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        set_by TEXT NOT NULL,
+        reason TEXT NOT NULL
+      )`,
+      `CREATE TABLE activity (
+        agent TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        digest TEXT NOT NULL
+      )`,
+      `CREATE INDEX activity_by_agent ON activity (agent, at)`,
+      `CREATE TABLE audit (
+        seq BIGINT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        type TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        body TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      )`,
+      // The head of the chain, one row: a transaction that appends locks it, so the chain stays a line.
+      `CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq BIGINT NOT NULL,
+        hash TEXT NOT NULL
+      )`,
+      `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}')`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

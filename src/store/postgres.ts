@@ -1,0 +1,459 @@
+import pg from 'pg';
+import { buildAuditEntry } from './audit.js';
+import { MIGRATIONS } from './migrations.js';
+import {
+  approvalFromRow,
+  auditFromRow,
+  freezeFromRow,
+  identityFromRow,
+  patchColumns,
+  REQUEST_COLUMNS,
+  requestFromRow,
+  requestValues,
+  type ApprovalRow,
+  type AuditRow,
+  type FreezeRow,
+  type IdentityRow,
+  type RequestRow,
+} from './rows.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  AuditEntry,
+  AuditInput,
+  Freeze,
+  Identity,
+  NewIdentity,
+  RequestFilter,
+  RequestPatch,
+  Store,
+  Tx,
+} from './types.js';
+
+const OPEN = `state IN ('pending', 'approved')`;
+
+/** int8 (counts, millisecond timestamps) as numbers: every value we store is far below 2^53. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** The schema that holds Interlock's tables (default "interlock"; tests use one per run). */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** `postgres://user:secret@host/db?schema=x` → the connection string without `schema`, and the schema. */
+export function parsePostgresUrl(url: string): { connectionString: string; schema?: string; safe: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  const connectionString = parsed.toString();
+  if (parsed.password) parsed.password = '***';
+  return { connectionString, ...(schema ? { schema } : {}), safe: parsed.toString() };
+}
+
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
+
+interface Job {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+
+/**
+ * PostgreSQL: several server replicas share one state. Every writing transaction starts by locking the
+ * head of the audit chain (one row), so writes are serialised across replicas exactly as in SQLite: the
+ * rules see one consistent state, and the hash chain stays a line. Reads run without that lock.
+ *
+ * Group commit: transactions that arrive together at one replica run one after another in one PostgreSQL
+ * transaction and share its lock, round trips and commit. If one of them fails, the batch is undone and
+ * each runs alone, so a failure never takes another transaction's work with it.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly location: string;
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+  private readonly queue: Job[] = [];
+  private draining = false;
+
+  constructor(url: string, options: PostgresOptions = {}) {
+    const { connectionString, schema, safe } = parsePostgresUrl(url);
+    this.schema = options.schema ?? schema ?? 'interlock';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema))
+      throw new Error(
+        `PostgreSQL schema "${this.schema}" is not a plain lower-case identifier (letters, digits, _)`,
+      );
+    this.location = `${safe}${safe.includes('?') ? '&' : '?'}schema=${this.schema}`;
+    this.pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${this.schema}`,
+      types: TYPES,
+    });
+    // An idle client that loses its connection must not crash the server; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Replicas starting together: one migrates, the others wait and then find nothing to do.
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`interlock:migrate:${this.schema}`]);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        const done = new Set(
+          (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+            (r) => r.version,
+          ),
+        );
+        for (const m of MIGRATIONS) {
+          if (done.has(m.version)) continue;
+          await client.query('BEGIN');
+          try {
+            for (const sql of m.statements) await client.query(sql);
+            await client.query(
+              'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+              [m.version, m.name, Date.now()],
+            );
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`interlock:migrate:${this.schema}`]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // Let the transactions that arrive with this one queue up behind it: they share its commit.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        // A batch in which one transaction failed is undone whole, and each then runs on its own.
+        if (!(await this.runBatch(batch))) for (const job of batch) await this.runBatch([job]);
+      }
+    } finally {
+      this.draining = false;
+      if (this.queue.length) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    }
+  }
+
+  /**
+   * One PostgreSQL transaction for the jobs, under the audit-head lock. False when a job failed in a batch
+   * of several (nothing was committed; the caller runs them one by one); every job is settled otherwise.
+   */
+  private async runBatch(jobs: Job[]): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect().catch((error: unknown) => error as Error);
+      if (client instanceof Error) {
+        for (const job of jobs) job.reject(client);
+        return true;
+      }
+      let broken = false;
+      let jobFailed: unknown;
+      try {
+        // One round trip: begin, take the lock (which serialises writers across replicas), then read the
+        // freezes (a small table) with a snapshot taken after the lock was granted.
+        const results = (await client.query(
+          'BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE; SELECT * FROM freezes',
+        )) as unknown as pg.QueryResult[];
+        const tx = new PostgresTx(
+          client,
+          results[1]!.rows[0] as { seq: number; hash: string },
+          results[2]!.rows as FreezeRow[],
+        );
+        const values: unknown[] = [];
+        for (const job of jobs) {
+          try {
+            values.push(await job.fn(tx));
+          } catch (error) {
+            jobFailed = error;
+            throw error;
+          }
+        }
+        await tx.flush();
+        await client.query('COMMIT');
+        jobs.forEach((job, i) => job.resolve(values[i]));
+        return true;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        if (jobFailed !== undefined && jobs.length > 1) return false;
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < 5) continue;
+        for (const job of jobs) job.reject(error);
+        return true;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.pool.query<R>(sql, params)).rows;
+  }
+
+  async identityByTokenHash(hash: string): Promise<Identity | undefined> {
+    const [row] = await this.rows<IdentityRow>(
+      'SELECT * FROM identities WHERE token_hash = $1 AND revoked_at IS NULL',
+      [hash],
+    );
+    return row ? identityFromRow(row) : undefined;
+  }
+
+  async listIdentities(): Promise<Identity[]> {
+    return (await this.rows<IdentityRow>('SELECT * FROM identities ORDER BY created_at')).map(
+      identityFromRow,
+    );
+  }
+
+  async getRequest(id: string): Promise<ApprovalRequest | undefined> {
+    const [row] = await this.rows<RequestRow>('SELECT * FROM requests WHERE id = $1', [id]);
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async listRequests(filter: RequestFilter): Promise<ApprovalRequest[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.states?.length) {
+      params.push(filter.states);
+      where.push(`state = ANY($${params.length})`);
+    }
+    if (filter.requester) {
+      params.push(filter.requester);
+      where.push(`requester = $${params.length}`);
+    }
+    params.push(filter.limit ?? 100);
+    const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`;
+    return (await this.rows<RequestRow>(sql, params)).map(requestFromRow);
+  }
+
+  async listApprovals(requestId: string): Promise<Approval[]> {
+    return (
+      await this.rows<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
+        requestId,
+      ])
+    ).map(approvalFromRow);
+  }
+
+  async listFreezes(): Promise<Freeze[]> {
+    return (await this.rows<FreezeRow>('SELECT * FROM freezes ORDER BY scope')).map(freezeFromRow);
+  }
+
+  async auditEntries(fromSeq = 1, limit = 1000): Promise<AuditEntry[]> {
+    return (
+      await this.rows<AuditRow>('SELECT * FROM audit WHERE seq >= $1 ORDER BY seq LIMIT $2', [fromSeq, limit])
+    ).map(auditFromRow);
+  }
+
+  /** Drop this store's schema and everything in it (tests clean up after themselves with it). */
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PostgresTx implements Tx {
+  private seq: number;
+  private hash: string;
+  private readonly head: { seq: number; hash: string };
+  /** Audit entries of this transaction, written in one statement before COMMIT. */
+  private readonly pending: AuditEntry[] = [];
+  /** The freezes as read under the lock, kept current as this transaction changes them. */
+  private readonly freezes: Map<string, Freeze>;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    head: { seq: number; hash: string },
+    freezes: FreezeRow[],
+  ) {
+    this.seq = Number(head.seq);
+    this.hash = head.hash;
+    this.head = { seq: this.seq, hash: this.hash };
+    this.freezes = new Map(freezes.map((r) => [r.scope, freezeFromRow(r)]));
+  }
+
+  private async one<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | undefined> {
+    return (await this.client.query<R>(sql, params)).rows[0];
+  }
+
+  private async all<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]> {
+    return (await this.client.query<R>(sql, params)).rows;
+  }
+
+  async getRequest(id: string) {
+    const row = await this.one<RequestRow>('SELECT * FROM requests WHERE id = $1', [id]);
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async findOpenRequest(requester: string, digest: string) {
+    const row = await this.one<RequestRow>(
+      `SELECT * FROM requests WHERE requester = $1 AND digest = $2 AND ${OPEN}`,
+      [requester, digest],
+    );
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async findLatestRequest(requester: string, digest: string) {
+    const row = await this.one<RequestRow>(
+      'SELECT * FROM requests WHERE requester = $1 AND digest = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
+      [requester, digest],
+    );
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async insertRequest(request: ApprovalRequest) {
+    await this.client.query(
+      `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      requestValues(request),
+    );
+  }
+
+  async updateRequest(id: string, patch: RequestPatch) {
+    const cols = patchColumns(patch);
+    if (!cols.length) return;
+    await this.client.query(
+      `UPDATE requests SET ${cols.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${cols.length + 1}`,
+      [...cols.map(([, v]) => v), id],
+    );
+  }
+
+  async listOverdue(now: number, limit: number) {
+    return (
+      await this.all<RequestRow>(
+        `SELECT * FROM requests WHERE ${OPEN} AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
+        [now, limit],
+      )
+    ).map(requestFromRow);
+  }
+
+  async listApprovals(requestId: string) {
+    return (
+      await this.all<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
+        requestId,
+      ])
+    ).map(approvalFromRow);
+  }
+
+  async insertApproval(a: Approval) {
+    const result = await this.client.query(
+      'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+      [a.requestId, a.approver, a.tokenId, JSON.stringify(a.groups), a.comment ?? null, a.at],
+    );
+    return result.rowCount === 1;
+  }
+
+  async getFreeze(scope: string) {
+    const f = this.freezes.get(scope);
+    return f ? { ...f } : undefined;
+  }
+
+  async setFreeze(f: Freeze) {
+    this.freezes.set(f.scope, { ...f });
+    await this.client.query(
+      'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
+      [f.scope, f.frozen ? 1 : 0, f.at, f.by, f.reason],
+    );
+  }
+
+  async recordActivity(agent: string, at: number, digest: string) {
+    await this.client.query('INSERT INTO activity (agent, at, digest) VALUES ($1, $2, $3)', [
+      agent,
+      at,
+      digest,
+    ]);
+  }
+
+  async countActivity(agent: string, since: number) {
+    const row = await this.one<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM activity WHERE agent = $1 AND at > $2',
+      [agent, since],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async pruneActivity(before: number) {
+    await this.client.query('DELETE FROM activity WHERE at < $1', [before]);
+  }
+
+  async clearActivity(agent: string) {
+    await this.client.query('DELETE FROM activity WHERE agent = $1', [agent]);
+  }
+
+  async insertIdentity(i: NewIdentity) {
+    await this.client.query(
+      'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt],
+    );
+  }
+
+  async revokeIdentity(idOrName: string, at: number) {
+    const rows = await this.all<IdentityRow>(
+      'UPDATE identities SET revoked_at = $1 WHERE (id = $2 OR name = $2) AND revoked_at IS NULL RETURNING *',
+      [at, idOrName],
+    );
+    return rows.map(identityFromRow);
+  }
+
+  async appendAudit(input: AuditInput) {
+    const entry = buildAuditEntry(input, this.seq + 1, this.hash);
+    this.pending.push(entry);
+    this.seq = entry.seq;
+    this.hash = entry.hash;
+    return entry;
+  }
+
+  /** Write this transaction's audit entries and move the head of the chain, in one round trip. */
+  async flush() {
+    if (!this.pending.length) return;
+    const params: unknown[] = [];
+    const rows = this.pending.map((e) => {
+      params.push(e.seq, e.at, e.type, e.actor, e.body, e.prevHash, e.hash);
+      const n = params.length;
+      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    params.push(this.seq, this.hash, this.head.seq);
+    const n = params.length;
+    const result = await this.client.query(
+      `WITH appended AS (INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES ${rows.join(', ')})
+       UPDATE audit_head SET seq = $${n - 2}, hash = $${n - 1} WHERE id = 1 AND seq = $${n}`,
+      params,
+    );
+    if (result.rowCount !== 1) throw new Error('the audit chain moved under a held lock; refusing to commit');
+    this.pending.length = 0;
+  }
+}

@@ -1,0 +1,199 @@
+import type { Approval, ApprovalRequest, AuditEntry, Freeze, Identity, RequestState } from './types.js';
+
+// Rows as both databases return them (snake_case columns, JSON as text) to the domain objects, and back.
+
+export interface RequestRow {
+  id: string;
+  digest: string;
+  state: string;
+  requester_kind: string;
+  requester: string;
+  acts_for: string | null;
+  approvals_required: number;
+  approver_group: string | null;
+  action_json: string;
+  assessment_json: string;
+  decision_json: string;
+  created_at: number;
+  expires_at: number;
+  approved_at: number | null;
+  decided_at: number | null;
+  decided_by: string | null;
+  reason: string | null;
+  consumed_at: number | null;
+}
+
+const num = (v: number | string | null | undefined): number | undefined =>
+  v === null || v === undefined ? undefined : Number(v);
+
+export function requestFromRow(row: RequestRow): ApprovalRequest {
+  const request: ApprovalRequest = {
+    id: row.id,
+    digest: row.digest,
+    state: row.state as RequestState,
+    requester: { kind: row.requester_kind === 'human' ? 'human' : 'agent', name: row.requester },
+    approvalsRequired: Number(row.approvals_required),
+    action: JSON.parse(row.action_json),
+    assessment: JSON.parse(row.assessment_json),
+    decision: JSON.parse(row.decision_json),
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+  };
+  if (row.acts_for !== null) request.requester.actsFor = row.acts_for;
+  if (row.approver_group !== null) request.approverGroup = row.approver_group;
+  const optional = {
+    approvedAt: num(row.approved_at),
+    decidedAt: num(row.decided_at),
+    consumedAt: num(row.consumed_at),
+  };
+  for (const [k, v] of Object.entries(optional))
+    if (v !== undefined) (request as unknown as Record<string, number>)[k] = v;
+  if (row.decided_by !== null) request.decidedBy = row.decided_by;
+  if (row.reason !== null) request.reason = row.reason;
+  return request;
+}
+
+/** Column values of a new request, in the order of REQUEST_COLUMNS. */
+export const REQUEST_COLUMNS = [
+  'id',
+  'digest',
+  'state',
+  'requester_kind',
+  'requester',
+  'acts_for',
+  'approvals_required',
+  'approver_group',
+  'action_json',
+  'assessment_json',
+  'decision_json',
+  'created_at',
+  'expires_at',
+  'approved_at',
+  'decided_at',
+  'decided_by',
+  'reason',
+  'consumed_at',
+] as const;
+
+export function requestValues(r: ApprovalRequest): (string | number | null)[] {
+  return [
+    r.id,
+    r.digest,
+    r.state,
+    r.requester.kind,
+    r.requester.name,
+    r.requester.actsFor ?? null,
+    r.approvalsRequired,
+    r.approverGroup ?? null,
+    JSON.stringify(r.action),
+    JSON.stringify(r.assessment),
+    JSON.stringify(r.decision),
+    r.createdAt,
+    r.expiresAt,
+    r.approvedAt ?? null,
+    r.decidedAt ?? null,
+    r.decidedBy ?? null,
+    r.reason ?? null,
+    r.consumedAt ?? null,
+  ];
+}
+
+/** The columns a RequestPatch may change, and their values. */
+export function patchColumns(patch: Record<string, unknown>): [string, string | number | null][] {
+  const map: Record<string, string> = {
+    state: 'state',
+    expiresAt: 'expires_at',
+    approvedAt: 'approved_at',
+    decidedAt: 'decided_at',
+    decidedBy: 'decided_by',
+    reason: 'reason',
+    consumedAt: 'consumed_at',
+  };
+  return Object.entries(patch)
+    .filter(([k, v]) => map[k] !== undefined && v !== undefined)
+    .map(([k, v]) => [map[k]!, v as string | number]);
+}
+
+export interface IdentityRow {
+  id: string;
+  kind: string;
+  name: string;
+  groups_json: string;
+  acts_for: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export function identityFromRow(row: IdentityRow): Identity {
+  const identity: Identity = {
+    id: row.id,
+    kind: row.kind === 'human' ? 'human' : 'agent',
+    name: row.name,
+    groups: JSON.parse(row.groups_json) as string[],
+    createdAt: Number(row.created_at),
+  };
+  if (row.acts_for !== null) identity.actsFor = row.acts_for;
+  if (row.revoked_at !== null) identity.revokedAt = Number(row.revoked_at);
+  return identity;
+}
+
+export interface ApprovalRow {
+  request_id: string;
+  approver: string;
+  token_id: string;
+  groups_json: string;
+  comment: string | null;
+  at: number;
+}
+
+export function approvalFromRow(row: ApprovalRow): Approval {
+  const approval: Approval = {
+    requestId: row.request_id,
+    approver: row.approver,
+    tokenId: row.token_id,
+    groups: JSON.parse(row.groups_json) as string[],
+    at: Number(row.at),
+  };
+  if (row.comment !== null) approval.comment = row.comment;
+  return approval;
+}
+
+export interface FreezeRow {
+  scope: string;
+  frozen: number;
+  at: number;
+  set_by: string;
+  reason: string;
+}
+
+export function freezeFromRow(row: FreezeRow): Freeze {
+  return {
+    scope: row.scope,
+    frozen: Number(row.frozen) === 1,
+    at: Number(row.at),
+    by: row.set_by,
+    reason: row.reason,
+  };
+}
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  type: string;
+  actor: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function auditFromRow(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: Number(row.at),
+    type: row.type,
+    actor: row.actor,
+    body: row.body,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,390 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildAuditEntry } from './audit.js';
+import { MIGRATIONS } from './migrations.js';
+import { Mutex } from './mutex.js';
+import {
+  approvalFromRow,
+  auditFromRow,
+  freezeFromRow,
+  identityFromRow,
+  patchColumns,
+  REQUEST_COLUMNS,
+  requestFromRow,
+  requestValues,
+  type ApprovalRow,
+  type AuditRow,
+  type FreezeRow,
+  type IdentityRow,
+  type RequestRow,
+} from './rows.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  AuditEntry,
+  AuditInput,
+  Freeze,
+  Identity,
+  NewIdentity,
+  RequestFilter,
+  RequestPatch,
+  Store,
+  Tx,
+} from './types.js';
+
+type DB = Database.Database;
+
+const OPEN = `state IN ('pending', 'approved')`;
+
+interface Job {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 256;
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Writes go through one connection (BEGIN IMMEDIATE, so
+ * another process holding the file, like `interlock token create`, waits its turn), and every commit is
+ * flushed to disk (synchronous=FULL) before any caller hears of it.
+ *
+ * Group commit: transactions that arrive together run one after another inside one SQLite transaction,
+ * each in its own savepoint (a failing one rolls back alone), and share one commit, so one disk flush
+ * serves many decisions. Each still sees exactly the state the ones before it left: the same as running
+ * them one at a time. Reads outside transactions use a second connection and see committed state only.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: DB;
+  private reader: DB;
+  private readonly statements = new Map<string, Database.Statement>();
+  private control!: Record<'begin' | 'commit' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
+  private readonly mutex = new Mutex();
+  private readonly tx: SqliteTx;
+  private readonly queue: Job[] = [];
+  private draining: Promise<void> | undefined;
+
+  constructor(readonly location: string) {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    this.db = new Database(location);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before anyone hears of it. NORMAL (INTERLOCK_SQLITE_SYNCHRONOUS=normal)
+    // still survives a killed process, but a power cut may lose the last commits.
+    this.db.pragma(
+      `synchronous = ${process.env.INTERLOCK_SQLITE_SYNCHRONOUS === 'normal' ? 'NORMAL' : 'FULL'}`,
+    );
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('foreign_keys = ON');
+    this.reader = this.db;
+    this.tx = new SqliteTx(this.db);
+  }
+
+  async migrate(): Promise<void> {
+    await this.mutex.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.db.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        const done = new Set(
+          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+            (r) => r.version,
+          ),
+        );
+        for (const m of MIGRATIONS) {
+          if (done.has(m.version)) continue;
+          for (const sql of m.statements) this.db.exec(sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(m.version, m.name, Date.now());
+        }
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+    if (this.location !== ':memory:' && this.reader === this.db) {
+      this.reader = new Database(this.location, { readonly: true });
+      this.statements.clear();
+      this.reader.pragma('busy_timeout = 10000');
+    }
+    this.tx.prepare();
+    const p = (sql: string) => this.db.prepare(sql);
+    this.control = {
+      begin: p('BEGIN IMMEDIATE'),
+      commit: p('COMMIT'),
+      savepoint: p('SAVEPOINT job'),
+      release: p('RELEASE job'),
+      rollbackTo: p('ROLLBACK TO job'),
+    };
+  }
+
+  /** A read statement on the reading connection, prepared once. */
+  private read(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.reader.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) this.draining = this.mutex.run(() => this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // Let the requests that arrived with this one queue up behind it: they share its commit.
+      await new Promise((r) => setImmediate(r));
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+        try {
+          const c = this.control;
+          c.begin.run();
+          for (const job of batch) {
+            c.savepoint.run();
+            try {
+              const value = await job.fn(this.tx);
+              c.release.run();
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              c.rollbackTo.run();
+              c.release.run();
+              outcomes.push({ ok: false, error });
+            }
+          }
+          c.commit.run();
+        } catch (error) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          for (const job of batch) job.reject(error);
+          continue;
+        }
+        batch.forEach((job, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) job.resolve(o.value);
+          else job.reject(o.error);
+        });
+        if (this.queue.length) await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  async identityByTokenHash(hash: string): Promise<Identity | undefined> {
+    const row = this.read('SELECT * FROM identities WHERE token_hash = ? AND revoked_at IS NULL').get(
+      hash,
+    ) as IdentityRow | undefined;
+    return row ? identityFromRow(row) : undefined;
+  }
+
+  async listIdentities(): Promise<Identity[]> {
+    return (this.read('SELECT * FROM identities ORDER BY created_at').all() as IdentityRow[]).map(
+      identityFromRow,
+    );
+  }
+
+  async getRequest(id: string): Promise<ApprovalRequest | undefined> {
+    const row = this.read('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async listRequests(filter: RequestFilter): Promise<ApprovalRequest[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.states?.length) {
+      where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
+      params.push(...filter.states);
+    }
+    if (filter.requester) {
+      where.push('requester = ?');
+      params.push(filter.requester);
+    }
+    const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
+    params.push(filter.limit ?? 100);
+    return (this.read(sql).all(...params) as RequestRow[]).map(requestFromRow);
+  }
+
+  async listApprovals(requestId: string): Promise<Approval[]> {
+    return (
+      this.read('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver').all(
+        requestId,
+      ) as ApprovalRow[]
+    ).map(approvalFromRow);
+  }
+
+  async listFreezes(): Promise<Freeze[]> {
+    return (this.read('SELECT * FROM freezes ORDER BY scope').all() as FreezeRow[]).map(freezeFromRow);
+  }
+
+  async auditEntries(fromSeq = 1, limit = 1000): Promise<AuditEntry[]> {
+    return (
+      this.read('SELECT * FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as AuditRow[]
+    ).map(auditFromRow);
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run(async () => {
+      if (this.reader !== this.db) this.reader.close();
+      this.db.close();
+    });
+  }
+}
+
+/** The statements of a transaction, prepared once; only used between BEGIN and COMMIT. */
+class SqliteTx implements Tx {
+  private s!: Record<string, Database.Statement>;
+
+  constructor(private readonly db: DB) {}
+
+  prepare(): void {
+    const p = (sql: string) => this.db.prepare(sql);
+    this.s = {
+      getRequest: p('SELECT * FROM requests WHERE id = ?'),
+      findOpen: p(`SELECT * FROM requests WHERE requester = ? AND digest = ? AND ${OPEN}`),
+      findLatest: p(
+        'SELECT * FROM requests WHERE requester = ? AND digest = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      ),
+      insertRequest: p(
+        `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      overdue: p(`SELECT * FROM requests WHERE ${OPEN} AND expires_at <= ? ORDER BY expires_at LIMIT ?`),
+      approvals: p('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver'),
+      insertApproval: p(
+        'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      getFreeze: p('SELECT * FROM freezes WHERE scope = ?'),
+      setFreeze: p(
+        'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
+      ),
+      recordActivity: p('INSERT INTO activity (agent, at, digest) VALUES (?, ?, ?)'),
+      countActivity: p('SELECT COUNT(*) AS n FROM activity WHERE agent = ? AND at > ?'),
+      pruneActivity: p('DELETE FROM activity WHERE at < ?'),
+      clearActivity: p('DELETE FROM activity WHERE agent = ?'),
+      insertIdentity: p(
+        'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findIdentities: p('SELECT * FROM identities WHERE (id = ? OR name = ?) AND revoked_at IS NULL'),
+      revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),
+      head: p('SELECT seq, hash FROM audit_head WHERE id = 1'),
+      insertAudit: p(
+        'INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      setHead: p('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1'),
+    };
+  }
+
+  async getRequest(id: string) {
+    const row = this.s.getRequest!.get(id) as RequestRow | undefined;
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async findOpenRequest(requester: string, digest: string) {
+    const row = this.s.findOpen!.get(requester, digest) as RequestRow | undefined;
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async findLatestRequest(requester: string, digest: string) {
+    const row = this.s.findLatest!.get(requester, digest) as RequestRow | undefined;
+    return row ? requestFromRow(row) : undefined;
+  }
+
+  async insertRequest(request: ApprovalRequest) {
+    this.s.insertRequest!.run(...requestValues(request));
+  }
+
+  async updateRequest(id: string, patch: RequestPatch) {
+    const cols = patchColumns(patch);
+    if (!cols.length) return;
+    this.db
+      .prepare(`UPDATE requests SET ${cols.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`)
+      .run(...cols.map(([, v]) => v), id);
+  }
+
+  async listOverdue(now: number, limit: number) {
+    return (this.s.overdue!.all(now, limit) as RequestRow[]).map(requestFromRow);
+  }
+
+  async listApprovals(requestId: string) {
+    return (this.s.approvals!.all(requestId) as ApprovalRow[]).map(approvalFromRow);
+  }
+
+  async insertApproval(a: Approval) {
+    const info = this.s.insertApproval!.run(
+      a.requestId,
+      a.approver,
+      a.tokenId,
+      JSON.stringify(a.groups),
+      a.comment ?? null,
+      a.at,
+    );
+    return info.changes === 1;
+  }
+
+  async getFreeze(scope: string) {
+    const row = this.s.getFreeze!.get(scope) as FreezeRow | undefined;
+    return row ? freezeFromRow(row) : undefined;
+  }
+
+  async setFreeze(f: Freeze) {
+    this.s.setFreeze!.run(f.scope, f.frozen ? 1 : 0, f.at, f.by, f.reason);
+  }
+
+  async recordActivity(agent: string, at: number, digest: string) {
+    this.s.recordActivity!.run(agent, at, digest);
+  }
+
+  async countActivity(agent: string, since: number) {
+    return (this.s.countActivity!.get(agent, since) as { n: number }).n;
+  }
+
+  async pruneActivity(before: number) {
+    this.s.pruneActivity!.run(before);
+  }
+
+  async clearActivity(agent: string) {
+    this.s.clearActivity!.run(agent);
+  }
+
+  async insertIdentity(i: NewIdentity) {
+    this.s.insertIdentity!.run(
+      i.id,
+      i.kind,
+      i.name,
+      JSON.stringify(i.groups),
+      i.actsFor ?? null,
+      i.tokenHash,
+      i.createdAt,
+    );
+  }
+
+  async revokeIdentity(idOrName: string, at: number) {
+    const rows = (this.s.findIdentities!.all(idOrName, idOrName) as IdentityRow[]).map(identityFromRow);
+    for (const r of rows) this.s.revokeIdentity!.run(at, r.id);
+    return rows.map((r) => ({ ...r, revokedAt: at }));
+  }
+
+  async appendAudit(input: AuditInput) {
+    const head = this.s.head!.get() as { seq: number; hash: string };
+    const entry = buildAuditEntry(input, Number(head.seq) + 1, head.hash);
+    this.s.insertAudit!.run(
+      entry.seq,
+      entry.at,
+      entry.type,
+      entry.actor,
+      entry.body,
+      entry.prevHash,
+      entry.hash,
+    );
+    this.s.setHead!.run(entry.seq, entry.hash);
+    return entry;
+  }
+}

@@ -1,0 +1,164 @@
+// The approval server's state, as plain data. One interface (`Store`), two implementations (SQLite for a
+// single server with no setup, PostgreSQL for replicas sharing one state). The rules that change this state
+// live in one place, src/server/service.ts; the stores only read and write rows, inside transactions.
+
+export const REQUEST_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'consumed'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** States from which a request can still lead to an execution. */
+export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved'];
+
+export type IdentityKind = 'agent' | 'human';
+
+/** A caller of the server: one token, stored hashed. Several tokens may carry the same name. */
+export interface Identity {
+  id: string;
+  kind: IdentityKind;
+  name: string;
+  /** Groups a human belongs to (policies and approver rules use them). Empty for agents. */
+  groups: string[];
+  /** The human an agent acts for, fixed when its token was created (the server trusts it over the client). */
+  actsFor?: string;
+  createdAt: number;
+  revokedAt?: number;
+}
+
+export interface NewIdentity {
+  id: string;
+  kind: IdentityKind;
+  name: string;
+  groups: string[];
+  actsFor?: string;
+  tokenHash: string;
+  createdAt: number;
+}
+
+/** Who asked: the agent (or human) identity and the human an agent acts for. */
+export interface Requester {
+  kind: IdentityKind;
+  name: string;
+  actsFor?: string;
+}
+
+export interface ApprovalRequest {
+  id: string;
+  /** sha256 of the canonical action: the approval is bound to exactly this action. */
+  digest: string;
+  state: RequestState;
+  requester: Requester;
+  approvalsRequired: number;
+  approverGroup?: string;
+  /** What would run (validated JSON from the client; see src/approvals/api.ts). */
+  action: unknown;
+  /** What it would do: effects, environment, risk. */
+  assessment: unknown;
+  /** The policy decision that asked for approval: policies, reasons. */
+  decision: unknown;
+  createdAt: number;
+  expiresAt: number;
+  approvedAt?: number;
+  decidedAt?: number;
+  decidedBy?: string;
+  reason?: string;
+  consumedAt?: number;
+}
+
+export interface Approval {
+  requestId: string;
+  approver: string;
+  tokenId: string;
+  groups: string[];
+  comment?: string;
+  at: number;
+}
+
+/** A freeze: scope "global" (every agent) or "agent:NAME" (one agent, e.g. tripped by the circuit breaker). */
+export interface Freeze {
+  scope: string;
+  frozen: boolean;
+  at: number;
+  by: string;
+  reason: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  type: string;
+  actor: string;
+  /** Canonical JSON of {seq, at, type, actor, data}: the bytes that are hashed. */
+  body: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditInput {
+  type: string;
+  actor: string;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+export interface RequestFilter {
+  states?: RequestState[];
+  requester?: string;
+  limit?: number;
+}
+
+export type RequestPatch = Partial<
+  Pick<
+    ApprovalRequest,
+    'state' | 'expiresAt' | 'approvedAt' | 'decidedAt' | 'decidedBy' | 'reason' | 'consumedAt'
+  >
+>;
+
+/**
+ * What a transaction can do. Every state change runs inside `Store.transact`, and every state change
+ * appends to the audit log in the same transaction (`appendAudit`), so the log and the state never disagree.
+ */
+export interface Tx {
+  getRequest(id: string): Promise<ApprovalRequest | undefined>;
+  /** The request of this requester for this digest that is pending or approved (at most one exists). */
+  findOpenRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
+  /** The most recent request of this requester for this digest in any state. */
+  findLatestRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
+  insertRequest(request: ApprovalRequest): Promise<void>;
+  updateRequest(id: string, patch: RequestPatch): Promise<void>;
+  /** Open requests whose deadline has passed. */
+  listOverdue(now: number, limit: number): Promise<ApprovalRequest[]>;
+  listApprovals(requestId: string): Promise<Approval[]>;
+  /** Inserts unless this approver already approved this request; true when inserted. */
+  insertApproval(approval: Approval): Promise<boolean>;
+  getFreeze(scope: string): Promise<Freeze | undefined>;
+  setFreeze(freeze: Freeze): Promise<void>;
+  /** Destructive activity of an agent, for the circuit breaker. */
+  recordActivity(agent: string, at: number, digest: string): Promise<void>;
+  countActivity(agent: string, since: number): Promise<number>;
+  pruneActivity(before: number): Promise<void>;
+  /** Forget an agent's counted activity (a human reset its circuit breaker). */
+  clearActivity(agent: string): Promise<void>;
+  insertIdentity(identity: NewIdentity): Promise<void>;
+  revokeIdentity(idOrName: string, at: number): Promise<Identity[]>;
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** A human-readable location (file path, or the database URL without its password). */
+  readonly location: string;
+  /** Run the schema migrations that have not run yet. Safe to call from several replicas at once. */
+  migrate(): Promise<void>;
+  /** Run `fn` in one serialisable transaction; everything it wrote is committed durably, or nothing is. */
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Reads outside a transaction (they see committed state only). */
+  identityByTokenHash(hash: string): Promise<Identity | undefined>;
+  listIdentities(): Promise<Identity[]>;
+  getRequest(id: string): Promise<ApprovalRequest | undefined>;
+  listRequests(filter: RequestFilter): Promise<ApprovalRequest[]>;
+  listApprovals(requestId: string): Promise<Approval[]>;
+  listFreezes(): Promise<Freeze[]>;
+  auditEntries(fromSeq?: number, limit?: number): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

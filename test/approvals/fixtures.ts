@@ -1,0 +1,68 @@
+import type { DecisionInput } from '../../src/approvals/api.js';
+import type { Identity } from '../../src/store/types.js';
+
+// Callers and decision bodies for the rule tests.
+
+let n = 0;
+export function identity(kind: Identity['kind'], name: string, extra: Partial<Identity> = {}): Identity {
+  return { id: `tok_${name}${n++}`, kind, name, groups: [], createdAt: 0, ...extra };
+}
+
+export const CLAUDE = identity('agent', 'claude', { actsFor: 'alice' });
+export const CODEX = identity('agent', 'codex');
+export const ALICE = identity('human', 'alice', { groups: ['platform'] });
+export const BOB = identity('human', 'bob', { groups: ['platform'] });
+export const CAROL = identity('human', 'carol', { groups: ['platform', 'sre'] });
+export const DAN = identity('human', 'dan', { groups: ['data'] });
+
+export function body(
+  options: {
+    digest?: string;
+    command?: string;
+    outcome?: DecisionInput['decision']['outcome'];
+    approvals?: number;
+    group?: string;
+    operation?: DecisionInput['assessment']['effects'][number]['operation'];
+    destructive?: boolean;
+    environment?: 'production' | 'non-production' | 'unknown';
+    actsFor?: string;
+  } = {},
+): DecisionInput {
+  const outcome = options.outcome ?? 'require-approval';
+  const operation = options.operation ?? 'delete';
+  const environment = options.environment ?? 'production';
+  const destructive = options.destructive ?? operation !== 'read';
+  return {
+    action: { kind: 'shell', command: options.command ?? 'kubectl delete namespace payments', cwd: '/src' },
+    digest: options.digest ?? 'd'.repeat(64),
+    assessment: {
+      risk: destructive ? 'critical' : 'none',
+      destructive,
+      environment,
+      environmentHints: [{ source: 'namespace', value: 'payments-prod' }],
+      effects: [
+        {
+          operation,
+          tool: 'kubectl',
+          target: 'namespace/payments',
+          environment,
+          risk: destructive ? 'critical' : 'none',
+          reversible: !destructive,
+          reason: 'deletes the namespace',
+          destructive,
+        },
+      ],
+      reasons: [],
+    },
+    decision: {
+      outcome,
+      approvals: outcome === 'require-approval' ? (options.approvals ?? 2) : 0,
+      ...(options.group ? { approverGroup: options.group } : {}),
+      reasons: ['two peers must approve'],
+      policies: [{ id: 'baseline.approve-destructive-in-production', outcome }],
+    },
+    ...(options.actsFor ? { actsFor: options.actsFor } : {}),
+  };
+}
+
+export const digestOf = (c: string) => c.repeat(64).slice(0, 64);

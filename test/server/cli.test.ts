@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliResult } from '../support/cli.js';
+import { tempTree } from '../support/tmp.js';
+import { spawnServer } from './harness.js';
+
+// The whole loop through the built CLI, as people and agents use it: tokens, the server, `check` from the
+// agent, `approvals` from the approvers, the identical retry allowed once, `--wait`, and the kill switch.
+
+const DELETE = 'kubectl delete namespace payments --context prod-eu';
+
+describe('interlock serve / token / approvals / freeze / check', () => {
+  const home = tempTree({ 'project/README': 'x' });
+  const project = join(home, 'project');
+  const database = join(home, 'data', 'interlock', 'server.db');
+  const base = { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data') };
+  const tokens: Record<string, string> = {};
+  let server: Awaited<ReturnType<typeof spawnServer>>;
+
+  const as = (who: string, args: string[]): CliResult =>
+    runCli(args, {
+      cwd: project,
+      env: { ...base, INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: tokens[who]! },
+    });
+  const check = (extra: string[] = [], command = DELETE) =>
+    as('claude', ['check', '--agent', 'claude', ...extra, '--', ...command.split(' ')]);
+
+  beforeAll(async () => {
+    for (const [who, args] of [
+      ['claude', ['--agent', 'claude', '--acts-for', 'alice']],
+      ['alice', ['--human', 'alice', '--group', 'platform']],
+      ['bob', ['--human', 'bob', '--group', 'platform', '--group', 'sre']],
+      ['carol', ['--human', 'carol', '--group', 'platform']],
+    ] as const) {
+      const r = runCli(['token', 'create', ...args, '--json'], { env: base });
+      expect(r.status, r.stderr).toBe(0);
+      tokens[who] = (JSON.parse(r.stdout) as { token: string }).token;
+    }
+    server = await spawnServer(database);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('token list shows identities, never tokens; bad input is explained', () => {
+    const list = runCli(['token', 'list'], { env: base });
+    expect(list.stdout).toMatch(/agent\s+claude\s+acts for: alice/);
+    expect(list.stdout).toMatch(/human\s+bob\s+groups: platform, sre/);
+    for (const t of Object.values(tokens)) expect(list.stdout).not.toContain(t);
+    const both = runCli(['token', 'create', '--agent', 'a', '--human', 'b'], { env: base });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/exactly one of --agent NAME or --human NAME/);
+    const spaces = runCli(['token', 'create', '--human', 'a b'], { env: base });
+    expect(spaces.stderr).toMatch(/not a usable name/);
+  });
+
+  it('require-approval: a request, the approvers, and the identical retry allowed once', () => {
+    const first = check();
+    expect(first.status, first.stderr).toBe(5);
+    const id = /(req_[0-9a-z]+)/.exec(first.stdout)![1]!;
+    expect(first.stdout).toMatch(/REQUIRE APPROVAL/);
+    expect(first.stdout).toMatch(/retry exactly the same command/);
+
+    const list = as('bob', ['approvals', 'list']);
+    expect(list.stdout).toContain(id);
+    expect(list.stdout).toMatch(/agent claude for alice/);
+    const show = as('bob', ['approvals', 'show', id]);
+    expect(show.stdout).toMatch(
+      /DELETE namespace\/payments — kubectl, production, risk critical, irreversible/,
+    );
+    expect(show.stdout).toMatch(/Blast radius: 1 effect, 1 destructive, 1 irreversible/);
+    expect(show.stdout).toMatch(/policy baseline\.approve-destructive-in-production/);
+
+    const own = as('alice', ['approvals', 'approve', id]);
+    expect(own.status).toBe(1);
+    expect(own.stderr).toMatch(/on your behalf; someone other than you must approve it/);
+    const agentVote = as('claude', ['approvals', 'approve', id]);
+    expect(agentVote.stderr).toMatch(/agents cannot approve/);
+    expect(as('bob', ['approvals', 'approve', id, '--comment', 'backup verified']).stdout).toMatch(
+      /1 more approval needed/,
+    );
+    expect(as('bob', ['approvals', 'approve', id]).stdout).toMatch(/one person counts once/);
+    expect(as('carol', ['approvals', 'approve', id]).stdout).toMatch(/is approved/);
+
+    const other = check([], 'kubectl delete namespace payments --context prod-us');
+    expect(other.status).toBe(5);
+    expect(other.stdout).not.toContain(id);
+    const retry = check(['--json']);
+    expect(retry.status, retry.stderr).toBe(0);
+    expect(JSON.parse(retry.stdout).server).toMatchObject({
+      outcome: 'allow',
+      requestId: id,
+      state: 'consumed',
+    });
+    const again = check();
+    expect(again.status).toBe(5);
+    expect(again.stdout).not.toContain(id);
+  });
+
+  it('check --wait returns once the approvers have approved', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'check', '--agent', 'claude', '--wait', '60s', '--', 'terraform', 'destroy', '-auto-approve'],
+      {
+        cwd: project,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NO_COLOR: '1',
+          ...base,
+          TF_WORKSPACE: 'production',
+          INTERLOCK_SERVER_URL: server.url,
+          INTERLOCK_TOKEN: tokens.claude!,
+        },
+      },
+    );
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number>((r) => child.once('exit', (code) => r(code ?? -1)));
+    for (let i = 0; i < 300 && !/req_/.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
+    const id = /(req_[0-9a-z]+)/.exec(stderr)?.[1];
+    expect(id, stderr).toBeDefined();
+    expect(stderr).toMatch(/waiting up to 60s for approval/);
+    expect(as('bob', ['approvals', 'approve', id!]).status).toBe(0);
+    expect(as('carol', ['approvals', 'approve', id!]).status).toBe(0);
+    expect(await exited, stdout + stderr).toBe(0);
+    expect(stdout).toMatch(/approval server: ALLOW — Approved by bob, carol/);
+  });
+
+  it('deny says why, to the agent', () => {
+    const first = check([], 'kubectl delete namespace ledger --context prod-eu');
+    const id = /(req_[0-9a-z]+)/.exec(first.stdout)![1]!;
+    const noReason = as('bob', ['approvals', 'deny', id]);
+    expect(noReason.status).not.toBe(0);
+    expect(as('bob', ['approvals', 'deny', id, '--reason', 'ledger is frozen for audit']).status).toBe(0);
+    const retry = check([], 'kubectl delete namespace ledger --context prod-eu');
+    expect(retry.status).toBe(5);
+    expect(retry.stdout).toMatch(/denied by bob: ledger is frozen for audit/);
+  });
+
+  it('freeze denies every agent write until unfreeze; agents cannot unfreeze', () => {
+    expect(check([], 'rm notes.txt').status).toBe(0);
+    expect(as('claude', ['freeze']).status).toBe(1);
+    const frozen = as('bob', ['freeze', '--reason', 'incident 7']);
+    expect(frozen.status, frozen.stderr).toBe(0);
+    const denied = check([], 'rm notes.txt');
+    expect(denied.status).toBe(5);
+    expect(denied.stdout).toMatch(/frozen \(by bob .*incident 7\)/);
+    expect(check([], 'ls -la').status).toBe(0);
+    expect(as('bob', ['approvals', 'list']).stdout).toMatch(/FROZEN by bob \(incident 7\)/);
+    expect(as('claude', ['unfreeze']).stderr).toMatch(/agents cannot unfreeze/);
+    expect(as('carol', ['unfreeze']).status).toBe(0);
+    expect(check([], 'rm notes.txt').status).toBe(0);
+  });
+
+  it('a configured server without a token fails closed in production and says how to fix it', () => {
+    const r = runCli(['check', '--agent', 'claude', '--', ...DELETE.split(' ')], {
+      cwd: project,
+      env: { ...base, INTERLOCK_SERVER_URL: server.url },
+    });
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/INTERLOCK_TOKEN is not set/);
+    const approvals = runCli(['approvals', 'list'], { cwd: project, env: base });
+    expect(approvals.status).toBe(2);
+    expect(approvals.stderr).toMatch(/no approval server is configured/);
+  });
+
+  it('a revoked token is refused', () => {
+    const r = runCli(['token', 'revoke', 'carol'], { env: base });
+    expect(r.stdout).toMatch(/Revoked tok_/);
+    const refused = as('carol', ['approvals', 'list']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/unknown or revoked/);
+  });
+});

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gate } from '../../src/approvals/client.js';
+import { ClientError } from '../../src/approvals/http.js';
+import type { RunningServer } from '../../src/server/serve.js';
+import { verifyAuditChain } from '../../src/store/audit.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/types.js';
+import { body } from '../approvals/fixtures.js';
+import { TARGETS } from '../store/stores.js';
+import { clientOf, people, serverOn, type People } from './harness.js';
+
+// 100 concurrent approve calls, then 100 concurrent identical retries: exactly one approval transition and
+// exactly one consumed grant. On PostgreSQL the calls are spread over two server replicas sharing the state.
+
+const input = () => {
+  const b = body({ group: 'platform' });
+  return {
+    action: b.action,
+    digest: b.digest,
+    assessment: b.assessment,
+    decision: {
+      outcome: b.decision.outcome,
+      approvals: 2,
+      approverGroup: 'platform',
+      reasons: [],
+      policies: [],
+    },
+    principal: { type: 'Agent' as const, id: 'claude', actsFor: 'alice' },
+  };
+};
+
+describe.each(TARGETS)('concurrency: $kind', (target) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let servers: RunningServer[];
+  let who: People;
+
+  beforeEach(async () => {
+    let database: string;
+    ({ store, cleanup, database } = await target.create());
+    who = await people(store);
+    servers = [await serverOn(store)];
+    if (target.kind === 'postgres') servers.push(await serverOn(await openStore(database)));
+  });
+  afterEach(async () => {
+    for (const s of servers.slice(1)) await s.close();
+    await servers[0]!.close();
+    await cleanup();
+  });
+
+  it('100 concurrent approvals, then 100 concurrent retries: one approval, one consumed grant', async () => {
+    const first = await gate(input(), { server: { url: servers[0]!.url, token: who.agent } });
+    const id = first.requestId!;
+    // 100 approve calls: 5 platform people 16 times each, and some who may not approve at all.
+    const voters = [
+      ...who.platform.flatMap((t) => Array.from({ length: 16 }, () => t)),
+      ...Array.from({ length: 10 }, () => who.dan), // outside the group
+      ...Array.from({ length: 5 }, () => who.alice), // the human the agent acts for
+      ...Array.from({ length: 5 }, () => who.agent), // the requester
+    ];
+    expect(voters).toHaveLength(100);
+    const votes = await Promise.allSettled(
+      voters.map((t, i) => clientOf(servers[i % servers.length]!, t).approve(id)),
+    );
+    const counted = votes.filter((v) => v.status === 'fulfilled' && v.value.counted);
+    expect(counted).toHaveLength(2);
+    const refusals = votes
+      .filter((v): v is PromiseRejectedResult => v.status === 'rejected')
+      .map((v) => (v.reason as ClientError).code);
+    // Refusals are the rules speaking, never an internal error.
+    expect(new Set(refusals)).toEqual(
+      new Set(['wrong-group', 'own-agent', 'humans-only', 'already-approved']),
+    );
+    const request = await clientOf(servers[0]!, who.bob).getRequest(id);
+    expect(request.state).toBe('approved');
+    expect(request.approvals).toHaveLength(2);
+
+    const retries = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        gate(input(), { server: { url: servers[i % servers.length]!.url, token: who.agent } }),
+      ),
+    );
+    const allowed = retries.filter((r) => r.outcome === 'allow');
+    expect(allowed).toHaveLength(1);
+    expect(allowed[0]!.requestId).toBe(id);
+    // Everyone else found (or made) one single new request for the same action.
+    const others = new Set(retries.filter((r) => r.outcome !== 'allow').map((r) => r.requestId));
+    expect(others.size).toBe(1);
+    expect(others.has(id)).toBe(false);
+
+    const audit = await store.auditEntries(1, 10_000);
+    expect(verifyAuditChain(audit).ok).toBe(true);
+    const count = (type: string) => audit.filter((e) => e.type === type).length;
+    expect(count('approval')).toBe(2);
+    expect(count('request.approved')).toBe(1);
+    expect(count('request.consumed')).toBe(1);
+    expect(count('request.created')).toBe(2);
+    expect(count('decision')).toBe(101);
+  });
+});

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serverConnection } from '../../src/approvals/settings.js';
+import { parseDuration } from '../../src/approvals/duration.js';
+import { loadConfig } from '../../src/config/load.js';
+import { serveSettings } from '../../src/server/config.js';
+import { defaultDatabasePath } from '../../src/store/open.js';
+import { parsePostgresUrl } from '../../src/store/postgres.js';
+import { tempTree } from '../support/tmp.js';
+
+const load = (files: Record<string, string>) => {
+  const root = tempTree(files);
+  return loadConfig(join(root, 'proj'), { HOME: root, XDG_CONFIG_HOME: join(root, 'xdg') });
+};
+
+describe('server settings', () => {
+  it('come from config.yaml (user, then project), environment variables winning', () => {
+    const config = load({
+      'xdg/interlock/config.yaml':
+        'server:\n  databaseUrl: postgres://db/interlock\n  circuitBreaker:\n    maxDestructive: 5\n',
+      'proj/.interlock/config.yaml':
+        'approvals:\n  expiry: 30m\nserver:\n  url: http://approvals.internal:47812\n  circuitBreaker:\n    windowMinutes: 2\n',
+    });
+    expect(serveSettings(config, {})).toEqual({
+      database: 'postgres://db/interlock',
+      expiryMs: 30 * 60_000,
+      breaker: { maxDestructive: 5, windowMs: 2 * 60_000 },
+    });
+    expect(
+      serveSettings(config, {
+        INTERLOCK_DATABASE_URL: '/srv/x.db',
+        INTERLOCK_WEBHOOK_URL: 'https://hooks/x',
+      }),
+    ).toMatchObject({
+      database: '/srv/x.db',
+      webhookUrl: 'https://hooks/x',
+    });
+    expect(serverConnection({ INTERLOCK_TOKEN: 't' }, config)).toEqual({
+      url: 'http://approvals.internal:47812',
+      token: 't',
+    });
+    expect(
+      serverConnection({ INTERLOCK_TOKEN: 't', INTERLOCK_SERVER_URL: 'http://127.0.0.1:1' }, config),
+    ).toEqual({
+      url: 'http://127.0.0.1:1',
+      token: 't',
+    });
+    expect(serverConnection({}, config)).toMatchObject({
+      error: expect.stringMatching(/INTERLOCK_TOKEN is not set/),
+    });
+    expect(serverConnection({}, undefined)).toBeUndefined();
+  });
+
+  it('defaults: an hour, 20 destructive actions in 10 minutes, a SQLite file under XDG_DATA_HOME', () => {
+    expect(serveSettings(undefined, {})).toEqual({
+      expiryMs: 3_600_000,
+      breaker: { maxDestructive: 20, windowMs: 600_000 },
+    });
+    expect(defaultDatabasePath({ XDG_DATA_HOME: '/d' })).toBe('/d/interlock/server.db');
+    expect(defaultDatabasePath({ HOME: '/h' })).toBe('/h/.local/share/interlock/server.db');
+  });
+
+  it('reject a bad server section with the file, the line and the key', () => {
+    expect(() => load({ 'proj/.interlock/config.yaml': 'server:\n  url: ftp://x\n' })).toThrow(
+      /config\.yaml:2: server\.url: use an http\(s\) URL/,
+    );
+    expect(() => load({ 'proj/.interlock/config.yaml': 'server:\n  token: abc\n' })).toThrow(/server.*token/);
+  });
+
+  it('parse durations and PostgreSQL URLs', () => {
+    expect([
+      parseDuration('5m'),
+      parseDuration('90s'),
+      parseDuration('2h'),
+      parseDuration('250ms'),
+      parseDuration('10'),
+    ]).toEqual([300_000, 90_000, 7_200_000, 250, 10_000]);
+    expect(parseDuration('soon')).toBeUndefined();
+    expect(parsePostgresUrl('postgres://u:secret@h:5432/db?schema=s1&sslmode=disable')).toEqual({
+      connectionString: 'postgres://u:secret@h:5432/db?sslmode=disable',
+      schema: 's1',
+      safe: 'postgres://u:***@h:5432/db?sslmode=disable',
+    });
+  });
+});

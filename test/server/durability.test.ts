@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApprovalClient } from '../../src/approvals/http.js';
+import { verifyAuditChain } from '../../src/store/audit.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/types.js';
+import { body } from '../approvals/fixtures.js';
+import { TARGETS } from '../store/stores.js';
+import { people, spawnServer, type People } from './harness.js';
+
+// `kill -9` at random moments while agents ask and people approve: after each restart, nothing that was
+// acknowledged is lost, nothing is counted twice, and every grant is used at most once.
+
+const ROUNDS = 3;
+const WORKERS = 6;
+
+// The load is far above any sane breaker limit; the breaker has its own tests.
+const NO_BREAKER = 'server:\n  circuitBreaker:\n    maxDestructive: 0\n';
+
+const digest = (n: number) => n.toString(16).padStart(64, '0');
+
+interface Acked {
+  created: Set<string>;
+  approvals: Set<string>; // `${id}:${approver}`
+  allowed: Map<string, number>; // id → allow answers seen
+}
+
+describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
+  let store: Store;
+  let database: string;
+  let cleanup: () => Promise<void>;
+  let who: People;
+
+  beforeEach(async () => {
+    ({ store, database, cleanup } = await target.create());
+    who = await people(store);
+    await store.close();
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it('loses no acknowledged request or approval, and double-counts nothing', async () => {
+    const acked: Acked = { created: new Set(), approvals: new Set(), allowed: new Map() };
+    const idOf = new Map<number, string>();
+    let next = 1;
+    const failures: unknown[] = [];
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const server = await spawnServer(database, { config: NO_BREAKER });
+      const agent = new ApprovalClient(server.url, who.agent, { timeoutMs: 5000 });
+      const bob = new ApprovalClient(server.url, who.bob, { timeoutMs: 5000 });
+      const carol = new ApprovalClient(server.url, who.carol, { timeoutMs: 5000 });
+      let alive = true;
+      const worker = async () => {
+        while (alive) {
+          const n = next++;
+          try {
+            const created = await agent.decide(body({ digest: digest(n) }));
+            if (created.outcome !== 'pending') throw new Error(`expected pending, got ${created.outcome}`);
+            idOf.set(n, created.requestId!);
+            acked.created.add(created.requestId!);
+            for (const [name, client] of [
+              ['bob', bob],
+              ['carol', carol],
+            ] as const) {
+              await client.approve(created.requestId!);
+              acked.approvals.add(`${created.requestId}:${name}`);
+            }
+            const used = await agent.decide(body({ digest: digest(n) }));
+            if (used.outcome === 'allow')
+              acked.allowed.set(used.requestId!, (acked.allowed.get(used.requestId!) ?? 0) + 1);
+          } catch (error) {
+            if (alive) failures.push(error);
+            return; // after the kill, failures are expected
+          }
+        }
+      };
+      const workers = Array.from({ length: WORKERS }, worker);
+      await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+      alive = false;
+      server.child.kill('SIGKILL');
+      await Promise.all(workers);
+      await new Promise((r) =>
+        server.child.exitCode !== null || server.child.signalCode !== null
+          ? r(null)
+          : server.child.once('exit', r),
+      );
+    }
+    expect(failures).toEqual([]);
+    expect(acked.created.size, 'the load ran').toBeGreaterThan(10);
+
+    // After the last kill, a server comes back and every open request is completed idempotently.
+    const server = await spawnServer(database, { config: NO_BREAKER });
+    try {
+      const agent = new ApprovalClient(server.url, who.agent);
+      const bob = new ApprovalClient(server.url, who.bob);
+      const carol = new ApprovalClient(server.url, who.carol);
+      for (const [n, id] of idOf) {
+        const before = await bob.getRequest(id);
+        if (before.state === 'consumed') continue; // used, though the answer may have been lost in the kill
+        expect(before.state).toMatch(/pending|approved/);
+        for (const client of [bob, carol])
+          await client.approve(id).catch((e: { code?: string }) => expect(e.code).toBe('already-approved'));
+        const used = await agent.decide(body({ digest: digest(n) }));
+        expect(used).toMatchObject({ outcome: 'allow', requestId: id });
+        acked.allowed.set(id, (acked.allowed.get(id) ?? 0) + 1);
+      }
+    } finally {
+      await server.stop();
+    }
+
+    const check = await openStore(database);
+    try {
+      for (const id of acked.created)
+        expect(await check.getRequest(id), `request ${id} was acknowledged`).toBeDefined();
+      for (const key of acked.approvals) {
+        const [id, approver] = key.split(':') as [string, string];
+        expect((await check.listApprovals(id)).map((a) => a.approver)).toContain(approver);
+      }
+      const audit = await check.auditEntries(1, 1_000_000);
+      expect(verifyAuditChain(audit).ok).toBe(true);
+      const perRequest = (type: string) => {
+        const m = new Map<string, number>();
+        for (const e of audit.filter((x) => x.type === type)) {
+          const id = (JSON.parse(e.body) as { data: { requestId: string } }).data.requestId;
+          m.set(id, (m.get(id) ?? 0) + 1);
+        }
+        return m;
+      };
+      const approvalsAudited = perRequest('approval');
+      const consumedAudited = perRequest('request.consumed');
+      for (const id of idOf.values()) {
+        const r = (await check.getRequest(id))!;
+        const approvals = await check.listApprovals(id);
+        expect(r.state, id).toBe('consumed');
+        expect(approvals.map((a) => a.approver).sort(), id).toEqual(['bob', 'carol']);
+        expect(approvalsAudited.get(id), `approvals of ${id} in the audit log`).toBe(2);
+        expect(consumedAudited.get(id), `consumption of ${id} in the audit log`).toBe(1);
+        expect(acked.allowed.get(id) ?? 0, `allow answers for ${id}`).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await check.close();
+    }
+  }, 120_000);
+});

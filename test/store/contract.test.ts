@@ -1,0 +1,276 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
+import { PostgresStore } from '../../src/store/postgres.js';
+import type { ApprovalRequest, Store } from '../../src/store/types.js';
+import { POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
+
+// One contract, two stores: whatever the service relies on must hold for SQLite and PostgreSQL alike.
+
+function request(overrides: Partial<ApprovalRequest> = {}): ApprovalRequest {
+  return {
+    id: `req_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`,
+    digest: 'a'.repeat(64),
+    state: 'pending',
+    requester: { kind: 'agent', name: 'claude', actsFor: 'alice' },
+    approvalsRequired: 2,
+    approverGroup: 'platform',
+    action: { kind: 'shell', command: 'kubectl delete ns prod', cwd: '/src' },
+    assessment: { risk: 'critical', effects: [{ target: 'ns/prod' }], emoji: 'ünïcödé ✓' },
+    decision: { outcome: 'require-approval', approvals: 2 },
+    createdAt: 1_700_000_000_000,
+    expiresAt: 1_700_003_600_000,
+    ...overrides,
+  };
+}
+
+describe.each(TARGETS)('store contract: $kind', (target) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await target.create());
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it('migrates idempotently', async () => {
+    await store.migrate();
+    await store.migrate();
+    expect(await store.auditEntries()).toEqual([]);
+  });
+
+  it('keeps a request and its JSON exactly, and patches it', async () => {
+    const r = request();
+    await store.transact(async (tx) => tx.insertRequest(r));
+    expect(await store.getRequest(r.id)).toEqual(r);
+    await store.transact(async (tx) => {
+      await tx.updateRequest(r.id, { state: 'approved', approvedAt: 5, expiresAt: 10 });
+      expect((await tx.getRequest(r.id))?.state).toBe('approved');
+    });
+    expect(await store.getRequest(r.id)).toEqual({ ...r, state: 'approved', approvedAt: 5, expiresAt: 10 });
+    expect(await store.getRequest('req_nothere00000')).toBeUndefined();
+  });
+
+  it('finds the open request of a requester for a digest, and allows only one', async () => {
+    const first = request();
+    await store.transact(async (tx) => tx.insertRequest(first));
+    await expect(
+      store.transact(async (tx) => tx.insertRequest(request({ id: 'req_second000000' }))),
+    ).rejects.toThrow();
+    await store.transact(async (tx) => {
+      expect((await tx.findOpenRequest('claude', first.digest))?.id).toBe(first.id);
+      expect(await tx.findOpenRequest('other', first.digest)).toBeUndefined();
+      await tx.updateRequest(first.id, { state: 'consumed', consumedAt: 9 });
+      expect(await tx.findOpenRequest('claude', first.digest)).toBeUndefined();
+      // Once the first is closed, a new open request for the same action may exist.
+      await tx.insertRequest(request({ id: 'req_third0000000', createdAt: first.createdAt + 1 }));
+      expect((await tx.findLatestRequest('claude', first.digest))?.id).toBe('req_third0000000');
+    });
+  });
+
+  it('rolls a failed transaction back entirely, audit included', async () => {
+    await expect(
+      store.transact(async (tx) => {
+        await tx.insertRequest(request({ id: 'req_rolledback00' }));
+        await tx.appendAudit({ type: 'x', actor: 'a', at: 1, data: {} });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.getRequest('req_rolledback00')).toBeUndefined();
+    expect(await store.auditEntries()).toEqual([]);
+    const e = await store.transact((tx) => tx.appendAudit({ type: 'y', actor: 'a', at: 2, data: {} }));
+    expect(e.seq).toBe(1);
+    expect(e.prevHash).toBe(GENESIS_HASH);
+  });
+
+  it('counts one approval per approver', async () => {
+    const r = request();
+    await store.transact(async (tx) => {
+      await tx.insertRequest(r);
+      const a = { requestId: r.id, approver: 'bob', tokenId: 'tok_1', groups: ['platform'], at: 3 };
+      expect(await tx.insertApproval(a)).toBe(true);
+      expect(await tx.insertApproval({ ...a, tokenId: 'tok_2', at: 4 })).toBe(false);
+      expect(await tx.insertApproval({ ...a, approver: 'carol', comment: 'fine' })).toBe(true);
+    });
+    const approvals = await store.listApprovals(r.id);
+    expect(approvals.map((a) => [a.approver, a.tokenId, a.comment])).toEqual([
+      ['bob', 'tok_1', undefined],
+      ['carol', 'tok_1', 'fine'],
+    ]);
+  });
+
+  it('lists requests by state and requester, newest first', async () => {
+    await store.transact(async (tx) => {
+      await tx.insertRequest(request({ id: 'req_a00000000000', digest: '1'.repeat(64), createdAt: 1 }));
+      await tx.insertRequest(
+        request({ id: 'req_b00000000000', digest: '2'.repeat(64), createdAt: 2, state: 'denied' }),
+      );
+      await tx.insertRequest(
+        request({
+          id: 'req_c00000000000',
+          digest: '3'.repeat(64),
+          createdAt: 3,
+          requester: { kind: 'human', name: 'dan' },
+        }),
+      );
+    });
+    expect((await store.listRequests({})).map((r) => r.id)).toEqual([
+      'req_c00000000000',
+      'req_b00000000000',
+      'req_a00000000000',
+    ]);
+    expect((await store.listRequests({ states: ['pending'] })).map((r) => r.id)).toEqual([
+      'req_c00000000000',
+      'req_a00000000000',
+    ]);
+    expect((await store.listRequests({ requester: 'claude', limit: 1 })).map((r) => r.id)).toEqual([
+      'req_b00000000000',
+    ]);
+    await store.transact(async (tx) => {
+      expect((await tx.listOverdue(1_700_003_600_000, 10)).map((r) => r.id).sort()).toEqual([
+        'req_a00000000000',
+        'req_c00000000000',
+      ]);
+      expect(await tx.listOverdue(1_700_003_599_999, 10)).toEqual([]);
+    });
+  });
+
+  it('keeps freezes and breaker activity', async () => {
+    await store.transact(async (tx) => {
+      await tx.setFreeze({ scope: 'global', frozen: true, at: 1, by: 'alice', reason: 'incident' });
+      await tx.setFreeze({ scope: 'global', frozen: false, at: 2, by: 'bob', reason: 'over' });
+      await tx.setFreeze({
+        scope: 'agent:claude',
+        frozen: true,
+        at: 3,
+        by: 'circuit-breaker',
+        reason: 'too many',
+      });
+      expect(await tx.getFreeze('global')).toEqual({
+        scope: 'global',
+        frozen: false,
+        at: 2,
+        by: 'bob',
+        reason: 'over',
+      });
+      for (const at of [10, 20, 30]) await tx.recordActivity('claude', at, 'd');
+      await tx.recordActivity('codex', 30, 'd');
+      expect(await tx.countActivity('claude', 15)).toBe(2);
+      await tx.pruneActivity(25);
+      expect(await tx.countActivity('claude', 0)).toBe(1);
+      await tx.clearActivity('claude');
+      expect(await tx.countActivity('claude', 0)).toBe(0);
+      expect(await tx.countActivity('codex', 0)).toBe(1);
+    });
+    expect((await store.listFreezes()).map((f) => [f.scope, f.frozen])).toEqual([
+      ['agent:claude', true],
+      ['global', false],
+    ]);
+  });
+
+  it('finds identities by token hash until revoked', async () => {
+    await store.transact(async (tx) => {
+      await tx.insertIdentity({
+        id: 'tok_1',
+        kind: 'human',
+        name: 'bob',
+        groups: ['platform', 'sre'],
+        tokenHash: 'h1',
+        createdAt: 1,
+      });
+      await tx.insertIdentity({
+        id: 'tok_2',
+        kind: 'agent',
+        name: 'claude',
+        groups: [],
+        actsFor: 'alice',
+        tokenHash: 'h2',
+        createdAt: 2,
+      });
+      await tx.insertIdentity({
+        id: 'tok_3',
+        kind: 'human',
+        name: 'bob',
+        groups: [],
+        tokenHash: 'h3',
+        createdAt: 3,
+      });
+    });
+    expect(await store.identityByTokenHash('h2')).toEqual({
+      id: 'tok_2',
+      kind: 'agent',
+      name: 'claude',
+      groups: [],
+      actsFor: 'alice',
+      createdAt: 2,
+    });
+    const revoked = await store.transact((tx) => tx.revokeIdentity('bob', 9));
+    expect(revoked.map((r) => r.id).sort()).toEqual(['tok_1', 'tok_3']);
+    expect(await store.identityByTokenHash('h1')).toBeUndefined();
+    expect((await store.listIdentities()).map((i) => [i.id, i.revokedAt])).toEqual([
+      ['tok_1', 9],
+      ['tok_2', undefined],
+      ['tok_3', 9],
+    ]);
+  });
+
+  it('chains the audit log across transactions, and the chain verifies', async () => {
+    for (let i = 0; i < 5; i++)
+      await store.transact(async (tx) => {
+        await tx.appendAudit({
+          type: 'decision',
+          actor: 'claude',
+          at: i,
+          data: { i, nested: { b: 1, a: [1, 'x'] } },
+        });
+        if (i % 2) await tx.appendAudit({ type: 'approval', actor: 'bob', at: i, data: { i } });
+      });
+    const entries = await store.auditEntries();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(verifyAuditChain(entries).ok).toBe(true);
+    expect(entries[0]!.body).toBe(
+      '{"actor":"claude","at":0,"data":{"i":0,"nested":{"a":[1,"x"],"b":1}},"seq":1,"type":"decision"}',
+    );
+    const tampered = entries.map((e) => (e.seq === 3 ? { ...e, body: e.body.replace('"i":1', '"i":7') } : e));
+    expect(verifyAuditChain(tampered)).toMatchObject({ ok: false, problem: { seq: 3 } });
+    expect(verifyAuditChain(entries.filter((e) => e.seq !== 4))).toMatchObject({
+      ok: false,
+      problem: { seq: 5 },
+    });
+  });
+
+  it('serialises concurrent transactions: no lost update, no fork in the chain', async () => {
+    await store.transact(async (tx) =>
+      tx.setFreeze({ scope: 'counter', frozen: false, at: 0, by: 'x', reason: '0' }),
+    );
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.transact(async (tx) => {
+          const f = (await tx.getFreeze('counter'))!;
+          await new Promise((r) => setTimeout(r, i % 3));
+          await tx.setFreeze({ ...f, reason: String(Number(f.reason) + 1) });
+          await tx.appendAudit({ type: 'tick', actor: 'x', at: i, data: {} });
+        }),
+      ),
+    );
+    await store.transact(async (tx) => expect((await tx.getFreeze('counter'))!.reason).toBe('40'));
+    const entries = await store.auditEntries();
+    expect(entries).toHaveLength(40);
+    expect(verifyAuditChain(entries).ok).toBe(true);
+  });
+
+  if (target.kind === 'postgres')
+    it('lets several replicas migrate the same fresh schema at once', async () => {
+      const database = `${POSTGRES_URL}?schema=${uniqueSchema()}`;
+      const replicas = [1, 2, 3].map(() => new PostgresStore(database));
+      try {
+        await Promise.all(replicas.map((r) => r.migrate()));
+        await replicas[0]!.transact((tx) => tx.appendAudit({ type: 'x', actor: 'a', at: 1, data: {} }));
+        expect(await replicas[2]!.auditEntries()).toHaveLength(1);
+      } finally {
+        await replicas[0]!.dropSchema();
+        await Promise.all(replicas.map((r) => r.close()));
+      }
+    });
+});

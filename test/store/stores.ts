@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PostgresStore } from '../../src/store/postgres.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import type { Store, StoreKind } from '../../src/store/types.js';
+
+// Both stores, for the shared contract tests: a real SQLite file and a real PostgreSQL server (one schema
+// per store, so parallel runs never meet). PostgreSQL must be up: CI's .ci/run starts it; locally
+//   pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
+
+export const POSTGRES_URL =
+  process.env.INTERLOCK_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface StoreTarget {
+  kind: StoreKind;
+  /** A fresh, migrated store, and a `database` string that opens the same data again (another process). */
+  create(): Promise<{ store: Store; database: string; cleanup: () => Promise<void> }>;
+}
+
+export function uniqueSchema(): string {
+  return `t_${process.pid}_${randomBytes(5).toString('hex')}`;
+}
+
+export const SQLITE: StoreTarget = {
+  kind: 'sqlite',
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-store-'));
+    const database = join(dir, 'server.db');
+    const store = new SqliteStore(database);
+    await store.migrate();
+    return {
+      store,
+      database,
+      cleanup: async () => {
+        await store.close().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+export const POSTGRES: StoreTarget = {
+  kind: 'postgres',
+  async create() {
+    const schema = uniqueSchema();
+    const database = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+    const store = new PostgresStore(database);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw new Error(
+        `PostgreSQL at ${POSTGRES_URL} is needed for these tests (${(error as Error).message}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+      );
+    }
+    return {
+      store,
+      database,
+      cleanup: async () => {
+        const dropper = new PostgresStore(database);
+        await dropper.dropSchema().catch(() => undefined);
+        await dropper.close();
+        await store.close().catch(() => undefined);
+      },
+    };
+  },
+};
+
+export const TARGETS: readonly StoreTarget[] = [SQLITE, POSTGRES];
