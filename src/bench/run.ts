@@ -1,25 +1,39 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchPolicies } from './policy.js';
-import { benchShell } from './shell.js';
 
-/** `npm run bench`: every benchmark, printed and saved to bench-results/latest.json. */
+/** `npm run bench`: every benchmark, each in its own process, printed and saved to bench-results/latest.json. */
+const SECTIONS = [
+  ['shell commands (issue 2)', 'shell', './shell.js', 'benchShell'],
+  ['policy overhead (issue 3)', 'policies', './policy.js', 'benchPolicies'],
+  ['plans (issue 6)', 'plans', './plan.js', 'benchPlans'],
+  ['approval server (issue 4)', 'server', './server.js', 'benchServer'],
+  ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
+  ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
+] as const;
+
+const only = process.argv.slice(2);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
-console.log('# shell commands (issue 2)');
-results.shell = await benchShell();
-console.log('\n# policy overhead (issue 3)');
-results.policies = await benchPolicies();
-// Benchmarks of other parts register here when their modules exist (plans, hooks, server).
-for (const [name, file, fn] of [
-  ['plans', './plan.js', 'benchPlans'],
-  ['hooks', './hooks.js', 'benchHooks'],
-  ['server', './server.js', 'benchServer'],
-] as const) {
-  if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) continue;
-  const mod = (await import(file)) as Record<string, () => Promise<unknown>>;
-  if (typeof mod[fn] !== 'function') continue;
-  console.log(`\n# ${name}`);
-  results[name] = await mod[fn]!();
+const section = fileURLToPath(new URL('./section.js', import.meta.url));
+let failed = 0;
+for (const [title, key, file, fn] of SECTIONS) {
+  if (only.length && !only.includes(key)) continue;
+  const path = fileURLToPath(new URL(file, import.meta.url));
+  if (!existsSync(path)) continue;
+  console.log(`\n# ${title}`);
+  const out = join(tmpdir(), `interlock-bench-${process.pid}-${key}.json`);
+  const run = spawnSync(process.execPath, [section, path, fn, out], { stdio: 'inherit' });
+  if (run.status === 0 && existsSync(out)) {
+    results[key] = JSON.parse(readFileSync(out, 'utf8'));
+    rmSync(out);
+  } else {
+    failed++;
+    results[key] = { error: `exit ${run.status ?? run.signal}` };
+    console.log(`(${key} failed: exit ${run.status ?? run.signal})`);
+  }
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = failed ? 1 : 0;
