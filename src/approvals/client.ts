@@ -97,7 +97,7 @@ export function gateShellCheck(
   principal: Principal,
   options: GateOptions,
 ): Promise<GateResult> {
-  const { action, digest } = shellAction(check.action.command, facts);
+  const { action, digest } = shellAction(check.action.command, facts, check.plans);
   return gate(
     { action, digest, assessment: assessmentView(check.assessment), decision: check.decision, principal },
     options,

@@ -31,7 +31,11 @@ export function actionDigest(canonical: unknown): string {
 }
 
 /** A shell command as the server sees it, and its digest. */
-export function shellAction(command: string, facts: ActionFacts): { action: ActionView; digest: string } {
+export function shellAction(
+  command: string,
+  facts: ActionFacts,
+  plans: readonly { path: string; sha256?: string }[] = [],
+): { action: ActionView; digest: string } {
   const action: ActionView = { kind: 'shell', command, cwd: facts.cwd };
   if (facts.host) action.host = facts.host;
   if (facts.kubeContext) action.kubeContext = facts.kubeContext;
@@ -45,6 +49,8 @@ export function shellAction(command: string, facts: ActionFacts): { action: Acti
     kubeContext: facts.kubeContext ?? null,
     terraformWorkspace: facts.terraformWorkspace ?? null,
     env: placementVariables(facts.env),
+    // `terraform apply tfplan`: the approval is for that plan's exact bytes; a re-planned file is a new request.
+    ...(plans.length ? { plans: plans.map((p) => ({ path: p.path, sha256: p.sha256 ?? null })) } : {}),
   });
   return { action, digest };
 }

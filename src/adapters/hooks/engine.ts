@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { posix } from 'node:path';
+import type { ShellCheck } from '../../app/checker.js';
 import type { Runtime } from '../../app/runtime.js';
+import type { ActionFacts } from '../../core/types.js';
 import type { PlacedEffect } from '../../core/assess.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { decide, type PlacedAssessment, type PolicyEvaluator, type Principal } from '../../core/decide.js';
@@ -150,6 +152,41 @@ function problemsNote(problems: readonly string[]): string | undefined {
     : undefined;
 }
 
+/**
+ * With an approval server configured, a require-approval decision becomes a request on the server: the agent
+ * is told the request id and to retry the identical command after approval, which is then allowed once.
+ * Undefined when no server is configured or the decision needs none.
+ */
+async function serverVerdict(
+  result: ShellCheck,
+  facts: ActionFacts,
+  principal: Principal,
+  env: Record<string, string>,
+  rt: Runtime,
+): Promise<HookVerdict | undefined> {
+  if (!env.INTERLOCK_SERVER_URL && !rt.config?.layers.some((l) => l.config.server?.url)) return undefined;
+  const { gateCheck } = await import('../../approvals/check-gate.js');
+  const gate = await gateCheck(result, facts, principal, {
+    env,
+    ...(rt.config ? { config: rt.config } : {}),
+  });
+  if (!gate) return undefined;
+  const message = String(gate.json.message ?? '');
+  const outcome = gate.outcome === 'require-approval' ? 'deny' : gate.outcome;
+  return {
+    outcome,
+    decided: result.decision.outcome,
+    userMessage: clip(`Interlock approval server: ${message}`),
+    agentMessage: clip(
+      outcome === 'allow'
+        ? `Approved by peers on the Interlock server: ${message}`
+        : gate.json.requestId
+          ? `${message} Do not try another form of this command; wait for the approvers, then retry exactly the same command.`
+          : message,
+    ),
+  };
+}
+
 /** Decide a request that needs policies (shell commands, sensitive file edits, MCP calls). */
 export async function decideRequest(
   request: HookRequest,
@@ -167,12 +204,11 @@ export async function decideRequest(
         'interlock hook: the command is empty\n',
       );
     const rt = await provider.runtime(call.cwd, ctx.env);
-    const result = await rt.checker.check(
-      call.command,
-      localFacts({ cwd: call.cwd, env: ctx.env }),
-      principal,
-    );
-    const verdict = verdictFromDecision(result.decision, result.assessment.effects, 'this command');
+    const facts = localFacts({ cwd: call.cwd, env: ctx.env });
+    const result = await rt.checker.check(call.command, facts, principal);
+    const verdict =
+      (await serverVerdict(result, facts, principal, ctx.env, rt)) ??
+      verdictFromDecision(result.decision, result.assessment.effects, 'this command');
     return respond(agent, verdict, request.event, problemsNote(rt.problems));
   }
   if (call.kind === 'file-edit') {
