@@ -129,6 +129,20 @@ export const DecisionReply = z.object({
 });
 export type DecisionReply = z.infer<typeof DecisionReply>;
 
+/** What an action did once it ran, bound to the digest it was decided on. */
+export const ExecutionBody = z.object({
+  digest: Hex64,
+  requestId: z
+    .string()
+    .regex(/^req_[0-9a-z]{6,40}$/)
+    .optional(),
+  exitCode: z.number().int().min(-1).max(255).optional(),
+  signal: Text(32).optional(),
+  durationMs: z.number().int().min(0).optional(),
+  result: z.enum(['succeeded', 'failed', 'interrupted', 'unknown']).optional(),
+});
+export type ExecutionInput = z.output<typeof ExecutionBody>;
+
 export const ApproveBody = z.object({ comment: Text(2000).optional() });
 export const DenyBody = z.object({
   reason: z.string().trim().min(1, 'say why (--reason "…"): the agent and the requester read it').max(2000),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DecisionReply,
   ErrorReply,
+  ExecutionBody,
   FreezeView,
   RequestList,
   RequestView,
@@ -98,6 +99,9 @@ export class ApprovalClient {
 
   decide(body: DecisionBody) {
     return this.call('POST', '/v1/decisions', DecisionReply, body);
+  }
+  reportExecution(body: z.input<typeof ExecutionBody>) {
+    return this.call('POST', '/v1/executions', z.object({ seq: z.number() }), body);
   }
   getRequest(id: string) {
     return this.call('GET', `/v1/requests/${encodeURIComponent(id)}`, RequestView);

@@ -5,6 +5,7 @@ import { localFacts } from '../adapters/local-facts.js';
 import type { Runtime } from '../app/runtime.js';
 import { InputError } from '../core/assess.js';
 import type { Principal } from '../core/decide.js';
+import type { ActionFacts } from '../core/types.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { checkJson, paletteFor, renderCheck } from './render.js';
 import { commandFromArgs } from './quote.js';
@@ -66,12 +67,25 @@ export async function runCheck(
           log: (line) => process.stderr.write(`${line}\n`),
         })
       : undefined;
+    // Every decision goes to the local audit log; production-scoped work that cannot be recorded is refused.
+    const { recordLocalDecision } = await import('../audit/local.js');
+    const requestId = typeof gate?.json.requestId === 'string' ? gate.json.requestId : undefined;
+    const audited = await recordLocalDecision(result, principal, facts, {
+      ...(rt.config ? { config: rt.config } : {}),
+      via: 'check',
+      ...(gate ? { server: { outcome: gate.outcome, ...(requestId ? { requestId } : {}) } } : {}),
+    });
+    if (!audited.ok) process.stderr.write(`interlock: ${audited.message}\n`);
+    const refused = !audited.ok && audited.fatal;
+    const json = gate ? { ...checkJson(result), server: gate.json } : checkJson(result);
     process.stdout.write(
       options.json
-        ? `${JSON.stringify(gate ? { ...checkJson(result), server: gate.json } : checkJson(result))}\n`
-        : renderCheck(result, paletteFor(process.stdout, process.env)) + (gate?.text ?? ''),
+        ? `${JSON.stringify(refused ? { ...json, audit: { recorded: false, message: audited.message } } : json)}\n`
+        : renderCheck(result, paletteFor(process.stdout, process.env)) +
+            (gate?.text ?? '') +
+            (refused ? `  audit log: DENY — ${audited.message}\n` : ''),
     );
-    return EXIT_CODES[gate?.outcome ?? result.decision.outcome];
+    return refused ? EXIT_CODES.deny : EXIT_CODES[gate?.outcome ?? result.decision.outcome];
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(`interlock check: ${error.message}\n`);
@@ -96,6 +110,11 @@ async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
   let lineNo = 0;
   let failed = 0;
   const out: string[] = [];
+  const decided: {
+    check: ReturnType<Runtime['checker']['checkShell']>;
+    principal: Principal;
+    facts: ActionFacts;
+  }[] = [];
   const flush = () => {
     if (out.length) process.stdout.write(out.join(''));
     out.length = 0;
@@ -118,7 +137,9 @@ async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
         if (factsCache.size > 1000) factsCache.clear();
         factsCache.set(key, facts);
       }
-      const result = rt.checker.checkShell(command, facts, principalFrom({ agent: agent ?? options.agent }));
+      const principal = principalFrom({ agent: agent ?? options.agent });
+      const result = rt.checker.checkShell(command, facts, principal);
+      decided.push({ check: result, principal, facts });
       record = JSON.stringify({ line: lineNo, ...checkJson(result) });
     } catch (error) {
       failed++;
@@ -134,5 +155,14 @@ async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
     if (out.length >= 256) flush();
   }
   flush();
+  if (decided.length) {
+    // One commit for the whole batch: one flush to disk instead of one per line.
+    const { recordLocalDecisions } = await import('../audit/local.js');
+    const audited = await recordLocalDecisions(decided, {
+      ...(rt.config ? { config: rt.config } : {}),
+      via: 'check --batch',
+    });
+    if (!audited.ok) process.stderr.write(`interlock: ${audited.message}\n`);
+  }
   return failed ? EXIT_CODES.usage : 0;
 }

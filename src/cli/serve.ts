@@ -59,15 +59,35 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     process.stderr.write(`interlock serve: cannot listen on ${host}:${port} (${(error as Error).message})\n`);
     return 1;
   }
+  // Signed audit checkpoints every 1000 entries or 5 minutes (interlock keys init; INTERLOCK_AUDIT_KEY).
+  const { startServerCheckpoints } = await import('../audit/serve.js');
+  let checkpoints;
+  try {
+    checkpoints = await startServerCheckpoints({
+      store,
+      database: database ?? store.location,
+      env,
+      config,
+      ...(log ? { log } : {}),
+    });
+  } catch (error) {
+    await server.close();
+    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
+    return 1;
+  }
   if (!LOOPBACK.test(host))
     process.stderr.write(
       `interlock serve: listening on ${host}, beyond this machine, over plain HTTP: put it behind a TLS proxy so tokens are not sent in the clear.\n`,
     );
   process.stdout.write(
-    `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}; pid ${process.pid})\n`,
+    `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}; audit checkpoints ${checkpoints ? `signed with ${checkpoints.keyId}` : 'off (no key)'}; pid ${process.pid})\n`,
   );
   await new Promise<void>((resolve) => {
-    const stop = () => void server.close().then(resolve, resolve);
+    const stop = () =>
+      void (checkpoints?.stop() ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => server.close())
+        .then(resolve, resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditConfig } from '../audit/settings.js';
 
 /** A name pattern: a plain word matches as a token ("prod" matches "billing-prod-eu"); `/re/i` is a regex. */
 const Pattern = z.string().min(1, 'a pattern cannot be empty');
@@ -32,6 +33,8 @@ export const ConfigFile = z
       .optional(),
     /** Built-in policy packs to turn on, in addition to the team's own policies/*.cedar. */
     packs: z.array(z.string().min(1)).optional(),
+    /** The audit log: local log path, signing key, checkpoint cadence. Only the user's config.yaml may set it. */
+    audit: AuditConfig.optional(),
     /** The peer approval server (`interlock serve`) and how clients reach it. Tokens never go here: INTERLOCK_TOKEN. */
     server: z
       .object({

@@ -6,6 +6,7 @@ import {
   CancelBody,
   DecisionBody,
   DenyBody,
+  ExecutionBody,
   FreezeBody,
   IdentityName,
 } from '../approvals/api.js';
@@ -20,6 +21,7 @@ import { authenticate } from './tokens.js';
 //   GET  /health                       liveness (no token)
 //   GET  /v1/whoami                    the caller's identity
 //   POST /v1/decisions                 an agent's decision: freezes, breaker, approval requests, grants
+//   POST /v1/executions                {digest, requestId?, exitCode?, …}  what the action did (audit log)
 //   GET  /v1/requests[?state=&limit=]  requests (an agent sees its own)
 //   GET  /v1/requests/:id
 //   POST /v1/requests/:id/approve      {comment?}   humans
@@ -140,6 +142,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/v1/decisions', async (c) => {
     const body = await readJson(c, DecisionBody);
     return c.json(await service.decide(c.get('caller'), body));
+  });
+
+  app.post('/v1/executions', async (c) => {
+    const body = await readJson(c, ExecutionBody);
+    return c.json(await service.recordExecution(c.get('caller'), body));
   });
 
   app.get('/v1/requests', async (c) => {

@@ -1,4 +1,11 @@
-import type { DecisionInput, DecisionReply, RequestView, StatusReply, VoteReply } from '../approvals/api.js';
+import type {
+  DecisionInput,
+  DecisionReply,
+  ExecutionInput,
+  RequestView,
+  StatusReply,
+  VoteReply,
+} from '../approvals/api.js';
 import type { ApprovalRequest, Freeze, Identity, RequestFilter, Store, Tx } from '../store/types.js';
 import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
@@ -133,12 +140,19 @@ export class ApprovalService {
           at: now,
           data: {
             requester,
+            agent: caller.kind === 'agent' ? body.agent : undefined,
             tokenId: caller.id,
             digest: body.digest,
             action: summariseAction(body.action),
+            environment: body.assessment.environment,
+            risk: body.assessment.risk,
+            destructive: body.assessment.destructive,
             local: { outcome: local, approvals: body.decision.approvals, group: body.decision.approverGroup },
+            policies: body.decision.policies.map((p) => p.id),
             outcome: reply.outcome,
+            state: reply.state,
             requestId: reply.requestId,
+            message: reply.message.slice(0, 1000),
           },
         });
         return reply;
@@ -224,6 +238,8 @@ export class ApprovalService {
             approvalsRequired: request.approvalsRequired,
             approverGroup: request.approverGroup,
             action: summariseAction(body.action),
+            environment: body.assessment.environment,
+            agent: caller.kind === 'agent' ? body.agent : undefined,
             policies: body.decision.policies.map((p) => p.id),
           },
         });
@@ -435,6 +451,44 @@ export class ApprovalService {
       const view = await this.view(tx, { ...request, ...patch });
       events.push({ type: 'request.cancelled', actor: caller.name, request: view });
       return { counted: true, message: `request ${id} is cancelled`, request: view };
+    });
+  }
+
+  /** What an action did once it ran (the agent's post-tool hook reports it): appended to the audit log. */
+  async recordExecution(caller: Identity, body: ExecutionInput): Promise<{ seq: number }> {
+    const now = this.now();
+    return this.run(async (tx) => {
+      if (body.requestId) {
+        const request = await tx.getRequest(body.requestId);
+        if (!request || request.requester.name !== caller.name || request.digest !== body.digest)
+          throw new ServiceError(
+            404,
+            'not-found',
+            `no request ${body.requestId} of ${caller.name} for this action`,
+          );
+      }
+      const entry = await tx.appendAudit({
+        type: 'execution',
+        actor: caller.name,
+        at: now,
+        data: {
+          requester: {
+            kind: caller.kind,
+            name: caller.name,
+            ...(caller.actsFor ? { actsFor: caller.actsFor } : {}),
+          },
+          tokenId: caller.id,
+          digest: body.digest,
+          requestId: body.requestId,
+          exitCode: body.exitCode,
+          signal: body.signal,
+          durationMs: body.durationMs,
+          result:
+            body.result ??
+            (body.exitCode === undefined ? 'unknown' : body.exitCode === 0 ? 'succeeded' : 'failed'),
+        },
+      });
+      return { seq: entry.seq };
     });
   }
 

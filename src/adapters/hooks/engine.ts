@@ -32,6 +32,7 @@ import {
   type HookVerdict,
 } from './types.js';
 import { verdictFromDecision } from './verdict.js';
+import type { CheckLike } from '../../audit/local.js';
 
 // The hook's decision procedure, shared by the hook process and the daemon: parse the agent's payload,
 // answer what needs no policy at once (read-only tools, ordinary file edits), and ask the policies about
@@ -187,6 +188,41 @@ async function serverVerdict(
   };
 }
 
+/**
+ * Record a decision in the local audit log. A failure is reported on stderr; for a production-scoped
+ * change it also turns the verdict into a deny (nothing that matters runs unrecorded).
+ */
+async function audited(
+  check: CheckLike,
+  principal: Principal,
+  facts: ActionFacts,
+  config: LoadedConfig | undefined,
+  agent: AgentId,
+  ctx: HookContext,
+): Promise<{ verdict?: HookVerdict; note: string }> {
+  const { recordLocalDecision } = await import('../../audit/local.js');
+  const r = await recordLocalDecision(check, principal, facts, {
+    env: ctx.env,
+    via: `hook:${agent}`,
+    ...(config ? { config } : {}),
+  });
+  if (r.ok) return { note: '' };
+  const note = `interlock hook: ${r.message}\n`;
+  if (!r.fatal) return { note };
+  return {
+    note,
+    verdict: {
+      outcome: 'deny',
+      userMessage: clip(`Interlock blocked this call: ${r.message}`),
+      agentMessage: clip(
+        `Interlock could not record this production-scoped action in its audit log, so it was blocked (${r.message}). Tell the user; do not work around it.`,
+      ),
+    },
+  };
+}
+
+const withNote = (a: string | undefined, b: string) => (a ?? '') + b || undefined;
+
 /** Decide a request that needs policies (shell commands, sensitive file edits, MCP calls). */
 export async function decideRequest(
   request: HookRequest,
@@ -209,7 +245,13 @@ export async function decideRequest(
     const verdict =
       (await serverVerdict(result, facts, principal, ctx.env, rt)) ??
       verdictFromDecision(result.decision, result.assessment.effects, 'this command');
-    return respond(agent, verdict, request.event, problemsNote(rt.problems));
+    const audit = await audited(result, principal, facts, rt.config, agent, ctx);
+    return respond(
+      agent,
+      audit.verdict ?? verdict,
+      request.event,
+      withNote(problemsNote(rt.problems), audit.note),
+    );
   }
   if (call.kind === 'file-edit') {
     const bundle = await provider.policies(call.cwd, ctx.env);
@@ -220,7 +262,27 @@ export async function decideRequest(
     const decision = decide(assessmentOf(effects), 'file-edit', principal, bundle.evaluator);
     const names = effects.map((e) => posix.basename(e.target)).join(', ');
     const verdict = verdictFromDecision(decision, effects, `this change to ${clip(names, 200)}`);
-    return respond(agent, verdict, request.event, problemsNote(bundle.problems));
+    const audit = await audited(
+      {
+        action: {
+          kind: 'file-edit',
+          command: `${request.toolName} ${effects.map((e) => e.target).join(' ')}`,
+        },
+        assessment: assessmentOf(effects),
+        decision,
+      },
+      principal,
+      facts,
+      bundle.config,
+      agent,
+      ctx,
+    );
+    return respond(
+      agent,
+      audit.verdict ?? verdict,
+      request.event,
+      withNote(problemsNote(bundle.problems), audit.note),
+    );
   }
   if (call.kind === 'mcp') {
     const bundle = await provider.policies(call.cwd, ctx.env);
@@ -232,7 +294,24 @@ export async function decideRequest(
     );
     const decision = decide(assessmentOf(effects), 'mcp-call', principal, bundle.evaluator);
     const verdict = verdictFromDecision(decision, effects, `this MCP call (${call.tool})`);
-    return respond(agent, verdict, request.event, problemsNote(bundle.problems));
+    const audit = await audited(
+      {
+        action: { kind: 'mcp', command: `${call.server ? `${call.server}/` : ''}${call.tool}` },
+        assessment: assessmentOf(effects),
+        decision,
+      },
+      principal,
+      localFacts({ cwd: call.cwd, env: ctx.env }),
+      bundle.config,
+      agent,
+      ctx,
+    );
+    return respond(
+      agent,
+      audit.verdict ?? verdict,
+      request.event,
+      withNote(problemsNote(bundle.problems), audit.note),
+    );
   }
   // preflight answers every other kind.
   return respond(agent, PASS_VERDICT('nothing to assess'), request.event);

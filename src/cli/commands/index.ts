@@ -12,6 +12,9 @@ import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 import { registerApprovals } from './approvals.js';
 import { registerFreeze } from './freeze.js';
+import { registerAudit } from './audit.js';
+import { registerReport } from './report.js';
+import { registerKeys } from './keys.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -28,4 +31,7 @@ export function registerCommands(program: Command): void {
   registerToken(program);
   registerApprovals(program);
   registerFreeze(program);
+  registerAudit(program);
+  registerReport(program);
+  registerKeys(program);
 }

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from '../store/types.js';
+
+// One entry against the chain: its place, its link, its hash, and the columns stored beside its hashed
+// body. When something does not fit, say what was changed as precisely as the neighbours allow.
+
+export type ProblemKind =
+  | 'missing'
+  | 'reordered'
+  | 'altered-body'
+  | 'altered-hash'
+  | 'altered-link'
+  | 'altered-column'
+  | 'rewritten'
+  | 'truncated'
+  | 'bad-checkpoint'
+  | 'unknown-key'
+  | 'head'
+  | 'witness';
+
+export interface VerifyProblem {
+  /** The first entry that is wrong (or, for a cut tail, the first that is gone). */
+  seq: number;
+  kind: ProblemKind;
+  message: string;
+}
+
+export function entryHash(prevHash: string, body: string): string {
+  return createHash('sha256').update(prevHash, 'utf8').update(body, 'utf8').digest('hex');
+}
+
+/** Cheap exact test: a canonical body starts with actor and at, and ends with seq and type (keys sorted). */
+export function columnsFit(e: AuditEntry): boolean {
+  return (
+    e.body.startsWith(`{"actor":${JSON.stringify(e.actor)},"at":${e.at},"data":`) &&
+    e.body.endsWith(`,"seq":${e.seq},"type":${JSON.stringify(e.type)}}`)
+  );
+}
+
+type Parsed = { seq?: unknown; at?: unknown; type?: unknown; actor?: unknown };
+
+function parseBody(body: string): Parsed | undefined {
+  try {
+    const value = JSON.parse(body) as unknown;
+    return value && typeof value === 'object' ? (value as Parsed) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const show = (v: unknown) => JSON.stringify(v) ?? String(v);
+
+/** Columns that differ from the hashed body: [column, stored, hashed]. */
+function columnDiffs(e: AuditEntry, body: Parsed): [string, unknown, unknown][] {
+  const diffs: [string, unknown, unknown][] = [];
+  if (body.seq !== e.seq) diffs.push(['seq', e.seq, body.seq]);
+  if (body.at !== e.at) diffs.push(['at', e.at, body.at]);
+  if (body.type !== e.type) diffs.push(['type', e.type, body.type]);
+  if (body.actor !== e.actor) diffs.push(['actor', e.actor, body.actor]);
+  return diffs;
+}
+
+export interface EntryContext {
+  /** The seq this entry must have. */
+  expected: number;
+  /** The hash the entry must link to; undefined for the anchor (the first entry checked after a checkpoint). */
+  prev: string | undefined;
+  /** The next entry, when the caller has it (to tell a changed body from a changed hash). */
+  next?: () => Promise<AuditEntry | undefined>;
+}
+
+/** The common case, synchronously: the entry is where it belongs, links, hashes and matches its columns. */
+export function entryFits(
+  e: AuditEntry,
+  expected: number,
+  prev: string | undefined,
+  computed: string,
+): boolean {
+  return (
+    e.seq === expected && computed === e.hash && (prev === undefined || e.prevHash === prev) && columnsFit(e)
+  );
+}
+
+/** Undefined when the entry fits; else the problem. `computed` is the hash its contents give. */
+export async function checkEntry(
+  e: AuditEntry,
+  ctx: EntryContext,
+  computed: string,
+): Promise<VerifyProblem | undefined> {
+  const { expected, prev } = ctx;
+  if (e.seq !== expected)
+    return {
+      seq: expected,
+      kind: 'missing',
+      message:
+        e.seq === expected + 1
+          ? `entry ${expected} is missing: the log goes from ${expected - 1} to ${e.seq} (a row was deleted)`
+          : `entries ${expected}–${e.seq - 1} are missing: the log goes from ${expected - 1} to ${e.seq} (rows were deleted)`,
+    };
+  const intact = computed === e.hash;
+  if (!columnsFit(e)) {
+    const body = parseBody(e.body);
+    if (!body)
+      return {
+        seq: e.seq,
+        kind: 'altered-body',
+        message: `entry ${e.seq}: its body is no longer JSON (it was edited)`,
+      };
+    if (typeof body.seq === 'number' && body.seq !== e.seq && intact)
+      return {
+        seq: e.seq,
+        kind: 'reordered',
+        message: `entry ${e.seq}: this row holds entry ${body.seq} (its hashed body says seq ${body.seq}): rows were swapped or renumbered`,
+      };
+    const diffs = columnDiffs(e, body);
+    if (intact && diffs.length)
+      return {
+        seq: e.seq,
+        kind: 'altered-column',
+        message: `entry ${e.seq}: ${diffs.map(([c, stored, hashed]) => `its ${c} column says ${show(stored)} but its hashed body says ${show(hashed)}`).join('; ')} (the column was edited)`,
+      };
+  }
+  if (prev !== undefined && e.prevHash !== prev)
+    return intact
+      ? {
+          seq: e.seq,
+          kind: 'reordered',
+          message: `entry ${e.seq}: it does not link to entry ${e.seq - 1} (its prev_hash is not that entry's hash): entries were removed, inserted or reordered before it`,
+        }
+      : {
+          seq: e.seq,
+          kind: 'altered-link',
+          message: `entry ${e.seq}: its prev_hash column was changed (it matches neither entry ${e.seq - 1}'s hash nor its own hash)`,
+        };
+  if (!intact) {
+    const next = ctx.next ? await ctx.next() : undefined;
+    if (next && next.prevHash === computed)
+      return {
+        seq: e.seq,
+        kind: 'altered-hash',
+        message: `entry ${e.seq}: its stored hash was changed (its contents are intact: entry ${next.seq} still links to their true hash)`,
+      };
+    const body = parseBody(e.body);
+    const diffs = body ? columnDiffs(e, body) : [];
+    const where = diffs.length
+      ? ` (its ${diffs.map(([c]) => c).join(', ')} differ from its hashed body)`
+      : '';
+    return {
+      seq: e.seq,
+      kind: 'altered-body',
+      message: `entry ${e.seq}: its contents were changed after it was written${where}: they no longer give its hash ${e.hash.slice(0, 12)}…`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,348 @@
+import type { Principal } from '../core/decide.js';
+import type { ActionFacts } from '../core/types.js';
+import type { LoadedConfig } from '../config/load.js';
+import { actionDigest, shellAction } from '../approvals/digest.js';
+import { isPostgresUrl } from '../store/open.js';
+import type { AuditInput } from '../store/types.js';
+import { actorChainOf, osUser, type ActorChain } from './actor.js';
+import { existsSync } from 'node:fs';
+import { checkpointDue } from './checkpoint-policy.js';
+import { openAuditLog, type AuditLog } from './open.js';
+import { defaultLocalDatabase, keyPaths } from './paths.js';
+import { describeChange, policyChange, policySetOf } from './policy-set.js';
+import { auditSettings, type AuditConfig } from './settings.js';
+
+// Decisions taken on this machine (`interlock check`, the agent hooks) go to a local SQLite log, hash-chained
+// exactly like the server's. Recording is quick: the log stays open for the life of the process, nothing
+// here loads Cedar or a parser, and one commit (flushed to disk) carries the entry. When it cannot be
+// written, the caller hears why, and whether the action must now be refused: a production-scoped action
+// that changes something is not done unrecorded.
+
+/** What a decision looks like to the log: a ShellCheck fits, and so does a hook's file or MCP decision. */
+export interface CheckLike {
+  action: { kind: string; command?: string };
+  assessment: {
+    risk: string;
+    destructive: boolean;
+    environment: string;
+    effects: readonly {
+      operation: string;
+      tool: string;
+      target: string;
+      environment?: string;
+      risk: string;
+    }[];
+    reasons: readonly string[];
+  };
+  decision: {
+    outcome: string;
+    approvals: number;
+    approverGroup?: string;
+    reasons: readonly string[];
+    policies: readonly { id: string; outcome?: string }[];
+  };
+}
+
+export interface LocalAuditOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The log to write (default: INTERLOCK_DATABASE, else $XDG_STATE_HOME/interlock/audit.db). */
+  database?: string;
+  /** The configuration in force: a changed policy set is recorded before the decision it affected. */
+  config?: LoadedConfig;
+  /** What took the decision: "check", "hook:claude-code", "daemon". */
+  via?: string;
+  /** The approval server's answer, when one was asked (it keeps its own log; this links the two). */
+  server?: { outcome: string; requestId?: string; state?: string };
+  now?: number;
+}
+
+export type RecordResult =
+  | { ok: true; seq: number; hash: string }
+  | {
+      ok: false;
+      /** True when the action must be refused because it could not be recorded. */
+      fatal: boolean;
+      message: string;
+    };
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+const opened = new Map<string, Promise<AuditLog>>();
+/** Whether this user has a signing key (looked up once per process). */
+let hasKey: boolean | undefined;
+
+function localLog(
+  options: LocalAuditOptions,
+  settings: AuditConfig,
+): { path: string; log: Promise<AuditLog> } {
+  const env = options.env ?? process.env;
+  const path = options.database ?? defaultLocalDatabase(env, settings.database);
+  if (isPostgresUrl(path))
+    throw new Error(
+      `the local audit log is a SQLite file, and ${options.database ? 'the path given' : 'INTERLOCK_DATABASE'} is a PostgreSQL URL; decisions the server takes are recorded by the server`,
+    );
+  let log = opened.get(path);
+  if (!log) {
+    log = openAuditLog(path, env);
+    log.catch(() => opened.delete(path));
+    opened.set(path, log);
+  }
+  return { path, log };
+}
+
+/** Close the local logs this process opened (tests, the daemon on exit). */
+export async function closeLocalAudit(): Promise<void> {
+  const logs = [...opened.values()];
+  opened.clear();
+  hasKey = undefined;
+  for (const l of logs) await (await l.catch(() => undefined))?.close();
+}
+
+function digestOf(check: CheckLike, facts: ActionFacts): string {
+  if (check.action.kind === 'shell' && check.action.command !== undefined)
+    return shellAction(check.action.command, facts).digest;
+  return actionDigest({ v: 1, ...check.action, cwd: facts.cwd });
+}
+
+/** The data of a local 'decision' entry. */
+export function decisionData(
+  check: CheckLike,
+  chain: ActorChain,
+  facts: ActionFacts,
+  via?: string,
+  server?: LocalAuditOptions['server'],
+): Record<string, unknown> {
+  const { assessment: a, decision: d } = check;
+  return {
+    source: 'local',
+    via,
+    server,
+    digest: digestOf(check, facts),
+    actor: chain,
+    action: {
+      kind: check.action.kind,
+      command: check.action.command === undefined ? undefined : clip(check.action.command, 4000),
+      cwd: facts.cwd,
+      host: facts.host,
+      kubeContext: facts.kubeContext,
+      terraformWorkspace: facts.terraformWorkspace,
+    },
+    outcome: d.outcome,
+    approvals: d.approvals,
+    approverGroup: d.approverGroup,
+    policies: [...new Set(d.policies.map((p) => p.id))],
+    reasons: d.reasons.slice(0, 10).map((r) => clip(r, 500)),
+    environment: a.environment,
+    risk: a.risk,
+    destructive: a.destructive,
+    effects: a.effects.slice(0, 20).map((e) => ({
+      operation: e.operation,
+      tool: e.tool,
+      target: clip(e.target, 500),
+      environment: e.environment,
+      risk: e.risk,
+    })),
+    effectCount: a.effects.length,
+  };
+}
+
+function mustRecord(check: CheckLike): boolean {
+  return (
+    check.assessment.environment !== 'non-production' &&
+    check.assessment.effects.some((e) => e.operation !== 'read')
+  );
+}
+
+async function append(
+  options: LocalAuditOptions,
+  entries: AuditInput[],
+  fatal: boolean,
+): Promise<RecordResult> {
+  let path = options.database ?? '';
+  try {
+    const settings = auditSettings(options.config);
+    const found = localLog(options, settings);
+    path = found.path;
+    const log = await found.log;
+    let policy: ReturnType<typeof policySetOf> | undefined;
+    let before: Awaited<ReturnType<AuditLog['side']['policyState']>>;
+    if (options.config) {
+      policy = policySetOf(options.config);
+      before = await log.side.policyState(policy.scope);
+      if (before?.digest === policy.digest) policy = undefined;
+    }
+    const at = entries[0]?.at ?? Date.now();
+    const last = await log.store.transact(async (tx) => {
+      if (policy) {
+        const change = policyChange(before, policy);
+        await tx.appendAudit({
+          type: 'policy.changed',
+          actor: osUser(options.env ?? process.env),
+          at,
+          data: {
+            source: 'local',
+            scope: policy.scope,
+            digest: policy.digest,
+            previous: before?.digest,
+            change: describeChange(change, !before),
+            ...change,
+            files: policy.files,
+          },
+        });
+      }
+      let entry;
+      for (const input of entries) entry = await tx.appendAudit(input);
+      return entry!;
+    });
+    if (policy)
+      await log.side.setPolicyState(policy.scope, { digest: policy.digest, files: policy.files, at });
+    await localCheckpoint(log, options.env ?? process.env, settings);
+    return { ok: true, seq: last.seq, hash: last.hash };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      fatal,
+      message: `could not record this in the audit log${path ? ` ${path}` : ''} (${why}); ${
+        fatal ? 'this production-scoped action is refused until it can be recorded' : 'the decision stands'
+      }. Check that the directory is writable, or set INTERLOCK_DATABASE to a writable file.`,
+    };
+  }
+}
+
+/** Sign a checkpoint of the local log when one is due and this user has a key (`interlock keys init`). */
+async function localCheckpoint(log: AuditLog, env: NodeJS.ProcessEnv, settings: AuditConfig): Promise<void> {
+  try {
+    hasKey ??= existsSync(keyPaths(env, {}, settings).privateKey);
+    if (!hasKey) return;
+    const policy = {
+      everyEntries: settings.checkpoint?.entries ?? 100,
+      everyMs: (settings.checkpoint?.minutes ?? 10) * 60 * 1000,
+    };
+    if (!checkpointDue(await log.side.lastEntry(), await log.side.lastCheckpoint(), Date.now(), policy))
+      return;
+    // Only now load the crypto and the key: most decisions never need them.
+    const { localSigner, writeCheckpoint } = await import('./checkpoint.js');
+    const signer = localSigner(env, undefined, settings);
+    if (signer) await writeCheckpoint(log, signer);
+  } catch {
+    // a checkpoint is retried with the next entry; the entry itself is committed
+  }
+}
+
+/** Record a decision taken on this machine. Never throws. */
+export async function recordLocalDecision(
+  check: CheckLike,
+  principal: Principal,
+  facts: ActionFacts,
+  options: LocalAuditOptions = {},
+): Promise<RecordResult> {
+  const env = options.env ?? process.env;
+  let input: AuditInput;
+  try {
+    const chain = actorChainOf(principal, env);
+    input = {
+      type: 'decision',
+      actor: principal.id,
+      at: options.now ?? Date.now(),
+      data: decisionData(check, chain, facts, options.via, options.server),
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      fatal: mustRecord(check),
+      message: `could not describe this decision for the audit log: ${String(error)}`,
+    };
+  }
+  return append(options, [input], mustRecord(check));
+}
+
+export interface ExecutionRecord {
+  principal: Principal;
+  command?: string;
+  kind?: string;
+  /** The facts the action was decided with (to link the outcome to its decision by digest). */
+  facts?: ActionFacts;
+  digest?: string;
+  exitCode?: number;
+  signal?: string;
+  durationMs?: number;
+  /** succeeded / failed / interrupted / unknown, when there is no exit code (an MCP tool, a file edit). */
+  result?: string;
+  requestId?: string;
+  environment?: string;
+}
+
+/** Record what an action did once it ran (the agent's post-tool hook, a wrapper). Never throws. */
+export async function recordExecution(
+  record: ExecutionRecord,
+  options: LocalAuditOptions = {},
+): Promise<RecordResult> {
+  const env = options.env ?? process.env;
+  const kind = record.kind ?? 'shell';
+  const digest =
+    record.digest ??
+    (record.facts && record.command !== undefined
+      ? kind === 'shell'
+        ? shellAction(record.command, record.facts).digest
+        : actionDigest({ v: 1, kind, command: record.command, cwd: record.facts.cwd })
+      : undefined);
+  const result =
+    record.result ??
+    (record.exitCode === undefined ? 'unknown' : record.exitCode === 0 ? 'succeeded' : 'failed');
+  return append(
+    options,
+    [
+      {
+        type: 'execution',
+        actor: record.principal.id,
+        at: options.now ?? Date.now(),
+        data: {
+          source: 'local',
+          via: options.via,
+          actor: actorChainOf(record.principal, env),
+          digest,
+          requestId: record.requestId,
+          action: {
+            kind,
+            command: record.command === undefined ? undefined : clip(record.command, 4000),
+            cwd: record.facts?.cwd,
+          },
+          environment: record.environment,
+          exitCode: record.exitCode,
+          signal: record.signal,
+          durationMs: record.durationMs,
+          result,
+        },
+      },
+    ],
+    false,
+  );
+}
+
+/** Several decisions in one commit (`interlock check --batch`): one flush to disk instead of one each. */
+export async function recordLocalDecisions(
+  items: readonly { check: CheckLike; principal: Principal; facts: ActionFacts }[],
+  options: LocalAuditOptions = {},
+): Promise<RecordResult> {
+  if (!items.length) return { ok: true, seq: 0, hash: '' };
+  const env = options.env ?? process.env;
+  const at = options.now ?? Date.now();
+  const fatal = items.some((i) => mustRecord(i.check));
+  let inputs: AuditInput[];
+  try {
+    inputs = items.map((i) => ({
+      type: 'decision',
+      actor: i.principal.id,
+      at,
+      data: decisionData(i.check, actorChainOf(i.principal, env), i.facts, options.via),
+    }));
+  } catch (error) {
+    return {
+      ok: false,
+      fatal,
+      message: `could not describe these decisions for the audit log: ${String(error)}`,
+    };
+  }
+  return append(options, inputs, fatal);
+}

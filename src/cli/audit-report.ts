@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { reportBlocks } from '../audit/report/content.js';
+import { toHtml } from '../audit/report/html.js';
+import { toMarkdown } from '../audit/report/markdown.js';
+import { buildIncidentReport } from '../audit/report/model.js';
+import { parseTime, TimeError } from '../audit/time.js';
+import {
+  fail,
+  openForReading,
+  quietOnClosedPipe,
+  trustFor,
+  UsageError,
+  type StoreOptions,
+} from './audit-store.js';
+
+export interface ReportCliOptions extends StoreOptions {
+  since?: string;
+  until?: string;
+  env?: string;
+  title?: string;
+  out?: string;
+  html?: string;
+}
+
+/** `interlock report incident`: Markdown on stdout or in --out (with an HTML copy), or HTML in --html. */
+export async function runIncidentReport(options: ReportCliOptions): Promise<number> {
+  quietOnClosedPipe();
+  let since: number;
+  let until: number;
+  const now = Date.now();
+  try {
+    if (!options.since)
+      throw new UsageError(
+        '--since is required: the start of the incident window (e.g. --since 2025-03-01T14:00Z, or --since 6h)',
+      );
+    since = parseTime(options.since, now, '--since');
+    until = options.until ? parseTime(options.until, now, '--until') : now;
+    if (since > until)
+      throw new UsageError(`--since ${options.since} is after --until ${options.until ?? 'now'}`);
+    if (options.env && !['production', 'non-production', 'unknown'].includes(options.env))
+      throw new UsageError(`--env ${options.env}: use production, non-production or unknown`);
+  } catch (error) {
+    return fail('report incident', error instanceof TimeError ? new UsageError(error.message) : error);
+  }
+  let log;
+  try {
+    log = await openForReading(options);
+  } catch (error) {
+    return fail('report incident', error);
+  }
+  try {
+    const trust = trustFor(log, options);
+    const report = await buildIncidentReport(log, {
+      since,
+      until,
+      ...(options.env ? { environment: options.env } : {}),
+      ...(options.title ? { title: options.title } : {}),
+      verify: {
+        ...(trust.keyring ? { keyring: trust.keyring } : {}),
+        keyringFile: trust.keyringFile,
+        ...(trust.witness ? { witness: trust.witness } : {}),
+      },
+      now,
+    });
+    const blocks = reportBlocks(report);
+    const markdown = toMarkdown(blocks);
+    const htmlFile =
+      options.html ?? (options.out ? `${options.out.replace(/\.(md|markdown)$/i, '')}.html` : undefined);
+    const written: string[] = [];
+    if (options.out) {
+      writeFileSync(options.out, markdown);
+      written.push(options.out);
+    } else if (!options.html) process.stdout.write(markdown);
+    if (htmlFile) {
+      writeFileSync(htmlFile, toHtml(report.title, blocks));
+      written.push(htmlFile);
+    }
+    const verdict = report.verification.ok
+      ? 'the log segment verifies'
+      : `the log segment does NOT verify (entry ${report.verification.problem?.seq})`;
+    process.stderr.write(
+      `interlock report incident: ${report.actions.length} action(s), ${report.controls.length} control event(s); ${verdict}${written.length ? `; wrote ${written.join(' and ')}` : ''}\n`,
+    );
+    return report.verification.ok ? 0 : 1;
+  } catch (error) {
+    return fail('report incident', error);
+  } finally {
+    await log.close();
+  }
+}

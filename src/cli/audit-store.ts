@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { openAuditLog, type AuditLog } from '../audit/open.js';
+import { defaultLocalDatabase, keyPaths } from '../audit/paths.js';
+import { KeyError, readKeyringIfAny, type Keyring } from '../audit/keys.js';
+import { auditSettings, type AuditConfig } from '../audit/settings.js';
+import { readWitness, type Witness } from '../audit/witness.js';
+import { serveSettings } from '../server/config.js';
+import { defaultDatabasePath, isPostgresUrl } from '../store/open.js';
+import { configFor } from './server-connection.js';
+
+// Which log an `interlock audit …` command reads: --database, or --server (the approval server's database
+// on this host, as `interlock serve` opens it), or by default this machine's local decision log.
+
+export interface StoreOptions {
+  database?: string;
+  server?: boolean;
+  keyring?: string;
+  key?: string;
+}
+
+export class UsageError extends Error {}
+
+/** `audit:` of the user's config.yaml (a broken one is a usage error that names the file). */
+export function configuredAudit(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+  try {
+    return auditSettings(configFor(process.cwd(), env));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function auditDatabase(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): string {
+  if (options.database) return options.database;
+  if (options.server)
+    return serveSettings(configFor(process.cwd(), env), env).database ?? defaultDatabasePath(env);
+  return defaultLocalDatabase(env, configuredAudit(env).database);
+}
+
+/** Open the log, refusing to create an empty one where none exists (a typo would otherwise "verify"). */
+export async function openForReading(
+  options: StoreOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AuditLog> {
+  const database = auditDatabase(options, env);
+  if (!isPostgresUrl(database)) {
+    const path = database.replace(/^sqlite:(\/\/)?/i, '');
+    if (!existsSync(path))
+      throw new UsageError(
+        `there is no audit log at ${path}${
+          options.database
+            ? ''
+            : options.server
+              ? ' (the server database: pass --database if `interlock serve` uses another)'
+              : " yet: local decisions are recorded there once `interlock check` or an agent hook has run (--server reads the approval server's log on this host, --database any other)"
+        }`,
+      );
+  }
+  return openAuditLog(database, env);
+}
+
+export interface Trust {
+  keyring?: Keyring;
+  keyringFile: string;
+  witness?: Witness | Error;
+}
+
+/** The public keys and the witness file this machine holds for a log. */
+export function trustFor(log: AuditLog, options: StoreOptions, env: NodeJS.ProcessEnv = process.env): Trust {
+  const paths = keyPaths(
+    env,
+    {
+      ...(options.key ? { key: options.key } : {}),
+      ...(options.keyring ? { keyring: options.keyring } : {}),
+    },
+    configuredAudit(env),
+  );
+  let keyring: Keyring | undefined;
+  try {
+    keyring = readKeyringIfAny(paths.keyring);
+  } catch (error) {
+    if (error instanceof KeyError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (options.keyring && !keyring) throw new UsageError(`no keyring at ${paths.keyring}`);
+  const witness = readWitness(paths.witnessDir, log.location);
+  return { ...(keyring ? { keyring } : {}), keyringFile: paths.keyring, ...(witness ? { witness } : {}) };
+}
+
+/** Output piped into `head` or a closed SIEM shipper: stop quietly instead of crashing on EPIPE. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+export function fail(command: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`interlock ${command}: ${message}\n`);
+  return error instanceof UsageError || error instanceof KeyError ? 2 : 1;
+}
