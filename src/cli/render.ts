@@ -1,4 +1,5 @@
 import type { ShellCheck } from '../app/checker.js';
+import { effectJson } from '../core/effect-json.js';
 import type { Outcome, Risk } from '../core/types.js';
 
 export interface Palette {
@@ -82,16 +83,7 @@ export function checkJson(result: ShellCheck): object {
       risk: assessment.risk,
       destructive: assessment.destructive,
       environment: assessment.environment,
-      effects: assessment.effects.map((e) => ({
-        operation: e.operation,
-        tool: e.tool,
-        target: e.target,
-        reversible: e.reversible,
-        risk: e.risk,
-        environment: e.environment,
-        reason: e.reason,
-        ...(e.category ? { category: e.category } : {}),
-      })),
+      effects: assessment.effects.map(effectJson),
       reasons: assessment.reasons,
       environmentHints: assessment.environmentHints,
     },

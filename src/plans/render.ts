@@ -8,6 +8,7 @@ import { riskRank, type Outcome, type Risk } from '../core/types.js';
 import type { StatefulAtStake } from './blast.js';
 import type { PlanCheck } from './check.js';
 import type { ChangeAction } from './types.js';
+import { effectJson } from '../core/effect-json.js';
 
 const OUTCOME_LABEL: Record<Outcome, string> = {
   allow: 'ALLOW',
@@ -317,16 +318,7 @@ export function planJson(check: PlanCheck): object {
         deferred: assessment.blast.deferred,
       },
       findings: assessment.blast.findings,
-      effects: assessment.effects.map((e) => ({
-        operation: e.operation,
-        tool: e.tool,
-        target: e.target,
-        reversible: e.reversible,
-        risk: e.risk,
-        environment: e.environment,
-        reason: e.reason,
-        ...(e.category ? { category: e.category } : {}),
-      })),
+      effects: assessment.effects.map(effectJson),
       reasons: assessment.reasons,
       notes: notes(check),
     },
