@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
+import { preferQuickStart } from './short-lived.js';
 
 // `interlock hook <agent>`: read the agent's pre-tool payload on stdin, print the agent's answer, exit
 // with the agent's exit code. It runs on every tool call, so it loads only what the call needs:
@@ -117,6 +118,7 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  preferQuickStart();
   void runHook(process.argv[2]).then((code) => {
     process.exitCode = code;
   });

@@ -8,6 +8,9 @@ const fail = (error: unknown) => {
 
 // `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
 const [subcommand, ...rest] = process.argv.slice(2);
+// One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts).
+const longRunning = ['serve', 'daemon'].includes(subcommand ?? '') || rest.includes('--batch');
+if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
 if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
   const { runHook } = await import('./hook.js');
   const agent = rest.find((a) => !a.startsWith('-'));
