@@ -1,15 +1,4 @@
-import type { LabelledCommand } from '../support/runtime.js';
-
-const d = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: true,
-  ...extra,
-});
-const h = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: false,
-  ...extra,
-});
+import { destructive as d, harmless as h, type LabelledCommand } from '../support/runtime.js';
 
 const PROD_URL = 'postgres://app@prod-db.internal:5432/app';
 

@@ -1,15 +1,4 @@
-import type { LabelledCommand } from '../support/runtime.js';
-
-const d = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: true,
-  ...extra,
-});
-const h = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: false,
-  ...extra,
-});
+import { destructive as d, harmless as h, type LabelledCommand } from '../support/runtime.js';
 
 // cwd is /home/dev/project and HOME is /home/dev unless a case says otherwise. git acts on this machine,
 // so destructive commands ask the local user unless a remote, branch or path names production.

@@ -1,15 +1,4 @@
-import type { LabelledCommand } from '../support/runtime.js';
-
-const d = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: true,
-  ...extra,
-});
-const h = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
-  command,
-  destructive: false,
-  ...extra,
-});
+import { destructive as d, harmless as h, type LabelledCommand } from '../support/runtime.js';
 
 // cwd is /home/dev/project and HOME is /home/dev unless a case says otherwise. Interpreters act on this
 // machine: non-production unless a wrapper (ssh, kubectl exec) or a hint says otherwise.

@@ -58,3 +58,17 @@ export interface LabelledCommand {
   target?: string;
   note?: string;
 }
+
+/** A destructive command, for the corpora. */
+export const destructive = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
+  command,
+  destructive: true,
+  ...extra,
+});
+
+/** A harmless command, for the corpora. */
+export const harmless = (command: string, extra: Partial<LabelledCommand> = {}): LabelledCommand => ({
+  command,
+  destructive: false,
+  ...extra,
+});
