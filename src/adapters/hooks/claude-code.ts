@@ -1,7 +1,7 @@
+import { readToolEvent } from './envelope.js';
 import { splitMcpName } from './names.js';
 import {
   field,
-  isObject,
   stringField,
   type FileChange,
   type HookAdapter,
@@ -75,25 +75,14 @@ export function claudeToolCall(tool: string, input: unknown, cwd: string): ToolC
   return { kind: 'unknown', tool };
 }
 
-export function parseClaudeCode(payload: unknown, fallback: { cwd: string }): ParseResult {
-  if (!isObject(payload))
-    return { ok: false, kind: 'bad-input', message: 'the hook input is not a JSON object' };
-  const event = stringField(payload, 'hook_event_name') ?? 'PreToolUse';
-  if (event !== 'PreToolUse')
-    return {
-      ok: false,
-      kind: 'not-pre-tool',
-      event,
-      message: `interlock hook claude-code handles PreToolUse, not ${event}`,
-    };
-  const tool = stringField(payload, 'tool_name');
-  if (!tool) return { ok: false, kind: 'bad-input', message: 'tool_name is missing' };
+export function parseClaudeCode(raw: unknown, fallback: { cwd: string }): ParseResult {
+  const envelope = readToolEvent(raw, 'claude-code', 'PreToolUse', fallback);
+  if ('ok' in envelope) return envelope;
+  const { payload, event, tool, cwd, session } = envelope;
   const input = field(payload, 'tool_input');
-  const cwd = stringField(payload, 'cwd') || fallback.cwd;
   const call = claudeToolCall(tool, input, cwd);
   if (typeof call === 'string')
     return { ok: false, kind: 'bad-input', message: call, readOnly: READ_ONLY.has(tool) };
-  const session = stringField(payload, 'session_id');
   return {
     ok: true,
     request: { agent: 'claude-code', event, toolName: tool, call, ...(session ? { session } : {}) },

@@ -1,10 +1,10 @@
+import { readToolEvent } from './envelope.js';
 import { splitMcpName } from './names.js';
 import { patchedFiles, patchInShellCommand } from './patch.js';
 import { askAsDeny } from './verdict.js';
 import { quoteArgv } from './quote.js';
 import {
   field,
-  isObject,
   stringField,
   type HookAdapter,
   type HookVerdict,
@@ -48,23 +48,12 @@ function codexToolCall(tool: string, input: unknown, cwd: string): ToolCall | st
   return { kind: 'unknown', tool };
 }
 
-export function parseCodex(payload: unknown, fallback: { cwd: string }): ParseResult {
-  if (!isObject(payload))
-    return { ok: false, kind: 'bad-input', message: 'the hook input is not a JSON object' };
-  const event = stringField(payload, 'hook_event_name') ?? 'PreToolUse';
-  if (event !== 'PreToolUse')
-    return {
-      ok: false,
-      kind: 'not-pre-tool',
-      event,
-      message: `interlock hook codex handles PreToolUse, not ${event}`,
-    };
-  const tool = stringField(payload, 'tool_name');
-  if (!tool) return { ok: false, kind: 'bad-input', message: 'tool_name is missing' };
-  const cwd = stringField(payload, 'cwd') || fallback.cwd;
+export function parseCodex(raw: unknown, fallback: { cwd: string }): ParseResult {
+  const envelope = readToolEvent(raw, 'codex', 'PreToolUse', fallback);
+  if ('ok' in envelope) return envelope;
+  const { payload, event, tool, cwd, session } = envelope;
   const call = codexToolCall(tool, field(payload, 'tool_input'), cwd);
   if (typeof call === 'string') return { ok: false, kind: 'bad-input', message: call };
-  const session = stringField(payload, 'session_id');
   const model = stringField(payload, 'model');
   return {
     ok: true,

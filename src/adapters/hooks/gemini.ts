@@ -1,3 +1,4 @@
+import { readToolEvent } from './envelope.js';
 import { splitMcpName } from './names.js';
 import { posix } from 'node:path';
 import { askAsDeny } from './verdict.js';
@@ -71,24 +72,13 @@ function geminiToolCall(tool: string, input: unknown, cwd: string, mcpContext: u
   return { kind: 'unknown', tool };
 }
 
-export function parseGemini(payload: unknown, fallback: { cwd: string }): ParseResult {
-  if (!isObject(payload))
-    return { ok: false, kind: 'bad-input', message: 'the hook input is not a JSON object' };
-  const event = stringField(payload, 'hook_event_name') ?? 'BeforeTool';
-  if (event !== 'BeforeTool')
-    return {
-      ok: false,
-      kind: 'not-pre-tool',
-      event,
-      message: `interlock hook gemini handles BeforeTool, not ${event}`,
-    };
-  const tool = stringField(payload, 'tool_name');
-  if (!tool) return { ok: false, kind: 'bad-input', message: 'tool_name is missing' };
-  const cwd = stringField(payload, 'cwd') || fallback.cwd;
+export function parseGemini(raw: unknown, fallback: { cwd: string }): ParseResult {
+  const envelope = readToolEvent(raw, 'gemini', 'BeforeTool', fallback);
+  if ('ok' in envelope) return envelope;
+  const { payload, event, tool, cwd, session } = envelope;
   const call = geminiToolCall(tool, field(payload, 'tool_input'), cwd, field(payload, 'mcp_context'));
   if (typeof call === 'string')
     return { ok: false, kind: 'bad-input', message: call, readOnly: READ_ONLY.has(tool) };
-  const session = stringField(payload, 'session_id');
   return {
     ok: true,
     request: { agent: 'gemini', event, toolName: tool, call, ...(session ? { session } : {}) },
