@@ -16,7 +16,7 @@ import { percentile } from './stats.js';
 //  - the daemon's Claude Code http endpoint: p50/p99 of loopback round trips (what an http hook costs);
 //  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN).
 
-const HOOK = fileURLToPath(new URL('../cli/hook.js', import.meta.url));
+const HOOK = fileURLToPath(new URL('../cli/hook-fast.cjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 interface Variant {
@@ -126,15 +126,15 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
   const node0: Variant = { name: 'node -e 0', args: ['-e', '0'], input: '', env: base };
   const inProcess: Variant[] = [
     node0,
-    { name: 'hook.js Read (read-only)', args: [HOOK, 'claude-code'], input: read, env: alone },
+    { name: 'hook-fast Read (read-only)', args: [HOOK, 'claude-code'], input: read, env: alone },
     {
       name: 'interlock hook Read (via main.js)',
       args: [MAIN, 'hook', 'claude-code'],
       input: read,
       env: alone,
     },
-    { name: 'hook.js Bash `ls -la`, in-process', args: [HOOK, 'claude-code'], input: ls, env: alone },
-    { name: 'hook.js Bash `rm -rf /`, in-process', args: [HOOK, 'claude-code'], input: rm, env: alone },
+    { name: 'hook-fast Bash `ls -la`, in-process', args: [HOOK, 'claude-code'], input: ls, env: alone },
+    { name: 'hook-fast Bash `rm -rf /`, in-process', args: [HOOK, 'claude-code'], input: rm, env: alone },
     {
       name: 'interlock hook Bash `ls -la`, in-process (via main.js)',
       args: [MAIN, 'hook', 'claude-code'],
@@ -187,10 +187,10 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
     });
     const viaDaemon: Variant[] = [
       node0,
-      { name: 'hook.js Bash `ls -la`, daemon', args: [HOOK, 'claude-code'], input: ls, env: base },
-      { name: 'hook.js Bash `rm -rf /`, daemon', args: [HOOK, 'claude-code'], input: rm, env: base },
+      { name: 'hook-fast Bash `ls -la`, daemon', args: [HOOK, 'claude-code'], input: ls, env: base },
+      { name: 'hook-fast Bash `rm -rf /`, daemon', args: [HOOK, 'claude-code'], input: rm, env: base },
       {
-        name: 'hook.js Bash `ssh prod… rm -rf`, daemon',
+        name: 'hook-fast Bash `ssh prod… rm -rf`, daemon',
         args: [HOOK, 'claude-code'],
         input: prod,
         env: base,

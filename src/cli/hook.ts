@@ -71,32 +71,31 @@ async function decide(agent: AgentId, raw: string, io: HookIo, useDaemon: boolea
   return answer.exitCode;
 }
 
-/** Run the hook for `agent`; never throws: whatever goes wrong blocks the call (exit 2) with a reason. */
-export async function runHook(
+const defaultIo = (): HookIo => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+function checkAgent(agentArg: string | undefined, io: HookIo): agentArg is AgentId {
+  if (agentArg && isAgentId(agentArg)) return true;
+  io.stderr.write(
+    `interlock hook: ${agentArg ? `unknown agent "${agentArg}"` : 'no agent given'}; expected one of ${AGENTS.join(', ')}. Usage: interlock hook <agent> < payload.json\n`,
+  );
+  return false;
+}
+
+/** Decide on input already read (the fast entry read it); never throws: what goes wrong blocks (exit 2). */
+export async function runHookOn(
   agentArg: string | undefined,
+  raw: string,
   options: { daemon?: boolean } = {},
-  io: HookIo = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd(),
-  },
+  io: HookIo = defaultIo(),
 ): Promise<number> {
-  if (!agentArg || !isAgentId(agentArg)) {
-    io.stderr.write(
-      `interlock hook: ${agentArg ? `unknown agent "${agentArg}"` : 'no agent given'}; expected one of ${AGENTS.join(', ')}. Usage: interlock hook <agent> < payload.json\n`,
-    );
-    return 2;
-  }
-  if (io.stdin.isTTY) {
-    io.stderr.write(
-      `interlock hook ${agentArg}: reads the agent's hook input (JSON) on stdin; it is meant to be run by the agent. See interlock init --agent ${agentArg}.\n`,
-    );
-    return 2;
-  }
+  if (!checkAgent(agentArg, io)) return 2;
   try {
-    const raw = await readAll(io.stdin);
     const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON;
     return await decide(agentArg, raw, io, useDaemon);
   } catch (error) {
@@ -105,6 +104,31 @@ export async function runHook(
     );
     return 2;
   }
+}
+
+/** Run the hook for `agent`; never throws: whatever goes wrong blocks the call (exit 2) with a reason. */
+export async function runHook(
+  agentArg: string | undefined,
+  options: { daemon?: boolean } = {},
+  io: HookIo = defaultIo(),
+): Promise<number> {
+  if (!checkAgent(agentArg, io)) return 2;
+  if (io.stdin.isTTY) {
+    io.stderr.write(
+      `interlock hook ${agentArg}: reads the agent's hook input (JSON) on stdin; it is meant to be run by the agent. See interlock init --agent ${agentArg}.\n`,
+    );
+    return 2;
+  }
+  let raw: string;
+  try {
+    raw = await readAll(io.stdin);
+  } catch (error) {
+    io.stderr.write(
+      `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
+    );
+    return 2;
+  }
+  return runHookOn(agentArg, raw, options, io);
 }
 
 function invokedDirectly(): boolean {

@@ -12,9 +12,10 @@ const [subcommand, ...rest] = process.argv.slice(2);
 const longRunning = ['serve', 'daemon'].includes(subcommand ?? '') || rest.includes('--batch');
 if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
 if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
-  const { runHook } = await import('./hook.js');
-  const agent = rest.find((a) => !a.startsWith('-'));
-  process.exitCode = await runHook(agent, { daemon: !rest.includes('--no-daemon') });
+  // The bundled fast entry (see hook-fast.ts): the daemon's socket first, else the bundled full hook.
+  const fast = new URL('./hook-fast.cjs', import.meta.url).href;
+  const bundle = (await import(fast)) as { default: typeof import('./hook-fast.js') };
+  process.exitCode = await bundle.default.runFastHook(rest);
 } else {
   const { Command } = await import('commander');
   const { registerCommands } = await import('./commands/index.js');

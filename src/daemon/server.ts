@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
 import { loadParsers, type LoadedParsers } from '../app/checker.js';
 import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
@@ -9,6 +9,7 @@ import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
+import { listenSocket } from './socket-server.js';
 import {
   clearState,
   DEFAULT_PORT,
@@ -16,6 +17,7 @@ import {
   PROTOCOL,
   sign,
   SIGNATURE_HEADER,
+  socketPath,
   stateFile as defaultStateFile,
   writeState,
 } from './state.js';
@@ -26,6 +28,7 @@ import {
 //
 //   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
 //   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
+//   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts)
 //   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
 
 export interface DaemonOptions {
@@ -35,6 +38,8 @@ export interface DaemonOptions {
   stateFile?: string;
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Set false to serve HTTP only (no Unix socket beside the state file). */
+  socket?: false;
 }
 
 export interface RunningDaemon {
@@ -162,6 +167,25 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     res.end(body);
   };
 
+  /** A call from `interlock hook <agent>` (over HTTP or the socket): the answer as signed JSON text. */
+  const answerOwnHook = async (
+    agent: string,
+    payload: string,
+    cwdIn: unknown,
+    callEnv: Record<string, string>,
+  ) => {
+    if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
+    const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
+    requests++;
+    const answer = await answerHook(agent, payload, { cwd, env: callEnv }, provider);
+    log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
+    return JSON.stringify({
+      stdout: answer.stdout,
+      exitCode: answer.exitCode,
+      ...(answer.stderr ? { stderr: answer.stderr } : {}),
+    });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://daemon');
     const nonceHeader = req.headers[NONCE_HEADER];
@@ -183,8 +207,6 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     }
     const own = /^\/v1\/hook\/([a-z-]+)$/.exec(url.pathname);
     if (req.method === 'POST' && own) {
-      const agent = own[1]!;
-      if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
       if (!nonce) throw new HttpError(400, `missing ${NONCE_HEADER}`);
       const body = JSON.parse(await readBody(req, limit)) as {
         payload?: unknown;
@@ -193,16 +215,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       };
       if (typeof body.payload !== 'string')
         throw new HttpError(400, 'payload must be the hook input as a string');
-      const cwd = typeof body.cwd === 'string' && body.cwd ? body.cwd : process.cwd();
-      requests++;
-      const answer = await answerHook(agent, body.payload, { cwd, env: stringRecord(body.env) }, provider);
-      log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
-      const out = {
-        stdout: answer.stdout,
-        exitCode: answer.exitCode,
-        ...(answer.stderr ? { stderr: answer.stderr } : {}),
-      };
-      return send(res, 200, JSON.stringify(out), nonce);
+      const answer = await answerOwnHook(own[1]!, body.payload, body.cwd, stringRecord(body.env));
+      return send(res, 200, answer, nonce);
     }
     if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {
       const payload = await readBody(req, limit);
@@ -240,6 +254,22 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     });
   });
   const port = (server.address() as AddressInfo).port;
+  // The socket is the hook process's way in (no HTTP client to load); without it, hooks use HTTP.
+  const socketFile = options.socket === false ? undefined : socketPath(file);
+  let socketServer: Server | undefined;
+  if (socketFile) {
+    try {
+      socketServer = await listenSocket(
+        socketFile,
+        (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
+        token,
+      );
+    } catch (error) {
+      log(
+        `no socket at ${socketFile} (${error instanceof Error ? error.message : String(error)}); hooks use HTTP`,
+      );
+    }
+  }
   writeState(file, {
     protocol: PROTOCOL,
     pid: process.pid,
@@ -247,6 +277,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     port,
     token,
     startedAt: new Date(started).toISOString(),
+    ...(socketServer && socketFile ? { socket: socketFile } : {}),
   });
 
   return {
@@ -257,6 +288,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     close: () =>
       new Promise<void>((resolve) => {
         clearState(file);
+        socketServer?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -138,7 +138,7 @@ function firstLines(text: string): string {
   const lines = text
     .replace(ANSI_COLOUR, '')
     .split('\n')
-    .map((l) => l.replace(/^[│╷╵\s]+/, '').trim())
+    .map((l) => l.replace(/^[\u2502\u2577\u2575\s]+/, '').trim())
     .filter(Boolean);
   return lines.slice(0, 3).join(' ');
 }

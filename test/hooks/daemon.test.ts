@@ -1,12 +1,12 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daemonHealth } from '../../src/daemon/client.js';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
-import { forwardableEnv, PROTOCOL } from '../../src/daemon/state.js';
-import { baseEnv, fixture, MAIN, runNode, tempHome } from './support.js';
+import { forwardableEnv, PROTOCOL, readState } from '../../src/daemon/state.js';
+import { baseEnv, fixture, HOOK_ENTRY, MAIN, runNode, tempHome } from './support.js';
 
 // The daemon, over real loopback HTTP: Claude Code's http hook route, the signed route the hook process
 // uses, and the hook process falling back to deciding itself when the daemon cannot be trusted.
@@ -133,6 +133,70 @@ describe('interlock daemon', () => {
     }
   }, 60_000);
 
+  it('takes hook calls over a private Unix socket beside its state file', async () => {
+    const state = readState(stateFile);
+    expect(state?.socket).toBe(join(home, 'daemon.sock'));
+    expect(statSync(state!.socket!).mode & 0o777).toBe(0o600);
+    const before = await daemonHealth(env);
+    const run = await runNode(
+      [HOOK_ENTRY, 'claude-code'],
+      fixture('claude-code', 'bash-production.json'),
+      { ...env, INTERLOCK_DEBUG: '1' },
+      home,
+    );
+    // Nothing on stderr: the socket answered, no fallback was needed.
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
+    const after = await daemonHealth(env);
+    expect('health' in after && 'health' in before && after.health.requests - before.health.requests).toBe(1);
+  }, 60_000);
+
+  it('believes a socket only when its answer carries the secret of the state file', async () => {
+    const allow = JSON.stringify({
+      stdout: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}\n',
+      exitCode: 0,
+    });
+    const token = 'y'.repeat(64);
+    const fakeState = join(home, 'fake-socket.json');
+    const path = join(home, 'fake-socket.sock');
+    const fake = createNetServer((socket) => {
+      socket.once('data', (data: Buffer) => {
+        expect(JSON.parse(data.toString().split('\n')[0]!)).toMatchObject({ agent: 'claude-code' });
+        const proof = knows === 'the secret' ? token : 'z'.repeat(64);
+        socket.end(`${JSON.stringify({ answer: allow, proof })}\n`);
+      });
+    });
+    let knows: 'the secret' | 'a guess' = 'a guess';
+    await new Promise<void>((r) => fake.listen(path, r));
+    const state = {
+      protocol: PROTOCOL,
+      pid: process.pid,
+      host: '127.0.0.1',
+      port: 9,
+      token,
+      startedAt: '',
+      socket: path,
+    };
+    writeFileSync(fakeState, JSON.stringify(state));
+    const call = () =>
+      runNode(
+        [HOOK_ENTRY, 'claude-code'],
+        fixture('claude-code', 'bash-destructive.json'),
+        { ...env, INTERLOCK_DAEMON_STATE: fakeState, INTERLOCK_DEBUG: '1' },
+        home,
+      );
+    try {
+      const forged = await call();
+      expect(forged.stderr).toContain('the answer did not come from the daemon (no proof of its secret)');
+      expect(JSON.parse(forged.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
+      knows = 'the secret';
+      const signed = await call();
+      expect(signed).toMatchObject({ code: 0, stderr: '', stdout: JSON.parse(allow).stdout });
+    } finally {
+      fake.close();
+    }
+  }, 60_000);
+
   it('is sent the environment that places a command, not secrets', () => {
     expect(
       forwardableEnv({
@@ -154,6 +218,7 @@ describe('interlock daemon', () => {
   it('removes its state file when it stops', async () => {
     const other = await startDaemon({ port: 0, stateFile: join(home, 'other.json'), env });
     expect(existsSync(join(home, 'other.json'))).toBe(true);
+    expect(existsSync(join(home, 'other.sock'))).toBe(true);
     await other.close();
     expect(existsSync(join(home, 'other.json'))).toBe(false);
   }, 60_000);

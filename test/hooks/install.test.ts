@@ -257,6 +257,7 @@ describe('interlock init', () => {
 describe('recognising Interlock entries', () => {
   it.each([
     ['interlock hook claude-code', true],
+    ["'/usr/bin/node' '/opt/interlock/dist/cli/hook-fast.cjs' claude-code", true],
     ["'/usr/bin/node' '/opt/interlock/dist/cli/hook.js' claude-code", true],
     ['node /opt/interlock/dist/cli/main.js hook claude-code', true],
     ['interlock hook --no-daemon claude-code', true],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-export const HOOK_ENTRY = fileURLToPath(new URL('../../dist/cli/hook.js', import.meta.url));
+export const HOOK_ENTRY = fileURLToPath(new URL('../../dist/cli/hook-fast.cjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/hooks/', import.meta.url));
 
 export interface Run {

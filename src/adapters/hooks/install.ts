@@ -64,7 +64,7 @@ export function isInterlockHandler(agent: AgentId, handler: unknown): boolean {
   const command = handler.command;
   if (typeof command === 'string') {
     const pattern = new RegExp(
-      `(interlock['"]?\\s+hook|/cli/hook\\.js['"]?|/cli/main\\.js['"]?\\s+hook)\\s+(--[a-z-]+\\s+)*['"]?${a}['"]?(\\s|$)`,
+      `(interlock['"]?\\s+hook|/cli/hook(-fast\\.cjs|\\.js)['"]?|/cli/main\\.js['"]?\\s+hook)\\s+(--[a-z-]+\\s+)*['"]?${a}['"]?(\\s|$)`,
     );
     if (pattern.test(command)) return true;
   }

@@ -29,7 +29,7 @@ function effectsLine(effects: readonly PlacedEffect[]): string {
 /** End a reason with a full stop, so the sentences that follow read as sentences. */
 function sentence(text: string): string {
   const t = text.trim();
-  return /[.!?…]$/.test(t) ? t : `${t}.`;
+  return /[.!?\u2026]$/.test(t) ? t : `${t}.`;
 }
 
 function approversText(approvals: number | undefined, group: string | undefined): string {

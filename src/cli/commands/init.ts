@@ -16,7 +16,7 @@ interface InitOptions {
 /** The command the agent runs: this Node and this copy of Interlock, by absolute path (agents do not share
  * the shell's PATH), through the entry point that skips the command-line parser. */
 export function defaultHookCommand(agent: AgentId): string {
-  const entry = fileURLToPath(new URL('../hook.js', import.meta.url));
+  const entry = fileURLToPath(new URL('../hook-fast.cjs', import.meta.url));
   const quote = (s: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   return `${quote(process.execPath)} ${quote(entry)} ${agent}`;
 }

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+// Loading the bundled hook (~1 MB of JavaScript) costs Node most of its time in compiling it, on every
+// tool call. V8 can save the compiled code and take it back the next time (what Node 22's compile cache
+// does; Node 20 has only the vm API for it): this loads a CommonJS file through vm.Script with the saved
+// code, and saves it after the first run, once the functions that run have been compiled. V8 checks that
+// the saved code belongs to this exact source, V8 version and flags, and ignores it otherwise.
+
+export interface CachedModule {
+  exports: unknown;
+  /** Save the compiled code now (after the work, so that it includes what the work compiled). */
+  save(): void;
+}
+
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
+
+export function requireWithCodeCache(file: string, cacheDir: string): CachedModule {
+  const text = readFileSync(file, 'utf8');
+  // A `#!` line is valid only at the very start of a file, not inside the function wrapper.
+  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
+  const st = statSync(file);
+  const key = createHash('sha256')
+    .update(`${process.version}\0${process.arch}\0${file}\0${st.size}\0${st.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 32);
+  const cacheFile = join(cacheDir, `${key}.v8`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // first run of this build
+  }
+  const script = new Script(WRAPPER[0] + source + WRAPPER[1], {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const fn = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: { exports: unknown },
+    filename: string,
+    dirname: string,
+  ) => void;
+  const module = { exports: {} as unknown };
+  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const fresh = !cachedData || script.cachedDataRejected === true;
+  return {
+    exports: module.exports,
+    save() {
+      if (!fresh) return;
+      try {
+        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        renameSync(tmp, cacheFile);
+      } catch {
+        // a read-only home: compile again next time
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { createConnection } from 'node:net';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { userConfigDir } from '../config/discover.js';
+import { forwardableEnv } from '../daemon/forwardable-env.js';
+import { isAlive, readState, stateFile } from '../daemon/state-file.js';
+import {
+  MAX_SOCKET_LINE,
+  sameSecret,
+  type SocketReply,
+  type SocketRequest,
+} from '../daemon/socket-protocol.js';
+
+// The first thing `interlock hook <agent>` runs, on every tool call an agent makes. It loads node's
+// built-ins and nothing else (the build bundles it into dist/cli/hook-fast.cjs), reads the agent's input,
+// and hands it to the daemon over its Unix socket when one is running: a hook call then costs little more
+// than starting Node. When there is no daemon, or any doubt about its answer, it loads the full hook
+// (parsers, policies) and decides in this process; the input already read is passed on, never lost.
+
+export interface Answer {
+  stdout: string;
+  exitCode: number;
+  stderr?: string;
+}
+
+const MAX_INPUT = 32 * 1024 * 1024;
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_INPUT) reject(new Error(`the input is larger than ${MAX_INPUT} bytes`));
+      else chunks.push(chunk);
+    });
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+function isAnswer(value: unknown): value is Answer {
+  const v = value as Partial<Answer> | null;
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof v.stdout === 'string' &&
+    typeof v.exitCode === 'number' &&
+    (v.stderr === undefined || typeof v.stderr === 'string')
+  );
+}
+
+/** Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). */
+export function askOverSocket(
+  agent: string,
+  payload: string,
+  options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
+): Promise<Answer | { unavailable: string }> {
+  const state = readState(stateFile(options.env));
+  if (!state) return Promise.resolve({ unavailable: 'no daemon running' });
+  if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket' });
+  if (!isAlive(state.pid)) return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone` });
+  const { token, socket: path } = state;
+  const request: SocketRequest = {
+    agent,
+    payload,
+    cwd: options.cwd,
+    env: forwardableEnv(options.env),
+  };
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const done = (value: Answer | { unavailable: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(value);
+    };
+    const socket = createConnection(path);
+    const timer = setTimeout(
+      () => done({ unavailable: `no answer within ${options.timeoutMs ?? 5000} ms` }),
+      options.timeoutMs ?? 5000,
+    );
+    socket.on('error', (e) => done({ unavailable: e.message }));
+    socket.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_SOCKET_LINE) done({ unavailable: 'the daemon answered too much' });
+      else chunks.push(c);
+    });
+    socket.on('end', () => {
+      let reply: SocketReply;
+      try {
+        reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SocketReply;
+      } catch {
+        return done({ unavailable: 'the daemon answered something else' });
+      }
+      if (reply.error !== undefined) return done({ unavailable: `the daemon said: ${reply.error}` });
+      if (
+        typeof reply.answer !== 'string' ||
+        typeof reply.proof !== 'string' ||
+        !sameSecret(reply.proof, token)
+      )
+        return done({ unavailable: 'the answer did not come from the daemon (no proof of its secret)' });
+      let answer: unknown;
+      try {
+        answer = JSON.parse(reply.answer);
+      } catch {
+        return done({ unavailable: 'the daemon answered something else' });
+      }
+      done(isAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' });
+    });
+    socket.end(`${JSON.stringify(request)}\n`);
+  });
+}
+
+/**
+ * `interlock hook <agent> [--no-daemon]`: the exit code to leave with. Everything but the plain case
+ * (an agent named, input on a pipe, a daemon with a socket that answers) goes to the full hook.
+ */
+export async function runFastHook(args: readonly string[]): Promise<number> {
+  const agent = args.find((a) => !a.startsWith('-'));
+  const useDaemon = !args.includes('--no-daemon') && !process.env.INTERLOCK_NO_DAEMON;
+  let saveCompiled = () => {};
+  const full = async (): Promise<typeof import('./hook.js')> => {
+    // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
+    const [{ preferQuickStart }, { requireWithCodeCache }] = await Promise.all([
+      import('./short-lived.js'),
+      import('./code-cache.js'),
+    ]);
+    preferQuickStart();
+    const bundle = bundledFullHook();
+    if (!bundle) return import('./hook.js');
+    const loaded = requireWithCodeCache(bundle, join(userConfigDir(process.env), 'cache', 'v8'));
+    saveCompiled = loaded.save;
+    return loaded.exports as typeof import('./hook.js');
+  };
+  if (!agent || process.stdin.isTTY) return (await full()).runHook(agent, { daemon: useDaemon });
+  let raw: string;
+  try {
+    raw = await readStdin();
+  } catch (error) {
+    process.stderr.write(
+      `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
+    );
+    return 2;
+  }
+  if (useDaemon) {
+    const answer = await askOverSocket(agent, raw, { env: process.env, cwd: process.cwd() });
+    if ('stdout' in answer) {
+      if (answer.stderr) process.stderr.write(answer.stderr);
+      process.stdout.write(answer.stdout);
+      return answer.exitCode;
+    }
+    if (process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
+  }
+  const code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
+  saveCompiled();
+  return code;
+}
+
+/** dist/cli/hook-bundle.cjs, when this code runs as the bundled dist/cli/hook-fast.cjs beside it. */
+function bundledFullHook(): string | undefined {
+  if (typeof __filename === 'undefined' || !__filename.endsWith('.cjs')) return undefined;
+  const bundle = join(dirname(__filename), 'hook-bundle.cjs');
+  return existsSync(bundle) ? bundle : undefined;
+}

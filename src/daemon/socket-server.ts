@@ -1,0 +1,82 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { chmodSync, unlinkSync } from 'node:fs';
+import { MAX_SOCKET_LINE, type SocketReply, type SocketRequest } from './socket-protocol.js';
+
+export type SocketHandler = (request: SocketRequest) => Promise<string>;
+
+function parseRequest(line: string): SocketRequest {
+  const value = JSON.parse(line) as Partial<SocketRequest> | null;
+  if (
+    !value ||
+    typeof value.agent !== 'string' ||
+    typeof value.payload !== 'string' ||
+    typeof value.cwd !== 'string'
+  )
+    throw new Error('a request is {"agent","payload","cwd","env"} on one line');
+  const env: Record<string, string> = {};
+  if (value.env && typeof value.env === 'object')
+    for (const [k, v] of Object.entries(value.env)) if (typeof v === 'string') env[k] = v;
+  return { agent: value.agent, payload: value.payload, cwd: value.cwd, env };
+}
+
+function serve(socket: Socket, handle: SocketHandler, token: string) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reply = (r: SocketReply) => socket.end(`${JSON.stringify(r)}\n`);
+  socket.on('error', () => socket.destroy());
+  socket.on('data', (chunk: Buffer) => {
+    const newline = chunk.indexOf(10);
+    chunks.push(newline < 0 ? chunk : chunk.subarray(0, newline));
+    size += chunk.length;
+    if (size > MAX_SOCKET_LINE) {
+      socket.removeAllListeners('data');
+      reply({ error: `request over ${MAX_SOCKET_LINE} bytes` });
+      return;
+    }
+    if (newline < 0) return;
+    socket.removeAllListeners('data');
+    let request: SocketRequest;
+    try {
+      request = parseRequest(Buffer.concat(chunks).toString('utf8'));
+    } catch (error) {
+      reply({ error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    handle(request).then(
+      (answer) => reply({ answer, proof: token }),
+      (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
+
+/** Is a daemon already answering on this path? (A leftover file from a crashed one is not.) */
+function inUse(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createConnection(path);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+}
+
+/** Listen on `path` (mode 0600); answers carry `token`. Fails when another live daemon holds the path. */
+export async function listenSocket(path: string, handle: SocketHandler, token: string): Promise<Server> {
+  if (await inUse(path)) throw new Error(`another daemon is listening on ${path}`);
+  try {
+    unlinkSync(path);
+  } catch {
+    // nothing left over
+  }
+  const server = createServer((socket) => serve(socket, handle, token));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  chmodSync(path, 0o600);
+  return server;
+}

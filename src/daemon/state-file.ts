@@ -1,0 +1,81 @@
+import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { userConfigDir } from '../config/discover.js';
+
+// The daemon announces itself in a state file only its user can read: where it listens, its pid, and a
+// secret. The hook process talks to the daemon only when that file names a live process, and trusts an
+// answer only when it proves it knows the secret, so a process that merely grabs the port is not believed.
+// Node built-ins only, and not node:crypto: the hook's fast entry imports this.
+
+export const PROTOCOL = 1;
+export const DEFAULT_PORT = 47_811;
+export const NONCE_HEADER = 'x-interlock-nonce';
+export const SIGNATURE_HEADER = 'x-interlock-signature';
+
+export interface DaemonState {
+  protocol: number;
+  pid: number;
+  host: string;
+  port: number;
+  token: string;
+  startedAt: string;
+  /** A Unix socket speaking one JSON line each way: the cheapest way in for a hook process. */
+  socket?: string;
+}
+
+export function stateFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INTERLOCK_DAEMON_STATE || join(userConfigDir(env), 'daemon.json');
+}
+
+/** The daemon's socket sits beside its state file (daemon.json → daemon.sock), in a directory only its
+ * user can enter. */
+export function socketPath(file: string): string {
+  return `${file.replace(/\.json$/, '')}.sock`;
+}
+
+export function readState(file: string): DaemonState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as Partial<DaemonState>;
+    if (
+      state.protocol !== PROTOCOL ||
+      typeof state.pid !== 'number' ||
+      typeof state.port !== 'number' ||
+      typeof state.token !== 'string' ||
+      typeof state.host !== 'string' ||
+      (state.socket !== undefined && typeof state.socket !== 'string')
+    )
+      return undefined;
+    return state as DaemonState;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeState(file: string, state: DaemonState): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  renameSync(tmp, file);
+}
+
+/** Remove the state file if it still describes this process. */
+export function clearState(file: string, pid = process.pid): void {
+  const state = readState(file);
+  if (state && state.pid !== pid) return;
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    // ESRCH: gone. EPERM: another user's process took the pid, which is not our daemon either.
+    return false;
+  }
+}
