@@ -1,7 +1,17 @@
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { PolicyEvaluator } from '../core/decide.js';
-import { BrokenPolicyEvaluator, CedarPolicyEvaluator } from '../policy/engine.js';
+import { join } from 'node:path';
+import { userConfigDir } from '../config/discover.js';
+import {
+  BrokenPolicyEvaluator,
+  CedarPolicyEvaluator,
+  cedarBuildId,
+  readSchema,
+  type PolicyDefaults,
+} from '../policy/engine.js';
 import type { PolicySource } from '../policy/policy-file.js';
+import { RememberingEvaluator } from '../policy/remembering-evaluator.js';
+import { policySetFingerprint, VerdictMemo } from '../policy/verdict-memo.js';
 
 // Policies alone, without the shell parser or the analyzers: file-edit and MCP decisions need only these.
 
@@ -12,6 +22,8 @@ export interface RuntimeOptions {
   /** Use exactly these policies instead of the configured ones. */
   sources?: PolicySource[];
   eagerSql?: boolean;
+  /** Keep Cedar verdicts on disk for the next process (a one-shot hook), loading Cedar only on a miss. */
+  rememberVerdicts?: boolean;
 }
 
 export interface LoadedPolicies {
@@ -29,9 +41,31 @@ export async function loadPolicies(options: RuntimeOptions): Promise<LoadedPolic
       approvals: config.approvalsDefault.value,
       ...(config.approvalsGroup.value ? { group: config.approvalsGroup.value } : {}),
     };
-    return { evaluator: await CedarPolicyEvaluator.load(config.sources, defaults), config, problems: [] };
+    const evaluator = options.rememberVerdicts
+      ? await remembering(config.sources, defaults, join(userConfigDir(options.env), 'cache', 'verdicts'))
+      : await CedarPolicyEvaluator.load(config.sources, defaults);
+    return { evaluator, config, problems: [] };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     return { evaluator: new BrokenPolicyEvaluator(err), problems: [err.message] };
   }
+}
+
+/** A policy set seen before answers from the memo; one never seen is compiled now, so errors show at once. */
+async function remembering(
+  sources: PolicySource[],
+  defaults: PolicyDefaults,
+  dir: string,
+): Promise<PolicyEvaluator> {
+  const schema = readSchema();
+  const memo = new VerdictMemo(
+    dir,
+    policySetFingerprint({ sources, schema, defaults, cedarBuild: cedarBuildId() }),
+  );
+  const compile = () => CedarPolicyEvaluator.loadSync(sources, defaults, schema);
+  return new RememberingEvaluator(
+    memo,
+    compile,
+    memo.seen ? undefined : await CedarPolicyEvaluator.load(sources, defaults, schema),
+  );
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
 import { OUTCOMES, type Outcome } from '../core/types.js';
@@ -10,11 +12,28 @@ type Cedar = typeof CedarModule;
 const SCHEMA_PATH = fileURLToPath(new URL('../../policies/interlock.cedarschema', import.meta.url));
 export const PACKS_DIR = fileURLToPath(new URL('../../policies/packs/', import.meta.url));
 
-let cedarPromise: Promise<Cedar> | undefined;
-/** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. */
+const require = createRequire(import.meta.url);
+let cedarModule: Cedar | undefined;
+/** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. Its Node
+ * build is CommonJS that compiles its WebAssembly synchronously, so it can load at the moment of need. */
+export function loadCedarSync(): Cedar {
+  cedarModule ??= require('@cedar-policy/cedar-wasm/nodejs') as Cedar;
+  return cedarModule;
+}
+
+/** Names the Cedar build on disk (its WebAssembly file's size and time): a new build, new verdicts. */
+export function cedarBuildId(): string {
+  try {
+    const entry = require.resolve('@cedar-policy/cedar-wasm/nodejs');
+    const st = statSync(join(dirname(entry), 'cedar_wasm_bg.wasm'));
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function loadCedar(): Promise<Cedar> {
-  cedarPromise ??= import('@cedar-policy/cedar-wasm/nodejs') as Promise<Cedar>;
-  return cedarPromise;
+  return Promise.resolve().then(loadCedarSync);
 }
 
 export function readSchema(): string {
@@ -200,7 +219,17 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     defaults: PolicyDefaults = DEFAULTS,
     schema = readSchema(),
   ): Promise<CedarPolicyEvaluator> {
-    const cedar = await loadCedar();
+    await loadCedar();
+    return CedarPolicyEvaluator.loadSync(sources, defaults, schema);
+  }
+
+  /** Load cedar-wasm (if not yet) and compile the policies, now. Throws PolicyError on a bad policy. */
+  static loadSync(
+    sources: readonly PolicySource[],
+    defaults: PolicyDefaults = DEFAULTS,
+    schema = readSchema(),
+  ): CedarPolicyEvaluator {
+    const cedar = loadCedarSync();
     const policies = compilePolicies(cedar, sources, schema, defaults);
     return new CedarPolicyEvaluator(cedar, policies, actionEntities(cedar, schema));
   }

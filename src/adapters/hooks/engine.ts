@@ -56,11 +56,11 @@ export function inProcessProvider(): PolicyProvider {
   return {
     async runtime(cwd, env) {
       const { loadRuntime } = await import('../../app/runtime.js');
-      return loadRuntime({ cwd, env, eagerSql: false });
+      return loadRuntime({ cwd, env, eagerSql: false, rememberVerdicts: true });
     },
     async policies(cwd, env) {
       const { loadPolicies } = await import('../../app/policies.js');
-      return loadPolicies({ cwd, env });
+      return loadPolicies({ cwd, env, rememberVerdicts: true });
     },
   };
 }
