@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicies } from '../../src/app/policies.js';
+import { decide, type PlacedAssessment, type Principal, type PolicyRequest } from '../../src/core/decide.js';
+import type { PlacedEffect } from '../../src/core/assess.js';
+import { CedarPolicyEvaluator, readSchema } from '../../src/policy/engine.js';
+import { packSource } from '../../src/policy/packs.js';
+import { RememberingEvaluator } from '../../src/policy/remembering-evaluator.js';
+import { policySetFingerprint, VerdictMemo, type PolicySetIdentity } from '../../src/policy/verdict-memo.js';
+import { tempTree, writeTree } from '../support/tmp.js';
+
+// The verdict memo lets a one-shot hook process skip compiling Cedar. It must never answer for a policy
+// set other than the one that made the verdict, and a request it has not seen must go to Cedar.
+
+const agent: Principal = {
+  type: 'Agent',
+  id: 'claude-code',
+  vendor: 'anthropic',
+  session: 's1',
+  actsFor: 'dev',
+};
+
+function production(operation: 'read' | 'delete', destructive: boolean): PlacedAssessment {
+  const e: PlacedEffect = {
+    operation,
+    tool: 'kubectl',
+    target: 'namespace billing',
+    reversible: !destructive,
+    risk: destructive ? 'critical' : 'none',
+    reason: 'test',
+    environment: 'production',
+    environmentHints: [],
+    destructive,
+  };
+  return {
+    risk: e.risk,
+    destructive,
+    environment: 'production',
+    environmentHints: [],
+    effects: [e],
+    reasons: [],
+  };
+}
+
+const identity: PolicySetIdentity = {
+  sources: [
+    packSource('baseline'),
+    { origin: '/p/team.cedar', text: 'forbid (principal, action, resource);' },
+  ],
+  schema: 'schema text',
+  defaults: { approvals: 2 },
+  cedarBuild: '4318628:1',
+};
+
+const ENV = (root: string) => ({ HOME: root, XDG_CONFIG_HOME: join(root, '.config') });
+
+describe('the policy-set fingerprint', () => {
+  it.each([
+    [
+      'a policy text',
+      {
+        ...identity,
+        sources: [
+          identity.sources[0]!,
+          { ...identity.sources[1]!, text: 'forbid (principal, action, resource); ' },
+        ],
+      },
+    ],
+    [
+      'a policy file name',
+      { ...identity, sources: [identity.sources[0]!, { ...identity.sources[1]!, origin: '/p/other.cedar' }] },
+    ],
+    ['the order of the sources', { ...identity, sources: [...identity.sources].reverse() }],
+    ['the schema', { ...identity, schema: 'schema text.' }],
+    ['the approval defaults', { ...identity, defaults: { approvals: 3 } }],
+    ['the approver group', { ...identity, defaults: { approvals: 2, group: 'sre' } }],
+    ['the Cedar build', { ...identity, cedarBuild: '4318628:2' }],
+  ])('changes with %s', (_what, changed) => {
+    expect(policySetFingerprint(changed)).not.toBe(policySetFingerprint(identity));
+  });
+
+  it('is the same for the same policy set', () => {
+    expect(policySetFingerprint({ ...identity, sources: identity.sources.map((s) => ({ ...s })) })).toBe(
+      policySetFingerprint(identity),
+    );
+  });
+});
+
+describe('RememberingEvaluator', () => {
+  const sources = [packSource('baseline')];
+  const schema = readSchema();
+  const defaults = { approvals: 2 };
+  const fresh = (dir: string) => {
+    const memo = new VerdictMemo(
+      dir,
+      policySetFingerprint({ sources, schema, defaults, cedarBuild: 'test' }),
+    );
+    return new RememberingEvaluator(memo, () => CedarPolicyEvaluator.loadSync(sources, defaults, schema));
+  };
+
+  it('answers a request seen by an earlier process without Cedar, and the same as Cedar', async () => {
+    const dir = tempTree();
+    const cedar = await CedarPolicyEvaluator.load(sources, defaults, schema);
+    const first = fresh(dir);
+    const destroy = decide(production('delete', true), 'shell', agent, first);
+    expect(first.compiled).toBe(true);
+    expect(destroy).toEqual(decide(production('delete', true), 'shell', agent, cedar));
+    expect(destroy).toMatchObject({ outcome: 'require-approval', approvals: 2 });
+
+    const second = fresh(dir); // the next hook process
+    expect(decide(production('delete', true), 'shell', agent, second)).toEqual(destroy);
+    expect(second.compiled).toBe(false);
+    // A request it has not seen (another session) goes to Cedar.
+    const other = decide(production('delete', true), 'shell', { ...agent, session: 's2' }, second);
+    expect(second.compiled).toBe(true);
+    expect(other.outcome).toBe('require-approval');
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('skips a damaged line and keeps the rest', async () => {
+    const dir = tempTree();
+    const first = fresh(dir);
+    decide(production('read', false), 'shell', agent, first);
+    const [file] = readdirSync(dir);
+    appendFileSync(join(dir, file!), '{"k":"cut sho');
+    const second = fresh(dir);
+    expect(decide(production('read', false), 'shell', agent, second).outcome).toBe('allow');
+    expect(second.compiled).toBe(false);
+  });
+
+  it('fails closed when the policies do not compile on a miss', () => {
+    const memo = new VerdictMemo(tempTree(), 'f'.repeat(64));
+    const broken = new RememberingEvaluator(memo, () => {
+      throw new Error('team.cedar:3: not valid Cedar');
+    });
+    const d = decide(production('delete', true), 'shell', agent, broken);
+    expect(d.outcome).toBe('deny');
+    expect(d.reasons.join(' ')).toMatch(/policies could not be loaded: team\.cedar:3: not valid Cedar/);
+  });
+
+  it('does not remember a verdict that carries errors', () => {
+    const dir = tempTree();
+    const memo = new VerdictMemo(dir, 'e'.repeat(64));
+    const request = { principal: agent, operation: 'delete', context: {} } as unknown as PolicyRequest;
+    memo.set(request, { matched: [], errors: ['boom'] });
+    expect(memo.get(request)).toBeUndefined();
+    expect(readdirSync(dir)).toHaveLength(0);
+  });
+});
+
+describe('verdicts across a policy edit (loadPolicies, as the hook process loads them)', () => {
+  it('never answers with a verdict made under the policies before the edit', async () => {
+    const root = tempTree({ '.interlock/config.yaml': 'packs: [baseline]\n' });
+    const env = ENV(root);
+    const ask = async () => {
+      const { evaluator, problems } = await loadPolicies({ cwd: root, env, rememberVerdicts: true });
+      expect(problems).toEqual([]);
+      return { decision: decide(production('read', false), 'shell', agent, evaluator), evaluator };
+    };
+    expect((await ask()).decision.outcome).toBe('allow');
+    const again = await ask();
+    expect(again.decision.outcome).toBe('allow');
+    expect((again.evaluator as RememberingEvaluator).compiled).toBe(false);
+
+    writeTree(root, {
+      '.interlock/policies/freeze.cedar':
+        '@id("freeze")\n@message("production is frozen")\nforbid (principal, action, resource) when { context.environment == "production" };\n',
+    });
+    const edited = await ask();
+    expect(edited.decision.outcome).toBe('deny');
+    expect(edited.decision.reasons.join(' ')).toContain('production is frozen');
+
+    writeFileSync(join(root, '.interlock/policies/freeze.cedar'), '// thawed\n');
+    expect((await ask()).decision.outcome).toBe('allow');
+    const memoDir = join(root, '.config/interlock/cache/verdicts');
+    expect(readdirSync(memoDir).length).toBe(3);
+    for (const f of readdirSync(memoDir)) expect(readFileSync(join(memoDir, f), 'utf8')).not.toBe('');
+  });
+});
