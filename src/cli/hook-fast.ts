@@ -23,6 +23,12 @@ export interface Answer {
   stderr?: string;
 }
 
+/** Why the daemon did not answer; `absent` when none is running (one may then be started). */
+export interface Unavailable {
+  unavailable: string;
+  absent?: boolean;
+}
+
 const MAX_INPUT = 32 * 1024 * 1024;
 
 function readStdin(): Promise<string> {
@@ -55,11 +61,12 @@ export function askOverSocket(
   agent: string,
   payload: string,
   options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
-): Promise<Answer | { unavailable: string }> {
+): Promise<Answer | Unavailable> {
   const state = readState(stateFile(options.env));
-  if (!state) return Promise.resolve({ unavailable: 'no daemon running' });
+  if (!state) return Promise.resolve({ unavailable: 'no daemon running', absent: true });
+  if (!isAlive(state.pid))
+    return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true });
   if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket' });
-  if (!isAlive(state.pid)) return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone` });
   const { token, socket: path } = state;
   const request: SocketRequest = {
     agent,
@@ -71,7 +78,7 @@ export function askOverSocket(
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const done = (value: Answer | { unavailable: string }) => {
+    const done = (value: Answer | Unavailable) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -116,12 +123,17 @@ export function askOverSocket(
 }
 
 /**
- * `interlock hook <agent> [--no-daemon]`: the exit code to leave with. Everything but the plain case
- * (an agent named, input on a pipe, a daemon with a socket that answers) goes to the full hook.
+ * `interlock hook [--no-daemon] [--autostart] <agent>`: the exit code to leave with. Everything but the
+ * plain case (an agent named, input on a pipe, a daemon with a socket that answers) goes to the full hook.
+ * With --autostart (what `interlock init` installs), a call that finds no daemon starts one in the
+ * background after answering; INTERLOCK_DAEMON_AUTOSTART=0 turns that off.
  */
 export async function runFastHook(args: readonly string[]): Promise<number> {
   const agent = args.find((a) => !a.startsWith('-'));
   const useDaemon = !args.includes('--no-daemon') && !process.env.INTERLOCK_NO_DAEMON;
+  const autostart =
+    useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
+  let startDaemon = false;
   let saveCompiled = () => {};
   const full = async (): Promise<typeof import('./hook.js')> => {
     // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
@@ -154,10 +166,23 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
       return answer.exitCode;
     }
     if (process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
+    startDaemon = autostart && answer.absent === true;
   }
   const code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
   saveCompiled();
+  const main = startDaemon ? mainScript() : undefined;
+  if (main) {
+    const { startDaemonInBackground } = await import('../daemon/autostart.js');
+    startDaemonInBackground(main, stateFile(process.env), process.env);
+  }
   return code;
+}
+
+/** dist/cli/main.js, beside the bundled entry (the daemon is started through the full command line). */
+function mainScript(): string | undefined {
+  if (typeof __filename === 'undefined') return undefined;
+  const main = join(dirname(__filename), 'main.js');
+  return existsSync(main) ? main : undefined;
 }
 
 /** dist/cli/hook-bundle.cjs, when this code runs as the bundled dist/cli/hook-fast.cjs beside it. */

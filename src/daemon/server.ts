@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
 import { listenSocket } from './socket-server.js';
+import { startingMarker } from './autostart.js';
 import {
   clearState,
   DEFAULT_PORT,
@@ -40,6 +41,9 @@ export interface DaemonOptions {
   log?: (line: string) => void;
   /** Set false to serve HTTP only (no Unix socket beside the state file). */
   socket?: false;
+  /** Call `onIdle` after this long without a request (an autostarted daemon leaves by itself). */
+  idleExitMs?: number;
+  onIdle?: () => void;
 }
 
 export interface RunningDaemon {
@@ -156,6 +160,25 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const provider = cachingProvider(await loadParsers({ eagerSql: true }));
   const started = Date.now();
   let requests = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let inFlight = 0;
+  /** (Re)start the idle clock; it runs out only with no call in progress. */
+  const touch = () => {
+    const { idleExitMs, onIdle } = options;
+    if (!idleExitMs || !onIdle) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => (inFlight > 0 ? touch() : onIdle()), idleExitMs);
+  };
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    touch();
+    try {
+      return await work();
+    } finally {
+      inFlight--;
+      touch();
+    }
+  };
 
   const send = (res: ServerResponse, status: number, body: string, nonce?: string) => {
     const headers: Record<string, string | number> = {
@@ -177,7 +200,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
     const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
     requests++;
-    const answer = await answerHook(agent, payload, { cwd, env: callEnv }, provider);
+    const answer = await counted(() => answerHook(agent, payload, { cwd, env: callEnv }, provider));
     log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
     return JSON.stringify({
       stdout: answer.stdout,
@@ -221,11 +244,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {
       const payload = await readBody(req, limit);
       requests++;
-      const answer = await answerHook(
-        'claude-code',
-        payload,
-        { cwd: process.cwd(), env: daemonEnv },
-        provider,
+      const answer = await counted(() =>
+        answerHook('claude-code', payload, { cwd: process.cwd(), env: daemonEnv }, provider),
       );
       log(`claude-code(http) ${answer.verdict.outcome}`);
       // An HTTP hook cannot block through a status code: a refusal must be a 2xx JSON deny.
@@ -279,6 +299,13 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     startedAt: new Date(started).toISOString(),
     ...(socketServer && socketFile ? { socket: socketFile } : {}),
   });
+  // A hook that started this daemon in the background marked the start; it is done.
+  try {
+    unlinkSync(startingMarker(file));
+  } catch {
+    // not started that way
+  }
+  touch();
 
   return {
     host,
@@ -287,6 +314,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     stateFile: file,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(idleTimer);
         clearState(file);
         socketServer?.close();
         server.closeAllConnections();

@@ -69,7 +69,8 @@ export async function listenSocket(path: string, handle: SocketHandler, token: s
   } catch {
     // nothing left over
   }
-  const server = createServer((socket) => serve(socket, handle, token));
+  // The hook half-closes after its request line; the answer still has to go back on the same socket.
+  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, handle, token));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {

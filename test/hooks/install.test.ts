@@ -12,7 +12,7 @@ import { baseEnv, HOOK_ENTRY, MAIN, runNode, tempHome } from './support.js';
 // `interlock init --agent …` merges into the agent's own settings without clobbering the user's other
 // hooks, keeps a backup, is idempotent, and `interlock uninstall --agent …` takes out exactly what it added.
 
-const command = (agent: AgentId) => quoteArgv([process.execPath, HOOK_ENTRY, agent]);
+const command = (agent: AgentId) => quoteArgv([process.execPath, HOOK_ENTRY, '--autostart', agent]);
 
 const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed: (cmd: string) => object }> =
   {
@@ -207,6 +207,25 @@ describe('interlock init', () => {
       hooks: {
         PreToolUse: [
           { matcher: CODEX_MATCHER, hooks: [{ type: 'command', command: command('codex'), timeout: 30 }] },
+        ],
+      },
+    });
+  });
+
+  it('installs a hook that starts no daemon with --no-autostart, and switching replaces the entry', async () => {
+    const home = tempHome();
+    const env = baseEnv(home);
+    await runNode([MAIN, 'init', '--agent', 'codex'], '', env, home);
+    await runNode([MAIN, 'init', '--agent', 'codex', '--no-autostart'], '', env, home);
+    expect(readJson(join(home, '.codex', 'hooks.json'))).toEqual({
+      hooks: {
+        PreToolUse: [
+          {
+            matcher: CODEX_MATCHER,
+            hooks: [
+              { type: 'command', command: quoteArgv([process.execPath, HOOK_ENTRY, 'codex']), timeout: 30 },
+            ],
+          },
         ],
       },
     });

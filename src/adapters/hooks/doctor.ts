@@ -174,7 +174,13 @@ export async function selfTest(
       // An http hook answers with the same JSON a command hook prints.
       return { reading: agentReading(agent, res.stdout, res.code === 0 ? 0 : 1), note: '' };
     }
-    const res = await runShell(String(handler.command), input, env, 30_000);
+    // A self-test does not start a daemon (the installed hook would, with --autostart).
+    const res = await runShell(
+      String(handler.command),
+      input,
+      { ...env, INTERLOCK_DAEMON_AUTOSTART: '0' },
+      30_000,
+    );
     return {
       reading: agentReading(agent, res.stdout, res.code),
       note: res.stderr.trim().split('\n')[0] ?? '',

@@ -8,6 +8,7 @@ interface DaemonCliOptions {
   background?: boolean;
   quiet?: boolean;
   json?: boolean;
+  idleExit?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,11 +48,18 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.stderr.write('interlock daemon: it did not come up; run `interlock daemon start` to see why.\n');
     return 1;
   }
+  const idleMinutes = options.idleExit === undefined ? undefined : Number(options.idleExit);
+  if (idleMinutes !== undefined && !(idleMinutes > 0)) {
+    process.stderr.write(`interlock daemon: --idle-exit ${options.idleExit} is not a number of minutes\n`);
+    return 2;
+  }
   const { startDaemon } = await import('../../daemon/server.js');
+  let leave = () => {};
   const daemon = await startDaemon({
     port,
     ...(options.host ? { host: options.host } : {}),
     log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    ...(idleMinutes ? { idleExitMs: idleMinutes * 60_000, onIdle: () => leave() } : {}),
   });
   if (!options.quiet)
     process.stdout.write(
@@ -59,6 +67,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     );
   await new Promise<void>((resolve) => {
     const stop = () => void daemon.close().then(resolve);
+    leave = stop;
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
@@ -112,6 +121,7 @@ export function registerDaemon(program: Command): void {
     .option('--host <host>', 'loopback address to listen on (127.0.0.1 or ::1)')
     .option('--background', 'start detached and return once it answers')
     .option('--quiet', 'no request log')
+    .option('--idle-exit <minutes>', 'stop after this many minutes without a call (autostarted daemons: 30)')
     .option('--json', 'status as JSON')
     .action(async (action: string, options: DaemonCliOptions) => {
       if (action === 'start') process.exitCode = await start(options);

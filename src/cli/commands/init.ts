@@ -11,14 +11,16 @@ interface InitOptions {
   port?: string;
   command?: string;
   dir?: string;
+  autostart?: boolean;
 }
 
 /** The command the agent runs: this Node and this copy of Interlock, by absolute path (agents do not share
  * the shell's PATH), through the entry point that skips the command-line parser. */
-export function defaultHookCommand(agent: AgentId): string {
+export function defaultHookCommand(agent: AgentId, options: { autostart?: boolean } = {}): string {
   const entry = fileURLToPath(new URL('../hook-fast.cjs', import.meta.url));
   const quote = (s: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return `${quote(process.execPath)} ${quote(entry)} ${agent}`;
+  const flags = options.autostart === false ? '' : ' --autostart';
+  return `${quote(process.execPath)} ${quote(entry)}${flags} ${agent}`;
 }
 
 const NOTES: Record<AgentId, string> = {
@@ -61,7 +63,7 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
     return 2;
   }
   const hook = {
-    command: options.command ?? defaultHookCommand(agent),
+    command: options.command ?? defaultHookCommand(agent, { autostart: options.autostart !== false }),
     ...(options.http ? { httpUrl: `http://127.0.0.1:${port}/hooks/claude-code` } : {}),
   };
   try {
@@ -100,6 +102,10 @@ export function registerInit(program: Command): void {
     .option('--port <port>', 'the daemon port for --http')
     .option('--command <command>', 'the hook command to install (default: this Node and this Interlock)')
     .option('--dir <dir>', 'project directory (default: current)')
+    .option(
+      '--no-autostart',
+      'the installed hook does not start `interlock daemon` in the background when none is running',
+    )
     .action(async (options: InitOptions) => {
       if (options.agent) {
         process.exitCode = await initAgent(options.agent, options);

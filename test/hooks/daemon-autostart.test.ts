@@ -1,0 +1,156 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startingMarker } from '../../src/daemon/autostart.js';
+import { startDaemon } from '../../src/daemon/server.js';
+import { listenSocket } from '../../src/daemon/socket-server.js';
+import { isAlive, readState } from '../../src/daemon/state.js';
+import { baseEnv, fixture, HOOK_ENTRY, runNode, tempHome } from './support.js';
+
+// The installed hook starts the daemon itself when none runs, the daemon leaves when idle, and the
+// socket answers a hook that has already half-closed its side.
+
+const started: number[] = [];
+afterAll(() => {
+  for (const pid of started) if (isAlive(pid)) process.kill(pid, 'SIGTERM');
+});
+
+function ask(path: string, line: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(path);
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString()));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+    socket.end(line);
+  });
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the daemon socket', () => {
+  it('answers after the hook has half-closed, however long the decision takes', async () => {
+    const path = join(tempHome(), 'slow.sock');
+    const server = await listenSocket(
+      path,
+      async (r) => {
+        await new Promise((res) => setTimeout(res, 300));
+        return JSON.stringify({ stdout: `decided ${r.agent}`, exitCode: 0 });
+      },
+      'secret',
+    );
+    try {
+      const reply = JSON.parse(await ask(path, '{"agent":"codex","payload":"{}","cwd":"/","env":{}}\n'));
+      expect(reply).toEqual({ answer: '{"stdout":"decided codex","exitCode":0}', proof: 'secret' });
+      const bad = JSON.parse(await ask(path, '{"agent":1}\n'));
+      expect(bad.error).toMatch(/a request is/);
+      expect(bad.proof).toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a path another live daemon is listening on', async () => {
+    const path = join(tempHome(), 'taken.sock');
+    const first = await listenSocket(path, async () => '{}', 'a');
+    try {
+      await expect(listenSocket(path, async () => '{}', 'b')).rejects.toThrow(/another daemon/);
+    } finally {
+      first.close();
+    }
+  });
+});
+
+describe('interlock hook --autostart', () => {
+  it('answers the first call itself, starts the daemon, and the next call goes through it', async () => {
+    const home = tempHome();
+    const stateFile = join(home, 'daemon.json');
+    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile, INTERLOCK_DEBUG: '1' });
+    const first = await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-destructive.json'),
+      env,
+      home,
+    );
+    expect(first.stderr).toContain('no daemon running');
+    expect(JSON.parse(first.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
+    const state = await waitFor(() => {
+      const s = readState(stateFile);
+      return s?.socket && isAlive(s.pid) ? s : undefined;
+    }, 30_000);
+    expect(state).toBeDefined();
+    started.push(state!.pid);
+    expect(existsSync(startingMarker(stateFile))).toBe(false);
+    const second = await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-destructive.json'),
+      env,
+      home,
+    );
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    process.kill(state!.pid, 'SIGTERM');
+  }, 60_000);
+
+  it('starts no daemon without --autostart, nor while another start is under way', async () => {
+    const home = tempHome();
+    const stateFile = join(home, 'daemon.json');
+    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile });
+    await runNode([HOOK_ENTRY, 'claude-code'], fixture('claude-code', 'bash-harmless.json'), env, home);
+    writeFileSync(startingMarker(stateFile), '');
+    await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-harmless.json'),
+      env,
+      home,
+    );
+    await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-harmless.json'),
+      { ...env, INTERLOCK_DAEMON_AUTOSTART: '0' },
+      home,
+    );
+    const state = await waitFor(() => readState(stateFile), 3000);
+    if (state) started.push(state.pid);
+    expect(state).toBeUndefined();
+  }, 60_000);
+});
+
+describe('an autostarted daemon', () => {
+  it('leaves after the idle time, counted from its last call', async () => {
+    const home = tempHome();
+    const stateFile = join(home, 'daemon.json');
+    let idle = 0;
+    const t0 = Date.now();
+    const daemon = await startDaemon({
+      port: 0,
+      stateFile,
+      env: baseEnv(home),
+      idleExitMs: 400,
+      onIdle: () => {
+        idle = Date.now() - t0;
+      },
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 250));
+      const state = readState(stateFile)!;
+      await ask(
+        state.socket!,
+        `${JSON.stringify({ agent: 'codex', payload: fixture('codex', 'bash-harmless.json'), cwd: home, env: {} })}\n`,
+      );
+      const asked = Date.now() - t0;
+      await waitFor(() => (idle ? idle : undefined), 5000);
+      expect(idle).toBeGreaterThanOrEqual(asked + 350); // 400 ms after the answer, not after the start
+    } finally {
+      await daemon.close();
+    }
+  }, 60_000);
+});
