@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { filesAnalyzer } from './files.js';
+import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
 import { gitAnalyzer } from './git.js';
 import { iacAnalyzer } from './iac.js';
@@ -30,6 +31,7 @@ export interface AnalyzerDeps {
 export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
   return [
     filesAnalyzer,
+    guardedWritesAnalyzer,
     gitAnalyzer,
     iacAnalyzer,
     cloudAnalyzer,

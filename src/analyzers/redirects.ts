@@ -1,5 +1,6 @@
 import type { ActionFacts, Effect } from '../core/types.js';
 import type { Redirect } from '../shell/extract.js';
+import { guardedWrite } from './guarded-writes.js';
 import { classifyPath, resolvePath } from './paths.js';
 
 const HARMLESS_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/\d+|zero)$/;
@@ -26,6 +27,11 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
   }
   const path = remote ? target.value : resolvePath(target.value, facts.cwd, facts.home);
   if (HARMLESS_SINKS.test(path)) return [];
+  const appends = operator === '>>' || operator === '&>>';
+  const guarded = remote
+    ? undefined
+    : guardedWrite(path, facts, 'redirect', appends ? 'appends to' : 'writes to');
+  if (guarded) return [guarded];
   if (BLOCK_DEVICE.test(path)) {
     return [
       {
@@ -38,7 +44,6 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
       },
     ];
   }
-  const appends = operator === '>>' || operator === '&>>';
   if (appends)
     return [
       {

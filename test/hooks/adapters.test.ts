@@ -5,7 +5,7 @@ import { cursor, parseCursor } from '../../src/adapters/hooks/cursor.js';
 import { gemini, parseGemini } from '../../src/adapters/hooks/gemini.js';
 import { mcpEffects, splitMcpName, sqlIn, sqlVerb } from '../../src/adapters/hooks/mcp.js';
 import { patchedFiles, patchInShellCommand } from '../../src/adapters/hooks/patch.js';
-import { sensitiveFile } from '../../src/adapters/hooks/sensitive.js';
+import { sensitiveFile } from '../../src/analyzers/sensitive-files.js';
 import type { HookVerdict } from '../../src/adapters/hooks/types.js';
 import { askAsDeny, verdictFromDecision } from '../../src/adapters/hooks/verdict.js';
 import { DEFAULT_ENVIRONMENT_PATTERNS } from '../../src/core/environment.js';

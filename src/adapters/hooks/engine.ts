@@ -20,7 +20,7 @@ import { localFacts } from '../local-facts.js';
 import { ADAPTERS } from './index.js';
 import { mcpEffects } from './mcp.js';
 import { preflight as preflightWith, respondWith, sensitiveChanges, type HookContext } from './preflight.js';
-import { stateWorkspace, type SensitiveFile } from './sensitive.js';
+import { stateWorkspace, type SensitiveFile } from '../../analyzers/sensitive-files.js';
 import {
   clip,
   PASS_VERDICT,

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { userConfigDir } from '../../config/discover.js';
-import { sensitiveFile, type SensitiveFile } from './sensitive.js';
+import { sensitiveFile, type SensitiveFile } from '../../analyzers/sensitive-files.js';
 import {
   inputErrorVerdict,
   PASS_VERDICT,

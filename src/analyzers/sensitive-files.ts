@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
-import type { Risk } from '../../core/types.js';
+import type { Risk } from '../core/types.js';
 
-// Which files an agent must not change without someone noticing. Pure path arithmetic (node:path/posix).
+// Which files an agent must not change without someone noticing: through its file tools (the hooks) or
+// through the shell (guarded-writes.ts). Pure path arithmetic (node:path/posix).
 
 export type SensitiveCategory =
   'interlock-config' | 'agent-hooks' | 'credentials' | 'terraform-state' | 'system' | 'startup-script';
@@ -144,4 +145,9 @@ export function stateWorkspace(path: string): string | undefined {
   const parts = path.split('/');
   const at = parts.indexOf('terraform.tfstate.d');
   return at >= 0 ? parts[at + 1] : undefined;
+}
+
+/** Where the user's Interlock configuration lives, from the agent's environment (XDG_CONFIG_HOME). */
+export function userInterlockDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  return posix.join(env.XDG_CONFIG_HOME || posix.join(home, '.config'), 'interlock');
 }
