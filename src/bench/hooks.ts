@@ -11,8 +11,9 @@ import { percentile } from './stats.js';
 // `node dist/bench/hooks.js`: what a hook costs per tool call, against the floor of starting Node.
 //  - wall time of one hook process (spawn to exit), median of N runs, interleaved round-robin so that
 //    load from other processes hits every variant alike: `node -e 0`; the hook deciding in-process
-//    (read-only tool, harmless and destructive commands); the same through `interlock hook` (with the
-//    command-line parser); the hook forwarding to a running daemon;
+//    (read-only tool, harmless and destructive commands; warm caches, and cold: no V8 code cache and no
+//    remembered verdicts); the same through `interlock hook` (main.js); the hook forwarding to a running
+//    daemon over its socket;
 //  - the daemon's Claude Code http endpoint: p50/p99 of loopback round trips (what an http hook costs);
 //  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN).
 
@@ -25,6 +26,8 @@ interface Variant {
   input: string;
   env: NodeJS.ProcessEnv;
   bin?: string;
+  /** Runs before each timed call, outside the time (to empty the caches of a cold variant). */
+  before?: () => void;
 }
 
 const ms = (ns: bigint) => Number(ns) / 1e6;
@@ -35,6 +38,7 @@ const median = (xs: number[]) =>
   );
 
 function timeOnce(v: Variant): number {
+  v.before?.();
   const t = process.hrtime.bigint();
   const r = spawnSync(v.bin ?? process.execPath, v.args, { input: v.input, env: v.env, encoding: 'utf8' });
   const elapsed = ms(process.hrtime.bigint() - t);
@@ -111,6 +115,10 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
     INTERLOCK_DAEMON_STATE: join(home, 'daemon.json'),
   };
   const alone = { ...base, INTERLOCK_NO_DAEMON: '1' };
+  // No code cache, no remembered verdicts: the first call after an install or a policy edit.
+  const coldConfig = join(home, 'cold-config');
+  const cold = { ...alone, XDG_CONFIG_HOME: coldConfig };
+  const emptyCaches = () => rmSync(coldConfig, { recursive: true, force: true });
   const payload = (command: string) => JSON.stringify(samplePayload('claude-code', command, cwd));
   const read = JSON.stringify({
     session_id: 'bench',
@@ -124,8 +132,16 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
   const prod = payload('ssh prod-web-1 "rm -rf /var/www"');
 
   const node0: Variant = { name: 'node -e 0', args: ['-e', '0'], input: '', env: base };
+  // The floor of any command hook written for Node: read the input, print an answer, nothing else.
+  const echo: Variant = {
+    name: "node: read stdin, print it (any hook's floor)",
+    args: ['-e', "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(s))"],
+    input: ls,
+    env: base,
+  };
   const inProcess: Variant[] = [
     node0,
+    echo,
     { name: 'hook-fast Read (read-only)', args: [HOOK, 'claude-code'], input: read, env: alone },
     {
       name: 'interlock hook Read (via main.js)',
@@ -135,6 +151,13 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
     },
     { name: 'hook-fast Bash `ls -la`, in-process', args: [HOOK, 'claude-code'], input: ls, env: alone },
     { name: 'hook-fast Bash `rm -rf /`, in-process', args: [HOOK, 'claude-code'], input: rm, env: alone },
+    {
+      name: 'hook-fast Bash `rm -rf /`, in-process, cold caches',
+      args: [HOOK, 'claude-code'],
+      input: rm,
+      env: cold,
+      before: emptyCaches,
+    },
     {
       name: 'interlock hook Bash `ls -la`, in-process (via main.js)',
       args: [MAIN, 'hook', 'claude-code'],
@@ -187,6 +210,7 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
     });
     const viaDaemon: Variant[] = [
       node0,
+      echo,
       { name: 'hook-fast Bash `ls -la`, daemon', args: [HOOK, 'claude-code'], input: ls, env: base },
       { name: 'hook-fast Bash `rm -rf /`, daemon', args: [HOOK, 'claude-code'], input: rm, env: base },
       {

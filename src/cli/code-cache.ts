@@ -48,6 +48,8 @@ export function requireWithCodeCache(file: string, cacheDir: string): CachedModu
   const module = { exports: {} as unknown };
   fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const fresh = !cachedData || script.cachedDataRejected === true;
+  if (cachedData && fresh && process.env.INTERLOCK_DEBUG)
+    process.stderr.write(`interlock hook: V8 did not take the code cache ${cacheFile}; compiling\n`);
   return {
     exports: module.exports,
     save() {

@@ -56,10 +56,13 @@ function isAnswer(value: unknown): value is Answer {
   );
 }
 
-/** Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). */
+/**
+ * Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). The
+ * connection opens while the agent's input is still arriving; the request goes out once it is complete.
+ */
 export function askOverSocket(
   agent: string,
-  payload: string,
+  input: Promise<string>,
   options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
 ): Promise<Answer | Unavailable> {
   const state = readState(stateFile(options.env));
@@ -68,12 +71,6 @@ export function askOverSocket(
     return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true });
   if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket' });
   const { token, socket: path } = state;
-  const request: SocketRequest = {
-    agent,
-    payload,
-    cwd: options.cwd,
-    env: forwardableEnv(options.env),
-  };
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -118,7 +115,13 @@ export function askOverSocket(
       }
       done(isAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' });
     });
-    socket.end(`${JSON.stringify(request)}\n`);
+    input.then(
+      (payload) => {
+        const request: SocketRequest = { agent, payload, cwd: options.cwd, env: forwardableEnv(options.env) };
+        socket.end(`${JSON.stringify(request)}\n`);
+      },
+      () => done({ unavailable: 'no input to forward' }),
+    );
   });
 }
 
@@ -149,17 +152,22 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     return loaded.exports as typeof import('./hook.js');
   };
   if (!agent || process.stdin.isTTY) return (await full()).runHook(agent, { daemon: useDaemon });
+  const input = readStdin();
+  input.catch(() => {}); // reported below
+  const viaDaemon = useDaemon
+    ? askOverSocket(agent, input, { env: process.env, cwd: process.cwd() })
+    : undefined;
   let raw: string;
   try {
-    raw = await readStdin();
+    raw = await input;
   } catch (error) {
     process.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
     );
     return 2;
   }
-  if (useDaemon) {
-    const answer = await askOverSocket(agent, raw, { env: process.env, cwd: process.cwd() });
+  if (viaDaemon) {
+    const answer = await viaDaemon;
     if ('stdout' in answer) {
       if (answer.stderr) process.stderr.write(answer.stderr);
       process.stdout.write(answer.stdout);
