@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userConfigDir } from '../config/discover.js';
 import { forwardableEnv } from '../daemon/forwardable-env.js';
-import { isAlive, readState, stateFile } from '../daemon/state-file.js';
+import { buildId, isAlive, readState, stateFile } from '../daemon/state-file.js';
 import {
   MAX_SOCKET_LINE,
   sameSecret,
@@ -27,6 +27,8 @@ export interface Answer {
 export interface Unavailable {
   unavailable: string;
   absent?: boolean;
+  /** A daemon of another build of Interlock (started before an upgrade): its pid, if it may be replaced. */
+  replace?: number;
 }
 
 const MAX_INPUT = 32 * 1024 * 1024;
@@ -70,6 +72,12 @@ export function askOverSocket(
   if (!isAlive(state.pid))
     return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true });
   if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket' });
+  const mine = ownBuild();
+  if (mine && state.build && state.build !== mine)
+    return Promise.resolve({
+      unavailable: `the daemon (pid ${state.pid}) runs another build of Interlock`,
+      ...(state.replaceable ? { replace: state.pid } : {}),
+    });
   const { token, socket: path } = state;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -137,6 +145,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
   const autostart =
     useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
   let startDaemon = false;
+  let replace: number | undefined;
   let saveCompiled = () => {};
   const full = async (): Promise<typeof import('./hook.js')> => {
     // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
@@ -174,16 +183,32 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
       return answer.exitCode;
     }
     if (process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
-    startDaemon = autostart && answer.absent === true;
+    startDaemon = autostart && (answer.absent === true || answer.replace !== undefined);
+    replace = autostart ? answer.replace : undefined;
   }
   const code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
   saveCompiled();
   const main = startDaemon ? mainScript() : undefined;
   if (main) {
     const { startDaemonInBackground } = await import('../daemon/autostart.js');
+    if (replace !== undefined) stopDaemon(replace);
     startDaemonInBackground(main, stateFile(process.env), process.env);
   }
   return code;
+}
+
+/** The build this entry belongs to, when it runs as the bundled dist/cli/hook-fast.cjs. */
+function ownBuild(): string | undefined {
+  return typeof __filename === 'undefined' ? undefined : buildId(dirname(__filename));
+}
+
+/** Stop an autostarted daemon of an older build (ours to replace: it was started to leave when idle). */
+function stopDaemon(pid: number): void {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }
 
 /** dist/cli/main.js, beside the bundled entry (the daemon is started through the full command line). */

@@ -3,6 +3,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadParsers, type LoadedParsers } from '../app/checker.js';
 import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
 import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
@@ -19,6 +20,7 @@ import {
   sign,
   SIGNATURE_HEADER,
   socketPath,
+  buildId,
   stateFile as defaultStateFile,
   writeState,
 } from './state.js';
@@ -274,6 +276,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const build = buildId(fileURLToPath(new URL('../cli/', import.meta.url)));
   // The socket is the hook process's way in (no HTTP client to load); without it, hooks use HTTP.
   const socketFile = options.socket === false ? undefined : socketPath(file);
   let socketServer: Server | undefined;
@@ -298,6 +301,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     token,
     startedAt: new Date(started).toISOString(),
     ...(socketServer && socketFile ? { socket: socketFile } : {}),
+    ...(build ? { build } : {}),
+    ...(options.idleExitMs ? { replaceable: true } : {}),
   });
   // A hook that started this daemon in the background marked the start; it is done.
   try {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userConfigDir } from '../config/discover.js';
 
@@ -21,6 +21,23 @@ export interface DaemonState {
   startedAt: string;
   /** A Unix socket speaking one JSON line each way: the cheapest way in for a hook process. */
   socket?: string;
+  /** Which build of Interlock answers (see buildId): a hook from another build does not ask this one. */
+  build?: string;
+  /** Started to leave when idle (an autostarted daemon): a hook from a newer build may replace it. */
+  replaceable?: boolean;
+}
+
+/**
+ * The build of Interlock installed beside `cliDir` (dist/cli): the size and time of the bundled hook,
+ * which every build rewrites. Undefined when there is no bundle (running from sources).
+ */
+export function buildId(cliDir: string): string | undefined {
+  try {
+    const st = statSync(join(cliDir, 'hook-bundle.cjs'));
+    return `${st.size}:${Math.round(st.mtimeMs)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export function stateFile(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,7 +59,8 @@ export function readState(file: string): DaemonState | undefined {
       typeof state.port !== 'number' ||
       typeof state.token !== 'string' ||
       typeof state.host !== 'string' ||
-      (state.socket !== undefined && typeof state.socket !== 'string')
+      (state.socket !== undefined && typeof state.socket !== 'string') ||
+      (state.build !== undefined && typeof state.build !== 'string')
     )
       return undefined;
     return state as DaemonState;

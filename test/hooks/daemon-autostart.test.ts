@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startingMarker } from '../../src/daemon/autostart.js';
 import { startDaemon } from '../../src/daemon/server.js';
 import { listenSocket } from '../../src/daemon/socket-server.js';
-import { isAlive, readState } from '../../src/daemon/state.js';
+import { buildId, isAlive, PROTOCOL, readState } from '../../src/daemon/state.js';
 import { baseEnv, fixture, HOOK_ENTRY, runNode, tempHome } from './support.js';
 
 // The installed hook starts the daemon itself when none runs, the daemon leaves when idle, and the
@@ -121,6 +122,64 @@ describe('interlock hook --autostart', () => {
     const state = await waitFor(() => readState(stateFile), 3000);
     if (state) started.push(state.pid);
     expect(state).toBeUndefined();
+  }, 60_000);
+});
+
+describe('a daemon of another build (started before an upgrade)', () => {
+  const sleeper = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  const staleState = (pid: number, replaceable: boolean) => ({
+    protocol: PROTOCOL,
+    pid,
+    host: '127.0.0.1',
+    port: 9,
+    token: 'x'.repeat(64),
+    startedAt: '',
+    socket: '/nonexistent/daemon.sock',
+    build: 'an older build',
+    ...(replaceable ? { replaceable: true } : {}),
+  });
+
+  it('is not asked; an autostarted one is replaced by one of this build', async () => {
+    const home = tempHome();
+    const stateFile = join(home, 'daemon.json');
+    const old = sleeper();
+    const exited = new Promise((r) => old.once('exit', r));
+    writeFileSync(stateFile, JSON.stringify(staleState(old.pid!, true)));
+    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile, INTERLOCK_DEBUG: '1' });
+    const run = await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-destructive.json'),
+      env,
+      home,
+    );
+    expect(run.stderr).toContain(`the daemon (pid ${old.pid}) runs another build of Interlock`);
+    expect(JSON.parse(run.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
+    await exited;
+    const fresh = await waitFor(() => {
+      const s = readState(stateFile);
+      return s && s.pid !== old.pid && s.socket && isAlive(s.pid) ? s : undefined;
+    }, 30_000);
+    expect(fresh?.build).toBe(buildId(dirname(HOOK_ENTRY)));
+    started.push(fresh!.pid);
+    process.kill(fresh!.pid, 'SIGTERM');
+  }, 60_000);
+
+  it('one started by hand is left alone', async () => {
+    const home = tempHome();
+    const stateFile = join(home, 'daemon.json');
+    const own = sleeper();
+    writeFileSync(stateFile, JSON.stringify(staleState(own.pid!, false)));
+    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile, INTERLOCK_DEBUG: '1' });
+    const run = await runNode(
+      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      fixture('claude-code', 'bash-harmless.json'),
+      env,
+      home,
+    );
+    expect(run.stderr).toContain('runs another build of Interlock');
+    expect(isAlive(own.pid!)).toBe(true);
+    expect(readState(stateFile)?.pid).toBe(own.pid);
+    own.kill();
   }, 60_000);
 });
 
