@@ -5,7 +5,9 @@ import { userConfigDir } from '../config/discover.js';
 import { forwardableEnv } from '../daemon/forwardable-env.js';
 import { buildId, isAlive, readState, stateFile } from '../daemon/state-file.js';
 import {
+  isDaemonAnswer,
   MAX_SOCKET_LINE,
+  type DaemonAnswer,
   sameSecret,
   type SocketReply,
   type SocketRequest,
@@ -16,12 +18,6 @@ import {
 // and hands it to the daemon over its Unix socket when one is running: a hook call then costs little more
 // than starting Node. When there is no daemon, or any doubt about its answer, it loads the full hook
 // (parsers, policies) and decides in this process; the input already read is passed on, never lost.
-
-export interface Answer {
-  stdout: string;
-  exitCode: number;
-  stderr?: string;
-}
 
 /** Why the daemon did not answer; `absent` when none is running (one may then be started). */
 export interface Unavailable {
@@ -47,17 +43,6 @@ function readStdin(): Promise<string> {
   });
 }
 
-function isAnswer(value: unknown): value is Answer {
-  const v = value as Partial<Answer> | null;
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    typeof v.stdout === 'string' &&
-    typeof v.exitCode === 'number' &&
-    (v.stderr === undefined || typeof v.stderr === 'string')
-  );
-}
-
 /**
  * Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). The
  * connection opens while the agent's input is still arriving; the request goes out once it is complete.
@@ -66,7 +51,7 @@ export function askOverSocket(
   agent: string,
   input: Promise<string>,
   options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
-): Promise<Answer | Unavailable> {
+): Promise<DaemonAnswer | Unavailable> {
   const state = readState(stateFile(options.env));
   if (!state) return Promise.resolve({ unavailable: 'no daemon running', absent: true });
   if (!isAlive(state.pid))
@@ -83,7 +68,7 @@ export function askOverSocket(
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const done = (value: Answer | Unavailable) => {
+    const done = (value: DaemonAnswer | Unavailable) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -121,7 +106,7 @@ export function askOverSocket(
       } catch {
         return done({ unavailable: 'the daemon answered something else' });
       }
-      done(isAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' });
+      done(isDaemonAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' });
     });
     input.then(
       (payload) => {

@@ -10,16 +10,13 @@ import {
   verify,
   type DaemonState,
 } from './state.js';
+import { isDaemonAnswer, type DaemonAnswer } from './socket-protocol.js';
+
+export type { DaemonAnswer };
 
 // The hook process's side of the daemon: forward the agent's payload (with the working directory and the
 // environment variables that place a command), print the daemon's answer. Any doubt (no state file, a dead
 // pid, a timeout, an unsigned answer) returns `undefined` and the hook decides in its own process.
-
-export interface DaemonAnswer {
-  stdout: string;
-  exitCode: number;
-  stderr?: string;
-}
 
 export interface DaemonRequest {
   payload: string;
@@ -31,17 +28,6 @@ export interface DaemonRequest {
 export function liveDaemon(env: NodeJS.ProcessEnv = process.env): DaemonState | undefined {
   const state = readState(stateFile(env));
   return state && isAlive(state.pid) ? state : undefined;
-}
-
-function isAnswer(value: unknown): value is DaemonAnswer {
-  const v = value as Partial<DaemonAnswer> | null;
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    typeof v.stdout === 'string' &&
-    typeof v.exitCode === 'number' &&
-    (v.stderr === undefined || typeof v.stderr === 'string')
-  );
 }
 
 /** One request to the daemon; the answer counts only when it carries the daemon's signature. */
@@ -118,7 +104,7 @@ export async function askDaemon(
   if (res.status !== 200) return { unavailable: `the daemon answered HTTP ${res.status}` };
   try {
     const answer = JSON.parse(res.body) as unknown;
-    return isAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' };
+    return isDaemonAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' };
   } catch {
     return { unavailable: 'the daemon answered something else' };
   }

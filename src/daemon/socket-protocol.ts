@@ -30,3 +30,21 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export const MAX_SOCKET_LINE = 32 * 1024 * 1024;
+
+/** What the daemon answers a hook call with: what the hook process prints and exits with. */
+export interface DaemonAnswer {
+  stdout: string;
+  exitCode: number;
+  stderr?: string;
+}
+
+export function isDaemonAnswer(value: unknown): value is DaemonAnswer {
+  const v = value as Partial<DaemonAnswer> | null;
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof v.stdout === 'string' &&
+    typeof v.exitCode === 'number' &&
+    (v.stderr === undefined || typeof v.stderr === 'string')
+  );
+}
