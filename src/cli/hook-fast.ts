@@ -171,8 +171,18 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     startDaemon = autostart && (answer.absent === true || answer.replace !== undefined);
     replace = autostart ? answer.replace : undefined;
   }
-  const code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
-  saveCompiled();
+  // Read-only tools, ordinary edits and unreadable input are answered without loading the full hook.
+  const { answerAtOnce, stringEnv } = await import('./hook-preflight.js');
+  const quick = await answerAtOnce(agent, raw, { env: stringEnv(process.env), cwd: process.cwd() });
+  let code: number;
+  if (quick) {
+    if (quick.stderr) process.stderr.write(quick.stderr);
+    process.stdout.write(quick.stdout);
+    code = quick.exitCode;
+  } else {
+    code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
+    saveCompiled();
+  }
   const main = startDaemon ? mainScript() : undefined;
   if (main) {
     const { startDaemonInBackground } = await import('../daemon/autostart.js');

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
+import { answerAtOnce, stringEnv } from './hook-preflight.js';
 import { preferQuickStart } from './short-lived.js';
 
 // `interlock hook <agent>`: read the agent's pre-tool payload on stdin, print the agent's answer, exit
@@ -37,23 +38,15 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
 async function decide(agent: AgentId, raw: string, io: HookIo, useDaemon: boolean): Promise<number> {
   const env = stringEnv(io.env);
   const ctx = { env, cwd: io.cwd };
-  const [adapter, { preflight }] = await Promise.all([
-    import('../adapters/hooks/load.js').then((m) => m.loadAdapter[agent]()),
-    import('../adapters/hooks/preflight.js'),
-  ]);
-  const first = preflight(adapter, raw, ctx);
-  let answer: { stdout: string; exitCode: number; stderr?: string } | undefined;
-  if ('response' in first) answer = first.response;
-  else {
+  let answer: { stdout: string; exitCode: number; stderr?: string } | undefined = await answerAtOnce(
+    agent,
+    raw,
+    ctx,
+  );
+  if (!answer) {
     if (useDaemon) {
       const { askDaemon } = await import('../daemon/client.js');
       const reply = await askDaemon(agent, { payload: raw, cwd: io.cwd, env }, { env: io.env });
