@@ -25,6 +25,8 @@ export interface Unavailable {
   absent?: boolean;
   /** A daemon of another build of Interlock (started before an upgrade): its pid, if it may be replaced. */
   replace?: number;
+  /** A daemon without a socket (it could not listen on one): the full hook asks it over HTTP. */
+  httpOnly?: boolean;
 }
 
 const MAX_INPUT = 32 * 1024 * 1024;
@@ -56,7 +58,7 @@ export function askOverSocket(
   if (!state) return Promise.resolve({ unavailable: 'no daemon running', absent: true });
   if (!isAlive(state.pid))
     return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true });
-  if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket' });
+  if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: true });
   const mine = ownBuild();
   if (mine && state.build && state.build !== mine)
     return Promise.resolve({
@@ -131,6 +133,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
   let startDaemon = false;
   let replace: number | undefined;
+  let askOverHttp = false; // the socket was tried; HTTP only for a daemon without one
   let saveCompiled = () => {};
   const full = async (): Promise<typeof import('./hook.js')> => {
     // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
@@ -170,6 +173,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     if (process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
     startDaemon = autostart && (answer.absent === true || answer.replace !== undefined);
     replace = autostart ? answer.replace : undefined;
+    askOverHttp = answer.httpOnly === true;
   }
   // Read-only tools, ordinary edits and unreadable input are answered without loading the full hook.
   const { answerAtOnce, stringEnv } = await import('./hook-preflight.js');
@@ -180,7 +184,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     process.stdout.write(quick.stdout);
     code = quick.exitCode;
   } else {
-    code = await (await full()).runHookOn(agent, raw, { daemon: useDaemon });
+    code = await (await full()).runHookOn(agent, raw, { daemon: askOverHttp, preflighted: true });
     saveCompiled();
   }
   const main = startDaemon ? mainScript() : undefined;

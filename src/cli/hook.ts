@@ -38,14 +38,18 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
-async function decide(agent: AgentId, raw: string, io: HookIo, useDaemon: boolean): Promise<number> {
+async function decide(
+  agent: AgentId,
+  raw: string,
+  io: HookIo,
+  useDaemon: boolean,
+  preflighted: boolean,
+): Promise<number> {
   const env = stringEnv(io.env);
   const ctx = { env, cwd: io.cwd };
-  let answer: { stdout: string; exitCode: number; stderr?: string } | undefined = await answerAtOnce(
-    agent,
-    raw,
-    ctx,
-  );
+  let answer: { stdout: string; exitCode: number; stderr?: string } | undefined = preflighted
+    ? undefined
+    : await answerAtOnce(agent, raw, ctx);
   if (!answer) {
     if (useDaemon) {
       const { askDaemon } = await import('../daemon/client.js');
@@ -80,17 +84,20 @@ function checkAgent(agentArg: string | undefined, io: HookIo): agentArg is Agent
   return false;
 }
 
-/** Decide on input already read (the fast entry read it); never throws: what goes wrong blocks (exit 2). */
+/**
+ * Decide on input already read (the fast entry read it); never throws: what goes wrong blocks (exit 2).
+ * `preflighted`: the caller already found that the call needs the policies (see hook-preflight.ts).
+ */
 export async function runHookOn(
   agentArg: string | undefined,
   raw: string,
-  options: { daemon?: boolean } = {},
+  options: { daemon?: boolean; preflighted?: boolean } = {},
   io: HookIo = defaultIo(),
 ): Promise<number> {
   if (!checkAgent(agentArg, io)) return 2;
   try {
     const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON;
-    return await decide(agentArg, raw, io, useDaemon);
+    return await decide(agentArg, raw, io, useDaemon, options.preflighted === true);
   } catch (error) {
     io.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,

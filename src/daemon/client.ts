@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import {
+  buildId,
   forwardableEnv,
   isAlive,
   NONCE_HEADER,
@@ -92,6 +94,9 @@ export async function askDaemon(
 ): Promise<DaemonAnswer | { unavailable: string }> {
   const state = liveDaemon(options.env ?? process.env);
   if (!state) return { unavailable: 'no daemon running' };
+  const mine = buildId(fileURLToPath(new URL('../cli/', import.meta.url)));
+  if (mine && state.build && state.build !== mine)
+    return { unavailable: `the daemon (pid ${state.pid}) runs another build of Interlock` };
   const body = JSON.stringify({ ...request, env: forwardableEnv(request.env) });
   const res = await signedRequest(
     state,

@@ -126,7 +126,8 @@ describe('interlock daemon', () => {
         { ...env, INTERLOCK_DAEMON_STATE: fakeState, INTERLOCK_DEBUG: '1' },
         home,
       );
-      expect(dead.stderr).toContain('deciding here (no daemon running)');
+      expect(dead.stderr).toContain(`the daemon (pid ${2 ** 22 + 12345}) is gone`);
+      expect(dead.stderr).not.toContain('deciding here'); // no second try over HTTP
       expect(JSON.parse(dead.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
     } finally {
       fake.close();
