@@ -65,9 +65,12 @@ export function inProcessProvider(): PolicyProvider {
   };
 }
 
+let processUser: string | undefined;
+/** The account this process runs as (read once: the daemon answers thousands of calls). */
 function osUser(env: Record<string, string>): string {
   try {
-    return userInfo().username;
+    processUser ??= userInfo().username;
+    return processUser;
   } catch {
     return env.USER || env.LOGNAME || 'unknown';
   }
