@@ -83,10 +83,23 @@ export class VerdictMemo {
     const k = JSON.stringify(request);
     if (this.known.has(k)) return;
     this.known.set(k, verdict);
+    // What a decision reads of a matched policy (decide.ts), not its text: the file stays small.
+    const stored: PolicyVerdict = {
+      matched: verdict.matched.map(({ id, origin, line, outcome, approvals, group, message }) => ({
+        id,
+        origin,
+        ...(line === undefined ? {} : { line }),
+        outcome,
+        approvals,
+        ...(group === undefined ? {} : { group }),
+        ...(message === undefined ? {} : { message }),
+      })),
+      errors: [],
+    };
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       // One write per line, appended: concurrent hook processes do not interleave within a line.
-      appendFileSync(this.file, `${JSON.stringify({ k, v: verdict })}\n`, { mode: 0o600 });
+      appendFileSync(this.file, `${JSON.stringify({ k, v: stored })}\n`, { mode: 0o600 });
     } catch {
       // a read-only home: the verdict still counts for this process
     }
