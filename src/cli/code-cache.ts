@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -59,6 +67,9 @@ export function requireWithCodeCache(file: string, cacheDir: string): CachedModu
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
+        // The code of earlier builds is of no use any more.
+        for (const name of readdirSync(cacheDir))
+          if (name.endsWith('.v8') && join(cacheDir, name) !== cacheFile) unlinkSync(join(cacheDir, name));
       } catch {
         // a read-only home: compile again next time
       }

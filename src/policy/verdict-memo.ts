@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyRequest, PolicyVerdict } from '../core/decide.js';
 import type { PolicySource } from './policy-file.js';
@@ -16,6 +16,17 @@ import type { PolicyDefaults } from './engine.js';
 const FORMAT = 1;
 /** Past this size the file starts over (a session's worth of distinct requests is a few kilobytes). */
 const MAX_BYTES = 1024 * 1024;
+/** Memos of this many policy sets are kept (each edit of a policy makes a new one); older ones go. */
+const KEEP_SETS = 16;
+
+/** Remove all but the most recently written memos in `dir`. */
+function pruneOldSets(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .map((n) => ({ path: join(dir, n), at: statSync(join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of files.slice(KEEP_SETS)) unlinkSync(old.path);
+}
 
 export interface PolicySetIdentity {
   sources: readonly PolicySource[];
@@ -98,8 +109,10 @@ export class VerdictMemo {
     };
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const first = this.known.size === 1;
       // One write per line, appended: concurrent hook processes do not interleave within a line.
       appendFileSync(this.file, `${JSON.stringify({ k, v: stored })}\n`, { mode: 0o600 });
+      if (first) pruneOldSets(this.dir);
     } catch {
       // a read-only home: the verdict still counts for this process
     }

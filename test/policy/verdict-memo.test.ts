@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/app/policies.js';
@@ -147,6 +147,22 @@ describe('RememberingEvaluator', () => {
     const d = decide(production('delete', true), 'shell', agent, broken);
     expect(d.outcome).toBe('deny');
     expect(d.reasons.join(' ')).toMatch(/policies could not be loaded: team\.cedar:3: not valid Cedar/);
+  });
+
+  it('keeps the memos of the 16 most recent policy sets', () => {
+    const dir = tempTree();
+    for (let i = 0; i < 20; i++) {
+      const file = join(dir, `${String(i).padStart(64, '0')}.jsonl`);
+      writeFileSync(file, '');
+      utimesSync(file, new Date(1000 * i), new Date(1000 * i));
+    }
+    const memo = new VerdictMemo(dir, 'a'.repeat(64));
+    const request = { principal: agent, operation: 'read', context: {} } as unknown as PolicyRequest;
+    memo.set(request, { matched: [], errors: [] });
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(16);
+    expect(left).toContain(`${'a'.repeat(64)}.jsonl`);
+    expect(left).not.toContain(`${'0'.repeat(64)}.jsonl`); // the oldest went first
   });
 
   it('does not remember a verdict that carries errors', () => {

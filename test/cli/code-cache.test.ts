@@ -1,0 +1,40 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireWithCodeCache } from '../../src/cli/code-cache.js';
+import { tempTree } from '../support/tmp.js';
+
+// The hook's bundle is loaded through vm.Script with V8's code cache: same exports as require(), the
+// compiled code saved after the first run, used after it, and the caches of earlier builds removed.
+
+describe('requireWithCodeCache', () => {
+  it('loads a CommonJS file, saves its compiled code once, and keeps only the current build', () => {
+    const dir = tempTree();
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(
+      file,
+      "#!/usr/bin/env node\nconst path = require('node:path');\nmodule.exports = { add: (a, b) => a + b, base: path.basename(__filename) };\n",
+    );
+    const cache = join(dir, 'cache');
+    const first = requireWithCodeCache(file, cache);
+    expect((first.exports as { add: (a: number, b: number) => number }).add(2, 3)).toBe(5);
+    expect((first.exports as { base: string }).base).toBe('bundle.cjs');
+    first.save();
+    const saved = readdirSync(cache);
+    expect(saved).toHaveLength(1);
+    writeFileSync(join(cache, 'an-older-build.v8'), 'x');
+
+    const second = requireWithCodeCache(file, cache);
+    expect((second.exports as { add: (a: number, b: number) => number }).add(1, 1)).toBe(2);
+    second.save(); // the cache was taken: nothing to write, nothing pruned
+    expect(readdirSync(cache).sort()).toEqual(['an-older-build.v8', ...saved].sort());
+
+    writeFileSync(file, 'module.exports = { add: (a, b) => a - b };\n'); // a new build
+    const third = requireWithCodeCache(file, cache);
+    expect((third.exports as { add: (a: number, b: number) => number }).add(5, 3)).toBe(2);
+    third.save();
+    const now = readdirSync(cache);
+    expect(now).toHaveLength(1);
+    expect(now).not.toContain('an-older-build.v8');
+  });
+});
