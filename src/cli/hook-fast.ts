@@ -2,6 +2,7 @@ import { createConnection } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userConfigDir } from '../config/discover.js';
+import { readAll } from './read-input.js';
 import { forwardableEnv } from '../daemon/forwardable-env.js';
 import { buildId, isAlive, readState, stateFile } from '../daemon/state-file.js';
 import {
@@ -27,22 +28,6 @@ export interface Unavailable {
   replace?: number;
   /** A daemon without a socket (it could not listen on one): the full hook asks it over HTTP. */
   httpOnly?: boolean;
-}
-
-const MAX_INPUT = 32 * 1024 * 1024;
-
-function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    process.stdin.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_INPUT) reject(new Error(`the input is larger than ${MAX_INPUT} bytes`));
-      else chunks.push(chunk);
-    });
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
 }
 
 /**
@@ -149,7 +134,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     return loaded.exports as typeof import('./hook.js');
   };
   if (!agent || process.stdin.isTTY) return (await full()).runHook(agent, { daemon: useDaemon });
-  const input = readStdin();
+  const input = readAll(process.stdin);
   input.catch(() => {}); // reported below
   const viaDaemon = useDaemon
     ? askOverSocket(agent, input, { env: process.env, cwd: process.cwd() })

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
 import { answerAtOnce, stringEnv } from './hook-preflight.js';
+import { readAll } from './read-input.js';
 import { preferQuickStart } from './short-lived.js';
 
 // `interlock hook <agent>`: read the agent's pre-tool payload on stdin, print the agent's answer, exit
@@ -13,29 +14,12 @@ import { preferQuickStart } from './short-lived.js';
 // This file is also an entry point of its own (`node dist/cli/hook.js <agent>`), which skips the
 // command-line parser: what `interlock init` installs.
 
-const MAX_INPUT = 32 * 1024 * 1024;
-
 export interface HookIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
-}
-
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer | string) => {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += buf.length;
-      if (size > MAX_INPUT) reject(new Error(`the input is larger than ${MAX_INPUT} bytes`));
-      else chunks.push(buf);
-    });
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-  });
 }
 
 async function decide(
