@@ -11,8 +11,9 @@ import { preferQuickStart } from './short-lived.js';
 //   1. parse the payload; read-only tools and ordinary file edits are answered at once;
 //   2. otherwise ask the daemon, if one is running (a signed loopback round trip);
 //   3. otherwise load the parsers and policies here and decide.
-// This file is also an entry point of its own (`node dist/cli/hook.js <agent>`), which skips the
-// command-line parser: what `interlock init` installs.
+// The installed hook is dist/cli/hook-fast.cjs, which tries the daemon's socket and answers step 1
+// itself, then loads this file (bundled) for the rest. This file is still an entry point of its own
+// (`node dist/cli/hook.js <agent>`), for hooks installed by earlier versions.
 
 export interface HookIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

@@ -41,8 +41,6 @@ export interface DaemonOptions {
   stateFile?: string;
   maxBodyBytes?: number;
   log?: (line: string) => void;
-  /** Set false to serve HTTP only (no Unix socket beside the state file). */
-  socket?: false;
   /** Call `onIdle` after this long without a request (an autostarted daemon leaves by itself). */
   idleExitMs?: number;
   onIdle?: () => void;
@@ -171,7 +169,9 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => (inFlight > 0 ? touch() : onIdle()), idleExitMs);
   };
+  /** One hook call: counted for /health, and holding off the idle exit while it runs. */
   const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    requests++;
     inFlight++;
     touch();
     try {
@@ -192,7 +192,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     res.end(body);
   };
 
-  /** A call from `interlock hook <agent>` (over HTTP or the socket): the answer as signed JSON text. */
+  /** A call from `interlock hook <agent>` (over HTTP or the socket): the answer as JSON text, which the
+   * transport then signs (HTTP) or sends with the secret (socket). */
   const answerOwnHook = async (
     agent: string,
     payload: string,
@@ -201,7 +202,6 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   ) => {
     if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
     const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
-    requests++;
     const answer = await counted(() => answerHook(agent, payload, { cwd, env: callEnv }, provider));
     log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
     return JSON.stringify({
@@ -245,7 +245,6 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     }
     if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {
       const payload = await readBody(req, limit);
-      requests++;
       const answer = await counted(() =>
         answerHook('claude-code', payload, { cwd: process.cwd(), env: daemonEnv }, provider),
       );
@@ -278,20 +277,18 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const port = (server.address() as AddressInfo).port;
   const build = buildId(fileURLToPath(new URL('../cli/', import.meta.url)));
   // The socket is the hook process's way in (no HTTP client to load); without it, hooks use HTTP.
-  const socketFile = options.socket === false ? undefined : socketPath(file);
+  const socketFile = socketPath(file);
   let socketServer: Server | undefined;
-  if (socketFile) {
-    try {
-      socketServer = await listenSocket(
-        socketFile,
-        (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
-        token,
-      );
-    } catch (error) {
-      log(
-        `no socket at ${socketFile} (${error instanceof Error ? error.message : String(error)}); hooks use HTTP`,
-      );
-    }
+  try {
+    socketServer = await listenSocket(
+      socketFile,
+      (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
+      token,
+    );
+  } catch (error) {
+    log(
+      `no socket at ${socketFile} (${error instanceof Error ? error.message : String(error)}); hooks use HTTP`,
+    );
   }
   writeState(file, {
     protocol: PROTOCOL,
@@ -300,7 +297,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     port,
     token,
     startedAt: new Date(started).toISOString(),
-    ...(socketServer && socketFile ? { socket: socketFile } : {}),
+    ...(socketServer ? { socket: socketFile } : {}),
     ...(build ? { build } : {}),
     ...(options.idleExitMs ? { replaceable: true } : {}),
   });

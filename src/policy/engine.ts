@@ -32,10 +32,6 @@ export function cedarBuildId(): string {
   }
 }
 
-export function loadCedar(): Promise<Cedar> {
-  return Promise.resolve().then(loadCedarSync);
-}
-
 export function readSchema(): string {
   return readFileSync(SCHEMA_PATH, 'utf8');
 }
@@ -219,7 +215,6 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     defaults: PolicyDefaults = DEFAULTS,
     schema = readSchema(),
   ): Promise<CedarPolicyEvaluator> {
-    await loadCedar();
     return CedarPolicyEvaluator.loadSync(sources, defaults, schema);
   }
 
