@@ -1,16 +1,12 @@
 import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
 import { LazySqlParser, mayContainSql } from '../analyzers/sql-parser.js';
 import { dirname } from 'node:path';
-import {
-  assessShell,
-  InputError,
-  summarize,
-  type PlacedEffect,
-  type ShellAssessment,
-} from '../core/assess.js';
+import { assessShell, type ShellAssessment } from '../assess/shell.js';
+import { InputError } from '../core/errors.js';
+import { summarize } from '../core/summarize.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
 import { DEFAULT_ENVIRONMENT_PATTERNS, type EnvironmentPatterns } from '../core/environment.js';
-import type { ActionFacts, CheckResult } from '../core/types.js';
+import type { ActionFacts, CheckResult, PlacedEffect } from '../core/types.js';
 import { loadBashParser } from '../shell/tree-sitter.js';
 import type { ShellParser } from '../shell/syntax.js';
 
@@ -140,7 +136,7 @@ async function withSavedPlans(
     statefulCount += plan.statefulCount;
     plans.push({ path: plan.planPath, kind: plan.kind, ...(plan.sha256 ? { sha256: plan.sha256 } : {}) });
   }
-  const assessment = summarize(effects, result.assessment.commands);
+  const assessment = { ...summarize(effects), commands: result.assessment.commands };
   return {
     ...result,
     assessment,

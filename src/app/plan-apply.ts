@@ -4,7 +4,7 @@
 // approval binds to (a plan file changed after approval is a different action).
 
 import { isAbsolute, resolve } from 'node:path';
-import type { PlacedEffect } from '../core/assess.js';
+import type { PlacedEffect } from '../core/types.js';
 import {
   classifyEnvironment,
   DEFAULT_ENVIRONMENT_PATTERNS,

@@ -1,6 +1,6 @@
 import type { ShellCheck } from '../app/checker.js';
 import type { LoadedConfig } from '../config/load.js';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts, Outcome } from '../core/types.js';
 import { gateShellCheck, needsServer, assessmentView, type GateResult } from './client.js';

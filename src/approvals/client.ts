@@ -1,5 +1,6 @@
 import type { ShellCheck } from '../app/checker.js';
-import type { PlacedAssessment, Principal } from '../core/decide.js';
+import type { Principal } from '../core/decide.js';
+import type { PlacedAssessment } from '../core/types.js';
 import type { ActionFacts, Decision, Outcome } from '../core/types.js';
 import type { RequestState } from '../store/types.js';
 import type { ActionView, AssessmentView, DecisionBody, DecisionReply, DecisionView } from './api.js';

@@ -1,5 +1,6 @@
-import type { PlacedEffect } from '../core/assess.js';
-import { decide, type PlacedAssessment } from '../core/decide.js';
+import type { PlacedEffect } from '../core/types.js';
+import { decide } from '../core/decide.js';
+import type { PlacedAssessment } from '../core/types.js';
 import { CedarPolicyEvaluator } from '../policy/engine.js';
 import { packSource } from '../policy/packs.js';
 import { fmt, summary, timeMicros } from './stats.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createChecker, loadParsers } from '../app/checker.js';
 import { loadRuntime } from '../app/runtime.js';
-import { assessShell } from '../core/assess.js';
+import { assessShell } from '../assess/shell.js';
 import { DEFAULT_ENVIRONMENT_PATTERNS } from '../core/environment.js';
 import type { CedarPolicyEvaluator } from '../policy/engine.js';
 import type { ActionFacts } from '../core/types.js';

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { localFacts } from '../adapters/local-facts.js';
 import type { Runtime } from '../app/runtime.js';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts } from '../core/types.js';
 import { EXIT_CODES } from './exit-codes.js';

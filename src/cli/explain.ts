@@ -1,7 +1,7 @@
 import { localFacts } from '../adapters/local-facts.js';
 import type { ShellCheck } from '../app/checker.js';
 import type { Runtime } from '../app/runtime.js';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { principalFrom } from './check.js';
 import { checkJson, paletteFor, type Palette } from './render.js';

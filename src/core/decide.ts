@@ -1,8 +1,8 @@
-import type { PlacedEffect } from './assess.js';
 import {
   outcomeRank,
   riskRank,
-  type Assessment,
+  type PlacedAssessment,
+  type PlacedEffect,
   type Decision,
   type MatchedPolicy,
   type Operation,
@@ -62,8 +62,6 @@ export interface PolicyVerdict {
 export interface PolicyEvaluator {
   evaluate(request: PolicyRequest): PolicyVerdict;
 }
-
-export type PlacedAssessment = Omit<Assessment, 'effects'> & { effects: PlacedEffect[] };
 
 export interface EffectDecision {
   effect: PlacedEffect;

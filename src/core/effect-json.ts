@@ -1,4 +1,4 @@
-import type { PlacedEffect } from './assess.js';
+import type { PlacedEffect } from './types.js';
 
 /** One effect as `--json` prints it (shell checks and plan checks alike). */
 export function effectJson(e: PlacedEffect): Record<string, unknown> {

@@ -35,6 +35,13 @@ export interface Effect {
   category?: string;
 }
 
+/** An effect with the environment it lands in, as the policy engine sees it. */
+export interface PlacedEffect extends Effect {
+  environment: EnvironmentClass;
+  environmentHints: EnvironmentHint[];
+  destructive: boolean;
+}
+
 export interface ActionFacts {
   cwd: string;
   home: string;
@@ -79,6 +86,8 @@ export interface Decision {
   reasons: string[];
   policies: MatchedPolicy[];
 }
+
+export type PlacedAssessment = Omit<Assessment, 'effects'> & { effects: PlacedEffect[] };
 
 export interface CheckResult {
   action: Action;

@@ -2,8 +2,7 @@
 // placed in an environment from --env, the workspace, the plan's variables, provider settings, stack name
 // and tags, and the resources' own environment tags.
 
-import type { PlacedEffect } from '../core/assess.js';
-import type { PlacedAssessment } from '../core/decide.js';
+import type { PlacedEffect } from '../core/types.js';
 import {
   classifyEnvironment,
   DEFAULT_ENVIRONMENT_PATTERNS,
@@ -19,6 +18,7 @@ import {
   type EnvironmentClass,
   type EnvironmentHint,
   type Operation,
+  type PlacedAssessment,
   type Risk,
 } from '../core/types.js';
 import { blastRadius, losesData, type BlastRadius } from './blast.js';

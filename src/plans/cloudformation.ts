@@ -3,7 +3,7 @@
 // puts before/after values in the document).
 
 import { z } from 'zod';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import type { EnvironmentHint } from '../core/types.js';
 import { classifyResourceType } from './catalog.js';
 import { ENVIRONMENT_KEY, hint, pushHint } from './hints.js';

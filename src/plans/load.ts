@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import { looksLikeChangeSet, parseChangeSet } from './cloudformation.js';
 import { looksLikeTerraform, parseTerraformPlan } from './terraform.js';
 import type { ParsedPlan } from './types.js';

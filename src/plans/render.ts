@@ -3,7 +3,7 @@
 // environment hints and the protection facts' booleans and numbers.
 
 import type { Palette } from '../cli/render.js';
-import type { PlacedEffect } from '../core/assess.js';
+import type { PlacedEffect } from '../core/types.js';
 import { riskRank, type Outcome, type Risk } from '../core/types.js';
 import type { StatefulAtStake } from './blast.js';
 import type { PlanCheck } from './check.js';

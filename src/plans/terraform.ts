@@ -3,7 +3,7 @@
 // JSON.parse plus a small constant per change, and an error names the change that is wrong.
 
 import { z } from 'zod';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 import type { EnvironmentHint } from '../core/types.js';
 import { classifyResourceType } from './catalog.js';
 import { ENVIRONMENT_VARIABLE, hint, pushHint, tagHints } from './hints.js';

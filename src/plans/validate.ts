@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InputError } from '../core/assess.js';
+import { InputError } from '../core/errors.js';
 
 /** A JSON path for people: resource_changes[12].change.actions */
 export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/assess.js';
+import { InputError } from '../../src/core/errors.js';
 import { parseChangeSet } from '../../src/plans/cloudformation.js';
 import { parsePlanDocument } from '../../src/plans/load.js';
 import { fixture, parsedFixture } from './helpers.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/assess.js';
+import { InputError } from '../../src/core/errors.js';
 import { loadPlanFile, type Runner } from '../../src/plans/load.js';
 import { fixturePath, fixtureText } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/assess.js';
+import { InputError } from '../../src/core/errors.js';
 import { actionOf, parseTerraformPlan } from '../../src/plans/terraform.js';
 import { parsePlanDocument, parsePlanText } from '../../src/plans/load.js';
 import type { ParsedPlan, PlannedChange } from '../../src/plans/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/assess.js';
+import { InputError } from '../../src/core/errors.js';
 import { isResourceChange, ResourceChangeSchema, validResourceChange } from '../../src/plans/terraform.js';
 import { fixture } from './helpers.js';
 

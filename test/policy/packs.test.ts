@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PlacedEffect } from '../../src/core/assess.js';
-import { decide, type PlacedAssessment, type Principal } from '../../src/core/decide.js';
+import type { PlacedEffect } from '../../src/core/types.js';
+import { decide, type Principal } from '../../src/core/decide.js';
+import type { PlacedAssessment } from '../../src/core/types.js';
 import type { EnvironmentClass, Operation, Risk } from '../../src/core/types.js';
 import { CedarPolicyEvaluator } from '../../src/policy/engine.js';
 import { packSource } from '../../src/policy/packs.js';

@@ -2,8 +2,9 @@ import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/app/policies.js';
-import { decide, type PlacedAssessment, type Principal, type PolicyRequest } from '../../src/core/decide.js';
-import type { PlacedEffect } from '../../src/core/assess.js';
+import { decide, type Principal, type PolicyRequest } from '../../src/core/decide.js';
+import type { PlacedAssessment } from '../../src/core/types.js';
+import type { PlacedEffect } from '../../src/core/types.js';
 import { CedarPolicyEvaluator, readSchema } from '../../src/policy/engine.js';
 import { packSource } from '../../src/policy/packs.js';
 import { RememberingEvaluator } from '../../src/policy/remembering-evaluator.js';

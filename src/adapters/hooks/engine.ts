@@ -4,9 +4,10 @@ import { posix } from 'node:path';
 import type { ShellCheck } from '../../app/checker.js';
 import type { Runtime } from '../../app/runtime.js';
 import type { ActionFacts } from '../../core/types.js';
-import type { PlacedEffect } from '../../core/assess.js';
+import type { PlacedEffect } from '../../core/types.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { decide, type PlacedAssessment, type PolicyEvaluator, type Principal } from '../../core/decide.js';
+import { decide, type PolicyEvaluator, type Principal } from '../../core/decide.js';
+import type { PlacedAssessment } from '../../core/types.js';
 import { classifyEnvironment, DEFAULT_ENVIRONMENT_PATTERNS } from '../../core/environment.js';
 import {
   isDestructive,

@@ -1,4 +1,4 @@
-import type { PlacedEffect } from '../../core/assess.js';
+import type { PlacedEffect } from '../../core/types.js';
 import { classifyEnvironment, type EnvironmentPatterns } from '../../core/environment.js';
 import {
   isDestructive,

@@ -1,4 +1,4 @@
-import type { PlacedEffect } from '../../core/assess.js';
+import type { PlacedEffect } from '../../core/types.js';
 import type { Decision } from '../../core/types.js';
 import { clip, type HookVerdict } from './types.js';
 

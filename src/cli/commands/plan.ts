@@ -58,7 +58,7 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     import('../../plans/check.js'),
     import('../../plans/load.js'),
     import('../../plans/render.js'),
-    import('../../core/assess.js'),
+    import('../../core/errors.js'),
     import('../check.js'),
     import('../../adapters/local-facts.js'),
     import('../render.js'),

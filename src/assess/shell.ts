@@ -3,19 +3,19 @@ import { extractCommands, type Redirect, type SimpleCommand } from '../shell/ext
 import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
-import { classifyEnvironment, dedupeHints, type EnvironmentPatterns } from './environment.js';
+import { classifyEnvironment, type EnvironmentPatterns } from '../core/environment.js';
+import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import {
   isDestructive,
-  maxRisk,
-  riskRank,
   type ActionFacts,
   type Assessment,
   type Effect,
-  type EnvironmentClass,
   type EnvironmentHint,
-} from './types.js';
+  type PlacedEffect,
+} from '../core/types.js';
+import { InputError } from '../core/errors.js';
 
 export interface AssessOptions {
   parser: ShellParser;
@@ -26,20 +26,11 @@ export interface AssessOptions {
   unknownAs?: 'unknown' | 'non-production';
 }
 
-/** An effect with the environment it lands in, as the policy engine sees it. */
-export interface PlacedEffect extends Effect {
-  environment: EnvironmentClass;
-  environmentHints: EnvironmentHint[];
-  destructive: boolean;
-}
-
 export interface ShellAssessment extends Assessment {
   effects: PlacedEffect[];
   /** Every simple command found, after peeling wrappers, for `explain`. */
   commands: string[];
 }
-
-export class InputError extends Error {}
 
 /** Control characters other than tab, newline and carriage return do not occur in commands people write. */
 function hasBinaryData(text: string): boolean {
@@ -273,34 +264,5 @@ function place(
       destructive: isDestructive(effect),
     });
   }
-  return summarize(placed, commands, allHints);
-}
-
-/** The assessment of a set of placed effects: the worst risk, the worst environment, the reasons. */
-export function summarize(
-  placed: PlacedEffect[],
-  commands: string[],
-  hints: EnvironmentHint[] = placed.flatMap((e) => e.environmentHints),
-): ShellAssessment {
-  const destructive = placed.filter((e) => e.destructive);
-  const risk = placed.reduce((r, e) => maxRisk(r, e.risk), 'none' as Assessment['risk']);
-  const environment = worstEnvironment(destructive.length ? destructive : placed);
-  const reasons = (destructive.length ? destructive : placed.filter((e) => riskRank(e.risk) > 0)).map(
-    (e) => `${e.reason} (${e.environment === 'unknown' ? 'environment unknown' : e.environment})`,
-  );
-  return {
-    risk,
-    destructive: destructive.length > 0,
-    environment,
-    environmentHints: dedupeHints(hints),
-    effects: placed,
-    reasons: [...new Set(reasons)],
-    commands,
-  };
-}
-
-function worstEnvironment(effects: PlacedEffect[]): EnvironmentClass {
-  if (effects.some((e) => e.environment === 'production')) return 'production';
-  if (effects.some((e) => e.environment === 'unknown')) return 'unknown';
-  return effects.length ? 'non-production' : 'unknown';
+  return { ...summarize(placed, allHints), commands };
 }
