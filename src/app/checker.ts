@@ -5,16 +5,24 @@ import { assessShell, type ShellAssessment } from '../assess/shell.js';
 import { InputError } from '../core/errors.js';
 import { summarize } from '../core/summarize.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
-import { DEFAULT_ENVIRONMENT_PATTERNS, type EnvironmentPatterns } from '../core/environment.js';
-import type { ActionFacts, CheckResult, PlacedEffect } from '../core/types.js';
+import { DEFAULT_PLACEMENT, type Placement } from '../core/place.js';
+import type { ActionFacts, CheckResult, PlacedEffect, ShellAction } from '../core/types.js';
 import { loadBashParser } from '../shell/tree-sitter.js';
 import type { ShellParser } from '../shell/syntax.js';
 
+/** A saved plan that `terraform apply PLANFILE` would carry out. */
+export interface SavedPlan {
+  path: string;
+  sha256?: string;
+  kind: string;
+}
+
 export interface ShellCheck extends CheckResult {
+  action: ShellAction;
   assessment: ShellAssessment;
   decision: DetailedDecision;
   /** Saved plans an apply would carry out, with the hash any approval is bound to. */
-  plans?: { path: string; sha256?: string; kind: string }[];
+  plans?: SavedPlan[];
 }
 
 export interface Checker {
@@ -27,8 +35,7 @@ export interface Checker {
 export interface CheckerDeps {
   parser: ShellParser;
   evaluator: PolicyEvaluator;
-  patterns?: EnvironmentPatterns;
-  unknownAs?: 'unknown' | 'non-production';
+  placement?: Placement;
 }
 
 export interface LoadedParsers {
@@ -45,7 +52,7 @@ export async function loadParsers(options: { eagerSql?: boolean } = {}): Promise
 }
 
 export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
-  const patterns = deps.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS;
+  const placement = deps.placement ?? DEFAULT_PLACEMENT;
   return {
     checkShell(command, facts, principal) {
       const action = { kind: 'shell' as const, command };
@@ -54,8 +61,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
         assessment = assessShell(command, facts, {
           parser: deps.parser,
           analyzers: deps.analyzers,
-          patterns,
-          ...(deps.unknownAs ? { unknownAs: deps.unknownAs } : {}),
+          placement,
         });
       } catch (error) {
         if (error instanceof InputError) throw error;
@@ -67,7 +73,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
       if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
       const result = this.checkShell(command, facts, principal);
       if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
-      return withSavedPlans(result, facts, principal, deps.evaluator, patterns);
+      return withSavedPlans(result, facts, principal, deps.evaluator, placement);
     },
   };
 }
@@ -113,7 +119,7 @@ async function withSavedPlans(
   facts: ActionFacts,
   principal: Principal,
   evaluator: PolicyEvaluator,
-  patterns: EnvironmentPatterns,
+  placement: Placement,
 ): Promise<ShellCheck> {
   const { assessPlanApply } = await import('./plan-apply.js');
   const { planEvaluator } = await import('../plans/decide.js');
@@ -130,7 +136,7 @@ async function withSavedPlans(
       planPath: effect.target,
       facts,
       tool: effect.tool === 'tofu' ? 'tofu' : 'terraform',
-      patterns,
+      placement,
     });
     effects.push(...plan.effects);
     statefulCount += plan.statefulCount;

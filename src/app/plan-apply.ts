@@ -5,11 +5,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import type { PlacedEffect } from '../core/types.js';
-import {
-  classifyEnvironment,
-  DEFAULT_ENVIRONMENT_PATTERNS,
-  type EnvironmentPatterns,
-} from '../core/environment.js';
+import { DEFAULT_PLACEMENT, placeHints, type Placement } from '../core/place.js';
 import type { ActionFacts } from '../core/types.js';
 import { assessPlan, planHints, type PlanAssessment, type PlanKind } from '../plans/assess.js';
 import { loadPlanFile, type PlanTool, type Runner } from '../plans/load.js';
@@ -23,7 +19,7 @@ export interface PlanApplyInput {
   facts?: Pick<ActionFacts, 'env' | 'terraformWorkspace'>;
   /** The program of the apply command; it reads the binary plan (the other one is tried next). */
   tool?: PlanTool;
-  patterns?: EnvironmentPatterns;
+  placement?: Placement;
   timeoutMs?: number;
   /** Runs `terraform show -json`; tests replace it. */
   run?: Runner;
@@ -50,7 +46,7 @@ export async function assessPlanApply(input: PlanApplyInput): Promise<PlanApplyR
   const tool = input.tool ?? 'terraform';
   const context = {
     ...(input.facts ? { facts: input.facts } : {}),
-    ...(input.patterns ? { patterns: input.patterns } : {}),
+    ...(input.placement ? { placement: input.placement } : {}),
   };
   try {
     const loaded = await loadPlanFile(planPath, {
@@ -84,7 +80,7 @@ export async function assessPlanApply(input: PlanApplyInput): Promise<PlanApplyR
       },
       context,
     );
-    const verdict = classifyEnvironment(hints, input.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS, false);
+    const verdict = placeHints(hints, false, input.placement ?? DEFAULT_PLACEMENT);
     return {
       planPath,
       kind: 'terraform-plan',

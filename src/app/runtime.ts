@@ -2,6 +2,7 @@ import { createChecker, loadParsers, type Checker, type LoadedParsers } from './
 import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
 import type { PolicyEvaluator } from '../core/decide.js';
 import type { LoadedConfig } from '../config/load.js';
+import { placementOf } from './evaluate.js';
 import { loadPolicies, type LoadedPolicies, type RuntimeOptions } from './policies.js';
 
 export interface Runtime {
@@ -22,15 +23,7 @@ export function assembleRuntime(parsers: LoadedParsers, policies: LoadedPolicies
   const checker = createChecker({
     ...parsers,
     evaluator: policies.evaluator,
-    ...(config
-      ? {
-          patterns: config.patterns,
-          unknownAs:
-            config.unknownEnvironment.value === 'non-production'
-              ? ('non-production' as const)
-              : ('unknown' as const),
-        }
-      : {}),
+    placement: placementOf(config),
   });
   const runtime: Runtime = { checker, evaluator: policies.evaluator, problems: policies.problems };
   if (config) runtime.config = config;

@@ -1,10 +1,8 @@
-import type { ShellCheck } from '../app/checker.js';
 import type { Principal } from '../core/decide.js';
 import type { PlacedAssessment } from '../core/types.js';
-import type { ActionFacts, Decision, Outcome } from '../core/types.js';
+import type { Decision, Outcome } from '../core/types.js';
 import type { RequestState } from '../store/types.js';
 import type { ActionView, AssessmentView, DecisionBody, DecisionReply, DecisionView } from './api.js';
-import { shellAction } from './digest.js';
 import { ApprovalClient, ClientError, type ClientOptions } from './http.js';
 import type { ServerConnection } from './settings.js';
 
@@ -13,8 +11,8 @@ import type { ServerConnection } from './settings.js';
 // that changes something, and for a require-approval decision it creates the request (or finds the one
 // for this exact action) and hands out an approved grant exactly once.
 //
-// Callers: `interlock check` (src/cli/check.ts), the agent hooks, the plan checker. They get back
-// {outcome, requestId, message} and show `message` to the agent.
+// Caller: the pipeline's gate stage (src/app/gate.ts), for every entry point. It gets back
+// {outcome, requestId, message} and shows `message` to the agent.
 
 export interface GateOptions extends ClientOptions {
   server: ServerConnection;
@@ -89,20 +87,6 @@ function decisionView(decision: Decision): DecisionView {
       ...(p.message ? { message: p.message } : {}),
     })),
   };
-}
-
-/** Shell commands: digest the command with its facts, then `gate`. */
-export function gateShellCheck(
-  check: ShellCheck,
-  facts: ActionFacts,
-  principal: Principal,
-  options: GateOptions,
-): Promise<GateResult> {
-  const { action, digest } = shellAction(check.action.command, facts, check.plans);
-  return gate(
-    { action, digest, assessment: assessmentView(check.assessment), decision: check.decision, principal },
-    options,
-  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

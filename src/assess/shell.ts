@@ -3,12 +3,11 @@ import { extractCommands, type Redirect, type SimpleCommand } from '../shell/ext
 import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
-import { classifyEnvironment, type EnvironmentPatterns } from '../core/environment.js';
+import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import {
-  isDestructive,
   type ActionFacts,
   type Assessment,
   type Effect,
@@ -21,9 +20,7 @@ export interface AssessOptions {
   parser: ShellParser;
   /** Analyzers by program name; a program may be understood by several (python: interpreters, frameworks). */
   analyzers: ReadonlyMap<string, readonly Analyzer[]>;
-  patterns: EnvironmentPatterns;
-  /** How a remote effect nobody recognised is placed; "unknown" (the default) is treated like production by the packs. */
-  unknownAs?: 'unknown' | 'non-production';
+  placement: Placement;
 }
 
 export interface ShellAssessment extends Assessment {
@@ -232,14 +229,14 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     depth: 0,
     cwd: facts.cwd,
   });
-  return place(effects, commands, facts, options);
+  return place(effects, commands, facts, options.placement);
 }
 
 function place(
   found: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[],
   commands: string[],
   facts: ActionFacts,
-  options: Pick<AssessOptions, 'patterns' | 'unknownAs'>,
+  placement: Placement,
 ): ShellAssessment {
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
@@ -250,19 +247,9 @@ function place(
       if (value) hints.push({ source: `env ${variable}`, value });
     }
     if (local && facts.host) hints.push({ source: 'host', value: facts.host });
-    const verdict = classifyEnvironment(hints, options.patterns, local);
-    if (verdict.environment === 'unknown' && options.unknownAs === 'non-production') {
-      verdict.environment = 'non-production';
-      verdict.because = [{ source: 'config environments.unknown', value: 'non-production' }];
-    }
-    allHints.push(...verdict.because);
-    placed.push({
-      ...effect,
-      hints,
-      environment: verdict.environment,
-      environmentHints: verdict.because,
-      destructive: isDestructive(effect),
-    });
+    const one = placeEffect({ ...effect, hints }, local, placement);
+    allHints.push(...one.environmentHints);
+    placed.push(one);
   }
   return { ...summarize(placed, allHints), commands };
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '../core/decide.js';
-import type { ActionFacts } from '../core/types.js';
+import { describeAction, type Action, type ActionFacts } from '../core/types.js';
 import type { LoadedConfig } from '../config/load.js';
 import { actionDigest, shellAction } from '../approvals/digest.js';
 import { isPostgresUrl } from '../store/open.js';
@@ -20,7 +20,7 @@ import { auditSettings, type AuditConfig } from './settings.js';
 
 /** What a decision looks like to the log: a ShellCheck fits, and so does a hook's file or MCP decision. */
 export interface CheckLike {
-  action: { kind: string; command?: string };
+  action: Action;
   assessment: {
     risk: string;
     destructive: boolean;
@@ -51,8 +51,8 @@ export interface LocalAuditOptions {
   config?: LoadedConfig;
   /** What took the decision: "check", "hook:claude-code", "daemon". */
   via?: string;
-  /** The approval server's answer, when one was asked (it keeps its own log; this links the two). */
-  server?: { outcome: string; requestId?: string; state?: string };
+  /** The approval server's answer, for `recordLocalDecision` (the batch form carries one per record). */
+  server?: DecisionRecord['server'];
   now?: number;
 }
 
@@ -98,36 +98,48 @@ export async function closeLocalAudit(): Promise<void> {
   for (const l of logs) await (await l.catch(() => undefined))?.close();
 }
 
+/** One decision for the log: the checked action, who proposed it, and what came of it. */
+export interface DecisionRecord {
+  check: CheckLike;
+  principal: Principal;
+  facts: ActionFacts;
+  /** The digest an approval binds to (computed by the pipeline; the shell digest by default). */
+  digest?: string;
+  /** The approval server's answer, when one was asked (it keeps its own log; this links the two). */
+  server?: { outcome: string; requestId?: string; state?: string };
+  /** What happens now, when the server changed the policies' verdict. */
+  outcome?: string;
+}
+
 function digestOf(check: CheckLike, facts: ActionFacts): string {
-  if (check.action.kind === 'shell' && check.action.command !== undefined)
-    return shellAction(check.action.command, facts).digest;
+  if (check.action.kind === 'shell') return shellAction(check.action.command, facts).digest;
   return actionDigest({ v: 1, ...check.action, cwd: facts.cwd });
 }
 
 /** The data of a local 'decision' entry. */
 export function decisionData(
-  check: CheckLike,
+  record: DecisionRecord,
   chain: ActorChain,
-  facts: ActionFacts,
   via?: string,
-  server?: LocalAuditOptions['server'],
 ): Record<string, unknown> {
+  const { check, facts, server } = record;
   const { assessment: a, decision: d } = check;
   return {
     source: 'local',
     via,
     server,
-    digest: digestOf(check, facts),
+    digest: record.digest ?? digestOf(check, facts),
     actor: chain,
     action: {
       kind: check.action.kind,
-      command: check.action.command === undefined ? undefined : clip(check.action.command, 4000),
+      command: clip(describeAction(check.action), 4000),
       cwd: facts.cwd,
       host: facts.host,
       kubeContext: facts.kubeContext,
       terraformWorkspace: facts.terraformWorkspace,
     },
-    outcome: d.outcome,
+    outcome: record.outcome ?? d.outcome,
+    ...(record.outcome !== undefined && record.outcome !== d.outcome ? { policyOutcome: d.outcome } : {}),
     approvals: d.approvals,
     approverGroup: d.approverGroup,
     policies: [...new Set(d.policies.map((p) => p.id))],
@@ -146,7 +158,8 @@ export function decisionData(
   };
 }
 
-function mustRecord(check: CheckLike): boolean {
+/** Production-scoped work that changes something is not done unrecorded. */
+export function mustRecord(check: CheckLike): boolean {
   return (
     check.assessment.environment !== 'non-production' &&
     check.assessment.effects.some((e) => e.operation !== 'read')
@@ -237,24 +250,10 @@ export async function recordLocalDecision(
   facts: ActionFacts,
   options: LocalAuditOptions = {},
 ): Promise<RecordResult> {
-  const env = options.env ?? process.env;
-  let input: AuditInput;
-  try {
-    const chain = actorChainOf(principal, env);
-    input = {
-      type: 'decision',
-      actor: principal.id,
-      at: options.now ?? Date.now(),
-      data: decisionData(check, chain, facts, options.via, options.server),
-    };
-  } catch (error) {
-    return {
-      ok: false,
-      fatal: mustRecord(check),
-      message: `could not describe this decision for the audit log: ${String(error)}`,
-    };
-  }
-  return append(options, [input], mustRecord(check));
+  return recordLocalDecisions(
+    [{ check, principal, facts, ...(options.server ? { server: options.server } : {}) }],
+    options,
+  );
 }
 
 export interface ExecutionRecord {
@@ -320,28 +319,28 @@ export async function recordExecution(
   );
 }
 
-/** Several decisions in one commit (`interlock check --batch`): one flush to disk instead of one each. */
+/** Decisions in one commit (`interlock check --batch` has many): one flush to disk for all of them. */
 export async function recordLocalDecisions(
-  items: readonly { check: CheckLike; principal: Principal; facts: ActionFacts }[],
+  records: readonly DecisionRecord[],
   options: LocalAuditOptions = {},
 ): Promise<RecordResult> {
-  if (!items.length) return { ok: true, seq: 0, hash: '' };
+  if (!records.length) return { ok: true, seq: 0, hash: '' };
   const env = options.env ?? process.env;
   const at = options.now ?? Date.now();
-  const fatal = items.some((i) => mustRecord(i.check));
+  const fatal = records.some((r) => mustRecord(r.check));
   let inputs: AuditInput[];
   try {
-    inputs = items.map((i) => ({
+    inputs = records.map((r) => ({
       type: 'decision',
-      actor: i.principal.id,
+      actor: r.principal.id,
       at,
-      data: decisionData(i.check, actorChainOf(i.principal, env), i.facts, options.via),
+      data: decisionData(r, actorChainOf(r.principal, env), options.via),
     }));
   } catch (error) {
     return {
       ok: false,
       fatal,
-      message: `could not describe these decisions for the audit log: ${String(error)}`,
+      message: `could not describe ${records.length === 1 ? 'this decision' : 'these decisions'} for the audit log: ${String(error)}`,
     };
   }
   return append(options, inputs, fatal);

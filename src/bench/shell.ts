@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createChecker, loadParsers } from '../app/checker.js';
 import { loadRuntime } from '../app/runtime.js';
 import { assessShell } from '../assess/shell.js';
-import { DEFAULT_ENVIRONMENT_PATTERNS } from '../core/environment.js';
+import { DEFAULT_PLACEMENT } from '../core/place.js';
 import type { CedarPolicyEvaluator } from '../policy/engine.js';
 import type { ActionFacts } from '../core/types.js';
 import { BENCH_COMMANDS } from './commands.js';
@@ -45,7 +45,7 @@ export async function benchShell(): Promise<Record<string, unknown>> {
     timeMicros(5_000, 500, (i) =>
       assessShell(BENCH_COMMANDS[i % BENCH_COMMANDS.length]!, FACTS, {
         ...await0.parsers,
-        patterns: DEFAULT_ENVIRONMENT_PATTERNS,
+        placement: DEFAULT_PLACEMENT,
       }),
     ),
   );

@@ -3,12 +3,16 @@ import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { localFacts } from '../adapters/local-facts.js';
 import type { Runtime } from '../app/runtime.js';
+import { run, runMany, type Final, type RunOptions } from '../app/pipeline.js';
+import type { ShellEvaluation } from '../app/evaluate.js';
+import { parseDuration } from '../approvals/duration.js';
 import { InputError } from '../core/errors.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts } from '../core/types.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { checkJson, paletteFor, renderCheck } from './render.js';
+import { finalJson, paletteFor, renderCheck } from './render.js';
 import { commandFromArgs } from './quote.js';
+import { processIo, type CliIo } from './io.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -20,9 +24,9 @@ export interface CheckOptions {
 }
 
 /** Configuration problems go to stderr; the decisions themselves already fail closed. */
-function reportProblems(rt: Runtime): Runtime {
+export function reportProblems<R extends { problems: string[] }>(rt: R, io: Pick<CliIo, 'stderr'>): R {
   for (const p of rt.problems)
-    process.stderr.write(`interlock: ${p} (production-scoped actions are denied until this is fixed)\n`);
+    io.stderr.write(`interlock: ${p} (production-scoped actions are denied until this is fixed)\n`);
   return rt;
 }
 
@@ -36,63 +40,68 @@ export function principalFrom(options: { agent?: string }): Principal {
   return options.agent ? { type: 'Agent', id: options.agent, actsFor: user } : { type: 'Human', id: user };
 }
 
+/** `--wait 5m` and the message a person sees while waiting; shared by check and plan check. */
+export function gateOptions(wait: string | undefined, via: string, io: CliIo): RunOptions {
+  let waitMs = 0;
+  if (wait !== undefined) {
+    const parsed = parseDuration(wait);
+    if (parsed === undefined)
+      throw new InputError(`--wait ${wait} is not a duration; use e.g. 90s, 5m or 1h`);
+    waitMs = parsed;
+  }
+  return {
+    via,
+    env: io.env,
+    waitMs,
+    onPending: (id, message) =>
+      waitMs > 0 && io.stderr.write(`interlock: waiting up to ${wait} for approval of ${id} (${message})\n`),
+  };
+}
+
+/** What a person or a program reads of one final result. */
+function printFinal(final: Final<ShellEvaluation>, options: CheckOptions, io: CliIo): number {
+  if (!final.audit.recorded) io.stderr.write(`interlock: ${final.audit.message}\n`);
+  io.stdout.write(
+    options.json
+      ? `${JSON.stringify(finalJson(final))}\n`
+      : renderCheck(final, paletteFor(io.stdout, io.env)),
+  );
+  return EXIT_CODES[final.outcome];
+}
+
 export async function runCheck(
   args: string[],
   options: CheckOptions,
   runtime: () => Promise<Runtime>,
+  io: CliIo = processIo(),
 ): Promise<number> {
-  if (options.batch) return runBatch(options, reportProblems(await runtime()));
-  const command = commandFromArgs(args);
-  if (command.trim() === '') {
-    process.stderr.write(
-      'interlock check: no command given. Usage: interlock check [--json] [--cwd DIR] -- <command>\n',
-    );
+  try {
+    return await checkOrBatch(args, options, runtime, io);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr.write(`interlock check: ${error.message}\n`);
     return EXIT_CODES.usage;
   }
-  const rt = reportProblems(await runtime());
-  try {
-    const facts = localFacts({ cwd: options.cwd });
-    const principal = principalFrom(options);
-    const result = await rt.checker.check(command, facts, principal);
-    // With an approval server configured (INTERLOCK_SERVER_URL + INTERLOCK_TOKEN), it has the last word.
-    const serverConfigured =
-      !!process.env.INTERLOCK_SERVER_URL || !!rt.config?.layers.some((l) => l.config.server?.url);
-    const gate = serverConfigured
-      ? await (
-          await import('../approvals/check-gate.js')
-        ).gateCheck(result, facts, principal, {
-          wait: options.wait,
-          env: process.env,
-          config: rt.config,
-          log: (line) => process.stderr.write(`${line}\n`),
-        })
-      : undefined;
-    // Every decision goes to the local audit log; production-scoped work that cannot be recorded is refused.
-    const { recordLocalDecision } = await import('../audit/local.js');
-    const requestId = typeof gate?.json.requestId === 'string' ? gate.json.requestId : undefined;
-    const audited = await recordLocalDecision(result, principal, facts, {
-      ...(rt.config ? { config: rt.config } : {}),
-      via: 'check',
-      ...(gate ? { server: { outcome: gate.outcome, ...(requestId ? { requestId } : {}) } } : {}),
-    });
-    if (!audited.ok) process.stderr.write(`interlock: ${audited.message}\n`);
-    const refused = !audited.ok && audited.fatal;
-    const json = gate ? { ...checkJson(result), server: gate.json } : checkJson(result);
-    process.stdout.write(
-      options.json
-        ? `${JSON.stringify(refused ? { ...json, audit: { recorded: false, message: audited.message } } : json)}\n`
-        : renderCheck(result, paletteFor(process.stdout, process.env)) +
-            (gate?.text ?? '') +
-            (refused ? `  audit log: DENY — ${audited.message}\n` : ''),
-    );
-    return refused ? EXIT_CODES.deny : EXIT_CODES[gate?.outcome ?? result.decision.outcome];
-  } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`interlock check: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+}
+
+async function checkOrBatch(
+  args: string[],
+  options: CheckOptions,
+  runtime: () => Promise<Runtime>,
+  io: CliIo,
+): Promise<number> {
+  if (options.batch) {
+    if (args.length) throw new InputError('--batch reads commands from stdin; give no command after it');
+    return runBatch(options, reportProblems(await runtime(), io), io);
   }
+  const command = commandFromArgs(args);
+  if (command.trim() === '')
+    throw new InputError('no command given. Usage: interlock check [--json] [--cwd DIR] -- <command>');
+  const gate = gateOptions(options.wait, 'check', io);
+  const rt = reportProblems(await runtime(), io);
+  const facts = localFacts({ cwd: options.cwd, env: io.env as Record<string, string> });
+  const final = await run({ kind: 'shell', command }, facts, principalFrom(options), rt, gate);
+  return printFinal(final, options, io);
 }
 
 const BatchLine = z.object({
@@ -102,27 +111,60 @@ const BatchLine = z.object({
   agent: z.string().optional(),
 });
 
-/** JSONL in, one result per line out, in order. A bad line gets an error object and the run goes on. */
-async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  const baseEnv = process.env as Record<string, string>;
-  const factsCache = new Map<string, ReturnType<typeof localFacts>>();
+/** Lines decided and recorded together: one audit commit per chunk, and output streams as chunks finish. */
+const CHUNK = 256;
+
+/**
+ * JSONL in, one result per line out, in order: each line goes through the same pipeline as a single
+ * check (the approval server too). A bad line gets an error object and the run goes on; the exit code
+ * is 2 when any line was bad, else 0 (each line carries its own outcome).
+ */
+async function runBatch(options: CheckOptions, rt: Runtime, io: CliIo): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  const gate = gateOptions(options.wait, 'check --batch', io);
+  const baseEnv = io.env as Record<string, string>;
+  const factsCache = new Map<string, ActionFacts>();
   let lineNo = 0;
-  let failed = 0;
-  const out: string[] = [];
-  const decided: {
-    check: ReturnType<Runtime['checker']['checkShell']>;
-    principal: Principal;
-    facts: ActionFacts;
+  let failed = false;
+  let chunk: {
+    line: number;
+    item?: { facts: ActionFacts; principal: Principal; command: string };
+    error?: string;
   }[] = [];
-  const flush = () => {
-    if (out.length) process.stdout.write(out.join(''));
-    out.length = 0;
+
+  const flush = async () => {
+    const items = chunk.filter((c) => c.item);
+    const finals = await runMany(
+      items.map((c) => ({ proposal: { kind: 'shell' as const, command: c.item!.command }, ...c.item! })),
+      rt,
+      gate,
+    );
+    let next = 0;
+    const out: string[] = [];
+    for (const c of chunk) {
+      let record: object;
+      if (c.error !== undefined) record = { line: c.line, error: c.error };
+      else {
+        const final = finals[next++]!;
+        if ('error' in final) {
+          if (!(final.error instanceof InputError)) throw final.error;
+          failed = true;
+          record = { line: c.line, error: final.error.message };
+        } else {
+          record = { line: c.line, ...finalJson(final) };
+        }
+      }
+      out.push(`${JSON.stringify(record)}\n`);
+    }
+    const unrecorded = finals.find((f) => !('error' in f) && !f.audit.recorded) as Final | undefined;
+    if (unrecorded && !unrecorded.audit.recorded) io.stderr.write(`interlock: ${unrecorded.audit.message}\n`);
+    io.stdout.write(out.join(''));
+    chunk = [];
   };
+
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    let record: string;
     try {
       const parsed = BatchLine.safeParse(JSON.parse(line));
       if (!parsed.success)
@@ -137,32 +179,22 @@ async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
         if (factsCache.size > 1000) factsCache.clear();
         factsCache.set(key, facts);
       }
-      const principal = principalFrom({ agent: agent ?? options.agent });
-      const result = rt.checker.checkShell(command, facts, principal);
-      decided.push({ check: result, principal, facts });
-      record = JSON.stringify({ line: lineNo, ...checkJson(result) });
+      chunk.push({
+        line: lineNo,
+        item: { facts, principal: principalFrom({ agent: agent ?? options.agent }), command },
+      });
     } catch (error) {
-      failed++;
+      failed = true;
       const message =
         error instanceof SyntaxError
           ? `not valid JSON (${error.message})`
           : error instanceof Error
             ? error.message
             : String(error);
-      record = JSON.stringify({ line: lineNo, error: message });
+      chunk.push({ line: lineNo, error: message });
     }
-    out.push(`${record}\n`);
-    if (out.length >= 256) flush();
+    if (chunk.length >= CHUNK) await flush();
   }
-  flush();
-  if (decided.length) {
-    // One commit for the whole batch: one flush to disk instead of one per line.
-    const { recordLocalDecisions } = await import('../audit/local.js');
-    const audited = await recordLocalDecisions(decided, {
-      ...(rt.config ? { config: rt.config } : {}),
-      via: 'check --batch',
-    });
-    if (!audited.ok) process.stderr.write(`interlock: ${audited.message}\n`);
-  }
-  return failed ? EXIT_CODES.usage : 0;
+  if (chunk.length) await flush();
+  return failed ? EXIT_CODES.usage : EXIT_CODES.allow;
 }

@@ -1,10 +1,10 @@
 import { localFacts } from '../adapters/local-facts.js';
-import type { ShellCheck } from '../app/checker.js';
+import { evaluate, type ShellEvaluation } from '../app/evaluate.js';
 import type { Runtime } from '../app/runtime.js';
 import { InputError } from '../core/errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { principalFrom } from './check.js';
-import { checkJson, paletteFor, type Palette } from './render.js';
+import { evaluationJson, paletteFor, type Palette } from './render.js';
 import { commandFromArgs } from './quote.js';
 
 function policyRef(p: { id: string; origin: string; line?: number }): string {
@@ -12,7 +12,7 @@ function policyRef(p: { id: string; origin: string; line?: number }): string {
 }
 
 /** The whole chain for a person: parse → effects → environment → policies → outcome, with file:line to change. */
-export function renderExplain(result: ShellCheck, rt: Runtime, c: Palette): string {
+export function renderExplain(result: ShellEvaluation, rt: Runtime, c: Palette): string {
   const { assessment, decision } = result;
   const out: string[] = [];
   out.push(c.bold('command'), `  ${result.action.command}`);
@@ -69,9 +69,9 @@ export function renderExplain(result: ShellCheck, rt: Runtime, c: Palette): stri
   return `${out.join('\n')}\n`;
 }
 
-export function explainJson(result: ShellCheck, rt: Runtime): object {
+export function explainJson(result: ShellEvaluation, rt: Runtime): object {
   return {
-    ...checkJson(result),
+    ...evaluationJson(result),
     parse: { commands: result.assessment.commands },
     effects: result.decision.perEffect.map((d) => ({
       operation: d.effect.operation,
@@ -106,7 +106,12 @@ export async function runExplain(
 ): Promise<number> {
   const command = commandFromArgs(args);
   try {
-    const result = await rt.checker.check(command, localFacts({ cwd: options.cwd }), principalFrom(options));
+    const result = await evaluate(
+      { kind: 'shell', command },
+      localFacts({ cwd: options.cwd }),
+      principalFrom(options),
+      rt,
+    );
     process.stdout.write(
       options.json
         ? `${JSON.stringify(explainJson(result, rt))}\n`

@@ -1,35 +1,10 @@
-import type { ShellCheck } from '../app/checker.js';
+import type { Evaluation, ShellEvaluation } from '../app/evaluate.js';
+import type { Final } from '../app/pipeline.js';
 import { effectJson } from '../core/effect-json.js';
-import type { Outcome, Risk } from '../core/types.js';
+import type { Palette } from '../render/palette.js';
 
-export interface Palette {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  bold(s: string): string;
-  dim(s: string): string;
-}
-
-const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-export const COLOURS: Palette = {
-  red: wrap(31, 39),
-  yellow: wrap(33, 39),
-  green: wrap(32, 39),
-  bold: wrap(1, 22),
-  dim: wrap(2, 22),
-};
-export const PLAIN: Palette = {
-  red: (s) => s,
-  yellow: (s) => s,
-  green: (s) => s,
-  bold: (s) => s,
-  dim: (s) => s,
-};
-
-/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function paletteFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Palette {
-  return stream.isTTY && !env.NO_COLOR ? COLOURS : PLAIN;
-}
+export { COLOURS, PLAIN, paletteFor, type Palette } from '../render/palette.js';
+import type { Decision, Outcome, Risk } from '../core/types.js';
 
 const OUTCOME_LABEL: Record<Outcome, string> = {
   allow: 'ALLOW',
@@ -42,17 +17,34 @@ function riskColour(p: Palette, risk: Risk): (s: string) => string {
   return risk === 'critical' || risk === 'high' ? p.red : risk === 'medium' ? p.yellow : p.dim;
 }
 
-/** The result for a person: the verdict first, then what would be destroyed, where, and why. */
-export function renderCheck(result: ShellCheck, p: Palette): string {
-  const { assessment, decision } = result;
-  const outcomeColour =
-    decision.outcome === 'allow' ? p.green : decision.outcome === 'ask' ? p.yellow : p.red;
-  let headline = OUTCOME_LABEL[decision.outcome];
-  if (decision.outcome === 'require-approval') {
-    headline += ` (${decision.approvals} approver${decision.approvals === 1 ? '' : 's'}${decision.approverGroup ? ` from ${decision.approverGroup}` : ''})`;
-  }
+function approversText(approvals: number, group: string | undefined): string {
+  return `${approvals} approver${approvals === 1 ? '' : 's'}${group ? ` from ${group}` : ''}`;
+}
+
+/** The policies' verdict as a label: "REQUIRE APPROVAL (2 approvers from platform)". */
+export function outcomeLabel(outcome: Outcome, decision: Decision): string {
+  return outcome === 'require-approval'
+    ? `${OUTCOME_LABEL[outcome]} (${approversText(decision.approvals, decision.approverGroup)})`
+    : OUTCOME_LABEL[outcome];
+}
+
+/** Why the final outcome is what it is: the audit log's refusal, the server's answer, or the policies. */
+export function finalReasons(final: Final): string[] {
+  if (!final.audit.recorded && final.audit.refused) return [`audit log: ${final.audit.message}`];
+  if (final.server && final.outcome !== final.decision.outcome)
+    return [`approval server: ${final.server.message}`];
+  return final.decision.reasons;
+}
+
+/**
+ * The result for a person: the final verdict first (it is what the exit code says), then what would be
+ * destroyed, where, and why; when the server or the audit log changed the verdict, the policies' own.
+ */
+export function renderCheck(final: Final<ShellEvaluation>, p: Palette): string {
+  const { assessment, decision, outcome } = final;
+  const outcomeColour = outcome === 'allow' ? p.green : outcome === 'ask' ? p.yellow : p.red;
   const lines = [
-    `${p.bold(outcomeColour(headline))}  risk ${riskColour(p, assessment.risk)(assessment.risk)}, environment ${assessment.environment}`,
+    `${p.bold(outcomeColour(outcomeLabel(outcome, decision)))}  risk ${riskColour(p, assessment.risk)(assessment.risk)}, environment ${assessment.environment}`,
   ];
   const shown = assessment.effects.filter((e) => e.risk !== 'none');
   if (shown.length === 0) lines.push(p.dim('  nothing destructive found'));
@@ -70,12 +62,22 @@ export function renderCheck(result: ShellCheck, p: Palette): string {
       ),
     );
   }
-  if (decision.outcome !== 'allow') for (const r of decision.reasons) lines.push(`  ${p.bold('why:')} ${r}`);
+  if (outcome !== 'allow' || final.server)
+    for (const r of finalReasons(final)) lines.push(`  ${p.bold('why:')} ${r}`);
+  if (outcome !== decision.outcome) {
+    lines.push(`  ${p.bold('policy:')} ${outcomeLabel(decision.outcome, decision)}`);
+    for (const r of decision.outcome === 'allow' ? [] : decision.reasons) lines.push(`    ${r}`);
+  } else if (final.server) lines.push(`  ${p.bold('approval server:')} ${final.server.message}`);
+  if (!final.audit.recorded && !final.audit.refused) lines.push(p.dim(`  audit log: ${final.audit.message}`));
   return `${lines.join('\n')}\n`;
 }
 
-/** The one JSON object of `--json`: the action, the assessment and the decision. */
-export function checkJson(result: ShellCheck): object {
+/** The JSON of one checked action: the assessment and the policies' decision (explain, and before the gate). */
+export function evaluationJson(result: Evaluation): {
+  action: object;
+  assessment: object;
+  decision: Record<string, unknown>;
+} {
   const { assessment, decision } = result;
   return {
     action: result.action,
@@ -94,5 +96,24 @@ export function checkJson(result: ShellCheck): object {
       reasons: decision.reasons,
       policies: decision.policies.map((p) => p.id),
     },
+  };
+}
+
+/**
+ * The one JSON object of `--json`: `decision.outcome` is the final outcome (what the exit code says);
+ * the policies' verdict is `decision.policyOutcome`, the server's answer `server`, the log's `audit`.
+ */
+export function finalJson(final: Final): object {
+  const json = evaluationJson(final);
+  return {
+    ...json,
+    decision: {
+      ...json.decision,
+      outcome: final.outcome,
+      policyOutcome: final.decision.outcome,
+      reasons: finalReasons(final),
+    },
+    ...(final.server ? { server: final.server } : {}),
+    audit: final.audit,
   };
 }

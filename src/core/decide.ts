@@ -1,5 +1,6 @@
 import {
   outcomeRank,
+  type ActionKind,
   riskRank,
   type PlacedAssessment,
   type PlacedEffect,
@@ -22,7 +23,7 @@ export interface Principal {
 
 /** The facts a policy sees for one effect (the `context` of the Cedar request). */
 export interface PolicyContext {
-  kind: string;
+  kind: ActionKind;
   operation: Operation;
   risk: string;
   riskLevel: number;
@@ -140,7 +141,7 @@ function decideOne(effect: PlacedEffect, request: PolicyRequest, evaluator: Poli
 }
 
 export function policyContext(
-  kind: string,
+  kind: ActionKind,
   effect: PlacedEffect,
   assessment: PlacedAssessment,
   statefulCount = 0,
@@ -190,7 +191,7 @@ function groupReasons(deciding: EffectDecision[], outcome: Outcome): string[] {
 /** Ask the policies about every effect; the strictest outcome over all effects is the decision. */
 export function decide(
   assessment: PlacedAssessment,
-  kind: string,
+  kind: ActionKind,
   principal: Principal,
   evaluator: PolicyEvaluator,
   extra: { statefulCount?: number } = {},

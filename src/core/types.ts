@@ -55,12 +55,52 @@ export interface ActionFacts {
   host?: string;
 }
 
+/** A shell command an agent (or a person) proposes to run. */
 export interface ShellAction {
   kind: 'shell';
   command: string;
 }
 
-export type Action = ShellAction;
+/** A saved infrastructure plan: Terraform/OpenTofu plan JSON or a CloudFormation change set, bound to its bytes. */
+export interface PlanAction {
+  kind: 'terraform-plan' | 'cloudformation-changeset';
+  file: string;
+  sha256: string;
+}
+
+/** A write, edit or delete of files through an agent's file tools. */
+export interface FileWriteAction {
+  kind: 'file-write';
+  /** The agent's tool (Write, Edit, apply_patch…). */
+  tool: string;
+  paths: string[];
+}
+
+/** A tool call to an MCP server. */
+export interface McpCallAction {
+  kind: 'mcp-call';
+  server?: string;
+  tool: string;
+}
+
+/** Every kind of action Interlock decides on. A new kind is a new member here, and the compiler finds the rest. */
+export type Action = ShellAction | PlanAction | FileWriteAction | McpCallAction;
+export type ActionKind = Action['kind'];
+
+/** One line that names an action for people and the audit log. */
+export function describeAction(action: Action): string {
+  switch (action.kind) {
+    case 'shell':
+      return action.command;
+    case 'terraform-plan':
+    case 'cloudformation-changeset':
+      return action.file;
+    case 'file-write':
+      return `${action.tool} ${action.paths.join(' ')}`;
+    case 'mcp-call':
+      return `${action.server ? `${action.server}/` : ''}${action.tool}`;
+  }
+}
 
 export interface Assessment {
   risk: Risk;

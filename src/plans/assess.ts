@@ -3,12 +3,8 @@
 // and tags, and the resources' own environment tags.
 
 import type { PlacedEffect } from '../core/types.js';
-import {
-  classifyEnvironment,
-  DEFAULT_ENVIRONMENT_PATTERNS,
-  type EnvironmentPatterns,
-  type EnvironmentVerdict,
-} from '../core/environment.js';
+import type { EnvironmentVerdict } from '../core/environment.js';
+import { DEFAULT_PLACEMENT, placeHints, type Placement } from '../core/place.js';
 import {
   isDestructive,
   maxRisk,
@@ -40,7 +36,8 @@ export interface PlanContext {
   workspace?: string;
   /** Facts of the machine: TF_WORKSPACE, AWS_PROFILE and the workspace selected in the directory. */
   facts?: Pick<ActionFacts, 'env' | 'terraformWorkspace'>;
-  patterns?: EnvironmentPatterns;
+  /** The configuration's environment patterns and its answer for "unknown" (default: the built-in ones). */
+  placement?: Placement;
 }
 
 const REASONS_SHOWN = 10;
@@ -191,9 +188,9 @@ function worstEnvironment(effects: readonly PlacedEffect[]): EnvironmentClass | 
 
 /** Assess a parsed plan: placed effects, blast radius and findings. Pure: no I/O. */
 export function assessPlan(plan: ParsedPlan, context: PlanContext = {}): PlanAssessment {
-  const patterns = context.patterns ?? DEFAULT_ENVIRONMENT_PATTERNS;
+  const placement = context.placement ?? DEFAULT_PLACEMENT;
   const shared = planHints(plan, context);
-  const sharedVerdict = classifyEnvironment(shared, patterns, false);
+  const sharedVerdict = placeHints(shared, false, placement);
   const tool = plan.format;
   const effects: PlacedEffect[] = [];
   // Resources of one plan mostly carry the same few tags: classify each distinct set of hints once.
@@ -209,7 +206,7 @@ export function assessPlan(plan: ParsedPlan, context: PlanContext = {}): PlanAss
       const known = verdicts.get(key);
       if (known) verdict = known;
       else {
-        verdict = classifyEnvironment(hints, patterns, false);
+        verdict = placeHints(hints, false, placement);
         if (verdicts.size < 10_000) verdicts.set(key, verdict);
       }
     }

@@ -2,7 +2,7 @@
 // and for programs (one JSON object). Never prints a value from the plan other than addresses, types,
 // environment hints and the protection facts' booleans and numbers.
 
-import type { Palette } from '../cli/render.js';
+import type { Palette } from '../render/palette.js';
 import type { PlacedEffect } from '../core/types.js';
 import { riskRank, type Outcome, type Risk } from '../core/types.js';
 import type { StatefulAtStake } from './blast.js';

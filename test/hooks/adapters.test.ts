@@ -3,12 +3,13 @@ import { claudeCode, parseClaudeCode } from '../../src/adapters/hooks/claude-cod
 import { codex, parseCodex } from '../../src/adapters/hooks/codex.js';
 import { cursor, parseCursor } from '../../src/adapters/hooks/cursor.js';
 import { gemini, parseGemini } from '../../src/adapters/hooks/gemini.js';
-import { mcpEffects, splitMcpName, sqlIn, sqlVerb } from '../../src/adapters/hooks/mcp.js';
+import { mcpEffects, sqlIn, sqlVerb } from '../../src/assess/mcp-call.js';
+import { splitMcpName } from '../../src/adapters/hooks/names.js';
 import { patchedFiles, patchInShellCommand } from '../../src/adapters/hooks/patch.js';
 import { sensitiveFile } from '../../src/analyzers/sensitive-files.js';
 import type { HookVerdict } from '../../src/adapters/hooks/types.js';
 import { askAsDeny, verdictFromDecision } from '../../src/adapters/hooks/verdict.js';
-import { DEFAULT_ENVIRONMENT_PATTERNS } from '../../src/core/environment.js';
+import { DEFAULT_PLACEMENT } from '../../src/core/place.js';
 
 const FALLBACK = { cwd: '/fallback' };
 const ask: HookVerdict = { outcome: 'ask', userMessage: 'U', agentMessage: 'A', detail: 'D' };
@@ -43,7 +44,7 @@ describe('Claude Code PreToolUse', () => {
       FALLBACK,
     );
     expect(edit.ok && edit.request.call).toEqual({
-      kind: 'file-edit',
+      kind: 'file-write',
       files: [{ path: '.env', change: 'edit' }],
       cwd: '/fallback',
     });
@@ -51,7 +52,11 @@ describe('Claude Code PreToolUse', () => {
       { tool_name: 'mcp__github__delete_repo', tool_input: { repo: 'x' } },
       FALLBACK,
     );
-    expect(mcp.ok && mcp.request.call).toMatchObject({ kind: 'mcp', server: 'github', tool: 'delete_repo' });
+    expect(mcp.ok && mcp.request.call).toMatchObject({
+      kind: 'mcp-call',
+      server: 'github',
+      tool: 'delete_repo',
+    });
     const read = parseClaudeCode({ tool_name: 'Read', tool_input: { file_path: '/a' } }, FALLBACK);
     expect(read.ok && read.request.call.kind).toBe('read-only');
   });
@@ -125,7 +130,7 @@ describe('Cursor', () => {
       FALLBACK,
     );
     expect(mcp.ok && mcp.request.call).toMatchObject({
-      kind: 'mcp',
+      kind: 'mcp-call',
       server: 'http://x',
       args: { sql: 'select 1' },
     });
@@ -163,7 +168,7 @@ describe('Gemini CLI BeforeTool', () => {
       { tool_name: 'db__query', tool_input: {}, mcp_context: { server_name: 'db', tool_name: 'query' } },
       FALLBACK,
     );
-    expect(mcp.ok && mcp.request.call).toMatchObject({ kind: 'mcp', server: 'db', tool: 'query' });
+    expect(mcp.ok && mcp.request.call).toMatchObject({ kind: 'mcp-call', server: 'db', tool: 'query' });
   });
 
   it('has no ask: an ask is a deny that tells the model to ask the user', () => {
@@ -184,7 +189,7 @@ describe('Codex PreToolUse', () => {
       '*** Begin Patch\n*** Update File: a.txt\n*** Move to: .env\n*** Delete File: b\n*** End Patch';
     const p = parseCodex({ tool_name: 'apply_patch', tool_input: { command: patch } }, FALLBACK);
     expect(p.ok && p.request.call).toEqual({
-      kind: 'file-edit',
+      kind: 'file-write',
       cwd: '/fallback',
       files: [
         { path: 'a.txt', change: 'edit' },
@@ -196,7 +201,7 @@ describe('Codex PreToolUse', () => {
       { tool_name: 'Bash', tool_input: { command: `apply_patch <<'E'\n${patch}\nE` } },
       FALLBACK,
     );
-    expect(heredoc.ok && heredoc.request.call.kind).toBe('file-edit');
+    expect(heredoc.ok && heredoc.request.call.kind).toBe('file-write');
     const argv = parseCodex({ tool_name: 'Bash', tool_input: { command: ['rm', '-rf', 'a b'] } }, FALLBACK);
     expect(argv.ok && argv.request.call).toMatchObject({ kind: 'shell', command: "rm -rf 'a b'" });
   });
@@ -257,7 +262,7 @@ describe('MCP calls', () => {
   it('places the call by server name and arguments', () => {
     const prod = mcpEffects(
       { server: 'postgres-prod', tool: 'query', args: { sql: 'TRUNCATE orders' } },
-      DEFAULT_ENVIRONMENT_PATTERNS,
+      DEFAULT_PLACEMENT,
     )[0]!;
     expect(prod).toMatchObject({
       operation: 'delete',
@@ -268,17 +273,14 @@ describe('MCP calls', () => {
     });
     const list = mcpEffects(
       { server: 'github', tool: 'list_deleted_items', args: {} },
-      DEFAULT_ENVIRONMENT_PATTERNS,
+      DEFAULT_PLACEMENT,
     )[0]!;
     expect(list).toMatchObject({ operation: 'read', destructive: false });
-    const local = mcpEffects(
-      { server: 'memory', tool: 'delete_entities', args: {} },
-      DEFAULT_ENVIRONMENT_PATTERNS,
-    )[0]!;
+    const local = mcpEffects({ server: 'memory', tool: 'delete_entities', args: {} }, DEFAULT_PLACEMENT)[0]!;
     expect(local).toMatchObject({ operation: 'delete', environment: 'non-production', destructive: true });
     const staging = mcpEffects(
       { server: 'k8s', tool: 'delete_pod', args: { context: 'staging-eu' } },
-      DEFAULT_ENVIRONMENT_PATTERNS,
+      DEFAULT_PLACEMENT,
     )[0]!;
     expect(staging.environment).toBe('non-production');
   });
@@ -316,7 +318,7 @@ describe('verdicts', () => {
       approverGroup: 'platform',
     });
     expect(v.userMessage).toContain('2 approvers from platform');
-    expect(v.userMessage).toContain('No approval service is set up yet');
+    expect(v.userMessage).toContain('No approval server is configured');
     expect(askAsDeny(v, 'Codex')).toMatchObject({ outcome: 'deny' });
     expect(askAsDeny(v, 'Codex').agentMessage).toContain('approval by 2 approvers from platform');
   });

@@ -50,7 +50,7 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
     'bash-destructive.json': { exit: 0, stdout: claude('ask', /confirm this command\?.*delete \//) },
     'bash-production.json': {
       exit: 0,
-      stdout: claude('ask', /requires approval by 2 approvers .*No approval service is set up yet/),
+      stdout: claude('ask', /requires approval by 2 approvers .*No approval server is configured/),
     },
     'bash-unverifiable-production.json': {
       exit: 0,

@@ -126,7 +126,9 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(as('bob', ['approvals', 'approve', id!]).status).toBe(0);
     expect(as('carol', ['approvals', 'approve', id!]).status).toBe(0);
     expect(await exited, stdout + stderr).toBe(0);
-    expect(stdout).toMatch(/approval server: ALLOW — Approved by bob, carol/);
+    expect(stdout).toMatch(/^ALLOW /);
+    expect(stdout).toMatch(/why: approval server: Approved by bob, carol/);
+    expect(stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
   });
 
   it('deny says why, to the agent', () => {

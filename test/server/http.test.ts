@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gate, gateShellCheck, type GateInput } from '../../src/approvals/client.js';
+import { gate, type GateInput } from '../../src/approvals/client.js';
+import { evaluate } from '../../src/app/evaluate.js';
+import { askServer } from '../../src/app/gate.js';
+import type { ActionFacts } from '../../src/core/types.js';
 import { shellAction } from '../../src/approvals/digest.js';
 import { ClientError } from '../../src/approvals/http.js';
 import { revokeToken } from '../../src/server/tokens.js';
@@ -176,10 +179,13 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
   it('gate: a real check, bound to command, directory and placement variables', async () => {
     const rt = await sharedRuntime();
     const facts = testFacts({ env: { AWS_PROFILE: 'prod' } });
-    const check = rt.checker.checkShell(PROD, facts, AGENT);
-    expect(check.decision.outcome).toBe('require-approval');
-    const options = { server: { url: server.url, token: who.agent } };
-    const first = await gateShellCheck(check, facts, AGENT, options);
+    const env = { INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: who.agent };
+    const gated = async (command: string, f: ActionFacts) =>
+      askServer(await evaluate({ kind: 'shell', command }, f, AGENT, rt), AGENT, { env });
+    expect((await evaluate({ kind: 'shell', command: PROD }, facts, AGENT, rt)).decision.outcome).toBe(
+      'require-approval',
+    );
+    const first = (await gated(PROD, facts))!;
     expect(first.outcome).toBe('deny');
     const view = await clientOf(server, who.bob).getRequest(first.requestId!);
     expect(view.action).toMatchObject({ kind: 'shell', command: PROD, cwd: facts.cwd });
@@ -192,17 +198,13 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
     expect(shellAction(PROD, elsewhere).digest).not.toBe(view.digest);
     expect(shellAction(PROD, profile).digest).not.toBe(view.digest);
     expect(shellAction(PROD, noise).digest).toBe(view.digest);
-    expect((await gateShellCheck(check, elsewhere, AGENT, options)).requestId).not.toBe(first.requestId);
+    expect((await gated(PROD, elsewhere))!.requestId).not.toBe(first.requestId);
     await clientOf(server, who.bob).approve(first.requestId!);
     await clientOf(server, who.carol).approve(first.requestId!);
-    expect((await gateShellCheck(check, profile, AGENT, options)).outcome).toBe('deny');
-    expect((await gateShellCheck(check, noise, AGENT, options)).outcome).toBe('allow');
+    expect((await gated(PROD, profile))!.outcome).toBe('deny');
+    expect((await gated(PROD, noise))!.outcome).toBe('allow');
     // Read-only work that policy allows never calls the server.
-    const read = rt.checker.checkShell('kubectl get pods --context prod-eu', facts, AGENT);
-    expect(await gateShellCheck(read, facts, AGENT, options)).toMatchObject({
-      outcome: 'allow',
-      consulted: false,
-    });
+    expect(await gated('kubectl get pods --context prod-eu', facts)).toBeUndefined();
   });
 
   it('freeze over HTTP: humans only, and agents get a deny that says why', async () => {

@@ -66,10 +66,10 @@ export function claudeToolCall(tool: string, input: unknown, cwd: string): ToolC
   }
   if (tool === 'Write' || tool === 'Edit' || tool === 'MultiEdit' || tool === 'NotebookEdit') {
     const files = fileChanges(tool, input);
-    return typeof files === 'string' ? files : { kind: 'file-edit', files, cwd };
+    return typeof files === 'string' ? files : { kind: 'file-write', files, cwd };
   }
   const mcp = splitMcpName(tool);
-  if (mcp) return { kind: 'mcp', server: mcp.server, tool: mcp.tool, args: input ?? {}, cwd };
+  if (mcp) return { kind: 'mcp-call', server: mcp.server, tool: mcp.tool, args: input ?? {}, cwd };
   if (READ_ONLY.has(tool)) return { kind: 'read-only', tool };
   if (NOT_ASSESSED.has(tool)) return { kind: 'not-assessed', tool };
   return { kind: 'unknown', tool };

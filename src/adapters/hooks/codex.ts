@@ -36,15 +36,15 @@ function codexToolCall(tool: string, input: unknown, cwd: string): ToolCall | st
   if (tool === 'Bash' || tool === 'shell' || tool === 'exec_command' || tool === 'local_shell') {
     if (command === undefined) return `${tool} without tool_input.command`;
     const patch = patchInShellCommand(command);
-    if (patch) return { kind: 'file-edit', files: patchedFiles(patch), cwd };
+    if (patch) return { kind: 'file-write', files: patchedFiles(patch), cwd };
     return { kind: 'shell', command, cwd };
   }
   if (tool === 'apply_patch') {
     if (command === undefined) return 'apply_patch without tool_input.command';
-    return { kind: 'file-edit', files: patchedFiles(command), cwd };
+    return { kind: 'file-write', files: patchedFiles(command), cwd };
   }
   const mcp = splitMcpName(tool);
-  if (mcp) return { kind: 'mcp', server: mcp.server, tool: mcp.tool, args: input ?? {}, cwd };
+  if (mcp) return { kind: 'mcp-call', server: mcp.server, tool: mcp.tool, args: input ?? {}, cwd };
   return { kind: 'unknown', tool };
 }
 

@@ -61,7 +61,7 @@ export function parseCursor(payload: unknown, fallback: { cwd: string }): ParseR
         event,
         toolName: tool,
         call: {
-          kind: 'mcp',
+          kind: 'mcp-call',
           ...(server ? { server } : {}),
           tool,
           args: mcpArgs(field(payload, 'tool_input')),

@@ -54,13 +54,13 @@ function geminiToolCall(tool: string, input: unknown, cwd: string, mcpContext: u
   if (tool === 'write_file' || tool === 'replace') {
     const path = stringField(input, 'file_path') ?? stringField(input, 'absolute_path');
     if (!path) return `${tool} without tool_input.file_path`;
-    return { kind: 'file-edit', files: [{ path, change: tool === 'write_file' ? 'write' : 'edit' }], cwd };
+    return { kind: 'file-write', files: [{ path, change: tool === 'write_file' ? 'write' : 'edit' }], cwd };
   }
   const named = splitMcpName(tool);
   const server = stringField(mcpContext, 'server_name') ?? named?.server;
   if (named || isObject(mcpContext)) {
     return {
-      kind: 'mcp',
+      kind: 'mcp-call',
       ...(server ? { server } : {}),
       tool: stringField(mcpContext, 'tool_name') ?? named?.tool ?? tool,
       args: input ?? {},

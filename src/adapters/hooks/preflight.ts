@@ -114,7 +114,7 @@ export function preflight(
         response: respondWith(adapter, verdict, request.event, `interlock hook: unknown tool ${call.tool}\n`),
       };
     }
-    case 'file-edit':
+    case 'file-write':
       if (sensitiveChanges(call.files, call.cwd, ctx.env).length === 0)
         return {
           response: respondWith(

@@ -1,3 +1,6 @@
+import { isObject } from '../../core/guards.js';
+
+export { isObject };
 // The shared vocabulary of the agent hooks: what every agent's pre-tool payload is normalised to, and the
 // verdict every agent's output is rendered from. Plain data and pure functions only.
 
@@ -25,9 +28,9 @@ export interface FileChange {
 /** What the agent wants to do, as far as Interlock is concerned. */
 export type ToolCall =
   | { kind: 'shell'; command: string; cwd: string }
-  | { kind: 'file-edit'; files: FileChange[]; cwd: string }
+  | { kind: 'file-write'; files: FileChange[]; cwd: string }
   | {
-      kind: 'mcp';
+      kind: 'mcp-call';
       /** The MCP server, when the agent names it (Claude, Gemini and Codex do; Cursor names its url or command). */
       server?: string;
       tool: string;
@@ -113,10 +116,6 @@ export function field(value: unknown, key: string): unknown {
 export function stringField(value: unknown, key: string): string | undefined {
   const v = field(value, key);
   return typeof v === 'string' ? v : undefined;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A verdict that blocks because the hook could not understand what it was given. */

@@ -39,8 +39,8 @@ function approversText(approvals: number | undefined, group: string | undefined)
 
 /**
  * The verdict for a policy decision. `what` names the action ("this command", "this edit of .env").
- * require-approval is an `ask` until an approval service exists: the local user confirms, told who
- * should have approved.
+ * With no approval server configured, require-approval is an `ask`: the local user confirms, told who
+ * should have approved (with a server, the pipeline's gate turns it into a request instead).
  */
 export function verdictFromDecision(
   decision: Decision,
@@ -79,7 +79,7 @@ export function verdictFromDecision(
         approvals: decision.approvals,
         detail,
         userMessage: clip(
-          `Interlock: ${what} requires approval by ${approvers} before it runs. ${detail} No approval service is set up yet, so you are asked instead: confirm only if you may approve it.`,
+          `Interlock: ${what} requires approval by ${approvers} before it runs. ${detail} No approval server is configured (INTERLOCK_SERVER_URL), so you are asked instead: confirm only if you may approve it.`,
         ),
         agentMessage: clip(
           `Interlock requires approval by ${approvers} for ${what}; the user was asked to confirm in their place. ${detail} If it is declined, stop and tell the user what needs approval; do not work around it.`,

@@ -9,6 +9,8 @@ export interface PlanCheckOptions {
   cwd?: string;
   tool?: 'terraform' | 'tofu';
   agent?: string;
+  /** With an approval server: how long to wait for approval (e.g. "5m"). */
+  wait?: string;
 }
 
 export function registerPlan(program: Command): void {
@@ -36,6 +38,7 @@ export function registerPlan(program: Command): void {
       ]),
     )
     .option('--agent <name>', 'the plan is proposed by this agent (default: the OS user, as a human)')
+    .option('--wait <duration>', 'with an approval server: wait this long (e.g. 5m) for approval')
     .addHelpText(
       'after',
       `\nExit codes: allow ${EXIT_CODES.allow}, ask ${EXIT_CODES.ask}, require-approval ${EXIT_CODES['require-approval']}, deny ${EXIT_CODES.deny}, bad file ${EXIT_CODES.usage}, internal error ${EXIT_CODES.internal}.`,
@@ -47,51 +50,50 @@ export function registerPlan(program: Command): void {
 
 export async function runPlanCheck(file: string, options: PlanCheckOptions): Promise<number> {
   const [
-    { checkLoadedPlan },
     { loadPlanFile },
-    render,
+    { run },
     { InputError },
-    { principalFrom },
+    check,
     { localFacts },
-    cli,
+    { processIo },
+    { finalPlanOutput },
   ] = await Promise.all([
-    import('../../plans/check.js'),
     import('../../plans/load.js'),
-    import('../../plans/render.js'),
+    import('../../app/pipeline.js'),
     import('../../core/errors.js'),
     import('../check.js'),
     import('../../adapters/local-facts.js'),
-    import('../render.js'),
+    import('../io.js'),
+    import('../plan-output.js'),
   ]);
+  const io = processIo();
   const format = options.json ? 'json' : (options.format ?? 'text');
   try {
+    const gate = check.gateOptions(options.wait, 'plan check', io);
     const facts = localFacts({ cwd: options.cwd });
     // The file is read while the policies load; a bad file is reported without waiting for them.
-    const runtime = import('../../app/runtime.js').then((m) => m.loadRuntime({ eagerSql: false }));
+    const runtime = import('../../app/runtime.js').then((m) =>
+      m.loadRuntime({ cwd: facts.cwd, eagerSql: false }),
+    );
     runtime.catch(() => undefined);
     const loaded = await loadPlanFile(file, {
       cwd: facts.cwd,
       ...(options.tool ? { tool: options.tool } : {}),
     });
-    const context: NonNullable<Parameters<typeof checkLoadedPlan>[1]['context']> = { facts };
-    if (options.env) context.environment = options.env;
-    if (options.workspace) context.workspace = options.workspace;
-    const result = checkLoadedPlan(loaded, {
-      context,
-      principal: principalFrom(options),
-      evaluator: (await runtime).evaluator,
-    });
-    process.stdout.write(
-      format === 'json'
-        ? `${JSON.stringify(render.planJson(result))}\n`
-        : format === 'markdown'
-          ? render.renderPlanMarkdown(result)
-          : render.renderPlanText(result, cli.paletteFor(process.stdout, process.env)),
-    );
-    return EXIT_CODES[result.decision.outcome];
+    const rt = check.reportProblems(await runtime, io);
+    const proposal = {
+      kind: 'plan' as const,
+      plan: loaded,
+      ...(options.env ? { environment: options.env } : {}),
+      ...(options.workspace ? { workspace: options.workspace } : {}),
+    };
+    const final = await run(proposal, facts, check.principalFrom(options), rt, gate);
+    if (!final.audit.recorded) io.stderr.write(`interlock: ${final.audit.message}\n`);
+    io.stdout.write(finalPlanOutput(final, format, io));
+    return EXIT_CODES[final.outcome];
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(`interlock plan check: ${error.message}\n`);
+      io.stderr.write(`interlock plan check: ${error.message}\n`);
       return EXIT_CODES.usage;
     }
     throw error;

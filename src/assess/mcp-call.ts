@@ -1,20 +1,17 @@
-import type { PlacedEffect } from '../../core/types.js';
-import { classifyEnvironment, type EnvironmentPatterns } from '../../core/environment.js';
+import { placeEffect, placeHints, type Placement } from '../core/place.js';
 import {
-  isDestructive,
   riskRank,
   type Effect,
   type EnvironmentHint,
   type Operation,
+  type PlacedEffect,
   type Risk,
-} from '../../core/types.js';
-import { isObject } from './types.js';
+} from '../core/types.js';
+import { isObject } from '../core/guards.js';
 
 // What an MCP tool call would do, read from its name and arguments. MCP tools are opaque, so this is a
 // heuristic: the verb in the tool name, SQL in the arguments, and environment names in the server name and
 // arguments. Pure: no I/O.
-
-export { splitMcpName } from './names.js';
 
 /** Servers that act on this machine only (their effects are non-production unless a name says otherwise). */
 const LOCAL_SERVERS =
@@ -135,13 +132,13 @@ export interface McpCall {
 }
 
 /** The effects of one MCP tool call, placed in an environment. */
-export function mcpEffects(call: McpCall, patterns: EnvironmentPatterns): PlacedEffect[] {
+export function mcpEffects(call: McpCall, placement: Placement): PlacedEffect[] {
   const sql = sqlIn(call.args);
   const verbs = sql.length ? sql.map(sqlVerb) : [verbOf(call.tool)];
   const verb = verbs.reduce((a, b) => (riskRank(b.risk) > riskRank(a.risk) ? b : a));
   const hints = environmentHints(call.server, call.args);
   const local = call.server !== undefined && LOCAL_SERVERS.test(call.server);
-  const placed = classifyEnvironment(hints, patterns, local);
+  const placed = placeHints(hints, local, placement);
   let risk = verb.risk;
   // A tool whose name says nothing: harmless-looking, unless it acts in production.
   if (verb.verb === undefined && placed.environment === 'production') risk = 'medium';
@@ -160,12 +157,5 @@ export function mcpEffects(call: McpCall, patterns: EnvironmentPatterns): Placed
     hints,
     ...(sql.length ? { category: 'database' } : {}),
   };
-  return [
-    {
-      ...effect,
-      environment: placed.environment,
-      environmentHints: placed.because,
-      destructive: isDestructive(effect),
-    },
-  ];
+  return [placeEffect(effect, local, placement)];
 }
