@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPlanCheck } from '../../src/cli/commands/plan.js';
 import { EXIT_CODES } from '../../src/cli/exit-codes.js';
@@ -55,6 +58,25 @@ describe('interlock plan check', () => {
   it('--format markdown', async () => {
     await runPlanCheck(fixturePath('opentofu-azure-k8s.json'), { format: 'markdown' });
     expect(out).toMatch(/^### 🛑 Interlock: REQUIRE APPROVAL/);
+  });
+
+  it('a plan saved by Windows PowerShell 5.1 (UTF-16 LE with a BOM) is checked like the UTF-8 one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-plan-cli-'));
+    try {
+      const file = join(dir, 'plan.json');
+      const text = readFileSync(fixturePath('terraform-aws-staging.json'), 'utf8');
+      writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      expect(await runPlanCheck(file, {})).toBe(EXIT_CODES.ask);
+      expect(err).toBe('');
+      const utf16 = out;
+      out = '';
+      await runPlanCheck(fixturePath('terraform-aws-staging.json'), {});
+      const withoutHash = (s: string) => s.replace(/plan sha256 [0-9a-f]{64}/, '');
+      expect(withoutHash(utf16)).toBe(withoutHash(out));
+      expect(utf16.split('\n')[0]).toBe('ASK  Terraform plan (1.9.8), non-production, risk critical');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a bad file exits 2 with a message naming the field, and prints nothing on stdout', async () => {
