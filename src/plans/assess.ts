@@ -124,6 +124,13 @@ function verb(change: PlannedChange): string {
   }
 }
 
+/** One of the two changes of a Terraform ["create","forget"] (or ["forget","create"]). */
+function pairedWithForget(change: PlannedChange): boolean {
+  return (
+    change.actions.length === 2 && change.actions.includes('create') && change.actions.includes('forget')
+  );
+}
+
 function effectReason(change: PlannedChange): string {
   const what = change.stateful
     ? `${change.category}${change.guessed ? ' (guessed from its type)' : ''} ${change.address}`
@@ -131,6 +138,12 @@ function effectReason(change: PlannedChange): string {
   const parts: string[] = [];
   if (change.reason) parts.push(ACTION_REASON[change.reason] ?? change.reason);
   if (change.replaceCauses?.length) parts.push(`because of ${change.replaceCauses.join(', ')}`);
+  if (pairedWithForget(change))
+    parts.push(
+      change.action === 'create'
+        ? 'in place of the old object, which is forgotten: the old object is kept but no longer managed'
+        : 'a new object is created in its place',
+    );
   if (change.previousAddress) parts.push(`moved from ${change.previousAddress}`);
   if (change.physicalId) parts.push(`physical id ${change.physicalId}`);
   for (const w of change.weakened) parts.push(w.note);

@@ -144,6 +144,18 @@ describe('blast radius', () => {
     ]);
   });
 
+  it('["create","forget"] counts a create and a forget, and both are effects', () => {
+    const a = assessPlan(parsedFixture('opentofu-azure-k8s.json'));
+    expect(a.blast.counts).toMatchObject({ create: 1, forget: 2, replace: 1, delete: 2, import: 1 });
+    const api = a.effects.filter((e) => e.target === 'kubernetes_deployment_v1.api');
+    expect(api.map((e) => [e.operation, e.risk, e.destructive])).toEqual([
+      ['create', 'low', false],
+      ['modify', 'low', false],
+    ]);
+    expect(api[0]?.reason).toMatch(/^creates kubernetes_deployment_v1\.api \(.*the old object is kept/);
+    expect(api[1]?.reason).toMatch(/^forgets \(the real object is kept\) kubernetes_deployment_v1\.api/);
+  });
+
   it('deferred changes are a finding, not effects of this apply', () => {
     const a = assessPlan(parsedFixture('terraform-deferred.json'));
     expect(a.effects.map((e) => e.target)).toEqual(['aws_sqs_queue.jobs']);

@@ -55,6 +55,27 @@ describe('interlock plan check', () => {
     });
   });
 
+  it('["create","forget"]: the JSON counts one create and one forget and has both effects', async () => {
+    await runPlanCheck(fixturePath('opentofu-azure-k8s.json'), { json: true });
+    const json = JSON.parse(out) as {
+      assessment: {
+        blastRadius: { counts: Record<string, number> };
+        effects: { operation: string; target: string }[];
+      };
+    };
+    expect(json.assessment.blastRadius.counts).toMatchObject({ create: 1, forget: 2 });
+    expect(
+      json.assessment.effects
+        .filter((e) => e.target === 'kubernetes_deployment_v1.api')
+        .map((e) => e.operation),
+    ).toEqual(['create', 'modify']);
+    out = '';
+    await runPlanCheck(fixturePath('opentofu-azure-k8s.json'), {});
+    expect(out.split('\n')[1]).toMatch(
+      /^ {2}1 to create, 1 to replace, 2 to destroy, 2 to forget, 1 to import;/,
+    );
+  });
+
   it('--format markdown', async () => {
     await runPlanCheck(fixturePath('opentofu-azure-k8s.json'), { format: 'markdown' });
     expect(out).toMatch(/^### 🛑 Interlock: REQUIRE APPROVAL/);
