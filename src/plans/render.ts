@@ -162,7 +162,8 @@ export function renderPlanText(check: PlanCheck, p: Palette): string {
   if (others.length) {
     lines.push(p.bold(`  other destructive changes (${others.length}):`));
     for (const e of worstFirst(others).slice(0, OTHERS_SHOWN)) {
-      lines.push(`    ${p.yellow(e.operation.padEnd(8))} ${e.target}${p.dim(`  ${shortReason(e)}`)}`);
+      const why = shortReason(e);
+      lines.push(`    ${p.yellow(e.operation.padEnd(8))} ${e.target}${why ? p.dim(`  ${why}`) : ''}`);
     }
     if (others.length > OTHERS_SHOWN) lines.push(p.dim(`    …and ${others.length - OTHERS_SHOWN} more`));
   }
@@ -193,8 +194,12 @@ function worstFirst(effects: readonly PlacedEffect[]): PlacedEffect[] {
   return [...effects].sort((a, b) => riskRank(b.risk) - riskRank(a.risk));
 }
 
-/** The effect's reason without the leading "destroys <address>": the line already names both. */
+/**
+ * The effect's reason without the leading "destroys <address>": the line already names both. A reason
+ * that does not name the target (what an errored plan does not show) is said whole.
+ */
 function shortReason(e: PlacedEffect): string {
+  if (!e.reason.includes(e.target)) return e.reason;
   const open = e.reason.indexOf(' (');
   return open >= 0 && e.reason.endsWith(')') ? e.reason.slice(open + 2, -1) : '';
 }

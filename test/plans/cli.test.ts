@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPlanCheck } from '../../src/cli/commands/plan.js';
 import { EXIT_CODES } from '../../src/cli/exit-codes.js';
-import { fixturePath } from './helpers.js';
+import { fixturePath, harmlessPlan } from './helpers.js';
 
 let out = '';
 let err = '';
@@ -42,9 +42,40 @@ describe('interlock plan check', () => {
     );
   });
 
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-plan-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const planFile = (name: string, doc: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(doc));
+    return file;
+  };
+
   it('allow for a harmless plan', async () => {
-    expect(await runPlanCheck(fixturePath('terraform-deferred.json'), {})).toBe(EXIT_CODES.allow);
+    expect(await runPlanCheck(planFile('harmless.json', harmlessPlan()), { env: 'production' })).toBe(
+      EXIT_CODES.allow,
+    );
   });
+
+  it.each([
+    ['errored', { errored: true, complete: false }, 'the plan errored and is incomplete'],
+    ['incomplete', { complete: false }, 'the plan is incomplete'],
+  ])(
+    'an %s plan is never allowed: ask outside production, deny otherwise, saying why',
+    async (name, flags, what) => {
+      const file = planFile(`${name}.json`, harmlessPlan(flags));
+      const why = `why: ${what}: applying it may do more than it shows`;
+      for (const [options, outcome, headline] of [
+        [{}, 'deny', 'DENY  Terraform plan (1.9.0), environment unknown (treated as production), risk high'],
+        [{ env: 'production' }, 'deny', 'DENY  Terraform plan (1.9.0), production, risk high'],
+        [{ env: 'dev' }, 'ask', 'ASK  Terraform plan (1.9.0), non-production, risk high'],
+      ] as const) {
+        out = '';
+        expect(await runPlanCheck(file, options)).toBe(EXIT_CODES[outcome]);
+        expect(out.split('\n')[0]).toBe(headline);
+        expect(out).toContain(why);
+      }
+    },
+  );
 
   it('--json prints exactly one JSON object', async () => {
     await runPlanCheck(fixturePath('cloudformation-production.json'), { json: true });

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/cli/render.js';
 import { md, planJson, renderPlanMarkdown, renderPlanText } from '../../src/plans/render.js';
-import { FIXTURES, SECRETS, checkFixture } from './helpers.js';
+import { parsePlanDocument } from '../../src/plans/load.js';
+import { FIXTURES, SECRETS, checkFixture, checkPlan, harmlessPlan } from './helpers.js';
 
 const ALL = [...readdirSync(FIXTURES).filter((f) => f.endsWith('.json')), 'terraform-real/plan.json'];
 
@@ -30,10 +31,23 @@ describe('text summary', () => {
   });
 
   it('a harmless plan says so in one line', async () => {
-    const text = renderPlanText(await checkFixture('terraform-deferred.json'), PLAIN);
-    expect(text.split('\n')[0]).toBe('ALLOW  Terraform plan (1.10.0-alpha20241023), production, risk medium');
+    const plan = parsePlanDocument(
+      harmlessPlan({ variables: { environment: { value: 'production' } } }),
+      'x',
+    );
+    const text = renderPlanText(await checkPlan(plan, 'x'), PLAIN);
+    expect(text.split('\n')[0]).toBe('ALLOW  Terraform plan (1.9.0), production, risk low');
     expect(text).toContain('1 to create');
     expect(text).not.toContain('why:');
+  });
+
+  it('an incomplete plan says why it is not allowed, and what stands for the part it does not show', async () => {
+    const text = renderPlanText(await checkFixture('terraform-deferred.json'), PLAIN);
+    expect(text.split('\n')[0]).toBe('DENY  Terraform plan (1.10.0-alpha20241023), production, risk high');
+    expect(text).toContain(
+      '    execute-unverifiable (what the plan does not show)  the plan is incomplete: applying it may do more than it shows\n',
+    );
+    expect(text).toContain('why: the plan is incomplete: applying it may do more than it shows');
   });
 
   it('CloudFormation names the stack and says the share is not known', async () => {
