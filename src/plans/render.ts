@@ -90,8 +90,9 @@ export function shareLine(check: PlanCheck): string | undefined {
   return `${destroyed} of ${existing} existing resources destroyed or replaced (${Math.round(fraction * 100)}%)`;
 }
 
+/** What protects a resource that holds data, as the plan shows it: "none shown" when it shows nothing. */
 function protectionText(s: StatefulAtStake): string {
-  const notes = s.protections.map((p) => p.note);
+  const notes = s.protections.length ? s.protections.map((p) => p.note) : ['none shown'];
   if (s.conditional) notes.unshift('may be replaced');
   if (s.guessed) notes.push('category guessed from the type name');
   return notes.join('; ');
@@ -102,9 +103,10 @@ function where(check: PlanCheck): string {
   return hints.length ? hints.map((h) => `${h.source}=${h.value}`).join(', ') : 'no hint found';
 }
 
+/** The environment after the word "environment": "production", "unknown (treated as production)". */
 function environmentWord(check: PlanCheck): string {
   const env = check.assessment.environment;
-  return env === 'unknown' ? 'environment unknown (treated as production)' : env;
+  return env === 'unknown' ? 'unknown (treated as production)' : env;
 }
 
 function notes(check: PlanCheck): string[] {
@@ -127,7 +129,8 @@ export function renderPlanText(check: PlanCheck, p: Palette): string {
   const risk = assessment.risk;
   const riskColour = risk === 'critical' || risk === 'high' ? p.red : risk === 'medium' ? p.yellow : p.dim;
   const lines = [
-    `${p.bold(colour(headline(check)))}  ${what(check)}, ${environmentWord(check)}, risk ${riskColour(risk)}`,
+    // "production", "non-production", or "environment unknown (treated as production)".
+    `${p.bold(colour(headline(check)))}  ${what(check)}, ${assessment.environment === 'unknown' ? 'environment ' : ''}${environmentWord(check)}, risk ${riskColour(risk)}`,
   ];
   const share = shareLine(check);
   lines.push(`  ${countsLine(check)}${share ? `; ${share}` : ''}`);

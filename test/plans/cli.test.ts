@@ -131,6 +131,24 @@ describe('interlock plan check', () => {
     }
   });
 
+  it('--format markdown for a plan with no environment hint: the heading says it once; no protection is "none shown"', async () => {
+    const file = planFile('unplaced.json', {
+      format_version: '1.2',
+      terraform_version: '1.9.0',
+      resource_changes: [
+        {
+          address: 'aws_db_instance.main',
+          type: 'aws_db_instance',
+          change: { actions: ['delete'], before: { identifier: 'main' }, after: null },
+        },
+      ],
+    });
+    expect(await runPlanCheck(file, { format: 'markdown' })).toBe(EXIT_CODES['require-approval']);
+    expect(out).toContain('· environment **unknown (treated as production)** ·');
+    expect(out.split('unknown (treated as production)')).toHaveLength(2);
+    expect(out).toContain('| destroy | database | `aws_db_instance.main` | none shown |');
+  });
+
   it('a bad file exits 2 with a message naming the field, and prints nothing on stdout', async () => {
     expect(await runPlanCheck(fixturePath('missing.json'), {})).toBe(EXIT_CODES.usage);
     expect(err).toContain('interlock plan check: ');

@@ -58,6 +58,76 @@ describe('text summary', () => {
   });
 });
 
+/** A database destroyed by a plan that names no environment and shows no protection of it. */
+const UNPLACED_DB = parsePlanDocument(
+  {
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    resource_changes: [
+      {
+        address: 'aws_db_instance.main',
+        mode: 'managed',
+        type: 'aws_db_instance',
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        change: { actions: ['delete'], before: { identifier: 'main', engine: 'postgres' }, after: null },
+      },
+    ],
+  },
+  'unplaced.json',
+);
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+describe('the environment and the protection, in words', () => {
+  it('an unknown environment is "unknown (treated as production)", said once in the heading', async () => {
+    const check = await checkPlan(UNPLACED_DB, 'unplaced.json');
+    const markdown = renderPlanMarkdown(check);
+    expect(markdown.split('\n')[2]).toBe(
+      '**Terraform plan (1.9.0)** · environment **unknown (treated as production)** · risk **critical**  ',
+    );
+    expect(occurrences(markdown, 'unknown (treated as production)')).toBe(1);
+    expect(markdown).not.toMatch(/environment\W+environment/);
+    const text = renderPlanText(check, PLAIN);
+    expect(text.split('\n')[0]).toBe(
+      'REQUIRE APPROVAL (2 approvers)  Terraform plan (1.9.0), environment unknown (treated as production), risk critical',
+    );
+    expect(occurrences(text, 'unknown (treated as production)')).toBe(1);
+  });
+
+  it.each([
+    ['unplaced.json', 'aws_db_instance.main', 'database', 'none shown'],
+    ['opentofu-azure-k8s.json', 'azurerm_resource_group.old', 'resource-group', 'none shown'],
+    [
+      'terraform-other-providers.json',
+      'digitalocean_database_cluster.main',
+      'database',
+      'none shown; category guessed from the type name',
+    ],
+    [
+      'terraform-aws-production.json',
+      'aws_rds_cluster.analytics',
+      'database',
+      'deletion protection on: the delete fails until it is turned off; a final snapshot is taken',
+    ],
+  ])(
+    '%s: %s, a resource that holds data, says its protection in words',
+    async (name, address, category, words) => {
+      const check = name === 'unplaced.json' ? await checkPlan(UNPLACED_DB, name) : await checkFixture(name);
+      const action = check.assessment.blast.stateful.find((s) => s.address === address)?.action;
+      expect(renderPlanMarkdown(check)).toContain(
+        `| ${action === 'delete' ? 'destroy' : action} | ${category} | \`${address}\` | ${md(words)} |`,
+      );
+      const line = renderPlanText(check, PLAIN)
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('    ') && l.trim().split(/\s+/).slice(1, 3).join(' ') === `${category} ${address}`,
+        );
+      expect(line?.endsWith(`${address}  ${words}`)).toBe(true);
+    },
+  );
+});
+
 describe('markdown for a pull request', () => {
   it('heading, counts, findings, the stateful table and folded details', async () => {
     const markdown = renderPlanMarkdown(await checkFixture('terraform-aws-production.json'));
