@@ -121,6 +121,13 @@ function verb(change: PlannedChange): string {
   }
 }
 
+/** One of the two changes of a Terraform ["create","forget"] (or ["forget","create"]). */
+function pairedWithForget(change: PlannedChange): boolean {
+  return (
+    change.actions.length === 2 && change.actions.includes('create') && change.actions.includes('forget')
+  );
+}
+
 function effectReason(change: PlannedChange): string {
   const what = change.stateful
     ? `${change.category}${change.guessed ? ' (guessed from its type)' : ''} ${change.address}`
@@ -128,6 +135,12 @@ function effectReason(change: PlannedChange): string {
   const parts: string[] = [];
   if (change.reason) parts.push(ACTION_REASON[change.reason] ?? change.reason);
   if (change.replaceCauses?.length) parts.push(`because of ${change.replaceCauses.join(', ')}`);
+  if (pairedWithForget(change))
+    parts.push(
+      change.action === 'create'
+        ? 'in place of the old object, which is forgotten: the old object is kept but no longer managed'
+        : 'a new object is created in its place',
+    );
   if (change.previousAddress) parts.push(`moved from ${change.previousAddress}`);
   if (change.physicalId) parts.push(`physical id ${change.physicalId}`);
   for (const w of change.weakened) parts.push(w.note);
@@ -180,6 +193,32 @@ export function planHints(plan: ParsedPlan, context: PlanContext): EnvironmentHi
   return hints;
 }
 
+/** The target of the effect that stands for what an errored or incomplete plan does not show. */
+export const UNSHOWN_TARGET = '(what the plan does not show)';
+
+/**
+ * Why the plan may not show all that applying it does, or undefined: Terraform (plan JSON 1.2+) says
+ * `errored: true` when planning stopped on an error, `complete: false` when more rounds will follow.
+ */
+export function unshownReason(plan: ParsedPlan): string | undefined {
+  const errored = plan.flags.errored === true;
+  const incomplete = plan.flags.complete === false;
+  if (!errored && !incomplete) return undefined;
+  const what =
+    errored && incomplete
+      ? 'the plan errored and is incomplete'
+      : errored
+        ? 'the plan errored'
+        : 'the plan is incomplete';
+  return `${what}: applying it may do more than it shows`;
+}
+
+const ENVIRONMENT_RANK: Record<EnvironmentClass, number> = {
+  'non-production': 0,
+  unknown: 1,
+  production: 2,
+};
+
 function worstEnvironment(effects: readonly PlacedEffect[]): EnvironmentClass | undefined {
   if (effects.some((e) => e.environment === 'production')) return 'production';
   if (effects.some((e) => e.environment === 'unknown')) return 'unknown';
@@ -226,6 +265,31 @@ export function assessPlan(plan: ParsedPlan, context: PlanContext = {}): PlanAss
       hints: shared,
       environment: sharedVerdict.environment,
       environmentHints: sharedVerdict.because,
+      destructive: true,
+    });
+  }
+
+  const unshown = unshownReason(plan);
+  if (unshown) {
+    // What the plan does not show may touch any of its resources: it is placed where the most
+    // production-like of them is (and where the plan itself is, when that is more production-like).
+    let place: Pick<PlacedEffect, 'hints' | 'environment' | 'environmentHints'> = {
+      hints: shared,
+      environment: sharedVerdict.environment,
+      environmentHints: sharedVerdict.because,
+    };
+    for (const e of effects)
+      if (ENVIRONMENT_RANK[e.environment] > ENVIRONMENT_RANK[place.environment]) place = e;
+    effects.push({
+      operation: 'execute-unverifiable',
+      tool,
+      target: UNSHOWN_TARGET,
+      reversible: false,
+      risk: 'high',
+      reason: unshown,
+      hints: place.hints,
+      environment: place.environment,
+      environmentHints: place.environmentHints,
       destructive: true,
     });
   }

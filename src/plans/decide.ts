@@ -1,12 +1,14 @@
 import {
   decide,
   type DetailedDecision,
+  type EffectDecision,
   type PolicyEvaluator,
   type PolicyRequest,
   type PolicyVerdict,
   type Principal,
 } from '../core/decide.js';
-import type { PlanAssessment } from './assess.js';
+import { outcomeRank, type Outcome } from '../core/types.js';
+import { unshownReason, UNSHOWN_TARGET, type PlanAssessment } from './assess.js';
 
 /**
  * A plan can have 100k effects, and one Cedar evaluation costs ~0.2 ms. Effects of one plan differ mostly
@@ -32,13 +34,46 @@ export function planEvaluator(evaluator: PolicyEvaluator): PolicyEvaluator {
   };
 }
 
-/** The policy decision on a plan: every effect is asked about, with the plan's stateful count. */
+/**
+ * The floor under the decision on a plan that may not show all it does (errored or incomplete): never
+ * allow, whatever the policies say. Ask outside production, deny where production may be at stake (an
+ * unknown environment counts as production), with the reason said. Pure: returns the decision raised, or
+ * the same decision when the plan shows all it does.
+ */
+export function planFloor(decision: DetailedDecision, assessment: PlanAssessment): DetailedDecision {
+  const reason = unshownReason(assessment.plan);
+  if (!reason) return decision;
+  const unshown = assessment.effects.find(
+    (e) => e.operation === 'execute-unverifiable' && e.target === UNSHOWN_TARGET,
+  );
+  const environment = unshown?.environment ?? assessment.environment;
+  const floor: Outcome = environment === 'non-production' ? 'ask' : 'deny';
+  const raised = outcomeRank(decision.outcome) < outcomeRank(floor);
+  // The effect that stands for what the plan does not show carries the floor and says why.
+  const perEffect = decision.perEffect.map((d): EffectDecision => {
+    if (d.effect !== unshown) return d;
+    if (outcomeRank(d.outcome) < outcomeRank(floor))
+      return { effect: d.effect, outcome: floor, approvals: 0, matched: d.matched, reasons: [reason] };
+    return d.reasons.includes(reason) ? d : { ...d, reasons: [reason, ...d.reasons] };
+  });
+  if (!raised) {
+    const said = decision.reasons.some((r) => r.includes(reason));
+    return { ...decision, reasons: said ? decision.reasons : [...decision.reasons, reason], perEffect };
+  }
+  return { outcome: floor, approvals: 0, reasons: [reason], policies: decision.policies, perEffect };
+}
+
+/**
+ * The policy decision on a plan: every effect is asked about, with the plan's stateful count; then the
+ * floor of a plan that does not show all it does.
+ */
 export function decidePlan(
   assessment: PlanAssessment,
   principal: Principal,
   evaluator: PolicyEvaluator,
 ): DetailedDecision {
-  return decide(assessment, assessment.kind, principal, planEvaluator(evaluator), {
+  const decision = decide(assessment, assessment.kind, principal, planEvaluator(evaluator), {
     statefulCount: assessment.blast.statefulCount,
   });
+  return planFloor(decision, assessment);
 }

@@ -1,5 +1,6 @@
 // The edge of plan analysis: read a plan file, hash it, turn a binary Terraform plan into JSON with
-// `terraform show -json` (or `tofu`), and hand the parsed document to the right parser.
+// `terraform show -json` (or `tofu`), decode JSON saved as UTF-8 or UTF-16, and hand the parsed document to
+// the right parser.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -48,6 +49,38 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export function isBinaryPlan(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** UTF-16 text of a plan file; an odd number of bytes is a file cut short. */
+function utf16(bytes: Buffer, order: 'LE' | 'BE', label: string): string {
+  if (bytes.length % 2)
+    throw new InputError(
+      `${label} is UTF-16 ${order} text with an odd number of bytes: the file is cut short or not UTF-16`,
+    );
+  return (order === 'LE' ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
+}
+
+/**
+ * The text of a JSON plan file. UTF-8 with or without a byte order mark, and UTF-16 LE or BE: Windows
+ * PowerShell 5.1 writes `terraform show -json plan.out > plan.json` as UTF-16 LE with a BOM. Without a BOM,
+ * UTF-16 is told by where the NUL bytes of the first two characters fall: a JSON text starts with ASCII
+ * characters, and UTF-8 JSON never holds a NUL byte (RFC 4627 section 3).
+ */
+export function decodePlanBytes(bytes: Buffer, label: string): string {
+  const [b0, b1, b2, b3] = bytes;
+  if (
+    (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) ||
+    (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+  )
+    throw new InputError(`${label} is UTF-32 text; save it as UTF-8 (or UTF-16) and check that file`);
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return bytes.toString('utf8', 3);
+  if (b0 === 0xff && b1 === 0xfe) return utf16(bytes.subarray(2), 'LE', label);
+  if (b0 === 0xfe && b1 === 0xff) return utf16(bytes.subarray(2), 'BE', label);
+  if (bytes.length >= 4) {
+    if (b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return utf16(bytes, 'LE', label);
+    if (b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return utf16(bytes, 'BE', label);
+  }
+  return bytes.toString('utf8');
 }
 
 /** Parse JSON text of a plan or change set and hand it to the right parser. */
@@ -214,5 +247,5 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
   }
   if (bytes.length > MAX_JSON_BYTES)
     throw new InputError(`${label} is larger than 512 MiB; it cannot be read as JSON`);
-  return { path, sha256, bytes: bytes.length, plan: parsePlanText(bytes.toString('utf8'), label) };
+  return { path, sha256, bytes: bytes.length, plan: parsePlanText(decodePlanBytes(bytes, label), label) };
 }

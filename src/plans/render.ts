@@ -90,8 +90,9 @@ export function shareLine(check: PlanCheck): string | undefined {
   return `${destroyed} of ${existing} existing resources destroyed or replaced (${Math.round(fraction * 100)}%)`;
 }
 
+/** What protects a resource that holds data, as the plan shows it: "none shown" when it shows nothing. */
 function protectionText(s: StatefulAtStake): string {
-  const notes = s.protections.map((p) => p.note);
+  const notes = s.protections.length ? s.protections.map((p) => p.note) : ['none shown'];
   if (s.conditional) notes.unshift('may be replaced');
   if (s.guessed) notes.push('category guessed from the type name');
   return notes.join('; ');
@@ -102,9 +103,10 @@ function where(check: PlanCheck): string {
   return hints.length ? hints.map((h) => `${h.source}=${h.value}`).join(', ') : 'no hint found';
 }
 
+/** The environment after the word "environment": "production", "unknown (treated as production)". */
 function environmentWord(check: PlanCheck): string {
   const env = check.assessment.environment;
-  return env === 'unknown' ? 'environment unknown (treated as production)' : env;
+  return env === 'unknown' ? 'unknown (treated as production)' : env;
 }
 
 function notes(check: PlanCheck): string[] {
@@ -127,7 +129,8 @@ export function renderPlanText(check: PlanCheck, p: Palette): string {
   const risk = assessment.risk;
   const riskColour = risk === 'critical' || risk === 'high' ? p.red : risk === 'medium' ? p.yellow : p.dim;
   const lines = [
-    `${p.bold(colour(headline(check)))}  ${what(check)}, ${environmentWord(check)}, risk ${riskColour(risk)}`,
+    // "production", "non-production", or "environment unknown (treated as production)".
+    `${p.bold(colour(headline(check)))}  ${what(check)}, ${assessment.environment === 'unknown' ? 'environment ' : ''}${environmentWord(check)}, risk ${riskColour(risk)}`,
   ];
   const share = shareLine(check);
   lines.push(`  ${countsLine(check)}${share ? `; ${share}` : ''}`);
@@ -162,7 +165,8 @@ export function renderPlanText(check: PlanCheck, p: Palette): string {
   if (others.length) {
     lines.push(p.bold(`  other destructive changes (${others.length}):`));
     for (const e of worstFirst(others).slice(0, OTHERS_SHOWN)) {
-      lines.push(`    ${p.yellow(e.operation.padEnd(8))} ${e.target}${p.dim(`  ${shortReason(e)}`)}`);
+      const why = shortReason(e);
+      lines.push(`    ${p.yellow(e.operation.padEnd(8))} ${e.target}${why ? p.dim(`  ${why}`) : ''}`);
     }
     if (others.length > OTHERS_SHOWN) lines.push(p.dim(`    …and ${others.length - OTHERS_SHOWN} more`));
   }
@@ -193,8 +197,12 @@ function worstFirst(effects: readonly PlacedEffect[]): PlacedEffect[] {
   return [...effects].sort((a, b) => riskRank(b.risk) - riskRank(a.risk));
 }
 
-/** The effect's reason without the leading "destroys <address>": the line already names both. */
+/**
+ * The effect's reason without the leading "destroys <address>": the line already names both. A reason
+ * that does not name the target (what an errored plan does not show) is said whole.
+ */
 function shortReason(e: PlacedEffect): string {
+  if (!e.reason.includes(e.target)) return e.reason;
   const open = e.reason.indexOf(' (');
   return open >= 0 && e.reason.endsWith(')') ? e.reason.slice(open + 2, -1) : '';
 }

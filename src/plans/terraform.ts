@@ -114,7 +114,7 @@ export function looksLikeTerraform(doc: Record<string, unknown>): boolean {
 }
 
 /** The action of a change, from Terraform's action list. Unknown combinations are scanned for "delete". */
-export function actionOf(actions: readonly string[], importing: boolean): ChangeAction {
+function actionOf(actions: readonly string[], importing: boolean): ChangeAction {
   if (actions.length === 1) {
     switch (actions[0]) {
       case 'create':
@@ -134,12 +134,24 @@ export function actionOf(actions: readonly string[], importing: boolean): Change
   if (actions.length === 2) {
     const [a, b] = actions;
     if ((a === 'delete' && b === 'create') || (a === 'create' && b === 'delete')) return 'replace';
-    // CreateThenForget: a new object, and the old one is kept in the world but dropped from state.
-    if (a === 'create' && b === 'forget') return 'forget';
   }
   // Terraform's own advice: scan the list for "delete" to catch every present and future deletion.
   if (actions.includes('delete')) return actions.includes('create') ? 'replace' : 'delete';
   return 'unknown';
+}
+
+/**
+ * What a Terraform action list does, as changes: one, or two for ["create","forget"] (Terraform 1.7+
+ * CreateThenForget: a new object is created, the old one is dropped from state and kept in the world).
+ * Terraform counts that as one to add and one to forget; so do we. ["forget","create"] is read the same way.
+ */
+export function actionsOf(actions: readonly string[], importing: boolean): ChangeAction[] {
+  if (actions.length === 2) {
+    const [a, b] = actions;
+    if (a === 'create' && b === 'forget') return ['create', 'forget'];
+    if (a === 'forget' && b === 'create') return ['forget', 'create'];
+  }
+  return [actionOf(actions, importing)];
 }
 
 const TYPE_FROM_ADDRESS = /(?:^|\.)(?:data\.)?([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?$/;
@@ -174,10 +186,15 @@ function replaceCauses(paths: ResourceChangeJson['change']['replace_paths']): st
     .map((p) => p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join(''));
 }
 
-function toChange(rc: ResourceChangeJson, deferred?: string): PlannedChange {
+/** The changes of one resource change: one, or two for a create paired with a forget. */
+function pushChanges(rc: ResourceChangeJson, out: PlannedChange[], deferred?: string): void {
+  const importing = rc.change.importing !== undefined && rc.change.importing !== null;
+  const actions = actionsOf(rc.change.actions, importing);
+  for (const action of actions) out.push(toChange(rc, action, deferred));
+}
+
+function toChange(rc: ResourceChangeJson, action: ChangeAction, deferred?: string): PlannedChange {
   const { change } = rc;
-  const importing = change.importing !== undefined && change.importing !== null;
-  const action = actionOf(change.actions, importing);
   const type = rc.type ?? typeFromAddress(rc.address);
   const mode =
     rc.mode ?? (rc.address.startsWith('data.') || rc.address.includes('.data.') ? 'data' : 'managed');
@@ -190,7 +207,8 @@ function toChange(rc: ResourceChangeJson, deferred?: string): PlannedChange {
     if (rc.module_address) pushHint(hints, hint('module', rc.module_address));
     resourceHints(type, change.before, change.before_sensitive, hints);
     resourceHints(type, change.after, change.after_sensitive, hints);
-    if (hasProtectionRules(type)) {
+    // A created object has no protection yet: the "before" of a create paired with a forget is the old object.
+    if (action !== 'create' && hasProtectionRules(type)) {
       protections = protectionFacts(type, change.before, change.before_sensitive);
       if (action === 'update' || action === 'import') {
         weakened = weakenedProtection(
@@ -294,9 +312,9 @@ export function parseTerraformPlan(doc: unknown, label = 'plan'): ParsedPlan {
   const items = plan.resource_changes ?? [];
   let opentofu = false;
   for (let i = 0; i < items.length; i++) {
-    const change = toChange(validResourceChange(items[i], label, `resource_changes[${i}]`));
-    if (!opentofu && change.provider.startsWith('registry.opentofu.org/')) opentofu = true;
-    changes.push(change);
+    const rc = validResourceChange(items[i], label, `resource_changes[${i}]`);
+    if (!opentofu && rc.provider_name?.startsWith('registry.opentofu.org/')) opentofu = true;
+    pushChanges(rc, changes);
   }
 
   const deferred: PlannedChange[] = [];
@@ -305,7 +323,7 @@ export function parseTerraformPlan(doc: unknown, label = 'plan'): ParsedPlan {
     const parsed = DeferredChange.safeParse(deferredItems[i]);
     if (!parsed.success)
       throw new InputError(`${label}: ${issuesMessage(parsed.error, `deferred_changes[${i}]`)}`);
-    deferred.push(toChange(parsed.data.resource_change, parsed.data.reason ?? 'unknown'));
+    pushChanges(parsed.data.resource_change, deferred, parsed.data.reason ?? 'unknown');
   }
 
   const hints: EnvironmentHint[] = [];

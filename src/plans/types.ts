@@ -6,7 +6,8 @@ export type PlanFormat = 'terraform' | 'cloudformation';
  * What one planned change does, normalised across Terraform and CloudFormation.
  * - replace: destroyed and created again (Terraform ["delete","create"] / ["create","delete"], CloudFormation
  *   Modify with Replacement True or Conditional)
- * - forget: removed from state, the real object is kept (Terraform ["forget"], and ["create","forget"])
+ * - forget: removed from state, the real object is kept (Terraform ["forget"]; ["create","forget"] is two
+ *   changes of the same resource, a create and a forget)
  * - import: brought under management (Terraform `importing`, CloudFormation Import)
  * - unknown: an action this version does not recognise (CloudFormation Dynamic, a future Terraform action)
  */
@@ -55,7 +56,7 @@ export interface PlannedChange {
   /** "managed" or "data" (Terraform); CloudFormation resources are "managed". */
   mode: string;
   action: ChangeAction;
-  /** The actions exactly as the plan lists them, or the CloudFormation Action. */
+  /** The actions exactly as the plan lists them, or the CloudFormation Action (both changes of a pair). */
   actions: readonly string[];
   /** Terraform action_reason, or CloudFormation's replacement explanation. */
   reason?: string;

@@ -3,9 +3,19 @@ import { generatePlan } from '../../src/bench/plan.js';
 import type { PolicyEvaluator, PolicyRequest } from '../../src/core/decide.js';
 import { packSource } from '../../src/policy/packs.js';
 import { assessPlan } from '../../src/plans/assess.js';
-import { decidePlan, planEvaluator } from '../../src/plans/decide.js';
+import type { DetailedDecision } from '../../src/core/decide.js';
+import type { Outcome } from '../../src/core/types.js';
+import { decidePlan, planEvaluator, planFloor } from '../../src/plans/decide.js';
 import { parsePlanDocument } from '../../src/plans/load.js';
-import { AGENT, checkFixture, evaluator, parsedFixture } from './helpers.js';
+import {
+  AGENT,
+  PERMIT_EVERYTHING,
+  checkFixture,
+  checkPlan,
+  evaluator,
+  harmlessPlan,
+  parsedFixture,
+} from './helpers.js';
 
 const effectsOf = (name: string, context = {}) =>
   Object.fromEntries(
@@ -144,9 +154,22 @@ describe('blast radius', () => {
     ]);
   });
 
+  it('["create","forget"] counts a create and a forget, and both are effects', () => {
+    const a = assessPlan(parsedFixture('opentofu-azure-k8s.json'));
+    expect(a.blast.counts).toMatchObject({ create: 1, forget: 2, replace: 1, delete: 2, import: 1 });
+    const api = a.effects.filter((e) => e.target === 'kubernetes_deployment_v1.api');
+    expect(api.map((e) => [e.operation, e.risk, e.destructive])).toEqual([
+      ['create', 'low', false],
+      ['modify', 'low', false],
+    ]);
+    expect(api[0]?.reason).toMatch(/^creates kubernetes_deployment_v1\.api \(.*the old object is kept/);
+    expect(api[1]?.reason).toMatch(/^forgets \(the real object is kept\) kubernetes_deployment_v1\.api/);
+  });
+
   it('deferred changes are a finding, not effects of this apply', () => {
     const a = assessPlan(parsedFixture('terraform-deferred.json'));
-    expect(a.effects.map((e) => e.target)).toEqual(['aws_sqs_queue.jobs']);
+    // The deferred changes are not effects; what the incomplete plan does not show is one.
+    expect(a.effects.map((e) => e.target)).toEqual(['aws_sqs_queue.jobs', '(what the plan does not show)']);
     expect(a.blast.deferred).toBe(2);
     expect(a.blast.findings[0]?.id).toBe('deferred-changes');
     expect(a.blast.findings[0]?.message).toContain('aws_db_instance.reports');
@@ -221,7 +244,10 @@ describe('decision', () => {
     ['terraform-real/plan.json', 'require-approval', 2],
     ['opentofu-azure-k8s.json', 'require-approval', 2],
     ['terraform-0.12-google.json', 'require-approval', 2],
-    ['terraform-deferred.json', 'allow', 0],
+    // Incomplete (deferred changes), in production: what a later round does is not shown.
+    ['terraform-deferred.json', 'deny', 0],
+    // Errored, in production (stage=prd).
+    ['terraform-other-providers.json', 'deny', 0],
     ['cloudformation-production.json', 'require-approval', 2],
     ['cloudformation-dev-truncated.json', 'ask', 0],
   ])('baseline: %s → %s', async (name, outcome, approvals) => {
@@ -275,6 +301,115 @@ when {
     expect(decision.outcome).toBe('deny');
     const denied = decision.perEffect.filter((d) => d.outcome === 'deny').map((d) => d.effect.target);
     expect(denied).toEqual(['aws_s3_bucket.uploads']);
+  });
+});
+
+describe('a plan that does not show all it does (errored, incomplete) is never allowed', () => {
+  const FLAGS = [
+    [{ errored: true, complete: false }, 'the plan errored and is incomplete'],
+    [{ errored: true }, 'the plan errored'],
+    [{ complete: false }, 'the plan is incomplete'],
+  ] as const;
+
+  it.each(FLAGS)('%j: an unverifiable effect for what the plan does not show', (flags, what) => {
+    const a = assessPlan(parsePlanDocument(harmlessPlan(flags), 'x'), { environment: 'dev' });
+    expect(a.effects.map((e) => [e.operation, e.target])).toEqual([
+      ['create', 'aws_sqs_queue.jobs'],
+      ['execute-unverifiable', '(what the plan does not show)'],
+    ]);
+    expect(a.effects[1]).toMatchObject({
+      risk: 'high',
+      destructive: true,
+      reversible: false,
+      environment: 'non-production',
+      reason: `${what}: applying it may do more than it shows`,
+    });
+    expect(a.destructive).toBe(true);
+  });
+
+  it('the unverifiable part is as production as the most production-like change', () => {
+    const doc = harmlessPlan({ errored: true, variables: { environment: { value: 'staging' } } });
+    (doc.resource_changes as { change: { after: unknown } }[])[0]!.change.after = {
+      name: 'jobs',
+      tags: { Environment: 'production' },
+    };
+    const a = assessPlan(parsePlanDocument(doc, 'x'));
+    expect(a.effects.map((e) => e.environment)).toEqual(['production', 'production']);
+  });
+
+  it('a complete plan that did not error has no such effect', () => {
+    const a = assessPlan(parsePlanDocument(harmlessPlan(), 'x'));
+    expect(a.effects.map((e) => e.operation)).toEqual(['create']);
+  });
+
+  const cases = FLAGS.flatMap(([flags, what]) =>
+    (
+      [
+        ['dev', 'ask'],
+        ['production', 'deny'],
+        [undefined, 'deny'], // no hint: unknown, which counts as production
+      ] as const
+    ).flatMap(([environment, outcome]) =>
+      (['baseline', 'permit-everything'] as const).map(
+        (policies) => [flags, environment ?? 'unknown', policies, outcome, what] as const,
+      ),
+    ),
+  );
+
+  it.each(cases)('%j in %s with %s policies: %s', async (flags, environment, policies, outcome, what) => {
+    const plan = parsePlanDocument(harmlessPlan(flags), 'x');
+    const context = environment === 'unknown' ? {} : { environment };
+    const sources = policies === 'baseline' ? undefined : [PERMIT_EVERYTHING];
+    const { decision } = await checkPlan(plan, 'x', context, sources);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.approvals).toBe(0);
+    expect(decision.reasons.join('\n')).toContain(`${what}: applying it may do more than it shows`);
+    // The effect that stands for the unshown part carries the outcome and says why first.
+    const unshown = decision.perEffect.find((d) => d.effect.target === '(what the plan does not show)');
+    expect(unshown?.outcome).toBe(outcome);
+    expect(unshown?.reasons[0]).toBe(`${what}: applying it may do more than it shows`);
+  });
+});
+
+describe('planFloor: the floor of a plan that does not show all it does', () => {
+  const REASON = 'the plan errored: applying it may do more than it shows';
+  const decision = (outcome: Outcome): DetailedDecision => ({
+    outcome,
+    approvals: outcome === 'require-approval' ? 2 : 0,
+    ...(outcome === 'require-approval' ? { approverGroup: 'sre' } : {}),
+    reasons: [`policy said ${outcome}`],
+    policies: [],
+    perEffect: [],
+  });
+
+  it.each([
+    ['allow', 'dev', 'ask', 0],
+    ['allow', 'production', 'deny', 0],
+    ['allow', undefined, 'deny', 0],
+    ['ask', 'dev', 'ask', 0],
+    ['ask', 'production', 'deny', 0],
+    ['require-approval', 'dev', 'require-approval', 2],
+    ['require-approval', 'production', 'deny', 0],
+    ['deny', 'dev', 'deny', 0],
+    ['deny', 'production', 'deny', 0],
+  ] as const)('%s in %s is raised to %s', (before, environment, after, approvals) => {
+    const a = assessPlan(
+      parsePlanDocument(harmlessPlan({ errored: true }), 'x'),
+      environment ? { environment } : {},
+    );
+    const floored = planFloor(decision(before), a);
+    expect(floored.outcome).toBe(after);
+    expect(floored.approvals).toBe(approvals);
+    if (after !== before) {
+      expect(floored.reasons).toEqual([REASON]);
+      expect(floored.approverGroup).toBeUndefined();
+    } else expect(floored.reasons).toEqual([`policy said ${before}`, REASON]);
+  });
+
+  it('a complete plan that did not error is left as the policies decided', () => {
+    const a = assessPlan(parsePlanDocument(harmlessPlan(), 'x'));
+    const d = decision('allow');
+    expect(planFloor(d, a)).toBe(d);
   });
 });
 

@@ -46,14 +46,50 @@ export function evaluator(sources: PolicySource[] = [packSource('baseline')]): P
   return found;
 }
 
-/** Assess and decide a fixture as `interlock plan check` would, without reading the file from disk. */
-export async function checkFixture(
+/** Assess and decide a parsed plan as `interlock plan check` would. */
+export async function checkPlan(
+  plan: ParsedPlan,
   name: string,
   context: PlanContext = {},
   sources?: PolicySource[],
 ): Promise<PlanCheck> {
-  const plan = parsedFixture(name);
   const assessment = assessPlan(plan, context);
   const decision = decidePlan(assessment, AGENT, await evaluator(sources));
   return { file: name, sha256: '0'.repeat(64), bytes: 0, assessment, decision };
+}
+
+/** Assess and decide a fixture as `interlock plan check` would, without reading the file from disk. */
+export function checkFixture(
+  name: string,
+  context: PlanContext = {},
+  sources?: PolicySource[],
+): Promise<PlanCheck> {
+  return checkPlan(parsedFixture(name), name, context, sources);
+}
+
+/** A project that turns the packs off and permits everything. */
+export const PERMIT_EVERYTHING: PolicySource = {
+  origin: 'team.cedar',
+  text: '@id("team.permit-everything")\n@outcome("allow")\npermit (principal, action, resource);',
+};
+
+/** A harmless Terraform plan (one queue created), with the given top-level fields (errored, complete…). */
+export function harmlessPlan(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.0',
+    resource_changes: [
+      {
+        address: 'aws_sqs_queue.jobs',
+        mode: 'managed',
+        type: 'aws_sqs_queue',
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        change: { actions: ['create'], before: null, after: { name: 'jobs' } },
+      },
+    ],
+    applyable: true,
+    complete: true,
+    errored: false,
+    ...fields,
+  };
 }

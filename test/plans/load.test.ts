@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { loadPlanFile, type Runner } from '../../src/plans/load.js';
 import { fixturePath, fixtureText } from './helpers.js';
@@ -54,6 +54,77 @@ describe('reading plan files', () => {
     writeFileSync(join(dir, 'empty.json'), '');
     await expect(loadPlanFile(join(dir, 'empty.json'))).rejects.toThrow('is empty');
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+/** The bytes of a text in an encoding Windows tools write (PowerShell 5.1 `>` writes UTF-16 LE with a BOM). */
+function encode(text: string, encoding: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8 with BOM':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16 LE with BOM':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), le]);
+    case 'utf-16 BE with BOM':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
+    case 'utf-16 LE without BOM':
+      return le;
+    case 'utf-16 BE without BOM':
+      return be;
+  }
+  throw new Error(`no encoding ${encoding}`);
+}
+
+const ENCODINGS = [
+  'utf-8',
+  'utf-8 with BOM',
+  'utf-16 LE with BOM',
+  'utf-16 BE with BOM',
+  'utf-16 LE without BOM',
+  'utf-16 BE without BOM',
+];
+
+describe('plan JSON in the encodings Windows writes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-plan-enc-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases = ['terraform-aws-production.json', 'cloudformation-production.json'].flatMap((name) =>
+    ENCODINGS.map((encoding) => [name, encoding] as const),
+  );
+
+  it.each(cases)('%s as %s reads like the UTF-8 file; the hash is of the bytes', async (name, encoding) => {
+    const bytes = encode(fixtureText(name), encoding);
+    const file = join(dir, `${encoding.replace(/\W+/g, '-')}-${name}`);
+    writeFileSync(file, bytes);
+    const loaded = await loadPlanFile(file);
+    const plain = await loadPlanFile(fixturePath(name));
+    expect(loaded.plan).toEqual(plain.plan);
+    expect(loaded.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(loaded.bytes).toBe(bytes.length);
+  });
+
+  it('the human-readable plan saved by PowerShell is recognised as such', async () => {
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, encode('\nTerraform will perform the following actions:\n', 'utf-16 LE with BOM'));
+    await expect(loadPlanFile(file)).rejects.toThrow('is the human-readable plan output');
+  });
+
+  it.each([
+    [
+      'UTF-16 cut short (an odd number of bytes)',
+      encode('{"format_version":"1.2"}', 'utf-16 LE with BOM').subarray(0, 9),
+      'odd number of bytes',
+    ],
+    ['UTF-32 LE', Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0, 0x7d, 0, 0, 0]), 'UTF-32'],
+    ['UTF-32 BE', Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x7b, 0, 0, 0, 0x7d]), 'UTF-32'],
+  ])('%s is a clear InputError', async (_what, bytes, message) => {
+    const file = join(dir, 'unreadable.json');
+    writeFileSync(file, bytes);
+    await expect(loadPlanFile(file)).rejects.toThrow(InputError);
+    await expect(loadPlanFile(file)).rejects.toThrow(message);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { actionOf, parseTerraformPlan } from '../../src/plans/terraform.js';
+import { actionsOf, parseTerraformPlan } from '../../src/plans/terraform.js';
 import { parsePlanDocument, parsePlanText } from '../../src/plans/load.js';
 import type { ParsedPlan, PlannedChange } from '../../src/plans/types.js';
 import { fixture, parsedFixture } from './helpers.js';
@@ -13,22 +13,64 @@ function byAddress(plan: ParsedPlan, address: string): PlannedChange {
 
 describe('Terraform action lists', () => {
   it.each([
-    [['no-op'], false, 'no-op'],
-    [['no-op'], true, 'import'],
-    [['create'], false, 'create'],
-    [['read'], false, 'read'],
-    [['update'], false, 'update'],
-    [['delete'], false, 'delete'],
-    [['forget'], false, 'forget'],
-    [['delete', 'create'], false, 'replace'],
-    [['create', 'delete'], false, 'replace'],
-    [['create', 'forget'], false, 'forget'],
+    [['no-op'], false, ['no-op']],
+    [['no-op'], true, ['import']],
+    [['create'], false, ['create']],
+    [['read'], false, ['read']],
+    [['update'], false, ['update']],
+    [['delete'], false, ['delete']],
+    [['forget'], false, ['forget']],
+    [['delete', 'create'], false, ['replace']],
+    [['create', 'delete'], false, ['replace']],
+    // Terraform 1.7+ CreateThenForget: a new object is created and the old one forgotten; both count.
+    [['create', 'forget'], false, ['create', 'forget']],
+    [['forget', 'create'], false, ['forget', 'create']],
     // Terraform's advice for the future: scan for "delete".
-    [['delete', 'archive'], false, 'delete'],
-    [['archive', 'delete', 'create'], false, 'replace'],
-    [['archive'], false, 'unknown'],
-  ] as const)('%j (importing %s) is %s', (actions, importing, expected) => {
-    expect(actionOf(actions, importing)).toBe(expected);
+    [['delete', 'archive'], false, ['delete']],
+    [['archive', 'delete', 'create'], false, ['replace']],
+    [['archive'], false, ['unknown']],
+    [['create', 'forget', 'archive'], false, ['unknown']],
+  ] as const)('%j (importing %s) is %j', (actions, importing, expected) => {
+    expect(actionsOf(actions, importing)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      ['create', 'forget'],
+      ['create', 'forget'],
+    ],
+    [
+      ['forget', 'create'],
+      ['forget', 'create'],
+    ],
+  ])('a resource change %j is two changes of the same resource: %j', (actions, expected) => {
+    const plan = parseTerraformPlan({
+      format_version: '1.2',
+      terraform_version: '1.7.0',
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket.logs',
+          mode: 'managed',
+          type: 'aws_s3_bucket',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          action_reason: 'replace_because_cannot_update',
+          change: {
+            actions,
+            before: { bucket: 'logs-old', force_destroy: false, tags: { Environment: 'dev' } },
+            after: { bucket: 'logs-new', force_destroy: false, tags: { Environment: 'dev' } },
+          },
+        },
+      ],
+    });
+    expect(plan.changes.map((c) => [c.address, c.action, c.actions])).toEqual(
+      expected.map((a) => ['aws_s3_bucket.logs', a, actions]),
+    );
+    const created = plan.changes.find((c) => c.action === 'create');
+    // The new object has no "before": no protection of the old one is said of it.
+    expect(created?.protections).toEqual([]);
+    expect(created?.hints).toContainEqual({ source: 'tag Environment', value: 'dev' });
+    // The old object existed: it is one of the environment's resources, counted once.
+    expect(plan.existing).toBe(1);
   });
 });
 
@@ -159,7 +201,9 @@ describe('documented-format fixtures', () => {
     const plan = parsedFixture('opentofu-azure-k8s.json');
     expect(plan.tool).toBe('tofu');
     expect(byAddress(plan, 'azurerm_storage_account.logs').action).toBe('forget');
-    expect(byAddress(plan, 'kubernetes_deployment_v1.api').action).toBe('forget');
+    expect(
+      plan.changes.filter((c) => c.address === 'kubernetes_deployment_v1.api').map((c) => c.action),
+    ).toEqual(['create', 'forget']);
     expect(byAddress(plan, 'azurerm_key_vault.main').action).toBe('import');
     expect(byAddress(plan, 'azurerm_resource_group.old')).toMatchObject({
       category: 'resource-group',
