@@ -9,6 +9,7 @@ import { DEFAULT_PLACEMENT, type Placement } from '../core/place.js';
 import type { ActionFacts, CheckResult, PlacedEffect, ShellAction } from '../core/types.js';
 import { loadBashParser } from '../shell/tree-sitter.js';
 import type { ShellParser } from '../shell/syntax.js';
+import type { PlanAssessment } from '../plans/assess.js';
 
 /** A saved plan that `terraform apply PLANFILE` would carry out. */
 export interface SavedPlan {
@@ -122,7 +123,8 @@ async function withSavedPlans(
   placement: Placement,
 ): Promise<ShellCheck> {
   const { assessPlanApply } = await import('./plan-apply.js');
-  const { planEvaluator } = await import('../plans/decide.js');
+  const { planEvaluator, planFloor } = await import('../plans/decide.js');
+  const assessed: PlanAssessment[] = [];
   const effects: PlacedEffect[] = [];
   const plans: NonNullable<ShellCheck['plans']> = [];
   let statefulCount = 0;
@@ -141,12 +143,11 @@ async function withSavedPlans(
     effects.push(...plan.effects);
     statefulCount += plan.statefulCount;
     plans.push({ path: plan.planPath, kind: plan.kind, ...(plan.sha256 ? { sha256: plan.sha256 } : {}) });
+    if (plan.assessment) assessed.push(plan.assessment);
   }
   const assessment = { ...summarize(effects), commands: result.assessment.commands };
-  return {
-    ...result,
-    assessment,
-    decision: decide(assessment, 'terraform-plan', principal, planEvaluator(evaluator), { statefulCount }),
-    plans,
-  };
+  let decision = decide(assessment, 'terraform-plan', principal, planEvaluator(evaluator), { statefulCount });
+  // A plan that does not show all it does (errored, incomplete) is never allowed, whatever the policies say.
+  for (const plan of assessed) decision = planFloor(decision, plan);
+  return { ...result, assessment, decision, plans };
 }

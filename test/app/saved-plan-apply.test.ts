@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createChecker, loadParsers } from '../../src/app/checker.js';
 import { sharedRuntime, AGENT, testFacts } from '../support/runtime.js';
+import { evaluator as planEvaluatorFor, harmlessPlan, PERMIT_EVERYTHING } from '../plans/helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plans/${name}`, import.meta.url));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -57,5 +61,28 @@ describe('terraform apply with a saved plan', () => {
     );
     expect(result.decision.outcome).toBe('deny');
     expect(result.decision.reasons.join(' ')).toMatch(/terraform plan -out/);
+  });
+});
+
+describe('terraform apply of a plan that does not show all it does', () => {
+  it('is never allowed, even where the policies permit everything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-errored-'));
+    const plan = join(dir, 'errored.json');
+    writeFileSync(plan, JSON.stringify(harmlessPlan({ errored: true })));
+    const evaluator = await planEvaluatorFor([PERMIT_EVERYTHING]);
+    const checker = createChecker({ ...(await loadParsers()), evaluator });
+    const result = await checker.check(
+      `terraform apply ${plan}`,
+      testFacts({ terraformWorkspace: 'dev' }),
+      AGENT,
+    );
+    expect(result.decision.outcome).toBe('ask');
+    expect(result.decision.reasons.join(' ')).toMatch(/the plan errored/);
+    const prod = await checker.check(
+      `terraform apply ${plan}`,
+      testFacts({ terraformWorkspace: 'prod' }),
+      AGENT,
+    );
+    expect(prod.decision.outcome).toBe('deny');
   });
 });
