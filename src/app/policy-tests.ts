@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { localFacts } from '../adapters/local-facts.js';
 import { ConfigError } from '../config/load.js';
 import { PolicyTestFile, type PolicyTestCase } from '../config/schema.js';
-import type { Outcome } from '../core/types.js';
+import type { ActionFacts, Outcome } from '../core/types.js';
+import { evaluate } from './evaluate.js';
 import type { Runtime } from './runtime.js';
 
 export interface LoadedTestCase extends PolicyTestCase {
@@ -62,24 +62,27 @@ export function loadPolicyTests(dir: string): LoadedTestCase[] {
   });
 }
 
-/** Run each case through the real checker with facts taken only from the case (hermetic). */
+/** Facts for a case: taken only from the case (hermetic), gathered by the edge. */
+export type HermeticFacts = (cwd: string, env: Record<string, string>) => ActionFacts;
+
+/** Run each case through the pipeline's evaluation with facts taken only from the case. */
 export async function runPolicyTests(
   cases: readonly LoadedTestCase[],
   runtime: Runtime,
+  factsFor: HermeticFacts,
 ): Promise<TestResult[]> {
   const results: TestResult[] = [];
   for (const test of cases) {
     const projectRoot = dirname(dirname(test.file));
-    const facts = localFacts({
-      cwd: test.cwd ? join(projectRoot, test.cwd) : projectRoot,
-      env: { HOME: process.env.HOME ?? '/root', ...(test.env ?? {}) },
-      hermetic: true,
+    const facts = factsFor(test.cwd ? join(projectRoot, test.cwd) : projectRoot, {
+      HOME: process.env.HOME ?? '/root',
+      ...(test.env ?? {}),
     });
     const principal =
       test.agent === undefined || test.agent !== 'human'
         ? { type: 'Agent' as const, id: test.agent ?? 'test-agent', actsFor: 'policy-test' }
         : { type: 'Human' as const, id: 'policy-test' };
-    const { decision } = await runtime.checker.check(test.command, facts, principal);
+    const { decision } = await evaluate({ kind: 'shell', command: test.command }, facts, principal, runtime);
     const failures: string[] = [];
     if (decision.outcome !== test.expect) failures.push(`expected ${test.expect}, got ${decision.outcome}`);
     if (test.approvals !== undefined && decision.approvals !== test.approvals)

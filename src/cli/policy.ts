@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadRuntime } from '../app/runtime.js';
 import { loadPolicyTests, runPolicyTests } from '../app/policy-tests.js';
 import { findProjectConfigDir } from '../config/discover.js';
+import { localFacts } from '../adapters/local-facts.js';
 import type { CompiledPolicy } from '../policy/policy-file.js';
 import { paletteFor } from './render.js';
 
@@ -115,7 +116,7 @@ export async function policyTest(cwd: string, dirOption: string | undefined, jso
     process.stderr.write(`interlock policy test: no test files (*.yaml, *.yml, *.json) in ${dir}\n`);
     return 2;
   }
-  const results = await runPolicyTests(cases, rt);
+  const results = await runPolicyTests(cases, rt, (cwd, env) => localFacts({ cwd, env, hermetic: true }));
   const failed = results.filter((r) => !r.passed);
   if (json) {
     process.stdout.write(

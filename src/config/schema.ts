@@ -1,5 +1,24 @@
 import { z } from 'zod';
-import { AuditConfig } from '../audit/settings.js';
+
+/** `audit:` in the user's config.yaml: where the local log and its keys live (read by src/audit/settings.ts). */
+export const AuditConfig = z
+  .object({
+    /** The local decision log (a SQLite file). */
+    database: z.string().min(1).optional(),
+    /** The Ed25519 private key that signs checkpoints. */
+    signingKey: z.string().min(1).optional(),
+    /** The public keyring verification uses. */
+    keyring: z.string().min(1).optional(),
+    checkpoint: z
+      .object({
+        entries: z.number().int().min(1).max(1_000_000).optional(),
+        minutes: z.number().min(0.1).max(1440).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type AuditConfig = z.infer<typeof AuditConfig>;
 
 /** A name pattern: a plain word matches as a token ("prod" matches "billing-prod-eu"); `/re/i` is a regex. */
 const Pattern = z.string().min(1, 'a pattern cannot be empty');
