@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, type CliResult } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
@@ -14,7 +15,12 @@ describe('interlock serve / token / approvals / freeze / check', () => {
   const home = tempTree({ 'project/README': 'x' });
   const project = join(home, 'project');
   const database = join(home, 'data', 'interlock', 'server.db');
-  const base = { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data') };
+  const base = {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_STATE_HOME: join(home, 'state'),
+  };
   const tokens: Record<string, string> = {};
   let server: Awaited<ReturnType<typeof spawnServer>>;
 
@@ -59,7 +65,9 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     const first = check();
     expect(first.status, first.stderr).toBe(5);
     const id = /(req_[0-9a-z]+)/.exec(first.stdout)![1]!;
-    expect(first.stdout).toMatch(/REQUIRE APPROVAL/);
+    // The headline is the final outcome (what the exit code says); the policies' verdict is shown below it.
+    expect(first.stdout).toMatch(/^DENY /);
+    expect(first.stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
     expect(first.stdout).toMatch(/retry exactly the same command/);
 
     const list = as('bob', ['approvals', 'list']);
@@ -88,11 +96,9 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(other.stdout).not.toContain(id);
     const retry = check(['--json']);
     expect(retry.status, retry.stderr).toBe(0);
-    expect(JSON.parse(retry.stdout).server).toMatchObject({
-      outcome: 'allow',
-      requestId: id,
-      state: 'consumed',
-    });
+    const approved = JSON.parse(retry.stdout);
+    expect(approved.server).toMatchObject({ outcome: 'allow', requestId: id, state: 'consumed' });
+    expect(approved.decision).toMatchObject({ outcome: 'allow', policyOutcome: 'require-approval' });
     const again = check();
     expect(again.status).toBe(5);
     expect(again.stdout).not.toContain(id);
@@ -142,6 +148,28 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(retry.stdout).toMatch(/denied by bob: ledger is frozen for audit/);
   });
 
+  it('plan check asks the server and records its decision, like check', () => {
+    const plan = fileURLToPath(new URL('../fixtures/plans/terraform-aws-production.json', import.meta.url));
+    const first = as('claude', ['plan', 'check', plan, '--agent', 'claude', '--json']);
+    expect(first.status, first.stderr).toBe(5);
+    const json = JSON.parse(first.stdout);
+    expect(json.decision).toMatchObject({ outcome: 'deny', policyOutcome: 'require-approval' });
+    expect(json.server).toMatchObject({ outcome: 'deny', state: 'pending' });
+    const id = json.server.requestId as string;
+    expect(as('bob', ['approvals', 'show', id]).stdout).toMatch(/terraform-aws-production\.json/);
+    expect(as('bob', ['approvals', 'approve', id]).status).toBe(0);
+    expect(as('carol', ['approvals', 'approve', id]).status).toBe(0);
+    const approved = as('claude', ['plan', 'check', plan, '--agent', 'claude']);
+    expect(approved.status, approved.stdout + approved.stderr).toBe(0);
+    expect(approved.stdout).toMatch(/^ALLOW /m);
+    expect(approved.stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
+    const log = as('bob', ['audit', 'log', '--json', '--limit', '0']);
+    expect(
+      log.stdout.match(/"via":"plan check"/g)?.length ?? 0,
+      log.stdout + log.stderr,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
   it('freeze denies every agent write until unfreeze; agents cannot unfreeze', () => {
     expect(check([], 'rm notes.txt').status).toBe(0);
     expect(as('claude', ['freeze']).status).toBe(1);
@@ -149,7 +177,11 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(frozen.status, frozen.stderr).toBe(0);
     const denied = check([], 'rm notes.txt');
     expect(denied.status).toBe(5);
+    expect(denied.stdout).toMatch(/^DENY /);
     expect(denied.stdout).toMatch(/frozen \(by bob .*incident 7\)/);
+    const deniedJson = check(['--json'], 'rm notes.txt');
+    expect(deniedJson.status).toBe(5);
+    expect(JSON.parse(deniedJson.stdout).decision).toMatchObject({ outcome: 'deny', policyOutcome: 'allow' });
     expect(check([], 'ls -la').status).toBe(0);
     expect(as('bob', ['approvals', 'list']).stdout).toMatch(/FROZEN by bob \(incident 7\)/);
     expect(as('claude', ['unfreeze']).stderr).toMatch(/agents cannot unfreeze/);
