@@ -14,13 +14,22 @@ const PLACEMENT_PREFIXES =
 const PLACEMENT_WORDS =
   /(PROFILE|CONTEXT|REGION|ACCOUNT|CLUSTER|NAMESPACE|WORKSPACE|SUBSCRIPTION|PROJECT|STAGE|TENANT|ENVIRONMENT|_ENV$|^ENV$|_HOST$|_URL$|_URI$|_DSN$)/;
 
+const hashed = new Map<string, string>();
+
 /** The variables of `env` that can change where a command lands, name → sha256 of the value. */
 export function placementVariables(env: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (typeof value !== 'string') continue;
     if (!PLACEMENT_PREFIXES.test(name) && !PLACEMENT_WORDS.test(name)) continue;
-    out[name] = createHash('sha256').update(value, 'utf8').digest('hex');
+    // A batch hashes the same few values thousands of times: remember them (by value, never by object).
+    let digest = hashed.get(value);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(value, 'utf8').digest('hex');
+      if (hashed.size >= 4096) hashed.clear();
+      hashed.set(value, digest);
+    }
+    out[name] = digest;
   }
   return out;
 }

@@ -30,13 +30,17 @@ export function reportProblems<R extends { problems: string[] }>(rt: R, io: Pick
   return rt;
 }
 
+let osUser: string | undefined;
+
 export function principalFrom(options: { agent?: string }): Principal {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // no passwd entry (containers): keep "unknown"
+  if (osUser === undefined) {
+    try {
+      osUser = userInfo().username;
+    } catch {
+      osUser = 'unknown'; // no passwd entry (containers)
+    }
   }
+  const user = osUser;
   return options.agent ? { type: 'Agent', id: options.agent, actsFor: user } : { type: 'Human', id: user };
 }
 
