@@ -108,7 +108,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
             `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
             text,
             // Nothing reliable was parsed, so any name in the text may say where it lands.
-            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096) }],
+            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096), weak: true }],
           ),
           local: !ctx.remote,
         });

@@ -124,7 +124,7 @@ function fileEffect(
   const exists = existsSync(file.path);
   const operation: Operation =
     change.change === 'delete' ? 'delete' : change.change === 'write' && exists ? 'replace' : 'modify';
-  const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path) }];
+  const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path), weak: true }];
   if (file.category === 'terraform-state') {
     const workspace = stateWorkspace(file.path) ?? terraformWorkspace;
     if (workspace) hints.push({ source: 'terraform workspace', value: workspace });
