@@ -66,7 +66,9 @@ function envHints(inv: Invocation): EnvironmentHint[] {
     const m = /^(?:--(?:env|environment|settings|stage|database)|-e)(?:=(.+))?$/.exec(v);
     if (m) {
       const value = m[1] ?? args[i + 1]?.value;
-      if (value) hints.push({ source: `flag ${v.split('=')[0]}`, value });
+      // --database names a database (weak); --env, --stage, --settings select the app's environment.
+      const weak = v.startsWith('--database') ? { weak: true as const } : {};
+      if (value) hints.push({ source: `flag ${v.split('=')[0]}`, value, ...weak });
     }
     const assignment = /^(RAILS_ENV|RACK_ENV)=(.+)$/.exec(v);
     if (assignment) hints.push({ source: `arg ${assignment[1]}`, value: assignment[2]! });

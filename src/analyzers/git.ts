@@ -34,7 +34,8 @@ function globals(inv: Invocation): { repo: Repo; index: number } {
   const base = dir ?? inv.facts.cwd;
   const tree = workTree ? at(workTree, base) : inv.remote && !dir ? '<remote repository>' : base;
   const value = tree.startsWith('<') ? undefined : inv.remote ? tree : pathHintValue(tree, inv.facts.home);
-  return { repo: { dir: tree, config, hints: value ? [{ source: 'git work tree', value }] : [] }, index: i };
+  const hints = value ? [{ source: 'git work tree', value, weak: true as const }] : [];
+  return { repo: { dir: tree, config, hints }, index: i };
 }
 
 function analyze(inv: Invocation): Effect[] {

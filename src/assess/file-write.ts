@@ -21,7 +21,7 @@ export function fileWriteEffects(
     const exists = facts.pathExists?.(file.path) ?? true;
     const operation: Operation =
       change === 'delete' ? 'delete' : change === 'write' && exists ? 'replace' : 'modify';
-    const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path) }];
+    const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path), weak: true }];
     if (file.category === 'terraform-state') {
       const workspace = stateWorkspace(file.path) ?? facts.terraformWorkspace;
       if (workspace) hints.push({ source: 'terraform workspace', value: workspace });

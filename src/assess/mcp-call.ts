@@ -103,13 +103,16 @@ export function sqlVerb(sql: string): Verb {
 const ENV_KEY =
   /(^|_)(env|environment|stage|profile|project|account|cluster|context|namespace|database|db|dbname|host|hostname|url|uri|dsn|region|workspace|branch|instance|server|endpoint|connection|target)$/i;
 
+/** Arguments that only name a resource (a database, a branch): they may raise, never lower. */
+const NAME_KEY = /(^|_)(database|db|dbname|instance|branch|target)$/i;
+
 function environmentHints(server: string | undefined, args: unknown): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
   if (server) hints.push({ source: 'mcp server', value: server });
   if (isObject(args)) {
     for (const [key, value] of Object.entries(args)) {
       if (typeof value === 'string' && ENV_KEY.test(key) && value.length <= 300)
-        hints.push({ source: `mcp argument ${key}`, value });
+        hints.push({ source: `mcp argument ${key}`, value, ...(NAME_KEY.test(key) ? { weak: true } : {}) });
     }
   }
   return hints;

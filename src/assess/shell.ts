@@ -105,7 +105,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
             `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
             text,
             // Nothing reliable was parsed, so any name in the text may say where it lands.
-            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096) }],
+            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096), weak: true }],
           ),
           local: !ctx.remote,
         });
@@ -244,7 +244,13 @@ function place(
     const hints = [...(effect.hints ?? [])];
     for (const variable of analyzer?.environmentVariables ?? []) {
       const value = inv?.env(variable) ?? facts.env[variable];
-      if (value) hints.push({ source: `env ${variable}`, value });
+      // PGDATABASE and the like only name a database: a weak hint (they may raise, never lower).
+      if (value)
+        hints.push({
+          source: `env ${variable}`,
+          value,
+          ...(/DATABASE$/.test(variable) ? { weak: true } : {}),
+        });
     }
     if (local && facts.host) hints.push({ source: 'host', value: facts.host });
     const one = placeEffect({ ...effect, hints }, local, placement);

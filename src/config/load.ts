@@ -144,6 +144,7 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): L
   let patterns: EnvironmentPatterns = {
     production: [...DEFAULT_ENVIRONMENT_PATTERNS.production],
     nonProduction: [...DEFAULT_ENVIRONMENT_PATTERNS.nonProduction],
+    declaredNonProduction: [],
   };
   const patternsFrom: string[] = [DEFAULT];
   for (const layer of layers) {
@@ -156,13 +157,15 @@ export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): L
       ...(envs.development ?? []),
       ...(envs.nonProduction ?? []),
     ].map((p) => compilePattern(p, file));
+    // What the team declared also lowers weak hints (a folder or resource name); the defaults do not.
     if (envs.replaceDefaults) {
-      patterns = { production, nonProduction };
+      patterns = { production, nonProduction, declaredNonProduction: nonProduction };
       patternsFrom.length = 0;
     } else
       patterns = {
         production: [...patterns.production, ...production],
         nonProduction: [...patterns.nonProduction, ...nonProduction],
+        declaredNonProduction: [...(patterns.declaredNonProduction ?? []), ...nonProduction],
       };
     patternsFrom.push(file);
   }

@@ -15,6 +15,11 @@ export type Outcome = (typeof OUTCOMES)[number];
 export interface EnvironmentHint {
   source: string; // e.g. "flag --profile", "env AWS_PROFILE", "terraform workspace", "hostname"
   value: string;
+  /**
+   * A name only (a folder, a file, a module, a resource's own name): it may raise an effect to production,
+   * never lower it to non-production unless the config declares that name (see classifyEnvironment).
+   */
+  weak?: true;
 }
 
 /** One thing an action would do to the world. */

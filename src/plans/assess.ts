@@ -219,6 +219,15 @@ const ENVIRONMENT_RANK: Record<EnvironmentClass, number> = {
   production: 2,
 };
 
+/**
+ * A resource's own hints. The namespace of a Kubernetes object says where it lands (explicit, as with
+ * kubectl -n), but a namespace resource's own name is only a name: weak, as for `kubectl delete ns`.
+ */
+function ownHints(change: PlannedChange): EnvironmentHint[] {
+  if (!change.type.startsWith('kubernetes_namespace')) return change.hints;
+  return change.hints.map((h) => (h.source === 'kubernetes namespace' ? { ...h, weak: true } : h));
+}
+
 function worstEnvironment(effects: readonly PlacedEffect[]): EnvironmentClass | undefined {
   if (effects.some((e) => e.environment === 'production')) return 'production';
   if (effects.some((e) => e.environment === 'unknown')) return 'unknown';
@@ -239,9 +248,10 @@ export function assessPlan(plan: ParsedPlan, context: PlanContext = {}): PlanAss
     let hints = shared;
     let verdict = sharedVerdict;
     if (change.hints.length) {
-      hints = shared.concat(change.hints);
+      const own = ownHints(change);
+      hints = shared.concat(own);
       let key = '';
-      for (const h of change.hints) key += `${h.source}\0${h.value}\0`;
+      for (const h of own) key += `${h.source}\0${h.value}\0${h.weak ? 'weak' : ''}\0`;
       const known = verdicts.get(key);
       if (known) verdict = known;
       else {

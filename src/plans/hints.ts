@@ -11,9 +11,21 @@ export const ENVIRONMENT_VARIABLE =
 
 const MAX_HINT = 120;
 
+/**
+ * Plan hints that only name something: a module (code layout) and a CloudFormation stack's name. They are
+ * weak: they may raise a change to production, never lower it. Variables, parameters, tags, labels,
+ * provider profiles and projects, --env and the workspace are explicit.
+ */
+const NAME_ONLY = new Set(['module', 'stack']);
+
 export function hint(source: string, value: unknown): EnvironmentHint | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  return { source, value: value.length > MAX_HINT ? `${value.slice(0, MAX_HINT)}…` : value };
+  const h: EnvironmentHint = {
+    source,
+    value: value.length > MAX_HINT ? `${value.slice(0, MAX_HINT)}…` : value,
+  };
+  if (NAME_ONLY.has(source)) h.weak = true;
+  return h;
 }
 
 /** Environment tags of a tag map ({Environment: "prod"}), skipping any the plan marks sensitive. */

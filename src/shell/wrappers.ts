@@ -307,9 +307,9 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   if (isCompose) {
     const compose = parseOptions(rest, { withValue: COMPOSE_VALUE, stopAtFirstPositional: true });
     const project = optionValue(compose, '-p', '--project-name');
-    if (project) hints.push({ source: 'compose project', value: project });
+    if (project) hints.push({ source: 'compose project', value: project, weak: true });
     for (const file of optionValues(compose, '-f', '--file'))
-      hints.push({ source: 'compose file', value: file.replace(/^.*\//, '') });
+      hints.push({ source: 'compose file', value: file.replace(/^.*\//, ''), weak: true });
     rest = compose.positionals;
     label = `${runtime} compose`;
   }
@@ -321,7 +321,11 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   });
   const [target, ...inner] = parsed.positionals;
   if (target)
-    hints.push({ source: `${label} ${verb === 'exec' ? 'container' : 'image'}`, value: target.value });
+    hints.push({
+      source: `${label} ${verb === 'exec' ? 'container' : 'image'}`,
+      value: target.value,
+      weak: true,
+    });
   return {
     inner: inner.length ? [{ kind: 'argv', argv: inner, hints, remote: true }] : [],
     analyzeSelf: verb === 'run',
@@ -374,7 +378,8 @@ function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
   if (context) hints.push({ source: 'kubectl --context', value: context });
   if (cluster) hints.push({ source: 'kubectl --cluster', value: cluster });
   const pod = parsed.positionals[1];
-  if (pod && pod.value !== '--') hints.push({ source: `${name} ${verb} target`, value: pod.value });
+  if (pod && pod.value !== '--')
+    hints.push({ source: `${name} ${verb} target`, value: pod.value, weak: true });
   const useContext = !context && !optionValue(parsed, '--kubeconfig');
   return {
     inner: inner.length

@@ -37,7 +37,11 @@ describe('cloud analyzer details', () => {
       environment: 'production',
     });
     expect(e.reason).toContain('--skip-final-snapshot');
-    expect(e.hints).toContainEqual({ source: 'flag --db-instance-identifier', value: 'billing-prod' });
+    expect(e.hints).toContainEqual({
+      source: 'flag --db-instance-identifier',
+      value: 'billing-prod',
+      weak: true,
+    });
   });
 
   it.each([
@@ -136,16 +140,16 @@ describe('cloud analyzer details', () => {
 
   it('names resource hints for gcloud, gsutil and az', async () => {
     const g = await only('gcloud sql databases delete ledger --instance billing-prod');
-    expect(g.hints).toContainEqual({ source: 'flag --instance', value: 'billing-prod' });
-    expect(g.hints).toContainEqual({ source: 'resource name', value: 'ledger' });
+    expect(g.hints).toContainEqual({ source: 'flag --instance', value: 'billing-prod', weak: true });
+    expect(g.hints).toContainEqual({ source: 'resource name', value: 'ledger', weak: true });
     const gs = await only('gsutil rm -r gs://acme-prod-media/cache');
-    expect(gs.hints).toContainEqual({ source: 'bucket', value: 'acme-prod-media' });
+    expect(gs.hints).toContainEqual({ source: 'bucket', value: 'acme-prod-media', weak: true });
     const a = await only('az sql db delete -g rg-prod -s sql-main -n billing --yes');
     expect(a.hints).toEqual(
       expect.arrayContaining([
-        { source: 'flag --resource-group', value: 'rg-prod' },
-        { source: 'flag --name', value: 'billing' },
-        { source: 'flag -s', value: 'sql-main' },
+        { source: 'flag --resource-group', value: 'rg-prod', weak: true },
+        { source: 'flag --name', value: 'billing', weak: true },
+        { source: 'flag -s', value: 'sql-main', weak: true },
       ]),
     );
     expect(a.target).toBe('sql db billing on sql-main in resource group rg-prod');

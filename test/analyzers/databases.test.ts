@@ -43,7 +43,7 @@ describe('database targets, categories and hints', () => {
     expect(a!.hints).toEqual(
       expect.arrayContaining([
         { source: 'flag --host', value: 'db-1.internal' },
-        { source: 'database name', value: 'billing' },
+        { source: 'database name', value: 'billing', weak: true },
       ]),
     );
     const [b] = await effectsOf('psql "host=db-2.internal dbname=ledger" -c "DROP TABLE x"');
@@ -86,7 +86,7 @@ describe('database targets, categories and hints', () => {
       ['collection orders', 'high'],
       ['database archive', 'critical'],
     ]);
-    expect(effects[1]!.hints).toContainEqual({ source: 'database name', value: 'archive' });
+    expect(effects[1]!.hints).toContainEqual({ source: 'database name', value: 'archive', weak: true });
   });
 
   it('grades redis commands', async () => {
@@ -129,8 +129,8 @@ describe('SQL text', () => {
     ).toEqual([
       { source: 'uri host', value: 'a.prod.example.net' },
       { source: 'uri host', value: 'b.prod.example.net' },
-      { source: 'database name', value: 'shop' },
-      { source: 'uri authSource', value: 'admin' },
+      { source: 'database name', value: 'shop', weak: true },
+      { source: 'uri authSource', value: 'admin', weak: true },
     ]);
   });
 

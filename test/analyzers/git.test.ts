@@ -20,7 +20,7 @@ describe('git effects', () => {
     expect(e?.hints).toEqual(
       expect.arrayContaining([
         { source: 'git remote', value: 'upstream' },
-        { source: 'git branch', value: 'release/1.4' },
+        { source: 'git branch', value: 'release/1.4', weak: true },
       ]),
     );
   });

@@ -95,12 +95,16 @@ describe('iac effects', () => {
     expect(tf?.hints).toEqual(
       expect.arrayContaining([
         { source: 'flag -var env', value: 'prod' },
-        { source: 'flag -var-file', value: 'vars/eu.tfvars' },
+        { source: 'flag -var-file', value: 'vars/eu.tfvars', weak: true },
       ]),
     );
     expect(tf?.hints?.some((h) => h.value === 'eu-west-1')).toBe(false);
     const [cdk] = await effects('cdk deploy BillingProdStack');
-    expect(cdk?.hints).toContainEqual({ source: 'stack name (words)', value: 'Billing Prod Stack' });
+    expect(cdk?.hints).toContainEqual({
+      source: 'stack name (words)',
+      value: 'Billing Prod Stack',
+      weak: true,
+    });
     const [sls] = await effects('sls deploy -s prod --aws-profile acme');
     expect(sls?.hints).toEqual(
       expect.arrayContaining([
@@ -126,7 +130,7 @@ describe('iac effects', () => {
   it('reads the stack of pulumi stack rm and notes --yes', async () => {
     const [rm] = await effects('pulumi stack rm acme/web/staging --yes');
     expect(rm).toMatchObject({ operation: 'delete', risk: 'high', category: 'stack' });
-    expect(rm?.hints).toContainEqual({ source: 'stack name', value: 'acme/web/staging' });
+    expect(rm?.hints).toContainEqual({ source: 'stack name', value: 'acme/web/staging', weak: true });
     expect((await effects('pulumi up'))[0]?.risk).toBe('medium');
     expect((await effects('pulumi up -y'))[0]?.risk).toBe('high');
   });

@@ -2,6 +2,8 @@ import { destructive as d, harmless as h, type LabelledCommand } from '../suppor
 
 const PROD = { environment: 'production', outcome: 'require-approval' } as const;
 const DEV = { environment: 'non-production', outcome: 'ask' } as const;
+// Only a resource's own name says non-production: a name may raise, never lower (issue 11).
+const NAME_ONLY = { environment: 'unknown', outcome: 'require-approval' } as const;
 
 // aws, gcloud, gsutil and az. With no hint a cloud effect lands in an unknown environment (treated as production).
 export const cloudCorpus: LabelledCommand[] = [
@@ -26,7 +28,7 @@ export const cloudCorpus: LabelledCommand[] = [
   }),
   // --- aws: deletions ---
   d('aws rds delete-db-instance --db-instance-identifier billing-dev --skip-final-snapshot', {
-    ...DEV,
+    ...NAME_ONLY, // was DEV: only the instance's name says dev
     minRisk: 'critical',
   }),
   d('aws --profile prod rds delete-db-cluster --db-cluster-identifier orders --skip-final-snapshot', {
@@ -69,7 +71,7 @@ export const cloudCorpus: LabelledCommand[] = [
   d('aws ec2 delete-volume --volume-id vol-0123456789abcdef0', { minRisk: 'critical' }),
   d('sudo aws ec2 delete-snapshot --snapshot-id snap-0123456789', { minRisk: 'high' }),
   d('aws eks delete-cluster --name prod-eu', { ...PROD, minRisk: 'critical' }),
-  d('aws ecs delete-cluster --cluster staging', { ...DEV, minRisk: 'critical' }),
+  d('aws ecs delete-cluster --cluster staging', { ...NAME_ONLY, minRisk: 'critical' }), // was DEV: a cluster's name
   d('aws ecs delete-service --cluster prod --service api --force', PROD),
   d('aws redshift delete-cluster --cluster-identifier analytics --skip-final-cluster-snapshot', {
     minRisk: 'critical',
@@ -157,7 +159,7 @@ export const cloudCorpus: LabelledCommand[] = [
     ...PROD,
     minRisk: 'critical',
   }),
-  d('gcloud projects delete acme-staging', { ...DEV, minRisk: 'critical' }),
+  d('gcloud projects delete acme-staging', { ...NAME_ONLY, minRisk: 'critical' }), // was DEV: the deleted project's name
   d('gcloud compute instances delete web-1 web-2 --zone=europe-west1-b', {
     minRisk: 'high',
     target: 'compute instances web-1,web-2',
@@ -202,14 +204,14 @@ export const cloudCorpus: LabelledCommand[] = [
   d('gsutil rm gs://acme-logs/**', { minRisk: 'critical' }),
   d('gsutil rb gs://acme-tmp', { minRisk: 'critical' }),
   d('gsutil -o "GSUtil:parallel_process_count=1" rsync -d -r ./site gs://acme-www-staging', {
-    ...DEV,
+    ...NAME_ONLY, // was DEV: only the bucket's name says staging
     minRisk: 'high',
   }),
   d('gsutil iam ch -d allUsers:objectViewer gs://acme-public', { minRisk: 'medium' }),
 
   // --- az ---
   d('az group delete --name rg-prod --yes', { ...PROD, minRisk: 'critical', target: 'group rg-prod' }),
-  d('az group delete -n rg-dev -y --no-wait', { ...DEV, minRisk: 'critical' }),
+  d('az group delete -n rg-dev -y --no-wait', { ...NAME_ONLY, minRisk: 'critical' }), // was DEV: the group's name
   d('az sql db delete -g rg-prod -s sql-prod -n billing --yes', { ...PROD, minRisk: 'critical' }),
   d('az storage account delete --name acmestorage --resource-group rg-data', { minRisk: 'critical' }),
   d('az aks delete --resource-group rg-k8s --name aks-prod --yes', { ...PROD, minRisk: 'critical' }),

@@ -80,7 +80,8 @@ export const databasesCorpus: LabelledCommand[] = [
   d('dropdb app', { minRisk: 'critical', target: 'database app' }),
   d('sudo -u postgres dropdb analytics', { minRisk: 'critical' }),
   d('dropdb -h prod-db.internal --if-exists app', { environment: 'production', outcome: 'require-approval' }),
-  d('dropdb app_test', { environment: 'non-production', outcome: 'ask' }),
+  // Only the database's name says test; no host, service or URL (issue 11): was non-production / ask.
+  d('dropdb app_test', { environment: 'unknown', outcome: 'require-approval' }),
   d('dropuser -h db.internal analyst', { minRisk: 'medium' }),
   d('pg_restore --clean --if-exists -d app latest.dump', { minRisk: 'high', target: 'database app' }),
   d('pg_restore -c -C -d postgres app.dump', { minRisk: 'critical' }),

@@ -49,7 +49,8 @@ export const iacCorpus: LabelledCommand[] = [
     environment: 'production',
     target: 'envs/prod',
   }),
-  d('terraform -chdir=infra/staging destroy', { environment: 'non-production', outcome: 'ask' }),
+  // A folder name may raise, never lower (issue 11): was non-production / ask.
+  d('terraform -chdir=infra/staging destroy', { environment: 'unknown', outcome: 'require-approval' }),
   d('terraform destroy -target=aws_db_instance.main', { minRisk: 'high', target: 'aws_db_instance.main' }),
   d('terraform destroy -var-file=prod.tfvars -auto-approve', { environment: 'production' }),
   d("terraform destroy -var 'environment=production'", { environment: 'production' }),
@@ -77,10 +78,11 @@ export const iacCorpus: LabelledCommand[] = [
   d('terraform state mv module.a module.b', { minRisk: 'high' }),
   d('terraform state push -force terraform.tfstate', { minRisk: 'high' }),
   d('terraform state replace-provider hashicorp/aws registry.acme.com/acme/aws', { minRisk: 'high' }),
+  // The workspace deleted is named, not selected (issue 11): was non-production / ask.
   d('terraform workspace delete staging', {
     minRisk: 'high',
-    environment: 'non-production',
-    outcome: 'ask',
+    environment: 'unknown',
+    outcome: 'require-approval',
   }),
   d('terraform workspace delete -force prod', { environment: 'production', outcome: 'require-approval' }),
   d('terraform taint aws_instance.web', { minRisk: 'medium' }),
@@ -99,7 +101,8 @@ export const iacCorpus: LabelledCommand[] = [
     environment: 'production',
     outcome: 'require-approval',
   }),
-  d('terragrunt destroy --working-dir envs/dev', { environment: 'non-production', outcome: 'ask' }),
+  // A folder name may raise, never lower (issue 11): was non-production / ask.
+  d('terragrunt destroy --working-dir envs/dev', { environment: 'unknown', outcome: 'require-approval' }),
   // Pulumi.
   d('pulumi destroy --yes', { minRisk: 'critical' }),
   d('pulumi destroy -s acme/billing/prod -y', { environment: 'production', outcome: 'require-approval' }),
@@ -149,7 +152,9 @@ export const iacCorpus: LabelledCommand[] = [
   }),
   d('sam deploy --config-env dev', { environment: 'non-production', outcome: 'ask' }),
   d('sam deploy --stack-name api --profile production', { environment: 'production' }),
-  d('sam sync --stack-name dev-api --watch', { environment: 'non-production' }),
+  // A stack's name may raise, never lower (issue 11): was non-production.
+  d('sam sync --stack-name dev-api --watch', { environment: 'unknown' }),
+  d('sam sync --stack-name dev-api --config-env dev --watch', { environment: 'non-production' }),
   d('serverless remove --stage prod', { minRisk: 'critical', environment: 'production' }),
   d('sls remove -s dev', { minRisk: 'critical', environment: 'non-production', outcome: 'ask' }),
   d('sls deploy --stage production --aws-profile prod', { environment: 'production' }),

@@ -92,7 +92,8 @@ export const kubernetesCorpus: LabelledCommand[] = [
   d('KUBECONFIG=~/.kube/prod-cluster.yaml kubectl delete deployment web', { environment: 'production' }),
   d('sudo -E kubectl delete ns observability', { minRisk: 'critical' }),
   d('env KUBECONFIG=/etc/kubernetes/admin.conf kubectl delete node worker-9', { minRisk: 'high' }),
-  d('microk8s kubectl delete ns test-env', { minRisk: 'critical', environment: 'non-production' }),
+  // The deleted namespace's name may raise, never lower (issue 11): was non-production.
+  d('microk8s kubectl delete ns test-env', { minRisk: 'critical', environment: 'unknown' }),
   d('kubectl exec -n prod deploy/api -- rm -rf /var/lib/app/data', {
     minRisk: 'high',
     environment: 'production',

@@ -47,7 +47,7 @@ describe('CloudFormation change sets (describe-change-set JSON)', () => {
   it('takes the environment from the stack name, its tags and environment parameters, never NoEcho ones', () => {
     expect(plan.name).toBe('orders-prod');
     expect(plan.hints).toEqual([
-      { source: 'stack', value: 'orders-prod' },
+      { source: 'stack', value: 'orders-prod', weak: true },
       { source: 'stack tag Environment', value: 'production' },
       { source: 'parameter Environment', value: 'production' },
     ]);

@@ -110,15 +110,18 @@ export function resourceId(noun: string, args: CloudArgs): string | undefined {
   return vals.length ? vals.join(',') : undefined;
 }
 
-/** Resource names as environment hints: every `--*-name`, `--*-identifier`, `--*-id`, `--cluster`… and s3:// URLs. */
+/**
+ * Resource names as environment hints: every `--*-name`, `--*-identifier`, `--*-id`, `--cluster`… and s3://
+ * URLs. All weak: they name the resource (or its cluster), not the account or endpoint it lands in.
+ */
 export function resourceHints(args: CloudArgs): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
   for (const name of idOptions(args)) {
-    for (const v of values(args, name)) if (v) hints.push({ source: `flag ${name}`, value: v });
+    for (const v of values(args, name)) if (v) hints.push({ source: `flag ${name}`, value: v, weak: true });
   }
   for (const w of [...args.positionals, ...[...args.options.values()].flat()]) {
     const u = bucketUrl(w.value);
-    if (u) hints.push({ source: 'bucket', value: u.bucket });
+    if (u) hints.push({ source: 'bucket', value: u.bucket, weak: true });
   }
   return hints;
 }

@@ -8,6 +8,7 @@ import {
   has,
   hintsFrom,
   isZero,
+  nameHintsFrom,
   parseCloudArgs,
   switchOn,
   value,
@@ -84,14 +85,16 @@ export function az(inv: Invocation): Effect[] {
     ...(has(args, '--subscription')
       ? hintsFrom('flag --subscription', value(args, '--subscription'))
       : hintsFrom('env AZURE_SUBSCRIPTION_ID', inv.env('AZURE_SUBSCRIPTION_ID'))),
+    // The subscription is the account the call lands in (explicit); a resource group is a resource's
+    // name like any other (weak), and so are the names and ids of the resources themselves.
     ...(rg
-      ? hintsFrom('flag --resource-group', rg)
-      : hintsFrom('env AZURE_DEFAULTS_GROUP', inv.env('AZURE_DEFAULTS_GROUP'))),
-    ...hintsFrom('flag --name', ...values(args, '--name', '-n')),
-    ...hintsFrom('flag --ids', ...values(args, '--ids')),
+      ? nameHintsFrom('flag --resource-group', rg)
+      : nameHintsFrom('env AZURE_DEFAULTS_GROUP', inv.env('AZURE_DEFAULTS_GROUP'))),
+    ...nameHintsFrom('flag --name', ...values(args, '--name', '-n')),
+    ...nameHintsFrom('flag --ids', ...values(args, '--ids')),
     ...[...args.options.keys()]
       .filter((o) => /^--[a-z0-9-]+-name$/.test(o) || PARENT_OPTIONS.includes(o))
-      .flatMap((o) => hintsFrom(`flag ${o}`, ...values(args, o))),
+      .flatMap((o) => nameHintsFrom(`flag ${o}`, ...values(args, o))),
   ];
 
   if (verbWord.dynamic || path.some((w) => w.dynamic))
@@ -235,7 +238,7 @@ function rest(args: ReturnType<typeof parseCloudArgs>, hints: EnvironmentHint[])
     value(args, '--method', '-m') ?? (has(args, '--body', '-b') ? 'post' : 'get')
   ).toLowerCase();
   const url = value(args, '--url', '--uri', '-u') ?? '?';
-  const urlHints = [...hints, ...hintsFrom('url', url)];
+  const urlHints = [...hints, ...nameHintsFrom('url', url)];
   if (method === 'get' || method === 'head') return [];
   if (method === 'delete')
     return [

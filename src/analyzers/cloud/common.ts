@@ -150,6 +150,11 @@ export function hintsFrom(source: string, ...vals: (string | undefined)[]): Envi
   return vals.filter((v): v is string => !!v && v.trim() !== '').map((v) => ({ source, value: v }));
 }
 
+/** Resource names as hints: weak, they may raise the environment to production, never lower it. */
+export function nameHintsFrom(source: string, ...vals: (string | undefined)[]): EnvironmentHint[] {
+  return hintsFrom(source, ...vals).map((h) => ({ ...h, weak: true }));
+}
+
 /** Environment variables of a tool, read as the command sees them (its own assignments first). */
 export function envHints(inv: Invocation, ...names: string[]): EnvironmentHint[] {
   return names.flatMap((n) => hintsFrom(`env ${n}`, inv.env(n)));
@@ -222,7 +227,9 @@ export function bucketUrl(text: string | Word): BucketUrl | undefined {
 }
 
 export function bucketHints(urls: readonly (BucketUrl | undefined)[]): EnvironmentHint[] {
-  return urls.flatMap((u) => (u && !u.dynamic ? [{ source: 'bucket', value: u.bucket }] : []));
+  return urls.flatMap((u) =>
+    u && !u.dynamic ? [{ source: 'bucket', value: u.bucket, weak: true as const }] : [],
+  );
 }
 
 /** How a location reads in a target: the URL, or the run-time expression as written. */

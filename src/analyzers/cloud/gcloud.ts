@@ -19,6 +19,7 @@ import {
   has,
   hintsFrom,
   isZero,
+  nameHintsFrom,
   parseCloudArgs,
   value,
   values,
@@ -61,10 +62,12 @@ export function gcloud(inv: Invocation): Effect[] {
     ...(has(args, '--configuration')
       ? hintsFrom('flag --configuration', value(args, '--configuration'))
       : hintsFrom('env CLOUDSDK_ACTIVE_CONFIG_NAME', inv.env('CLOUDSDK_ACTIVE_CONFIG_NAME'))),
-    ...names.filter((n) => !bucketUrl(n)).flatMap((n) => hintsFrom('resource name', n)),
+    // --project selects where the call lands (explicit); the names of the resources acted on (a project
+    // being deleted among them) are weak.
+    ...names.filter((n) => !bucketUrl(n)).flatMap((n) => nameHintsFrom('resource name', n)),
     ...bucketHints(names.map(bucketUrl)),
     ...['--cluster', '--instance', '--database', '--restore-instance', '--backup-instance'].flatMap((o) =>
-      hintsFrom(`flag ${o}`, ...values(args, o)),
+      nameHintsFrom(`flag ${o}`, ...values(args, o)),
     ),
   ];
   const { category, critical } = resource(groups);

@@ -1,7 +1,7 @@
 import type { Effect, Operation, Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { bucketHints, bucketUrl, cloudEffect, hintsFrom } from './common.js';
+import { bucketHints, bucketUrl, cloudEffect, nameHintsFrom } from './common.js';
 
 // `gsutil [-m] [-o k=v] [-h header] [-u project] <command> [options] <urls>`: getopt-style options.
 
@@ -32,7 +32,8 @@ export function gsutil(inv: Invocation): Effect[] {
   const parsed = parseOptions(rest, { withValue: COMMAND_VALUES[command.value] ?? [] });
   const urls = parsed.positionals.map((w) => w.value);
   const parsedUrls = parsed.positionals.map((w) => bucketUrl(w));
-  const hints = [...hintsFrom('flag -u', optionValue(top, '-u')), ...bucketHints(parsedUrls)];
+  // -u names the project billed for the request, not where it lands: weak, like the bucket names.
+  const hints = [...nameHintsFrom('flag -u', optionValue(top, '-u')), ...bucketHints(parsedUrls)];
   const make = (operation: Operation, target: string, risk: Risk, reason: string, category = 'bucket') =>
     cloudEffect('gsutil', { operation, target, risk, reason, category, hints });
   const recursive = hasOption(parsed, '-r', '-R');

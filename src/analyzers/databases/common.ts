@@ -100,11 +100,13 @@ export function uriHints(uri: string, what: string): EnvironmentHint[] {
     if (name) hints.push({ source: `${what} host`, value: name });
   }
   const path = decodeURIComponent(m[3] ?? '');
-  if (path) hints.push({ source: 'database name', value: path });
+  if (path) hints.push({ source: 'database name', value: path, weak: true });
   const query = new URLSearchParams(m[4] ?? '');
   for (const key of ['host', 'dbname', 'service', 'authSource']) {
     const v = query.get(key);
-    if (v) hints.push({ source: `${what} ${key}`, value: v });
+    // The host and the service (a named connection) say where it lands; database names are weak.
+    const weak = key === 'dbname' || key === 'authSource' ? { weak: true as const } : {};
+    if (v) hints.push({ source: `${what} ${key}`, value: v, ...weak });
   }
   return hints;
 }
@@ -126,7 +128,7 @@ export function conninfoHints(text: string): EnvironmentHint[] {
 export function databaseHints(value: string): EnvironmentHint[] {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return uriHints(value, 'connection URI');
   if (/^\s*\w+\s*=/.test(value)) return conninfoHints(value);
-  return value ? [{ source: 'database name', value }] : [];
+  return value ? [{ source: 'database name', value, weak: true }] : [];
 }
 
 export function hostHint(flag: string, host: Word | undefined): EnvironmentHint[] {

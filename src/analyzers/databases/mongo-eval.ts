@@ -111,7 +111,7 @@ export function mongoEffects(
     if (!onDatabase(call)) continue;
     const current = uses.filter((u) => u.index < call.index).pop()?.name ?? database;
     const db = databaseOf(call, current);
-    named = db !== database ? [{ source: 'database name', value: db }] : [];
+    named = db !== database ? [{ source: 'database name', value: db, weak: true }] : [];
     const collection = collectionOf(call);
     const coll = `collection ${collection ?? '<unknown>'}`;
     const emptyFilter = isEmptyObject(call.args[0]);

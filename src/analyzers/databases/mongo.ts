@@ -43,12 +43,12 @@ function addressHints(address: string): { hints: EnvironmentHint[]; database?: s
     return {
       hints: [
         { source: 'mongo host', value: host },
-        { source: 'database name', value: db },
+        { source: 'database name', value: db, weak: true },
       ],
       database: db,
     };
   }
-  return { hints: [{ source: 'database name', value: address }], database: address };
+  return { hints: [{ source: 'database name', value: address, weak: true }], database: address };
 }
 
 export function mongo(inv: Invocation): Effect[] {

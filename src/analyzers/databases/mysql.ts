@@ -45,7 +45,7 @@ function hints(options: Map<string, Word[]>, db: Word | undefined): EnvironmentH
     host && /^[a-z]+:\/\//i.test(host.value)
       ? uriHints(host.value, 'connection URI')
       : hostHint('--host', host);
-  if (db && !db.dynamic && db.value) out.push({ source: 'database name', value: db.value });
+  if (db && !db.dynamic && db.value) out.push({ source: 'database name', value: db.value, weak: true });
   const loginPath = first(options, '--login-path');
   if (loginPath) out.push({ source: 'flag --login-path', value: loginPath.value });
   return out;
@@ -82,7 +82,7 @@ export function mysqladmin(inv: Invocation): Effect[] {
         risk: 'critical',
         reason: `mysqladmin drop destroys the database ${arg} and all its data`,
         category: 'database',
-        hints: [...connection, { source: 'database name', value: arg }],
+        hints: [...connection, { source: 'database name', value: arg, weak: true }],
       });
       i++;
     } else if (command === 'create' && arg !== undefined) {

@@ -123,7 +123,7 @@ export function pgTool(inv: Invocation): Effect[] {
             ...dbs
               .slice(0, 1)
               .filter((w) => !w.dynamic)
-              .map((w) => ({ source: 'database name', value: w.value })),
+              .map((w) => ({ source: 'database name', value: w.value, weak: true as const })),
           ],
         },
       ];
@@ -147,7 +147,10 @@ export function pgTool(inv: Invocation): Effect[] {
           risk: 'low',
           reason: 'createdb creates a database',
           category: 'database',
-          hints: [...hints, ...dbs.slice(0, 1).map((w) => ({ source: 'database name', value: w.value }))],
+          hints: [
+            ...hints,
+            ...dbs.slice(0, 1).map((w) => ({ source: 'database name', value: w.value, weak: true as const })),
+          ],
         },
       ];
     case 'createuser':

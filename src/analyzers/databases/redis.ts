@@ -175,7 +175,7 @@ function connection(options: Map<string, Word[]>): EnvironmentHint[] {
   const uri = first(options, '-u');
   if (uri && !uri.dynamic) hints.push(...uriHints(uri.value, 'redis URI'));
   const db = first(options, '-n');
-  if (db) hints.push({ source: 'redis database number', value: db.value });
+  if (db) hints.push({ source: 'redis database number', value: db.value, weak: true });
   return hints;
 }
 

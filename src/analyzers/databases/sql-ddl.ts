@@ -148,7 +148,7 @@ export function schemaStatement(type: string, stmt: Node): SqlEffect[] {
       const name = asString(stmt.dbname) ?? '?';
       return [
         effect('create', 'low', `database ${name}`, `CREATE DATABASE ${name}`, 'database', {
-          hints: [{ source: 'database name', value: name }],
+          hints: [{ source: 'database name', value: name, weak: true }],
         }),
       ];
     }

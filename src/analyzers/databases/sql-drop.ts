@@ -79,7 +79,7 @@ export function droppingStatement(type: string, stmt: Node): SqlEffect[] | undef
           `DROP DATABASE ${name} destroys the whole database`,
           'database',
           {
-            hints: [{ source: 'database name', value: name }],
+            hints: [{ source: 'database name', value: name, weak: true }],
           },
         ),
       ];

@@ -47,7 +47,7 @@ export function sqlite(inv: Invocation, parser: SqlParser): Effect[] {
         : resolvePath(file.value, inv.facts.cwd, inv.facts.home)
       : ':memory:';
   const hints: EnvironmentHint[] = [];
-  if (!inMemory) hints.push({ source: 'sqlite database file', value: path });
+  if (!inMemory) hints.push({ source: 'sqlite database file', value: path, weak: true });
   if (!inv.remote) {
     // The database is a file on this machine: unless the file's name says otherwise, this is local work.
     hints.push({ source: 'sqlite3 (a file on this machine)', value: 'local' });

@@ -75,7 +75,11 @@ export function push(args: Args): Effect[] {
       ),
     );
   for (const ref of refs) {
-    const refHints = [...hints, { source: ref.tag ? 'git tag' : 'git branch', value: ref.name }];
+    // The remote says where it lands (explicit); a branch or tag is the name of what it rewrites (weak).
+    const refHints = [
+      ...hints,
+      { source: ref.tag ? 'git tag' : 'git branch', value: ref.name, weak: true as const },
+    ];
     const target = `${remote}/${ref.tag ? 'tags/' : ''}${ref.name}`;
     const risky = !ref.tag && (PROTECTED.test(ref.name) || ref.name === '<every branch>');
     const where = ref.name === '<current branch>' ? 'the current branch' : ref.name;

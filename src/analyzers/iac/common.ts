@@ -70,7 +70,7 @@ export function pathHintValue(path: string, home: string): string | undefined {
   return p === '' ? undefined : p;
 }
 
-/** Resolve a directory the tool is pointed at (or the cwd) and describe it as a hint. */
+/** Resolve a directory the tool is pointed at (or the cwd) and describe it as a hint (weak: a folder name). */
 export function directory(
   inv: Invocation,
   given: string | undefined,
@@ -79,11 +79,11 @@ export function directory(
   if (inv.remote) {
     // On another machine our cwd means nothing; only an explicit directory says something.
     if (given === undefined) return { path: '<remote working directory>' };
-    return { path: given, hint: { source, value: given } };
+    return { path: given, hint: { source, value: given, weak: true } };
   }
   const path = given === undefined ? inv.facts.cwd : resolvePath(given, inv.facts.cwd, inv.facts.home);
   const value = pathHintValue(path, inv.facts.home);
-  return value === undefined ? { path } : { path, hint: { source, value } };
+  return value === undefined ? { path } : { path, hint: { source, value, weak: true } };
 }
 
 /** Names of variables, parameters and context keys that usually carry the environment's name. */
@@ -105,13 +105,15 @@ export function keyValueHint(source: string, text: string): EnvironmentHint | un
 
 /**
  * A resource or stack name as a hint. PascalCase names (BillingProdStack) are also given split into
- * words, because environment patterns match whole words.
+ * words, because environment patterns match whole words. Weak unless the name selects the environment
+ * (a Pulumi stack given with --stack).
  */
-export function nameHints(source: string, value: string): EnvironmentHint[] {
+export function nameHints(source: string, value: string, weak = true): EnvironmentHint[] {
   if (!value) return [];
-  const hints: EnvironmentHint[] = [{ source, value }];
+  const mark = weak ? { weak: true as const } : {};
+  const hints: EnvironmentHint[] = [{ source, value, ...mark }];
   const split = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  if (split !== value) hints.push({ source: `${source} (words)`, value: split });
+  if (split !== value) hints.push({ source: `${source} (words)`, value: split, ...mark });
   return hints;
 }
 

@@ -84,15 +84,25 @@ const VALUE_OPTIONS = [
   '--attach-debugger',
 ];
 
+/**
+ * A resource URN as hints: the URN itself is a name (weak), but its stack part is explicit, because the
+ * URN is looked up in the selected stack: `urn:pulumi:dev::app::…` acts in stack dev or not at all.
+ */
+function urnHints(source: string, urn: string): EnvironmentHint[] {
+  const stack = /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
+  return [...nameHints(source, urn), ...(stack ? [{ source: `${source} stack`, value: stack }] : [])];
+}
+
 function scopeOf(inv: Invocation, o: ParsedOptions): Scope {
   const hints: EnvironmentHint[] = [];
   const cwd = optionValue(o, '--cwd', '-C');
   const place = directory(inv, cwd, 'flag --cwd');
   if (cwd !== undefined && place.hint) hints.push(place.hint);
   const stack = optionValue(o, '--stack', '-s');
-  if (stack) hints.push(...nameHints('flag --stack', stack));
+  // --stack selects the stack (Pulumi's environment, like a Terraform workspace): explicit.
+  if (stack) hints.push(...nameHints('flag --stack', stack, false));
   const configFile = optionValue(o, '--config-file');
-  if (configFile) hints.push({ source: 'flag --config-file', value: configFile });
+  if (configFile) hints.push({ source: 'flag --config-file', value: configFile, weak: true });
   const label = stack ? `stack ${stack}` : `the selected stack of the project in ${place.path}`;
   return { tool: 'pulumi', label, hints };
 }
@@ -121,7 +131,7 @@ export function pulumi(inv: Invocation): Effect[] {
     hasOption(o, '--skip-preview', '-f');
   const quietly = yes ? ' without asking for confirmation' : '';
   const targets = optionValues(o, '--target', '-t');
-  const targetHints = targets.flatMap((t) => nameHints('flag --target', t));
+  const targetHints = targets.flatMap((t) => urnHints('flag --target', t));
   const sub = o.positionals[0]?.value;
   let command = inv.args[index]!.value;
   // `pulumi deployment run destroy` runs the same operation through Pulumi Deployments.
@@ -158,7 +168,7 @@ export function pulumi(inv: Invocation): Effect[] {
             r,
             `pulumi up --replace destroys and recreates ${r}${quietly}`,
             'stack',
-            nameHints('flag --replace', r),
+            urnHints('flag --replace', r),
           ),
         );
       const what = targets.length ? targets.join(', ') : scope.label;
@@ -255,7 +265,7 @@ function stack(scope: Scope, o: ParsedOptions, sub: string | undefined): Effect[
 function stateCommand(scope: Scope, o: ParsedOptions, sub: string | undefined): Effect[] {
   const urns = o.positionals.slice(1).map((w) => w.value);
   const target = urns.join(' ') || scope.label;
-  const hints = urns.flatMap((u) => nameHints('resource URN', u));
+  const hints = urns.flatMap((u) => urnHints('resource URN', u));
   switch (sub) {
     case 'delete':
       return [

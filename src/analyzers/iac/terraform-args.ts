@@ -108,9 +108,10 @@ export function optionHints(a: TfArgs): EnvironmentHint[] {
     const hint = keyValueHint('flag -var', v);
     if (hint) hints.push(hint);
   }
-  for (const v of values(a, '-var-file')) hints.push({ source: 'flag -var-file', value: v });
+  // File names are weak hints; a variable named env/stage/workspace is the stack's own explicit fact.
+  for (const v of values(a, '-var-file')) hints.push({ source: 'flag -var-file', value: v, weak: true });
   for (const v of [...values(a, '-state'), ...values(a, '-state-out')])
-    hints.push({ source: 'flag -state', value: v });
+    hints.push({ source: 'flag -state', value: v, weak: true });
   for (const v of values(a, '-target')) hints.push(...nameHints('flag -target', v));
   for (const v of values(a, '-replace')) hints.push(...nameHints('flag -replace', v));
   return hints;

@@ -68,7 +68,7 @@ function apply(ctx: StackContext, a: TfArgs, tool: string): Effect[] {
         path,
         `${tool} apply carries out the saved plan ${plan.value}${plan.dynamic ? ' (a path computed at run time)' : ''}`,
         'planned-apply',
-        [...hints, { source: 'plan file', value: plan.value }],
+        [...hints, { source: 'plan file', value: plan.value, weak: true }],
       ),
     ];
   }
@@ -140,7 +140,8 @@ function workspace(ctx: StackContext, rest: readonly Word[], tool: string): Effe
       `workspace ${name}`,
       `${tool} workspace delete removes the workspace ${name} and its state${force}`,
       'workspace',
-      [{ source: 'terraform workspace name', value: name }],
+      // The workspace being deleted is named, not selected: weak (the selected workspace still places it).
+      [{ source: 'terraform workspace name', value: name, weak: true }],
     ),
   ];
 }

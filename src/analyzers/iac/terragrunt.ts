@@ -109,7 +109,7 @@ export function terragrunt(inv: Invocation): Effect[] {
   const { scope, dir: path } = stackScope(inv, 'terragrunt', dir, 'flag --working-dir');
   for (const key of ['--include-dir', '--queue-include-dir']) {
     const v = own.get(key);
-    if (v) scope.hints.push({ source: `flag ${key}`, value: v });
+    if (v) scope.hints.push({ source: `flag ${key}`, value: v, weak: true });
   }
   if (index === 'dynamic') {
     return [

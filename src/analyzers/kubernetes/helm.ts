@@ -96,6 +96,7 @@ function scopeOf(inv: Invocation, parsed: ParsedOptions): Scope {
   });
   const apiserver = optionValue(parsed, '--kube-apiserver');
   if (apiserver) hints.push({ source: 'flag --kube-apiserver', value: hostOf(apiserver) });
+  // Explicit, as with kubectl -n (see scopeOf there).
   let namespace = optionValue(parsed, '-n', '--namespace');
   if (namespace) hints.push({ source: 'flag --namespace', value: namespace });
   else {
@@ -109,7 +110,7 @@ function release(scope: Scope, name: Word | string): { target: string; hints: En
   const w = typeof name === 'string' ? { value: name, dynamic: false } : name;
   return {
     target: `release/${w.value}${scope.namespace ? ` -n ${scope.namespace}` : ''}`,
-    hints: w.dynamic ? [] : [{ source: 'helm release', value: w.value }],
+    hints: w.dynamic ? [] : [{ source: 'helm release', value: w.value, weak: true }],
   };
 }
 

@@ -146,7 +146,7 @@ export function apply({ inv, scope, parsed, rest }: VerbContext): Effect[] {
   const files = paths.join(', ') || 'manifests';
   const hints = paths
     .filter((f) => f !== '-' && f !== '')
-    .map((f) => ({ source: 'manifest path', value: pathHint(inv, f) }));
+    .map((f) => ({ source: 'manifest path', value: pathHint(inv, f), weak: true as const }));
   if (rest[0]?.value === 'view-last-applied') return [];
   const effects: Effect[] = [];
   if (hasOption(parsed, '--prune')) {

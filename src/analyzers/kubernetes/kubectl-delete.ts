@@ -45,7 +45,7 @@ export function remove({ inv, scope, parsed, rest }: VerbContext): Effect[] {
     const ns = /\/namespaces\/([^/]+)\/?$/.exec(raw);
     effects.push(
       effect(scope, 'delete', ns ? 'critical' : 'high', raw, `deletes the API object at ${raw}`, 'cluster', {
-        hints: ns ? [{ source: 'namespace', value: ns[1]! }] : [],
+        hints: ns ? [{ source: 'namespace', value: ns[1]!, weak: true }] : [],
       }),
     );
   }

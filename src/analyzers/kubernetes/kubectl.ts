@@ -59,6 +59,10 @@ function scopeOf(inv: Invocation, tool: string, parsed: ParsedOptions): Scope {
   if (server) hints.push({ source: 'flag --server', value: hostOf(server) });
   const user = optionValue(parsed, '--user');
   if (user) hints.push({ source: 'flag --user', value: user });
+  // -n is explicit although the cluster may be unknown: it overrides the namespace part of the kube
+  // context (itself explicit), and namespaces are how one cluster is split into environments, as
+  // workspaces split a Terraform backend: `-n staging` is where the action lands. A namespace being
+  // deleted is only a resource's name: weak (objects.ts).
   if (namespace) hints.push({ source: 'flag --namespace', value: namespace });
   return { tool, hints, ...(namespace ? { namespace } : {}) };
 }

@@ -21,10 +21,14 @@ export function where(scope: Scope, ref: ResourceRef, allNamespaces: boolean): s
   return ns ? ` -n ${ns}` : '';
 }
 
+/**
+ * A namespace being deleted is named, like any resource: weak. The namespace an object lives in (its
+ * manifest's metadata.namespace, like -n) says where the action lands in the cluster: explicit.
+ */
 export function refHints(ref: ResourceRef): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
   if (ref.kind.category === 'namespace' && ref.name && !ref.dynamic)
-    hints.push({ source: 'namespace', value: ref.name });
+    hints.push({ source: 'namespace', value: ref.name, weak: true });
   if (ref.namespace) hints.push({ source: 'namespace', value: ref.namespace });
   return hints;
 }
@@ -50,7 +54,7 @@ export function manifests(
     const why = /(^|[^a-z])(namespaces?|ns)([^a-z]|$)/i.test(hint)
       ? 'the file appears to hold namespaces'
       : 'its contents are not known here';
-    unknown.push({ target: file, hints: [{ source: 'manifest path', value: hint }], why });
+    unknown.push({ target: file, hints: [{ source: 'manifest path', value: hint, weak: true }], why });
   }
   return { refs, unknown };
 }

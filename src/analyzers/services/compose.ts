@@ -17,11 +17,16 @@ export function compose(inv: Invocation, tool: string, scope: Scope, args: reado
   if (host) hints.push({ source: 'flag --host', value: hostOf(host) });
   const context = optionValue(parsed, '--context', '-c');
   if (context) hints.push({ source: 'flag --context', value: context });
+  // The daemon (host, context) says where it lands; project, folder, file and profile names are weak.
   const project = optionValue(parsed, '-p', '--project-name') ?? inv.env('COMPOSE_PROJECT_NAME');
-  if (project) hints.push({ source: 'compose project', value: project });
+  if (project) hints.push({ source: 'compose project', value: project, weak: true });
   else {
     const dir = optionValue(parsed, '--project-directory');
-    hints.push({ source: 'compose project directory', value: posix.basename(dir ?? inv.facts.cwd) });
+    hints.push({
+      source: 'compose project directory',
+      value: posix.basename(dir ?? inv.facts.cwd),
+      weak: true,
+    });
   }
   const remoteDaemon =
     scope.remote ||
@@ -30,10 +35,12 @@ export function compose(inv: Invocation, tool: string, scope: Scope, args: reado
   const files = optionValues(parsed, '-f', '--file');
   const fromEnv = inv.env('COMPOSE_FILE');
   for (const f of files.length ? files : fromEnv ? fromEnv.split(/[:;]/) : [])
-    hints.push({ source: 'compose file', value: posix.basename(f) });
+    hints.push({ source: 'compose file', value: posix.basename(f), weak: true });
   for (const f of optionValues(parsed, '--env-file'))
-    hints.push({ source: 'compose env file', value: posix.basename(f) });
-  for (const p of optionValues(parsed, '--profile')) hints.push({ source: 'compose profile', value: p });
+    hints.push({ source: 'compose env file', value: posix.basename(f), weak: true });
+  // A compose profile picks a group of services, not an account or a daemon: a name only.
+  for (const p of optionValues(parsed, '--profile'))
+    hints.push({ source: 'compose profile', value: p, weak: true });
   const target = `compose project ${project ?? (files.length ? files.join(',') : posix.basename(inv.facts.cwd))}`;
   const sub = parseOptions(rest, { withValue: SUB_VALUE });
   const services = sub.positionals.map((w) => w.value).join(' ');

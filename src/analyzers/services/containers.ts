@@ -250,14 +250,14 @@ export function containers(inv: Invocation): Effect[] {
           `stack/${w.value}`,
           `removes the swarm stack ${w.value} and its services`,
           'stack',
-          { hints: [...scope.hints, { source: 'stack name', value: w.value }] },
+          { hints: [...scope.hints, { source: 'stack name', value: w.value, weak: true }] },
         ),
       );
     case 'service rm':
     case 'service remove':
       return args.map((w) =>
         fx(tool, 'delete', 'high', `service/${w.value}`, `removes the swarm service ${w.value}`, 'service', {
-          hints: [...scope.hints, { source: 'service name', value: w.value }],
+          hints: [...scope.hints, { source: 'service name', value: w.value, weak: true }],
         }),
       );
     case 'service scale':

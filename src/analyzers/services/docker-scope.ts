@@ -45,7 +45,7 @@ export function scopeOf(inv: Invocation, globals: ParsedOptions): Scope {
 export function names(words: readonly Word[], what: string): { target: string; hints: EnvironmentHint[] }[] {
   return words.map((w) => ({
     target: w.dynamic ? `${what}s listed at run time (${w.value})` : `${what}/${w.value}`,
-    hints: w.dynamic ? [] : [{ source: `${what} name`, value: w.value }],
+    hints: w.dynamic ? [] : [{ source: `${what} name`, value: w.value, weak: true as const }],
   }));
 }
 
@@ -65,7 +65,7 @@ export function unpeeledExec(tool: string, scope: Scope, args: readonly Word[]):
       `${container.value}: ${text}`,
       `runs \`${text}\` in the container ${container.value}, which is not assessed here`,
       'container',
-      { hints: [...scope.hints, { source: `${tool} container`, value: container.value }] },
+      { hints: [...scope.hints, { source: `${tool} container`, value: container.value, weak: true }] },
     ),
   ];
 }
