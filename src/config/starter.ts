@@ -9,8 +9,10 @@ environments:
   # Profiles, kube contexts, workspaces, hosts and resource names containing these words (as tokens:
   # "prod" matches "billing-prod-eu", not "product") are production. /regex/ also works.
   production: [prod, production, live]
-  staging: [staging, stage]
-  development: [dev, sandbox]
+  # Names you declare below also place folders, modules and resource names outside production (a name
+  # alone otherwise only ever raises an effect to production). Declare only words your team reserves.
+  # staging: [staging, stage]
+  # development: [dev, sandbox]
   # How a remote target nobody recognised is treated for destructive effects.
   unknown: production
 approvals:
