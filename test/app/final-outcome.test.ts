@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finalOutcome, type ServerAnswer } from '../../src/app/pipeline.js';
+import { runCheck } from '../../src/cli/check.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { OUTCOMES, type Outcome } from '../../src/core/types.js';
+import { sharedRuntime } from '../support/runtime.js';
+
+const answer = (outcome: Outcome): ServerAnswer => ({
+  outcome,
+  message: `server says ${outcome}`,
+  consulted: true,
+});
+const RECORDED = { recorded: true } as const;
+
+describe('the final outcome', () => {
+  it.each(OUTCOMES.flatMap((local) => OUTCOMES.map((server) => [local, server] as const)))(
+    'policy %s, server %s',
+    (local, server) => {
+      const final = finalOutcome(local, answer(server), RECORDED);
+      if (local === 'deny') expect(final).toBe('deny');
+      else if (local === 'require-approval') expect(final).toBe(server === 'allow' ? 'allow' : 'deny');
+      else expect(OUTCOMES.indexOf(final)).toBe(Math.max(OUTCOMES.indexOf(local), OUTCOMES.indexOf(server)));
+    },
+  );
+
+  it('is the policy verdict without a server, and deny when the log refused it', () => {
+    for (const local of OUTCOMES) expect(finalOutcome(local, undefined, RECORDED)).toBe(local);
+    expect(finalOutcome('allow', undefined, { recorded: false, refused: true, message: 'disk full' })).toBe(
+      'deny',
+    );
+    expect(finalOutcome('ask', undefined, { recorded: false, refused: false, message: 'disk full' })).toBe(
+      'ask',
+    );
+  });
+});
+
+describe('a server that answers allow to everything', () => {
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ outcome: 'allow', message: 'approved (by a server the agent runs)' }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('cannot turn a local deny into allow', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'interlock-loosen-'));
+    let out = '';
+    const io: CliIo = {
+      stdin: Readable.from([]),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      env: {
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, 'config'),
+        INTERLOCK_DATABASE: join(home, 'audit.db'),
+        TF_WORKSPACE: 'production',
+        INTERLOCK_SERVER_URL: url,
+        INTERLOCK_TOKEN: 'agent-token',
+      },
+    };
+    const rt = await sharedRuntime();
+    const code = await runCheck(
+      ['terraform apply -auto-approve'],
+      { json: true, agent: 'claude', cwd: home },
+      async () => rt,
+      io,
+    );
+    const json = JSON.parse(out);
+    expect(json.decision.policyOutcome).toBe('deny');
+    expect(json.decision.outcome).toBe('deny');
+    expect(code).toBe(5);
+  });
+});
