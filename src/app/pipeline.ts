@@ -75,7 +75,7 @@ async function gated(
 
 /** Record decisions in one commit and work out each final outcome. */
 async function recorded(items: readonly Gated[], rt: PipelineRuntime, options: RunOptions): Promise<Final[]> {
-  const { recordLocalDecisions, mustRecord } = await import('../audit/local.js');
+  const { recordLocalDecisions, mustRecord, unrecordedMessage } = await import('../audit/local.js');
   const result = await recordLocalDecisions(
     items.map((i) => ({
       check: i.evaluation,
@@ -88,9 +88,10 @@ async function recorded(items: readonly Gated[], rt: PipelineRuntime, options: R
     { env: options.env, via: options.via, ...(rt.config ? { config: rt.config } : {}) },
   );
   return items.map((i) => {
+    const refused = mustRecord(i.evaluation);
     const audit: AuditStatus = result.ok
       ? { recorded: true }
-      : { recorded: false, refused: mustRecord(i.evaluation), message: result.message };
+      : { recorded: false, refused, message: unrecordedMessage(result.cause, refused) };
     return {
       ...i.evaluation,
       ...(i.server ? { server: i.server } : {}),

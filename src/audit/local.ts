@@ -63,7 +63,16 @@ export type RecordResult =
       /** True when the action must be refused because it could not be recorded. */
       fatal: boolean;
       message: string;
+      /** What went wrong, without what follows from it (for a message per decision of a batch). */
+      cause: string;
     };
+
+/** What a person reads when a decision could not be recorded, and what follows from it. */
+export function unrecordedMessage(cause: string, refused: boolean): string {
+  return `${cause}; ${
+    refused ? 'this production-scoped action is refused until it can be recorded' : 'the decision stands'
+  }. Check that the directory is writable, or set INTERLOCK_DATABASE to a writable file.`;
+}
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -213,13 +222,8 @@ async function append(
     return { ok: true, seq: last.seq, hash: last.hash };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      fatal,
-      message: `could not record this in the audit log${path ? ` ${path}` : ''} (${why}); ${
-        fatal ? 'this production-scoped action is refused until it can be recorded' : 'the decision stands'
-      }. Check that the directory is writable, or set INTERLOCK_DATABASE to a writable file.`,
-    };
+    const cause = `could not record this in the audit log${path ? ` ${path}` : ''} (${why})`;
+    return { ok: false, fatal, cause, message: unrecordedMessage(cause, fatal) };
   }
 }
 
@@ -337,11 +341,8 @@ export async function recordLocalDecisions(
       data: decisionData(r, actorChainOf(r.principal, env), options.via),
     }));
   } catch (error) {
-    return {
-      ok: false,
-      fatal,
-      message: `could not describe ${records.length === 1 ? 'this decision' : 'these decisions'} for the audit log: ${String(error)}`,
-    };
+    const cause = `could not describe ${records.length === 1 ? 'this decision' : 'these decisions'} for the audit log (${String(error)})`;
+    return { ok: false, fatal, cause, message: unrecordedMessage(cause, fatal) };
   }
   return append(options, inputs, fatal);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -105,5 +105,33 @@ describe('check and check --batch decide the same way', () => {
       expect(line).toBe(i + 1);
       expect(rest, CORPUS[i]!.command).toEqual(single[i]);
     });
+  });
+});
+
+describe('when the audit log cannot be written', () => {
+  it('production-scoped work is refused in both modes, and the rest keeps its outcome', async () => {
+    const rt = await runtime;
+    const blocker = join(home, 'not-a-directory');
+    writeFileSync(blocker, 'x');
+    const env = { ...BASE_ENV, INTERLOCK_DATABASE: join(blocker, 'audit.db') };
+    const commands = ['kubectl delete namespace payments --context prod-eu', 'rm -rf build'];
+    const single = [];
+    for (const command of commands) {
+      const io = bufferIo(env);
+      const code = await runCheck([command], { json: true, cwd: home }, async () => rt, io);
+      single.push({ code, json: JSON.parse(io.out()) });
+    }
+    expect(single[0]!.code).toBe(5);
+    expect(single[0]!.json.decision).toMatchObject({ outcome: 'deny', policyOutcome: 'require-approval' });
+    expect(single[0]!.json.audit).toMatchObject({ recorded: false, refused: true });
+    expect(single[1]!.json.decision.outcome).toBe('allow');
+    const io = bufferIo(env, commands.map((command) => JSON.stringify({ command, cwd: home })).join('\n'));
+    await runCheck([], { batch: true }, async () => rt, io);
+    const batch = io
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number });
+    expect(batch.map(({ line: _line, ...rest }) => rest)).toEqual(single.map((s) => s.json));
   });
 });
