@@ -15,7 +15,7 @@ const PLACEMENT_WORDS =
   /(PROFILE|CONTEXT|REGION|ACCOUNT|CLUSTER|NAMESPACE|WORKSPACE|SUBSCRIPTION|PROJECT|STAGE|TENANT|ENVIRONMENT|_ENV$|^ENV$|_HOST$|_URL$|_URI$|_DSN$)/;
 
 /** The variables of `env` that can change where a command lands, name → sha256 of the value. */
-export function placementVariables(env: Readonly<Record<string, string>>): Record<string, string> {
+function placementVariables(env: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (typeof value !== 'string') continue;

@@ -105,7 +105,7 @@ function digestOf(check: CheckLike, facts: ActionFacts): string {
 }
 
 /** The data of a local 'decision' entry. */
-export function decisionData(
+function decisionData(
   check: CheckLike,
   chain: ActorChain,
   facts: ActionFacts,

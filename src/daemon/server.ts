@@ -88,7 +88,7 @@ function configStamp(dirs: readonly string[]): string {
 }
 
 /** Parsers loaded once; policies per project configuration, reloaded when its files change. */
-export function cachingProvider(parsers: LoadedParsers): PolicyProvider {
+function cachingProvider(parsers: LoadedParsers): PolicyProvider {
   const cache = new Map<string, Cached>();
   const entry = (cwd: string, env: Record<string, string>): Cached => {
     const projectDir = findProjectConfigDir(cwd);
