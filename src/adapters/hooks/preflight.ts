@@ -124,7 +124,8 @@ export function preflight(
           ),
         };
       return { request };
-    default:
+    case 'shell':
+    case 'mcp':
       return { request };
   }
 }
