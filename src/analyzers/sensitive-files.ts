@@ -4,7 +4,7 @@ import type { Risk } from '../core/types.js';
 // Which files an agent must not change without someone noticing: through its file tools (the hooks) or
 // through the shell (guarded-writes.ts). Pure path arithmetic (node:path/posix).
 
-export type SensitiveCategory =
+type SensitiveCategory =
   'interlock-config' | 'agent-hooks' | 'credentials' | 'terraform-state' | 'system' | 'startup-script';
 
 export interface SensitiveFile {
@@ -25,7 +25,7 @@ export interface SensitiveContext {
 }
 
 /** Resolve `~`, relative paths and `..` the way the tool would. */
-export function absolutePath(path: string, cwd: string, home: string): string {
+function absolutePath(path: string, cwd: string, home: string): string {
   let p = path;
   if (p === '~') p = home;
   else if (p.startsWith('~/')) p = posix.join(home, p.slice(2));

@@ -31,7 +31,7 @@ export const EffectView = z.object({
 });
 export type EffectView = z.infer<typeof EffectView>;
 
-export const HintView = z.object({ source: Text(200), value: Text(4096) });
+const HintView = z.object({ source: Text(200), value: Text(4096) });
 
 export const AssessmentView = z.object({
   risk: z.enum(RISKS),
@@ -43,7 +43,7 @@ export const AssessmentView = z.object({
 });
 export type AssessmentView = z.infer<typeof AssessmentView>;
 
-export const PolicyView = z.object({
+const PolicyView = z.object({
   id: Text(300),
   outcome: z.enum(OUTCOMES).optional(),
   source: Text(1000).optional(),
@@ -89,10 +89,9 @@ export const DecisionBody = z.object({
 export type DecisionBody = z.input<typeof DecisionBody>;
 export type DecisionInput = z.output<typeof DecisionBody>;
 
-export const ReplyOutcome = z.enum(['allow', 'ask', 'deny', 'pending']);
-export type ReplyOutcome = z.infer<typeof ReplyOutcome>;
+const ReplyOutcome = z.enum(['allow', 'ask', 'deny', 'pending']);
 
-export const ApprovalEntry = z.object({
+const ApprovalEntry = z.object({
   approver: z.string(),
   at: z.number(),
   comment: z.string().optional(),

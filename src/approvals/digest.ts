@@ -17,7 +17,7 @@ const PLACEMENT_WORDS =
 const hashed = new Map<string, string>();
 
 /** The variables of `env` that can change where a command lands, name → sha256 of the value. */
-export function placementVariables(env: Readonly<Record<string, string>>): Record<string, string> {
+function placementVariables(env: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (typeof value !== 'string') continue;

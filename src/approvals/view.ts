@@ -35,7 +35,7 @@ const VERB: Record<EffectView['operation'], string> = {
   'execute-unverifiable': 'RUN UNVERIFIABLE CODE',
 };
 
-export function describeEffect(e: EffectView): string {
+function describeEffect(e: EffectView): string {
   const where = e.environment === 'unknown' ? 'unrecognised environment' : e.environment;
   return `${VERB[e.operation]} ${e.target || '(no target)'} — ${e.tool}, ${where}, risk ${e.risk}${e.reversible ? '' : ', irreversible'}`;
 }

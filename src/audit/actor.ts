@@ -12,7 +12,7 @@ export interface AgentRef {
   session?: string;
 }
 
-export interface HumanRef {
+interface HumanRef {
   name: string;
   /** How we know: the OS account that ran Interlock, or the server token that authenticated the call. */
   via: 'os-user' | 'token' | 'caller';

@@ -17,8 +17,6 @@ import { writeWitness } from './witness.js';
 // up to there: a rewrite of the chain (even with every hash recomputed) no longer matches it, and a tail cut
 // behind it is missing entries it vouched for.
 
-export { checkpointDue, DEFAULT_CHECKPOINT_ENTRIES, DEFAULT_CHECKPOINT_MS, type CheckpointPolicy };
-
 /** The exact bytes that are signed. */
 export function checkpointMessage(c: Pick<Checkpoint, 'seq' | 'hash' | 'at' | 'keyId'>): string {
   return canonicalJson({
@@ -55,7 +53,7 @@ export async function writeCheckpoint(
 }
 
 /** Sign if due. */
-export async function checkpointIfDue(
+async function checkpointIfDue(
   log: AuditLog,
   signer: Signer,
   policy: CheckpointPolicy,

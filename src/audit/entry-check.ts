@@ -4,7 +4,7 @@ import type { AuditEntry } from '../store/types.js';
 // One entry against the chain: its place, its link, its hash, and the columns stored beside its hashed
 // body. When something does not fit, say what was changed as precisely as the neighbours allow.
 
-export type ProblemKind =
+type ProblemKind =
   | 'missing'
   | 'reordered'
   | 'altered-body'
@@ -30,7 +30,7 @@ export function entryHash(prevHash: string, body: string): string {
 }
 
 /** Cheap exact test: a canonical body starts with actor and at, and ends with seq and type (keys sorted). */
-export function columnsFit(e: AuditEntry): boolean {
+function columnsFit(e: AuditEntry): boolean {
   return (
     e.body.startsWith(`{"actor":${JSON.stringify(e.actor)},"at":${e.at},"data":`) &&
     e.body.endsWith(`,"seq":${e.seq},"type":${JSON.stringify(e.type)}}`)

@@ -28,7 +28,7 @@ const KeyEntry = z.object({
 export type KeyEntry = z.infer<typeof KeyEntry>;
 
 const KeyringFile = z.object({ version: z.literal(1), keys: z.array(KeyEntry) });
-export type KeyringFile = z.infer<typeof KeyringFile>;
+type KeyringFile = z.infer<typeof KeyringFile>;
 
 export interface SigningKey {
   id: string;

@@ -126,11 +126,7 @@ function digestOf(check: CheckLike, facts: ActionFacts): string {
 }
 
 /** The data of a local 'decision' entry. */
-export function decisionData(
-  record: DecisionRecord,
-  chain: ActorChain,
-  via?: string,
-): Record<string, unknown> {
+function decisionData(record: DecisionRecord, chain: ActorChain, via?: string): Record<string, unknown> {
   const { check, facts, server } = record;
   const { assessment: a, decision: d } = check;
   return {

@@ -15,7 +15,7 @@ export interface AuditLog {
  * The side tables of an open store. SQLite: the store's own file. PostgreSQL: the store's schema, reached
  * with `database` (the URL the store was opened with; its location hides the password).
  */
-export async function sideTablesFor(store: Store, database?: string): Promise<SideTables> {
+async function sideTablesFor(store: Store, database?: string): Promise<SideTables> {
   let side: SideTables;
   if (store.kind === 'sqlite') {
     if (store.location === ':memory:')

@@ -13,7 +13,7 @@ import { userConfigDir } from '../config/discover.js';
 //                     outside the database so that cutting the tail and the checkpoints together is caught
 
 /** `~/x` → $HOME/x (paths from config.yaml are written that way). */
-export function expandHome(path: string, env: NodeJS.ProcessEnv = process.env): string {
+function expandHome(path: string, env: NodeJS.ProcessEnv = process.env): string {
   return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
 }
 

@@ -53,7 +53,7 @@ export interface LogFilter {
   fromSeq?: number;
 }
 
-export function matches(v: EntryView, f: LogFilter): boolean {
+function matches(v: EntryView, f: LogFilter): boolean {
   if (f.since !== undefined && v.at < f.since) return false;
   if (f.until !== undefined && v.at > f.until) return false;
   if (f.agent && v.agent?.name !== f.agent && v.actor !== f.agent) return false;

@@ -20,7 +20,7 @@ export interface PolicyState {
   at: number;
 }
 
-export interface ChainTip {
+interface ChainTip {
   seq: number;
   hash: string;
   at: number;

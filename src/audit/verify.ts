@@ -10,8 +10,6 @@ import type { Witness } from './witness.js';
 // `interlock audit verify`: walk the chain in pages, hashing as it goes, and hold it against the signed
 // checkpoints, the store's head row and this machine's witness file. Stops at the first broken entry.
 
-export type { VerifyProblem } from './entry-check.js';
-
 type CheckpointStatus = 'valid' | 'bad-signature' | 'unknown-key' | 'unchecked';
 
 export interface VerifyOptions {

@@ -18,7 +18,7 @@ const WitnessFile = z.object({
 });
 export type Witness = z.infer<typeof WitnessFile>;
 
-export function witnessFile(witnessDir: string, location: string): string {
+function witnessFile(witnessDir: string, location: string): string {
   return join(witnessDir, `${createHash('sha256').update(location).digest('hex').slice(0, 16)}.json`);
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userConfigDir } from '../config/discover.js';
 import { readAll } from './read-input.js';
-import { forwardableEnv } from '../daemon/forwardable-env.js';
+import { forwardableEnv, stringEnv } from '../daemon/forwardable-env.js';
 import { buildId, isAlive, readState, stateFile } from '../daemon/state-file.js';
 import {
   isDaemonAnswer,
@@ -161,7 +161,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     askOverHttp = answer.httpOnly === true;
   }
   // Read-only tools, ordinary edits and unreadable input are answered without loading the full hook.
-  const { answerAtOnce, stringEnv } = await import('./hook-preflight.js');
+  const { answerAtOnce } = await import('./hook-preflight.js');
   const quick = await answerAtOnce(agent, raw, { env: stringEnv(process.env), cwd: process.cwd() });
   let code: number;
   if (quick) {

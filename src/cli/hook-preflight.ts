@@ -4,12 +4,6 @@ import type { HookResponse } from '../adapters/hooks/types.js';
 // read-only tools and ordinary file edits (no opinion). Shared by the fast entry, which then need not load
 // the bundled full hook at all, and by the full hook.
 
-export function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
 /** The answer when no policy is needed; undefined when the call needs the parsers and policies. */
 export async function answerAtOnce(
   agent: string,

@@ -2,7 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
-import { answerAtOnce, stringEnv } from './hook-preflight.js';
+import { stringEnv } from '../daemon/forwardable-env.js';
+import { answerAtOnce } from './hook-preflight.js';
 import { readAll } from './read-input.js';
 import { preferQuickStart } from './short-lived.js';
 

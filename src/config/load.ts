@@ -18,12 +18,12 @@ export class ConfigError extends Error {
 }
 
 /** A setting's value and the file that set it ("built-in default" when nobody did). */
-export interface Setting<T> {
+interface Setting<T> {
   value: T;
   from: string;
 }
 
-export interface ConfigLayer {
+interface ConfigLayer {
   scope: 'user' | 'project';
   dir: string;
   configFile?: string;
@@ -50,7 +50,7 @@ export interface LoadedConfig {
 const DEFAULT = 'built-in default';
 
 /** Read config.yaml / config.yml / config.json with errors that name the file, the line and the fix. */
-export function readConfigFile(file: string): ConfigFile {
+function readConfigFile(file: string): ConfigFile {
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -109,7 +109,7 @@ function readLayer(dir: string, scope: ConfigLayer['scope']): ConfigLayer | unde
 }
 
 /** A pattern from config: `/regex/flags`, or a word matched as a token like the built-in ones. */
-export function compilePattern(pattern: string, file: string): RegExp {
+function compilePattern(pattern: string, file: string): RegExp {
   const m = /^\/(.+)\/([a-z]*)$/.exec(pattern);
   if (!m) return tokenPattern(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   try {

@@ -9,7 +9,7 @@ import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 /** How long a start in progress holds off further starts. */
 const STARTING_MS = 30_000;
 /** An autostarted daemon leaves after this long without a call. */
-export const AUTOSTART_IDLE_MINUTES = 30;
+const AUTOSTART_IDLE_MINUTES = 30;
 
 export function startingMarker(stateFile: string): string {
   return `${stateFile}.starting`;

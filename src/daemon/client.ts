@@ -27,13 +27,13 @@ export interface DaemonRequest {
 }
 
 /** The running daemon described by the state file, if its process is alive. */
-export function liveDaemon(env: NodeJS.ProcessEnv = process.env): DaemonState | undefined {
+function liveDaemon(env: NodeJS.ProcessEnv = process.env): DaemonState | undefined {
   const state = readState(stateFile(env));
   return state && isAlive(state.pid) ? state : undefined;
 }
 
 /** One request to the daemon; the answer counts only when it carries the daemon's signature. */
-export function signedRequest(
+function signedRequest(
   state: DaemonState,
   method: 'GET' | 'POST',
   path: string,

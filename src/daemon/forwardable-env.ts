@@ -8,6 +8,15 @@ const SECRET_NAME =
 /** `scheme://user:password@host` keeps its host (it says where) and loses its password. */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]*@/gi;
 
+/** The string-valued entries of an environment (process.env, or one received as JSON); anything else is dropped. */
+export function stringEnv(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
 export function forwardableEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {

@@ -10,6 +10,7 @@ import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
+import { stringEnv } from './forwardable-env.js';
 import { listenSocket } from './socket-server.js';
 import { startingMarker } from './autostart.js';
 import {
@@ -88,7 +89,7 @@ function configStamp(dirs: readonly string[]): string {
 }
 
 /** Parsers loaded once; policies per project configuration, reloaded when its files change. */
-export function cachingProvider(parsers: LoadedParsers): PolicyProvider {
+function cachingProvider(parsers: LoadedParsers): PolicyProvider {
   const cache = new Map<string, Cached>();
   const entry = (cwd: string, env: Record<string, string>): Cached => {
     const projectDir = findProjectConfigDir(cwd);
@@ -139,20 +140,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function stringRecord(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
-  }
-  return out;
-}
-
 export async function startDaemon(options: DaemonOptions = {}): Promise<RunningDaemon> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host))
     throw new Error(`the daemon listens on loopback only (127.0.0.1, ::1), not ${host}`);
   const env = options.env ?? process.env;
-  const daemonEnv = stringRecord(env);
+  const daemonEnv = stringEnv(env);
   const file = options.stateFile ?? defaultStateFile(env);
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const log = options.log ?? (() => {});
@@ -240,7 +233,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       };
       if (typeof body.payload !== 'string')
         throw new HttpError(400, 'payload must be the hook input as a string');
-      const answer = await answerOwnHook(own[1]!, body.payload, body.cwd, stringRecord(body.env));
+      const answer = await answerOwnHook(own[1]!, body.payload, body.cwd, stringEnv(body.env));
       return send(res, 200, answer, nonce);
     }
     if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {

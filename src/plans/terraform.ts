@@ -116,7 +116,7 @@ export function looksLikeTerraform(doc: Record<string, unknown>): boolean {
 /** The action of a change, from Terraform's action list. Unknown combinations are scanned for "delete". */
 function actionOf(actions: readonly string[], importing: boolean): ChangeAction {
   if (actions.length === 1) {
-    switch (actions[0]) {
+    switch (actions[0]!) {
       case 'create':
         return 'create';
       case 'update':

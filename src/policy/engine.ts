@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 let cedarModule: Cedar | undefined;
 /** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. Its Node
  * build is CommonJS that compiles its WebAssembly synchronously, so it can load at the moment of need. */
-export function loadCedarSync(): Cedar {
+function loadCedarSync(): Cedar {
   cedarModule ??= require('@cedar-policy/cedar-wasm/nodejs') as Cedar;
   return cedarModule;
 }
@@ -74,7 +74,7 @@ export interface PolicyDefaults {
 
 const DEFAULTS: PolicyDefaults = { approvals: 2 };
 
-export function compilePolicies(
+function compilePolicies(
   cedar: Cedar,
   sources: readonly PolicySource[],
   schema: string,

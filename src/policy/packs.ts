@@ -5,7 +5,7 @@ import type { PolicySource } from './policy-file.js';
 
 export const DEFAULT_PACKS = ['baseline'];
 
-export function availablePacks(): string[] {
+function availablePacks(): string[] {
   return readdirSync(PACKS_DIR)
     .filter((f) => f.endsWith('.cedar'))
     .map((f) => f.slice(0, -'.cedar'.length))

@@ -589,7 +589,7 @@ function summariseAction(action: DecisionInput['action']): Record<string, unknow
   };
 }
 
-export function toView(
+function toView(
   request: ApprovalRequest,
   approvals: { approver: string; at: number; comment?: string }[],
 ): RequestView {

@@ -5,11 +5,11 @@ import { newId } from './ids.js';
 // Tokens are 256 random bits; only their sha256 is stored, so a copy of the database grants nothing.
 // (A slow hash adds nothing for secrets this long: there is nothing to guess.)
 
-export function generateToken(kind: IdentityKind): string {
+function generateToken(kind: IdentityKind): string {
   return `ilk_${kind === 'agent' ? 'a' : 'h'}_${randomBytes(32).toString('base64url')}`;
 }
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

@@ -17,7 +17,7 @@ export interface WebhookOptions {
   fetch?: typeof fetch;
 }
 
-export interface WebhookBody {
+interface WebhookBody {
   text: string;
   blocks: { type: 'section'; text: { type: 'mrkdwn'; text: string } }[];
   interlock: { event: string; actor: string; requestId?: string; state?: string; scope?: string };
@@ -25,7 +25,7 @@ export interface WebhookBody {
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").slice(0, 300)}\``;
 
-export function webhookBody(event: ServerEvent): WebhookBody {
+function webhookBody(event: ServerEvent): WebhookBody {
   let text: string;
   let interlock: WebhookBody['interlock'];
   if ('request' in event) {

@@ -4,7 +4,7 @@ import type { ParsedTree, ShellParser } from './syntax.js';
 const require = createRequire(import.meta.url);
 
 /** Which build of tree-sitter-bash parses: the native addon, or the WebAssembly one. */
-export type ShellParserBackend = 'native' | 'wasm';
+type ShellParserBackend = 'native' | 'wasm';
 
 export interface LoadedShellParser extends ShellParser {
   backend: ShellParserBackend;

@@ -92,5 +92,3 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
 ];
-
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,9 +5,6 @@
 export const REQUEST_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'consumed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-/** States from which a request can still lead to an execution. */
-export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved'];
-
 export type IdentityKind = 'agent' | 'human';
 
 /** A caller of the server: one token, stored hashed. Several tokens may carry the same name. */
@@ -34,7 +31,7 @@ export interface NewIdentity {
 }
 
 /** Who asked: the agent (or human) identity and the human an agent acts for. */
-export interface Requester {
+interface Requester {
   kind: IdentityKind;
   name: string;
   actsFor?: string;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkpointDue, startCheckpointJob, writeCheckpoint } from '../../src/audit/checkpoint.js';
+import { startCheckpointJob, writeCheckpoint } from '../../src/audit/checkpoint.js';
+import { checkpointDue } from '../../src/audit/checkpoint-policy.js';
 import { initKeys, KeyError, readKeyring, readSigningKey, rotateKeys } from '../../src/audit/keys.js';
 import { startServerCheckpoints } from '../../src/audit/serve.js';
 import { verifyAuditLog } from '../../src/audit/verify.js';

@@ -13,14 +13,14 @@ import type { StoreTarget } from '../store/stores.js';
 // Real databases, tampered with by hand: each test gets a fresh store (a SQLite file, or a PostgreSQL
 // schema of its own), a key pair in a temporary directory, and raw SQL access that bypasses Interlock.
 
-export interface Raw {
+interface Raw {
   run(sql: string, params?: unknown[]): Promise<void>;
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
 /** SQL with `?` placeholders on either database (numbered for PostgreSQL). */
-export function rawAccess(kind: StoreKind, database: string, store: Store): Raw {
+function rawAccess(kind: StoreKind, database: string, store: Store): Raw {
   if (kind === 'sqlite') {
     const db = new Database(database);
     db.pragma('busy_timeout = 5000');

@@ -41,7 +41,7 @@ export const SQLITE: StoreTarget = {
   },
 };
 
-export const POSTGRES: StoreTarget = {
+const POSTGRES: StoreTarget = {
   kind: 'postgres',
   async create() {
     const schema = uniqueSchema();

@@ -11,8 +11,8 @@ export function sharedRuntime(): Promise<Runtime> {
   return runtime;
 }
 
-export const PROJECT = '/home/dev/project';
-export const HOME = '/home/dev';
+const PROJECT = '/home/dev/project';
+const HOME = '/home/dev';
 
 /** Facts of a developer in a project directory, with no environment variables unless given. */
 export function testFacts(

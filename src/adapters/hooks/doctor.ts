@@ -9,7 +9,7 @@ import { AGENTS, isObject, type AgentId } from './types.js';
 // self-test feeds the installed command (or the http hook's URL) the agent's own payload for a
 // destructive command and for a harmless one, and checks the answers block and pass.
 
-export const AGENT_NAMES: Record<AgentId, string> = {
+const AGENT_NAMES: Record<AgentId, string> = {
   'claude-code': 'Claude Code',
   cursor: 'Cursor',
   gemini: 'Gemini CLI',
@@ -79,11 +79,7 @@ export function samplePayload(agent: AgentId, command: string, cwd: string): obj
 }
 
 /** What an agent would do with the hook's output: block the call, or let it go on. */
-export function agentReading(
-  agent: AgentId,
-  stdout: string,
-  exitCode: number,
-): 'block' | 'proceed' | 'invalid' {
+function agentReading(agent: AgentId, stdout: string, exitCode: number): 'block' | 'proceed' | 'invalid' {
   if (exitCode === 2) return 'block';
   if (exitCode !== 0) return 'invalid';
   const text = stdout.trim();
@@ -151,16 +147,16 @@ function postJson(url: string, body: string, timeoutMs: number): Promise<{ stdou
   });
 }
 
-export const SELF_TEST_DESTRUCTIVE = 'rm -rf /';
-export const SELF_TEST_HARMLESS = 'ls';
+const SELF_TEST_DESTRUCTIVE = 'rm -rf /';
+const SELF_TEST_HARMLESS = 'ls';
 
-export interface SelfTest {
+interface SelfTest {
   ok: boolean;
   detail: string;
 }
 
 /** Feed the installed hook a destructive and a harmless command; it must block the first and pass the second. */
-export async function selfTest(
+async function selfTest(
   agent: AgentId,
   handler: Record<string, unknown>,
   cwd: string,
@@ -243,7 +239,7 @@ function disabledBy(agent: AgentId, file: string, settings: Record<string, unkno
   return problems;
 }
 
-export interface InstalledHook {
+interface InstalledHook {
   scope: Scope;
   file: string;
   kind: 'command' | 'http';
@@ -270,7 +266,7 @@ export interface DoctorOptions {
   scratch: string;
 }
 
-export async function inspectAgent(agent: AgentId, options: DoctorOptions): Promise<AgentReport> {
+async function inspectAgent(agent: AgentId, options: DoctorOptions): Promise<AgentReport> {
   const found: string[] = [];
   const dir = join(options.home, CONFIG_DIRS[agent]);
   if (existsSync(dir)) found.push(`~/${CONFIG_DIRS[agent]}`);

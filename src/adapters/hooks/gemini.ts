@@ -92,7 +92,8 @@ export function geminiOutput(verdict: HookVerdict): object {
       return {};
     case 'allow':
       return { decision: 'allow' };
-    default:
+    case 'ask': // askAsDeny made it a deny
+    case 'deny':
       return { decision: 'deny', reason: v.agentMessage, systemMessage: v.userMessage };
   }
 }

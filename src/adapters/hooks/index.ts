@@ -12,4 +12,4 @@ export const ADAPTERS: Record<AgentId, HookAdapter> = {
   codex,
 };
 
-export { AGENTS, isAgentId, type AgentId, type HookAdapter } from './types.js';
+export type { AgentId, HookAdapter } from './types.js';

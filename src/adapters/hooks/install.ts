@@ -230,12 +230,12 @@ export function readSettings(file: string): Json {
   return value;
 }
 
-export function backupFile(file: string): string {
+function backupFile(file: string): string {
   return `${file}.interlock-backup`;
 }
 
 /** Write the settings atomically, keeping a copy of the previous file next to it. */
-export function writeSettings(file: string, settings: Json): { backup?: string } {
+function writeSettings(file: string, settings: Json): { backup?: string } {
   mkdirSync(dirname(file), { recursive: true });
   let backup: string | undefined;
   let mode = 0o644;

@@ -35,7 +35,7 @@ export function respondWith(
 }
 
 /** A response that blocks through the exit code (2 blocks in all four agents), for unreadable input. */
-export function blockByExitCode(message: string): HookResponse {
+function blockByExitCode(message: string): HookResponse {
   const text = `interlock hook: ${message}; blocking this tool call to be safe.\n`;
   return { stdout: '', exitCode: 2, stderr: text, verdict: inputErrorVerdict(message) };
 }
@@ -124,7 +124,8 @@ export function preflight(
           ),
         };
       return { request };
-    default:
+    case 'shell':
+    case 'mcp-call':
       return { request };
   }
 }

@@ -1,5 +1,5 @@
 /** Quote one word for a POSIX shell (single quotes), leaving plain words as they are. */
-export function quoteWord(word: string): string {
+function quoteWord(word: string): string {
   if (word !== '' && /^[A-Za-z0-9_@%+=:,./~^-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

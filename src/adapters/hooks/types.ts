@@ -65,7 +65,7 @@ export type ParseResult =
  * What the hook answers. `pass` means no opinion: the agent's own permission rules apply (used for tools
  * Interlock does not assess). `ask` on an agent that cannot ask its user is rendered as a deny.
  */
-export type HookOutcome = 'allow' | 'ask' | 'deny' | 'pass';
+type HookOutcome = 'allow' | 'ask' | 'deny' | 'pass';
 
 export interface HookVerdict {
   outcome: HookOutcome;

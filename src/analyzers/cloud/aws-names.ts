@@ -87,7 +87,7 @@ function isIdOption(name: string): boolean {
   );
 }
 
-export function idOptions(args: CloudArgs): string[] {
+function idOptions(args: CloudArgs): string[] {
   return [...args.options.keys()].filter(isIdOption);
 }
 

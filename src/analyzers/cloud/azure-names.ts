@@ -1,7 +1,7 @@
 // What az command groups hold: resource categories, and the options that name a parent resource.
 
 /** Resource groups of commands: category, and whether deleting one loses data or a whole environment. */
-export const RESOURCES: [RegExp, string, boolean][] = [
+const RESOURCES: [RegExp, string, boolean][] = [
   [
     /(^| )(firewall-rule|vnet-rule|rule|nsg|public-ip|vnet|subnet|lb|application-gateway|private-endpoint|nic)( |$)/,
     'network',

@@ -1,6 +1,5 @@
 import { dedupeHints } from '../../core/environment.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
-import { riskRank } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 
@@ -142,10 +141,6 @@ function findZero(data: unknown, keys: ReadonlySet<string>): string | undefined 
   return undefined;
 }
 
-export function atLeast(risk: Risk, min: Risk): Risk {
-  return riskRank(risk) >= riskRank(min) ? risk : min;
-}
-
 export function hintsFrom(source: string, ...vals: (string | undefined)[]): EnvironmentHint[] {
   return vals.filter((v): v is string => !!v && v.trim() !== '').map((v) => ({ source, value: v }));
 }
@@ -153,11 +148,6 @@ export function hintsFrom(source: string, ...vals: (string | undefined)[]): Envi
 /** Resource names as hints: weak, they may raise the environment to production, never lower it. */
 export function nameHintsFrom(source: string, ...vals: (string | undefined)[]): EnvironmentHint[] {
   return hintsFrom(source, ...vals).map((h) => ({ ...h, weak: true }));
-}
-
-/** Environment variables of a tool, read as the command sees them (its own assignments first). */
-export function envHints(inv: Invocation, ...names: string[]): EnvironmentHint[] {
-  return names.flatMap((n) => hintsFrom(`env ${n}`, inv.env(n)));
 }
 
 /** The first variable of the list that is set, as a hint (a tool reads them in this order of precedence). */

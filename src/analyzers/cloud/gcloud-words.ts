@@ -115,7 +115,7 @@ export const HARMLESS_GROUPS = new Set([
 ]);
 
 /** Resource groups: their category, and whether deleting one loses data or a whole environment. */
-export const RESOURCES: [RegExp, string, boolean][] = [
+const RESOURCES: [RegExp, string, boolean][] = [
   [/^sql backups$/, 'backup', false],
   [/^sql users$/, 'iam', false],
   [/^sql (ssl|ssl-certs)/, 'secret', false],

@@ -112,7 +112,7 @@ export function uriHints(uri: string, what: string): EnvironmentHint[] {
 }
 
 /** A libpq keyword/value connection string: "host=db.prod dbname=app user=x". */
-export function conninfoHints(text: string): EnvironmentHint[] {
+function conninfoHints(text: string): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
   for (const m of text.matchAll(/(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)/g)) {
     const key = m[1]!.toLowerCase();

@@ -89,7 +89,7 @@ export function directory(
 /** Names of variables, parameters and context keys that usually carry the environment's name. */
 const ENVIRONMENT_KEY = /(^|[-_.])(env|environment|stage|tier|workspace|account|deployment|config)$/i;
 
-export function isEnvironmentKey(key: string): boolean {
+function isEnvironmentKey(key: string): boolean {
   return ENVIRONMENT_KEY.test(key);
 }
 

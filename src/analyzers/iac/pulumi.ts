@@ -299,6 +299,8 @@ function stateCommand(scope: Scope, o: ParsedOptions, sub: string | undefined): 
       return [
         effect(scope, 'modify', 'low', target, `pulumi state ${sub} changes the state`, 'state', hints),
       ];
+    case undefined: // `pulumi state` alone prints its usage
+      break;
   }
   return [];
 }

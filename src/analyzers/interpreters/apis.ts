@@ -4,7 +4,7 @@ import type { Lang, Token } from '../code-scan.js';
 // The standard-library calls, per language, that delete, truncate or overwrite files or run shell commands,
 // matched by name (and receiver: os.remove, FileUtils.rm_rf, child_process.execSync).
 
-export type Kind = 'delete' | 'delete-tree' | 'write' | 'truncate' | 'shell' | 'open';
+type Kind = 'delete' | 'delete-tree' | 'write' | 'truncate' | 'shell' | 'open';
 
 export interface Found {
   kind: Kind;

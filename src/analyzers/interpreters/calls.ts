@@ -93,7 +93,7 @@ const TRUNCATE_RISK = (path: string, cls: PathClass): Risk =>
 const WRITE_RISK = (cls: PathClass): Risk =>
   cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
 
-export function shellEffect(tool: string, via: string, text: string | undefined): Effect {
+function shellEffect(tool: string, via: string, text: string | undefined): Effect {
   return {
     operation: 'execute-unverifiable',
     tool,

@@ -59,7 +59,7 @@ export function manifests(
   return { refs, unknown };
 }
 
-export const MANIFEST: Kind = {
+const MANIFEST: Kind = {
   name: 'manifest',
   risk: 'high',
   category: 'manifest',

@@ -121,7 +121,7 @@ const COMPUTED_KIND: Omit<Kind, 'name'> = {
 };
 
 /** The kind for a type word: `deployments.apps` → deployment; unknown types are custom resources. */
-export function lookupKind(type: string): Kind {
+function lookupKind(type: string): Kind {
   const lower = type.toLowerCase();
   const base = lower.split('.')[0] ?? lower;
   return KINDS[lower] ?? KINDS[base] ?? { name: lower, ...UNKNOWN_KIND };

@@ -229,6 +229,8 @@ export function ufw(inv: Invocation): Effect[] {
           reversible: true,
         }),
       ];
+    case undefined: // `ufw` alone prints its usage
+      break;
   }
   return [];
 }

@@ -12,7 +12,7 @@ const plural = (n: number, w: string) =>
   `${n} ${n === 1 ? w : w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`}`;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function integrityBlocks(v: VerifyReport, segment: IncidentReport['segment']): Block[] {
+function integrityBlocks(v: VerifyReport, segment: IncidentReport['segment']): Block[] {
   if (!segment.entries)
     return [
       {
