@@ -50,8 +50,8 @@ interface Decided<A, S extends PlacedAssessment> {
 
 export type ShellEvaluation = Decided<ShellAction, ShellAssessment> & { plans?: SavedPlan[] };
 export type PlanEvaluation = Decided<PlanAction, PlanAssessment> & { plan: PlanCheck };
-export type FileWriteEvaluation = Decided<FileWriteAction, PlacedAssessment>;
-export type McpCallEvaluation = Decided<McpCallAction, PlacedAssessment>;
+type FileWriteEvaluation = Decided<FileWriteAction, PlacedAssessment>;
+type McpCallEvaluation = Decided<McpCallAction, PlacedAssessment>;
 export type Evaluation = ShellEvaluation | PlanEvaluation | FileWriteEvaluation | McpCallEvaluation;
 
 /** The configuration's environment patterns and its answer for "unknown". */

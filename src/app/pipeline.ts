@@ -13,8 +13,6 @@ import { askServer, type GateSettings, type ServerAnswer } from './gate.js';
 // in the daemon): assess → place → decide (evaluate.ts) → gate (the approval server, gate.ts) → record
 // (the local audit log). Entry points only translate their input into a Proposal and the Final back out.
 
-export type { Evaluation, PipelineRuntime, Proposal, ServerAnswer };
-
 /** Whether the local audit log holds this decision. */
 export type AuditStatus =
   | { recorded: true }

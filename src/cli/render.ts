@@ -3,7 +3,7 @@ import type { Final } from '../app/pipeline.js';
 import { effectJson } from '../core/effect-json.js';
 import type { Palette } from '../render/palette.js';
 
-export { COLOURS, PLAIN, paletteFor, type Palette } from '../render/palette.js';
+export { paletteFor, type Palette } from '../render/palette.js';
 import type { Decision, Outcome, Risk } from '../core/types.js';
 
 const OUTCOME_LABEL: Record<Outcome, string> = {

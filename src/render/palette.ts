@@ -9,7 +9,7 @@ export interface Palette {
 }
 
 const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-export const COLOURS: Palette = {
+const COLOURS: Palette = {
   red: wrap(31, 39),
   yellow: wrap(33, 39),
   green: wrap(32, 39),

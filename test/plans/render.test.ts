@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../../src/cli/render.js';
+import { PLAIN } from '../../src/render/palette.js';
 import { md, planJson, renderPlanMarkdown, renderPlanText } from '../../src/plans/render.js';
 import { parsePlanDocument } from '../../src/plans/load.js';
 import { FIXTURES, SECRETS, checkFixture, checkPlan, harmlessPlan } from './helpers.js';

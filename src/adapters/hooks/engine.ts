@@ -163,8 +163,10 @@ async function proposalOf(
         rt: await provider.policies(call.cwd, ctx.env),
         cwd: call.cwd,
       };
-    default:
-      // preflight answers every other kind.
+    case 'read-only':
+    case 'not-assessed':
+    case 'unknown':
+      // preflight answers these without policies.
       return undefined;
   }
 }
