@@ -1,5 +1,4 @@
 import { createChecker, loadParsers, type Checker, type LoadedParsers } from './checker.js';
-import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
 import type { PolicyEvaluator } from '../core/decide.js';
 import type { LoadedConfig } from '../config/load.js';
 import { placementOf } from './evaluate.js';
@@ -38,5 +37,3 @@ export async function loadRuntime(options: RuntimeOptions = {}): Promise<Runtime
   ]);
   return assembleRuntime(parsers, policies);
 }
-
-export { DEFAULT_PACKS, packSource };

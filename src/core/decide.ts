@@ -22,7 +22,7 @@ export interface Principal {
 }
 
 /** The facts a policy sees for one effect (the `context` of the Cedar request). */
-export interface PolicyContext {
+interface PolicyContext {
   kind: ActionKind;
   operation: Operation;
   risk: string;
@@ -44,7 +44,7 @@ export interface PolicyRequest {
   context: PolicyContext;
 }
 
-export interface PolicyOutcomeInfo {
+interface PolicyOutcomeInfo {
   id: string;
   origin: string;
   line?: number;
@@ -140,7 +140,7 @@ function decideOne(effect: PlacedEffect, request: PolicyRequest, evaluator: Poli
   return result;
 }
 
-export function policyContext(
+function policyContext(
   kind: ActionKind,
   effect: PlacedEffect,
   assessment: PlacedAssessment,

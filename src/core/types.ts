@@ -152,7 +152,7 @@ export function outcomeRank(outcome: Outcome): number {
   return OUTCOMES.indexOf(outcome);
 }
 
-export const DESTRUCTIVE_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
+const DESTRUCTIVE_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
   'delete',
   'replace',
   'execute-unverifiable',

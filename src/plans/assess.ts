@@ -73,7 +73,7 @@ const ACTION_REASON: Readonly<Record<string, string>> = {
 const ENV_VARIABLES = ['AWS_PROFILE', 'GOOGLE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT'];
 
 /** Risk of one change: by statefulness and action, lowered by protection the plan shows. */
-export function changeRisk(change: PlannedChange): Risk {
+function changeRisk(change: PlannedChange): Risk {
   switch (change.action) {
     case 'no-op':
     case 'read':

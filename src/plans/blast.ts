@@ -12,9 +12,9 @@ import {
 } from './types.js';
 
 /** "Most of the environment": at least this share of the existing resources destroyed or replaced… */
-export const RECREATE_FRACTION = 0.5;
+const RECREATE_FRACTION = 0.5;
 /** …and at least this many, so that replacing the one resource of a tiny environment is not a finding. */
-export const RECREATE_MIN = 3;
+const RECREATE_MIN = 3;
 
 const TARGETS_SHOWN = 5;
 
@@ -44,7 +44,7 @@ export interface BlastRadius {
   findings: Finding[];
 }
 
-export function emptyCounts(): Record<ChangeAction, number> {
+function emptyCounts(): Record<ChangeAction, number> {
   return Object.fromEntries(CHANGE_ACTIONS.map((a) => [a, 0])) as Record<ChangeAction, number>;
 }
 

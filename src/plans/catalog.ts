@@ -4,7 +4,7 @@
 // is reported as such.
 
 /** What kind of data a stateful resource holds. Policies see it as `context.category`. */
-export type StatefulCategory =
+type StatefulCategory =
   | 'database'
   | 'cluster'
   | 'cache'
@@ -237,7 +237,7 @@ export const CLOUDFORMATION_STATEFUL: Catalog = {
 };
 
 /** The curated catalogs, by the resource-type prefix of the provider they cover. */
-export const CATALOGS: Readonly<Record<string, Catalog>> = {
+const CATALOGS: Readonly<Record<string, Catalog>> = {
   aws: AWS_STATEFUL,
   google: GOOGLE_STATEFUL,
   azurerm: AZURE_STATEFUL,

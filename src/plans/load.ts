@@ -47,7 +47,7 @@ export type Runner = (
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export function isBinaryPlan(bytes: Uint8Array): boolean {
+function isBinaryPlan(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
@@ -66,7 +66,7 @@ function utf16(bytes: Buffer, order: 'LE' | 'BE', label: string): string {
  * UTF-16 is told by where the NUL bytes of the first two characters fall: a JSON text starts with ASCII
  * characters, and UTF-8 JSON never holds a NUL byte (RFC 4627 section 3).
  */
-export function decodePlanBytes(bytes: Buffer, label: string): string {
+function decodePlanBytes(bytes: Buffer, label: string): string {
   const [b0, b1, b2, b3] = bytes;
   if (
     (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) ||
@@ -125,7 +125,7 @@ export function parsePlanDocument(doc: unknown, label: string): ParsedPlan {
   );
 }
 
-export const spawnRunner: Runner = (program, args, options) =>
+const spawnRunner: Runner = (program, args, options) =>
   new Promise((resolveRun) => {
     const child = spawn(program, args, {
       cwd: options.cwd,
@@ -177,7 +177,7 @@ function firstLines(text: string): string {
 }
 
 /** `terraform show -json PLAN` (or tofu): the JSON text of a binary plan file. */
-export async function convertBinaryPlan(
+async function convertBinaryPlan(
   path: string,
   options: LoadOptions = {},
 ): Promise<{ text: string; tool: PlanTool }> {

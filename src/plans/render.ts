@@ -78,13 +78,13 @@ function what(check: PlanCheck): string {
   return `${tool} plan${plan.toolVersion ? ` (${plan.toolVersion})` : ''}`;
 }
 
-export function countsLine(check: PlanCheck): string {
+function countsLine(check: PlanCheck): string {
   const { counts } = check.assessment.blast;
   const parts = COUNT_WORDS.filter(([a]) => counts[a] > 0).map(([a, w]) => `${counts[a]} ${w}`);
   return parts.length ? parts.join(', ') : 'no changes';
 }
 
-export function shareLine(check: PlanCheck): string | undefined {
+function shareLine(check: PlanCheck): string | undefined {
   const { existing, destroyed, fraction } = check.assessment.blast;
   if (existing === undefined || fraction === undefined) return undefined;
   return `${destroyed} of ${existing} existing resources destroyed or replaced (${Math.round(fraction * 100)}%)`;
@@ -208,7 +208,7 @@ function shortReason(e: PlacedEffect): string {
 }
 
 /** The decision's reasons grouped by policy message, each with the changes it applies to. */
-export function whyGroups(check: PlanCheck): { reason: string; targets: string[] }[] {
+function whyGroups(check: PlanCheck): { reason: string; targets: string[] }[] {
   const { decision } = check;
   const groups = new Map<string, string[]>();
   for (const d of decision.perEffect) {

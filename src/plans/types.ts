@@ -1,6 +1,6 @@
 import type { EnvironmentHint, Risk } from '../core/types.js';
 
-export type PlanFormat = 'terraform' | 'cloudformation';
+type PlanFormat = 'terraform' | 'cloudformation';
 
 /**
  * What one planned change does, normalised across Terraform and CloudFormation.
@@ -84,7 +84,7 @@ export interface PlannedChange {
   hints: EnvironmentHint[];
 }
 
-export interface PlanFlags {
+interface PlanFlags {
   /** Terraform: the plan stopped on an error; it cannot be applied. */
   errored?: boolean;
   /** Terraform: false when more plan/apply rounds are needed (deferred changes). */

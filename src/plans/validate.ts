@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 
 /** A JSON path for people: resource_changes[12].change.actions */
-export function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
+function jsonPath(prefix: string, path: readonly PropertyKey[]): string {
   let text = prefix;
   for (const step of path) {
     if (typeof step === 'number') text += `[${step}]`;

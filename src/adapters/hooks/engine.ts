@@ -63,11 +63,11 @@ function osUser(env: Record<string, string>): string {
 
 export type { HookContext };
 
-export function respond(agent: AgentId, verdict: HookVerdict, event?: string, stderr?: string): HookResponse {
+function respond(agent: AgentId, verdict: HookVerdict, event?: string, stderr?: string): HookResponse {
   return respondWith(ADAPTERS[agent], verdict, event, stderr);
 }
 
-export function preflight(agent: AgentId, raw: string, ctx: HookContext) {
+function preflight(agent: AgentId, raw: string, ctx: HookContext) {
   return preflightWith(ADAPTERS[agent], raw, ctx);
 }
 
@@ -172,7 +172,7 @@ async function proposalOf(
 }
 
 /** Decide a request that needs policies (shell commands, sensitive file edits, MCP calls). */
-export async function decideRequest(
+async function decideRequest(
   request: HookRequest,
   ctx: HookContext,
   provider: PolicyProvider,
