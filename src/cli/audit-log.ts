@@ -2,6 +2,7 @@ import type { EntryView } from '../audit/entry-view.js';
 import { queryLog, type LogFilter } from '../audit/query.js';
 import { isoSeconds, parseTime, TimeError } from '../audit/time.js';
 import { fail, openForReading, quietOnClosedPipe, UsageError, type StoreOptions } from './audit-store.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface LogCliOptions extends StoreOptions {
   since?: string;
@@ -127,7 +128,7 @@ export async function runAuditLog(options: LogCliOptions): Promise<number> {
         if (limit && ++n >= limit) break;
       }
       if (out.length) await write(out.join(''));
-      return 0;
+      return EXIT_CODES.ok;
     }
     // For people: the newest `limit` matches, oldest first.
     const kept: EntryView[] = [];
@@ -140,14 +141,14 @@ export async function runAuditLog(options: LogCliOptions): Promise<number> {
     process.stdout.write(`Audit log ${log.location}\n`);
     if (!kept.length) {
       process.stdout.write('No entries match.\n');
-      return 0;
+      return EXIT_CODES.ok;
     }
     process.stdout.write(renderTable(kept));
     if (kept.length < total)
       process.stdout.write(
         `(the newest ${kept.length} of ${total} matching entries; --limit 0 shows all, --json exports them)\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
     return fail('audit log', error);
   } finally {

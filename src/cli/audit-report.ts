@@ -12,6 +12,7 @@ import {
   UsageError,
   type StoreOptions,
 } from './audit-store.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface ReportCliOptions extends StoreOptions {
   since?: string;
@@ -81,7 +82,7 @@ export async function runIncidentReport(options: ReportCliOptions): Promise<numb
     process.stderr.write(
       `interlock report incident: ${report.actions.length} action(s), ${report.controls.length} control event(s); ${verdict}${written.length ? `; wrote ${written.join(' and ')}` : ''}\n`,
     );
-    return report.verification.ok ? 0 : 1;
+    return report.verification.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   } catch (error) {
     return fail('report incident', error);
   } finally {

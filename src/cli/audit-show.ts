@@ -1,6 +1,7 @@
 import { attribute, NotFoundError, type Attribution } from '../audit/attribution.js';
 import { isoSeconds } from '../audit/time.js';
 import { fail, openForReading, quietOnClosedPipe, type StoreOptions } from './audit-store.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 const t = (ms: number) => isoSeconds(ms).replace('T', ' ');
 const VIA: Record<string, string> = {
@@ -96,11 +97,11 @@ export async function runAuditShow(id: string, options: StoreOptions & { json?: 
   try {
     const a = await attribute(log, id.trim());
     process.stdout.write(options.json ? `${JSON.stringify(a)}\n` : renderAttribution(a));
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
     if (error instanceof NotFoundError) {
       process.stderr.write(`interlock audit show: ${error.message}\n`);
-      return 1;
+      return EXIT_CODES.internal;
     }
     return fail('audit show', error);
   } finally {

@@ -7,6 +7,7 @@ import { readWitness, type Witness } from '../audit/witness.js';
 import { serveSettings } from '../server/config.js';
 import { defaultDatabasePath, isPostgresUrl } from '../store/open.js';
 import { configFor } from './server-connection.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 // Which log an `interlock audit …` command reads: --database, or --server (the approval server's database
 // on this host, as `interlock serve` opens it), or by default this machine's local decision log.
@@ -89,7 +90,7 @@ export function trustFor(log: AuditLog, options: StoreOptions, env: NodeJS.Proce
 /** Output piped into `head` or a closed SIEM shipper: stop quietly instead of crashing on EPIPE. */
 export function quietOnClosedPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CODES.ok);
     throw error;
   });
 }
@@ -97,5 +98,5 @@ export function quietOnClosedPipe(): void {
 export function fail(command: string, error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`interlock ${command}: ${message}\n`);
-  return error instanceof UsageError || error instanceof KeyError ? 2 : 1;
+  return error instanceof UsageError || error instanceof KeyError ? EXIT_CODES.usage : EXIT_CODES.internal;
 }

@@ -11,6 +11,7 @@ import {
   UsageError,
   type StoreOptions,
 } from './audit-store.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 export interface VerifyCliOptions extends StoreOptions {
   from?: string;
@@ -47,7 +48,7 @@ export function renderVerify(r: VerifyReport, keyringFile: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `interlock audit verify`: exit 0 when the log verifies, 1 when it is broken, 2 on bad input. */
+/** `interlock audit verify`: exit ok when the log verifies, failed when it is broken, usage on bad input. */
 export async function runAuditVerify(options: VerifyCliOptions): Promise<number> {
   let from: number | undefined;
   if (options.from !== undefined) {
@@ -75,7 +76,7 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
     process.stdout.write(
       options.json ? `${JSON.stringify(report)}\n` : renderVerify(report, trust.keyringFile),
     );
-    return report.ok ? 0 : 1;
+    return report.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   } catch (error) {
     return fail('audit verify', error);
   } finally {
@@ -102,7 +103,7 @@ export async function runAuditCheckpoint(options: StoreOptions & { json?: boolea
           ? `Signed a checkpoint at entry ${n(made.seq)} of ${log.location} with key ${made.keyId}.\n`
           : `Nothing to sign: the newest entry of ${log.location} already has a checkpoint (or the log is empty).\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
     return fail('audit checkpoint', error);
   } finally {

@@ -164,5 +164,5 @@ async function runBatch(options: CheckOptions, rt: Runtime): Promise<number> {
     });
     if (!audited.ok) process.stderr.write(`interlock: ${audited.message}\n`);
   }
-  return failed ? EXIT_CODES.usage : 0;
+  return failed ? EXIT_CODES.usage : EXIT_CODES.ok;
 }

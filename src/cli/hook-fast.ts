@@ -13,6 +13,7 @@ import {
   type SocketReply,
   type SocketRequest,
 } from '../daemon/socket-protocol.js';
+import { EXIT_CODES } from './exit-codes.js';
 
 // The first thing `interlock hook <agent>` runs, on every tool call an agent makes. It loads node's
 // built-ins and nothing else (the build bundles it into dist/cli/hook-fast.cjs), reads the agent's input,
@@ -146,7 +147,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     process.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
     );
-    return 2;
+    return EXIT_CODES['hook-block'];
   }
   if (viaDaemon) {
     const answer = await viaDaemon;

@@ -24,6 +24,7 @@ import {
   stateFile as defaultStateFile,
   writeState,
 } from './state.js';
+import { EXIT_CODES } from '../cli/exit-codes.js';
 
 // `interlock daemon`: parsers and policies stay loaded, so a hook call costs a process start and one
 // loopback round trip instead of loading tree-sitter and Cedar every time. node:http is enough for three
@@ -250,7 +251,10 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       );
       log(`claude-code(http) ${answer.verdict.outcome}`);
       // An HTTP hook cannot block through a status code: a refusal must be a 2xx JSON deny.
-      const out = answer.exitCode === 0 ? answer.stdout.trim() : JSON.stringify(claudeOutput(answer.verdict));
+      const out =
+        answer.exitCode === EXIT_CODES.ok
+          ? answer.stdout.trim()
+          : JSON.stringify(claudeOutput(answer.verdict));
       return send(res, 200, out, nonce);
     }
     throw new HttpError(404, `no route ${req.method} ${url.pathname}`);

@@ -7,6 +7,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import { ALICE, BOB, CAROL, CLAUDE, body } from '../approvals/fixtures.js';
 import { runCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
+import { EXIT_CODES } from '../../src/cli/exit-codes.js';
 
 // The audit commands as an operator runs them (the built CLI), on a server log written by the real
 // approval service: an approved and used request, a denied one, a freeze, a read.
@@ -211,7 +212,7 @@ describe('interlock audit / report / keys', () => {
     db.prepare('UPDATE audit SET body = ? WHERE seq = 3').run(row.body.replace('bob', 'bib'));
     db.close();
     const v = cli('audit', 'verify', '--database', server);
-    expect(v.status).toBe(1);
+    expect(v.status).toBe(EXIT_CODES.failed);
     expect(v.stdout).toMatch(/✘ BROKEN at entry 3 \(altered-body\): entry 3: its contents were changed/);
     const r = cli(
       'report',
@@ -223,7 +224,7 @@ describe('interlock audit / report / keys', () => {
       '--until',
       '2025-03-01T15:00:00Z',
     );
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(EXIT_CODES.failed);
     expect(r.stdout).toMatch(/❌ \*\*The log segment does NOT verify: entry 3\. \*\*/);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface DaemonCliOptions {
   port?: string;
@@ -18,7 +19,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`interlock daemon: --port ${options.port} is not a port number\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { daemonHealth } = await import('../../daemon/client.js');
   const running = await daemonHealth(process.env);
@@ -26,7 +27,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.stdout.write(
       `interlock daemon is already running (pid ${running.health.pid}, port ${running.state.port}).\n`,
     );
-    return 0;
+    return EXIT_CODES.ok;
   }
   if (options.background) {
     const main = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -41,17 +42,17 @@ async function start(options: DaemonCliOptions): Promise<number> {
         process.stdout.write(
           `interlock daemon started (pid ${child.pid}, http://${health.state.host}:${health.state.port}).\n`,
         );
-        return 0;
+        return EXIT_CODES.ok;
       }
       if (child.exitCode !== null) break;
     }
     process.stderr.write('interlock daemon: it did not come up; run `interlock daemon start` to see why.\n');
-    return 1;
+    return EXIT_CODES.internal;
   }
   const idleMinutes = options.idleExit === undefined ? undefined : Number(options.idleExit);
   if (idleMinutes !== undefined && !(idleMinutes > 0)) {
     process.stderr.write(`interlock daemon: --idle-exit ${options.idleExit} is not a number of minutes\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { startDaemon } = await import('../../daemon/server.js');
   let leave = () => {};
@@ -71,7 +72,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 async function status(options: DaemonCliOptions): Promise<number> {
@@ -88,7 +89,7 @@ async function status(options: DaemonCliOptions): Promise<number> {
         : `interlock daemon: not running (${res.unavailable})\n`,
     );
   }
-  return 'health' in res ? 0 : 3;
+  return 'health' in res ? EXIT_CODES.ok : EXIT_CODES['not-running'];
 }
 
 async function stop(): Promise<number> {
@@ -100,16 +101,16 @@ async function stop(): Promise<number> {
   if (!state || !isAlive(state.pid)) {
     process.stdout.write('interlock daemon: not running.\n');
     if (state) clearState(file, state.pid);
-    return 0;
+    return EXIT_CODES.ok;
   }
   process.kill(state.pid, 'SIGTERM');
   for (let i = 0; i < 50 && isAlive(state.pid); i++) await sleep(100);
   if (isAlive(state.pid)) {
     process.stderr.write(`interlock daemon: pid ${state.pid} did not stop.\n`);
-    return 1;
+    return EXIT_CODES.internal;
   }
   process.stdout.write(`interlock daemon stopped (pid ${state.pid}).\n`);
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 export function registerDaemon(program: Command): void {
@@ -131,7 +132,7 @@ export function registerDaemon(program: Command): void {
         process.stderr.write(
           `interlock daemon: unknown action "${action}"; expected start, status or stop\n`,
         );
-        process.exitCode = 2;
+        process.exitCode = EXIT_CODES.usage;
       }
     });
 }

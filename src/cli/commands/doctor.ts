@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface DoctorCliOptions {
   json?: boolean;
@@ -61,7 +62,7 @@ export function registerDoctor(program: Command): void {
           );
           process.stdout.write(`${lines.join('\n')}\n`);
         }
-        process.exitCode = bad ? 1 : 0;
+        process.exitCode = bad ? EXIT_CODES.failed : EXIT_CODES.ok;
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { AgentId } from '../../adapters/hooks/types.js';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface InitOptions {
   agent?: string;
@@ -39,16 +40,16 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
     process.stderr.write(
       `interlock init: unknown agent "${agentArg}"; expected one of ${AGENTS.join(', ')}\n`,
     );
-    return 2;
+    return EXIT_CODES.usage;
   }
   const agent = agentArg;
   if (options.project && options.user) {
     process.stderr.write('interlock init: choose --project or --user, not both\n');
-    return 2;
+    return EXIT_CODES.usage;
   }
   if (options.http && agent !== 'claude-code') {
     process.stderr.write('interlock init: --http is for Claude Code only (the other agents run commands)\n');
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { install, settingsFile, SettingsError } = await import('../../adapters/hooks/install.js');
   const { DEFAULT_PORT } = await import('../../daemon/state.js');
@@ -60,7 +61,7 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
   const port = options.port ? Number(options.port) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     process.stderr.write(`interlock init: --port ${options.port} is not a port number\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const hook = {
     command: options.command ?? defaultHookCommand(agent, { autostart: options.autostart !== false }),
@@ -79,11 +80,11 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
         `The hook posts to ${hook.httpUrl}: keep the daemon running (interlock daemon start --background --port ${port}). While it is down, Claude Code blocks every matched tool call (onFailure "block"); versions before 2.1.295 let them pass.\n`,
       );
     process.stdout.write('Check it with: interlock doctor\n');
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
     if (error instanceof SettingsError) {
       process.stderr.write(`interlock init: ${error.message}\n`);
-      return 1;
+      return EXIT_CODES.internal;
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../exit-codes.js';
 
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('Validate, list and test the Cedar policies in force');
@@ -21,7 +22,7 @@ export function registerPolicy(program: Command): void {
     });
   policy
     .command('test')
-    .description('Run the policy tests in .interlock/tests/ (non-zero exit on failure)')
+    .description(`Run the policy tests in .interlock/tests/ (exit ${EXIT_CODES.failed} when one fails)`)
     .option('--cwd <dir>', 'project directory (default: current)')
     .option('--dir <dir>', 'tests directory (default: .interlock/tests)')
     .option('--json', 'machine-readable output')

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../exit-codes.js';
 
 interface UninstallOptions {
   agent: string;
@@ -22,7 +23,7 @@ export function registerUninstall(program: Command): void {
         process.stderr.write(
           `interlock uninstall: unknown agent "${options.agent}"; expected one of ${AGENTS.join(', ')}\n`,
         );
-        process.exitCode = 2;
+        process.exitCode = EXIT_CODES.usage;
         return;
       }
       const agent = options.agent;
@@ -47,7 +48,7 @@ export function registerUninstall(program: Command): void {
       } catch (error) {
         if (error instanceof SettingsError) {
           process.stderr.write(`interlock uninstall: ${error.message}\n`);
-          process.exitCode = 1;
+          process.exitCode = EXIT_CODES.internal;
           return;
         }
         throw error;
