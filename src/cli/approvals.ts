@@ -1,9 +1,10 @@
-import { ClientError, type ApprovalClient } from '../approvals/http.js';
+import type { ApprovalClient } from '../approvals/http.js';
 import { renderRequest, renderRequestLine } from '../approvals/view.js';
 import type { RequestState } from '../store/types.js';
 import { REQUEST_STATES } from '../store/types.js';
 import { clientFromEnvironment } from './server-connection.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { reportError } from './errors.js';
 
 // `interlock approvals list|show|approve|deny|cancel|status`: the approvers' side, over the server's API
 // with the caller's own token (INTERLOCK_TOKEN).
@@ -25,11 +26,7 @@ async function withClient(fn: (client: ApprovalClient) => Promise<number>): Prom
   try {
     return await fn(found.client);
   } catch (error) {
-    if (error instanceof ClientError) {
-      process.stderr.write(`interlock approvals: ${error.message}\n`);
-      return error.status === 400 ? EXIT_CODES.usage : EXIT_CODES.internal;
-    }
-    throw error;
+    return reportError('approvals', error);
   }
 }
 

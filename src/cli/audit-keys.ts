@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { initKeys, readKeyring, readSigningKey, rotateKeys } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
-import { configuredAudit, fail } from './audit-store.js';
+import { configuredAudit } from './audit-store.js';
+import { reportError } from './errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 export interface KeysOptions {
@@ -39,7 +40,7 @@ export async function runKeysInit(options: KeysOptions): Promise<number> {
       );
     return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys init', error);
+    return reportError('keys init', error);
   }
 }
 
@@ -81,7 +82,7 @@ export async function runKeysShow(options: KeysOptions & { printKeyring?: boolea
     process.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys show', error);
+    return reportError('keys show', error);
   }
 }
 
@@ -98,6 +99,6 @@ export async function runKeysRotate(options: KeysOptions): Promise<number> {
       );
     return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys rotate', error);
+    return reportError('keys rotate', error);
   }
 }

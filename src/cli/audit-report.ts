@@ -3,15 +3,10 @@ import { reportBlocks } from '../audit/report/content.js';
 import { toHtml } from '../audit/report/html.js';
 import { toMarkdown } from '../audit/report/markdown.js';
 import { buildIncidentReport } from '../audit/report/model.js';
-import { parseTime, TimeError } from '../audit/time.js';
-import {
-  fail,
-  openForReading,
-  quietOnClosedPipe,
-  trustFor,
-  UsageError,
-  type StoreOptions,
-} from './audit-store.js';
+import { parseTime } from '../audit/time.js';
+import { openForReading, quietOnClosedPipe, trustFor, type StoreOptions } from './audit-store.js';
+import { InputError } from '../core/errors.js';
+import { reportError } from './errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 export interface ReportCliOptions extends StoreOptions {
@@ -31,23 +26,23 @@ export async function runIncidentReport(options: ReportCliOptions): Promise<numb
   const now = Date.now();
   try {
     if (!options.since)
-      throw new UsageError(
+      throw new InputError(
         '--since is required: the start of the incident window (e.g. --since 2025-03-01T14:00Z, or --since 6h)',
       );
     since = parseTime(options.since, now, '--since');
     until = options.until ? parseTime(options.until, now, '--until') : now;
     if (since > until)
-      throw new UsageError(`--since ${options.since} is after --until ${options.until ?? 'now'}`);
+      throw new InputError(`--since ${options.since} is after --until ${options.until ?? 'now'}`);
     if (options.env && !['production', 'non-production', 'unknown'].includes(options.env))
-      throw new UsageError(`--env ${options.env}: use production, non-production or unknown`);
+      throw new InputError(`--env ${options.env}: use production, non-production or unknown`);
   } catch (error) {
-    return fail('report incident', error instanceof TimeError ? new UsageError(error.message) : error);
+    return reportError('report incident', error);
   }
   let log;
   try {
     log = await openForReading(options);
   } catch (error) {
-    return fail('report incident', error);
+    return reportError('report incident', error);
   }
   try {
     const trust = trustFor(log, options);
@@ -84,7 +79,7 @@ export async function runIncidentReport(options: ReportCliOptions): Promise<numb
     );
     return report.verification.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   } catch (error) {
-    return fail('report incident', error);
+    return reportError('report incident', error);
   } finally {
     await log.close();
   }

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { openAuditLog, type AuditLog } from '../audit/open.js';
 import { defaultLocalDatabase, keyPaths } from '../audit/paths.js';
-import { KeyError, readKeyringIfAny, type Keyring } from '../audit/keys.js';
+import { readKeyringIfAny, type Keyring } from '../audit/keys.js';
 import { auditSettings, type AuditConfig } from '../audit/settings.js';
 import { readWitness, type Witness } from '../audit/witness.js';
 import { serveSettings } from '../server/config.js';
 import { defaultDatabasePath, isPostgresUrl } from '../store/open.js';
 import { configFor } from './server-connection.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { InputError } from '../core/errors.js';
 
 // Which log an `interlock audit …` command reads: --database, or --server (the approval server's database
 // on this host, as `interlock serve` opens it), or by default this machine's local decision log.
@@ -19,14 +20,12 @@ export interface StoreOptions {
   key?: string;
 }
 
-export class UsageError extends Error {}
-
-/** `audit:` of the user's config.yaml (a broken one is a usage error that names the file). */
+/** `audit:` of the user's config.yaml (a broken one is an InputError that names the file). */
 export function configuredAudit(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   try {
     return auditSettings(configFor(process.cwd(), env));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new InputError((error as Error).message);
   }
 }
 
@@ -46,7 +45,7 @@ export async function openForReading(
   if (!isPostgresUrl(database)) {
     const path = database.replace(/^sqlite:(\/\/)?/i, '');
     if (!existsSync(path))
-      throw new UsageError(
+      throw new InputError(
         `there is no audit log at ${path}${
           options.database
             ? ''
@@ -75,14 +74,11 @@ export function trustFor(log: AuditLog, options: StoreOptions, env: NodeJS.Proce
     },
     configuredAudit(env),
   );
-  let keyring: Keyring | undefined;
-  try {
-    keyring = readKeyringIfAny(paths.keyring);
-  } catch (error) {
-    if (error instanceof KeyError) throw new UsageError(error.message);
-    throw error;
-  }
-  if (options.keyring && !keyring) throw new UsageError(`no keyring at ${paths.keyring}`);
+  const keyring = readKeyringIfAny(paths.keyring);
+  if (options.keyring && !keyring)
+    throw new InputError(
+      `no keyring at ${paths.keyring}: pass a copy of the keyring that \`interlock keys show --print-keyring\` prints where the server runs`,
+    );
   const witness = readWitness(paths.witnessDir, log.location);
   return { ...(keyring ? { keyring } : {}), keyringFile: paths.keyring, ...(witness ? { witness } : {}) };
 }
@@ -93,10 +89,4 @@ export function quietOnClosedPipe(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CODES.ok);
     throw error;
   });
-}
-
-export function fail(command: string, error: unknown): number {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`interlock ${command}: ${message}\n`);
-  return error instanceof UsageError || error instanceof KeyError ? EXIT_CODES.usage : EXIT_CODES.internal;
 }

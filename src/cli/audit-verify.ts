@@ -3,14 +3,9 @@ import { readSigningKey } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
 import { isoSeconds } from '../audit/time.js';
 import { verifyAuditLog, type VerifyReport } from '../audit/verify.js';
-import {
-  configuredAudit,
-  fail,
-  openForReading,
-  trustFor,
-  UsageError,
-  type StoreOptions,
-} from './audit-store.js';
+import { configuredAudit, openForReading, trustFor, type StoreOptions } from './audit-store.js';
+import { InputError } from '../core/errors.js';
+import { reportError } from './errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 export interface VerifyCliOptions extends StoreOptions {
@@ -53,9 +48,9 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
   let from: number | undefined;
   if (options.from !== undefined) {
     if (!/^\d+$/.test(options.from) || Number(options.from) < 1)
-      return fail(
+      return reportError(
         'audit verify',
-        new UsageError(`--from ${options.from} is not an entry number (1 or more)`),
+        new InputError(`--from ${options.from} is not an entry number (1 or more)`),
       );
     from = Number(options.from);
   }
@@ -63,7 +58,7 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
   try {
     log = await openForReading(options);
   } catch (error) {
-    return fail('audit verify', error);
+    return reportError('audit verify', error);
   }
   try {
     const trust = trustFor(log, options);
@@ -78,7 +73,7 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
     );
     return report.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   } catch (error) {
-    return fail('audit verify', error);
+    return reportError('audit verify', error);
   } finally {
     await log.close();
   }
@@ -105,7 +100,7 @@ export async function runAuditCheckpoint(options: StoreOptions & { json?: boolea
       );
     return EXIT_CODES.ok;
   } catch (error) {
-    return fail('audit checkpoint', error);
+    return reportError('audit checkpoint', error);
   } finally {
     await log?.close();
   }

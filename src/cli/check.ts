@@ -9,6 +9,7 @@ import type { ActionFacts } from '../core/types.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { checkJson, paletteFor, renderCheck } from './render.js';
 import { commandFromArgs } from './quote.js';
+import { reportError } from './errors.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -87,11 +88,7 @@ export async function runCheck(
     );
     return refused ? EXIT_CODES.deny : EXIT_CODES[gate?.outcome ?? result.decision.outcome];
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`interlock check: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+    return reportError('check', error);
   }
 }
 

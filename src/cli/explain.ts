@@ -1,11 +1,11 @@
 import { localFacts } from '../adapters/local-facts.js';
 import type { ShellCheck } from '../app/checker.js';
 import type { Runtime } from '../app/runtime.js';
-import { InputError } from '../core/errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { principalFrom } from './check.js';
 import { checkJson, paletteFor, type Palette } from './render.js';
 import { commandFromArgs } from './quote.js';
+import { reportError } from './errors.js';
 
 function policyRef(p: { id: string; origin: string; line?: number }): string {
   return `${p.origin}${p.line ? `:${p.line}` : ''}`;
@@ -114,10 +114,6 @@ export async function runExplain(
     );
     return EXIT_CODES[result.decision.outcome];
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`interlock explain: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+    return reportError('explain', error);
   }
 }

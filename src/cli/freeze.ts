@@ -1,6 +1,6 @@
-import { ClientError } from '../approvals/http.js';
 import { clientFromEnvironment } from './server-connection.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { reportError } from './errors.js';
 
 export interface FreezeOptions {
   agent?: string;
@@ -32,10 +32,6 @@ export async function runFreeze(frozen: boolean, options: FreezeOptions): Promis
     }
     return EXIT_CODES.ok;
   } catch (error) {
-    if (error instanceof ClientError) {
-      process.stderr.write(`interlock ${verb}: ${error.message}\n`);
-      return error.status === 400 ? EXIT_CODES.usage : EXIT_CODES.internal;
-    }
-    throw error;
+    return reportError(verb, error);
   }
 }

@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-import { EXIT_CODES } from './exit-codes.js';
-
-const fail = (error: unknown) => {
-  process.stderr.write(`interlock: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = EXIT_CODES.internal;
-};
+import type { Command as CommandType } from 'commander';
 
 // `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
 const [subcommand, ...rest] = process.argv.slice(2);
@@ -25,6 +20,20 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     .name('interlock')
     .description('A safety interlock between AI agents and production.')
     .version('0.1.0');
+  // The command that runs ("audit verify"), to name it in an error message.
+  let running = '';
+  program.hook('preAction', (_program, action) => {
+    running = commandPath(action);
+  });
   registerCommands(program);
-  await program.parseAsync(process.argv).catch(fail);
+  await program.parseAsync(process.argv).catch(async (error: unknown) => {
+    const { reportError } = await import('./errors.js');
+    process.exitCode = reportError(running, error);
+  });
+}
+
+function commandPath(command: CommandType): string {
+  const names: string[] = [];
+  for (let c: CommandType | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

@@ -3,6 +3,7 @@ import { serveSettings } from '../server/config.js';
 import { DEFAULT_SERVER_PORT, startServer } from '../server/serve.js';
 import { openStore } from '../store/open.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { reportError } from './errors.js';
 
 export interface ServeOptions {
   host?: string;
@@ -27,8 +28,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   try {
     config = loadConfig(process.cwd(), env);
   } catch (error) {
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return EXIT_CODES.usage;
+    return reportError('serve', error);
   }
   const settings = serveSettings(config, env);
   const database = options.database ?? settings.database;
@@ -40,8 +40,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   try {
     store = await openStore(database, env);
   } catch (error) {
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return EXIT_CODES.internal;
+    return reportError('serve', error);
   }
   const webhookUrl = options.webhook ?? settings.webhookUrl;
   let server;
@@ -73,8 +72,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     });
   } catch (error) {
     await server.close();
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return EXIT_CODES.internal;
+    return reportError('serve', error);
   }
   if (!LOOPBACK.test(host))
     process.stderr.write(

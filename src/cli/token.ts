@@ -97,12 +97,7 @@ export async function tokenList(options: TokenOptions): Promise<number> {
 
 export async function tokenRevoke(idOrName: string, options: TokenOptions): Promise<number> {
   const revoked = await withStore(options, (store) => revokeToken(store, idOrName, `cli:${osUser()}`));
-  if (!revoked.length) {
-    process.stderr.write(
-      `interlock token: no live token has the id or name "${idOrName}" (interlock token list)\n`,
-    );
-    return EXIT_CODES.internal;
-  }
+  if (!revoked.length) return fail(`no live token has the id or name "${idOrName}" (interlock token list)`);
   process.stdout.write(`Revoked ${revoked.map((r) => `${r.id} (${r.kind} ${r.name})`).join(', ')}.\n`);
   return EXIT_CODES.ok;
 }

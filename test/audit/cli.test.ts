@@ -157,7 +157,7 @@ describe('interlock audit / report / keys', () => {
     const denied = cli('audit', 'show', req2, '--database', server);
     expect(denied.stdout).toMatch(/Denied +by bob .*not during the freeze window/);
     expect(cli('audit', 'show', '99999', '--database', server)).toMatchObject({
-      status: 1,
+      status: EXIT_CODES.usage,
       stderr: expect.stringMatching(/no entry 99999/),
     });
   });

@@ -51,7 +51,7 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
     process.stderr.write('interlock init: --http is for Claude Code only (the other agents run commands)\n');
     return EXIT_CODES.usage;
   }
-  const { install, settingsFile, SettingsError } = await import('../../adapters/hooks/install.js');
+  const { install, settingsFile } = await import('../../adapters/hooks/install.js');
   const { DEFAULT_PORT } = await import('../../daemon/state.js');
   const scope = options.project ? 'project' : 'user';
   const file = settingsFile(agent, scope, {
@@ -67,27 +67,20 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
     command: options.command ?? defaultHookCommand(agent, { autostart: options.autostart !== false }),
     ...(options.http ? { httpUrl: `http://127.0.0.1:${port}/hooks/claude-code` } : {}),
   };
-  try {
-    const result = install(agent, file, hook);
+  // A settings file that is not plain JSON is an InputError (exit 2), reported by main.ts.
+  const result = install(agent, file, hook);
+  process.stdout.write(
+    result.changed
+      ? `Installed the Interlock hook for ${agent} in ${file}${result.backup ? ` (previous file kept as ${result.backup})` : ''}.\n`
+      : `The Interlock hook for ${agent} is already installed in ${file}; nothing changed.\n`,
+  );
+  process.stdout.write(`${NOTES[agent]}\n`);
+  if (options.http)
     process.stdout.write(
-      result.changed
-        ? `Installed the Interlock hook for ${agent} in ${file}${result.backup ? ` (previous file kept as ${result.backup})` : ''}.\n`
-        : `The Interlock hook for ${agent} is already installed in ${file}; nothing changed.\n`,
+      `The hook posts to ${hook.httpUrl}: keep the daemon running (interlock daemon start --background --port ${port}). While it is down, Claude Code blocks every matched tool call (onFailure "block"); versions before 2.1.295 let them pass.\n`,
     );
-    process.stdout.write(`${NOTES[agent]}\n`);
-    if (options.http)
-      process.stdout.write(
-        `The hook posts to ${hook.httpUrl}: keep the daemon running (interlock daemon start --background --port ${port}). While it is down, Claude Code blocks every matched tool call (onFailure "block"); versions before 2.1.295 let them pass.\n`,
-      );
-    process.stdout.write('Check it with: interlock doctor\n');
-    return EXIT_CODES.ok;
-  } catch (error) {
-    if (error instanceof SettingsError) {
-      process.stderr.write(`interlock init: ${error.message}\n`);
-      return EXIT_CODES.internal;
-    }
-    throw error;
-  }
+  process.stdout.write('Check it with: interlock doctor\n');
+  return EXIT_CODES.ok;
 }
 
 export function registerInit(program: Command): void {

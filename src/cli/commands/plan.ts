@@ -50,7 +50,7 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     { checkLoadedPlan },
     { loadPlanFile },
     render,
-    { InputError },
+    { reportError },
     { principalFrom },
     { localFacts },
     cli,
@@ -58,7 +58,7 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     import('../../plans/check.js'),
     import('../../plans/load.js'),
     import('../../plans/render.js'),
-    import('../../core/errors.js'),
+    import('../errors.js'),
     import('../check.js'),
     import('../../adapters/local-facts.js'),
     import('../render.js'),
@@ -90,10 +90,6 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     );
     return EXIT_CODES[result.decision.outcome];
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`interlock plan check: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+    return reportError('plan check', error);
   }
 }

@@ -27,7 +27,7 @@ export function registerUninstall(program: Command): void {
         return;
       }
       const agent = options.agent;
-      const { uninstall, settingsFile, SettingsError } = await import('../../adapters/hooks/install.js');
+      const { uninstall, settingsFile } = await import('../../adapters/hooks/install.js');
       const scopes =
         options.user && !options.project
           ? (['user'] as const)
@@ -36,22 +36,14 @@ export function registerUninstall(program: Command): void {
             : (['user', 'project'] as const);
       const where = { home: process.env.HOME || homedir(), project: options.dir ?? process.cwd() };
       let removed = 0;
-      try {
-        for (const scope of scopes) {
-          const result = uninstall(agent, settingsFile(agent, scope, where));
-          removed += result.removed;
-          if (result.changed)
-            process.stdout.write(
-              `Removed ${result.removed} Interlock hook entr${result.removed === 1 ? 'y' : 'ies'} from ${result.file}${result.deleted ? ' (left empty, so deleted)' : ''}${result.backup ? `; previous file kept as ${result.backup}` : ''}.\n`,
-            );
-        }
-      } catch (error) {
-        if (error instanceof SettingsError) {
-          process.stderr.write(`interlock uninstall: ${error.message}\n`);
-          process.exitCode = EXIT_CODES.internal;
-          return;
-        }
-        throw error;
+      // A settings file that is not plain JSON is an InputError (exit 2), reported by main.ts.
+      for (const scope of scopes) {
+        const result = uninstall(agent, settingsFile(agent, scope, where));
+        removed += result.removed;
+        if (result.changed)
+          process.stdout.write(
+            `Removed ${result.removed} Interlock hook entr${result.removed === 1 ? 'y' : 'ies'} from ${result.file}${result.deleted ? ' (left empty, so deleted)' : ''}${result.backup ? `; previous file kept as ${result.backup}` : ''}.\n`,
+          );
       }
       if (removed === 0)
         process.stdout.write(`No Interlock hook for ${agent} was installed; nothing changed.\n`);
