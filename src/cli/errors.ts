@@ -1,10 +1,25 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ClientError } from '../approvals/client-error.js';
 import { InputError } from '../core/errors.js';
 import { EXIT_CODES } from './exit-codes.js';
 
 // The one place where an error becomes an exit code. main.ts's top-level handler uses it for whatever a
 // command throws; commands that go on after an error (or close something first) use it too.
+
+/**
+ * Commander's own usage errors (an unknown command or option, a missing argument, a bad choice) exit 2
+ * like ours, name the command, and say where its usage is; --help and --version still exit 0. Commander
+ * copies these settings to a subcommand only when it is created, so they are set on every command here,
+ * once all are registered.
+ */
+export function routeUsageErrors(command: Command, path = ''): void {
+  const name = `interlock${path ? ` ${path}` : ''}`;
+  command
+    .exitOverride() // throw the CommanderError to main.ts's handler (exitCodeFor) instead of exiting 1
+    .configureOutput({ outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '')}`) })
+    .showHelpAfterError(`(\`${name} --help\` shows its usage)`);
+  for (const sub of command.commands) routeUsageErrors(sub, path ? `${path} ${sub.name()}` : sub.name());
+}
 
 /** The exit code an error stands for. */
 export function exitCodeFor(error: unknown): number {

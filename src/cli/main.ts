@@ -14,7 +14,10 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
   process.exitCode = await fast.runFastHook(rest);
 } else {
   const { Command } = await import('commander');
-  const { registerCommands } = await import('./commands/index.js');
+  const [{ registerCommands }, { reportError, routeUsageErrors }] = await Promise.all([
+    import('./commands/index.js'),
+    import('./errors.js'),
+  ]);
   const program = new Command();
   program
     .name('interlock')
@@ -26,8 +29,8 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     running = commandPath(action);
   });
   registerCommands(program);
-  await program.parseAsync(process.argv).catch(async (error: unknown) => {
-    const { reportError } = await import('./errors.js');
+  routeUsageErrors(program);
+  await program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = reportError(running, error);
   });
 }
