@@ -64,11 +64,11 @@ export async function runIncidentReport(options: ReportCliOptions): Promise<numb
       options.html ?? (options.out ? `${options.out.replace(/\.(md|markdown)$/i, '')}.html` : undefined);
     const written: string[] = [];
     if (options.out) {
-      writeFileSync(options.out, markdown);
+      writeReport(options.out, markdown);
       written.push(options.out);
     } else if (!options.html) process.stdout.write(markdown);
     if (htmlFile) {
-      writeFileSync(htmlFile, toHtml(report.title, blocks));
+      writeReport(htmlFile, toHtml(report.title, blocks));
       written.push(htmlFile);
     }
     const verdict = report.verification.ok
@@ -82,5 +82,24 @@ export async function runIncidentReport(options: ReportCliOptions): Promise<numb
     return reportError('report incident', error);
   } finally {
     await log.close();
+  }
+}
+
+/** Write --out or --html; a path that cannot be written is the user's to fix (exit 2). */
+function writeReport(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'its directory does not exist'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'it is not writable'
+            : undefined;
+    if (!why) throw error;
+    throw new InputError(`cannot write ${file}: ${why}; pass --out or --html a file in a writable directory`);
   }
 }

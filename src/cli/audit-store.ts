@@ -54,6 +54,17 @@ export async function openForReading(
               : " yet: local decisions are recorded there once `interlock check` or an agent hook has run (--server reads the approval server's log on this host, --database any other)"
         }`,
       );
+    try {
+      return await openAuditLog(database, env);
+    } catch (error) {
+      // A file that is there but is not a database: the path given is wrong, not Interlock.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN')
+        throw new InputError(
+          `${path} is not an SQLite database (${(error as Error).message}): pass the audit log's file, or a postgres:// URL`,
+        );
+      throw error;
+    }
   }
   return openAuditLog(database, env);
 }

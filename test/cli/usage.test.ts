@@ -6,7 +6,7 @@ import { tempTree } from '../support/tmp.js';
 // Bad input and usage exit 2 (README, "Exit codes") with a message that says what was wrong and how to fix
 // it, whoever finds it: commander (unknown command or flag, missing argument, bad choice) or a command.
 
-const home = tempTree({ 'README.md': 'x' });
+const home = tempTree({ 'README.md': 'x', 'notes.txt': 'Not a database.\n'.repeat(100) });
 const env = {
   HOME: home,
   XDG_CONFIG_HOME: `${home}/xdg`,
@@ -113,11 +113,37 @@ describe('usage errors exit 2 with a message naming the command and the fix', ()
       /^interlock report incident: there is no audit log at nope\.db/,
     ],
     [
+      'a --cwd that does not exist',
+      ['check', '--cwd', `${home}/nope`, '--', 'ls'],
+      /^interlock check: option '--cwd <dir>' argument '.*nope' is invalid\. There is no directory .*nope: pass an existing directory\./,
+    ],
+    [
+      'a --cwd that is a file',
+      ['plan', 'check', '--cwd', `${home}/README.md`, 'x.json'],
+      /^interlock plan check: .*README\.md is a file, not a directory: pass its directory\./,
+    ],
+    [
+      'a --dir that does not exist',
+      ['policy', 'test', '--dir', `${home}/nope`],
+      /There is no directory .*nope/,
+    ],
+    [
+      'a --database that is not one',
+      ['audit', 'verify', '--database', `${home}/notes.txt`],
+      /^interlock audit verify: .*notes\.txt is not an SQLite database \(file is not a database\): pass the audit log's file/,
+    ],
+    [
+      'a report written into a directory that does not exist',
+      ['report', 'incident', '--since', '1h', '--out', `${home}/nope/incident.md`],
+      /^interlock report incident: cannot write .*nope\/incident\.md: its directory does not exist; pass --out/,
+    ],
+    [
       'a missing keyring',
       ['keys', 'show', '--keyring', 'nope.json'],
       /^interlock keys show: no audit keyring at .*nope\.json: run `interlock keys init`/,
     ],
   ])('%s', (_what, args, message) => {
+    if (args[0] === 'report' && args.includes('--out')) expect(run(['check', '--', 'ls']).status).toBe(0); // a log to report on
     const r = run(args);
     expect(r.stderr).toMatch(message);
     expect(r.status, r.stderr).toBe(EXIT_CODES.usage);

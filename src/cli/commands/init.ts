@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { AgentId } from '../../adapters/hooks/types.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 interface InitOptions {
   agent?: string;
@@ -95,7 +96,7 @@ export function registerInit(program: Command): void {
     .option('--http', 'Claude Code only: an http hook to `interlock daemon` instead of a command')
     .option('--port <port>', 'the daemon port for --http')
     .option('--command <command>', 'the hook command to install (default: this Node and this Interlock)')
-    .option('--dir <dir>', 'project directory (default: current)')
+    .option('--dir <dir>', 'project directory (default: current)', existingDirectory)
     .option(
       '--no-autostart',
       'the installed hook does not start `interlock daemon` in the background when none is running',

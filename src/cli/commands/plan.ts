@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { EXIT_CODES } from '../exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 export interface PlanCheckOptions {
   json?: boolean;
@@ -28,7 +29,11 @@ export function registerPlan(program: Command): void {
     )
     .option('--env <name>', 'the environment the plan is for (production, staging…)')
     .option('--workspace <name>', 'the Terraform workspace the plan was made in (plan JSON does not say)')
-    .option('--cwd <dir>', 'directory to resolve the file from and to run `terraform show` in')
+    .option(
+      '--cwd <dir>',
+      'directory to resolve the file from and to run `terraform show` in',
+      existingDirectory,
+    )
     .addOption(
       new Option('--tool <program>', 'program that reads a binary plan (the other is tried next)').choices([
         'terraform',

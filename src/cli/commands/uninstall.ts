@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 interface UninstallOptions {
   agent: string;
@@ -16,7 +17,7 @@ export function registerUninstall(program: Command): void {
     .requiredOption('--agent <agent>', 'claude-code | cursor | gemini | codex')
     .option('--user', "only the agent's user settings")
     .option('--project', "only the project's settings (this directory, or --dir)")
-    .option('--dir <dir>', 'project directory (default: current)')
+    .option('--dir <dir>', 'project directory (default: current)', existingDirectory)
     .action(async (options: UninstallOptions) => {
       const { isAgentId, AGENTS } = await import('../../adapters/hooks/types.js');
       if (!isAgentId(options.agent)) {
