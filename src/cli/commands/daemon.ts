@@ -114,25 +114,44 @@ async function stop(): Promise<number> {
 }
 
 export function registerDaemon(program: Command): void {
-  program
+  const daemon = program
     .command('daemon')
-    .description('Keep parsers and policies loaded so agent hooks answer in milliseconds (loopback HTTP)')
-    .argument('[action]', 'start | status | stop', 'start')
+    .description(
+      'Keep parsers and policies loaded so agent hooks answer in milliseconds (loopback HTTP and a Unix socket)',
+    )
+    // `interlock daemon` alone (or with start's options: `interlock daemon --background`) is `daemon start`.
+    .hook('preSubcommand', (self, sub) => {
+      // A word that is no subcommand would reach start as an argument: say it is an unknown command.
+      const [first] = self.args;
+      if (sub.name() === 'start' && first !== undefined && first !== 'start' && !first.startsWith('-'))
+        self.error(`unknown command '${first}'; expected start, status or stop`, {
+          code: 'commander.unknownCommand',
+        });
+    });
+  daemon
+    .command('start', { isDefault: true })
+    .description('Start the daemon in the foreground (the default), or detached with --background')
     .option('--port <port>', 'port on 127.0.0.1 (default 47811; 0 picks a free one)')
     .option('--host <host>', 'loopback address to listen on (127.0.0.1 or ::1)')
     .option('--background', 'start detached and return once it answers')
     .option('--quiet', 'no request log')
     .option('--idle-exit <minutes>', 'stop after this many minutes without a call (autostarted daemons: 30)')
-    .option('--json', 'status as JSON')
-    .action(async (action: string, options: DaemonCliOptions) => {
-      if (action === 'start') process.exitCode = await start(options);
-      else if (action === 'status') process.exitCode = await status(options);
-      else if (action === 'stop') process.exitCode = await stop();
-      else {
-        process.stderr.write(
-          `interlock daemon: unknown action "${action}"; expected start, status or stop\n`,
-        );
-        process.exitCode = EXIT_CODES.usage;
-      }
+    .action(async (options: DaemonCliOptions) => {
+      process.exitCode = await start(options);
+    });
+  daemon
+    .command('status')
+    .description(
+      `Is a daemon running, on which port, how many calls it answered (exit ${EXIT_CODES['not-running']} when none runs)`,
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (options: DaemonCliOptions) => {
+      process.exitCode = await status(options);
+    });
+  daemon
+    .command('stop')
+    .description('Stop the running daemon')
+    .action(async () => {
+      process.exitCode = await stop();
     });
 }
