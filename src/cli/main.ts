@@ -11,7 +11,13 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
   // Required, not imported: importing CommonJS from an ES module costs ~50 ms of export analysis here.
   const { createRequire } = await import('node:module');
   const fast = createRequire(import.meta.url)('./hook-fast.cjs') as typeof import('./hook-fast.js');
-  process.exitCode = await fast.runFastHook(rest);
+  process.exitCode = await fast.runFastHook(rest).catch(async (error: unknown) => {
+    // As in hook-bin.ts: whatever goes wrong blocks the tool call; a crash (exit 1) would let most agents go on.
+    process.stderr.write(
+      `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
+    );
+    return (await import('./exit-codes.js')).EXIT_CODES['hook-block'];
+  });
 } else {
   const { Command } = await import('commander');
   const [{ registerCommands }, { reportError, routeUsageErrors }] = await Promise.all([
