@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { openAuditLog, type AuditLog } from '../audit/open.js';
 import { defaultLocalDatabase, keyPaths } from '../audit/paths.js';
 import { readKeyringIfAny, type Keyring } from '../audit/keys.js';
@@ -54,19 +54,33 @@ export async function openForReading(
               : " yet: local decisions are recorded there once `interlock check` or an agent hook has run (--server reads the approval server's log on this host, --database any other)"
         }`,
       );
-    try {
-      return await openAuditLog(database, env);
-    } catch (error) {
-      // A file that is there but is not a database: the path given is wrong, not Interlock.
-      const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN')
-        throw new InputError(
-          `${path} is not an SQLite database (${(error as Error).message}): pass the audit log's file, or a postgres:// URL`,
-        );
-      throw error;
-    }
+    // Opening migrates: SQLite would turn a short or empty file that is not a database into one.
+    const why = notSqlite(path);
+    if (why)
+      throw new InputError(
+        `${path} is not an SQLite database (${why}): pass the audit log's file, or a postgres:// URL`,
+      );
   }
   return openAuditLog(database, env);
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Why `path` is not an SQLite database file, or undefined when it starts like one. */
+function notSqlite(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read === 0) return 'it is empty';
+    return head.subarray(0, read).equals(SQLITE_HEADER) ? undefined : 'it does not start like one';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EISDIR' ? 'it is a directory' : `it cannot be read: ${code ?? (error as Error).message}`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export interface Trust {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../src/cli/exit-codes.js';
 import { runCli } from '../support/cli.js';
@@ -130,7 +131,7 @@ describe('usage errors exit 2 with a message naming the command and the fix', ()
     [
       'a --database that is not one',
       ['audit', 'verify', '--database', `${home}/notes.txt`],
-      /^interlock audit verify: .*notes\.txt is not an SQLite database \(file is not a database\): pass the audit log's file/,
+      /^interlock audit verify: .*notes\.txt is not an SQLite database \(it does not start like one\): pass the audit log's file/,
     ],
     [
       'a report written into a directory that does not exist',
@@ -149,6 +150,21 @@ describe('usage errors exit 2 with a message naming the command and the fix', ()
     expect(r.status, r.stderr).toBe(EXIT_CODES.usage);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
+});
+
+it('leaves a short file that is not a database as it is (SQLite would make it one)', () => {
+  for (const args of [
+    ['audit', 'verify', '--database', `${home}/README.md`],
+    ['audit', 'log', '--database', `${home}/README.md`],
+  ]) {
+    const r = run(args);
+    expect(r.stderr).toMatch(/README\.md is not an SQLite database \(it does not start like one\)/);
+    expect(r.status).toBe(EXIT_CODES.usage);
+    expect(readFileSync(`${home}/README.md`, 'utf8')).toBe('x');
+  }
+  expect(run(['audit', 'verify', '--database', home]).stderr).toMatch(
+    /is not an SQLite database \(it is a directory\)/,
+  );
 });
 
 describe('help and version exit 0 on stdout', () => {
