@@ -11,18 +11,9 @@ import {
   WhoamiReply,
   type DecisionBody,
 } from './api.js';
+import { ClientError } from './client-error.js';
 
-/** The server could not be reached, or refused, or answered something that is not the API. */
-export class ClientError extends Error {
-  constructor(
-    message: string,
-    /** HTTP status, when the server answered. */
-    readonly status?: number,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+export { ClientError };
 
 export interface ClientOptions {
   /** Per call (default 10 s). */

@@ -2,6 +2,7 @@ import type { AuditLog } from './open.js';
 import type { AgentRef } from './actor.js';
 import { viewEntry, type EntryView } from './entry-view.js';
 import { entriesFrom, seqNear } from './query.js';
+import { InputError } from '../core/errors.js';
 
 // `interlock audit show`: everything the log says about one action, gathered around one entry — who
 // proposed it and for whom, which policies decided, who approved and when, whether it ran, and how.
@@ -31,8 +32,6 @@ export interface Attribution {
 
 const HOUR = 3_600_000;
 
-export class NotFoundError extends Error {}
-
 /** `id`: an entry's seq, or an approval request id (req_…). */
 export async function attribute(log: AuditLog, id: string): Promise<Attribution> {
   const { store, side } = log;
@@ -41,13 +40,13 @@ export async function attribute(log: AuditLog, id: string): Promise<Attribution>
   if (/^\d+$/.test(id)) {
     const [e] = await store.auditEntries(Number(id), 1);
     if (!e || e.seq !== Number(id))
-      throw new NotFoundError(
+      throw new InputError(
         `the log has no entry ${id} (\`interlock audit log\` lists them; \`audit verify\` says whether any were removed)`,
       );
     subject = viewEntry(e);
     if (subject.requestId) request = await store.getRequest(subject.requestId);
   } else if (!/^req_/.test(id)) {
-    throw new NotFoundError(`"${id}" is neither an entry number nor a request id (req_…)`);
+    throw new InputError(`"${id}" is neither an entry number nor a request id (req_…)`);
   }
   const requestId = subject?.requestId ?? (/^req_/.test(id) ? id : undefined);
   const origin = request?.createdAt ?? subject?.at;
@@ -75,7 +74,7 @@ export async function attribute(log: AuditLog, id: string): Promise<Attribution>
   subject ??=
     related.find((v) => v.type === 'decision' && v.requestId === requestId) ??
     related.find((v) => v.requestId === requestId);
-  if (!subject) throw new NotFoundError(`the log has no entry about request ${id}`);
+  if (!subject) throw new InputError(`the log has no entry about request ${id}`);
   return summarise(subject, related, request);
 }
 

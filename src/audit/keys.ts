@@ -10,12 +10,11 @@ import {
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { InputError } from '../core/errors.js';
 
 // Ed25519 keys that sign audit checkpoints. The private key lives in a file only its owner can read, never
 // in the database; the keyring holds the public keys (current and retired) with their ids, so checkpoints
 // signed before a rotation still verify, and a verifier elsewhere needs nothing secret.
-
-export class KeyError extends Error {}
 
 const KeyEntry = z.object({
   id: z.string().regex(/^ed25519:[0-9a-f]{16}$/, 'a key id looks like ed25519:0123456789abcdef'),
@@ -87,7 +86,7 @@ export function readKeyring(file: string): Keyring {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyError(
+    throw new InputError(
       code === 'ENOENT'
         ? `no audit keyring at ${file}: run \`interlock keys init\` where the server runs, or pass --keyring with a copy of its keyring (interlock keys show --print-keyring)`
         : `${file} is not readable JSON (${(error as Error).message})`,
@@ -95,13 +94,13 @@ export function readKeyring(file: string): Keyring {
   }
   const parsed = KeyringFile.safeParse(raw);
   if (!parsed.success)
-    throw new KeyError(
+    throw new InputError(
       `${file} is not an Interlock keyring: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`,
     );
   try {
     return new Keyring(parsed.data.keys);
   } catch (error) {
-    throw new KeyError(`${file} holds a public key that cannot be read (${(error as Error).message})`);
+    throw new InputError(`${file} holds a public key that cannot be read (${(error as Error).message})`);
   }
 }
 
@@ -116,7 +115,7 @@ export function readSigningKey(file: string): SigningKey {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyError(
+    throw new InputError(
       code === 'ENOENT'
         ? `no audit signing key at ${file}: run \`interlock keys init\``
         : `cannot read the audit signing key ${file} (${code ?? (error as Error).message}); it must be readable by the user that runs Interlock`,
@@ -128,7 +127,7 @@ export function readSigningKey(file: string): SigningKey {
       throw new Error(`it is a ${privateKey.asymmetricKeyType} key`);
     return { id: keyIdOf(createPublicKey(privateKey)), privateKey };
   } catch (error) {
-    throw new KeyError(`${file} is not an Ed25519 private key in PEM (${(error as Error).message})`);
+    throw new InputError(`${file} is not an Ed25519 private key in PEM (${(error as Error).message})`);
   }
 }
 
@@ -160,7 +159,7 @@ function writeKeyring(file: string, keys: KeyEntry[]): void {
 /** Create the signing key and its keyring. Refuses to overwrite an existing key (rotate it instead). */
 export function initKeys(paths: { privateKey: string; keyring: string }): KeyEntry {
   if (existsSync(paths.privateKey))
-    throw new KeyError(
+    throw new InputError(
       `an audit signing key already exists at ${paths.privateKey}; \`interlock keys rotate\` replaces it and keeps its public key for old checkpoints`,
     );
   const previous = existsSync(paths.keyring) ? readKeyring(paths.keyring).entries : [];

@@ -1,9 +1,9 @@
+import { InputError } from '../core/errors.js';
+
 // Times on the command line: an ISO date or date-time ("2025-03-01", "2025-03-01T14:00Z"), epoch
-// milliseconds, "now", or a duration back from now ("90m", "2h", "7d").
+// milliseconds, "now", or a duration back from now ("90m", "2h", "7d"). A bad one is an InputError.
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-export class TimeError extends Error {}
 
 export function parseTime(text: string, now = Date.now(), flag = 'time'): number {
   const t = text.trim();
@@ -15,7 +15,7 @@ export function parseTime(text: string, now = Date.now(), flag = 'time'): number
     const ms = Date.parse(t);
     if (!Number.isNaN(ms)) return ms;
   }
-  throw new TimeError(
+  throw new InputError(
     `${flag} "${text}" is not a time: use an ISO date or date-time (2025-03-01, 2025-03-01T14:00Z), "now", or a duration back from now (90m, 2h, 7d)`,
   );
 }

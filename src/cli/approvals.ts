@@ -1,8 +1,10 @@
-import { ClientError, type ApprovalClient } from '../approvals/http.js';
+import type { ApprovalClient } from '../approvals/http.js';
 import { renderRequest, renderRequestLine } from '../approvals/view.js';
 import type { RequestState } from '../store/types.js';
 import { REQUEST_STATES } from '../store/types.js';
 import { clientFromEnvironment } from './server-connection.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
+import { reportError } from './errors.js';
 
 // `interlock approvals list|show|approve|deny|cancel|status`: the approvers' side, over the server's API
 // with the caller's own token (INTERLOCK_TOKEN).
@@ -19,16 +21,12 @@ async function withClient(fn: (client: ApprovalClient) => Promise<number>): Prom
   const found = clientFromEnvironment(process.cwd(), process.env);
   if ('error' in found) {
     process.stderr.write(`interlock approvals: ${found.error}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   try {
     return await fn(found.client);
   } catch (error) {
-    if (error instanceof ClientError) {
-      process.stderr.write(`interlock approvals: ${error.message}\n`);
-      return error.status === 400 ? 2 : 1;
-    }
-    throw error;
+    return reportError('approvals', error);
   }
 }
 
@@ -45,7 +43,7 @@ export function approvalsList(options: ApprovalsOptions): Promise<number> {
         process.stderr.write(
           `interlock approvals: unknown state "${bad}"; use ${REQUEST_STATES.join(', ')}\n`,
         );
-        return 2;
+        return EXIT_CODES.usage;
       }
       states = wanted as RequestState[];
     }
@@ -55,7 +53,7 @@ export function approvalsList(options: ApprovalsOptions): Promise<number> {
     ]);
     if (options.json) {
       out(JSON.stringify({ status, requests }));
-      return 0;
+      return EXIT_CODES.ok;
     }
     if (status.frozen)
       out(
@@ -64,12 +62,12 @@ export function approvalsList(options: ApprovalsOptions): Promise<number> {
     for (const f of status.frozenAgents) out(`agent ${f.scope.slice(6)} is frozen by ${f.by}: ${f.reason}`);
     if (!requests.length) {
       out(states ? `No ${states.join(' or ')} requests.` : 'No requests.');
-      return 0;
+      return EXIT_CODES.ok;
     }
     const now = Date.now();
     for (const r of requests) out(renderRequestLine(r, now));
     out(`\nDetails: interlock approvals show <id>`);
-    return 0;
+    return EXIT_CODES.ok;
   });
 }
 
@@ -77,7 +75,7 @@ export function approvalsShow(id: string, options: ApprovalsOptions): Promise<nu
   return withClient(async (client) => {
     const request = await client.getRequest(id);
     out(options.json ? JSON.stringify(request) : renderRequest(request));
-    return 0;
+    return EXIT_CODES.ok;
   });
 }
 
@@ -89,7 +87,7 @@ export function approvalsVote(
   return withClient(async (client) => {
     if (verb === 'deny' && !options.reason?.trim()) {
       process.stderr.write('interlock approvals deny: say why with --reason "…" (the requester reads it)\n');
-      return 2;
+      return EXIT_CODES.usage;
     }
     const reply =
       verb === 'approve'
@@ -99,7 +97,7 @@ export function approvalsVote(
           : await client.cancel(id, options.reason);
     if (options.json) out(JSON.stringify(reply));
     else out(`${reply.message}\n\n${renderRequest(reply.request)}`);
-    return reply.counted ? 0 : 1;
+    return reply.counted ? EXIT_CODES.ok : EXIT_CODES.failed;
   });
 }
 
@@ -108,7 +106,7 @@ export function approvalsStatus(options: ApprovalsOptions): Promise<number> {
     const [status, me] = await Promise.all([client.status(), client.whoami()]);
     if (options.json) {
       out(JSON.stringify({ ...status, you: me }));
-      return 0;
+      return EXIT_CODES.ok;
     }
     out(
       `server ${client.url} (${status.store}); you are ${me.kind} ${me.name}${me.groups.length ? ` in ${me.groups.join(', ')}` : ''}`,
@@ -116,6 +114,6 @@ export function approvalsStatus(options: ApprovalsOptions): Promise<number> {
     out(status.frozen ? `FROZEN by ${status.frozen.by}: ${status.frozen.reason}` : 'not frozen');
     for (const f of status.frozenAgents) out(`agent ${f.scope.slice(6)} frozen by ${f.by}: ${f.reason}`);
     out(`${status.pending} pending request${status.pending === 1 ? '' : 's'}`);
-    return 0;
+    return EXIT_CODES.ok;
   });
 }

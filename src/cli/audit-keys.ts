@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { initKeys, readKeyring, readSigningKey, rotateKeys } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
-import { configuredAudit, fail } from './audit-store.js';
+import { configuredAudit } from './audit-store.js';
+import { reportError } from './errors.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 export interface KeysOptions {
   key?: string;
@@ -36,9 +38,9 @@ export async function runKeysInit(options: KeysOptions): Promise<number> {
           `  keyring      ${p.keyring} (public keys only: give a copy to whoever verifies the log)\n` +
           `The server signs a checkpoint every 1000 entries or 5 minutes; \`interlock audit verify\` checks them.\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys init', error);
+    return reportError('keys init', error);
   }
 }
 
@@ -49,7 +51,7 @@ export async function runKeysShow(options: KeysOptions & { printKeyring?: boolea
     const ring = readKeyring(p.keyring);
     if (options.printKeyring) {
       process.stdout.write(`${JSON.stringify({ version: 1, keys: ring.entries }, null, 2)}\n`);
-      return 0;
+      return EXIT_CODES.ok;
     }
     let active: string | undefined;
     let mode: string | undefined;
@@ -63,7 +65,7 @@ export async function runKeysShow(options: KeysOptions & { printKeyring?: boolea
       process.stdout.write(
         `${JSON.stringify({ privateKey: active ? p.privateKey : null, activeKey: active ?? null, keyring: p.keyring, keys: ring.entries })}\n`,
       );
-      return 0;
+      return EXIT_CODES.ok;
     }
     const lines = [
       active
@@ -78,9 +80,9 @@ export async function runKeysShow(options: KeysOptions & { printKeyring?: boolea
     if (mode && mode !== '0600')
       lines.push(`! ${p.privateKey} is mode ${mode}: run chmod 600 ${p.privateKey}`);
     process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys show', error);
+    return reportError('keys show', error);
   }
 }
 
@@ -95,8 +97,8 @@ export async function runKeysRotate(options: KeysOptions): Promise<number> {
         `Rotated: new signing key ${current.id}; ${retired} is retired (its public key stays in ${p.keyring}, its private key is gone).\n` +
           `Give verifiers the new keyring (interlock keys show --print-keyring), and restart \`interlock serve\` so it signs with the new key.\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    return fail('keys rotate', error);
+    return reportError('keys rotate', error);
   }
 }

@@ -1,7 +1,10 @@
 import type { EntryView } from '../audit/entry-view.js';
 import { queryLog, type LogFilter } from '../audit/query.js';
-import { isoSeconds, parseTime, TimeError } from '../audit/time.js';
-import { fail, openForReading, quietOnClosedPipe, UsageError, type StoreOptions } from './audit-store.js';
+import { isoSeconds, parseTime } from '../audit/time.js';
+import { openForReading, quietOnClosedPipe, type StoreOptions } from './audit-store.js';
+import { InputError } from '../core/errors.js';
+import { reportError } from './errors.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 export interface LogCliOptions extends StoreOptions {
   since?: string;
@@ -17,21 +20,16 @@ export interface LogCliOptions extends StoreOptions {
 const ENVIRONMENTS = ['production', 'non-production', 'unknown'];
 const OUTCOMES = ['allow', 'ask', 'require-approval', 'deny', 'pending'];
 
-export function filterFrom(options: LogCliOptions, now = Date.now()): LogFilter {
+function filterFrom(options: LogCliOptions, now = Date.now()): LogFilter {
   const filter: LogFilter = {};
-  try {
-    if (options.since) filter.since = parseTime(options.since, now, '--since');
-    if (options.until) filter.until = parseTime(options.until, now, '--until');
-  } catch (error) {
-    if (error instanceof TimeError) throw new UsageError(error.message);
-    throw error;
-  }
+  if (options.since) filter.since = parseTime(options.since, now, '--since');
+  if (options.until) filter.until = parseTime(options.until, now, '--until');
   if (filter.since !== undefined && filter.until !== undefined && filter.since > filter.until)
-    throw new UsageError(`--since ${options.since} is after --until ${options.until}`);
+    throw new InputError(`--since ${options.since} is after --until ${options.until}`);
   if (options.env && !ENVIRONMENTS.includes(options.env))
-    throw new UsageError(`--env ${options.env}: use one of ${ENVIRONMENTS.join(', ')}`);
+    throw new InputError(`--env ${options.env}: use one of ${ENVIRONMENTS.join(', ')}`);
   if (options.outcome && !OUTCOMES.includes(options.outcome))
-    throw new UsageError(`--outcome ${options.outcome}: use one of ${OUTCOMES.join(', ')}`);
+    throw new InputError(`--outcome ${options.outcome}: use one of ${OUTCOMES.join(', ')}`);
   if (options.agent) filter.agent = options.agent;
   if (options.env) filter.environment = options.env;
   if (options.outcome) filter.outcome = options.outcome;
@@ -40,7 +38,7 @@ export function filterFrom(options: LogCliOptions, now = Date.now()): LogFilter 
 }
 
 /** One SIEM record: flat fields first, the full data and the chain links after. */
-export function jsonRecord(v: EntryView): Record<string, unknown> {
+function jsonRecord(v: EntryView): Record<string, unknown> {
   return {
     seq: v.seq,
     time: new Date(v.at).toISOString(),
@@ -71,7 +69,7 @@ function who(v: EntryView): string {
   return v.human ?? v.actor;
 }
 
-export function renderTable(rows: EntryView[], width = process.stdout.columns || 160): string {
+function renderTable(rows: EntryView[], width = process.stdout.columns || 160): string {
   const head = ['SEQ', 'TIME (UTC)', 'TYPE', 'WHO', 'ENV', 'OUTCOME', 'WHAT'];
   const cells = rows.map((v) => [
     String(v.seq),
@@ -102,17 +100,17 @@ export async function runAuditLog(options: LogCliOptions): Promise<number> {
     filter = filterFrom(options);
     if (options.limit !== undefined) {
       if (!/^\d+$/.test(options.limit))
-        throw new UsageError(`--limit ${options.limit} is not a number (0: no limit)`);
+        throw new InputError(`--limit ${options.limit} is not a number (0: no limit)`);
       limit = Number(options.limit) || undefined;
     } else if (!options.json) limit = 100;
   } catch (error) {
-    return fail('audit log', error);
+    return reportError('audit log', error);
   }
   let log;
   try {
     log = await openForReading(options);
   } catch (error) {
-    return fail('audit log', error);
+    return reportError('audit log', error);
   }
   try {
     if (options.json) {
@@ -127,7 +125,7 @@ export async function runAuditLog(options: LogCliOptions): Promise<number> {
         if (limit && ++n >= limit) break;
       }
       if (out.length) await write(out.join(''));
-      return 0;
+      return EXIT_CODES.ok;
     }
     // For people: the newest `limit` matches, oldest first.
     const kept: EntryView[] = [];
@@ -140,16 +138,16 @@ export async function runAuditLog(options: LogCliOptions): Promise<number> {
     process.stdout.write(`Audit log ${log.location}\n`);
     if (!kept.length) {
       process.stdout.write('No entries match.\n');
-      return 0;
+      return EXIT_CODES.ok;
     }
     process.stdout.write(renderTable(kept));
     if (kept.length < total)
       process.stdout.write(
         `(the newest ${kept.length} of ${total} matching entries; --limit 0 shows all, --json exports them)\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    return fail('audit log', error);
+    return reportError('audit log', error);
   } finally {
     await log.close();
   }

@@ -1,6 +1,8 @@
-import { attribute, NotFoundError, type Attribution } from '../audit/attribution.js';
+import { attribute, type Attribution } from '../audit/attribution.js';
 import { isoSeconds } from '../audit/time.js';
-import { fail, openForReading, quietOnClosedPipe, type StoreOptions } from './audit-store.js';
+import { openForReading, quietOnClosedPipe, type StoreOptions } from './audit-store.js';
+import { reportError } from './errors.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 const t = (ms: number) => isoSeconds(ms).replace('T', ' ');
 const VIA: Record<string, string> = {
@@ -9,7 +11,7 @@ const VIA: Record<string, string> = {
   token: 'server token',
 };
 
-export function renderAttribution(a: Attribution): string {
+function renderAttribution(a: Attribution): string {
   const s = a.subject;
   const rows: [string, string][] = [];
   const add = (k: string, v: string | undefined) => v && rows.push([k, v]);
@@ -91,18 +93,14 @@ export async function runAuditShow(id: string, options: StoreOptions & { json?: 
   try {
     log = await openForReading(options);
   } catch (error) {
-    return fail('audit show', error);
+    return reportError('audit show', error);
   }
   try {
     const a = await attribute(log, id.trim());
     process.stdout.write(options.json ? `${JSON.stringify(a)}\n` : renderAttribution(a));
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      process.stderr.write(`interlock audit show: ${error.message}\n`);
-      return 1;
-    }
-    return fail('audit show', error);
+    return reportError('audit show', error);
   } finally {
     await log.close();
   }

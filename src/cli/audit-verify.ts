@@ -3,14 +3,10 @@ import { readSigningKey } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
 import { isoSeconds } from '../audit/time.js';
 import { verifyAuditLog, type VerifyReport } from '../audit/verify.js';
-import {
-  configuredAudit,
-  fail,
-  openForReading,
-  trustFor,
-  UsageError,
-  type StoreOptions,
-} from './audit-store.js';
+import { configuredAudit, openForReading, trustFor, type StoreOptions } from './audit-store.js';
+import { InputError } from '../core/errors.js';
+import { reportError } from './errors.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 export interface VerifyCliOptions extends StoreOptions {
   from?: string;
@@ -19,7 +15,7 @@ export interface VerifyCliOptions extends StoreOptions {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function renderVerify(r: VerifyReport, keyringFile: string): string {
+function renderVerify(r: VerifyReport, keyringFile: string): string {
   const lines = [`Audit log ${r.location}`];
   const range = r.checked.entries ? `${n(r.checked.from)}–${n(r.checked.to)}` : 'none';
   const from =
@@ -47,14 +43,14 @@ export function renderVerify(r: VerifyReport, keyringFile: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `interlock audit verify`: exit 0 when the log verifies, 1 when it is broken, 2 on bad input. */
+/** `interlock audit verify`: exit ok when the log verifies, failed when it is broken, usage on bad input. */
 export async function runAuditVerify(options: VerifyCliOptions): Promise<number> {
   let from: number | undefined;
   if (options.from !== undefined) {
     if (!/^\d+$/.test(options.from) || Number(options.from) < 1)
-      return fail(
+      return reportError(
         'audit verify',
-        new UsageError(`--from ${options.from} is not an entry number (1 or more)`),
+        new InputError(`--from ${options.from} is not an entry number (1 or more)`),
       );
     from = Number(options.from);
   }
@@ -62,7 +58,7 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
   try {
     log = await openForReading(options);
   } catch (error) {
-    return fail('audit verify', error);
+    return reportError('audit verify', error);
   }
   try {
     const trust = trustFor(log, options);
@@ -75,9 +71,9 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
     process.stdout.write(
       options.json ? `${JSON.stringify(report)}\n` : renderVerify(report, trust.keyringFile),
     );
-    return report.ok ? 0 : 1;
+    return report.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
   } catch (error) {
-    return fail('audit verify', error);
+    return reportError('audit verify', error);
   } finally {
     await log.close();
   }
@@ -102,9 +98,9 @@ export async function runAuditCheckpoint(options: StoreOptions & { json?: boolea
           ? `Signed a checkpoint at entry ${n(made.seq)} of ${log.location} with key ${made.keyId}.\n`
           : `Nothing to sign: the newest entry of ${log.location} already has a checkpoint (or the log is empty).\n`,
       );
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    return fail('audit checkpoint', error);
+    return reportError('audit checkpoint', error);
   } finally {
     await log?.close();
   }

@@ -9,10 +9,11 @@ import { parseDuration } from '../approvals/duration.js';
 import { InputError } from '../core/errors.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts } from '../core/types.js';
-import { EXIT_CODES } from './exit-codes.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 import { finalJson, paletteFor, renderCheck } from './render.js';
 import { commandFromArgs } from './quote.js';
 import { processIo, type CliIo } from './io.js';
+import { errorMessage, exitCodeFor } from './errors.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -83,8 +84,8 @@ export async function runCheck(
     return await checkOrBatch(args, options, runtime, io);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`interlock check: ${error.message}\n`);
-    return EXIT_CODES.usage;
+    io.stderr.write(`interlock check: ${errorMessage(error)}\n`);
+    return exitCodeFor(error);
   }
 }
 
@@ -200,5 +201,5 @@ async function runBatch(options: CheckOptions, rt: Runtime, io: CliIo): Promise<
     if (chunk.length >= CHUNK) await flush();
   }
   if (chunk.length) await flush();
-  return failed ? EXIT_CODES.usage : EXIT_CODES.allow;
+  return failed ? EXIT_CODES.usage : EXIT_CODES.ok;
 }

@@ -1,18 +1,18 @@
 import { localFacts } from '../adapters/local-facts.js';
 import { evaluate, type ShellEvaluation } from '../app/evaluate.js';
 import type { Runtime } from '../app/runtime.js';
-import { InputError } from '../core/errors.js';
-import { EXIT_CODES } from './exit-codes.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 import { principalFrom } from './check.js';
 import { evaluationJson, paletteFor, type Palette } from './render.js';
 import { commandFromArgs } from './quote.js';
+import { reportError } from './errors.js';
 
 function policyRef(p: { id: string; origin: string; line?: number }): string {
   return `${p.origin}${p.line ? `:${p.line}` : ''}`;
 }
 
 /** The whole chain for a person: parse → effects → environment → policies → outcome, with file:line to change. */
-export function renderExplain(result: ShellEvaluation, rt: Runtime, c: Palette): string {
+function renderExplain(result: ShellEvaluation, rt: Runtime, c: Palette): string {
   const { assessment, decision } = result;
   const out: string[] = [];
   out.push(c.bold('command'), `  ${result.action.command}`);
@@ -69,7 +69,7 @@ export function renderExplain(result: ShellEvaluation, rt: Runtime, c: Palette):
   return `${out.join('\n')}\n`;
 }
 
-export function explainJson(result: ShellEvaluation, rt: Runtime): object {
+function explainJson(result: ShellEvaluation, rt: Runtime): object {
   return {
     ...evaluationJson(result),
     parse: { commands: result.assessment.commands },
@@ -119,10 +119,6 @@ export async function runExplain(
     );
     return EXIT_CODES[result.decision.outcome];
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`interlock explain: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+    return reportError('explain', error);
   }
 }

@@ -1,5 +1,6 @@
-import { ClientError } from '../approvals/http.js';
 import { clientFromEnvironment } from './server-connection.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
+import { reportError } from './errors.js';
 
 export interface FreezeOptions {
   agent?: string;
@@ -13,7 +14,7 @@ export async function runFreeze(frozen: boolean, options: FreezeOptions): Promis
   const found = clientFromEnvironment(process.cwd(), process.env);
   if ('error' in found) {
     process.stderr.write(`interlock ${verb}: ${found.error}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   try {
     const freeze = await found.client.setFrozen(frozen, {
@@ -29,12 +30,8 @@ export async function runFreeze(frozen: boolean, options: FreezeOptions): Promis
           : `Unfrozen: ${who} is decided by policy again${options.agent ? ' (its circuit breaker count is reset)' : ''}.\n`,
       );
     }
-    return 0;
+    return EXIT_CODES.ok;
   } catch (error) {
-    if (error instanceof ClientError) {
-      process.stderr.write(`interlock ${verb}: ${error.message}\n`);
-      return error.status === 400 ? 2 : 1;
-    }
-    throw error;
+    return reportError(verb, error);
   }
 }

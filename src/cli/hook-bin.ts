@@ -1,4 +1,5 @@
 import { runFastHook } from './hook-fast.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 // The program `interlock init` installs as the agent's hook: dist/cli/hook-fast.cjs (this file, bundled).
 // `interlock hook` (main.js) imports the same bundle and calls runFastHook itself.
@@ -15,7 +16,7 @@ if (isMain) {
       process.stderr.write(
         `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
       );
-      process.exitCode = 2;
+      process.exitCode = EXIT_CODES['hook-block'];
     },
   );
 }

@@ -13,6 +13,7 @@ import {
   type SocketReply,
   type SocketRequest,
 } from '../daemon/socket-protocol.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 // The first thing `interlock hook <agent>` runs, on every tool call an agent makes. It loads node's
 // built-ins and nothing else (the build bundles it into dist/cli/hook-fast.cjs), reads the agent's input,
@@ -21,7 +22,7 @@ import {
 // (parsers, policies) and decides in this process; the input already read is passed on, never lost.
 
 /** Why the daemon did not answer; `absent` when none is running (one may then be started). */
-export interface Unavailable {
+interface Unavailable {
   unavailable: string;
   absent?: boolean;
   /** A daemon of another build of Interlock (started before an upgrade): its pid, if it may be replaced. */
@@ -34,7 +35,7 @@ export interface Unavailable {
  * Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). The
  * connection opens while the agent's input is still arriving; the request goes out once it is complete.
  */
-export function askOverSocket(
+function askOverSocket(
   agent: string,
   input: Promise<string>,
   options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
@@ -146,7 +147,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     process.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
     );
-    return 2;
+    return EXIT_CODES['hook-block'];
   }
   if (viaDaemon) {
     const answer = await viaDaemon;

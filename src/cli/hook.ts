@@ -6,6 +6,7 @@ import { stringEnv } from '../daemon/forwardable-env.js';
 import { answerAtOnce } from './hook-preflight.js';
 import { readAll } from './read-input.js';
 import { preferQuickStart } from './short-lived.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 // `interlock hook <agent>`: read the agent's pre-tool payload on stdin, print the agent's answer, exit
 // with the agent's exit code. It runs on every tool call, so it loads only what the call needs:
@@ -80,7 +81,7 @@ export async function runHookOn(
   options: { daemon?: boolean; preflighted?: boolean } = {},
   io: HookIo = defaultIo(),
 ): Promise<number> {
-  if (!checkAgent(agentArg, io)) return 2;
+  if (!checkAgent(agentArg, io)) return EXIT_CODES['hook-block'];
   try {
     const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON;
     return await decide(agentArg, raw, io, useDaemon, options.preflighted === true);
@@ -88,7 +89,7 @@ export async function runHookOn(
     io.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
     );
-    return 2;
+    return EXIT_CODES['hook-block'];
   }
 }
 
@@ -98,12 +99,12 @@ export async function runHook(
   options: { daemon?: boolean } = {},
   io: HookIo = defaultIo(),
 ): Promise<number> {
-  if (!checkAgent(agentArg, io)) return 2;
+  if (!checkAgent(agentArg, io)) return EXIT_CODES['hook-block'];
   if (io.stdin.isTTY) {
     io.stderr.write(
       `interlock hook ${agentArg}: reads the agent's hook input (JSON) on stdin; it is meant to be run by the agent. See interlock init --agent ${agentArg}.\n`,
     );
-    return 2;
+    return EXIT_CODES['hook-block'];
   }
   let raw: string;
   try {
@@ -112,7 +113,7 @@ export async function runHook(
     io.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
     );
-    return 2;
+    return EXIT_CODES['hook-block'];
   }
   return runHookOn(agentArg, raw, options, io);
 }

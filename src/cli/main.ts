@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-import { EXIT_CODES } from './exit-codes.js';
-
-const fail = (error: unknown) => {
-  process.stderr.write(`interlock: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = EXIT_CODES.internal;
-};
+import type { Command as CommandType } from 'commander';
 
 // `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
 const [subcommand, ...rest] = process.argv.slice(2);
@@ -16,15 +11,38 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
   // Required, not imported: importing CommonJS from an ES module costs ~50 ms of export analysis here.
   const { createRequire } = await import('node:module');
   const fast = createRequire(import.meta.url)('./hook-fast.cjs') as typeof import('./hook-fast.js');
-  process.exitCode = await fast.runFastHook(rest);
+  process.exitCode = await fast.runFastHook(rest).catch(async (error: unknown) => {
+    // As in hook-bin.ts: whatever goes wrong blocks the tool call; a crash (exit 1) would let most agents go on.
+    process.stderr.write(
+      `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
+    );
+    return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
+  });
 } else {
   const { Command } = await import('commander');
-  const { registerCommands } = await import('./commands/index.js');
+  const [{ registerCommands }, { reportError, routeUsageErrors }] = await Promise.all([
+    import('./commands/index.js'),
+    import('./errors.js'),
+  ]);
   const program = new Command();
   program
     .name('interlock')
     .description('A safety interlock between AI agents and production.')
     .version('0.1.0');
+  // The command that runs ("audit verify"), to name it in an error message.
+  let running = '';
+  program.hook('preAction', (_program, action) => {
+    running = commandPath(action);
+  });
   registerCommands(program);
-  await program.parseAsync(process.argv).catch(fail);
+  routeUsageErrors(program);
+  await program.parseAsync(process.argv).catch((error: unknown) => {
+    process.exitCode = reportError(running, error);
+  });
+}
+
+function commandPath(command: CommandType): string {
+  const names: string[] = [];
+  for (let c: CommandType | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

@@ -5,6 +5,7 @@ import { findProjectConfigDir } from '../config/discover.js';
 import { localFacts } from '../adapters/local-facts.js';
 import type { CompiledPolicy } from '../policy/policy-file.js';
 import { paletteFor } from './render.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 function policiesOf(evaluator: unknown): readonly CompiledPolicy[] {
   return (evaluator as { policies?: readonly CompiledPolicy[] }).policies ?? [];
@@ -15,14 +16,14 @@ export async function policyValidate(cwd: string): Promise<number> {
   const rt = await loadRuntime({ cwd, eagerSql: false });
   if (rt.problems.length) {
     for (const p of rt.problems) process.stderr.write(`✗ ${p}\n`);
-    return 1;
+    return EXIT_CODES.failed;
   }
   const policies = policiesOf(rt.evaluator);
   const files = new Set(policies.map((p) => p.origin));
   process.stdout.write(
     `✓ ${policies.length} policies in ${files.size} files are valid against the Interlock schema\n`,
   );
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 /** `interlock policy list`: what is active and where each piece came from. */
@@ -56,7 +57,7 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
         })),
       })}\n`,
     );
-    return rt.problems.length ? 1 : 0;
+    return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
   }
   const c = paletteFor(process.stdout, process.env);
   const out: string[] = [];
@@ -90,7 +91,7 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
     out.push(`  ${p.id.padEnd(52)} ${outcome.padEnd(30)} ${c.dim(`${p.origin}:${p.line}`)}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  return rt.problems.length ? 1 : 0;
+  return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
 }
 
 /** `interlock policy test`: run .interlock/tests/*.yaml like a test runner; non-zero exit on any failure. */
@@ -101,7 +102,7 @@ export async function policyTest(cwd: string, dirOption: string | undefined, jso
     process.stderr.write(
       'interlock policy test: no .interlock/ directory here or above; run `interlock init` to create one\n',
     );
-    return 2;
+    return EXIT_CODES.usage;
   }
   const rt = await loadRuntime({ cwd, eagerSql: true });
   for (const p of rt.problems) process.stderr.write(`✗ ${p}\n`);
@@ -110,11 +111,11 @@ export async function policyTest(cwd: string, dirOption: string | undefined, jso
     cases = loadPolicyTests(dir);
   } catch (error) {
     process.stderr.write(`✗ ${(error as Error).message}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   if (cases.length === 0) {
     process.stderr.write(`interlock policy test: no test files (*.yaml, *.yml, *.json) in ${dir}\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const results = await runPolicyTests(cases, rt, (cwd, env) => localFacts({ cwd, env, hermetic: true }));
   const failed = results.filter((r) => !r.passed);
@@ -136,5 +137,5 @@ export async function policyTest(cwd: string, dirOption: string | undefined, jso
     const summary = `${results.length - failed.length} passed, ${failed.length} failed`;
     process.stdout.write(`\n${failed.length ? c.red(summary) : c.green(summary)}\n`);
   }
-  return failed.length || rt.problems.length ? 1 : 0;
+  return failed.length || rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
 }

@@ -1,5 +1,5 @@
 /** Quote one argument for bash so that `interlock check -- rm -rf 'a b'` keeps its meaning. */
-export function shellQuote(arg: string): string {
+function shellQuote(arg: string): string {
   if (arg !== '' && /^[A-Za-z0-9_@%+=:,./~^-]+$/.test(arg)) return arg;
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }

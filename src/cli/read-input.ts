@@ -1,5 +1,5 @@
 /** The most a hook reads from an agent: far beyond any tool call, short of exhausting memory. */
-export const MAX_INPUT = 32 * 1024 * 1024;
+const MAX_INPUT = 32 * 1024 * 1024;
 
 /** All of `stream` as UTF-8; rejects past MAX_INPUT. */
 export function readAll(stream: NodeJS.ReadableStream): Promise<string> {

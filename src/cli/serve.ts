@@ -2,6 +2,8 @@ import { loadConfig } from '../config/load.js';
 import { serveSettings } from '../server/config.js';
 import { DEFAULT_SERVER_PORT, startServer } from '../server/serve.js';
 import { openStore } from '../store/open.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
+import { reportError } from './errors.js';
 
 export interface ServeOptions {
   host?: string;
@@ -20,14 +22,13 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     process.stderr.write(
       `interlock serve: --port ${options.port} is not a port number (0 picks a free one)\n`,
     );
-    return 2;
+    return EXIT_CODES.usage;
   }
   let config;
   try {
     config = loadConfig(process.cwd(), env);
   } catch (error) {
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return 2;
+    return reportError('serve', error);
   }
   const settings = serveSettings(config, env);
   const database = options.database ?? settings.database;
@@ -39,8 +40,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   try {
     store = await openStore(database, env);
   } catch (error) {
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return 1;
+    return reportError('serve', error);
   }
   const webhookUrl = options.webhook ?? settings.webhookUrl;
   let server;
@@ -57,7 +57,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   } catch (error) {
     await store.close();
     process.stderr.write(`interlock serve: cannot listen on ${host}:${port} (${(error as Error).message})\n`);
-    return 1;
+    return EXIT_CODES.internal;
   }
   // Signed audit checkpoints every 1000 entries or 5 minutes (interlock keys init; INTERLOCK_AUDIT_KEY).
   const { startServerCheckpoints } = await import('../audit/serve.js');
@@ -72,8 +72,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     });
   } catch (error) {
     await server.close();
-    process.stderr.write(`interlock serve: ${(error as Error).message}\n`);
-    return 1;
+    return reportError('serve', error);
   }
   if (!LOOPBACK.test(host))
     process.stderr.write(
@@ -91,5 +90,5 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  return EXIT_CODES.ok;
 }

@@ -5,6 +5,7 @@ import { createToken, revokeToken } from '../server/tokens.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { configFor } from './server-connection.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
 
 // `interlock token …` works on the server's database directly (run it where the server runs): creating
 // the first token cannot need a token. Every change is written to the audit log.
@@ -39,7 +40,7 @@ async function withStore<T>(options: TokenOptions, fn: (store: Store) => Promise
 
 function fail(message: string): number {
   process.stderr.write(`interlock token: ${message}\n`);
-  return 2;
+  return EXIT_CODES.usage;
 }
 
 export async function tokenCreate(options: TokenOptions): Promise<number> {
@@ -74,34 +75,29 @@ export async function tokenCreate(options: TokenOptions): Promise<number> {
         `Token (shown once; only its hash is stored):\n\n  ${token}\n\n` +
         `Give it to ${name} as INTERLOCK_TOKEN, with INTERLOCK_SERVER_URL pointing at the server.\n`,
     );
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 export async function tokenList(options: TokenOptions): Promise<number> {
   const identities = await withStore(options, (store) => store.listIdentities());
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ tokens: identities })}\n`);
-    return 0;
+    return EXIT_CODES.ok;
   }
   if (!identities.length) {
     process.stdout.write('No tokens yet: interlock token create --human NAME --group GROUP\n');
-    return 0;
+    return EXIT_CODES.ok;
   }
   for (const i of identities)
     process.stdout.write(
       `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}` : `acts for: ${i.actsFor ?? '(whoever the client says)'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
     );
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 export async function tokenRevoke(idOrName: string, options: TokenOptions): Promise<number> {
   const revoked = await withStore(options, (store) => revokeToken(store, idOrName, `cli:${osUser()}`));
-  if (!revoked.length) {
-    process.stderr.write(
-      `interlock token: no live token has the id or name "${idOrName}" (interlock token list)\n`,
-    );
-    return 1;
-  }
+  if (!revoked.length) return fail(`no live token has the id or name "${idOrName}" (interlock token list)`);
   process.stdout.write(`Revoked ${revoked.map((r) => `${r.id} (${r.kind} ${r.name})`).join(', ')}.\n`);
-  return 0;
+  return EXIT_CODES.ok;
 }

@@ -6,8 +6,10 @@ import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
 import type { PolicySource } from '../policy/policy-file.js';
 import { findProjectConfigDir, userConfigDir } from './discover.js';
 import { ConfigFile } from './schema.js';
+import { InputError } from '../core/errors.js';
 
-export class ConfigError extends Error {
+/** A configuration file that cannot be used; `file` and `line` say where. */
+export class ConfigError extends InputError {
   constructor(
     message: string,
     readonly file: string,

@@ -25,6 +25,8 @@ import {
   stateFile as defaultStateFile,
   writeState,
 } from './state.js';
+import { EXIT_CODES } from '../core/exit-codes.js';
+import { ServiceError } from '../server/errors.js';
 
 // `interlock daemon`: parsers and policies stay loaded, so a hook call costs a process start and one
 // loopback round trip instead of loading tree-sitter and Cedar every time. node:http is enough for three
@@ -113,15 +115,6 @@ function cachingProvider(parsers: LoadedParsers): PolicyProvider {
   };
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -129,7 +122,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, `request body over ${limit} bytes`));
+        reject(new ServiceError(413, 'too-large', `request body over ${limit} bytes`));
         req.destroy();
         return;
       }
@@ -193,7 +186,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     cwdIn: unknown,
     callEnv: Record<string, string>,
   ) => {
-    if (!isAgentId(agent)) throw new HttpError(404, `unknown agent ${agent}`);
+    if (!isAgentId(agent)) throw new ServiceError(404, 'unknown-agent', `unknown agent ${agent}`);
     const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
     const answer = await counted(() => answerHook(agent, payload, { cwd, env: callEnv }, provider));
     log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
@@ -225,14 +218,14 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     }
     const own = /^\/v1\/hook\/([a-z-]+)$/.exec(url.pathname);
     if (req.method === 'POST' && own) {
-      if (!nonce) throw new HttpError(400, `missing ${NONCE_HEADER}`);
+      if (!nonce) throw new ServiceError(400, 'no-nonce', `missing ${NONCE_HEADER}`);
       const body = JSON.parse(await readBody(req, limit)) as {
         payload?: unknown;
         cwd?: unknown;
         env?: unknown;
       };
       if (typeof body.payload !== 'string')
-        throw new HttpError(400, 'payload must be the hook input as a string');
+        throw new ServiceError(400, 'bad-payload', 'payload must be the hook input as a string');
       const answer = await answerOwnHook(own[1]!, body.payload, body.cwd, stringEnv(body.env));
       return send(res, 200, answer, nonce);
     }
@@ -243,15 +236,18 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       );
       log(`claude-code(http) ${answer.verdict.outcome}`);
       // An HTTP hook cannot block through a status code: a refusal must be a 2xx JSON deny.
-      const out = answer.exitCode === 0 ? answer.stdout.trim() : JSON.stringify(claudeOutput(answer.verdict));
+      const out =
+        answer.exitCode === EXIT_CODES.ok
+          ? answer.stdout.trim()
+          : JSON.stringify(claudeOutput(answer.verdict));
       return send(res, 200, out, nonce);
     }
-    throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
+    throw new ServiceError(404, 'no-route', `no route ${req.method} ${url.pathname}`);
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : error instanceof SyntaxError ? 400 : 500;
+      const status = error instanceof ServiceError ? error.status : error instanceof SyntaxError ? 400 : 500;
       const message = error instanceof Error ? error.message : String(error);
       log(`error ${status}: ${message}`);
       if (!res.headersSent) send(res, status, JSON.stringify({ error: message }));

@@ -1,4 +1,5 @@
 import type { Outcome } from '../core/types.js';
+import { InputError } from '../core/errors.js';
 
 /** A policy file as loaded: where it came from (for `policy list` and error messages) and its text. */
 export interface PolicySource {
@@ -21,7 +22,8 @@ export interface CompiledPolicy {
   text: string;
 }
 
-export class PolicyError extends Error {
+/** A policy that cannot be used; `origin` and `line` say where. */
+export class PolicyError extends InputError {
   constructor(
     message: string,
     readonly origin: string,

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointJob, writeCheckpoint } from '../../src/audit/checkpoint.js';
 import { checkpointDue } from '../../src/audit/checkpoint-policy.js';
-import { initKeys, KeyError, readKeyring, readSigningKey, rotateKeys } from '../../src/audit/keys.js';
+import { initKeys, readKeyring, readSigningKey, rotateKeys } from '../../src/audit/keys.js';
+import { InputError } from '../../src/core/errors.js';
 import { startServerCheckpoints } from '../../src/audit/serve.js';
 import { verifyAuditLog } from '../../src/audit/verify.js';
 import { readWitness } from '../../src/audit/witness.js';
@@ -28,7 +29,7 @@ describe('keys', () => {
     const keys = newKeys();
     expect(statSync(keys.privateKey).mode & 0o777).toBe(0o600);
     expect(readFileSync(keys.keyring, 'utf8')).not.toMatch(/PRIVATE/);
-    expect(() => initKeys(keys)).toThrow(KeyError);
+    expect(() => initKeys(keys)).toThrow(InputError);
     const first = readSigningKey(keys.privateKey).id;
     const { retired, current } = rotateKeys(keys);
     expect(retired).toBe(first);

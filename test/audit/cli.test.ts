@@ -7,6 +7,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import { ALICE, BOB, CAROL, CLAUDE, body } from '../approvals/fixtures.js';
 import { runCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // The audit commands as an operator runs them (the built CLI), on a server log written by the real
 // approval service: an approved and used request, a denied one, a freeze, a read.
@@ -156,7 +157,7 @@ describe('interlock audit / report / keys', () => {
     const denied = cli('audit', 'show', req2, '--database', server);
     expect(denied.stdout).toMatch(/Denied +by bob .*not during the freeze window/);
     expect(cli('audit', 'show', '99999', '--database', server)).toMatchObject({
-      status: 1,
+      status: EXIT_CODES.usage,
       stderr: expect.stringMatching(/no entry 99999/),
     });
   });
@@ -211,7 +212,7 @@ describe('interlock audit / report / keys', () => {
     db.prepare('UPDATE audit SET body = ? WHERE seq = 3').run(row.body.replace('bob', 'bib'));
     db.close();
     const v = cli('audit', 'verify', '--database', server);
-    expect(v.status).toBe(1);
+    expect(v.status).toBe(EXIT_CODES.failed);
     expect(v.stdout).toMatch(/✘ BROKEN at entry 3 \(altered-body\): entry 3: its contents were changed/);
     const r = cli(
       'report',
@@ -223,7 +224,7 @@ describe('interlock audit / report / keys', () => {
       '--until',
       '2025-03-01T15:00:00Z',
     );
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(EXIT_CODES.failed);
     expect(r.stdout).toMatch(/❌ \*\*The log segment does NOT verify: entry 3\. \*\*/);
   });
 });

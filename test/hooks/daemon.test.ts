@@ -71,6 +71,16 @@ describe('interlock daemon', () => {
     expect(JSON.parse(garbage.body).hookSpecificOutput.permissionDecision).toBe('deny');
   });
 
+  it('refuses what it cannot serve with an HTTP status and the reason', async () => {
+    expect(await post(`${daemon.url}/nope`, '{}')).toMatchObject({
+      status: 404,
+      body: JSON.stringify({ error: 'no route POST /nope' }),
+    });
+    const unsigned = await post(`${daemon.url}/v1/hook/claude-code`, '{}');
+    expect(unsigned.status).toBe(400);
+    expect(JSON.parse(unsigned.body).error).toMatch(/^missing /);
+  });
+
   it('answers the hook process the same as it decides on its own', async () => {
     const before = await daemonHealth(env);
     for (const [agent, file] of [

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseEnv, MAIN, runNode, tempHome } from './support.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // `interlock doctor` finds the agents on the machine and runs a self-test through each installed hook.
 
@@ -41,7 +42,7 @@ describe('interlock doctor', () => {
       home,
     );
     const bad = await runNode([MAIN, 'doctor'], '', env, home);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(EXIT_CODES.failed);
     expect(bad.stdout).toMatch(
       /Gemini CLI: found \(~\/\.gemini\)\n {2}hook: not installed — interlock init --agent gemini/,
     );

@@ -2,7 +2,18 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, FIXTURES, fixture, MAIN, pool, runNode, tempHome, type Run } from './support.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
+import {
+  baseEnv,
+  FIXTURES,
+  fixture,
+  HOOK_ENTRY,
+  MAIN,
+  pool,
+  runNode,
+  tempHome,
+  type Run,
+} from './support.js';
 
 // Every fixture is an agent's real hook input (shapes from each agent's hook documentation), run through
 // the built CLI exactly as the agent runs it: `node dist/cli/main.js hook <agent>` with the JSON on stdin.
@@ -171,6 +182,17 @@ describe('the hook never crashes the agent', () => {
     const run = await runNode([MAIN, 'hook', 'vim'], '{}', env);
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(/unknown agent "vim"; expected one of claude-code, cursor, gemini, codex/);
+  });
+
+  it('blocks the call when the hook itself fails (interlock hook, not only the installed entry)', async () => {
+    // The answer cannot be written: the hook fails after reading the input.
+    const closed = 'data:text/javascript,process.stdout.write=()=>{throw new Error("stdout is closed")}';
+    for (const entry of [MAIN, HOOK_ENTRY]) {
+      const args = entry === MAIN ? [MAIN, 'hook', 'claude-code'] : [HOOK_ENTRY, 'claude-code'];
+      const run = await runNode(['--import', closed, ...args], fixture('claude-code', 'read.json'), env);
+      expect(run.stderr).toBe('interlock hook: stdout is closed; blocking this tool call to be safe.\n');
+      expect(run.code).toBe(EXIT_CODES['hook-block']);
+    }
   });
 
   it('blocks empty input', async () => {

@@ -8,6 +8,7 @@ import { addHook, isInterlockHandler, removeHook } from '../../src/adapters/hook
 import { quoteArgv } from '../../src/adapters/hooks/quote.js';
 import type { AgentId } from '../../src/adapters/hooks/types.js';
 import { baseEnv, HOOK_ENTRY, MAIN, runNode, tempHome } from './support.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // `interlock init --agent …` merges into the agent's own settings without clobbering the user's other
 // hooks, keeps a backup, is idempotent, and `interlock uninstall --agent …` takes out exactly what it added.
@@ -193,7 +194,7 @@ describe('interlock init', () => {
     const text = '{\n  // my comment\n  "theme": "GitHub"\n}\n';
     writeFileSync(file, text);
     const run = await runNode([MAIN, 'init', '--agent', 'gemini'], '', baseEnv(home), home);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(EXIT_CODES.usage);
     expect(run.stderr).toMatch(/is not plain JSON .* left untouched/);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runPlanCheck } from '../../src/cli/commands/plan.js';
-import { EXIT_CODES } from '../../src/cli/exit-codes.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 import { fixturePath, harmlessPlan } from './helpers.js';
 
 let out = '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempTree, writeTree } from '../support/tmp.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // The README's walk-through, step by step, through the built CLI.
 describe('README walk-through: three approvers for production deletes', () => {
@@ -15,7 +16,7 @@ describe('README walk-through: three approvers for production deletes', () => {
     const env = { HOME: root, XDG_CONFIG_HOME: `${root}/xdg` };
 
     const before = runCli(['policy', 'test'], { cwd: root, env });
-    expect(before.status).toBe(1);
+    expect(before.status).toBe(EXIT_CODES.failed);
     expect(before.stdout).toContain('expected 3 approvals, got 2');
     expect(before.stdout).toContain('baseline.approve-destructive-in-production');
 

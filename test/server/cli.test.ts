@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, type CliResult } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { spawnServer } from './harness.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // The whole loop through the built CLI, as people and agents use it: tokens, the server, `check` from the
 // agent, `approvals` from the approvers, the identical retry allowed once, `--wait`, and the kill switch.
@@ -81,7 +82,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(show.stdout).toMatch(/policy baseline\.approve-destructive-in-production/);
 
     const own = as('alice', ['approvals', 'approve', id]);
-    expect(own.status).toBe(1);
+    expect(own.status).toBe(EXIT_CODES.failed);
     expect(own.stderr).toMatch(/on your behalf; someone other than you must approve it/);
     const agentVote = as('claude', ['approvals', 'approve', id]);
     expect(agentVote.stderr).toMatch(/agents cannot approve/);
@@ -172,7 +173,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
 
   it('freeze denies every agent write until unfreeze; agents cannot unfreeze', () => {
     expect(check([], 'rm notes.txt').status).toBe(0);
-    expect(as('claude', ['freeze']).status).toBe(1);
+    expect(as('claude', ['freeze']).status).toBe(EXIT_CODES.failed);
     const frozen = as('bob', ['freeze', '--reason', 'incident 7']);
     expect(frozen.status, frozen.stderr).toBe(0);
     const denied = check([], 'rm notes.txt');
@@ -205,7 +206,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     const r = runCli(['token', 'revoke', 'carol'], { env: base });
     expect(r.stdout).toMatch(/Revoked tok_/);
     const refused = as('carol', ['approvals', 'list']);
-    expect(refused.status).toBe(1);
+    expect(refused.status).toBe(EXIT_CODES.failed);
     expect(refused.stderr).toMatch(/unknown or revoked/);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ParseResult,
   type ToolCall,
 } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // Claude Code, PreToolUse (https://code.claude.com/docs/en/hooks, "PreToolUse input" and
 // "PreToolUse decision control"). Input on stdin (or as an HTTP hook's POST body):
@@ -119,6 +120,6 @@ export const claudeCode: HookAdapter = {
   parse: parseClaudeCode,
   render(verdict) {
     const out = claudeOutput(verdict);
-    return { stdout: out ? `${JSON.stringify(out)}\n` : '', exitCode: 0 };
+    return { stdout: out ? `${JSON.stringify(out)}\n` : '', exitCode: EXIT_CODES.ok };
   },
 };

@@ -11,6 +11,7 @@ import {
   type ParseResult,
   type ToolCall,
 } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // OpenAI Codex hooks (https://developers.openai.com/codex/hooks; codex-rs/hooks). hooks.json in ~/.codex or
 // <repo>/.codex, same shape as Claude Code's: { hooks: { PreToolUse: [ { matcher, hooks: [ { type:
@@ -88,6 +89,6 @@ export const codex: HookAdapter = {
   parse: parseCodex,
   render(verdict) {
     const out = codexOutput(verdict);
-    return { stdout: out ? `${JSON.stringify(out)}\n` : '', exitCode: 0 };
+    return { stdout: out ? `${JSON.stringify(out)}\n` : '', exitCode: EXIT_CODES.ok };
   },
 };

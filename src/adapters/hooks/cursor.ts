@@ -6,6 +6,7 @@ import {
   type HookVerdict,
   type ParseResult,
 } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // Cursor agent hooks (https://cursor.com/docs/agent/hooks). hooks.json: { version: 1, hooks: { <event>: [
 // { command, timeout?, matcher?, failClosed? } ] } }. Every event gets { hook_event_name, conversation_id,
@@ -101,6 +102,6 @@ export const cursor: HookAdapter = {
   canAsk: true,
   parse: parseCursor,
   render(verdict, event) {
-    return { stdout: `${JSON.stringify(cursorOutput(verdict, event))}\n`, exitCode: 0 };
+    return { stdout: `${JSON.stringify(cursorOutput(verdict, event))}\n`, exitCode: EXIT_CODES.ok };
   },
 };

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { findHooks, readSettings, settingsFile, type Scope } from './install.js';
 import { AGENTS, isObject, type AgentId } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // `interlock doctor`: for every agent on this machine, is the hook installed, and does it answer? The
 // self-test feeds the installed command (or the http hook's URL) the agent's own payload for a
@@ -80,8 +81,8 @@ export function samplePayload(agent: AgentId, command: string, cwd: string): obj
 
 /** What an agent would do with the hook's output: block the call, or let it go on. */
 function agentReading(agent: AgentId, stdout: string, exitCode: number): 'block' | 'proceed' | 'invalid' {
-  if (exitCode === 2) return 'block';
-  if (exitCode !== 0) return 'invalid';
+  if (exitCode === EXIT_CODES['hook-block']) return 'block';
+  if (exitCode !== EXIT_CODES.ok) return 'invalid';
   const text = stdout.trim();
   if (text === '') return agent === 'cursor' ? 'invalid' : 'proceed';
   let out: unknown;
@@ -138,7 +139,12 @@ function postJson(url: string, body: string, timeoutMs: number): Promise<{ stdou
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve({ stdout: text, code: res.statusCode === 200 ? 0 : 1 }));
+        res.on('end', () =>
+          resolve({
+            stdout: text,
+            code: res.statusCode === 200 ? EXIT_CODES.ok : EXIT_CODES.internal,
+          }),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('timed out')));
@@ -168,7 +174,7 @@ async function selfTest(
       const res = await postJson(handler.url, input, 30_000);
       if (res.code === -1) return { reading: 'unreachable' as const, note: res.stdout };
       // An http hook answers with the same JSON a command hook prints.
-      return { reading: agentReading(agent, res.stdout, res.code === 0 ? 0 : 1), note: '' };
+      return { reading: agentReading(agent, res.stdout, res.code), note: '' };
     }
     // A self-test does not start a daemon (the installed hook would, with --autostart).
     const res = await runShell(

@@ -11,6 +11,7 @@ import {
   type ParseResult,
   type ToolCall,
 } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // Gemini CLI, BeforeTool (https://geminicli.com/docs/hooks/reference). settings.json: { hooks: { BeforeTool:
 // [ { matcher, hooks: [ { type: "command", command, name, timeout (ms) } ] } ] } }. Input on stdin:
@@ -103,6 +104,6 @@ export const gemini: HookAdapter = {
   canAsk: false,
   parse: parseGemini,
   render(verdict) {
-    return { stdout: `${JSON.stringify(geminiOutput(verdict))}\n`, exitCode: 0 };
+    return { stdout: `${JSON.stringify(geminiOutput(verdict))}\n`, exitCode: EXIT_CODES.ok };
   },
 };

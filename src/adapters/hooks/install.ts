@@ -14,6 +14,7 @@ import { CODEX_MATCHER } from './codex.js';
 import { CURSOR_EVENTS } from './cursor.js';
 import { GEMINI_MATCHER } from './gemini.js';
 import { isObject, type AgentId } from './types.js';
+import { InputError } from '../../core/errors.js';
 
 // `interlock init --agent …` and `interlock uninstall --agent …`: merge the Interlock hook into the agent's
 // own settings file without touching anything else in it, and take out exactly the entries it added.
@@ -210,8 +211,6 @@ export function findHooks(agent: AgentId, settings: Json): { event: string; hand
 
 // ——— Files ———
 
-export class SettingsError extends Error {}
-
 /** The settings object in `file` ({} when it does not exist); refuses files that are not plain JSON objects. */
 export function readSettings(file: string): Json {
   if (!existsSync(file)) return {};
@@ -221,12 +220,11 @@ export function readSettings(file: string): Json {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new SettingsError(
+    throw new InputError(
       `${file} is not plain JSON (${(error as Error).message}); it was left untouched. Fix it, or add the hook by hand (see docs/hooks.md).`,
     );
   }
-  if (!isObject(value))
-    throw new SettingsError(`${file} does not hold a JSON object; it was left untouched.`);
+  if (!isObject(value)) throw new InputError(`${file} does not hold a JSON object; it was left untouched.`);
   return value;
 }
 

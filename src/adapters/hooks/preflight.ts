@@ -11,6 +11,7 @@ import {
   type HookResponse,
   type HookVerdict,
 } from './types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 // The part of the hook that needs neither parsers nor policies: read the payload, answer read-only tools,
 // ordinary file edits, unknown tools and unreadable input at once, and hand on what needs a decision.
@@ -37,7 +38,12 @@ export function respondWith(
 /** A response that blocks through the exit code (2 blocks in all four agents), for unreadable input. */
 function blockByExitCode(message: string): HookResponse {
   const text = `interlock hook: ${message}; blocking this tool call to be safe.\n`;
-  return { stdout: '', exitCode: 2, stderr: text, verdict: inputErrorVerdict(message) };
+  return {
+    stdout: '',
+    exitCode: EXIT_CODES['hook-block'],
+    stderr: text,
+    verdict: inputErrorVerdict(message),
+  };
 }
 
 /** The sensitive files among those a tool would change. */

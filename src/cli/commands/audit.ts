@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -19,7 +20,7 @@ export function registerAudit(program: Command): void {
     audit
       .command('verify')
       .description(
-        'Re-walk the hash chain and the signed checkpoints; report the first broken entry (exit 1)',
+        `Re-walk the hash chain and the signed checkpoints; report the first broken entry (exit ${EXIT_CODES.failed})`,
       ),
   )
     .option('--from <seq>', 'check from this entry on (starting at the signed checkpoint before it)')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT_CODES } from '../exit-codes.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -7,7 +8,7 @@ export function registerCheck(program: Command): void {
     .description('Assess a shell command and decide: allow, ask, require-approval or deny')
     .argument('[command...]', 'the command, after --')
     .option('--json', 'print exactly one JSON object')
-    .option('--cwd <dir>', 'directory the command would run in')
+    .option('--cwd <dir>', 'directory the command would run in', existingDirectory)
     .option('--batch', 'read JSONL {"command","cwd"?,"env"?} on stdin, write one JSON result per line')
     .option('--agent <name>', 'the command is proposed by this agent (default: the OS user, as a human)')
     .option('--wait <duration>', 'with an approval server: wait this long (e.g. 5m) for approval')

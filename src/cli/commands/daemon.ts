@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../../core/exit-codes.js';
 
 interface DaemonCliOptions {
   port?: string;
@@ -18,7 +19,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`interlock daemon: --port ${options.port} is not a port number\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { daemonHealth } = await import('../../daemon/client.js');
   const running = await daemonHealth(process.env);
@@ -26,7 +27,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.stdout.write(
       `interlock daemon is already running (pid ${running.health.pid}, port ${running.state.port}).\n`,
     );
-    return 0;
+    return EXIT_CODES.ok;
   }
   if (options.background) {
     const main = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -41,17 +42,17 @@ async function start(options: DaemonCliOptions): Promise<number> {
         process.stdout.write(
           `interlock daemon started (pid ${child.pid}, http://${health.state.host}:${health.state.port}).\n`,
         );
-        return 0;
+        return EXIT_CODES.ok;
       }
       if (child.exitCode !== null) break;
     }
     process.stderr.write('interlock daemon: it did not come up; run `interlock daemon start` to see why.\n');
-    return 1;
+    return EXIT_CODES.internal;
   }
   const idleMinutes = options.idleExit === undefined ? undefined : Number(options.idleExit);
   if (idleMinutes !== undefined && !(idleMinutes > 0)) {
     process.stderr.write(`interlock daemon: --idle-exit ${options.idleExit} is not a number of minutes\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const { startDaemon } = await import('../../daemon/server.js');
   let leave = () => {};
@@ -71,7 +72,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 async function status(options: DaemonCliOptions): Promise<number> {
@@ -88,7 +89,7 @@ async function status(options: DaemonCliOptions): Promise<number> {
         : `interlock daemon: not running (${res.unavailable})\n`,
     );
   }
-  return 'health' in res ? 0 : 3;
+  return 'health' in res ? EXIT_CODES.ok : EXIT_CODES['not-running'];
 }
 
 async function stop(): Promise<number> {
@@ -100,38 +101,57 @@ async function stop(): Promise<number> {
   if (!state || !isAlive(state.pid)) {
     process.stdout.write('interlock daemon: not running.\n');
     if (state) clearState(file, state.pid);
-    return 0;
+    return EXIT_CODES.ok;
   }
   process.kill(state.pid, 'SIGTERM');
   for (let i = 0; i < 50 && isAlive(state.pid); i++) await sleep(100);
   if (isAlive(state.pid)) {
     process.stderr.write(`interlock daemon: pid ${state.pid} did not stop.\n`);
-    return 1;
+    return EXIT_CODES.internal;
   }
   process.stdout.write(`interlock daemon stopped (pid ${state.pid}).\n`);
-  return 0;
+  return EXIT_CODES.ok;
 }
 
 export function registerDaemon(program: Command): void {
-  program
+  const daemon = program
     .command('daemon')
-    .description('Keep parsers and policies loaded so agent hooks answer in milliseconds (loopback HTTP)')
-    .argument('[action]', 'start | status | stop', 'start')
+    .description(
+      'Keep parsers and policies loaded so agent hooks answer in milliseconds (loopback HTTP and a Unix socket)',
+    )
+    // `interlock daemon` alone (or with start's options: `interlock daemon --background`) is `daemon start`.
+    .hook('preSubcommand', (self, sub) => {
+      // A word that is no subcommand would reach start as an argument: say it is an unknown command.
+      const [first] = self.args;
+      if (sub.name() === 'start' && first !== undefined && first !== 'start' && !first.startsWith('-'))
+        self.error(`unknown command '${first}'; expected start, status or stop`, {
+          code: 'commander.unknownCommand',
+        });
+    });
+  daemon
+    .command('start', { isDefault: true })
+    .description('Start the daemon in the foreground (the default), or detached with --background')
     .option('--port <port>', 'port on 127.0.0.1 (default 47811; 0 picks a free one)')
     .option('--host <host>', 'loopback address to listen on (127.0.0.1 or ::1)')
     .option('--background', 'start detached and return once it answers')
     .option('--quiet', 'no request log')
     .option('--idle-exit <minutes>', 'stop after this many minutes without a call (autostarted daemons: 30)')
-    .option('--json', 'status as JSON')
-    .action(async (action: string, options: DaemonCliOptions) => {
-      if (action === 'start') process.exitCode = await start(options);
-      else if (action === 'status') process.exitCode = await status(options);
-      else if (action === 'stop') process.exitCode = await stop();
-      else {
-        process.stderr.write(
-          `interlock daemon: unknown action "${action}"; expected start, status or stop\n`,
-        );
-        process.exitCode = 2;
-      }
+    .action(async (options: DaemonCliOptions) => {
+      process.exitCode = await start(options);
+    });
+  daemon
+    .command('status')
+    .description(
+      `Is a daemon running, on which port, how many calls it answered (exit ${EXIT_CODES['not-running']} when none runs)`,
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (options: DaemonCliOptions) => {
+      process.exitCode = await status(options);
+    });
+  daemon
+    .command('stop')
+    .description('Stop the running daemon')
+    .action(async () => {
+      process.exitCode = await stop();
     });
 }

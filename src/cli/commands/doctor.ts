@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../../core/exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 interface DoctorCliOptions {
   json?: boolean;
@@ -15,7 +17,11 @@ export function registerDoctor(program: Command): void {
     .description(
       'For each agent on this machine: is the Interlock hook installed, and does it answer? (runs a self-test)',
     )
-    .option('--dir <dir>', 'project directory whose settings to check too (default: current)')
+    .option(
+      '--dir <dir>',
+      'project directory whose settings to check too (default: current)',
+      existingDirectory,
+    )
     .option('--no-self-test', 'only report what is installed')
     .option('--json', 'machine-readable output')
     .action(async (options: DoctorCliOptions) => {
@@ -61,7 +67,7 @@ export function registerDoctor(program: Command): void {
           );
           process.stdout.write(`${lines.join('\n')}\n`);
         }
-        process.exitCode = bad ? 1 : 0;
+        process.exitCode = bad ? EXIT_CODES.failed : EXIT_CODES.ok;
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existingDirectory } from '../options.js';
 
 export function registerExplain(program: Command): void {
   program
@@ -6,7 +7,7 @@ export function registerExplain(program: Command): void {
     .description('Show the parse, effects, environment, matching policies and outcome for a command')
     .argument('[command...]', 'the command, after --')
     .option('--json', 'machine-readable output')
-    .option('--cwd <dir>', 'directory the command would run in')
+    .option('--cwd <dir>', 'directory the command would run in', existingDirectory)
     .option('--agent <name>', 'the command is proposed by this agent')
     .action(async (args: string[], options: { json?: boolean; cwd?: string; agent?: string }) => {
       const [{ runExplain }, { loadRuntime }] = await Promise.all([

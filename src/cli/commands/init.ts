@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { AgentId } from '../../adapters/hooks/types.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 interface InitOptions {
   agent?: string;
@@ -16,7 +18,7 @@ interface InitOptions {
 
 /** The command the agent runs: this Node and this copy of Interlock, by absolute path (agents do not share
  * the shell's PATH), through the entry point that skips the command-line parser. */
-export function defaultHookCommand(agent: AgentId, options: { autostart?: boolean } = {}): string {
+function defaultHookCommand(agent: AgentId, options: { autostart?: boolean } = {}): string {
   const entry = fileURLToPath(new URL('../hook-fast.cjs', import.meta.url));
   const quote = (s: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const flags = options.autostart === false ? '' : ' --autostart';
@@ -39,18 +41,18 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
     process.stderr.write(
       `interlock init: unknown agent "${agentArg}"; expected one of ${AGENTS.join(', ')}\n`,
     );
-    return 2;
+    return EXIT_CODES.usage;
   }
   const agent = agentArg;
   if (options.project && options.user) {
     process.stderr.write('interlock init: choose --project or --user, not both\n');
-    return 2;
+    return EXIT_CODES.usage;
   }
   if (options.http && agent !== 'claude-code') {
     process.stderr.write('interlock init: --http is for Claude Code only (the other agents run commands)\n');
-    return 2;
+    return EXIT_CODES.usage;
   }
-  const { install, settingsFile, SettingsError } = await import('../../adapters/hooks/install.js');
+  const { install, settingsFile } = await import('../../adapters/hooks/install.js');
   const { DEFAULT_PORT } = await import('../../daemon/state.js');
   const scope = options.project ? 'project' : 'user';
   const file = settingsFile(agent, scope, {
@@ -60,33 +62,26 @@ async function initAgent(agentArg: string, options: InitOptions): Promise<number
   const port = options.port ? Number(options.port) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     process.stderr.write(`interlock init: --port ${options.port} is not a port number\n`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   const hook = {
     command: options.command ?? defaultHookCommand(agent, { autostart: options.autostart !== false }),
     ...(options.http ? { httpUrl: `http://127.0.0.1:${port}/hooks/claude-code` } : {}),
   };
-  try {
-    const result = install(agent, file, hook);
+  // A settings file that is not plain JSON is an InputError (exit 2), reported by main.ts.
+  const result = install(agent, file, hook);
+  process.stdout.write(
+    result.changed
+      ? `Installed the Interlock hook for ${agent} in ${file}${result.backup ? ` (previous file kept as ${result.backup})` : ''}.\n`
+      : `The Interlock hook for ${agent} is already installed in ${file}; nothing changed.\n`,
+  );
+  process.stdout.write(`${NOTES[agent]}\n`);
+  if (options.http)
     process.stdout.write(
-      result.changed
-        ? `Installed the Interlock hook for ${agent} in ${file}${result.backup ? ` (previous file kept as ${result.backup})` : ''}.\n`
-        : `The Interlock hook for ${agent} is already installed in ${file}; nothing changed.\n`,
+      `The hook posts to ${hook.httpUrl}: keep the daemon running (interlock daemon start --background --port ${port}). While it is down, Claude Code blocks every matched tool call (onFailure "block"); versions before 2.1.295 let them pass.\n`,
     );
-    process.stdout.write(`${NOTES[agent]}\n`);
-    if (options.http)
-      process.stdout.write(
-        `The hook posts to ${hook.httpUrl}: keep the daemon running (interlock daemon start --background --port ${port}). While it is down, Claude Code blocks every matched tool call (onFailure "block"); versions before 2.1.295 let them pass.\n`,
-      );
-    process.stdout.write('Check it with: interlock doctor\n');
-    return 0;
-  } catch (error) {
-    if (error instanceof SettingsError) {
-      process.stderr.write(`interlock init: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  process.stdout.write('Check it with: interlock doctor\n');
+  return EXIT_CODES.ok;
 }
 
 export function registerInit(program: Command): void {
@@ -101,7 +96,7 @@ export function registerInit(program: Command): void {
     .option('--http', 'Claude Code only: an http hook to `interlock daemon` instead of a command')
     .option('--port <port>', 'the daemon port for --http')
     .option('--command <command>', 'the hook command to install (default: this Node and this Interlock)')
-    .option('--dir <dir>', 'project directory (default: current)')
+    .option('--dir <dir>', 'project directory (default: current)', existingDirectory)
     .option(
       '--no-autostart',
       'the installed hook does not start `interlock daemon` in the background when none is running',

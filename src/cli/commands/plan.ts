@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { EXIT_CODES } from '../exit-codes.js';
+import { EXIT_CODES } from '../../core/exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 export interface PlanCheckOptions {
   json?: boolean;
@@ -30,7 +31,11 @@ export function registerPlan(program: Command): void {
     )
     .option('--env <name>', 'the environment the plan is for (production, staging…)')
     .option('--workspace <name>', 'the Terraform workspace the plan was made in (plan JSON does not say)')
-    .option('--cwd <dir>', 'directory to resolve the file from and to run `terraform show` in')
+    .option(
+      '--cwd <dir>',
+      'directory to resolve the file from and to run `terraform show` in',
+      existingDirectory,
+    )
     .addOption(
       new Option('--tool <program>', 'program that reads a binary plan (the other is tried next)').choices([
         'terraform',
@@ -52,7 +57,7 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
   const [
     { loadPlanFile },
     { run },
-    { InputError },
+    { reportError },
     check,
     { localFacts },
     { processIo },
@@ -60,7 +65,7 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
   ] = await Promise.all([
     import('../../plans/load.js'),
     import('../../app/pipeline.js'),
-    import('../../core/errors.js'),
+    import('../errors.js'),
     import('../check.js'),
     import('../../adapters/local-facts.js'),
     import('../io.js'),
@@ -92,10 +97,6 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     io.stdout.write(finalPlanOutput(final, format, io));
     return EXIT_CODES[final.outcome];
   } catch (error) {
-    if (error instanceof InputError) {
-      io.stderr.write(`interlock plan check: ${error.message}\n`);
-      return EXIT_CODES.usage;
-    }
-    throw error;
+    return reportError('plan check', error);
   }
 }

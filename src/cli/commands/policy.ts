@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
+import { EXIT_CODES } from '../../core/exit-codes.js';
+import { existingDirectory } from '../options.js';
 
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('Validate, list and test the Cedar policies in force');
   policy
     .command('validate')
     .description('Check every configuration file and policy against the Interlock schema')
-    .option('--cwd <dir>', 'project directory (default: current)')
+    .option('--cwd <dir>', 'project directory (default: current)', existingDirectory)
     .action(async (options: { cwd?: string }) => {
       const { policyValidate } = await import('../policy.js');
       process.exitCode = await policyValidate(options.cwd ?? process.cwd());
@@ -13,7 +15,7 @@ export function registerPolicy(program: Command): void {
   policy
     .command('list')
     .description('Show the active packs, policies and settings, and where each came from')
-    .option('--cwd <dir>', 'project directory (default: current)')
+    .option('--cwd <dir>', 'project directory (default: current)', existingDirectory)
     .option('--json', 'machine-readable output')
     .action(async (options: { cwd?: string; json?: boolean }) => {
       const { policyList } = await import('../policy.js');
@@ -21,9 +23,9 @@ export function registerPolicy(program: Command): void {
     });
   policy
     .command('test')
-    .description('Run the policy tests in .interlock/tests/ (non-zero exit on failure)')
-    .option('--cwd <dir>', 'project directory (default: current)')
-    .option('--dir <dir>', 'tests directory (default: .interlock/tests)')
+    .description(`Run the policy tests in .interlock/tests/ (exit ${EXIT_CODES.failed} when one fails)`)
+    .option('--cwd <dir>', 'project directory (default: current)', existingDirectory)
+    .option('--dir <dir>', 'tests directory (default: .interlock/tests)', existingDirectory)
     .option('--json', 'machine-readable output')
     .action(async (options: { cwd?: string; dir?: string; json?: boolean }) => {
       const { policyTest } = await import('../policy.js');
