@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -156,5 +156,23 @@ describe('interlock plan check', () => {
     err = '';
     expect(await runPlanCheck(fixturePath('terraform-real/generate.sh'), {})).toBe(EXIT_CODES.usage);
     expect(out).toBe('');
+  });
+});
+
+describe('plan check uses the configuration in force', () => {
+  it("places the plan with the project's environment patterns (environments.production: [blue])", async () => {
+    const project = mkdtempSync(join(tmpdir(), 'interlock-plan-config-'));
+    const plan = join(project, 'plan.json');
+    writeFileSync(plan, JSON.stringify(harmlessPlan()));
+    const run = async () => {
+      out = '';
+      await runPlanCheck(plan, { json: true, workspace: 'blue', cwd: project });
+      return JSON.parse(out) as { assessment: { environment: string } };
+    };
+    expect((await run()).assessment.environment).toBe('unknown');
+    mkdirSync(join(project, '.interlock'));
+    writeFileSync(join(project, '.interlock', 'config.yaml'), 'environments:\n  production: [blue]\n');
+    expect((await run()).assessment.environment).toBe('production');
+    rmSync(project, { recursive: true, force: true });
   });
 });
