@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,6 +10,7 @@ import type { ServerAnswer } from '../../src/app/gate.js';
 import { runCheck } from '../../src/cli/check.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { OUTCOMES, type Outcome } from '../../src/core/types.js';
+import { loadRuntime } from '../../src/app/runtime.js';
 import { sharedRuntime } from '../support/runtime.js';
 
 const answer = (outcome: Outcome): ServerAnswer => ({
@@ -44,8 +45,10 @@ describe('the final outcome', () => {
 describe('a server that answers allow to everything', () => {
   let server: Server;
   let url = '';
+  let asked = 0;
   beforeAll(async () => {
     server = createServer((req, res) => {
+      asked++;
       req.resume();
       req.on('end', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -84,5 +87,36 @@ describe('a server that answers allow to everything', () => {
     expect(json.decision.policyOutcome).toBe('deny');
     expect(json.decision.outcome).toBe('deny');
     expect(code).toBe(5);
+  });
+
+  it("is never asked when only a project's config names it (the agent can write that file)", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'interlock-project-server-'));
+    const project = join(home, 'project');
+    mkdirSync(join(project, '.interlock'), { recursive: true });
+    writeFileSync(join(project, '.interlock', 'config.yaml'), `server:\n  url: ${url}\n`);
+    const env = {
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, 'config'),
+      INTERLOCK_DATABASE: join(home, 'audit.db'),
+      INTERLOCK_TOKEN: 'agent-token',
+    };
+    let out = '';
+    const io: CliIo = {
+      stdin: Readable.from([]),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      env,
+    };
+    const rt = await loadRuntime({ cwd: project, env });
+    const before = asked;
+    const code = await runCheck(
+      ['kubectl delete namespace payments --context prod-eu'],
+      { json: true, agent: 'claude', cwd: project },
+      async () => rt,
+      io,
+    );
+    expect(asked).toBe(before);
+    expect(JSON.parse(out).server).toBeUndefined();
+    expect(code).toBe(4);
   });
 });
