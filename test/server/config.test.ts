@@ -35,7 +35,10 @@ describe('server settings', () => {
       database: '/srv/x.db',
       webhookUrl: 'https://hooks/x',
     });
-    expect(serverConnection({ INTERLOCK_TOKEN: 't' }, config)).toEqual({
+    // A project's server.url is never used to reach a server: the agent can edit the project's files.
+    expect(serverConnection({ INTERLOCK_TOKEN: 't' }, config)).toBeUndefined();
+    const user = load({ 'xdg/interlock/config.yaml': 'server:\n  url: http://approvals.internal:47812\n' });
+    expect(serverConnection({ INTERLOCK_TOKEN: 't' }, user)).toEqual({
       url: 'http://approvals.internal:47812',
       token: 't',
     });
@@ -45,7 +48,7 @@ describe('server settings', () => {
       url: 'http://127.0.0.1:1',
       token: 't',
     });
-    expect(serverConnection({}, config)).toMatchObject({
+    expect(serverConnection({}, user)).toMatchObject({
       error: expect.stringMatching(/INTERLOCK_TOKEN is not set/),
     });
     expect(serverConnection({}, undefined)).toBeUndefined();
