@@ -11,6 +11,7 @@ import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
 import { stringEnv } from './forwardable-env.js';
+import { daemonServerEnv, withDaemonServer } from './server-env.js';
 import { listenSocket } from './socket-server.js';
 import { startingMarker } from './autostart.js';
 import {
@@ -139,6 +140,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     throw new Error(`the daemon listens on loopback only (127.0.0.1, ::1), not ${host}`);
   const env = options.env ?? process.env;
   const daemonEnv = stringEnv(env);
+  const serverEnv = daemonServerEnv(daemonEnv);
   const file = options.stateFile ?? defaultStateFile(env);
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const log = options.log ?? (() => {});
@@ -188,7 +190,9 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   ) => {
     if (!isAgentId(agent)) throw new ServiceError(404, 'unknown-agent', `unknown agent ${agent}`);
     const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
-    const answer = await counted(() => answerHook(agent, payload, { cwd, env: callEnv }, provider));
+    const answer = await counted(() =>
+      answerHook(agent, payload, { cwd, env: withDaemonServer(callEnv, serverEnv) }, provider),
+    );
     log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
     return JSON.stringify({
       stdout: answer.stdout,
@@ -232,7 +236,12 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     if (req.method === 'POST' && url.pathname === '/hooks/claude-code') {
       const payload = await readBody(req, limit);
       const answer = await counted(() =>
-        answerHook('claude-code', payload, { cwd: process.cwd(), env: daemonEnv }, provider),
+        answerHook(
+          'claude-code',
+          payload,
+          { cwd: process.cwd(), env: withDaemonServer(daemonEnv, serverEnv) },
+          provider,
+        ),
       );
       log(`claude-code(http) ${answer.verdict.outcome}`);
       // An HTTP hook cannot block through a status code: a refusal must be a 2xx JSON deny.
