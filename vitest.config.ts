@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30000,
     pool: 'forks',
+    // The built CLI (dist/, see test/support/cli.ts) is loaded by Node as it is, not transformed.
+    server: { deps: { external: [/\/dist\//] } },
   },
 });
