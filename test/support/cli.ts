@@ -117,6 +117,8 @@ async function runInProcess(
   let status: number;
   try {
     const [subcommand, ...rest] = args;
+    // As main.ts: one-shot commands compile WebAssembly with the baseline tier only. (It holds for the rest
+    // of this process: WebAssembly compiled once is compiled for good.)
     if (!['serve', 'daemon'].includes(subcommand ?? '') && !rest.includes('--batch'))
       (await load<typeof import('../../src/cli/short-lived.js')>('short-lived.js')).preferQuickStart();
     if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
