@@ -7,6 +7,10 @@ export default defineConfig({
     // Setup that starts a process or makes a PostgreSQL schema can take seconds on a loaded machine.
     hookTimeout: 60000,
     pool: 'forks',
+    // WebAssembly (Cedar, tree-sitter) compiled with the baseline tier only, as the one-shot CLI does (see
+    // src/cli/short-lived.ts): most test files load it and decide a few hundred times at most, and V8's
+    // optimising tier-up of the modules cost each file ~2 s of CPU on a 2-core machine. Same results.
+    execArgv: ['--liftoff-only'],
     // The built CLI (dist/, see test/support/cli.ts) is loaded by Node as it is, not transformed.
     server: { deps: { external: [/\/dist\//] } },
   },
