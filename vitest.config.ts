@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30000,
-    // Setup that starts a process or makes a PostgreSQL schema can take seconds on a loaded machine.
+    // Deadlines for a hang, not for speed: a test that takes 2 s alone takes 20 s or more on a loaded
+    // 2-core machine, and must still pass there. Setup hooks start processes and make PostgreSQL schemas.
+    testTimeout: 60000,
     hookTimeout: 60000,
     pool: 'forks',
     // WebAssembly (Cedar, tree-sitter) compiled with the baseline tier only, as the one-shot CLI does (see

@@ -130,7 +130,7 @@ describe('interlock check --batch', () => {
     expect(lines).toHaveLength(10_000);
     expect(JSON.parse(lines[9_999]!).line).toBe(10_000);
     expect(r.status).toBe(0);
-  });
+  }, 120_000);
 });
 
 describe('the CLI in this process and in its own', () => {
