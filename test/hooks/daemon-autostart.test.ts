@@ -148,7 +148,8 @@ describe('interlock hook --autostart', () => {
 });
 
 describe('a daemon of another build (started before an upgrade)', () => {
-  const sleeper = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  // A live process that is not a daemon (`sleep` starts faster than Node).
+  const sleeper = () => spawn('sleep', ['60'], { stdio: 'ignore' });
   const staleState = (pid: number, replaceable: boolean) => ({
     protocol: PROTOCOL,
     pid,
