@@ -1,4 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** This project's build output, dist/ (and not any package's). */
+const DIST = new RegExp(
+  `^${fileURLToPath(new URL('./dist/', import.meta.url)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+);
 
 export default defineConfig({
   test: {
@@ -13,6 +19,6 @@ export default defineConfig({
     // optimising tier-up of the modules cost each file ~2 s of CPU on a 2-core machine. Same results.
     execArgv: ['--liftoff-only'],
     // The built CLI (dist/, see test/support/cli.ts) is loaded by Node as it is, not transformed.
-    server: { deps: { external: [/\/dist\//] } },
+    server: { deps: { external: [DIST] } },
   },
 });
