@@ -55,75 +55,67 @@ describe('interlock audit / report / keys', () => {
     await store.close();
   });
 
-  it('keys init creates a private key only its owner can read, and refuses to overwrite it', () => {
-    const init = cli('keys', 'init');
+  it('keys init creates a private key only its owner can read, and refuses to overwrite it', async () => {
+    const init = await cli('keys', 'init');
     expect(init.status, init.stderr).toBe(0);
     const key = join(dir, 'config/interlock/audit/signing-key.pem');
     expect(readFileSync(key, 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
     expect(existsSync(key) && (statSync(key).mode & 0o777).toString(8)).toBe('600');
-    expect(cli('keys', 'init')).toMatchObject({
+    expect(await cli('keys', 'init')).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/already exists.*keys rotate/),
     });
-    const show = cli('keys', 'show');
+    const show = await cli('keys', 'show');
     expect(show.stdout).toMatch(/Signing key ed25519:[0-9a-f]{16} .*mode 0600/);
-    expect(JSON.parse(cli('keys', 'show', '--print-keyring').stdout)).toMatchObject({
+    expect(JSON.parse((await cli('keys', 'show', '--print-keyring')).stdout)).toMatchObject({
       version: 1,
       keys: [{ algorithm: 'ed25519' }],
     });
   });
 
-  it('audit checkpoint signs, and audit verify re-walks the chain and the checkpoint', () => {
-    const cp = cli('audit', 'checkpoint', '--database', server);
+  it('audit checkpoint signs, and audit verify re-walks the chain and the checkpoint', async () => {
+    const cp = await cli('audit', 'checkpoint', '--database', server);
     expect(cp.status, cp.stderr).toBe(0);
     expect(cp.stdout).toMatch(/Signed a checkpoint at entry \d+/);
-    const v = cli('audit', 'verify', '--database', server);
+    const v = await cli('audit', 'verify', '--database', server);
     expect(v.status, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toMatch(/✔ \d+ entries verified/);
     expect(v.stdout).toMatch(/1 checkpoint\(s\), signatures checked/);
-    const json = JSON.parse(cli('audit', 'verify', '--database', server, '--json').stdout);
+    const json = JSON.parse((await cli('audit', 'verify', '--database', server, '--json')).stdout);
     expect(json).toMatchObject({ ok: true, signatures: 'verified', unsigned: 0 });
   });
 
-  it('says plainly when there is no log to read, and rejects bad options', () => {
-    expect(cli('audit', 'verify')).toMatchObject({
+  it('says plainly when there is no log to read, and rejects bad options', async () => {
+    expect(await cli('audit', 'verify')).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/no audit log at .*state\/interlock\/audit\.db yet/),
     });
-    expect(cli('audit', 'verify', '--database', server, '--from', 'x')).toMatchObject({ status: 2 });
-    expect(cli('audit', 'log', '--database', server, '--since', 'yesterday')).toMatchObject({
+    expect(await cli('audit', 'verify', '--database', server, '--from', 'x')).toMatchObject({ status: 2 });
+    expect(await cli('audit', 'log', '--database', server, '--since', 'yesterday')).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/--since "yesterday" is not a time/),
     });
-    expect(cli('audit', 'log', '--database', server, '--env', 'prod')).toMatchObject({ status: 2 });
+    expect(await cli('audit', 'log', '--database', server, '--env', 'prod')).toMatchObject({ status: 2 });
   });
 
-  it('audit log prints a table, and exports JSON lines with filters', () => {
-    const table = cli('audit', 'log', '--database', server);
+  it('audit log prints a table, and exports JSON lines with filters', async () => {
+    const table = await cli('audit', 'log', '--database', server);
     expect(table.status, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/SEQ +TIME \(UTC\) +TYPE +WHO/);
     expect(table.stdout).toMatch(/approval +bob/);
     expect(table.stdout).toMatch(/claude→alice/);
-    const lines = cli('audit', 'log', '--database', server, '--json').stdout.trim().split('\n');
+    const lines = (await cli('audit', 'log', '--database', server, '--json')).stdout.trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.length).toBeGreaterThan(10);
     expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
     expect(records[0]).toHaveProperty('hash');
-    const pending = cli(
-      'audit',
-      'log',
-      '--database',
-      server,
-      '--json',
-      '--agent',
-      'claude',
-      '--outcome',
-      'pending',
-    )
-      .stdout.trim()
+    const pending = (
+      await cli('audit', 'log', '--database', server, '--json', '--agent', 'claude', '--outcome', 'pending')
+    ).stdout
+      .trim()
       .split('\n');
     expect(pending.map((l) => JSON.parse(l).requestId)).toEqual([req1, req2]);
-    const since = cli(
+    const since = await cli(
       'audit',
       'log',
       '--database',
@@ -142,8 +134,8 @@ describe('interlock audit / report / keys', () => {
     ).toEqual(['freeze']);
   });
 
-  it('audit show prints the actor chain of a request: agent, human, policy, approvers, use', () => {
-    const show = cli('audit', 'show', req1, '--database', server);
+  it('audit show prints the actor chain of a request: agent, human, policy, approvers, use', async () => {
+    const show = await cli('audit', 'show', req1, '--database', server);
     expect(show.status, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/Proposed by +agent claude/);
     expect(show.stdout).toMatch(/On behalf of +alice \(server token\)/);
@@ -154,17 +146,17 @@ describe('interlock audit / report / keys', () => {
       /Approvals +bob \[platform\] at 2025-03-01 14:02:00Z \("checked the backup"\)\n +carol \[platform, sre\] at 2025-03-01 14:03:00Z/,
     );
     expect(show.stdout).toMatch(/Used +by claude at 2025-03-01 14:04:00Z/);
-    const denied = cli('audit', 'show', req2, '--database', server);
+    const denied = await cli('audit', 'show', req2, '--database', server);
     expect(denied.stdout).toMatch(/Denied +by bob .*not during the freeze window/);
-    expect(cli('audit', 'show', '99999', '--database', server)).toMatchObject({
+    expect(await cli('audit', 'show', '99999', '--database', server)).toMatchObject({
       status: EXIT_CODES.usage,
       stderr: expect.stringMatching(/no entry 99999/),
     });
   });
 
-  it('report incident writes Markdown and self-contained HTML with timeline, approvers and verification', () => {
+  it('report incident writes Markdown and self-contained HTML with timeline, approvers and verification', async () => {
     const out = join(dir, 'incident.md');
-    const r = cli(
+    const r = await cli(
       'report',
       'incident',
       '--database',
@@ -190,7 +182,7 @@ describe('interlock audit / report / keys', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<td>bob 14:02:00, carol 14:03:00 (2/2)</td>');
     expect(html).not.toMatch(/<script|https?:\/\/|<link/);
-    const prod = cli(
+    const prod = await cli(
       'report',
       'incident',
       '--database',
@@ -206,15 +198,15 @@ describe('interlock audit / report / keys', () => {
     expect(prod.stdout).toMatch(/terraform destroy/);
   });
 
-  it('audit verify and the report name the entry that was tampered with', () => {
+  it('audit verify and the report name the entry that was tampered with', async () => {
     const db = new Database(server);
     const row = db.prepare('SELECT body FROM audit WHERE seq = 3').get() as { body: string };
     db.prepare('UPDATE audit SET body = ? WHERE seq = 3').run(row.body.replace('bob', 'bib'));
     db.close();
-    const v = cli('audit', 'verify', '--database', server);
+    const v = await cli('audit', 'verify', '--database', server);
     expect(v.status).toBe(EXIT_CODES.failed);
     expect(v.stdout).toMatch(/✘ BROKEN at entry 3 \(altered-body\): entry 3: its contents were changed/);
-    const r = cli(
+    const r = await cli(
       'report',
       'incident',
       '--database',

@@ -32,7 +32,7 @@ describe('audit log integration', () => {
       XDG_CONFIG_HOME: join(dir, 'config'),
       HOME: dir,
     };
-    const held = runCli(
+    const held = await runCli(
       ['check', '--agent', 'claude', '--', 'kubectl delete namespace payments-production'],
       { env },
     );
@@ -50,13 +50,13 @@ describe('audit log integration', () => {
       ...env,
       INTERLOCK_DATABASE: join(dir, 'not-a-dir/audit.db'),
     };
-    const refused = runCli(
+    const refused = await runCli(
       ['check', '--agent', 'claude', '--', 'kubectl delete namespace payments-production'],
       { env: broken },
     );
     expect(refused.status).toBe(5);
     expect(refused.stderr).toMatch(/could not record .* refused until it can be recorded/);
-    const local = runCli(['check', '--', 'rm -rf build'], { env: broken });
+    const local = await runCli(['check', '--', 'rm -rf build'], { env: broken });
     expect(local.status).toBe(0);
     expect(local.stderr).toMatch(/the decision stands/);
   });
@@ -126,7 +126,15 @@ describe('audit log integration', () => {
       policies: ['baseline.approve-destructive-in-production'],
     });
     expect(all.at(-1)).toMatchObject({ type: 'execution', exitCode: 0 });
-    const verify = runCli(['audit', 'verify', '--database', database, '--key', keys.privateKey, '--json']);
+    const verify = await runCli([
+      'audit',
+      'verify',
+      '--database',
+      database,
+      '--key',
+      keys.privateKey,
+      '--json',
+    ]);
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({
       ok: true,

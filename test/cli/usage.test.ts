@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
-import { runCli } from '../support/cli.js';
+import { spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 
 // Bad input and usage exit 2 (README, "Exit codes") with a message that says what was wrong and how to fix
@@ -14,7 +14,7 @@ const env = {
   XDG_DATA_HOME: `${home}/data`,
   INTERLOCK_DAEMON_AUTOSTART: '0',
 };
-const run = (args: string[]) => runCli(args, { cwd: home, env });
+const run = (args: string[]) => spawnCli(args, { cwd: home, env });
 
 describe('usage errors exit 2 with a message naming the command and the fix', () => {
   it.each<[string, string[], RegExp]>([

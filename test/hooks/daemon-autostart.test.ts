@@ -1,8 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startingMarker } from '../../src/daemon/autostart.js';
 import { startDaemon } from '../../src/daemon/server.js';
 import { listenSocket } from '../../src/daemon/socket-server.js';
@@ -26,6 +27,19 @@ function ask(path: string, line: string): Promise<string> {
     socket.on('error', reject);
     socket.end(line);
   });
+}
+
+/** `node --import` this to have the process log the processes it starts (see record-spawns.mjs). */
+const RECORD_SPAWNS = fileURLToPath(new URL('./record-spawns.mjs', import.meta.url));
+
+/** The daemon starts logged by record-spawns.mjs in `log`. */
+function daemonStarts(log: string): string[][] {
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as string[])
+    .filter((argv) => argv.includes('daemon'));
 }
 
 async function waitFor<T>(probe: () => T | undefined, ms: number): Promise<T | undefined> {
@@ -74,19 +88,26 @@ describe('interlock hook --autostart', () => {
   it('answers the first call itself, starts the daemon, and the next call goes through it', async () => {
     const home = tempHome();
     const stateFile = join(home, 'daemon.json');
-    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile, INTERLOCK_DEBUG: '1' });
+    const spawns = join(home, 'spawns.log');
+    const env = baseEnv(home, {
+      INTERLOCK_DAEMON_STATE: stateFile,
+      INTERLOCK_DEBUG: '1',
+      INTERLOCK_TEST_SPAWN_LOG: spawns,
+    });
     const first = await runNode(
-      [HOOK_ENTRY, '--autostart', 'claude-code'],
+      ['--import', RECORD_SPAWNS, HOOK_ENTRY, '--autostart', 'claude-code'],
       fixture('claude-code', 'bash-destructive.json'),
       env,
       home,
     );
     expect(first.stderr).toContain('no daemon running');
     expect(JSON.parse(first.stdout).hookSpecificOutput.permissionDecision).toBe('ask');
+    // The log sees the start (what the next test relies on to see none).
+    expect(daemonStarts(spawns)).toHaveLength(1);
     const state = await waitFor(() => {
       const s = readState(stateFile);
       return s?.socket && isAlive(s.pid) ? s : undefined;
-    }, 30_000);
+    }, 50_000);
     expect(state).toBeDefined();
     started.push(state!.pid);
     expect(existsSync(startingMarker(stateFile))).toBe(false);
@@ -99,34 +120,36 @@ describe('interlock hook --autostart', () => {
     expect(second.stderr).toBe('');
     expect(second.stdout).toBe(first.stdout);
     process.kill(state!.pid, 'SIGTERM');
-  }, 60_000);
+  }, 90_000);
 
-  it('starts no daemon without --autostart, nor while another start is under way', async () => {
+  it('starts no daemon without --autostart, nor while another start is under way, nor when turned off', async () => {
     const home = tempHome();
     const stateFile = join(home, 'daemon.json');
-    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile });
-    await runNode([HOOK_ENTRY, 'claude-code'], fixture('claude-code', 'bash-harmless.json'), env, home);
+    const spawns = join(home, 'spawns.log');
+    const env = baseEnv(home, { INTERLOCK_DAEMON_STATE: stateFile, INTERLOCK_TEST_SPAWN_LOG: spawns });
+    // Whether a hook started the daemon is known when it exits: it would have logged the start.
+    const hook = async (flags: string[], extra: Record<string, string> = {}) => {
+      const run = await runNode(
+        ['--import', RECORD_SPAWNS, HOOK_ENTRY, ...flags, 'claude-code'],
+        fixture('claude-code', 'bash-harmless.json'),
+        { ...env, ...extra },
+        home,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(daemonStarts(spawns)).toEqual([]);
+    };
+    await hook([]);
     writeFileSync(startingMarker(stateFile), '');
-    await runNode(
-      [HOOK_ENTRY, '--autostart', 'claude-code'],
-      fixture('claude-code', 'bash-harmless.json'),
-      env,
-      home,
-    );
-    await runNode(
-      [HOOK_ENTRY, '--autostart', 'claude-code'],
-      fixture('claude-code', 'bash-harmless.json'),
-      { ...env, INTERLOCK_DAEMON_AUTOSTART: '0' },
-      home,
-    );
-    const state = await waitFor(() => readState(stateFile), 3000);
-    if (state) started.push(state.pid);
-    expect(state).toBeUndefined();
+    await hook(['--autostart']);
+    rmSync(startingMarker(stateFile));
+    await hook(['--autostart'], { INTERLOCK_DAEMON_AUTOSTART: '0' });
+    expect(readState(stateFile)).toBeUndefined();
   }, 60_000);
 });
 
 describe('a daemon of another build (started before an upgrade)', () => {
-  const sleeper = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  // A live process that is not a daemon (`sleep` starts faster than Node).
+  const sleeper = () => spawn('sleep', ['60'], { stdio: 'ignore' });
   const staleState = (pid: number, replaceable: boolean) => ({
     protocol: PROTOCOL,
     pid,
@@ -158,11 +181,11 @@ describe('a daemon of another build (started before an upgrade)', () => {
     const fresh = await waitFor(() => {
       const s = readState(stateFile);
       return s && s.pid !== old.pid && s.socket && isAlive(s.pid) ? s : undefined;
-    }, 30_000);
+    }, 50_000);
     expect(fresh?.build).toBe(buildId(dirname(HOOK_ENTRY)));
     started.push(fresh!.pid);
     process.kill(fresh!.pid, 'SIGTERM');
-  }, 60_000);
+  }, 90_000);
 
   it('one started by hand is left alone', async () => {
     const home = tempHome();
@@ -187,29 +210,38 @@ describe('an autostarted daemon', () => {
   it('leaves after the idle time, counted from its last call', async () => {
     const home = tempHome();
     const stateFile = join(home, 'daemon.json');
-    let idle = 0;
-    const t0 = Date.now();
-    const daemon = await startDaemon({
-      port: 0,
-      stateFile,
-      env: baseEnv(home),
-      idleExitMs: 400,
-      onIdle: () => {
-        idle = Date.now() - t0;
-      },
-    });
+    let idleAt: number | undefined;
+    // The daemon's clock is the test's: the idle time passes when the test says so, however slow the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      await new Promise((r) => setTimeout(r, 250));
-      const state = readState(stateFile)!;
-      await ask(
-        state.socket!,
-        `${JSON.stringify({ agent: 'codex', payload: fixture('codex', 'bash-harmless.json'), cwd: home, env: {} })}\n`,
-      );
-      const asked = Date.now() - t0;
-      await waitFor(() => (idle ? idle : undefined), 5000);
-      expect(idle).toBeGreaterThanOrEqual(asked + 350); // 400 ms after the answer, not after the start
+      const daemon = await startDaemon({
+        port: 0,
+        stateFile,
+        env: baseEnv(home),
+        idleExitMs: 400,
+        onIdle: () => {
+          idleAt = Date.now();
+        },
+      });
+      try {
+        vi.advanceTimersByTime(250);
+        expect(idleAt).toBeUndefined();
+        const state = readState(stateFile)!;
+        await ask(
+          state.socket!,
+          `${JSON.stringify({ agent: 'codex', payload: fixture('codex', 'bash-harmless.json'), cwd: home, env: {} })}\n`,
+        );
+        const asked = Date.now();
+        // 400 ms after the answer, not after the start.
+        vi.advanceTimersByTime(399);
+        expect(idleAt).toBeUndefined();
+        vi.advanceTimersByTime(1);
+        expect(idleAt).toBe(asked + 400);
+      } finally {
+        await daemon.close();
+      }
     } finally {
-      await daemon.close();
+      vi.useRealTimers();
     }
   }, 60_000);
 });

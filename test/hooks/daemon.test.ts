@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daemonHealth } from '../../src/daemon/client.js';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
 import { forwardableEnv, PROTOCOL, readState } from '../../src/daemon/state.js';
-import { baseEnv, fixture, HOOK_ENTRY, MAIN, runNode, tempHome } from './support.js';
+import { baseEnv, fixture, HOOK_ENTRY, MAIN, runHere, runNode, tempHome } from './support.js';
 
 // The daemon, over real loopback HTTP: Claude Code's http hook route, the signed route the hook process
 // uses, and the hook process falling back to deciding itself when the daemon cannot be trusted.
@@ -90,7 +90,8 @@ describe('interlock daemon', () => {
       ['codex', 'bash-harmless.json'],
     ] as const) {
       const viaDaemon = await runNode([MAIN, 'hook', agent], fixture(agent, file), env, home);
-      const alone = await runNode([MAIN, 'hook', agent, '--no-daemon'], fixture(agent, file), env, home);
+      // What the same built hook decides on its own (in this process: only the other side is the boundary).
+      const alone = await runHere(['hook', agent, '--no-daemon'], fixture(agent, file), env, home);
       expect(viaDaemon.code).toBe(alone.code);
       expect(viaDaemon.stdout).toBe(alone.stdout);
     }

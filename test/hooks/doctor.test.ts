@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseEnv, MAIN, runNode, tempHome } from './support.js';
+import { baseEnv, runHere, tempHome } from './support.js';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // `interlock doctor` finds the agents on the machine and runs a self-test through each installed hook.
@@ -12,10 +12,10 @@ describe('interlock doctor', () => {
     const env = baseEnv(home, { INTERLOCK_NO_DAEMON: '1', PATH: '/nonexistent' });
     mkdirSync(join(home, '.claude'));
     mkdirSync(join(home, '.codex'));
-    expect((await runNode([MAIN, 'init', '--agent', 'claude-code'], '', env, home)).code).toBe(0);
-    expect((await runNode([MAIN, 'init', '--agent', 'codex'], '', env, home)).code).toBe(0);
+    expect((await runHere(['init', '--agent', 'claude-code'], '', env, home)).code).toBe(0);
+    expect((await runHere(['init', '--agent', 'codex'], '', env, home)).code).toBe(0);
 
-    const good = await runNode([MAIN, 'doctor', '--json'], '', env, home);
+    const good = await runHere(['doctor', '--json'], '', env, home);
     expect(good.code, good.stderr).toBe(0);
     const report = JSON.parse(good.stdout);
     expect(report.ok).toBe(true);
@@ -33,15 +33,10 @@ describe('interlock doctor', () => {
 
     // An agent on the machine without the hook, and a hook whose command does not answer.
     mkdirSync(join(home, '.gemini'));
-    await runNode([MAIN, 'init', '--agent', 'cursor', '--command', 'false hook'], '', env, home);
-    await runNode([MAIN, 'uninstall', '--agent', 'codex'], '', env, home);
-    await runNode(
-      [MAIN, 'init', '--agent', 'codex', '--command', 'true; interlock hook codex'],
-      '',
-      env,
-      home,
-    );
-    const bad = await runNode([MAIN, 'doctor'], '', env, home);
+    await runHere(['init', '--agent', 'cursor', '--command', 'false hook'], '', env, home);
+    await runHere(['uninstall', '--agent', 'codex'], '', env, home);
+    await runHere(['init', '--agent', 'codex', '--command', 'true; interlock hook codex'], '', env, home);
+    const bad = await runHere(['doctor'], '', env, home);
     expect(bad.code).toBe(EXIT_CODES.failed);
     expect(bad.stdout).toMatch(
       /Gemini CLI: found \(~\/\.gemini\)\n {2}hook: not installed — interlock init --agent gemini/,

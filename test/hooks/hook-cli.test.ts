@@ -2,21 +2,22 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_CODES } from '../../src/core/exit-codes.js';
 import {
   baseEnv,
   FIXTURES,
   fixture,
   HOOK_ENTRY,
   MAIN,
-  pool,
+  runHere,
   runNode,
   tempHome,
   type Run,
 } from './support.js';
+import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // Every fixture is an agent's real hook input (shapes from each agent's hook documentation), run through
-// the built CLI exactly as the agent runs it: `node dist/cli/main.js hook <agent>` with the JSON on stdin.
+// the built CLI as the agent runs it: `interlock hook <agent>` with the JSON on stdin (in this process, see
+// test/support/cli.ts; the tests at the end run it as its own process).
 // The expected stdout is the exact JSON object (message texts are matched by pattern: the policies word
 // them) and the exact exit code.
 
@@ -141,18 +142,9 @@ const env = baseEnv(home, { INTERLOCK_NO_DAEMON: '1' });
 const results = new Map<string, Run>();
 
 beforeAll(async () => {
-  const cases = Object.entries(EXPECTED).flatMap(([agent, files]) =>
-    Object.keys(files).map((f) => [agent, f] as const),
-  );
-  const runs = await pool(
-    cases.map(
-      ([agent, file]) =>
-        () =>
-          runNode([MAIN, 'hook', agent], fixture(agent, file), env, home),
-    ),
-    3,
-  );
-  cases.forEach(([agent, file], i) => results.set(`${agent}/${file}`, runs[i]!));
+  for (const [agent, files] of Object.entries(EXPECTED))
+    for (const file of Object.keys(files))
+      results.set(`${agent}/${file}`, await runHere(['hook', agent], fixture(agent, file), env, home));
 }, 240_000);
 
 describe.each(Object.keys(EXPECTED))('interlock hook %s', (agent) => {
@@ -177,7 +169,7 @@ it('has an expectation for every fixture', () => {
   }
 });
 
-describe('the hook never crashes the agent', () => {
+describe('the hook process never crashes the agent', () => {
   it('blocks an unknown agent name and a terminal on stdin with a usage message', async () => {
     const run = await runNode([MAIN, 'hook', 'vim'], '{}', env);
     expect(run).toMatchObject({ code: 2, stdout: '' });

@@ -7,7 +7,7 @@ import { GEMINI_MATCHER } from '../../src/adapters/hooks/gemini.js';
 import { addHook, isInterlockHandler, removeHook } from '../../src/adapters/hooks/install.js';
 import { quoteArgv } from '../../src/adapters/hooks/quote.js';
 import type { AgentId } from '../../src/adapters/hooks/types.js';
-import { baseEnv, HOOK_ENTRY, MAIN, runNode, tempHome } from './support.js';
+import { baseEnv, HOOK_ENTRY, runHere, tempHome } from './support.js';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // `interlock init --agent …` merges into the agent's own settings without clobbering the user's other
@@ -138,25 +138,25 @@ describe.each(Object.keys(USER_SETTINGS) as AgentId[])('interlock init --agent %
     const file = join(home, spec.file);
     const original = writeJson(file, spec.settings);
 
-    const first = await runNode([MAIN, 'init', '--agent', agent], '', env, home);
+    const first = await runHere(['init', '--agent', agent], '', env, home);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`Installed the Interlock hook for ${agent} in ${file}`);
     expect(readJson(file)).toEqual(spec.installed(command(agent)));
     expect(readFileSync(`${file}.interlock-backup`, 'utf8')).toBe(original);
 
     const installedText = readFileSync(file, 'utf8');
-    const second = await runNode([MAIN, 'init', '--agent', agent, '--user'], '', env, home);
+    const second = await runHere(['init', '--agent', agent, '--user'], '', env, home);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('already installed');
     expect(readFileSync(file, 'utf8')).toBe(installedText);
     expect(readFileSync(`${file}.interlock-backup`, 'utf8')).toBe(original);
 
-    const removed = await runNode([MAIN, 'uninstall', '--agent', agent], '', env, home);
+    const removed = await runHere(['uninstall', '--agent', agent], '', env, home);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toMatch(/Removed \d Interlock hook entr/);
     expect(readFileSync(file, 'utf8')).toBe(original);
 
-    const again = await runNode([MAIN, 'uninstall', '--agent', agent], '', env, home);
+    const again = await runHere(['uninstall', '--agent', agent], '', env, home);
     expect(again.stdout).toContain('nothing changed');
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
@@ -166,7 +166,7 @@ describe.each(Object.keys(USER_SETTINGS) as AgentId[])('interlock init --agent %
     const project = join(home, 'work', 'app');
     mkdirSync(project, { recursive: true });
     const env = baseEnv(home);
-    const run = await runNode([MAIN, 'init', '--agent', agent, '--project'], '', env, project);
+    const run = await runHere(['init', '--agent', agent, '--project'], '', env, project);
     expect(run.code, run.stderr).toBe(0);
     const file =
       agent === 'claude-code' ? join(project, '.claude', 'settings.local.json') : join(project, spec.file);
@@ -175,8 +175,8 @@ describe.each(Object.keys(USER_SETTINGS) as AgentId[])('interlock init --agent %
     const settings = readJson(file) as Record<string, unknown>;
     expect(JSON.stringify(settings)).toContain(HOOK_ENTRY);
 
-    const removed = await runNode(
-      [MAIN, 'uninstall', '--agent', agent, '--project', '--dir', project],
+    const removed = await runHere(
+      ['uninstall', '--agent', agent, '--project', '--dir', project],
       '',
       env,
       home,
@@ -193,7 +193,7 @@ describe('interlock init', () => {
     mkdirSync(dirname(file), { recursive: true });
     const text = '{\n  // my comment\n  "theme": "GitHub"\n}\n';
     writeFileSync(file, text);
-    const run = await runNode([MAIN, 'init', '--agent', 'gemini'], '', baseEnv(home), home);
+    const run = await runHere(['init', '--agent', 'gemini'], '', baseEnv(home), home);
     expect(run.code).toBe(EXIT_CODES.usage);
     expect(run.stderr).toMatch(/is not plain JSON .* left untouched/);
     expect(readFileSync(file, 'utf8')).toBe(text);
@@ -202,8 +202,8 @@ describe('interlock init', () => {
   it('replaces its own entry when the command changes instead of adding a second one', async () => {
     const home = tempHome();
     const env = baseEnv(home);
-    await runNode([MAIN, 'init', '--agent', 'codex', '--command', 'interlock hook codex'], '', env, home);
-    await runNode([MAIN, 'init', '--agent', 'codex'], '', env, home);
+    await runHere(['init', '--agent', 'codex', '--command', 'interlock hook codex'], '', env, home);
+    await runHere(['init', '--agent', 'codex'], '', env, home);
     expect(readJson(join(home, '.codex', 'hooks.json'))).toEqual({
       hooks: {
         PreToolUse: [
@@ -216,8 +216,8 @@ describe('interlock init', () => {
   it('installs a hook that starts no daemon with --no-autostart, and switching replaces the entry', async () => {
     const home = tempHome();
     const env = baseEnv(home);
-    await runNode([MAIN, 'init', '--agent', 'codex'], '', env, home);
-    await runNode([MAIN, 'init', '--agent', 'codex', '--no-autostart'], '', env, home);
+    await runHere(['init', '--agent', 'codex'], '', env, home);
+    await runHere(['init', '--agent', 'codex', '--no-autostart'], '', env, home);
     expect(readJson(join(home, '.codex', 'hooks.json'))).toEqual({
       hooks: {
         PreToolUse: [
@@ -235,12 +235,7 @@ describe('interlock init', () => {
   it('wires Claude Code to the daemon with --http, blocking while the daemon is down', async () => {
     const home = tempHome();
     const env = baseEnv(home);
-    const run = await runNode(
-      [MAIN, 'init', '--agent', 'claude-code', '--http', '--port', '47999'],
-      '',
-      env,
-      home,
-    );
+    const run = await runHere(['init', '--agent', 'claude-code', '--http', '--port', '47999'], '', env, home);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('blocks every matched tool call');
     expect(readJson(join(home, '.claude', 'settings.json'))).toEqual({
@@ -260,15 +255,15 @@ describe('interlock init', () => {
         ],
       },
     });
-    const bad = await runNode([MAIN, 'init', '--agent', 'cursor', '--http'], '', env, home);
+    const bad = await runHere(['init', '--agent', 'cursor', '--http'], '', env, home);
     expect(bad.code).toBe(2);
-    await runNode([MAIN, 'uninstall', '--agent', 'claude-code'], '', env, home);
+    await runHere(['uninstall', '--agent', 'claude-code'], '', env, home);
     expect(existsSync(join(home, '.claude', 'settings.json'))).toBe(false);
   });
 
   it('without --agent writes the starter configuration', async () => {
     const home = tempHome();
-    const run = await runNode([MAIN, 'init'], '', baseEnv(home), home);
+    const run = await runHere(['init'], '', baseEnv(home), home);
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(home, '.interlock'))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inProcess } from '../support/cli.js';
 
 export const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 export const HOOK_ENTRY = fileURLToPath(new URL('../../dist/cli/hook-fast.cjs', import.meta.url));
@@ -30,7 +31,21 @@ export function baseEnv(home: string, extra: Record<string, string> = {}): Recor
   };
 }
 
-/** Run the built CLI (or any node script) with `input` on stdin. */
+/**
+ * `node dist/cli/main.js ARGS` with `input` on stdin and `env` as its whole environment, run in this process
+ * (see test/support/cli.ts): for what the CLI does; `runNode` for what its process does.
+ */
+export async function runHere(
+  args: string[],
+  input: string,
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<Run> {
+  const r = await inProcess(args, { input, env, ...(cwd ? { cwd } : {}) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Run the built CLI (or any node script) in its own process, with `input` on stdin. */
 export function runNode(
   args: string[],
   input: string,
@@ -52,18 +67,4 @@ export function runNode(
 
 export function fixture(agent: string, name: string): string {
   return readFileSync(join(FIXTURES, agent, name), 'utf8');
-}
-
-/** Run tasks with at most `limit` at a time (the machine running the tests may be shared). */
-export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }

@@ -50,7 +50,7 @@ describe('Claude Code hook with the approval server', () => {
       ['bob', ['--human', 'bob', '--group', 'platform']],
       ['carol', ['--human', 'carol', '--group', 'platform']],
     ] as const) {
-      const r = runCli(['token', 'create', ...args, '--json'], { env: base });
+      const r = await runCli(['token', 'create', ...args, '--json'], { env: base });
       expect(r.status, r.stderr).toBe(0);
       tokens[who] = (JSON.parse(r.stdout) as { token: string }).token;
     }
@@ -58,18 +58,18 @@ describe('Claude Code hook with the approval server', () => {
   });
   afterAll(async () => server.stop());
 
-  it('holds the action, then allows the identical retry once after two approvals', () => {
-    const first = decision(hook());
+  it('holds the action, then allows the identical retry once after two approvals', async () => {
+    const first = decision(await hook());
     expect(first.permissionDecision).toBe('deny');
     const id = /\b(req_[A-Za-z0-9_-]+|[0-9a-f-]{8,})\b/.exec(first.permissionDecisionReason)?.[1];
     expect(id, first.permissionDecisionReason).toBeDefined();
     expect(first.permissionDecisionReason).toMatch(/retry/i);
 
-    expect(as('bob', ['approvals', 'approve', id!]).status).toBe(0);
-    expect(decision(hook()).permissionDecision).toBe('deny'); // one of two approvals
-    expect(as('carol', ['approvals', 'approve', id!]).status).toBe(0);
+    expect((await as('bob', ['approvals', 'approve', id!])).status).toBe(0);
+    expect(decision(await hook()).permissionDecision).toBe('deny'); // one of two approvals
+    expect((await as('carol', ['approvals', 'approve', id!])).status).toBe(0);
 
-    expect(decision(hook()).permissionDecision).toBe('allow');
-    expect(decision(hook()).permissionDecision).toBe('deny'); // used once: a new request
+    expect(decision(await hook()).permissionDecision).toBe('allow');
+    expect(decision(await hook()).permissionDecision).toBe('deny'); // used once: a new request
   });
 });

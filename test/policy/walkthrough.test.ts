@@ -5,7 +5,7 @@ import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
 // The README's walk-through, step by step, through the built CLI.
 describe('README walk-through: three approvers for production deletes', () => {
-  it('fails the policy test first, then passes once the team policy is added', () => {
+  it('fails the policy test first, then passes once the team policy is added', async () => {
     const root = tempTree({
       '.interlock/tests/approvals.yaml': `- name: production deletes need three approvers
   command: kubectl delete namespace production
@@ -15,7 +15,7 @@ describe('README walk-through: three approvers for production deletes', () => {
     });
     const env = { HOME: root, XDG_CONFIG_HOME: `${root}/xdg` };
 
-    const before = runCli(['policy', 'test'], { cwd: root, env });
+    const before = await runCli(['policy', 'test'], { cwd: root, env });
     expect(before.status).toBe(EXIT_CODES.failed);
     expect(before.stdout).toContain('expected 3 approvals, got 2');
     expect(before.stdout).toContain('baseline.approve-destructive-in-production');
@@ -29,13 +29,14 @@ permit (principal, action == Interlock::Action::"delete", resource)
 when { context.destructive && context.environment == "production" };
 `,
     });
-    expect(runCli(['policy', 'validate'], { cwd: root, env }).status).toBe(0);
-    const after = runCli(['policy', 'test'], { cwd: root, env });
+    expect((await runCli(['policy', 'validate'], { cwd: root, env })).status).toBe(0);
+    const after = await runCli(['policy', 'test'], { cwd: root, env });
     expect(after.stdout).toContain('1 passed, 0 failed');
     expect(after.status).toBe(0);
 
     const explain = JSON.parse(
-      runCli(['explain', '--json', '--', 'kubectl delete namespace production'], { cwd: root, env }).stdout,
+      (await runCli(['explain', '--json', '--', 'kubectl delete namespace production'], { cwd: root, env }))
+        .stdout,
     );
     expect(explain.decision).toMatchObject({ outcome: 'require-approval', approvals: 3 });
     const ids = explain.effects.flatMap((e: { policies: { id: string }[] }) => e.policies.map((p) => p.id));
@@ -49,12 +50,16 @@ when { context.destructive && context.environment == "production" };
     expect(team).toMatchObject({ origin: `${root}/.interlock/policies/approvals.cedar`, line: 1 });
   });
 
-  it('can instead raise the default for every destructive production action in config.yaml', () => {
+  it('can instead raise the default for every destructive production action in config.yaml', async () => {
     const root = tempTree({ '.interlock/config.yaml': 'approvals:\n  default: 3\n' });
     const env = { HOME: root, XDG_CONFIG_HOME: `${root}/xdg` };
     const out = JSON.parse(
-      runCli(['check', '--json', '--', 'ssh prod-db-1 "rm -rf /var/lib/postgresql"'], { cwd: root, env })
-        .stdout,
+      (
+        await runCli(['check', '--json', '--', 'ssh prod-db-1 "rm -rf /var/lib/postgresql"'], {
+          cwd: root,
+          env,
+        })
+      ).stdout,
     );
     expect(out.decision).toMatchObject({ outcome: 'require-approval', approvals: 3 });
   });

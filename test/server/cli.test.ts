@@ -25,7 +25,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
   const tokens: Record<string, string> = {};
   let server: Awaited<ReturnType<typeof spawnServer>>;
 
-  const as = (who: string, args: string[]): CliResult =>
+  const as = (who: string, args: string[]): Promise<CliResult> =>
     runCli(args, {
       cwd: project,
       env: { ...base, INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: tokens[who]! },
@@ -40,7 +40,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
       ['bob', ['--human', 'bob', '--group', 'platform', '--group', 'sre']],
       ['carol', ['--human', 'carol', '--group', 'platform']],
     ] as const) {
-      const r = runCli(['token', 'create', ...args, '--json'], { env: base });
+      const r = await runCli(['token', 'create', ...args, '--json'], { env: base });
       expect(r.status, r.stderr).toBe(0);
       tokens[who] = (JSON.parse(r.stdout) as { token: string }).token;
     }
@@ -50,20 +50,20 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     await server.stop();
   });
 
-  it('token list shows identities, never tokens; bad input is explained', () => {
-    const list = runCli(['token', 'list'], { env: base });
+  it('token list shows identities, never tokens; bad input is explained', async () => {
+    const list = await runCli(['token', 'list'], { env: base });
     expect(list.stdout).toMatch(/agent\s+claude\s+acts for: alice/);
     expect(list.stdout).toMatch(/human\s+bob\s+groups: platform, sre/);
     for (const t of Object.values(tokens)) expect(list.stdout).not.toContain(t);
-    const both = runCli(['token', 'create', '--agent', 'a', '--human', 'b'], { env: base });
+    const both = await runCli(['token', 'create', '--agent', 'a', '--human', 'b'], { env: base });
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/exactly one of --agent NAME or --human NAME/);
-    const spaces = runCli(['token', 'create', '--human', 'a b'], { env: base });
+    const spaces = await runCli(['token', 'create', '--human', 'a b'], { env: base });
     expect(spaces.stderr).toMatch(/not a usable name/);
   });
 
-  it('require-approval: a request, the approvers, and the identical retry allowed once', () => {
-    const first = check();
+  it('require-approval: a request, the approvers, and the identical retry allowed once', async () => {
+    const first = await check();
     expect(first.status, first.stderr).toBe(5);
     const id = /(req_[0-9a-z]+)/.exec(first.stdout)![1]!;
     // The headline is the final outcome (what the exit code says); the policies' verdict is shown below it.
@@ -71,41 +71,42 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(first.stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
     expect(first.stdout).toMatch(/retry exactly the same command/);
 
-    const list = as('bob', ['approvals', 'list']);
+    const list = await as('bob', ['approvals', 'list']);
     expect(list.stdout).toContain(id);
     expect(list.stdout).toMatch(/agent claude for alice/);
-    const show = as('bob', ['approvals', 'show', id]);
+    const show = await as('bob', ['approvals', 'show', id]);
     expect(show.stdout).toMatch(
       /DELETE namespace\/payments — kubectl, production, risk critical, irreversible/,
     );
     expect(show.stdout).toMatch(/Blast radius: 1 effect, 1 destructive, 1 irreversible/);
     expect(show.stdout).toMatch(/policy baseline\.approve-destructive-in-production/);
 
-    const own = as('alice', ['approvals', 'approve', id]);
+    const own = await as('alice', ['approvals', 'approve', id]);
     expect(own.status).toBe(EXIT_CODES.failed);
     expect(own.stderr).toMatch(/on your behalf; someone other than you must approve it/);
-    const agentVote = as('claude', ['approvals', 'approve', id]);
+    const agentVote = await as('claude', ['approvals', 'approve', id]);
     expect(agentVote.stderr).toMatch(/agents cannot approve/);
-    expect(as('bob', ['approvals', 'approve', id, '--comment', 'backup verified']).stdout).toMatch(
+    expect((await as('bob', ['approvals', 'approve', id, '--comment', 'backup verified'])).stdout).toMatch(
       /1 more approval needed/,
     );
-    expect(as('bob', ['approvals', 'approve', id]).stdout).toMatch(/one person counts once/);
-    expect(as('carol', ['approvals', 'approve', id]).stdout).toMatch(/is approved/);
+    expect((await as('bob', ['approvals', 'approve', id])).stdout).toMatch(/one person counts once/);
+    expect((await as('carol', ['approvals', 'approve', id])).stdout).toMatch(/is approved/);
 
-    const other = check([], 'kubectl delete namespace payments --context prod-us');
+    const other = await check([], 'kubectl delete namespace payments --context prod-us');
     expect(other.status).toBe(5);
     expect(other.stdout).not.toContain(id);
-    const retry = check(['--json']);
+    const retry = await check(['--json']);
     expect(retry.status, retry.stderr).toBe(0);
     const approved = JSON.parse(retry.stdout);
     expect(approved.server).toMatchObject({ outcome: 'allow', requestId: id, state: 'consumed' });
     expect(approved.decision).toMatchObject({ outcome: 'allow', policyOutcome: 'require-approval' });
-    const again = check();
+    const again = await check();
     expect(again.status).toBe(5);
     expect(again.stdout).not.toContain(id);
   });
 
   it('check --wait returns once the approvers have approved', async () => {
+    // A process of its own: it waits while the approvers act.
     const child = spawn(
       process.execPath,
       [CLI, 'check', '--agent', 'claude', '--wait', '60s', '--', 'terraform', 'destroy', '-auto-approve'],
@@ -123,89 +124,98 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     );
     let stderr = '';
     let stdout = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number>((r) => child.once('exit', (code) => r(code ?? -1)));
-    for (let i = 0; i < 300 && !/req_/.test(stderr); i++) await new Promise((r) => setTimeout(r, 50));
-    const id = /(req_[0-9a-z]+)/.exec(stderr)?.[1];
-    expect(id, stderr).toBeDefined();
+    // The request it waits on, once it says so (a whole id: output may arrive in pieces).
+    const id = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /(req_[0-9a-z]+)[^0-9a-z]/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      void exited.then((code) =>
+        reject(new Error(`check --wait exited (${code}) first: ${stdout}${stderr}`)),
+      );
+    });
     expect(stderr).toMatch(/waiting up to 60s for approval/);
-    expect(as('bob', ['approvals', 'approve', id!]).status).toBe(0);
-    expect(as('carol', ['approvals', 'approve', id!]).status).toBe(0);
+    expect((await as('bob', ['approvals', 'approve', id])).status).toBe(0);
+    expect((await as('carol', ['approvals', 'approve', id])).status).toBe(0);
     expect(await exited, stdout + stderr).toBe(0);
     expect(stdout).toMatch(/^ALLOW /);
     expect(stdout).toMatch(/why: approval server: Approved by bob, carol/);
     expect(stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
-  });
+  }, 90_000);
 
-  it('deny says why, to the agent', () => {
-    const first = check([], 'kubectl delete namespace ledger --context prod-eu');
+  it('deny says why, to the agent', async () => {
+    const first = await check([], 'kubectl delete namespace ledger --context prod-eu');
     const id = /(req_[0-9a-z]+)/.exec(first.stdout)![1]!;
-    const noReason = as('bob', ['approvals', 'deny', id]);
+    const noReason = await as('bob', ['approvals', 'deny', id]);
     expect(noReason.status).not.toBe(0);
-    expect(as('bob', ['approvals', 'deny', id, '--reason', 'ledger is frozen for audit']).status).toBe(0);
-    const retry = check([], 'kubectl delete namespace ledger --context prod-eu');
+    expect(
+      (await as('bob', ['approvals', 'deny', id, '--reason', 'ledger is frozen for audit'])).status,
+    ).toBe(0);
+    const retry = await check([], 'kubectl delete namespace ledger --context prod-eu');
     expect(retry.status).toBe(5);
     expect(retry.stdout).toMatch(/denied by bob: ledger is frozen for audit/);
   });
 
-  it('plan check asks the server and records its decision, like check', () => {
+  it('plan check asks the server and records its decision, like check', async () => {
     const plan = fileURLToPath(new URL('../fixtures/plans/terraform-aws-production.json', import.meta.url));
-    const first = as('claude', ['plan', 'check', plan, '--agent', 'claude', '--json']);
+    const first = await as('claude', ['plan', 'check', plan, '--agent', 'claude', '--json']);
     expect(first.status, first.stderr).toBe(5);
     const json = JSON.parse(first.stdout);
     expect(json.decision).toMatchObject({ outcome: 'deny', policyOutcome: 'require-approval' });
     expect(json.server).toMatchObject({ outcome: 'deny', state: 'pending' });
     const id = json.server.requestId as string;
-    expect(as('bob', ['approvals', 'show', id]).stdout).toMatch(/terraform-aws-production\.json/);
-    expect(as('bob', ['approvals', 'approve', id]).status).toBe(0);
-    expect(as('carol', ['approvals', 'approve', id]).status).toBe(0);
-    const approved = as('claude', ['plan', 'check', plan, '--agent', 'claude']);
+    expect((await as('bob', ['approvals', 'show', id])).stdout).toMatch(/terraform-aws-production\.json/);
+    expect((await as('bob', ['approvals', 'approve', id])).status).toBe(0);
+    expect((await as('carol', ['approvals', 'approve', id])).status).toBe(0);
+    const approved = await as('claude', ['plan', 'check', plan, '--agent', 'claude']);
     expect(approved.status, approved.stdout + approved.stderr).toBe(0);
     expect(approved.stdout).toMatch(/^ALLOW /m);
     expect(approved.stdout).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
-    const log = as('bob', ['audit', 'log', '--json', '--limit', '0']);
+    const log = await as('bob', ['audit', 'log', '--json', '--limit', '0']);
     expect(
       log.stdout.match(/"via":"plan check"/g)?.length ?? 0,
       log.stdout + log.stderr,
     ).toBeGreaterThanOrEqual(2);
   });
 
-  it('freeze denies every agent write until unfreeze; agents cannot unfreeze', () => {
-    expect(check([], 'rm notes.txt').status).toBe(0);
-    expect(as('claude', ['freeze']).status).toBe(EXIT_CODES.failed);
-    const frozen = as('bob', ['freeze', '--reason', 'incident 7']);
+  it('freeze denies every agent write until unfreeze; agents cannot unfreeze', async () => {
+    expect((await check([], 'rm notes.txt')).status).toBe(0);
+    expect((await as('claude', ['freeze'])).status).toBe(EXIT_CODES.failed);
+    const frozen = await as('bob', ['freeze', '--reason', 'incident 7']);
     expect(frozen.status, frozen.stderr).toBe(0);
-    const denied = check([], 'rm notes.txt');
+    const denied = await check([], 'rm notes.txt');
     expect(denied.status).toBe(5);
     expect(denied.stdout).toMatch(/^DENY /);
     expect(denied.stdout).toMatch(/frozen \(by bob .*incident 7\)/);
-    const deniedJson = check(['--json'], 'rm notes.txt');
+    const deniedJson = await check(['--json'], 'rm notes.txt');
     expect(deniedJson.status).toBe(5);
     expect(JSON.parse(deniedJson.stdout).decision).toMatchObject({ outcome: 'deny', policyOutcome: 'allow' });
-    expect(check([], 'ls -la').status).toBe(0);
-    expect(as('bob', ['approvals', 'list']).stdout).toMatch(/FROZEN by bob \(incident 7\)/);
-    expect(as('claude', ['unfreeze']).stderr).toMatch(/agents cannot unfreeze/);
-    expect(as('carol', ['unfreeze']).status).toBe(0);
-    expect(check([], 'rm notes.txt').status).toBe(0);
+    expect((await check([], 'ls -la')).status).toBe(0);
+    expect((await as('bob', ['approvals', 'list'])).stdout).toMatch(/FROZEN by bob \(incident 7\)/);
+    expect((await as('claude', ['unfreeze'])).stderr).toMatch(/agents cannot unfreeze/);
+    expect((await as('carol', ['unfreeze'])).status).toBe(0);
+    expect((await check([], 'rm notes.txt')).status).toBe(0);
   });
 
-  it('a configured server without a token fails closed in production and says how to fix it', () => {
-    const r = runCli(['check', '--agent', 'claude', '--', ...DELETE.split(' ')], {
+  it('a configured server without a token fails closed in production and says how to fix it', async () => {
+    const r = await runCli(['check', '--agent', 'claude', '--', ...DELETE.split(' ')], {
       cwd: project,
       env: { ...base, INTERLOCK_SERVER_URL: server.url },
     });
     expect(r.status).toBe(5);
     expect(r.stdout).toMatch(/INTERLOCK_TOKEN is not set/);
-    const approvals = runCli(['approvals', 'list'], { cwd: project, env: base });
+    const approvals = await runCli(['approvals', 'list'], { cwd: project, env: base });
     expect(approvals.status).toBe(2);
     expect(approvals.stderr).toMatch(/no approval server is configured/);
   });
 
-  it('a revoked token is refused', () => {
-    const r = runCli(['token', 'revoke', 'carol'], { env: base });
+  it('a revoked token is refused', async () => {
+    const r = await runCli(['token', 'revoke', 'carol'], { env: base });
     expect(r.stdout).toMatch(/Revoked tok_/);
-    const refused = as('carol', ['approvals', 'list']);
+    const refused = await as('carol', ['approvals', 'list']);
     expect(refused.status).toBe(EXIT_CODES.failed);
     expect(refused.stderr).toMatch(/unknown or revoked/);
   });

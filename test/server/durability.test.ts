@@ -47,10 +47,16 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
 
     for (let round = 0; round < ROUNDS; round++) {
       const server = await spawnServer(database, { config: NO_BREAKER });
-      const agent = new ApprovalClient(server.url, who.agent, { timeoutMs: 5000 });
-      const bob = new ApprovalClient(server.url, who.bob, { timeoutMs: 5000 });
-      const carol = new ApprovalClient(server.url, who.carol, { timeoutMs: 5000 });
+      // No client timeout that a slow machine could reach: the kill ends every call at once.
+      const agent = new ApprovalClient(server.url, who.agent, { timeoutMs: 120_000 });
+      const bob = new ApprovalClient(server.url, who.bob, { timeoutMs: 120_000 });
+      const carol = new ApprovalClient(server.url, who.carol, { timeoutMs: 120_000 });
       let alive = true;
+      // The kill comes after a random number of acknowledged requests (4 to 12 a round), not after a time:
+      // as many as the test needs however slow the machine, with calls of every kind in flight around it.
+      const killAfter = acked.created.size + 4 + Math.floor(Math.random() * 9);
+      let killNow!: () => void;
+      const enough = new Promise<void>((resolve) => (killNow = resolve));
       const worker = async () => {
         while (alive) {
           const n = next++;
@@ -59,6 +65,7 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
             if (created.outcome !== 'pending') throw new Error(`expected pending, got ${created.outcome}`);
             idOf.set(n, created.requestId!);
             acked.created.add(created.requestId!);
+            if (acked.created.size >= killAfter) killNow();
             for (const [name, client] of [
               ['bob', bob],
               ['carol', carol],
@@ -70,13 +77,16 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
             if (used.outcome === 'allow')
               acked.allowed.set(used.requestId!, (acked.allowed.get(used.requestId!) ?? 0) + 1);
           } catch (error) {
-            if (alive) failures.push(error);
+            if (alive) {
+              failures.push(error);
+              killNow();
+            }
             return; // after the kill, failures are expected
           }
         }
       };
       const workers = Array.from({ length: WORKERS }, worker);
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+      await enough;
       alive = false;
       server.child.kill('SIGKILL');
       await Promise.all(workers);

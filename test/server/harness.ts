@@ -61,7 +61,8 @@ export async function spawnServer(
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`interlock serve did not start: ${stderr}`)), 20_000);
+    // Generous: a loaded machine can take many seconds to start a process.
+    const timer = setTimeout(() => reject(new Error(`interlock serve did not start: ${stderr}`)), 60_000);
     lines.on('line', (line) => {
       const m = /listening on (http:\/\/\S+)/.exec(line);
       if (m) {
