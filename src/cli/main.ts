@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import type { Command as CommandType } from 'commander';
 
 // `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
 const [subcommand, ...rest] = process.argv.slice(2);
@@ -19,30 +18,5 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
   });
 } else {
-  const { Command } = await import('commander');
-  const [{ registerCommands }, { reportError, routeUsageErrors }] = await Promise.all([
-    import('./commands/index.js'),
-    import('./errors.js'),
-  ]);
-  const program = new Command();
-  program
-    .name('interlock')
-    .description('A safety interlock between AI agents and production.')
-    .version('0.1.0');
-  // The command that runs ("audit verify"), to name it in an error message.
-  let running = '';
-  program.hook('preAction', (_program, action) => {
-    running = commandPath(action);
-  });
-  registerCommands(program);
-  routeUsageErrors(program);
-  await program.parseAsync(process.argv).catch((error: unknown) => {
-    process.exitCode = reportError(running, error);
-  });
-}
-
-function commandPath(command: CommandType): string {
-  const names: string[] = [];
-  for (let c: CommandType | null = command; c?.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
+  process.exitCode = await (await import('./program.js')).runProgram(process.argv.slice(2));
 }

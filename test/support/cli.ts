@@ -58,11 +58,9 @@ export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
 
 // The built modules are loaded by Node itself, not transformed by vitest (vitest.config.ts externalizes
 // dist/), so what runs is exactly what `node dist/cli/main.js` runs.
-type Commands = typeof import('../../src/cli/commands/index.js');
+type Program = typeof import('../../src/cli/program.js');
 type FastHook = typeof import('../../src/cli/hook-fast.js');
-type Commander = typeof import('commander');
 const load = <T>(file: string): Promise<T> => import(pathToFileURL(join(DIST_CLI, file)).href) as Promise<T>;
-let modules: Promise<[Commands, Commander]> | undefined;
 
 /** Calls share the process's environment, directory and standard streams: one at a time. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -85,8 +83,6 @@ async function runInProcess(
   args: string[],
   options: { input?: string; cwd?: string; env: Record<string, string> },
 ): Promise<CliResult> {
-  modules ??= Promise.all([load<Commands>('commands/index.js'), import('commander')]);
-  const [{ registerCommands }, { Command, CommanderError }] = await modules;
   let stdout = '';
   let stderr = '';
   const capture = (append: (text: string) => void) =>
@@ -126,24 +122,13 @@ async function runInProcess(
       const fast = createRequire(CLI)('./hook-fast.cjs') as FastHook;
       process.exitCode = await fast.runFastHook(rest);
     } else {
-      const program = new Command();
-      // Where main.ts's process would exit (a usage error, --help), commander throws instead.
-      program.exitOverride();
-      program
-        .name('interlock')
-        .description('A safety interlock between AI agents and production.')
-        .version('0.1.0');
-      registerCommands(program);
-      await program.parseAsync(['node', CLI, ...args]);
+      process.exitCode = await (await load<Program>('program.js')).runProgram(args);
     }
     status = Number(process.exitCode ?? 0);
   } catch (error) {
-    if (error instanceof CommanderError) status = error.exitCode;
-    else {
-      // main.ts's `fail`.
-      process.stderr.write(`interlock: ${error instanceof Error ? error.message : String(error)}\n`);
-      status = 1;
-    }
+    // What escapes even runProgram (the fast hook's own failure): as main.ts, it blocks.
+    process.stderr.write(`interlock: ${error instanceof Error ? error.message : String(error)}\n`);
+    status = 1;
   } finally {
     process.env = saved.env;
     process.chdir(saved.cwd);

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { registerCommands } from './commands/index.js';
+import { reportError, routeUsageErrors } from './errors.js';
+
+// The command line: every command registered, commander's usage errors routed to our exit codes, and an
+// error that escapes a command reported once. main.ts runs it in its process; tests run it in theirs.
+
+/** Run the command line on `args` (the words after `interlock`); the exit code. */
+export async function runProgram(args: readonly string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('interlock')
+    .description('A safety interlock between AI agents and production.')
+    .version('0.1.0');
+  // The command that runs ("audit verify"), to name it in an error message.
+  let running = '';
+  program.hook('preAction', (_program, action) => {
+    running = commandPath(action);
+  });
+  registerCommands(program);
+  routeUsageErrors(program);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    return reportError(running, error);
+  }
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
