@@ -198,7 +198,14 @@ export function decide(
 ): DetailedDecision {
   const effects: PlacedEffect[] = assessment.effects.length
     ? assessment.effects
-    : [{ ...NOTHING, environment: assessment.environment }];
+    : // Nothing found to place: production only when the action's own facts say so. (Otherwise a broken
+      // policy file, which fails production-scoped decisions closed, would deny even `ls`.)
+      [
+        {
+          ...NOTHING,
+          environment: assessment.environment === 'production' ? 'production' : 'non-production',
+        },
+      ];
   const destructiveCount = assessment.effects.filter((e) => e.destructive).length;
   const perEffect = effects.map((effect) =>
     decideOne(

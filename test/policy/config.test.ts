@@ -91,8 +91,11 @@ describe('a bad policy file', () => {
     const prod = await rt.checker.check('ssh prod-db "rm -rf /srv/data"', testFacts(), AGENT);
     expect(prod.decision.outcome).toBe('deny');
     expect(prod.decision.reasons.join(' ')).toMatch(/policies could not be loaded/);
+    // Everything else asks the user, as the README says: never allow, and not a deny of harmless work.
     const harmless = await rt.checker.check('ls', testFacts(), AGENT);
-    expect(harmless.decision.outcome).not.toBe('allow');
+    expect(harmless.decision.outcome).toBe('ask');
+    const local = await rt.checker.check('rm -rf build', testFacts(), AGENT);
+    expect(local.decision.outcome).toBe('ask');
   });
 
   it('names the file and line of a Cedar syntax error', async () => {
