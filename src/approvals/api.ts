@@ -101,7 +101,13 @@ export const RequestView = z.object({
   id: z.string(),
   digest: z.string(),
   state: z.enum(REQUEST_STATES),
-  requester: z.object({ kind: z.enum(['agent', 'human']), name: z.string(), actsFor: z.string().optional() }),
+  requester: z.object({
+    kind: z.enum(['agent', 'human']),
+    name: z.string(),
+    /** The token that asked (its identity id): the request belongs to it. */
+    tokenId: z.string().optional(),
+    actsFor: z.string().optional(),
+  }),
   approvalsRequired: z.number(),
   approverGroup: z.string().optional(),
   approvals: z.array(ApprovalEntry),

@@ -13,6 +13,8 @@ import { newId } from './ids.js';
 // The rules of peer approval, enforced here and nowhere else. Every method runs in one store transaction
 // that also appends what it did to the audit log, so a crash leaves either all of it or none of it.
 //
+//   - a request, its grant and its cancellation belong to the token that asked (its identity id), never to
+//     its name: two tokens named claude acting for different people are two requesters
 //   - the requester, and the human an agent acts for, never approve their own request
 //   - one person counts once (approvals are keyed by the approver's name, whatever token they use)
 //   - approvals from outside the required group are refused and do not count
@@ -128,6 +130,7 @@ export class ApprovalService {
     const requester = {
       kind: caller.kind,
       name: caller.name,
+      tokenId: caller.id,
       ...(caller.kind === 'agent' && (caller.actsFor ?? body.actsFor)
         ? { actsFor: caller.actsFor ?? body.actsFor }
         : {}),
@@ -177,7 +180,7 @@ export class ApprovalService {
         return record({ outcome: 'deny', message: body.decision.reasons.join('; ') || 'denied by policy' });
 
       if (local === 'require-approval') {
-        const found = await tx.findOpenRequest(caller.name, body.digest);
+        const found = await tx.findOpenRequest(caller.id, body.digest);
         const open = found ? await this.expireIfDue(tx, found, now, events) : undefined;
         if (open?.state === 'approved') {
           await tx.updateRequest(open.id, { state: 'consumed', consumedAt: now });
@@ -200,7 +203,7 @@ export class ApprovalService {
         }
         if (open?.state === 'pending') return record(await this.pendingReply(tx, open));
 
-        const latest = await tx.findLatestRequest(caller.name, body.digest);
+        const latest = await tx.findLatestRequest(caller.id, body.digest);
         if (latest?.state === 'denied' && now - (latest.decidedAt ?? 0) < this.expiryMs)
           return record({
             outcome: 'deny',
@@ -415,19 +418,24 @@ export class ApprovalService {
     });
   }
 
-  /** The requester (or the human its agent acts for) withdraws a request. */
+  /**
+   * The token that made a request withdraws it, or the human it acts for (or, for a human's own request,
+   * that person with any of their tokens). Another token carrying the same agent name cannot.
+   */
   async cancel(caller: Identity, id: string, reason?: string): Promise<VoteReply> {
     const now = this.now();
     return this.run(async (tx, events) => {
       const request = await this.lockedRequest(tx, id, now, events);
+      const r = request.requester;
       const mine =
-        caller.name === request.requester.name ||
-        (caller.kind === 'human' && caller.name === request.requester.actsFor);
+        caller.id === r.tokenId ||
+        (caller.kind === 'human' &&
+          (caller.name === r.actsFor || (r.kind === 'human' && caller.name === r.name)));
       if (!mine)
         throw new ServiceError(
           403,
           'not-yours',
-          `only ${request.requester.name} (or the human it acts for) can cancel ${id}`,
+          `only the token that made ${id} (${r.kind} ${r.name}${r.actsFor ? ` for ${r.actsFor}` : ''}), or the human it acts for, can cancel it`,
         );
       if (request.state !== 'pending' && request.state !== 'approved')
         throw new ServiceError(
@@ -460,7 +468,7 @@ export class ApprovalService {
     return this.run(async (tx) => {
       if (body.requestId) {
         const request = await tx.getRequest(body.requestId);
-        if (!request || request.requester.name !== caller.name || request.digest !== body.digest)
+        if (!request || request.requester.tokenId !== caller.id || request.digest !== body.digest)
           throw new ServiceError(
             404,
             'not-found',
@@ -535,10 +543,10 @@ export class ApprovalService {
     });
   }
 
-  /** Humans see every request; an agent sees its own. */
+  /** Humans see every request; an agent sees those its own token made. */
   async getRequest(caller: Identity, id: string): Promise<RequestView> {
     const request = await this.store.getRequest(id);
-    if (!request || (caller.kind === 'agent' && request.requester.name !== caller.name))
+    if (!request || (caller.kind === 'agent' && request.requester.tokenId !== caller.id))
       throw new ServiceError(404, 'not-found', `no request ${id}`);
     return toView(request, await this.store.listApprovals(id));
   }
@@ -546,7 +554,7 @@ export class ApprovalService {
   async listRequests(caller: Identity, filter: RequestFilter): Promise<RequestView[]> {
     const requests = await this.store.listRequests({
       ...filter,
-      ...(caller.kind === 'agent' ? { requester: caller.name } : {}),
+      ...(caller.kind === 'agent' ? { requesterToken: caller.id } : {}),
     });
     return Promise.all(requests.map(async (r) => toView(r, await this.store.listApprovals(r.id))));
   }

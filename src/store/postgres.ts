@@ -250,9 +250,9 @@ export class PostgresStore implements Store {
       params.push(filter.states);
       where.push(`state = ANY($${params.length})`);
     }
-    if (filter.requester) {
-      params.push(filter.requester);
-      where.push(`requester = $${params.length}`);
+    if (filter.requesterToken) {
+      params.push(filter.requesterToken);
+      where.push(`requester_token = $${params.length}`);
     }
     params.push(filter.limit ?? 100);
     const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`;
@@ -320,18 +320,18 @@ class PostgresTx implements Tx {
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findOpenRequest(requester: string, digest: string) {
+  async findOpenRequest(requesterToken: string, digest: string) {
     const row = await this.one<RequestRow>(
-      `SELECT * FROM requests WHERE requester = $1 AND digest = $2 AND ${OPEN}`,
-      [requester, digest],
+      `SELECT * FROM requests WHERE requester_token = $1 AND digest = $2 AND ${OPEN}`,
+      [requesterToken, digest],
     );
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findLatestRequest(requester: string, digest: string) {
+  async findLatestRequest(requesterToken: string, digest: string) {
     const row = await this.one<RequestRow>(
-      'SELECT * FROM requests WHERE requester = $1 AND digest = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
-      [requester, digest],
+      'SELECT * FROM requests WHERE requester_token = $1 AND digest = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
+      [requesterToken, digest],
     );
     return row ? requestFromRow(row) : undefined;
   }

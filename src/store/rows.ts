@@ -8,6 +8,7 @@ export interface RequestRow {
   state: string;
   requester_kind: string;
   requester: string;
+  requester_token: string | null;
   acts_for: string | null;
   approvals_required: number;
   approver_group: string | null;
@@ -39,6 +40,7 @@ export function requestFromRow(row: RequestRow): ApprovalRequest {
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
   };
+  if (row.requester_token !== null) request.requester.tokenId = row.requester_token;
   if (row.acts_for !== null) request.requester.actsFor = row.acts_for;
   if (row.approver_group !== null) request.approverGroup = row.approver_group;
   const optional = {
@@ -60,6 +62,7 @@ export const REQUEST_COLUMNS = [
   'state',
   'requester_kind',
   'requester',
+  'requester_token',
   'acts_for',
   'approvals_required',
   'approver_group',
@@ -82,6 +85,7 @@ export function requestValues(r: ApprovalRequest): (string | number | null)[] {
     r.state,
     r.requester.kind,
     r.requester.name,
+    r.requester.tokenId ?? null,
     r.requester.actsFor ?? null,
     r.approvalsRequired,
     r.approverGroup ?? null,

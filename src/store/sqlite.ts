@@ -204,9 +204,9 @@ export class SqliteStore implements Store {
       where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
       params.push(...filter.states);
     }
-    if (filter.requester) {
-      where.push('requester = ?');
-      params.push(filter.requester);
+    if (filter.requesterToken) {
+      where.push('requester_token = ?');
+      params.push(filter.requesterToken);
     }
     const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
     params.push(filter.limit ?? 100);
@@ -249,9 +249,9 @@ class SqliteTx implements Tx {
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getRequest: p('SELECT * FROM requests WHERE id = ?'),
-      findOpen: p(`SELECT * FROM requests WHERE requester = ? AND digest = ? AND ${OPEN}`),
+      findOpen: p(`SELECT * FROM requests WHERE requester_token = ? AND digest = ? AND ${OPEN}`),
       findLatest: p(
-        'SELECT * FROM requests WHERE requester = ? AND digest = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        'SELECT * FROM requests WHERE requester_token = ? AND digest = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
       ),
       insertRequest: p(
         `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map(() => '?').join(', ')})`,
@@ -287,13 +287,13 @@ class SqliteTx implements Tx {
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findOpenRequest(requester: string, digest: string) {
-    const row = this.s.findOpen!.get(requester, digest) as RequestRow | undefined;
+  async findOpenRequest(requesterToken: string, digest: string) {
+    const row = this.s.findOpen!.get(requesterToken, digest) as RequestRow | undefined;
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findLatestRequest(requester: string, digest: string) {
-    const row = this.s.findLatest!.get(requester, digest) as RequestRow | undefined;
+  async findLatestRequest(requesterToken: string, digest: string) {
+    const row = this.s.findLatest!.get(requesterToken, digest) as RequestRow | undefined;
     return row ? requestFromRow(row) : undefined;
   }
 

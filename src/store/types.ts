@@ -30,10 +30,16 @@ export interface NewIdentity {
   createdAt: number;
 }
 
-/** Who asked: the agent (or human) identity and the human an agent acts for. */
+/**
+ * Who asked: the token (its identity id), its kind and name, and the human an agent acts for. The token is
+ * the principal: a request, its grant and its cancellation belong to it, never to a name that several
+ * tokens may carry. Requests made before tokens were recorded (schema version 1) have no `tokenId`: no
+ * token owns them, so none can use or cancel them; they expire.
+ */
 interface Requester {
   kind: IdentityKind;
   name: string;
+  tokenId?: string;
   actsFor?: string;
 }
 
@@ -98,7 +104,8 @@ export interface AuditInput {
 
 export interface RequestFilter {
   states?: RequestState[];
-  requester?: string;
+  /** Only the requests this token made. */
+  requesterToken?: string;
   limit?: number;
 }
 
@@ -115,10 +122,10 @@ export type RequestPatch = Partial<
  */
 export interface Tx {
   getRequest(id: string): Promise<ApprovalRequest | undefined>;
-  /** The request of this requester for this digest that is pending or approved (at most one exists). */
-  findOpenRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
-  /** The most recent request of this requester for this digest in any state. */
-  findLatestRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
+  /** The request this token made for this digest that is pending or approved (at most one exists). */
+  findOpenRequest(requesterToken: string, digest: string): Promise<ApprovalRequest | undefined>;
+  /** The most recent request this token made for this digest, in any state. */
+  findLatestRequest(requesterToken: string, digest: string): Promise<ApprovalRequest | undefined>;
   insertRequest(request: ApprovalRequest): Promise<void>;
   updateRequest(id: string, patch: RequestPatch): Promise<void>;
   /** Open requests whose deadline has passed. */

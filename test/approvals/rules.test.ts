@@ -200,6 +200,38 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     await refused(service.approve(BOB, id2), 'already-cancelled', 409);
   });
 
+  it('a request, its grant and its cancellation belong to the token that asked, not to its name', async () => {
+    // Two agent tokens both named claude, one acting for erin, one for frank: two principals.
+    const forErin = identity('agent', 'claude', { actsFor: 'erin' });
+    const forFrank = identity('agent', 'claude', { actsFor: 'frank' });
+    const erin = identity('human', 'erin');
+    const frank = identity('human', 'frank');
+    const id = (await service.decide(forErin, body())).requestId!;
+    // The same action from frank's claude is frank's claude's own request.
+    const other = await service.decide(forFrank, body());
+    expect(other.outcome).toBe('pending');
+    expect(other.requestId).not.toBe(id);
+    expect((await service.getRequest(BOB, other.requestId!)).requester).toMatchObject({ actsFor: 'frank' });
+    // It cannot see, cancel or use erin's claude's request.
+    await refused(service.getRequest(forFrank, id), 'not-found', 404);
+    expect((await service.listRequests(forFrank, {})).map((r) => r.id)).toEqual([other.requestId]);
+    await refused(service.cancel(forFrank, id), 'not-yours');
+    await refused(service.cancel(frank, id), 'not-yours');
+    await service.approve(BOB, id);
+    await service.approve(CAROL, id);
+    expect(await service.decide(forFrank, body())).toMatchObject({
+      outcome: 'pending',
+      requestId: other.requestId,
+    });
+    expect(await service.decide(forErin, body())).toMatchObject({ outcome: 'allow', requestId: id });
+    // Erin cannot cancel frank's claude's request; frank, or that token itself, can.
+    await refused(service.cancel(erin, other.requestId!), 'not-yours');
+    expect((await service.cancel(frank, other.requestId!)).request.state).toBe('cancelled');
+    const third = (await service.decide(forFrank, body({ digest: digestOf('3') }))).requestId!;
+    await refused(service.cancel(forErin, third), 'not-yours');
+    expect((await service.cancel(forFrank, third)).request.state).toBe('cancelled');
+  });
+
   it('agents see only their own requests; humans see all', async () => {
     const id = await pending();
     await service.decide(CODEX, body({ digest: digestOf('c') }));

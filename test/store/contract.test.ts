@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import type { ApprovalRequest, Store } from '../../src/store/types.js';
-import { POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
+import { olderDatabase, POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
 
 // One contract, two stores: whatever the service relies on must hold for SQLite and PostgreSQL alike.
 
@@ -11,7 +11,7 @@ function request(overrides: Partial<ApprovalRequest> = {}): ApprovalRequest {
     id: `req_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`,
     digest: 'a'.repeat(64),
     state: 'pending',
-    requester: { kind: 'agent', name: 'claude', actsFor: 'alice' },
+    requester: { kind: 'agent', name: 'claude', tokenId: 'tok_claude_a', actsFor: 'alice' },
     approvalsRequired: 2,
     approverGroup: 'platform',
     action: { kind: 'shell', command: 'kubectl delete ns prod', cwd: '/src' },
@@ -52,21 +52,41 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     expect(await store.getRequest('req_nothere00000')).toBeUndefined();
   });
 
-  it('finds the open request of a requester for a digest, and allows only one', async () => {
+  it('finds the open request of a token for a digest, and allows only one', async () => {
     const first = request();
     await store.transact(async (tx) => tx.insertRequest(first));
     await expect(
       store.transact(async (tx) => tx.insertRequest(request({ id: 'req_second000000' }))),
     ).rejects.toThrow();
     await store.transact(async (tx) => {
-      expect((await tx.findOpenRequest('claude', first.digest))?.id).toBe(first.id);
-      expect(await tx.findOpenRequest('other', first.digest)).toBeUndefined();
-      await tx.updateRequest(first.id, { state: 'consumed', consumedAt: 9 });
+      expect((await tx.findOpenRequest('tok_claude_a', first.digest))?.id).toBe(first.id);
+      expect(await tx.findOpenRequest('tok_other', first.digest)).toBeUndefined();
+      // The name is not the principal: a request is found by the token that made it, never by its name.
       expect(await tx.findOpenRequest('claude', first.digest)).toBeUndefined();
+      await tx.updateRequest(first.id, { state: 'consumed', consumedAt: 9 });
+      expect(await tx.findOpenRequest('tok_claude_a', first.digest)).toBeUndefined();
       // Once the first is closed, a new open request for the same action may exist.
       await tx.insertRequest(request({ id: 'req_third0000000', createdAt: first.createdAt + 1 }));
-      expect((await tx.findLatestRequest('claude', first.digest))?.id).toBe('req_third0000000');
+      expect((await tx.findLatestRequest('tok_claude_a', first.digest))?.id).toBe('req_third0000000');
     });
+  });
+
+  it('keeps the open requests of two tokens with the same name apart', async () => {
+    const forAlice = request();
+    const forDan = request({
+      id: 'req_fordan000000',
+      requester: { kind: 'agent', name: 'claude', tokenId: 'tok_claude_d', actsFor: 'dan' },
+    });
+    await store.transact(async (tx) => {
+      await tx.insertRequest(forAlice);
+      await tx.insertRequest(forDan);
+      expect((await tx.findOpenRequest('tok_claude_d', forAlice.digest))?.id).toBe(forDan.id);
+      expect((await tx.findLatestRequest('tok_claude_a', forAlice.digest))?.id).toBe(forAlice.id);
+    });
+    expect((await store.getRequest(forDan.id))?.requester).toEqual(forDan.requester);
+    expect((await store.listRequests({ requesterToken: 'tok_claude_d' })).map((r) => r.id)).toEqual([
+      forDan.id,
+    ]);
   });
 
   it('rolls a failed transaction back entirely, audit included', async () => {
@@ -124,9 +144,9 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
       'req_c00000000000',
       'req_a00000000000',
     ]);
-    expect((await store.listRequests({ requester: 'claude', limit: 1 })).map((r) => r.id)).toEqual([
-      'req_b00000000000',
-    ]);
+    expect((await store.listRequests({ requesterToken: 'tok_claude_a', limit: 1 })).map((r) => r.id)).toEqual(
+      ['req_b00000000000'],
+    );
     await store.transact(async (tx) => {
       expect((await tx.listOverdue(1_700_003_600_000, 10)).map((r) => r.id).sort()).toEqual([
         'req_a00000000000',
@@ -258,6 +278,28 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     const entries = await store.auditEntries();
     expect(entries).toHaveLength(40);
     expect(verifyAuditChain(entries).ok).toBe(true);
+  });
+
+  it('migrates a version-1 database: requests made before tokens were recorded belong to no token', async () => {
+    const older = await olderDatabase(target.kind, 1, [
+      `INSERT INTO requests (id, digest, state, requester_kind, requester, acts_for, approvals_required, action_json, assessment_json, decision_json, created_at, expires_at)
+       VALUES ('req_legacy000000', '${'a'.repeat(64)}', 'approved', 'agent', 'claude', 'alice', 1, '{}', '{}', '{}', 1, 2)`,
+    ]);
+    try {
+      const migrated = await older.open();
+      const legacy = await migrated.getRequest('req_legacy000000');
+      expect(legacy?.requester).toEqual({ kind: 'agent', name: 'claude', actsFor: 'alice' });
+      await migrated.transact(async (tx) => {
+        // No token finds it, and a token's own request for the same action can be made beside it.
+        expect(await tx.findOpenRequest('tok_claude_a', 'a'.repeat(64))).toBeUndefined();
+        await tx.insertRequest(request());
+        expect((await tx.findOpenRequest('tok_claude_a', 'a'.repeat(64)))?.requester.tokenId).toBe(
+          'tok_claude_a',
+        );
+      });
+    } finally {
+      await older.cleanup();
+    }
   });
 
   if (target.kind === 'postgres')
