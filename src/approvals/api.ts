@@ -80,7 +80,10 @@ export const DecisionBody = z.object({
   digest: Hex64,
   assessment: AssessmentView,
   decision: DecisionView,
-  /** The human an agent acts for; the server prefers the one fixed in the agent's token. */
+  /**
+   * Ignored by the server, which takes who an agent acts for from the agent's token only (older clients
+   * send it; it stays accepted so they keep working).
+   */
   actsFor: IdentityName.optional(),
   agent: z
     .object({ vendor: Text(100).optional(), model: Text(200).optional(), session: Text(200).optional() })

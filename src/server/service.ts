@@ -123,17 +123,22 @@ export class ApprovalService {
    * approval state of this exact action decide what it may do now.
    */
   async decide(caller: Identity, body: DecisionInput): Promise<DecisionReply> {
+    if (caller.kind === 'agent' && !caller.actsFor)
+      throw new ServiceError(
+        403,
+        'no-acts-for',
+        `agent token ${caller.id} (${caller.name}) was created without --acts-for, so the server cannot tell whose approval would be self-approval, and it refuses this token's decisions. An admin must replace it where the server's database is: \`interlock token revoke ${caller.id}\`, then \`interlock token create --agent ${caller.name} --acts-for HUMAN\`.`,
+      );
     const now = this.now();
     const local = body.decision.outcome;
     const nonRead = local !== 'allow' || body.assessment.effects.some((e) => e.operation !== 'read');
     const destructive = body.assessment.destructive || local === 'require-approval';
+    // Who the agent acts for comes from its token, never from the body.
     const requester = {
       kind: caller.kind,
       name: caller.name,
       tokenId: caller.id,
-      ...(caller.kind === 'agent' && (caller.actsFor ?? body.actsFor)
-        ? { actsFor: caller.actsFor ?? body.actsFor }
-        : {}),
+      ...(caller.kind === 'agent' ? { actsFor: caller.actsFor } : {}),
     };
     return this.run(async (tx, events) => {
       const record = async (reply: DecisionReply): Promise<DecisionReply> => {

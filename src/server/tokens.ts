@@ -28,6 +28,10 @@ export async function createToken(
   store: Store,
   input: NewTokenInput,
 ): Promise<{ token: string; identity: Identity }> {
+  if (input.kind === 'agent' && !input.actsFor)
+    throw new Error(
+      `an agent token needs --acts-for HUMAN, the person the agent works for (they can never approve its requests): interlock token create --agent ${input.name} --acts-for HUMAN`,
+    );
   const token = generateToken(input.kind);
   const at = input.now ?? Date.now();
   const identity: Identity = {

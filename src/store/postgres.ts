@@ -6,6 +6,7 @@ import {
   auditFromRow,
   freezeFromRow,
   identityFromRow,
+  identityValues,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -417,7 +418,7 @@ class PostgresTx implements Tx {
   async insertIdentity(i: NewIdentity) {
     await this.client.query(
       'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt],
+      identityValues(i),
     );
   }
 

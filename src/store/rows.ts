@@ -1,4 +1,12 @@
-import type { Approval, ApprovalRequest, AuditEntry, Freeze, Identity, RequestState } from './types.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  AuditEntry,
+  Freeze,
+  Identity,
+  NewIdentity,
+  RequestState,
+} from './types.js';
 
 // Rows as both databases return them (snake_case columns, JSON as text) to the domain objects, and back.
 
@@ -126,6 +134,16 @@ export interface IdentityRow {
   acts_for: string | null;
   created_at: number;
   revoked_at: number | null;
+}
+
+/**
+ * Column values of a new identity (id, kind, name, groups_json, acts_for, token_hash, created_at). An agent
+ * identity without the human it acts for is refused: nobody could tell whose approval is self-approval.
+ */
+export function identityValues(i: NewIdentity): (string | number | null)[] {
+  if (i.kind === 'agent' && !i.actsFor)
+    throw new Error(`agent identity ${i.id} (${i.name}) must name the human it acts for`);
+  return [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt];
 }
 
 export function identityFromRow(row: IdentityRow): Identity {

@@ -9,6 +9,7 @@ import {
   auditFromRow,
   freezeFromRow,
   identityFromRow,
+  identityValues,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -355,15 +356,7 @@ class SqliteTx implements Tx {
   }
 
   async insertIdentity(i: NewIdentity) {
-    this.s.insertIdentity!.run(
-      i.id,
-      i.kind,
-      i.name,
-      JSON.stringify(i.groups),
-      i.actsFor ?? null,
-      i.tokenHash,
-      i.createdAt,
-    );
+    this.s.insertIdentity!.run(...identityValues(i));
   }
 
   async revokeIdentity(idOrName: string, at: number) {

@@ -14,7 +14,11 @@ export interface Identity {
   name: string;
   /** Groups a human belongs to (policies and approver rules use them). Empty for agents. */
   groups: string[];
-  /** The human an agent acts for, fixed when its token was created (the server trusts it over the client). */
+  /**
+   * The human an agent acts for, fixed when its token was created; the server never takes it from the
+   * client. Every new agent identity has one; an agent identity stored without one (made before it was
+   * required) gets its decisions refused until it is re-created.
+   */
   actsFor?: string;
   createdAt: number;
   revokedAt?: number;

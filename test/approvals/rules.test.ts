@@ -78,8 +78,22 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
   it('the agent token fixes who the agent acts for; the client cannot change it', async () => {
     const id = await pending(body({ actsFor: 'mallory' }));
     expect((await service.getRequest(BOB, id)).requester.actsFor).toBe('alice');
-    const r2 = await service.decide(CODEX, body({ actsFor: 'erin' }));
+    const r2 = await service.decide(CODEX, body({ actsFor: 'mallory' }));
     expect((await service.getRequest(BOB, r2.requestId!)).requester.actsFor).toBe('erin');
+  });
+
+  it('an agent token made without --acts-for is refused, whatever the body says, until it is re-created', async () => {
+    // Such tokens exist in databases from before --acts-for was required.
+    const legacy = identity('agent', 'claude');
+    const before = (await store.auditEntries()).length;
+    for (const b of [body(), body({ actsFor: 'mallory' }), body({ outcome: 'allow', operation: 'read' })]) {
+      const error = await refused(service.decide(legacy, b), 'no-acts-for');
+      expect(error.message).toMatch(/created without --acts-for/);
+      expect(error.message).toContain(`interlock token revoke ${legacy.id}`);
+      expect(error.message).toContain('interlock token create --agent claude --acts-for HUMAN');
+    }
+    expect(await service.listRequests(BOB, {})).toEqual([]);
+    expect((await store.auditEntries()).length).toBe(before);
   });
 
   it('rule: the requester never approves its own request', async () => {

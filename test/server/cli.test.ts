@@ -59,6 +59,10 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(both.stderr).toMatch(/exactly one of --agent NAME or --human NAME/);
     const spaces = runCli(['token', 'create', '--human', 'a b'], { env: base });
     expect(spaces.stderr).toMatch(/not a usable name/);
+    const nobody = runCli(['token', 'create', '--agent', 'claude'], { env: base });
+    expect(nobody.status).toBe(2);
+    expect(nobody.stderr).toMatch(/an agent token needs --acts-for HUMAN/);
+    expect(nobody.stderr).toContain('interlock token create --agent claude --acts-for HUMAN');
   });
 
   it('require-approval: a request, the approvers, and the identical retry allowed once', () => {
