@@ -74,7 +74,7 @@ export async function tokenCreate(options: TokenOptions): Promise<number> {
   if (options.json) process.stdout.write(`${JSON.stringify({ token, ...identity })}\n`);
   else
     process.stdout.write(
-      `Created ${kind} token ${identity.id} for ${name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
+      `Created ${kind} token ${identity.id} for ${identity.name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
         `Token (shown once; only its hash is stored):\n\n  ${token}\n\n` +
         `Give it to ${name} as INTERLOCK_TOKEN, with INTERLOCK_SERVER_URL pointing at the server.\n`,
     );

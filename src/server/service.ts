@@ -6,7 +6,16 @@ import type {
   StatusReply,
   VoteReply,
 } from '../approvals/api.js';
-import type { ApprovalRequest, Freeze, Identity, RequestFilter, Store, Tx } from '../store/types.js';
+import { canonicalName, sameName } from '../store/names.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  Freeze,
+  Identity,
+  RequestFilter,
+  Store,
+  Tx,
+} from '../store/types.js';
 import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
 
@@ -17,6 +26,7 @@ import { newId } from './ids.js';
 //     its name: two tokens named claude acting for different people are two requesters
 //   - the requester, and the human an agent acts for, never approve their own request
 //   - one person counts once (approvals are keyed by the approver's name, whatever token they use)
+//   - names (requester, acts-for, approver, group, agent) compare without regard to case: Carol is carol
 //   - approvals from outside the required group are refused and do not count
 //   - a pending request expires (default 1 hour); an approval must be used within the same time
 //   - an approval is consumed by exactly one decision for exactly the same action (same digest)
@@ -57,7 +67,18 @@ export const DEFAULT_EXPIRY_MS = 60 * 60 * 1000;
 export const DEFAULT_BREAKER: BreakerSettings = { maxDestructive: 20, windowMs: 10 * 60 * 1000 };
 
 const GLOBAL = 'global';
-const agentScope = (name: string) => `agent:${name}`;
+const agentScope = (name: string) => `agent:${canonicalName(name)}`;
+
+/** The approvals that count: one per person, however the case of their name was stored. */
+function counting(approvals: Approval[]): Approval[] {
+  const seen = new Set<string>();
+  return approvals.filter((a) => {
+    const who = canonicalName(a.approver);
+    if (seen.has(who)) return false;
+    seen.add(who);
+    return true;
+  });
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -267,7 +288,7 @@ export class ApprovalService {
   }
 
   private async pendingReply(tx: Tx, request: ApprovalRequest): Promise<DecisionReply> {
-    const given = (await tx.listApprovals(request.id)).length;
+    const given = counting(await tx.listApprovals(request.id)).length;
     const group = request.approverGroup;
     return {
       outcome: 'pending',
@@ -289,9 +310,9 @@ export class ApprovalService {
   ): Promise<DecisionReply | undefined> {
     const { maxDestructive, windowMs } = this.breaker;
     if (maxDestructive <= 0) return undefined;
-    const recent = await tx.countActivity(agent, now - windowMs);
+    const recent = await tx.countActivity(canonicalName(agent), now - windowMs);
     if (recent < maxDestructive) {
-      await tx.recordActivity(agent, now, digest);
+      await tx.recordActivity(canonicalName(agent), now, digest);
       return undefined;
     }
     const minutes = Math.round(windowMs / 60000);
@@ -332,15 +353,15 @@ export class ApprovalService {
     const now = this.now();
     return this.run(async (tx, events) => {
       const request = await this.lockedRequest(tx, id, now, events);
-      if (caller.name === request.requester.name)
+      if (sameName(caller.name, request.requester.name))
         throw new ServiceError(403, 'own-request', `you made request ${id}; someone else must approve it`);
-      if (request.requester.actsFor && caller.name === request.requester.actsFor)
+      if (sameName(caller.name, request.requester.actsFor))
         throw new ServiceError(
           403,
           'own-agent',
           `${request.requester.name} made request ${id} on your behalf; someone other than you must approve it`,
         );
-      if (request.approverGroup && !caller.groups.includes(request.approverGroup))
+      if (request.approverGroup && !caller.groups.some((g) => sameName(g, request.approverGroup)))
         throw new ServiceError(
           403,
           'wrong-group',
@@ -352,15 +373,18 @@ export class ApprovalService {
           `already-${request.state}`,
           `request ${id} is ${request.state}; it cannot be approved now`,
         );
-      const inserted = await tx.insertApproval({
-        requestId: id,
-        approver: caller.name,
-        tokenId: caller.id,
-        groups: caller.groups,
-        ...(comment ? { comment } : {}),
-        at: now,
-      });
-      const approvals = await tx.listApprovals(id);
+      const already = counting(await tx.listApprovals(id)).some((a) => sameName(a.approver, caller.name));
+      const inserted =
+        !already &&
+        (await tx.insertApproval({
+          requestId: id,
+          approver: canonicalName(caller.name),
+          tokenId: caller.id,
+          groups: caller.groups,
+          ...(comment ? { comment } : {}),
+          at: now,
+        }));
+      const approvals = counting(await tx.listApprovals(id));
       if (!inserted)
         return {
           counted: false,
@@ -435,7 +459,7 @@ export class ApprovalService {
       const mine =
         caller.id === r.tokenId ||
         (caller.kind === 'human' &&
-          (caller.name === r.actsFor || (r.kind === 'human' && caller.name === r.name)));
+          (sameName(caller.name, r.actsFor) || (r.kind === 'human' && sameName(caller.name, r.name))));
       if (!mine)
         throw new ServiceError(
           403,
@@ -523,7 +547,7 @@ export class ApprovalService {
         reason: options.reason ?? (frozen ? 'frozen by hand' : 'unfrozen by hand'),
       };
       await tx.setFreeze(freeze);
-      if (!frozen && options.agent) await tx.clearActivity(options.agent);
+      if (!frozen && options.agent) await tx.clearActivity(canonicalName(options.agent));
       const type = options.agent
         ? frozen
           ? 'agent.frozen'
@@ -602,13 +626,10 @@ function summariseAction(action: DecisionInput['action']): Record<string, unknow
   };
 }
 
-function toView(
-  request: ApprovalRequest,
-  approvals: { approver: string; at: number; comment?: string }[],
-): RequestView {
+function toView(request: ApprovalRequest, approvals: Approval[]): RequestView {
   return {
     ...(request as Omit<RequestView, 'approvals'>),
-    approvals: approvals.map((a) => ({
+    approvals: counting(approvals).map((a) => ({
       approver: a.approver,
       at: a.at,
       ...(a.comment ? { comment: a.comment } : {}),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { canonicalName } from '../store/names.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
 import { newId } from './ids.js';
 
@@ -23,7 +24,10 @@ export interface NewTokenInput {
   now?: number;
 }
 
-/** Create an identity and its token; the token is returned once and never stored. */
+/**
+ * Create an identity and its token; the token is returned once and never stored. Names, the human an agent
+ * acts for and groups are stored in their canonical (lower-case) form.
+ */
 export async function createToken(
   store: Store,
   input: NewTokenInput,
@@ -37,11 +41,11 @@ export async function createToken(
   const identity: Identity = {
     id: newId('tok', 8),
     kind: input.kind,
-    name: input.name,
-    groups: input.kind === 'human' ? [...new Set(input.groups ?? [])].sort() : [],
+    name: canonicalName(input.name),
+    groups: input.kind === 'human' ? [...new Set((input.groups ?? []).map(canonicalName))].sort() : [],
     createdAt: at,
   };
-  if (input.kind === 'agent' && input.actsFor) identity.actsFor = input.actsFor;
+  if (input.kind === 'agent' && input.actsFor) identity.actsFor = canonicalName(input.actsFor);
   await store.transact(async (tx) => {
     await tx.insertIdentity({ ...identity, tokenHash: hashToken(token) });
     await tx.appendAudit({
@@ -60,7 +64,7 @@ export async function createToken(
   return { token, identity };
 }
 
-/** Revoke every live token with this id, or every live token of this name. */
+/** Revoke every live token with this id, or every live token of this name (in any case). */
 export async function revokeToken(
   store: Store,
   idOrName: string,

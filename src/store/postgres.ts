@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
+import { canonicalName } from './names.js';
 import {
   approvalFromRow,
   auditFromRow,
@@ -424,8 +425,8 @@ class PostgresTx implements Tx {
 
   async revokeIdentity(idOrName: string, at: number) {
     const rows = await this.all<IdentityRow>(
-      'UPDATE identities SET revoked_at = $1 WHERE (id = $2 OR name = $2) AND revoked_at IS NULL RETURNING *',
-      [at, idOrName],
+      'UPDATE identities SET revoked_at = $1 WHERE (id = $2 OR lower(name) = $3) AND revoked_at IS NULL RETURNING *',
+      [at, idOrName, canonicalName(idOrName)],
     );
     return rows.map(identityFromRow);
   }

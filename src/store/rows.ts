@@ -7,6 +7,7 @@ import type {
   NewIdentity,
   RequestState,
 } from './types.js';
+import { canonicalName } from './names.js';
 
 // Rows as both databases return them (snake_case columns, JSON as text) to the domain objects, and back.
 
@@ -146,15 +147,16 @@ export function identityValues(i: NewIdentity): (string | number | null)[] {
   return [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt];
 }
 
+/** An identity as the rules see it: names and groups in their canonical form, however they were stored. */
 export function identityFromRow(row: IdentityRow): Identity {
   const identity: Identity = {
     id: row.id,
     kind: row.kind === 'human' ? 'human' : 'agent',
-    name: row.name,
-    groups: JSON.parse(row.groups_json) as string[],
+    name: canonicalName(row.name),
+    groups: [...new Set((JSON.parse(row.groups_json) as string[]).map(canonicalName))].sort(),
     createdAt: Number(row.created_at),
   };
-  if (row.acts_for !== null) identity.actsFor = row.acts_for;
+  if (row.acts_for !== null) identity.actsFor = canonicalName(row.acts_for);
   if (row.revoked_at !== null) identity.revokedAt = Number(row.revoked_at);
   return identity;
 }

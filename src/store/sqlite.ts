@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
+import { canonicalName } from './names.js';
 import {
   approvalFromRow,
   auditFromRow,
@@ -273,7 +274,7 @@ class SqliteTx implements Tx {
       insertIdentity: p(
         'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      findIdentities: p('SELECT * FROM identities WHERE (id = ? OR name = ?) AND revoked_at IS NULL'),
+      findIdentities: p('SELECT * FROM identities WHERE (id = ? OR lower(name) = ?) AND revoked_at IS NULL'),
       revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),
       head: p('SELECT seq, hash FROM audit_head WHERE id = 1'),
       insertAudit: p(
@@ -360,7 +361,9 @@ class SqliteTx implements Tx {
   }
 
   async revokeIdentity(idOrName: string, at: number) {
-    const rows = (this.s.findIdentities!.all(idOrName, idOrName) as IdentityRow[]).map(identityFromRow);
+    const rows = (this.s.findIdentities!.all(idOrName, canonicalName(idOrName)) as IdentityRow[]).map(
+      identityFromRow,
+    );
     for (const r of rows) this.s.revokeIdentity!.run(at, r.id);
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }

@@ -110,6 +110,39 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     expect((await service.getRequest(BOB, id)).approvals).toEqual([]);
   });
 
+  it('names compare without regard to case: Carol and carol are one person', async () => {
+    // Identities as a database may hold them: names stored with capitals before they were made canonical.
+    const agent = identity('agent', 'claude', { actsFor: 'Carol' });
+    const id = (await service.decide(agent, body())).requestId!;
+    await refused(service.approve(identity('human', 'carol', { groups: ['platform'] }), id), 'own-agent');
+    await refused(service.approve(identity('human', 'CAROL'), id), 'own-agent');
+    // One person counts once, whatever the case of the name on their token.
+    expect((await service.approve(identity('human', 'Bob'), id)).counted).toBe(true);
+    const twice = await service.approve(identity('human', 'bob'), id);
+    expect(twice.counted).toBe(false);
+    expect(twice.message).toMatch(/one person counts once/);
+    expect((await service.getRequest(BOB, id)).approvals).toHaveLength(1);
+    expect((await service.decide(agent, body())).approvals).toMatchObject({ given: 1, required: 2 });
+    // The human it acts for cancels it, in any case.
+    expect((await service.cancel(identity('human', 'cArOl'), id)).request.state).toBe('cancelled');
+    // A human requester never approves their own request under another case of their name.
+    const erin = (await service.decide(identity('human', 'Erin'), body({ digest: digestOf('e') })))
+      .requestId!;
+    await refused(service.approve(identity('human', 'erin'), erin), 'own-request');
+    // Groups compare the same way.
+    const grouped = (await service.decide(CLAUDE, body({ digest: digestOf('9'), group: 'Platform' })))
+      .requestId!;
+    expect((await service.approve(identity('human', 'zed', { groups: ['platform'] }), grouped)).counted).toBe(
+      true,
+    );
+    // Freezing agent Claude freezes claude.
+    await service.setFrozen(BOB, true, { agent: 'Claude' });
+    const harmless = body({ outcome: 'allow', operation: 'create', destructive: false });
+    expect((await service.decide(CLAUDE, harmless)).outcome).toBe('deny');
+    await service.setFrozen(BOB, false, { agent: 'CLAUDE' });
+    expect((await service.decide(CLAUDE, harmless)).outcome).toBe('allow');
+  });
+
   it('rule: agents never approve', async () => {
     const id = await pending();
     await refused(service.approve(CODEX, id), 'humans-only');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authenticate, createToken } from '../../src/server/tokens.js';
+import { authenticate, createToken, revokeToken } from '../../src/server/tokens.js';
 import type { Store } from '../../src/store/types.js';
 import { TARGETS } from '../store/stores.js';
 
@@ -43,5 +43,24 @@ describe.each(TARGETS)('tokens: $kind', (target) => {
     });
     expect(await authenticate(store, token)).toEqual(identity);
     expect(identity.actsFor).toBe('carol');
+  });
+
+  it('stores names in one case: --acts-for Carol is carol', async () => {
+    const agent = await createToken(store, {
+      kind: 'agent',
+      name: 'Claude',
+      actsFor: 'Carol',
+      createdBy: 'test',
+    });
+    expect(agent.identity).toMatchObject({ name: 'claude', actsFor: 'carol' });
+    const human = await createToken(store, {
+      kind: 'human',
+      name: 'Bob',
+      groups: ['Platform', 'platform', 'SRE'],
+      createdBy: 'test',
+    });
+    expect(human.identity).toMatchObject({ name: 'bob', groups: ['platform', 'sre'] });
+    expect(await authenticate(store, human.token)).toEqual(human.identity);
+    expect((await revokeToken(store, 'BOB', 'test')).map((i) => i.id)).toEqual([human.identity.id]);
   });
 });

@@ -235,6 +235,36 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     ]);
   });
 
+  it('reads names in one case, whatever case they were stored in, and revokes by name in any case', async () => {
+    await store.transact(async (tx) => {
+      await tx.insertIdentity({
+        id: 'tok_c',
+        kind: 'human',
+        name: 'Carol',
+        groups: ['Platform', 'sre'],
+        tokenHash: 'hc',
+        createdAt: 1,
+      });
+      await tx.insertIdentity({
+        id: 'tok_a',
+        kind: 'agent',
+        name: 'Claude',
+        groups: [],
+        actsFor: 'Carol',
+        tokenHash: 'ha',
+        createdAt: 2,
+      });
+    });
+    expect(await store.identityByTokenHash('hc')).toMatchObject({
+      name: 'carol',
+      groups: ['platform', 'sre'],
+    });
+    expect(await store.identityByTokenHash('ha')).toMatchObject({ name: 'claude', actsFor: 'carol' });
+    const revoked = await store.transact((tx) => tx.revokeIdentity('CAROL', 9));
+    expect(revoked.map((r) => [r.id, r.name])).toEqual([['tok_c', 'carol']]);
+    expect(await store.identityByTokenHash('hc')).toBeUndefined();
+  });
+
   it('chains the audit log across transactions, and the chain verifies', async () => {
     for (let i = 0; i < 5; i++)
       await store.transact(async (tx) => {
