@@ -113,7 +113,10 @@ export const RequestView = z.object({
   }),
   approvalsRequired: z.number(),
   approverGroup: z.string().optional(),
+  /** Approvals that count: by a live token, one per person. */
   approvals: z.array(ApprovalEntry),
+  /** Approvals that no longer count: their token was revoked while the request was open. */
+  withdrawn: z.array(z.object({ approver: z.string(), at: z.number() })).optional(),
   action: ActionView,
   assessment: AssessmentView,
   decision: DecisionView,

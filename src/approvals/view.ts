@@ -107,6 +107,10 @@ export function renderRequest(request: RequestView, now = Date.now()): string {
     for (const v of request.approvals)
       lines.push(`    ${v.approver} ${ago(v.at, now)}${v.comment ? ` — ${v.comment}` : ''}`);
   }
+  if (request.withdrawn?.length) {
+    lines.push('', "  Withdrawn (the approver's token was revoked; they do not count):");
+    for (const v of request.withdrawn) lines.push(`    ${v.approver} ${ago(v.at, now)}`);
+  }
   if (request.state === 'denied' || request.state === 'cancelled' || request.state === 'expired')
     lines.push(
       '',

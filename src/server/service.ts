@@ -28,6 +28,8 @@ import { newId } from './ids.js';
 //   - one person counts once (approvals are keyed by the approver's name, whatever token they use)
 //   - names (requester, acts-for, approver, group, agent) compare without regard to case: Carol is carol
 //   - approvals from outside the required group are refused and do not count
+//   - an approval counts only while its token is live: once the token is revoked, an open request no
+//     longer counts it (an approved one goes back to pending); a grant already used stays used
 //   - a pending request expires (default 1 hour); an approval must be used within the same time
 //   - an approval is consumed by exactly one decision for exactly the same action (same digest)
 //   - a frozen server, or a frozen agent, gets every non-read action denied
@@ -47,7 +49,8 @@ export type ServerEvent =
         | 'request.denied'
         | 'request.cancelled'
         | 'request.expired'
-        | 'request.consumed';
+        | 'request.consumed'
+        | 'request.reopened';
       actor: string;
       request: RequestView;
     }
@@ -69,10 +72,14 @@ export const DEFAULT_BREAKER: BreakerSettings = { maxDestructive: 20, windowMs: 
 const GLOBAL = 'global';
 const agentScope = (name: string) => `agent:${canonicalName(name)}`;
 
-/** The approvals that count: one per person, however the case of their name was stored. */
+/**
+ * The approvals that count: by a token that has not been revoked, one per person (however the case of
+ * their name was stored).
+ */
 function counting(approvals: Approval[]): Approval[] {
   const seen = new Set<string>();
   return approvals.filter((a) => {
+    if (a.tokenRevokedAt !== undefined) return false;
     const who = canonicalName(a.approver);
     if (seen.has(who)) return false;
     seen.add(who);
@@ -81,6 +88,49 @@ function counting(approvals: Approval[]): Approval[] {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Approvals that stopped counting because their token was revoked (and their approver has not approved again). */
+function withdrawn(approvals: Approval[]): Approval[] {
+  const live = counting(approvals);
+  return approvals.filter(
+    (a) => a.tokenRevokedAt !== undefined && !live.some((l) => sameName(l.approver, a.approver)),
+  );
+}
+
+/**
+ * An approved, unused request that no longer has enough approvals from live tokens goes back to pending,
+ * and the audit log says whose approvals were withdrawn. The service runs it on every open request it
+ * reads; `revokeToken` runs it on the requests the revoked tokens approved.
+ */
+export async function reopenIfShort(
+  tx: Tx,
+  request: ApprovalRequest,
+  now: number,
+  actor: string,
+  events?: ServerEvent[],
+): Promise<ApprovalRequest> {
+  if (request.state !== 'approved') return request;
+  const approvals = await tx.listApprovals(request.id);
+  const given = counting(approvals).length;
+  if (given >= request.approvalsRequired) return request;
+  const reopened: ApprovalRequest = { ...request, state: 'pending' };
+  delete reopened.approvedAt;
+  await tx.updateRequest(request.id, { state: 'pending', approvedAt: null });
+  await tx.appendAudit({
+    type: 'request.reopened',
+    actor,
+    at: now,
+    data: {
+      requestId: request.id,
+      digest: request.digest,
+      withdrawn: withdrawn(approvals).map((a) => a.approver),
+      given,
+      required: request.approvalsRequired,
+    },
+  });
+  events?.push({ type: 'request.reopened', actor, request: toView(reopened, approvals) });
+  return reopened;
+}
 
 export class ApprovalService {
   readonly store: Store;
@@ -116,6 +166,17 @@ export class ApprovalService {
 
   private async view(tx: Tx, request: ApprovalRequest): Promise<RequestView> {
     return toView(request, await tx.listApprovals(request.id));
+  }
+
+  /** An open request as it stands now: expired when overdue, back to pending when short of live approvals. */
+  private async current(
+    tx: Tx,
+    request: ApprovalRequest,
+    now: number,
+    events: ServerEvent[],
+  ): Promise<ApprovalRequest> {
+    const live = await this.expireIfDue(tx, request, now, events);
+    return reopenIfShort(tx, live, now, 'interlock', events);
   }
 
   /** Open requests past their deadline become expired (and say so in the audit log). */
@@ -207,7 +268,7 @@ export class ApprovalService {
 
       if (local === 'require-approval') {
         const found = await tx.findOpenRequest(caller.id, body.digest);
-        const open = found ? await this.expireIfDue(tx, found, now, events) : undefined;
+        const open = found ? await this.current(tx, found, now, events) : undefined;
         if (open?.state === 'approved') {
           await tx.updateRequest(open.id, { state: 'consumed', consumedAt: now });
           const consumed: ApprovalRequest = { ...open, state: 'consumed', consumedAt: now };
@@ -345,7 +406,7 @@ export class ApprovalService {
         'not-found',
         `no request ${id}; \`interlock approvals list\` shows the open ones`,
       );
-    return this.expireIfDue(tx, found, now, events);
+    return this.current(tx, found, now, events);
   }
 
   async approve(caller: Identity, id: string, comment?: string): Promise<VoteReply> {
@@ -627,6 +688,7 @@ function summariseAction(action: DecisionInput['action']): Record<string, unknow
 }
 
 function toView(request: ApprovalRequest, approvals: Approval[]): RequestView {
+  const gone = withdrawn(approvals);
   return {
     ...(request as Omit<RequestView, 'approvals'>),
     approvals: counting(approvals).map((a) => ({
@@ -634,5 +696,6 @@ function toView(request: ApprovalRequest, approvals: Approval[]): RequestView {
       at: a.at,
       ...(a.comment ? { comment: a.comment } : {}),
     })),
+    ...(gone.length ? { withdrawn: gone.map((a) => ({ approver: a.approver, at: a.at })) } : {}),
   } as RequestView;
 }

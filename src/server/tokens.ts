@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { canonicalName } from '../store/names.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
 import { newId } from './ids.js';
+import { reopenIfShort } from './service.js';
 
 // Tokens are 256 random bits; only their sha256 is stored, so a copy of the database grants nothing.
 // (A slow hash adds nothing for secrets this long: there is nothing to guess.)
@@ -64,7 +65,11 @@ export async function createToken(
   return { token, identity };
 }
 
-/** Revoke every live token with this id, or every live token of this name (in any case). */
+/**
+ * Revoke every live token with this id, or every live token of this name (in any case). Their approvals
+ * stop counting: an approved request they carried, not yet used, goes back to pending in the same
+ * transaction.
+ */
 export async function revokeToken(
   store: Store,
   idOrName: string,
@@ -73,13 +78,10 @@ export async function revokeToken(
 ): Promise<Identity[]> {
   return store.transact(async (tx) => {
     const revoked = await tx.revokeIdentity(idOrName, now);
-    if (revoked.length)
-      await tx.appendAudit({
-        type: 'token.revoked',
-        actor: revokedBy,
-        at: now,
-        data: { ids: revoked.map((r) => r.id), name: idOrName },
-      });
+    if (!revoked.length) return revoked;
+    const ids = revoked.map((r) => r.id);
+    await tx.appendAudit({ type: 'token.revoked', actor: revokedBy, at: now, data: { ids, name: idOrName } });
+    for (const request of await tx.listApprovedBy(ids)) await reopenIfShort(tx, request, now, revokedBy);
     return revoked;
   });
 }

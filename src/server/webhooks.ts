@@ -39,6 +39,7 @@ function webhookBody(event: ServerEvent): WebhookBody {
       'request.cancelled': `*Cancelled* (${r.id}) by ${r.decidedBy ?? '?'}. ${what}.`,
       'request.expired': `*Expired* (${r.id}) with ${r.approvals.length} of ${r.approvalsRequired} approvals. ${what}.`,
       'request.consumed': `*Used* (${r.id}): the approved action ran once. ${what}.`,
+      'request.reopened': `:warning: *Approval withdrawn* (${r.id}): ${(r.withdrawn ?? []).map((a) => a.approver).join(', ') || 'an approver'}'s token was revoked, so it needs ${approversNeeded(r)} again (${r.approvals.length} given). ${what}.`,
     };
     text = head[event.type];
     interlock = { event: event.type, actor: event.actor, requestId: r.id, state: r.state };

@@ -3,11 +3,13 @@ import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
 import { canonicalName } from './names.js';
 import {
+  APPROVALS_WITH_TOKENS,
   approvalFromRow,
   auditFromRow,
   freezeFromRow,
   identityFromRow,
   identityValues,
+  INSERT_APPROVAL,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -263,9 +265,10 @@ export class PostgresStore implements Store {
 
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
-      await this.rows<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
-        requestId,
-      ])
+      await this.rows<ApprovalRow>(
+        `${APPROVALS_WITH_TOKENS} WHERE a.request_id = $1 ORDER BY a.at, a.approver`,
+        [requestId],
+      )
     ).map(approvalFromRow);
   }
 
@@ -365,18 +368,29 @@ class PostgresTx implements Tx {
 
   async listApprovals(requestId: string) {
     return (
-      await this.all<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
-        requestId,
-      ])
+      await this.all<ApprovalRow>(
+        `${APPROVALS_WITH_TOKENS} WHERE a.request_id = $1 ORDER BY a.at, a.approver`,
+        [requestId],
+      )
     ).map(approvalFromRow);
   }
 
   async insertApproval(a: Approval) {
     const result = await this.client.query(
-      'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+      INSERT_APPROVAL((n) => `$${n}`),
       [a.requestId, a.approver, a.tokenId, JSON.stringify(a.groups), a.comment ?? null, a.at],
     );
     return result.rowCount === 1;
+  }
+
+  async listApprovedBy(tokenIds: string[]) {
+    if (!tokenIds.length) return [];
+    return (
+      await this.all<RequestRow>(
+        `SELECT * FROM requests WHERE state = 'approved' AND id IN (SELECT request_id FROM approvals WHERE token_id = ANY($1)) ORDER BY created_at, id`,
+        [tokenIds],
+      )
+    ).map(requestFromRow);
   }
 
   async getFreeze(scope: string) {

@@ -124,7 +124,7 @@ export function patchColumns(patch: Record<string, unknown>): [string, string | 
   };
   return Object.entries(patch)
     .filter(([k, v]) => map[k] !== undefined && v !== undefined)
-    .map(([k, v]) => [map[k]!, v as string | number]);
+    .map(([k, v]) => [map[k]!, v as string | number | null]);
 }
 
 export interface IdentityRow {
@@ -168,7 +168,19 @@ export interface ApprovalRow {
   groups_json: string;
   comment: string | null;
   at: number;
+  /** From the approver's identity (APPROVALS_WITH_TOKENS). */
+  token_revoked_at?: number | null;
 }
+
+/** Approvals with their token's revocation time; add `WHERE a.request_id = …`. */
+export const APPROVALS_WITH_TOKENS =
+  'SELECT a.*, i.revoked_at AS token_revoked_at FROM approvals a LEFT JOIN identities i ON i.id = a.token_id';
+
+/** Insert an approval; replace one by the same approver only when that one's token has been revoked. */
+export const INSERT_APPROVAL = (p: (n: number) => string) =>
+  `INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES (${[1, 2, 3, 4, 5, 6].map(p).join(', ')})
+   ON CONFLICT (request_id, approver) DO UPDATE SET token_id = excluded.token_id, groups_json = excluded.groups_json, comment = excluded.comment, at = excluded.at
+   WHERE approvals.token_id IN (SELECT id FROM identities WHERE revoked_at IS NOT NULL)`;
 
 export function approvalFromRow(row: ApprovalRow): Approval {
   const approval: Approval = {
@@ -179,6 +191,8 @@ export function approvalFromRow(row: ApprovalRow): Approval {
     at: Number(row.at),
   };
   if (row.comment !== null) approval.comment = row.comment;
+  if (row.token_revoked_at !== null && row.token_revoked_at !== undefined)
+    approval.tokenRevokedAt = Number(row.token_revoked_at);
   return approval;
 }
 

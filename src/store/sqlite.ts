@@ -6,11 +6,13 @@ import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { canonicalName } from './names.js';
 import {
+  APPROVALS_WITH_TOKENS,
   approvalFromRow,
   auditFromRow,
   freezeFromRow,
   identityFromRow,
   identityValues,
+  INSERT_APPROVAL,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -217,7 +219,7 @@ export class SqliteStore implements Store {
 
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
-      this.read('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver').all(
+      this.read(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`).all(
         requestId,
       ) as ApprovalRow[]
     ).map(approvalFromRow);
@@ -259,10 +261,8 @@ class SqliteTx implements Tx {
         `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map(() => '?').join(', ')})`,
       ),
       overdue: p(`SELECT * FROM requests WHERE ${OPEN} AND expires_at <= ? ORDER BY expires_at LIMIT ?`),
-      approvals: p('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver'),
-      insertApproval: p(
-        'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
+      approvals: p(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`),
+      insertApproval: p(INSERT_APPROVAL(() => '?')),
       getFreeze: p('SELECT * FROM freezes WHERE scope = ?'),
       setFreeze: p(
         'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
@@ -329,6 +329,12 @@ class SqliteTx implements Tx {
       a.at,
     );
     return info.changes === 1;
+  }
+
+  async listApprovedBy(tokenIds: string[]) {
+    if (!tokenIds.length) return [];
+    const sql = `SELECT * FROM requests WHERE state = 'approved' AND id IN (SELECT request_id FROM approvals WHERE token_id IN (${tokenIds.map(() => '?').join(', ')})) ORDER BY created_at, id`;
+    return (this.db.prepare(sql).all(...tokenIds) as RequestRow[]).map(requestFromRow);
   }
 
   async getFreeze(scope: string) {

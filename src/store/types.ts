@@ -77,6 +77,11 @@ export interface Approval {
   groups: string[];
   comment?: string;
   at: number;
+  /**
+   * When the approver's token was revoked, as read (never written): an approval by a revoked token no
+   * longer counts toward a request that is still open.
+   */
+  tokenRevokedAt?: number;
 }
 
 /** A freeze: scope "global" (every agent) or "agent:NAME" (one agent, e.g. tripped by the circuit breaker). */
@@ -114,11 +119,11 @@ export interface RequestFilter {
 }
 
 export type RequestPatch = Partial<
-  Pick<
-    ApprovalRequest,
-    'state' | 'expiresAt' | 'approvedAt' | 'decidedAt' | 'decidedBy' | 'reason' | 'consumedAt'
-  >
->;
+  Pick<ApprovalRequest, 'state' | 'expiresAt' | 'decidedAt' | 'decidedBy' | 'reason' | 'consumedAt'>
+> & {
+  /** null clears it (a request that goes back to pending). */
+  approvedAt?: number | null;
+};
 
 /**
  * What a transaction can do. Every state change runs inside `Store.transact`, and every state change
@@ -134,9 +139,15 @@ export interface Tx {
   updateRequest(id: string, patch: RequestPatch): Promise<void>;
   /** Open requests whose deadline has passed. */
   listOverdue(now: number, limit: number): Promise<ApprovalRequest[]>;
+  /** The approvals of a request, each with its token's revocation time when it has been revoked. */
   listApprovals(requestId: string): Promise<Approval[]>;
-  /** Inserts unless this approver already approved this request; true when inserted. */
+  /**
+   * Inserts unless this approver already approved this request; an earlier approval of theirs whose token
+   * has since been revoked is replaced. True when written.
+   */
   insertApproval(approval: Approval): Promise<boolean>;
+  /** Approved (not yet used) requests that an approval by one of these tokens helped approve. */
+  listApprovedBy(tokenIds: string[]): Promise<ApprovalRequest[]>;
   getFreeze(scope: string): Promise<Freeze | undefined>;
   setFreeze(freeze: Freeze): Promise<void>;
   /** Destructive activity of an agent, for the circuit breaker. */

@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/types.js';
 import { ServiceError } from '../../src/server/errors.js';
 import { ApprovalService, type ServerEvent } from '../../src/server/service.js';
+import { createToken, revokeToken } from '../../src/server/tokens.js';
 import { TARGETS } from '../store/stores.js';
 import { ALICE, BOB, body, CAROL, CLAUDE, CODEX, DAN, digestOf, identity } from './fixtures.js';
 
@@ -157,6 +158,64 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     expect(twice.message).toMatch(/one person counts once/);
     expect(twice.request).toMatchObject({ state: 'pending', approvals: [{ approver: 'bob' }] });
     expect((await service.approve(CAROL, id)).request.state).toBe('approved');
+  });
+
+  describe('approvals by a token revoked later', () => {
+    // Revocation is checked against the store's identities, so these approvers hold real tokens.
+    const human = async (name: string, groups = ['platform']) =>
+      (await createToken(store, { kind: 'human', name, groups, createdBy: 'test', now: clock })).identity;
+
+    it('an approved request whose approver is revoked before it is used needs approvals again', async () => {
+      const [bob, carol] = [await human('bob'), await human('carol')];
+      const id = await pending();
+      await service.approve(bob, id);
+      expect((await service.approve(carol, id)).request.state).toBe('approved');
+      events.length = 0;
+      await revokeToken(store, bob.id, 'admin', clock);
+      // At once, for the people who look at it, and for the agent that retries it.
+      expect(await service.getRequest(BOB, id)).toMatchObject({
+        state: 'pending',
+        approvals: [{ approver: 'carol' }],
+        withdrawn: [{ approver: 'bob' }],
+      });
+      expect(await service.decide(CLAUDE, body())).toMatchObject({
+        outcome: 'pending',
+        requestId: id,
+        approvals: { given: 1, required: 2 },
+      });
+      const reopened = (await store.auditEntries()).find((e) => e.type === 'request.reopened')!;
+      expect(JSON.parse(reopened.body)).toMatchObject({
+        actor: 'admin',
+        data: { requestId: id, withdrawn: ['bob'], given: 1, required: 2 },
+      });
+      // The same person with a live token approves again, and it counts.
+      const bobAgain = await human('bob');
+      expect((await service.approve(bobAgain, id)).request.state).toBe('approved');
+      expect(await service.decide(CLAUDE, body())).toMatchObject({ outcome: 'allow', requestId: id });
+    });
+
+    it('counts only approvals whose token is live at the time of counting', async () => {
+      // Revoked in the store alone (as an earlier release's `token revoke` did): the server still notices.
+      const [bob, carol, dan] = [await human('bob'), await human('carol'), await human('dan')];
+      const id = await pending();
+      await service.approve(bob, id);
+      await store.transact((tx) => tx.revokeIdentity(bob.id, clock));
+      const second = await service.approve(carol, id);
+      expect(second.request).toMatchObject({ state: 'pending', approvals: [{ approver: 'carol' }] });
+      expect(second.message).toMatch(/1 of 2/);
+      expect((await service.approve(dan, id)).request.state).toBe('approved');
+      await store.transact((tx) => tx.revokeIdentity(dan.id, clock));
+      expect(await service.decide(CLAUDE, body())).toMatchObject({ outcome: 'pending', requestId: id });
+      expect(events.map((e) => e.type)).toContain('request.reopened');
+      // A grant already used stays used: revocation changes what is open, not history.
+      const done = await pending(body({ digest: digestOf('u') }));
+      const erin = await human('erin');
+      await service.approve(carol, done);
+      await service.approve(erin, done);
+      expect((await service.decide(CLAUDE, body({ digest: digestOf('u') }))).outcome).toBe('allow');
+      await revokeToken(store, erin.id, 'admin', clock);
+      expect((await service.getRequest(BOB, done)).state).toBe('consumed');
+    });
   });
 
   it('rule: approvals from outside the required group do not count', async () => {

@@ -120,6 +120,60 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     ]);
   });
 
+  it("tells whether an approval's token has been revoked, and lets a revoked approval be replaced", async () => {
+    const r = request();
+    await store.transact(async (tx) => {
+      for (const [id, name] of [
+        ['tok_bob', 'bob'],
+        ['tok_bob2', 'bob'],
+        ['tok_carol', 'carol'],
+      ] as const)
+        await tx.insertIdentity({ id, kind: 'human', name, groups: [], tokenHash: `h_${id}`, createdAt: 1 });
+      await tx.insertRequest(r);
+      await tx.insertRequest(request({ id: 'req_other0000000', digest: 'b'.repeat(64), state: 'approved' }));
+      await tx.updateRequest(r.id, { state: 'approved', approvedAt: 4 });
+      for (const [requestId, approver, tokenId] of [
+        [r.id, 'bob', 'tok_bob'],
+        [r.id, 'carol', 'tok_carol'],
+        ['req_other0000000', 'carol', 'tok_carol'],
+      ] as const)
+        await tx.insertApproval({ requestId, approver, tokenId, groups: [], at: 3 });
+      await tx.revokeIdentity('tok_bob', 7);
+      expect((await tx.listApprovals(r.id)).map((a) => [a.approver, a.tokenRevokedAt])).toEqual([
+        ['bob', 7],
+        ['carol', undefined],
+      ]);
+      // The approved requests an approval of these tokens helped approve.
+      expect((await tx.listApprovedBy(['tok_bob'])).map((x) => x.id)).toEqual([r.id]);
+      expect((await tx.listApprovedBy(['tok_carol', 'tok_x'])).map((x) => x.id).sort()).toEqual(
+        [r.id, 'req_other0000000'].sort(),
+      );
+      expect(await tx.listApprovedBy([])).toEqual([]);
+      // bob approves again with a live token: it replaces the revoked approval; carol's live one stays.
+      expect(
+        await tx.insertApproval({ requestId: r.id, approver: 'bob', tokenId: 'tok_bob2', groups: [], at: 8 }),
+      ).toBe(true);
+      expect(
+        await tx.insertApproval({
+          requestId: r.id,
+          approver: 'carol',
+          tokenId: 'tok_bob2',
+          groups: [],
+          at: 9,
+        }),
+      ).toBe(false);
+      // A request goes back to pending with no approval time.
+      await tx.updateRequest(r.id, { state: 'pending', approvedAt: null });
+    });
+    expect(
+      (await store.listApprovals(r.id)).map((a) => [a.approver, a.tokenId, a.at, a.tokenRevokedAt]),
+    ).toEqual([
+      ['carol', 'tok_carol', 3, undefined],
+      ['bob', 'tok_bob2', 8, undefined],
+    ]);
+    expect(await store.getRequest(r.id)).toEqual({ ...r, state: 'pending' });
+  });
+
   it('lists requests by state and requester, newest first', async () => {
     await store.transact(async (tx) => {
       await tx.insertRequest(request({ id: 'req_a00000000000', digest: '1'.repeat(64), createdAt: 1 }));
