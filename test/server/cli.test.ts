@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, type CliResult } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
+import { body } from '../approvals/fixtures.js';
 import { spawnServer } from './harness.js';
 
 // The whole loop through the built CLI, as people and agents use it: tokens, the server, `check` from the
@@ -203,6 +204,25 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     const approvals = runCli(['approvals', 'list'], { cwd: project, env: base });
     expect(approvals.status).toBe(2);
     expect(approvals.stderr).toMatch(/no approval server is configured/);
+  });
+
+  it('approvals show and list make control characters in what the agent sent visible', async () => {
+    // An agent (or anything holding its token) controls the command text; people read it in a terminal.
+    const hostile = '\x1b[2K\x1b[1Arm -rf /';
+    const res = await fetch(`${server.url}/v1/decisions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.claude}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body({ command: hostile, digest: '7'.repeat(64) })),
+    });
+    const id = ((await res.json()) as { requestId: string }).requestId;
+    const show = as('bob', ['approvals', 'show', id]);
+    expect(show.status, show.stderr).toBe(0);
+    expect(show.stdout).toContain('\\x1b[2K\\x1b[1Arm -rf /');
+    expect(show.stdout).not.toContain('\x1b');
+    const list = as('bob', ['approvals', 'list']);
+    expect(list.stdout).toContain('\\x1b[2K\\x1b[1Arm -rf /');
+    expect(list.stdout).not.toContain('\x1b');
+    expect(as('alice', ['approvals', 'cancel', id]).status).toBe(0);
   });
 
   it('a revoked token is refused', () => {
