@@ -80,7 +80,10 @@ export const DecisionBody = z.object({
   digest: Hex64,
   assessment: AssessmentView,
   decision: DecisionView,
-  /** The human an agent acts for; the server prefers the one fixed in the agent's token. */
+  /**
+   * Ignored by the server, which takes who an agent acts for from the agent's token only (older clients
+   * send it; it stays accepted so they keep working).
+   */
   actsFor: IdentityName.optional(),
   agent: z
     .object({ vendor: Text(100).optional(), model: Text(200).optional(), session: Text(200).optional() })
@@ -101,10 +104,19 @@ export const RequestView = z.object({
   id: z.string(),
   digest: z.string(),
   state: z.enum(REQUEST_STATES),
-  requester: z.object({ kind: z.enum(['agent', 'human']), name: z.string(), actsFor: z.string().optional() }),
+  requester: z.object({
+    kind: z.enum(['agent', 'human']),
+    name: z.string(),
+    /** The token that asked (its identity id): the request belongs to it. */
+    tokenId: z.string().optional(),
+    actsFor: z.string().optional(),
+  }),
   approvalsRequired: z.number(),
   approverGroup: z.string().optional(),
+  /** Approvals that count: by a live token, one per person. */
   approvals: z.array(ApprovalEntry),
+  /** Approvals that no longer count: their token was revoked while the request was open. */
+  withdrawn: z.array(z.object({ approver: z.string(), at: z.number() })).optional(),
   action: ActionView,
   assessment: AssessmentView,
   decision: DecisionView,

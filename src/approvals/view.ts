@@ -1,6 +1,28 @@
+import { visible } from '../core/text.js';
 import type { EffectView, RequestView } from './api.js';
 
-// How a request reads for the people who approve it: what will happen, where, and how much.
+// How a request reads for the people who approve it: what will happen, where, and how much. Almost all of
+// it comes from the agent's side, so it is shown through `forPeople` first: no control character, escape
+// sequence or bidi override in it reaches a terminal or a Slack message as anything but a visible escape.
+
+function visibleStrings<T>(value: T): T {
+  if (typeof value === 'string') return visible(value) as T;
+  if (Array.isArray(value)) return value.map(visibleStrings) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleStrings(v)])) as T;
+  return value;
+}
+
+/**
+ * The request with every string made visible (see src/core/text.ts); only the command keeps its line
+ * breaks, where they mean something.
+ */
+export function forPeople(request: RequestView): RequestView {
+  const shown = visibleStrings(request);
+  if (request.action.command !== undefined)
+    shown.action.command = visible(request.action.command, { newlines: true });
+  return shown;
+}
 
 export interface BlastRadius {
   effects: number;
@@ -68,7 +90,8 @@ function ago(ms: number, now: number): string {
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The full view for `interlock approvals show`: who, what, where, how much, which policy, and the votes. */
-export function renderRequest(request: RequestView, now = Date.now()): string {
+export function renderRequest(original: RequestView, now = Date.now()): string {
+  const request = forPeople(original);
   const radius = blastRadius(request);
   const lines = [
     `${request.id}  ${request.state.toUpperCase()}  — needs ${approversNeeded(request)}, ${request.approvals.length} given`,
@@ -76,7 +99,8 @@ export function renderRequest(request: RequestView, now = Date.now()): string {
   ];
   if (request.state === 'pending' || request.state === 'approved')
     lines.push(`  expires ${ago(request.expiresAt, now)} (${iso(request.expiresAt)})`);
-  lines.push('', '  Action:', `    ${actionLine(request)}`);
+  // A multi-line command stays indented under "Action:": its lines cannot pose as the sections below.
+  lines.push('', '  Action:', `    ${actionLine(request).replace(/\n/g, '\n    ')}`);
   const a = request.action;
   const facts = [
     a.cwd ? `cwd ${a.cwd}` : '',
@@ -107,6 +131,10 @@ export function renderRequest(request: RequestView, now = Date.now()): string {
     for (const v of request.approvals)
       lines.push(`    ${v.approver} ${ago(v.at, now)}${v.comment ? ` — ${v.comment}` : ''}`);
   }
+  if (request.withdrawn?.length) {
+    lines.push('', "  Withdrawn (the approver's token was revoked; they do not count):");
+    for (const v of request.withdrawn) lines.push(`    ${v.approver} ${ago(v.at, now)}`);
+  }
   if (request.state === 'denied' || request.state === 'cancelled' || request.state === 'expired')
     lines.push(
       '',
@@ -119,7 +147,8 @@ export function renderRequest(request: RequestView, now = Date.now()): string {
 }
 
 /** One line per request for `interlock approvals list`. */
-export function renderRequestLine(request: RequestView, now = Date.now()): string {
+export function renderRequestLine(original: RequestView, now = Date.now()): string {
+  const request = forPeople(original);
   const command = actionLine(request).replace(/\s+/g, ' ');
   const short = command.length > 70 ? `${command.slice(0, 69)}…` : command;
   return `${request.id}  ${request.state.padEnd(9)} ${request.assessment.environment.padEnd(14)} ${`${request.approvals.length}/${request.approvalsRequired}${request.approverGroup ? ` ${request.approverGroup}` : ''}`.padEnd(14)} ${requesterLine(request).padEnd(28)} ${ago(request.createdAt, now).padEnd(8)} ${short}`;

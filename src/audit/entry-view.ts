@@ -109,6 +109,8 @@ function summaryOf(v: Omit<EntryView, 'summary'>): string {
       return `${req} expired (was ${str(d.was) ?? '?'})`;
     case 'request.consumed':
       return `${req} used by ${v.actor} (the approved action ran once)`;
+    case 'request.reopened':
+      return `${req} needs approvals again: ${strings(d.withdrawn).join(', ') || 'an approver'}'s token was revoked`;
     case 'freeze':
     case 'unfreeze':
     case 'agent.frozen':

@@ -221,7 +221,12 @@ function decisionBody(outcome: 'allow' | 'require-approval'): string {
 
 async function storeLoads(database: string | undefined): Promise<Record<string, unknown>> {
   const store = await openStore(database);
-  const { token } = await createToken(store, { kind: 'agent', name: 'bench', createdBy: 'bench' });
+  const { token } = await createToken(store, {
+    kind: 'agent',
+    name: 'bench',
+    actsFor: 'bench-user',
+    createdBy: 'bench',
+  });
   // The breaker is off: this load is far above any sane limit, and it is not what is measured.
   const server = await startServer({ store, port: 0, breaker: { maxDestructive: 0, windowMs: 60_000 } });
   const url = `${server.url}/v1/decisions`;

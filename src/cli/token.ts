@@ -53,6 +53,10 @@ export async function tokenCreate(options: TokenOptions): Promise<number> {
   if (kind === 'agent' && groups.length) return fail('agents carry no groups; --group is for --human');
   if (kind === 'human' && options.actsFor)
     return fail('--acts-for is for --agent (the human the agent acts for)');
+  if (kind === 'agent' && !options.actsFor)
+    return fail(
+      `an agent token needs --acts-for HUMAN, the person it works for (they can never approve its requests): interlock token create --agent ${name} --acts-for HUMAN`,
+    );
   for (const g of groups) {
     const ok = GroupName.safeParse(g);
     if (!ok.success) return fail(`group "${g}" is not a usable name: ${ok.error.issues[0]?.message}`);
@@ -71,7 +75,7 @@ export async function tokenCreate(options: TokenOptions): Promise<number> {
   if (options.json) process.stdout.write(`${JSON.stringify({ token, ...identity })}\n`);
   else
     process.stdout.write(
-      `Created ${kind} token ${identity.id} for ${name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
+      `Created ${kind} token ${identity.id} for ${identity.name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
         `Token (shown once; only its hash is stored):\n\n  ${token}\n\n` +
         `Give it to ${name} as INTERLOCK_TOKEN, with INTERLOCK_SERVER_URL pointing at the server.\n`,
     );
@@ -90,7 +94,7 @@ export async function tokenList(options: TokenOptions): Promise<number> {
   }
   for (const i of identities)
     process.stdout.write(
-      `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}` : `acts for: ${i.actsFor ?? '(whoever the client says)'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
+      `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}` : `acts for: ${i.actsFor ?? 'NOBODY: its decisions are refused; revoke it and create it again with --acts-for'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
     );
   return EXIT_CODES.ok;
 }

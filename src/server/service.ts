@@ -6,16 +6,30 @@ import type {
   StatusReply,
   VoteReply,
 } from '../approvals/api.js';
-import type { ApprovalRequest, Freeze, Identity, RequestFilter, Store, Tx } from '../store/types.js';
+import { canonicalName, sameName } from '../store/names.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  Freeze,
+  Identity,
+  RequestFilter,
+  Store,
+  Tx,
+} from '../store/types.js';
 import { ServiceError } from './errors.js';
 import { newId } from './ids.js';
 
 // The rules of peer approval, enforced here and nowhere else. Every method runs in one store transaction
 // that also appends what it did to the audit log, so a crash leaves either all of it or none of it.
 //
+//   - a request, its grant and its cancellation belong to the token that asked (its identity id), never to
+//     its name: two tokens named claude acting for different people are two requesters
 //   - the requester, and the human an agent acts for, never approve their own request
 //   - one person counts once (approvals are keyed by the approver's name, whatever token they use)
+//   - names (requester, acts-for, approver, group, agent) compare without regard to case: Carol is carol
 //   - approvals from outside the required group are refused and do not count
+//   - an approval counts only while its token is live: once the token is revoked, an open request no
+//     longer counts it (an approved one goes back to pending); a grant already used stays used
 //   - a pending request expires (default 1 hour); an approval must be used within the same time
 //   - an approval is consumed by exactly one decision for exactly the same action (same digest)
 //   - a frozen server, or a frozen agent, gets every non-read action denied
@@ -35,7 +49,8 @@ export type ServerEvent =
         | 'request.denied'
         | 'request.cancelled'
         | 'request.expired'
-        | 'request.consumed';
+        | 'request.consumed'
+        | 'request.reopened';
       actor: string;
       request: RequestView;
     }
@@ -55,9 +70,67 @@ export const DEFAULT_EXPIRY_MS = 60 * 60 * 1000;
 export const DEFAULT_BREAKER: BreakerSettings = { maxDestructive: 20, windowMs: 10 * 60 * 1000 };
 
 const GLOBAL = 'global';
-const agentScope = (name: string) => `agent:${name}`;
+const agentScope = (name: string) => `agent:${canonicalName(name)}`;
+
+/**
+ * The approvals that count: by a token that has not been revoked, one per person (however the case of
+ * their name was stored).
+ */
+function counting(approvals: Approval[]): Approval[] {
+  const seen = new Set<string>();
+  return approvals.filter((a) => {
+    if (a.tokenRevokedAt !== undefined) return false;
+    const who = canonicalName(a.approver);
+    if (seen.has(who)) return false;
+    seen.add(who);
+    return true;
+  });
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Approvals that stopped counting because their token was revoked (and their approver has not approved again). */
+function withdrawn(approvals: Approval[]): Approval[] {
+  const live = counting(approvals);
+  return approvals.filter(
+    (a) => a.tokenRevokedAt !== undefined && !live.some((l) => sameName(l.approver, a.approver)),
+  );
+}
+
+/**
+ * An approved, unused request that no longer has enough approvals from live tokens goes back to pending,
+ * and the audit log says whose approvals were withdrawn. The service runs it on every open request it
+ * reads; `revokeToken` runs it on the requests the revoked tokens approved.
+ */
+export async function reopenIfShort(
+  tx: Tx,
+  request: ApprovalRequest,
+  now: number,
+  actor: string,
+  events?: ServerEvent[],
+): Promise<ApprovalRequest> {
+  if (request.state !== 'approved') return request;
+  const approvals = await tx.listApprovals(request.id);
+  const given = counting(approvals).length;
+  if (given >= request.approvalsRequired) return request;
+  const reopened: ApprovalRequest = { ...request, state: 'pending' };
+  delete reopened.approvedAt;
+  await tx.updateRequest(request.id, { state: 'pending', approvedAt: null });
+  await tx.appendAudit({
+    type: 'request.reopened',
+    actor,
+    at: now,
+    data: {
+      requestId: request.id,
+      digest: request.digest,
+      withdrawn: withdrawn(approvals).map((a) => a.approver),
+      given,
+      required: request.approvalsRequired,
+    },
+  });
+  events?.push({ type: 'request.reopened', actor, request: toView(reopened, approvals) });
+  return reopened;
+}
 
 export class ApprovalService {
   readonly store: Store;
@@ -95,6 +168,17 @@ export class ApprovalService {
     return toView(request, await tx.listApprovals(request.id));
   }
 
+  /** An open request as it stands now: expired when overdue, back to pending when short of live approvals. */
+  private async current(
+    tx: Tx,
+    request: ApprovalRequest,
+    now: number,
+    events: ServerEvent[],
+  ): Promise<ApprovalRequest> {
+    const live = await this.expireIfDue(tx, request, now, events);
+    return reopenIfShort(tx, live, now, 'interlock', events);
+  }
+
   /** Open requests past their deadline become expired (and say so in the audit log). */
   private async expireIfDue(
     tx: Tx,
@@ -121,16 +205,22 @@ export class ApprovalService {
    * approval state of this exact action decide what it may do now.
    */
   async decide(caller: Identity, body: DecisionInput): Promise<DecisionReply> {
+    if (caller.kind === 'agent' && !caller.actsFor)
+      throw new ServiceError(
+        403,
+        'no-acts-for',
+        `agent token ${caller.id} (${caller.name}) was created without --acts-for, so the server cannot tell whose approval would be self-approval, and it refuses this token's decisions. An admin must replace it where the server's database is: \`interlock token revoke ${caller.id}\`, then \`interlock token create --agent ${caller.name} --acts-for HUMAN\`.`,
+      );
     const now = this.now();
     const local = body.decision.outcome;
     const nonRead = local !== 'allow' || body.assessment.effects.some((e) => e.operation !== 'read');
     const destructive = body.assessment.destructive || local === 'require-approval';
+    // Who the agent acts for comes from its token, never from the body.
     const requester = {
       kind: caller.kind,
       name: caller.name,
-      ...(caller.kind === 'agent' && (caller.actsFor ?? body.actsFor)
-        ? { actsFor: caller.actsFor ?? body.actsFor }
-        : {}),
+      tokenId: caller.id,
+      ...(caller.kind === 'agent' ? { actsFor: caller.actsFor } : {}),
     };
     return this.run(async (tx, events) => {
       const record = async (reply: DecisionReply): Promise<DecisionReply> => {
@@ -177,8 +267,8 @@ export class ApprovalService {
         return record({ outcome: 'deny', message: body.decision.reasons.join('; ') || 'denied by policy' });
 
       if (local === 'require-approval') {
-        const found = await tx.findOpenRequest(caller.name, body.digest);
-        const open = found ? await this.expireIfDue(tx, found, now, events) : undefined;
+        const found = await tx.findOpenRequest(caller.id, body.digest);
+        const open = found ? await this.current(tx, found, now, events) : undefined;
         if (open?.state === 'approved') {
           await tx.updateRequest(open.id, { state: 'consumed', consumedAt: now });
           const consumed: ApprovalRequest = { ...open, state: 'consumed', consumedAt: now };
@@ -200,7 +290,7 @@ export class ApprovalService {
         }
         if (open?.state === 'pending') return record(await this.pendingReply(tx, open));
 
-        const latest = await tx.findLatestRequest(caller.name, body.digest);
+        const latest = await tx.findLatestRequest(caller.id, body.digest);
         if (latest?.state === 'denied' && now - (latest.decidedAt ?? 0) < this.expiryMs)
           return record({
             outcome: 'deny',
@@ -259,7 +349,7 @@ export class ApprovalService {
   }
 
   private async pendingReply(tx: Tx, request: ApprovalRequest): Promise<DecisionReply> {
-    const given = (await tx.listApprovals(request.id)).length;
+    const given = counting(await tx.listApprovals(request.id)).length;
     const group = request.approverGroup;
     return {
       outcome: 'pending',
@@ -281,9 +371,9 @@ export class ApprovalService {
   ): Promise<DecisionReply | undefined> {
     const { maxDestructive, windowMs } = this.breaker;
     if (maxDestructive <= 0) return undefined;
-    const recent = await tx.countActivity(agent, now - windowMs);
+    const recent = await tx.countActivity(canonicalName(agent), now - windowMs);
     if (recent < maxDestructive) {
-      await tx.recordActivity(agent, now, digest);
+      await tx.recordActivity(canonicalName(agent), now, digest);
       return undefined;
     }
     const minutes = Math.round(windowMs / 60000);
@@ -316,7 +406,7 @@ export class ApprovalService {
         'not-found',
         `no request ${id}; \`interlock approvals list\` shows the open ones`,
       );
-    return this.expireIfDue(tx, found, now, events);
+    return this.current(tx, found, now, events);
   }
 
   async approve(caller: Identity, id: string, comment?: string): Promise<VoteReply> {
@@ -324,15 +414,15 @@ export class ApprovalService {
     const now = this.now();
     return this.run(async (tx, events) => {
       const request = await this.lockedRequest(tx, id, now, events);
-      if (caller.name === request.requester.name)
+      if (sameName(caller.name, request.requester.name))
         throw new ServiceError(403, 'own-request', `you made request ${id}; someone else must approve it`);
-      if (request.requester.actsFor && caller.name === request.requester.actsFor)
+      if (sameName(caller.name, request.requester.actsFor))
         throw new ServiceError(
           403,
           'own-agent',
           `${request.requester.name} made request ${id} on your behalf; someone other than you must approve it`,
         );
-      if (request.approverGroup && !caller.groups.includes(request.approverGroup))
+      if (request.approverGroup && !caller.groups.some((g) => sameName(g, request.approverGroup)))
         throw new ServiceError(
           403,
           'wrong-group',
@@ -344,15 +434,18 @@ export class ApprovalService {
           `already-${request.state}`,
           `request ${id} is ${request.state}; it cannot be approved now`,
         );
-      const inserted = await tx.insertApproval({
-        requestId: id,
-        approver: caller.name,
-        tokenId: caller.id,
-        groups: caller.groups,
-        ...(comment ? { comment } : {}),
-        at: now,
-      });
-      const approvals = await tx.listApprovals(id);
+      const already = counting(await tx.listApprovals(id)).some((a) => sameName(a.approver, caller.name));
+      const inserted =
+        !already &&
+        (await tx.insertApproval({
+          requestId: id,
+          approver: canonicalName(caller.name),
+          tokenId: caller.id,
+          groups: caller.groups,
+          ...(comment ? { comment } : {}),
+          at: now,
+        }));
+      const approvals = counting(await tx.listApprovals(id));
       if (!inserted)
         return {
           counted: false,
@@ -415,19 +508,24 @@ export class ApprovalService {
     });
   }
 
-  /** The requester (or the human its agent acts for) withdraws a request. */
+  /**
+   * The token that made a request withdraws it, or the human it acts for (or, for a human's own request,
+   * that person with any of their tokens). Another token carrying the same agent name cannot.
+   */
   async cancel(caller: Identity, id: string, reason?: string): Promise<VoteReply> {
     const now = this.now();
     return this.run(async (tx, events) => {
       const request = await this.lockedRequest(tx, id, now, events);
+      const r = request.requester;
       const mine =
-        caller.name === request.requester.name ||
-        (caller.kind === 'human' && caller.name === request.requester.actsFor);
+        caller.id === r.tokenId ||
+        (caller.kind === 'human' &&
+          (sameName(caller.name, r.actsFor) || (r.kind === 'human' && sameName(caller.name, r.name))));
       if (!mine)
         throw new ServiceError(
           403,
           'not-yours',
-          `only ${request.requester.name} (or the human it acts for) can cancel ${id}`,
+          `only the token that made ${id} (${r.kind} ${r.name}${r.actsFor ? ` for ${r.actsFor}` : ''}), or the human it acts for, can cancel it`,
         );
       if (request.state !== 'pending' && request.state !== 'approved')
         throw new ServiceError(
@@ -460,7 +558,7 @@ export class ApprovalService {
     return this.run(async (tx) => {
       if (body.requestId) {
         const request = await tx.getRequest(body.requestId);
-        if (!request || request.requester.name !== caller.name || request.digest !== body.digest)
+        if (!request || request.requester.tokenId !== caller.id || request.digest !== body.digest)
           throw new ServiceError(
             404,
             'not-found',
@@ -510,7 +608,7 @@ export class ApprovalService {
         reason: options.reason ?? (frozen ? 'frozen by hand' : 'unfrozen by hand'),
       };
       await tx.setFreeze(freeze);
-      if (!frozen && options.agent) await tx.clearActivity(options.agent);
+      if (!frozen && options.agent) await tx.clearActivity(canonicalName(options.agent));
       const type = options.agent
         ? frozen
           ? 'agent.frozen'
@@ -535,10 +633,10 @@ export class ApprovalService {
     });
   }
 
-  /** Humans see every request; an agent sees its own. */
+  /** Humans see every request; an agent sees those its own token made. */
   async getRequest(caller: Identity, id: string): Promise<RequestView> {
     const request = await this.store.getRequest(id);
-    if (!request || (caller.kind === 'agent' && request.requester.name !== caller.name))
+    if (!request || (caller.kind === 'agent' && request.requester.tokenId !== caller.id))
       throw new ServiceError(404, 'not-found', `no request ${id}`);
     return toView(request, await this.store.listApprovals(id));
   }
@@ -546,7 +644,7 @@ export class ApprovalService {
   async listRequests(caller: Identity, filter: RequestFilter): Promise<RequestView[]> {
     const requests = await this.store.listRequests({
       ...filter,
-      ...(caller.kind === 'agent' ? { requester: caller.name } : {}),
+      ...(caller.kind === 'agent' ? { requesterToken: caller.id } : {}),
     });
     return Promise.all(requests.map(async (r) => toView(r, await this.store.listApprovals(r.id))));
   }
@@ -589,16 +687,15 @@ function summariseAction(action: DecisionInput['action']): Record<string, unknow
   };
 }
 
-function toView(
-  request: ApprovalRequest,
-  approvals: { approver: string; at: number; comment?: string }[],
-): RequestView {
+function toView(request: ApprovalRequest, approvals: Approval[]): RequestView {
+  const gone = withdrawn(approvals);
   return {
     ...(request as Omit<RequestView, 'approvals'>),
-    approvals: approvals.map((a) => ({
+    approvals: counting(approvals).map((a) => ({
       approver: a.approver,
       at: a.at,
       ...(a.comment ? { comment: a.comment } : {}),
     })),
+    ...(gone.length ? { withdrawn: gone.map((a) => ({ approver: a.approver, at: a.at })) } : {}),
   } as RequestView;
 }

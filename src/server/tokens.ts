@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { canonicalName } from '../store/names.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
 import { newId } from './ids.js';
+import { reopenIfShort } from './service.js';
 
 // Tokens are 256 random bits; only their sha256 is stored, so a copy of the database grants nothing.
 // (A slow hash adds nothing for secrets this long: there is nothing to guess.)
@@ -23,21 +25,28 @@ export interface NewTokenInput {
   now?: number;
 }
 
-/** Create an identity and its token; the token is returned once and never stored. */
+/**
+ * Create an identity and its token; the token is returned once and never stored. Names, the human an agent
+ * acts for and groups are stored in their canonical (lower-case) form.
+ */
 export async function createToken(
   store: Store,
   input: NewTokenInput,
 ): Promise<{ token: string; identity: Identity }> {
+  if (input.kind === 'agent' && !input.actsFor)
+    throw new Error(
+      `an agent token needs --acts-for HUMAN, the person the agent works for (they can never approve its requests): interlock token create --agent ${input.name} --acts-for HUMAN`,
+    );
   const token = generateToken(input.kind);
   const at = input.now ?? Date.now();
   const identity: Identity = {
     id: newId('tok', 8),
     kind: input.kind,
-    name: input.name,
-    groups: input.kind === 'human' ? [...new Set(input.groups ?? [])].sort() : [],
+    name: canonicalName(input.name),
+    groups: input.kind === 'human' ? [...new Set((input.groups ?? []).map(canonicalName))].sort() : [],
     createdAt: at,
   };
-  if (input.kind === 'agent' && input.actsFor) identity.actsFor = input.actsFor;
+  if (input.kind === 'agent' && input.actsFor) identity.actsFor = canonicalName(input.actsFor);
   await store.transact(async (tx) => {
     await tx.insertIdentity({ ...identity, tokenHash: hashToken(token) });
     await tx.appendAudit({
@@ -56,7 +65,11 @@ export async function createToken(
   return { token, identity };
 }
 
-/** Revoke every live token with this id, or every live token of this name. */
+/**
+ * Revoke every live token with this id, or every live token of this name (in any case). Their approvals
+ * stop counting: an approved request they carried, not yet used, goes back to pending in the same
+ * transaction.
+ */
 export async function revokeToken(
   store: Store,
   idOrName: string,
@@ -65,13 +78,10 @@ export async function revokeToken(
 ): Promise<Identity[]> {
   return store.transact(async (tx) => {
     const revoked = await tx.revokeIdentity(idOrName, now);
-    if (revoked.length)
-      await tx.appendAudit({
-        type: 'token.revoked',
-        actor: revokedBy,
-        at: now,
-        data: { ids: revoked.map((r) => r.id), name: idOrName },
-      });
+    if (!revoked.length) return revoked;
+    const ids = revoked.map((r) => r.id);
+    await tx.appendAudit({ type: 'token.revoked', actor: revokedBy, at: now, data: { ids, name: idOrName } });
+    for (const request of await tx.listApprovedBy(ids)) await reopenIfShort(tx, request, now, revokedBy);
     return revoked;
   });
 }

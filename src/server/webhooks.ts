@@ -1,4 +1,5 @@
-import { actionLine, approversNeeded, blastRadius, requesterLine } from '../approvals/view.js';
+import { actionLine, approversNeeded, blastRadius, forPeople, requesterLine } from '../approvals/view.js';
+import { visible } from '../core/text.js';
 import type { ServerEvent } from './service.js';
 
 // Outgoing webhooks: a Slack-compatible JSON body ({text, blocks}, plus an `interlock` object with the
@@ -25,11 +26,19 @@ interface WebhookBody {
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").slice(0, 300)}\``;
 
+/**
+ * Text for Slack: control characters and bidi overrides shown as visible escapes (src/core/text.ts), a
+ * command's line breaks as `\n`, and &, <, > escaped as Slack asks, so nothing the agent wrote can mention
+ * @channel or make a link.
+ */
+const slackText = (s: string) =>
+  visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function webhookBody(event: ServerEvent): WebhookBody {
   let text: string;
   let interlock: WebhookBody['interlock'];
   if ('request' in event) {
-    const r = event.request;
+    const r = forPeople(event.request);
     const radius = blastRadius(r);
     const what = `${requesterLine(r)} wants to run ${code(actionLine(r))} in *${r.assessment.environment}* (${radius.effects} effect${radius.effects === 1 ? '' : 's'}, ${radius.destructive} destructive, ${radius.irreversible} irreversible)`;
     const head: Record<typeof event.type, string> = {
@@ -39,6 +48,7 @@ function webhookBody(event: ServerEvent): WebhookBody {
       'request.cancelled': `*Cancelled* (${r.id}) by ${r.decidedBy ?? '?'}. ${what}.`,
       'request.expired': `*Expired* (${r.id}) with ${r.approvals.length} of ${r.approvalsRequired} approvals. ${what}.`,
       'request.consumed': `*Used* (${r.id}): the approved action ran once. ${what}.`,
+      'request.reopened': `:warning: *Approval withdrawn* (${r.id}): ${(r.withdrawn ?? []).map((a) => a.approver).join(', ') || 'an approver'}'s token was revoked, so it needs ${approversNeeded(r)} again (${r.approvals.length} given). ${what}.`,
     };
     text = head[event.type];
     interlock = { event: event.type, actor: event.actor, requestId: r.id, state: r.state };
@@ -55,6 +65,7 @@ function webhookBody(event: ServerEvent): WebhookBody {
             : `*${who} unfrozen* by ${f.by}.`;
     interlock = { event: event.type, actor: event.actor, scope: f.scope };
   }
+  text = slackText(text);
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], interlock };
 }
 

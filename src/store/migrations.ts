@@ -91,4 +91,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}')`,
     ],
   },
+  {
+    version: 2,
+    name: 'requests belong to the token that made them',
+    statements: [
+      // The principal of a request is the token (its identity id), not its name: two tokens named claude
+      // acting for different people must not share requests or grants. Earlier rows have no token and
+      // are never found by one (they expire).
+      `ALTER TABLE requests ADD COLUMN requester_token TEXT`,
+      `DROP INDEX requests_one_open`,
+      `CREATE UNIQUE INDEX requests_one_open_per_token ON requests (requester_token, digest) WHERE state IN ('pending', 'approved')`,
+      `CREATE INDEX requests_by_token ON requests (requester_token, digest, created_at)`,
+    ],
+  },
 ];

@@ -1,11 +1,15 @@
 import pg from 'pg';
 import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
+import { canonicalName } from './names.js';
 import {
+  APPROVALS_WITH_TOKENS,
   approvalFromRow,
   auditFromRow,
   freezeFromRow,
   identityFromRow,
+  identityValues,
+  INSERT_APPROVAL,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -250,9 +254,9 @@ export class PostgresStore implements Store {
       params.push(filter.states);
       where.push(`state = ANY($${params.length})`);
     }
-    if (filter.requester) {
-      params.push(filter.requester);
-      where.push(`requester = $${params.length}`);
+    if (filter.requesterToken) {
+      params.push(filter.requesterToken);
+      where.push(`requester_token = $${params.length}`);
     }
     params.push(filter.limit ?? 100);
     const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`;
@@ -261,9 +265,10 @@ export class PostgresStore implements Store {
 
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
-      await this.rows<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
-        requestId,
-      ])
+      await this.rows<ApprovalRow>(
+        `${APPROVALS_WITH_TOKENS} WHERE a.request_id = $1 ORDER BY a.at, a.approver`,
+        [requestId],
+      )
     ).map(approvalFromRow);
   }
 
@@ -320,18 +325,18 @@ class PostgresTx implements Tx {
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findOpenRequest(requester: string, digest: string) {
+  async findOpenRequest(requesterToken: string, digest: string) {
     const row = await this.one<RequestRow>(
-      `SELECT * FROM requests WHERE requester = $1 AND digest = $2 AND ${OPEN}`,
-      [requester, digest],
+      `SELECT * FROM requests WHERE requester_token = $1 AND digest = $2 AND ${OPEN}`,
+      [requesterToken, digest],
     );
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findLatestRequest(requester: string, digest: string) {
+  async findLatestRequest(requesterToken: string, digest: string) {
     const row = await this.one<RequestRow>(
-      'SELECT * FROM requests WHERE requester = $1 AND digest = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
-      [requester, digest],
+      'SELECT * FROM requests WHERE requester_token = $1 AND digest = $2 ORDER BY created_at DESC, id DESC LIMIT 1',
+      [requesterToken, digest],
     );
     return row ? requestFromRow(row) : undefined;
   }
@@ -363,18 +368,29 @@ class PostgresTx implements Tx {
 
   async listApprovals(requestId: string) {
     return (
-      await this.all<ApprovalRow>('SELECT * FROM approvals WHERE request_id = $1 ORDER BY at, approver', [
-        requestId,
-      ])
+      await this.all<ApprovalRow>(
+        `${APPROVALS_WITH_TOKENS} WHERE a.request_id = $1 ORDER BY a.at, a.approver`,
+        [requestId],
+      )
     ).map(approvalFromRow);
   }
 
   async insertApproval(a: Approval) {
     const result = await this.client.query(
-      'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+      INSERT_APPROVAL((n) => `$${n}`),
       [a.requestId, a.approver, a.tokenId, JSON.stringify(a.groups), a.comment ?? null, a.at],
     );
     return result.rowCount === 1;
+  }
+
+  async listApprovedBy(tokenIds: string[]) {
+    if (!tokenIds.length) return [];
+    return (
+      await this.all<RequestRow>(
+        `SELECT * FROM requests WHERE state = 'approved' AND id IN (SELECT request_id FROM approvals WHERE token_id = ANY($1)) ORDER BY created_at, id`,
+        [tokenIds],
+      )
+    ).map(requestFromRow);
   }
 
   async getFreeze(scope: string) {
@@ -417,14 +433,14 @@ class PostgresTx implements Tx {
   async insertIdentity(i: NewIdentity) {
     await this.client.query(
       'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt],
+      identityValues(i),
     );
   }
 
   async revokeIdentity(idOrName: string, at: number) {
     const rows = await this.all<IdentityRow>(
-      'UPDATE identities SET revoked_at = $1 WHERE (id = $2 OR name = $2) AND revoked_at IS NULL RETURNING *',
-      [at, idOrName],
+      'UPDATE identities SET revoked_at = $1 WHERE (id = $2 OR lower(name) = $3) AND revoked_at IS NULL RETURNING *',
+      [at, idOrName, canonicalName(idOrName)],
     );
     return rows.map(identityFromRow);
   }

@@ -1,4 +1,13 @@
-import type { Approval, ApprovalRequest, AuditEntry, Freeze, Identity, RequestState } from './types.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  AuditEntry,
+  Freeze,
+  Identity,
+  NewIdentity,
+  RequestState,
+} from './types.js';
+import { canonicalName } from './names.js';
 
 // Rows as both databases return them (snake_case columns, JSON as text) to the domain objects, and back.
 
@@ -8,6 +17,7 @@ export interface RequestRow {
   state: string;
   requester_kind: string;
   requester: string;
+  requester_token: string | null;
   acts_for: string | null;
   approvals_required: number;
   approver_group: string | null;
@@ -39,6 +49,7 @@ export function requestFromRow(row: RequestRow): ApprovalRequest {
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
   };
+  if (row.requester_token !== null) request.requester.tokenId = row.requester_token;
   if (row.acts_for !== null) request.requester.actsFor = row.acts_for;
   if (row.approver_group !== null) request.approverGroup = row.approver_group;
   const optional = {
@@ -60,6 +71,7 @@ export const REQUEST_COLUMNS = [
   'state',
   'requester_kind',
   'requester',
+  'requester_token',
   'acts_for',
   'approvals_required',
   'approver_group',
@@ -82,6 +94,7 @@ export function requestValues(r: ApprovalRequest): (string | number | null)[] {
     r.state,
     r.requester.kind,
     r.requester.name,
+    r.requester.tokenId ?? null,
     r.requester.actsFor ?? null,
     r.approvalsRequired,
     r.approverGroup ?? null,
@@ -111,7 +124,7 @@ export function patchColumns(patch: Record<string, unknown>): [string, string | 
   };
   return Object.entries(patch)
     .filter(([k, v]) => map[k] !== undefined && v !== undefined)
-    .map(([k, v]) => [map[k]!, v as string | number]);
+    .map(([k, v]) => [map[k]!, v as string | number | null]);
 }
 
 export interface IdentityRow {
@@ -124,15 +137,26 @@ export interface IdentityRow {
   revoked_at: number | null;
 }
 
+/**
+ * Column values of a new identity (id, kind, name, groups_json, acts_for, token_hash, created_at). An agent
+ * identity without the human it acts for is refused: nobody could tell whose approval is self-approval.
+ */
+export function identityValues(i: NewIdentity): (string | number | null)[] {
+  if (i.kind === 'agent' && !i.actsFor)
+    throw new Error(`agent identity ${i.id} (${i.name}) must name the human it acts for`);
+  return [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt];
+}
+
+/** An identity as the rules see it: names and groups in their canonical form, however they were stored. */
 export function identityFromRow(row: IdentityRow): Identity {
   const identity: Identity = {
     id: row.id,
     kind: row.kind === 'human' ? 'human' : 'agent',
-    name: row.name,
-    groups: JSON.parse(row.groups_json) as string[],
+    name: canonicalName(row.name),
+    groups: [...new Set((JSON.parse(row.groups_json) as string[]).map(canonicalName))].sort(),
     createdAt: Number(row.created_at),
   };
-  if (row.acts_for !== null) identity.actsFor = row.acts_for;
+  if (row.acts_for !== null) identity.actsFor = canonicalName(row.acts_for);
   if (row.revoked_at !== null) identity.revokedAt = Number(row.revoked_at);
   return identity;
 }
@@ -144,7 +168,19 @@ export interface ApprovalRow {
   groups_json: string;
   comment: string | null;
   at: number;
+  /** From the approver's identity (APPROVALS_WITH_TOKENS). */
+  token_revoked_at?: number | null;
 }
+
+/** Approvals with their token's revocation time; add `WHERE a.request_id = …`. */
+export const APPROVALS_WITH_TOKENS =
+  'SELECT a.*, i.revoked_at AS token_revoked_at FROM approvals a LEFT JOIN identities i ON i.id = a.token_id';
+
+/** Insert an approval; replace one by the same approver only when that one's token has been revoked. */
+export const INSERT_APPROVAL = (p: (n: number) => string) =>
+  `INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES (${[1, 2, 3, 4, 5, 6].map(p).join(', ')})
+   ON CONFLICT (request_id, approver) DO UPDATE SET token_id = excluded.token_id, groups_json = excluded.groups_json, comment = excluded.comment, at = excluded.at
+   WHERE approvals.token_id IN (SELECT id FROM identities WHERE revoked_at IS NOT NULL)`;
 
 export function approvalFromRow(row: ApprovalRow): Approval {
   const approval: Approval = {
@@ -155,6 +191,8 @@ export function approvalFromRow(row: ApprovalRow): Approval {
     at: Number(row.at),
   };
   if (row.comment !== null) approval.comment = row.comment;
+  if (row.token_revoked_at !== null && row.token_revoked_at !== undefined)
+    approval.tokenRevokedAt = Number(row.token_revoked_at);
   return approval;
 }
 

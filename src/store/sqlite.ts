@@ -4,11 +4,15 @@ import Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
+import { canonicalName } from './names.js';
 import {
+  APPROVALS_WITH_TOKENS,
   approvalFromRow,
   auditFromRow,
   freezeFromRow,
   identityFromRow,
+  identityValues,
+  INSERT_APPROVAL,
   patchColumns,
   REQUEST_COLUMNS,
   requestFromRow,
@@ -204,9 +208,9 @@ export class SqliteStore implements Store {
       where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
       params.push(...filter.states);
     }
-    if (filter.requester) {
-      where.push('requester = ?');
-      params.push(filter.requester);
+    if (filter.requesterToken) {
+      where.push('requester_token = ?');
+      params.push(filter.requesterToken);
     }
     const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
     params.push(filter.limit ?? 100);
@@ -215,7 +219,7 @@ export class SqliteStore implements Store {
 
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
-      this.read('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver').all(
+      this.read(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`).all(
         requestId,
       ) as ApprovalRow[]
     ).map(approvalFromRow);
@@ -249,18 +253,16 @@ class SqliteTx implements Tx {
     const p = (sql: string) => this.db.prepare(sql);
     this.s = {
       getRequest: p('SELECT * FROM requests WHERE id = ?'),
-      findOpen: p(`SELECT * FROM requests WHERE requester = ? AND digest = ? AND ${OPEN}`),
+      findOpen: p(`SELECT * FROM requests WHERE requester_token = ? AND digest = ? AND ${OPEN}`),
       findLatest: p(
-        'SELECT * FROM requests WHERE requester = ? AND digest = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        'SELECT * FROM requests WHERE requester_token = ? AND digest = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
       ),
       insertRequest: p(
         `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map(() => '?').join(', ')})`,
       ),
       overdue: p(`SELECT * FROM requests WHERE ${OPEN} AND expires_at <= ? ORDER BY expires_at LIMIT ?`),
-      approvals: p('SELECT * FROM approvals WHERE request_id = ? ORDER BY at, approver'),
-      insertApproval: p(
-        'INSERT INTO approvals (request_id, approver, token_id, groups_json, comment, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ),
+      approvals: p(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`),
+      insertApproval: p(INSERT_APPROVAL(() => '?')),
       getFreeze: p('SELECT * FROM freezes WHERE scope = ?'),
       setFreeze: p(
         'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
@@ -272,7 +274,7 @@ class SqliteTx implements Tx {
       insertIdentity: p(
         'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      findIdentities: p('SELECT * FROM identities WHERE (id = ? OR name = ?) AND revoked_at IS NULL'),
+      findIdentities: p('SELECT * FROM identities WHERE (id = ? OR lower(name) = ?) AND revoked_at IS NULL'),
       revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),
       head: p('SELECT seq, hash FROM audit_head WHERE id = 1'),
       insertAudit: p(
@@ -287,13 +289,13 @@ class SqliteTx implements Tx {
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findOpenRequest(requester: string, digest: string) {
-    const row = this.s.findOpen!.get(requester, digest) as RequestRow | undefined;
+  async findOpenRequest(requesterToken: string, digest: string) {
+    const row = this.s.findOpen!.get(requesterToken, digest) as RequestRow | undefined;
     return row ? requestFromRow(row) : undefined;
   }
 
-  async findLatestRequest(requester: string, digest: string) {
-    const row = this.s.findLatest!.get(requester, digest) as RequestRow | undefined;
+  async findLatestRequest(requesterToken: string, digest: string) {
+    const row = this.s.findLatest!.get(requesterToken, digest) as RequestRow | undefined;
     return row ? requestFromRow(row) : undefined;
   }
 
@@ -329,6 +331,12 @@ class SqliteTx implements Tx {
     return info.changes === 1;
   }
 
+  async listApprovedBy(tokenIds: string[]) {
+    if (!tokenIds.length) return [];
+    const sql = `SELECT * FROM requests WHERE state = 'approved' AND id IN (SELECT request_id FROM approvals WHERE token_id IN (${tokenIds.map(() => '?').join(', ')})) ORDER BY created_at, id`;
+    return (this.db.prepare(sql).all(...tokenIds) as RequestRow[]).map(requestFromRow);
+  }
+
   async getFreeze(scope: string) {
     const row = this.s.getFreeze!.get(scope) as FreezeRow | undefined;
     return row ? freezeFromRow(row) : undefined;
@@ -355,19 +363,13 @@ class SqliteTx implements Tx {
   }
 
   async insertIdentity(i: NewIdentity) {
-    this.s.insertIdentity!.run(
-      i.id,
-      i.kind,
-      i.name,
-      JSON.stringify(i.groups),
-      i.actsFor ?? null,
-      i.tokenHash,
-      i.createdAt,
-    );
+    this.s.insertIdentity!.run(...identityValues(i));
   }
 
   async revokeIdentity(idOrName: string, at: number) {
-    const rows = (this.s.findIdentities!.all(idOrName, idOrName) as IdentityRow[]).map(identityFromRow);
+    const rows = (this.s.findIdentities!.all(idOrName, canonicalName(idOrName)) as IdentityRow[]).map(
+      identityFromRow,
+    );
     for (const r of rows) this.s.revokeIdentity!.run(at, r.id);
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }

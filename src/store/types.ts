@@ -14,7 +14,11 @@ export interface Identity {
   name: string;
   /** Groups a human belongs to (policies and approver rules use them). Empty for agents. */
   groups: string[];
-  /** The human an agent acts for, fixed when its token was created (the server trusts it over the client). */
+  /**
+   * The human an agent acts for, fixed when its token was created; the server never takes it from the
+   * client. Every new agent identity has one; an agent identity stored without one (made before it was
+   * required) gets its decisions refused until it is re-created.
+   */
   actsFor?: string;
   createdAt: number;
   revokedAt?: number;
@@ -30,10 +34,16 @@ export interface NewIdentity {
   createdAt: number;
 }
 
-/** Who asked: the agent (or human) identity and the human an agent acts for. */
+/**
+ * Who asked: the token (its identity id), its kind and name, and the human an agent acts for. The token is
+ * the principal: a request, its grant and its cancellation belong to it, never to a name that several
+ * tokens may carry. Requests made before tokens were recorded (schema version 1) have no `tokenId`: no
+ * token owns them, so none can use or cancel them; they expire.
+ */
 interface Requester {
   kind: IdentityKind;
   name: string;
+  tokenId?: string;
   actsFor?: string;
 }
 
@@ -67,6 +77,11 @@ export interface Approval {
   groups: string[];
   comment?: string;
   at: number;
+  /**
+   * When the approver's token was revoked, as read (never written): an approval by a revoked token no
+   * longer counts toward a request that is still open.
+   */
+  tokenRevokedAt?: number;
 }
 
 /** A freeze: scope "global" (every agent) or "agent:NAME" (one agent, e.g. tripped by the circuit breaker). */
@@ -98,16 +113,17 @@ export interface AuditInput {
 
 export interface RequestFilter {
   states?: RequestState[];
-  requester?: string;
+  /** Only the requests this token made. */
+  requesterToken?: string;
   limit?: number;
 }
 
 export type RequestPatch = Partial<
-  Pick<
-    ApprovalRequest,
-    'state' | 'expiresAt' | 'approvedAt' | 'decidedAt' | 'decidedBy' | 'reason' | 'consumedAt'
-  >
->;
+  Pick<ApprovalRequest, 'state' | 'expiresAt' | 'decidedAt' | 'decidedBy' | 'reason' | 'consumedAt'>
+> & {
+  /** null clears it (a request that goes back to pending). */
+  approvedAt?: number | null;
+};
 
 /**
  * What a transaction can do. Every state change runs inside `Store.transact`, and every state change
@@ -115,17 +131,23 @@ export type RequestPatch = Partial<
  */
 export interface Tx {
   getRequest(id: string): Promise<ApprovalRequest | undefined>;
-  /** The request of this requester for this digest that is pending or approved (at most one exists). */
-  findOpenRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
-  /** The most recent request of this requester for this digest in any state. */
-  findLatestRequest(requester: string, digest: string): Promise<ApprovalRequest | undefined>;
+  /** The request this token made for this digest that is pending or approved (at most one exists). */
+  findOpenRequest(requesterToken: string, digest: string): Promise<ApprovalRequest | undefined>;
+  /** The most recent request this token made for this digest, in any state. */
+  findLatestRequest(requesterToken: string, digest: string): Promise<ApprovalRequest | undefined>;
   insertRequest(request: ApprovalRequest): Promise<void>;
   updateRequest(id: string, patch: RequestPatch): Promise<void>;
   /** Open requests whose deadline has passed. */
   listOverdue(now: number, limit: number): Promise<ApprovalRequest[]>;
+  /** The approvals of a request, each with its token's revocation time when it has been revoked. */
   listApprovals(requestId: string): Promise<Approval[]>;
-  /** Inserts unless this approver already approved this request; true when inserted. */
+  /**
+   * Inserts unless this approver already approved this request; an earlier approval of theirs whose token
+   * has since been revoked is replaced. True when written.
+   */
   insertApproval(approval: Approval): Promise<boolean>;
+  /** Approved (not yet used) requests that an approval by one of these tokens helped approve. */
+  listApprovedBy(tokenIds: string[]): Promise<ApprovalRequest[]>;
   getFreeze(scope: string): Promise<Freeze | undefined>;
   setFreeze(freeze: Freeze): Promise<void>;
   /** Destructive activity of an agent, for the circuit breaker. */

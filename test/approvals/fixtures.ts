@@ -9,7 +9,7 @@ export function identity(kind: Identity['kind'], name: string, extra: Partial<Id
 }
 
 export const CLAUDE = identity('agent', 'claude', { actsFor: 'alice' });
-export const CODEX = identity('agent', 'codex');
+export const CODEX = identity('agent', 'codex', { actsFor: 'erin' });
 export const ALICE = identity('human', 'alice', { groups: ['platform'] });
 export const BOB = identity('human', 'bob', { groups: ['platform'] });
 export const CAROL = identity('human', 'carol', { groups: ['platform', 'sre'] });

@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/types.js';
 import { ServiceError } from '../../src/server/errors.js';
 import { ApprovalService, type ServerEvent } from '../../src/server/service.js';
+import { createToken, revokeToken } from '../../src/server/tokens.js';
 import { TARGETS } from '../store/stores.js';
 import { ALICE, BOB, body, CAROL, CLAUDE, CODEX, DAN, digestOf, identity } from './fixtures.js';
 
@@ -78,8 +79,22 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
   it('the agent token fixes who the agent acts for; the client cannot change it', async () => {
     const id = await pending(body({ actsFor: 'mallory' }));
     expect((await service.getRequest(BOB, id)).requester.actsFor).toBe('alice');
-    const r2 = await service.decide(CODEX, body({ actsFor: 'erin' }));
+    const r2 = await service.decide(CODEX, body({ actsFor: 'mallory' }));
     expect((await service.getRequest(BOB, r2.requestId!)).requester.actsFor).toBe('erin');
+  });
+
+  it('an agent token made without --acts-for is refused, whatever the body says, until it is re-created', async () => {
+    // Such tokens exist in databases from before --acts-for was required.
+    const legacy = identity('agent', 'claude');
+    const before = (await store.auditEntries()).length;
+    for (const b of [body(), body({ actsFor: 'mallory' }), body({ outcome: 'allow', operation: 'read' })]) {
+      const error = await refused(service.decide(legacy, b), 'no-acts-for');
+      expect(error.message).toMatch(/created without --acts-for/);
+      expect(error.message).toContain(`interlock token revoke ${legacy.id}`);
+      expect(error.message).toContain('interlock token create --agent claude --acts-for HUMAN');
+    }
+    expect(await service.listRequests(BOB, {})).toEqual([]);
+    expect((await store.auditEntries()).length).toBe(before);
   });
 
   it('rule: the requester never approves its own request', async () => {
@@ -96,6 +111,39 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     expect((await service.getRequest(BOB, id)).approvals).toEqual([]);
   });
 
+  it('names compare without regard to case: Carol and carol are one person', async () => {
+    // Identities as a database may hold them: names stored with capitals before they were made canonical.
+    const agent = identity('agent', 'claude', { actsFor: 'Carol' });
+    const id = (await service.decide(agent, body())).requestId!;
+    await refused(service.approve(identity('human', 'carol', { groups: ['platform'] }), id), 'own-agent');
+    await refused(service.approve(identity('human', 'CAROL'), id), 'own-agent');
+    // One person counts once, whatever the case of the name on their token.
+    expect((await service.approve(identity('human', 'Bob'), id)).counted).toBe(true);
+    const twice = await service.approve(identity('human', 'bob'), id);
+    expect(twice.counted).toBe(false);
+    expect(twice.message).toMatch(/one person counts once/);
+    expect((await service.getRequest(BOB, id)).approvals).toHaveLength(1);
+    expect((await service.decide(agent, body())).approvals).toMatchObject({ given: 1, required: 2 });
+    // The human it acts for cancels it, in any case.
+    expect((await service.cancel(identity('human', 'cArOl'), id)).request.state).toBe('cancelled');
+    // A human requester never approves their own request under another case of their name.
+    const erin = (await service.decide(identity('human', 'Erin'), body({ digest: digestOf('e') })))
+      .requestId!;
+    await refused(service.approve(identity('human', 'erin'), erin), 'own-request');
+    // Groups compare the same way.
+    const grouped = (await service.decide(CLAUDE, body({ digest: digestOf('9'), group: 'Platform' })))
+      .requestId!;
+    expect((await service.approve(identity('human', 'zed', { groups: ['platform'] }), grouped)).counted).toBe(
+      true,
+    );
+    // Freezing agent Claude freezes claude.
+    await service.setFrozen(BOB, true, { agent: 'Claude' });
+    const harmless = body({ outcome: 'allow', operation: 'create', destructive: false });
+    expect((await service.decide(CLAUDE, harmless)).outcome).toBe('deny');
+    await service.setFrozen(BOB, false, { agent: 'CLAUDE' });
+    expect((await service.decide(CLAUDE, harmless)).outcome).toBe('allow');
+  });
+
   it('rule: agents never approve', async () => {
     const id = await pending();
     await refused(service.approve(CODEX, id), 'humans-only');
@@ -110,6 +158,64 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     expect(twice.message).toMatch(/one person counts once/);
     expect(twice.request).toMatchObject({ state: 'pending', approvals: [{ approver: 'bob' }] });
     expect((await service.approve(CAROL, id)).request.state).toBe('approved');
+  });
+
+  describe('approvals by a token revoked later', () => {
+    // Revocation is checked against the store's identities, so these approvers hold real tokens.
+    const human = async (name: string, groups = ['platform']) =>
+      (await createToken(store, { kind: 'human', name, groups, createdBy: 'test', now: clock })).identity;
+
+    it('an approved request whose approver is revoked before it is used needs approvals again', async () => {
+      const [bob, carol] = [await human('bob'), await human('carol')];
+      const id = await pending();
+      await service.approve(bob, id);
+      expect((await service.approve(carol, id)).request.state).toBe('approved');
+      events.length = 0;
+      await revokeToken(store, bob.id, 'admin', clock);
+      // At once, for the people who look at it, and for the agent that retries it.
+      expect(await service.getRequest(BOB, id)).toMatchObject({
+        state: 'pending',
+        approvals: [{ approver: 'carol' }],
+        withdrawn: [{ approver: 'bob' }],
+      });
+      expect(await service.decide(CLAUDE, body())).toMatchObject({
+        outcome: 'pending',
+        requestId: id,
+        approvals: { given: 1, required: 2 },
+      });
+      const reopened = (await store.auditEntries()).find((e) => e.type === 'request.reopened')!;
+      expect(JSON.parse(reopened.body)).toMatchObject({
+        actor: 'admin',
+        data: { requestId: id, withdrawn: ['bob'], given: 1, required: 2 },
+      });
+      // The same person with a live token approves again, and it counts.
+      const bobAgain = await human('bob');
+      expect((await service.approve(bobAgain, id)).request.state).toBe('approved');
+      expect(await service.decide(CLAUDE, body())).toMatchObject({ outcome: 'allow', requestId: id });
+    });
+
+    it('counts only approvals whose token is live at the time of counting', async () => {
+      // Revoked in the store alone (as an earlier release's `token revoke` did): the server still notices.
+      const [bob, carol, dan] = [await human('bob'), await human('carol'), await human('dan')];
+      const id = await pending();
+      await service.approve(bob, id);
+      await store.transact((tx) => tx.revokeIdentity(bob.id, clock));
+      const second = await service.approve(carol, id);
+      expect(second.request).toMatchObject({ state: 'pending', approvals: [{ approver: 'carol' }] });
+      expect(second.message).toMatch(/1 of 2/);
+      expect((await service.approve(dan, id)).request.state).toBe('approved');
+      await store.transact((tx) => tx.revokeIdentity(dan.id, clock));
+      expect(await service.decide(CLAUDE, body())).toMatchObject({ outcome: 'pending', requestId: id });
+      expect(events.map((e) => e.type)).toContain('request.reopened');
+      // A grant already used stays used: revocation changes what is open, not history.
+      const done = await pending(body({ digest: digestOf('u') }));
+      const erin = await human('erin');
+      await service.approve(carol, done);
+      await service.approve(erin, done);
+      expect((await service.decide(CLAUDE, body({ digest: digestOf('u') }))).outcome).toBe('allow');
+      await revokeToken(store, erin.id, 'admin', clock);
+      expect((await service.getRequest(BOB, done)).state).toBe('consumed');
+    });
   });
 
   it('rule: approvals from outside the required group do not count', async () => {
@@ -198,6 +304,38 @@ describe.each(TARGETS)('approval rules: $kind', (target) => {
     const id2 = await pending();
     expect((await service.cancel(CLAUDE, id2)).request.state).toBe('cancelled');
     await refused(service.approve(BOB, id2), 'already-cancelled', 409);
+  });
+
+  it('a request, its grant and its cancellation belong to the token that asked, not to its name', async () => {
+    // Two agent tokens both named claude, one acting for erin, one for frank: two principals.
+    const forErin = identity('agent', 'claude', { actsFor: 'erin' });
+    const forFrank = identity('agent', 'claude', { actsFor: 'frank' });
+    const erin = identity('human', 'erin');
+    const frank = identity('human', 'frank');
+    const id = (await service.decide(forErin, body())).requestId!;
+    // The same action from frank's claude is frank's claude's own request.
+    const other = await service.decide(forFrank, body());
+    expect(other.outcome).toBe('pending');
+    expect(other.requestId).not.toBe(id);
+    expect((await service.getRequest(BOB, other.requestId!)).requester).toMatchObject({ actsFor: 'frank' });
+    // It cannot see, cancel or use erin's claude's request.
+    await refused(service.getRequest(forFrank, id), 'not-found', 404);
+    expect((await service.listRequests(forFrank, {})).map((r) => r.id)).toEqual([other.requestId]);
+    await refused(service.cancel(forFrank, id), 'not-yours');
+    await refused(service.cancel(frank, id), 'not-yours');
+    await service.approve(BOB, id);
+    await service.approve(CAROL, id);
+    expect(await service.decide(forFrank, body())).toMatchObject({
+      outcome: 'pending',
+      requestId: other.requestId,
+    });
+    expect(await service.decide(forErin, body())).toMatchObject({ outcome: 'allow', requestId: id });
+    // Erin cannot cancel frank's claude's request; frank, or that token itself, can.
+    await refused(service.cancel(erin, other.requestId!), 'not-yours');
+    expect((await service.cancel(frank, other.requestId!)).request.state).toBe('cancelled');
+    const third = (await service.decide(forFrank, body({ digest: digestOf('3') }))).requestId!;
+    await refused(service.cancel(forErin, third), 'not-yours');
+    expect((await service.cancel(forFrank, third)).request.state).toBe('cancelled');
   });
 
   it('agents see only their own requests; humans see all', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, type CliResult } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
+import { body } from '../approvals/fixtures.js';
 import { spawnServer } from './harness.js';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
@@ -60,6 +61,10 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(both.stderr).toMatch(/exactly one of --agent NAME or --human NAME/);
     const spaces = await runCli(['token', 'create', '--human', 'a b'], { env: base });
     expect(spaces.stderr).toMatch(/not a usable name/);
+    const nobody = await runCli(['token', 'create', '--agent', 'claude'], { env: base });
+    expect(nobody.status).toBe(2);
+    expect(nobody.stderr).toMatch(/an agent token needs --acts-for HUMAN/);
+    expect(nobody.stderr).toContain('interlock token create --agent claude --acts-for HUMAN');
   });
 
   it('require-approval: a request, the approvers, and the identical retry allowed once', async () => {
@@ -210,6 +215,25 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     const approvals = await runCli(['approvals', 'list'], { cwd: project, env: base });
     expect(approvals.status).toBe(2);
     expect(approvals.stderr).toMatch(/no approval server is configured/);
+  });
+
+  it('approvals show and list make control characters in what the agent sent visible', async () => {
+    // An agent (or anything holding its token) controls the command text; people read it in a terminal.
+    const hostile = '\x1b[2K\x1b[1Arm -rf /';
+    const res = await fetch(`${server.url}/v1/decisions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.claude}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body({ command: hostile, digest: '7'.repeat(64) })),
+    });
+    const id = ((await res.json()) as { requestId: string }).requestId;
+    const show = await as('bob', ['approvals', 'show', id]);
+    expect(show.status, show.stderr).toBe(0);
+    expect(show.stdout).toContain('\\x1b[2K\\x1b[1Arm -rf /');
+    expect(show.stdout).not.toContain('\x1b');
+    const list = await as('bob', ['approvals', 'list']);
+    expect(list.stdout).toContain('\\x1b[2K\\x1b[1Arm -rf /');
+    expect(list.stdout).not.toContain('\x1b');
+    expect((await as('alice', ['approvals', 'cancel', id])).status).toBe(0);
   });
 
   it('a revoked token is refused', async () => {

@@ -25,7 +25,7 @@ export async function people(store: Store): Promise<People> {
       .token;
   return {
     agent: await make('agent', 'claude', [], 'alice'),
-    codex: await make('agent', 'codex'),
+    codex: await make('agent', 'codex', [], 'erin'),
     alice: await make('human', 'alice', ['platform']),
     bob: await make('human', 'bob', ['platform']),
     carol: await make('human', 'carol', ['platform', 'sre']),

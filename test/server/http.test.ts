@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,7 @@ import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { AGENT, sharedRuntime, testFacts } from '../support/runtime.js';
 import { body } from '../approvals/fixtures.js';
-import { TARGETS } from '../store/stores.js';
+import { olderDatabase, TARGETS } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from './harness.js';
 
 const PROD = 'kubectl delete namespace payments --context prod-eu';
@@ -221,6 +222,38 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
     expect((await clientOf(server, who.bob).status()).frozen).toMatchObject({ by: 'bob' });
     await clientOf(server, who.carol).setFrozen(false);
     expect((await clientOf(server, who.bob).status()).frozen).toBeUndefined();
+  });
+});
+
+describe.each(TARGETS)('an agent token stored without acts-for: $kind', (target) => {
+  it('is refused on the decision path with what the admin must do; production fails closed', async () => {
+    // Such rows exist in databases from before --acts-for was required (nothing makes them now).
+    const token = `ilk_a_${'L'.repeat(43)}`;
+    const hash = createHash('sha256').update(token).digest('hex');
+    const older = await olderDatabase(target.kind, 1, [
+      `INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES ('tok_legacy1', 'agent', 'claude', '[]', NULL, '${hash}', 1)`,
+    ]);
+    const server = await serverOn(await older.open());
+    try {
+      expect(await clientOf(server, token).whoami()).toEqual({
+        id: 'tok_legacy1',
+        kind: 'agent',
+        name: 'claude',
+        groups: [],
+      });
+      await expect(clientOf(server, token).decide(body())).rejects.toMatchObject({
+        status: 403,
+        code: 'no-acts-for',
+      });
+      const result = await gate(gateInput(), { server: { url: server.url, token } });
+      expect(result.outcome).toBe('deny');
+      expect(result.message).toMatch(/created without --acts-for/);
+      expect(result.message).toContain('interlock token create --agent claude --acts-for HUMAN');
+      expect(await server.service.store.listRequests({})).toEqual([]);
+    } finally {
+      await server.close();
+      await older.cleanup();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import type { ApprovalRequest, Store } from '../../src/store/types.js';
-import { POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
+import { olderDatabase, POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
 
 // One contract, two stores: whatever the service relies on must hold for SQLite and PostgreSQL alike.
 
@@ -11,7 +11,7 @@ function request(overrides: Partial<ApprovalRequest> = {}): ApprovalRequest {
     id: `req_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`,
     digest: 'a'.repeat(64),
     state: 'pending',
-    requester: { kind: 'agent', name: 'claude', actsFor: 'alice' },
+    requester: { kind: 'agent', name: 'claude', tokenId: 'tok_claude_a', actsFor: 'alice' },
     approvalsRequired: 2,
     approverGroup: 'platform',
     action: { kind: 'shell', command: 'kubectl delete ns prod', cwd: '/src' },
@@ -52,21 +52,41 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     expect(await store.getRequest('req_nothere00000')).toBeUndefined();
   });
 
-  it('finds the open request of a requester for a digest, and allows only one', async () => {
+  it('finds the open request of a token for a digest, and allows only one', async () => {
     const first = request();
     await store.transact(async (tx) => tx.insertRequest(first));
     await expect(
       store.transact(async (tx) => tx.insertRequest(request({ id: 'req_second000000' }))),
     ).rejects.toThrow();
     await store.transact(async (tx) => {
-      expect((await tx.findOpenRequest('claude', first.digest))?.id).toBe(first.id);
-      expect(await tx.findOpenRequest('other', first.digest)).toBeUndefined();
-      await tx.updateRequest(first.id, { state: 'consumed', consumedAt: 9 });
+      expect((await tx.findOpenRequest('tok_claude_a', first.digest))?.id).toBe(first.id);
+      expect(await tx.findOpenRequest('tok_other', first.digest)).toBeUndefined();
+      // The name is not the principal: a request is found by the token that made it, never by its name.
       expect(await tx.findOpenRequest('claude', first.digest)).toBeUndefined();
+      await tx.updateRequest(first.id, { state: 'consumed', consumedAt: 9 });
+      expect(await tx.findOpenRequest('tok_claude_a', first.digest)).toBeUndefined();
       // Once the first is closed, a new open request for the same action may exist.
       await tx.insertRequest(request({ id: 'req_third0000000', createdAt: first.createdAt + 1 }));
-      expect((await tx.findLatestRequest('claude', first.digest))?.id).toBe('req_third0000000');
+      expect((await tx.findLatestRequest('tok_claude_a', first.digest))?.id).toBe('req_third0000000');
     });
+  });
+
+  it('keeps the open requests of two tokens with the same name apart', async () => {
+    const forAlice = request();
+    const forDan = request({
+      id: 'req_fordan000000',
+      requester: { kind: 'agent', name: 'claude', tokenId: 'tok_claude_d', actsFor: 'dan' },
+    });
+    await store.transact(async (tx) => {
+      await tx.insertRequest(forAlice);
+      await tx.insertRequest(forDan);
+      expect((await tx.findOpenRequest('tok_claude_d', forAlice.digest))?.id).toBe(forDan.id);
+      expect((await tx.findLatestRequest('tok_claude_a', forAlice.digest))?.id).toBe(forAlice.id);
+    });
+    expect((await store.getRequest(forDan.id))?.requester).toEqual(forDan.requester);
+    expect((await store.listRequests({ requesterToken: 'tok_claude_d' })).map((r) => r.id)).toEqual([
+      forDan.id,
+    ]);
   });
 
   it('rolls a failed transaction back entirely, audit included', async () => {
@@ -100,6 +120,60 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     ]);
   });
 
+  it("tells whether an approval's token has been revoked, and lets a revoked approval be replaced", async () => {
+    const r = request();
+    await store.transact(async (tx) => {
+      for (const [id, name] of [
+        ['tok_bob', 'bob'],
+        ['tok_bob2', 'bob'],
+        ['tok_carol', 'carol'],
+      ] as const)
+        await tx.insertIdentity({ id, kind: 'human', name, groups: [], tokenHash: `h_${id}`, createdAt: 1 });
+      await tx.insertRequest(r);
+      await tx.insertRequest(request({ id: 'req_other0000000', digest: 'b'.repeat(64), state: 'approved' }));
+      await tx.updateRequest(r.id, { state: 'approved', approvedAt: 4 });
+      for (const [requestId, approver, tokenId] of [
+        [r.id, 'bob', 'tok_bob'],
+        [r.id, 'carol', 'tok_carol'],
+        ['req_other0000000', 'carol', 'tok_carol'],
+      ] as const)
+        await tx.insertApproval({ requestId, approver, tokenId, groups: [], at: 3 });
+      await tx.revokeIdentity('tok_bob', 7);
+      expect((await tx.listApprovals(r.id)).map((a) => [a.approver, a.tokenRevokedAt])).toEqual([
+        ['bob', 7],
+        ['carol', undefined],
+      ]);
+      // The approved requests an approval of these tokens helped approve.
+      expect((await tx.listApprovedBy(['tok_bob'])).map((x) => x.id)).toEqual([r.id]);
+      expect((await tx.listApprovedBy(['tok_carol', 'tok_x'])).map((x) => x.id).sort()).toEqual(
+        [r.id, 'req_other0000000'].sort(),
+      );
+      expect(await tx.listApprovedBy([])).toEqual([]);
+      // bob approves again with a live token: it replaces the revoked approval; carol's live one stays.
+      expect(
+        await tx.insertApproval({ requestId: r.id, approver: 'bob', tokenId: 'tok_bob2', groups: [], at: 8 }),
+      ).toBe(true);
+      expect(
+        await tx.insertApproval({
+          requestId: r.id,
+          approver: 'carol',
+          tokenId: 'tok_bob2',
+          groups: [],
+          at: 9,
+        }),
+      ).toBe(false);
+      // A request goes back to pending with no approval time.
+      await tx.updateRequest(r.id, { state: 'pending', approvedAt: null });
+    });
+    expect(
+      (await store.listApprovals(r.id)).map((a) => [a.approver, a.tokenId, a.at, a.tokenRevokedAt]),
+    ).toEqual([
+      ['carol', 'tok_carol', 3, undefined],
+      ['bob', 'tok_bob2', 8, undefined],
+    ]);
+    expect(await store.getRequest(r.id)).toEqual({ ...r, state: 'pending' });
+  });
+
   it('lists requests by state and requester, newest first', async () => {
     await store.transact(async (tx) => {
       await tx.insertRequest(request({ id: 'req_a00000000000', digest: '1'.repeat(64), createdAt: 1 }));
@@ -124,9 +198,9 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
       'req_c00000000000',
       'req_a00000000000',
     ]);
-    expect((await store.listRequests({ requester: 'claude', limit: 1 })).map((r) => r.id)).toEqual([
-      'req_b00000000000',
-    ]);
+    expect((await store.listRequests({ requesterToken: 'tok_claude_a', limit: 1 })).map((r) => r.id)).toEqual(
+      ['req_b00000000000'],
+    );
     await store.transact(async (tx) => {
       expect((await tx.listOverdue(1_700_003_600_000, 10)).map((r) => r.id).sort()).toEqual([
         'req_a00000000000',
@@ -215,6 +289,36 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     ]);
   });
 
+  it('reads names in one case, whatever case they were stored in, and revokes by name in any case', async () => {
+    await store.transact(async (tx) => {
+      await tx.insertIdentity({
+        id: 'tok_c',
+        kind: 'human',
+        name: 'Carol',
+        groups: ['Platform', 'sre'],
+        tokenHash: 'hc',
+        createdAt: 1,
+      });
+      await tx.insertIdentity({
+        id: 'tok_a',
+        kind: 'agent',
+        name: 'Claude',
+        groups: [],
+        actsFor: 'Carol',
+        tokenHash: 'ha',
+        createdAt: 2,
+      });
+    });
+    expect(await store.identityByTokenHash('hc')).toMatchObject({
+      name: 'carol',
+      groups: ['platform', 'sre'],
+    });
+    expect(await store.identityByTokenHash('ha')).toMatchObject({ name: 'claude', actsFor: 'carol' });
+    const revoked = await store.transact((tx) => tx.revokeIdentity('CAROL', 9));
+    expect(revoked.map((r) => [r.id, r.name])).toEqual([['tok_c', 'carol']]);
+    expect(await store.identityByTokenHash('hc')).toBeUndefined();
+  });
+
   it('chains the audit log across transactions, and the chain verifies', async () => {
     for (let i = 0; i < 5; i++)
       await store.transact(async (tx) => {
@@ -258,6 +362,28 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     const entries = await store.auditEntries();
     expect(entries).toHaveLength(40);
     expect(verifyAuditChain(entries).ok).toBe(true);
+  });
+
+  it('migrates a version-1 database: requests made before tokens were recorded belong to no token', async () => {
+    const older = await olderDatabase(target.kind, 1, [
+      `INSERT INTO requests (id, digest, state, requester_kind, requester, acts_for, approvals_required, action_json, assessment_json, decision_json, created_at, expires_at)
+       VALUES ('req_legacy000000', '${'a'.repeat(64)}', 'approved', 'agent', 'claude', 'alice', 1, '{}', '{}', '{}', 1, 2)`,
+    ]);
+    try {
+      const migrated = await older.open();
+      const legacy = await migrated.getRequest('req_legacy000000');
+      expect(legacy?.requester).toEqual({ kind: 'agent', name: 'claude', actsFor: 'alice' });
+      await migrated.transact(async (tx) => {
+        // No token finds it, and a token's own request for the same action can be made beside it.
+        expect(await tx.findOpenRequest('tok_claude_a', 'a'.repeat(64))).toBeUndefined();
+        await tx.insertRequest(request());
+        expect((await tx.findOpenRequest('tok_claude_a', 'a'.repeat(64)))?.requester.tokenId).toBe(
+          'tok_claude_a',
+        );
+      });
+    } finally {
+      await older.cleanup();
+    }
   });
 
   if (target.kind === 'postgres')

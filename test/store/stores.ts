@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store, StoreKind } from '../../src/store/types.js';
@@ -69,3 +72,67 @@ const POSTGRES: StoreTarget = {
 };
 
 export const TARGETS: readonly StoreTarget[] = [SQLITE, POSTGRES];
+
+/**
+ * A database as an earlier release left it: the migrations up to `version` only, then `rows` (SQL run as
+ * is). `open` opens it with today's store, which migrates it the rest of the way.
+ */
+export async function olderDatabase(
+  kind: StoreKind,
+  version: number,
+  rows: string[],
+): Promise<{ open: () => Promise<Store>; cleanup: () => Promise<void> }> {
+  const statements = [
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    ...MIGRATIONS.filter((m) => m.version <= version).flatMap((m) => [
+      ...m.statements,
+      `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${m.version}, 'm${m.version}', 0)`,
+    ]),
+    ...rows,
+  ];
+  const opened: Store[] = [];
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-older-'));
+    const path = join(dir, 'server.db');
+    const db = new Database(path);
+    for (const sql of statements) db.exec(sql);
+    db.close();
+    return {
+      open: async () => {
+        const store = new SqliteStore(path);
+        opened.push(store);
+        await store.migrate();
+        return store;
+      },
+      cleanup: async () => {
+        for (const s of opened) await s.close().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = uniqueSchema();
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`SET search_path = ${schema}`);
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+  const database = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+  return {
+    open: async () => {
+      const store = new PostgresStore(database);
+      opened.push(store);
+      await store.migrate();
+      return store;
+    },
+    cleanup: async () => {
+      const dropper = new PostgresStore(database);
+      await dropper.dropSchema().catch(() => undefined);
+      await dropper.close();
+      for (const s of opened) await s.close().catch(() => undefined);
+    },
+  };
+}

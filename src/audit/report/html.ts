@@ -1,9 +1,11 @@
+import { visible } from '../../core/text.js';
 import type { Block, Inline, Text } from './blocks.js';
 
-// Self-contained HTML: one file, inline styles, no scripts, no external resources.
+// Self-contained HTML: one file, inline styles, no scripts, no external resources. Every string goes
+// through `visible` (src/core/text.ts): no control character or bidi override in an agent's command acts.
 
 const esc = (s: string) =>
-  s
+  visible(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,12 +1,17 @@
+import { visible } from '../../core/text.js';
 import type { Block, Inline, Text } from './blocks.js';
+
+// Every string goes through `visible` (src/core/text.ts): commands in the report are the agents', and no
+// escape sequence or bidi override in them may act on the terminal or viewer that shows the report.
 
 function inline(i: Inline, inTable: boolean): string {
   if (typeof i === 'string') {
-    const escaped = i.replace(/([\\*_[\]<>#])/g, '\\$1');
+    const escaped = visible(i).replace(/([\\*_[\]<>#])/g, '\\$1');
     return inTable ? escaped.replace(/\|/g, '\\|').replace(/\n/g, ' ') : escaped;
   }
   if ('strong' in i) return `**${inline(i.strong, inTable)}**`;
-  const body = inTable ? i.code.replace(/\|/g, '\\|').replace(/\n/g, ' ') : i.code.replace(/\n/g, ' ');
+  const shown = visible(i.code);
+  const body = inTable ? shown.replace(/\|/g, '\\|') : shown;
   const ticks = '`'.repeat(Math.max(1, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${body}${pad}${ticks}`;
@@ -38,7 +43,7 @@ export function toMarkdown(blocks: readonly Block[]): string {
       case 'table':
         out.push(
           [
-            `| ${b.head.join(' | ')} |`,
+            `| ${b.head.map((h) => visible(h)).join(' | ')} |`,
             `|${b.head.map(() => '---').join('|')}|`,
             ...b.rows.map((r) => `| ${r.map((c) => text(c, true) || ' ').join(' | ')} |`),
           ].join('\n'),

@@ -209,6 +209,9 @@ function applyEvent(row: ActionRow, v: EntryView): void {
     case 'request.approved':
       if (row.outcome === 'pending') row.outcome = 'approved';
       break;
+    case 'request.reopened':
+      if (row.outcome === 'approved') row.outcome = 'pending';
+      break;
     case 'execution':
       row.executions.push({
         at: v.at,
