@@ -1,3 +1,4 @@
+import { visible } from '../core/text.js';
 import type { AuditEntry } from '../store/types.js';
 import type { AgentRef } from './actor.js';
 
@@ -90,7 +91,7 @@ function summaryOf(v: Omit<EntryView, 'summary'>): string {
   const d = v.data;
   const req = v.requestId ?? '?';
   const what = v.command
-    ? clip(v.command.replace(/\s+/g, ' '), 120)
+    ? clip(visible(v.command.replace(/\s+/g, ' ')), 120)
     : (str(obj(d.action)?.file) ?? str(obj(d.action)?.summary));
   switch (v.type) {
     case 'decision':
@@ -166,8 +167,14 @@ export function viewEntry(e: AuditEntry): EntryView {
   set('environment', str(data.environment) ?? str(obj(data.assessment)?.environment));
   set('risk', str(data.risk));
   set('destructive', bool(data.destructive));
-  set('outcome', str(obj(data.server)?.outcome) ?? str(data.outcome));
-  set('policyOutcome', str(local?.outcome) ?? (localDecision ? str(data.outcome) : undefined));
+  // A local decision records its final outcome and the policies' own (policyOutcome); older entries
+  // recorded the policies' verdict as `outcome` and the server's answer beside it.
+  const final = localDecision && str(data.policyOutcome) !== undefined;
+  set('outcome', final ? str(data.outcome) : (str(obj(data.server)?.outcome) ?? str(data.outcome)));
+  set(
+    'policyOutcome',
+    str(local?.outcome) ?? (localDecision ? (str(data.policyOutcome) ?? str(data.outcome)) : undefined),
+  );
   set('approvalsRequired', num(data.approvalsRequired) ?? num(data.approvals) ?? num(local?.approvals));
   set('approverGroup', str(data.approverGroup) ?? str(local?.group));
   set('requestId', str(data.requestId) ?? str(obj(data.server)?.requestId));

@@ -144,7 +144,8 @@ function decisionData(record: DecisionRecord, chain: ActorChain, via?: string): 
       terraformWorkspace: facts.terraformWorkspace,
     },
     outcome: record.outcome ?? d.outcome,
-    ...(record.outcome !== undefined && record.outcome !== d.outcome ? { policyOutcome: d.outcome } : {}),
+    // The final outcome (after the approval server and the log) and the policies' own verdict.
+    policyOutcome: d.outcome,
     approvals: d.approvals,
     approverGroup: d.approverGroup,
     policies: [...new Set(d.policies.map((p) => p.id))],

@@ -1,3 +1,4 @@
+import { visible } from '../core/text.js';
 import { attribute, type Attribution } from '../audit/attribution.js';
 import { isoSeconds } from '../audit/time.js';
 import { openForReading, quietOnClosedPipe, type StoreOptions } from './audit-store.js';
@@ -30,7 +31,7 @@ function renderAttribution(a: Attribution): string {
     a.request?.approvalsRequired ??
     (a.policyOutcome === 'require-approval' ? s.approvalsRequired : undefined);
   const group = a.request?.approverGroup ?? s.approverGroup;
-  add('Action', s.command ?? s.actionKind);
+  add('Action', s.command === undefined ? s.actionKind : visible(s.command, { newlines: true }));
   add('In', s.cwd);
   add('Where', s.environment && `${s.environment}${s.risk ? `, risk ${s.risk}` : ''}`);
   add(

@@ -85,6 +85,22 @@ describe('recordLocalDecision', () => {
     expect(v!.data.via).toBe('hook:claude-code');
   });
 
+  it("records the final outcome and the policies' own; people read an escape in the command as text", async () => {
+    fresh();
+    const rt = await sharedRuntime();
+    const facts = testFacts();
+    const command = 'kubectl delete namespace payments-production\x1b[2K';
+    const check = rt.checker.checkShell(command, facts, AGENT);
+    const server = { outcome: 'allow', requestId: 'req_abcdef123' };
+    expect(
+      await recordLocalDecisions([{ check, principal: AGENT, facts, server, outcome: 'allow' }], { env }),
+    ).toMatchObject({ ok: true });
+    const decision = (await entries()).find((e) => e.type === 'decision')!;
+    expect(decision).toMatchObject({ outcome: 'allow', policyOutcome: 'require-approval', command });
+    expect(decision.summary).toContain('\\x1b[2K');
+    expect(decision.summary).not.toContain('\x1b');
+  });
+
   it('records a changed policy set before the decision it affected, once per change', async () => {
     fresh({
       'project/.interlock/policies/team.cedar': '@id("team.a")\npermit (principal, action, resource);\n',
