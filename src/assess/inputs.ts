@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { resolvePath } from '../analyzers/paths.js';
+import { GLOBAL_VALUE as DOCKER_GLOBAL_VALUE } from '../shell/cli-options/docker.js';
 import type { Redirect } from '../shell/extract.js';
 import { optionValue, optionValues, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
@@ -98,7 +99,8 @@ export class InputCollector {
         return;
       }
       case 'docker':
-      case 'podman': {
+      case 'podman':
+      case 'nerdctl': {
         const parsed = parseOptions(args, { withValue: DOCKER_GLOBAL_VALUE, stopAtFirstPositional: true });
         if (parsed.positionals[0]?.value === 'compose') this.compose(parsed.positionals.slice(1), where);
         return;
@@ -172,9 +174,6 @@ const COMPOSE_FILES = [
   'docker-compose.override.yml',
   '.env',
 ];
-
-/** docker's global options that take a value (before the subcommand). */
-const DOCKER_GLOBAL_VALUE = ['--config', '-c', '--context', '-H', '--host', '-l', '--log-level'];
 
 /** The paths one argument word may name: itself, an option's value, the value of `name=value`. */
 function wordCandidates(text: string): string[] {
