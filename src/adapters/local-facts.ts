@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import type { ActionFacts } from '../core/types.js';
+import { localFiles } from './file-facts.js';
 
 /** The terraform workspace selected in `dir` (what `terraform workspace show` prints), if any. */
 function terraformWorkspace(dir: string, env: Record<string, string>): string | undefined {
@@ -15,18 +16,35 @@ function terraformWorkspace(dir: string, env: Record<string, string>): string | 
   }
 }
 
-/** current-context of the kubeconfig the agent would use (first file of KUBECONFIG, else ~/.kube/config). */
+/** The kubeconfig files kubectl reads: every file of KUBECONFIG, merged, else ~/.kube/config. */
+function kubeconfigFiles(kubeconfig: string | undefined, home: string): string[] {
+  const files = (kubeconfig ?? '').split(delimiter).filter(Boolean);
+  return files.length ? files : [join(home, '.kube', 'config')];
+}
+
+/** current-context as kubectl merges the kubeconfig files: the first file that sets one wins. */
 function kubeContext(env: Record<string, string>, home: string): string | undefined {
-  const file = env.KUBECONFIG?.split(':')[0] || join(home, '.kube', 'config');
-  try {
-    const text = readFileSync(file, 'utf8');
+  for (const file of kubeconfigFiles(env.KUBECONFIG, home)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
     const line = text.split('\n').find((l) => l.startsWith('current-context:'));
-    return (
-      line
-        ?.slice('current-context:'.length)
-        .trim()
-        .replace(/^["']|["']$/g, '') || undefined
-    );
+    const context = line
+      ?.slice('current-context:'.length)
+      .trim()
+      .replace(/^["']|["']$/g, '');
+    if (context) return context;
+  }
+  return undefined;
+}
+
+/** The directory through its symlinks: `current -> prod-db` is prod-db (undefined when it does not resolve). */
+function realDirectory(dir: string): string | undefined {
+  try {
+    return realpathSync.native(dir);
   } catch {
     return undefined;
   }
@@ -41,7 +59,13 @@ export function localFacts(
   const cwd = resolve(options.cwd ?? process.cwd());
   const facts: ActionFacts = { cwd, home, env, pathExists: (p) => existsSync(p) };
   // Hermetic facts (policy tests) come from the given variables only, not from this machine's files.
-  if (!options.hermetic) facts.host = hostname();
+  if (!options.hermetic) {
+    facts.host = hostname();
+    // What an approval binds to: the directory the path leads to now, and the bytes of the files read.
+    const real = realDirectory(cwd);
+    if (real) facts.realCwd = real;
+    facts.files = localFiles;
+  }
   const workspace = options.hermetic ? env.TF_WORKSPACE : terraformWorkspace(cwd, env);
   if (workspace && workspace !== 'default') facts.terraformWorkspace = workspace;
   const context = env.KUBECONFIG_CONTEXT ?? (options.hermetic ? undefined : kubeContext(env, home));

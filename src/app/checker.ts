@@ -104,6 +104,7 @@ function failClosed(action: { kind: 'shell'; command: string }, error: unknown):
       effects: [effect],
       reasons: [reason],
       commands: [],
+      inputs: { paths: [], patterns: [] },
     },
     decision: { outcome: 'deny', approvals: 0, reasons: [reason], policies: [], perEffect: [] },
   };
@@ -145,7 +146,11 @@ async function withSavedPlans(
     plans.push({ path: plan.planPath, kind: plan.kind, ...(plan.sha256 ? { sha256: plan.sha256 } : {}) });
     if (plan.assessment) assessed.push(plan.assessment);
   }
-  const assessment = { ...summarize(effects), commands: result.assessment.commands };
+  const assessment = {
+    ...summarize(effects),
+    commands: result.assessment.commands,
+    inputs: result.assessment.inputs,
+  };
   let decision = decide(assessment, 'terraform-plan', principal, planEvaluator(evaluator), { statefulCount });
   // A plan that does not show all it does (errored, incomplete) is never allowed, whatever the policies say.
   for (const plan of assessed) decision = planFloor(decision, plan);

@@ -123,7 +123,10 @@ async function evaluateShell(
 ): Promise<ShellEvaluation> {
   if (!rt.checker) throw new Error('the shell parser is not loaded (internal error)');
   const check = await rt.checker.check(command, facts, principal);
-  const { action: view, digest } = shellAction(command, facts, check.plans);
+  const { action: view, digest } = shellAction(command, facts, {
+    inputs: check.assessment.inputs,
+    ...(check.plans ? { plans: check.plans } : {}),
+  });
   return { ...check, binding: { view, digest } };
 }
 

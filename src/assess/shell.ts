@@ -7,6 +7,7 @@ import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
+import { InputCollector, type ShellInputs } from './inputs.js';
 import {
   type ActionFacts,
   type Assessment,
@@ -27,6 +28,8 @@ export interface ShellAssessment extends Assessment {
   effects: PlacedEffect[];
   /** Every simple command found, after peeling wrappers, for `explain`. */
   commands: string[];
+  /** The files the commands may read on this machine: the approval digest binds their content. */
+  inputs: ShellInputs;
 }
 
 /** Control characters other than tab, newline and carriage return do not occur in commands people write. */
@@ -72,6 +75,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     throw new InputError('the command is empty: pass the shell command to check after `--`');
   const effects: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[] = [];
   const commands: string[] = [];
+  const inputs = new InputCollector();
 
   if (hasBinaryData(command)) {
     effects.push({
@@ -114,6 +118,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
       const scriptCtx: Context = { ...ctx };
       for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
+      if (!ctx.remote) {
+        const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };
+        for (const value of script.assigned) inputs.assigned(value, where);
+        for (const redirect of script.redirects) inputs.redirect(redirect, where);
+      }
       for (const cmd of script.commands) runCommand(cmd, cmd.argv, scriptCtx);
     } finally {
       tree.delete();
@@ -169,6 +178,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         local: !ctx.remote,
       });
       return;
+    }
+    // What the command reads on this machine (on another one, the paths are not ours to bind).
+    if (!ctx.remote) {
+      const own = { ...ctx.assignments, ...cmd.assignments };
+      inputs.command(
+        argv,
+        cmd.assignments,
+        cmd.redirects,
+        { cwd: ctx.cwd, home: facts.home, env: lookupFor(own) },
+        program.dynamic ? undefined : commandName(program),
+      );
     }
     if (program.dynamic) {
       effects.push({
@@ -229,7 +249,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     depth: 0,
     cwd: facts.cwd,
   });
-  return place(effects, commands, facts, options.placement);
+  return { ...place(effects, commands, facts, options.placement), inputs: inputs.result() };
 }
 
 function place(
@@ -237,7 +257,7 @@ function place(
   commands: string[],
   facts: ActionFacts,
   placement: Placement,
-): ShellAssessment {
+): Omit<ShellAssessment, 'inputs'> {
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
   for (const { effect, local, analyzer, inv } of found) {

@@ -2,6 +2,7 @@ import type { Principal } from '../core/decide.js';
 import { describeAction, type Action, type ActionFacts } from '../core/types.js';
 import type { LoadedConfig } from '../config/load.js';
 import { actionDigest, shellAction } from '../approvals/digest.js';
+import type { ShellInputs } from '../assess/inputs.js';
 import { isPostgresUrl } from '../store/open.js';
 import type { AuditInput } from '../store/types.js';
 import { actorChainOf, osUser, type ActorChain } from './actor.js';
@@ -33,6 +34,8 @@ export interface CheckLike {
       risk: string;
     }[];
     reasons: readonly string[];
+    /** What a shell command may read (bound by content in its digest). */
+    inputs?: ShellInputs;
   };
   decision: {
     outcome: string;
@@ -121,7 +124,10 @@ export interface DecisionRecord {
 }
 
 function digestOf(check: CheckLike, facts: ActionFacts): string {
-  if (check.action.kind === 'shell') return shellAction(check.action.command, facts).digest;
+  if (check.action.kind === 'shell')
+    return shellAction(check.action.command, facts, {
+      ...(check.assessment.inputs ? { inputs: check.assessment.inputs } : {}),
+    }).digest;
   return actionDigest({ v: 1, ...check.action, cwd: facts.cwd });
 }
 

@@ -47,8 +47,35 @@ export interface PlacedEffect extends Effect {
   destructive: boolean;
 }
 
+/** What a path holds now, as the approval digest binds it. */
+export interface FileFingerprint {
+  /**
+   * `sha256:…` of a regular file's bytes (up to a size cap), `directory:<real path>`, `missing`, or another
+   * marker (a file too large to hash, a device, a path that cannot be read).
+   */
+  digest: string;
+  /** Names of the environment variables a text file refers to (`$NAME`, `${NAME}`, `$(NAME)`, `getenv("NAME")`…). */
+  variables: readonly string[];
+  /** The bytes hashed for `digest` (0 unless it is a `sha256:`). */
+  hashed: number;
+}
+
+/**
+ * What the edge can say about files, for the digest an approval binds to. Injected like `pathExists`: the
+ * core never touches the disk.
+ */
+export interface FileFacts {
+  /** A regular file larger than `maxBytes` (or the edge's own cap) is bound to its identity and times, unread. */
+  fingerprint(path: string, maxBytes?: number): FileFingerprint;
+  /** The names in a directory, sorted (none when it is not a readable directory). */
+  list(dir: string): readonly string[];
+}
+
 export interface ActionFacts {
+  /** The directory the action runs in, as the person or the agent gave it (shown to reviewers). */
   cwd: string;
+  /** The same directory resolved through symlinks, when the edge could (what the approval binds to). */
+  realCwd?: string;
   home: string;
   env: Readonly<Record<string, string>>;
   /** Facts the edge gathered from files (Terraform workspace in cwd, kube current-context). */
@@ -56,6 +83,8 @@ export interface ActionFacts {
   kubeContext?: string;
   /** Answers whether a path exists (injected by the edge; the core never touches the disk). */
   pathExists?: (path: string) => boolean;
+  /** Reads files for the approval digest (injected by the edge; absent in hermetic policy tests). */
+  files?: FileFacts;
   /** This machine's host name, a hint for effects on this machine. */
   host?: string;
 }

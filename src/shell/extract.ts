@@ -23,6 +23,8 @@ export interface ExtractedScript {
   commands: SimpleCommand[];
   /** Output redirections anywhere in the script, including on compound statements. */
   redirects: Redirect[];
+  /** Values assigned by the script itself (`X=v`, `export X=v`, `local X=v`), in source order. */
+  assigned: Word[];
   syntaxErrors: string[];
 }
 
@@ -55,7 +57,7 @@ function pipelineStage(node: SyntaxNode): SyntaxNode {
 export function extractCommands(root: SyntaxNode, env: VariableLookup): ExtractedScript {
   const scriptVars = new Map<string, string | undefined>();
   const lookup: VariableLookup = (name) => (scriptVars.has(name) ? scriptVars.get(name) : env(name));
-  const result: ExtractedScript = { commands: [], redirects: [], syntaxErrors: [] };
+  const result: ExtractedScript = { commands: [], redirects: [], assigned: [], syntaxErrors: [] };
   // web-tree-sitter hands out a new object per access, so nodes are identified by their span.
   const key = (node: SyntaxNode) => `${node.startIndex}:${node.endIndex}`;
   const byNode = new Map<string, SimpleCommand>();
@@ -73,6 +75,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
           if (name) {
             const evaluated = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
             scriptVars.set(name, evaluated.dynamic ? undefined : evaluated.value);
+            result.assigned.push(evaluated);
           }
         }
         break;
