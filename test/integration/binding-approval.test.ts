@@ -24,8 +24,8 @@ describe('a grant is bound to the content of the files the command reads', () =>
   const tokens: Record<string, string> = {};
   let server: Awaited<ReturnType<typeof spawnServer>>;
 
-  const hook = () => {
-    const r = runCli(['hook', 'claude-code'], {
+  const hook = async () => {
+    const r = await runCli(['hook', 'claude-code'], {
       cwd: project,
       env: { ...base, INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: tokens.agent! },
       input: JSON.stringify({
@@ -43,11 +43,13 @@ describe('a grant is bound to the content of the files the command reads', () =>
     const id = /\b(req_[A-Za-z0-9_-]+)\b/.exec(out.permissionDecisionReason)?.[1];
     return { decision: out.permissionDecision, id };
   };
-  const approve = (who: string, id: string) =>
-    runCli(['approvals', 'approve', id], {
-      cwd: project,
-      env: { ...base, INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: tokens[who]! },
-    }).status;
+  const approve = async (who: string, id: string) =>
+    (
+      await runCli(['approvals', 'approve', id], {
+        cwd: project,
+        env: { ...base, INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: tokens[who]! },
+      })
+    ).status;
 
   beforeAll(async () => {
     for (const [who, args] of [
@@ -55,7 +57,7 @@ describe('a grant is bound to the content of the files the command reads', () =>
       ['bob', ['--human', 'bob', '--group', 'platform']],
       ['carol', ['--human', 'carol', '--group', 'platform']],
     ] as const) {
-      const r = runCli(['token', 'create', ...args, '--json'], { env: base });
+      const r = await runCli(['token', 'create', ...args, '--json'], { env: base });
       expect(r.status, r.stderr).toBe(0);
       tokens[who] = (JSON.parse(r.stdout) as { token: string }).token;
     }
@@ -63,20 +65,20 @@ describe('a grant is bound to the content of the files the command reads', () =>
   });
   afterAll(async () => server.stop());
 
-  it('the file changed after approval: a new request; the approved file back: allowed once', () => {
-    const first = hook();
+  it('the file changed after approval: a new request; the approved file back: allowed once', async () => {
+    const first = await hook();
     expect(first.decision).toBe('deny');
     expect(first.id).toBeDefined();
-    expect(approve('bob', first.id!)).toBe(0);
-    expect(approve('carol', first.id!)).toBe(0);
+    expect(await approve('bob', first.id!)).toBe(0);
+    expect(await approve('carol', first.id!)).toBe(0);
 
     writeFileSync(join(project, 'app.yaml'), NAMESPACE);
-    const changed = hook();
+    const changed = await hook();
     expect(changed.decision).toBe('deny');
     expect(changed.id).toBeDefined();
     expect(changed.id).not.toBe(first.id);
 
     writeFileSync(join(project, 'app.yaml'), DEPLOYMENT);
-    expect(hook().decision).toBe('allow');
+    expect((await hook()).decision).toBe('allow');
   });
 });
