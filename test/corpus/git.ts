@@ -180,4 +180,8 @@ export const gitCorpus: LabelledCommand[] = [
   h('git describe --tags'),
   h('git shortlog -sn'),
   h('git bisect start'),
+  // Issue 14: the same program under another spelling of its name.
+  d('GIT reset --hard HEAD~1', { minRisk: 'medium' }),
+  d('git.exe push --force origin main', { minRisk: 'high' }),
+  h('Git status'),
 ];

@@ -193,4 +193,7 @@ export const kubernetesCorpus: LabelledCommand[] = [
   d('kubectl 2>&1 delete namespace production', { minRisk: 'critical', environment: 'production' }),
   h('kubectl 2>/dev/null get pods'),
   h('kubectl >pods.txt get pods -A'),
+  d('KUBECTL delete ns prod', { minRisk: 'critical', environment: 'production' }),
+  d('kubectl.exe delete ns prod', { minRisk: 'critical', environment: 'production' }),
+  h('kubectl.exe get pods'),
 ];
