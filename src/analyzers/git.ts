@@ -1,4 +1,5 @@
 import type { Effect } from '../core/types.js';
+import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { make, type Repo } from './git/common.js';
 import { historyCommand } from './git/history.js';
@@ -10,8 +11,9 @@ import { resolvePath } from './paths.js';
 const GLOBAL_VALUES = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env'];
 
 /** Global options come before the subcommand: `git -C dir -c k=v --no-pager push …`. */
-function globals(inv: Invocation): { repo: Repo; index: number } {
+function globals(inv: Invocation): { repo: Repo; index: number; computed: Set<string> } {
   const config = new Map<string, string>();
+  const computed = new Set<string>();
   let dir: string | undefined;
   let workTree: string | undefined;
   const at = (p: string, base: string) => (inv.remote ? p : resolvePath(p, base, inv.facts.home));
@@ -22,20 +24,47 @@ function globals(inv: Invocation): { repo: Repo; index: number } {
     const eq = w.value.startsWith('--') ? w.value.indexOf('=') : -1;
     const name = eq >= 0 ? w.value.slice(0, eq) : w.value;
     const inline = eq >= 0 ? w.value.slice(eq + 1) : undefined;
-    const value = GLOBAL_VALUES.includes(name) ? (inline ?? inv.args[++i]?.value ?? '') : '';
+    const valueWord = GLOBAL_VALUES.includes(name) && inline === undefined ? inv.args[++i] : undefined;
+    const value = GLOBAL_VALUES.includes(name) ? (inline ?? valueWord?.value ?? '') : '';
     if (name === '-C') dir = at(value, dir ?? inv.facts.cwd);
     else if (name === '--work-tree') workTree = value;
     else if (name === '-c') {
       const sep = value.indexOf('=');
       const key = (sep >= 0 ? value.slice(0, sep) : value).toLowerCase();
       config.set(key, sep >= 0 ? value.slice(sep + 1) : 'true');
+      if (valueWord?.dynamic) computed.add(key);
     }
   }
   const base = dir ?? inv.facts.cwd;
   const tree = workTree ? at(workTree, base) : inv.remote && !dir ? '<remote repository>' : base;
   const value = tree.startsWith('<') ? undefined : inv.remote ? tree : pathHintValue(tree, inv.facts.home);
   const hints = value ? [{ source: 'git work tree', value, weak: true as const }] : [];
-  return { repo: { dir: tree, config, hints }, index: i };
+  return { repo: { dir: tree, config, hints }, index: i, computed };
+}
+
+/** Split an alias the way git does (split_cmdline): blanks separate words, quotes and backslashes escape. */
+function splitAlias(text: string): string[] | undefined {
+  const words: string[] = [];
+  let current: string | undefined;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < text.length) current += text[++i]!;
+      else current += c;
+    } else if (/\s/.test(c)) {
+      if (current !== undefined) words.push(current);
+      current = undefined;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      current ??= '';
+    } else if (c === '\\' && i + 1 < text.length) current = (current ?? '') + text[++i]!;
+    else current = (current ?? '') + c;
+  }
+  if (quote) return undefined;
+  if (current !== undefined) words.push(current);
+  return words;
 }
 
 function analyze(inv: Invocation): Effect[] {
@@ -45,19 +74,32 @@ function analyze(inv: Invocation): Effect[] {
     const reason = `${inv.name} rewrites the history of the repository`;
     return [make('modify', 'high', 'repository history', reason, 'git-history')];
   }
-  const { repo, index } = globals(inv);
-  const sub = inv.args[index];
+  const { repo, index, computed } = globals(inv);
+  let sub = inv.args[index];
   if (!sub) return [];
+  let args = inv.args.slice(index + 1);
+  // `git -c alias.nuke=reset nuke --hard` is `git reset --hard`; an alias may name another alias.
+  const seen = new Set<string>();
+  while (!sub.dynamic) {
+    const key = `alias.${sub.value.toLowerCase()}`;
+    const alias = repo.config.get(key);
+    if (alias === undefined || seen.has(key)) break;
+    seen.add(key);
+    const words = computed.has(key) ? undefined : splitAlias(alias);
+    if (alias.startsWith('!') || !words?.length) {
+      const reason = alias.startsWith('!')
+        ? `git -c alias.${sub.value} runs a shell command`
+        : `git -c alias.${sub.value} runs a git command computed at run time`;
+      const target = alias.startsWith('!') ? alias.slice(1) : alias;
+      return [make('execute-unverifiable', 'high', target, reason, 'git-history', repo.hints)];
+    }
+    sub = word(words[0]!);
+    args = [...words.slice(1).map((w) => word(w)), ...args];
+  }
   if (sub.dynamic) {
     const reason = 'the git subcommand is computed at run time';
     return [make('execute-unverifiable', 'high', repo.dir, reason, 'git-history', repo.hints)];
   }
-  const alias = repo.config.get(`alias.${sub.value.toLowerCase()}`);
-  if (alias?.startsWith('!')) {
-    const reason = `git -c alias.${sub.value} runs a shell command`;
-    return [make('execute-unverifiable', 'high', alias.slice(1), reason, 'git-history', repo.hints)];
-  }
-  const args = inv.args.slice(index + 1);
   if (sub.value === 'push') return push(args);
   return worktreeCommand(repo, sub.value, args) ?? historyCommand(repo, sub.value, args) ?? [];
 }

@@ -50,6 +50,51 @@ function pipelineStage(node: SyntaxNode): SyntaxNode {
   return node.parent?.type === 'redirected_statement' ? node.parent : node;
 }
 
+const sameNode = (a: SyntaxNode, b: SyntaxNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+
+/**
+ * The redirected statement whose redirections belong to this command. tree-sitter-bash hangs redirections
+ * written after a command on a `redirected_statement` around it, and around the whole pipeline when the
+ * command is a pipeline's last stage (`a | b 2>/dev/null`), though bash gives them to that last command.
+ */
+function redirectOwner(node: SyntaxNode): SyntaxNode | undefined {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    if (parent.type === 'redirected_statement') {
+      const body = parent.childForFieldName('body');
+      return body && sameNode(body, current) ? parent : undefined;
+    }
+    if (parent.type !== 'pipeline') return undefined;
+    const stages = parent.namedChildren.filter((c): c is SyntaxNode => c !== null);
+    const last = stages[stages.length - 1];
+    if (!last || !sameNode(last, current)) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/**
+ * Words tree-sitter-bash attaches to a redirection that bash gives to the command: in
+ * `kubectl 2>/dev/null delete ns prod` only `/dev/null` is the target, `delete ns prod` are arguments,
+ * and in `rm <<EOF -rf /` the words after the delimiter are too.
+ */
+function wordsAfterRedirect(redirect: SyntaxNode): SyntaxNode[] {
+  const fields =
+    redirect.type === 'file_redirect'
+      ? redirect.childrenForFieldName('destination').slice(1)
+      : redirect.type === 'heredoc_redirect'
+        ? redirect.childrenForFieldName('argument')
+        : [];
+  return fields.filter((w): w is SyntaxNode => w !== null);
+}
+
+/** A command's argument words in source order, with those tree-sitter-bash put inside its redirections. */
+function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): SyntaxNode[] {
+  const words = node.childrenForFieldName('argument').filter((w): w is SyntaxNode => w !== null);
+  for (const r of redirects) if (r) words.push(...wordsAfterRedirect(r));
+  return words.sort((a, b) => a.startIndex - b.startIndex);
+}
+
 /**
  * Walk a bash syntax tree and return every simple command it would run, in source order.
  * Variables assigned earlier in the script with static values are tracked so `D=/; rm -rf $D` resolves.
@@ -102,13 +147,13 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         if (key) assignments[key] = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
       }
     }
-    for (const argument of node.childrenForFieldName('argument'))
-      if (argument) argv.push(evaluateWord(argument, lookup));
     const stage = pipelineStage(node);
+    const owner = redirectOwner(node);
     const ownRedirects = [
       ...node.childrenForFieldName('redirect'),
-      ...(stage !== node ? stage.childrenForFieldName('redirect') : []),
+      ...(owner ? owner.childrenForFieldName('redirect') : []),
     ];
+    for (const argument of argumentNodes(node, ownRedirects)) argv.push(evaluateWord(argument, lookup));
     let stdinText: Word | undefined;
     for (const r of ownRedirects) {
       if (!r) continue;
@@ -128,7 +173,8 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         const args = node.childrenForFieldName('argument');
         const lastArg = args[args.length - 1];
         const dashParsed = lastArg?.text === '-' && lastArg.endIndex === node.endIndex;
-        if (!dashParsed && (/(^|\s)-(\s|$)/.test(gap) || /\s-$/.test(node.text)))
+        const dashAfter = wordsAfterRedirect(r).some((w) => w.text === '-');
+        if (!dashParsed && !dashAfter && (/(^|\s)-(\s|$)/.test(gap) || /\s-$/.test(node.text)))
           argv.push({ value: '-', dynamic: false });
       }
     }
@@ -160,8 +206,12 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
   const commandPlaceholder = (node: SyntaxNode): SimpleCommand => {
     const name = node.childForFieldName('name');
     const argv = name ? [evaluateWord(name.namedChildren[0] ?? name, lookup)] : [];
-    for (const argument of node.childrenForFieldName('argument'))
-      if (argument) argv.push(evaluateWord(argument, lookup));
+    const owner = redirectOwner(node);
+    const redirects = [
+      ...node.childrenForFieldName('redirect'),
+      ...(owner ? owner.childrenForFieldName('redirect') : []),
+    ];
+    for (const argument of argumentNodes(node, redirects)) argv.push(evaluateWord(argument, lookup));
     return { argv, assignments: {}, redirects: [], text: node.text };
   };
 

@@ -6,6 +6,12 @@ export interface OptionSpec {
   withValue?: readonly string[];
   /** Stop option parsing at the first positional (like POSIX getopt with '+'). */
   stopAtFirstPositional?: boolean;
+  /**
+   * Long options the program also accepts abbreviated (git's parse-options takes any unique prefix:
+   * `--har` is `--hard`). A `--prefix` of one of them is recorded under its own name and under every
+   * option listed here it begins, so list only options whose presence makes a command more dangerous.
+   */
+  abbreviations?: readonly string[];
 }
 
 export interface ParsedOptions {
@@ -19,6 +25,9 @@ export interface ParsedOptions {
 /** A small getopt: understands `-abc` clusters, `-o value`, `-ovalue`, `--long value`, `--long=value`, `--`. */
 export function parseOptions(words: readonly Word[], spec: OptionSpec = {}): ParsedOptions {
   const withValue = new Set(spec.withValue ?? []);
+  const abbreviations = spec.abbreviations ?? [];
+  const expand = (name: string) =>
+    name.length > 2 ? abbreviations.filter((a) => a !== name && a.startsWith(name)) : [];
   const options = new Map<string, string[]>();
   const positionals: Word[] = [];
   const add = (name: string, value: string) => {
@@ -43,9 +52,11 @@ export function parseOptions(words: readonly Word[], spec: OptionSpec = {}): Par
     if (text.startsWith('--')) {
       const eq = text.indexOf('=');
       const name = eq >= 0 ? text.slice(0, eq) : text;
-      if (eq >= 0) add(name, text.slice(eq + 1));
-      else if (withValue.has(name) && i + 1 < words.length) add(name, words[++i]!.value);
-      else add(name, '');
+      const names = [name, ...expand(name)];
+      let value = '';
+      if (eq >= 0) value = text.slice(eq + 1);
+      else if (names.some((n) => withValue.has(n)) && i + 1 < words.length) value = words[++i]!.value;
+      for (const n of names) add(n, value);
       continue;
     }
     // Single-dash: a long-style option listed whole (-auto-approve, -target=x) or a cluster of letters.

@@ -29,10 +29,15 @@ export interface Peeled {
   analyzeSelf: boolean;
 }
 
+/**
+ * The program a command word names, spelled as the analyzers know it: without its directory, in lower case
+ * (`RM` runs rm on a case-insensitive file system, macOS's by default) and without a Windows `.exe`.
+ */
 export function commandName(w: Word | undefined): string {
   if (!w) return '';
   const slash = w.value.lastIndexOf('/');
-  return slash >= 0 ? w.value.slice(slash + 1) : w.value;
+  const base = (slash >= 0 ? w.value.slice(slash + 1) : w.value).toLowerCase();
+  return base.endsWith('.exe') && base.length > 4 ? base.slice(0, -4) : base;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh']);
@@ -518,6 +523,10 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       if (sub === '-v' || sub === '-V') return { inner: [], analyzeSelf: false };
       return peelSimple(cmd, name);
     case 'exec':
+      return peelSimple(cmd, name);
+    // Multi-call binaries: `busybox rm -rf /` runs its rm applet.
+    case 'busybox':
+    case 'toybox':
       return peelSimple(cmd, name);
     case 'watch': {
       const parsed = parseOptions(cmd.argv.slice(1), SPECS.watch!);

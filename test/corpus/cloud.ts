@@ -321,4 +321,8 @@ export const cloudCorpus: LabelledCommand[] = [
   h("az rest --method get --url 'https://management.azure.com/subscriptions?api-version=2020-01-01'"),
   h('az storage blob download --account-name acmedata -c uploads -n a.txt -f a.txt'),
   h('az group delete --name rg-prod --help'),
+  // Issue 14: a redirection before an operand.
+  d('aws s3 rm 2>/dev/null s3://prod-bucket --recursive', { minRisk: 'high' }),
+  d('aws 2>&1 s3 rb s3://acme-data --force', { minRisk: 'high' }),
+  h('aws s3 ls 2>/dev/null s3://prod-bucket'),
 ];

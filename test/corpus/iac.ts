@@ -239,4 +239,8 @@ export const iacCorpus: LabelledCommand[] = [
   h('sls package'),
   h('sls deploy list'),
   h('serverless logs -f hello -t'),
+  // Issue 14: a redirection before an operand.
+  d('terraform 2>/dev/null destroy -auto-approve', { minRisk: 'critical' }),
+  d('terraform &>tf.log destroy -auto-approve', { minRisk: 'critical' }),
+  h('terraform 2>/dev/null plan'),
 ];

@@ -187,4 +187,13 @@ export const kubernetesCorpus: LabelledCommand[] = [
   h('helm rollback api 3 --dry-run'),
   h('helm diff upgrade api ./chart -n prod'),
   h('helm dependency update ./chart'),
+  // Issue 14: a redirection before an operand.
+  d('kubectl 2>/dev/null delete ns prod', { minRisk: 'critical', environment: 'production' }),
+  d('kubectl >/dev/null delete ns payments', { minRisk: 'critical', target: 'namespace/payments' }),
+  d('kubectl 2>&1 delete namespace production', { minRisk: 'critical', environment: 'production' }),
+  h('kubectl 2>/dev/null get pods'),
+  h('kubectl >pods.txt get pods -A'),
+  d('KUBECTL delete ns prod', { minRisk: 'critical', environment: 'production' }),
+  d('kubectl.exe delete ns prod', { minRisk: 'critical', environment: 'production' }),
+  h('kubectl.exe get pods'),
 ];

@@ -1,4 +1,5 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import { parseOptions, type ParsedOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 
 /** The repository a git command acts on. */
@@ -39,3 +40,31 @@ export function lostHistory(
 }
 
 export type Args = readonly Word[];
+
+/**
+ * git takes any unique prefix of a long option (`git reset --har` is `--hard`). The long options whose
+ * presence makes a git command more dangerous are matched by prefix too; those that make it safer
+ * (`--dry-run`, `--cached`, `--staged`) only when written whole, so an abbreviation never hides an effect.
+ */
+const DANGEROUS_LONG_OPTIONS = [
+  '--hard',
+  '--merge',
+  '--force',
+  '--force-with-lease',
+  '--discard-changes',
+  '--interactive',
+  '--pathspec-from-file',
+  '--worktree',
+  '--delete',
+  '--mirror',
+  '--prune',
+  '--all',
+  '--branches',
+  '--expire',
+  '--expire-unreachable',
+];
+
+/** A git subcommand's options, abbreviations of the dangerous ones included. */
+export function gitOptions(args: Args, withValue: readonly string[] = []): ParsedOptions {
+  return parseOptions(args, { withValue, abbreviations: DANGEROUS_LONG_OPTIONS });
+}

@@ -1,6 +1,6 @@
 import type { Effect } from '../../core/types.js';
-import { hasOption, parseOptions } from '../../shell/options.js';
-import { lostHistory, make, type Args, type Repo } from './common.js';
+import { hasOption } from '../../shell/options.js';
+import { gitOptions, lostHistory, make, type Args, type Repo } from './common.js';
 
 const BRANCH_VALUES = [
   '-u',
@@ -16,7 +16,7 @@ const BRANCH_VALUES = [
 ];
 
 function branch(args: Args): Effect[] {
-  const o = parseOptions(args, { withValue: BRANCH_VALUES });
+  const o = gitOptions(args, BRANCH_VALUES);
   const remote = hasOption(o, '-r', '--remotes');
   const force = hasOption(o, '-D') || (hasOption(o, '-d', '--delete') && hasOption(o, '-f', '--force'));
   if (hasOption(o, '-D', '-d', '--delete')) {
@@ -41,7 +41,7 @@ const NOW = /^(now|all|0)$/i;
 
 /** Commands that rewrite history, drop what recovers it, or delete refs; undefined for any other. */
 export function historyCommand(repo: Repo, name: string, args: Args): Effect[] | undefined {
-  const o = parseOptions(args);
+  const o = gitOptions(args);
   const first = o.positionals[0]?.value;
   switch (name) {
     case 'branch':

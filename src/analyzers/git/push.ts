@@ -1,6 +1,6 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
-import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
-import { make, type Args } from './common.js';
+import { hasOption, optionValue } from '../../shell/options.js';
+import { gitOptions, make, type Args } from './common.js';
 
 /** Branches whose history other people and deployments depend on. */
 const PROTECTED = /^(main|master|trunk|release.*|prod.*|production)$/i;
@@ -37,7 +37,7 @@ function withoutCredentials(remote: string): string {
  * and the branch are hints (a remote named `production`, a URL naming prod, a `prod` branch).
  */
 export function push(args: Args): Effect[] {
-  const o = parseOptions(args, { withValue: PUSH_VALUES });
+  const o = gitOptions(args, PUSH_VALUES);
   if (hasOption(o, '-n', '--dry-run')) return [];
   const [remoteWord, ...specs] = o.positionals;
   const named = optionValue(o, '--repo') ?? remoteWord?.value;

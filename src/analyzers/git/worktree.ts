@@ -1,7 +1,7 @@
 import type { Effect } from '../../core/types.js';
-import { hasOption, parseOptions } from '../../shell/options.js';
+import { hasOption } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
-import { lostWork, make, type Args, type Repo } from './common.js';
+import { gitOptions, lostWork, make, type Args, type Repo } from './common.js';
 
 /** Pathspecs that cover many files: the whole tree, a directory, a glob. */
 function isWide(path: string): boolean {
@@ -20,9 +20,13 @@ function discard(repo: Repo, paths: readonly Word[], verb: string): Effect[] {
 
 function checkout(repo: Repo, args: Args): Effect[] {
   const dashDash = args.findIndex((w) => w.value === '--' && !w.dynamic);
-  const before = parseOptions(dashDash >= 0 ? args.slice(0, dashDash) : args, {
-    withValue: ['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file'],
-  });
+  const before = gitOptions(dashDash >= 0 ? args.slice(0, dashDash) : args, [
+    '-b',
+    '-B',
+    '--orphan',
+    '--conflict',
+    '--pathspec-from-file',
+  ]);
   if (hasOption(before, '-b', '-B', '--orphan')) return [];
   if (hasOption(before, '-f', '--force'))
     return [lostWork(repo, 'medium', repo.dir, 'git checkout --force discards every uncommitted change')];
@@ -39,7 +43,7 @@ function checkout(repo: Repo, args: Args): Effect[] {
 }
 
 function restore(repo: Repo, args: Args): Effect[] {
-  const o = parseOptions(args, { withValue: ['-s', '--source', '--conflict', '--pathspec-from-file'] });
+  const o = gitOptions(args, ['-s', '--source', '--conflict', '--pathspec-from-file']);
   const worktree = hasOption(o, '-W', '--worktree') || !hasOption(o, '-S', '--staged');
   if (!worktree) return []; // only unstages
   if (hasOption(o, '--pathspec-from-file'))
@@ -48,7 +52,7 @@ function restore(repo: Repo, args: Args): Effect[] {
 }
 
 function clean(repo: Repo, args: Args): Effect[] {
-  const o = parseOptions(args, { withValue: ['-e', '--exclude'] });
+  const o = gitOptions(args, ['-e', '--exclude']);
   if (hasOption(o, '-n', '--dry-run')) return [];
   const forced = hasOption(o, '-f', '--force') || repo.config.get('clean.requireforce') === 'false';
   if (!forced && !hasOption(o, '-i', '--interactive')) return []; // git refuses without -f
@@ -65,7 +69,7 @@ function clean(repo: Repo, args: Args): Effect[] {
 }
 
 function stash(args: Args): Effect[] {
-  const o = parseOptions(args, { withValue: ['-m', '--message'] });
+  const o = gitOptions(args, ['-m', '--message']);
   const sub = o.positionals[0]?.value;
   if (sub === 'clear')
     return [
@@ -86,7 +90,7 @@ function stash(args: Args): Effect[] {
 
 /** Commands that throw away work in the work tree; undefined for any other subcommand. */
 export function worktreeCommand(repo: Repo, name: string, args: Args): Effect[] | undefined {
-  const o = parseOptions(args);
+  const o = gitOptions(args);
   switch (name) {
     case 'reset':
       if (hasOption(o, '--hard'))

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractCommands } from '../../src/shell/extract.js';
+import { loadBashParser, type LoadedShellParser } from '../../src/shell/tree-sitter.js';
+import type { SyntaxNode } from '../../src/shell/syntax.js';
+
+let parser: LoadedShellParser;
+beforeAll(async () => {
+  parser = await loadBashParser();
+});
+
+function extract(text: string) {
+  const tree = parser.parse(text);
+  return extractCommands(tree.rootNode as unknown as SyntaxNode, () => undefined);
+}
+
+// Issue 14: tree-sitter-bash makes the words after a redirection's target children of the redirection;
+// bash gives them to the command.
+describe('words after a redirection', () => {
+  it.each([
+    ['kubectl 2>/dev/null delete ns prod', ['kubectl', 'delete', 'ns', 'prod'], ['/dev/null']],
+    ['rm -rf 2>/dev/null /', ['rm', '-rf', '/'], ['/dev/null']],
+    ['ls 2>&1 -la x', ['ls', '-la', 'x'], ['1']],
+    ['cat <in -n x', ['cat', '-n', 'x'], ['in']],
+    [
+      'kubectl 2>/dev/null delete >out ns 2>&1 prod',
+      ['kubectl', 'delete', 'ns', 'prod'],
+      ['/dev/null', 'out', '1'],
+    ],
+    ['rm <<<x 2>/dev/null -rf /', ['rm', '-rf', '/'], ['/dev/null']],
+    ['rm <<EOF -rf /var\ny\nEOF', ['rm', '-rf', '/var'], []],
+  ])('%s', (text, argv, targets) => {
+    const [command] = extract(text).commands;
+    expect(command?.argv.map((w) => w.value)).toEqual(argv);
+    expect(command?.redirects.map((r) => r.target.value)).toEqual(targets);
+  });
+
+  it('gives the redirections written after a pipeline to its last command', () => {
+    const { commands } = extract('echo y | rm 2>/dev/null -rf / | cat');
+    expect(commands.map((c) => c.argv.map((w) => w.value))).toEqual([
+      ['echo', 'y'],
+      ['rm', '-rf', '/'],
+      ['cat'],
+    ]);
+    expect(commands[1]?.redirects.map((r) => r.target.value)).toEqual(['/dev/null']);
+    expect(commands[1]?.stdinFrom?.argv[0]?.value).toBe('echo');
+    expect(commands[2]?.stdinFrom?.argv.map((w) => w.value)).toEqual(['rm', '-rf', '/']);
+  });
+});
