@@ -58,7 +58,8 @@ const NOTHING = { exit: 0, stdout: '' } as const;
 
 const EXPECTED: Record<string, Record<string, Expected>> = {
   'claude-code': {
-    'bash-harmless.json': { exit: 0, stdout: claude('allow', /^Interlock allowed this command/) },
+    // Harmless by the built-in packs only: no opinion, so Claude Code's own permission rules still apply.
+    'bash-harmless.json': NOTHING,
     'bash-destructive.json': { exit: 0, stdout: claude('ask', /confirm this command\?.*delete \//) },
     'bash-production.json': {
       exit: 0,
@@ -78,7 +79,7 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
     'write-ordinary.json': NOTHING,
     'read.json': NOTHING,
     'grep.json': NOTHING,
-    'mcp-read.json': { exit: 0, stdout: claude('allow', /allowed this MCP call \(search_repositories\)/) },
+    'mcp-read.json': NOTHING,
     'mcp-sql-drop.json': {
       exit: 0,
       stdout: claude('ask', /MCP call \(query\) requires approval by 2 approvers/),
@@ -109,7 +110,7 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
     'malformed-no-command.json': { ...BLOCKED, stderr: /command is missing/ },
   },
   gemini: {
-    'shell-harmless.json': { exit: 0, stdout: { decision: 'allow' } },
+    'shell-harmless.json': { exit: 0, stdout: {} },
     'shell-destructive.json': {
       exit: 0,
       stdout: geminiDeny(/needs the user's confirmation, and Gemini CLI hooks cannot ask/),
@@ -118,7 +119,7 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
     'write-env.json': { exit: 0, stdout: geminiDeny(/change to \.env/) },
     'replace-ordinary.json': { exit: 0, stdout: {} },
     'read-file.json': { exit: 0, stdout: {} },
-    'mcp-select.json': { exit: 0, stdout: { decision: 'allow' } },
+    'mcp-select.json': { exit: 0, stdout: {} },
     'after-tool.json': { exit: 0, stdout: {}, stderr: /not AfterTool/ },
   },
   codex: {

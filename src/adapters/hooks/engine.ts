@@ -109,8 +109,17 @@ function hookVerdict(final: Final, what: string): HookVerdict {
     };
   }
   const server = final.server;
-  if (!server || final.outcome === local)
-    return verdictFromDecision(final.decision, final.assessment.effects, what);
+  if (!server || final.outcome === local) {
+    const verdict = verdictFromDecision(final.decision, final.assessment.effects, what);
+    // Allow only where a policy of the user's or the team's says so: the built-in packs' "harmless" is no
+    // opinion, so the agent's own permission rules (which an allow would skip in Claude Code) still apply.
+    return verdict.outcome === 'allow' && !explicitAllow(final)
+      ? {
+          ...PASS_VERDICT(`Interlock found nothing to hold in ${what}; the agent's own permissions apply.`),
+          decided: 'allow',
+        }
+      : verdict;
+  }
   const outcome = final.outcome === 'require-approval' ? 'deny' : final.outcome;
   return {
     outcome,
@@ -124,6 +133,11 @@ function hookVerdict(final: Final, what: string): HookVerdict {
           : server.message,
     ),
   };
+}
+
+/** An allow that a policy outside the built-in packs gave explicitly. */
+function explicitAllow(final: Final): boolean {
+  return final.decision.policies.some((p) => p.outcome === 'allow' && !p.source.startsWith('pack:'));
 }
 
 const withNote = (a: string | undefined, b: string) => (a ?? '') + b || undefined;
