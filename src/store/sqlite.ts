@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
@@ -71,7 +71,12 @@ export class SqliteStore implements Store {
   private draining: Promise<void> | undefined;
 
   constructor(readonly location: string) {
-    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    if (location !== ':memory:') {
+      // Decisions, requests and tokens' hashes are nobody else's business: a new directory is 0700 and a new
+      // database 0600 (SQLite gives its -wal and -shm files the database's mode).
+      mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
+      closeSync(openSync(location, 'a', 0o600));
+    }
     this.db = new Database(location);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before anyone hears of it. NORMAL (INTERLOCK_SQLITE_SYNCHRONOUS=normal)

@@ -400,3 +400,19 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
       }
     });
 });
+
+describe('a new SQLite database', () => {
+  it('is readable by its owner only (0600, in a 0700 directory it creates)', async () => {
+    const { statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempTree } = await import('../support/tmp.js');
+    const { SqliteStore } = await import('../../src/store/sqlite.js');
+    const dir = join(tempTree({}), 'new', 'dir');
+    const store = new SqliteStore(join(dir, 'x.db'));
+    await store.migrate();
+    expect(statSync(join(dir, 'x.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const side of ['x.db-wal', 'x.db-shm']) expect(statSync(join(dir, side)).mode & 0o077, side).toBe(0);
+    await store.close();
+  });
+});
