@@ -5,6 +5,7 @@ import { filesAnalyzer } from './files.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
 import { gitAnalyzer } from './git.js';
+import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
@@ -40,5 +41,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     servicesAnalyzer,
     interpretersAnalyzer,
     frameworksAnalyzer,
+    httpAnalyzer,
   ];
 }

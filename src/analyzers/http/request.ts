@@ -1,0 +1,153 @@
+import type { Effect } from '../../core/types.js';
+import { commandName } from '../../shell/wrappers.js';
+import type { Word } from '../../shell/words.js';
+import type { Invocation } from '../analyzer.js';
+import { sensitiveFile, userInterlockDir } from '../sensitive-files.js';
+import { knownEndpoint, READS } from './endpoints.js';
+import { hostHints, isLocalScheme, parseUrl, type Url } from './url.js';
+
+/** One request as a client would send it. */
+export interface Request {
+  tool: string;
+  /** Upper-case method; undefined when it is not known before it runs (`-X "$METHOD"`). */
+  method: string | undefined;
+  urls: Word[];
+  /** Files whose bytes go into the body (as written). */
+  files: string[];
+  /** Text that goes into the body as written (`-d 'k=v'`, `name=value`). */
+  texts: Word[];
+  /** The body is read from stdin. */
+  stdin: boolean;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+const SECRET_NAME =
+  /SECRET|TOKEN|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|_KEY$|^KEY$/i;
+const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+/** `$(cat FILE)`, `` `cat FILE` ``, `$(<FILE)`: a file read into the body. */
+const READ_INTO = /(?:\$\(|`)\s*(?:(?:cat|base64|xxd|gzip\s+-c|head|tail)\s+(?:-\S+\s+)*|<\s*)([^)`\s;|&]+)/g;
+
+/** Programs whose output is a file they read (`cat ~/.ssh/id_rsa | curl -d @- …`). */
+const READERS = new Set(['cat', 'base64', 'xxd', 'gzip', 'head', 'tail', 'tac', 'openssl', 'gpg']);
+
+/** The files a command reads into its stdin: `< FILE` and `cat FILE | …`. */
+function stdinFiles(inv: Invocation): string[] {
+  const files = inv.redirects
+    .filter((r) => r.operator === '<' && !r.target.dynamic)
+    .map((r) => r.target.value);
+  const from = inv.stdinFrom;
+  if (from && READERS.has(commandName(from.argv[0])))
+    files.push(
+      ...from.argv
+        .slice(1)
+        .filter((w) => !w.dynamic && !w.value.startsWith('-'))
+        .map((w) => w.value),
+    );
+  return files;
+}
+
+/** The body reads stdin and something is there to read. */
+export function hasStdin(inv: Invocation): boolean {
+  return Boolean(inv.stdinFrom || inv.stdinText || inv.redirects.some((r) => r.operator === '<'));
+}
+
+/** What secrets a request sends: credential files, and variables whose names say they hold a secret. */
+function secretsSent(req: Request, inv: Invocation): string[] {
+  const ctx = {
+    cwd: inv.facts.cwd,
+    home: inv.facts.home,
+    userConfigDir: userInterlockDir(inv.facts.env, inv.facts.home),
+  };
+  const credential = (path: string) => {
+    const f = sensitiveFile(path, ctx);
+    return f?.category === 'credentials' || f?.category === 'terraform-state';
+  };
+  const sent = new Set<string>();
+  const files = [...req.files, ...(req.stdin ? stdinFiles(inv) : [])];
+  for (const text of req.texts) for (const m of text.value.matchAll(READ_INTO)) files.push(m[1]!);
+  for (const file of files) if (credential(file)) sent.add(file);
+  const resolved = Object.entries(inv.facts.env).filter(
+    ([name, v]) => SECRET_NAME.test(name) && v.length >= 8,
+  );
+  for (const text of req.texts) {
+    if (text.dynamic)
+      for (const m of text.value.matchAll(VARIABLE)) if (SECRET_NAME.test(m[1]!)) sent.add(`$${m[1]}`);
+    for (const [name, value] of resolved) if (text.value.includes(value)) sent.add(`$${name}`);
+  }
+  return [...sent];
+}
+
+/** A POST that only asks (a GraphQL query that is not a mutation). */
+function graphQlQuery(url: Url, req: Request): boolean {
+  if (!/\/graphql\/?$/i.test(url.path) || !req.texts.length || req.files.length) return false;
+  const body = req.texts.map((t) => t.value).join('\n');
+  return (
+    /"query"\s*:/.test(body) &&
+    !/\bmutation\b/.test(body) &&
+    !req.texts.some((t) => t.dynamic && /\$\(|`/.test(t.value))
+  );
+}
+
+function methodEffect(req: Request, url: Url): Effect | undefined {
+  const method = req.method;
+  const target = `${method ?? '?'} ${url.text}`;
+  const base = { tool: req.tool, target, hints: hostHints(url) };
+  if (method === undefined)
+    return {
+      ...base,
+      operation: 'modify',
+      risk: 'medium',
+      reversible: false,
+      reason: `sends a request to ${url.text} with a method not known before it runs`,
+    };
+  if (READ_METHODS.has(method)) return undefined;
+  const known = knownEndpoint(method, url);
+  if (known === READS || (method === 'POST' && graphQlQuery(url, req))) return undefined;
+  if (known)
+    return {
+      ...base,
+      operation: known.operation,
+      risk: known.risk,
+      reversible: known.reversible,
+      category: known.category,
+      reason: `${method} ${url.text} ${known.what}`,
+    };
+  if (method === 'DELETE')
+    return {
+      ...base,
+      operation: 'delete',
+      risk: 'high',
+      reversible: false,
+      reason: `deletes ${url.text} (HTTP DELETE)`,
+    };
+  return {
+    ...base,
+    operation: 'modify',
+    risk: 'medium',
+    reversible: false,
+    reason: `changes ${url.text} (HTTP ${method})`,
+  };
+}
+
+/** The effects of one request: what its method does at the URL, and any secret it sends away. */
+export function requestEffects(req: Request, inv: Invocation): Effect[] {
+  const effects: Effect[] = [];
+  const secrets = secretsSent(req, inv);
+  const urls = req.urls.map(parseUrl).filter((u) => !isLocalScheme(u));
+  for (const url of urls) {
+    const effect = methodEffect(req, url);
+    if (effect) effects.push(effect);
+    if (secrets.length)
+      effects.push({
+        operation: 'modify',
+        tool: req.tool,
+        target: url.text,
+        reversible: false,
+        risk: 'high',
+        category: 'exfiltration',
+        reason: `sends ${secrets.join(', ')} to ${url.text}`,
+        hints: hostHints(url),
+      });
+  }
+  return effects;
+}
