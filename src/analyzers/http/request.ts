@@ -4,7 +4,7 @@ import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { sensitiveFile, userInterlockDir } from '../sensitive-files.js';
 import { knownEndpoint, READS } from './endpoints.js';
-import { hostHints, isLocalScheme, parseUrl, type Url } from './url.js';
+import { hostHints, isLocalScheme, isLoopback, parseUrl, type Url } from './url.js';
 
 /** One request as a client would send it. */
 export interface Request {
@@ -120,13 +120,38 @@ function methodEffect(req: Request, url: Url): Effect | undefined {
       reversible: false,
       reason: `deletes ${url.text} (HTTP DELETE)`,
     };
+  // An API nobody recognised. What its path or a GraphQL mutation says it destroys is a delete; a PUT or
+  // PATCH changes something that exists, and so does a call whose path deploys or releases: held. A POST
+  // that creates (an issue, a webhook message, an upload), and anything sent to this machine (a dev
+  // server), is everyday work: reported, low risk.
+  const text = `${url.path} ${mutationText(req)}`;
+  if (DESTROYING.test(text))
+    return {
+      ...base,
+      operation: 'delete',
+      risk: 'high',
+      reversible: false,
+      reason: `${method} ${url.text} destroys something (its path or mutation says so)`,
+    };
+  const changesExisting = method === 'PUT' || method === 'PATCH' || DEPLOYING.test(url.path);
   return {
     ...base,
     operation: 'modify',
-    risk: 'medium',
+    risk: changesExisting && !isLoopback(url) ? 'medium' : 'low',
     reversible: false,
     reason: `changes ${url.text} (HTTP ${method})`,
   };
+}
+
+/** Words of a path or mutation that destroy (`/users/1/delete`, `mutation { deleteUser … }`). */
+const DESTROYING = /(^|[^a-z])(delete|destroy|drop|purge|truncate|wipe|remove|erase|terminate|deprovision)/i;
+/** Words of a path that change what runs somewhere (`…/deploy`, `…/dispatches`, `/releases/…/publish`). */
+const DEPLOYING = /(^|[^a-z])(deploy|deployments|dispatches|rollback|restart|scale|publish|promote|migrate)/i;
+
+/** The body of a GraphQL mutation, if the request sends one (queries only read and never get here). */
+function mutationText(req: Request): string {
+  const body = req.texts.map((t) => t.value).join('\n');
+  return /\bmutation\b/.test(body) ? body : '';
 }
 
 /** The effects of one request: what its method does at the URL, and any secret it sends away. */

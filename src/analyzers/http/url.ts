@@ -43,6 +43,11 @@ export function hostHints(url: Url): EnvironmentHint[] {
   return [{ source: 'url host', value: loopback ? 'localhost' : url.host }];
 }
 
+/** The request goes to this machine (a dev server, a local database). */
+export function isLoopback(url: Url): boolean {
+  return url.host !== undefined && LOOPBACK.test(url.host);
+}
+
 /** Schemes that do not send anything anywhere (`file://`), or are not HTTP at all. */
 export function isLocalScheme(url: Url): boolean {
   return /^(file|data):/i.test(url.text);
