@@ -2,7 +2,7 @@ import type { Effect, Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
-import { findRoots } from '../shell/wrappers.js';
+import { parseFind } from '../shell/cli-options/find.js';
 import { classifyPath, isInside, resolvePath, type PathClass } from './paths.js';
 
 const BLOCK_DEVICE =
@@ -73,10 +73,14 @@ const FIND_FILTERS = new Set([
 ]);
 
 function find(inv: Invocation): Effect[] {
-  const args = inv.args;
-  if (!args.some((w) => w.value === '-delete')) return [];
-  const filtered = args.some((w) => FIND_FILTERS.has(w.value));
-  return findRoots(args).map((root) => {
+  // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
+  const { roots, primaries } = parseFind(inv.args);
+  if (!primaries.some((p) => p.name === '-delete')) return [];
+  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
+  const filtered =
+    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
+    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
+  return roots.map((root) => {
     const effect = deletion('find', inv, root, true, 'find -delete removes files under');
     if (filtered) {
       // A filter (-name '*.pyc') narrows the deletion: inside the project that is routine cleanup.

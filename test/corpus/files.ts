@@ -36,6 +36,10 @@ export const filesCorpus: LabelledCommand[] = [
   d('find ~ -type f -delete', { minRisk: 'critical' }),
   d('find /var/lib/postgresql -name "*.wal" -delete', { minRisk: 'high' }),
   d('find . -delete', { minRisk: 'critical' }),
+  d('find . -gid 0 -delete -print', { minRisk: 'high' }),
+  d('find / -user -delete -delete', { minRisk: 'high', note: 'the second -delete is the action' }),
+  d('find -L / -name -delete -o -delete', { minRisk: 'critical', target: '/' }),
+  d('find / -exec echo {} \\; -delete', { minRisk: 'critical' }),
   d('find /etc -name "*.conf" -exec rm {} \\;', { minRisk: 'high' }),
   d('shred -u secrets.txt', { minRisk: 'high' }),
   d('shred /dev/sda', { minRisk: 'critical' }),
@@ -81,6 +85,17 @@ export const filesCorpus: LabelledCommand[] = [
   h('find . -name node_modules -prune'),
   h('find src -type f -name "*.ts"'),
   h('find /tmp -mtime +7 -delete'),
+  // find's expression: a primary that takes a value (-name, -user, -newer, -gid, -printf, -exec … ;)
+  // consumes the next word whatever it looks like, so a `-delete` there is a name, a user or a reference
+  // file, not the action. `find / -user -delete` prints the files of a user called "-delete"; while in
+  // `find . -gid 0 -delete` the value of -gid is 0 and -delete is find's action: it deletes every file of
+  // group 0 under the project.
+  h('find / -user -delete'),
+  h('find / -newer -delete -print'),
+  h('find ~ -name -delete -o -iname -delete'),
+  h('find / -printf -delete -fprint /tmp/list'),
+  h('find / -type f -exec grep -l -delete {} +'),
+  h('find -L / -maxdepth 2 -name "*.conf"'),
   h('truncate -s 0 app.log'),
   h('echo hello > /tmp/greeting'),
   h('echo "build" > out.txt'),
