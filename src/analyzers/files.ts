@@ -192,30 +192,74 @@ function dd(inv: Invocation): Effect[] {
   ];
 }
 
+/** Options of mke2fs (mkfs.ext2/3/4) that take a value: -c, -F, -j, -n, -q, -S are flags there. */
+const MKE2FS_VALUE = [
+  '-b',
+  '-C',
+  '-d',
+  '-e',
+  '-E',
+  '-g',
+  '-G',
+  '-i',
+  '-I',
+  '-J',
+  '-l',
+  '-L',
+  '-m',
+  '-M',
+  '-N',
+  '-o',
+  '-O',
+  '-r',
+  '-t',
+  '-T',
+  '-U',
+  '-z',
+];
+
+/** The other mkfs tools, together: a letter that takes a value in any of them. */
+const MKFS_VALUE = [
+  '-t',
+  '-L',
+  '-b',
+  '-C',
+  '-c',
+  '-E',
+  '-O',
+  '-U',
+  '-m',
+  '-n',
+  '-T',
+  '-N',
+  '-I',
+  '-i',
+  '-F',
+  '-s',
+];
+
 function mkfs(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, {
-    withValue: [
-      '-t',
-      '-L',
-      '-b',
-      '-C',
-      '-c',
-      '-E',
-      '-O',
-      '-U',
-      '-m',
-      '-n',
-      '-T',
-      '-N',
-      '-I',
-      '-i',
-      '-F',
-      '-s',
-    ],
-  });
+  const ext = /^(mke2fs|mkfs\.ext[234])$/.test(inv.name);
+  const parsed = parseOptions(inv.args, { withValue: ext ? MKE2FS_VALUE : MKFS_VALUE });
   const device = parsed.positionals[0];
   const target = device?.value ?? '<device>';
   if (inv.name === 'wipefs' && !hasOption(parsed, '-a', '--all', '-o', '--offset')) return [];
+  if (device && !device.dynamic) {
+    // A file system made inside a regular file (a disk image) formats no device: it overwrites that file.
+    const { path, cls } = place(inv, device, false);
+    if (!path.startsWith('/dev/'))
+      return [
+        {
+          operation: 'modify',
+          tool: inv.name,
+          target: path,
+          reversible: false,
+          risk: cls.risk === 'none' ? 'low' : cls.risk,
+          reason: `${inv.name} overwrites the image file ${path}: ${cls.why}`,
+          category: 'file',
+        },
+      ];
+  }
   return [
     {
       operation: 'delete',
