@@ -208,11 +208,8 @@ function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
   const hasC = [...parsed.options.keys()].some((k) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(k) && k !== '--rcfile');
   if (hasC) {
     const script = parsed.positionals[0];
-    if (!script)
-      return {
-        inner: [{ kind: 'unverifiable', reason: `${name} -c without a command`, target: cmd.text }],
-        analyzeSelf: false,
-      };
+    // `bash -c` without a script only prints an error: nothing runs.
+    if (!script) return { inner: [], analyzeSelf: false };
     return { inner: [scriptOrUnverifiable([script], `${name} -c`)], analyzeSelf: false };
   }
   const file = parsed.positionals[0];
