@@ -368,7 +368,7 @@ function rsync(inv: Invocation): Effect[] {
     ],
   });
   const flag = RSYNC_DELETE.find((f) => parsed.options.has(f));
-  if (!flag) return [];
+  if (!flag || hasOption(parsed, '-n', '--dry-run')) return []; // a dry run only lists what it would do
   const dest = parsed.positionals[parsed.positionals.length - 1];
   if (!dest) return [];
   const remote = /^([^/:]+@)?[^/:]+:/.exec(dest.value);

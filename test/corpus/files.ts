@@ -77,6 +77,11 @@ export const filesCorpus: LabelledCommand[] = [
   d('rsync -a --delete build/ /var/www/html/', { minRisk: 'high' }),
   d('rsync -avz --delete ./site/ deploy@web-1:/srv/www/', { minRisk: 'high' }),
   d('rsync -a --delete-after /tmp/empty/ ~/', { minRisk: 'high' }),
+  d('rsync --delete src/ /var/www/', { minRisk: 'high' }),
+  d('rsync -a --delete --exclude -n build/ /var/www/html/', {
+    minRisk: 'high',
+    note: '-n is a pattern here',
+  }),
   d('unlink /etc/nginx/nginx.conf', { minRisk: 'high' }),
   d('sudo rm -rf --one-file-system /mnt/backup', { minRisk: 'high' }),
   d('ls | xargs rm -rf', { minRisk: 'high' }),
@@ -134,6 +139,10 @@ export const filesCorpus: LabelledCommand[] = [
   h('chown -R dev:dev ./project-files'),
   h('rsync -av src/ /tmp/backup/'),
   h('rsync -a --delete dist/ /tmp/preview/'),
+  // A dry run (-n, --dry-run) only lists what --delete would remove.
+  h('rsync --delete --dry-run src/ dest/'),
+  h('rsync -avn --delete build/ /var/www/html/'),
+  h('rsync -a --delete -n ./site/ deploy@web-1:/srv/www/'),
   h('cp -r src /tmp/src-copy'),
   h('mkdir -p build/out'),
   h('touch .gitkeep'),
