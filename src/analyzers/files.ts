@@ -2,7 +2,7 @@ import type { Effect, Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
-import { findRoots } from '../shell/wrappers.js';
+import { parseFind } from '../shell/cli-options/find.js';
 import { classifyPath, isInside, resolvePath, type PathClass } from './paths.js';
 
 const BLOCK_DEVICE =
@@ -73,10 +73,14 @@ const FIND_FILTERS = new Set([
 ]);
 
 function find(inv: Invocation): Effect[] {
-  const args = inv.args;
-  if (!args.some((w) => w.value === '-delete')) return [];
-  const filtered = args.some((w) => FIND_FILTERS.has(w.value));
-  return findRoots(args).map((root) => {
+  // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
+  const { roots, primaries } = parseFind(inv.args);
+  if (!primaries.some((p) => p.name === '-delete')) return [];
+  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
+  const filtered =
+    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
+    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
+  return roots.map((root) => {
     const effect = deletion('find', inv, root, true, 'find -delete removes files under');
     if (filtered) {
       // A filter (-name '*.pyc') narrows the deletion: inside the project that is routine cleanup.
@@ -188,30 +192,74 @@ function dd(inv: Invocation): Effect[] {
   ];
 }
 
+/** Options of mke2fs (mkfs.ext2/3/4) that take a value: -c, -F, -j, -n, -q, -S are flags there. */
+const MKE2FS_VALUE = [
+  '-b',
+  '-C',
+  '-d',
+  '-e',
+  '-E',
+  '-g',
+  '-G',
+  '-i',
+  '-I',
+  '-J',
+  '-l',
+  '-L',
+  '-m',
+  '-M',
+  '-N',
+  '-o',
+  '-O',
+  '-r',
+  '-t',
+  '-T',
+  '-U',
+  '-z',
+];
+
+/** The other mkfs tools, together: a letter that takes a value in any of them. */
+const MKFS_VALUE = [
+  '-t',
+  '-L',
+  '-b',
+  '-C',
+  '-c',
+  '-E',
+  '-O',
+  '-U',
+  '-m',
+  '-n',
+  '-T',
+  '-N',
+  '-I',
+  '-i',
+  '-F',
+  '-s',
+];
+
 function mkfs(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, {
-    withValue: [
-      '-t',
-      '-L',
-      '-b',
-      '-C',
-      '-c',
-      '-E',
-      '-O',
-      '-U',
-      '-m',
-      '-n',
-      '-T',
-      '-N',
-      '-I',
-      '-i',
-      '-F',
-      '-s',
-    ],
-  });
+  const ext = /^(mke2fs|mkfs\.ext[234])$/.test(inv.name);
+  const parsed = parseOptions(inv.args, { withValue: ext ? MKE2FS_VALUE : MKFS_VALUE });
   const device = parsed.positionals[0];
   const target = device?.value ?? '<device>';
   if (inv.name === 'wipefs' && !hasOption(parsed, '-a', '--all', '-o', '--offset')) return [];
+  if (device && !device.dynamic) {
+    // A file system made inside a regular file (a disk image) formats no device: it overwrites that file.
+    const { path, cls } = place(inv, device, false);
+    if (!path.startsWith('/dev/'))
+      return [
+        {
+          operation: 'modify',
+          tool: inv.name,
+          target: path,
+          reversible: false,
+          risk: cls.risk === 'none' ? 'low' : cls.risk,
+          reason: `${inv.name} overwrites the image file ${path}: ${cls.why}`,
+          category: 'file',
+        },
+      ];
+  }
   return [
     {
       operation: 'delete',
@@ -320,7 +368,7 @@ function rsync(inv: Invocation): Effect[] {
     ],
   });
   const flag = RSYNC_DELETE.find((f) => parsed.options.has(f));
-  if (!flag) return [];
+  if (!flag || hasOption(parsed, '-n', '--dry-run')) return []; // a dry run only lists what it would do
   const dest = parsed.positionals[parsed.positionals.length - 1];
   if (!dest) return [];
   const remote = /^([^/:]+@)?[^/:]+:/.exec(dest.value);

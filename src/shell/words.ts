@@ -49,9 +49,23 @@ function expansionName(node: SyntaxNode): string | undefined {
       ? name.text
       : undefined;
   }
-  // ${NAME} only: any operator (${X:-y}, ${#X}, ${X/a/b}) makes the value dynamic.
+  // ${NAME} only: any other operator (${#X}, ${X/a/b}, ${X:+y}) makes the value dynamic (see defaultValue).
   const inner = node.text.slice(2, -1);
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? inner : undefined;
+}
+
+/**
+ * `${NAME:-default}` / `${NAME-default}` (and `:=`/`=`, which also assign): the variable's value when it is
+ * set (with the colon: set and not empty), else the default. A default with expansions or quotes in it is
+ * left dynamic; any other operator is not handled here.
+ */
+function defaultValue(text: string, lookup: VariableLookup): Word | undefined {
+  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)[-=]([\s\S]*)\}$/.exec(text);
+  if (!m) return undefined;
+  const [, name, colon, fallback] = m as unknown as [string, string, string, string];
+  const value = lookup(name);
+  if (value !== undefined && !(colon && value === '')) return word(value);
+  return /[$`\\'"]/.test(fallback) ? word(text, true) : word(fallback);
 }
 
 /** Evaluate a word node statically; expansions resolve through `lookup` or make the word dynamic. */
@@ -98,6 +112,8 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
     }
     case 'simple_expansion':
     case 'expansion': {
+      const withDefault = node.type === 'expansion' ? defaultValue(node.text, lookup) : undefined;
+      if (withDefault) return withDefault;
       const name = expansionName(node);
       const resolved = name === undefined ? undefined : lookup(name);
       return resolved === undefined ? word(node.text, true) : word(resolved);

@@ -1,5 +1,6 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
+import { FIND_EXEC, parseFind } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
   GLOBAL_VALUE as KUBECTL_GLOBAL_VALUE,
@@ -207,11 +208,8 @@ function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
   const hasC = [...parsed.options.keys()].some((k) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(k) && k !== '--rcfile');
   if (hasC) {
     const script = parsed.positionals[0];
-    if (!script)
-      return {
-        inner: [{ kind: 'unverifiable', reason: `${name} -c without a command`, target: cmd.text }],
-        analyzeSelf: false,
-      };
+    // `bash -c` without a script only prints an error: nothing runs.
+    if (!script) return { inner: [], analyzeSelf: false };
     return { inner: [scriptOrUnverifiable([script], `${name} -c`)], analyzeSelf: false };
   }
   const file = parsed.positionals[0];
@@ -375,40 +373,23 @@ function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
 }
 
 /** The paths find starts from: the words before the first expression (default "."). */
-export function findRoots(args: readonly Word[]): Word[] {
-  const roots: Word[] = [];
-  for (const w of args) {
-    if ((w.value.startsWith('-') && !w.dynamic) || w.value === '(' || w.value === '!') break;
-    roots.push(w);
-  }
-  return roots.length ? roots : [word('.')];
-}
-
 function peelFind(cmd: SimpleCommand): Peeled | undefined {
   const inner: Inner[] = [];
-  const args = cmd.argv;
-  const roots = findRoots(args.slice(1));
-  for (let i = 1; i < args.length; i++) {
-    const flag = args[i]!.value;
-    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(flag)) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < args.length && args[end]!.value !== ';' && args[end]!.value !== '+') end++;
+  const { roots, primaries } = parseFind(cmd.argv.slice(1));
+  for (const primary of primaries) {
+    if (!FIND_EXEC.has(primary.name)) continue;
     // `{}` is each file found under a root: keep the root so the path can still be judged.
     for (const root of roots) {
-      const argv = args
-        .slice(start, end)
-        .map((w) =>
-          w.value.includes('{}')
-            ? word(
-                w.value.replaceAll('{}', `${root.value.replace(/\/$/, '')}/<found>`),
-                root.dynamic || w.dynamic,
-              )
-            : w,
-        );
+      const argv = primary.values.map((w) =>
+        w.value.includes('{}')
+          ? word(
+              w.value.replaceAll('{}', `${root.value.replace(/\/$/, '')}/<found>`),
+              root.dynamic || w.dynamic,
+            )
+          : w,
+      );
       if (argv.length) inner.push({ kind: 'argv', argv });
     }
-    i = end;
   }
   return inner.length ? { inner, analyzeSelf: true } : undefined;
 }

@@ -72,6 +72,8 @@ export const gitCorpus: LabelledCommand[] = [
   d('git restore -SW :/'),
   d('git restore --source=HEAD~5 .'),
   d('git switch --discard-changes main'),
+  d('git switch -f main', { minRisk: 'medium' }),
+  d('git switch -fcfeature', { minRisk: 'medium', note: '-f, then -c with the value "feature"' }),
   // Branches and stashes.
   d('git branch -D feature/experiment', { target: 'feature/experiment' }),
   d('git branch --delete --force old-branch'),
@@ -152,6 +154,10 @@ export const gitCorpus: LabelledCommand[] = [
   h('git restore --staged .'),
   h('git switch main'),
   h('git switch -c new-branch'),
+  // -c/-C take a value and may be glued to it: `-cfeature` creates the branch "feature", it is no -f.
+  h('git switch -cfeature'),
+  h('git switch -Cfix-login origin/main'),
+  h('git switch --create=feature --track origin/feature'),
   h('git stash'),
   h('git stash push -m "wip"'),
   h('git stash pop'),

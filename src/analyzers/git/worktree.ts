@@ -88,6 +88,9 @@ function stash(args: Args): Effect[] {
   ];
 }
 
+/** Options of git switch that take a value (`-cfeature` is -c with "feature", not -c -f -e…). */
+const SWITCH_VALUE = ['-c', '--create', '-C', '--force-create', '--orphan', '--conflict'];
+
 /** Commands that throw away work in the work tree; undefined for any other subcommand. */
 export function worktreeCommand(repo: Repo, name: string, args: Args): Effect[] | undefined {
   const o = gitOptions(args);
@@ -106,7 +109,7 @@ export function worktreeCommand(repo: Repo, name: string, args: Args): Effect[] 
         return [lostWork(repo, 'low', repo.dir, 'git reset --merge may discard changes in conflicted files')];
       return [];
     case 'switch':
-      return hasOption(o, '-f', '--force', '--discard-changes')
+      return hasOption(gitOptions(args, SWITCH_VALUE), '-f', '--force', '--discard-changes')
         ? [lostWork(repo, 'medium', repo.dir, 'git switch --discard-changes throws away uncommitted changes')]
         : [];
     case 'clean':
