@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,31 +8,25 @@ import { loadRuntime } from '../../src/app/runtime.js';
 import { closeLocalAudit } from '../../src/audit/local.js';
 import { runCheck } from '../../src/cli/check.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { cloudCorpus } from '../corpus/cloud.js';
-import { databasesCorpus } from '../corpus/databases.js';
-import { filesCorpus } from '../corpus/files.js';
-import { frameworksCorpus } from '../corpus/frameworks.js';
-import { gitCorpus } from '../corpus/git.js';
-import { heldoutCorpus } from '../corpus/heldout.js';
-import { iacCorpus } from '../corpus/iac.js';
-import { interpretersCorpus } from '../corpus/interpreters.js';
-import { kubernetesCorpus } from '../corpus/kubernetes.js';
-import { servicesCorpus } from '../corpus/services.js';
+import type { LabelledCommand } from '../support/runtime.js';
 
 // `check` and `check --batch` are two doors to one pipeline: every labelled command must come out the same
 // through both (effects, environment, decision, final outcome, audit status).
 
-const CORPUS = [
-  ...cloudCorpus,
-  ...databasesCorpus,
-  ...filesCorpus,
-  ...frameworksCorpus,
-  ...gitCorpus,
-  ...heldoutCorpus,
-  ...iacCorpus,
-  ...interpretersCorpus,
-  ...kubernetesCorpus,
-  ...servicesCorpus,
+// Every labelled corpus in test/corpus/ (a new family is included without being named here).
+const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
+const CORPUS: LabelledCommand[] = [
+  ...((
+    await Promise.all(
+      readdirSync(CORPUS_DIR)
+        .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+        .sort()
+        .map(async (f) => Object.values((await import(join(CORPUS_DIR, f))) as Record<string, unknown>)),
+    )
+  )
+    .flat()
+    .filter(Array.isArray)
+    .flat() as LabelledCommand[]),
   // A saved plan: single mode once saw its 11 resource changes and batch mode only the apply.
   {
     command: `terraform apply ${fileURLToPath(new URL('../fixtures/plans/terraform-aws-production.json', import.meta.url))}`,
