@@ -10,7 +10,7 @@ import {
   statSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import type { FileFacts, FileFingerprint } from '../core/types.js';
+import type { FileFacts, FileFingerprint, ScriptFile } from '../core/types.js';
 
 // The files a command reads, as the approval digest sees them: the bytes of regular files (hashed),
 // the real path of directories, and a marker for anything else. Reading is done here, at the edge; the
@@ -195,3 +195,47 @@ export function createFileFacts(options: FileFactsOptions = {}): FileFacts {
 
 /** This process's file facts (one cache for every check it answers). */
 export const localFiles: FileFacts = createFileFacts();
+
+/** The largest script whose commands are assessed (nvm.sh is ~150 KiB); a larger one is unverifiable. */
+const MAX_SCRIPT_BYTES = 1024 * 1024;
+
+/** The first line of a file (at most 256 bytes), where a `#!` line is. */
+const headOf = (bytes: Buffer) => {
+  const first = bytes.subarray(0, 256);
+  const newline = first.indexOf(10);
+  return (newline >= 0 ? first.subarray(0, newline) : first).toString('latin1');
+};
+
+/**
+ * Reads a script a command runs (`bash x.sh`, `source x.sh`, `./x.sh`) for the core to assess: regular
+ * files only, through symlinks, up to `maxBytes`. Never opens a device, a FIFO or a socket (opening a FIFO
+ * would wait for a writer), nor a file under /dev, /proc or /sys. A directory is `missing`: no shell runs it.
+ */
+export function readScriptFile(path: string, maxBytes = MAX_SCRIPT_BYTES): ScriptFile {
+  if (/^\/(dev|proc|sys)(\/|$)/.test(path)) return { kind: 'unreadable', reason: 'a device or virtual file' };
+  const st = statOf(path);
+  if (st === 'missing') return { kind: 'missing' };
+  if (typeof st === 'string') return { kind: 'unreadable', reason: st };
+  if (st.isDirectory()) return { kind: 'missing' };
+  if (!st.isFile()) return { kind: 'unreadable', reason: `not a regular file (${kindOf(st)})` };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { kind: 'unreadable', reason: `unreadable:${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { kind: 'unreadable', reason: `not a regular file (${kindOf(opened)})` };
+    const bytes = readAll(fd, Math.min(opened.size, maxBytes), maxBytes);
+    const head = headOf(bytes);
+    if (bytes.length > maxBytes)
+      return { kind: 'unreadable', reason: `larger than ${Math.round(maxBytes / 1024)} KiB`, head };
+    if (bytes.includes(0)) return { kind: 'binary', head };
+    return { kind: 'text', text: bytes.toString('utf8') };
+  } catch (error) {
+    return { kind: 'unreadable', reason: `unreadable:${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  } finally {
+    closeSync(fd);
+  }
+}

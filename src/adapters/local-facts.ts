@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { ActionFacts } from '../core/types.js';
-import { localFiles } from './file-facts.js';
+import { localFiles, readScriptFile } from './file-facts.js';
 
 /** The terraform workspace selected in `dir` (what `terraform workspace show` prints), if any. */
 function terraformWorkspace(dir: string, env: Record<string, string>): string | undefined {
@@ -65,6 +65,8 @@ export function localFacts(
     const real = realDirectory(cwd);
     if (real) facts.realCwd = real;
     facts.files = localFiles;
+    // The scripts a command runs are read so their commands are assessed too.
+    facts.readScript = (path) => readScriptFile(path);
   }
   const workspace = options.hermetic ? env.TF_WORKSPACE : terraformWorkspace(cwd, env);
   if (workspace && workspace !== 'default') facts.terraformWorkspace = workspace;

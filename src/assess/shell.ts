@@ -1,7 +1,7 @@
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
-import { commandName, peelWrapper, type Inner } from '../shell/wrappers.js';
+import { commandName, peelWrapper, scriptFileRun, shebangShell, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
@@ -14,6 +14,7 @@ import {
   type Effect,
   type EnvironmentHint,
   type PlacedEffect,
+  riskRank,
 } from '../core/types.js';
 import { InputError } from '../core/errors.js';
 
@@ -42,6 +43,24 @@ function hasBinaryData(text: string): boolean {
 }
 
 const MAX_DEPTH = 12;
+/** Script files running script files: deeper than this is unverifiable. */
+const MAX_SCRIPT_DEPTH = 8;
+
+/** An effect found, with what found it and, inside script files, where (`deploy.sh:3`, `wipe.sh:4`). */
+interface Found {
+  effect: Effect;
+  local: boolean;
+  analyzer?: Analyzer;
+  inv?: Invocation;
+  origin?: string[];
+  /** A script file that could not be read (kept at its risk inside other scripts). */
+  fileUnread?: true;
+}
+
+/** An effect whose program or target only the run can tell (`$(…)` as a program, `rm -f "$tmp"`). */
+const computedAtRunTime = (effect: Effect) =>
+  effect.operation === 'execute-unverifiable' ||
+  (/\$/.test(effect.target) && riskRank(effect.risk) <= riskRank('medium'));
 
 interface Context {
   hints: EnvironmentHint[];
@@ -51,6 +70,8 @@ interface Context {
   depth: number;
   /** The directory commands run in: the agent's, until a `cd` in the script changes it. */
   cwd: string;
+  /** The script files being assessed, outermost first (real paths as resolved): a cycle is not followed. */
+  scripts: string[];
 }
 
 function unverifiable(reason: string, target: string, hints: EnvironmentHint[] = []): Effect {
@@ -65,6 +86,11 @@ function unverifiable(reason: string, target: string, hints: EnvironmentHint[] =
   };
 }
 
+/** Whether an effect changes a file's bytes (`chmod +x x.sh && ./x.sh` runs the same bytes). */
+const writesContent = (effect: Effect) =>
+  ['create', 'modify', 'replace'].includes(effect.operation) && !PERMISSION_TOOLS.has(effect.tool);
+const PERMISSION_TOOLS = new Set(['chmod', 'chown', 'chgrp', 'touch']);
+
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
@@ -73,7 +99,7 @@ function truncate(text: string, max = 200): string {
 export function assessShell(command: string, facts: ActionFacts, options: AssessOptions): ShellAssessment {
   if (command.trim() === '')
     throw new InputError('the command is empty: pass the shell command to check after `--`');
-  const effects: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[] = [];
+  const effects: Found[] = [];
   const commands: string[] = [];
   const inputs = new InputCollector();
 
@@ -92,7 +118,14 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     return facts.env[name];
   };
 
-  const runScript = (text: string, ctx: Context) => {
+  /** Inside a script file (`file`, as the command named it), each effect says on which line it was found. */
+  const runScript = (text: string, ctx: Context, file?: string) => {
+    const start = effects.length;
+    runScriptText(text, ctx, file);
+    if (file) for (const found of effects.slice(start)) if (!found.origin) found.origin = [file];
+  };
+
+  const runScriptText = (text: string, ctx: Context, file?: string) => {
     if (ctx.depth > MAX_DEPTH) {
       effects.push({
         effect: unverifiable('wrappers nested too deeply to follow', text, ctx.hints),
@@ -123,7 +156,13 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         for (const value of script.assigned) inputs.assigned(value, where);
         for (const redirect of script.redirects) inputs.redirect(redirect, where);
       }
-      for (const cmd of script.commands) runCommand(cmd, cmd.argv, scriptCtx);
+      for (const cmd of script.commands) {
+        const before = effects.length;
+        runCommand(cmd, cmd.argv, scriptCtx);
+        if (!file) continue;
+        const at = cmd.line === undefined ? file : `${file}:${cmd.line}`;
+        for (const found of effects.slice(before)) found.origin = [at, ...(found.origin ?? [])];
+      }
     } finally {
       tree.delete();
     }
@@ -154,6 +193,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         assignments: { ...ctx.assignments, ...(inner.assignments ?? {}) },
         depth: ctx.depth + 1,
         cwd: ctx.cwd,
+        scripts: ctx.scripts,
       };
       // The inner command reads the wrapper's stdin (`echo 'DROP…' | sudo -u postgres psql`), except under
       // xargs and find, which use stdin or their own arguments. Output redirections were placed already.
@@ -208,6 +248,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
     if (peeled && !peeled.analyzeSelf) return;
+    if (!ctx.remote) runScriptFile(argv, ctx);
     const analyzers = options.analyzers.get(name);
     if (!analyzers) return;
     const assignments = { ...ctx.assignments, ...cmd.assignments };
@@ -241,6 +282,58 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
   };
 
+  /**
+   * `bash x.sh`, `source x.sh`, `./x.sh`: the script's commands, read through the edge, are assessed as if
+   * they were typed, in the caller's directory (bash runs a script where it was started, not where the file
+   * is). A missing file runs nothing; a file this command writes first, or one that exists but cannot be
+   * read, is unverifiable. A compiled program or a script for another interpreter (`#!/usr/bin/python3`)
+   * is a program like any other.
+   */
+  const runScriptFile = (argv: Word[], ctx: Context) => {
+    const run = facts.readScript ? scriptFileRun(argv) : undefined;
+    if (!run || !facts.readScript) return;
+    const label = run.file.value;
+    const path = resolvePath(label, ctx.cwd, facts.home);
+    const cannot = (why: string) =>
+      effects.push({
+        effect: unverifiable(`${label} ${why}, so the commands it runs cannot be verified`, path, ctx.hints),
+        local: true,
+        fileUnread: true,
+      });
+    // `cat > x.sh <<EOF … EOF; bash x.sh`: what runs is what this command writes, not what is there now.
+    if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
+      return cannot('is written by this command before it runs');
+    if (ctx.scripts.includes(path)) return; // a script that runs itself: its commands are being assessed
+    if (ctx.scripts.length >= MAX_SCRIPT_DEPTH) return cannot('runs scripts nested too deeply to follow');
+    const file = facts.readScript(path);
+    const exec = run.how === 'exec';
+    switch (file.kind) {
+      case 'missing':
+        return; // the shell reports that there is no such file; nothing runs
+      case 'binary':
+        if (exec && shebangShell(file.head) !== 'shell') return; // a compiled program
+        return cannot('is not text');
+      case 'unreadable':
+        if (exec && (file.head === undefined || file.head.startsWith('\x7fELF'))) return;
+        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') return;
+        return cannot(`cannot be read (${file.reason})`);
+      case 'text': {
+        // A text file without a `#!` line run directly is run by the shell (ENOEXEC).
+        if (exec && shebangShell(file.text.slice(0, 256).split('\n')[0] ?? '') === 'other') return;
+        const start = effects.length;
+        runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
+        // Scripts people run every day (configure, gradlew, nvm.sh) compute programs and file names at run
+        // time throughout. Before scripts were read they ran unassessed; what reading them adds is what
+        // they do for certain. What only their run can tell is reported, at low risk, not held.
+        for (const found of effects.slice(start)) {
+          if (found.fileUnread || !computedAtRunTime(found.effect)) continue;
+          found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; inside a script` };
+        }
+        return;
+      }
+    }
+  };
+
   runScript(command, {
     hints: [],
     remote: false,
@@ -248,19 +341,21 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     assignments: {},
     depth: 0,
     cwd: facts.cwd,
+    scripts: [],
   });
   return { ...place(effects, commands, facts, options.placement), inputs: inputs.result() };
 }
 
 function place(
-  found: { effect: Effect; local: boolean; analyzer?: Analyzer; inv?: Invocation }[],
+  found: Found[],
   commands: string[],
   facts: ActionFacts,
   placement: Placement,
 ): Omit<ShellAssessment, 'inputs'> {
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
-  for (const { effect, local, analyzer, inv } of found) {
+  for (const { effect: own, local, analyzer, inv, origin } of found) {
+    const effect = origin ? { ...own, reason: `${own.reason} (${origin.join(' → ')})` } : own;
     const hints = [...(effect.hints ?? [])];
     for (const variable of analyzer?.environmentVariables ?? []) {
       const value = inv?.env(variable) ?? facts.env[variable];

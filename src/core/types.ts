@@ -71,6 +71,18 @@ export interface FileFacts {
   list(dir: string): readonly string[];
 }
 
+/**
+ * A script file a command runs (`bash x.sh`, `source x.sh`, `./x.sh`), as the edge read it: its text, or
+ * why not. `head` is the first line (up to 256 bytes) of a file that could be opened, for its `#!` line.
+ */
+export type ScriptFile =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  /** A NUL byte: a compiled program (`\x7fELF`) or data, not a script a shell would run as written. */
+  | { kind: 'binary'; head: string }
+  /** Not a regular file, larger than the edge's cap, or a read that failed. */
+  | { kind: 'unreadable'; reason: string; head?: string };
+
 export interface ActionFacts {
   /** The directory the action runs in, as the person or the agent gave it (shown to reviewers). */
   cwd: string;
@@ -85,6 +97,8 @@ export interface ActionFacts {
   pathExists?: (path: string) => boolean;
   /** Reads files for the approval digest (injected by the edge; absent in hermetic policy tests). */
   files?: FileFacts;
+  /** Reads a script file a command runs, so its commands are assessed too (injected by the edge). */
+  readScript?: (path: string) => ScriptFile;
   /** This machine's host name, a hint for effects on this machine. */
   host?: string;
 }

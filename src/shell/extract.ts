@@ -17,6 +17,8 @@ export interface SimpleCommand {
   /** Text fed on stdin by a here-document or here-string, when static. */
   stdinText?: Word;
   text: string;
+  /** The line (1-based) of the text the command starts on. */
+  line?: number;
 }
 
 export interface ExtractedScript {
@@ -179,6 +181,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       }
     }
     const command: SimpleCommand = { argv, assignments, redirects, text: node.text };
+    if (node.startPosition) command.line = node.startPosition.row + 1;
     if (stdinText) command.stdinText = stdinText;
     const pipeline = stage.parent;
     if (pipeline?.type === 'pipeline') {

@@ -4,6 +4,8 @@ export interface SyntaxNode {
   readonly type: string;
   readonly startIndex: number;
   readonly endIndex: number;
+  /** Row (0-based) and column where the node starts: the line a command of a script file is on. */
+  readonly startPosition: { readonly row: number; readonly column: number };
   readonly text: string;
   readonly isNamed: boolean;
   readonly isMissing: boolean;

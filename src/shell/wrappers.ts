@@ -612,3 +612,53 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   }
   return undefined;
 }
+
+/** Shells whose scripts are bash syntax enough to be parsed by tree-sitter-bash (not fish). */
+const POSIX_SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'busybox-sh']);
+
+/** A script file a command runs: `bash x.sh args`, `source x.sh`, `. x.sh`, or `./x.sh` (a path run directly). */
+export interface ScriptFileRun {
+  file: Word;
+  /** `shell` and `source` run it as a shell script whatever it says; `exec` runs it by its `#!` line. */
+  how: 'shell' | 'source' | 'exec';
+}
+
+/** The script file a simple command runs, if it runs one (after wrappers were peeled). */
+export function scriptFileRun(argv: readonly Word[]): ScriptFileRun | undefined {
+  const program = argv[0];
+  if (!program || program.dynamic) return undefined;
+  const name = commandName(program);
+  if (POSIX_SHELLS.has(name)) {
+    const parsed = parseOptions(argv.slice(1), {
+      withValue: ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'],
+      stopAtFirstPositional: true,
+    });
+    const flags = [...parsed.options.keys()];
+    if (flags.some((k) => /^-[a-zA-Z]*[cs][a-zA-Z]*$/.test(k))) return undefined; // -c text, -s stdin
+    const file = parsed.positionals[0];
+    if (!file || file.dynamic || file.value === '-') return undefined;
+    return { file, how: 'shell' };
+  }
+  if (name === 'source' || name === '.') {
+    const file = argv[1];
+    if (!file || file.dynamic || file.value === '-' || file.value === '/dev/stdin') return undefined;
+    return { file, how: 'source' };
+  }
+  // ./deploy.sh, bin/migrate, /opt/tools/run: a path, not a name looked up in PATH.
+  if (program.value.includes('/')) return { file: program, how: 'exec' };
+  return undefined;
+}
+
+/** Whether a `#!` line names a shell whose scripts are assessed (`#!/bin/bash`, `#!/usr/bin/env -S sh -e`). */
+export function shebangShell(head: string): 'shell' | 'other' | 'none' {
+  if (!head.startsWith('#!')) return 'none';
+  const words = head.slice(2).trim().split(/\s+/);
+  let interpreter = words[0]?.replace(/^.*\//, '') ?? '';
+  if (interpreter === 'env')
+    interpreter =
+      words
+        .slice(1)
+        .find((w) => !w.startsWith('-') && !w.includes('='))
+        ?.replace(/^.*\//, '') ?? '';
+  return POSIX_SHELLS.has(interpreter) ? 'shell' : 'other';
+}
