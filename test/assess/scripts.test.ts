@@ -105,6 +105,20 @@ describe('everyday scripts stay allowed', () => {
       },
     ],
     ['bash ./configure', {}],
+    [
+      './gradlew build',
+      {
+        gradlew: [
+          '#!/bin/sh',
+          'APP_HOME=$( cd "${APP_HOME:-./}" && pwd -P ) || exit',
+          'if [ -n "$JAVA_HOME" ] ; then JAVACMD=$JAVA_HOME/bin/java; else JAVACMD=java; fi',
+          'rm -f "$APP_HOME/.gradle-lock"',
+          `eval "set -- $( printf '%s\\n' "$JAVA_OPTS" | xargs -n1 )" '"$@"'`,
+          'exec "$JAVACMD" "$@"',
+          '',
+        ].join('\n'),
+      },
+    ],
     ['./missing.sh', {}],
     ['./tool.py --check', { 'tool.py': '#!/usr/bin/env python3\nimport shutil\nprint("ok")\n' }],
     ['./app', { app: '\x7fELF\x02\x01\x01\x00\x00\x00rm -rf /\n' }],
@@ -114,7 +128,8 @@ describe('everyday scripts stay allowed', () => {
     for (const name of ['app', 'ci/test.sh', 'tool.py'])
       if (name in files) chmodSync(join(root, name), 0o755);
     const c = await run(command, root);
-    expect(reasons(c)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^execute-unverifiable/)]));
+    // What only the run can tell inside a script (`exec "$JAVACMD"`) is reported at low risk, not held.
+    expect(c.assessment.destructive).toBe(false);
     expect(c.decision.outcome).toBe('allow');
   });
 });
