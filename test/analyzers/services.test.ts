@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { servicesCorpus } from '../corpus/services.js';
 import { corpusTests } from '../support/corpus.js';
-import { check } from '../support/runtime.js';
+import { check, expectCategories } from '../support/runtime.js';
 
 describe('services corpus', () => corpusTests(servicesCorpus));
 
@@ -39,13 +39,7 @@ describe('services analyzer', () => {
       ['sudo iptables -F', 'firewall'],
       ['sudo killall -9 mysqld', 'process'],
     ];
-    for (const [command, category] of cases) {
-      const r = await check(command);
-      expect(
-        r.assessment.effects.map((e) => e.category),
-        command,
-      ).toContain(category);
-    }
+    await expectCategories(cases);
   });
 
   it('grades a stop by what the service is', async () => {

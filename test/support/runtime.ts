@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { loadRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { ShellCheck } from '../../src/app/checker.js';
 import type { Principal } from '../../src/core/decide.js';
@@ -72,3 +73,14 @@ export const harmless = (command: string, extra: Partial<LabelledCommand> = {}):
   destructive: false,
   ...extra,
 });
+
+/** Each command reports an effect of the category that policies can use (`context.category`). */
+export async function expectCategories(cases: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [command, category] of cases) {
+    const r = await check(command);
+    expect(
+      r.assessment.effects.map((e) => e.category),
+      command,
+    ).toContain(category);
+  }
+}
