@@ -3,7 +3,7 @@ import type { Final } from '../app/pipeline.js';
 import type { PlanCheck } from '../plans/check.js';
 import { planJson, renderPlanMarkdown, renderPlanText } from '../plans/render.js';
 import type { CliIo } from './io.js';
-import { finalReasons, outcomeLabel, paletteFor } from './render.js';
+import { finalReasons, paletteFor, PLAIN, verdictNotes } from './render.js';
 
 // `plan check` prints the plan renderers' output with the final outcome in the headline (what the exit
 // code says); when the approval server or the audit log changed the policies' verdict, both are shown.
@@ -17,11 +17,7 @@ function withFinalOutcome(final: Final<PlanEvaluation>): PlanCheck {
 }
 
 function policyNote(final: Final<PlanEvaluation>): string {
-  const lines: string[] = [];
-  if (final.outcome !== final.decision.outcome) {
-    lines.push(`policy: ${outcomeLabel(final.decision.outcome, final.decision)}`);
-    for (const r of final.decision.outcome === 'allow' ? [] : final.decision.reasons) lines.push(`  ${r}`);
-  } else if (final.server) lines.push(`approval server: ${final.server.message}`);
+  const lines = verdictNotes(final, PLAIN);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

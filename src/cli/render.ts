@@ -3,7 +3,7 @@ import type { Final } from '../app/pipeline.js';
 import { effectJson } from '../core/effect-json.js';
 import type { Palette } from '../render/palette.js';
 
-export { paletteFor, type Palette } from '../render/palette.js';
+export { paletteFor, PLAIN, type Palette } from '../render/palette.js';
 import type { Decision, Outcome, Risk } from '../core/types.js';
 
 const OUTCOME_LABEL: Record<Outcome, string> = {
@@ -22,7 +22,7 @@ function approversText(approvals: number, group: string | undefined): string {
 }
 
 /** The policies' verdict as a label: "REQUIRE APPROVAL (2 approvers from platform)". */
-export function outcomeLabel(outcome: Outcome, decision: Decision): string {
+function outcomeLabel(outcome: Outcome, decision: Decision): string {
   return outcome === 'require-approval'
     ? `${OUTCOME_LABEL[outcome]} (${approversText(decision.approvals, decision.approverGroup)})`
     : OUTCOME_LABEL[outcome];
@@ -34,6 +34,20 @@ export function finalReasons(final: Final): string[] {
   if (final.server && final.outcome !== final.decision.outcome)
     return [`approval server: ${final.server.message}`];
   return final.decision.reasons;
+}
+
+/**
+ * Below the final verdict: the policies' own when the server or the audit log changed it, else the server's
+ * answer when one was asked. Shared by `check` and `plan check`.
+ */
+export function verdictNotes(final: Final, p: Palette): string[] {
+  const { decision } = final;
+  if (final.outcome !== decision.outcome)
+    return [
+      `${p.bold('policy:')} ${outcomeLabel(decision.outcome, decision)}`,
+      ...(decision.outcome === 'allow' ? [] : decision.reasons.map((r) => `  ${r}`)),
+    ];
+  return final.server ? [`${p.bold('approval server:')} ${final.server.message}`] : [];
 }
 
 /**
@@ -64,10 +78,7 @@ export function renderCheck(final: Final<ShellEvaluation>, p: Palette): string {
   }
   if (outcome !== 'allow' || final.server)
     for (const r of finalReasons(final)) lines.push(`  ${p.bold('why:')} ${r}`);
-  if (outcome !== decision.outcome) {
-    lines.push(`  ${p.bold('policy:')} ${outcomeLabel(decision.outcome, decision)}`);
-    for (const r of decision.outcome === 'allow' ? [] : decision.reasons) lines.push(`    ${r}`);
-  } else if (final.server) lines.push(`  ${p.bold('approval server:')} ${final.server.message}`);
+  for (const line of verdictNotes(final, p)) lines.push(`  ${line}`);
   if (!final.audit.recorded && !final.audit.refused) lines.push(p.dim(`  audit log: ${final.audit.message}`));
   return `${lines.join('\n')}\n`;
 }
