@@ -38,13 +38,11 @@ export async function askServer(
   const connection = serverConnection(settings.env, settings.config);
   if (!connection) return undefined;
   // The HTTP client loads only when a server is configured.
-  const { assessmentView, gate, needsServer } = await import('../approvals/client.js');
+  const { assessmentView, gate, needsServer, productionScoped } = await import('../approvals/client.js');
   const assessment = assessmentView(evaluated.assessment);
   if (!needsServer(assessment, evaluated.decision)) return undefined;
   if ('error' in connection) {
-    const production =
-      evaluated.assessment.environment !== 'non-production' ||
-      evaluated.decision.outcome === 'require-approval';
+    const production = productionScoped(assessment, evaluated.decision);
     return {
       outcome: production ? 'deny' : evaluated.decision.outcome,
       consulted: false,

@@ -91,12 +91,12 @@ function decisionView(decision: Decision): DecisionView {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Production, or a place nobody recognised: where a failure to reach the server must deny. */
-function productionScoped(input: GateInput): boolean {
+/** Production, or a place nobody recognised: where a failure to reach or use the server must deny. */
+export function productionScoped(assessment: AssessmentView, decision: Decision): boolean {
   return (
-    input.decision.outcome === 'require-approval' ||
-    input.assessment.environment !== 'non-production' ||
-    input.assessment.effects.some((e) => e.operation !== 'read' && e.environment !== 'non-production')
+    decision.outcome === 'require-approval' ||
+    assessment.environment !== 'non-production' ||
+    assessment.effects.some((e) => e.operation !== 'read' && e.environment !== 'non-production')
   );
 }
 
@@ -144,7 +144,7 @@ export async function gate(input: GateInput, options: GateOptions): Promise<Gate
     }
   } catch (error) {
     const why = error instanceof ClientError || error instanceof Error ? error.message : String(error);
-    if (productionScoped(input))
+    if (productionScoped(input.assessment, input.decision))
       return {
         outcome: 'deny',
         consulted: false,
