@@ -4,7 +4,7 @@ import { mcpEffects, type McpCall } from '../assess/mcp-call.js';
 import { actionDigest, planAction, shellAction } from '../approvals/digest.js';
 import type { ActionView } from '../approvals/api.js';
 import type { LoadedConfig } from '../config/load.js';
-import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
+import { decide, type DetailedDecision, type Principal } from '../core/decide.js';
 import { DEFAULT_PLACEMENT, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import {
@@ -20,6 +20,7 @@ import type { PlanAssessment } from '../plans/assess.js';
 import type { PlanCheck } from '../plans/check.js';
 import type { LoadedPlan } from '../plans/load.js';
 import type { Checker, SavedPlan } from './checker.js';
+import type { LoadedPolicies } from './policies.js';
 
 // The first half of the pipeline: assess what a proposal does, place every effect (core/place.ts), and ask
 // the policies. One function per kind of action; every entry point comes through `evaluate`.
@@ -32,13 +33,7 @@ export type Proposal =
   | { kind: 'mcp-call'; call: McpCall };
 
 /** What the pipeline needs loaded: policies always, the shell checker only for shell commands. */
-export interface PipelineRuntime {
-  evaluator: PolicyEvaluator;
-  config?: LoadedConfig;
-  /** What was wrong with the configuration or policies (decisions then fail closed in production). */
-  problems: string[];
-  checker?: Checker;
-}
+export type PipelineRuntime = LoadedPolicies & { checker?: Checker };
 
 interface Decided<A, S extends PlacedAssessment> {
   action: A;

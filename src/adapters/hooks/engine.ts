@@ -3,8 +3,8 @@ import { posix } from 'node:path';
 import type { PipelineRuntime, Proposal } from '../../app/evaluate.js';
 import { run, type Final } from '../../app/pipeline.js';
 import type { Runtime } from '../../app/runtime.js';
-import type { LoadedConfig } from '../../config/load.js';
-import type { PolicyEvaluator, Principal } from '../../core/decide.js';
+import type { LoadedPolicies } from '../../app/policies.js';
+import type { Principal } from '../../core/decide.js';
 import { localFacts } from '../local-facts.js';
 import { ADAPTERS } from './index.js';
 import { preflight as preflightWith, respondWith, sensitiveChanges, type HookContext } from './preflight.js';
@@ -23,11 +23,8 @@ import { verdictFromDecision } from './verdict.js';
 // answer what needs no policy at once (read-only tools, ordinary file edits), and ask the policies about
 // the rest. Parsers and policies come from a provider: loaded per process, or cached by the daemon.
 
-export interface PolicyBundle {
-  evaluator: PolicyEvaluator;
-  config?: LoadedConfig;
-  problems: string[];
-}
+/** Policies alone (no shell parser): what file edits and MCP calls need. */
+export type PolicyBundle = LoadedPolicies;
 
 export interface PolicyProvider {
   /** Parsers and policies, for shell commands. */
