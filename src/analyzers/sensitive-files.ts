@@ -4,8 +4,15 @@ import type { Risk } from '../core/types.js';
 // Which files an agent must not change without someone noticing: through its file tools (the hooks) or
 // through the shell (guarded-writes.ts). Pure path arithmetic (node:path/posix).
 
-type SensitiveCategory =
-  'interlock-config' | 'agent-hooks' | 'credentials' | 'terraform-state' | 'system' | 'startup-script';
+export const SENSITIVE_CATEGORIES = [
+  'interlock-config',
+  'agent-hooks',
+  'credentials',
+  'terraform-state',
+  'system',
+  'startup-script',
+] as const;
+type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 
 export interface SensitiveFile {
   path: string;

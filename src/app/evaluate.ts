@@ -1,7 +1,9 @@
 import type { ShellAssessment } from '../assess/shell.js';
 import { fileWriteEffects, type SensitiveChange } from '../assess/file-write.js';
 import { mcpEffects, type McpCall } from '../assess/mcp-call.js';
-import { actionDigest, planAction, shellAction } from '../approvals/digest.js';
+import { planView, readInputs, shellView, wireDigest } from '../approvals/digest.js';
+import { recordFacts, referencedNames, type FactRecorder } from '../approvals/facts-wire.js';
+import type { WireFacts, WireProposal } from '../approvals/wire.js';
 import type { ActionView } from '../approvals/api.js';
 import type { LoadedConfig } from '../config/load.js';
 import { decide, type DetailedDecision, type Principal } from '../core/decide.js';
@@ -41,6 +43,8 @@ interface Decided<A, S extends PlacedAssessment> {
   decision: DetailedDecision;
   /** What an approval binds to: the action as the server shows it, and the digest of everything that matters. */
   binding: { view: ActionView; digest: string };
+  /** The action and the facts it was assessed with, as the approval server receives them. */
+  wire: { proposal: WireProposal; facts: WireFacts };
 }
 
 export type ShellEvaluation = Decided<ShellAction, ShellAssessment> & { plans?: SavedPlan[] };
@@ -83,19 +87,31 @@ async function evaluateAny(
   principal: Principal,
   rt: PipelineRuntime,
 ): Promise<Evaluation> {
+  // Every fact the assessment asks for is recorded: the server assesses again from exactly these.
+  const recorder = recordFacts(facts);
   switch (proposal.kind) {
     case 'shell':
-      return evaluateShell(proposal.command, facts, principal, rt);
+      return evaluateShell(proposal.command, recorder, principal, rt);
     case 'plan':
-      return evaluatePlan(proposal, facts, principal, rt);
+      return evaluatePlan(proposal, recorder, principal, rt);
     case 'file-write': {
       const action: FileWriteAction = {
         kind: 'file-write',
         tool: proposal.tool,
         paths: proposal.changes.map((c) => c.file.path),
       };
-      const effects = fileWriteEffects(proposal.tool, proposal.changes, facts, placementOf(rt.config));
-      return decided(action, summarize(effects), principal, rt, facts, { changes: proposal.changes });
+      const effects = fileWriteEffects(
+        proposal.tool,
+        proposal.changes,
+        recorder.facts,
+        placementOf(rt.config),
+      );
+      const wire: WireProposal = {
+        kind: 'file-write',
+        tool: proposal.tool,
+        changes: proposal.changes.map((c) => ({ ...c.file, change: c.change })),
+      };
+      return decided(action, summarize(effects), principal, rt, recorder, wire);
     }
     case 'mcp-call': {
       const { call } = proposal;
@@ -105,51 +121,64 @@ async function evaluateAny(
         ...(call.server ? { server: call.server } : {}),
       };
       const effects = mcpEffects(call, placementOf(rt.config));
-      return decided(action, summarize(effects), principal, rt, facts, { args: call.args });
+      const wire: WireProposal = { kind: 'mcp-call', call: { ...call, args: call.args ?? null } };
+      return decided(action, summarize(effects), principal, rt, recorder, wire);
     }
   }
 }
 
+/** What the approval server receives, and the digest of it. */
+function wired(proposal: WireProposal, recorder: FactRecorder, view: ActionView) {
+  const facts = recorder.snapshot();
+  return { wire: { proposal, facts }, binding: { view, digest: wireDigest(proposal, facts) } };
+}
+
 async function evaluateShell(
   command: string,
-  facts: ActionFacts,
+  recorder: FactRecorder,
   principal: Principal,
   rt: PipelineRuntime,
 ): Promise<ShellEvaluation> {
   if (!rt.checker) throw new Error('the shell parser is not loaded (internal error)');
+  const { facts } = recorder;
   const check = await rt.checker.check(command, facts, principal);
-  const { action: view, digest } = shellAction(command, facts, {
-    inputs: check.assessment.inputs,
-    ...(check.plans ? { plans: check.plans } : {}),
-  });
-  return { ...check, binding: { view, digest } };
+  // What the command may read, and the variables it names, are bound by content and value.
+  if (facts.files) readInputs(check.assessment.inputs, facts.files);
+  recorder.bindVariables(referencedNames(command));
+  return { ...check, ...wired({ kind: 'shell', command }, recorder, shellView(command, facts)) };
 }
 
 async function evaluatePlan(
   proposal: Extract<Proposal, { kind: 'plan' }>,
-  facts: ActionFacts,
+  recorder: FactRecorder,
   principal: Principal,
   rt: PipelineRuntime,
 ): Promise<PlanEvaluation> {
   const { checkLoadedPlan } = await import('../plans/check.js');
   const context = {
-    facts,
+    facts: recorder.facts,
     placement: placementOf(rt.config),
     ...(proposal.environment ? { environment: proposal.environment } : {}),
     ...(proposal.workspace ? { workspace: proposal.workspace } : {}),
   };
   const plan = checkLoadedPlan(proposal.plan, { context, principal, evaluator: rt.evaluator });
   const kind = plan.assessment.kind;
-  const binding = planAction(plan.file, plan.sha256, {
-    kind,
+  const wire: WireProposal = {
+    kind: 'plan',
+    file: plan.file,
+    text: proposal.plan.text,
     ...(proposal.environment ? { environment: proposal.environment } : {}),
+    ...(proposal.workspace ? { workspace: proposal.workspace } : {}),
+  };
+  const view = planView(plan.file, plan.sha256, {
+    kind,
     ...(proposal.workspace ? { workspace: proposal.workspace } : {}),
   });
   return {
     action: { kind, file: plan.file, sha256: plan.sha256 },
     assessment: plan.assessment,
     decision: plan.decision,
-    binding: { view: binding.action, digest: binding.digest },
+    ...wired(wire, recorder, view),
     plan,
   };
 }
@@ -160,11 +189,10 @@ function decided<A extends FileWriteAction | McpCallAction>(
   assessment: PlacedAssessment,
   principal: Principal,
   rt: PipelineRuntime,
-  facts: ActionFacts,
-  detail: Record<string, unknown>,
+  recorder: FactRecorder,
+  wire: WireProposal,
 ): Decided<A, PlacedAssessment> {
   const decision = decide(assessment, action.kind, principal, rt.evaluator);
-  const view: ActionView = { kind: action.kind, command: describeAction(action), cwd: facts.cwd };
-  const digest = actionDigest({ v: 1, ...action, cwd: facts.cwd, detail });
-  return { action, assessment, decision, binding: { view, digest } };
+  const view: ActionView = { kind: action.kind, command: describeAction(action), cwd: recorder.facts.cwd };
+  return { action, assessment, decision, ...wired(wire, recorder, view) };
 }

@@ -52,7 +52,7 @@ export async function askServer(
   const answer = await gate(
     {
       action: evaluated.binding.view,
-      digest: evaluated.binding.digest,
+      wire: evaluated.wire,
       assessment,
       decision: evaluated.decision,
       principal,

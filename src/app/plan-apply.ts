@@ -3,12 +3,12 @@
 // plan path); this reads that plan, assesses it, and returns its effects and the file's SHA-256, which an
 // approval binds to (a plan file changed after approval is a different action).
 
-import { isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import type { PlacedEffect } from '../core/types.js';
 import { DEFAULT_PLACEMENT, placeHints, type Placement } from '../core/place.js';
 import type { ActionFacts } from '../core/types.js';
 import { assessPlan, planHints, type PlanAssessment, type PlanKind } from '../plans/assess.js';
-import { loadPlanFile, type PlanTool, type Runner } from '../plans/load.js';
+import { loadPlanFile, parsePlanText, type PlanTool, type Runner } from '../plans/load.js';
 
 export interface PlanApplyInput {
   /** Directory the apply runs in (where `terraform init` ran; `terraform show` runs there). */
@@ -16,7 +16,7 @@ export interface PlanApplyInput {
   /** The plan file as the command names it (relative to cwd, or absolute). */
   planPath: string;
   /** The agent's facts: TF_WORKSPACE / the selected workspace, AWS_PROFILE… place the effects. */
-  facts?: Pick<ActionFacts, 'env' | 'terraformWorkspace'>;
+  facts?: Pick<ActionFacts, 'env' | 'terraformWorkspace' | 'readPlan'>;
   /** The program of the apply command; it reads the binary plan (the other one is tried next). */
   tool?: PlanTool;
   placement?: Placement;
@@ -49,13 +49,16 @@ export async function assessPlanApply(input: PlanApplyInput): Promise<PlanApplyR
     ...(input.placement ? { placement: input.placement } : {}),
   };
   try {
-    const loaded = await loadPlanFile(planPath, {
-      cwd: input.cwd,
-      tool,
-      ...(input.facts?.env ? { env: { ...process.env, ...input.facts.env } } : {}),
-      ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
-      ...(input.run ? { run: input.run } : {}),
-    });
+    const read = input.facts?.readPlan
+      ? await input.facts.readPlan(planPath, tool)
+      : await loadPlanFile(planPath, {
+          cwd: input.cwd,
+          tool,
+          ...(input.facts?.env ? { env: { ...process.env, ...input.facts.env } } : {}),
+          ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+          ...(input.run ? { run: input.run } : {}),
+        });
+    const loaded = { sha256: read.sha256, plan: parsePlanText(read.text, basename(planPath)) };
     const assessment = assessPlan(loaded.plan, context);
     return {
       planPath,

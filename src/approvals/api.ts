@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPERATIONS, OUTCOMES, RISKS } from '../core/types.js';
 import { REQUEST_STATES } from '../store/types.js';
+import { WireFacts, WireProposal } from './wire.js';
 
 // The approval server's JSON API: every body the server reads and every answer the client reads is
 // checked against these schemas (zod at each boundary). Shared by src/server and src/approvals/client.ts.
@@ -74,23 +75,36 @@ export const ActionView = z.object({
 });
 export type ActionView = z.infer<typeof ActionView>;
 
+const AgentView = z.object({
+  vendor: Text(100).optional(),
+  model: Text(200).optional(),
+  session: Text(200).optional(),
+});
+
+/**
+ * An agent's side asks about one action: the action and the facts it was assessed with (src/approvals/
+ * wire.ts), never a verdict the server would believe. The server assesses, decides and computes the digest
+ * itself. `local` is the agent side's own decision: it can only make the server's stricter.
+ */
 export const DecisionBody = z.object({
-  action: ActionView,
-  /** sha256 of the canonical action (src/approvals/digest.ts): the approval is bound to it. */
-  digest: Hex64,
-  assessment: AssessmentView,
-  decision: DecisionView,
-  /**
-   * Ignored by the server, which takes who an agent acts for from the agent's token only (older clients
-   * send it; it stays accepted so they keep working).
-   */
-  actsFor: IdentityName.optional(),
-  agent: z
-    .object({ vendor: Text(100).optional(), model: Text(200).optional(), session: Text(200).optional() })
-    .optional(),
+  proposal: WireProposal,
+  facts: WireFacts,
+  local: DecisionView.optional(),
+  agent: AgentView.optional(),
 });
 export type DecisionBody = z.input<typeof DecisionBody>;
-export type DecisionInput = z.output<typeof DecisionBody>;
+export type DecisionWire = z.output<typeof DecisionBody>;
+
+/** A decision as the server took it: what it assessed, what its policies said, and the digest it computed. */
+export interface DecisionInput {
+  action: ActionView;
+  digest: string;
+  assessment: AssessmentView;
+  decision: DecisionView;
+  /** Nothing in the action is known to change anything (src/core/read-only.ts): a freeze lets it through. */
+  readOnly?: boolean;
+  agent?: z.output<typeof AgentView>;
+}
 
 const ReplyOutcome = z.enum(['allow', 'ask', 'deny', 'pending']);
 

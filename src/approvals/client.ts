@@ -4,6 +4,7 @@ import type { Decision, Outcome } from '../core/types.js';
 import type { RequestState } from '../store/types.js';
 import type { ActionView, AssessmentView, DecisionBody, DecisionReply, DecisionView } from './api.js';
 import { ApprovalClient, ClientError, type ClientOptions } from './http.js';
+import type { WireFacts, WireProposal } from './wire.js';
 import type { ServerConnection } from './settings.js';
 
 // The agent's side of peer approval. Given a checked action and the facts it was checked with, ask the
@@ -34,10 +35,11 @@ export interface GateResult {
   consulted: boolean;
 }
 
-/** Everything the server needs about an action; build it with `shellAction`/`planAction` and a decision. */
+/** An evaluated action (src/app/evaluate.ts): what is sent, and what the agent side decided. */
 export interface GateInput {
   action: ActionView;
-  digest: string;
+  /** The action and the facts it was assessed with: all the server gets, and what the digest covers. */
+  wire: { proposal: WireProposal; facts: WireFacts };
   assessment: AssessmentView;
   decision: Decision;
   principal: Principal;
@@ -73,7 +75,8 @@ export function assessmentView(assessment: PlacedAssessment): AssessmentView {
   };
 }
 
-function decisionView(decision: Decision): DecisionView {
+/** The decision as the server stores it. */
+export function decisionView(decision: Decision): DecisionView {
   return {
     outcome: decision.outcome,
     approvals: decision.approvals,
@@ -107,11 +110,9 @@ export async function gate(input: GateInput, options: GateOptions): Promise<Gate
     return { outcome: local, message: 'read-only: no approval server needed', consulted: false };
   const client = new ApprovalClient(options.server.url, options.server.token, options);
   const body: DecisionBody = {
-    action: input.action,
-    digest: input.digest,
-    assessment: input.assessment,
-    decision: decisionView(input.decision),
-    ...(input.principal.actsFor ? { actsFor: input.principal.actsFor } : {}),
+    proposal: input.wire.proposal,
+    facts: input.wire.facts,
+    local: decisionView(input.decision),
     ...(input.principal.type === 'Agent'
       ? {
           agent: {

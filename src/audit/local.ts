@@ -1,7 +1,7 @@
 import type { Principal } from '../core/decide.js';
 import { describeAction, type Action, type ActionFacts } from '../core/types.js';
 import type { LoadedConfig } from '../config/load.js';
-import { actionDigest, shellAction } from '../approvals/digest.js';
+import { actionDigest } from '../approvals/digest.js';
 import type { ShellInputs } from '../assess/inputs.js';
 import { isPostgresUrl } from '../store/open.js';
 import type { AuditInput } from '../store/types.js';
@@ -123,11 +123,8 @@ export interface DecisionRecord {
   outcome?: string;
 }
 
+/** Without the pipeline's binding (tests, benchmarks): the action and where it ran, nothing more. */
 function digestOf(check: CheckLike, facts: ActionFacts): string {
-  if (check.action.kind === 'shell')
-    return shellAction(check.action.command, facts, {
-      ...(check.assessment.inputs ? { inputs: check.assessment.inputs } : {}),
-    }).digest;
   return actionDigest({ v: 1, ...check.action, cwd: facts.cwd });
 }
 
@@ -289,9 +286,7 @@ export async function recordExecution(
   const digest =
     record.digest ??
     (record.facts && record.command !== undefined
-      ? kind === 'shell'
-        ? shellAction(record.command, record.facts).digest
-        : actionDigest({ v: 1, kind, command: record.command, cwd: record.facts.cwd })
+      ? actionDigest({ v: 1, kind, command: record.command, cwd: record.facts.cwd })
       : undefined);
   const result =
     record.result ??

@@ -186,34 +186,23 @@ async function helloWorld(): Promise<Load> {
   }
 }
 
-/** An agent's decision as `interlock check` sends it: a non-read action that policy allows. */
+/**
+ * An agent's decision as `interlock check` sends it: the command and its facts, which the server assesses
+ * itself (a non-production apply its policies allow, or a production delete that needs approval).
+ */
 function decisionBody(outcome: 'allow' | 'require-approval'): string {
+  const command =
+    outcome === 'allow'
+      ? 'kubectl apply -f deploy.yaml --context staging'
+      : 'kubectl delete namespace payments --context production';
   const body: DecisionBody = {
-    action: { kind: 'shell', command: 'kubectl apply -f deploy.yaml --context staging', cwd: '/src/app' },
-    digest: 'b'.repeat(64),
-    assessment: {
-      risk: 'medium',
-      destructive: outcome === 'require-approval',
-      environment: outcome === 'allow' ? 'non-production' : 'production',
-      environmentHints: [{ source: 'flag --context', value: 'staging' }],
-      effects: [
-        {
-          operation: 'modify',
-          tool: 'kubectl',
-          target: 'deploy.yaml',
-          environment: outcome === 'allow' ? 'non-production' : 'production',
-          risk: 'medium',
-          reversible: true,
-          reason: 'applies manifests',
-        },
-      ],
-      reasons: [],
-    },
-    decision: {
+    proposal: { kind: 'shell', command },
+    facts: { cwd: '/src/app', home: '/home/bench', env: { KUBECONFIG: null } },
+    local: {
       outcome,
       approvals: outcome === 'allow' ? 0 : 2,
       reasons: ['policy baseline'],
-      policies: [{ id: 'baseline.allow-harmless', outcome }],
+      policies: [{ id: 'baseline', outcome }],
     },
   };
   return JSON.stringify(body);

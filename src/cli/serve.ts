@@ -1,3 +1,4 @@
+import { loadRuntime } from '../app/runtime.js';
 import { loadConfig } from '../config/load.js';
 import { serveSettings } from '../server/config.js';
 import { DEFAULT_SERVER_PORT, startServer } from '../server/serve.js';
@@ -36,6 +37,12 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     ? undefined
     : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const host = options.host ?? '127.0.0.1';
+  // The server judges every action with its own configuration and policies, never the agent's.
+  const runtime = await loadRuntime({ cwd: process.cwd(), env });
+  if (runtime.problems.length)
+    process.stderr.write(
+      `interlock serve: the policies did not load (${runtime.problems.join('; ')}); production-scoped actions are denied until this is fixed\n`,
+    );
   let store;
   try {
     store = await openStore(database, env);
@@ -47,6 +54,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
   try {
     server = await startServer({
       store,
+      runtime,
       host,
       port,
       expiryMs: settings.expiryMs,

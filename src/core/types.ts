@@ -99,8 +99,16 @@ export interface ActionFacts {
   files?: FileFacts;
   /** Reads a script file a command runs, so its commands are assessed too (injected by the edge). */
   readScript?: (path: string) => ScriptFile;
+  /** Reads the saved plan `terraform apply PLANFILE` would carry out, as JSON text (injected by the edge). */
+  readPlan?: (path: string, tool: 'terraform' | 'tofu') => Promise<SavedPlanText>;
   /** This machine's host name, a hint for effects on this machine. */
   host?: string;
+}
+
+/** A saved plan as the edge read it: the SHA-256 of the file's bytes and its JSON text. Throws when unreadable. */
+export interface SavedPlanText {
+  sha256: string;
+  text: string;
 }
 
 /** A shell command an agent (or a person) proposes to run. */

@@ -1,12 +1,4 @@
-/**
- * Environment variables sent to the daemon with a call: what tells where a command lands (profiles,
- * contexts, hosts, workspaces), never what looks like a secret.
- */
-const SECRET_NAME =
-  /(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION_?KEY|_PAT$|^PAT$)/i;
-
-/** `scheme://user:password@host` keeps its host (it says where) and loses its password. */
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]*@/gi;
+import { secretName, withoutUrlPasswords } from '../core/secret-values.js';
 
 /** The string-valued entries of an environment (process.env, or one received as JSON); anything else is dropped. */
 export function stringEnv(value: unknown): Record<string, string> {
@@ -17,11 +9,15 @@ export function stringEnv(value: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * Environment variables sent to the daemon with a call: what tells where a command lands (profiles,
+ * contexts, hosts, workspaces), never what looks like a secret.
+ */
 export function forwardableEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || SECRET_NAME.test(name)) continue;
-    out[name] = value.replace(URL_PASSWORD, '$1:***@');
+    if (value === undefined || secretName(name)) continue;
+    out[name] = withoutUrlPasswords(value);
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface LoadedPlan {
   bytes: number;
   /** The program that converted a binary plan to JSON, if one did. */
   convertedBy?: PlanTool;
+  /** The JSON text that was parsed (what `terraform show -json` printed for a binary plan). */
+  text: string;
   plan: ParsedPlan;
 }
 
@@ -240,12 +242,13 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
       const copy = join(dir, label);
       await writeFile(copy, bytes, { mode: 0o600 });
       const { text, tool } = await convertBinaryPlan(copy, options);
-      return { path, sha256, bytes: bytes.length, convertedBy: tool, plan: parsePlanText(text, label) };
+      return { path, sha256, bytes: bytes.length, convertedBy: tool, text, plan: parsePlanText(text, label) };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
   if (bytes.length > MAX_JSON_BYTES)
     throw new InputError(`${label} is larger than 512 MiB; it cannot be read as JSON`);
-  return { path, sha256, bytes: bytes.length, plan: parsePlanText(decodePlanBytes(bytes, label), label) };
+  const text = decodePlanBytes(bytes, label);
+  return { path, sha256, bytes: bytes.length, text, plan: parsePlanText(text, label) };
 }

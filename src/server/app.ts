@@ -12,6 +12,8 @@ import {
 } from '../approvals/api.js';
 import { REQUEST_STATES, type Identity } from '../store/types.js';
 import { ServiceError } from './errors.js';
+import type { PipelineRuntime } from '../app/evaluate.js';
+import { assessOnServer } from './assessor.js';
 import type { ApprovalService } from './service.js';
 import { authenticate } from './tokens.js';
 
@@ -20,7 +22,8 @@ import { authenticate } from './tokens.js';
 //
 //   GET  /health                       liveness (no token)
 //   GET  /v1/whoami                    the caller's identity
-//   POST /v1/decisions                 an agent's decision: freezes, breaker, approval requests, grants
+//   POST /v1/decisions                 {proposal, facts, local?, agent?}  the server assesses and decides:
+//                                      freezes, breaker, approval requests, grants
 //   POST /v1/executions                {digest, requestId?, exitCode?, …}  what the action did (audit log)
 //   GET  /v1/requests[?state=&limit=]  requests (an agent sees its own)
 //   GET  /v1/requests/:id
@@ -34,6 +37,8 @@ type Env = { Variables: { caller: Identity } };
 
 export interface AppOptions {
   service: ApprovalService;
+  /** The server's own parsers and policies: it assesses and decides every action itself. */
+  runtime: PipelineRuntime;
   log?: (line: string) => void;
 }
 
@@ -54,15 +59,27 @@ function describeZod(error: z.ZodError, what = 'body'): string {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A decision may carry a plan's JSON or the scripts a command runs. */
+const MAX_DECISION_BYTES = 64 * 1024 * 1024;
 
-/** The body as JSON, checked against `schema`. Bodies must say their length, and stay under 1 MiB. */
-async function readJson<S extends z.ZodType>(c: Context, schema: S, optional = false): Promise<z.output<S>> {
+/** The body as JSON, checked against `schema`. Bodies must say their length, and stay under the limit. */
+async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  optional = false,
+  limit = MAX_BODY_BYTES,
+): Promise<z.output<S>> {
   const declared = c.req.header('content-length');
   if (declared === undefined && c.req.header('transfer-encoding'))
     throw new ServiceError(411, 'no-length', 'send the body with a Content-Length header');
-  if (Number(declared ?? 0) > MAX_BODY_BYTES) {
+  if (Number(declared ?? 0) > limit) {
     // The rest of the body is never read: the connection must not be used again.
-    throw new ServiceError(413, 'too-large', 'the body is too large (limit 1 MiB)', true);
+    throw new ServiceError(
+      413,
+      'too-large',
+      `the body is too large (limit ${Math.round(limit / 1024 / 1024)} MiB)`,
+      true,
+    );
   }
   const text = await c.req.text();
   let raw: unknown = {};
@@ -140,8 +157,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/v1/decisions', async (c) => {
-    const body = await readJson(c, DecisionBody);
-    return c.json(await service.decide(c.get('caller'), body));
+    const caller = c.get('caller');
+    service.assertCanDecide(caller);
+    const body = await readJson(c, DecisionBody, false, MAX_DECISION_BYTES);
+    const { input } = await assessOnServer(caller, body, options.runtime);
+    return c.json(await service.decide(caller, input));
   });
 
   app.post('/v1/executions', async (c) => {

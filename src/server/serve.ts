@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { PipelineRuntime } from '../app/evaluate.js';
+import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
 import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
@@ -10,6 +12,8 @@ export const DEFAULT_SERVER_PORT = 47812;
 
 export interface StartOptions {
   store: Store;
+  /** The server's parsers and policies (default: loaded from its own configuration, see loadRuntime). */
+  runtime?: PipelineRuntime;
   host?: string;
   port?: number;
   expiryMs?: number;
@@ -48,7 +52,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       options.onEvent?.(event);
     },
   });
-  const app = createApp({ service, ...(options.log ? { log: options.log } : {}) });
+  const runtime = options.runtime ?? (await loadRuntime());
+  const app = createApp({ service, runtime, ...(options.log ? { log: options.log } : {}) });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

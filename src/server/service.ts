@@ -32,7 +32,8 @@ import { newId } from './ids.js';
 //     longer counts it (an approved one goes back to pending); a grant already used stays used
 //   - a pending request expires (default 1 hour); an approval must be used within the same time
 //   - an approval is consumed by exactly one decision for exactly the same action (same digest)
-//   - a frozen server, or a frozen agent, gets every non-read action denied
+//   - a frozen server, or a frozen agent, gets every action denied that is not known to only read
+//     (an unrecognised program, a script that cannot be read, anything with an effect)
 //   - an agent that asks for more than N destructive actions in M minutes is frozen until a human resets it
 
 export interface BreakerSettings {
@@ -201,19 +202,25 @@ export class ApprovalService {
   }
 
   /**
-   * The decision path: the caller's own policy decision comes in; freezes, the circuit breaker and the
-   * approval state of this exact action decide what it may do now.
+   * The decision path: the server's own decision comes in (src/server/assessor.ts); freezes, the circuit
+   * breaker and the approval state of this exact action decide what it may do now.
    */
-  async decide(caller: Identity, body: DecisionInput): Promise<DecisionReply> {
+  /** Agent tokens without an acts-for cannot decide: nobody could tell self-approval apart. */
+  assertCanDecide(caller: Identity): void {
     if (caller.kind === 'agent' && !caller.actsFor)
       throw new ServiceError(
         403,
         'no-acts-for',
         `agent token ${caller.id} (${caller.name}) was created without --acts-for, so the server cannot tell whose approval would be self-approval, and it refuses this token's decisions. An admin must replace it where the server's database is: \`interlock token revoke ${caller.id}\`, then \`interlock token create --agent ${caller.name} --acts-for HUMAN\`.`,
       );
+  }
+
+  async decide(caller: Identity, body: DecisionInput): Promise<DecisionReply> {
+    this.assertCanDecide(caller);
     const now = this.now();
     const local = body.decision.outcome;
-    const nonRead = local !== 'allow' || body.assessment.effects.some((e) => e.operation !== 'read');
+    // Under a freeze only what is known to change nothing goes through, recognised or not.
+    const nonRead = local !== 'allow' || body.readOnly !== true;
     const destructive = body.assessment.destructive || local === 'require-approval';
     // Who the agent acts for comes from its token, never from the body.
     const requester = {

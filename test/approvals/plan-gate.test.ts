@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentView, gate } from '../../src/approvals/client.js';
-import { planAction } from '../../src/approvals/digest.js';
+import { evaluate } from '../../src/app/evaluate.js';
+import { loadPlanFile } from '../../src/plans/load.js';
+import { testFacts } from '../support/runtime.js';
 import { checkPlanFile } from '../../src/plans/check.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { SQLITE } from '../store/stores.js';
@@ -31,8 +33,16 @@ describe('plan files through the approval server', () => {
       evaluator: await evaluator(),
     });
     expect(plan.decision.outcome).toBe('require-approval');
+    const rt = { evaluator: await evaluator(), problems: [] };
+    const proposal = {
+      kind: 'plan' as const,
+      plan: await loadPlanFile(plan.file),
+      environment: 'production',
+    };
+    const evaluation = await evaluate(proposal, testFacts(), AGENT, rt);
     const input = {
-      ...planAction(plan.file, plan.sha256, { environment: 'production' }),
+      action: evaluation.binding.view,
+      wire: evaluation.wire,
       assessment: assessmentView(plan.assessment),
       decision: plan.decision,
       principal: AGENT,
@@ -41,10 +51,14 @@ describe('plan files through the approval server', () => {
     const first = await gate(input, options);
     expect(first.outcome).toBe('deny');
     const view = await clientOf(server, who.bob).getRequest(first.requestId!);
-    expect(view.action).toMatchObject({ kind: 'plan', file: plan.file, sha256: plan.sha256 });
+    expect(view.action).toMatchObject({ kind: 'terraform-plan', file: plan.file, sha256: plan.sha256 });
     expect(view.assessment.effects.length).toBeGreaterThan(0);
+    expect(view.digest).toBe(evaluation.binding.digest);
     // Another plan (other content) is another action.
-    expect(planAction(plan.file, 'f'.repeat(64)).digest).not.toBe(input.digest);
+    const other = await loadPlanFile(fixturePath('terraform-aws-staging.json'));
+    const changed = { ...proposal, plan: { ...other, path: plan.file } };
+    const otherDigest = (await evaluate(changed, testFacts(), AGENT, rt)).binding.digest;
+    expect(otherDigest).not.toBe(evaluation.binding.digest);
     await clientOf(server, who.bob).approve(first.requestId!);
     await clientOf(server, who.carol).approve(first.requestId!);
     expect((await gate(input, options)).outcome).toBe('allow');

@@ -6,7 +6,9 @@ import { openAuditLog } from '../../src/audit/open.js';
 import { viewEntry } from '../../src/audit/entry-view.js';
 import { createToken } from '../../src/server/tokens.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { body } from '../approvals/fixtures.js';
+import { body, serverDigest, wire } from '../approvals/fixtures.js';
+
+const PROD = body({ command: 'kubectl delete namespace payments --context production' });
 import { runNode, baseEnv, FIXTURES, MAIN, tempHome } from '../hooks/support.js';
 import { spawnServer } from '../server/harness.js';
 import { runCli } from '../support/cli.js';
@@ -104,11 +106,11 @@ describe('audit log integration', () => {
     });
     const client = new ApprovalClient(server.url, agent);
     const reply = await client.decide({
-      ...body(),
+      ...wire(PROD),
       agent: { vendor: 'anthropic', model: 'claude-opus-4', session: 's-1' },
     });
     await client.reportExecution({
-      digest: body().digest,
+      digest: serverDigest(PROD),
       exitCode: 0,
       requestId: reply.requestId,
     });

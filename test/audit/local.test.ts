@@ -11,7 +11,7 @@ import { openAuditLog } from '../../src/audit/open.js';
 import { viewEntry } from '../../src/audit/entry-view.js';
 import { verifyAuditLog } from '../../src/audit/verify.js';
 import { readKeyring } from '../../src/audit/keys.js';
-import { shellAction } from '../../src/approvals/digest.js';
+import { actionDigest } from '../../src/approvals/digest.js';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.js';
 import type { Principal } from '../../src/core/decide.js';
 import { sharedRuntime, testFacts } from '../support/runtime.js';
@@ -79,7 +79,7 @@ describe('recordLocalDecision', () => {
       environment: 'production',
       outcome: 'require-approval',
       approvalsRequired: 2,
-      digest: shellAction(check.action.command, facts).digest,
+      digest: actionDigest({ v: 1, kind: 'shell', command: check.action.command, cwd: facts.cwd }),
     });
     expect(v!.policies).toContain('baseline.approve-destructive-in-production');
     expect(v!.data.via).toBe('hook:claude-code');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, type CliResult } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
-import { body } from '../approvals/fixtures.js';
+import { body, wire } from '../approvals/fixtures.js';
 import { spawnServer } from './harness.js';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';
 
@@ -223,7 +223,7 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     const res = await fetch(`${server.url}/v1/decisions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.claude}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body({ command: hostile, digest: '7'.repeat(64) })),
+      body: JSON.stringify(wire(body({ command: hostile, digest: '7'.repeat(64) }))),
     });
     const id = ((await res.json()) as { requestId: string }).requestId;
     const show = await as('bob', ['approvals', 'show', id]);

@@ -5,29 +5,14 @@ import type { RunningServer } from '../../src/server/serve.js';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { body } from '../approvals/fixtures.js';
+import { body, gateInputOf } from '../approvals/fixtures.js';
 import { TARGETS } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from './harness.js';
 
 // 100 concurrent approve calls, then 100 concurrent identical retries: exactly one approval transition and
 // exactly one consumed grant. On PostgreSQL the calls are spread over two server replicas sharing the state.
 
-const input = () => {
-  const b = body({ group: 'platform' });
-  return {
-    action: b.action,
-    digest: b.digest,
-    assessment: b.assessment,
-    decision: {
-      outcome: b.decision.outcome,
-      approvals: 2,
-      approverGroup: 'platform',
-      reasons: [],
-      policies: [],
-    },
-    principal: { type: 'Agent' as const, id: 'claude', actsFor: 'alice' },
-  };
-};
+const input = () => gateInputOf(body({ group: 'platform' }));
 
 describe.each(TARGETS)('concurrency: $kind', (target) => {
   let store: Store;

@@ -3,7 +3,7 @@ import { ApprovalClient } from '../../src/approvals/http.js';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { body } from '../approvals/fixtures.js';
+import { wire, body } from '../approvals/fixtures.js';
 import { TARGETS } from '../store/stores.js';
 import { people, spawnServer, type People } from './harness.js';
 
@@ -61,7 +61,7 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
         while (alive) {
           const n = next++;
           try {
-            const created = await agent.decide(body({ digest: digest(n) }));
+            const created = await agent.decide(wire(body({ digest: digest(n) })));
             if (created.outcome !== 'pending') throw new Error(`expected pending, got ${created.outcome}`);
             idOf.set(n, created.requestId!);
             acked.created.add(created.requestId!);
@@ -73,7 +73,7 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
               await client.approve(created.requestId!);
               acked.approvals.add(`${created.requestId}:${name}`);
             }
-            const used = await agent.decide(body({ digest: digest(n) }));
+            const used = await agent.decide(wire(body({ digest: digest(n) })));
             if (used.outcome === 'allow')
               acked.allowed.set(used.requestId!, (acked.allowed.get(used.requestId!) ?? 0) + 1);
           } catch (error) {
@@ -111,7 +111,7 @@ describe.each(TARGETS)('durability under kill -9: $kind', (target) => {
         expect(before.state).toMatch(/pending|approved/);
         for (const client of [bob, carol])
           await client.approve(id).catch((e: { code?: string }) => expect(e.code).toBe('already-approved'));
-        const used = await agent.decide(body({ digest: digest(n) }));
+        const used = await agent.decide(wire(body({ digest: digest(n) })));
         expect(used).toMatchObject({ outcome: 'allow', requestId: id });
         acked.allowed.set(id, (acked.allowed.get(id) ?? 0) + 1);
       }

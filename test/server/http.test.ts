@@ -6,33 +6,19 @@ import { gate, type GateInput } from '../../src/approvals/client.js';
 import { evaluate } from '../../src/app/evaluate.js';
 import { askServer } from '../../src/app/gate.js';
 import type { ActionFacts } from '../../src/core/types.js';
-import { shellAction } from '../../src/approvals/digest.js';
 import { ClientError } from '../../src/approvals/http.js';
 import { revokeToken } from '../../src/server/tokens.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { AGENT, sharedRuntime, testFacts } from '../support/runtime.js';
-import { body } from '../approvals/fixtures.js';
+import { body, gateInputOf, wire } from '../approvals/fixtures.js';
 import { olderDatabase, TARGETS } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from './harness.js';
 
 const PROD = 'kubectl delete namespace payments --context prod-eu';
 
 function gateInput(overrides: Partial<ReturnType<typeof body>> = {}): GateInput {
-  const b = { ...body(), ...overrides };
-  return {
-    action: b.action,
-    digest: b.digest,
-    assessment: b.assessment,
-    decision: {
-      outcome: b.decision.outcome,
-      approvals: b.decision.approvals,
-      reasons: b.decision.reasons,
-      policies: [],
-      ...(b.decision.approverGroup ? { approverGroup: b.decision.approverGroup } : {}),
-    },
-    principal: { type: 'Agent', id: 'claude', actsFor: 'alice' },
-  };
+  return gateInputOf({ ...body(), ...overrides });
 }
 
 describe.each(TARGETS)('HTTP API: $kind', (target) => {
@@ -111,11 +97,19 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
     let res = await post('{not json');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/not valid JSON/);
-    res = await post(JSON.stringify({ ...body(), digest: 'abc' }));
+    // A verdict, an assessment or a digest is not something the server takes from an agent.
+    res = await post(JSON.stringify(body()));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toMatch(/digest: must be a sha256/);
-    res = await post('x'.repeat(2 * 1024 * 1024));
-    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/proposal: .*facts: /);
+    res = await post(JSON.stringify({ ...wire(), proposal: { kind: 'shell', command: '' } }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/proposal.command/);
+    const big = await fetch(`${server.url}/v1/requests/req_000000000000/approve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${who.bob}`, 'content-type': 'application/json' },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(big.status).toBe(413);
     const deny = await fetch(`${server.url}/v1/requests/req_000000000000/deny`, {
       method: 'POST',
       headers: { authorization: `Bearer ${who.bob}` },
@@ -191,14 +185,17 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
     const view = await clientOf(server, who.bob).getRequest(first.requestId!);
     expect(view.action).toMatchObject({ kind: 'shell', command: PROD, cwd: facts.cwd });
     expect(view.assessment.effects[0]).toMatchObject({ operation: 'delete', environment: 'production' });
-    expect(view.digest).toBe(shellAction(PROD, facts).digest);
+    const digestOf = async (f: ActionFacts) =>
+      (await evaluate({ kind: 'shell', command: PROD }, f, AGENT, rt)).binding.digest;
+    // The server computed the same digest as the agent's side, from what it was sent.
+    expect(view.digest).toBe(await digestOf(facts));
     // Same command elsewhere, or with another profile: another action, another request.
     const elsewhere = testFacts({ cwd: '/tmp', env: { AWS_PROFILE: 'prod' } });
     const profile = testFacts({ env: { AWS_PROFILE: 'prod-2' } });
     const noise = testFacts({ env: { AWS_PROFILE: 'prod', TERM: 'xterm', SHLVL: '3' } });
-    expect(shellAction(PROD, elsewhere).digest).not.toBe(view.digest);
-    expect(shellAction(PROD, profile).digest).not.toBe(view.digest);
-    expect(shellAction(PROD, noise).digest).toBe(view.digest);
+    expect(await digestOf(elsewhere)).not.toBe(view.digest);
+    expect(await digestOf(profile)).not.toBe(view.digest);
+    expect(await digestOf(noise)).toBe(view.digest);
     expect((await gated(PROD, elsewhere))!.requestId).not.toBe(first.requestId);
     await clientOf(server, who.bob).approve(first.requestId!);
     await clientOf(server, who.carol).approve(first.requestId!);
@@ -241,7 +238,7 @@ describe.each(TARGETS)('an agent token stored without acts-for: $kind', (target)
         name: 'claude',
         groups: [],
       });
-      await expect(clientOf(server, token).decide(body())).rejects.toMatchObject({
+      await expect(clientOf(server, token).decide(wire())).rejects.toMatchObject({
         status: 403,
         code: 'no-acts-for',
       });
@@ -331,7 +328,10 @@ describe('webhooks', () => {
     const server = await serverOn(store, { webhookUrl: url });
     (server.webhooks as unknown as { options: { baseDelayMs: number } }).options.baseDelayMs = 20;
     try {
-      const first = await gate(gateInput(), { server: { url: server.url, token: who.agent } });
+      const command = 'kubectl delete namespace payments --context production';
+      const first = await gate(gateInput({ action: { kind: 'shell', command, cwd: '/src' } }), {
+        server: { url: server.url, token: who.agent },
+      });
       await clientOf(server, who.dan).deny(first.requestId!, 'no');
       // Both delivered, after the retries (as long as that takes on this machine).
       await vi.waitFor(() => expect(server.webhooks!.delivered).toBe(2), { timeout: 25_000, interval: 10 });
@@ -345,7 +345,7 @@ describe('webhooks', () => {
       const created = (bodies as Body[]).find((b) => b.interlock.event === 'request.created');
       const denied = (bodies as Body[]).find((b) => b.interlock.event === 'request.denied');
       expect(created!.text).toMatch(
-        /Approval needed.*agent claude for alice wants to run `kubectl delete namespace payments` in \*production\*/,
+        /Approval needed.*agent claude for alice wants to run `kubectl delete namespace payments --context production` in \*production\*/,
       );
       expect(created!.text).toContain(`interlock approvals show ${first.requestId}`);
       expect(created!.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: created!.text } });

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { secretName, withoutUrlPasswords } from '../core/secret-values.js';
+import type { ActionFacts, FileFingerprint, SavedPlanText, ScriptFile } from '../core/types.js';
+import type { WireFacts } from './wire.js';
+
+// The facts an action was assessed with, carried to the approval server. On the agent's side every fact
+// the assessment asks for (variables, paths, file contents, scripts, saved plans) is recorded as it is
+// answered; the server replays exactly those answers, so it assesses what the agent's side assessed
+// without touching any disk, and the approval digest covers every one of them.
+//
+// Secrets never leave: a variable whose name says it holds a secret is sent as the sha256 of its value
+// (it still binds the approval, and the server's assessment sees it as unknown), and URL passwords are
+// replaced by `***`.
+
+/** Variables that choose where a command lands: bound even when the assessment did not read them. */
+const PLACEMENT_PREFIXES =
+  /^(AWS_|AZURE_|ARM_|CLOUDSDK_|GOOGLE_|GCLOUD_|GCP_|KUBE|HELM_|TF_|TG_|TERRAGRUNT_|PULUMI_|CDK_|SAM_|SERVERLESS|SLS_|PG|MYSQL|MARIADB|MONGO|REDIS|DATABASE|DB_|DOCKER_|COMPOSE_|NOMAD_|CONSUL_|VAULT_|ANSIBLE_|HEROKU_|FLY_|VERCEL_|NETLIFY_|DIGITALOCEAN_|CLOUDFLARE_|CF_|SUPABASE_|FIREBASE_|OCI_|IBMCLOUD_|ALIBABA_CLOUD_|SNOWFLAKE_|DATABRICKS_|OS_|ETCDCTL_|RESTIC_|BORG_|KAFKA_|NATS_)/;
+const PLACEMENT_WORDS =
+  /(PROFILE|CONTEXT|REGION|ACCOUNT|CLUSTER|NAMESPACE|WORKSPACE|SUBSCRIPTION|PROJECT|STAGE|TENANT|ENVIRONMENT|_ENV$|^ENV$|_HOST$|_URL$|_URI$|_DSN$|_ADDR$)/;
+/** Variables every shell sets for itself, whose values say nothing about what a command does. */
+const SHELL_OWN = new Set(['_', 'OLDPWD', 'SHLVL', 'RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID']);
+/** $NAME, ${NAME}, ${#NAME}, ${!NAME}: the variables a command text refers to, in any quoting. */
+const REFERENCE = /\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The variables a text refers to (a command, a script): bound by value, set or not. */
+export function referencedNames(text: string): string[] {
+  return [...new Set([...text.matchAll(REFERENCE)].map((m) => m[1]!))];
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+type PlanRecord = NonNullable<WireFacts['plans']>[string];
+
+export interface FactRecorder {
+  /** The facts to assess with: every answer they give is recorded. */
+  facts: ActionFacts;
+  /** Bind these variables too (referenced by the command or the files it reads), set or not. */
+  bindVariables(names: Iterable<string>): void;
+  /** What was recorded, as the server receives it. */
+  snapshot(): WireFacts;
+}
+
+/** Wrap `facts` so that every answer they give is recorded. */
+export function recordFacts(facts: ActionFacts): FactRecorder {
+  const read = new Set<string>();
+  const exists = new Map<string, boolean>();
+  const files = new Map<string, { digest: string; variables: string[] }>();
+  const dirs = new Map<string, string[]>();
+  const scripts = new Map<string, ScriptFile>();
+  const plans = new Map<string, PlanRecord>();
+  const source = facts.env;
+
+  // Reads through `get` are recorded; enumerating the names (Object.keys) is not a read of their values.
+  const env = new Proxy(source, {
+    get(target, name) {
+      if (typeof name === 'string') read.add(name);
+      return Reflect.get(target, name) as unknown;
+    },
+    has(target, name) {
+      if (typeof name === 'string') read.add(name);
+      return Reflect.has(target, name);
+    },
+  });
+  const recorded: ActionFacts = { ...facts, env };
+  if (facts.pathExists) {
+    const ask = facts.pathExists;
+    recorded.pathExists = (path) => {
+      const answer = ask(path);
+      exists.set(path, answer);
+      return answer;
+    };
+  }
+  if (facts.files) {
+    const inner = facts.files;
+    recorded.files = {
+      fingerprint(path, maxBytes): FileFingerprint {
+        const found = inner.fingerprint(path, maxBytes);
+        files.set(path, { digest: found.digest, variables: [...found.variables] });
+        for (const name of found.variables) read.add(name);
+        return found;
+      },
+      list(dir) {
+        const names = inner.list(dir);
+        dirs.set(dir, [...names]);
+        return names;
+      },
+    };
+  }
+  if (facts.readScript) {
+    const readScript = facts.readScript;
+    recorded.readScript = (path) => {
+      const file = readScript(path);
+      scripts.set(path, file);
+      return file;
+    };
+  }
+  if (facts.readPlan) {
+    const readPlan = facts.readPlan;
+    recorded.readPlan = async (path, tool): Promise<SavedPlanText> => {
+      try {
+        const plan = await readPlan(path, tool);
+        plans.set(path, { sha256: plan.sha256, text: plan.text });
+        return plan;
+      } catch (error) {
+        plans.set(path, { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    };
+  }
+
+  return {
+    facts: recorded,
+    bindVariables(names) {
+      for (const name of names) read.add(name);
+    },
+    snapshot() {
+      const names = new Set(read);
+      for (const name of Object.keys(source))
+        if (PLACEMENT_PREFIXES.test(name) || PLACEMENT_WORDS.test(name)) names.add(name);
+      const wireEnv: Record<string, string | null> = {};
+      const secretEnv: Record<string, string> = {};
+      for (const name of [...names].sort()) {
+        if (SHELL_OWN.has(name) || name === 'HOME' || name === 'PWD') continue;
+        const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
+        if (typeof value !== 'string') {
+          wireEnv[name] = null;
+          continue;
+        }
+        if (secretName(name)) {
+          secretEnv[name] = sha256(value);
+          continue;
+        }
+        const shown = withoutUrlPasswords(value);
+        wireEnv[name] = shown;
+        if (shown !== value) secretEnv[name] = sha256(value);
+      }
+      const out: WireFacts = { cwd: facts.cwd, home: facts.home, env: wireEnv };
+      if (facts.realCwd) out.realCwd = facts.realCwd;
+      if (facts.host) out.host = facts.host;
+      if (facts.terraformWorkspace) out.terraformWorkspace = facts.terraformWorkspace;
+      if (facts.kubeContext) out.kubeContext = facts.kubeContext;
+      if (Object.keys(secretEnv).length) out.secretEnv = secretEnv;
+      if (exists.size) out.exists = Object.fromEntries(exists);
+      if (files.size) out.files = Object.fromEntries(files);
+      if (dirs.size) out.dirs = Object.fromEntries(dirs);
+      if (scripts.size) out.scripts = Object.fromEntries(scripts);
+      if (plans.size) out.plans = Object.fromEntries(plans);
+      return out;
+    },
+  };
+}
+
+/**
+ * Facts that answer exactly what the agent's side recorded. Anything it did not send is treated as
+ * unknown: a path that is not there, a file that was not read, a script that cannot be read.
+ */
+export function replayFacts(wire: WireFacts): ActionFacts {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(wire.env)) if (value !== null) env[name] = value;
+  const facts: ActionFacts = {
+    cwd: wire.cwd,
+    home: wire.home,
+    env,
+    pathExists: (path) => wire.exists?.[path] ?? false,
+    files: {
+      fingerprint: (path) => {
+        const found = wire.files?.[path];
+        return found ? { ...found, hashed: 0 } : { digest: 'unread', variables: [], hashed: 0 };
+      },
+      list: (dir) => wire.dirs?.[dir] ?? [],
+    },
+    readScript: (path) =>
+      wire.scripts?.[path] ?? { kind: 'unreadable', reason: 'the agent side did not send this file' },
+    readPlan: (path) => {
+      const plan = wire.plans?.[path];
+      if (!plan) return Promise.reject(new Error('the agent side did not send this plan'));
+      if ('error' in plan) return Promise.reject(new Error(plan.error));
+      return Promise.resolve(plan);
+    },
+  };
+  if (wire.realCwd) facts.realCwd = wire.realCwd;
+  if (wire.host) facts.host = wire.host;
+  if (wire.terraformWorkspace) facts.terraformWorkspace = wire.terraformWorkspace;
+  if (wire.kubeContext) facts.kubeContext = wire.kubeContext;
+  return facts;
+}
