@@ -37,12 +37,22 @@ const FIND_ACTIONS = [
 ];
 
 const PROGRAMS: ReadonlyMap<string, ReadOnlyRule> = new Map<string, ReadOnlyRule>([
-  ...plain(
-    'ls cat head tail wc grep egrep fgrep pwd echo printf printenv whoami id uname which type stat file du df',
-  ),
+  ...plain('ls cat head tail wc grep egrep fgrep pwd echo printenv whoami id uname which type stat du df'),
+  [
+    'printf',
+    { withValue: ['-v'], reads: (_p, parsed) => (parsed.options.get('-v') ?? []).every(harmlessVariable) },
+  ],
+  ['file', { unsafe: ['-C', '--compile'] }],
   ...plain('diff cmp cut tr jq basename dirname realpath readlink true false test [ sleep cd ps free uptime'),
   ...plain('nproc md5sum sha1sum sha256sum sha512sum base64 od hexdump column nl tac rev seq fold paste'),
   ...plain('comm join expand unexpand dig nslookup host groups tty locale arch : wait exit return'),
+  // Builtins that change only the shell's own state (`read PATH` would change what runs next).
+  ...plain('shopt unset shift umask pushd popd dirs'),
+  [
+    'read',
+    { withValue: ['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u'], reads: (p) => p.every(harmlessVariable) },
+  ],
+  ['set', { unsafe: ['-a'], reads: (p) => !p.includes('allexport') }],
   ['rg', { unsafe: ['--pre'], withValue: ['--pre'] }],
   ['sort', { unsafe: ['-o', '--output', '--compress-program'] }],
   ['tree', { unsafe: ['-o'] }],
@@ -83,7 +93,13 @@ const HARMLESS_VARIABLES = new Set([
   'CLOUDSDK_CORE_PROJECT',
   'TF_WORKSPACE',
 ]);
-const harmlessVariable = (name: string) => HARMLESS_VARIABLES.has(name) || name.startsWith('LC_');
+/**
+ * Whether a variable set for (or exported to) read-only programs keeps them reading. Environment variables
+ * are upper case by convention (PATH, PAGER, LD_PRELOAD, GIT_EXTERNAL_DIFF): those not listed are not known
+ * to be harmless. A script's own lower-case variables (`dir=src`) reach no program unless exported.
+ */
+export const harmlessVariable = (name: string) =>
+  HARMLESS_VARIABLES.has(name) || name.startsWith('LC_') || !/^[A-Z_][A-Z0-9_]*$/.test(name);
 
 /** A program found on the system's own paths (or by PATH), not `./ls` from the project. */
 const systemProgram = (program: Word) =>

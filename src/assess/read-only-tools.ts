@@ -17,7 +17,7 @@ const GIT_READS = words(
 const git: ReadOnlyRule = {
   withValue: ['-C', '--git-dir', '--work-tree', '--namespace'],
   // -c and the environment choose programs git runs (core.pager, diff.external); --output writes a file.
-  unsafe: ['-c', '--output', '--ext-diff', '-O', '--open-files-in-pager', '--exec-path'],
+  unsafe: ['-c', '--config-env', '--output', '--ext-diff', '-O', '--open-files-in-pager', '--exec-path'],
   reads: (p, parsed) => {
     const [sub = '', next] = p;
     if (GIT_READS.has(sub)) return true;
@@ -88,16 +88,21 @@ const terraform: ReadOnlyRule = {
   // `plan -out` saves a plan file; `fmt` rewrites files unless it only checks.
   unsafe: ['-out'],
   reads: (p, parsed) =>
-    words('plan show validate output version providers graph').has(p[0] ?? '') ||
+    words('plan show validate output version graph').has(p[0] ?? '') ||
+    (p[0] === 'providers' && (p.length === 1 || p[1] === 'schema')) ||
     (p[0] === 'fmt' && parsed.options.has('-check')) ||
     nested('state', words('list show'))(p) ||
     nested('workspace', words('list show'))(p),
 };
 
+/** Reads whose last positional is a local file they write (`aws s3api get-object … out.bin`). */
+const AWS_WRITES_OUTFILE = words(
+  'get-object get-object-torrent get-job-output get-media get-media-for-fragment-list get-clip get-snapshot-block',
+);
 const aws: ReadOnlyRule = {
   withValue: ['--profile', '--region', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle'],
   reads: ([service = '', operation = '']) =>
-    (/^(describe|list|get)-/.test(operation) && !/^get-object/.test(operation)) ||
+    (/^(describe|list|get)-/.test(operation) && !AWS_WRITES_OUTFILE.has(operation)) ||
     (service === 's3' && operation === 'ls') ||
     (service === 'configure' && (operation === 'list' || operation === 'get')),
 };

@@ -8,7 +8,7 @@ import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
-import { readOnlyProgram } from './read-only-programs.js';
+import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
 import {
   type ActionFacts,
@@ -156,6 +156,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       // `cd dir && terraform destroy`: later commands of this script run in dir. (Followed in source
       // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
       const scriptCtx: Context = { ...ctx };
+      // `export PAGER=…`, `PATH=./bin:$PATH`: the programs that follow may run something else.
+      for (const name of script.assignedNames)
+        if (!harmlessVariable(name)) unknown.push(`${name}=… (a variable the programs it runs may read)`);
       for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
       if (!ctx.remote) {
         const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };

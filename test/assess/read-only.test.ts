@@ -85,6 +85,11 @@ describe('commands known to only read', () => {
     'which terraform',
     'command -v kubectl',
     'npm ls',
+    'set -euo pipefail; ls',
+    'dir=src; ls "$dir"',
+    'while read -r line; do echo "$line"; done < list.txt',
+    'LC_ALL=C sort names.txt',
+    'ls | xargs cat',
   ])('%s', async (command) => {
     expect(await readOnly(command)).toBe(true);
   });
@@ -148,6 +153,15 @@ describe('commands not known to only read', () => {
     'ls && rm -rf /tmp/x',
     'cat <(rm -rf x)',
     'psql -h prod-db -c "DROP TABLE users"',
+    // Change what the programs that follow run.
+    'export PAGER="rm -rf x"; git log',
+    'PATH=./bin:$PATH; ls',
+    'LD_PRELOAD=./x.so ls',
+    'set -a; ls',
+    'read PATH < p.txt; ls',
+    'printf -v PATH %s ./bin',
+    'terraform providers lock',
+    'aws glacier get-job-output --vault-name v --job-id j out.bin',
   ])('%s', async (command) => {
     expect(await readOnly(command)).toBe(false);
   });
@@ -166,7 +180,7 @@ describe('a script the command runs counts by what it runs', () => {
     ['bash ./missing.sh', false],
   ])('%s → %s', async (command, expected) => {
     const root = tempTree({
-      'report.sh': '#!/bin/sh\ngit status\nls -la\n',
+      'report.sh': '#!/bin/sh\nset -eu\nhere=$(pwd)\ngit status\nls -la "$here"\n',
       'wipe.sh': '#!/bin/sh\nls\nrm -rf data\n',
     });
     roots.push(root);
