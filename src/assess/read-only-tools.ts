@@ -14,6 +14,7 @@ const nested = (first: string, second: ReadonlySet<string>) => (p: readonly stri
 const GIT_READS = words(
   'status log diff show rev-parse ls-files ls-tree cat-file blame describe shortlog grep show-ref rev-list name-rev merge-base count-objects version help whatchanged',
 );
+const GIT_LISTING = ['-l', '--list', '--merged', '--no-merged', '--contains', '--no-contains', '--points-at'];
 const git: ReadOnlyRule = {
   withValue: ['-C', '--git-dir', '--work-tree', '--namespace'],
   // -c and the environment choose programs git runs (core.pager, diff.external); --output writes a file.
@@ -21,7 +22,8 @@ const git: ReadOnlyRule = {
   reads: (p, parsed) => {
     const [sub = '', next] = p;
     if (GIT_READS.has(sub)) return true;
-    const listing = parsed.options.has('-l') || parsed.options.has('--list');
+    // `git branch --merged main` lists; `git branch main` creates.
+    const listing = GIT_LISTING.some((o) => parsed.options.has(o));
     if (sub === 'branch')
       return (
         (p.length === 1 || listing) &&
@@ -102,8 +104,10 @@ const AWS_WRITES_OUTFILE = words(
 const aws: ReadOnlyRule = {
   withValue: ['--profile', '--region', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle'],
   reads: ([service = '', operation = '']) =>
-    (/^(describe|list|get)-/.test(operation) && !AWS_WRITES_OUTFILE.has(operation)) ||
+    (/^(describe|list|get|head)-/.test(operation) && !AWS_WRITES_OUTFILE.has(operation)) ||
+    operation === 'wait' ||
     (service === 's3' && operation === 'ls') ||
+    (service === 'logs' && operation === 'tail') ||
     (service === 'configure' && (operation === 'list' || operation === 'get')),
 };
 
@@ -133,17 +137,18 @@ const gcloud: ReadOnlyRule = {
 /** az GROUP… VERB: the words before the first option name the command; its last one decides. */
 const az: ReadOnlyRule = {
   reads: (_p, _parsed, args) => {
-    const command = args.slice(
-      0,
-      Math.max(
-        0,
-        args.findIndex((w) => w.dynamic || w.value.startsWith('-')),
-      ),
-    );
-    const all = command.length ? command : args;
-    const verb = all.at(-1)?.value ?? '';
-    return verb === 'version' || /^(list|show)(-|$)/.test(verb);
+    const firstOption = args.findIndex((w) => w.value.startsWith('-'));
+    const command = firstOption < 0 ? args : args.slice(0, firstOption);
+    if (command.some((w) => w.dynamic)) return false;
+    const verb = command.at(-1)?.value ?? '';
+    return /^(list|show)(-|$)/.test(verb) || ['version', 'exists', 'what-if', 'tail'].includes(verb);
   },
+};
+
+/** gsutil's reading commands (`gsutil -m cp` copies). */
+const gsutil: ReadOnlyRule = {
+  withValue: ['-o', '-h', '-u', '-i'],
+  reads: (p) => words('ls cat du stat hash version help').has(p[0] ?? ''),
 };
 
 const DOCKER_READS = words('ps images inspect logs version info top stats history search events');
@@ -210,6 +215,7 @@ export const READ_ONLY_TOOLS: readonly (readonly [string, ReadOnlyRule])[] = [
   ['aws', aws],
   ['gcloud', gcloud],
   ['az', az],
+  ['gsutil', gsutil],
   ['docker', docker],
   ['podman', docker],
   ['systemctl', systemctl],

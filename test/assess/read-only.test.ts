@@ -89,6 +89,11 @@ describe('commands known to only read', () => {
     'dir=src; ls "$dir"',
     'while read -r line; do echo "$line"; done < list.txt',
     'LC_ALL=C sort names.txt',
+    'git branch --merged main',
+    'aws s3api head-object --bucket b --key k',
+    'aws logs tail /aws/lambda/checkout --follow',
+    'gsutil ls gs://acme-prod-media',
+    'az group exists --name rg-prod',
     'ls | xargs cat',
   ])('%s', async (command) => {
     expect(await readOnly(command)).toBe(true);
@@ -143,6 +148,9 @@ describe('commands not known to only read', () => {
     'aws s3api get-object --bucket b --key k out.bin',
     'gcloud compute instances delete list',
     'az aks get-credentials -n prod -g rg',
+    'az $GROUP list',
+    'gsutil -m cp -r gs://a ./b',
+    'git branch main',
     'helm upgrade api ./chart',
     'docker run alpine ls',
     'systemctl restart nginx',
