@@ -103,6 +103,7 @@ function failClosed(action: { kind: 'shell'; command: string }, error: unknown):
       environmentHints: [],
       effects: [effect],
       reasons: [reason],
+      readOnly: false,
       commands: [],
       inputs: { paths: [], patterns: [] },
     },
@@ -147,7 +148,8 @@ async function withSavedPlans(
     if (plan.assessment) assessed.push(plan.assessment);
   }
   const assessment = {
-    ...summarize(effects),
+    // The plans' effects join the command's: read-only only if the command was known to be, too.
+    ...summarize(effects, undefined, result.assessment.readOnly),
     commands: result.assessment.commands,
     inputs: result.assessment.inputs,
   };

@@ -8,6 +8,8 @@ import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
+import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
+import { onlyReads } from '../core/read-only.js';
 import {
   type ActionFacts,
   type Assessment,
@@ -27,6 +29,8 @@ export interface AssessOptions {
 
 export interface ShellAssessment extends Assessment {
   effects: PlacedEffect[];
+  /** Every command was recognised and only reads (see PlacedAssessment). */
+  readOnly: boolean;
   /** Every simple command found, after peeling wrappers, for `explain`. */
   commands: string[];
   /** The files the commands may read on this machine: the approval digest binds their content. */
@@ -101,6 +105,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     throw new InputError('the command is empty: pass the shell command to check after `--`');
   const effects: Found[] = [];
   const commands: string[] = [];
+  /** Commands not known to only read (an unrecognised program, a wrapper with nothing inside). */
+  const unknown: string[] = [];
   const inputs = new InputCollector();
 
   if (hasBinaryData(command)) {
@@ -150,6 +156,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       // `cd dir && terraform destroy`: later commands of this script run in dir. (Followed in source
       // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
       const scriptCtx: Context = { ...ctx };
+      // `export PAGER=…`, `PATH=./bin:$PATH`: the programs that follow may run something else.
+      for (const name of script.assignedNames)
+        if (!harmlessVariable(name)) unknown.push(`${name}=… (a variable the programs it runs may read)`);
       for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
       if (!ctx.remote) {
         const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };
@@ -247,11 +256,30 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const self: SimpleCommand = { ...cmd, argv };
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
-    if (peeled && !peeled.analyzeSelf) return;
-    if (!ctx.remote) runScriptFile(argv, ctx);
-    const analyzers = options.analyzers.get(name);
-    if (!analyzers) return;
     const assignments = { ...ctx.assignments, ...cmd.assignments };
+    const listed = () => readOnlyProgram(program, argv.slice(1), assignments);
+    if (peeled && !peeled.analyzeSelf) {
+      // A wrapper with nothing inside (`ssh host`, a bare `bash`) runs whatever it is given later.
+      if (!peeled.inner.length && !listed()) unknown.push(cmd.text);
+      return;
+    }
+    const scriptRead = !ctx.remote && runScriptFile(argv, ctx);
+    const own = analyze(cmd, argv, name, assignments, ctx);
+    // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
+    if (!scriptRead && !listed() && !(own.length > 0 && onlyReads(own))) unknown.push(cmd.text);
+  };
+
+  /** Each analyzer of this program on this command; returns the effects found (not the scripts they run). */
+  const analyze = (
+    cmd: SimpleCommand,
+    argv: Word[],
+    name: string,
+    assignments: Record<string, Word>,
+    ctx: Context,
+  ): Effect[] => {
+    const own: Effect[] = [];
+    const analyzers = options.analyzers.get(name);
+    if (!analyzers) return own;
     const inv: Invocation = {
       name,
       args: argv.slice(1),
@@ -272,6 +300,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
           continue;
         }
+        own.push(effect);
         effects.push({
           effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
           local: analyzer.local && !ctx.remote && effect.local !== false,
@@ -280,6 +309,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         });
       }
     }
+    return own;
   };
 
   /**
@@ -287,39 +317,41 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    * they were typed, in the caller's directory (bash runs a script where it was started, not where the file
    * is). A missing file runs nothing; a file this command writes first, or one that exists but cannot be
    * read, is unverifiable. A compiled program or a script for another interpreter (`#!/usr/bin/python3`)
-   * is a program like any other.
+   * is a program like any other. Returns whether a script's text was read and its commands assessed.
    */
-  const runScriptFile = (argv: Word[], ctx: Context) => {
+  const runScriptFile = (argv: Word[], ctx: Context): boolean => {
     const run = facts.readScript ? scriptFileRun(argv) : undefined;
-    if (!run || !facts.readScript) return;
+    if (!run || !facts.readScript) return false;
     const label = run.file.value;
     const path = resolvePath(label, ctx.cwd, facts.home);
-    const cannot = (why: string) =>
+    const cannot = (why: string) => {
       effects.push({
         effect: unverifiable(`${label} ${why}, so the commands it runs cannot be verified`, path, ctx.hints),
         local: true,
         fileUnread: true,
       });
+      return false;
+    };
     // `cat > x.sh <<EOF … EOF; bash x.sh`: what runs is what this command writes, not what is there now.
     if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
       return cannot('is written by this command before it runs');
-    if (ctx.scripts.includes(path)) return; // a script that runs itself: its commands are being assessed
+    if (ctx.scripts.includes(path)) return true; // a script that runs itself: its commands are being assessed
     if (ctx.scripts.length >= MAX_SCRIPT_DEPTH) return cannot('runs scripts nested too deeply to follow');
     const file = facts.readScript(path);
     const exec = run.how === 'exec';
     switch (file.kind) {
       case 'missing':
-        return; // the shell reports that there is no such file; nothing runs
+        return false; // the shell reports that there is no such file; nothing runs
       case 'binary':
-        if (exec && shebangShell(file.head) !== 'shell') return; // a compiled program
+        if (exec && shebangShell(file.head) !== 'shell') return false; // a compiled program
         return cannot('is not text');
       case 'unreadable':
-        if (exec && (file.head === undefined || file.head.startsWith('\x7fELF'))) return;
-        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') return;
+        if (exec && (file.head === undefined || file.head.startsWith('\x7fELF'))) return false;
+        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') return false;
         return cannot(`cannot be read (${file.reason})`);
       case 'text': {
         // A text file without a `#!` line run directly is run by the shell (ENOEXEC).
-        if (exec && shebangShell(file.text.slice(0, 256).split('\n')[0] ?? '') === 'other') return;
+        if (exec && shebangShell(file.text.slice(0, 256).split('\n')[0] ?? '') === 'other') return false;
         const start = effects.length;
         runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
         // Scripts people run every day (configure, gradlew, nvm.sh) compute programs and file names at run
@@ -329,7 +361,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           if (found.fileUnread || !computedAtRunTime(found.effect)) continue;
           found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; inside a script` };
         }
-        return;
+        return true;
       }
     }
   };
@@ -343,7 +375,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     cwd: facts.cwd,
     scripts: [],
   });
-  return { ...place(effects, commands, facts, options.placement), inputs: inputs.result() };
+  const placed = place(effects, commands, facts, options.placement, unknown.length === 0);
+  return { ...placed, inputs: inputs.result() };
 }
 
 function place(
@@ -351,6 +384,7 @@ function place(
   commands: string[],
   facts: ActionFacts,
   placement: Placement,
+  allKnown: boolean,
 ): Omit<ShellAssessment, 'inputs'> {
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
@@ -372,5 +406,5 @@ function place(
     allHints.push(...one.environmentHints);
     placed.push(one);
   }
-  return { ...summarize(placed, allHints), commands };
+  return { ...summarize(placed, allHints, allKnown), commands };
 }

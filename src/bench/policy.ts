@@ -53,6 +53,7 @@ const assessment: PlacedAssessment = {
   environmentHints: [],
   effects: [effect],
   reasons: [],
+  readOnly: false,
 };
 
 /** Issue 3: decision overhead with custom policy sets of 10, 100 and 1,000 policies. */

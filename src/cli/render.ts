@@ -95,6 +95,7 @@ export function evaluationJson(result: Evaluation): {
     assessment: {
       risk: assessment.risk,
       destructive: assessment.destructive,
+      readOnly: assessment.readOnly,
       environment: assessment.environment,
       effects: assessment.effects.map(effectJson),
       reasons: assessment.reasons,

@@ -1,4 +1,5 @@
 import { dedupeHints } from './environment.js';
+import { onlyReads } from './read-only.js';
 import {
   maxRisk,
   riskRank,
@@ -9,10 +10,15 @@ import {
   type PlacedEffect,
 } from './types.js';
 
-/** The assessment of a set of placed effects: the worst risk, the worst environment, the reasons. */
+/**
+ * The assessment of a set of placed effects: the worst risk, the worst environment, the reasons.
+ * `allKnown` says whether these effects are all the action does (a shell command whose every program was
+ * recognised); by default an action with no effect at all is not known to be read-only.
+ */
 export function summarize(
   placed: PlacedEffect[],
   hints: EnvironmentHint[] = placed.flatMap((e) => e.environmentHints),
+  allKnown = placed.length > 0,
 ): PlacedAssessment {
   const destructive = placed.filter((e) => e.destructive);
   const risk = placed.reduce((r, e) => maxRisk(r, e.risk), 'none' as Assessment['risk']);
@@ -27,6 +33,7 @@ export function summarize(
     environmentHints: dedupeHints(hints),
     effects: placed,
     reasons: [...new Set(reasons)],
+    readOnly: allKnown && onlyReads(placed),
   };
 }
 

@@ -183,7 +183,14 @@ export interface Decision {
   policies: MatchedPolicy[];
 }
 
-export type PlacedAssessment = Omit<Assessment, 'effects'> & { effects: PlacedEffect[] };
+export type PlacedAssessment = Omit<Assessment, 'effects'> & {
+  effects: PlacedEffect[];
+  /**
+   * Positively known to only read: every command was recognised (by an analyzer's read effects or the list
+   * of read-only programs) and every effect is a read. Unknown is not read-only: a freeze denies it.
+   */
+  readOnly: boolean;
+};
 
 export interface CheckResult {
   action: Action;

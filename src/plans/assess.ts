@@ -5,6 +5,7 @@
 import type { PlacedEffect } from '../core/types.js';
 import type { EnvironmentVerdict } from '../core/environment.js';
 import { DEFAULT_PLACEMENT, placeHints, type Placement } from '../core/place.js';
+import { onlyReads } from '../core/read-only.js';
 import {
   isDestructive,
   maxRisk,
@@ -334,6 +335,8 @@ export function assessPlan(plan: ParsedPlan, context: PlanContext = {}): PlanAss
     environmentHints: [...because.values()],
     effects,
     reasons,
+    // A plan with no changes only reads; an errored or truncated one has an unverifiable effect.
+    readOnly: onlyReads(effects),
     plan,
     blast,
   };

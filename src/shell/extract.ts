@@ -27,6 +27,8 @@ export interface ExtractedScript {
   redirects: Redirect[];
   /** Values assigned by the script itself (`X=v`, `export X=v`, `local X=v`), in source order. */
   assigned: Word[];
+  /** Names of the variables the script itself assigns or exports (`X=v`, `export X`, `local X=v`). */
+  assignedNames: string[];
   syntaxErrors: string[];
 }
 
@@ -104,7 +106,13 @@ function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): Synt
 export function extractCommands(root: SyntaxNode, env: VariableLookup): ExtractedScript {
   const scriptVars = new Map<string, string | undefined>();
   const lookup: VariableLookup = (name) => (scriptVars.has(name) ? scriptVars.get(name) : env(name));
-  const result: ExtractedScript = { commands: [], redirects: [], assigned: [], syntaxErrors: [] };
+  const result: ExtractedScript = {
+    commands: [],
+    redirects: [],
+    assigned: [],
+    assignedNames: [],
+    syntaxErrors: [],
+  };
   // web-tree-sitter hands out a new object per access, so nodes are identified by their span.
   const key = (node: SyntaxNode) => `${node.startIndex}:${node.endIndex}`;
   const byNode = new Map<string, SimpleCommand>();
@@ -123,8 +131,13 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
             const evaluated = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
             scriptVars.set(name, evaluated.dynamic ? undefined : evaluated.value);
             result.assigned.push(evaluated);
+            result.assignedNames.push(name);
           }
         }
+        break;
+      case 'declaration_command': // `export PAGER`: exports a value set before
+        for (const child of node.namedChildren)
+          if (child?.type === 'variable_name') result.assignedNames.push(child.text);
         break;
       case 'file_redirect': {
         const redirect = extractRedirect(node, lookup);

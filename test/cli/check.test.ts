@@ -16,6 +16,7 @@ describe('interlock check', () => {
     expect(out.assessment).toMatchObject({
       risk: 'critical',
       destructive: true,
+      readOnly: false,
       environment: 'non-production',
     });
     expect(out.assessment.effects[0]).toMatchObject({
@@ -27,6 +28,14 @@ describe('interlock check', () => {
     expect(out.decision).toMatchObject({ outcome: 'ask', approvals: 0 });
     expect(Array.isArray(out.assessment.reasons) && Array.isArray(out.decision.reasons)).toBe(true);
     expect(r.status).toBe(3);
+  });
+
+  it.each([
+    ['ls -la', true],
+    ['python3 job.py', false],
+  ])('%s: readOnly %s in the JSON', async (command, readOnly) => {
+    const r = await runCli(['check', '--json', '--', command], { cwd: project, env });
+    expect(JSON.parse(r.stdout).assessment.readOnly).toBe(readOnly);
   });
 
   it.each([

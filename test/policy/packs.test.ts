@@ -29,7 +29,7 @@ function effect(
     environmentHints: [],
     destructive,
   };
-  return { risk, destructive, environment, environmentHints: [], effects: [e], reasons: [] };
+  return { risk, destructive, environment, environmentHints: [], effects: [e], reasons: [], readOnly: false };
 }
 
 async function evaluator(...packs: string[]) {

@@ -41,6 +41,7 @@ function production(operation: 'read' | 'delete', destructive: boolean): PlacedA
     environmentHints: [],
     effects: [e],
     reasons: [],
+    readOnly: false,
   };
 }
 

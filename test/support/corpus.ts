@@ -14,9 +14,12 @@ export function corpusTests(corpus: readonly LabelledCommand[]): void {
       assessment.effects.map((e) => [e.operation, e.risk, e.target, e.environment]),
     );
     expect(assessment.destructive, `destructive? effects: ${summary}`).toBe(c.destructive);
-    if (c.destructive)
+    if (c.destructive) {
       expect(decision.outcome, 'a destructive command must not be allowed silently').not.toBe('allow');
-    else expect(decision.outcome, `harmless work must pass; effects: ${summary}`).toBe('allow');
+      expect(assessment.readOnly, 'a destructive command is never read-only (a freeze lets those by)').toBe(
+        false,
+      );
+    } else expect(decision.outcome, `harmless work must pass; effects: ${summary}`).toBe('allow');
     if (c.environment) expect(assessment.environment).toBe(c.environment);
     if (c.minRisk) expect(riskRank(assessment.risk)).toBeGreaterThanOrEqual(riskRank(c.minRisk));
     if (c.outcome) expect(decision.outcome).toBe(c.outcome);
