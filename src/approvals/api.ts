@@ -41,6 +41,8 @@ export const AssessmentView = z.object({
   environmentHints: z.array(HintView).max(200).default([]),
   effects: z.array(EffectView).max(1000),
   reasons: z.array(Text(4000)).max(200).default([]),
+  /** Every command is known to only read (src/core/read-only.ts). */
+  readOnly: z.boolean().optional(),
 });
 export type AssessmentView = z.infer<typeof AssessmentView>;
 
@@ -101,7 +103,7 @@ export interface DecisionInput {
   digest: string;
   assessment: AssessmentView;
   decision: DecisionView;
-  /** Nothing in the action is known to change anything (src/core/read-only.ts): a freeze lets it through. */
+  /** The action is known to only read (src/core/read-only.ts): a freeze lets it through. */
   readOnly?: boolean;
   agent?: z.output<typeof AgentView>;
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '../core/decide.js';
+import { knownReadOnly } from '../core/read-only.js';
 import type { PlacedAssessment } from '../core/types.js';
 import type { Decision, Outcome } from '../core/types.js';
 import type { RequestState } from '../store/types.js';
@@ -45,9 +46,12 @@ export interface GateInput {
   principal: Principal;
 }
 
-/** Read-only actions that policy allows need no server; everything else goes through it. */
+/**
+ * Actions known to only read that policy allows need no server; everything else goes through it, so that
+ * a freeze stops what Interlock does not recognise too (`python3 job.py`, `./ops.sh`).
+ */
 export function needsServer(assessment: AssessmentView, decision: Decision): boolean {
-  return decision.outcome !== 'allow' || assessment.effects.some((e) => e.operation !== 'read');
+  return decision.outcome !== 'allow' || !knownReadOnly(assessment);
 }
 
 /** The assessment as the server stores it (placed effects, without analyzer internals): shell or plan. */
@@ -72,6 +76,7 @@ export function assessmentView(assessment: PlacedAssessment): AssessmentView {
       ...(e.category ? { category: e.category } : {}),
     })),
     reasons: assessment.reasons.slice(0, 200),
+    readOnly: assessment.readOnly,
   };
 }
 

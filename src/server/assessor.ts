@@ -9,6 +9,7 @@ import { replayFacts } from '../approvals/facts-wire.js';
 import type { WireProposal } from '../approvals/wire.js';
 import type { Principal } from '../core/decide.js';
 import { InputError } from '../core/errors.js';
+import { knownReadOnly } from '../core/read-only.js';
 import { outcomeRank, type ActionFacts } from '../core/types.js';
 import { parsePlanText } from '../plans/load.js';
 import type { Identity } from '../store/types.js';
@@ -126,7 +127,7 @@ export async function assessOnServer(
     digest: wireDigest(body.proposal, body.facts),
     assessment: assessmentView(evaluation.assessment),
     decision,
-    readOnly: evaluation.assessment.effects.every((e) => e.operation === 'read'),
+    readOnly: knownReadOnly(evaluation.assessment),
     ...(caller.kind === 'agent' && body.agent ? { agent: body.agent } : {}),
   };
   return { input, evaluation };

@@ -61,6 +61,7 @@ export function body(
         },
       ],
       reasons: [],
+      readOnly: operation === 'read',
     },
     readOnly: operation === 'read',
     decision: {

@@ -5,6 +5,7 @@ import { startServer, type RunningServer, type StartOptions } from '../../src/se
 import { createToken } from '../../src/server/tokens.js';
 import type { Store } from '../../src/store/types.js';
 import { CLI } from '../support/cli.js';
+import { sharedRuntime } from '../support/runtime.js';
 import { tempTree } from '../support/tmp.js';
 
 export interface People {
@@ -35,7 +36,8 @@ export async function people(store: Store): Promise<People> {
 }
 
 export async function serverOn(store: Store, options: Partial<StartOptions> = {}): Promise<RunningServer> {
-  return startServer({ store, port: 0, sweepMs: 3_600_000, ...options });
+  // One runtime (parsers and the built-in policies) for every server of a test file.
+  return startServer({ store, port: 0, sweepMs: 3_600_000, runtime: await sharedRuntime(), ...options });
 }
 
 export const clientOf = (server: { url: string }, token: string) => new ApprovalClient(server.url, token);
