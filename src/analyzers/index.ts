@@ -1,6 +1,8 @@
 import type { Analyzer } from './analyzer.js';
+import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
+import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
@@ -42,5 +44,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     interpretersAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
+    etcdAnalyzer,
+    backupAnalyzer,
   ];
 }
