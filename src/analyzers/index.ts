@@ -11,6 +11,7 @@ import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
+import { objectStoresAnalyzer } from './object-stores.js';
 import { servicesAnalyzer } from './services.js';
 import type { SqlParser } from './sql-parser.js';
 
@@ -46,5 +47,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     httpAnalyzer,
     etcdAnalyzer,
     backupAnalyzer,
+    objectStoresAnalyzer,
   ];
 }
