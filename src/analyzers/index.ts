@@ -13,6 +13,7 @@ import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
 import { objectStoresAnalyzer } from './object-stores.js';
 import { servicesAnalyzer } from './services.js';
+import { systemCopiesAnalyzer } from './system-copies.js';
 import type { SqlParser } from './sql-parser.js';
 
 /** Every analyzer, keyed by the program names it understands (a program may have several). */
@@ -48,5 +49,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     etcdAnalyzer,
     backupAnalyzer,
     objectStoresAnalyzer,
+    systemCopiesAnalyzer,
   ];
 }
