@@ -2,6 +2,7 @@ import type { Effect, Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
 import { parseFind } from '../shell/cli-options/find.js';
 import { classifyPath, isInside, resolvePath, type PathClass } from './paths.js';
 
@@ -336,37 +337,7 @@ const RSYNC_DELETE = [
 ];
 
 function rsync(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, {
-    withValue: [
-      '-e',
-      '--rsh',
-      '--exclude',
-      '--include',
-      '--filter',
-      '-f',
-      '--exclude-from',
-      '--include-from',
-      '--files-from',
-      '--rsync-path',
-      '--backup-dir',
-      '--suffix',
-      '--port',
-      '--password-file',
-      '--log-file',
-      '--chmod',
-      '--chown',
-      '-T',
-      '--temp-dir',
-      '--compare-dest',
-      '--link-dest',
-      '--max-size',
-      '--min-size',
-      '--timeout',
-      '--bwlimit',
-      '--info',
-      '--debug',
-    ],
-  });
+  const parsed = parseOptions(inv.args, { withValue: RSYNC_VALUE });
   const flag = RSYNC_DELETE.find((f) => parsed.options.has(f));
   if (!flag || hasOption(parsed, '-n', '--dry-run')) return []; // a dry run only lists what it would do
   const dest = parsed.positionals[parsed.positionals.length - 1];

@@ -1,6 +1,8 @@
 import type { Analyzer } from './analyzer.js';
+import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
+import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
@@ -9,7 +11,9 @@ import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
+import { objectStoresAnalyzer } from './object-stores.js';
 import { servicesAnalyzer } from './services.js';
+import { systemCopiesAnalyzer } from './system-copies.js';
 import type { SqlParser } from './sql-parser.js';
 
 /** Every analyzer, keyed by the program names it understands (a program may have several). */
@@ -42,5 +46,9 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     interpretersAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
+    etcdAnalyzer,
+    backupAnalyzer,
+    objectStoresAnalyzer,
+    systemCopiesAnalyzer,
   ];
 }

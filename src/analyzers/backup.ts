@@ -1,0 +1,36 @@
+import type { Analyzer } from './analyzer.js';
+import { borg } from './backup/borg.js';
+import { kopia } from './backup/kopia.js';
+import { rclone } from './backup/rclone.js';
+import { restic } from './backup/restic.js';
+import { velero } from './backup/velero.js';
+
+/**
+ * Backup tools: restic, borg, rclone, velero and kopia. Deleting backups (forget --prune, prune, delete,
+ * purge, sync onto a copy) is the destruction found out last, on the day a restore is needed; restoring
+ * over system paths or into a cluster replaces what runs there. A repository on this machine is local;
+ * one elsewhere is placed by its host (a fact) or its bucket and remote names (weak hints).
+ */
+export const backupAnalyzer: Analyzer = {
+  family: 'backup',
+  commands: ['restic', 'borg', 'borg2', 'rclone', 'velero', 'kopia'],
+  local: true,
+  // Each tool reads its own repository variable (RESTIC_REPOSITORY, BORG_REPO), so one never places another.
+  environmentVariables: [],
+  analyze(inv) {
+    switch (inv.name) {
+      case 'restic':
+        return restic(inv);
+      case 'borg':
+      case 'borg2':
+        return borg(inv);
+      case 'rclone':
+        return rclone(inv);
+      case 'velero':
+        return velero(inv);
+      case 'kopia':
+        return kopia(inv);
+    }
+    return [];
+  },
+};
