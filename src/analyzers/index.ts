@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { filesAnalyzer } from './files.js';
+import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
 import { gitAnalyzer } from './git.js';
@@ -9,6 +10,9 @@ import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
+import { messagingAnalyzer } from './messaging.js';
+import { paasAnalyzer } from './paas.js';
+import { secretsAnalyzer } from './secrets.js';
 import { servicesAnalyzer } from './services.js';
 import type { SqlParser } from './sql-parser.js';
 
@@ -42,5 +46,9 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     interpretersAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
+    forgesAnalyzer,
+    secretsAnalyzer,
+    messagingAnalyzer,
+    paasAnalyzer(deps.sql),
   ];
 }
