@@ -28,7 +28,7 @@ export interface Call {
 }
 
 /** A subcommand's effect; a function when the options decide it (`--execute`, `--linked`, `web=0`). */
-export type VerbRule = Verb | ((call: Call) => Verb | undefined);
+type VerbRule = Verb | ((call: Call) => Verb | undefined);
 
 export interface Cli {
   /** Options that take a value (the rest are flags), so subcommand words are found among positionals. */
