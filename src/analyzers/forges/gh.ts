@@ -1,5 +1,5 @@
 import type { EnvironmentHint } from '../../core/types.js';
-import { hasOption } from '../../shell/options.js';
+import { hasOption, optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import {
   changes,
@@ -96,7 +96,7 @@ const GH: Cli = {
   hints,
   target: (call) =>
     call.verb.startsWith('repo ') && !call.verb.includes('key')
-      ? (call.rest[0]?.value ?? call.options.options.get('--repo')?.[0] ?? 'the current repository')
+      ? (call.rest[0]?.value ?? optionValue(call.options, '-R', '--repo') ?? 'the current repository')
       : undefined,
 };
 

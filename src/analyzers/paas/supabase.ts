@@ -68,7 +68,7 @@ function hints(call: Call): EnvironmentHint[] {
 const SUPABASE: Cli = {
   options: { withValue: VALUE_OPTIONS },
   verbs: VERBS,
-  aliases: { remove: 'rm', delete: 'delete' },
+  aliases: { remove: 'rm' },
   hints,
 };
 

@@ -29,7 +29,7 @@ const VERBS: Cli['verbs'] = {
   'vectorize delete': destroys('critical', 'database', 'deletes the index'),
   'pages project delete': destroys('critical', 'app', 'deletes the Pages project'),
   'pages deployment delete': destroys('medium', 'app', 'deletes a Pages deployment'),
-  'secret delete': changes('medium', 'secrets', 'deletes a secret of the Worker'),
+  'secret delete': destroys('medium', 'secrets', 'deletes a secret of the Worker'),
   'secret put': changes('medium', 'secrets', 'sets a secret (a value it replaces cannot be recovered)'),
   rollback: changes('medium', 'app', 'rolls the Worker back to an earlier version', true),
   deploy: changes('low', 'app', 'deploys the Worker', true),

@@ -88,11 +88,13 @@ function addressHint(source: string, address: string): EnvironmentHint[] {
 
 function hints(call: Call): EnvironmentHint[] {
   const flag = optionValue(call.options, '-address');
-  const env = call.inv.env('VAULT_ADDR');
+  // OpenBao's bao reads BAO_ADDR, and VAULT_ADDR as Vault does.
+  const variable = call.inv.name === 'bao' && call.inv.env('BAO_ADDR') ? 'BAO_ADDR' : 'VAULT_ADDR';
+  const env = call.inv.env(variable);
   const where = flag
     ? addressHint('flag -address', flag)
     : env
-      ? addressHint('env VAULT_ADDR', env)
+      ? addressHint(`env ${variable}`, env)
       : [{ source: 'vault default address', value: 'localhost' }];
   const namespace = call.inv.env('VAULT_NAMESPACE');
   return [
