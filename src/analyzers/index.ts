@@ -4,6 +4,7 @@ import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
+import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
 import { gitAnalyzer } from './git.js';
@@ -11,7 +12,10 @@ import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
 import { interpretersAnalyzer } from './interpreters.js';
 import { kubernetesAnalyzer } from './kubernetes.js';
+import { messagingAnalyzer } from './messaging.js';
 import { objectStoresAnalyzer } from './object-stores.js';
+import { paasAnalyzer } from './paas.js';
+import { secretsAnalyzer } from './secrets.js';
 import { servicesAnalyzer } from './services.js';
 import { systemCopiesAnalyzer } from './system-copies.js';
 import type { SqlParser } from './sql-parser.js';
@@ -50,5 +54,9 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     backupAnalyzer,
     objectStoresAnalyzer,
     systemCopiesAnalyzer,
+    forgesAnalyzer,
+    secretsAnalyzer,
+    messagingAnalyzer,
+    paasAnalyzer(deps.sql),
   ];
 }

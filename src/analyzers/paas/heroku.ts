@@ -1,0 +1,110 @@
+import type { EnvironmentHint } from '../../core/types.js';
+import type { Invocation } from '../analyzer.js';
+import {
+  changes,
+  destroys,
+  nameHints,
+  subcommandEffects,
+  type Call,
+  type Cli,
+  type Verb,
+} from '../subcommands.js';
+
+// Heroku: `topic:command` subcommands on the app of --app/-a, --remote or HEROKU_APP (names only: weak).
+
+/** `web=0`, `worker=0:standard-1x`: a process type scaled to nothing. */
+const TO_ZERO = /=0(?![\d])/;
+
+const scale = (call: Call): Verb =>
+  call.rest.some((w) => TO_ZERO.test(w.value))
+    ? changes('high', 'app', 'scales a process type to zero: it stops serving', true)
+    : changes('low', 'app', 'scales dynos', true);
+
+const destroyApp = destroys('critical', 'app', 'deletes the app with its add-ons, config and releases');
+const unsetConfig = changes('medium', 'config', 'removes config vars (the app restarts without them)');
+const destroyAddon = destroys('critical', 'addon', 'deletes the add-on and its data (a database, a cache)');
+const rollback = changes('medium', 'app', 'rolls the app back to an earlier release', true);
+
+const VERBS: Cli['verbs'] = {
+  'apps:destroy': destroyApp,
+  'apps:delete': destroyApp,
+  destroy: destroyApp,
+  'pg:reset': destroys('critical', 'database', 'deletes every table and all data in the database'),
+  'pg:killall': changes('high', 'database', 'terminates every query and connection to the database', true),
+  'pg:kill': changes('medium', 'database', 'terminates a query', true),
+  'pg:backups:restore': {
+    operation: 'replace',
+    risk: 'critical',
+    category: 'database',
+    what: 'replaces the database with a backup',
+  },
+  'pg:copy': {
+    operation: 'replace',
+    risk: 'critical',
+    category: 'database',
+    what: 'overwrites the target database',
+  },
+  'pg:backups:delete': destroys('high', 'database', 'deletes a backup'),
+  'pg:promote': changes('high', 'database', "makes another database the app's DATABASE_URL"),
+  'addons:destroy': destroyAddon,
+  'addons:remove': destroyAddon,
+  'config:unset': unsetConfig,
+  'config:remove': unsetConfig,
+  'config:set': changes('low', 'config', 'sets config vars (the app restarts)', true),
+  'ps:scale': scale,
+  scale,
+  'ps:stop': changes('medium', 'app', 'stops dynos', true),
+  'ps:kill': changes('medium', 'app', 'stops dynos', true),
+  'ps:restart': changes('low', 'app', 'restarts dynos', true),
+  'releases:rollback': rollback,
+  rollback,
+  'maintenance:on': changes(
+    'medium',
+    'app',
+    'puts the app in maintenance mode: it stops serving requests',
+    true,
+  ),
+  'domains:remove': destroys('medium', 'dns', 'removes a domain from the app'),
+  'domains:clear': destroys('high', 'dns', 'removes every domain from the app'),
+  'access:remove': changes('medium', 'iam', "removes a collaborator's access"),
+  'spaces:destroy': destroys('critical', 'app', 'deletes the private space'),
+};
+
+const VALUE_OPTIONS = [
+  '-a',
+  '--app',
+  '-r',
+  '--remote',
+  '--confirm',
+  '-t',
+  '--team',
+  '-n',
+  '--num',
+  '-s',
+  '--space',
+  '-d',
+  '--dyno',
+  '-x',
+  '--exit-code',
+];
+
+function hints(call: Call): EnvironmentHint[] {
+  const app = call.inv.env('HEROKU_APP');
+  return [
+    ...nameHints(call, 'heroku app', '-a', '--app', '--confirm'),
+    ...nameHints(call, 'git remote', '-r', '--remote'),
+    ...(app ? [{ source: 'env HEROKU_APP', value: app, weak: true as const }] : []),
+  ];
+}
+
+const HEROKU: Cli = {
+  options: { withValue: VALUE_OPTIONS },
+  verbs: VERBS,
+  hints,
+  target: (call) =>
+    call.options.options.get('--app')?.[0] ?? call.options.options.get('-a')?.[0] ?? call.rest[0]?.value,
+};
+
+export function heroku(inv: Invocation) {
+  return subcommandEffects(inv, HEROKU);
+}

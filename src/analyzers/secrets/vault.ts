@@ -1,0 +1,117 @@
+import type { EnvironmentHint } from '../../core/types.js';
+import { hasOption, optionValue } from '../../shell/options.js';
+import { word } from '../../shell/words.js';
+import type { Invocation } from '../analyzer.js';
+import { parseUrl } from '../http/url.js';
+import {
+  changes,
+  destroys,
+  placeHints,
+  reads,
+  subcommandEffects,
+  type Call,
+  type Cli,
+} from '../subcommands.js';
+
+// HashiCorp Vault (and OpenBao's `bao`, the same CLI): secrets, engines, auth methods, policies, tokens and
+// leases. Reading a secret prints it: a low-risk read. Vault talks to VAULT_ADDR (or -address), which is
+// https://127.0.0.1:8200 when neither is set.
+
+const VERBS: Cli['verbs'] = {
+  'kv delete': destroys('high', 'secrets', 'deletes the latest version of the secret (KV v1 keeps none)'),
+  'kv destroy': destroys('critical', 'secrets', 'permanently destroys versions of the secret'),
+  'kv metadata delete': destroys(
+    'critical',
+    'secrets',
+    'deletes every version of the secret and its metadata',
+  ),
+  'kv put': changes('medium', 'secrets', 'writes a new value over the secret'),
+  'kv patch': changes('medium', 'secrets', 'changes fields of the secret'),
+  'kv rollback': changes(
+    'medium',
+    'secrets',
+    'restores an older version of the secret as the current one',
+    true,
+  ),
+  'kv get': reads('secrets', 'prints the secret'),
+  read: reads('secrets', 'prints what the path holds (it may be a secret)'),
+  delete: destroys('high', 'secrets', 'deletes the data at the path'),
+  write: changes('medium', 'secrets', 'writes to the path (a secret, a role, a configuration)'),
+  'secrets disable': destroys(
+    'critical',
+    'secrets',
+    'unmounts the secrets engine and deletes all of its data',
+  ),
+  'secrets move': changes('medium', 'secrets', 'moves a secrets engine to another path', true),
+  'auth disable': destroys('high', 'iam', 'disables the auth method and revokes the tokens it issued'),
+  'policy delete': destroys('high', 'iam', 'deletes the policy from every token that has it'),
+  'policy write': changes('medium', 'iam', 'replaces the policy'),
+  'token revoke': destroys('medium', 'iam', 'revokes the token and its children'),
+  'lease revoke': (call) =>
+    hasOption(call.options, '-prefix', '-force')
+      ? destroys('high', 'secrets', 'revokes every lease under the prefix (their credentials stop working)')
+      : destroys('medium', 'secrets', 'revokes the lease (its credentials stop working)'),
+  'audit disable': changes('high', 'audit', 'stops audit logging to that device', true),
+  'namespace delete': destroys('critical', 'secrets', 'deletes the namespace and everything in it'),
+  'operator seal': changes(
+    'high',
+    'secrets',
+    'seals Vault: no secret can be read until it is unsealed',
+    true,
+  ),
+};
+
+const VALUE_OPTIONS = [
+  '-address',
+  '-namespace',
+  '-ns',
+  '-mount',
+  '-versions',
+  '-format',
+  '-field',
+  '-method',
+  '-path',
+  '-ca-cert',
+  '-ca-path',
+  '-client-cert',
+  '-client-key',
+  '-tls-server-name',
+  '-header',
+  '-wrap-ttl',
+  '-policy',
+];
+
+function addressHint(source: string, address: string): EnvironmentHint[] {
+  const host = parseUrl(word(address)).host;
+  return host ? [{ source, value: host }] : [];
+}
+
+function hints(call: Call): EnvironmentHint[] {
+  const flag = optionValue(call.options, '-address');
+  // OpenBao's bao reads BAO_ADDR, and VAULT_ADDR as Vault does.
+  const variable = call.inv.name === 'bao' && call.inv.env('BAO_ADDR') ? 'BAO_ADDR' : 'VAULT_ADDR';
+  const env = call.inv.env(variable);
+  const where = flag
+    ? addressHint('flag -address', flag)
+    : env
+      ? addressHint(`env ${variable}`, env)
+      : [{ source: 'vault default address', value: 'localhost' }];
+  const namespace = call.inv.env('VAULT_NAMESPACE');
+  return [
+    ...where,
+    ...placeHints(call, 'flag -namespace', '-namespace', '-ns'),
+    ...(namespace ? [{ source: 'env VAULT_NAMESPACE', value: namespace }] : []),
+  ];
+}
+
+function target(call: Call): string | undefined {
+  const mount = optionValue(call.options, '-mount');
+  const path = call.rest[0]?.value;
+  return mount && path ? `${mount.replace(/\/$/, '')}/${path}` : undefined;
+}
+
+const VAULT: Cli = { options: { withValue: VALUE_OPTIONS }, verbs: VERBS, hints, target };
+
+export function vault(inv: Invocation) {
+  return subcommandEffects(inv, VAULT);
+}

@@ -1,0 +1,62 @@
+import { destructive as d, harmless as h, type LabelledCommand } from '../support/runtime.js';
+
+// Messaging admin: Kafka tools, kcat, nats, rabbitmqadmin, rabbitmqctl.
+export const messagingCorpus: LabelledCommand[] = [
+  d('kafka-topics --bootstrap-server kafka-prod-1:9092 --delete --topic orders', {
+    minRisk: 'critical',
+    environment: 'production',
+    target: 'orders',
+  }),
+  d('kafka-topics.sh --bootstrap-server broker:9092 --topic events --delete'),
+  d('kafka-topics --bootstrap-server broker:9092 --alter --topic events --partitions 12'),
+  d(
+    'kafka-configs --bootstrap-server broker:9092 --alter --entity-type topics --entity-name orders --add-config retention.ms=1000',
+    {
+      minRisk: 'high',
+    },
+  ),
+  d('kafka-consumer-groups --bootstrap-server broker:9092 --delete --group billing'),
+  d(
+    'kafka-consumer-groups --bootstrap-server broker:9092 --group billing --reset-offsets --to-earliest --topic orders --execute',
+  ),
+  d('kafka-delete-records --bootstrap-server broker:9092 --offset-json-file offsets.json', {
+    minRisk: 'high',
+  }),
+  d('echo "{}" | kcat -P -b kafka-prod-1:9092 -t orders', { environment: 'production' }),
+  d('kafkacat -b broker:9092 -t orders -P -l events.jsonl'),
+  d('nats stream rm ORDERS -f', { minRisk: 'critical' }),
+  d('nats stream purge ORDERS --force'),
+  d('nats kv rm sessions -f'),
+  d('nats kv purge sessions user-1'),
+  d('nats consumer rm ORDERS billing -f'),
+  d('nats --server nats://nats.prod.internal:4222 stream delete EVENTS', { environment: 'production' }),
+  d('rabbitmqadmin delete queue name=orders'),
+  d('rabbitmqadmin -H mq-prod-1 purge queue name=orders', { environment: 'production' }),
+  d('rabbitmqadmin delete exchange name=events'),
+  d('rabbitmqadmin delete vhost name=/billing', { minRisk: 'critical' }),
+  d('rabbitmqctl delete_queue orders'),
+  d('rabbitmqctl purge_queue orders'),
+  d('rabbitmqctl delete_vhost /billing'),
+  d('rabbitmqctl reset'),
+  d('rabbitmqctl force_reset'),
+  d('rabbitmqctl -n rabbit@mq-prod-2 stop_app', { environment: 'production' }),
+  h('kafka-topics --bootstrap-server broker:9092 --list'),
+  h('kafka-topics.sh --bootstrap-server broker:9092 --describe --topic orders'),
+  h('kafka-configs --bootstrap-server broker:9092 --describe --entity-type topics --entity-name orders'),
+  h('kafka-consumer-groups --bootstrap-server broker:9092 --describe --group billing'),
+  h(
+    'kafka-consumer-groups --bootstrap-server broker:9092 --group billing --reset-offsets --to-earliest --topic orders --dry-run',
+  ),
+  h('kafka-topics --bootstrap-server localhost:9092 --create --topic scratch --partitions 1'),
+  h('kcat -C -b broker:9092 -t orders -o -10 -e'),
+  h('kcat -L -b broker:9092'),
+  h('nats stream ls'),
+  h('nats stream info ORDERS'),
+  h('nats kv get sessions user-1'),
+  h('nats sub "orders.>"'),
+  h('rabbitmqadmin list queues'),
+  h('rabbitmqadmin -H mq-prod-1 list exchanges'),
+  h('rabbitmqctl list_queues name messages'),
+  h('rabbitmqctl status'),
+  h('rabbitmqctl cluster_status'),
+];
