@@ -123,3 +123,12 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
       return word(node.text, true);
   }
 }
+
+/**
+ * A word written back as shell text that reads as the same word: static words single-quoted, dynamic ones
+ * as they were written (their value is the expansion's text, `$X`, which the shell expands again).
+ */
+export function quoteWord(w: Word): string {
+  if (w.dynamic) return w.value;
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w.value) ? w.value : `'${w.value.replaceAll("'", `'\\''`)}'`;
+}
