@@ -21,8 +21,9 @@ const corpus: LabelledCommand[] = (
 )
   .flat()
   .filter((list): list is LabelledCommand[] => Array.isArray(list))
-  .flat()
-  .filter((c) => c.destructive);
+  .flat();
+const harmlessCorpus = corpus.filter((c) => !c.destructive);
+const destructiveCorpus = corpus.filter((c) => c.destructive);
 
 const factsOf = (c: LabelledCommand) => ({
   ...(c.cwd ? { cwd: c.cwd } : {}),
@@ -40,7 +41,7 @@ const tally = { applicable: 0, held: 0 };
 
 beforeAll(async () => {
   const parser = await loadBashParser();
-  for (const c of corpus) {
+  for (const c of destructiveCorpus) {
     const original = await check(c.command, factsOf(c));
     // A destructive command the corpus itself misses has nothing to be held to.
     if (original.decision.outcome === 'allow') continue;
@@ -68,5 +69,37 @@ describe('semantics-preserving spellings of every held destructive command are h
   it('reports how many spellings are held', () => {
     console.log(`spellings held: ${tally.held}/${tally.applicable} over ${held.length} held commands`);
     expect(tally.applicable).toBeGreaterThan(5 * held.length);
+  });
+});
+
+// The same spellings of harmless work must stay allowed (running as root, `sudo`/`chroot`, may raise risk).
+const RAISE_PRIVILEGE = new Set(['sudo', 'chroot /']);
+const harmlessCommands: { c: LabelledCommand; shape: Shape }[] = [];
+const harmlessTally = { applicable: 0, allowed: 0 };
+
+describe('the same spellings of harmless commands stay allowed', () => {
+  beforeAll(async () => {
+    const parser = await loadBashParser();
+    for (const c of harmlessCorpus) harmlessCommands.push({ c, shape: shapeOf(c, parser) });
+  });
+
+  it.each(SPELLINGS.filter((s) => !RAISE_PRIVILEGE.has(s.name)).map((s) => [s.name, s] as const))(
+    '%s',
+    async (_name, spelling) => {
+      const blocked: string[] = [];
+      for (const { c, shape } of harmlessCommands) {
+        const spelled = spelling.spell(shape);
+        if (spelled === undefined) continue;
+        harmlessTally.applicable++;
+        const result = await check(spelled, factsOf(c));
+        if (result.decision.outcome === 'allow') harmlessTally.allowed++;
+        else blocked.push(`${spelled}  →  ${result.decision.outcome}/${result.assessment.risk}`);
+      }
+      expect(blocked).toEqual([]);
+    },
+  );
+
+  it('reports how many are allowed', () => {
+    console.log(`harmless spellings allowed: ${harmlessTally.allowed}/${harmlessTally.applicable}`);
   });
 });

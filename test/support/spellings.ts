@@ -138,7 +138,8 @@ export const SPELLINGS: readonly Spelling[] = [
   whole('sh -c', (t) => `sh -c ${doubleQuoted(t)}`),
   whole('eval', (t) => `eval ${singleQuoted(t)}`),
   whole('echo | sh', (t) => `echo ${singleQuoted(t)} | sh`, false),
-  whole('subshell', (t) => `(${t}\n)`),
+  // `( (a) )`, not `((a))`: two parentheses together start an arithmetic command.
+  whole('subshell', (t) => `( ${t}\n)`),
   whole('group', (t) => `{ ${t}\n}`),
   whole('true &&', (t) => `true && ${t}`),
   whole('redirect last', (t) => `${t} 2>/dev/null`, false),
