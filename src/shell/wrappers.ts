@@ -8,6 +8,7 @@ import {
 } from './cli-options/kubectl.js';
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { peelParallel } from './parallel.js';
+import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { word, type Word } from './words.js';
 
 /** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
@@ -545,11 +546,82 @@ function peelFlock(cmd: SimpleCommand): Peeled {
   return peelSimple(cmd, 'flock');
 }
 
+/** strace, fakeroot, nsenter, systemd-run…: the command after their options (and fixed operands). */
+function peelRunner(cmd: SimpleCommand, runner: Runner): Peeled {
+  const argv = parseOptions(cmd.argv.slice(1), runner.spec).positionals.slice(runner.operands ?? 0);
+  const elevated = runner.elevated ? { elevated: true } : {};
+  return { inner: argv.length ? [{ kind: 'argv', argv, ...elevated }] : [], analyzeSelf: false };
+}
+
+const SWITCH_USER_VALUE = [
+  '-c',
+  '--command',
+  '-s',
+  '--shell',
+  '-g',
+  '--group',
+  '-G',
+  '--supp-group',
+  '-u',
+  '--user',
+  '-w',
+];
+
+/** `su [-] [user] -c CMD`, `runuser -u user -- CMD`, `sg group CMD`: the command runs as another user. */
+function peelSwitchUser(cmd: SimpleCommand, name: string): Peeled {
+  const args = cmd.argv.slice(1);
+  const parsed = parseOptions(args, { withValue: SWITCH_USER_VALUE });
+  const script = optionValue(parsed, '-c', '--command');
+  if (script !== undefined)
+    return { inner: [scriptOrUnverifiable([word(script)], `${name} -c`)], analyzeSelf: false };
+  // runuser -u USER CMD…, sg GROUP CMD…; su without -c starts a login shell, which runs nothing here.
+  const inOrder = parseOptions(args, {
+    withValue: SWITCH_USER_VALUE,
+    stopAtFirstPositional: true,
+  }).positionals;
+  if (name === 'sg' && inOrder.length > 1)
+    return { inner: [scriptOrUnverifiable(inOrder.slice(1), 'sg')], analyzeSelf: false };
+  if (name === 'runuser' && optionValue(parsed, '-u', '--user') !== undefined && inOrder.length)
+    return { inner: [{ kind: 'argv', argv: inOrder, elevated: true }], analyzeSelf: false };
+  return { inner: [], analyzeSelf: false };
+}
+
+/** `gdb … --args PROG ARGS`: gdb starts PROG with ARGS (and `-ex run` runs it). */
+function peelGdb(cmd: SimpleCommand): Peeled | undefined {
+  const at = cmd.argv.findIndex((w) => w.value === '--args' && !w.dynamic);
+  const argv = at > 0 ? cmd.argv.slice(at + 1) : [];
+  return argv.length ? { inner: [{ kind: 'argv', argv }], analyzeSelf: false } : undefined;
+}
+
+/** `script -c CMD [file]` runs CMD in a shell (recording the session). */
+function peelScriptRecorder(cmd: SimpleCommand): Peeled | undefined {
+  const parsed = parseOptions(cmd.argv.slice(1), {
+    withValue: ['-c', '--command', '-E', '--echo', '-I', '-O', '-B', '-T', '-m', '--log-in', '--log-out'],
+  });
+  const command = optionValue(parsed, '-c', '--command');
+  return command === undefined
+    ? undefined
+    : { inner: [scriptOrUnverifiable([word(command)], 'script -c')], analyzeSelf: false };
+}
+
+/** `at TIME`, `batch`: the commands to run later are read from stdin (or `-f FILE`, not read here). */
+function peelAt(cmd: SimpleCommand, name: string): Peeled | undefined {
+  if (!stdinIsFed(cmd)) return undefined;
+  const text = staticStdin(cmd);
+  const inner: Inner =
+    text !== undefined
+      ? { kind: 'script', text, via: name }
+      : { kind: 'unverifiable', reason: `${name} schedules commands it reads from stdin`, target: cmd.text };
+  return { inner: [inner], analyzeSelf: false };
+}
+
 /** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
 export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   const name = commandName(cmd.argv[0]);
   const sub = cmd.argv[1]?.value;
   if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
+  const runner = RUNNERS[name];
+  if (runner) return peelRunner(cmd, runner);
   switch (name) {
     case 'sudo':
     case 'doas': {
@@ -583,6 +655,17 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       return peelSimple(cmd, name);
     case 'parallel':
       return peelParallel(cmd);
+    case 'su':
+    case 'runuser':
+    case 'sg':
+      return peelSwitchUser(cmd, name);
+    case 'gdb':
+      return peelGdb(cmd);
+    case 'script':
+      return peelScriptRecorder(cmd);
+    case 'at':
+    case 'batch':
+      return peelAt(cmd, name);
     case 'exec':
       return peelSimple(cmd, name);
     // Multi-call binaries: `busybox rm -rf /` runs its rm applet.
