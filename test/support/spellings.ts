@@ -123,7 +123,7 @@ export const SPELLINGS: readonly Spelling[] = [
   {
     name: 'find -exec',
     spell: (s) =>
-      s.simple && !BUILTINS.has(s.simple.program) && !/[{};]/.test(s.text)
+      s.simple && !BUILTINS.has(s.simple.program) && !/[{};<>]/.test(s.text)
         ? `find . -maxdepth 0 -exec ${s.text} \\;`
         : undefined,
   },
@@ -166,8 +166,9 @@ export function shapeOf(c: LabelledCommand, parser: ShellParser): Shape {
       shape.simple = {
         program: name.text,
         rest: text.slice(name.text.length),
-        // Words are rewritten only when no expansion made them (`${TMPDIR:-/tmp}` depends on the environment).
-        words: command && !/[$`]/.test(text) ? command.argv.map((w) => w.value) : [],
+        // Words are rewritten only when no expansion made them (`${TMPDIR:-/tmp}` depends on the environment),
+        // and only without redirections, which the rewritten words would lose (`at now <<< 'rm -rf /'`).
+        words: command && !/[$`<>]/.test(text) ? command.argv.map((w) => w.value) : [],
       };
     }
     return shape;
