@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
@@ -48,6 +49,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
     interpretersAnalyzer,
+    awkAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
     etcdAnalyzer,

@@ -2,7 +2,7 @@ import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, scriptFileRun, shebangShell, type Inner } from '../shell/wrappers.js';
-import type { Word } from '../shell/words.js';
+import { quoteWord, type Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
@@ -76,6 +76,16 @@ interface Context {
   cwd: string;
   /** The script files being assessed, outermost first (real paths as resolved): a cycle is not followed. */
   scripts: string[];
+  /** Aliases the command defined (`alias x='rm -rf /'`), by name: a later `x` runs their text. */
+  aliases: Map<string, string>;
+}
+
+/** `alias NAME=TEXT…`: remember each definition (a name with neither quotes, `/`, `$` nor `=`). */
+function recordAliases(argv: readonly Word[], aliases: Map<string, string>): void {
+  for (const w of argv.slice(1)) {
+    const m = /^([^\s=/$`'"]+)=(.*)$/s.exec(w.value);
+    if (m && !w.dynamic) aliases.set(m[1]!, m[2]!);
+  }
 }
 
 function unverifiable(reason: string, target: string, hints: EnvironmentHint[] = []): Effect {
@@ -203,6 +213,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         depth: ctx.depth + 1,
         cwd: ctx.cwd,
         scripts: ctx.scripts,
+        aliases: ctx.aliases,
       };
       // The inner command reads the wrapper's stdin (`echo 'DROP…' | sudo -u postgres psql`), except under
       // xargs and find, which use stdin or their own arguments. Output redirections were placed already.
@@ -251,6 +262,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       const dir = argv.slice(1).find((w) => !w.value.startsWith('-') || w.value === '-');
       if (dir && !dir.dynamic && dir.value !== '-') ctx.cwd = resolvePath(dir.value, ctx.cwd, facts.home);
       else if (!dir) ctx.cwd = facts.home;
+    }
+    if (name === 'alias') recordAliases(argv, ctx.aliases);
+    const alias = ctx.aliases.get(program.value);
+    if (alias !== undefined) {
+      // bash expands aliases only with expand_aliases on (interactive shells) and only on lines read after
+      // the definition; which shell runs the agent's command is not known, so the alias is expanded. An
+      // alias is not expanded again inside its own text (`alias ls='ls -l'`).
+      const aliases = new Map([...ctx.aliases].filter(([key]) => key !== program.value));
+      const text = [alias, ...argv.slice(1).map(quoteWord)].join(' ');
+      runScript(text, { ...ctx, aliases, depth: ctx.depth + 1 });
+      return;
     }
     commands.push(argv.map((w) => w.value).join(' '));
     const self: SimpleCommand = { ...cmd, argv };
@@ -374,6 +396,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     depth: 0,
     cwd: facts.cwd,
     scripts: [],
+    aliases: new Map(),
   });
   const placed = place(effects, commands, facts, options.placement, unknown.length === 0);
   return { ...placed, inputs: inputs.result() };

@@ -58,8 +58,9 @@ const sameNode = (a: SyntaxNode, b: SyntaxNode) => a.startIndex === b.startIndex
 
 /**
  * The redirected statement whose redirections belong to this command. tree-sitter-bash hangs redirections
- * written after a command on a `redirected_statement` around it, and around the whole pipeline when the
- * command is a pipeline's last stage (`a | b 2>/dev/null`), though bash gives them to that last command.
+ * written after a command on a `redirected_statement` around it, and around the whole pipeline or and-or
+ * list when the command is its last one (`a | b 2>/dev/null`, `true && rm 2>/dev/null -rf /`), though
+ * bash gives them to that last command.
  */
 function redirectOwner(node: SyntaxNode): SyntaxNode | undefined {
   let current = node;
@@ -68,7 +69,7 @@ function redirectOwner(node: SyntaxNode): SyntaxNode | undefined {
       const body = parent.childForFieldName('body');
       return body && sameNode(body, current) ? parent : undefined;
     }
-    if (parent.type !== 'pipeline') return undefined;
+    if (parent.type !== 'pipeline' && parent.type !== 'list') return undefined;
     const stages = parent.namedChildren.filter((c): c is SyntaxNode => c !== null);
     const last = stages[stages.length - 1];
     if (!last || !sameNode(last, current)) return undefined;

@@ -24,6 +24,24 @@ const ANSI_C_ESCAPES: Record<string, string> = {
   '0': '\0',
 };
 
+/** `$'…'`: \n and friends, \xHH, \NNN (octal), \uHHHH, \UHHHHHHHH and \cX (`$'\x72m'` is rm). */
+function unescapeAnsiC(text: string): string {
+  return text.replace(
+    /\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|c.|.)/gs,
+    (m, escape: string) => {
+      const code = /^[xuU]/.test(escape)
+        ? parseInt(escape.slice(1), 16)
+        : /^[0-7]/.test(escape)
+          ? parseInt(escape, 8)
+          : escape.startsWith('c') && escape.length === 2
+            ? escape.charCodeAt(1) & 0x1f
+            : undefined;
+      if (code === undefined) return ANSI_C_ESCAPES[escape] ?? m;
+      return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    },
+  );
+}
+
 function unescapeBare(text: string): string {
   // Outside quotes a backslash quotes the next character; a backslash-newline disappears.
   let out = '';
@@ -77,7 +95,7 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
     case 'raw_string':
       return word(node.text.slice(1, -1));
     case 'ansi_c_string':
-      return word(node.text.slice(2, -1).replace(/\\(.)/g, (m, ch: string) => ANSI_C_ESCAPES[ch] ?? m));
+      return word(unescapeAnsiC(node.text.slice(2, -1)));
     case 'string': {
       let value = '';
       let dynamic = false;
@@ -122,4 +140,13 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
       // command_substitution, process_substitution, arithmetic_expansion, brace expressions…
       return word(node.text, true);
   }
+}
+
+/**
+ * A word written back as shell text that reads as the same word: static words single-quoted, dynamic ones
+ * as they were written (their value is the expansion's text, `$X`, which the shell expands again).
+ */
+export function quoteWord(w: Word): string {
+  if (w.dynamic) return w.value;
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w.value) ? w.value : `'${w.value.replaceAll("'", `'\\''`)}'`;
 }

@@ -7,6 +7,8 @@ import {
   VERB_VALUE as KUBECTL_VERB_VALUE,
 } from './cli-options/kubectl.js';
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
+import { peelParallel } from './parallel.js';
+import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { word, type Word } from './words.js';
 
 /** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
@@ -60,6 +62,7 @@ const INTERPRETERS_READING_STDIN = new Set([
 const PREFIX_WRAPPERS = new Set([
   'nohup',
   'time',
+  'setsid',
   'unbuffer',
   'caffeinate',
   'torsocks',
@@ -102,6 +105,8 @@ const SPECS: Record<string, OptionSpec> = {
   },
   stdbuf: { withValue: ['-i', '-o', '-e', '--input', '--output', '--error'], stopAtFirstPositional: true },
   chrt: { withValue: [], stopAtFirstPositional: true },
+  taskset: { withValue: [], stopAtFirstPositional: true },
+  chroot: { withValue: ['--userspec', '--groups'], stopAtFirstPositional: true },
   watch: { withValue: ['-n', '--interval', '-q', '--equexit'], stopAtFirstPositional: true },
   xargs: {
     withValue: [
@@ -394,13 +399,51 @@ function peelFind(cmd: SimpleCommand): Peeled | undefined {
   return inner.length ? { inner, analyzeSelf: true } : undefined;
 }
 
+/** At most this many `xargs -I` runs (one per input line) are assessed: the others are alike. */
+const MAX_XARGS_RUNS = 16;
+
+/**
+ * The text xargs reads when it is known: empty for `</dev/null`, else static stdin (`echo / | xargs rm -rf`).
+ * Undefined when it is read from a file (-a) or split in a way not followed here (-0, -d, quotes, escapes).
+ */
+function xargsInput(cmd: SimpleCommand, parsed: ReturnType<typeof parseOptions>): string | undefined {
+  const splitOtherwise = ['-a', '--arg-file', '-0', '--null', '-d', '--delimiter'];
+  if (splitOtherwise.some((o) => parsed.options.has(o))) return undefined;
+  const devNull = cmd.redirects.some((r) => r.operator === '<' && r.target.value === '/dev/null');
+  const text = devNull ? '' : staticStdin(cmd);
+  return text !== undefined && !/['"\\]/.test(text) ? text : undefined;
+}
+
 function peelXargs(cmd: SimpleCommand): Peeled {
   const parsed = parseOptions(cmd.argv.slice(1), SPECS.xargs);
   const replace = optionValue(parsed, '-I', '--replace') ?? (parsed.options.has('-i') ? '{}' : undefined);
-  const argv = parsed.positionals.map((w) =>
-    replace && w.value.includes(replace) ? word(w.value, true) : w,
-  );
-  if (argv.length === 0) argv.push(word('echo'));
+  const command = parsed.positionals.length ? parsed.positionals : [word('echo')];
+  const input = xargsInput(cmd, parsed);
+  if (input !== undefined) {
+    // -I runs the command once per input line with the line in place of the replace string.
+    if (replace) {
+      const lines = input
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, MAX_XARGS_RUNS);
+      const runs = lines.map((line): Inner => ({
+        kind: 'argv',
+        argv: command.map((w) =>
+          w.value.includes(replace) ? word(w.value.replaceAll(replace, line), w.dynamic) : w,
+        ),
+      }));
+      return { inner: runs, analyzeSelf: false };
+    }
+    const args = input
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((a) => word(a));
+    const noRunIfEmpty = parsed.options.has('-r') || parsed.options.has('--no-run-if-empty');
+    if (args.length === 0 && noRunIfEmpty) return { inner: [], analyzeSelf: false };
+    return { inner: [{ kind: 'argv', argv: [...command, ...args] }], analyzeSelf: false };
+  }
+  const argv = command.map((w) => (replace && w.value.includes(replace) ? word(w.value, true) : w));
   // xargs appends what it reads to the command line: those arguments are unknown here.
   if (!replace) argv.push(word('<arguments from stdin>', true));
   return { inner: [{ kind: 'argv', argv }], analyzeSelf: false };
@@ -421,6 +464,16 @@ function peelNpx(cmd: SimpleCommand, startIndex: number): Peeled {
   return { inner: [{ kind: 'argv', argv: [word(name, pkg.dynamic), ...args] }], analyzeSelf: false };
 }
 
+/** `env -S TEXT`, `-STEXT` (`-S'rm -rf /'` after quotes), `--split-string[=TEXT]`: TEXT is a command line. */
+function splitString(w: Word, next: Word | undefined): { script?: Word; ownWord: boolean } | undefined {
+  if (w.dynamic) return undefined;
+  if (w.value === '-S' || w.value === '--split-string')
+    return next ? { script: next, ownWord: false } : { ownWord: false };
+  if (w.value.startsWith('--split-string=')) return { script: word(w.value.slice(15)), ownWord: true };
+  if (/^-S./s.test(w.value)) return { script: word(w.value.slice(2)), ownWord: true };
+  return undefined;
+}
+
 function peelEnv(cmd: SimpleCommand): Peeled {
   const args = cmd.argv.slice(1);
   const assignments: Record<string, Word> = {};
@@ -431,14 +484,15 @@ function peelEnv(cmd: SimpleCommand): Peeled {
       i++;
       break;
     }
-    if (['-u', '--unset', '-C', '--chdir'].includes(w.value)) {
+    if (['-u', '--unset', '-C', '--chdir', '-P'].includes(w.value)) {
       i++;
       continue;
     }
-    if (w.value === '-S' || w.value === '--split-string' || w.value.startsWith('--split-string=')) {
-      const script = w.value.startsWith('--split-string=') ? word(w.value.slice(15)) : args[i + 1];
+    const split = splitString(w, args[i + 1]);
+    if (split) {
+      const rest = args.slice(i + (split.ownWord ? 1 : 2));
       return {
-        inner: script ? [scriptOrUnverifiable([script, ...args.slice(i + 2)], 'env -S')] : [],
+        inner: split.script ? [scriptOrUnverifiable([split.script, ...rest], 'env -S')] : [],
         analyzeSelf: false,
       };
     }
@@ -463,6 +517,7 @@ function peelSimple(
   let argv = parsed.positionals;
   if (name === 'timeout') argv = argv.slice(1); // the duration
   if (name === 'chrt') argv = argv.slice(1); // the priority
+  if (name === 'taskset' || name === 'chroot') argv = argv.slice(1); // the CPU mask, the new root
   if (name === 'flock') argv = argv.slice(1); // the lock file
   if (name === 'nice' && argv[0] && /^-?\d+$/.test(argv[0].value)) argv = argv.slice(1);
   // sudo/doas accept VAR=value before the command.
@@ -475,11 +530,98 @@ function peelSimple(
   return { inner: argv.length ? [{ kind: 'argv', argv, assignments, ...extra }] : [], analyzeSelf: false };
 }
 
+/** `taskset MASK CMD` and `taskset -c LIST CMD` run CMD; `taskset -p …` changes a running process. */
+function peelTaskset(cmd: SimpleCommand): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(1), SPECS.taskset);
+  if (parsed.options.has('-p') || parsed.options.has('--pid')) return { inner: [], analyzeSelf: false };
+  return peelSimple(cmd, 'taskset');
+}
+
+/** `flock FILE CMD…` runs CMD; `flock FILE -c 'CMD'` has a shell run it; `flock FD` only locks. */
+function peelFlock(cmd: SimpleCommand): Peeled {
+  const parsed = parseOptions(cmd.argv.slice(1), SPECS.flock);
+  const [, flag, script] = parsed.positionals;
+  if (flag && !flag.dynamic && (flag.value === '-c' || flag.value === '--command'))
+    return { inner: script ? [scriptOrUnverifiable([script], 'flock -c')] : [], analyzeSelf: false };
+  return peelSimple(cmd, 'flock');
+}
+
+/** strace, fakeroot, nsenter, systemd-run…: the command after their options (and fixed operands). */
+function peelRunner(cmd: SimpleCommand, runner: Runner): Peeled {
+  const argv = parseOptions(cmd.argv.slice(1), runner.spec).positionals.slice(runner.operands ?? 0);
+  const elevated = runner.elevated ? { elevated: true } : {};
+  return { inner: argv.length ? [{ kind: 'argv', argv, ...elevated }] : [], analyzeSelf: false };
+}
+
+const SWITCH_USER_VALUE = [
+  '-c',
+  '--command',
+  '-s',
+  '--shell',
+  '-g',
+  '--group',
+  '-G',
+  '--supp-group',
+  '-u',
+  '--user',
+  '-w',
+];
+
+/** `su [-] [user] -c CMD`, `runuser -u user -- CMD`, `sg group CMD`: the command runs as another user. */
+function peelSwitchUser(cmd: SimpleCommand, name: string): Peeled {
+  const args = cmd.argv.slice(1);
+  const parsed = parseOptions(args, { withValue: SWITCH_USER_VALUE });
+  const script = optionValue(parsed, '-c', '--command');
+  if (script !== undefined)
+    return { inner: [scriptOrUnverifiable([word(script)], `${name} -c`)], analyzeSelf: false };
+  // runuser -u USER CMD…, sg GROUP CMD…; su without -c starts a login shell, which runs nothing here.
+  const inOrder = parseOptions(args, {
+    withValue: SWITCH_USER_VALUE,
+    stopAtFirstPositional: true,
+  }).positionals;
+  if (name === 'sg' && inOrder.length > 1)
+    return { inner: [scriptOrUnverifiable(inOrder.slice(1), 'sg')], analyzeSelf: false };
+  if (name === 'runuser' && optionValue(parsed, '-u', '--user') !== undefined && inOrder.length)
+    return { inner: [{ kind: 'argv', argv: inOrder, elevated: true }], analyzeSelf: false };
+  return { inner: [], analyzeSelf: false };
+}
+
+/** `gdb … --args PROG ARGS`: gdb starts PROG with ARGS (and `-ex run` runs it). */
+function peelGdb(cmd: SimpleCommand): Peeled | undefined {
+  const at = cmd.argv.findIndex((w) => w.value === '--args' && !w.dynamic);
+  const argv = at > 0 ? cmd.argv.slice(at + 1) : [];
+  return argv.length ? { inner: [{ kind: 'argv', argv }], analyzeSelf: false } : undefined;
+}
+
+/** `script -c CMD [file]` runs CMD in a shell (recording the session). */
+function peelScriptRecorder(cmd: SimpleCommand): Peeled | undefined {
+  const parsed = parseOptions(cmd.argv.slice(1), {
+    withValue: ['-c', '--command', '-E', '--echo', '-I', '-O', '-B', '-T', '-m', '--log-in', '--log-out'],
+  });
+  const command = optionValue(parsed, '-c', '--command');
+  return command === undefined
+    ? undefined
+    : { inner: [scriptOrUnverifiable([word(command)], 'script -c')], analyzeSelf: false };
+}
+
+/** `at TIME`, `batch`: the commands to run later are read from stdin (or `-f FILE`, not read here). */
+function peelAt(cmd: SimpleCommand, name: string): Peeled | undefined {
+  if (!stdinIsFed(cmd)) return undefined;
+  const text = staticStdin(cmd);
+  const inner: Inner =
+    text !== undefined
+      ? { kind: 'script', text, via: name }
+      : { kind: 'unverifiable', reason: `${name} schedules commands it reads from stdin`, target: cmd.text };
+  return { inner: [inner], analyzeSelf: false };
+}
+
 /** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
 export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   const name = commandName(cmd.argv[0]);
   const sub = cmd.argv[1]?.value;
   if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
+  const runner = RUNNERS[name];
+  if (runner) return peelRunner(cmd, runner);
   switch (name) {
     case 'sudo':
     case 'doas': {
@@ -497,12 +639,33 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     case 'ionice':
     case 'stdbuf':
     case 'chrt':
+    case 'chroot':
+      return peelSimple(cmd, name);
+    case 'taskset':
+      return peelTaskset(cmd);
     case 'flock':
+      return peelFlock(cmd);
+    case 'command': {
+      // `command -v rm`, `command -pV rm`: only say what rm is.
+      const parsed = parseOptions(cmd.argv.slice(1), { stopAtFirstPositional: true });
+      if (parsed.options.has('-v') || parsed.options.has('-V')) return { inner: [], analyzeSelf: false };
       return peelSimple(cmd, name);
-    case 'command':
+    }
     case 'builtin':
-      if (sub === '-v' || sub === '-V') return { inner: [], analyzeSelf: false };
       return peelSimple(cmd, name);
+    case 'parallel':
+      return peelParallel(cmd);
+    case 'su':
+    case 'runuser':
+    case 'sg':
+      return peelSwitchUser(cmd, name);
+    case 'gdb':
+      return peelGdb(cmd);
+    case 'script':
+      return peelScriptRecorder(cmd);
+    case 'at':
+    case 'batch':
+      return peelAt(cmd, name);
     case 'exec':
       return peelSimple(cmd, name);
     // Multi-call binaries: `busybox rm -rf /` runs its rm applet.

@@ -34,6 +34,18 @@ describe('words after a redirection', () => {
     expect(command?.redirects.map((r) => r.target.value)).toEqual(targets);
   });
 
+  // tree-sitter-bash hangs them on the whole and-or list; bash gives them to its last command.
+  it.each([
+    ['true && rm 2>/dev/null -rf /', ['rm', '-rf', '/'], ['/dev/null']],
+    ['a || b && psql app < drop.sql', ['psql', 'app'], ['drop.sql']],
+    ['true && kubectl >/dev/null delete ns prod', ['kubectl', 'delete', 'ns', 'prod'], ['/dev/null']],
+  ])('%s (the last command of a list)', (text, argv, targets) => {
+    const { commands } = extract(text);
+    const command = commands[commands.length - 1];
+    expect(command?.argv.map((w) => w.value)).toEqual(argv);
+    expect(command?.redirects.map((r) => r.target.value)).toEqual(targets);
+  });
+
   it('gives the redirections written after a pipeline to its last command', () => {
     const { commands } = extract('echo y | rm 2>/dev/null -rf / | cat');
     expect(commands.map((c) => c.argv.map((w) => w.value))).toEqual([
