@@ -39,7 +39,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     kubernetesAnalyzer,
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
-    interpretersAnalyzer,
+    interpretersAnalyzer(deps.sql),
     frameworksAnalyzer,
     httpAnalyzer,
   ];

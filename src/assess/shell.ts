@@ -1,7 +1,14 @@
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
-import { commandName, peelWrapper, scriptFileRun, shebangShell, type Inner } from '../shell/wrappers.js';
+import {
+  commandName,
+  peelWrapper,
+  scriptFileRun,
+  shebangCommand,
+  shebangShell,
+  type Inner,
+} from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
@@ -43,6 +50,8 @@ function hasBinaryData(text: string): boolean {
 }
 
 const MAX_DEPTH = 12;
+/** Interpreters whose program files are read (see analyzers/interpreters.ts). */
+const READ_INTERPRETERS = /^(python[23]?(\.\d+)?|pypy3?|node|nodejs|deno|bun|ts-node|tsx|perl|ruby|php)$/;
 /** Script files running script files: deeper than this is unverifiable. */
 const MAX_SCRIPT_DEPTH = 8;
 
@@ -248,7 +257,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
     if (peeled && !peeled.analyzeSelf) return;
-    if (!ctx.remote) runScriptFile(argv, ctx);
+    if (!ctx.remote) runScriptFile(self, ctx);
     const analyzers = options.analyzers.get(name);
     if (!analyzers) return;
     const assignments = { ...ctx.assignments, ...cmd.assignments };
@@ -267,17 +276,18 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
     if (cmd.stdinText) inv.stdinText = cmd.stdinText;
     for (const analyzer of analyzers) {
-      for (const effect of analyzer.analyze(inv)) {
-        if (effect.runs !== undefined) {
-          runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
-          continue;
-        }
-        effects.push({
-          effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
-          local: analyzer.local && !ctx.remote && effect.local !== false,
-          analyzer,
-          inv,
-        });
+      for (const { where, ...effect } of analyzer.analyze(inv)) {
+        const start = effects.length;
+        if (effect.runs !== undefined) runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
+        else
+          effects.push({
+            effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
+            local: analyzer.local && !ctx.remote && effect.local !== false,
+            analyzer,
+            inv,
+          });
+        // `python3 drop_old.py`: what the program file runs says on which line (`drop_old.py:3`).
+        if (where) for (const found of effects.slice(start)) found.origin = [where, ...(found.origin ?? [])];
       }
     }
   };
@@ -287,9 +297,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    * they were typed, in the caller's directory (bash runs a script where it was started, not where the file
    * is). A missing file runs nothing; a file this command writes first, or one that exists but cannot be
    * read, is unverifiable. A compiled program or a script for another interpreter (`#!/usr/bin/python3`)
-   * is a program like any other.
+   * is a program like any other, unless its interpreter is one whose code is read (`#!/usr/bin/env
+   * python3`): then it is assessed as `python3 ./x.py` would be.
    */
-  const runScriptFile = (argv: Word[], ctx: Context) => {
+  const runScriptFile = (cmd: SimpleCommand, ctx: Context) => {
+    const argv = cmd.argv;
     const run = facts.readScript ? scriptFileRun(argv) : undefined;
     if (!run || !facts.readScript) return;
     const label = run.file.value;
@@ -315,11 +327,13 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         return cannot('is not text');
       case 'unreadable':
         if (exec && (file.head === undefined || file.head.startsWith('\x7fELF'))) return;
-        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') return;
+        if (exec && file.head !== undefined && shebangShell(file.head) === 'other')
+          return runByShebang(cmd, file.head, ctx);
         return cannot(`cannot be read (${file.reason})`);
       case 'text': {
         // A text file without a `#!` line run directly is run by the shell (ENOEXEC).
-        if (exec && shebangShell(file.text.slice(0, 256).split('\n')[0] ?? '') === 'other') return;
+        const head = file.text.slice(0, 256).split('\n')[0] ?? '';
+        if (exec && shebangShell(head) === 'other') return runByShebang(cmd, head, ctx);
         const start = effects.length;
         runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
         // Scripts people run every day (configure, gradlew, nvm.sh) compute programs and file names at run
@@ -332,6 +346,14 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         return;
       }
     }
+  };
+
+  /** `./cleanup.py` with `#!/usr/bin/env python3`: assessed as `python3 ./cleanup.py`, by its interpreter's analyzers. */
+  const runByShebang = (cmd: SimpleCommand, head: string, ctx: Context) => {
+    const [interpreter, ...options] = shebangCommand(head) ?? [];
+    if (!interpreter || !READ_INTERPRETERS.test(interpreter)) return; // a program like any other
+    const words = [interpreter, ...options].map((value): Word => ({ value, dynamic: false }));
+    runCommand(cmd, [...words, ...cmd.argv], { ...ctx, depth: ctx.depth + 1 });
   };
 
   runScript(command, {
