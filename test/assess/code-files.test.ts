@@ -298,12 +298,51 @@ const DESTRUCTIVE: Case[] = [
     files: { 'drop.php': py('<?php', "$pdo = new PDO('pgsql:host=db');", '$pdo->exec("DROP TABLE users");') },
     says: /users/,
   },
+  {
+    command: 'python3 concat.py',
+    files: {
+      'concat.py': py('import pymysql', 'def purge(cur, table):', '    cur.execute("DELETE FROM " + table)'),
+    },
+    says: /DELETE|delete/,
+  },
+  {
+    command: 'python3 gcs.py',
+    files: {
+      'gcs.py': py(
+        'from google.cloud import storage',
+        "storage.Client().bucket('media-prod').delete(force=True)",
+      ),
+    },
+    says: /media-prod.*Google Cloud/,
+    production: true,
+  },
+  {
+    command: 'python3 rg.py',
+    files: {
+      'rg.py': py(
+        'from azure.mgmt.resource import ResourceManagementClient',
+        "client.resource_groups.begin_delete('rg-shared')",
+      ),
+    },
+    says: /begin_delete.*rg-shared/,
+  },
+  {
+    command: 'ruby rds.rb',
+    files: {
+      'rds.rb': py(
+        "require 'aws-sdk-rds'",
+        'rds = Aws::RDS::Client.new',
+        "rds.delete_db_instance(db_instance_identifier: 'db-prod')",
+      ),
+    },
+    says: /delete_db_instance.*db-prod/,
+    production: true,
+  },
 ];
 
 describe('a program file that destroys is assessed by its content', () => {
   it.each(DESTRUCTIVE.map((c) => [c.command, c] as const))('%s', async (_, c) => {
     const { check } = await run(c.command, project(c.files), c.env);
-    console.log(c.command, check.decision.outcome, check.assessment.environment, reasons(check));
     expect(check.assessment.destructive, reasons(check).join('\n')).toBe(true);
     expect(reasons(check).join('\n')).toMatch(c.says);
     if (c.production) expect(check.assessment.environment).toBe('production');
@@ -409,6 +448,34 @@ const HARMLESS: [string, Record<string, string>][] = [
   ['perl count.pl', { 'count.pl': py("open(my $fh, '<', 'x.txt') or die;", 'print scalar(<$fh>);') }],
   ['php info.php', { 'info.php': py('<?php', 'echo phpversion();') }],
   ['./tool.py --check', { 'tool.py': py('#!/usr/bin/env python3', 'import shutil', 'print("ok")') }],
+  [
+    'python3 api.py',
+    {
+      'api.py': py(
+        'import boto3',
+        'from fastapi import FastAPI',
+        'app = FastAPI()',
+        '@app.delete("/items/{item_id}")',
+        'def remove(item_id: int):',
+        '    return {"ok": True}',
+      ),
+    },
+  ],
+  [
+    'python3 orm.py',
+    {
+      'orm.py': py(
+        'from sqlalchemy import select',
+        'from sqlalchemy.orm import Session',
+        'users = session.query(User).all()',
+        'rows = session.execute(select(User)).scalars()',
+      ),
+    },
+  ],
+  [
+    'python3 notes.py',
+    { 'notes.py': py('# cleans the local cache before we deploy to kubernetes', 'cache.delete_entry("k")') },
+  ],
 ];
 
 describe('everyday programs stay allowed', () => {
@@ -436,6 +503,21 @@ describe('the program file is part of what an approval binds', () => {
     const root = project({ 'tools/cleanup.py': py('print(1)') });
     const { check } = await run('python3 -m tools.cleanup', root);
     expect(check.assessment.inputs.paths).toContain(join(root, 'tools/cleanup.py'));
+  });
+});
+
+describe('SQL a program builds at run time is not allowed silently', () => {
+  it('cur.execute(query) with a query from elsewhere', async () => {
+    const files = {
+      'run_sql.py': py(
+        'import sys, psycopg2',
+        'query = sys.argv[1]',
+        'psycopg2.connect().cursor().execute(query)',
+      ),
+    };
+    const { check } = await run('python3 run_sql.py', project(files));
+    expect(reasons(check).join('\n')).toMatch(/SQL built at run time/);
+    expect(check.decision.outcome).not.toBe('allow');
   });
 });
 

@@ -221,8 +221,8 @@ export function locatedCodeEffects(
     for (const effect of fileEffects(found, lang, tool, inv))
       located.push({ effect, at: at(found.call.index) });
   for (const { effect, index } of [
-    ...sdkEffects(code, tokens, lang, tool, inv),
-    ...sqlCallEffects(code, tokens, lang, tool, inv, sql),
+    ...sdkEffects(tokens, lang, tool, inv),
+    ...sqlCallEffects(tokens, lang, tool, inv, sql),
   ])
     located.push({ effect, at: at(index) });
   return located.sort((a, b) => a.at - b.at);

@@ -1,7 +1,7 @@
 import type { Effect, EnvironmentHint, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { awsCategory, criticalDeletion, operationNoun } from '../cloud/aws-names.js';
-import { findCalls, type Call } from '../code-calls.js';
+import { codeText, findCalls, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
 
 // Deletions through cloud and Kubernetes SDKs in code an interpreter runs: boto3 (`rds.delete_db_instance`,
@@ -28,8 +28,21 @@ const DELETING_COMMAND = /^(Delete|Terminate|Purge)\w*Command$/;
 const NAME_KEY =
   /(name|id|identifier|identifiers|ids|arn|bucket|table|stack|cluster|namespace|function|instance|key|zone|group|queue|topic|repository|resource_group_name)$/i;
 
-function sdksIn(code: string): Sdk[] {
+function sdksIn(tokens: readonly Token[]): Sdk[] {
+  const code = codeText(tokens); // a comment that mentions kubernetes imports nothing
   return (Object.keys(IMPORTS) as Sdk[]).filter((sdk) => IMPORTS[sdk].test(code));
+}
+
+/** HTTP clients and web routes: `requests.delete(url)`, `@app.delete('/items')`, `router.delete(…)`. */
+const NOT_SDK_RECEIVER =
+  /^(requests|httpx|aiohttp|urllib3|http|https|axios|got|fetch|app|router|api_router|blueprint|bp)$/;
+
+function isRouteOrHttp(call: Call, tokens: readonly Token[]): boolean {
+  if (NOT_SDK_RECEIVER.test(call.receiver[0] ?? '')) return true;
+  let k = call.index - 1;
+  while (k >= 0 && (tokens[k]!.kind === 'ident' || tokens[k]!.text === '.')) k--;
+  const path = call.args[0]?.[0];
+  return tokens[k]?.text === '@' || (path?.kind === 'string' && path.text.startsWith('/'));
 }
 
 const FACTORIES = new Set(['client', 'resource', 'Session', 'session']);
@@ -156,13 +169,12 @@ function sdkOf(call: Call, lang: Lang, sdks: readonly Sdk[], aws: Map<string, st
 
 /** Deleting calls of the SDKs the code imports. */
 export function sdkEffects(
-  code: string,
   tokens: Token[],
   lang: Lang,
   tool: string,
   inv: Invocation,
 ): { effect: Effect; index: number }[] {
-  const sdks = sdksIn(code);
+  const sdks = sdksIn(tokens);
   if (sdks.length === 0) return [];
   const names = new Set(
     tokens
@@ -174,7 +186,7 @@ export function sdkEffects(
   const effects: { effect: Effect; index: number }[] = [];
   for (const call of findCalls(tokens, names, lang === 'ruby' || lang === 'perl')) {
     if (DELETING_COMMAND.test(call.name) && tokens[call.index - 1]?.text !== 'new') continue;
-    const sdk = sdkOf(call, lang, sdks, aws);
+    const sdk = isRouteOrHttp(call, tokens) ? undefined : sdkOf(call, lang, sdks, aws);
     if (!sdk) continue;
     const api = [...call.receiver, call.name].join('.');
     const names = literalNames(call);

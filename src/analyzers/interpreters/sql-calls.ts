@@ -1,6 +1,6 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
-import { findCalls, literalString, type Call } from '../code-calls.js';
+import { codeText, findCalls, literalString, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
 import { databaseHints, stamp, unknownSql } from '../databases/common.js';
 import { assessSql } from '../databases/sql-assess.js';
@@ -37,7 +37,7 @@ const DRIVERS: readonly [RegExp, Dialect][] = [
   [/\bsqlite3?\b|better-sqlite3|\bSQLite3\b/, 'sqlite'],
   [/\bpymysql\b|\bMySQLdb\b|\bmysql\.connector\b|\bmysql2?\b|\bmysqli\b|\bDBD::mysql\b/, 'mysql'],
   [
-    /\bpsycopg2?\b|\basyncpg\b|\bpg8000\b|['"]pg['"]|\bpg-promise\b|\bpostgres\b|\bDBD::Pg\b|\bpg_connect\b|\bPG\.connect\b/,
+    /\bpsycopg2?\b|\basyncpg\b|\bpg8000\b|(^| )pg( |$)|\bpg-promise\b|\bpostgres\b|\bDBD::Pg\b|\bpg_connect\b|\bPG\.connect\b/,
     'postgres',
   ],
   [
@@ -104,27 +104,43 @@ function connectionHints(tokens: readonly Token[], inv: Invocation): Environment
   return hints;
 }
 
+/** `"DELETE FROM " + table`: the literal pieces, with the variables as run-time values. */
+function concatenation(arg: readonly Token[]): Token | undefined {
+  const pieces = arg.filter((_, j) => j % 2 === 0);
+  const joins = arg.filter((_, j) => j % 2 === 1);
+  if (arg.length < 3 || arg.length % 2 === 0 || !joins.every((t) => t.text === '+')) return undefined;
+  if (!pieces.every((t) => t.kind === 'string' || t.kind === 'ident') || pieces[0]!.kind !== 'string')
+    return undefined;
+  const text = pieces.map((t) => (t.kind === 'string' && !t.dynamic ? t.text : '${x}')).join('');
+  return { ...pieces[0]!, text, dynamic: true };
+}
+
 function sqlText(call: Call, consts: Map<string, Token>): Token | 'computed' | undefined {
   const arg = call.args[0];
   const literal = literalString(arg);
   if (literal !== undefined) return arg![0];
   if (arg?.length === 1 && arg[0]!.kind === 'string') return arg[0]; // dynamic: f"…", `…${x}`
-  if (arg?.length === 1 && arg[0]!.kind === 'ident') return consts.get(arg[0]!.text) ?? 'computed';
+  // A variable (`cur.execute(query)`); a class or an ORM statement (`session.query(User)`,
+  // `session.execute(select(User))`) is not SQL text.
+  if (arg?.length === 1 && arg[0]!.kind === 'ident')
+    return consts.get(arg[0]!.text) ?? (/^[a-z_$]/.test(arg[0]!.text) ? 'computed' : undefined);
   // sqlalchemy's text("…"): the string inside.
   if (arg?.[0]?.kind === 'ident' && arg[0].text === 'text' && arg[2]?.kind === 'string') return arg[2];
-  return arg?.length ? 'computed' : undefined;
+  const joined = arg && concatenation(arg);
+  if (joined) return joined;
+  // "…" % name, "…".format(x): SQL built at run time.
+  return arg?.some((t) => t.kind === 'string') ? 'computed' : undefined;
 }
 
 /** Effects of SQL run through a database driver in `tokens` (none when the code imports no driver). */
 export function sqlCallEffects(
-  code: string,
   tokens: Token[],
   lang: Lang,
   tool: string,
   inv: Invocation,
   parser: SqlParser | undefined,
 ): { effect: Effect; index: number }[] {
-  const dialect = parser ? driverDialect(code) : undefined;
+  const dialect = parser ? driverDialect(codeText(tokens)) : undefined;
   if (!parser || !dialect) return [];
   const consts = constants(tokens);
   const hints = connectionHints(tokens, inv);
@@ -137,7 +153,7 @@ export function sqlCallEffects(
     if (sql === undefined) continue;
     if (sql === 'computed') {
       // A variable query on a connection: unknown. On anything else (`re.exec(s)`), not SQL at all.
-      if (DB_RECEIVER.test(call.receiver[call.receiver.length - 1] ?? ''))
+      if (DB_RECEIVER.test((call.receiver[call.receiver.length - 1] ?? '').replace(/\(\)$/, '')))
         effects.push({
           effect: {
             ...unknownSql(tool, `SQL built at run time through ${via}`, `SQL via ${via}`, hints),
