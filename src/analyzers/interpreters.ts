@@ -185,18 +185,25 @@ function language(name: string): Lang | undefined {
   return undefined;
 }
 
-function program(inv: Invocation, lang: Lang): Program {
+function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: Lang): Program {
   switch (lang) {
     case 'python':
-      return python(inv.args);
+      return python(args);
     case 'js':
-      return inv.name === 'deno' ? deno(inv.args) : inv.name === 'bun' ? bun(inv.args) : node(inv.args);
+      return name === 'deno' ? deno(args) : name === 'bun' ? bun(args) : node(args);
     case 'perl':
     case 'ruby':
-      return perlLike(inv.args, lang);
+      return perlLike(args, lang);
     case 'php':
-      return php(inv.args);
+      return php(args);
   }
+}
+
+/** The program file an interpreter command reads its code from (`python3 x.py` → x.py), if any. */
+export function interpreterProgramFile(name: string, args: readonly Word[]): Word | undefined {
+  const lang = language(name);
+  const prog = lang ? program({ name, args: [...args] }, lang) : undefined;
+  return prog && prog.code.length === 0 ? prog.file : undefined;
 }
 
 /** Code on stdin: `python3 - <<'EOF'`, `node <<EOF`… (a pipe into an interpreter is peeled by the core). */

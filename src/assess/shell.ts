@@ -12,6 +12,7 @@ import {
 import type { Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
+import { interpreterProgramFile } from '../analyzers/interpreters.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
@@ -258,6 +259,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
     if (peeled && !peeled.analyzeSelf) return;
     if (!ctx.remote) runScriptFile(self, ctx);
+    if (!ctx.remote) programWrittenFirst(name, argv, ctx);
     const analyzers = options.analyzers.get(name);
     if (!analyzers) return;
     const assignments = { ...ctx.assignments, ...cmd.assignments };
@@ -346,6 +348,15 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         return;
       }
     }
+  };
+
+  /** `cat > x.py <<EOF … EOF; python3 x.py`: what runs is what this command writes, not what is there now. */
+  const programWrittenFirst = (name: string, argv: Word[], ctx: Context) => {
+    const file = interpreterProgramFile(name, argv.slice(1));
+    const path = file && resolvePath(file.value, ctx.cwd, facts.home);
+    if (!file || !effects.some((f) => f.effect.target === path && writesContent(f.effect))) return;
+    const why = `${file.value} is written by this command before ${name} runs it, so what it does cannot be verified`;
+    effects.push({ effect: unverifiable(why, path!, ctx.hints), local: true, fileUnread: true });
   };
 
   /** `./cleanup.py` with `#!/usr/bin/env python3`: assessed as `python3 ./cleanup.py`, by its interpreter's analyzers. */

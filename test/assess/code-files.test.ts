@@ -522,6 +522,12 @@ describe('SQL a program builds at run time is not allowed silently', () => {
 });
 
 describe('a program file that cannot be read is unverifiable', () => {
+  it('written by the same command before it runs', async () => {
+    const command = "cat > gen.py <<'EOF'\nprint(1)\nEOF\npython3 gen.py";
+    const { check } = await run(command, project({}));
+    expect(reasons(check).join('\n')).toMatch(/execute-unverifiable .*gen\.py.*written by this command/);
+  });
+
   it.each([
     [
       'python3 big.py',
