@@ -299,6 +299,17 @@ const DESTRUCTIVE: Case[] = [
     says: /users/,
   },
   {
+    command: 'python3 ns_loop.py',
+    files: {
+      'ns_loop.py': py(
+        'import subprocess',
+        'for ns in ["a", "b"]:',
+        '    subprocess.run(f"kubectl delete namespace {ns}", shell=True)',
+      ),
+    },
+    says: /namespace.*ns_loop\.py:3/,
+  },
+  {
     command: 'python3 concat.py',
     files: {
       'concat.py': py('import pymysql', 'def purge(cur, table):', '    cur.execute("DELETE FROM " + table)'),
@@ -471,6 +482,21 @@ const HARMLESS: [string, Record<string, string>][] = [
         'rows = session.execute(select(User)).scalars()',
       ),
     },
+  ],
+  [
+    'python3 tidy.py',
+    {
+      'tidy.py': py(
+        'import os, subprocess, tempfile',
+        'tmp = tempfile.mktemp()',
+        'subprocess.run(cmd, check=True)',
+        'os.remove(tmp)',
+      ),
+    },
+  ],
+  [
+    'node run.js',
+    { 'run.js': py("const { execSync } = require('child_process');", 'execSync(process.argv[2]);') },
   ],
   [
     'python3 notes.py',

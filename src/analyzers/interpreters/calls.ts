@@ -72,6 +72,11 @@ function openWrites(found: Found, lang: Lang): { writes: boolean; pathArg?: Toke
   return { writes: mode !== undefined && /w/.test(mode), pathArg: call.args[0] };
 }
 
+/** Run-time parts of a string (`{x}`, `${x}`, `#{x}`) as a shell variable no one sets. */
+function withRuntimeValues(text: string): string {
+  return text.replace(/[$#]?\{[^{}]*\}/g, '${INTERLOCK_RUNTIME_VALUE}');
+}
+
 /** The shell command a call runs: a literal string, or the words of a literal list joined. */
 function shellText(found: Found): string | undefined {
   const [first, second] = found.call.args;
@@ -79,6 +84,8 @@ function shellText(found: Found): string | undefined {
     const rest = literalStrings(second);
     return rest ? [first[0]!.text, ...rest].join(' ') : first[0]!.text;
   }
+  // f"kubectl delete ns {ns}", `rm -rf ${dir}`: the shell assessment reads it with the unknown parts unknown.
+  if (first?.length === 1 && first[0]!.kind === 'string') return withRuntimeValues(first[0]!.text);
   const list = literalStrings(first);
   if (list) return list.join(' ');
   // Perl/Ruby/PHP system('rm', '-rf', 'x'): every argument a literal.

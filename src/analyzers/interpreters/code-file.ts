@@ -29,6 +29,17 @@ function unreadable(inv: Invocation, label: string, path: string, why: string): 
   };
 }
 
+/**
+ * As inside shell scripts: a command or a file path only the run can tell (`subprocess.run(cmd)`,
+ * `os.remove(tmp)`) is what programs do all day; what reading the file adds is what it does for certain.
+ * Deletions of cloud resources and SQL built at run time keep their risk.
+ */
+function computedAtRunTime(effect: Effect): boolean {
+  if (effect.operation === 'execute-unverifiable') return effect.runs === undefined;
+  const computedPath = effect.category === 'file' && !effect.target.startsWith('/');
+  return computedPath && (effect.risk === 'medium' || effect.risk === 'low');
+}
+
 /** A `#!` line or a PHP opening tag is not code of the language. */
 function sourceOf(text: string, lang: Lang): string {
   const body = text.startsWith('#!') ? text.replace(/^#![^\n]*/, '') : text;
@@ -55,7 +66,9 @@ export function codeFileEffects(inv: Invocation, file: Word, lang: Lang, sql?: S
     case 'text': {
       const source = sourceOf(script.text, lang);
       return locatedCodeEffects(source, lang, inv.name, inv, false, sql).map(({ effect, at }) => ({
-        ...effect,
+        ...(computedAtRunTime(effect)
+          ? { ...effect, risk: 'low', reason: `${effect.reason}; inside a program file` }
+          : effect),
         where: `${file.value}:${lineAt(source, at)}`,
       }));
     }
