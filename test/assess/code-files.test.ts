@@ -310,6 +310,30 @@ const DESTRUCTIVE: Case[] = [
     says: /namespace.*ns_loop\.py:3/,
   },
   {
+    command: 'python3 sqs.py',
+    files: {
+      'sqs.py': py(
+        'import boto3',
+        "session = boto3.Session(profile_name='production')",
+        "session.client('sqs').purge_queue(QueueUrl=url)",
+      ),
+    },
+    says: /purge_queue.*run time/,
+    production: true,
+  },
+  {
+    command: 'python3 pods.py',
+    files: {
+      'pods.py': py(
+        'from kubernetes import client, config',
+        "config.load_kube_config(context='prod-cluster')",
+        "client.CoreV1Api().delete_collection_namespaced_pod('web')",
+      ),
+    },
+    says: /delete_collection_namespaced_pod/,
+    production: true,
+  },
+  {
     command: 'python3 concat.py',
     files: {
       'concat.py': py('import pymysql', 'def purge(cur, table):', '    cur.execute("DELETE FROM " + table)'),
@@ -480,6 +504,15 @@ const HARMLESS: [string, Record<string, string>][] = [
         'from sqlalchemy.orm import Session',
         'users = session.query(User).all()',
         'rows = session.execute(select(User)).scalars()',
+      ),
+    },
+  ],
+  [
+    'node scripts/clean.js',
+    {
+      'scripts/clean.js': py(
+        "const path = require('path');",
+        "require('fs').rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });",
       ),
     },
   ],

@@ -37,7 +37,10 @@ function unreadable(inv: Invocation, label: string, path: string, why: string): 
 function computedAtRunTime(effect: Effect): boolean {
   if (effect.operation === 'execute-unverifiable') return effect.runs === undefined;
   const computedPath = effect.category === 'file' && !effect.target.startsWith('/');
-  return computedPath && (effect.risk === 'medium' || effect.risk === 'low');
+  // path.join(__dirname, 'dist'), Path(__file__).parent / 'build': beside the program, in its project.
+  const besideProgram =
+    /__dirname|__file__|import\.meta\.dirname/.test(effect.target) && !/\.\./.test(effect.target);
+  return computedPath && (effect.risk === 'medium' || effect.risk === 'low' || besideProgram);
 }
 
 /** A `#!` line or a PHP opening tag is not code of the language. */

@@ -189,8 +189,8 @@ export function sdkEffects(
     const sdk = isRouteOrHttp(call, tokens) ? undefined : sdkOf(call, lang, sdks, aws);
     if (!sdk) continue;
     const api = [...call.receiver, call.name].join('.');
-    const names = literalNames(call);
-    const target = names.length ? names.join(' ') : `${api}(…) on a resource named at run time`;
+    const resources = literalNames(call);
+    const target = resources.length ? resources.join(' ') : `${api}(…) on a resource named at run time`;
     const spec: Pick<Effect, 'risk' | 'category'> =
       sdk === 'aws'
         ? awsEffect(kebab(call.name), aws.get(call.receiver[0] ?? '') ?? '')
@@ -210,7 +210,7 @@ export function sdkEffects(
       reason: `${tool}: ${api} (${SDK_NAMES[sdk]}) deletes ${target}`,
       hints: [
         ...envHints(sdk, inv, tokens),
-        ...names.map((value) => ({ source: 'name in code', value, weak: true as const })),
+        ...resources.map((value) => ({ source: 'name in code', value, weak: true as const })),
       ],
       local: false,
     };
