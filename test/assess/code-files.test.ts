@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localFacts } from '../../src/adapters/local-facts.js';
@@ -547,15 +547,15 @@ describe('everyday programs stay allowed', () => {
 
 describe('the program file is part of what an approval binds', () => {
   it('the same command with other file content is another action', async () => {
-    const root = project({
-      'drop_old.py': py('import boto3', "boto3.client('rds').delete_db_instance(DBInstanceIdentifier='a')"),
-    });
+    const drop = (id: string) =>
+      py('import boto3', `boto3.client('rds').delete_db_instance(DBInstanceIdentifier='${id}')`);
+    const root = project({ 'drop_old.py': drop('a') });
     const first = await run('python3 drop_old.py', root);
-    const root2 = project({
-      'drop_old.py': py('import boto3', "boto3.client('rds').delete_db_instance(DBInstanceIdentifier='b')"),
-    });
-    const second = await run('python3 drop_old.py', root2);
-    expect(first.result.binding.digest).not.toBe(second.result.binding.digest);
+    const again = await run('python3 drop_old.py', root);
+    writeFileSync(join(root, 'drop_old.py'), drop('b'));
+    const edited = await run('python3 drop_old.py', root);
+    expect(again.result.binding.digest).toBe(first.result.binding.digest);
+    expect(edited.result.binding.digest).not.toBe(first.result.binding.digest);
   });
 
   it('python3 -m names the module file as an input', async () => {
