@@ -210,3 +210,12 @@ export function hasTrueOption(args: readonly Token[][], key: string): boolean {
   }
   return false;
 }
+
+/** The code without its comments, for looking up imports: `google.cloud`, `Aws::RDS`, `'@aws-sdk/client-s3'`. */
+export function codeText(tokens: readonly Token[]): string {
+  return tokens
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ ?\. ?/g, '.')
+    .replace(/ ?: : ?/g, '::');
+}

@@ -48,7 +48,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     kubernetesAnalyzer,
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
-    interpretersAnalyzer,
+    interpretersAnalyzer(deps.sql),
     awkAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,

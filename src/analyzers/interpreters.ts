@@ -3,18 +3,29 @@ import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import type { Lang } from './code-scan.js';
 import { codeEffects } from './interpreters/calls.js';
+import { codeFileEffects, moduleEffects } from './interpreters/code-file.js';
 import { classifyPath, resolvePath } from './paths.js';
+import type { SqlParser } from './sql-parser.js';
 
 // Interpreters given code on the command line (python -c, node -e, perl -e, ruby -e, php -r, deno eval,
-// bun -e) or in a here-document. The code is scanned for file-deleting, file-truncating and
-// shell-running calls (see interpreters/calls.ts); running a script file is like running a program.
+// bun -e), in a here-document, or in a program file (python3 x.py, node x.js, deno run x.ts, python3 -m
+// pkg). The code is scanned for calls that delete, truncate or overwrite files, run shell commands, delete
+// cloud or Kubernetes resources, or run SQL (see interpreters/calls.ts).
 
 interface Program {
   /** Code to scan, in order (perl -e and ruby -e may repeat). */
   code: Word[];
   /** Files edited in place (perl -i / ruby -i), with whether a backup is kept. */
   inPlace?: { files: Word[]; backup: boolean };
+  /** The program file run (`python3 drop_old.py`): its content is the code. */
+  file?: Word;
+  /** `python -m pkg.tool`: a module, read when it is a file of the project. */
+  module?: string;
 }
+
+/** The program file among the words where options end, unless it is stdin (`-`). */
+const fileAt = (w: Word | undefined): Pick<Program, 'file'> =>
+  w && !w.dynamic && w.value !== '-' && w.value !== '' ? { file: w } : {};
 
 const PYTHON_WITH_VALUE = new Set(['W', 'X', 'Q']);
 
@@ -24,7 +35,8 @@ function python(args: readonly Word[]): Program {
     const w = args[i]!;
     if (w.dynamic || !w.value.startsWith('-') || w.value === '-' || w.value.startsWith('--')) {
       if (w.value === '--') continue;
-      return { code: [] }; // a script, `-` (stdin) or a long option such as --version
+      if (w.value.startsWith('--')) return { code: [] }; // --version, --help
+      return { code: [], ...fileAt(w) }; // a script, or `-` (stdin)
     }
     for (let j = 1; j < w.value.length; j++) {
       const flag = w.value[j]!;
@@ -33,7 +45,11 @@ function python(args: readonly Word[]): Program {
         const code = rest ? { value: rest, dynamic: w.dynamic } : args[i + 1];
         return { code: code ? [code] : [] };
       }
-      if (flag === 'm') return { code: [] };
+      if (flag === 'm') {
+        const module = w.value.slice(j + 1) || args[i + 1]?.value;
+        const dynamic = !w.value.slice(j + 1) && args[i + 1]?.dynamic;
+        return module && !dynamic ? { code: [], module } : { code: [] };
+      }
       if (PYTHON_WITH_VALUE.has(flag)) {
         if (j === w.value.length - 1) i++;
         break;
@@ -63,7 +79,7 @@ function node(args: readonly Word[]): Program {
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const v = w.value;
-    if (w.dynamic || !v.startsWith('-')) break; // the script and its arguments
+    if (w.dynamic || !v.startsWith('-')) return { code, ...fileAt(w) }; // the script and its arguments
     if (['-e', '--eval', '-p', '--print', '-pe', '-ep'].includes(v)) {
       const next = args[i + 1];
       if (next) code.push(next);
@@ -79,8 +95,19 @@ function node(args: readonly Word[]): Program {
   return { code };
 }
 
-/** deno eval [options] code */
+/** bun FILE, bun run FILE (`bun run build` is a package.json script: assessed through npm's rules). */
+function bun(args: readonly Word[]): Program {
+  const prog = node(args[0]?.value === 'run' ? args.slice(1) : args);
+  const looksLikeFile = prog.file && /\.[cm]?[jt]sx?$|\//.test(prog.file.value);
+  return looksLikeFile ? prog : { code: prog.code };
+}
+
+/** deno eval [options] code; deno run [options] FILE */
 function deno(args: readonly Word[]): Program {
+  if (args[0]?.value === 'run') {
+    const file = args.slice(1).find((w) => w.dynamic || !w.value.startsWith('-'));
+    return { code: [], ...fileAt(file) };
+  }
   if (args[0]?.value !== 'eval') return { code: [] };
   for (let i = 1; i < args.length; i++) {
     const w = args[i]!;
@@ -128,7 +155,7 @@ function perlLike(args: readonly Word[], lang: 'perl' | 'ruby'): Program {
       }
     }
   }
-  if (code.length === 0) return { code }; // `perl script.pl`: a program file
+  if (code.length === 0) return { code, ...fileAt(args[i]) }; // `perl script.pl`: a program file
   const program: Program = { code };
   if (inPlace) program.inPlace = { files: args.slice(i), backup: inPlace.backup };
   return program;
@@ -142,35 +169,41 @@ function php(args: readonly Word[]): Program {
     if (w.value === '-r' || w.value === '--run') return { code: args[i + 1] ? [args[i + 1]!] : [] };
     if (w.value.startsWith('-r') && w.value.length > 2)
       return { code: [{ value: w.value.slice(2), dynamic: w.dynamic }] };
-    if (['-d', '-c', '-f', '-z', '--define', '--php-ini'].includes(w.value)) {
-      if (w.value === '-f') break;
-      i++;
-    }
+    if (w.value === '-f' || w.value === '--file') return { code: [], ...fileAt(args[i + 1]) };
+    if (['-d', '-c', '-z', '--define', '--php-ini'].includes(w.value)) i++;
   }
-  return { code: [] };
+  const first = args.find((w) => w.dynamic || !w.value.startsWith('-'));
+  return { code: [], ...fileAt(first) };
 }
 
 function language(name: string): Lang | undefined {
   if (/^(python[23]?(\.\d+)?|pypy3?)$/.test(name)) return 'python';
-  if (['node', 'nodejs', 'deno', 'bun'].includes(name)) return 'js';
+  if (['node', 'nodejs', 'deno', 'bun', 'ts-node', 'tsx'].includes(name)) return 'js';
   if (name === 'perl') return 'perl';
   if (name === 'ruby') return 'ruby';
   if (name === 'php') return 'php';
   return undefined;
 }
 
-function program(inv: Invocation, lang: Lang): Program {
+function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: Lang): Program {
   switch (lang) {
     case 'python':
-      return python(inv.args);
+      return python(args);
     case 'js':
-      return inv.name === 'deno' ? deno(inv.args) : node(inv.args);
+      return name === 'deno' ? deno(args) : name === 'bun' ? bun(args) : node(args);
     case 'perl':
     case 'ruby':
-      return perlLike(inv.args, lang);
+      return perlLike(args, lang);
     case 'php':
-      return php(inv.args);
+      return php(args);
   }
+}
+
+/** The program file an interpreter command reads its code from (`python3 x.py` → x.py), if any. */
+export function interpreterProgramFile(name: string, args: readonly Word[]): Word | undefined {
+  const lang = language(name);
+  const prog = lang ? program({ name, args: [...args] }, lang) : undefined;
+  return prog && prog.code.length === 0 ? prog.file : undefined;
 }
 
 /** Code on stdin: `python3 - <<'EOF'`, `node <<EOF`… (a pipe into an interpreter is peeled by the core). */
@@ -216,45 +249,61 @@ function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect
   });
 }
 
-export const interpretersAnalyzer: Analyzer = {
-  family: 'interpreters',
-  commands: [
-    'python',
-    'python2',
-    'python3',
-    ...Array.from({ length: 15 }, (_, k) => `python3.${k + 2}`),
-    'pypy',
-    'pypy3',
-    'node',
-    'nodejs',
-    'deno',
-    'bun',
-    'perl',
-    'ruby',
-    'php',
-  ],
-  local: true,
-  environmentVariables: [],
-  analyze(inv) {
-    const lang = language(inv.name);
-    if (!lang) return [];
-    const prog = program(inv, lang);
-    const effects: Effect[] = [];
-    const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
-    if (code.length) {
-      const text = code.map((w) => w.value).join('\n');
-      const source = lang === 'php' && /<\?php/.test(text) ? text.slice(text.indexOf('<?php') + 5) : text;
-      effects.push(
-        ...codeEffects(
-          source,
-          lang,
-          inv.name,
-          inv,
-          code.some((w) => w.dynamic),
-        ),
-      );
-    }
-    if (prog.inPlace) effects.push(...inPlaceEffects(inv, prog.inPlace.files, prog.inPlace.backup));
-    return effects;
-  },
-};
+/** Entry points whose commands the frameworks analyzer reads (`manage.py flush`, `artisan migrate:fresh`). */
+const FRAMEWORK_ENTRY = /(^|\/)(manage\.py|artisan)$/;
+
+/** The effects of the code an interpreter runs: on its command line, on stdin, or in its program file. */
+function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect[] {
+  const lang = language(inv.name);
+  if (!lang) return [];
+  const prog = program(inv, lang);
+  const effects: Effect[] = [];
+  const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
+  if (code.length) {
+    const text = code.map((w) => w.value).join('\n');
+    const source = lang === 'php' && /<\?php/.test(text) ? text.slice(text.indexOf('<?php') + 5) : text;
+    effects.push(
+      ...codeEffects(
+        source,
+        lang,
+        inv.name,
+        inv,
+        code.some((w) => w.dynamic),
+        sql,
+      ),
+    );
+  } else if (prog.file && !FRAMEWORK_ENTRY.test(prog.file.value)) {
+    effects.push(...codeFileEffects(inv, prog.file, lang, sql));
+  } else if (prog.module) {
+    effects.push(...moduleEffects(inv, prog.module, sql));
+  }
+  if (prog.inPlace) effects.push(...inPlaceEffects(inv, prog.inPlace.files, prog.inPlace.backup));
+  return effects;
+}
+
+/** Interpreters; with the SQL parser, SQL their code runs through database drivers is assessed too. */
+export function interpretersAnalyzer(sql?: SqlParser): Analyzer {
+  return {
+    family: 'interpreters',
+    commands: [
+      'python',
+      'python2',
+      'python3',
+      ...Array.from({ length: 15 }, (_, k) => `python3.${k + 2}`),
+      'pypy',
+      'pypy3',
+      'node',
+      'nodejs',
+      'deno',
+      'bun',
+      'ts-node',
+      'tsx',
+      'perl',
+      'ruby',
+      'php',
+    ],
+    local: true,
+    environmentVariables: [],
+    analyze: (inv) => analyzeInterpreter(inv, sql),
+  };
+}

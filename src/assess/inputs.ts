@@ -127,6 +127,16 @@ export class InputCollector {
       }
     }
     if (KUBE_TOOLS.has(name)) this.kube(name, args, where);
+    if (/^(python[23]?(\.\d+)?|pypy3?)$/.test(name)) this.pythonModule(args, where);
+  }
+
+  /** `python3 -m tools.cleanup` runs tools/cleanup.py (or its package's __main__.py) when it is the project's. */
+  private pythonModule(args: readonly Word[], where: InputContext): void {
+    const at = args.findIndex((w) => w.value === '-m');
+    const module = at >= 0 ? args[at + 1] : undefined;
+    if (!module || module.dynamic || !/^[A-Za-z_][\w.]*$/.test(module.value)) return;
+    const base = module.value.replace(/\./g, '/');
+    for (const file of [`${base}.py`, `${base}/__main__.py`]) this.add(file, where);
   }
 
   private compose(args: readonly Word[], where: InputContext): void {

@@ -1,10 +1,18 @@
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
-import { commandName, peelWrapper, scriptFileRun, shebangShell, type Inner } from '../shell/wrappers.js';
+import {
+  commandName,
+  peelWrapper,
+  scriptFileRun,
+  shebangCommand,
+  shebangShell,
+  type Inner,
+} from '../shell/wrappers.js';
 import { quoteWord, type Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
+import { interpreterProgramFile } from '../analyzers/interpreters.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
@@ -47,6 +55,8 @@ function hasBinaryData(text: string): boolean {
 }
 
 const MAX_DEPTH = 12;
+/** Interpreters whose program files are read (see analyzers/interpreters.ts). */
+const READ_INTERPRETERS = /^(python[23]?(\.\d+)?|pypy3?|node|nodejs|deno|bun|ts-node|tsx|perl|ruby|php)$/;
 /** Script files running script files: deeper than this is unverifiable. */
 const MAX_SCRIPT_DEPTH = 8;
 
@@ -285,7 +295,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       if (!peeled.inner.length && !listed()) unknown.push(cmd.text);
       return;
     }
-    const scriptRead = !ctx.remote && runScriptFile(argv, ctx);
+    const scriptRead = !ctx.remote && runScriptFile(self, ctx);
+    if (!ctx.remote) programWrittenFirst(name, argv, ctx);
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (!scriptRead && !listed() && !(own.length > 0 && onlyReads(own))) unknown.push(cmd.text);
@@ -317,18 +328,20 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
     if (cmd.stdinText) inv.stdinText = cmd.stdinText;
     for (const analyzer of analyzers) {
-      for (const effect of analyzer.analyze(inv)) {
-        if (effect.runs !== undefined) {
-          runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
-          continue;
+      for (const { where, ...effect } of analyzer.analyze(inv)) {
+        const start = effects.length;
+        if (effect.runs !== undefined) runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
+        else {
+          own.push(effect);
+          effects.push({
+            effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
+            local: analyzer.local && !ctx.remote && effect.local !== false,
+            analyzer,
+            inv,
+          });
         }
-        own.push(effect);
-        effects.push({
-          effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
-          local: analyzer.local && !ctx.remote && effect.local !== false,
-          analyzer,
-          inv,
-        });
+        // `python3 drop_old.py`: what the program file runs says on which line (`drop_old.py:3`).
+        if (where) for (const found of effects.slice(start)) found.origin = [where, ...(found.origin ?? [])];
       }
     }
     return own;
@@ -339,9 +352,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    * they were typed, in the caller's directory (bash runs a script where it was started, not where the file
    * is). A missing file runs nothing; a file this command writes first, or one that exists but cannot be
    * read, is unverifiable. A compiled program or a script for another interpreter (`#!/usr/bin/python3`)
-   * is a program like any other. Returns whether a script's text was read and its commands assessed.
+   * is a program like any other, unless its interpreter is one whose code is read (`#!/usr/bin/env
+   * python3`): then it is assessed as `python3 ./x.py` would be. Returns whether a shell script's text was
+   * read and its commands assessed (a program file's analysis does not vouch that it only reads).
    */
-  const runScriptFile = (argv: Word[], ctx: Context): boolean => {
+  const runScriptFile = (cmd: SimpleCommand, ctx: Context): boolean => {
+    const argv = cmd.argv;
     const run = facts.readScript ? scriptFileRun(argv) : undefined;
     if (!run || !facts.readScript) return false;
     const label = run.file.value;
@@ -369,11 +385,18 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         return cannot('is not text');
       case 'unreadable':
         if (exec && (file.head === undefined || file.head.startsWith('\x7fELF'))) return false;
-        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') return false;
+        if (exec && file.head !== undefined && shebangShell(file.head) === 'other') {
+          runByShebang(cmd, file.head, ctx);
+          return false;
+        }
         return cannot(`cannot be read (${file.reason})`);
       case 'text': {
         // A text file without a `#!` line run directly is run by the shell (ENOEXEC).
-        if (exec && shebangShell(file.text.slice(0, 256).split('\n')[0] ?? '') === 'other') return false;
+        const head = file.text.slice(0, 256).split('\n')[0] ?? '';
+        if (exec && shebangShell(head) === 'other') {
+          runByShebang(cmd, head, ctx);
+          return false;
+        }
         const start = effects.length;
         runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
         // Scripts people run every day (configure, gradlew, nvm.sh) compute programs and file names at run
@@ -386,6 +409,23 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         return true;
       }
     }
+  };
+
+  /** `cat > x.py <<EOF … EOF; python3 x.py`: what runs is what this command writes, not what is there now. */
+  const programWrittenFirst = (name: string, argv: Word[], ctx: Context) => {
+    const file = interpreterProgramFile(name, argv.slice(1));
+    const path = file && resolvePath(file.value, ctx.cwd, facts.home);
+    if (!file || !effects.some((f) => f.effect.target === path && writesContent(f.effect))) return;
+    const why = `${file.value} is written by this command before ${name} runs it, so what it does cannot be verified`;
+    effects.push({ effect: unverifiable(why, path!, ctx.hints), local: true, fileUnread: true });
+  };
+
+  /** `./cleanup.py` with `#!/usr/bin/env python3`: assessed as `python3 ./cleanup.py`, by its interpreter's analyzers. */
+  const runByShebang = (cmd: SimpleCommand, head: string, ctx: Context) => {
+    const [interpreter, ...options] = shebangCommand(head) ?? [];
+    if (!interpreter || !READ_INTERPRETERS.test(interpreter)) return; // a program like any other
+    const words = [interpreter, ...options].map((value): Word => ({ value, dynamic: false }));
+    runCommand(cmd, [...words, ...cmd.argv], { ...ctx, depth: ctx.depth + 1 });
   };
 
   runScript(command, {

@@ -615,6 +615,16 @@ function peelAt(cmd: SimpleCommand, name: string): Peeled | undefined {
   return { inner: [inner], analyzeSelf: false };
 }
 
+/** `uv run cleanup.py` runs the file with the project's python: `python cleanup.py`. */
+function pythonFileFirst(peeled: Peeled): Peeled {
+  const inner = peeled.inner.map((i): Inner => {
+    const first = i.kind === 'argv' ? i.argv[0] : undefined;
+    if (i.kind !== 'argv' || !first || first.dynamic || !/\.py$/.test(first.value)) return i;
+    return { ...i, argv: [word('python', false), ...i.argv] };
+  });
+  return { ...peeled, inner };
+}
+
 /** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
 export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   const name = commandName(cmd.argv[0]);
@@ -754,7 +764,9 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     case 'pdm':
     case 'hatch':
     case 'rye':
-      return sub === 'run' ? peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'run') : undefined;
+      return sub === 'run'
+        ? pythonFileFirst(peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'run'))
+        : undefined;
   }
   if (SHELLS.has(name)) return peelShell(cmd, name);
   if (INTERPRETERS_READING_STDIN.has(name) || /^python3\.\d+$/.test(name)) {
@@ -810,6 +822,20 @@ export function scriptFileRun(argv: readonly Word[]): ScriptFileRun | undefined 
   // ./deploy.sh, bin/migrate, /opt/tools/run: a path, not a name looked up in PATH.
   if (program.value.includes('/')) return { file: program, how: 'exec' };
   return undefined;
+}
+
+/**
+ * The program and arguments of a `#!` line: `#!/usr/bin/env -S deno run -A` → deno run -A,
+ * `#!/usr/bin/python3 -u` → python3 -u. Undefined without one.
+ */
+export function shebangCommand(head: string): string[] | undefined {
+  if (!head.startsWith('#!')) return undefined;
+  const words = head.slice(2).trim().split(/\s+/).filter(Boolean);
+  const program = words[0]?.replace(/^.*\//, '');
+  if (!program) return undefined;
+  if (program !== 'env') return [program, ...words.slice(1)];
+  const at = words.findIndex((w, k) => k > 0 && !w.startsWith('-') && !w.includes('='));
+  return at < 0 ? undefined : [words[at]!.replace(/^.*\//, ''), ...words.slice(at + 1)];
 }
 
 /** Whether a `#!` line names a shell whose scripts are assessed (`#!/bin/bash`, `#!/usr/bin/env -S sh -e`). */

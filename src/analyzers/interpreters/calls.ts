@@ -4,6 +4,9 @@ import { hasTrueOption, literalString, literalStrings, type Call } from '../code
 import { tokenize, type Lang, type Token } from '../code-scan.js';
 import { FINDERS, last, type Found } from './apis.js';
 import { classifyPath, resolvePath, type PathClass } from '../paths.js';
+import type { SqlParser } from '../sql-parser.js';
+import { sdkEffects } from './sdk-calls.js';
+import { sqlCallEffects } from './sql-calls.js';
 
 // What code given to an interpreter does to files and processes, found by scanning for the names of the
 // standard library calls that delete, truncate or overwrite files, or run shell commands. The scanner
@@ -69,6 +72,11 @@ function openWrites(found: Found, lang: Lang): { writes: boolean; pathArg?: Toke
   return { writes: mode !== undefined && /w/.test(mode), pathArg: call.args[0] };
 }
 
+/** Run-time parts of a string (`{x}`, `${x}`, `#{x}`) as a shell variable no one sets. */
+function withRuntimeValues(text: string): string {
+  return text.replace(/[$#]?\{[^{}]*\}/g, '${INTERLOCK_RUNTIME_VALUE}');
+}
+
 /** The shell command a call runs: a literal string, or the words of a literal list joined. */
 function shellText(found: Found): string | undefined {
   const [first, second] = found.call.args;
@@ -76,6 +84,8 @@ function shellText(found: Found): string | undefined {
     const rest = literalStrings(second);
     return rest ? [first[0]!.text, ...rest].join(' ') : first[0]!.text;
   }
+  // f"kubectl delete ns {ns}", `rm -rf ${dir}`: the shell assessment reads it with the unknown parts unknown.
+  if (first?.length === 1 && first[0]!.kind === 'string') return withRuntimeValues(first[0]!.text);
   const list = literalStrings(first);
   if (list) return list.join(' ');
   // Perl/Ruby/PHP system('rm', '-rf', 'x'): every argument a literal.
@@ -180,26 +190,59 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
   });
 }
 
-/** Effects of `code` run by an interpreter. `codeDynamic`: the code contains shell expansions. */
+/** An effect and the offset in the code of the call that has it (for `file.py:12`). */
+export interface LocatedEffect {
+  effect: Effect;
+  at: number;
+}
+
+/**
+ * Effects of `code` run by an interpreter: files, shell commands, cloud and Kubernetes SDK deletions, and
+ * SQL through database drivers (with `sql`). `codeDynamic`: the code contains shell expansions.
+ */
+export function locatedCodeEffects(
+  code: string,
+  lang: Lang,
+  tool: string,
+  inv: Invocation,
+  codeDynamic = false,
+  sql?: SqlParser,
+): LocatedEffect[] {
+  const tokens = tokenize(code, lang);
+  if (codeDynamic) {
+    // A shell expansion inside a string literal only makes that literal unknown; outside literals the code
+    // itself is unknown.
+    const inCode = tokens.some((t) => t.kind !== 'string' && t.kind !== 'shell' && /\$/.test(t.text));
+    if (inCode) return [{ effect: shellEffect(tool, 'code built at run time', undefined), at: 0 }];
+    for (const t of tokens) if (t.text.includes('$')) t.dynamic = true;
+  }
+  const located: LocatedEffect[] = [];
+  const at = (index: number) => tokens[index]?.start ?? 0;
+  for (const t of tokens)
+    if (t.kind === 'shell')
+      located.push({
+        effect: shellEffect(tool, 'a command substitution', t.dynamic ? undefined : t.text),
+        at: t.start,
+      });
+  for (const found of FINDERS[lang](tokens))
+    for (const effect of fileEffects(found, lang, tool, inv))
+      located.push({ effect, at: at(found.call.index) });
+  for (const { effect, index } of [
+    ...sdkEffects(tokens, lang, tool, inv),
+    ...sqlCallEffects(tokens, lang, tool, inv, sql),
+  ])
+    located.push({ effect, at: at(index) });
+  return located.sort((a, b) => a.at - b.at);
+}
+
+/** Effects of `code` run by an interpreter (see locatedCodeEffects). */
 export function codeEffects(
   code: string,
   lang: Lang,
   tool: string,
   inv: Invocation,
   codeDynamic = false,
+  sql?: SqlParser,
 ): Effect[] {
-  const tokens = tokenize(code, lang);
-  if (codeDynamic) {
-    // A shell expansion inside a string literal only makes that literal unknown; outside literals the code
-    // itself is unknown.
-    const inCode = tokens.some((t) => t.kind !== 'string' && t.kind !== 'shell' && /\$/.test(t.text));
-    if (inCode) return [shellEffect(tool, 'code built at run time', undefined)];
-    for (const t of tokens) if (t.text.includes('$')) t.dynamic = true;
-  }
-  const effects: Effect[] = [];
-  for (const t of tokens)
-    if (t.kind === 'shell')
-      effects.push(shellEffect(tool, 'a command substitution', t.dynamic ? undefined : t.text));
-  for (const found of FINDERS[lang](tokens)) effects.push(...fileEffects(found, lang, tool, inv));
-  return effects;
+  return locatedCodeEffects(code, lang, tool, inv, codeDynamic, sql).map((l) => l.effect);
 }

@@ -1,0 +1,92 @@
+import type { Effect } from '../../core/types.js';
+import type { Word } from '../../shell/words.js';
+import type { Invocation } from '../analyzer.js';
+import type { Lang } from '../code-scan.js';
+import { resolvePath } from '../paths.js';
+import type { SqlParser } from '../sql-parser.js';
+import { locatedCodeEffects } from './calls.js';
+
+// `python3 drop_old.py`, `node cleanup.js`, `ruby wipe.rb`: the program file, read through the edge's
+// `readScript` (the same reader, caps and refusals as shell scripts), is scanned like `-c`/`-e` code.
+// A missing file runs nothing (the interpreter says so); one that exists but cannot be read as text is
+// unverifiable, as a shell script would be.
+
+/** The line of `offset` in `text`, from 1. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function unreadable(inv: Invocation, label: string, path: string, why: string): Effect {
+  return {
+    operation: 'execute-unverifiable',
+    tool: inv.name,
+    target: path,
+    reversible: false,
+    risk: 'high',
+    reason: `${inv.name}: ${label} ${why}, so what it does cannot be verified`,
+  };
+}
+
+/**
+ * As inside shell scripts: a command or a file path only the run can tell (`subprocess.run(cmd)`,
+ * `os.remove(tmp)`) is what programs do all day; what reading the file adds is what it does for certain.
+ * Deletions of cloud resources and SQL built at run time keep their risk.
+ */
+function computedAtRunTime(effect: Effect): boolean {
+  if (effect.operation === 'execute-unverifiable') return effect.runs === undefined;
+  const computedPath = effect.category === 'file' && !effect.target.startsWith('/');
+  // path.join(__dirname, 'dist'), Path(__file__).parent / 'build': beside the program, in its project.
+  const besideProgram =
+    /__dirname|__file__|import\.meta\.dirname/.test(effect.target) && !/\.\./.test(effect.target);
+  return computedPath && (effect.risk === 'medium' || effect.risk === 'low' || besideProgram);
+}
+
+/** A `#!` line or a PHP opening tag is not code of the language. */
+function sourceOf(text: string, lang: Lang): string {
+  const body = text.startsWith('#!') ? text.replace(/^#![^\n]*/, '') : text;
+  if (lang === 'php' && body.includes('<?php')) {
+    const at = body.indexOf('<?php');
+    return ' '.repeat(at + 5) + body.slice(at + 5); // keep offsets, for line numbers
+  }
+  return text.startsWith('#!') ? ' '.repeat(text.length - body.length) + body : body;
+}
+
+/** Effects of running the program file `file` with `lang`'s interpreter. */
+export function codeFileEffects(inv: Invocation, file: Word, lang: Lang, sql?: SqlParser): Effect[] {
+  const read = inv.facts.readScript;
+  if (!read || inv.remote || file.dynamic) return [];
+  const path = resolvePath(file.value, inv.facts.cwd, inv.facts.home);
+  const script = read(path);
+  switch (script.kind) {
+    case 'missing':
+      return [];
+    case 'binary':
+      return [unreadable(inv, file.value, path, 'is not text')];
+    case 'unreadable':
+      return [unreadable(inv, file.value, path, `cannot be read (${script.reason})`)];
+    case 'text': {
+      const source = sourceOf(script.text, lang);
+      return locatedCodeEffects(source, lang, inv.name, inv, false, sql).map(({ effect, at }) => ({
+        ...(computedAtRunTime(effect)
+          ? { ...effect, risk: 'low', reason: `${effect.reason}; inside a program file` }
+          : effect),
+        where: `${file.value}:${lineAt(source, at)}`,
+      }));
+    }
+  }
+}
+
+/** `python3 -m tools.cleanup`: tools/cleanup.py or tools/cleanup/__main__.py of the project, if there. */
+export function moduleEffects(inv: Invocation, module: string, sql?: SqlParser): Effect[] {
+  const read = inv.facts.readScript;
+  if (!read || inv.remote || !/^[A-Za-z_][\w.]*$/.test(module)) return [];
+  const base = module.replace(/\./g, '/');
+  for (const candidate of [`${base}.py`, `${base}/__main__.py`]) {
+    const path = resolvePath(candidate, inv.facts.cwd, inv.facts.home);
+    if (read(path).kind !== 'missing')
+      return codeFileEffects(inv, { value: candidate, dynamic: false }, 'python', sql);
+  }
+  return []; // an installed module: a program like any other
+}
