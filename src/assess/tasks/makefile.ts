@@ -1,0 +1,59 @@
+import { expandMake, type Expansion } from './makefile-expand.js';
+import { parseMakefile, type Makefile } from './makefile-parse.js';
+import type { Recipe, TaskReader } from './types.js';
+
+/** More targets than this in one run is more than this reader follows. */
+const MAX_TARGETS = 200;
+
+/** The first target that is not special (`.PHONY`) nor a pattern, unless `.DEFAULT_GOAL` names one. */
+function defaultGoal(made: Makefile): string | undefined {
+  const chosen = made.variables.get('.DEFAULT_GOAL');
+  if (chosen) return chosen.trim();
+  return made.order.find((t) => (!t.startsWith('.') || t.includes('/')) && !t.includes('%'));
+}
+
+/** `@`, `-` and `+` before a recipe line: quiet, ignore errors, run even under `make -n`. */
+const PREFIX = /^[\s@+-]*/;
+
+/**
+ * What `make [targets]` runs, in order: each target's prerequisites first (each target once), then its
+ * recipe. A prerequisite no rule makes is a file. A target asked for that this reader did not find is
+ * unknown: make may still know it (an included file, a pattern rule), so it is not taken as harmless.
+ */
+export const readMakefile: TaskReader = (text, request, file) => {
+  const made = parseMakefile(text);
+  const goal = defaultGoal(made);
+  const goals = request.tasks.length ? request.tasks : goal ? [goal] : [];
+  if (!goals.length) return { kind: 'none' }; // make: no targets
+  const missing = goals.find((g) => !made.rules.has(g));
+  if (missing !== undefined) {
+    const unfollowed = made.unfollowed.length ? ` (it does not follow ${made.unfollowed[0]})` : '';
+    return {
+      kind: 'unknown',
+      reason: `${file} has no target ${missing} that Interlock could find${unfollowed}`,
+    };
+  }
+  const recipes: Recipe[] = [];
+  const visited = new Set<string>();
+  const visit = (target: string) => {
+    if (visited.has(target) || visited.size > MAX_TARGETS) return;
+    visited.add(target);
+    const rule = made.rules.get(target);
+    if (!rule) return;
+    const base = { variables: made.variables, overrides: request.variables, target, prerequisites: [] };
+    const prerequisites = rule.prerequisites.flatMap((p) => expandMake(p, base).split(/\s+/)).filter(Boolean);
+    for (const p of prerequisites) visit(p);
+    const scope: Expansion = { ...base, prerequisites };
+    const lines = rule.recipe
+      .filter((l) => !request.dryRun || /\+/.test(PREFIX.exec(l.text)![0]) || /\$[({]MAKE[)}]/.test(l.text))
+      .map((l) => ({
+        text: expandMake(l.text.replace(PREFIX, ''), scope).replace(PREFIX, ''),
+        at: `${file}:${l.line}`,
+      }));
+    if (lines.length) recipes.push({ name: target, lines });
+  };
+  for (const g of goals) visit(g);
+  if (visited.size > MAX_TARGETS)
+    return { kind: 'unknown', reason: `${file}: more than ${MAX_TARGETS} targets to follow` };
+  return { kind: 'found', recipes };
+};
