@@ -158,6 +158,21 @@ describe('a task that destroys is assessed by what it runs', () => {
       'make → Makefile:2',
     ],
     ['make wipe-ns NS=kube-system', ALL, 'kube-system', 'make really-wipe-ns'],
+    [
+      'make',
+      { Makefile: '.DEFAULT_GOAL := nuke\nbuild:\n\tgo build\nnuke:\n\trm -rf /srv/data\n' },
+      '/srv/data',
+      'Makefile:5',
+    ],
+    [
+      'make install',
+      {
+        Makefile:
+          'VENV := .venv\ninstall: $(VENV)/bin/activate\n$(VENV)/bin/activate:\n\tpython3 -m venv $(VENV) && \\\n\t  rm -rf /srv/data\n',
+      },
+      '/srv/data',
+      'make install → Makefile:4',
+    ],
     ['npm run db:reset', ALL, 'public', 'npm run db:reset → package.json scripts.db:reset'],
     ['npm run-script nuke', ALL, '', 'package.json scripts.nuke'],
     ['npm run release', ALL, 'acme-prod-assets', 'package.json scripts.prerelease'],

@@ -2,7 +2,7 @@
 // definitions. The recipe lines themselves are shell, assessed by the shell parser; this only finds them.
 
 /** One target's rules, merged: every prerequisite and every recipe line, with their line numbers. */
-interface MakeRule {
+export interface MakeRule {
   prerequisites: string[];
   recipe: { text: string; line: number }[];
 }

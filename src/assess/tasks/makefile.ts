@@ -1,5 +1,5 @@
 import { expandMake, type Expansion } from './makefile-expand.js';
-import { parseMakefile, type Makefile } from './makefile-parse.js';
+import { parseMakefile, type MakeRule, type Makefile } from './makefile-parse.js';
 import type { Recipe, TaskReader } from './types.js';
 
 /** More targets than this in one run is more than this reader follows. */
@@ -12,6 +12,31 @@ function defaultGoal(made: Makefile): string | undefined {
   return made.order.find((t) => (!t.startsWith('.') || t.includes('/')) && !t.includes('%'));
 }
 
+/** The rules under their names as make reads them: `$(VENV)/bin/activate:` is `.venv/bin/activate`. */
+function named(made: Makefile, overrides: Readonly<Record<string, string>>): Makefile {
+  const scope = { variables: made.variables, overrides, target: '', prerequisites: [] };
+  const rules = new Map<string, MakeRule>();
+  const order: string[] = [];
+  for (const name of made.order) {
+    const rule = made.rules.get(name)!;
+    for (const expanded of name.includes('$')
+      ? expandMake(name, scope).split(/\s+/).filter(Boolean)
+      : [name]) {
+      const known = rules.get(expanded);
+      if (known)
+        rules.set(expanded, {
+          prerequisites: [...known.prerequisites, ...rule.prerequisites],
+          recipe: [...known.recipe, ...rule.recipe],
+        });
+      else {
+        rules.set(expanded, rule);
+        order.push(expanded);
+      }
+    }
+  }
+  return { ...made, rules, order };
+}
+
 /** `@`, `-` and `+` before a recipe line: quiet, ignore errors, run even under `make -n`. */
 const PREFIX = /^[\s@+-]*/;
 
@@ -21,7 +46,7 @@ const PREFIX = /^[\s@+-]*/;
  * unknown: make may still know it (an included file, a pattern rule), so it is not taken as harmless.
  */
 export const readMakefile: TaskReader = (text, request, file) => {
-  const made = parseMakefile(text);
+  const made = named(parseMakefile(text), request.variables);
   const goal = defaultGoal(made);
   const goals = request.tasks.length ? request.tasks : goal ? [goal] : [];
   if (!goals.length) return { kind: 'none' }; // make: no targets
