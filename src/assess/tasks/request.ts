@@ -113,7 +113,21 @@ const NPM_LIFECYCLE: Record<string, string> = {
   stop: 'stop',
   restart: 'restart',
 };
-const NPM_VALUE_OPTIONS = ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F'];
+const NPM_VALUE_OPTIONS = [
+  '--loglevel',
+  '--registry',
+  '--userconfig',
+  '--cache',
+  '--scope',
+  '--prefix',
+  '-C',
+  '--dir',
+  '--cwd',
+  '-w',
+  '--workspace',
+  '--filter',
+  '-F',
+];
 
 function packageRequest(
   label: string,
@@ -142,28 +156,25 @@ function packageDir(parsed: ParsedOptions, where: Where): string | undefined {
   return dir ? resolvePath(dir, where.cwd, where.home) : where.cwd;
 }
 
-/** The words after the script name, up to and after `--` (what npm appends to the script). */
+/** The words yarn, pnpm and bun append to the script: everything after the script's name (less a `--`). */
 function afterScript(args: readonly Word[], script: Word): Word[] {
   const rest = args.slice(args.indexOf(script) + 1);
-  const dashes = rest.findIndex((w) => w.value === '--');
-  return dashes >= 0 ? rest.slice(dashes + 1) : rest;
+  return rest[0]?.value === '--' ? rest.slice(1) : rest;
 }
 
+/**
+ * npm reads options anywhere before `--` as its own (`npm run build --if-present -w api`); the script gets
+ * the other words and everything after `--`.
+ */
 function npmRequest(args: readonly Word[], where: Where): TaskRequest | undefined {
-  const parsed = parseOptions(args, { withValue: NPM_VALUE_OPTIONS, stopAtFirstPositional: true });
-  const [command, ...rest] = parsed.positionals;
+  const parsed = parseOptions(args, { withValue: NPM_VALUE_OPTIONS });
   const dir = packageDir(parsed, where);
+  const [command, ...rest] = parsed.positionals;
   if (!command || command.dynamic || !dir) return undefined;
-  if (NPM_RUN.has(command.value)) {
-    const own = parseOptions(rest, { withValue: NPM_VALUE_OPTIONS, stopAtFirstPositional: true });
-    const ownDir = packageDir(own, { ...where, cwd: dir });
-    const script = own.positionals[0];
-    if (!script || !ownDir) return undefined;
-    return packageRequest('npm run', own.positionals, afterScript(rest, script), ownDir);
-  }
+  if (NPM_RUN.has(command.value)) return packageRequest('npm run', rest, rest.slice(1), dir);
   const lifecycle = NPM_LIFECYCLE[command.value];
   if (!lifecycle) return undefined;
-  const request = packageRequest('npm', [{ ...command, value: lifecycle }], afterScript(args, command), dir);
+  const request = packageRequest('npm', [{ ...command, value: lifecycle }], rest, dir);
   return request && { ...request, label: `npm ${command.value}` };
 }
 
