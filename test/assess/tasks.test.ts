@@ -190,6 +190,12 @@ describe('a task that destroys is assessed by what it runs', () => {
     ['pnpm db:reset', ALL, 'public', 'pnpm db:reset'],
     ['bun run db:reset', ALL, 'public', 'bun run db:reset'],
     ['npm stop', ALL, '', 'npm stop → package.json scripts.stop'],
+    [
+      'npm ci',
+      { 'package.json': JSON.stringify({ scripts: { postinstall: 'terraform destroy -auto-approve' } }) },
+      '',
+      'npm ci → package.json scripts.postinstall',
+    ],
     ['just nuke', ALL, '', 'just nuke → justfile:14'],
     ['just n', ALL, '', 'justfile:14'],
     ['just drop billing', ALL, 'billing', 'just drop billing → justfile:20'],
@@ -245,6 +251,10 @@ describe('everyday tasks stay allowed', () => {
     ['npm run build', {}],
     ['yarn lint', ALL],
     ['yarn install', ALL],
+    [
+      'npm install',
+      { 'package.json': JSON.stringify({ scripts: { prepare: 'husky', postinstall: 'prisma generate' } }) },
+    ],
     ['yarn jest --watch', ALL],
     ['pnpm test', ALL],
     ['bun run build', ALL],

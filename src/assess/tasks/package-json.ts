@@ -27,10 +27,15 @@ export const readPackageJson: TaskReader = (text, request, file) => {
   if (!shape.success) return { kind: 'unknown', reason: `${file} has "scripts" that are not all text` };
   const scripts = shape.data.scripts ?? {};
   const name = request.tasks[0];
-  if (name === undefined || !Object.hasOwn(scripts, name)) {
-    if (name !== 'restart' || !('start' in scripts || 'stop' in scripts)) return { kind: 'none' };
-  }
-  const names = request.prePost ? lifecycle(name!, scripts) : [name!];
+  if (name === undefined) return { kind: 'none' };
+  // `npm run X` runs preX, X and postX when there is an X; `npm install` runs each install script there is.
+  if (
+    request.prePost &&
+    !Object.hasOwn(scripts, name) &&
+    !(name === 'restart' && ('start' in scripts || 'stop' in scripts))
+  )
+    return { kind: 'none' };
+  const names = request.prePost ? lifecycle(name, scripts) : request.tasks;
   const recipes: Recipe[] = [];
   for (const script of names) {
     const body = Object.hasOwn(scripts, script) ? scripts[script] : undefined;
@@ -38,5 +43,6 @@ export const readPackageJson: TaskReader = (text, request, file) => {
     const args = script === name && request.args.length ? ` ${request.args.map(quote).join(' ')}` : '';
     recipes.push({ name: script, lines: [{ text: `${body}${args}`, at: `${file} scripts.${script}` }] });
   }
+  if (!recipes.length) return { kind: 'none' };
   return { kind: 'found', recipes };
 };

@@ -103,6 +103,30 @@ function makeRequest(name: string, args: readonly Word[], where: Where): TaskReq
   };
 }
 
+/** Installing the project's dependencies (no package named) runs its install scripts, in this order. */
+const INSTALL = new Set(['install', 'i', 'ci', 'clean-install']);
+const INSTALL_SCRIPTS = [
+  'preinstall',
+  'install',
+  'postinstall',
+  'prepublish',
+  'preprepare',
+  'prepare',
+  'postprepare',
+];
+
+function installRequest(label: string, parsed: ParsedOptions, dir: string): TaskRequest | undefined {
+  if (has(parsed, '--ignore-scripts')) return undefined;
+  return {
+    format: 'package-json',
+    label,
+    candidates: upwards(dir, ['package.json']),
+    tasks: INSTALL_SCRIPTS,
+    variables: {},
+    args: [],
+  };
+}
+
 /** npm's commands that run a script: `run X`, and the lifecycle commands that run the script of their name. */
 const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
 const NPM_LIFECYCLE: Record<string, string> = {
@@ -172,6 +196,8 @@ function npmRequest(args: readonly Word[], where: Where): TaskRequest | undefine
   const [command, ...rest] = parsed.positionals;
   if (!command || command.dynamic || !dir) return undefined;
   if (NPM_RUN.has(command.value)) return packageRequest('npm run', rest, rest.slice(1), dir);
+  if (INSTALL.has(command.value) && rest.length === 0)
+    return installRequest(`npm ${command.value}`, parsed, dir);
   const lifecycle = NPM_LIFECYCLE[command.value];
   if (!lifecycle) return undefined;
   const request = packageRequest('npm', [{ ...command, value: lifecycle }], rest, dir);
@@ -189,7 +215,11 @@ function yarnOrPnpmRequest(name: string, args: readonly Word[], where: Where): T
   const parsed = parseOptions(args, { withValue: NPM_VALUE_OPTIONS, stopAtFirstPositional: true });
   const [command, ...rest] = parsed.positionals;
   const dir = packageDir(parsed, where);
-  if (!command || command.dynamic || !dir) return undefined;
+  if (!dir) return undefined;
+  // `yarn`, `yarn install`, `pnpm i`: the project's install scripts run.
+  if (!command || (INSTALL.has(command.value) && rest.length === 0))
+    return installRequest([name, command?.value].filter(Boolean).join(' '), parsed, dir);
+  if (command.dynamic) return undefined;
   if (command.value === 'run' || command.value === 'run-script') {
     const own = parseOptions(rest, { withValue: NPM_VALUE_OPTIONS, stopAtFirstPositional: true });
     const script = own.positionals[0];
