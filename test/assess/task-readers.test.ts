@@ -58,6 +58,12 @@ describe('Makefile', () => {
     ],
     ['make deploy', 'include rules.mk\nall:\n\techo a\n', 'unknown'],
     ['make deploy', 'all:\n\techo a\n', 'unknown'],
+    ['make defconfig', 'all:\n\techo a\n%config: tools\n\tconf --$* $@ $<\n', ['conf --def defconfig tools']],
+    [
+      'make deploy-prod',
+      'deploy-%: build-%\n\tkubectl apply -k $*\nbuild-prod:\n\techo b\n',
+      ['echo b', 'kubectl apply -k prod'],
+    ],
     ['make', '', 'none'],
     ['make --version', 'all:\n\trm -rf /\n', 'runs no task'],
     ['make -q all', 'all:\n\trm -rf /\n', 'runs no task'],

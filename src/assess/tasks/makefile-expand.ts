@@ -9,6 +9,8 @@ export interface Expansion {
   /** `make X=1` wins over the Makefile's X. */
   overrides: Readonly<Record<string, string>>;
   target: string;
+  /** What `%` matched in a pattern rule (`$*`). */
+  stem?: string;
   prerequisites: readonly string[];
 }
 
@@ -69,6 +71,8 @@ function reference(inner: string, scope: Expansion, depth: number): string {
     case '^':
     case '+':
       return scope.prerequisites.join(' ');
+    case '*':
+      return scope.stem || UNKNOWN_VALUE;
   }
   const given = scope.overrides[name];
   if (given !== undefined) return given;

@@ -37,6 +37,18 @@ function named(made: Makefile, overrides: Readonly<Record<string, string>>): Mak
   return { ...made, rules, order };
 }
 
+/** The pattern rule that makes `target` (`%config:` makes `defconfig`), with the stem `%` stands for. */
+function patternRule(made: Makefile, target: string): { rule: MakeRule; stem: string } | undefined {
+  for (const name of made.order) {
+    const percent = name.indexOf('%');
+    if (percent < 0) continue;
+    const [before, after] = [name.slice(0, percent), name.slice(percent + 1)];
+    if (target.length > before.length + after.length && target.startsWith(before) && target.endsWith(after))
+      return { rule: made.rules.get(name)!, stem: target.slice(before.length, target.length - after.length) };
+  }
+  return undefined;
+}
+
 /** `@`, `-` and `+` before a recipe line: quiet, ignore errors, run even under `make -n`. */
 const PREFIX = /^[\s@+-]*/;
 
@@ -50,7 +62,13 @@ export const readMakefile: TaskReader = (text, request, file) => {
   const goal = defaultGoal(made);
   const goals = request.tasks.length ? request.tasks : goal ? [goal] : [];
   if (!goals.length) return { kind: 'none' }; // make: no targets
-  const missing = goals.find((g) => !made.rules.has(g));
+  const ruleOf = (target: string, goal: boolean) =>
+    made.rules.has(target)
+      ? { rule: made.rules.get(target)!, stem: '' }
+      : goal
+        ? patternRule(made, target)
+        : undefined;
+  const missing = goals.find((g) => !ruleOf(g, true));
   if (missing !== undefined) {
     const unfollowed = made.unfollowed.length ? ` (it does not follow ${made.unfollowed[0]})` : '';
     return {
@@ -60,13 +78,17 @@ export const readMakefile: TaskReader = (text, request, file) => {
   }
   const recipes: Recipe[] = [];
   const visited = new Set<string>();
-  const visit = (target: string) => {
+  // A prerequisite without a rule of its own is a file (pattern rules that build files are not followed).
+  const visit = (target: string, goal = false) => {
     if (visited.has(target) || visited.size > MAX_TARGETS) return;
     visited.add(target);
-    const rule = made.rules.get(target);
-    if (!rule) return;
-    const base = { variables: made.variables, overrides: request.variables, target, prerequisites: [] };
-    const prerequisites = rule.prerequisites.flatMap((p) => expandMake(p, base).split(/\s+/)).filter(Boolean);
+    const found = ruleOf(target, goal);
+    if (!found) return;
+    const { rule, stem } = found;
+    const base = { variables: made.variables, overrides: request.variables, target, stem, prerequisites: [] };
+    const prerequisites = rule.prerequisites
+      .flatMap((p) => expandMake(stem ? p.replace('%', stem) : p, base).split(/\s+/))
+      .filter(Boolean);
     for (const p of prerequisites) visit(p);
     const scope: Expansion = { ...base, prerequisites };
     const lines = rule.recipe
@@ -77,7 +99,7 @@ export const readMakefile: TaskReader = (text, request, file) => {
       }));
     if (lines.length) recipes.push({ name: target, lines });
   };
-  for (const g of goals) visit(g);
+  for (const g of goals) visit(g, true);
   if (visited.size > MAX_TARGETS)
     return { kind: 'unknown', reason: `${file}: more than ${MAX_TARGETS} targets to follow` };
   return { kind: 'found', recipes };
