@@ -1,10 +1,10 @@
+import { posix } from 'node:path';
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
 import { commandName, peelWrapper, scriptFileRun, shebangShell, type Inner } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
 import { placeEffect, type Placement } from '../core/place.js';
-import { posix } from 'node:path';
 import { summarize } from '../core/summarize.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
@@ -337,7 +337,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    */
   const lowerRunTimeGuesses = (start: number, where: string) => {
     for (const found of effects.slice(start)) {
-      if (found.fileUnread || !computedAtRunTime(found.effect)) continue;
+      // (Already lowered inside a nested script or task: said once.)
+      if (found.fileUnread || found.effect.risk === 'low' || !computedAtRunTime(found.effect)) continue;
       found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; ${where}` };
     }
   };
