@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localFacts } from '../../src/adapters/local-facts.js';
 import { evaluate } from '../../src/app/evaluate.js';
-import type { ShellCheck } from '../../src/app/checker.js';
+import { createChecker, loadParsers, type ShellCheck } from '../../src/app/checker.js';
+import { CedarPolicyEvaluator } from '../../src/policy/engine.js';
+import { packSource } from '../../src/policy/packs.js';
 import { AGENT, sharedRuntime } from '../support/runtime.js';
 import { tempTree } from '../support/tmp.js';
 
@@ -303,5 +305,22 @@ describe('the approval binds the content of the file that says what runs', () =>
     expect((await run(command, root)).digest).toBe(approved);
     writeFileSync(join(root, file), `${ALL[file as keyof typeof ALL]}\n`);
     expect((await run(command, root)).digest).not.toBe(approved);
+  });
+});
+
+describe('SQL in a file the command runs loads the SQL parser (the command text shows none)', () => {
+  it.each([
+    ['npm run db:reset', { 'package.json': PACKAGE }, 'require-approval'],
+    ['make drop', { Makefile: MAKEFILE }, 'require-approval'],
+    ['bash wipe.sh', { 'wipe.sh': "psql -h prod-db -c 'DROP DATABASE billing'\n" }, 'require-approval'],
+    ['npm test', { 'package.json': JSON.stringify({ scripts: { test: "psql -c 'SELECT 1'" } }) }, 'allow'],
+  ])('%s', async (command, files, outcome) => {
+    const parsers = await loadParsers({ eagerSql: false });
+    const evaluator = await CedarPolicyEvaluator.load([packSource('baseline')]);
+    const checker = createChecker({ ...parsers, evaluator });
+    const root = project(files);
+    const facts = localFacts({ cwd: root, env: { HOME: join(root, 'home'), PATH: '/usr/bin:/bin' } });
+    const c = await checker.check(command, facts, AGENT);
+    expect(c.decision.outcome, reasons(c).join('\n')).toBe(outcome);
   });
 });
