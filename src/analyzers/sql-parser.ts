@@ -4,6 +4,13 @@ export interface SqlParser {
   parse(sql: string): { stmts: { stmt: Record<string, unknown> }[] };
 }
 
+/** SQL met before the parser was loaded: the caller loads it and assesses again (or fails closed). */
+export class SqlParserNotLoadedError extends Error {
+  constructor() {
+    super('the SQL parser was not loaded before a command with SQL was assessed');
+  }
+}
+
 let loaded: Promise<SqlParser> | undefined;
 
 /** libpg-query is WebAssembly: load it once, then parse synchronously. */
@@ -37,7 +44,7 @@ export class LazySqlParser implements SqlParser {
   }
 
   parse(sql: string) {
-    if (!this.real) throw new Error('the SQL parser was not loaded before a command with SQL was assessed');
+    if (!this.real) throw new SqlParserNotLoadedError();
     return this.real.parse(sql);
   }
 }

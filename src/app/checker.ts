@@ -1,5 +1,5 @@
 import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
-import { LazySqlParser, mayContainSql } from '../analyzers/sql-parser.js';
+import { LazySqlParser, mayContainSql, SqlParserNotLoadedError } from '../analyzers/sql-parser.js';
 import { dirname } from 'node:path';
 import { assessShell, type ShellAssessment } from '../assess/shell.js';
 import { InputError } from '../core/errors.js';
@@ -54,25 +54,33 @@ export async function loadParsers(options: { eagerSql?: boolean } = {}): Promise
 
 export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
   const placement = deps.placement ?? DEFAULT_PLACEMENT;
+  /** The assessment, or the internal error that kept it from being made (bad input is thrown). */
+  const assess = (command: string, facts: ActionFacts): ShellAssessment | Error => {
+    try {
+      return assessShell(command, facts, { parser: deps.parser, analyzers: deps.analyzers, placement });
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+  const conclude = (command: string, assessed: ShellAssessment | Error, principal: Principal): ShellCheck => {
+    const action = { kind: 'shell' as const, command };
+    if (assessed instanceof Error) return failClosed(action, assessed);
+    return { action, assessment: assessed, decision: decide(assessed, 'shell', principal, deps.evaluator) };
+  };
   return {
     checkShell(command, facts, principal) {
-      const action = { kind: 'shell' as const, command };
-      let assessment: ShellAssessment;
-      try {
-        assessment = assessShell(command, facts, {
-          parser: deps.parser,
-          analyzers: deps.analyzers,
-          placement,
-        });
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        return failClosed(action, error);
-      }
-      return { action, assessment, decision: decide(assessment, 'shell', principal, deps.evaluator) };
+      return conclude(command, assess(command, facts), principal);
     },
     async check(command, facts, principal) {
       if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
-      const result = this.checkShell(command, facts, principal);
+      let assessed = assess(command, facts);
+      // A script or a task the command runs may hold SQL its text does not show: load the parser, again.
+      if (assessed instanceof SqlParserNotLoadedError) {
+        await deps.sql.ensureLoaded();
+        assessed = assess(command, facts);
+      }
+      const result = conclude(command, assessed, principal);
       if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
       return withSavedPlans(result, facts, principal, deps.evaluator, placement);
     },

@@ -35,6 +35,11 @@ export class InputCollector {
     return { paths: [...this.paths], patterns: [...this.patterns] };
   }
 
+  /** A file the assessment itself read (a Makefile, package.json), or looked for: bound like the others. */
+  read(path: string): void {
+    this.paths.add(path);
+  }
+
   /** Adds one path (or a pattern when its last component has wildcards), resolved against `dir`. */
   private add(text: string, where: InputContext, dir = where.cwd): void {
     const path = resolvePath(text, dir, where.home);

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
@@ -18,6 +19,7 @@ import { redirectEffects } from '../analyzers/redirects.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
+import { TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
 import {
   type ActionFacts,
   type Assessment,
@@ -297,6 +299,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
+    if (!ctx.remote) runTask(name, argv, ctx);
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (!scriptRead && !listed() && !(own.length > 0 && onlyReads(own))) unknown.push(cmd.text);
@@ -399,14 +402,91 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         }
         const start = effects.length;
         runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
-        // Scripts people run every day (configure, gradlew, nvm.sh) compute programs and file names at run
-        // time throughout. Before scripts were read they ran unassessed; what reading them adds is what
-        // they do for certain. What only their run can tell is reported, at low risk, not held.
-        for (const found of effects.slice(start)) {
-          if (found.fileUnread || !computedAtRunTime(found.effect)) continue;
-          found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; inside a script` };
-        }
+        lowerRunTimeGuesses(start, 'inside a script');
         return true;
+      }
+    }
+  };
+
+  /**
+   * Scripts people run every day (configure, gradlew, nvm.sh, Makefiles) compute programs and file names at
+   * run time throughout. Before they were read they ran unassessed; what reading them adds is what they do
+   * for certain. What only their run can tell is reported, at low risk, not held.
+   */
+  const lowerRunTimeGuesses = (start: number, where: string) => {
+    for (const found of effects.slice(start)) {
+      // (Already lowered inside a nested script or task: said once.)
+      if (found.fileUnread || found.effect.risk === 'low' || !computedAtRunTime(found.effect)) continue;
+      found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; ${where}` };
+    }
+  };
+
+  /**
+   * `make recreate`, `npm run db:reset`, `just nuke`, `task clean`: the runner's file (Makefile,
+   * package.json, justfile, Taskfile.yml), read through the edge like a script, says what the task runs;
+   * each recipe line is assessed as if typed, where the runner runs it. As for scripts: no such file runs
+   * nothing, a file that cannot be read (or that this command writes first) is unverifiable, and so is a
+   * task this reader cannot find in a file it read.
+   */
+  const runTask = (name: string, argv: Word[], ctx: Context) => {
+    const request = facts.readScript && taskRequest(name, argv.slice(1), { cwd: ctx.cwd, home: facts.home });
+    if (!request || !facts.readScript) return;
+    const cannot = (why: string, target: string) =>
+      effects.push({
+        effect: unverifiable(
+          `${request.label}: ${why}, so the commands it runs cannot be verified`,
+          target,
+          ctx.hints,
+        ),
+        local: true,
+        fileUnread: true,
+      });
+    for (const path of request.candidates) {
+      inputs.read(path); // bound even when missing: a file created later changes what runs
+      const shown = path.startsWith(`${ctx.cwd}/`) ? path.slice(ctx.cwd.length + 1) : path;
+      // `cat > Makefile <<EOF … EOF; make`: what runs is what this command writes, not what is there now.
+      if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
+        return cannot(`${shown} is written by this command before it runs`, path);
+      const file = facts.readScript(path);
+      if (file.kind === 'missing') continue;
+      if (file.kind !== 'text')
+        return cannot(
+          `${shown} ${file.kind === 'binary' ? 'is not text' : `cannot be read (${file.reason})`}`,
+          path,
+        );
+      const lookup = TASK_READERS[request.format](file.text, request, shown);
+      if (lookup.kind === 'unknown') return cannot(lookup.reason, path);
+      if (lookup.kind === 'found') runRecipes(lookup.recipes, request, path, ctx, cannot);
+      return;
+    }
+    // No such file: the runner says so and runs nothing.
+  };
+
+  const runRecipes = (
+    recipes: readonly Recipe[],
+    request: TaskRequest,
+    path: string,
+    ctx: Context,
+    cannot: (why: string, target: string) => void,
+  ) => {
+    const dir = request.cwd ?? posix.dirname(path);
+    for (const recipe of recipes) {
+      const key = `${path}#${recipe.name}`;
+      if (ctx.scripts.includes(key)) continue; // a task that runs itself: its lines are being assessed
+      if (ctx.scripts.length >= MAX_SCRIPT_DEPTH)
+        return cannot('runs tasks nested too deeply to follow', path);
+      const inner: Context = {
+        ...ctx,
+        cwd: recipe.cwd ? resolvePath(recipe.cwd, dir, facts.home) : dir,
+        depth: ctx.depth + 1,
+        scripts: [...ctx.scripts, key],
+      };
+      for (const line of recipe.lines) {
+        const start = effects.length;
+        runScriptText(line.text, inner); // each line in a shell of its own: a `cd` ends with it
+        for (const found of effects.slice(start))
+          found.origin = [request.label, line.at, ...(found.origin ?? [])];
+        lowerRunTimeGuesses(start, 'inside a task');
       }
     }
   };

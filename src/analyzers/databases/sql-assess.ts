@@ -1,4 +1,4 @@
-import type { SqlParser } from '../sql-parser.js';
+import { SqlParserNotLoadedError, type SqlParser } from '../sql-parser.js';
 import { effect, unwrap, type Node, type SqlEffect } from './sql-ast.js';
 import { metaCommand } from './sql-client.js';
 import { schemaStatement } from './sql-ddl.js';
@@ -115,7 +115,7 @@ function assessStatement(parser: SqlParser, text: string, dialect: Dialect): Sql
 /** Every effect of an SQL script, in order: one per destructive statement (per dropped object). */
 export function assessSql(parser: SqlParser, text: string, dialect: Dialect): SqlEffect[] {
   if ('isLoaded' in parser && (parser as { isLoaded: unknown }).isLoaded === false)
-    throw new Error('the SQL parser was not loaded before a command with SQL was assessed');
+    throw new SqlParserNotLoadedError();
   return splitSql(text, dialect).flatMap((piece) =>
     piece.kind === 'meta' ? metaCommand(piece.text, dialect) : assessStatement(parser, piece.text, dialect),
   );
