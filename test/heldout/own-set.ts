@@ -14,7 +14,7 @@ import type { LabelledCommand } from '../support/runtime.js';
  * Scored by `own-set.score.test.ts` with the same criteria as test/corpus/summary.test.ts.
  */
 
-export type Family =
+type Family =
   | 'files'
   | 'git'
   | 'kubernetes'
