@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import type { ActionFacts } from '../core/types.js';
 import { localFiles, readScriptFile } from './file-facts.js';
 
@@ -67,6 +67,12 @@ export function localFacts(
     facts.files = localFiles;
     // The scripts a command runs are read so their commands are assessed too.
     facts.readScript = (path) => readScriptFile(path);
+    // A saved plan `terraform apply PLANFILE` carries out: its bytes hashed, converted to JSON when binary.
+    facts.readPlan = async (path, tool) => {
+      const { loadPlanFile } = await import('../plans/load.js');
+      const plan = await loadPlanFile(path, { cwd: dirname(path), tool, env: { ...process.env, ...env } });
+      return { sha256: plan.sha256, text: plan.text };
+    };
   }
   const workspace = options.hermetic ? env.TF_WORKSPACE : terraformWorkspace(cwd, env);
   if (workspace && workspace !== 'default') facts.terraformWorkspace = workspace;

@@ -135,6 +135,15 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
         if (shown !== value) secretEnv[name] = sha256(value);
       }
       const out: WireFacts = { cwd: facts.cwd, home: facts.home, env: wireEnv };
+      const reads = (
+        [
+          ['paths', facts.pathExists],
+          ['files', facts.files],
+          ['scripts', facts.readScript],
+          ['plans', facts.readPlan],
+        ] as const
+      ).flatMap(([what, can]) => (can ? [what] : []));
+      if (reads.length) out.reads = reads;
       if (facts.realCwd) out.realCwd = facts.realCwd;
       if (facts.host) out.host = facts.host;
       if (facts.terraformWorkspace) out.terraformWorkspace = facts.terraformWorkspace;
@@ -151,32 +160,33 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
 }
 
 /**
- * Facts that answer exactly what the agent's side recorded. Anything it did not send is treated as
- * unknown: a path that is not there, a file that was not read, a script that cannot be read.
+ * Facts that answer exactly what the agent's side recorded, with the same abilities it had. Anything it
+ * did not send is treated as unknown: a path that is not there, a file not read, a script that cannot be read.
  */
 export function replayFacts(wire: WireFacts): ActionFacts {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(wire.env)) if (value !== null) env[name] = value;
-  const facts: ActionFacts = {
-    cwd: wire.cwd,
-    home: wire.home,
-    env,
-    pathExists: (path) => wire.exists?.[path] ?? false,
-    files: {
+  const facts: ActionFacts = { cwd: wire.cwd, home: wire.home, env };
+  const reads = new Set(wire.reads ?? []);
+  if (reads.has('paths')) facts.pathExists = (path) => wire.exists?.[path] ?? false;
+  if (reads.has('files'))
+    facts.files = {
       fingerprint: (path) => {
         const found = wire.files?.[path];
         return found ? { ...found, hashed: 0 } : { digest: 'unread', variables: [], hashed: 0 };
       },
       list: (dir) => wire.dirs?.[dir] ?? [],
-    },
-    readScript: (path) =>
-      wire.scripts?.[path] ?? { kind: 'unreadable', reason: 'the agent side did not send this file' },
-    readPlan: (path) => {
-      const plan = wire.plans?.[path];
-      if (!plan) return Promise.reject(new Error('the agent side did not send this plan'));
-      if ('error' in plan) return Promise.reject(new Error(plan.error));
-      return Promise.resolve(plan);
-    },
+    };
+  if (reads.has('scripts'))
+    facts.readScript = (path) =>
+      wire.scripts?.[path] ?? { kind: 'unreadable', reason: 'the agent side did not send this file' };
+  // Always set: without it a saved plan would be read from the server's own disk.
+  facts.readPlan = (path) => {
+    if (!reads.has('plans')) return Promise.reject(new Error('the agent side could not read saved plans'));
+    const plan = wire.plans?.[path];
+    if (!plan) return Promise.reject(new Error('the agent side did not send this plan'));
+    if ('error' in plan) return Promise.reject(new Error(plan.error));
+    return Promise.resolve(plan);
   };
   if (wire.realCwd) facts.realCwd = wire.realCwd;
   if (wire.host) facts.host = wire.host;

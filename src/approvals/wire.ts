@@ -12,7 +12,7 @@ const Path = Text(4096);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex (64 characters)');
 
 /** The largest plan a decision may carry (its JSON text). */
-export const MAX_PLAN_CHARS = 48 * 1024 * 1024;
+const MAX_PLAN_CHARS = 48 * 1024 * 1024;
 
 const ScriptFileWire = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: Text(2 * 1024 * 1024) }),
@@ -32,6 +32,8 @@ export const WireFacts = z.object({
   host: Text(255).optional(),
   terraformWorkspace: Text(255).optional(),
   kubeContext: Text(255).optional(),
+  /** What the edge could read: the server reads (replays) only the same, so both assess alike. */
+  reads: z.array(z.enum(['paths', 'files', 'scripts', 'plans'])).max(4).optional(),
   /** Variables the assessment read (null: not set) and those that choose where commands land. */
   env: Limited(Text(65_536).nullable(), 2048, 'variables'),
   /** Variables whose value is a secret: bound by the sha256 of their value, never sent. */

@@ -81,6 +81,7 @@ describe('the server decides, never the client', () => {
         cwd: '/nonexistent/project',
         home: '/home/dev',
         env: {},
+        reads: ['paths', 'files', 'scripts', 'plans'],
         scripts: {
           '/nonexistent/project/wipe.sh': { kind: 'text', text: 'kubectl delete namespace production\n' },
         },

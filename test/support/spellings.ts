@@ -8,10 +8,10 @@ import type { LabelledCommand } from './runtime.js';
 // the command does not depend on the agent's environment, text forms only where the quoting survives.
 
 /** `'…'` for the shell: the text, verbatim. */
-export const singleQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+const singleQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** `"…"` for the shell: the text, verbatim (every `\ $ \` "` escaped, so the outer shell expands nothing). */
-export const doubleQuoted = (text: string): string => `"${text.replace(/[\\$`"]/g, '\\$&')}"`;
+const doubleQuoted = (text: string): string => `"${text.replace(/[\\$`"]/g, '\\$&')}"`;
 
 /** An awk string literal holding the text verbatim. */
 const awkString = (text: string): string => `"${text.replace(/[\\"]/g, '\\$&')}"`;
