@@ -1,8 +1,8 @@
-import type { Effect } from '../core/types.js';
 import { optionValues, parseOptions } from '../shell/options.js';
 import { word, type Word } from '../shell/words.js';
 import type { Analyzer } from './analyzer.js';
 import { tokenizeAwk, type AwkToken } from './awk/scan.js';
+import { shellEffect } from './interpreters/calls.js';
 
 // awk runs shell commands from its program: system("…"), `print … | "cmd"`, `"cmd" | getline` (and gawk's
 // `|&`). A literal command is assessed as shell, like python's os.system; one built from data is not
@@ -97,22 +97,6 @@ function commandsRun(tokens: readonly AwkToken[]): Run[] {
   return runs;
 }
 
-function runEffect(tool: string, run: Run): Effect {
-  const text = run.text;
-  return {
-    operation: 'execute-unverifiable',
-    tool,
-    target: text ?? '<a command built at run time>',
-    reversible: false,
-    risk: 'high',
-    reason:
-      text !== undefined
-        ? `${tool}: ${run.how} runs the shell command \`${text.length > 120 ? `${text.slice(0, 120)}…` : text}\`, which is analyzed as shell`
-        : `${tool}: ${run.how} runs a command built at run time`,
-    ...(text !== undefined ? { runs: text } : {}),
-  };
-}
-
 export const awkAnalyzer: Analyzer = {
   family: 'awk',
   commands: ['awk', 'gawk', 'mawk', 'nawk'],
@@ -123,6 +107,6 @@ export const awkAnalyzer: Analyzer = {
     if (!program) return [];
     return commandsRun(tokenizeAwk(program.value))
       .filter((run) => run.text !== '')
-      .map((run) => runEffect(inv.name, run));
+      .map((run) => shellEffect(inv.name, run.how, run.text));
   },
 };

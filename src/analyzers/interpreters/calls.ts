@@ -103,7 +103,8 @@ const TRUNCATE_RISK = (path: string, cls: PathClass): Risk =>
 const WRITE_RISK = (cls: PathClass): Risk =>
   cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
 
-function shellEffect(tool: string, via: string, text: string | undefined): Effect {
+/** A shell command the code runs: analyzed as shell when its text is known, unverifiable when it is not. */
+export function shellEffect(tool: string, via: string, text: string | undefined): Effect {
   return {
     operation: 'execute-unverifiable',
     tool,
