@@ -71,12 +71,23 @@ interface Found {
   origin?: string[];
   /** A script file that could not be read (kept at its risk inside other scripts). */
   fileUnread?: true;
+  /** Found on a command with a word only the run can tell (`bash -c "$CMD"`, `$(…)` as the program). */
+  runTimeWords?: true;
 }
 
-/** An effect whose program or target only the run can tell (`$(…)` as a program, `rm -f "$tmp"`). */
-const computedAtRunTime = (effect: Effect) =>
-  effect.operation === 'execute-unverifiable' ||
-  (/\$/.test(effect.target) && riskRank(effect.risk) <= riskRank('medium'));
+/** Whether a command has a word, or stdin text, only the run can tell. */
+const hasRunTimeWord = (argv: readonly Word[], cmd: SimpleCommand): boolean =>
+  argv.some((w) => w.dynamic) ||
+  cmd.stdinText?.dynamic === true ||
+  (cmd.stdinFrom?.argv.some((w) => w.dynamic) ?? false);
+
+/**
+ * An effect whose program or target only the run can tell (`$(…)` as a program, `rm -f "$tmp"`). What a
+ * literal command runs unseen (`curl … | bash`, `COPY … TO PROGRAM 'curl …'`) is known for certain: not this.
+ */
+const computedAtRunTime = ({ effect, runTimeWords }: Found) =>
+  (effect.operation === 'execute-unverifiable' && (runTimeWords === true || effect.target.includes('$'))) ||
+  (effect.target.includes('$') && riskRank(effect.risk) <= riskRank('medium'));
 
 interface Context {
   hints: EnvironmentHint[];
@@ -212,7 +223,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const remote = ctx.remote || (inner.kind !== 'unverifiable' && inner.remote === true);
     if (inner.kind === 'unverifiable') {
-      effects.push({ effect: unverifiable(inner.reason, inner.target, hints), local: !remote });
+      effects.push({
+        effect: unverifiable(inner.reason, inner.target, hints),
+        local: !remote,
+        ...(hasRunTimeWord(cmd.argv, cmd) ? { runTimeWords: true as const } : {}),
+      });
     } else if (inner.kind === 'script') {
       // A script given to another shell starts with a fresh set of variables, except those exported to it.
       runScript(inner.text, { ...ctx, hints, remote, depth: ctx.depth + 1 });
@@ -266,6 +281,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       effects.push({
         effect: unverifiable('the program to run is computed at run time', program.value, ctx.hints),
         local: !ctx.remote,
+        runTimeWords: true,
       });
       return;
     }
@@ -299,7 +315,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
-    if (!ctx.remote) runTask(name, argv, ctx);
+    if (!ctx.remote) runTask(name, argv, callerVariables(cmd, ctx));
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (!scriptRead && !listed() && !(own.length > 0 && onlyReads(own))) unknown.push(cmd.text);
@@ -341,6 +357,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
             local: analyzer.local && !ctx.remote && effect.local !== false,
             analyzer,
             inv,
+            ...(hasRunTimeWord(argv, cmd) ? { runTimeWords: true as const } : {}),
           });
         }
         // `python3 drop_old.py`: what the program file runs says on which line (`drop_old.py:3`).
@@ -401,12 +418,23 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           return false;
         }
         const start = effects.length;
-        runScript(file.text, { ...ctx, depth: ctx.depth + 1, scripts: [...ctx.scripts, path] }, label);
+        const inner = { ...callerVariables(cmd, ctx), depth: ctx.depth + 1, scripts: [...ctx.scripts, path] };
+        runScript(file.text, inner, label);
         lowerRunTimeGuesses(start, 'inside a script');
         return true;
       }
     }
   };
+
+  /**
+   * The variables a script or task the command runs may read: those the command line sets before it
+   * (`CMD='rm -rf /' bash ops.sh`, `export CMD=…; make x`). A plain assignment is not exported to `bash
+   * FILE`, only seen by `source FILE`; both are counted, which can only make more of the script known.
+   */
+  const callerVariables = (cmd: SimpleCommand, ctx: Context): Context => ({
+    ...ctx,
+    assignments: { ...ctx.assignments, ...cmd.variablesBefore, ...cmd.assignments },
+  });
 
   /**
    * Scripts people run every day (configure, gradlew, nvm.sh, Makefiles) compute programs and file names at
@@ -416,7 +444,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   const lowerRunTimeGuesses = (start: number, where: string) => {
     for (const found of effects.slice(start)) {
       // (Already lowered inside a nested script or task: said once.)
-      if (found.fileUnread || found.effect.risk === 'low' || !computedAtRunTime(found.effect)) continue;
+      if (found.fileUnread || found.effect.risk === 'low' || !computedAtRunTime(found)) continue;
       found.effect = { ...found.effect, risk: 'low', reason: `${found.effect.reason}; ${where}` };
     }
   };

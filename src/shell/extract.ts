@@ -19,6 +19,11 @@ export interface SimpleCommand {
   text: string;
   /** The line (1-based) of the text the command starts on. */
   line?: number;
+  /**
+   * Variables the script assigned before this command (one computed at run time is dynamic): what a script
+   * or task it runs may read (`CMD='rm -rf /'; export CMD; bash ops.sh`).
+   */
+  variablesBefore?: Record<string, Word>;
 }
 
 export interface ExtractedScript {
@@ -197,6 +202,10 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     const command: SimpleCommand = { argv, assignments, redirects, text: node.text };
     if (node.startPosition) command.line = node.startPosition.row + 1;
     if (stdinText) command.stdinText = stdinText;
+    if (scriptVars.size)
+      command.variablesBefore = Object.fromEntries(
+        [...scriptVars].map(([name, value]) => [name, { value: value ?? '', dynamic: value === undefined }]),
+      );
     const pipeline = stage.parent;
     if (pipeline?.type === 'pipeline') {
       const stages = pipeline.namedChildren.filter((c): c is SyntaxNode => c !== null);

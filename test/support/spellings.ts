@@ -146,6 +146,32 @@ export const SPELLINGS: readonly Spelling[] = [
   whole('function', (t) => `f() { ${t}\n}; f`),
   whole('awk system()', (t) => `awk ${singleQuoted(`BEGIN { system(${awkString(t)}) }`)}`),
   whole('awk | "sh"', (t) => `awk ${singleQuoted(`BEGIN { print ${awkString(t)} | "sh" }`)}`),
+  {
+    // A backslash-newline between two words is no character at all to the shell.
+    name: 'line continuation',
+    spell: (s) =>
+      s.simple && /^[ \t]/.test(s.simple.rest) ? `${s.simple.program} \\\n${s.simple.rest}` : undefined,
+  },
+  {
+    // `RM -rf /` runs rm where the file system ignores case (macOS's by default); builtins never do.
+    name: 'PROG upper-case',
+    spell: (s) =>
+      s.simple && !BUILTINS.has(s.simple.program) && /[a-z]/.test(s.simple.program)
+        ? `${s.simple.program.toUpperCase()}${s.simple.rest}`
+        : undefined,
+  },
+  {
+    // An assignment before a program only adds a variable to its environment.
+    name: 'X=1 PROG',
+    spell: (s) => (s.simple && !BUILTINS.has(s.simple.program) ? `X=1 ${s.text}` : undefined),
+  },
+  whole('export X=1;', (t) => `export X=1; ${t}`),
+  {
+    // The here-document ends at the first line that is only `EOF`.
+    name: "bash <<'EOF'",
+    spell: (s) => (/^EOF$/m.test(s.text) ? undefined : `bash <<'EOF'\n${s.text}\nEOF`),
+  },
+  whole('sh -s <<<', (t) => `sh -s <<< ${singleQuoted(t)}`),
 ];
 
 /** The shape of a labelled command, as tree-sitter-bash reads it. */
