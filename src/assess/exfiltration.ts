@@ -8,6 +8,7 @@ import {
   type Secret,
 } from '../analyzers/exfiltration/sources.js';
 import { hostHints, parseUrl } from '../analyzers/http/url.js';
+import { resolvePath } from '../analyzers/paths.js';
 import type { ActionFacts, Effect } from '../core/types.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { commandName } from '../shell/wrappers.js';
@@ -36,9 +37,17 @@ function sent(tool: string, destination: string, host: string | undefined, secre
   };
 }
 
+/** A served directory that holds the user's secrets: the home directory, one above it, or a credential one. */
+function servesSecrets(dir: string, ctx: SecretContext): boolean {
+  const path = resolvePath(dir, ctx.cwd, ctx.home);
+  return path === ctx.home || ctx.home.startsWith(`${path === '/' ? '' : path}/`) || isSecretFile(path, ctx);
+}
+
 function sinkEffects(sink: Sink, cmd: SimpleCommand, ctx: SecretContext): Effect[] {
   const secrets: Secret[] = sink.files.filter((f) => isSecretFile(f, ctx)).map((what) => ({ what }));
   if (sink.stdin) secrets.push(...secretsOnStdin(cmd, ctx));
+  if (sink.served && servesSecrets(sink.served, ctx))
+    secrets.push({ what: `every file under ${sink.served}, ~/.ssh and ~/.aws among them` });
   return secrets.length ? [sent(sink.tool, sink.destination, sink.host, secrets)] : [];
 }
 

@@ -16,6 +16,8 @@ export interface Sink {
   stdin: boolean;
   /** Files of this machine it sends (as written). */
   files: string[];
+  /** A directory it serves to whoever connects (`python3 -m http.server`), as written. */
+  served?: string;
 }
 
 /** `[user@]host:path`, `host::module`, `scp://host/…`, `rsync://host/…`: the host of a remote path. */
@@ -73,6 +75,26 @@ function mailSink(tool: string, args: readonly Word[]): Sink | undefined {
   return { tool, destination: recipients.join(', '), host, stdin: true, files: attached };
 }
 
+const HTTP_SERVER_VALUE = ['-d', '--directory', '-b', '--bind', '-p', '--protocol'];
+
+/** `python3 -m http.server [PORT] [-d DIR] [-b ADDR]`: every file under DIR, to whoever connects. */
+function httpServer(tool: string, args: readonly Word[]): Sink | undefined {
+  const at = args.findIndex((w) => w.value === '-m');
+  if (at < 0 || args[at + 1]?.value !== 'http.server') return undefined;
+  const { options, positionals } = parseOptions(args.slice(at + 2), { withValue: HTTP_SERVER_VALUE });
+  const served = options.get('-d')?.[0] ?? options.get('--directory')?.[0] ?? '.';
+  const bind = options.get('-b')?.[0] ?? options.get('--bind')?.[0];
+  const destination = `whoever connects to port ${positionals[0]?.value ?? '8000'}`;
+  return {
+    tool: `${tool} -m http.server`,
+    destination,
+    stdin: false,
+    files: [],
+    served,
+    ...(bind ? { host: bind } : {}),
+  };
+}
+
 /** The command sends data to another machine: what and where; undefined for everything else. */
 export function networkSink(name: string, args: readonly Word[]): Sink | undefined {
   switch (name) {
@@ -90,6 +112,6 @@ export function networkSink(name: string, args: readonly Word[]): Sink | undefin
     case 'sendmail':
       return mailSink(name, args);
     default:
-      return socketSink(name, args);
+      return /^python[23]?(\.\d+)?$/.test(name) ? httpServer(name, args) : socketSink(name, args);
   }
 }
