@@ -104,7 +104,7 @@ function secretFilesRead(args: readonly Word[], ctx: SecretContext): Secret[] {
 }
 
 /** What secrets a command prints on stdout, before anything it reads on stdin. */
-export function printedSecrets(argv: readonly Word[], ctx: SecretContext): Secret[] {
+function printedSecrets(argv: readonly Word[], ctx: SecretContext): Secret[] {
   const words = innermost(argv);
   const name = commandName(words[0]);
   const args = words.slice(1);
