@@ -220,7 +220,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
 
   // A pipeline stage may be a compound statement; the command feeding the pipe is its last simple command.
   const lastCommandIn = (node: SyntaxNode): SyntaxNode | undefined => {
-    if (node.type === 'command') return node;
+    if (node.type === 'command' || node.type === 'declaration_command') return node;
     for (let i = node.namedChildren.length - 1; i >= 0; i--) {
       const child = node.namedChildren[i];
       const found = child ? lastCommandIn(child) : undefined;
@@ -230,6 +230,13 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
   };
 
   const commandPlaceholder = (node: SyntaxNode): SimpleCommand => {
+    // `export -p | nc host 80`: a declaration prints variables; its keyword and words are its argv.
+    if (node.type === 'declaration_command') {
+      const keyword = node.children[0]?.text ?? '';
+      const words = node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+      const argv = [{ value: keyword, dynamic: false }, ...words.map((w) => evaluateWord(w, lookup))];
+      return { argv, assignments: {}, redirects: [], text: node.text };
+    }
     const name = node.childForFieldName('name');
     const argv = name ? [evaluateWord(name.namedChildren[0] ?? name, lookup)] : [];
     const owner = redirectOwner(node);

@@ -1,5 +1,6 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
+import { SSH_VALUE } from './cli-options/copies.js';
 import { FIND_EXEC, parseFind } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
@@ -130,33 +131,7 @@ const SPECS: Record<string, OptionSpec> = {
     ],
     stopAtFirstPositional: true,
   },
-  ssh: {
-    withValue: [
-      '-b',
-      '-c',
-      '-D',
-      '-E',
-      '-e',
-      '-F',
-      '-I',
-      '-i',
-      '-J',
-      '-L',
-      '-l',
-      '-m',
-      '-O',
-      '-o',
-      '-p',
-      '-Q',
-      '-R',
-      '-S',
-      '-W',
-      '-w',
-      '-B',
-      '-P',
-    ],
-    stopAtFirstPositional: true,
-  },
+  ssh: { withValue: SSH_VALUE, stopAtFirstPositional: true },
   npx: {
     withValue: ['-p', '--package', '-c', '--call', '--cache', '--registry', '--prefix', '-w', '--workspace'],
     stopAtFirstPositional: true,

@@ -1,8 +1,8 @@
 import type { Effect } from '../../core/types.js';
-import { commandName } from '../../shell/wrappers.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { sensitiveFile, userInterlockDir } from '../sensitive-files.js';
+import { isSecretFile, secretContext } from '../exfiltration/secrets.js';
+import { secretsInText, secretsOnStdin, type Secret } from '../exfiltration/sources.js';
 import { knownEndpoint, READS } from './endpoints.js';
 import { hostHints, isLocalScheme, isLoopback, parseUrl, type Url } from './url.js';
 
@@ -21,60 +21,23 @@ export interface Request {
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
-const SECRET_NAME =
-  /SECRET|TOKEN|PASSW(OR)?D|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|_KEY$|^KEY$/i;
-const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 /** `$(cat FILE)`, `` `cat FILE` ``, `$(<FILE)`: a file read into the body. */
 const READ_INTO = /(?:\$\(|`)\s*(?:(?:cat|base64|xxd|gzip\s+-c|head|tail)\s+(?:-\S+\s+)*|<\s*)([^)`\s;|&]+)/g;
-
-/** Programs whose output is a file they read (`cat ~/.ssh/id_rsa | curl -d @- …`). */
-const READERS = new Set(['cat', 'base64', 'xxd', 'gzip', 'head', 'tail', 'tac', 'openssl', 'gpg']);
-
-/** The files a command reads into its stdin: `< FILE` and `cat FILE | …`. */
-function stdinFiles(inv: Invocation): string[] {
-  const files = inv.redirects
-    .filter((r) => r.operator === '<' && !r.target.dynamic)
-    .map((r) => r.target.value);
-  const from = inv.stdinFrom;
-  if (from && READERS.has(commandName(from.argv[0])))
-    files.push(
-      ...from.argv
-        .slice(1)
-        .filter((w) => !w.dynamic && !w.value.startsWith('-'))
-        .map((w) => w.value),
-    );
-  return files;
-}
 
 /** The body reads stdin and something is there to read. */
 export function hasStdin(inv: Invocation): boolean {
   return Boolean(inv.stdinFrom || inv.stdinText || inv.redirects.some((r) => r.operator === '<'));
 }
 
-/** What secrets a request sends: credential files, and variables whose names say they hold a secret. */
+/** What secrets a request sends: credential files, what reaches its stdin, and secret variables in its body. */
 function secretsSent(req: Request, inv: Invocation): string[] {
-  const ctx = {
-    cwd: inv.facts.cwd,
-    home: inv.facts.home,
-    userConfigDir: userInterlockDir(inv.facts.env, inv.facts.home),
-  };
-  const credential = (path: string) => {
-    const f = sensitiveFile(path, ctx);
-    return f?.category === 'credentials' || f?.category === 'terraform-state';
-  };
-  const sent = new Set<string>();
-  const files = [...req.files, ...(req.stdin ? stdinFiles(inv) : [])];
+  const ctx = secretContext(inv.facts);
+  const files = [...req.files];
   for (const text of req.texts) for (const m of text.value.matchAll(READ_INTO)) files.push(m[1]!);
-  for (const file of files) if (credential(file)) sent.add(file);
-  const resolved = Object.entries(inv.facts.env).filter(
-    ([name, v]) => SECRET_NAME.test(name) && v.length >= 8,
-  );
-  for (const text of req.texts) {
-    if (text.dynamic)
-      for (const m of text.value.matchAll(VARIABLE)) if (SECRET_NAME.test(m[1]!)) sent.add(`$${m[1]}`);
-    for (const [name, value] of resolved) if (text.value.includes(value)) sent.add(`$${name}`);
-  }
-  return [...sent];
+  const secrets: Secret[] = files.filter((f) => isSecretFile(f, ctx)).map((what) => ({ what }));
+  if (req.stdin) secrets.push(...secretsOnStdin(inv, ctx));
+  secrets.push(...secretsInText(req.texts, ctx));
+  return [...new Set(secrets.map((s) => s.what))];
 }
 
 /** A POST that only asks (a GraphQL query that is not a mutation). */
