@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localFacts } from '../../src/adapters/local-facts.js';
@@ -19,7 +19,6 @@ afterAll(() => {
 function project(files: Record<string, string>): string {
   const root = tempTree(files);
   roots.push(root);
-  mkdirSync(join(root, 'home'), { recursive: true });
   for (const name of Object.keys(files))
     if (files[name]!.startsWith('#!')) chmodSync(join(root, name), 0o755);
   return root;
@@ -27,7 +26,8 @@ function project(files: Record<string, string>): string {
 
 async function run(command: string, root: string, env: Record<string, string> = {}) {
   const rt = await sharedRuntime();
-  const facts = localFacts({ cwd: root, env: { HOME: join(root, 'home'), PATH: '/usr/bin:/bin', ...env } });
+  // The home directory is elsewhere, as it is for a real project (serving `.` does not serve ~).
+  const facts = localFacts({ cwd: root, env: { HOME: '/nonexistent/home', PATH: '/usr/bin:/bin', ...env } });
   const result = await evaluate({ kind: 'shell', command }, facts, AGENT, rt);
   const check: ShellCheck = rt.checker.checkShell(command, facts, AGENT);
   return { check, result };
