@@ -34,18 +34,12 @@ const TOOLS: ReadonlyMap<string, Rule> = new Map<string, Rule>([
     ),
   ],
   ['mvnw', words('compile test test-compile package verify install clean validate dependency:tree')],
-  [
-    'gradle',
+  ...each(
+    'gradle gradlew',
     words(
       'build test check assemble clean compileJava compileKotlin lint ktlintCheck spotlessApply spotlessCheck dependencies tasks jar --version',
     ),
-  ],
-  [
-    'gradlew',
-    words(
-      'build test check assemble clean compileJava compileKotlin lint ktlintCheck spotlessApply spotlessCheck dependencies tasks jar --version',
-    ),
-  ],
+  ),
   ['bazel', words('build test query info version')],
   ['vite', words('build optimize --version')],
   ...each(
@@ -70,9 +64,21 @@ const TOOLS: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['bundle', words('install update check list outdated')],
   ['composer', words('install update require dump-autoload validate show outdated')],
   ['gem', words('install list')],
+  ['pre-commit', words('run install autoupdate')],
+  ...each('tox nox protoc', 'any'),
+  ['buf', words('generate lint format build breaking')],
+  // Toolchains and packages of this machine.
+  ['nvm', words('use install ls list current alias which version')],
+  ...each('pyenv rbenv', words('install versions version local global which')),
+  ['asdf', words('install list current local global plugin')],
+  ['direnv', words('allow deny status reload')],
+  ['brew', words('install list info upgrade update search outdated doctor')],
+  ...each('apt apt-get', words('install update upgrade list search show policy')),
+  // Local clusters: what they create and delete is on this machine.
+  ...each('kind minikube k3d', 'any'),
   // Editors, pagers, inspection; files and archives in the working tree.
-  ...each('less more vim vi nvim nano emacs code man tldr', 'any'),
-  ...each('mkdir touch tar zip unzip gzip gunzip xz unxz bzip2 mktemp clear history', 'any'),
+  ...each('less more vim vi nvim nano emacs code man tldr open xdg-open pbcopy pbpaste openssl', 'any'),
+  ...each('mkdir touch patch tar zip unzip gzip gunzip xz unxz bzip2 mktemp clear history', 'any'),
   // Work that is known: dumps that only read a database into a file here, diagrams, terminal recorders.
   ...each('pg_dump pg_dumpall mysqldump mongodump dot script', 'any'),
   // Shell builtins that change only the shell's own state.
@@ -101,6 +107,9 @@ export function everydayTool(argv: readonly Word[]): boolean {
   const subs = args.filter((w) => !/^[-+]/.test(w.value));
   // `mvn clean deploy`: every goal counts; elsewhere the first word is the subcommand.
   const asked = GOAL_LISTS.has(commandName(program)) ? subs : subs.slice(0, 1);
-  if (!asked.length) return args.every((w) => !w.dynamic && rule.has(w.value)); // `yarn`, `go --version`
-  return asked.every((w) => !w.dynamic && rule.has(w.value));
+  // `gradle :app:build` is the build task of one project.
+  const known = (w: Word) =>
+    !w.dynamic && rule.has(w.value.startsWith(':') ? w.value.replace(/^.*:/, '') : w.value);
+  if (!asked.length) return args.every(known); // `yarn`, `go --version`
+  return asked.every(known);
 }

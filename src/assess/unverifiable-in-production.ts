@@ -11,7 +11,7 @@ import { everydayTool } from './everyday-tools.js';
 // never a silent allow. Everyday local development tools stay free.
 
 /** One command nobody recognised, as the shell assessment found it. */
-export interface UnseenCommand {
+interface UnseenCommand {
   argv: readonly Word[];
   text: string;
   /** Hints the wrappers around it gave (an ssh host, a kube context). */

@@ -25,6 +25,9 @@ const UNSEEN_IN_PRODUCTION: readonly (readonly [string, Env, string])[] = [
   ['./gradlew publish', PROD, 'AWS_PROFILE=prod'],
   ['npm publish', PROD, 'AWS_PROFILE=prod'],
   ['java -jar admin.jar purge-tenants', PROD, 'AWS_PROFILE=prod'],
+  ['./gradlew build publish', PROD, 'AWS_PROFILE=prod'],
+  ['uv run tools/purge', PROD, 'AWS_PROFILE=prod'],
+  ['./.venv/../bin/pytest', PROD, 'AWS_PROFILE=prod'],
   ['cd tools && ./cleanup --force', PROD, 'AWS_PROFILE=prod'],
   ['sudo ./bin/reset-cluster', PROD, 'AWS_PROFILE=prod'],
   ['AWS_PROFILE=prod ./deploy-tool', {}, 'AWS_PROFILE=prod'],
@@ -157,7 +160,15 @@ describe('everyday local work with production credentials set', () => {
     'code .',
     'mkdir -p build && tar czf build/dist.tgz dist',
     'f() { echo hi; }; f',
+    'function build { go build ./...; }; build',
     'node_modules/.bin/eslint src',
+    './gradlew :app:build -x test',
+    'pre-commit run --all-files',
+    'nvm use 20',
+    'brew install jq',
+    'kind create cluster',
+    'pg_dump -Fc -f /tmp/app.dump app',
+    'export NODE_ENV=production && vite build',
   ])('%s', async (command) => {
     const { assessment, decision } = await check(command, PROD);
     expect(assessment.effects.filter((e) => e.operation === 'execute-unverifiable')).toEqual([]);
