@@ -11,6 +11,7 @@ import {
   type Inner,
 } from '../shell/wrappers.js';
 import { quoteWord, type Word } from '../shell/words.js';
+import { definedFunctions } from '../shell/functions.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import { interpreterProgramFile } from '../analyzers/interpreters.js';
@@ -20,6 +21,7 @@ import { exfiltrationEffects } from './exfiltration.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
+import { unverifiableInProduction } from './unverifiable-in-production.js';
 import { TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
 import {
   type ActionFacts,
@@ -142,6 +144,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   /** Commands not known to only read (an unrecognised program, a wrapper with nothing inside). */
   const unknown: string[] = [];
   const inputs = new InputCollector();
+  /** Functions the command defines: calling one runs its body, assessed where it is written. */
+  const functions = new Set<string>();
 
   if (hasBinaryData(command)) {
     effects.push({
@@ -176,6 +180,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const tree = options.parser.parse(text);
     try {
       const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
+      for (const defined of definedFunctions(tree.rootNode)) functions.add(defined);
       if (script.syntaxErrors.length) {
         effects.push({
           effect: unverifiable(
@@ -325,7 +330,13 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (!ctx.remote) runTask(name, argv, callerVariables(cmd, ctx));
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
-    if (!scriptRead && !listed() && !(own.length > 0 && onlyReads(own))) unknown.push(cmd.text);
+    if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
+    unknown.push(cmd.text);
+    // No analyzer saw into it: with production credentials about, it acts there unseen.
+    if (ctx.remote || options.analyzers.has(name) || functions.has(name)) return;
+    const unseen = { argv, text: cmd.text, hints: ctx.hints, env: lookupFor(assignments) };
+    const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
+    if (effect) effects.push({ effect, local: false });
   };
 
   /** Each analyzer of this program on this command; returns the effects found (not the scripts they run). */

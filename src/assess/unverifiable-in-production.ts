@@ -1,0 +1,54 @@
+import type { Analyzer } from '../analyzers/analyzer.js';
+import type { Placement } from '../core/place.js';
+import type { ActionFacts, Effect, EnvironmentHint } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import { environmentHints, environmentPlacement, placementVariables } from './environment-placement.js';
+import { everydayTool } from './everyday-tools.js';
+
+// A program no analyzer recognises (`./deploy-tool --all`, `some-vendor-cli apply`, `go run ./cmd/x`)
+// cannot be seen into. Outside production that stays as it was: nothing to say. While the environment
+// holds production credentials or targets, it acts there with them, so it is unverifiable in production,
+// never a silent allow. Everyday local development tools stay free.
+
+/** One command nobody recognised, as the shell assessment found it. */
+interface UnseenCommand {
+  argv: readonly Word[];
+  text: string;
+  /** Hints the wrappers around it gave (an ssh host, a kube context). */
+  hints: readonly EnvironmentHint[];
+  /** Reads a variable as the command sees it: its own assignments first, then the environment's. */
+  env: (name: string) => string | undefined;
+}
+
+const variablesOf = new WeakMap<object, string[]>();
+
+/** The placement variables of these analyzers, worked out once per registry. */
+function variables(analyzers: ReadonlyMap<string, readonly Analyzer[]>): string[] {
+  let found = variablesOf.get(analyzers);
+  if (!found) variablesOf.set(analyzers, (found = placementVariables(analyzers.values())));
+  return found;
+}
+
+/** The `execute-unverifiable` effect of this command when the environment it runs in is production. */
+export function unverifiableInProduction(
+  command: UnseenCommand,
+  facts: ActionFacts,
+  analyzers: ReadonlyMap<string, readonly Analyzer[]>,
+  placement: Placement,
+): Effect | undefined {
+  if (everydayTool(command.argv)) return undefined;
+  const hints = [...command.hints, ...environmentHints(facts, variables(analyzers), command.env)];
+  const verdict = environmentPlacement(hints, placement);
+  if (verdict.environment !== 'production') return undefined;
+  const why = verdict.because.map((h) => `${h.source.replace(/^env /, '')}=${h.value}`).join(', ');
+  const program = command.argv[0]?.value ?? command.text;
+  return {
+    operation: 'execute-unverifiable',
+    tool: 'shell',
+    target: command.text.length > 200 ? `${command.text.slice(0, 200)}…` : command.text,
+    reversible: false,
+    risk: 'high',
+    reason: `${program} is not recognised and the environment holds production credentials (${why}); what it does cannot be verified`,
+    hints,
+  };
+}
