@@ -32,7 +32,7 @@ export function choosePacks(layers: readonly ConfigLayer[]): PacksSetting {
     const kept = chosen.filter((p) => !p.tightenOnly && !packs.includes(p.name)).map((p) => p.name);
     if (kept.length)
       ignored.push(
-        `${layer.scope} tried packs: ${packs.length ? `[${packs.join(', ')}]` : '[]'}; ${kept.join(', ')} stay on (${base.tier === 'built-in' ? 'built-in default' : `${base.tier} tier`}); lower tiers only add packs`,
+        `${layer.scope} tried packs: ${packs.length ? `[${packs.join(', ')}]` : '[]'}; ${kept.join(', ')} ${kept.length === 1 ? 'stays' : 'stay'} on (${base.tier === 'built-in' ? 'built-in default' : `${base.tier} tier`}); lower tiers only add packs`,
       );
     for (const name of packs)
       if (!chosen.some((p) => p.name === name))
