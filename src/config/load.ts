@@ -13,7 +13,7 @@ import { ConfigFile } from './schema.js';
 import { isDelegated, layerFile, TIGHTER, tightest, type ConfigLayer, type Setting } from './tiers.js';
 
 export { ConfigError };
-export type { ConfigLayer, Setting };
+export type { Setting };
 
 export interface LoadedConfig {
   /** The tiers found, highest first: managed, user, project. */

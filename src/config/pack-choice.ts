@@ -2,7 +2,7 @@ import { DEFAULT_PACKS } from '../policy/packs.js';
 import { BUILT_IN, isDelegated, layerFile, type ConfigLayer, type Setting, type Tier } from './tiers.js';
 
 /** One built-in pack in force: who turned it on, and whether it may only tighten (a lower tier added it). */
-export interface PackChoice {
+interface PackChoice {
   name: string;
   from: string;
   tier: Tier;

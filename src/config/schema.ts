@@ -24,7 +24,7 @@ export type AuditConfig = z.infer<typeof AuditConfig>;
 const Pattern = z.string().min(1, 'a pattern cannot be empty');
 
 /** Settings the managed tier may hand to lower tiers, which then set them freely instead of only tightening. */
-export const DELEGABLE = [
+const DELEGABLE = [
   'packs',
   'policies',
   'approvals.default',

@@ -29,7 +29,7 @@ export function isDelegated(layers: readonly ConfigLayer[], key: Delegable): boo
   return layers.some((l) => l.scope === 'managed' && l.config.delegate?.includes(key));
 }
 
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
   return value === undefined ? '(unset)' : String(value);
 }
@@ -73,7 +73,7 @@ export function tightest<T>(
 const SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 
 /** "30m" → 1800; the schema has already checked the form. */
-export function durationSeconds(text: string): number {
+function durationSeconds(text: string): number {
   return Number(text.slice(0, -1)) * SECONDS[text.slice(-1) as keyof typeof SECONDS];
 }
 

@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from './policy-file.js';
 
 /** Stands in for the managed tier's and the packs' "no policy permits this" when only lower tiers permit it. */
-export const LOWER_TIERS_ONLY_TIGHTEN: CompiledPolicy = {
+const LOWER_TIERS_ONLY_TIGHTEN: CompiledPolicy = {
   id: 'interlock.lower-tiers-only-tighten',
   origin: 'built-in',
   line: 0,
