@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   /** Where to look for `.interlock/` (walking up). */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** The managed tier's directory (tests); /etc/interlock otherwise. */
+  managedDir?: string;
   /** Use exactly these policies instead of the configured ones. */
   sources?: PolicySource[];
   eagerSql?: boolean;
@@ -36,7 +38,11 @@ export interface LoadedPolicies {
 export async function loadPolicies(options: RuntimeOptions): Promise<LoadedPolicies> {
   try {
     if (options.sources) return { evaluator: await CedarPolicyEvaluator.load(options.sources), problems: [] };
-    const config = loadConfig(options.cwd ?? process.cwd(), options.env);
+    const config = loadConfig(
+      options.cwd ?? process.cwd(),
+      options.env,
+      options.managedDir ? { managedDir: options.managedDir } : {},
+    );
     const defaults = {
       approvals: config.approvalsDefault.value,
       ...(config.approvalsGroup.value ? { group: config.approvalsGroup.value } : {}),

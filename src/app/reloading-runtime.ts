@@ -1,6 +1,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
+import { MANAGED_CONFIG_DIR } from '../config/managed.js';
 import { loadParsers, type LoadedParsers } from './checker.js';
 import { assembleRuntime, loadPolicies, type Runtime, type RuntimeOptions } from './runtime.js';
 
@@ -14,7 +15,7 @@ export interface ReloadingRuntime {
 
 /**
  * For long-running processes (server, daemon, proxy): policies are parsed once and parsed again only when
- * a file under `.interlock/` or the user configuration changes. A bad edit swaps in the fail-closed
+ * a file under `.interlock/`, the user configuration or the managed one changes. A bad edit swaps in the fail-closed
  * evaluator (and reports it) rather than keeping stale rules silently.
  */
 export async function createReloadingRuntime(
@@ -36,7 +37,11 @@ export async function createReloadingRuntime(
   };
   const watchers: FSWatcher[] = [];
   const cwd = options.cwd ?? process.cwd();
-  const dirs = [findProjectConfigDir(cwd), userConfigDir(options.env)].filter((d): d is string => !!d);
+  const dirs = [
+    options.managedDir ?? MANAGED_CONFIG_DIR,
+    findProjectConfigDir(cwd),
+    userConfigDir(options.env),
+  ].filter((d): d is string => !!d);
   for (const dir of dirs) {
     for (const target of [dir, join(dir, 'policies')]) {
       if (!existsSync(target)) continue;

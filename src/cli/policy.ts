@@ -5,6 +5,7 @@ import { findProjectConfigDir } from '../config/discover.js';
 import { localFacts } from '../adapters/local-facts.js';
 import type { CompiledPolicy } from '../policy/policy-file.js';
 import { paletteFor } from './render.js';
+import { configLines } from './policy-config.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 
 function policiesOf(evaluator: unknown): readonly CompiledPolicy[] {
@@ -43,8 +44,10 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
           packs: rt.config.packs,
           approvalsDefault: rt.config.approvalsDefault,
           approvalsGroup: rt.config.approvalsGroup,
+          approvalsExpiry: rt.config.approvalsExpiry,
           unknownEnvironment: rt.config.unknownEnvironment,
           environmentPatternsFrom: rt.config.patternsFrom,
+          environmentPatternsIgnored: rt.config.patternsIgnored,
         },
         policies: policies.map((p) => ({
           id: p.id,
@@ -54,6 +57,7 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
           group: p.group ?? null,
           origin: p.origin,
           line: p.line,
+          tightenOnly: p.tightenOnly ?? false,
         })),
       })}\n`,
     );
@@ -63,32 +67,15 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
   const out: string[] = [];
   for (const p of rt.problems)
     out.push(c.red(`✗ ${p}`), c.red('  (production-scoped decisions fail closed until this is fixed)'));
-  if (rt.config) {
-    const cfg = rt.config;
-    out.push(c.bold('configuration'));
-    if (cfg.layers.length === 0)
-      out.push('  no .interlock/ found (project or user); built-in defaults apply');
-    for (const l of cfg.layers)
-      out.push(`  ${l.scope.padEnd(8)} ${l.dir}${l.configFile ? '' : ' (no config file)'}`);
-    out.push(`  packs              ${cfg.packs.value.join(', ')}  ${c.dim(`← ${cfg.packs.from}`)}`);
-    out.push(
-      `  approvals.default  ${cfg.approvalsDefault.value}  ${c.dim(`← ${cfg.approvalsDefault.from}`)}`,
-    );
-    out.push(
-      `  approvals.group    ${cfg.approvalsGroup.value ?? '(any)'}  ${c.dim(`← ${cfg.approvalsGroup.from}`)}`,
-    );
-    out.push(
-      `  unknown env        treated as ${cfg.unknownEnvironment.value}  ${c.dim(`← ${cfg.unknownEnvironment.from}`)}`,
-    );
-    out.push(`  env patterns from  ${cfg.patternsFrom.join(', ')}`);
-  }
+  if (rt.config) out.push(...configLines(rt.config, c));
   out.push(c.bold(`policies (${policies.length})`));
   for (const p of policies) {
     const outcome =
       p.outcome === 'require-approval'
         ? `require-approval ×${p.approvals}${p.group ? ` (${p.group})` : ''}`
         : p.outcome;
-    out.push(`  ${p.id.padEnd(52)} ${outcome.padEnd(30)} ${c.dim(`${p.origin}:${p.line}`)}`);
+    const only = p.tightenOnly ? c.dim(' (tightens only)') : '';
+    out.push(`  ${p.id.padEnd(52)} ${outcome.padEnd(30)} ${c.dim(`${p.origin}:${p.line}`)}${only}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;

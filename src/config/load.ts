@@ -1,41 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { DEFAULT_ENVIRONMENT_PATTERNS, tokenPattern, type EnvironmentPatterns } from '../core/environment.js';
-import { DEFAULT_PACKS, packSource } from '../policy/packs.js';
+import type { EnvironmentPatterns } from '../core/environment.js';
+import { packSource } from '../policy/packs.js';
 import type { PolicySource } from '../policy/policy-file.js';
 import { findProjectConfigDir, userConfigDir } from './discover.js';
+import { ConfigError } from './errors.js';
+import { MANAGED_CONFIG_DIR, managedDirProblem } from './managed.js';
+import { choosePacks, type PacksSetting } from './pack-choice.js';
+import { mergePatterns } from './patterns.js';
 import { ConfigFile } from './schema.js';
-import { InputError } from '../core/errors.js';
+import { isDelegated, layerFile, TIGHTER, tightest, type ConfigLayer, type Setting } from './tiers.js';
 
-/** A configuration file that cannot be used; `file` and `line` say where. */
-export class ConfigError extends InputError {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line?: number,
-  ) {
-    super(line ? `${file}:${line}: ${message}` : `${file}: ${message}`);
-  }
-}
-
-/** A setting's value and the file that set it ("built-in default" when nobody did). */
-interface Setting<T> {
-  value: T;
-  from: string;
-}
-
-interface ConfigLayer {
-  scope: 'user' | 'project';
-  dir: string;
-  configFile?: string;
-  config: ConfigFile;
-  policyFiles: string[];
-}
+export { ConfigError };
+export type { Setting };
 
 export interface LoadedConfig {
+  /** The tiers found, highest first: managed, user, project. */
   layers: ConfigLayer[];
-  packs: Setting<string[]>;
+  packs: PacksSetting;
   approvalsDefault: Setting<number>;
   approvalsGroup: Setting<string | undefined>;
   approvalsExpiry: Setting<string>;
@@ -43,13 +26,18 @@ export interface LoadedConfig {
   patterns: EnvironmentPatterns;
   /** Where the environment patterns came from, for `policy list` / `explain`. */
   patternsFrom: string[];
-  /** Every policy to load: the packs first, then user policies, then project policies. */
+  /** Lower-tier environment settings that were ignored, and why. */
+  patternsIgnored: string[];
+  /** Every policy to load: the packs first, then managed, user and project policies. */
   sources: PolicySource[];
   /** The project's .interlock directory, if any (policy tests live there). */
   projectDir?: string;
 }
 
-const DEFAULT = 'built-in default';
+export interface LoadOptions {
+  /** The managed tier's directory; /etc/interlock unless a test says otherwise. Never from the environment. */
+  managedDir?: string;
+}
 
 /** Read config.yaml / config.yml / config.json with errors that name the file, the line and the fix. */
 function readConfigFile(file: string): ConfigFile {
@@ -110,87 +98,96 @@ function readLayer(dir: string, scope: ConfigLayer['scope']): ConfigLayer | unde
   return layer;
 }
 
-/** A pattern from config: `/regex/flags`, or a word matched as a token like the built-in ones. */
-function compilePattern(pattern: string, file: string): RegExp {
-  const m = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (!m) return tokenPattern(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  try {
-    return new RegExp(m[1]!, m[2]!.includes('i') ? m[2] : `${m[2]}i`);
-  } catch (error) {
+/** The managed tier, when its directory exists; one that anybody but root could have written is an error. */
+function readManagedLayer(dir: string): ConfigLayer | undefined {
+  if (!existsSync(dir)) return undefined;
+  const problem = managedDirProblem(dir);
+  if (problem)
     throw new ConfigError(
-      `environments: ${pattern} is not a valid regular expression (${(error as Error).message})`,
-      file,
+      `the managed configuration is not trusted: ${problem} (it must be owned by root and writable by nobody else)`,
+      dir,
     );
-  }
+  return readLayer(dir, 'managed');
 }
 
-/** Later layers (the project) override earlier ones (the user) key by key; each value remembers its file. */
-function pick<T>(layers: ConfigLayer[], get: (c: ConfigFile) => T | undefined, fallback: T): Setting<T> {
-  let setting: Setting<T> = { value: fallback, from: DEFAULT };
-  for (const layer of layers) {
-    const value = get(layer.config);
-    if (value !== undefined) setting = { value, from: layer.configFile ?? layer.dir };
-  }
-  return setting;
-}
-
-/** Load the user's and the project's configuration and policies. Throws ConfigError on any bad file. */
-export function loadConfig(cwd: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const projectDir = findProjectConfigDir(cwd);
-  const userDir = userConfigDir(env);
-  const layers = [
-    readLayer(userDir, 'user'),
-    projectDir && projectDir !== userDir ? readLayer(projectDir, 'project') : undefined,
-  ].filter((l): l is ConfigLayer => l !== undefined);
-  const packs = pick(layers, (c) => c.packs, DEFAULT_PACKS);
-  let patterns: EnvironmentPatterns = {
-    production: [...DEFAULT_ENVIRONMENT_PATTERNS.production],
-    nonProduction: [...DEFAULT_ENVIRONMENT_PATTERNS.nonProduction],
-    declaredNonProduction: [],
-  };
-  const patternsFrom: string[] = [DEFAULT];
-  for (const layer of layers) {
-    const envs = layer.config.environments;
-    if (!envs) continue;
-    const file = layer.configFile ?? layer.dir;
-    const production = (envs.production ?? []).map((p) => compilePattern(p, file));
-    const nonProduction = [
-      ...(envs.staging ?? []),
-      ...(envs.development ?? []),
-      ...(envs.nonProduction ?? []),
-    ].map((p) => compilePattern(p, file));
-    // What the team declared also lowers weak hints (a folder or resource name); the defaults do not.
-    if (envs.replaceDefaults) {
-      patterns = { production, nonProduction, declaredNonProduction: nonProduction };
-      patternsFrom.length = 0;
-    } else
-      patterns = {
-        production: [...patterns.production, ...production],
-        nonProduction: [...patterns.nonProduction, ...nonProduction],
-        declaredNonProduction: [...(patterns.declaredNonProduction ?? []), ...nonProduction],
-      };
-    patternsFrom.push(file);
-  }
+function policySources(layers: readonly ConfigLayer[], packs: PacksSetting): PolicySource[] {
   const sources: PolicySource[] = [];
-  for (const name of packs.value) {
+  for (const pack of packs.chosen) {
     try {
-      sources.push(packSource(name));
+      const source = packSource(pack.name);
+      sources.push(pack.tightenOnly ? { ...source, tightenOnly: true } : source);
     } catch (error) {
-      throw new ConfigError(`packs: ${(error as Error).message}`, packs.from);
+      throw new ConfigError(`packs: ${(error as Error).message}`, pack.from);
     }
   }
+  // User and project policies may only tighten what the managed tier and the packs decide.
+  const lowerMayLoosen = isDelegated(layers, 'policies');
   for (const layer of layers)
-    for (const file of layer.policyFiles) sources.push({ origin: file, text: readFileSync(file, 'utf8') });
+    for (const file of layer.policyFiles) {
+      const source: PolicySource = { origin: file, text: readFileSync(file, 'utf8') };
+      sources.push(layer.scope === 'managed' || lowerMayLoosen ? source : { ...source, tightenOnly: true });
+    }
+  return sources;
+}
+
+/** A `delegate:` outside the managed tier would let a project hand itself permissions; it is refused. */
+function checkDelegation(layers: readonly ConfigLayer[]): void {
+  for (const layer of layers)
+    if (layer.scope !== 'managed' && layer.config.delegate)
+      throw new ConfigError(
+        'delegate: only the managed configuration (/etc/interlock/config.yaml) may delegate settings',
+        layerFile(layer),
+      );
+}
+
+/** Load the managed, user and project configuration and policies. Throws ConfigError on any bad file. */
+export function loadConfig(
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): LoadedConfig {
+  const projectDir = findProjectConfigDir(cwd);
+  const userDir = userConfigDir(env);
+  const managedDir = options.managedDir ?? MANAGED_CONFIG_DIR;
+  const layers = [
+    readManagedLayer(managedDir),
+    userDir !== managedDir ? readLayer(userDir, 'user') : undefined,
+    projectDir && projectDir !== userDir && projectDir !== managedDir
+      ? readLayer(projectDir, 'project')
+      : undefined,
+  ].filter((l): l is ConfigLayer => l !== undefined);
+  checkDelegation(layers);
+  const packs = choosePacks(layers);
+  const patterns = mergePatterns(layers);
   const config: LoadedConfig = {
     layers,
     packs,
-    approvalsDefault: pick(layers, (c) => c.approvals?.default, 2),
-    approvalsGroup: pick<string | undefined>(layers, (c) => c.approvals?.group, undefined),
-    approvalsExpiry: pick(layers, (c) => c.approvals?.expiry, '1h'),
-    unknownEnvironment: pick(layers, (c) => c.environments?.unknown, 'production'),
-    patterns,
-    patternsFrom,
-    sources,
+    approvalsDefault: tightest(
+      layers,
+      'approvals.default',
+      (c) => c.approvals?.default,
+      2,
+      TIGHTER.approvals,
+    ),
+    approvalsGroup: tightest<string | undefined>(
+      layers,
+      'approvals.group',
+      (c) => c.approvals?.group,
+      undefined,
+      TIGHTER.group,
+    ),
+    approvalsExpiry: tightest(layers, 'approvals.expiry', (c) => c.approvals?.expiry, '1h', TIGHTER.expiry),
+    unknownEnvironment: tightest<'production' | 'non-production'>(
+      layers,
+      'environments.unknown',
+      (c) => c.environments?.unknown,
+      'production',
+      TIGHTER.unknown,
+    ),
+    patterns: patterns.patterns,
+    patternsFrom: patterns.from,
+    patternsIgnored: patterns.ignored,
+    sources: policySources(layers, packs),
   };
   if (projectDir) config.projectDir = projectDir;
   return config;

@@ -23,8 +23,22 @@ export type AuditConfig = z.infer<typeof AuditConfig>;
 /** A name pattern: a plain word matches as a token ("prod" matches "billing-prod-eu"); `/re/i` is a regex. */
 const Pattern = z.string().min(1, 'a pattern cannot be empty');
 
+/** Settings the managed tier may hand to lower tiers, which then set them freely instead of only tightening. */
+const DELEGABLE = [
+  'packs',
+  'policies',
+  'approvals.default',
+  'approvals.group',
+  'approvals.expiry',
+  'environments.unknown',
+  'environments.replaceDefaults',
+] as const;
+export type Delegable = (typeof DELEGABLE)[number];
+
 export const ConfigFile = z
   .object({
+    /** Managed tier only: settings the user and project tiers may loosen, not only tighten. */
+    delegate: z.array(z.enum(DELEGABLE)).optional(),
     environments: z
       .object({
         production: z.array(Pattern).optional(),

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { CONFIG_DIR_NAME } from './discover.js';
 
 const CONFIG = `# Interlock configuration for this project.
-# Project settings override your user-level ~/.config/interlock/config.yaml key by key;
-# \`interlock policy list\` shows which file set what.
+# Tiers: managed (/etc/interlock) > user (~/.config/interlock) > project. Project settings may only
+# tighten the tiers above (more approvers, more packs, more production names);
+# \`interlock policy list\` shows which tier and file set what, and what was ignored.
 environments:
   # Profiles, kube contexts, workspaces, hosts and resource names containing these words (as tokens:
   # "prod" matches "billing-prod-eu", not "product") are production. /regex/ also works.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
 import { OUTCOMES, type Outcome } from '../core/types.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyVerdict } from '../core/decide.js';
+import { onlyTightening } from './tiers.js';
 import { lineAt, PolicyError, type CompiledPolicy, type PolicySource } from './policy-file.js';
 
 type Cedar = typeof CedarModule;
@@ -140,6 +141,7 @@ function compilePolicies(
       const group = annotations.group ?? (outcome === 'require-approval' ? defaults.group : undefined);
       if (group) policy.group = group;
       if (annotations.message) policy.message = annotations.message;
+      if (source.tightenOnly) policy.tightenOnly = true;
       compiled.push(policy);
     });
   }
@@ -280,7 +282,8 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
       .filter((p): p is CompiledPolicy => p !== undefined);
     const errors = diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
     // Cedar names the forbids when it denies and the permits when it allows.
-    return { matched: decision === 'deny' ? matched.filter((p) => p.effect === 'forbid') : matched, errors };
+    if (decision === 'deny') return { matched: matched.filter((p) => p.effect === 'forbid'), errors };
+    return { matched: onlyTightening(matched, this.policies), errors };
   }
 }
 

@@ -6,6 +6,8 @@ export interface PolicySource {
   /** File path, or `pack:<name>` for a built-in pack. */
   origin: string;
   text: string;
+  /** A user or project tier's policy: it may make a verdict stricter, never let through what the others do not. */
+  tightenOnly?: boolean;
 }
 
 /** One policy, with the annotations that turn Cedar's permit/forbid into Interlock's outcomes. */
@@ -20,6 +22,7 @@ export interface CompiledPolicy {
   allowOwnTeam: boolean;
   message?: string;
   text: string;
+  tightenOnly?: boolean;
 }
 
 /** A policy that cannot be used; `origin` and `line` say where. */

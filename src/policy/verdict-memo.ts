@@ -42,7 +42,9 @@ export function policySetFingerprint(identity: PolicySetIdentity): string {
   hash.update(JSON.stringify(identity.defaults));
   hash.update(`\n${identity.schema.length}\n${identity.schema}`);
   for (const s of identity.sources)
-    hash.update(`\n${s.origin.length}:${s.origin}\n${s.text.length}\n${s.text}`);
+    hash.update(
+      `\n${s.origin.length}:${s.origin}${s.tightenOnly ? ' tighten-only' : ''}\n${s.text.length}\n${s.text}`,
+    );
   return hash.digest('hex');
 }
 

@@ -15,21 +15,32 @@ describe('configuration', () => {
     });
     const config = loadConfig(join(root, 'app/src'), noUser(root));
     expect(config.projectDir).toBe(join(root, '.interlock'));
-    expect(config.packs).toEqual({
-      value: ['baseline', 'production-strict'],
+    expect(config.packs.value).toEqual(['baseline', 'production-strict']);
+    expect(config.packs.chosen[1]).toEqual({
+      name: 'production-strict',
       from: join(root, '.interlock/config.yaml'),
+      tier: 'project',
+      tightenOnly: true,
     });
   });
 
-  it('lets the project override the user key by key, and says which file set what', () => {
+  it('lets the project tighten the user key by key, and says which file set what', () => {
     const root = tempTree({
       'xdg/interlock/config.yaml':
         'approvals:\n  default: 3\n  group: sre\npacks: [baseline, agents-read-only]\n',
       'proj/.interlock/config.yaml': 'approvals:\n  default: 4\n',
     });
     const config = loadConfig(join(root, 'proj'), { HOME: root, XDG_CONFIG_HOME: join(root, 'xdg') });
-    expect(config.approvalsDefault).toEqual({ value: 4, from: join(root, 'proj/.interlock/config.yaml') });
-    expect(config.approvalsGroup).toEqual({ value: 'sre', from: join(root, 'xdg/interlock/config.yaml') });
+    expect(config.approvalsDefault).toEqual({
+      value: 4,
+      from: join(root, 'proj/.interlock/config.yaml'),
+      tier: 'project',
+    });
+    expect(config.approvalsGroup).toEqual({
+      value: 'sre',
+      from: join(root, 'xdg/interlock/config.yaml'),
+      tier: 'user',
+    });
     expect(config.packs.value).toEqual(['baseline', 'agents-read-only']);
     expect(config.layers.map((l) => l.scope)).toEqual(['user', 'project']);
   });
@@ -72,9 +83,9 @@ describe('configuration', () => {
     expect(stillBuiltIn.assessment.environment).toBe('production');
   });
 
-  it('can treat unrecognised remote targets as non-production when a team says so', async () => {
-    const root = tempTree({ '.interlock/config.yaml': 'environments:\n  unknown: non-production\n' });
-    const rt = await loadRuntime({ cwd: root, env: noUser(root) });
+  it('can treat unrecognised remote targets as non-production when the managed tier says so', async () => {
+    const root = tempTree({ 'managed/config.yaml': 'environments:\n  unknown: non-production\n' });
+    const rt = await loadRuntime({ cwd: root, env: noUser(root), managedDir: join(root, 'managed') });
     const result = await rt.checker.check('ssh box-17 "rm -rf /srv/data"', testFacts(), AGENT);
     expect(result.assessment.environment).toBe('non-production');
     expect(result.decision.outcome).toBe('ask');

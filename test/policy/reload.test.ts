@@ -16,6 +16,23 @@ function nextReload(): { promise: Promise<Runtime>; onReload: (rt: Runtime) => v
 }
 
 describe('policy reloading', () => {
+  it('picks up an edited managed policy too', async () => {
+    const root = tempTree({ 'managed/policies/org.cedar': '// nothing yet\n' });
+    const waiter = nextReload();
+    const rt = await createReloadingRuntime({
+      cwd: root,
+      env: { HOME: root, XDG_CONFIG_HOME: join(root, 'x') },
+      managedDir: join(root, 'managed'),
+      debounceMs: 20,
+      onReload: (r) => waiter.onReload(r),
+    });
+    writeFileSync(join(root, 'managed/policies/org.cedar'), THREE);
+    const after = await waiter.promise;
+    const cmd = 'ssh prod-db "rm -rf /srv/data"';
+    expect((await after.checker.check(cmd, testFacts(), AGENT)).decision.approvals).toBe(3);
+    rt.close();
+  });
+
   it('parses once, then picks up an edited policy file without a restart', async () => {
     const root = tempTree({ '.interlock/policies/team.cedar': '// nothing yet\n' });
     let waiter = nextReload();
