@@ -11,6 +11,18 @@ describe('guarded-writes analyzer', () => {
     expect(r.assessment.effects.map((e) => e.target)).toContain('/home/dev/project/.interlock');
   });
 
+  it('reports a copy onto a guarded file once, whether or not the destination is a directory', async () => {
+    const r = await check('cp config.example.yaml .interlock/config.yaml');
+    expect(r.assessment.effects.map((e) => e.target)).toEqual(['/home/dev/project/.interlock/config.yaml']);
+  });
+
+  it('says where an archive of unknown members lands and what it may overwrite there', async () => {
+    const r = await check('tar xzf x.tgz');
+    expect(r.assessment.effects).toHaveLength(1);
+    expect(r.assessment.effects[0]).toMatchObject({ risk: 'medium', target: '/home/dev/project/.interlock' });
+    expect(r.assessment.effects[0]?.reason).toContain('into /home/dev/project, which may overwrite');
+  });
+
   it('reports categories policies can use', async () => {
     await expectCategories([
       ['tar -xzf x.tgz -C ~/.claude', 'agent-hooks'],

@@ -51,6 +51,16 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   d('sudo cp -r ./etc/. /etc', { minRisk: 'high' }),
   d('sudo unzip -o patch.zip -d /usr/lib', { minRisk: 'high' }),
   d('cat key.pub | tee -a ~/.ssh/authorized_keys', { minRisk: 'high' }),
+  // --- More spellings ---
+  d('tar xf evil.tar', { minRisk: 'medium', outcome: 'ask' }),
+  d('tar -xPf backup.tar', { minRisk: 'high' }),
+  d('bsdtar -xf x.tar -C ~/.gemini', ASK_HIGH),
+  d('unzip -: -o x.zip -d /tmp/x', { minRisk: 'high' }),
+  d('git checkout -- .claude/settings.json', ASK_HIGH),
+  d('git -C /home/dev/project restore --source=v1 .interlock/', ASK_HIGH),
+  d('scp ci:configs/.claude ~/', ASK_HIGH),
+  d('cp -t ~/.codex /tmp/hooks.json', ASK_HIGH),
+  d('chown -R nobody ~/.config/interlock', { minRisk: 'medium', outcome: 'ask' }),
 
   // --- Ordinary work stays allowed ---
   h('cp src/a.ts src/b.ts'),
@@ -78,4 +88,16 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   h('patch -p1 < fix.diff'),
   h('tar -cf - src | tar -xf - -C /tmp/copy'),
   h('chmod +x scripts/run.sh'),
+  h('cp CLAUDE.md .claude/'),
+  h('cp review.md .claude/commands/'),
+  h('cp .env.example .env'),
+  h('cp -r . /tmp/backup'),
+  h('rsync -a --exclude node_modules ./ /tmp/proj/'),
+  h('mv build/ dist/'),
+  h('unzip -o x.zip -x .claude/settings.json -d out/'),
+  h('tar -xOf x.tar .interlock/config.yaml'),
+  h('git switch -c fix/guards'),
+  h('install -d ~/.claude/commands'),
+  h('chmod +x .git/hooks/pre-commit'),
+  h('patch --dry-run .interlock/config.yaml < change.diff'),
 ];

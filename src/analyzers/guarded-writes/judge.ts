@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ActionFacts, Effect, Risk } from '../../core/types.js';
+import { resolvePath } from '../paths.js';
 import {
   guardedAt,
   guardedWithin,
@@ -58,19 +59,15 @@ function effect(tool: string, file: SensitiveFile, risk: Risk, reason: string): 
 }
 
 /** The effect of `tool` writing to `target`, when it reaches a guarded file; undefined otherwise. */
-function judge(
-  target: Target,
-  ctx: SensitiveContext,
-  tool: string,
-  verb = 'writes to',
-): Effect | undefined {
+function judge(target: Target, ctx: SensitiveContext, tool: string, verb = 'writes to'): Effect | undefined {
   if (target.mode === 'into') {
     const reach = guardedWithin(target.path, ctx);
     if (!reach || !guardedForWrites(reach.file)) return undefined;
     const { file, certain } = reach;
     if (certain) return effect(tool, file, file.risk, `${tool} writes files into ${file.path}: ${file.why}`);
     // Names only the archive knows may include `.interlock/` or `.claude/settings.json`.
-    const reason = `${tool} writes files it does not name into ${target.path}, which may overwrite ${file.path}: ${file.why}`;
+    const dir = resolvePath(target.path, ctx.cwd, ctx.home);
+    const reason = `${tool} writes files it does not name into ${dir}, which may overwrite ${file.path}: ${file.why}`;
     return effect(tool, file, 'medium', reason);
   }
   const file = guardedAt(target.path, ctx);
@@ -82,7 +79,7 @@ function judge(
   return effect(tool, file, file.risk, `${tool} ${verb} ${file.path}: ${file.why}`);
 }
 
-/** Every guarded write among the targets, once per guarded path. */
+/** Every guarded write among the targets, once per guarded path (`dest/name` adds nothing to `dest`). */
 export function judgeAll(
   targets: readonly Target[],
   ctx: SensitiveContext,
@@ -95,5 +92,6 @@ export function judgeAll(
     const seen = e && effects.get(e.target);
     if (e && (!seen || seen.risk === 'medium')) effects.set(e.target, e);
   }
-  return [...effects.values()];
+  const all = [...effects.values()];
+  return all.filter((e) => !all.some((o) => e.target.startsWith(`${o.target}/`)));
 }

@@ -3,8 +3,8 @@ import type { Word } from '../../shell/words.js';
 import type { Target } from './judge.js';
 
 /**
- * Where a copy of `sources` onto `dest` lands. We cannot tell whether `dest` is a directory, so both
- * readings count: `dest` replaced whole, and `dest/<name of the source>`. A source that stands for a
+ * Where a copy of `sources` onto `dest` lands. Unless a trailing slash says so, we cannot tell whether
+ * `dest` is a directory, so both readings count: `dest` replaced whole, and `dest/<name of the source>`. A source that stands for a
  * directory's contents (`dir/.`, and for rsync `dir/`) fills `dest` with names only it knows.
  */
 export function landings(
@@ -13,7 +13,8 @@ export function landings(
   contentsOnly: (source: string) => boolean,
 ): Target[] {
   if (dest.dynamic) return [];
-  const targets: Target[] = [{ path: dest.value, mode: 'file' }];
+  // `dest/` is a directory for certain: what lands is named by the sources.
+  const targets: Target[] = dest.value.endsWith('/') ? [] : [{ path: dest.value, mode: 'file' }];
   for (const source of sources) {
     if (source.dynamic) continue;
     if (contentsOnly(source.value)) targets.push({ path: dest.value, mode: 'into' });
