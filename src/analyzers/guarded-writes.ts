@@ -49,7 +49,7 @@ const PERMISSIONS = ['chmod', 'chown', 'chgrp'];
  * Interlock out of its policies or let others edit them. System paths are files.ts's (`chmod -R /etc`).
  */
 function permissionEffects(inv: Invocation): Effect[] {
-  return judgeAll(permissionTargets(inv.args), sensitiveContext(inv.facts), inv.name)
+  return judgeAll(permissionTargets(inv.name, inv.args), sensitiveContext(inv.facts), inv.name)
     .filter((e) => e.category === 'interlock-config' || e.category === 'agent-hooks')
     .map((e) => ({ ...e, risk: 'medium', reason: `${inv.name} changes who may read or write ${e.target}` }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardedWritesCorpus } from '../corpus/guarded-writes.js';
+import { modeWeakens } from '../../src/analyzers/guarded-writes/modes.js';
 import { corpusTests } from '../support/corpus.js';
 import { check, expectCategories } from '../support/runtime.js';
 
@@ -41,5 +42,22 @@ describe('guarded-writes analyzer', () => {
   it('leaves writes on another machine to the remote analyzers', async () => {
     const r = await check("ssh web-1 'tar -xf x.tar'");
     expect(r.assessment.effects.filter((e) => e.tool === 'tar')).toEqual([]);
+  });
+
+  it.each([
+    ['644', false],
+    ['0640', false],
+    ['600', false],
+    ['000', true],
+    ['1777', true],
+    ['664', true],
+    ['+x', false],
+    ['go-w', false],
+    ['u=rw,go=r', false],
+    ['u-r', true],
+    ['o+w', true],
+    ['a=', true],
+  ] as const)('chmod %s weakens the guard: %s', (mode, weakens) => {
+    expect(modeWeakens(mode)).toBe(weakens);
   });
 });

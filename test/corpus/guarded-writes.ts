@@ -61,6 +61,8 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   d('scp ci:configs/.claude ~/', ASK_HIGH),
   d('cp -t ~/.codex /tmp/hooks.json', ASK_HIGH),
   d('chown -R nobody ~/.config/interlock', { minRisk: 'medium', outcome: 'ask' }),
+  d('chmod -R a+w .interlock', { minRisk: 'medium', outcome: 'ask' }),
+  d('chmod 666 ~/.claude/settings.json', { minRisk: 'medium', outcome: 'ask' }),
 
   // --- Ordinary work stays allowed ---
   h('cp src/a.ts src/b.ts'),
@@ -99,5 +101,7 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   h('git switch -c fix/guards'),
   h('install -d ~/.claude/commands'),
   h('chmod +x .git/hooks/pre-commit'),
+  h('chmod 600 ~/.claude/settings.json'),
+  h('chmod go-w .interlock/config.yaml'),
   h('patch --dry-run .interlock/config.yaml < change.diff'),
 ];

@@ -3,6 +3,7 @@ import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import { word, type Word } from '../../shell/words.js';
 import type { Target } from './judge.js';
 import { dotContents, landings } from './landing.js';
+import { modeWeakens } from './modes.js';
 
 // What the ordinary file tools write, as targets: the words that name the files, read with each tool's
 // options (GNU coreutils, sed, perl, dd, patch).
@@ -105,11 +106,16 @@ function patch(args: readonly Word[]): Target[] {
   return files([dir && output === undefined ? { ...file, value: posix.join(dir, file.value) } : file]);
 }
 
-/** chmod, chown and chgrp: the mode or owner comes first, unless `--reference` gives it. */
-export function permissionTargets(args: readonly Word[]): Target[] {
+/**
+ * chmod, chown and chgrp: the mode or owner comes first, unless `--reference` gives it. A chmod that
+ * only tightens (`chmod 600`) changes nothing anyone else could use.
+ */
+export function permissionTargets(name: string, args: readonly Word[]): Target[] {
   const parsed = parseOptions(args, { withValue: ['--reference', '--from'] });
-  const referenced = hasOption(parsed, '--reference');
-  return files(referenced ? parsed.positionals : parsed.positionals.slice(1));
+  if (hasOption(parsed, '--reference')) return files(parsed.positionals);
+  const [mode, ...targets] = parsed.positionals;
+  if (name === 'chmod' && mode && !mode.dynamic && !modeWeakens(mode.value)) return [];
+  return files(targets);
 }
 
 /** The files a command writes; [] for tools it does not know. */
