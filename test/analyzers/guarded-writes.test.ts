@@ -24,6 +24,11 @@ describe('guarded-writes analyzer', () => {
     expect(r.assessment.effects[0]?.reason).toContain('into /home/dev/project, which may overwrite');
   });
 
+  it('keeps a certain write under a directory it may only possibly overwrite', async () => {
+    const r = await check('tar -xf x.tar . .interlock/config.yaml');
+    expect(r.assessment.risk).toBe('high');
+  });
+
   it('reports categories policies can use', async () => {
     await expectCategories([
       ['tar -xzf x.tgz -C ~/.claude', 'agent-hooks'],

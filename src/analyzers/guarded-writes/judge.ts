@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ActionFacts, Effect, Risk } from '../../core/types.js';
+import { riskRank, type ActionFacts, type Effect, type Risk } from '../../core/types.js';
 import { resolvePath } from '../paths.js';
 import {
   guardedAt,
@@ -93,5 +93,7 @@ export function judgeAll(
     if (e && (!seen || seen.risk === 'medium')) effects.set(e.target, e);
   }
   const all = [...effects.values()];
-  return all.filter((e) => !all.some((o) => e.target.startsWith(`${o.target}/`)));
+  const covers = (o: Effect, e: Effect) =>
+    e.target.startsWith(`${o.target}/`) && riskRank(o.risk) >= riskRank(e.risk);
+  return all.filter((e) => !all.some((o) => covers(o, e)));
 }
