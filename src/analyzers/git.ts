@@ -2,6 +2,7 @@ import type { Effect } from '../core/types.js';
 import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { make, type Repo } from './git/common.js';
+import { sensitiveContext } from './guarded-writes/judge.js';
 import { historyCommand } from './git/history.js';
 import { push } from './git/push.js';
 import { worktreeCommand } from './git/worktree.js';
@@ -39,7 +40,9 @@ function globals(inv: Invocation): { repo: Repo; index: number; computed: Set<st
   const tree = workTree ? at(workTree, base) : inv.remote && !dir ? '<remote repository>' : base;
   const value = tree.startsWith('<') ? undefined : inv.remote ? tree : pathHintValue(tree, inv.facts.home);
   const hints = value ? [{ source: 'git work tree', value, weak: true as const }] : [];
-  return { repo: { dir: tree, config, hints }, index: i, computed };
+  // Pathspecs are read from the work tree: guarded paths are found from there.
+  const guards = inv.remote ? undefined : { ...sensitiveContext(inv.facts), cwd: tree };
+  return { repo: { dir: tree, config, hints, ...(guards ? { guards } : {}) }, index: i, computed };
 }
 
 /** Split an alias the way git does (split_cmdline): blanks separate words, quotes and backslashes escape. */

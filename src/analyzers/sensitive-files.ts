@@ -147,6 +147,48 @@ export function sensitiveFile(rawPath: string, ctx: SensitiveContext): Sensitive
   return undefined;
 }
 
+/** The hook-settings file an agent keeps in a directory of this name (`.claude` → `settings.json`). */
+const HOOK_DIR_FILE = new Map(AGENT_HOOK_FILES.map(([dir, file]) => [dir, file] as const));
+
+/**
+ * The guarded file at `rawPath`, counting an agent's settings directory (`~/.claude`) as its hook file:
+ * replacing or moving the directory replaces or removes that file.
+ */
+export function guardedAt(rawPath: string, ctx: SensitiveContext): SensitiveFile | undefined {
+  const file = sensitiveFile(rawPath, ctx);
+  if (file) return file;
+  const path = absolutePath(rawPath, ctx.cwd, ctx.home);
+  const hookFile = HOOK_DIR_FILE.get(posix.basename(path));
+  return hookFile ? sensitiveFile(posix.join(path, hookFile), ctx) : undefined;
+}
+
+/** What writing files of unknown names into a directory can reach; `certain` when it lands on them. */
+interface Reach {
+  file: SensitiveFile;
+  certain: boolean;
+}
+
+/**
+ * What files of unknown names written into `rawDir` (an archive extracted, a directory's contents copied)
+ * could overwrite: the directory's own guarded files, the system when it is `/`, and, in the project, the
+ * home directory or a parent of either, the `.interlock/` and agent settings that live there.
+ */
+export function guardedWithin(rawDir: string, ctx: SensitiveContext): Reach | undefined {
+  const at = guardedAt(rawDir, ctx);
+  if (at) return { file: at, certain: true };
+  const dir = absolutePath(rawDir, ctx.cwd, ctx.home);
+  const holds = (path: string) => dir === '/' || under(path, dir);
+  const possible = (path: string) => {
+    const file = sensitiveFile(path, ctx);
+    return file ? { file, certain: false } : undefined;
+  };
+  if (SYSTEM_ROOTS.some(holds)) return { file: { ...sensitiveFile('/etc', ctx)!, path: dir }, certain: true };
+  if (holds(ctx.cwd)) return possible(posix.join(ctx.cwd, '.interlock'));
+  if (holds(ctx.userConfigDir)) return possible(ctx.userConfigDir);
+  if (holds(ctx.home)) return possible(posix.join(ctx.home, '.claude', 'settings.json'));
+  return undefined;
+}
+
 /** The Terraform workspace a state file belongs to, from its path (terraform.tfstate.d/<workspace>/…). */
 export function stateWorkspace(path: string): string | undefined {
   const parts = path.split('/');

@@ -1,9 +1,10 @@
-import { posix } from 'node:path';
 import type { Effect, EnvironmentHint } from '../core/types.js';
 import { RSYNC_VALUE, SCP_VALUE } from '../shell/cli-options/copies.js';
 import { hasOption, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { guardedForWrites, judgeAll, sensitiveContext } from './guarded-writes/judge.js';
+import { dotContents, landings, rsyncContents } from './guarded-writes/landing.js';
 import { sensitiveFile, userInterlockDir, type SensitiveFile } from './sensitive-files.js';
 
 // scp and rsync onto the files a machine runs on or lets people in by: /etc, /usr, /bin, /boot, the
@@ -31,31 +32,20 @@ function destination(w: Word): Destination | undefined {
   return { path: w.value, text: w.value };
 }
 
-/** Deploy roots under /var that copies exist to fill (a web root), unlike the rest of the system. */
-const DEPLOY_ROOTS = ['/var/www'];
+/** The guarded file a copy onto another host writes, or undefined for ordinary destinations. */
+function guardedThere(dest: Destination): SensitiveFile | undefined {
+  const ctx = { cwd: REMOTE_HOME, home: REMOTE_HOME, userConfigDir: userInterlockDir({}, REMOTE_HOME) };
+  const file = sensitiveFile(dest.path, ctx);
+  return file && guardedForWrites(file) ? file : undefined;
+}
 
-/** The guarded file a copy writes, or undefined for ordinary destinations. */
-function guarded(dest: Destination, inv: Invocation): SensitiveFile | undefined {
-  const here = !dest.host && !inv.remote;
-  const home = here ? inv.facts.home : REMOTE_HOME;
-  const file = sensitiveFile(dest.path, {
-    cwd: here ? inv.facts.cwd : REMOTE_HOME,
-    home,
-    userConfigDir: userInterlockDir(here ? inv.facts.env : {}, home),
-  });
-  if (!file) return undefined;
-  switch (file.category) {
-    case 'system':
-      return DEPLOY_ROOTS.some((r) => file.path === r || file.path.startsWith(`${r}/`)) ? undefined : file;
-    case 'credentials':
-      // Copying keys and configs around is everyday work; writing who may log in is not.
-      return /^authorized_keys2?$/.test(posix.basename(file.path)) ? file : undefined;
-    case 'interlock-config':
-    case 'agent-hooks':
-    case 'startup-script':
-    case 'terraform-state':
-      return file;
-  }
+/**
+ * A copy here lands where cp's would (`dest`, or `dest/<name>`), and rsync's `dir/` fills `dest` with
+ * names only the source knows: judged like every other write onto a guarded path.
+ */
+function copyHere(inv: Invocation, sources: readonly Word[], dest: Word): Effect[] {
+  const contents = inv.name === 'rsync' ? rsyncContents : dotContents;
+  return judgeAll(landings(sources, dest, contents), sensitiveContext(inv.facts), inv.name);
 }
 
 function copyOnto(inv: Invocation, values: readonly string[]): Effect[] {
@@ -64,8 +54,11 @@ function copyOnto(inv: Invocation, values: readonly string[]): Effect[] {
   const { positionals } = parsed;
   const last = positionals[positionals.length - 1];
   const dest = positionals.length >= 2 && last ? destination(last) : undefined;
-  const file = dest && guarded(dest, inv);
-  if (!dest || !file) return [];
+  if (!dest) return [];
+  // In `ssh host 'rsync …'` a path without a host is on that host: its files, not this user's.
+  if (!dest.host && !inv.remote) return copyHere(inv, positionals.slice(0, -1), last!);
+  const file = guardedThere(dest);
+  if (!file) return [];
   const hints: EnvironmentHint[] = dest.host ? [{ source: `${inv.name} host`, value: dest.host }] : [];
   const where = dest.host ? `${dest.host}:${dest.path}` : file.path;
   const effect: Effect = {

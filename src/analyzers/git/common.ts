@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { parseOptions, type ParsedOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
+import type { SensitiveContext } from '../sensitive-files.js';
 
 /** The repository a git command acts on. */
 export interface Repo {
@@ -10,6 +11,8 @@ export interface Repo {
   config: Map<string, string>;
   /** The work tree as an environment hint (a deployment checkout in /srv/app-production). */
   hints: EnvironmentHint[];
+  /** Where the guarded files are, for a repository on this machine (undefined on another one). */
+  guards?: SensitiveContext;
 }
 
 export function make(

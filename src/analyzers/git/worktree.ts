@@ -1,6 +1,7 @@
 import type { Effect } from '../../core/types.js';
 import { hasOption } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
+import { judgeAll } from '../guarded-writes/judge.js';
 import { gitOptions, lostWork, make, type Args, type Repo } from './common.js';
 
 /** Pathspecs that cover many files: the whole tree, a directory, a glob. */
@@ -8,14 +9,34 @@ function isWide(path: string): boolean {
   return /^(\.|\.\/|\.\.|\*|:\/|:\/\*|:)$/.test(path) || path.endsWith('/') || /[*?[]/.test(path);
 }
 
+/**
+ * A named pathspec that is a guarded path (`.interlock`, `.claude`): the policies or hook settings are
+ * replaced by another version, perhaps one without the rules (`git checkout old -- .interlock`).
+ */
+function guardedPaths(repo: Repo, paths: readonly Word[], verb: string): Effect[] {
+  const { guards } = repo;
+  if (!guards) return [];
+  const named = paths.filter((p) => !p.dynamic);
+  const targets = named.map((p) => ({ path: p.value, mode: 'file' as const }));
+  return judgeAll(targets, guards, 'git', `${verb.replace(/^git /, '')} writes another version of`);
+}
+
 /** Discarding changes to paths: the whole tree is medium, one named file low. */
 function discard(repo: Repo, paths: readonly Word[], verb: string): Effect[] {
-  return paths.map((p) => {
-    const wide = p.dynamic || isWide(p.value);
-    const target = p.value === '.' || p.value === ':/' ? repo.dir : p.value;
-    const what = wide ? `every file in ${target}` : target;
-    return lostWork(repo, wide ? 'medium' : 'low', target, `${verb} discards uncommitted changes to ${what}`);
-  });
+  return [
+    ...paths.map((p) => {
+      const wide = p.dynamic || isWide(p.value);
+      const target = p.value === '.' || p.value === ':/' ? repo.dir : p.value;
+      const what = wide ? `every file in ${target}` : target;
+      return lostWork(
+        repo,
+        wide ? 'medium' : 'low',
+        target,
+        `${verb} discards uncommitted changes to ${what}`,
+      );
+    }),
+    ...guardedPaths(repo, paths, verb),
+  ];
 }
 
 function checkout(repo: Repo, args: Args): Effect[] {

@@ -1,0 +1,33 @@
+import { posix } from 'node:path';
+import type { Word } from '../../shell/words.js';
+import type { Target } from './judge.js';
+
+/**
+ * Where a copy of `sources` onto `dest` lands. Unless a trailing slash says so, we cannot tell whether
+ * `dest` is a directory, so both readings count: `dest` replaced whole, and `dest/<name of the source>`. A source that stands for a
+ * directory's contents (`dir/.`, and for rsync `dir/`) fills `dest` with names only it knows.
+ */
+export function landings(
+  sources: readonly Word[],
+  dest: Word,
+  contentsOnly: (source: string) => boolean,
+): Target[] {
+  if (dest.dynamic) return [];
+  // `dest/` is a directory for certain: what lands is named by the sources.
+  const targets: Target[] = dest.value.endsWith('/') ? [] : [{ path: dest.value, mode: 'file' }];
+  for (const source of sources) {
+    if (source.dynamic) continue;
+    if (contentsOnly(source.value)) targets.push({ path: dest.value, mode: 'into' });
+    else {
+      const name = posix.basename(source.value.replace(/\/+$/, ''));
+      if (name && name !== '..') targets.push({ path: posix.join(dest.value, name), mode: 'file' });
+    }
+  }
+  return targets;
+}
+
+/** `dir/.` (and `.`) copies what is in the directory, not the directory (cp, scp). */
+export const dotContents = (source: string): boolean => source === '.' || source.endsWith('/.');
+
+/** rsync also copies only the contents of a source written with a trailing slash. */
+export const rsyncContents = (source: string): boolean => dotContents(source) || source.endsWith('/');

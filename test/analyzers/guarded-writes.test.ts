@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { guardedWritesCorpus } from '../corpus/guarded-writes.js';
+import { modeWeakens } from '../../src/analyzers/guarded-writes/modes.js';
+import { corpusTests } from '../support/corpus.js';
+import { check, expectCategories } from '../support/runtime.js';
+
+describe('guarded-writes corpus', () => corpusTests(guardedWritesCorpus));
+
+describe('guarded-writes analyzer', () => {
+  it('names the guarded path a copy into a directory reaches', async () => {
+    const r = await check('cp -r /tmp/x/.interlock .');
+    expect(r.assessment.effects.map((e) => e.target)).toContain('/home/dev/project/.interlock');
+  });
+
+  it('reports a copy onto a guarded file once, whether or not the destination is a directory', async () => {
+    const r = await check('cp config.example.yaml .interlock/config.yaml');
+    expect(r.assessment.effects.map((e) => e.target)).toEqual(['/home/dev/project/.interlock/config.yaml']);
+  });
+
+  it('says where an archive of unknown members lands and what it may overwrite there', async () => {
+    const r = await check('tar xzf x.tgz');
+    expect(r.assessment.effects).toHaveLength(1);
+    expect(r.assessment.effects[0]).toMatchObject({ risk: 'medium', target: '/home/dev/project/.interlock' });
+    expect(r.assessment.effects[0]?.reason).toContain('into /home/dev/project, which may overwrite');
+  });
+
+  it('keeps a certain write under a directory it may only possibly overwrite', async () => {
+    const r = await check('tar -xf x.tar . .interlock/config.yaml');
+    expect(r.assessment.risk).toBe('high');
+  });
+
+  it('reports categories policies can use', async () => {
+    await expectCategories([
+      ['tar -xzf x.tgz -C ~/.claude', 'agent-hooks'],
+      ['mv .interlock x', 'interlock-config'],
+      ['git checkout evil -- .interlock', 'interlock-config'],
+      ['sudo cp ./hosts /etc/hosts', 'system'],
+      ['sudo tar -xzf backup.tar.gz -C /', 'system'],
+    ]);
+  });
+
+  it('checks the members an extraction names instead of where it lands', async () => {
+    const r = await check('tar -xf x.tar src/index.ts docs/');
+    expect(r.assessment.effects).toEqual([]);
+  });
+
+  it('leaves writes on another machine to the remote analyzers', async () => {
+    const r = await check("ssh web-1 'tar -xf x.tar'");
+    expect(r.assessment.effects.filter((e) => e.tool === 'tar')).toEqual([]);
+  });
+
+  it.each([
+    ['644', false],
+    ['0640', false],
+    ['600', false],
+    ['000', true],
+    ['1777', true],
+    ['664', true],
+    ['+x', false],
+    ['go-w', false],
+    ['u=rw,go=r', false],
+    ['u-r', true],
+    ['o+w', true],
+    ['a=', true],
+  ] as const)('chmod %s weakens the guard: %s', (mode, weakens) => {
+    expect(modeWeakens(mode)).toBe(weakens);
+  });
+});
