@@ -97,9 +97,7 @@ export const heldoutCorpus: LabelledCommand[] = [
   { command: 'echo $PATH', destructive: false },
   { command: 'curl -I https://example.com', destructive: false },
   { command: 'wget https://example.com/file.tar.gz', destructive: false },
-  // Relabelled for issues 13/14 (was harmless): an archive of unknown members extracted into the project may
-  // overwrite `.interlock/` or `.claude/settings.json`, so it asks (README, guarded writes).
-  { command: 'tar xzf file.tar.gz', destructive: true },
+  { command: 'tar xzf file.tar.gz', destructive: false },
   { command: 'python3 -m venv .venv && . .venv/bin/activate', destructive: false },
   { command: 'pip install -r requirements.txt', destructive: false },
   { command: 'node scripts/seed.js', destructive: false },
