@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { userConfigDir } from '../config/discover.js';
 import { readAll } from './read-input.js';
 import { forwardableEnv, stringEnv } from '../daemon/forwardable-env.js';
-import { buildId, isAlive, readState, stateFile } from '../daemon/state-file.js';
+import { buildId, isAlive, readState, stateFile, type DaemonState } from '../daemon/state-file.js';
+import { systemMode, trustedSystemDaemon, type SystemMode } from '../daemon/system-trust.js';
 import {
   isDaemonAnswer,
   MAX_SOCKET_LINE,
@@ -38,20 +39,13 @@ interface Unavailable {
 function askOverSocket(
   agent: string,
   input: Promise<string>,
-  options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number },
+  options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number; system?: SystemMode },
 ): Promise<DaemonAnswer | Unavailable> {
-  const state = readState(stateFile(options.env));
-  if (!state) return Promise.resolve({ unavailable: 'no daemon running', absent: true });
-  if (!isAlive(state.pid))
-    return Promise.resolve({ unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true });
-  if (!state.socket) return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: true });
-  const mine = ownBuild();
-  if (mine && state.build && state.build !== mine)
-    return Promise.resolve({
-      unavailable: `the daemon (pid ${state.pid}) runs another build of Interlock`,
-      ...(state.replaceable ? { replace: state.pid } : {}),
-    });
+  const found = options.system ? systemDaemonToAsk(options.system) : userDaemonToAsk(options.env);
+  if ('unavailable' in found) return Promise.resolve(found);
+  const { state } = found;
   const { token, socket: path } = state;
+  if (!path) return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: !options.system });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -106,6 +100,27 @@ function askOverSocket(
   });
 }
 
+/** The daemon of this user's state file (single-user mode), or why none may be asked. */
+function userDaemonToAsk(env: NodeJS.ProcessEnv): { state: DaemonState } | Unavailable {
+  const state = readState(stateFile(env));
+  if (!state) return { unavailable: 'no daemon running', absent: true };
+  if (!isAlive(state.pid)) return { unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true };
+  if (!state.socket) return { unavailable: 'the daemon has no socket', httpOnly: true };
+  const mine = ownBuild();
+  if (mine && state.build && state.build !== mine)
+    return {
+      unavailable: `the daemon (pid ${state.pid}) runs another build of Interlock`,
+      ...(state.replaceable ? { replace: state.pid } : {}),
+    };
+  return { state };
+}
+
+/** The system daemon, only when its files are Interlock's own (never one the agent's user announced). */
+function systemDaemonToAsk(system: SystemMode): { state: DaemonState } | Unavailable {
+  const trusted = trustedSystemDaemon(system);
+  return 'state' in trusted ? trusted : { unavailable: `no trustworthy system daemon: ${trusted.untrusted}` };
+}
+
 /**
  * `interlock hook [--no-daemon] [--autostart] <agent>`: the exit code to leave with. Everything but the
  * plain case (an agent named, input on a pipe, a daemon with a socket that answers) goes to the full hook.
@@ -114,9 +129,12 @@ function askOverSocket(
  */
 export async function runFastHook(args: readonly string[]): Promise<number> {
   const agent = args.find((a) => !a.startsWith('-'));
+  // Set up as its own user: only that user's daemon is asked, none is autostarted as the agent's user,
+  // and nothing the agent's user wrote (state file, code cache, verdict memo) is read.
+  const system = systemMode(process.env);
   const useDaemon = !args.includes('--no-daemon') && !process.env.INTERLOCK_NO_DAEMON;
   const autostart =
-    useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
+    !system && useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
   let startDaemon = false;
   let replace: number | undefined;
   let askOverHttp = false; // the socket was tried; HTTP only for a daemon without one
@@ -130,15 +148,22 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     preferQuickStart();
     const bundle = bundledFullHook();
     if (!bundle) return import('./hook.js');
+    // The code cache under the agent's home is the agent's to write: compiled code is not read from it.
+    if (system)
+      return (await import('node:module')).createRequire(bundle)(bundle) as typeof import('./hook.js');
     const loaded = requireWithCodeCache(bundle, join(userConfigDir(process.env), 'cache', 'v8'));
     saveCompiled = loaded.save;
     return loaded.exports as typeof import('./hook.js');
   };
-  if (!agent || process.stdin.isTTY) return (await full()).runHook(agent, { daemon: useDaemon });
+  if (!agent || process.stdin.isTTY)
+    return (await full()).runHook(agent, {
+      daemon: useDaemon && !system,
+      ...(system ? { system: true } : {}),
+    });
   const input = readAll(process.stdin);
   input.catch(() => {}); // reported below
   const viaDaemon = useDaemon
-    ? askOverSocket(agent, input, { env: process.env, cwd: process.cwd() })
+    ? askOverSocket(agent, input, { env: process.env, cwd: process.cwd(), ...(system ? { system } : {}) })
     : undefined;
   let raw: string;
   try {
@@ -170,7 +195,13 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     process.stdout.write(quick.stdout);
     code = quick.exitCode;
   } else {
-    code = await (await full()).runHookOn(agent, raw, { daemon: askOverHttp, preflighted: true });
+    code = await (
+      await full()
+    ).runHookOn(agent, raw, {
+      daemon: askOverHttp && !system,
+      preflighted: true,
+      ...(system ? { system: true } : {}),
+    });
     saveCompiled();
   }
   const main = startDaemon ? mainScript() : undefined;

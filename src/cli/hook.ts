@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AGENTS, isAgentId, type AgentId } from '../adapters/hooks/types.js';
 import { stringEnv } from '../daemon/forwardable-env.js';
+import { systemMode } from '../daemon/system-trust.js';
 import { answerAtOnce } from './hook-preflight.js';
 import { readAll } from './read-input.js';
 import { preferQuickStart } from './short-lived.js';
@@ -31,6 +32,8 @@ async function decide(
   io: HookIo,
   useDaemon: boolean,
   preflighted: boolean,
+  /** Set up as its own user: why its daemon is not asked (what this process decides stays out of production). */
+  systemWithoutDaemon: string | undefined,
 ): Promise<number> {
   const env = stringEnv(io.env);
   const ctx = { env, cwd: io.cwd };
@@ -47,7 +50,13 @@ async function decide(
     }
     if (!answer) {
       const engine = await import('../adapters/hooks/engine.js');
-      answer = await engine.answerHook(agent, raw, ctx, engine.inProcessProvider());
+      // Set up as its own user, Interlock decides here only what stays out of production, and without
+      // the verdict memo of the agent's user.
+      answer = systemWithoutDaemon
+        ? await engine.answerHook(agent, raw, ctx, engine.inProcessProvider({ remember: false }), {
+            daemonMissing: systemWithoutDaemon,
+          })
+        : await engine.answerHook(agent, raw, ctx, engine.inProcessProvider());
     }
   }
   if (answer.stderr) io.stderr.write(answer.stderr);
@@ -78,13 +87,19 @@ function checkAgent(agentArg: string | undefined, io: HookIo): agentArg is Agent
 export async function runHookOn(
   agentArg: string | undefined,
   raw: string,
-  options: { daemon?: boolean; preflighted?: boolean } = {},
+  options: { daemon?: boolean; preflighted?: boolean; system?: boolean } = {},
   io: HookIo = defaultIo(),
 ): Promise<number> {
   if (!checkAgent(agentArg, io)) return EXIT_CODES['hook-block'];
   try {
-    const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON;
-    return await decide(agentArg, raw, io, useDaemon, options.preflighted === true);
+    // An entry that did not check (`node dist/cli/hook.js`, installed by earlier versions) checks here.
+    const system =
+      options.system === true
+        ? 'the system daemon did not answer'
+        : systemMode(io.env) &&
+          'this hook entry does not ask the system daemon; install dist/cli/hook-fast.cjs';
+    const useDaemon = options.daemon !== false && !io.env.INTERLOCK_NO_DAEMON && !system;
+    return await decide(agentArg, raw, io, useDaemon, options.preflighted === true, system || undefined);
   } catch (error) {
     io.stderr.write(
       `interlock hook: ${error instanceof Error ? error.message : String(error)}; blocking this tool call to be safe.\n`,
@@ -96,7 +111,7 @@ export async function runHookOn(
 /** Run the hook for `agent`; never throws: whatever goes wrong blocks the call (exit 2) with a reason. */
 export async function runHook(
   agentArg: string | undefined,
-  options: { daemon?: boolean } = {},
+  options: { daemon?: boolean; system?: boolean } = {},
   io: HookIo = defaultIo(),
 ): Promise<number> {
   if (!checkAgent(agentArg, io)) return EXIT_CODES['hook-block'];

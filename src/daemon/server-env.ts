@@ -53,3 +53,25 @@ export function withDaemonServer(
   for (const name of SERVER_VARIABLES) delete env[name];
   return { ...env, ...server };
 }
+
+/** Where the system daemon keeps its audit log and key: never where a call's variables point. */
+const STATE_VARIABLES = [
+  'INTERLOCK_DATABASE',
+  'INTERLOCK_AUDIT_KEY',
+  'INTERLOCK_AUDIT_KEYRING',
+  'XDG_STATE_HOME',
+  'INTERLOCK_SYSTEM_ROOT',
+] as const;
+
+/** A call's variables with the state variables replaced by the system daemon's own. */
+export function withOwnState(
+  callEnv: Record<string, string>,
+  daemonEnv: Record<string, string>,
+): Record<string, string> {
+  const env = { ...callEnv };
+  for (const name of STATE_VARIABLES) {
+    delete env[name];
+    if (daemonEnv[name] !== undefined) env[name] = daemonEnv[name];
+  }
+  return env;
+}

@@ -11,7 +11,7 @@ import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
 import { stringEnv } from './forwardable-env.js';
-import { daemonServerEnv, withDaemonServer } from './server-env.js';
+import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
 import { listenSocket } from './socket-server.js';
 import { startingMarker } from './autostart.js';
 import {
@@ -48,6 +48,9 @@ export interface DaemonOptions {
   /** Call `onIdle` after this long without a request (an autostarted daemon leaves by itself). */
   idleExitMs?: number;
   onIdle?: () => void;
+  /** The system daemon (`setup --system`): its socket and state file are for every agent's user, and its
+   * audit log and key are its own whatever a call's variables say. */
+  system?: boolean;
 }
 
 export interface RunningDaemon {
@@ -190,8 +193,9 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   ) => {
     if (!isAgentId(agent)) throw new ServiceError(404, 'unknown-agent', `unknown agent ${agent}`);
     const cwd = typeof cwdIn === 'string' && cwdIn ? cwdIn : process.cwd();
+    const env = withDaemonServer(callEnv, serverEnv);
     const answer = await counted(() =>
-      answerHook(agent, payload, { cwd, env: withDaemonServer(callEnv, serverEnv) }, provider),
+      answerHook(agent, payload, { cwd, env: options.system ? withOwnState(env, daemonEnv) : env }, provider),
     );
     log(`${agent} ${answer.verdict.outcome}${answer.exitCode ? ` exit ${answer.exitCode}` : ''}`);
     return JSON.stringify({
@@ -282,23 +286,28 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       socketFile,
       (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
       token,
+      options.system ? 0o666 : 0o600,
     );
   } catch (error) {
     log(
       `no socket at ${socketFile} (${error instanceof Error ? error.message : String(error)}); hooks use HTTP`,
     );
   }
-  writeState(file, {
-    protocol: PROTOCOL,
-    pid: process.pid,
-    host,
-    port,
-    token,
-    startedAt: new Date(started).toISOString(),
-    ...(socketServer ? { socket: socketFile } : {}),
-    ...(build ? { build } : {}),
-    ...(options.idleExitMs ? { replaceable: true } : {}),
-  });
+  writeState(
+    file,
+    {
+      protocol: PROTOCOL,
+      pid: process.pid,
+      host,
+      port,
+      token,
+      startedAt: new Date(started).toISOString(),
+      ...(socketServer ? { socket: socketFile } : {}),
+      ...(build ? { build } : {}),
+      ...(options.idleExitMs ? { replaceable: true } : {}),
+    },
+    { shared: options.system === true },
+  );
   // A hook that started this daemon in the background marked the start; it is done.
   try {
     unlinkSync(startingMarker(file));

@@ -61,8 +61,16 @@ function inUse(path: string): Promise<boolean> {
   });
 }
 
-/** Listen on `path` (mode 0600); answers carry `token`. Fails when another live daemon holds the path. */
-export async function listenSocket(path: string, handle: SocketHandler, token: string): Promise<Server> {
+/**
+ * Listen on `path` (mode 0600, or 0666 for the system daemon, which every agent's user may call); answers
+ * carry `token`. Fails when another live daemon holds the path.
+ */
+export async function listenSocket(
+  path: string,
+  handle: SocketHandler,
+  token: string,
+  mode = 0o600,
+): Promise<Server> {
   if (await inUse(path)) throw new Error(`another daemon is listening on ${path}`);
   try {
     unlinkSync(path);
@@ -78,6 +86,6 @@ export async function listenSocket(path: string, handle: SocketHandler, token: s
       resolve();
     });
   });
-  chmodSync(path, 0o600);
+  chmodSync(path, mode);
   return server;
 }

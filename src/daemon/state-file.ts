@@ -69,11 +69,14 @@ export function readState(file: string): DaemonState | undefined {
   }
 }
 
-export function writeState(file: string, state: DaemonState): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+/** `shared`: the system daemon's file, which every agent's hook reads (0644); its directory, not the
+ * file's secrecy, is what keeps others from replacing it. */
+export function writeState(file: string, state: DaemonState, options: { shared?: boolean } = {}): void {
+  const mode = options.shared ? 0o644 : 0o600;
+  mkdirSync(dirname(file), { recursive: true, mode: options.shared ? 0o755 : 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode });
+  chmodSync(tmp, mode);
   renameSync(tmp, file);
 }
 

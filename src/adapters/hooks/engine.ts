@@ -33,17 +33,45 @@ export interface PolicyProvider {
   policies(cwd: string, env: Record<string, string>): Promise<PolicyBundle>;
 }
 
-/** Loads what a call needs in this process; nothing for read-only tools. */
-export function inProcessProvider(): PolicyProvider {
+/**
+ * Loads what a call needs in this process; nothing for read-only tools. `remember: false` when the
+ * verdict memo on disk is the agent's user's to edit and Interlock runs as its own user (system mode).
+ */
+export function inProcessProvider(options: { remember?: boolean } = {}): PolicyProvider {
+  const rememberVerdicts = options.remember !== false;
   return {
     async runtime(cwd, env) {
       const { loadRuntime } = await import('../../app/runtime.js');
-      return loadRuntime({ cwd, env, eagerSql: false, rememberVerdicts: true });
+      return loadRuntime({ cwd, env, eagerSql: false, rememberVerdicts });
     },
     async policies(cwd, env) {
       const { loadPolicies } = await import('../../app/policies.js');
-      return loadPolicies({ cwd, env, rememberVerdicts: true });
+      return loadPolicies({ cwd, env, rememberVerdicts });
     },
+  };
+}
+
+/** What a hook decides alone may not reach production: set when Interlock's own daemon was expected. */
+export interface HookGuard {
+  /** Why its daemon did not answer; production-scoped changes are then denied. */
+  daemonMissing?: string;
+}
+
+/** A change (not a read) that lands in production or somewhere unknown. */
+function productionScoped(final: Final): boolean {
+  const { environment, destructive, effects } = final.assessment;
+  return environment !== 'non-production' && (destructive || effects.some((e) => e.operation !== 'read'));
+}
+
+function daemonMissingVerdict(reason: string): HookVerdict {
+  return {
+    outcome: 'deny',
+    userMessage: clip(
+      `Interlock blocked this production-scoped call: Interlock runs as its own user here, and its daemon did not answer (${reason}).`,
+    ),
+    agentMessage: clip(
+      `Interlock's daemon is not available (${reason}), so production-scoped actions are blocked. Tell the user (sudo interlock setup --system restarts it); do not work around it.`,
+    ),
   };
 }
 
@@ -187,6 +215,7 @@ async function decideRequest(
   request: HookRequest,
   ctx: HookContext,
   provider: PolicyProvider,
+  guard: HookGuard,
 ): Promise<HookResponse> {
   const { call, agent } = request;
   if (call.kind === 'shell' && call.command.trim() === '')
@@ -204,6 +233,8 @@ async function decideRequest(
     env: ctx.env,
   });
   const auditNote = final.audit.recorded ? '' : `interlock hook: ${final.audit.message}\n`;
+  if (guard.daemonMissing && productionScoped(final))
+    return respond(agent, daemonMissingVerdict(guard.daemonMissing), request.event, auditNote || undefined);
   return respond(
     agent,
     hookVerdict(final, found.what),
@@ -218,11 +249,12 @@ export async function answerHook(
   raw: string,
   ctx: HookContext,
   provider: PolicyProvider,
+  guard: HookGuard = {},
 ): Promise<HookResponse> {
   const first = preflight(agent, raw, ctx);
   if ('response' in first) return first.response;
   try {
-    return await decideRequest(first.request, ctx, provider);
+    return await decideRequest(first.request, ctx, provider, guard);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const verdict: HookVerdict = {

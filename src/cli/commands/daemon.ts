@@ -10,6 +10,7 @@ interface DaemonCliOptions {
   quiet?: boolean;
   json?: boolean;
   idleExit?: string;
+  system?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,6 +62,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     ...(options.host ? { host: options.host } : {}),
     log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...(idleMinutes ? { idleExitMs: idleMinutes * 60_000, onIdle: () => leave() } : {}),
+    ...(options.system ? { system: true } : {}),
   });
   if (!options.quiet)
     process.stdout.write(
@@ -136,6 +138,10 @@ export function registerDaemon(program: Command): void {
     .option('--background', 'start detached and return once it answers')
     .option('--quiet', 'no request log')
     .option('--idle-exit <minutes>', 'stop after this many minutes without a call (autostarted daemons: 30)')
+    .option(
+      '--system',
+      "run as Interlock's own user (what `setup --system` starts): a socket every agent's user may call",
+    )
     .action(async (options: DaemonCliOptions) => {
       process.exitCode = await start(options);
     });

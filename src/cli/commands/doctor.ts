@@ -25,10 +25,12 @@ export function registerDoctor(program: Command): void {
     .option('--no-self-test', 'only report what is installed')
     .option('--json', 'machine-readable output')
     .action(async (options: DoctorCliOptions) => {
-      const [{ doctor, unhealthy }, { daemonHealth }] = await Promise.all([
+      const [{ doctor, unhealthy }, { daemonHealth }, { isolation }] = await Promise.all([
         import('../../adapters/hooks/doctor.js'),
         import('../../daemon/client.js'),
+        import('../isolation.js'),
       ]);
+      const mode = isolation(process.env);
       const scratch = mkdtempSync(join(tmpdir(), 'interlock-doctor-'));
       try {
         const reports = await doctor({
@@ -46,7 +48,7 @@ export function registerDoctor(program: Command): void {
             installed: r.installed.map(({ handler: _handler, ...rest }) => rest),
           }));
           process.stdout.write(
-            `${JSON.stringify({ ok: !bad, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable } })}\n`,
+            `${JSON.stringify({ ok: !bad, mode, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable } })}\n`,
           );
         } else {
           const lines: string[] = [];
@@ -65,6 +67,7 @@ export function registerDoctor(program: Command): void {
               ? `Daemon: running (pid ${daemon.health.pid}, port ${daemon.state.port}, ${daemon.health.requests} calls answered)`
               : `Daemon: not running (${daemon.unavailable}); hooks decide in their own process`,
           );
+          lines.push(`Mode: ${mode.summary}${mode.fix ? `\n  fix: ${mode.fix}` : ''}`);
           process.stdout.write(`${lines.join('\n')}\n`);
         }
         process.exitCode = bad ? EXIT_CODES.failed : EXIT_CODES.ok;

@@ -15,6 +15,7 @@ import { registerFreeze } from './freeze.js';
 import { registerAudit } from './audit.js';
 import { registerReport } from './report.js';
 import { registerKeys } from './keys.js';
+import { registerSetup } from './setup.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerHook(program);
   registerInit(program);
+  registerSetup(program);
   registerUninstall(program);
   registerDoctor(program);
   registerDaemon(program);

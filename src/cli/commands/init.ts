@@ -5,7 +5,7 @@ import type { AgentId } from '../../adapters/hooks/types.js';
 import { EXIT_CODES } from '../../core/exit-codes.js';
 import { existingDirectory } from '../options.js';
 
-interface InitOptions {
+export interface InitOptions {
   agent?: string;
   project?: boolean;
   user?: boolean;
@@ -35,7 +35,8 @@ const NOTES: Record<AgentId, string> = {
     'Codex runs hooks by default; older versions need `[features] codex_hooks = true` in ~/.codex/config.toml. A project .codex/ is read only in trusted projects.',
 };
 
-async function initAgent(agentArg: string, options: InitOptions): Promise<number> {
+/** `init --agent`, also `setup --user --agent` (single-user mode: Interlock runs as the agent's user). */
+export async function initAgent(agentArg: string, options: InitOptions): Promise<number> {
   const { isAgentId, AGENTS } = await import('../../adapters/hooks/types.js');
   if (!isAgentId(agentArg)) {
     process.stderr.write(
