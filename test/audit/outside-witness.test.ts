@@ -176,9 +176,13 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
     const tip = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as Row;
     const base = { seq: tip.seq, hash: tip.hash, at: Date.now(), keyId: id };
     const signature = signMessage({ id, privateKey }, checkpointMessage(base));
-    db.prepare(
-      'INSERT INTO audit_checkpoints (seq, hash, at, key_id, signature) VALUES (?, ?, ?, ?, ?)',
-    ).run(base.seq, base.hash, base.at, id, signature);
+    db.prepare('INSERT INTO audit_checkpoints (seq, hash, at, key_id, signature) VALUES (?, ?, ?, ?, ?)').run(
+      base.seq,
+      base.hash,
+      base.at,
+      id,
+      signature,
+    );
     db.close();
 
     for (const v of [await verify(), await verifyAlone()]) {
@@ -230,7 +234,9 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
     expect((await verifyAlone()).status).toBe(0);
     const v = await verify();
     expect(v.status).toBe(FAILED);
-    expect(v.stdout).toMatch(/\(rewritten\): entry 1 is not the one the approval server .*wiped and started again/);
+    expect(v.stdout).toMatch(
+      /\(rewritten\): entry 1 is not the one the approval server .*wiped and started again/,
+    );
   });
 
   it('(e) every checkpoint deleted, and the witness file: a failure, not a warning', async () => {
@@ -241,7 +247,9 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
 
     const v = await verify();
     expect(v.status).toBe(FAILED);
-    expect(v.stdout).toMatch(/\(checkpoints-missing\): the approval server .* holds a checkpoint for entry 1,/);
+    expect(v.stdout).toMatch(
+      /\(checkpoints-missing\): the approval server .* holds a checkpoint for entry 1,/,
+    );
     // The log itself says a key signed it: even with no server to ask, the missing checkpoints show.
     const alone = await verifyAlone();
     expect(alone.status).toBe(FAILED);
@@ -303,7 +311,14 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
     const agent = new ApprovalClient(server.url, tokens.agent);
     const log = logIdOf(localDb);
     const latest = (await agent.checkpoints(log)).checkpoint!;
-    const { receivedAt: _, ...sent } = latest;
+    const sent = {
+      log: latest.log,
+      seq: latest.seq,
+      hash: latest.hash,
+      at: latest.at,
+      keyId: latest.keyId,
+      signature: latest.signature,
+    };
     expect(await agent.sendCheckpoint(sent)).toMatchObject({ stored: false });
     await expect(agent.sendCheckpoint({ ...sent, seq: 5 })).rejects.toMatchObject({
       status: 409,
@@ -320,9 +335,9 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
       history: [],
     });
     const entries = await store.auditEntries(1, 1000);
-    expect(entries.filter((e) => e.type === 'checkpoint.witnessed').map((e) => JSON.parse(e.body).data.seq)).toEqual(
-      [1, 11, 21],
-    );
+    expect(
+      entries.filter((e) => e.type === 'checkpoint.witnessed').map((e) => JSON.parse(e.body).data.seq),
+    ).toEqual([1, 11, 21]);
   });
 
   it('keys rotate records the new key, signed by the one it retires; both verify', async () => {
