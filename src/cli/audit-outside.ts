@@ -13,14 +13,40 @@ import { configFor } from './server-connection.js';
 
 export interface OutsideOptions {
   server?: boolean;
+  database?: string;
   allowNoWitness?: boolean;
 }
 
-/** A log this machine's recorder writes (`source: local`, or a recorded key): the server's own log is not. */
+/**
+ * A log this machine's recorder writes: the default one (what `audit verify` reads with no --database), or
+ * a SQLite file whose entries say so (`source: local`, a recorded key). The server's own log is not.
+ */
 export async function isLocalLog(log: AuditLog, options: OutsideOptions): Promise<boolean> {
   if (options.server || log.store.kind !== 'sqlite') return false;
+  if (!options.database) return true;
   const [first] = await log.store.auditEntries(1, 1);
   return !first || first.type === 'audit.key' || first.body.includes('"source":"local"');
+}
+
+/**
+ * For any other SQLite log: what the server witnessed of it, if anything (a wiped log started again with
+ * entries that do not say `source: local` is still held against the server's copy).
+ */
+export async function witnessedIfAny(
+  log: AuditLog,
+  options: OutsideOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OutsideEvidence | undefined> {
+  if (options.server || log.store.kind !== 'sqlite') return undefined;
+  const connection = serverConnection(env, configFor(process.cwd(), env));
+  if (!connection || 'error' in connection) return undefined;
+  try {
+    const client = new ApprovalClient(connection.url, connection.token);
+    const { history } = await client.checkpoints(logIdOf(log.location));
+    return history.length ? { server: connection.url, checkpoints: history } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const ACCEPT = 'pass --allow-no-witness to accept what this machine alone can vouch for';

@@ -3,7 +3,7 @@ import { readSigningKey } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
 import { isoSeconds } from '../audit/time.js';
 import { verifyAuditLog, type VerifyReport } from '../audit/verify.js';
-import { isLocalLog, outsideEvidence, sendToConfiguredServer } from './audit-outside.js';
+import { isLocalLog, outsideEvidence, sendToConfiguredServer, witnessedIfAny } from './audit-outside.js';
 import { configuredAudit, openForReading, trustFor, type StoreOptions } from './audit-store.js';
 import { InputError } from '../core/errors.js';
 import { reportError } from './errors.js';
@@ -67,8 +67,10 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
     // A log kept on this machine is held against the approval server's copy of its checkpoints, and
     // may only be signed by keys it records; the server's own log has neither.
     const local = await isLocalLog(log, options);
+    const outside = local ? await outsideEvidence(log, options) : await witnessedIfAny(log, options);
     const report = await verifyAuditLog(log, {
-      ...(local ? { outside: await outsideEvidence(log, options), recordedKeysOnly: true } : {}),
+      ...(outside ? { outside } : {}),
+      ...(local ? { recordedKeysOnly: true } : {}),
       ...(from ? { from } : {}),
       ...(trust.keyring ? { keyring: trust.keyring } : {}),
       keyringFile: trust.keyringFile,

@@ -19,13 +19,20 @@ export async function recordKeyInLog(
   retired?: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  const log = await openAuditLog(defaultLocalDatabase(env, configuredAudit(env).database), env);
+  const database = defaultLocalDatabase(env, configuredAudit(env).database);
+  let log;
   try {
+    log = await openAuditLog(database, env);
     await recordKey(log, key, osUser(env), retired);
     await writeCheckpoint(log, { key: signer, witnessDir });
-    await sendToConfiguredServer(log, env);
-    return log.location;
+    await sendToConfiguredServer(log, env); // best effort: never throws
+  } catch (error) {
+    // The key file is written; without its entry, `audit verify` of this log will call it foreign.
+    throw new Error(
+      `key ${key.id} was made, but could not be recorded in the audit log ${database} (${(error as Error).message}): make the log writable, move the key file aside and run \`interlock keys init\` again`,
+    );
   } finally {
-    await log.close();
+    await log?.close();
   }
+  return database;
 }

@@ -239,6 +239,20 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
     );
   });
 
+  it('(d) a wipe started again with entries that do not say they are local: still held against the server', async () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${localDb}${suffix}`, { force: true });
+    rmSync(paths().witnessDir, { recursive: true, force: true });
+    const log = await openAuditLog(localDb, env);
+    await log.store.transact((tx) =>
+      tx.appendAudit({ type: 'request.created', actor: 'claude', at: Date.now(), data: {} }),
+    );
+    await log.close();
+    for (const v of [await verify(), await verify({}, '--database', localDb)]) {
+      expect(v.status).toBe(FAILED);
+      expect(v.stdout).toMatch(/the approval server .* holds a checkpoint for entry 1/);
+    }
+  });
+
   it('(e) every checkpoint deleted, and the witness file: a failure, not a warning', async () => {
     const db = raw();
     db.prepare('DELETE FROM audit_checkpoints').run();
@@ -290,7 +304,7 @@ describe.each(TARGETS)('the approval server witnesses local audit logs (server s
     const recorded = await recordLocalDecision(
       check,
       { type: 'Agent', id: 'claude' },
-      { cwd: dir },
+      { cwd: dir, home: dir, env: {} },
       { env: { ...env, INTERLOCK_SERVER_URL: 'http://127.0.0.1:9' } },
     );
     expect(recorded).toMatchObject({ ok: true });
