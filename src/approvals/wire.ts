@@ -33,10 +33,7 @@ export const WireFacts = z.object({
   terraformWorkspace: Text(255).optional(),
   kubeContext: Text(255).optional(),
   /** What the edge could read: the server reads (replays) only the same, so both assess alike. */
-  reads: z
-    .array(z.enum(['paths', 'files', 'scripts', 'plans']))
-    .max(4)
-    .optional(),
+  reads: z.array(z.enum(['paths', 'files', 'scripts', 'plans'])).max(4).optional(),
   /** Variables the assessment read (null: not set) and those that choose where commands land. */
   env: Limited(Text(65_536).nullable(), 2048, 'variables'),
   /** Variables whose value is a secret: bound by the sha256 of their value, never sent. */
