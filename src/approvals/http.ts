@@ -11,6 +11,7 @@ import {
   WhoamiReply,
   type DecisionBody,
 } from './api.js';
+import { CheckpointStored, LatestCheckpoint, type CheckpointInput } from './checkpoint-api.js';
 import { ClientError } from './client-error.js';
 
 export { ClientError };
@@ -138,5 +139,13 @@ export class ApprovalClient {
   }
   whoami() {
     return this.call('GET', '/v1/whoami', WhoamiReply);
+  }
+  /** Send a signed checkpoint of this machine's audit log to the server (its outside witness). */
+  sendCheckpoint(body: CheckpointInput) {
+    return this.call('POST', '/v1/checkpoints', CheckpointStored, body);
+  }
+  /** The newest checkpoint the server holds for this log, and the seq and hash of every one. */
+  checkpoints(log: string) {
+    return this.call('GET', `/v1/checkpoints?log=${encodeURIComponent(log)}`, LatestCheckpoint);
   }
 }

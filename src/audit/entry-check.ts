@@ -16,7 +16,10 @@ type ProblemKind =
   | 'bad-checkpoint'
   | 'unknown-key'
   | 'head'
-  | 'witness';
+  | 'witness'
+  | 'foreign-key'
+  | 'checkpoints-missing'
+  | 'outside-witness';
 
 export interface VerifyProblem {
   /** The first entry that is wrong (or, for a cut tail, the first that is gone). */

@@ -3,6 +3,7 @@ import { describeAction, type Action, type ActionFacts } from '../core/types.js'
 import type { LoadedConfig } from '../config/load.js';
 import { actionDigest } from '../approvals/digest.js';
 import type { ShellInputs } from '../assess/inputs.js';
+import { serverConnection } from '../approvals/settings.js';
 import { isPostgresUrl } from '../store/open.js';
 import type { AuditInput } from '../store/types.js';
 import { actorChainOf, osUser, type ActorChain } from './actor.js';
@@ -218,7 +219,7 @@ async function append(
     });
     if (policy)
       await log.side.setPolicyState(policy.scope, { digest: policy.digest, files: policy.files, at });
-    await localCheckpoint(log, options.env ?? process.env, settings);
+    await localCheckpoint(log, options.env ?? process.env, settings, options.config);
     return { ok: true, seq: last.seq, hash: last.hash };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -228,7 +229,12 @@ async function append(
 }
 
 /** Sign a checkpoint of the local log when one is due and this user has a key (`interlock keys init`). */
-async function localCheckpoint(log: AuditLog, env: NodeJS.ProcessEnv, settings: AuditConfig): Promise<void> {
+async function localCheckpoint(
+  log: AuditLog,
+  env: NodeJS.ProcessEnv,
+  settings: AuditConfig,
+  config: LoadedConfig | undefined,
+): Promise<void> {
   try {
     hasKey ??= existsSync(keyPaths(env, {}, settings).privateKey);
     if (!hasKey) return;
@@ -236,14 +242,27 @@ async function localCheckpoint(log: AuditLog, env: NodeJS.ProcessEnv, settings: 
       everyEntries: settings.checkpoint?.entries ?? 100,
       everyMs: (settings.checkpoint?.minutes ?? 10) * 60 * 1000,
     };
-    if (!checkpointDue(await log.side.lastEntry(), await log.side.lastCheckpoint(), Date.now(), policy))
-      return;
-    // Only now load the crypto and the key: most decisions never need them.
-    const { localSigner, writeCheckpoint } = await import('./checkpoint.js');
-    const signer = localSigner(env, undefined, settings);
-    if (signer) await writeCheckpoint(log, signer);
+    if (checkpointDue(await log.side.lastEntry(), await log.side.lastCheckpoint(), Date.now(), policy)) {
+      // Only now load the crypto and the key: most decisions never need them.
+      const { localSigner, writeCheckpoint } = await import('./checkpoint.js');
+      const signer = localSigner(env, undefined, settings);
+      if (signer) await writeCheckpoint(log, signer);
+    }
   } catch {
     // a checkpoint is retried with the next entry; the entry itself is committed
+  }
+  await witnessOutside(log, env, config);
+}
+
+/** Send the newest checkpoint to the approval server, when one is configured (best effort, never throws). */
+async function witnessOutside(log: AuditLog, env: NodeJS.ProcessEnv, config?: LoadedConfig): Promise<void> {
+  const connection = serverConnection(env, config);
+  if (!connection || 'error' in connection) return;
+  try {
+    const { sendToServer } = await import('./outside-witness.js');
+    await sendToServer(log, connection);
+  } catch {
+    // the state table says what the server last acknowledged; verify reports the gap
   }
 }
 

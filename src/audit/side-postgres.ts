@@ -2,10 +2,15 @@ import pg from 'pg';
 import { parsePostgresUrl } from '../store/postgres.js';
 import {
   checkpointFromRow,
+  outsideWitnessFromRow,
+  outsideWitnessValues,
   policyStateFromRow,
+  SET_OUTSIDE_WITNESS,
   SIDE_TABLES,
   type Checkpoint,
   type CheckpointRow,
+  type OutsideWitnessRow,
+  type OutsideWitnessState,
   type PolicyState,
   type SideTables,
 } from './side-tables.js';
@@ -96,6 +101,21 @@ export class PostgresSideTables implements SideTables {
     await this.pool.query(
       'INSERT INTO audit_policy_state (scope, digest, files_json, at) VALUES ($1, $2, $3, $4) ON CONFLICT (scope) DO UPDATE SET digest = excluded.digest, files_json = excluded.files_json, at = excluded.at',
       [scope, s.digest, JSON.stringify(s.files), s.at],
+    );
+  }
+
+  async outsideWitness(logId: string): Promise<OutsideWitnessState | undefined> {
+    const [row] = await this.rows<OutsideWitnessRow>(
+      'SELECT * FROM audit_outside_witness WHERE log_id = $1',
+      [logId],
+    );
+    return row ? outsideWitnessFromRow(row) : undefined;
+  }
+
+  async setOutsideWitness(logId: string, s: OutsideWitnessState): Promise<void> {
+    await this.pool.query(
+      SET_OUTSIDE_WITNESS((n) => `$${n}`),
+      outsideWitnessValues(logId, s),
     );
   }
 

@@ -1,10 +1,15 @@
 import Database from 'better-sqlite3';
 import {
   checkpointFromRow,
+  outsideWitnessFromRow,
+  outsideWitnessValues,
   policyStateFromRow,
+  SET_OUTSIDE_WITNESS,
   SIDE_TABLES,
   type Checkpoint,
   type CheckpointRow,
+  type OutsideWitnessRow,
+  type OutsideWitnessState,
   type PolicyState,
   type SideTables,
 } from './side-tables.js';
@@ -97,6 +102,18 @@ export class SqliteSideTables implements SideTables {
           'INSERT INTO audit_policy_state (scope, digest, files_json, at) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET digest = excluded.digest, files_json = excluded.files_json, at = excluded.at',
         )
         .run(scope, s.digest, JSON.stringify(s.files), s.at),
+    );
+  }
+
+  async outsideWitness(logId: string): Promise<OutsideWitnessState | undefined> {
+    const row = this.db.prepare('SELECT * FROM audit_outside_witness WHERE log_id = ?').get(logId) as
+      OutsideWitnessRow | undefined;
+    return row ? outsideWitnessFromRow(row) : undefined;
+  }
+
+  async setOutsideWitness(logId: string, s: OutsideWitnessState): Promise<void> {
+    await this.write(() =>
+      this.db.prepare(SET_OUTSIDE_WITNESS(() => '?')).run(...outsideWitnessValues(logId, s)),
     );
   }
 

@@ -20,6 +20,16 @@ export interface PolicyState {
   at: number;
 }
 
+/** How far the approval server (the outside witness) has acknowledged this log's checkpoints. */
+export interface OutsideWitnessState {
+  server: string;
+  /** The newest checkpoint the server acknowledged (0: none yet). */
+  ackedSeq: number;
+  /** The last attempt to send one, and why it failed (undefined when it was acknowledged). */
+  attemptedAt?: number;
+  error?: string;
+}
+
 interface ChainTip {
   seq: number;
   hash: string;
@@ -40,6 +50,8 @@ export interface SideTables {
   insertCheckpoint(checkpoint: Checkpoint): Promise<boolean>;
   policyState(scope: string): Promise<PolicyState | undefined>;
   setPolicyState(scope: string, state: PolicyState): Promise<void>;
+  outsideWitness(logId: string): Promise<OutsideWitnessState | undefined>;
+  setOutsideWitness(logId: string, state: OutsideWitnessState): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +69,40 @@ export const SIDE_TABLES = [
     files_json TEXT NOT NULL,
     at BIGINT NOT NULL
   )`,
+  `CREATE TABLE IF NOT EXISTS audit_outside_witness (
+    log_id TEXT PRIMARY KEY,
+    server TEXT NOT NULL,
+    acked_seq BIGINT NOT NULL,
+    attempted_at BIGINT,
+    error TEXT
+  )`,
+];
+
+export const SET_OUTSIDE_WITNESS = (p: (n: number) => string) =>
+  `INSERT INTO audit_outside_witness (log_id, server, acked_seq, attempted_at, error) VALUES (${[1, 2, 3, 4, 5].map(p).join(', ')}) ON CONFLICT (log_id) DO UPDATE SET server = excluded.server, acked_seq = excluded.acked_seq, attempted_at = excluded.attempted_at, error = excluded.error`;
+
+export interface OutsideWitnessRow {
+  server: string;
+  acked_seq: number | string;
+  attempted_at: number | string | null;
+  error: string | null;
+}
+
+export function outsideWitnessFromRow(r: OutsideWitnessRow): OutsideWitnessState {
+  return {
+    server: r.server,
+    ackedSeq: Number(r.acked_seq),
+    ...(r.attempted_at === null ? {} : { attemptedAt: Number(r.attempted_at) }),
+    ...(r.error === null ? {} : { error: r.error }),
+  };
+}
+
+export const outsideWitnessValues = (logId: string, s: OutsideWitnessState) => [
+  logId,
+  s.server,
+  s.ackedSeq,
+  s.attemptedAt ?? null,
+  s.error ?? null,
 ];
 
 export interface CheckpointRow {

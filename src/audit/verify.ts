@@ -4,11 +4,19 @@ import { checkpointMessage } from './checkpoint.js';
 import { checkEntry, entryFits, entryHash, type VerifyProblem } from './entry-check.js';
 import type { Keyring } from './keys.js';
 import type { AuditLog } from './open.js';
+import { recordedKeyOf, type RecordedKey } from './key-record.js';
 import type { Checkpoint } from './side-tables.js';
+import { keyProblem, outsideProblem, type WitnessedPoint } from './trust-checks.js';
 import type { Witness } from './witness.js';
 
 // `interlock audit verify`: walk the chain in pages, hashing as it goes, and hold it against the signed
-// checkpoints, the store's head row and this machine's witness file. Stops at the first broken entry.
+// checkpoints, the store's head row and this machine's witness file, and (for a log kept on this machine)
+// the keys it records and the checkpoints the approval server witnessed. Stops at the first broken entry.
+
+/** What the approval server holds for this log, or why it could not be asked. */
+export type OutsideEvidence =
+  | { server: string; checkpoints: WitnessedPoint[]; note?: string }
+  | { server?: string; missing: string; fatal: boolean };
 
 type CheckpointStatus = 'valid' | 'bad-signature' | 'unknown-key' | 'unchecked';
 
@@ -22,6 +30,10 @@ export interface VerifyOptions {
   keyringFile?: string;
   /** The witness of this log on this machine (an Error when its file is damaged). */
   witness?: Witness | Error;
+  /** The checkpoints the approval server witnessed for this log (a log kept on this machine). */
+  outside?: OutsideEvidence;
+  /** Only keys the log records (`audit.key` entries) may be in the keyring and sign (a local log). */
+  recordedKeysOnly?: boolean;
   pageSize?: number;
 }
 
@@ -97,9 +109,15 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
   let lastChecked = expected - 1;
   let problem: VerifyProblem | undefined;
   const to = options.to ?? Number.POSITIVE_INFINITY;
-  const hashAt = new Map<number, string>(); // the witness's seq → the hash found there
+  const hashAt = new Map<number, string>(); // a witnessed seq → the hash found there
   const witness = options.witness instanceof Error ? undefined : options.witness;
   if (options.witness instanceof Error) warnings.push(options.witness.message);
+  const outside = options.outside && 'checkpoints' in options.outside ? options.outside : undefined;
+  const watch = new Set([
+    ...(witness ? [witness.seq] : []),
+    ...(outside?.checkpoints.map((c) => c.seq) ?? []),
+  ]);
+  const recorded: RecordedKey[] = [];
 
   let page = await log.store.auditEntries(expected, pageSize);
   walk: while (page.length) {
@@ -140,7 +158,9 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
           break walk;
         }
       }
-      if (witness && e.seq === witness.seq) hashAt.set(e.seq, e.hash);
+      if (watch.has(e.seq)) hashAt.set(e.seq, e.hash);
+      const key = recordedKeyOf(e);
+      if (key) recorded.push(key);
       prev = e.hash;
       expected = e.seq + 1;
       lastChecked = e.seq;
@@ -152,6 +172,19 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
   const walkedToEnd = !problem && to === Number.POSITIVE_INFINITY;
   if (walkedToEnd)
     problem = await tailProblem(log, lastChecked, prev, all, status, witness, hashAt, options.keyringFile);
+  if (walkedToEnd && !problem && options.outside) {
+    const o = options.outside;
+    if ('checkpoints' in o) {
+      problem = outsideProblem(o.server, o.checkpoints, lastChecked, hashAt, all);
+      if (o.note) warnings.push(o.note);
+    } else if (o.fatal) problem = { seq: lastChecked + 1, kind: 'outside-witness', message: o.missing };
+    else warnings.push(o.missing);
+  }
+  if (walkedToEnd && !problem && options.recordedKeysOnly) {
+    if (anchorCp)
+      warnings.push('started at a checkpoint: the keys the log records before it were not checked');
+    else problem = keyProblem(options.keyring, recorded, all, options.keyringFile);
+  }
 
   const newest = valid.filter((c) => c.seq <= lastChecked).at(-1);
   const cover = lastChecked > 0 ? valid.find((c) => c.seq >= lastChecked) : undefined;

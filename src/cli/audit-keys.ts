@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { initKeys, readKeyring, readSigningKey, rotateKeys } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
 import { configuredAudit } from './audit-store.js';
+import { recordKeyInLog } from './keys-in-log.js';
 import { reportError } from './errors.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 
@@ -27,15 +28,17 @@ export async function runKeysInit(options: KeysOptions): Promise<number> {
   try {
     const p = paths(options);
     const entry = initKeys(p);
+    const log = await recordKeyInLog(entry, readSigningKey(p.privateKey), p.witnessDir);
     if (options.json)
       process.stdout.write(
-        `${JSON.stringify({ keyId: entry.id, privateKey: p.privateKey, keyring: p.keyring })}\n`,
+        `${JSON.stringify({ keyId: entry.id, privateKey: p.privateKey, keyring: p.keyring, recordedIn: log })}\n`,
       );
     else
       process.stdout.write(
         `Created audit signing key ${entry.id}.\n` +
           `  private key  ${p.privateKey} (mode 0600: keep it off the database host's backups if you can)\n` +
           `  keyring      ${p.keyring} (public keys only: give a copy to whoever verifies the log)\n` +
+          `  recorded in  ${log} (a key the log does not record is refused by \`audit verify\`)\n` +
           `The server signs a checkpoint every 1000 entries or 5 minutes; \`interlock audit verify\` checks them.\n`,
       );
     return EXIT_CODES.ok;
@@ -90,7 +93,10 @@ export async function runKeysShow(options: KeysOptions & { printKeyring?: boolea
 export async function runKeysRotate(options: KeysOptions): Promise<number> {
   try {
     const p = paths(options);
+    const old = readSigningKey(p.privateKey);
     const { retired, current } = rotateKeys(p);
+    // The rotation is signed by the key it retires: the log vouches for its next key.
+    await recordKeyInLog(current, old, p.witnessDir, retired);
     if (options.json) process.stdout.write(`${JSON.stringify({ retired, keyId: current.id })}\n`);
     else
       process.stdout.write(

@@ -3,6 +3,7 @@ import { readSigningKey } from '../audit/keys.js';
 import { keyPaths } from '../audit/paths.js';
 import { isoSeconds } from '../audit/time.js';
 import { verifyAuditLog, type VerifyReport } from '../audit/verify.js';
+import { isLocalLog, outsideEvidence, sendToConfiguredServer, witnessedIfAny } from './audit-outside.js';
 import { configuredAudit, openForReading, trustFor, type StoreOptions } from './audit-store.js';
 import { InputError } from '../core/errors.js';
 import { reportError } from './errors.js';
@@ -11,6 +12,7 @@ import { EXIT_CODES } from '../core/exit-codes.js';
 export interface VerifyCliOptions extends StoreOptions {
   from?: string;
   json?: boolean;
+  allowNoWitness?: boolean;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -62,7 +64,13 @@ export async function runAuditVerify(options: VerifyCliOptions): Promise<number>
   }
   try {
     const trust = trustFor(log, options);
+    // A log kept on this machine is held against the approval server's copy of its checkpoints, and
+    // may only be signed by keys it records; the server's own log has neither.
+    const local = await isLocalLog(log, options);
+    const outside = local ? await outsideEvidence(log, options) : await witnessedIfAny(log, options);
     const report = await verifyAuditLog(log, {
+      ...(outside ? { outside } : {}),
+      ...(local ? { recordedKeysOnly: true } : {}),
       ...(from ? { from } : {}),
       ...(trust.keyring ? { keyring: trust.keyring } : {}),
       keyringFile: trust.keyringFile,
@@ -91,11 +99,12 @@ export async function runAuditCheckpoint(options: StoreOptions & { json?: boolea
     const key = readSigningKey(paths.privateKey);
     log = await openForReading(options);
     const made = await writeCheckpoint(log, { key, witnessDir: paths.witnessDir });
+    const witnessed = (await isLocalLog(log, options)) ? await sendToConfiguredServer(log) : undefined;
     if (options.json) process.stdout.write(`${JSON.stringify({ checkpoint: made ?? null })}\n`);
     else
       process.stdout.write(
         made
-          ? `Signed a checkpoint at entry ${n(made.seq)} of ${log.location} with key ${made.keyId}.\n`
+          ? `Signed a checkpoint at entry ${n(made.seq)} of ${log.location} with key ${made.keyId}${witnessed === 'sent' ? '; the approval server keeps a copy' : witnessed === 'failed' ? '; the approval server could not be reached (it is sent again with the next decision)' : ''}.\n`
           : `Nothing to sign: the newest entry of ${log.location} already has a checkpoint (or the log is empty).\n`,
       );
     return EXIT_CODES.ok;

@@ -10,10 +10,12 @@ import {
   FreezeBody,
   IdentityName,
 } from '../approvals/api.js';
+import { CheckpointBody, LogId } from '../approvals/checkpoint-api.js';
 import { REQUEST_STATES, type Identity } from '../store/types.js';
 import { ServiceError } from './errors.js';
 import type { PipelineRuntime } from '../app/evaluate.js';
 import { assessOnServer } from './assessor.js';
+import { latestCheckpoint, witnessCheckpoint } from './checkpoints.js';
 import type { ApprovalService } from './service.js';
 import { authenticate } from './tokens.js';
 
@@ -32,6 +34,9 @@ import { authenticate } from './tokens.js';
 //   POST /v1/requests/:id/cancel       {reason?}    the requester or the human it acts for
 //   POST /v1/freeze | /v1/unfreeze     {agent?, reason?}   humans
 //   GET  /v1/status                    freezes and the number of pending requests
+//   POST /v1/checkpoints               {log, seq, hash, at, keyId, signature}  a signed checkpoint of the
+//                                      caller's own audit log, kept as its outside witness
+//   GET  /v1/checkpoints?log=          the newest checkpoint the caller sent for that log
 
 type Env = { Variables: { caller: Identity } };
 
@@ -216,6 +221,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   }
 
   app.get('/v1/status', async (c) => c.json(await service.status()));
+
+  app.post('/v1/checkpoints', async (c) => {
+    const body = await readJson(c, CheckpointBody);
+    return c.json(await witnessCheckpoint(service.store, c.get('caller'), body));
+  });
+
+  app.get('/v1/checkpoints', async (c) => {
+    const parsed = LogId.safeParse(c.req.query('log'));
+    if (!parsed.success) throw new ServiceError(400, 'bad-query', describeZod(parsed.error, 'log'));
+    return c.json(await latestCheckpoint(service.store, c.get('caller'), parsed.data));
+  });
 
   return app;
 }

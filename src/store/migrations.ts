@@ -104,4 +104,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX requests_by_token ON requests (requester_token, digest, created_at)`,
     ],
   },
+  {
+    version: 3,
+    name: "checkpoints of the agents' own audit logs, witnessed by the server",
+    statements: [
+      // An outside witness for the logs kept on agents' machines: the latest signed checkpoints each token
+      // sent for each of its logs. Rows are only ever added; the server refuses one that goes backwards.
+      `CREATE TABLE witnessed_checkpoints (
+        token_id TEXT NOT NULL,
+        log_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        hash TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        key_id TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        received_at BIGINT NOT NULL,
+        PRIMARY KEY (token_id, log_id, seq)
+      )`,
+    ],
+  },
 ];

@@ -19,6 +19,12 @@ import {
   type FreezeRow,
   type IdentityRow,
   type RequestRow,
+  INSERT_WITNESSED,
+  LATEST_WITNESSED,
+  WITNESSED_OF_LOG,
+  witnessedFromRow,
+  witnessedValues,
+  type WitnessedRow,
 } from './rows.js';
 import type {
   Approval,
@@ -32,6 +38,7 @@ import type {
   RequestPatch,
   Store,
   Tx,
+  WitnessedCheckpoint,
 } from './types.js';
 
 const OPEN = `state IN ('pending', 'approved')`;
@@ -282,6 +289,15 @@ export class PostgresStore implements Store {
     ).map(auditFromRow);
   }
 
+  async witnessedCheckpoints(tokenId: string, logId: string) {
+    return (
+      await this.rows<WitnessedRow>(
+        WITNESSED_OF_LOG((n) => `$${n}`),
+        [tokenId, logId],
+      )
+    ).map(witnessedFromRow);
+  }
+
   /** Drop this store's schema and everything in it (tests clean up after themselves with it). */
   async dropSchema(): Promise<void> {
     await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
@@ -451,6 +467,21 @@ class PostgresTx implements Tx {
     this.seq = entry.seq;
     this.hash = entry.hash;
     return entry;
+  }
+
+  async latestWitnessedCheckpoint(tokenId: string, logId: string) {
+    const row = await this.one<WitnessedRow>(
+      LATEST_WITNESSED((n) => `$${n}`),
+      [tokenId, logId],
+    );
+    return row ? witnessedFromRow(row) : undefined;
+  }
+
+  async insertWitnessedCheckpoint(c: WitnessedCheckpoint) {
+    await this.client.query(
+      INSERT_WITNESSED((n) => `$${n}`),
+      witnessedValues(c),
+    );
   }
 
   /** Write this transaction's audit entries and move the head of the chain, in one round trip. */

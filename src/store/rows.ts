@@ -6,6 +6,7 @@ import type {
   Identity,
   NewIdentity,
   RequestState,
+  WitnessedCheckpoint,
 } from './types.js';
 import { canonicalName } from './names.js';
 
@@ -233,5 +234,42 @@ export function auditFromRow(row: AuditRow): AuditEntry {
     body: row.body,
     prevHash: row.prev_hash,
     hash: row.hash,
+  };
+}
+
+export interface WitnessedRow {
+  token_id: string;
+  log_id: string;
+  seq: number | string;
+  hash: string;
+  at: number | string;
+  key_id: string;
+  signature: string;
+  received_at: number | string;
+}
+
+export const LATEST_WITNESSED = (p: (n: number) => string) =>
+  `SELECT * FROM witnessed_checkpoints WHERE token_id = ${p(1)} AND log_id = ${p(2)} ORDER BY seq DESC LIMIT 1`;
+
+export const WITNESSED_OF_LOG = (p: (n: number) => string) =>
+  `SELECT * FROM witnessed_checkpoints WHERE token_id = ${p(1)} AND log_id = ${p(2)} ORDER BY seq`;
+
+export const INSERT_WITNESSED = (p: (n: number) => string) =>
+  `INSERT INTO witnessed_checkpoints (token_id, log_id, seq, hash, at, key_id, signature, received_at) VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map(p).join(', ')})`;
+
+export function witnessedValues(c: WitnessedCheckpoint): (string | number)[] {
+  return [c.tokenId, c.logId, c.seq, c.hash, c.at, c.keyId, c.signature, c.receivedAt];
+}
+
+export function witnessedFromRow(r: WitnessedRow): WitnessedCheckpoint {
+  return {
+    tokenId: r.token_id,
+    logId: r.log_id,
+    seq: Number(r.seq),
+    hash: r.hash,
+    at: Number(r.at),
+    keyId: r.key_id,
+    signature: r.signature,
+    receivedAt: Number(r.received_at),
   };
 }

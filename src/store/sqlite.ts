@@ -22,6 +22,12 @@ import {
   type FreezeRow,
   type IdentityRow,
   type RequestRow,
+  INSERT_WITNESSED,
+  LATEST_WITNESSED,
+  WITNESSED_OF_LOG,
+  witnessedFromRow,
+  witnessedValues,
+  type WitnessedRow,
 } from './rows.js';
 import type {
   Approval,
@@ -35,6 +41,7 @@ import type {
   RequestPatch,
   Store,
   Tx,
+  WitnessedCheckpoint,
 } from './types.js';
 
 type DB = Database.Database;
@@ -240,6 +247,12 @@ export class SqliteStore implements Store {
     ).map(auditFromRow);
   }
 
+  async witnessedCheckpoints(tokenId: string, logId: string) {
+    return (this.read(WITNESSED_OF_LOG(() => '?')).all(tokenId, logId) as WitnessedRow[]).map(
+      witnessedFromRow,
+    );
+  }
+
   async close(): Promise<void> {
     await this.mutex.run(async () => {
       if (this.reader !== this.db) this.reader.close();
@@ -286,6 +299,8 @@ class SqliteTx implements Tx {
         'INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       setHead: p('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1'),
+      latestWitnessed: p(LATEST_WITNESSED(() => '?')),
+      insertWitnessed: p(INSERT_WITNESSED(() => '?')),
     };
   }
 
@@ -393,5 +408,14 @@ class SqliteTx implements Tx {
     );
     this.s.setHead!.run(entry.seq, entry.hash);
     return entry;
+  }
+
+  async latestWitnessedCheckpoint(tokenId: string, logId: string) {
+    const row = this.s.latestWitnessed!.get(tokenId, logId) as WitnessedRow | undefined;
+    return row ? witnessedFromRow(row) : undefined;
+  }
+
+  async insertWitnessedCheckpoint(c: WitnessedCheckpoint) {
+    this.s.insertWitnessed!.run(...witnessedValues(c));
   }
 }

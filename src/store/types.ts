@@ -111,6 +111,22 @@ export interface AuditInput {
   data: Record<string, unknown>;
 }
 
+/**
+ * A signed checkpoint of a log kept elsewhere (an agent's machine), as the token that sent it gave it: the
+ * server is the outside witness that a rewrite, a cut tail or a wipe of that log cannot reach.
+ */
+export interface WitnessedCheckpoint {
+  /** The token (identity id) that sent it: logs are kept apart per token. */
+  tokenId: string;
+  logId: string;
+  seq: number;
+  hash: string;
+  at: number;
+  keyId: string;
+  signature: string;
+  receivedAt: number;
+}
+
 export interface RequestFilter {
   states?: RequestState[];
   /** Only the requests this token made. */
@@ -159,6 +175,9 @@ export interface Tx {
   insertIdentity(identity: NewIdentity): Promise<void>;
   revokeIdentity(idOrName: string, at: number): Promise<Identity[]>;
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** The newest checkpoint this token sent for this log. */
+  latestWitnessedCheckpoint(tokenId: string, logId: string): Promise<WitnessedCheckpoint | undefined>;
+  insertWitnessedCheckpoint(checkpoint: WitnessedCheckpoint): Promise<void>;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -179,5 +198,7 @@ export interface Store {
   listApprovals(requestId: string): Promise<Approval[]>;
   listFreezes(): Promise<Freeze[]>;
   auditEntries(fromSeq?: number, limit?: number): Promise<AuditEntry[]>;
+  /** Every checkpoint this token sent for this log, oldest first. */
+  witnessedCheckpoints(tokenId: string, logId: string): Promise<WitnessedCheckpoint[]>;
   close(): Promise<void>;
 }

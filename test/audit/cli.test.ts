@@ -58,6 +58,8 @@ describe('interlock audit / report / keys', () => {
   it('keys init creates a private key only its owner can read, and refuses to overwrite it', async () => {
     const init = await cli('keys', 'init');
     expect(init.status, init.stderr).toBe(0);
+    // The key is recorded in this machine's log, so a key only in the keyring file is foreign.
+    expect(init.stdout).toMatch(/recorded in +.*state\/interlock\/audit\.db/);
     const key = join(dir, 'config/interlock/audit/signing-key.pem');
     expect(readFileSync(key, 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
     expect(existsSync(key) && (statSync(key).mode & 0o777).toString(8)).toBe('600');
@@ -86,9 +88,12 @@ describe('interlock audit / report / keys', () => {
   });
 
   it('says plainly when there is no log to read, and rejects bad options', async () => {
-    expect(await cli('audit', 'verify')).toMatchObject({
+    // (keys init above started the local log; a machine that never recorded anything has none)
+    expect(
+      await runCli(['audit', 'verify'], { env: { ...env, XDG_STATE_HOME: join(dir, 'fresh') }, cwd: dir }),
+    ).toMatchObject({
       status: 2,
-      stderr: expect.stringMatching(/no audit log at .*state\/interlock\/audit\.db yet/),
+      stderr: expect.stringMatching(/no audit log at .*fresh\/interlock\/audit\.db yet/),
     });
     expect(await cli('audit', 'verify', '--database', server, '--from', 'x')).toMatchObject({ status: 2 });
     expect(await cli('audit', 'log', '--database', server, '--since', 'yesterday')).toMatchObject({

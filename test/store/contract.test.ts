@@ -364,6 +364,38 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     expect(verifyAuditChain(entries).ok).toBe(true);
   });
 
+  it('keeps witnessed checkpoints per token and log, oldest first, in a version-2 database too', async () => {
+    const older = await olderDatabase(target.kind, 2, []);
+    try {
+      for (const s of [store, await older.open()]) {
+        const c = (tokenId: string, logId: string, seq: number) => ({
+          tokenId,
+          logId,
+          seq,
+          hash: String(seq).padStart(64, '0'),
+          at: seq * 10,
+          keyId: 'ed25519:0123456789abcdef',
+          signature: 'c2lnbmF0dXJl'.repeat(4),
+          receivedAt: 5,
+        });
+        const log = 'a'.repeat(32);
+        await s.transact(async (tx) => {
+          await tx.insertWitnessedCheckpoint(c('tok_1', log, 11));
+          await tx.insertWitnessedCheckpoint(c('tok_1', log, 1));
+          await tx.insertWitnessedCheckpoint(c('tok_2', log, 30));
+          expect(await tx.latestWitnessedCheckpoint('tok_1', log)).toEqual(c('tok_1', log, 11));
+          expect(await tx.latestWitnessedCheckpoint('tok_1', 'b'.repeat(32))).toBeUndefined();
+        });
+        expect(await s.witnessedCheckpoints('tok_1', log)).toEqual([c('tok_1', log, 1), c('tok_1', log, 11)]);
+        await expect(
+          s.transact(async (tx) => tx.insertWitnessedCheckpoint(c('tok_1', log, 11))),
+        ).rejects.toThrow();
+      }
+    } finally {
+      await older.cleanup();
+    }
+  });
+
   it('migrates a version-1 database: requests made before tokens were recorded belong to no token', async () => {
     const older = await olderDatabase(target.kind, 1, [
       `INSERT INTO requests (id, digest, state, requester_kind, requester, acts_for, approvals_required, action_json, assessment_json, decision_json, created_at, expires_at)

@@ -29,6 +29,10 @@ export function registerAudit(program: Command): void {
       'public keys to check checkpoint signatures with (default: next to the signing key)',
     )
     .option('--key <file>', 'the signing key whose directory holds the keyring and witness files')
+    .option(
+      '--allow-no-witness',
+      "accept a local log with no approval server to hold it against (this machine's own evidence only)",
+    )
     .option('--json', 'machine-readable report')
     .action(async (options) => {
       const { runAuditVerify } = await import('../audit-verify.js');
