@@ -27,6 +27,18 @@ export function referencedNames(text: string): string[] {
   return [...new Set([...text.matchAll(REFERENCE)].map((m) => m[1]!))];
 }
 
+/** The placement variables of each frozen environment: it cannot change, so they are found once (a batch). */
+const placementNamesOf = new WeakMap<object, readonly string[]>();
+
+/** The names in `env` that choose where a command lands. */
+function placementNames(env: Record<string, string>): readonly string[] {
+  const known = placementNamesOf.get(env);
+  if (known) return known;
+  const names = Object.keys(env).filter((n) => PLACEMENT_PREFIXES.test(n) || PLACEMENT_WORDS.test(n));
+  if (Object.isFrozen(env)) placementNamesOf.set(env, names);
+  return names;
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 type PlanRecord = NonNullable<WireFacts['plans']>[string];
@@ -115,8 +127,7 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
     },
     snapshot() {
       const names = new Set(read);
-      for (const name of Object.keys(source))
-        if (PLACEMENT_PREFIXES.test(name) || PLACEMENT_WORDS.test(name)) names.add(name);
+      for (const name of placementNames(source)) names.add(name);
       const wireEnv: Record<string, string | null> = {};
       const secretEnv: Record<string, string> = {};
       for (const name of [...names].sort()) {

@@ -7,6 +7,7 @@ import { DEFAULT_PLACEMENT } from '../core/place.js';
 import type { CedarPolicyEvaluator } from '../policy/engine.js';
 import type { ActionFacts } from '../core/types.js';
 import { BENCH_COMMANDS } from './commands.js';
+import { manyEffectLines } from './many-effects.js';
 import { fmt, summary, timeMicros } from './stats.js';
 
 const FACTS: ActionFacts = { cwd: '/home/dev/project', home: '/home/dev', env: {}, pathExists: () => true };
@@ -60,6 +61,24 @@ export async function benchShell(): Promise<Record<string, unknown>> {
     `assess only (parse, peel, analyze, place): p50 ${fmt(parseOnly.p50)}, p99 ${fmt(parseOnly.p99)}`,
   );
 
+  // Issue 17: an action with many effects (long rm/kubectl delete lists, `;`-joined sequences), each line
+  // new, against the ordinary mix: the policy side should add little per effect (one Cedar call per
+  // distinct request the policies can tell apart); what remains is parsing and assessing every command.
+  const fuzz = manyEffectLines(2_000);
+  const perLine = (lines: readonly string[]) => {
+    const t0 = performance.now();
+    for (const line of lines) rt.checker.checkShell(line, FACTS, AGENT);
+    return ((performance.now() - t0) * 1000) / lines.length;
+  };
+  perLine(manyEffectLines(200, 99));
+  const ordinaryMean = perLine(
+    Array.from({ length: 4_000 }, (_, i) => BENCH_COMMANDS[i % BENCH_COMMANDS.length]!),
+  );
+  const manyMean = perLine(fuzz);
+  console.log(
+    `many effects (${fuzz.length} generated lines, 20–80 effects each): mean ${fmt(manyMean)} per line = ${(manyMean / ordinaryMean).toFixed(1)}× the ordinary mix (${fmt(ordinaryMean)})`,
+  );
+
   const lines = 10_000;
   const input = Array.from({ length: lines }, (_, i) =>
     JSON.stringify({ command: `${BENCH_COMMANDS[i % BENCH_COMMANDS.length]} # ${i}` }),
@@ -81,6 +100,7 @@ export async function benchShell(): Promise<Record<string, unknown>> {
     harmless: easy,
     uncached: cold,
     assessOnly: parseOnly,
+    manyEffects: { meanMicros: manyMean, ordinaryMeanMicros: ordinaryMean, ratio: manyMean / ordinaryMean },
     batch: { commands: answered, seconds, perSecond: answered / seconds },
   };
 }

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { localFacts } from '../adapters/local-facts.js';
@@ -13,6 +12,7 @@ import { EXIT_CODES } from '../core/exit-codes.js';
 import { finalJson, paletteFor, renderCheck } from './render.js';
 import { commandFromArgs } from './quote.js';
 import { processIo, type CliIo } from './io.js';
+import { lineGroups } from './line-groups.js';
 import { errorMessage, exitCodeFor } from './errors.js';
 
 export interface CheckOptions {
@@ -116,90 +116,111 @@ const BatchLine = z.object({
   agent: z.string().optional(),
 });
 
-/** Lines decided and recorded together: one audit commit per chunk, and output streams as chunks finish. */
-const CHUNK = 256;
+/** At most this many lines are decided and recorded together (one audit commit), so output keeps flowing. */
+const GROUP = 256;
+
+interface BatchEntry {
+  line: number;
+  item?: { facts: ActionFacts; principal: Principal; command: string };
+  error?: string;
+}
 
 /**
- * JSONL in, one result per line out, in order: each line goes through the same pipeline as a single
- * check (the approval server too). A bad line gets an error object and the run goes on; the exit code
- * is 2 when any line was bad, else 0 (each line carries its own outcome).
+ * Reads batch lines into pipeline items. What is the same for every line is worked out once: the
+ * environment is copied and frozen (reading the live `process.env` is slow, and a frozen object lets the
+ * fact recorder remember which of its variables place an action), and facts are shared per cwd and env.
  */
-async function runBatch(options: CheckOptions, rt: Runtime, io: CliIo): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  const gate = gateOptions(options.wait, 'check --batch', io);
-  const baseEnv = io.env as Record<string, string>;
+function batchReader(options: CheckOptions, env: NodeJS.ProcessEnv) {
+  const baseEnv = Object.freeze({ ...env }) as Record<string, string>;
   const factsCache = new Map<string, ActionFacts>();
-  let lineNo = 0;
-  let failed = false;
-  let chunk: {
-    line: number;
-    item?: { facts: ActionFacts; principal: Principal; command: string };
-    error?: string;
-  }[] = [];
-
-  const flush = async () => {
-    const items = chunk.filter((c) => c.item);
-    const finals = await runMany(
-      items.map((c) => ({ proposal: { kind: 'shell' as const, command: c.item!.command }, ...c.item! })),
-      rt,
-      gate,
-    );
-    let next = 0;
-    const out: string[] = [];
-    for (const c of chunk) {
-      let record: object;
-      if (c.error !== undefined) record = { line: c.line, error: c.error };
-      else {
-        const final = finals[next++]!;
-        if ('error' in final) {
-          if (!(final.error instanceof InputError)) throw final.error;
-          failed = true;
-          record = { line: c.line, error: final.error.message };
-        } else {
-          record = { line: c.line, ...finalJson(final) };
-        }
-      }
-      out.push(`${JSON.stringify(record)}\n`);
+  const factsFor = (cwd: string | undefined, extra: Record<string, string> | undefined) => {
+    const key = `${cwd ?? options.cwd ?? ''}\0${extra ? JSON.stringify(extra) : ''}`;
+    let facts = factsCache.get(key);
+    if (!facts) {
+      const lineEnv = extra ? Object.freeze({ ...baseEnv, ...extra }) : baseEnv;
+      facts = localFacts({ cwd: cwd ?? options.cwd, env: lineEnv });
+      if (factsCache.size > 1000) factsCache.clear();
+      factsCache.set(key, facts);
     }
-    const unrecorded = finals.find((f) => !('error' in f) && !f.audit.recorded) as Final | undefined;
-    if (unrecorded && !unrecorded.audit.recorded) io.stderr.write(`interlock: ${unrecorded.audit.message}\n`);
-    io.stdout.write(out.join(''));
-    chunk = [];
+    return facts;
   };
-
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
+  return (text: string, line: number): BatchEntry => {
     try {
-      const parsed = BatchLine.safeParse(JSON.parse(line));
+      const parsed = BatchLine.safeParse(JSON.parse(text));
       if (!parsed.success)
         throw new InputError(
           parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '),
         );
-      const { command, cwd, env, agent } = parsed.data;
-      const key = `${cwd ?? options.cwd ?? ''}\0${env ? JSON.stringify(env) : ''}`;
-      let facts = factsCache.get(key);
-      if (!facts) {
-        facts = localFacts({ cwd: cwd ?? options.cwd, env: env ? { ...baseEnv, ...env } : baseEnv });
-        if (factsCache.size > 1000) factsCache.clear();
-        factsCache.set(key, facts);
-      }
-      chunk.push({
-        line: lineNo,
-        item: { facts, principal: principalFrom({ agent: agent ?? options.agent }), command },
-      });
+      const { command, cwd, env: extra, agent } = parsed.data;
+      const principal = principalFrom({ agent: agent ?? options.agent });
+      return { line, item: { facts: factsFor(cwd, extra), principal, command } };
     } catch (error) {
-      failed = true;
       const message =
         error instanceof SyntaxError
           ? `not valid JSON (${error.message})`
           : error instanceof Error
             ? error.message
             : String(error);
-      chunk.push({ line: lineNo, error: message });
+      return { line, error: message };
     }
-    if (chunk.length >= CHUNK) await flush();
+  };
+}
+
+/** Decide a group of lines, record them in one commit, and write their answers. True when a line was bad. */
+async function answerGroup(
+  entries: BatchEntry[],
+  rt: Runtime,
+  gate: RunOptions,
+  io: CliIo,
+): Promise<boolean> {
+  let failed = entries.some((e) => e.error !== undefined);
+  const items = entries.flatMap((e) => (e.item ? [e.item] : []));
+  const finals = await runMany(
+    items.map((item) => ({ proposal: { kind: 'shell' as const, command: item.command }, ...item })),
+    rt,
+    gate,
+  );
+  let next = 0;
+  const out: string[] = [];
+  for (const e of entries) {
+    let record: object;
+    if (e.error !== undefined) record = { line: e.line, error: e.error };
+    else {
+      const final = finals[next++]!;
+      if ('error' in final) {
+        if (!(final.error instanceof InputError)) throw final.error;
+        failed = true;
+        record = { line: e.line, error: final.error.message };
+      } else {
+        record = { line: e.line, ...finalJson(final) };
+      }
+    }
+    out.push(`${JSON.stringify(record)}\n`);
   }
-  if (chunk.length) await flush();
+  const unrecorded = finals.find((f) => !('error' in f) && !f.audit.recorded) as Final | undefined;
+  if (unrecorded && !unrecorded.audit.recorded) io.stderr.write(`interlock: ${unrecorded.audit.message}\n`);
+  io.stdout.write(out.join(''));
+  return failed;
+}
+
+/**
+ * JSONL in, one result per line out, in order: each line goes through the same pipeline as a single
+ * check (the approval server too). Each line is answered as soon as it is read; lines read together are
+ * recorded in one commit (line-groups.ts). A bad line gets an error object and the run goes on; the exit
+ * code is 2 when any line was bad, else 0 (each line carries its own outcome).
+ */
+async function runBatch(options: CheckOptions, rt: Runtime, io: CliIo): Promise<number> {
+  const gate = gateOptions(options.wait, 'check --batch', io);
+  const read = batchReader(options, io.env);
+  let lineNo = 0;
+  let failed = false;
+  for await (const group of lineGroups(io.stdin, GROUP)) {
+    const entries: BatchEntry[] = [];
+    for (const text of group) {
+      lineNo++;
+      if (text.trim() !== '') entries.push(read(text, lineNo));
+    }
+    if (entries.length && (await answerGroup(entries, rt, gate, io))) failed = true;
+  }
   return failed ? EXIT_CODES.usage : EXIT_CODES.ok;
 }

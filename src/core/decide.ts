@@ -172,15 +172,17 @@ const EXAMPLES = 3;
  * "<why> — 1,204 effects, e.g. a; b; c" for many (a plan can have thousands).
  */
 function groupReasons(deciding: EffectDecision[], outcome: Outcome): string[] {
-  const byReason = new Map<string, string[]>();
+  // Sets keep the effects in order without a quadratic search (a plan's thousands of effects).
+  const byReason = new Map<string, Set<string>>();
   for (const d of deciding) {
     for (const r of d.reasons) {
-      const list = byReason.get(r) ?? [];
-      if (!list.includes(d.effect.reason)) list.push(d.effect.reason);
-      byReason.set(r, list);
+      const seen = byReason.get(r) ?? new Set<string>();
+      seen.add(d.effect.reason);
+      byReason.set(r, seen);
     }
   }
-  return [...byReason].map(([why, effects]) => {
+  return [...byReason].map(([why, set]) => {
+    const effects = [...set];
     if (outcome === 'allow' || effects.length === 0) return why;
     if (effects.length === 1) return `${why} — ${effects[0]}`;
     const more = effects.length > EXAMPLES ? `${effects.length.toLocaleString('en')} effects, e.g. ` : '';

@@ -7,6 +7,7 @@ import { OUTCOMES, type Outcome } from '../core/types.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyVerdict } from '../core/decide.js';
 import { onlyTightening } from './tiers.js';
 import { lineAt, PolicyError, type CompiledPolicy, type PolicySource } from './policy-file.js';
+import { requestKeyFor } from './request-key.js';
 
 type Cedar = typeof CedarModule;
 
@@ -193,12 +194,15 @@ const MEMO_LIMIT = 4096;
  * Policies are validated against the schema once, at load; a call then carries only the request. A call
  * into the WebAssembly module costs ~100 µs, so identical requests (the same principal, operation and
  * context; most harmless commands are exactly that) reuse the earlier verdict: a verdict is a pure function
- * of the request and this instance's policies, so the memo is exact, never a guess.
+ * of the request and this instance's policies, so the memo is exact, never a guess. Context fields no
+ * policy reads are left out of the memo key (request-key.ts): an action's many targets share one call.
  */
 export class CedarPolicyEvaluator implements PolicyEvaluator {
   private readonly setId = `interlock-${nextSetId++}`;
   private readonly byId: Map<string, CompiledPolicy>;
   private readonly memo = new Map<string, PolicyVerdict>();
+  /** Requests that differ only in what no policy reads (an effect's target, usually) share a verdict. */
+  private readonly keyOf: (request: PolicyRequest) => string;
 
   private constructor(
     private readonly cedar: Cedar,
@@ -206,6 +210,7 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     private readonly actions: ReadonlyMap<string, CedarModule.EntityJson[]>,
   ) {
     this.byId = new Map(policies.map((p) => [p.id, p]));
+    this.keyOf = requestKeyFor(policies.map((p) => p.text));
     const result = cedar.preparsePolicySet(this.setId, {
       staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.text])),
     });
@@ -232,7 +237,7 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
   }
 
   evaluate(request: PolicyRequest): PolicyVerdict {
-    const key = JSON.stringify(request);
+    const key = this.keyOf(request);
     const known = this.memo.get(key);
     if (known) return known;
     const verdict = this.evaluateUncached(request);
