@@ -40,6 +40,18 @@ function fileSource(fd: number, size: number): ByteSource {
   };
 }
 
+/** Inflated bytes, and whether the gzip stream ended (a stream cut short is inflated as far as it goes). */
+function inflate(input: Buffer): { tar: Buffer; ended: boolean } {
+  try {
+    return { tar: gunzipSync(input, { maxOutputLength: MAX_INFLATED }), ended: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'Z_BUF_ERROR') throw error;
+    // A sync flush at the end inflates what a cut stream holds, instead of failing on its missing end.
+    const tar = gunzipSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED });
+    return { tar, ended: false };
+  }
+}
+
 /**
  * The tar inside a gzip stream, inflated up to the cap. Too much output for the cap: a shorter prefix
  * of the compressed bytes is inflated instead, and the tar reader sees where it stops (truncated).
@@ -47,11 +59,9 @@ function fileSource(fd: number, size: number): ByteSource {
 function gunzipped(file: ByteSource): ByteSource {
   let take = Math.min(file.size, MAX_COMPRESSED);
   for (;;) {
-    const input = file.read(0, take);
     try {
-      // A sync flush at the end inflates what a cut stream holds, instead of failing on its missing end.
-      const tar = gunzipSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED });
-      return bufferSource(tar, take === file.size);
+      const { tar, ended } = inflate(file.read(0, take));
+      return bufferSource(tar, ended && take === file.size);
     } catch (error) {
       if (!(error instanceof RangeError) || take < 4096) throw error;
       take = Math.floor(take / 2);

@@ -57,7 +57,7 @@ export function tarMembers(source: ByteSource): Members {
   for (let at = 0; ;) {
     const h = source.read(at, BLOCK);
     // Bytes that stop mid-archive (a cap): what was listed so far, cut short.
-    if (h.length < BLOCK) return { names, truncated: h.length > 0 || !source.complete };
+    if (h.length < BLOCK) return { names, truncated: h.length > 0 || at > source.size || !source.complete };
     if (h.every((b) => b === 0)) return { names, truncated: false };
     if (!checksumOk(h))
       throw new BadArchive(at === 0 ? 'not a tar archive' : `a damaged header at byte ${at}`);
