@@ -15,6 +15,9 @@ const MAX_COMPRESSED = 64 * 1024 * 1024;
 /** The most bytes a gzipped tar is inflated to. */
 const MAX_INFLATED = 128 * 1024 * 1024;
 
+/** The longest member name listed (PATH_MAX on Linux). */
+const MAX_NAME = 4096;
+
 /** Formats recognised by their first bytes that no decoder here reads. */
 const UNDECODED: readonly (readonly [string, Buffer])[] = [
   ['bzip2', Buffer.from('BZh')],
@@ -104,6 +107,10 @@ export function listArchive(path: string): ArchiveListing {
     const st = fstatSync(fd);
     if (!st.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     const found = members(fileSource(fd, st.size));
+    // No file system takes such a name; the approval server would not take it either.
+    const long = found.names.find((n) => n.length > MAX_NAME);
+    if (long !== undefined)
+      return { kind: 'unreadable', reason: `a member name of ${long.length} characters` };
     return { kind: 'members', names: found.names, ...(found.truncated ? { truncated: true } : {}) };
   } catch (error) {
     const reason = error instanceof BadArchive ? error.message : `cannot read it (${String(error)})`;
