@@ -32,13 +32,21 @@ describe('archive members at the edge', () => {
     },
   );
 
+  it('finds a zip from its end when something comes before it (a self-extracting stub)', () => {
+    const zip = readFileSync(archives.make('plain.zip', 'zip', FILES));
+    const found = listArchive(write('stub.zip', Buffer.concat([Buffer.alloc(4096, 'MZ stub'), zip])));
+    expect(found.kind === 'members' && found.names).toEqual(expect.arrayContaining(['README.md', LONG]));
+  });
+
   it('says an archive that is not there is missing', () => {
     expect(listArchive(join(archives.root, 'nope.tar'))).toEqual({ kind: 'missing' });
   });
 
   it.each([
     ['an xz-compressed tar', () => archives.make('x.txz', 'txz', FILES), /xz-compressed/],
-    ['bytes that are no archive', () => write('junk.tar', randomBytes(2048)), /not a tar archive/],
+    ['a bzip2-compressed tar', () => archives.make('x.tbz', 'tbz', FILES), /bzip2-compressed/],
+    ['a zstd-compressed tar', () => archives.make('x.tzst', 'tzst', FILES), /zstd-compressed/],
+    ['bytes that are no archive', () => write('junk.tar', Buffer.alloc(2048, 'junk')), /not a tar archive/],
     ['a directory', () => archives.root, /not a regular file/],
   ])('cannot list %s', (_what, make, reason) => {
     const found = listArchive(make());

@@ -7,12 +7,14 @@ import { writeTree } from './tmp.js';
 // Real archives for the tests that list members, made by the tar and zip programs in a temp directory.
 // They are only ever listed, never extracted.
 
-export type ArchiveKind = 'tar' | 'tgz' | 'txz' | 'zip' | 'zip64' | 'gnu' | 'pax' | 'ustar';
+export type ArchiveKind = 'tar' | 'tgz' | 'txz' | 'tbz' | 'tzst' | 'zip' | 'zip64' | 'gnu' | 'pax' | 'ustar';
 
 const TAR_OPTIONS: Record<Exclude<ArchiveKind, 'zip' | 'zip64'>, string[]> = {
   tar: ['-cf'],
   tgz: ['-czf'],
   txz: ['-cJf'],
+  tbz: ['-cjf'],
+  tzst: ['--zstd', '-cf'],
   gnu: ['--format=gnu', '-cf'],
   pax: ['--format=pax', '-cf'],
   ustar: ['--format=ustar', '-cf'],
