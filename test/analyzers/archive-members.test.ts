@@ -57,3 +57,16 @@ describe('archives judged by their members', () => {
     if (reason) expect(archiveEffects.map((e) => e.reason).join('\n')).toMatch(reason);
   });
 });
+
+describe('member names as the extractors write them', () => {
+  it.each([
+    ['.claude\\settings.json', 'high'], // a zip made on Windows: unzip writes it as a path
+    ['./.interlock/config.yaml', 'high'],
+    ['/.interlock/config.yaml', 'high'], // the leading slash is dropped without -P
+    ['../.bashrc', 'medium'], // judged where it would climb to: the home directory's startup file
+    ['.interlock/', 'none'], // a directory entry only makes the directory
+  ] as const)('%s: %s', async (name, risk) => {
+    const r = await check('tar xf x.tar', { listArchive: () => ({ kind: 'members', names: [name] }) });
+    expect(r.assessment.effects.reduce<Risk>((top, e) => maxRisk(top, e.risk), 'none')).toBe(risk);
+  });
+});

@@ -4,9 +4,12 @@ import { hasOption, optionValue, parseOptions, type ParsedOptions } from '../../
 import type { Word } from '../../shell/words.js';
 import type { ArchiveSource, Target } from './judge.js';
 
-/** A member's name as written under the target directory: no leading `/` or `./`, `strip` components fewer. */
+/**
+ * A member's name as written under the target directory: no leading `/` or `./`, `strip` components fewer.
+ * A backslash separates too: unzip writes `.claude\settings.json` from a zip made on Windows as a path.
+ */
 export function landingName(name: string, strip: number): string | undefined {
-  const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+  const parts = name.split(/[/\\]/).filter((p) => p !== '' && p !== '.');
   return parts.length > strip ? parts.slice(strip).join('/') : undefined;
 }
 
