@@ -19,9 +19,9 @@ export function landingName(name: string, strip: number): string | undefined {
  * carrying the archive so the members it lists can decide (guarded-writes/members.ts); with one, each
  * member named is.
  */
-function extraction(dir: string, members: readonly Word[], exact: boolean, archive: ArchiveSource): Target[] {
+function extraction(dir: string, members: readonly Word[], archive: ArchiveSource): Target[] {
   if (members.length === 0) return [{ path: dir, mode: 'into', archive }];
-  const named = exact && members.every((m) => !m.dynamic && !/[*?[]/.test(m.value));
+  const named = members.every((m) => !m.dynamic && !/[*?[]/.test(m.value));
   if (!named) return [{ path: dir, mode: 'into' }];
   // A member may be a directory (`.claude`), so what it holds counts too.
   return members.flatMap((m) => {
@@ -58,7 +58,7 @@ export function tarTargets(args: readonly Word[]): Target[] {
   const strip = stripCount(parsed);
   const archive = { paths: archivePath(optionValue(parsed, '-f', '--file'), args), strip };
   const exact = !hasOption(parsed, ...TAR_INEXACT) && !Number.isNaN(strip);
-  return exact ? extraction(dir, parsed.positionals, true, archive) : [{ path: dir, mode: 'into' }];
+  return exact ? extraction(dir, parsed.positionals, archive) : [{ path: dir, mode: 'into' }];
 }
 
 /** unzip's `-x name…` lists members to leave out, up to the next option: they are not written. */
@@ -92,5 +92,5 @@ export function unzipTargets(args: readonly Word[]): Target[] {
   // unzip tries NAME, then NAME.zip and NAME.ZIP.
   const paths = path.flatMap((p) => (/\.zip$/i.test(p) ? [p] : [p, `${p}.zip`, `${p}.ZIP`]));
   const archive = { paths, strip: 0 };
-  return extraction(unzipDir(parsed), members, true, archive);
+  return extraction(unzipDir(parsed), members, archive);
 }
