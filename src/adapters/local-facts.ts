@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { ActionFacts } from '../core/types.js';
+import { listArchive } from './archive-members.js';
 import { localFiles, readScriptFile } from './file-facts.js';
 
 /** The terraform workspace selected in `dir` (what `terraform workspace show` prints), if any. */
@@ -67,6 +68,8 @@ export function localFacts(
     facts.files = localFiles;
     // The scripts a command runs are read so their commands are assessed too.
     facts.readScript = (path) => readScriptFile(path);
+    // The members of an archive extracted into the project or home, so its names are judged.
+    facts.listArchive = listArchive;
     // A saved plan `terraform apply PLANFILE` carries out: its bytes hashed, converted to JSON when binary.
     facts.readPlan = async (path, tool) => {
       const { loadPlanFile } = await import('../plans/load.js');

@@ -2,14 +2,15 @@ import type { ActionFacts, Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { tarTargets, unzipTargets } from './guarded-writes/archives.js';
 import { judgeAll, sensitiveContext, type Target } from './guarded-writes/judge.js';
+import { withMembers } from './guarded-writes/members.js';
 import { permissionTargets, writtenTargets } from './guarded-writes/tools.js';
 import { sensitiveFile } from './sensitive-files.js';
 
 // Writes through the shell to the files that guard the agent (Interlock's configuration, policies and
 // caches; the agent's own hook settings), run later, outside it (shell startup files, git hooks), or that
 // the machine runs on (/etc, /usr): by whatever tool writes them, not only `>`. `echo '{}' >
-// ~/.claude/settings.json`, `cp x ~/.claude/settings.json`, `tar -xf x.tar` in the project (the archive may
-// hold `.interlock/`) and `mv .interlock x` switch the guard off alike, so they are one effect, judged by
+// ~/.claude/settings.json`, `cp x ~/.claude/settings.json`, `tar -xf x.tar` in the project (when the archive
+// holds `.interlock/`: its members are listed at the edge) and `mv .interlock x` switch the guard off alike, so they are one effect, judged by
 // the same policies (the hooks build it for the file tools in engine.ts). `cp .env.example .env` stays
 // everyday work: credentials count only where they let people in (authorized_keys).
 
@@ -76,7 +77,10 @@ export const guardedWritesAnalyzer: Analyzer = {
     // On another machine (ssh, kubectl exec) these paths are not this user's files.
     if (inv.remote) return [];
     if (PERMISSIONS.includes(inv.name)) return permissionEffects(inv);
-    const targets = ARCHIVERS.get(inv.name)?.(inv.args) ?? writtenTargets(inv.name, inv.args);
+    const archiver = ARCHIVERS.get(inv.name);
+    const targets = archiver
+      ? withMembers(archiver(inv.args), inv.facts)
+      : writtenTargets(inv.name, inv.args);
     return judgeAll(targets, sensitiveContext(inv.facts), inv.name);
   },
 };

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { secretName, withoutUrlPasswords } from '../core/secret-values.js';
-import type { ActionFacts, FileFingerprint, SavedPlanText, ScriptFile } from '../core/types.js';
+import type {
+  ActionFacts,
+  ArchiveListing,
+  FileFingerprint,
+  SavedPlanText,
+  ScriptFile,
+} from '../core/types.js';
 import type { WireFacts } from './wire.js';
 
 // The facts an action was assessed with, carried to the approval server. On the agent's side every fact
-// the assessment asks for (variables, paths, file contents, scripts, saved plans) is recorded as it is
+// the assessment asks for (variables, paths, file contents, scripts, saved plans, archive members) is recorded as it is
 // answered; the server replays exactly those answers, so it assesses what the agent's side assessed
 // without touching any disk, and the approval digest covers every one of them.
 //
@@ -60,6 +66,7 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
   const dirs = new Map<string, string[]>();
   const scripts = new Map<string, ScriptFile>();
   const plans = new Map<string, PlanRecord>();
+  const archives = new Map<string, ArchiveListing>();
   const source = facts.env;
 
   // Reads through `get` are recorded; enumerating the names (Object.keys) is not a read of their values.
@@ -104,6 +111,14 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
       const file = readScript(path);
       scripts.set(path, file);
       return file;
+    };
+  }
+  if (facts.listArchive) {
+    const listArchive = facts.listArchive;
+    recorded.listArchive = (path) => {
+      const listing = listArchive(path);
+      archives.set(path, listing);
+      return listing;
     };
   }
   if (facts.readPlan) {
@@ -152,6 +167,7 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
           ['files', facts.files],
           ['scripts', facts.readScript],
           ['plans', facts.readPlan],
+          ['archives', facts.listArchive],
         ] as const
       ).flatMap(([what, can]) => (can ? [what] : []));
       if (reads.length) out.reads = reads;
@@ -165,6 +181,7 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
       if (dirs.size) out.dirs = Object.fromEntries(dirs);
       if (scripts.size) out.scripts = Object.fromEntries(scripts);
       if (plans.size) out.plans = Object.fromEntries(plans);
+      if (archives.size) out.archives = Object.fromEntries(archives);
       return out;
     },
   };
@@ -191,6 +208,10 @@ export function replayFacts(wire: WireFacts): ActionFacts {
   if (reads.has('scripts'))
     facts.readScript = (path) =>
       wire.scripts?.[path] ?? { kind: 'unreadable', reason: 'the agent side did not send this file' };
+  // An archive not sent is one the agent's side could not list: the extraction asks.
+  if (reads.has('archives'))
+    facts.listArchive = (path) =>
+      wire.archives?.[path] ?? { kind: 'unreadable', reason: 'the agent side did not send its members' };
   // Always set: without it a saved plan would be read from the server's own disk.
   facts.readPlan = (path) => {
     if (!reads.has('plans')) return Promise.reject(new Error('the agent side could not read saved plans'));

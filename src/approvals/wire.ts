@@ -21,6 +21,19 @@ const ScriptFileWire = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unreadable'), reason: Text(1000), head: Text(1024).optional() }),
 ]);
 
+/** The most member names one archive's listing carries (the edge stops there too: truncated). */
+const MAX_ARCHIVE_NAMES = 100_000;
+
+const ArchiveListingWire = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('members'),
+    names: z.array(Path).max(MAX_ARCHIVE_NAMES),
+    truncated: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('missing') }),
+  z.object({ kind: z.literal('unreadable'), reason: Text(1000) }),
+]);
+
 const Limited = <T extends z.ZodType>(value: T, max: number, what: string) =>
   z.record(Path, value).refine((r) => Object.keys(r).length <= max, `at most ${max} ${what}`);
 
@@ -33,7 +46,10 @@ export const WireFacts = z.object({
   terraformWorkspace: Text(255).optional(),
   kubeContext: Text(255).optional(),
   /** What the edge could read: the server reads (replays) only the same, so both assess alike. */
-  reads: z.array(z.enum(['paths', 'files', 'scripts', 'plans'])).max(4).optional(),
+  reads: z
+    .array(z.enum(['paths', 'files', 'scripts', 'plans', 'archives']))
+    .max(5)
+    .optional(),
   /** Variables the assessment read (null: not set) and those that choose where commands land. */
   env: Limited(Text(65_536).nullable(), 2048, 'variables'),
   /** Variables whose value is a secret: bound by the sha256 of their value, never sent. */
@@ -50,6 +66,8 @@ export const WireFacts = z.object({
   dirs: Limited(z.array(Text(4096)).max(10_000), 256, 'directories').optional(),
   /** The scripts, Makefiles and programs the command runs, as read. */
   scripts: Limited(ScriptFileWire, 256, 'scripts').optional(),
+  /** The members of the archives an extraction writes, as listed (or why not). */
+  archives: Limited(ArchiveListingWire, 64, 'archives').optional(),
   /** Saved plans an apply carries out: the file's sha256 and its JSON, or why it could not be read. */
   plans: Limited(
     z.union([

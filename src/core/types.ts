@@ -85,6 +85,16 @@ export type ScriptFile =
   /** Not a regular file, larger than the edge's cap, or a read that failed. */
   | { kind: 'unreadable'; reason: string; head?: string };
 
+/**
+ * The member names of an archive (tar, optionally gzipped, or zip), as the edge read them: the names as
+ * stored (directories end in `/`), `truncated` when the edge stopped at its cap; or why not.
+ */
+export type ArchiveListing =
+  | { kind: 'members'; names: string[]; truncated?: boolean }
+  | { kind: 'missing' }
+  /** A format the edge cannot decode (bzip2, xz, zstd), a damaged archive, or a read that failed. */
+  | { kind: 'unreadable'; reason: string };
+
 export interface ActionFacts {
   /** The directory the action runs in, as the person or the agent gave it (shown to reviewers). */
   cwd: string;
@@ -103,6 +113,8 @@ export interface ActionFacts {
   readScript?: (path: string) => ScriptFile;
   /** Reads the saved plan `terraform apply PLANFILE` would carry out, as JSON text (injected by the edge). */
   readPlan?: (path: string, tool: 'terraform' | 'tofu') => Promise<SavedPlanText>;
+  /** Lists the members of an archive an extraction writes, so they are judged by name (injected by the edge). */
+  listArchive?: (path: string) => ArchiveListing;
   /** This machine's host name, a hint for effects on this machine. */
   host?: string;
 }

@@ -17,11 +17,13 @@ describe('guarded-writes analyzer', () => {
     expect(r.assessment.effects.map((e) => e.target)).toEqual(['/home/dev/project/.interlock/config.yaml']);
   });
 
-  it('says where an archive of unknown members lands and what it may overwrite there', async () => {
+  it('says where an archive of members not listed lands and what it may overwrite there, as low', async () => {
     const r = await check('tar xzf x.tgz');
     expect(r.assessment.effects).toHaveLength(1);
-    expect(r.assessment.effects[0]).toMatchObject({ risk: 'medium', target: '/home/dev/project/.interlock' });
-    expect(r.assessment.effects[0]?.reason).toContain('into /home/dev/project, which may overwrite');
+    expect(r.assessment.effects[0]).toMatchObject({ risk: 'low', target: '/home/dev/project/.interlock' });
+    expect(r.assessment.effects[0]?.reason).toContain(
+      'not listed here into /home/dev/project, which may overwrite',
+    );
   });
 
   it('keeps a certain write under a directory it may only possibly overwrite', async () => {

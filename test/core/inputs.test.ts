@@ -26,6 +26,16 @@ describe('what the assessment says a command reads (no I/O: the edge reads them)
     );
   });
 
+  it.each([
+    'tar xzf r.tgz -C out',
+    'tar -x -f r.tgz',
+    'tar --extract --file=r.tgz',
+    'tar -xzf r.tgz --strip-components=1',
+    'unzip -o r.tgz -d out',
+  ])('the archive an extraction lists is bound too: %s', async (command) => {
+    expect((await inputs(command)).paths).toContain('/home/dev/project/r.tgz');
+  });
+
   it('implicit files: the kubeconfig, a Makefile in -C, package.json, compose files, terraform in -chdir', async () => {
     expect((await inputs('kubectl delete ns x', { KUBECONFIG: '/k/a:/k/b' })).paths).toEqual(
       expect.arrayContaining(['/k/a', '/k/b']),

@@ -6,14 +6,12 @@ const ASK_HIGH = { minRisk: 'high', outcome: 'ask' } as const;
 // ordinary tools that copy, move, link, extract or restore files: not only `> file`. cwd is the project
 // /home/dev/project (where `.interlock/` and `.claude/` live) and HOME is /home/dev.
 export const guardedWritesCorpus: LabelledCommand[] = [
-  // --- Archives: what they hold is unknown, so where they land decides ---
-  d('tar -xf evil.tar', { minRisk: 'medium', outcome: 'ask' }),
+  // --- Archives: these facts list no members (see test/analyzers/archive-members.test.ts for real
+  // archives), so the names given and where they land decide ---
   d('tar -xzf x.tgz -C ~/.claude', ASK_HIGH),
-  d('tar xzf x.tgz --directory ~', { minRisk: 'medium', outcome: 'ask' }),
   d('tar -xf x.tar .interlock/config.yaml', ASK_HIGH),
-  d('tar -x -f x.tar -C /home/dev/project', { minRisk: 'medium', outcome: 'ask' }),
+  d('tar -xf x.tar --strip-components=1 pkg/.interlock/config.yaml', ASK_HIGH),
   d('sudo tar -xzf backup.tar.gz -C /', { minRisk: 'high' }),
-  d('unzip -o x.zip', { minRisk: 'medium', outcome: 'ask' }),
   d('unzip -o hooks.zip -d ~/.cursor', ASK_HIGH),
   d('unzip x.zip .claude/settings.json', ASK_HIGH),
   // --- Copies and moves that land on a guarded path through a directory ---
@@ -52,7 +50,6 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   d('sudo unzip -o patch.zip -d /usr/lib', { minRisk: 'high' }),
   d('cat key.pub | tee -a ~/.ssh/authorized_keys', { minRisk: 'high' }),
   // --- More spellings ---
-  d('tar xf evil.tar', { minRisk: 'medium', outcome: 'ask' }),
   d('tar -xPf backup.tar', { minRisk: 'high' }),
   d('bsdtar -xf x.tar -C ~/.gemini', ASK_HIGH),
   d('unzip -: -o x.zip -d /tmp/x', { minRisk: 'high' }),
@@ -73,6 +70,12 @@ export const guardedWritesCorpus: LabelledCommand[] = [
   h('tar -xzf vendor.tgz -C vendor/'),
   h('unzip -o assets.zip -d public/'),
   h('unzip -l x.zip'),
+  // Members not listed (hermetic facts): everyday extraction in the project or home, judged low.
+  h('tar -xf evil.tar'),
+  h('tar xf evil.tar'),
+  h('tar xzf x.tgz --directory ~'),
+  h('tar -x -f x.tar -C /home/dev/project'),
+  h('unzip -o x.zip'),
   h('git checkout main'),
   h('git checkout -b feat'),
   h('git restore --staged .interlock/config.yaml'),

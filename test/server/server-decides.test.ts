@@ -92,6 +92,50 @@ describe('the server decides, never the client', () => {
     expect(request.assessment.effects.map((e) => e.target)).toContain('namespace/production');
   });
 
+  it('assesses the archive members it was sent, not its own disk', async () => {
+    const members = async (names: string[]) => {
+      const reply = await post({
+        proposal: { kind: 'shell', command: 'tar xzf release.tgz' },
+        facts: {
+          cwd: '/nonexistent/project',
+          home: '/home/dev',
+          env: {},
+          reads: ['paths', 'files', 'scripts', 'plans', 'archives'],
+          archives: { '/nonexistent/project/release.tgz': { kind: 'members', names } },
+        },
+        // Held whatever the server finds, so the request shows the server's own assessment.
+        local: { outcome: 'require-approval', approvals: 1, reasons: ['hold'], policies: [] },
+      });
+      const request = await clientOf(server, who.bob).getRequest(reply.requestId!);
+      return request.assessment.effects.filter((e) => e.tool === 'tar');
+    };
+    expect(await members(['.interlock/policies/x.cedar', 'README.md'])).toEqual([
+      expect.objectContaining({ risk: 'high', target: '/nonexistent/project/.interlock/policies/x.cedar' }),
+    ]);
+    expect(await members(['release/bin/app'])).toEqual([]);
+  });
+
+  it('sends the members the agent side listed, bound by the digest', async () => {
+    const rt = await sharedRuntime();
+    const run = (names: string[]) =>
+      evaluate(
+        { kind: 'shell', command: 'tar xzf release.tgz' },
+        testFacts({
+          listArchive: () => ({ kind: 'members', names }),
+        }),
+        AGENT,
+        rt,
+      );
+    const ordinary = await run(['release/bin/app']);
+    expect(ordinary.wire.facts.reads).toContain('archives');
+    expect(ordinary.wire.facts.archives).toEqual({
+      '/home/dev/project/release.tgz': { kind: 'members', names: ['release/bin/app'] },
+    });
+    const swapped = await run(['release/bin/app', '.claude/settings.json']);
+    expect(swapped.binding.digest).not.toBe(ordinary.binding.digest);
+    expect(swapped.decision.outcome).toBe('ask');
+  });
+
   it('a secret variable is bound by its hash and never sent', async () => {
     const rt = await sharedRuntime();
     const facts = testFacts({

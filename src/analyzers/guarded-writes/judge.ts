@@ -16,6 +16,21 @@ import {
 export interface Target {
   path: string;
   mode: 'file' | 'into' | 'away';
+  /** For `into`: the archive whose members are the names written, when the command names none. */
+  archive?: ArchiveSource;
+  /** For `into`: which files of unknown names (`of x.tar.xz, whose members cannot be listed`), and the risk. */
+  unknown?: { risk: Risk; files: string };
+}
+
+/** An archive extracted without a list of members: where it is read from, and how names are shortened. */
+export interface ArchiveSource {
+  /**
+   * The archive's path as written, and the names tried after it when it is missing (unzip adds `.zip`);
+   * none when it is read from stdin or its name is not known.
+   */
+  paths: readonly string[];
+  /** Leading components dropped from each member's name (`--strip-components=N`). */
+  strip: number;
 }
 
 /** Deploy roots under /var that copies exist to fill (a web root), unlike the rest of the system. */
@@ -67,8 +82,9 @@ function judge(target: Target, ctx: SensitiveContext, tool: string, verb = 'writ
     if (certain) return effect(tool, file, file.risk, `${tool} writes files into ${file.path}: ${file.why}`);
     // Names only the archive knows may include `.interlock/` or `.claude/settings.json`.
     const dir = resolvePath(target.path, ctx.cwd, ctx.home);
-    const reason = `${tool} writes files it does not name into ${dir}, which may overwrite ${file.path}: ${file.why}`;
-    return effect(tool, file, 'medium', reason);
+    const { risk, files } = target.unknown ?? { risk: 'medium', files: 'it does not name' };
+    const reason = `${tool} writes files ${files} into ${dir}, which may overwrite ${file.path}: ${file.why}`;
+    return effect(tool, file, risk, reason);
   }
   const file = guardedAt(target.path, ctx);
   if (!file || !guardedForWrites(file)) return undefined;

@@ -34,6 +34,7 @@ export const TAR_VALUE = [
   '--transform',
   '--xform',
   '--strip-components',
+  '--strip',
   '--checkpoint-action',
   '--index-file',
   '--rsh-command',
