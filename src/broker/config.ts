@@ -33,6 +33,12 @@ const PostgresEntry = z
 export const BrokerConfig = z.object({
   /** The psql the broker runs, by absolute path: never one found on the agent's PATH. */
   psql: z.string().refine(isAbsolute, 'an absolute path').default('/usr/bin/psql'),
+  /**
+   * The approval server the broker asks. Only this file names it: the agent sets the environment and can
+   * write the user's config, and a server of its own would approve anything. Without it nothing that
+   * needs approval runs.
+   */
+  server: z.object({ url: z.string().regex(/^https?:\/\/[^/]/i, 'an http(s) URL') }).optional(),
   postgres: z.array(PostgresEntry).default([]),
 });
 export type BrokerConfig = z.output<typeof BrokerConfig>;
@@ -51,7 +57,7 @@ function exposure(path: string, st: Stats, owners: readonly number[]): string | 
 }
 
 /** A file's text, only when its owner alone can read it. Throws InputError naming the file. */
-export function readSecretFile(path: string, what: string): string {
+function readSecretFile(path: string, what: string): string {
   const owners = [0, process.getuid?.() ?? 0];
   let st: Stats;
   try {

@@ -1,4 +1,5 @@
 import type { Final } from '../app/pipeline.js';
+import type { ServerConnection } from '../approvals/settings.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts } from '../core/types.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -13,6 +14,8 @@ export interface ExecutionContext {
   facts: ActionFacts;
   principal: Principal;
   credentials: string;
+  /** The approval server the decision was asked of (the broker's), if any. */
+  connection: ServerConnection | null;
   env: NodeJS.ProcessEnv;
   config?: LoadedConfig;
 }
@@ -50,9 +53,8 @@ async function reportToServer(
   requestId: string | undefined,
   outcome: { exitCode?: number; signal?: string; durationMs: number; credentials: string },
 ): Promise<string | undefined> {
-  const { serverConnection } = await import('../approvals/settings.js');
-  const connection = serverConnection(ctx.env, ctx.config);
-  if (!connection || 'error' in connection) return undefined;
+  const { connection } = ctx;
+  if (!connection) return undefined;
   const { ApprovalClient } = await import('../approvals/http.js');
   try {
     await new ApprovalClient(connection.url, connection.token).reportExecution({

@@ -2,9 +2,10 @@ import { localFacts } from '../adapters/local-facts.js';
 import { run, type Final, type RunOptions } from '../app/pipeline.js';
 import type { PipelineRuntime, ShellEvaluation } from '../app/evaluate.js';
 import type { Principal } from '../core/decide.js';
+import type { ServerConnection } from '../approvals/settings.js';
 import { InputError } from '../core/errors.js';
 import { brokeredEnv, withoutDatabaseVariables } from './child-env.js';
-import { DEFAULT_BROKER_CONFIG, loadBrokerConfig, passwordOf } from './config.js';
+import { DEFAULT_BROKER_CONFIG, loadBrokerConfig, passwordOf, type BrokerConfig } from './config.js';
 import { execute, type Execution } from './execute.js';
 import { describeTarget, matchPostgres } from './match.js';
 import { brokeredPsqlArgs, isPsql, psqlTarget } from './psql.js';
@@ -60,9 +61,11 @@ export async function brokerRun(
   // Assessed as it will run: the agent's PG* variables are gone from the child, so they are gone here too.
   const env = withoutDatabaseVariables(request.env);
   const facts = localFacts({ cwd: request.cwd, env });
+  const connection = serverOf(config, request.env, configPath);
   const final = await run({ kind: 'shell', command: request.command }, facts, request.principal, rt, {
     ...options,
     env: request.env,
+    connection,
   });
   if (final.outcome !== 'allow') return { ran: false, final };
   const credentials = `broker:${entry.name}`;
@@ -80,10 +83,22 @@ export async function brokerRun(
       facts,
       principal: request.principal,
       credentials,
+      connection,
       env: request.env,
       ...(rt.config ? { config: rt.config } : {}),
     },
     execution,
   );
   return { ran: true, final, execution, credentials, problems };
+}
+
+/** The approval server the broker's file names, asked with the agent's own token; null when it names none. */
+function serverOf(config: BrokerConfig, env: NodeJS.ProcessEnv, path: string): ServerConnection | null {
+  if (!config.server) return null;
+  const token = env.INTERLOCK_TOKEN?.trim();
+  if (!token)
+    throw new InputError(
+      `${path} names the approval server ${config.server.url}, and INTERLOCK_TOKEN (the agent's token) is not set; nothing ran`,
+    );
+  return { url: config.server.url, token };
 }

@@ -35,14 +35,10 @@ describe('interlock run -- psql (the broker)', () => {
       'CREATE TABLE t (id int); CREATE TABLE u (id int); ALTER TABLE t OWNER TO deployer; ALTER TABLE u OWNER TO deployer; GRANT SELECT ON t, u TO agent',
       'billing_prod',
     );
-    writeFileSync(
-      brokerConfig,
-      `psql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    password: ${PRIVILEGED_PASSWORD}\n`,
-    );
-    chmodSync(brokerConfig, 0o600);
     ({ store, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
+    writeBrokerConfig(brokerConfig, `server: {url: ${server.url}}\n`);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -50,6 +46,14 @@ describe('interlock run -- psql (the broker)', () => {
     cluster?.stop();
   });
 
+  // Only the broker's file names the approval server; the password is nowhere else.
+  const writeBrokerConfig = (path: string, server = '') => {
+    writeFileSync(
+      path,
+      `${server}psql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    password: ${PRIVILEGED_PASSWORD}\n`,
+    );
+    chmodSync(path, 0o600);
+  };
   const tables = () =>
     cluster.sql(
       `SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'`,
@@ -66,9 +70,10 @@ describe('interlock run -- psql (the broker)', () => {
     '-c',
     statement,
   ];
-  // The agent's environment: its own read-only login, and a service file it cannot have the broker use.
+  // The agent's environment: its own read-only login, a service it cannot have the broker use, and an
+  // approval server of its own choosing, which the broker does not ask.
   const agentEnv = () => ({
-    INTERLOCK_SERVER_URL: server.url,
+    INTERLOCK_SERVER_URL: 'http://127.0.0.1:9',
     INTERLOCK_TOKEN: who.agent,
     PGUSER: 'agent',
     PGPASSWORD: 'agent-pw',
@@ -127,6 +132,15 @@ describe('interlock run -- psql (the broker)', () => {
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no broker entry .* matches 127\.0\.0\.1:\d+\/postgres; nothing ran/);
+  });
+
+  it('without an approval server in its own file, the broker runs nothing that needs approval', async () => {
+    const noServer = join(home, 'no-server.yaml');
+    writeBrokerConfig(noServer);
+    const r = await run('DROP TABLE t', noServer);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/not run/);
+    expect(tables()).toBe('t,u');
   });
 
   it('holds the DROP for two approvals, then runs it once as the privileged role', async () => {
