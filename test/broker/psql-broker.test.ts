@@ -79,8 +79,8 @@ describe('interlock run -- psql (the broker)', () => {
     PGPASSWORD: 'agent-pw',
     PGSERVICE: 'no-such-service',
   });
-  const run = (statement: string, config = brokerConfig) =>
-    runCli(['run', '--agent', 'claude', '--broker-config', config, '--', ...psql(statement)], {
+  const run = (statement: string, config = brokerConfig, extra: string[] = []) =>
+    runCli(['run', '--agent', 'claude', '--broker-config', config, ...extra, '--', ...psql(statement)], {
       cwd: project,
       env: agentEnv(),
     });
@@ -176,10 +176,20 @@ describe('interlock run -- psql (the broker)', () => {
     expect(local.stdout).toMatch(/"type":"execution"/);
   });
 
-  it('a different statement is a different action: its own request, not the grant', async () => {
+  it('a different statement is a different action: its own request, then --wait for it', async () => {
     const other = await run('DROP TABLE u');
     expect(other.status).toBe(5);
     expect(other.stderr).toMatch(/needs peer approval/);
     expect(tables()).toBe('u');
+
+    // --wait: the same request, approved while the broker waits (or just before it asks: either way it runs
+    // once the grant is there, and not before).
+    const id = /(req_[0-9a-z]+)/.exec(other.stderr)![1]!;
+    const waiting = run('DROP TABLE u', brokerConfig, ['--wait', '60s']);
+    await clientOf(server, who.bob).approve(id);
+    await clientOf(server, who.carol).approve(id);
+    const ran = await waiting;
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(tables()).toBe('');
   });
 });
