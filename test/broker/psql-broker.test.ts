@@ -173,7 +173,7 @@ describe('interlock run -- psql (the broker)', () => {
       credentials: 'broker:billing',
     });
     const local = await runCli(['audit', 'log', '--json', '--limit', '0']);
-    expect(local.stdout).toMatch(/"type":"execution"/);
+    expect(local.stdout).toMatch(/"summary":"psql [^"]*DROP TABLE t[^"]* exited 0 with broker:billing"/);
   });
 
   it('a different statement is a different action: its own request, then --wait for it', async () => {
