@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['audit'], // the tamper-evident log
   ['app'], // the one pipeline: evaluate → gate → record
   ['adapters', 'server'], // agent hooks and machine facts; the approval server
-  ['daemon'], // the hooks' long-running process
+  ['daemon', 'broker'], // the hooks' long-running process; `interlock run` with the broker's credentials
   ['cli', 'bench'], // the command line and benchmarks
 ];
 

@@ -1,4 +1,4 @@
-import { serverConnection } from '../approvals/settings.js';
+import { serverConnection, type ServerConnection } from '../approvals/settings.js';
 import type { RequestState } from '../store/types.js';
 import type { Principal } from '../core/decide.js';
 import type { Outcome } from '../core/types.js';
@@ -26,7 +26,11 @@ export interface GateSettings {
   /** Wait this long for the approvers (0: answer at once, with a deny that says how to retry). */
   waitMs?: number;
   /** Told once when a request waits for approvers, so a person watching knows what to do. */
-  onPending?: (requestId: string, message: string) => void;
+  onPending?: (requestId: string, message: string) => void; /**
+   * The server to ask, chosen by the caller instead of the environment and user config (the broker names its
+   * own: the agent sets those); null means no server.
+   */
+  connection?: ServerConnection | null;
 }
 
 /** Undefined when no server is configured, or when the action only reads and policy allows it. */
@@ -35,7 +39,10 @@ export async function askServer(
   principal: Principal,
   settings: GateSettings,
 ): Promise<ServerAnswer | undefined> {
-  const connection = serverConnection(settings.env, settings.config);
+  const connection =
+    settings.connection !== undefined
+      ? (settings.connection ?? undefined)
+      : serverConnection(settings.env, settings.config);
   if (!connection) return undefined;
   // The HTTP client loads only when a server is configured.
   const { assessmentView, gate, needsServer, productionScoped } = await import('../approvals/client.js');

@@ -167,6 +167,8 @@ export const ExecutionBody = z.object({
   signal: Text(32).optional(),
   durationMs: z.number().int().min(0).optional(),
   result: z.enum(['succeeded', 'failed', 'interrupted', 'unknown']).optional(),
+  /** Whose credentials it ran with when not the requester's own (`broker:<entry>`, `interlock run`). */
+  credentials: Text(100).optional(),
 });
 export type ExecutionInput = z.output<typeof ExecutionBody>;
 

@@ -293,6 +293,8 @@ export interface ExecutionRecord {
   result?: string;
   requestId?: string;
   environment?: string;
+  /** Whose credentials it ran with, when not the caller's own: `broker:<entry>` for `interlock run`. */
+  credentials?: string;
 }
 
 /** Record what an action did once it ran (the agent's post-tool hook, a wrapper). Never throws. */
@@ -333,6 +335,7 @@ export async function recordExecution(
           signal: record.signal,
           durationMs: record.durationMs,
           result,
+          credentials: record.credentials,
         },
       },
     ],

@@ -591,6 +591,7 @@ export class ApprovalService {
           result:
             body.result ??
             (body.exitCode === undefined ? 'unknown' : body.exitCode === 0 ? 'succeeded' : 'failed'),
+          credentials: body.credentials,
         },
       });
       return { seq: entry.seq };

@@ -15,11 +15,13 @@ import { registerFreeze } from './freeze.js';
 import { registerAudit } from './audit.js';
 import { registerReport } from './report.js';
 import { registerKeys } from './keys.js';
+import { registerRun } from './run.js';
 import { registerSetup } from './setup.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
   registerCheck(program);
+  registerRun(program);
   registerExplain(program);
   registerPolicy(program);
   registerPlan(program);
