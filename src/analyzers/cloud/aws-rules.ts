@@ -1,4 +1,4 @@
-import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId } from './aws-names.js';
 import { aggravate, cloudEffect, has, isZero, value, values, zeroKey, type CloudArgs } from './common.js';
 
@@ -9,6 +9,8 @@ export interface AwsCall {
   op: string;
   args: CloudArgs;
   hints: EnvironmentHint[];
+  /** `--region`, else AWS_REGION / AWS_DEFAULT_REGION: where the call lands (for the resource's ARN). */
+  region?: string;
 }
 
 const READ =
@@ -109,8 +111,16 @@ export function classifyAws(call: AwsCall): Effect[] {
   const id = resourceId(noun, args);
   const target = [service, noun, id ?? describeInput(args)].filter(Boolean).join(' ');
   const category = awsCategory(service, noun);
+  const access: Access = {
+    kind: 'aws',
+    service,
+    operation: op,
+    resourceType: noun,
+    ...(id ? { resource: id } : {}),
+    ...(call.region ? { region: call.region } : {}),
+  };
   const make: Make = (operation, risk, reason, extra = {}) =>
-    cloudEffect('aws', { operation, target, risk, reason, category, hints: call.hints, ...extra });
+    cloudEffect('aws', { operation, target, risk, reason, category, hints: call.hints, access, ...extra });
   const what = `aws ${service} ${op}`;
 
   const special = specialCase(call, make, what);
