@@ -14,7 +14,7 @@ export interface GrantSource {
   access?: Access;
 }
 
-export interface PolicyStatement {
+interface PolicyStatement {
   Effect: 'Allow';
   Action: string[];
   Resource: string[];
@@ -62,7 +62,7 @@ function grantsOf(source: GrantSource, context: ArnContext): Mapped {
 }
 
 /** Grants folded into the fewest statements: actions sharing exactly the same resources go together. */
-export function statementsOf(grants: readonly Grant[]): PolicyStatement[] {
+function statementsOf(grants: readonly Grant[]): PolicyStatement[] {
   const byAction = new Map<string, Set<string>>();
   for (const g of grants) byAction.set(g.action, (byAction.get(g.action) ?? new Set()).add(g.resource));
   const byResources = new Map<string, PolicyStatement>();

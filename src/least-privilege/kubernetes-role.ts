@@ -7,7 +7,7 @@ import { kindInfo } from './kubernetes-kinds.js';
 
 type KubernetesAccess = Extract<Access, { kind: 'kubernetes' }>;
 
-export interface PolicyRule {
+interface PolicyRule {
   apiGroups: string[];
   resources: string[];
   verbs: string[];
@@ -28,7 +28,7 @@ export interface Narrowing {
 }
 
 /** The namespace kubectl uses when none is given is the context's; `default` unless it says otherwise. */
-export const CONTEXT_NAMESPACE = 'default';
+const CONTEXT_NAMESPACE = 'default';
 
 interface Placed {
   namespace?: string;
@@ -57,7 +57,7 @@ function placedRule(access: KubernetesAccess, notes: Set<string>): Placed | { wh
 const ruleKey = (r: PolicyRule) => `${r.apiGroups.join()}|${r.resources.join()}|${r.verbs.join()}`;
 
 /** Rules of one namespace merged: the same group, resource and verbs share one rule; names are unioned. */
-export function mergeRules(rules: readonly PolicyRule[]): PolicyRule[] {
+function mergeRules(rules: readonly PolicyRule[]): PolicyRule[] {
   const merged = new Map<string, PolicyRule>();
   for (const r of rules) {
     const key = ruleKey(r);

@@ -14,7 +14,7 @@ export interface PostgresGrants {
 const ORDER = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'];
 
 /** A role name as an identifier: quoted unless it is plain lower-case. */
-export function quoteRole(role: string): string {
+function quoteRole(role: string): string {
   return /^[a-z_][a-z0-9_]*$/.test(role) ? role : `"${role.replace(/"/g, '""')}"`;
 }
 
