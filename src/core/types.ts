@@ -57,6 +57,8 @@ export type Access =
       /** The resource noun of the operation (`db-instance`) and its identifier or ARN, when named. */
       resourceType?: string;
       resource?: string;
+      /** The option the identifier came from (`--volume-id` names a volume, not the snapshot made of it). */
+      resourceOption?: string;
       region?: string;
     }
   | {

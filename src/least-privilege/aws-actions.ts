@@ -46,7 +46,8 @@ const S3_COMMANDS: Record<string, string[]> = {
   mb: ['CreateBucket'],
   cp: ['PutObject'],
   mv: ['GetObject', 'PutObject', 'DeleteObject'],
-  sync: ['PutObject', 'DeleteObject'],
+  sync: ['PutObject'],
+  'sync --delete': ['PutObject', 'DeleteObject'],
   website: ['PutBucketWebsite'],
 };
 

@@ -18,6 +18,8 @@ interface ArnForm {
   service?: string;
   global?: true;
   resource: string;
+  /** The option that names this resource, when it is not named after it. */
+  option?: string;
 }
 
 const ARN_FORMS: Record<string, ArnForm> = {
@@ -47,15 +49,15 @@ const ARN_FORMS: Record<string, ArnForm> = {
   'redshift cluster': { resource: 'cluster:{id}' },
   'elasticbeanstalk environment': { resource: 'environment/*/{id}' },
   'kms key': { resource: 'key/{id}' },
-  'ec2 security-group-ingress': { resource: 'security-group/{id}' },
-  'ec2 security-group-egress': { resource: 'security-group/{id}' },
+  'ec2 security-group-ingress': { resource: 'security-group/{id}', option: '--group-id' },
+  'ec2 security-group-egress': { resource: 'security-group/{id}', option: '--group-id' },
   'elasticfilesystem file-system': { resource: 'file-system/{id}' },
   'ssm parameter': { resource: 'parameter/{id}' },
   'autoscaling auto-scaling-group': { resource: 'autoScalingGroup:*:autoScalingGroupName/{id}' },
   'iam role-policy': { global: true, resource: 'role/{id}' },
   'iam user-policy': { global: true, resource: 'user/{id}' },
   'iam group-policy': { global: true, resource: 'group/{id}' },
-  'route53 resource-record-sets': { global: true, resource: 'hostedzone/{id}' },
+  'route53 resource-record-sets': { global: true, resource: 'hostedzone/{id}', option: '--hosted-zone-id' },
   'route53 hosted-zone': { global: true, resource: 'hostedzone/{id}' },
 };
 
@@ -64,6 +66,16 @@ const SERVICE_FORMS: Record<string, ArnForm> = {
   lambda: { resource: 'function:{id}' },
   cloudformation: { resource: 'stack/{id}/*' },
 };
+
+/** Why the identifier names another resource than the one acted on (`create-snapshot --volume-id`). */
+function otherResource(access: AwsAccess, form: ArnForm, serviceWide: boolean): string | undefined {
+  const option = access.resourceOption;
+  const head = (access.resourceType ?? '').split('-')[0]!.replace(/s$/, '');
+  // A bare `--name`/`--id` names what the operation is about.
+  const bare = /^--(name|id|identifier|arn)s?$/.test(option ?? '');
+  if (!option || bare || serviceWide || option === form.option || option.includes(head)) return undefined;
+  return `the command names ${option}, not the ${access.resourceType} it acts on`;
+}
 
 export type ArnsOf = { arns: string[]; notes: string[] } | { any: string };
 
@@ -105,6 +117,8 @@ export function resourceArns(access: AwsAccess, context: ArnContext = {}): ArnsO
   }
   const form = ARN_FORMS[`${prefix} ${access.resourceType ?? ''}`] ?? SERVICE_FORMS[prefix];
   if (!form) return { any: `no ARN form is known yet for ${prefix} ${access.resourceType ?? 'resources'}` };
+  const other = otherResource(access, form, !ARN_FORMS[`${prefix} ${access.resourceType ?? ''}`]);
+  if (other) return { any: other };
   const notes: string[] = [];
   const region = form.global ? '' : (access.region ?? '*');
   if (region === '*') notes.push('the region is not known: `*` in the region field');

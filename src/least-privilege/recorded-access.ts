@@ -21,6 +21,7 @@ export function recordedAccess(effect: unknown): Access | undefined {
       operation: str(a.operation)!,
       ...optional('resourceType', a.resourceType),
       ...optional('resource', a.resource),
+      ...optional('resourceOption', a.resourceOption),
       ...optional('region', a.region),
     };
   if (a.kind === 'kubernetes' && str(a.verb) && str(a.resource))

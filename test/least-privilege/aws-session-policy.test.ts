@@ -75,6 +75,22 @@ describe('AWS session policy', () => {
     expect(p.notes[0]).toMatch(/computed at run time/);
   });
 
+  it('does not take the volume a snapshot is made of for the snapshot', async () => {
+    const p = await policyFor('aws ec2 create-snapshot --volume-id vol-0abc --region eu-west-1');
+    expect(p.policy.Statement).toEqual([
+      { Effect: 'Allow', Action: ['ec2:CreateSnapshot'], Resource: ['*'] },
+    ]);
+    expect(p.notes[0]).toMatch(/names --volume-id, not the snapshot/);
+  });
+
+  it.each([
+    ['aws s3 sync ./site s3://dev-site/', ['s3:PutObject', 's3:ListBucket']],
+    ['aws s3 sync ./site s3://dev-site/ --delete', ['s3:PutObject', 's3:DeleteObject', 's3:ListBucket']],
+  ])('%s needs s3:DeleteObject only when it deletes', async (command, actions) => {
+    const p = await policyFor(command);
+    expect(p.policy.Statement.flatMap((s) => s.Action).sort()).toEqual([...actions].sort());
+  });
+
   it('folds several approved effects into the fewest statements', async () => {
     const a = (await check('aws ec2 terminate-instances --instance-ids i-1 i-2 --region eu-west-1'))
       .assessment.effects;

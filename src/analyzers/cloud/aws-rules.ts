@@ -1,5 +1,5 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
-import { awsCategory, criticalDeletion, operationNoun, resourceId } from './aws-names.js';
+import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { aggravate, cloudEffect, has, isZero, value, values, zeroKey, type CloudArgs } from './common.js';
 
 // What one `aws <service> <operation>` call does, from the operation's name and a few telling options.
@@ -109,6 +109,7 @@ export function classifyAws(call: AwsCall): Effect[] {
   if (READ.test(op)) return [];
   const noun = operationNoun(op);
   const id = resourceId(noun, args);
+  const option = resourceIdOption(noun, args);
   const target = [service, noun, id ?? describeInput(args)].filter(Boolean).join(' ');
   const category = awsCategory(service, noun);
   const access: Access = {
@@ -117,6 +118,7 @@ export function classifyAws(call: AwsCall): Effect[] {
     operation: op,
     resourceType: noun,
     ...(id ? { resource: id } : {}),
+    ...(id && option ? { resourceOption: option } : {}),
     ...(call.region ? { region: call.region } : {}),
   };
   const make: Make = (operation, risk, reason, extra = {}) =>

@@ -93,7 +93,8 @@ export function s3Command(
       access: {
         kind: 'aws',
         service: 's3',
-        operation: command,
+        // Only a sync that deletes needs s3:DeleteObject.
+        operation: command === 'sync' && switchOn(args, '--delete') ? 'sync --delete' : command,
         resourceType: s3ResourceType(command, recursive),
         resource: `s3://${u.bucket}/${u.key}`,
       },
