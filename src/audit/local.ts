@@ -1,5 +1,5 @@
 import type { Principal } from '../core/decide.js';
-import { describeAction, type Action, type ActionFacts } from '../core/types.js';
+import { describeAction, type Access, type Action, type ActionFacts } from '../core/types.js';
 import type { LoadedConfig } from '../config/load.js';
 import { actionDigest } from '../approvals/digest.js';
 import type { ShellInputs } from '../assess/inputs.js';
@@ -33,6 +33,7 @@ export interface CheckLike {
       target: string;
       environment?: string;
       risk: string;
+      access?: Access;
     }[];
     reasons: readonly string[];
     /** What a shell command may read (bound by content in its digest). */
@@ -163,6 +164,8 @@ function decisionData(record: DecisionRecord, chain: ActorChain, via?: string): 
       target: clip(e.target, 500),
       environment: e.environment,
       risk: e.risk,
+      // The permission it exercised: `interlock creds suggest` builds the narrowest grants from these.
+      ...(e.access ? { access: e.access } : {}),
     })),
     effectCount: a.effects.length,
   };

@@ -40,7 +40,43 @@ export interface Effect {
   local?: boolean;
   /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */
   category?: string;
+  /** The permission this effect exercises, in the granting system's terms (for least-privilege suggestions). */
+  access?: Access;
 }
+
+/**
+ * What an effect needs permission for, as the analyzer read it from the command: enough to write the
+ * narrowest IAM statement, Kubernetes Role rule or SQL GRANT that covers it (src/least-privilege/).
+ */
+export type Access =
+  | {
+      kind: 'aws';
+      /** The CLI's service name (`s3api`, `rds`) and operation (`delete-db-instance`). */
+      service: string;
+      operation: string;
+      /** The resource noun of the operation (`db-instance`) and its identifier or ARN, when named. */
+      resourceType?: string;
+      resource?: string;
+      /** The option the identifier came from (`--volume-id` names a volume, not the snapshot made of it). */
+      resourceOption?: string;
+      region?: string;
+    }
+  | {
+      kind: 'kubernetes';
+      verb: string;
+      /** The kind as kubectl names it (`deployment`, `pvc`). */
+      resource: string;
+      namespace?: string;
+      name?: string;
+    }
+  | {
+      kind: 'sql';
+      /** Table privileges (SELECT, INSERT, UPDATE, DELETE, TRUNCATE); none when only the owner may (DDL). */
+      privileges: string[];
+      /** `table public.users`, `database billing` */
+      object: string;
+      ownerOnly?: true;
+    };
 
 /** An effect with the environment it lands in, as the policy engine sees it. */
 export interface PlacedEffect extends Effect {

@@ -96,6 +96,14 @@ export function resourceId(noun: string, args: CloudArgs): string | undefined {
   const bucket = value(args, '--bucket');
   const key = value(args, '--key');
   if (bucket && key && /object/.test(noun)) return `s3://${bucket}/${key}`;
+  const chosen = resourceIdOption(noun, args);
+  if (!chosen) return undefined;
+  const vals = values(args, chosen);
+  return vals.length ? vals.join(',') : undefined;
+}
+
+/** The option `resourceId` reads the identifier from. */
+export function resourceIdOption(noun: string, args: CloudArgs): string | undefined {
   const ids = idOptions(args);
   // Try the noun, then shorter heads of it: nodegroup-config → nodegroup → --nodegroup-name.
   const parts = noun.replace(/s$/, '').split('-');
@@ -104,10 +112,7 @@ export function resourceId(noun: string, args: CloudArgs): string | undefined {
     const stem = parts.slice(0, n).join('-');
     chosen = ids.find((o) => o === `--${stem}` || o.startsWith(`--${stem}-`));
   }
-  chosen ??= ids[0];
-  if (!chosen) return undefined;
-  const vals = values(args, chosen);
-  return vals.length ? vals.join(',') : undefined;
+  return chosen ?? ids[0];
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
-import { awsCategory, criticalDeletion, operationNoun, resourceId } from './aws-names.js';
+import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { aggravate, cloudEffect, has, isZero, value, values, zeroKey, type CloudArgs } from './common.js';
 
 // What one `aws <service> <operation>` call does, from the operation's name and a few telling options.
@@ -9,6 +9,8 @@ export interface AwsCall {
   op: string;
   args: CloudArgs;
   hints: EnvironmentHint[];
+  /** `--region`, else AWS_REGION / AWS_DEFAULT_REGION: where the call lands (for the resource's ARN). */
+  region?: string;
 }
 
 const READ =
@@ -107,10 +109,20 @@ export function classifyAws(call: AwsCall): Effect[] {
   if (READ.test(op)) return [];
   const noun = operationNoun(op);
   const id = resourceId(noun, args);
+  const option = resourceIdOption(noun, args);
   const target = [service, noun, id ?? describeInput(args)].filter(Boolean).join(' ');
   const category = awsCategory(service, noun);
+  const access: Access = {
+    kind: 'aws',
+    service,
+    operation: op,
+    resourceType: noun,
+    ...(id ? { resource: id } : {}),
+    ...(id && option ? { resourceOption: option } : {}),
+    ...(call.region ? { region: call.region } : {}),
+  };
   const make: Make = (operation, risk, reason, extra = {}) =>
-    cloudEffect('aws', { operation, target, risk, reason, category, hints: call.hints, ...extra });
+    cloudEffect('aws', { operation, target, risk, reason, category, hints: call.hints, access, ...extra });
   const what = `aws ${service} ${op}`;
 
   const special = specialCase(call, make, what);

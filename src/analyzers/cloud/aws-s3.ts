@@ -57,6 +57,12 @@ function url(w: Word | undefined): BucketUrl | undefined {
 
 const where = showUrl;
 
+/** What an `aws s3` command acts on, for its IAM resource: the bucket, one object, or every object under a prefix. */
+function s3ResourceType(command: string, recursive: boolean): string {
+  if (['rb', 'mb', 'website'].includes(command)) return 'bucket';
+  return recursive || command === 'sync' ? 'objects' : 'object';
+}
+
 /** `aws s3 <command>`: rm, rb, sync --delete and mv destroy; ls, cp, presign only read or add. */
 export function s3Command(
   command: string,
@@ -84,6 +90,14 @@ export function s3Command(
       reason,
       category: 'bucket',
       hints: allHints,
+      access: {
+        kind: 'aws',
+        service: 's3',
+        // Only a sync that deletes needs s3:DeleteObject.
+        operation: command === 'sync' && switchOn(args, '--delete') ? 'sync --delete' : command,
+        resourceType: s3ResourceType(command, recursive),
+        resource: `s3://${u.bucket}/${u.key}`,
+      },
       ...(reversible === undefined ? {} : { reversible }),
     });
 

@@ -123,6 +123,8 @@ export function aws(inv: Invocation): Effect[] {
       }),
     ];
   }
+  const region = value(args, '--region') ?? (inv.env('AWS_REGION') || inv.env('AWS_DEFAULT_REGION'));
+  const where = region ? { region } : {};
   if (s3) return s3Command(op.value, args, inv, hints);
-  return classifyAws({ service: service.value, op: op.value, args, hints });
+  return classifyAws({ service: service.value, op: op.value, args, hints, ...where });
 }

@@ -1,5 +1,5 @@
 import { dedupeHints } from '../../core/environment.js';
-import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 
@@ -167,6 +167,7 @@ export interface EffectSpec {
   category?: string | undefined;
   reversible?: boolean;
   hints?: EnvironmentHint[];
+  access?: Access;
 }
 
 export function cloudEffect(tool: string, spec: EffectSpec): Effect {
@@ -180,6 +181,7 @@ export function cloudEffect(tool: string, spec: EffectSpec): Effect {
   };
   if (spec.hints && spec.hints.length) effect.hints = dedupeHints(spec.hints);
   if (spec.category) effect.category = spec.category;
+  if (spec.access) effect.access = spec.access;
   return effect;
 }
 

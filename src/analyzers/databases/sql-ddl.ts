@@ -46,6 +46,8 @@ function alterTable(stmt: Node): SqlEffect[] {
   const noun = DROP_KINDS[objtype]?.noun ?? 'table';
   const name = `${noun} ${rangeVarName(stmt.relation)}`;
   const subtypes = asList(stmt.cmds).map((c) => asNode(asNode(c)?.AlterTableCmd) ?? {});
+  // ALTER is the owner's alone: no GRANT covers it.
+  const owner = { access: { kind: 'sql' as const, privileges: [], object: name, ownerOnly: true as const } };
   const drops = subtypes.filter((c) => c.subtype === 'AT_DropColumn' || c.subtype === 'AT_DropConstraint');
   if (drops.length) {
     const what = drops
@@ -59,12 +61,20 @@ function alterTable(stmt: Node): SqlEffect[] {
         name,
         `ALTER ${noun.toUpperCase()} drops ${what}`,
         'table',
+        owner,
       ),
     ];
   }
   const what = subtypes.map((c) => String(c.subtype ?? '').replace(/^AT_/, '')).join(', ');
   return [
-    effect('modify', 'medium', name, `ALTER ${noun.toUpperCase()} changes the ${noun} (${what})`, 'table'),
+    effect(
+      'modify',
+      'medium',
+      name,
+      `ALTER ${noun.toUpperCase()} changes the ${noun} (${what})`,
+      'table',
+      owner,
+    ),
   ];
 }
 

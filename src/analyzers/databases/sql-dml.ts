@@ -99,6 +99,14 @@ function nested(root: Node, statement: Recurse): SqlEffect[] {
   return effects;
 }
 
+/**
+ * The table privileges a statement uses (for least-privilege GRANTs). A WHERE clause reads the rows it
+ * filters, so it needs SELECT as well (PostgreSQL's rule for UPDATE and DELETE).
+ */
+function tableAccess(name: string, privileges: string[]): Partial<SqlEffect> {
+  return { access: { kind: 'sql', privileges, object: `table ${name}` } };
+}
+
 /** Effects of a row-level statement, or undefined when `type` is not one. */
 export function dataStatement(type: string, stmt: Node, statement: Recurse): SqlEffect[] | undefined {
   switch (type) {
@@ -126,6 +134,7 @@ export function dataStatement(type: string, stmt: Node, statement: Recurse): Sql
             ? `DELETE FROM ${name} without a WHERE clause deletes every row`
             : `DELETE FROM ${name} deletes the rows matching its WHERE clause`,
           'table',
+          tableAccess(name, all ? ['DELETE'] : ['DELETE', 'SELECT']),
         ),
         ...nested(
           {
@@ -149,6 +158,7 @@ export function dataStatement(type: string, stmt: Node, statement: Recurse): Sql
             ? `UPDATE ${name} without a WHERE clause rewrites every row`
             : `UPDATE ${name} changes the rows matching its WHERE clause`,
           'table',
+          tableAccess(name, all ? ['UPDATE'] : ['UPDATE', 'SELECT']),
         ),
         ...nested(
           {
@@ -173,6 +183,7 @@ export function dataStatement(type: string, stmt: Node, statement: Recurse): Sql
           `table ${name}`,
           `MERGE INTO ${name}${deletes ? ' deletes and' : ''} changes rows`,
           'table',
+          tableAccess(name, ['SELECT', 'INSERT', 'UPDATE', ...(deletes ? ['DELETE'] : [])]),
         ),
       ];
     }
@@ -186,6 +197,7 @@ export function dataStatement(type: string, stmt: Node, statement: Recurse): Sql
           `table ${name}`,
           `INSERT INTO ${name}${upsert ? ' … ON CONFLICT DO UPDATE' : ''}`,
           'table',
+          tableAccess(name, upsert ? ['INSERT', 'UPDATE'] : ['INSERT']),
         ),
         ...nested({ withClause: stmt.withClause, selectStmt: stmt.selectStmt }, statement),
       ];
@@ -202,7 +214,13 @@ export function dataStatement(type: string, stmt: Node, statement: Recurse): Sql
             'database',
           ),
         ];
-      return stmt.is_from ? [effect('modify', 'low', name, `COPY ${name} FROM loads rows`, 'table')] : [];
+      return stmt.is_from && stmt.relation
+        ? [
+            effect('modify', 'low', name, `COPY ${name} FROM loads rows`, 'table', {
+              ...tableAccess(rangeVarName(stmt.relation), ['INSERT']),
+            }),
+          ]
+        : [];
     }
   }
   return undefined;

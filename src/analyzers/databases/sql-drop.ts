@@ -60,6 +60,8 @@ function drop(stmt: Node): SqlEffect[] {
       `${kind.noun} ${name}`,
       `DROP ${kind.noun.toUpperCase()} ${name}${cascade ? ' CASCADE (and everything that depends on it)' : ''} destroys it and its data`,
       kind.category,
+      // Only the owner (or a superuser) may drop an object: no GRANT covers it.
+      { access: { kind: 'sql', privileges: [], object: `${kind.noun} ${name}`, ownerOnly: true } },
     );
   });
 }
@@ -126,6 +128,7 @@ export function droppingStatement(type: string, stmt: Node): SqlEffect[] | undef
           `table ${name}`,
           `TRUNCATE ${name}${cascade ? ' CASCADE' : ''} deletes every row${cascade ? ' of it and of every table referencing it' : ''}`,
           'table',
+          { access: { kind: 'sql', privileges: ['TRUNCATE'], object: `table ${name}` } },
         );
       });
     }

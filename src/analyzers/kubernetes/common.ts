@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { RISKS } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { isInside, resolvePath } from '../paths.js';
@@ -18,9 +18,10 @@ export function effect(
   target: string,
   reason: string,
   category: string,
-  extra: { reversible?: boolean; hints?: EnvironmentHint[] } = {},
+  extra: { reversible?: boolean; hints?: EnvironmentHint[]; access?: Access } = {},
 ): Effect {
   return {
+    ...(extra.access ? { access: extra.access } : {}),
     operation,
     tool: scope.tool,
     target,

@@ -1,9 +1,9 @@
-import type { Effect, Risk } from '../../core/types.js';
+import type { Access, Effect, Risk } from '../../core/types.js';
 import { riskRank } from '../../core/types.js';
 import { hasOption, optionValue } from '../../shell/options.js';
 import { effect, shiftRisk } from './common.js';
 import { manifests, refHints, where, type VerbContext } from './objects.js';
-import { parseResources } from './resources.js';
+import { parseResources, type ResourceRef } from './resources.js';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'default']);
 
@@ -13,6 +13,17 @@ function completedPodsOnly(fieldSelector: string | undefined): boolean {
     /status\.phase==?(Succeeded|Failed)/.test(fieldSelector) &&
     !fieldSelector.includes('!=')
   );
+}
+
+/** The permission a delete exercises: by name, or (a selection) every object of the kind. */
+function deleteAccess(ref: ResourceRef, namespace: string | undefined): Access {
+  return {
+    kind: 'kubernetes',
+    verb: 'delete',
+    resource: ref.kind.name,
+    ...(namespace && !ref.kind.clusterScoped ? { namespace } : {}),
+    ...(ref.name !== undefined ? { name: ref.name } : {}),
+  };
 }
 
 /** kubectl delete: namespaces are critical; bulk selections, system namespaces and --force aggravate. */
@@ -88,7 +99,7 @@ export function remove({ inv, scope, parsed, rest }: VerbContext): Effect[] {
         target,
         `deletes ${target}: ${ref.kind.why}${notes.length ? ` (${notes.join(', ')})` : ''}`,
         ref.kind.category,
-        { hints: refHints(ref) },
+        { hints: refHints(ref), ...(ref.dynamic ? {} : { access: deleteAccess(ref, ns) }) },
       ),
     );
   }

@@ -15,6 +15,7 @@ import { registerFreeze } from './freeze.js';
 import { registerAudit } from './audit.js';
 import { registerReport } from './report.js';
 import { registerKeys } from './keys.js';
+import { registerCreds } from './creds.js';
 import { registerRun } from './run.js';
 import { registerSetup } from './setup.js';
 
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerReport(program);
   registerKeys(program);
+  registerCreds(program);
 }
