@@ -15,6 +15,7 @@ import { registerFreeze } from './freeze.js';
 import { registerAudit } from './audit.js';
 import { registerReport } from './report.js';
 import { registerKeys } from './keys.js';
+import { registerCreds } from './creds.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -34,4 +35,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerReport(program);
   registerKeys(program);
+  registerCreds(program);
 }
