@@ -12,7 +12,7 @@ import { paletteFor, type Palette } from './render.js';
 // looks, never a secret. Exits `failed` when one reaches production, so CI can refuse such a runner.
 
 /** The scan of this process's environment and home, placed with the configuration of `cwd`. */
-export function scanInherited(env: NodeJS.ProcessEnv, cwd: string): CredentialReport {
+function scanInherited(env: NodeJS.ProcessEnv, cwd: string): CredentialReport {
   const placement = placementOf(loadConfig(cwd, env));
   return scanCredentials(readInheritance(env, env.HOME || homedir()), placement);
 }
@@ -23,10 +23,28 @@ function line(c: Credential, p: Palette): string {
   return `  ${colour(c.environment.padEnd(15))} ${power.padEnd(9)} ${c.kind} ${p.bold(c.name)}  ${p.dim(c.source)}\n      ${c.reason}`;
 }
 
-export function credentialLines(report: CredentialReport, p: Palette): string[] {
+function credentialLines(report: CredentialReport, p: Palette): string[] {
   const production = report.credentials.filter((c) => c.environment === 'production').length;
   const head = `Credentials this shell can reach: ${report.credentials.length}${production ? `, ${p.red(`${production} reach production`)}` : ', none reaches production'}`;
   return [head, ...report.credentials.map((c) => line(c, p))];
+}
+
+/**
+ * `interlock doctor`'s section: the same scan, or why it could not run (a broken configuration is
+ * reported by `policy validate`; doctor goes on).
+ */
+export function credentialsSection(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  stdout: CliIo['stdout'],
+): { json: CredentialReport | { error: string }; lines: string[] } {
+  try {
+    const report = scanInherited(env, cwd);
+    return { json: report, lines: credentialLines(report, paletteFor(stdout, env)) };
+  } catch (error) {
+    const message = `credentials not scanned: ${(error as Error).message}`;
+    return { json: { error: message }, lines: [message] };
+  }
 }
 
 export function runCredsScan(options: { json?: boolean }, io: CliIo = processIo()): number {

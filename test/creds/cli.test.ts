@@ -72,3 +72,16 @@ describe('interlock creds scan', () => {
     });
   });
 });
+
+describe('interlock doctor', () => {
+  it('shows the credentials section, without a secret, and keeps its exit code about the hooks', async () => {
+    const home = fakeHome();
+    const env = fakeVariables(home);
+    const text = await runCli(['doctor', '--no-self-test'], { cwd: home, env });
+    expect(text.stdout).toMatch(/Credentials this shell can reach: \d+, \d+ reach production/);
+    const json = await runCli(['doctor', '--no-self-test', '--json'], { cwd: home, env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ credentials: { production: true } });
+    expect(json.status).toBe(text.status);
+    for (const secret of SECRETS) expect(text.stdout + json.stdout + json.stderr).not.toContain(secret);
+  });
+});

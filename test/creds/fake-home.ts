@@ -30,7 +30,7 @@ export const SECRETS = [
   'fakeCloudflareToken777',
 ];
 
-export const FAKE_HOME_FILES: Record<string, string> = {
+const FAKE_HOME_FILES: Record<string, string> = {
   '.aws/credentials': [
     '[prod-admin]',
     'aws_access_key_id = AKIAFAKEPRODKEY1WXYZ',
