@@ -1,3 +1,4 @@
+import { looksLikeToken, shownUser } from './mask.js';
 import { weakHint, type CredentialFile, type Found } from './types.js';
 
 // The line- and token-based credential files: ~/.pgpass (`host:port:database:user:password`) and ~/.netrc
@@ -16,7 +17,7 @@ export function pgpassEntries(file: CredentialFile): Found[] {
       {
         kind: 'postgres-password',
         source: file.path,
-        name: `${user}@${host}:${port}/${database}`,
+        name: `${shownUser(user)}@${host}:${port}/${database}`,
         hints: [
           ...(host !== '*' ? [{ source: 'database host', value: host }] : []),
           ...(database !== '*' ? [weakHint('database', database)] : []),
@@ -47,12 +48,16 @@ export function netrcEntries(file: CredentialFile): Found[] {
       if (token === 'password' || token === 'account') entry.secret = true;
     }
   }
-  return entries.map((e) => ({
-    kind: 'netrc-login',
-    source: file.path,
-    name: `${e.login ?? '?'}@${e.host}`,
-    hints: e.host === 'default' ? [] : [{ source: 'host', value: e.host }],
-    powerNames: e.login ? [e.login] : [],
-    detail: e.secret ? 'password' : 'login without a password',
-  }));
+  // A login may itself be the token (`login ghp_…`): then it is the secret, masked, and names no power.
+  return entries.map((e) => {
+    const token = e.login !== undefined && looksLikeToken(e.login);
+    return {
+      kind: 'netrc-login',
+      source: file.path,
+      name: `${e.login === undefined ? '?' : shownUser(e.login)}@${e.host}`,
+      hints: e.host === 'default' ? [] : [{ source: 'host', value: e.host }],
+      powerNames: e.login && !token ? [e.login] : [],
+      detail: token ? 'token as login' : e.secret ? 'password' : 'login without a password',
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { secretName } from '../core/secret-values.js';
 import type { EnvironmentHint } from '../core/types.js';
-import { maskId } from './mask.js';
+import { looksLikeToken, maskId, shownUser } from './mask.js';
+import { serviceOf } from './services.js';
 import { weakHint, type Found, type Inheritance } from './types.js';
 
 // Credentials in the variables the agent's shell inherits: AWS keys and profiles, PG* passwords, URLs
@@ -79,6 +80,14 @@ function pgPassword(env: Env): Found[] {
 
 const URL_NAME = /(_URL|_URI|_DSN|^DSN|_CONNECTION_STRING)$/;
 
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** `postgres://app:pw@db.prod.internal/x` → `postgres://app@db.prod.internal/x`, its host and its user. */
 function urlWithPassword(name: string, value: string): Found | undefined {
   let url: URL;
@@ -87,8 +96,10 @@ function urlWithPassword(name: string, value: string): Found | undefined {
   } catch {
     return undefined;
   }
-  if (!url.password) return undefined;
-  const user = decodeURIComponent(url.username);
+  const user = decoded(url.username);
+  // `https://ghp_…@github.com`: a token in the user part is a credential without a password.
+  const tokenUser = looksLikeToken(user);
+  if (!url.password && !tokenUser) return undefined;
   const database = url.pathname.replace(/^\//, '');
   const hints: EnvironmentHint[] = [
     { source: `env ${name} host`, value: url.hostname },
@@ -97,10 +108,10 @@ function urlWithPassword(name: string, value: string): Found | undefined {
   return {
     kind: 'url-password',
     source: source(name),
-    name: `${url.protocol}//${user ? `${user}@` : ''}${url.host}${url.pathname === '/' ? '' : url.pathname}`,
+    name: `${url.protocol}//${user ? `${shownUser(user)}@` : ''}${url.host}${url.pathname === '/' ? '' : url.pathname}`,
     hints,
-    powerNames: user ? [user] : [],
-    detail: 'password in the URL',
+    powerNames: user && !tokenUser ? [user] : [],
+    detail: url.password ? 'password in the URL' : 'token in the URL',
   };
 }
 
@@ -138,7 +149,9 @@ function secretVariable(name: string, env: Env): Found | undefined {
     name,
     hints: tokenHints(name, env),
     powerNames: [],
-    detail: name.endsWith('_FILE') || name.endsWith('_PATH') ? 'points at a secret file' : 'secret value',
+    detail: [serviceOf(name), 'secret', /_(FILE|PATH)$/.test(name) ? 'file' : undefined]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 

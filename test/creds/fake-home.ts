@@ -28,6 +28,8 @@ export const SECRETS = [
   'hvs.fakeVaultToken666',
   'fakeAzureClientSecret',
   'fakeCloudflareToken777',
+  'ghp_fakeNetrcLoginToken888',
+  'ghp_fakeGitUrlToken999999',
 ];
 
 const FAKE_HOME_FILES: Record<string, string> = {
@@ -97,7 +99,8 @@ current-context: kind-kind
     'db.prod.internal:5432:billing:postgres:fakePgpassPasswordProd',
     'localhost:5432:*:app:fakePgpassPasswordDev',
   ].join('\n'),
-  '.netrc': 'machine api.example.com login deploy password fakeNetrcPassword\n',
+  '.netrc':
+    'machine api.example.com login deploy password fakeNetrcPassword\nmachine github.com login ghp_fakeNetrcLoginToken888 password x-oauth-basic\n',
   '.config/gcloud/application_default_credentials.json': JSON.stringify({
     type: 'authorized_user',
     client_id: 'fake.apps.googleusercontent.com',
@@ -141,6 +144,7 @@ export function fakeVariables(home: string): Record<string, string> {
     PGPASSWORD: 'fakePgPasswordVar',
     DATABASE_URL: 'postgres://app:fakeDatabaseUrlPassword@db.prod.internal:5432/billing',
     REDIS_URL: 'redis://cache.internal:6379',
+    GIT_REMOTE_URL: 'https://ghp_fakeGitUrlToken999999@github.com/acme/infra',
     GITHUB_TOKEN: 'ghp_fakeGithubToken555',
     VAULT_ADDR: 'https://vault.prod.example.com:8200',
     VAULT_TOKEN: 'hvs.fakeVaultToken666',

@@ -31,6 +31,7 @@ describe('creds scan of a prepared home', () => {
     ['postgres-password', 'postgres@db.prod.internal:5432/billing', 'production', 'admin'],
     ['postgres-password', 'app@localhost:5432/*', 'non-production', 'unknown'],
     ['netrc-login', 'deploy@api.example.com', 'unknown', 'unknown'],
+    ['netrc-login', 'ghp_…n888@github.com', 'unknown', 'unknown'],
     // gcloud, docker, terraform, gh, azure, ssh.
     ['gcloud-adc', 'acme-sandbox', 'non-production', 'unknown'],
     ['gcloud-key', 'deployer@acme-prod.iam.gserviceaccount.com', 'production', 'unknown'],
@@ -46,6 +47,7 @@ describe('creds scan of a prepared home', () => {
     ['aws-profile-selected', 'dev', 'non-production', 'unknown'],
     ['postgres-password', 'app@db.staging.internal:5432/app', 'non-production', 'unknown'],
     ['url-password', 'postgres://app@db.prod.internal:5432/billing', 'production', 'unknown'],
+    ['url-password', 'https://ghp_…9999@github.com/acme/infra', 'unknown', 'unknown'],
     ['secret-variable', 'VAULT_TOKEN', 'production', 'unknown'],
     ['secret-variable', 'GITHUB_TOKEN', 'unknown', 'unknown'],
     ['secret-variable', 'AZURE_CLIENT_SECRET', 'unknown', 'unknown'],

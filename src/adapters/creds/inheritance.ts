@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CredentialFile, Inheritance } from '../../creds/types.js';
 import { credentialLocations, type Location } from './locations.js';
@@ -21,7 +21,8 @@ function isFile(path: string): boolean {
 function readText(path: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // O_NONBLOCK: a FIFO swapped in after the stat is not waited on (fstat then refuses it).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
     const buffer = Buffer.alloc(stat.size);
