@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { weakHint, type CredentialFile, type Found } from './types.js';
 
 // The JSON and YAML credential files: gcloud application default credentials and service account keys,
-// docker's config.json, Terraform's credentials.tfrc.json and gh's hosts.yml. Each keeps only the type,
+// docker's config.json, Terraform's credentials.tfrc.json, gh's hosts.yml and the Azure CLI's subscriptions. Each keeps only the type,
 // the account or host names, and the project: never a key, token or `auth` value.
 
 /** JSON is YAML, so one parser reads both; a file that does not parse yields nothing. */
 function read<T extends z.ZodType>(file: CredentialFile, schema: T): z.infer<T> | undefined {
   if (file.text === undefined) return undefined;
   try {
-    const parsed = schema.safeParse(parse(file.text));
+    // The Azure CLI writes its JSON with a byte-order mark.
+    const parsed = schema.safeParse(parse(file.text.replace(/^\uFEFF/, '')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -103,5 +104,30 @@ export function ghLogins(file: CredentialFile): Found[] {
     hints: [{ source: 'host', value: host }],
     powerNames: [],
     detail: 'oauth_token' in entry ? 'OAuth token in the file' : 'OAuth token (in the keyring)',
+  }));
+}
+
+const AzureProfile = z.object({
+  subscriptions: z
+    .array(
+      z.object({
+        name: z.string(),
+        isDefault: z.boolean().optional(),
+        user: z.object({ name: z.string().optional(), type: z.string().optional() }).optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** Each subscription the Azure CLI is logged in to: its name places it (`Contoso-Prod`). */
+export function azureSubscriptions(file: CredentialFile): Found[] {
+  if (file.kind !== 'azure-profile') return [];
+  return (read(file, AzureProfile)?.subscriptions ?? []).map((s) => ({
+    kind: 'azure-subscription',
+    source: file.path,
+    name: s.name,
+    hints: [{ source: 'azure subscription', value: s.name }],
+    powerNames: [],
+    detail: `Azure CLI login${s.user?.type ? ` as ${s.user.type}` : ''}${s.isDefault ? ' (the default subscription)' : ''}`,
   }));
 }

@@ -1,6 +1,12 @@
 import { placeHints, type Placement } from '../core/place.js';
 import { awsProfiles } from './aws.js';
-import { dockerLogins, ghLogins, googleCredentials, terraformTokens } from './json-files.js';
+import {
+  azureSubscriptions,
+  dockerLogins,
+  ghLogins,
+  googleCredentials,
+  terraformTokens,
+} from './json-files.js';
 import { kubeContexts } from './kubeconfig.js';
 import { powerOf } from './power.js';
 import { presentStores } from './presence.js';
@@ -20,6 +26,7 @@ const PER_FILE: readonly ((file: CredentialFile) => Found[])[] = [
   dockerLogins,
   terraformTokens,
   ghLogins,
+  azureSubscriptions,
   presentStores,
 ];
 

@@ -23,6 +23,7 @@ export type CredentialFileKind =
   | 'terraform-credentials'
   | 'gh-hosts'
   | 'azure-tokens'
+  | 'azure-profile'
   | 'ssh-key';
 
 /** Everything the agent's shell inherits: its variables and the credential files the edge found. */

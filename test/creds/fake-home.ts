@@ -30,6 +30,7 @@ export const SECRETS = [
   'fakeCloudflareToken777',
   'ghp_fakeNetrcLoginToken888',
   'ghp_fakeGitUrlToken999999',
+  'fakeAzureCachedToken',
 ];
 
 const FAKE_HOME_FILES: Record<string, string> = {
@@ -125,7 +126,13 @@ current-context: kind-kind
   }),
   '.config/gh/hosts.yml':
     'github.com:\n  user: octo\n  oauth_token: gho_fakeGhToken444\n  git_protocol: ssh\n',
-  '.azure/msal_token_cache.json': '{"AccessToken":{}}',
+  '.azure/msal_token_cache.json': '{"AccessToken":{"fakeAzureCachedToken":{}}}',
+  '.azure/azureProfile.json': `\uFEFF${JSON.stringify({
+    subscriptions: [
+      { name: 'Contoso-Prod', isDefault: true, user: { name: 'ops@contoso.example', type: 'user' } },
+      { name: 'Contoso-Sandbox', user: { name: 'ops@contoso.example', type: 'user' } },
+    ],
+  })}`,
   '.ssh/id_ed25519': '-----BEGIN OPENSSH PRIVATE KEY-----\nfakeOpenSshKeyBody\n',
   '.ssh/id_ed25519.pub': 'ssh-ed25519 AAAAfake user@host\n',
   '.ssh/known_hosts': 'example.com ssh-ed25519 AAAAfake\n',

@@ -41,6 +41,8 @@ describe('creds scan of a prepared home', () => {
     ['terraform-token', 'app.terraform.io', 'unknown', 'unknown'],
     ['gh-login', 'octo@github.com', 'unknown', 'unknown'],
     ['azure-login', 'msal_token_cache.json', 'unknown', 'unknown'],
+    ['azure-subscription', 'Contoso-Prod', 'production', 'unknown'],
+    ['azure-subscription', 'Contoso-Sandbox', 'non-production', 'unknown'],
     ['ssh-key', 'id_ed25519', 'unknown', 'unknown'],
     // Variables.
     ['aws-keys', 'AKIA…QRST', 'unknown', 'unknown'],

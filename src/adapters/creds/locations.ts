@@ -31,6 +31,7 @@ export function credentialLocations(env: Env, home: string): Location[] {
     at('docker-config', join(env.DOCKER_CONFIG || join(home, '.docker'), 'config.json')),
     at('terraform-credentials', join(home, '.terraform.d', 'credentials.tfrc.json')),
     at('gh-hosts', join(env.GH_CONFIG_DIR || join(config, 'gh'), 'hosts.yml')),
+    at('azure-profile', join(azure, 'azureProfile.json')),
     ...[
       'msal_token_cache.json',
       'msal_token_cache.bin',
