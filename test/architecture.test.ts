@@ -10,7 +10,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['core', 'render'], // the decision vocabulary, placement, decide; colours for people
   ['shell', 'policy', 'store'], // the bash parser, Cedar, storage
   ['analyzers'], // one module per tool family
-  ['assess', 'plans', 'config', 'least-privilege'], // what an action does; .interlock/ configuration; narrowest grants
+  ['assess', 'plans', 'config', 'least-privilege', 'creds'], // what an action does; .interlock/ configuration; narrowest grants; credentials
   ['approvals'], // the approval server's API and client
   ['audit'], // the tamper-evident log
   ['app'], // the one pipeline: evaluate → gate → record

@@ -20,7 +20,7 @@ export const EXIT_CODES: Readonly<Record<ExitName, number>> = {
   deny: 5,
   /** The command ran, and what it checks does not hold: `audit verify` and `report incident` (the log does
    * not verify), `policy validate|list|test` (a broken file or a failing test), `doctor` (a hook that is
-   * missing or does not answer); `approvals`, `freeze`, `unfreeze`: the approval server refused (a bad or
+   * missing or does not answer), `creds scan` (a credential reaches production); `approvals`, `freeze`, `unfreeze`: the approval server refused (a bad or
    * revoked token, not allowed, a request no longer pending) or did not count the vote. */
   failed: 6,
   /** `daemon status`: no daemon is running (the convention of init scripts' `status`). */

@@ -1,10 +1,27 @@
 import type { Command } from 'commander';
 
-// `interlock creds …`: the credentials agents work with.
+// `interlock creds …`: the credentials agents work with: what they inherit, and what they would need.
 
 export function registerCreds(program: Command): void {
-  const creds = program.command('creds').description("Agents' credentials: what they need, what they hold");
+  const creds = program
+    .command('creds')
+    .description("Agents' credentials: what they inherit and reach (never a secret), and what they need");
+  registerCredsScan(creds);
   registerCredsSuggest(creds);
+}
+
+/** `creds scan`: every credential this shell can reach, where it lands and how powerful it looks. */
+function registerCredsScan(creds: Command): void {
+  creds
+    .command('scan')
+    .description(
+      'List every credential this shell can reach (variables and files of the home directory); exit 6 when one reaches production',
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (options: { json?: boolean }) => {
+      const { runCredsScan } = await import('../creds.js');
+      process.exitCode = runCredsScan(options);
+    });
 }
 
 /** `creds suggest`: the narrowest grants that would have covered an agent's allowed actions. */

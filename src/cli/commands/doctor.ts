@@ -25,11 +25,13 @@ export function registerDoctor(program: Command): void {
     .option('--no-self-test', 'only report what is installed')
     .option('--json', 'machine-readable output')
     .action(async (options: DoctorCliOptions) => {
-      const [{ doctor, unhealthy }, { daemonHealth }, { isolation }] = await Promise.all([
-        import('../../adapters/hooks/doctor.js'),
-        import('../../daemon/client.js'),
-        import('../isolation.js'),
-      ]);
+      const [{ doctor, unhealthy }, { daemonHealth }, { isolation }, { credentialsSection }] =
+        await Promise.all([
+          import('../../adapters/hooks/doctor.js'),
+          import('../../daemon/client.js'),
+          import('../isolation.js'),
+          import('../creds.js'),
+        ]);
       const mode = isolation(process.env);
       const scratch = mkdtempSync(join(tmpdir(), 'interlock-doctor-'));
       try {
@@ -42,13 +44,15 @@ export function registerDoctor(program: Command): void {
         });
         const daemon = await daemonHealth(process.env);
         const bad = reports.some(unhealthy);
+        // What the agent inherited is shown, not judged: doctor's exit code stays about the hooks.
+        const credentials = credentialsSection(process.env, options.dir ?? process.cwd(), process.stdout);
         if (options.json) {
           const strip = reports.map((r) => ({
             ...r,
             installed: r.installed.map(({ handler: _handler, ...rest }) => rest),
           }));
           process.stdout.write(
-            `${JSON.stringify({ ok: !bad, mode, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable } })}\n`,
+            `${JSON.stringify({ ok: !bad, mode, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable }, credentials: credentials.json })}\n`,
           );
         } else {
           const lines: string[] = [];
@@ -68,6 +72,7 @@ export function registerDoctor(program: Command): void {
               : `Daemon: not running (${daemon.unavailable}); hooks decide in their own process`,
           );
           lines.push(`Mode: ${mode.summary}${mode.fix ? `\n  fix: ${mode.fix}` : ''}`);
+          lines.push(...credentials.lines);
           process.stdout.write(`${lines.join('\n')}\n`);
         }
         process.exitCode = bad ? EXIT_CODES.failed : EXIT_CODES.ok;
