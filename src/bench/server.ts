@@ -112,8 +112,11 @@ async function pacedMain(url: string, rate: number, seconds: number, token: stri
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
-  const send = () =>
+  // `__N__` in the body becomes the request's number: every request is another action.
+  const distinct = body.includes('__N__');
+  const send = (n: number) =>
     new Promise<void>((resolve) => {
+      const text = distinct ? body.replaceAll('__N__', String(n)) : body;
       const sentAt = process.hrtime.bigint();
       const req = request(
         {
@@ -124,7 +127,7 @@ async function pacedMain(url: string, rate: number, seconds: number, token: stri
           agent,
           headers: {
             'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
+            'content-length': Buffer.byteLength(text),
             authorization: `Bearer ${token}`,
           },
         },
@@ -141,7 +144,7 @@ async function pacedMain(url: string, rate: number, seconds: number, token: stri
         errors++;
         resolve();
       });
-      req.end(body);
+      req.end(text);
     });
   const start = Number(process.hrtime.bigint()) + 50e6;
   const interval = 1e9 / rate;
@@ -150,7 +153,7 @@ async function pacedMain(url: string, rate: number, seconds: number, token: stri
   while (sent < total) {
     const now = Number(process.hrtime.bigint());
     while (sent < total && start + sent * interval <= now) {
-      inflight.push(send());
+      inflight.push(send(sent));
       sent++;
     }
     await new Promise((r) => setTimeout(r, 1));
@@ -190,14 +193,14 @@ async function helloWorld(): Promise<Load> {
  * An agent's decision as `interlock check` sends it: the command and its facts, which the server assesses
  * itself (a non-production apply its policies allow, or a production delete that needs approval).
  */
-function decisionBody(outcome: 'allow' | 'require-approval'): string {
+function decisionBody(outcome: 'allow' | 'require-approval', cwd = '/src/app'): string {
   const command =
     outcome === 'allow'
       ? 'kubectl apply -f deploy.yaml --context staging'
       : 'kubectl delete namespace payments --context production';
   const body: DecisionBody = {
     proposal: { kind: 'shell', command },
-    facts: { cwd: '/src/app', home: '/home/bench', env: { KUBECONFIG: null } },
+    facts: { cwd, home: '/home/bench', env: { KUBECONFIG: null } },
     local: {
       outcome,
       approvals: outcome === 'allow' ? 0 : 2,
@@ -223,9 +226,11 @@ async function storeLoads(database: string | undefined): Promise<Record<string, 
     await load(url, { connections: 8, body: decisionBody('allow'), token, seconds: 1 }); // warm-up
     const max = await load(url, { connections: 32, body: decisionBody('allow'), token });
     const at1000 = await paced(url, 1000, DURATION_S, decisionBody('allow'), token);
+    // Every request another action (another directory): the server assesses each one afresh.
+    const at1000Distinct = await paced(url, 1000, DURATION_S, decisionBody('allow', '/src/app-__N__'), token);
     // Agents retrying an action that waits for approval: find the request, answer pending.
     const pending = await load(url, { connections: 32, body: decisionBody('require-approval'), token });
-    return { store: store.kind, max, at1000, pending };
+    return { store: store.kind, max, at1000, at1000Distinct, pending };
   } finally {
     await server.close();
   }
@@ -247,6 +252,7 @@ export async function benchServer(): Promise<Record<string, unknown>> {
     const sqlite = (await storeLoads(join(dir, 'server.db'))) as Record<string, Load>;
     line('decisions, SQLite, max (32 connections)', sqlite.max!);
     line('decisions, SQLite, steady 1,000/s (paced)', sqlite.at1000!);
+    line('  … each one another action (assessed afresh)', sqlite.at1000Distinct!);
     line('pending lookups, SQLite (32 connections)', sqlite.pending!);
     results.sqlite = sqlite;
   } finally {
@@ -259,6 +265,7 @@ export async function benchServer(): Promise<Record<string, unknown>> {
     const pg = (await storeLoads(database)) as Record<string, Load>;
     line('decisions, PostgreSQL, max (32 connections)', pg.max!);
     line('decisions, PostgreSQL, steady 1,000/s (paced)', pg.at1000!);
+    line('  … each one another action (assessed afresh)', pg.at1000Distinct!);
     line('pending lookups, PostgreSQL (32 connections)', pg.pending!);
     results.postgres = pg;
   } catch (error) {

@@ -165,7 +165,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const caller = c.get('caller');
     service.assertCanDecide(caller);
     const body = await readJson(c, DecisionBody, false, MAX_DECISION_BYTES);
-    const { input } = await assessOnServer(caller, body, options.runtime);
+    const input = await assessOnServer(caller, body, options.runtime);
     return c.json(await service.decide(caller, input));
   });
 

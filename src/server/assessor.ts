@@ -102,21 +102,48 @@ export function strictest(server: DecisionView, local: DecisionView | undefined)
   return out;
 }
 
-export interface Assessed {
-  input: DecisionInput;
-  evaluation: Evaluation;
-}
+/** Evaluations remembered per runtime (a reloaded configuration starts afresh), most recent last. */
+const remembered = new WeakMap<PipelineRuntime, Map<string, DecisionInput>>();
+const REMEMBERED_MAX = 4096;
 
-/** Assess and decide what the agent's side sent, as the server sees it. */
+/**
+ * Assess and decide what the agent's side sent, as the server sees it. The same body from the same
+ * principal is the same evaluation (the core is pure and the facts are replayed), so an agent retrying or
+ * polling a pending action is answered from memory.
+ */
 export async function assessOnServer(
   caller: Identity,
   body: DecisionWire,
   runtime: PipelineRuntime,
-): Promise<Assessed> {
+): Promise<DecisionInput> {
+  const digest = wireDigest(body.proposal, body.facts);
+  const principal = principalOf(caller, body);
+  const key = `${digest}:${JSON.stringify([principal, body.local ?? null])}`;
+  let memo = remembered.get(runtime);
+  if (!memo) remembered.set(runtime, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) {
+    memo.delete(key);
+    memo.set(key, known);
+    return known;
+  }
+  const input = await assessAfresh(caller, body, runtime, principal, digest);
+  if (memo.size >= REMEMBERED_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, input);
+  return input;
+}
+
+async function assessAfresh(
+  caller: Identity,
+  body: DecisionWire,
+  runtime: PipelineRuntime,
+  principal: Principal,
+  digest: string,
+): Promise<DecisionInput> {
   const facts = replayFacts(body.facts);
   let evaluation: Evaluation;
   try {
-    evaluation = await evaluate(proposalOf(body.proposal, facts), facts, principalOf(caller, body), runtime);
+    evaluation = await evaluate(proposalOf(body.proposal, facts), facts, principal, runtime);
   } catch (error) {
     if (error instanceof InputError) throw new ServiceError(400, 'bad-action', error.message);
     throw error;
@@ -124,11 +151,11 @@ export async function assessOnServer(
   const decision = strictest(decisionView(evaluation.decision), body.local);
   const input: DecisionInput = {
     action: evaluation.binding.view,
-    digest: wireDigest(body.proposal, body.facts),
+    digest,
     assessment: assessmentView(evaluation.assessment),
     decision,
     readOnly: knownReadOnly(evaluation.assessment),
     ...(caller.kind === 'agent' && body.agent ? { agent: body.agent } : {}),
   };
-  return { input, evaluation };
+  return input;
 }
