@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { builtinAnalyzers } from '../../src/analyzers/index.js';
-import { LazySqlParser } from '../../src/analyzers/sql-parser.js';
 import { assessorProblem, decisionBody, httpProblem } from '../../src/bench/fuzz/decision-target.js';
 import { fixturePlans, mutatedPlanText } from '../../src/bench/fuzz/plan-target.js';
 import { mangled, shellCommand } from '../../src/bench/fuzz/shell-grammar.js';
+import { analyzerPrograms } from '../../src/bench/fuzz/shell-target.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Identity, Store } from '../../src/store/types.js';
 import { SQLITE } from '../store/stores.js';
@@ -15,7 +14,7 @@ import { DEADLINE_MS, holds, SEED } from './support.js';
 // Property-based tests of the approval server's decision API (issue 17): the server's own assessment
 // directly, and the real server over HTTP.
 
-const PROGRAMS = [...new Set(builtinAnalyzers({ sql: new LazySqlParser() }).flatMap((a) => a.commands))];
+const PROGRAMS = analyzerPrograms();
 const BODIES = decisionBody(mangled(shellCommand(PROGRAMS)), mutatedPlanText(fixturePlans()));
 const AGENT: Identity = {
   id: 'id_fuzz',

@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { builtinAnalyzers } from '../../src/analyzers/index.js';
-import { LazySqlParser } from '../../src/analyzers/sql-parser.js';
 import { loadParsers } from '../../src/app/checker.js';
 import { faultProblem, faultyChecker } from '../../src/bench/fuzz/fault-target.js';
 import { anyText, mangled, placeFacts, shellCommand } from '../../src/bench/fuzz/shell-grammar.js';
-import { shellProblem } from '../../src/bench/fuzz/shell-target.js';
+import { analyzerPrograms, shellProblem } from '../../src/bench/fuzz/shell-target.js';
 import { sharedRuntime } from '../support/runtime.js';
 import { DEADLINE_MS, holds, SEED } from './support.js';
 
 // Property-based tests of the shell front end (issue 17): a few hundred inputs with a fixed seed, so a
 // failure here is reproducible. `npm run bench fuzz` runs a million per target.
 
-const PROGRAMS = [...new Set(builtinAnalyzers({ sql: new LazySqlParser() }).flatMap((a) => a.commands))];
+const PROGRAMS = analyzerPrograms();
 
 describe('fuzzing the shell front end', () => {
   it('answers any text: no crash, no hang, the same answer twice, never allow in production on an error', async () => {

@@ -1,3 +1,5 @@
+import { builtinAnalyzers } from '../../analyzers/index.js';
+import { LazySqlParser } from '../../analyzers/sql-parser.js';
 import { evaluate } from '../../app/evaluate.js';
 import type { Runtime } from '../../app/runtime.js';
 import { InputError } from '../../core/errors.js';
@@ -8,6 +10,11 @@ import { problemOfError, timed } from './verdicts.js';
 
 // The shell front end under fuzzing: one input through evaluate (parse, peel, analyze, place, decide,
 // digest), twice. Returns what is wrong with the answer, or undefined.
+
+/** Every program some analyzer understands: the grammar's vocabulary. */
+export function analyzerPrograms(): string[] {
+  return [...new Set(builtinAnalyzers({ sql: new LazySqlParser() }).flatMap((a) => a.commands))];
+}
 
 export const FUZZ_AGENT: Principal = { type: 'Agent', id: 'fuzz', vendor: 'fuzz', actsFor: 'dev' };
 
