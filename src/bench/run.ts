@@ -12,14 +12,18 @@ const SECTIONS = [
   ['approval server (issue 4)', 'server', './server.js', 'benchServer'],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
+  ['fuzzing, a million inputs per target (issue 17)', 'fuzz', './fuzz.js', 'benchFuzz'],
 ] as const;
+
+/** Sections that run only when named (`npm run bench fuzz`): a million inputs per target takes hours. */
+const NAMED_ONLY = new Set(['fuzz']);
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 const section = fileURLToPath(new URL('./section.js', import.meta.url));
 let failed = 0;
 for (const [title, key, file, fn] of SECTIONS) {
-  if (only.length && !only.includes(key)) continue;
+  if (only.length ? !only.includes(key) : NAMED_ONLY.has(key)) continue;
   const path = fileURLToPath(new URL(file, import.meta.url));
   if (!existsSync(path)) continue;
   console.log(`\n# ${title}`);

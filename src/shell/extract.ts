@@ -54,9 +54,22 @@ function describeError(node: SyntaxNode): string {
   return node.isMissing ? `missing ${node.type}` : `cannot parse near ${JSON.stringify(snippet)}`;
 }
 
-/** The statement a command occupies inside a pipeline: the command itself or its redirected wrapper. */
-function pipelineStage(node: SyntaxNode): SyntaxNode {
-  return node.parent?.type === 'redirected_statement' ? node.parent : node;
+/**
+ * A node's ancestors as the walk found them. tree-sitter's `parent` searches down from the root at each
+ * call, so asking it for every command of a long `a && b && …` list made extraction quadratic.
+ */
+interface Ancestry {
+  node: SyntaxNode;
+  up: Ancestry | undefined;
+}
+
+/** The parent of `node`, whose ancestors are `above`: from the walk when known, else from tree-sitter. */
+const parentOf = (node: SyntaxNode, above: Ancestry | undefined) => (above ? above.node : node.parent);
+
+/** The statement a command occupies inside a pipeline (the command or its redirected wrapper), and its ancestors. */
+function pipelineStage(node: SyntaxNode, above: Ancestry | undefined): Ancestry {
+  const parent = parentOf(node, above);
+  return parent?.type === 'redirected_statement' ? { node: parent, up: above?.up } : { node, up: above };
 }
 
 const sameNode = (a: SyntaxNode, b: SyntaxNode) => a.startIndex === b.startIndex && a.endIndex === b.endIndex;
@@ -67,18 +80,20 @@ const sameNode = (a: SyntaxNode, b: SyntaxNode) => a.startIndex === b.startIndex
  * list when the command is its last one (`a | b 2>/dev/null`, `true && rm 2>/dev/null -rf /`), though
  * bash gives them to that last command.
  */
-function redirectOwner(node: SyntaxNode): SyntaxNode | undefined {
+function redirectOwner(node: SyntaxNode, above?: Ancestry): SyntaxNode | undefined {
   let current = node;
-  for (let parent = current.parent; parent; parent = current.parent) {
+  let up = above;
+  for (let parent = parentOf(current, up); parent; parent = parentOf(current, up)) {
     if (parent.type === 'redirected_statement') {
       const body = parent.childForFieldName('body');
       return body && sameNode(body, current) ? parent : undefined;
     }
     if (parent.type !== 'pipeline' && parent.type !== 'list') return undefined;
-    const stages = parent.namedChildren.filter((c): c is SyntaxNode => c !== null);
-    const last = stages[stages.length - 1];
+    // Only the last stage matters: listing every stage for every command made long pipelines quadratic.
+    const last = parent.lastNamedChild;
     if (!last || !sameNode(last, current)) return undefined;
     current = parent;
+    up = up?.up;
   }
   return undefined;
 }
@@ -123,14 +138,14 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
   const key = (node: SyntaxNode) => `${node.startIndex}:${node.endIndex}`;
   const byNode = new Map<string, SimpleCommand>();
 
-  const visit = (node: SyntaxNode): void => {
+  const visit = (node: SyntaxNode, above: Ancestry | undefined): void => {
     if (node.type === 'ERROR' || node.isMissing) result.syntaxErrors.push(describeError(node));
     switch (node.type) {
       case 'command':
-        result.commands.push(buildCommand(node));
+        result.commands.push(buildCommand(node, above));
         break;
       case 'variable_assignment':
-        if (node.parent?.type !== 'command') {
+        if (parentOf(node, above)?.type !== 'command') {
           const name = node.childForFieldName('name')?.text;
           const value = node.childForFieldName('value');
           if (name) {
@@ -151,10 +166,11 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         break;
       }
     }
-    for (const child of node.children) if (child) visit(child);
+    const here = { node, up: above };
+    for (const child of node.children) if (child) visit(child, here);
   };
 
-  const buildCommand = (node: SyntaxNode): SimpleCommand => {
+  const buildCommand = (node: SyntaxNode, above: Ancestry | undefined): SimpleCommand => {
     const argv: Word[] = [];
     const assignments: Record<string, Word> = {};
     const redirects: Redirect[] = [];
@@ -168,8 +184,8 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         if (key) assignments[key] = value ? evaluateWord(value, lookup) : { value: '', dynamic: false };
       }
     }
-    const stage = pipelineStage(node);
-    const owner = redirectOwner(node);
+    const { node: stage, up: stageAbove } = pipelineStage(node, above);
+    const owner = redirectOwner(node, above);
     const ownRedirects = [
       ...node.childrenForFieldName('redirect'),
       ...(owner ? owner.childrenForFieldName('redirect') : []),
@@ -206,11 +222,10 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       command.variablesBefore = Object.fromEntries(
         [...scriptVars].map(([name, value]) => [name, { value: value ?? '', dynamic: value === undefined }]),
       );
-    const pipeline = stage.parent;
+    const pipeline = parentOf(stage, stageAbove);
     if (pipeline?.type === 'pipeline') {
-      const stages = pipeline.namedChildren.filter((c): c is SyntaxNode => c !== null);
-      const index = stages.findIndex((s) => key(s) === key(stage));
-      const previous = index > 0 ? stages[index - 1] : undefined;
+      // The stage before this one (its sibling): listing every stage for every command was quadratic.
+      const previous = stage.previousNamedSibling;
       const source = previous ? lastCommandIn(previous) : undefined;
       if (source) command.stdinFrom = byNode.get(key(source)) ?? commandPlaceholder(source);
     }
@@ -221,8 +236,9 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
   // A pipeline stage may be a compound statement; the command feeding the pipe is its last simple command.
   const lastCommandIn = (node: SyntaxNode): SyntaxNode | undefined => {
     if (node.type === 'command' || node.type === 'declaration_command') return node;
-    for (let i = node.namedChildren.length - 1; i >= 0; i--) {
-      const child = node.namedChildren[i];
+    const children = node.namedChildren; // a new list at each access: read it once
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       const found = child ? lastCommandIn(child) : undefined;
       if (found) return found;
     }
@@ -248,6 +264,6 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     return { argv, assignments: {}, redirects: [], text: node.text };
   };
 
-  visit(root);
+  visit(root, undefined);
   return result;
 }

@@ -13,6 +13,9 @@ export interface SyntaxNode {
   readonly parent: SyntaxNode | null;
   readonly children: (SyntaxNode | null)[];
   readonly namedChildren: (SyntaxNode | null)[];
+  /** The last named child, without building the list of all of them (a pipeline may have thousands). */
+  readonly lastNamedChild: SyntaxNode | null;
+  readonly previousNamedSibling: SyntaxNode | null;
   childForFieldName(name: string): SyntaxNode | null;
   childrenForFieldName(name: string): (SyntaxNode | null)[];
 }

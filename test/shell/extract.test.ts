@@ -58,3 +58,43 @@ describe('words after a redirection', () => {
     expect(commands[2]?.stdinFrom?.argv.map((w) => w.value)).toEqual(['rm', '-rf', '/']);
   });
 });
+
+// Found by fuzzing (issue 17): a 2,000-stage pipeline took seconds, because every command listed every stage
+// of its pipeline, and tree-sitter's `parent` walks down from the root at each call. The work must grow
+// with the length of the command, not its square: counted in node accesses, not in time.
+describe('long commands', () => {
+  /** Wrap a node so that every node reached through it counts the children and parents read. */
+  function counting(node: SyntaxNode, count: Record<string, number>): SyntaxNode {
+    const wrap = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(wrap)
+        : value && typeof value === 'object' && 'type' in value
+          ? counting(value as SyntaxNode, count)
+          : value;
+    return new Proxy(node, {
+      get(target, property) {
+        const name = String(property);
+        if (['parent', 'children', 'namedChildren'].includes(name)) count[name] = (count[name] ?? 0) + 1;
+        const value = Reflect.get(target, property, target) as unknown;
+        if (typeof value === 'function')
+          return (...args: unknown[]) => wrap((value as (...a: unknown[]) => unknown).apply(target, args));
+        return wrap(value);
+      },
+    });
+  }
+  const reads = (text: string) => {
+    const count: Record<string, number> = {};
+    extractCommands(counting(parser.parse(text).rootNode as unknown as SyntaxNode, count), () => undefined);
+    return count;
+  };
+
+  it.each([' | ', ' && ', '; '])('reads each node a bounded number of times, joined by %j', (joiner) => {
+    const small = reads(Array(200).fill('rm x 2>/dev/null').join(joiner));
+    const large = reads(Array(800).fill('rm x 2>/dev/null').join(joiner));
+    expect((large.children ?? 0) + (large.namedChildren ?? 0)).toBeLessThan(
+      ((small.children ?? 0) + (small.namedChildren ?? 0)) * 5,
+    );
+    // tree-sitter finds a parent by walking down from the root: the walk remembers the ancestors instead.
+    expect(large.parent ?? 0).toBe(0);
+  });
+});
