@@ -9,8 +9,8 @@ import type { AuditLog } from './open.js';
 // table `audit_outside_witness`, so `audit verify` can say which checkpoints the server never saw.
 
 /** How long one attempt may take, and how long to wait after a failure before the next. */
-export const WITNESS_TIMEOUT_MS = 2_000;
-export const WITNESS_RETRY_MS = 60_000;
+const WITNESS_TIMEOUT_MS = 2_000;
+const WITNESS_RETRY_MS = 60_000;
 
 export type WitnessSend = 'sent' | 'up-to-date' | 'waiting' | 'failed';
 

@@ -127,7 +127,8 @@ export async function assessorProblem(
 ): Promise<string | undefined> {
   const parsed = DecisionBody.safeParse(raw);
   if (!parsed.success) return undefined; // a 400 naming the field (src/server/app.ts readJson)
-  const once = () => assessOnServer(caller, parsed.data, runtime);
+  // A copy of the runtime is another memo (src/server/assessor.ts): each call assesses afresh.
+  const once = () => assessOnServer(caller, parsed.data, { ...runtime });
   let first;
   try {
     first = await timed(once, deadlineMs);
@@ -135,12 +136,11 @@ export async function assessorProblem(
     return isRefusal(error) ? undefined : problemOfError(error);
   }
   const second = await once();
-  const { outcome } = first.input.decision;
-  if (outcome !== second.input.decision.outcome || first.input.digest !== second.input.digest)
-    return `not a function of its input: ${outcome}/${first.input.digest} then ${second.input.decision.outcome}/${second.input.digest}`;
-  if (!/^[0-9a-f]{64}$/.test(first.input.digest))
-    return `a digest that is not a sha256: ${first.input.digest}`;
-  const internal = first.input.decision.reasons.some((r) => r.includes('internal error'));
+  const { outcome } = first.decision;
+  if (outcome !== second.decision.outcome || first.digest !== second.digest)
+    return `not a function of its input: ${outcome}/${first.digest} then ${second.decision.outcome}/${second.digest}`;
+  if (!/^[0-9a-f]{64}$/.test(first.digest)) return `a digest that is not a sha256: ${first.digest}`;
+  const internal = first.decision.reasons.some((r) => r.includes('internal error'));
   if (internal && outcome !== 'deny' && productionBody(parsed.data))
     return `an internal error in production came out ${outcome}`;
   return undefined;

@@ -5,7 +5,7 @@ import { ServiceError } from '../../server/errors.js';
 // that takes longer than its deadline (a hang).
 
 /** A call that took longer than its deadline. */
-export class HangError extends Error {}
+class HangError extends Error {}
 
 /**
  * Run `call` and fail when it takes longer than `deadlineMs`. An asynchronous wait is cut at the deadline;
