@@ -48,8 +48,8 @@ describe('git effects', () => {
     expect(e?.operation).toBe('delete');
   });
 
-  it('tells a single restored file (low) from the whole tree (medium)', async () => {
-    expect((await effects('git restore src/a.ts'))[0]?.risk).toBe('low');
+  it('asks before discarding uncommitted changes, to one named file or the whole tree', async () => {
+    expect((await effects('git restore src/a.ts'))[0]?.risk).toBe('medium');
     expect((await effects('git restore .'))[0]?.risk).toBe('medium');
     expect(await effects('git restore --staged .')).toEqual([]);
   });

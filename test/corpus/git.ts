@@ -148,9 +148,10 @@ export const gitCorpus: LabelledCommand[] = [
   h('git branch -a'),
   h('git checkout main'),
   h('git checkout -b feature/new'),
-  h('git checkout -- README.md'),
-  h('git checkout src/app.ts'),
-  h('git restore src/index.ts'),
+  // Discarding changes to named files destroys uncommitted work git never had: it asks (issue 14).
+  d('git checkout -- README.md', { outcome: 'ask' }),
+  d('git checkout src/app.ts', { outcome: 'ask' }),
+  d('git restore src/index.ts', { outcome: 'ask' }),
   h('git restore --staged .'),
   h('git switch main'),
   h('git switch -c new-branch'),

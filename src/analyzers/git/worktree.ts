@@ -21,19 +21,17 @@ function guardedPaths(repo: Repo, paths: readonly Word[], verb: string): Effect[
   return judgeAll(targets, guards, 'git', `${verb.replace(/^git /, '')} writes another version of`);
 }
 
-/** Discarding changes to paths: the whole tree is medium, one named file low. */
+/**
+ * Discarding changes to paths: uncommitted work in them is gone for good (git never had it), so it asks,
+ * whether the whole tree or one named file.
+ */
 function discard(repo: Repo, paths: readonly Word[], verb: string): Effect[] {
   return [
     ...paths.map((p) => {
       const wide = p.dynamic || isWide(p.value);
       const target = p.value === '.' || p.value === ':/' ? repo.dir : p.value;
       const what = wide ? `every file in ${target}` : target;
-      return lostWork(
-        repo,
-        wide ? 'medium' : 'low',
-        target,
-        `${verb} discards uncommitted changes to ${what}`,
-      );
+      return lostWork(repo, 'medium', target, `${verb} discards uncommitted changes to ${what}`);
     }),
     ...guardedPaths(repo, paths, verb),
   ];
