@@ -1,7 +1,8 @@
 import { loadRuntime } from '../app/runtime.js';
 import { loadConfig } from '../config/load.js';
 import { serveSettings } from '../server/config.js';
-import { DEFAULT_SERVER_PORT, startServer } from '../server/serve.js';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SERVER_PORT, startServer, type TlsFiles } from '../server/serve.js';
 import { openStore } from '../store/open.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 import { reportError } from './errors.js';
@@ -12,6 +13,29 @@ export interface ServeOptions {
   database?: string;
   webhook?: string;
   quiet?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+/** The certificate and key of --tls-cert/--tls-key, or why they cannot be used. */
+function readTls(options: ServeOptions): TlsFiles | string | undefined {
+  if (!options.tlsCert && !options.tlsKey) return undefined;
+  if (!options.tlsCert || !options.tlsKey)
+    return 'give both --tls-cert and --tls-key (PEM files), or neither for plain HTTP';
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new Error(
+        `cannot read the TLS ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
+    }
+  };
+  try {
+    return { cert: read(options.tlsCert, 'certificate'), key: read(options.tlsKey, 'key') };
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -23,6 +47,11 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     process.stderr.write(
       `interlock serve: --port ${options.port} is not a port number (0 picks a free one)\n`,
     );
+    return EXIT_CODES.usage;
+  }
+  const tls = readTls(options);
+  if (typeof tls === 'string') {
+    process.stderr.write(`interlock serve: ${tls}\n`);
     return EXIT_CODES.usage;
   }
   let config;
@@ -55,6 +84,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     server = await startServer({
       store,
       runtime,
+      ...(tls ? { tls } : {}),
       host,
       port,
       expiryMs: settings.expiryMs,
@@ -64,7 +94,9 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     });
   } catch (error) {
     await store.close();
-    process.stderr.write(`interlock serve: cannot listen on ${host}:${port} (${(error as Error).message})\n`);
+    process.stderr.write(
+      `interlock serve: cannot ${tls ? 'start TLS or listen' : 'listen'} on ${host}:${port} (${(error as Error).message})\n`,
+    );
     return EXIT_CODES.internal;
   }
   // Signed audit checkpoints every 1000 entries or 5 minutes (interlock keys init; INTERLOCK_AUDIT_KEY).
@@ -82,9 +114,9 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     await server.close();
     return reportError('serve', error);
   }
-  if (!LOOPBACK.test(host))
+  if (!LOOPBACK.test(host) && !tls)
     process.stderr.write(
-      `interlock serve: listening on ${host}, beyond this machine, over plain HTTP: put it behind a TLS proxy so tokens are not sent in the clear.\n`,
+      `interlock serve: listening on ${host}, beyond this machine, over plain HTTP: serve HTTPS (--tls-cert, --tls-key) or put it behind a TLS proxy, so tokens are not sent in the clear.\n`,
     );
   process.stdout.write(
     `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}; audit checkpoints ${checkpoints ? `signed with ${checkpoints.keyId}` : 'off (no key)'}; pid ${process.pid})\n`,

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { PipelineRuntime } from '../app/evaluate.js';
@@ -10,8 +11,15 @@ import { WebhookDispatcher } from './webhooks.js';
 
 export const DEFAULT_SERVER_PORT = 47812;
 
+/** A certificate and its key (PEM): the server speaks HTTPS. */
+export interface TlsFiles {
+  cert: string | Buffer;
+  key: string | Buffer;
+}
+
 export interface StartOptions {
   store: Store;
+  tls?: TlsFiles;
   /** The server's parsers and policies (default: loaded from its own configuration, see loadRuntime). */
   runtime?: PipelineRuntime;
   host?: string;
@@ -54,7 +62,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const runtime = options.runtime ?? (await loadRuntime());
   const app = createApp({ service, runtime, ...(options.log ? { log: options.log } : {}) });
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  const server = (
+    options.tls
+      ? createAdaptorServer({
+          fetch: app.fetch,
+          hostname: host,
+          createServer: createHttpsServer,
+          serverOptions: { cert: options.tls.cert, key: options.tls.key },
+        })
+      : createAdaptorServer({ fetch: app.fetch, hostname: host })
+  ) as Server;
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,7 +88,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const shown = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shown}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shown}:${port}`,
     host,
     port,
     service,

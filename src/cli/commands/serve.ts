@@ -14,6 +14,8 @@ export function registerServe(program: Command): void {
       '--webhook <url>',
       'Slack-compatible webhook for new and decided requests (default: INTERLOCK_WEBHOOK_URL, server.webhookUrl)',
     )
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM; with --tls-key)')
+    .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
     .option('--quiet', 'no log on stderr')
     .action(async (options) => {
       const { runServe } = await import('../serve.js');
