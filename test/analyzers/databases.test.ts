@@ -1,3 +1,4 @@
+import type { ScriptFile } from '../../src/core/types.js';
 import { describe, expect, it } from 'vitest';
 import { databasesCorpus } from '../corpus/databases.js';
 import { corpusTests } from '../support/corpus.js';
@@ -148,5 +149,29 @@ describe('SQL text', () => {
     expect(risks('EXPLAIN ANALYZE UPDATE t SET a = 1')).toEqual(['modify:high']);
     expect(risks('SELECT 1; SHOW x; SET a = 1; BEGIN; COMMIT')).toEqual([]);
     expect(risks('THIS IS NOT SQL')).toEqual(['modify:medium']);
+  });
+});
+
+describe('SQL files a client runs are read at the edge', () => {
+  const files: Record<string, ScriptFile> = {
+    '/home/dev/project/drop.sql': { kind: 'text', text: 'DROP TABLE invoices;\n' },
+    '/home/dev/project/index.sql': {
+      kind: 'text',
+      text: 'CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);\n',
+    },
+    '/home/dev/project/report.sql': { kind: 'text', text: 'SELECT count(*) FROM signups GROUP BY day;\n' },
+    '/home/dev/project/locked.sql': { kind: 'unreadable', reason: 'EACCES' },
+  };
+  const readScript = (path: string): ScriptFile => files[path] ?? { kind: 'missing' };
+  it.each([
+    ['psql -d app -f drop.sql', 'require-approval'],
+    ['mysql app < drop.sql', 'require-approval'],
+    ['psql -d app -f index.sql', 'allow'],
+    ['psql -d app -v ON_ERROR_STOP=1 -f report.sql', 'allow'],
+    ['psql -d app -f missing.sql', 'allow'],
+    ['psql -d app -f locked.sql', 'require-approval'],
+  ])('%s → %s', async (command, outcome) => {
+    const r = await check(command, { readScript });
+    expect(r.decision.outcome, r.assessment.reasons.join('\n')).toBe(outcome);
   });
 });

@@ -2,6 +2,7 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { commandName } from '../../shell/wrappers.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
+import { resolvePath } from '../paths.js';
 import type { SqlParser } from '../sql-parser.js';
 import { assessSql, type SqlEffect } from './sql-assess.js';
 import type { Dialect } from './sql-text.js';
@@ -85,8 +86,22 @@ export function stdinSource(inv: Invocation): StdinSource {
   const redirect = inv.redirects.find(
     (r) => r.operator === '<' && (r.descriptor === undefined || r.descriptor === '0'),
   );
-  if (redirect) return { unknown: `the file ${redirect.target.value}` };
+  // A file that is not there: the shell cannot open it, and nothing runs.
+  if (redirect) return sqlFile(inv, redirect.target) ?? { text: '', dynamic: false };
   return undefined;
+}
+
+/**
+ * The SQL of a file a client runs (`psql -f m.sql`, `mysql < m.sql`), read at the edge like a script (the
+ * same reader, cap and refusals), so that a migration that only adds an index is told from one that drops
+ * a table. Undefined when the file is not there (the client reads nothing); unknown when it cannot be read.
+ */
+export function sqlFile(inv: Invocation, file: Word): StdinSource {
+  if (file.dynamic || !inv.facts.readScript) return { unknown: `the file ${file.value}` };
+  const read = inv.facts.readScript(resolvePath(file.value, inv.facts.cwd, inv.facts.home));
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'text') return { text: read.text, dynamic: false };
+  return { unknown: `the file ${file.value} (${read.kind === 'binary' ? 'not text' : read.reason})` };
 }
 
 /** Host and database name in a connection URI (postgres://, mysql://, mongodb+srv://, redis://…). */

@@ -9,6 +9,7 @@ import {
   has,
   hostHint,
   sqlEffects,
+  sqlFile,
   stamp,
   stdinSource,
   unknownSql,
@@ -56,8 +57,16 @@ export function psql(inv: Invocation, parser: SqlParser): Effect[] {
   for (const sql of commands) effects.push(...stamp(sqlEffects(parser, sql, 'postgres'), tool, hints));
   let readsStdin = false;
   for (const file of files) {
-    if (file.value === '-' && !file.dynamic) readsStdin = true;
-    else effects.push(unknownSql(tool, `SQL from a file (${file.value})`, `SQL file ${file.value}`, hints));
+    if (file.value === '-' && !file.dynamic) {
+      readsStdin = true;
+      continue;
+    }
+    const sql = sqlFile(inv, file);
+    if (sql && 'text' in sql)
+      effects.push(
+        ...stamp(sqlEffects(parser, { value: sql.text, dynamic: false }, 'postgres'), tool, hints),
+      );
+    else if (sql) effects.push(unknownSql(tool, `SQL from ${sql.unknown}`, `SQL file ${file.value}`, hints));
   }
   if (commands.length === 0 && files.length === 0) {
     if (has(options, '-l', '--list', '-V', '--version', '-?', '--help')) return effects;
