@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { samplePayload } from '../adapters/hooks/doctor.js';
 import { readState } from '../daemon/state.js';
+import { benchHooksSystem } from './hooks-system.js';
+import { ms, median, roundRobin, waitFor, type Variant } from './spawn-timing.js';
 import { percentile } from './stats.js';
 
 // `node dist/bench/hooks.js`: what a hook costs per tool call, against the floor of starting Node.
@@ -15,43 +17,11 @@ import { percentile } from './stats.js';
 //    remembered verdicts); the same through `interlock hook` (main.js); the hook forwarding to a running
 //    daemon over its socket;
 //  - the daemon's Claude Code http endpoint: p50/p99 of loopback round trips (what an http hook costs);
-//  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN).
+//  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN);
+//  - system mode against the single-user daemon (hooks-system.ts; root only, skipped otherwise).
 
 const HOOK = fileURLToPath(new URL('../cli/hook-fast.cjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-
-interface Variant {
-  name: string;
-  args: string[];
-  input: string;
-  env: NodeJS.ProcessEnv;
-  bin?: string;
-  /** Runs before each timed call, outside the time (to empty the caches of a cold variant). */
-  before?: () => void;
-}
-
-const ms = (ns: bigint) => Number(ns) / 1e6;
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-
-function timeOnce(v: Variant): number {
-  v.before?.();
-  const t = process.hrtime.bigint();
-  const r = spawnSync(v.bin ?? process.execPath, v.args, { input: v.input, env: v.env, encoding: 'utf8' });
-  const elapsed = ms(process.hrtime.bigint() - t);
-  if (r.status !== 0) throw new Error(`${v.name}: exit ${r.status}: ${r.stderr}`);
-  return elapsed;
-}
-
-function roundRobin(variants: Variant[], rounds: number): Map<string, number[]> {
-  const times = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  for (const v of variants) timeOnce(v); // warm the file system cache
-  for (let r = 0; r < rounds; r++) for (const v of variants) times.get(v.name)!.push(timeOnce(v));
-  return times;
-}
 
 function postKeepAlive(agent: Agent | false, port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -83,16 +53,6 @@ async function httpRoundTrips(port: number, body: string, n: number, keepAlive: 
   if (agent) agent.destroy();
   const sorted = xs.sort((a, b) => a - b);
   return { n, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function ccSafetyNet(): string | undefined {
@@ -252,6 +212,7 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
       '\n(cc-safety-net not measured: install it with `npm install --prefix /tmp/ccsn cc-safety-net`)',
     );
   results.ccSafetyNet = ccsn ?? null;
+  results.systemMode = await benchHooksSystem(options.rounds ? { rounds: options.rounds } : {});
   return results;
 }
 
