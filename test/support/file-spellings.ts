@@ -74,7 +74,14 @@ const SPELLINGS_FROM_FILES: readonly FileSpelling[] = [
   },
 ];
 
+/**
+ * A command that runs a SQL file (`psql -f m.sql`, `mysql db < m.sql`): clients read it at the edge, and in a
+ * spelling's world only the spelled file exists, so the SQL file is missing and nothing would run. Typed,
+ * the corpus judges it unseen (no reader). Not the same command: not spelled from a file.
+ */
+const READS_SQL_FILE = /(?:\s-f\s*|<\s*)\S+\.sql\b/;
+
 export const FILE_SPELLINGS: readonly FileSpelling[] = SPELLINGS_FROM_FILES.map(({ name, spell }) => ({
   name,
-  spell: (s) => (RUN_TIME_VALUES.has(s.text) ? undefined : spell(s)),
+  spell: (s) => (RUN_TIME_VALUES.has(s.text) || READS_SQL_FILE.test(s.text) ? undefined : spell(s)),
 }));
