@@ -24,7 +24,18 @@ export interface MergedPatterns {
 }
 
 /**
- * Every tier adds names. Only the managed tier (or a tier it delegated environments.replaceDefaults to) may
+ * Whether a tier's non-production names count: they loosen (an unrecognised target becomes non-production),
+ * so they come from the top tier present — the managed one, or the user's own configuration where there is
+ * none — or from a tier the managed one delegated `environments.nonProduction` to. A project's are ignored:
+ * `nonProduction: ['/.*\/']` in `.interlock/config.yaml` would otherwise lower everything nobody recognised.
+ */
+function mayLower(layer: ConfigLayer, layers: readonly ConfigLayer[]): boolean {
+  if (layer.scope === 'managed' || isDelegated(layers, 'environments.nonProduction')) return true;
+  return layer.scope === 'user' && !layers.some((l) => l.scope === 'managed');
+}
+
+/**
+ * Every tier adds production names. Only the managed tier (or a tier it delegated environments.replaceDefaults to) may
  * replace the built-in production names: a project that drops "production" from the list is how
  * `kubectl delete namespace production` would stop needing approval. Production always wins over
  * non-production when both match (classifyEnvironment), so added non-production names cannot hide it.
@@ -43,11 +54,13 @@ export function mergePatterns(layers: readonly ConfigLayer[]): MergedPatterns {
     if (!envs) continue;
     const file = layerFile(layer);
     const production = (envs.production ?? []).map((p) => compilePattern(p, file));
-    const nonProduction = [
-      ...(envs.staging ?? []),
-      ...(envs.development ?? []),
-      ...(envs.nonProduction ?? []),
-    ].map((p) => compilePattern(p, file));
+    const lowering = [...(envs.staging ?? []), ...(envs.development ?? []), ...(envs.nonProduction ?? [])];
+    const lowers = mayLower(layer, layers);
+    if (lowering.length && !lowers)
+      ignored.push(
+        `${layer.scope} tried non-production names (${lowering.join(', ')}); they were ignored: lower tiers only add production names unless the managed tier delegates environments.nonProduction`,
+      );
+    const nonProduction = (lowers ? lowering : []).map((p) => compilePattern(p, file));
     const replace = envs.replaceDefaults === true && (layer.scope === 'managed' || mayReplace);
     if (envs.replaceDefaults && !replace)
       ignored.push(

@@ -32,6 +32,7 @@ const DELEGABLE = [
   'approvals.expiry',
   'environments.unknown',
   'environments.replaceDefaults',
+  'environments.nonProduction',
 ] as const;
 export type Delegable = (typeof DELEGABLE)[number];
 

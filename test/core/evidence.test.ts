@@ -166,9 +166,12 @@ describe('explicit facts still lower', () => {
     expect(local.decision.outcome).toBe('require-approval');
   });
 
-  it('a pattern declared in .interlock/config.yaml lowers a folder name in a shell command', async () => {
-    const root = tempTree({ '.interlock/config.yaml': 'environments:\n  nonProduction: [ci]\n' });
-    const env = { HOME: root, XDG_CONFIG_HOME: join(root, 'no-user-config') };
+  it("a pattern declared in the user's config lowers a folder name in a shell command; a project's does not", async () => {
+    const project = tempTree({ '.interlock/config.yaml': 'environments:\n  nonProduction: [demo]\n' });
+    const projectOnly = loadConfig(project, { HOME: project, XDG_CONFIG_HOME: join(project, 'none') });
+    expect(projectOnly.patterns.declaredNonProduction?.some((p) => p.test('demo'))).toBe(false);
+    const root = tempTree({ 'xdg/interlock/config.yaml': 'environments:\n  nonProduction: [ci]\n' });
+    const env = { HOME: root, XDG_CONFIG_HOME: join(root, 'xdg') };
     const config = loadConfig(root, env);
     expect(config.patterns.declaredNonProduction?.some((p) => p.test('ci'))).toBe(true);
     expect(config.patterns.declaredNonProduction?.some((p) => p.test('demo'))).toBe(false);

@@ -55,6 +55,17 @@ describe('lower tiers only tighten', () => {
     expect(decision.approvals).toBe(2);
   });
 
+  it('a project cannot declare everything non-production; a delegating managed tier lets it', async () => {
+    const REMOTE = 'ssh box-17 "rm -rf /srv/data"';
+    const project = { 'proj/.interlock/config.yaml': "environments:\n  nonProduction: ['/.*/']\n" };
+    expect((await decisionIn(project, REMOTE)).outcome).toBe('require-approval');
+    const delegated = { ...project, 'managed/config.yaml': 'delegate: [environments.nonProduction]\n' };
+    expect((await decisionIn(delegated, REMOTE)).outcome).toBe('ask');
+    const where = tiers(project);
+    const { patternsIgnored } = loadConfig(where.cwd, where.env, { managedDir: where.managedDir });
+    expect(patternsIgnored.join('\n')).toMatch(/project tried non-production names \(\/\.\*\/\)/);
+  });
+
   it('a lower tier cannot permit what no managed policy permits', async () => {
     const decision = await decisionIn(
       {
