@@ -12,6 +12,7 @@ environments:
   production: [prod, production, live]
   # Names you declare below also place folders, modules and resource names outside production (a name
   # alone otherwise only ever raises an effect to production). Declare only words your team reserves.
+  # They count in your user config or a managed one; a project's are ignored (lower tiers only tighten).
   # staging: [staging, stage]
   # development: [dev, sandbox]
   # How a remote target nobody recognised is treated for destructive effects.
