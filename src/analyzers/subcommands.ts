@@ -138,3 +138,13 @@ export function placeHints(call: Call, source: string, ...names: string[]): Envi
     .filter(Boolean)
     .map((value) => ({ source, value }));
 }
+
+/**
+ * A variable of the agent's environment that names where a call lands (`FLY_APP`, `GH_HOST`): explicit, or
+ * weak when it is only a name (an app, a project).
+ */
+export function envHint(call: Call, variable: string, weak = false): EnvironmentHint[] {
+  const value = call.inv.env(variable);
+  if (!value) return [];
+  return [{ source: `env ${variable}`, value, ...(weak ? { weak: true as const } : {}) }];
+}

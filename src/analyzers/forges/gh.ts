@@ -10,6 +10,7 @@ import {
   subcommandEffects,
   type Call,
   type Cli,
+  envHint,
 } from '../subcommands.js';
 import { forgeApi } from './api.js';
 
@@ -79,11 +80,10 @@ const VALUE_OPTIONS = [
 ];
 
 function hints(call: Call): EnvironmentHint[] {
-  const host = call.inv.env('GH_HOST');
   return [
     ...placeHints(call, 'flag --env', '-e', '--env'),
     ...placeHints(call, 'flag --hostname', '--hostname'),
-    ...(host ? [{ source: 'env GH_HOST', value: host }] : []),
+    ...envHint(call, 'GH_HOST'),
     ...nameHints(call, 'repository', '-R', '--repo'),
     ...nameHints(call, 'organisation', '-o', '--org'),
   ];

@@ -8,6 +8,7 @@ import {
   subcommandEffects,
   type Call,
   type Cli,
+  envHint,
 } from '../subcommands.js';
 import { forgeApi } from './api.js';
 
@@ -52,10 +53,9 @@ const VALUE_OPTIONS = [
 ];
 
 function hints(call: Call): EnvironmentHint[] {
-  const host = call.inv.env('GITLAB_HOST');
   return [
     ...placeHints(call, 'flag --scope', '-s', '--scope').filter((h) => h.value !== '*'),
-    ...(host ? [{ source: 'env GITLAB_HOST', value: host }] : []),
+    ...envHint(call, 'GITLAB_HOST'),
     ...nameHints(call, 'project', '-R', '--repo'),
     ...nameHints(call, 'group', '-g', '--group'),
   ];

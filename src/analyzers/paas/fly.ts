@@ -8,6 +8,7 @@ import {
   type Call,
   type Cli,
   type Verb,
+  envHint,
 } from '../subcommands.js';
 
 // Fly.io's fly/flyctl: apps, Machines, volumes, Postgres clusters and secrets of the app named by -a,
@@ -63,11 +64,10 @@ const VALUE_OPTIONS = [
 ];
 
 function hints(call: Call): EnvironmentHint[] {
-  const app = call.inv.env('FLY_APP');
   return [
     ...nameHints(call, 'fly app', '-a', '--app'),
     ...nameHints(call, 'fly config', '-c', '--config'),
-    ...(app ? [{ source: 'env FLY_APP', value: app, weak: true as const }] : []),
+    ...envHint(call, 'FLY_APP', true),
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   type Call,
   type Cli,
   type Verb,
+  envHint,
 } from '../subcommands.js';
 
 // Heroku: `topic:command` subcommands on the app of --app/-a, --remote or HEROKU_APP (names only: weak).
@@ -89,11 +90,10 @@ const VALUE_OPTIONS = [
 ];
 
 function hints(call: Call): EnvironmentHint[] {
-  const app = call.inv.env('HEROKU_APP');
   return [
     ...nameHints(call, 'heroku app', '-a', '--app', '--confirm'),
     ...nameHints(call, 'git remote', '-r', '--remote'),
-    ...(app ? [{ source: 'env HEROKU_APP', value: app, weak: true as const }] : []),
+    ...envHint(call, 'HEROKU_APP', true),
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   subcommandEffects,
   type Call,
   type Cli,
+  envHint,
 } from '../subcommands.js';
 
 // Doppler: secrets live in a project's configs (`dev`, `stg`, `prd`, `prd_eu`…). The config says where a
@@ -47,13 +48,11 @@ const VALUE_OPTIONS = [
 ];
 
 function hints(call: Call): EnvironmentHint[] {
-  const config = call.inv.env('DOPPLER_CONFIG');
-  const project = call.inv.env('DOPPLER_PROJECT');
   return [
     ...placeHints(call, 'flag --config', '-c', '--config'),
-    ...(config ? [{ source: 'env DOPPLER_CONFIG', value: config }] : []),
+    ...envHint(call, 'DOPPLER_CONFIG'),
     ...nameHints(call, 'doppler project', '-p', '--project'),
-    ...(project ? [{ source: 'env DOPPLER_PROJECT', value: project, weak: true as const }] : []),
+    ...envHint(call, 'DOPPLER_PROJECT', true),
   ];
 }
 

@@ -11,6 +11,7 @@ import {
   subcommandEffects,
   type Call,
   type Cli,
+  envHint,
 } from '../subcommands.js';
 
 // HashiCorp Vault (and OpenBao's `bao`, the same CLI): secrets, engines, auth methods, policies, tokens and
@@ -96,11 +97,10 @@ function hints(call: Call): EnvironmentHint[] {
     : env
       ? addressHint(`env ${variable}`, env)
       : [{ source: 'vault default address', value: 'localhost' }];
-  const namespace = call.inv.env('VAULT_NAMESPACE');
   return [
     ...where,
     ...placeHints(call, 'flag -namespace', '-namespace', '-ns'),
-    ...(namespace ? [{ source: 'env VAULT_NAMESPACE', value: namespace }] : []),
+    ...envHint(call, 'VAULT_NAMESPACE'),
   ];
 }
 
