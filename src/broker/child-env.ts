@@ -1,18 +1,20 @@
-// The environment the brokered command runs with: the agent's, without anything that chooses a PostgreSQL
-// login, server or client behaviour (PGPASSWORD, PGUSER, PGSERVICE, PGPASSFILE, PGOPTIONS, PSQLRC…), plus
-// the broker's password, which exists only here and never in the agent's process.
+// The environment a brokered command runs with: the agent's, without anything that chooses a login,
+// server, profile or client behaviour of the brokered program (PG*/PSQL*, AWS_*, KUBE*), plus the broker's
+// credentials, which exist only in that child and never in the agent's process.
 
-const DATABASE_VARIABLE = /^(PG|PSQL)/;
+export const DATABASE_VARIABLES = /^(PG|PSQL)/;
+export const AWS_VARIABLES = /^AWS_/;
+export const KUBERNETES_VARIABLES = /^KUBE/;
 
-/** The agent's environment with every PG* and PSQL* variable dropped. */
-export function withoutDatabaseVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+/** The agent's environment with every variable `dropped` matches removed. */
+export function withoutVariables(env: NodeJS.ProcessEnv, dropped: RegExp): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env))
-    if (value !== undefined && !DATABASE_VARIABLE.test(name)) out[name] = value;
+    if (value !== undefined && !dropped.test(name)) out[name] = value;
   return out;
 }
 
-/** The child's environment: the agent's without database variables, and the broker's password. */
+/** psql's environment: the agent's without database variables, and the broker's password. */
 export function brokeredEnv(env: NodeJS.ProcessEnv, password: string): Record<string, string> {
-  return { ...withoutDatabaseVariables(env), PGPASSWORD: password };
+  return { ...withoutVariables(env, DATABASE_VARIABLES), PGPASSWORD: password };
 }

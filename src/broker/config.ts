@@ -1,9 +1,10 @@
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { MANAGED_CONFIG_DIR } from '../config/managed.js';
 import { InputError } from '../core/errors.js';
+import { AbsolutePath, AwsEntry, EntryName, KubernetesEntry } from './config-entries.js';
 
 // The broker's credentials: a file only its owner reads. The agent never sees it, so its owner must be root
 // or the identity the broker runs as, and nobody else may read it (a readable file would hand the agent
@@ -12,37 +13,49 @@ import { InputError } from '../core/errors.js';
 /** Where the broker looks when no other file is given: beside the managed configuration, root-owned 0600. */
 export const DEFAULT_BROKER_CONFIG = join(MANAGED_CONFIG_DIR, 'broker.yaml');
 
-const Name = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "." or "-" (at most 64)');
-
 const PostgresEntry = z
   .object({
-    name: Name,
-    match: z.object({
-      host: z.string().min(1),
-      port: z.number().int().min(1).max(65535).optional(),
-      database: z.string().min(1).optional(),
-    }),
+    name: EntryName,
+    match: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).optional(),
+        database: z.string().min(1).optional(),
+      })
+      .strict(),
     role: z.string().min(1),
     password: z.string().min(1).optional(),
-    passwordFile: z.string().refine(isAbsolute, 'an absolute path').optional(),
+    passwordFile: AbsolutePath.optional(),
   })
+  .strict()
   .refine((e) => (e.password === undefined) !== (e.passwordFile === undefined), {
     message: 'give exactly one of password or passwordFile',
   });
 
-export const BrokerConfig = z.object({
-  /** The psql the broker runs, by absolute path: never one found on the agent's PATH. */
-  psql: z.string().refine(isAbsolute, 'an absolute path').default('/usr/bin/psql'),
-  /**
-   * The approval server the broker asks. Only this file names it: the agent sets the environment and can
-   * write the user's config, and a server of its own would approve anything. Without it nothing that
-   * needs approval runs.
-   */
-  server: z.object({ url: z.string().regex(/^https?:\/\/[^/]/i, 'an http(s) URL') }).optional(),
-  postgres: z.array(PostgresEntry).default([]),
-});
+export const BrokerConfig = z
+  .object({
+    /** The psql the broker runs, by absolute path: never one found on the agent's PATH. */
+    psql: AbsolutePath.default('/usr/bin/psql'),
+    /** The aws CLI the broker runs (the official installer's path by default), never the agent's PATH's. */
+    awsCli: AbsolutePath.default('/usr/local/bin/aws'),
+    kubectl: AbsolutePath.default('/usr/bin/kubectl'),
+    /**
+     * The approval server the broker asks. Only this file names it: the agent sets the environment and can
+     * write the user's config, and a server of its own would approve anything. Without it nothing that
+     * needs approval runs.
+     */
+    server: z
+      .object({ url: z.string().regex(/^https?:\/\/[^/]/i, 'an http(s) URL') })
+      .strict()
+      .optional(),
+    postgres: z.array(PostgresEntry).default([]),
+    aws: z.array(AwsEntry).default([]),
+    kubernetes: z.array(KubernetesEntry).default([]),
+  })
+  .strict();
 export type BrokerConfig = z.output<typeof BrokerConfig>;
 export type PostgresCredential = BrokerConfig['postgres'][number];
+export type { AwsCredential, KubernetesCredential } from './config-entries.js';
 
 const GROUP_OR_WORLD = 0o077;
 
@@ -57,7 +70,7 @@ function exposure(path: string, st: Stats, owners: readonly number[]): string | 
 }
 
 /** A file's text, only when its owner alone can read it. Throws InputError naming the file. */
-function readSecretFile(path: string, what: string): string {
+export function readSecretFile(path: string, what: string): string {
   const owners = [0, process.getuid?.() ?? 0];
   let st: Stats;
   try {

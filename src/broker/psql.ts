@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { InputError } from '../core/errors.js';
 
 // What a psql command line connects to, read from its arguments alone (the broker drops the agent's PG*
@@ -67,11 +66,6 @@ function words(args: readonly string[]): Word[] {
     i += word.span;
   }
   return out;
-}
-
-/** Whether argv runs psql (by any path: the broker runs its own binary, never the agent's). */
-export function isPsql(argv: readonly string[]): boolean {
-  return argv.length > 0 && basename(argv[0]!) === 'psql';
 }
 
 /** Where the command connects. Throws InputError when its arguments do not say plainly. */

@@ -1,20 +1,26 @@
+import { basename } from 'node:path';
 import { localFacts } from '../adapters/local-facts.js';
-import { run, type Final, type RunOptions } from '../app/pipeline.js';
-import type { PipelineRuntime, ShellEvaluation } from '../app/evaluate.js';
+import { run, type RunOptions } from '../app/pipeline.js';
+import type { PipelineRuntime } from '../app/evaluate.js';
 import type { Principal } from '../core/decide.js';
 import type { ServerConnection } from '../approvals/settings.js';
 import { InputError } from '../core/errors.js';
-import { brokeredEnv, withoutDatabaseVariables } from './child-env.js';
-import { DEFAULT_BROKER_CONFIG, loadBrokerConfig, passwordOf, type BrokerConfig } from './config.js';
+import { awsKind } from './aws.js';
+import { DEFAULT_BROKER_CONFIG, loadBrokerConfig, type BrokerConfig } from './config.js';
 import { execute, type Execution } from './execute.js';
-import { describeTarget, matchPostgres } from './match.js';
-import { brokeredPsqlArgs, isPsql, psqlTarget } from './psql.js';
-import { recordBrokered } from './record.js';
+import { LaunchRefused, type BrokerKind, type Launch, type ShellFinal } from './kind.js';
+import { kubectlKind } from './kubectl.js';
+import { postgresKind } from './postgres.js';
+import { recordBrokered, type ExecutionContext } from './record.js';
 
 // `interlock run -- <command>`: the command goes through the one pipeline (assess → place → decide → the
 // approval server → the audit log) and runs only on a final allow, with credentials from the broker's own
 // file that the agent never sees. Everything that is not plainly right fails closed, before the decision:
-// no readable private config, no entry for the target, an unsupported program. Nothing runs then.
+// no readable private config, no entry for the target, an unsupported program. A credential source that
+// fails after the decision (STS down) turns the allow into a deny. Nothing runs then.
+
+/** The brokered programs, one file each. */
+const KINDS: readonly BrokerKind[] = [postgresKind, awsKind, kubectlKind];
 
 export interface BrokerRequest {
   /** The command as the agent gave it, word by word (it runs without a shell). */
@@ -28,15 +34,23 @@ export interface BrokerRequest {
   configPath?: string;
 }
 
-type ShellFinal = Final<ShellEvaluation>;
-
 export type BrokerResult =
-  | { ran: false; final: ShellFinal }
+  | { ran: false; final: ShellFinal; refused?: string }
   | { ran: true; final: ShellFinal; execution: Execution; credentials: string; problems: string[] };
 
 export interface BrokerIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+}
+
+function kindOf(argv: readonly string[]): BrokerKind {
+  const program = argv.length ? basename(argv[0]!) : '';
+  const kind = KINDS.find((k) => k.program === program);
+  if (!kind)
+    throw new InputError(
+      `the broker runs ${KINDS.map((k) => k.program).join(', ')} only (not ${program || 'nothing'}); nothing ran`,
+    );
+  return kind;
 }
 
 /** Decide, and run with the broker's credentials on a final allow. Throws InputError when nothing may run. */
@@ -46,21 +60,11 @@ export async function brokerRun(
   options: RunOptions,
   io: BrokerIo,
 ): Promise<BrokerResult> {
-  const { argv } = request;
-  if (!isPsql(argv))
-    throw new InputError(`the broker runs psql only (not ${argv[0] ?? 'nothing'}); nothing ran`);
+  const kind = kindOf(request.argv);
   const configPath = request.configPath ?? DEFAULT_BROKER_CONFIG;
   const config = loadBrokerConfig(configPath);
-  const target = psqlTarget(argv);
-  const entry = matchPostgres(config, target);
-  if (!entry)
-    throw new InputError(
-      `no broker entry in ${configPath} matches ${describeTarget(target)}; nothing ran (the broker never uses the agent's own credentials)`,
-    );
-  const password = passwordOf(entry);
-  // Assessed as it will run: the agent's PG* variables are gone from the child, so they are gone here too.
-  const env = withoutDatabaseVariables(request.env);
-  const facts = localFacts({ cwd: request.cwd, env });
+  const prepared = kind.prepare(request.argv, config, configPath, request.env);
+  const facts = localFacts({ cwd: request.cwd, env: prepared.assessEnv });
   const connection = serverOf(config, request.env, configPath);
   const final = await run({ kind: 'shell', command: request.command }, facts, request.principal, rt, {
     ...options,
@@ -68,28 +72,35 @@ export async function brokerRun(
     connection,
   });
   if (final.outcome !== 'allow') return { ran: false, final };
-  const credentials = `broker:${entry.name}`;
-  const execution = await execute(config.psql, brokeredPsqlArgs(argv, entry.role), {
+  const context: ExecutionContext = {
+    final,
+    command: request.command,
+    facts,
+    principal: request.principal,
+    credentials: prepared.credentials,
+    connection,
+    env: request.env,
+    ...(rt.config ? { config: rt.config } : {}),
+  };
+  let launch: Launch;
+  try {
+    launch = await prepared.launch(final);
+  } catch (error) {
+    if (!(error instanceof LaunchRefused)) throw error;
+    // Fail closed: the allow stands for nothing without the narrowed credentials. Recorded as not run.
+    await recordBrokered(context, { durationMs: 0, error: error.message });
+    return { ran: false, final: { ...final, outcome: 'deny' }, refused: error.message };
+  }
+  for (const note of launch.notes ?? []) io.stderr.write(`interlock run: ${note}\n`);
+  const execution = await execute(launch.program, launch.args, {
     // Only the streams of io: it may carry the agent's environment, which must not reach the child.
     stdout: io.stdout,
     stderr: io.stderr,
-    env: brokeredEnv(request.env, password),
+    env: launch.env,
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
-  const problems = await recordBrokered(
-    {
-      final,
-      command: request.command,
-      facts,
-      principal: request.principal,
-      credentials,
-      connection,
-      env: request.env,
-      ...(rt.config ? { config: rt.config } : {}),
-    },
-    execution,
-  );
-  return { ran: true, final, execution, credentials, problems };
+  const problems = await recordBrokered(context, execution);
+  return { ran: true, final, execution, credentials: prepared.credentials, problems };
 }
 
 /** The approval server the broker's file names, asked with the agent's own token; null when it names none. */

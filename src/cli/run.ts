@@ -26,7 +26,8 @@ export async function runBrokered(
   io: CliIo = processIo(),
 ): Promise<number> {
   try {
-    if (!args.length) throw new InputError('no command given. Usage: interlock run [--wait 5m] -- psql …');
+    if (!args.length)
+      throw new InputError('no command given. Usage: interlock run [--wait 5m] -- psql|aws|kubectl …');
     const gate = gateOptions(options.wait, 'run', io);
     const rt = reportProblems(await runtime(), io);
     const result = await brokerRun(
@@ -43,6 +44,10 @@ export async function runBrokered(
       io,
     );
     if (!result.final.audit.recorded) io.stderr.write(`interlock: ${result.final.audit.message}\n`);
+    if (!result.ran && result.refused) {
+      io.stderr.write(`interlock run: ${result.refused}\n`);
+      return EXIT_CODES.deny;
+    }
     if (!result.ran) {
       io.stderr.write(`${renderCheck(result.final, paletteFor(io.stdout, io.env))}interlock run: not run\n`);
       return EXIT_CODES[result.final.outcome];
