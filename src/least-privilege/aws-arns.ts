@@ -44,6 +44,10 @@ const ARN_FORMS: Record<string, ArnForm> = {
   'logs log-group': { resource: 'log-group:{id}:*' },
   'kinesis stream': { resource: 'stream/{id}' },
   'ecs cluster': { resource: 'cluster/{id}' },
+  // The cluster and the node group's generated suffix are not the identifier: `*` in their fields.
+  'ecs service': { resource: 'service/*/{id}' },
+  'eks nodegroup-config': { resource: 'nodegroup/*/{id}/*' },
+  'organizations account': { global: true, resource: 'account/o-*/{id}' },
   'elasticache cache-cluster': { resource: 'cluster:{id}' },
   'elasticache replication-group': { resource: 'replicationgroup:{id}' },
   'redshift cluster': { resource: 'cluster:{id}' },

@@ -125,3 +125,27 @@ describe('AWS session policy', () => {
     expect(p.unmapped).toEqual([{ target: 'dynamodb (statement)', why: expect.stringMatching(/PartiQL/) }]);
   });
 });
+
+describe('ARN forms added for the broker', () => {
+  it.each([
+    [
+      'aws ecs delete-service --cluster prod --service api --force --region eu-west-1',
+      'arn:aws:ecs:eu-west-1:111122223333:service/*/api',
+    ],
+    [
+      'aws eks update-nodegroup-config --cluster-name main --nodegroup-name workers --region eu-west-1 --scaling-config minSize=0,maxSize=3,desiredSize=0',
+      'arn:aws:eks:eu-west-1:111122223333:nodegroup/*/workers/*',
+    ],
+    [
+      'aws organizations remove-account-from-organization --account-id 444455556666',
+      'arn:aws:organizations::111122223333:account/o-*/444455556666',
+    ],
+  ])('%s', async (command, arn) => {
+    const r = await check(command);
+    const p = sessionPolicy(
+      r.assessment.effects.filter((e) => e.tool === 'aws'),
+      { account: '111122223333' },
+    );
+    expect(p.policy.Statement.flatMap((s) => s.Resource)).toEqual([arn]);
+  });
+});
