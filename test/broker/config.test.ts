@@ -51,3 +51,42 @@ describe('loadBrokerConfig', () => {
     expect(passwordOf(config.postgres[0]!)).toBe('pw-from-file');
   });
 });
+
+describe('loadBrokerConfig: aws and kubernetes entries', () => {
+  const AWS =
+    'aws:\n  - {name: prod, match: {profile: prod}, roleArn: "arn:aws:iam::111122223333:role/deployer", source: {accessKeyId: AKIABROKERSOURCE01, secretAccessKey: broker-source-secret-key}}\n';
+  const K8S = (verbs: string, namespaces = '[payments]') =>
+    `kubernetes:\n  - {name: prod, kubeconfig: /etc/interlock/kubeconfig, context: admin, as: deployer, allows: {verbs: ${verbs}, namespaces: ${namespaces}}}\n`;
+
+  it('reads them, with the region and the program paths defaulted', () => {
+    const config = loadBrokerConfig(file(AWS + K8S('[delete, patch]')));
+    expect(config.aws[0]).toMatchObject({ name: 'prod', region: 'us-east-1', match: { profile: 'prod' } });
+    expect(config.kubernetes[0]).toMatchObject({ as: 'deployer', asGroups: [] });
+    expect([config.awsCli, config.kubectl]).toEqual(['/usr/local/bin/aws', '/usr/bin/kubectl']);
+  });
+
+  it('refuses unknown keys anywhere, naming the file and the field', () => {
+    const path = file(`${AWS}awsProfile: admin\n`);
+    expect(() => loadBrokerConfig(path)).toThrow(new RegExp(`${path}: file: .*awsProfile`));
+    const nested = file(AWS.replace('match: {profile: prod}', 'match: {profile: prod, account: "1"}'));
+    expect(() => loadBrokerConfig(nested)).toThrow(/aws\.0\.match: .*account/);
+  });
+
+  it('refuses an entry that grants more than the policies hold for approval', () => {
+    for (const verbs of ['["*"]', '[delete, get]', '[list]', '[escalate]']) {
+      const path = file(K8S(verbs));
+      expect(() => loadBrokerConfig(path)).toThrow(
+        new RegExp(
+          `${path}: kubernetes\\.0\\.allows\\.verbs\\.\\d+: .*grants more than the policies require`,
+        ),
+      );
+    }
+    expect(() => loadBrokerConfig(file(K8S('[delete]', '["*"]')))).toThrow(/namespaces\.0: a namespace name/);
+  });
+
+  it('refuses a role ARN that is not one', () => {
+    expect(() => loadBrokerConfig(file(AWS.replace('role/deployer', 'user/deployer')))).toThrow(
+      /aws\.0\.roleArn: an IAM role ARN/,
+    );
+  });
+});
