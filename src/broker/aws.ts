@@ -25,7 +25,7 @@ function sessionName(final: ShellFinal): string {
 }
 
 /** The session policy of the approved effects; a refusal when one of them names no IAM action yet. */
-export function approvedPolicy(final: ShellFinal, entry: AwsCredential): string {
+function approvedPolicy(final: ShellFinal, entry: AwsCredential): string {
   const effects = final.assessment.effects.filter((e) => e.tool === 'aws');
   const account = accountOf(entry.roleArn);
   const policy = sessionPolicy(effects, account ? { account } : {});

@@ -53,7 +53,7 @@ export type AwsCredential = z.output<typeof AwsEntry>;
  * Verbs an entry may never declare: reads (get, list, watch) are never held for approval, so they need no
  * broker; `*`, escalate, bind and impersonate grant more than any approved action.
  */
-export const BROADER_THAN_POLICY = new Set(['*', 'get', 'list', 'watch', 'escalate', 'bind', 'impersonate']);
+const BROADER_THAN_POLICY = new Set(['*', 'get', 'list', 'watch', 'escalate', 'bind', 'impersonate']);
 
 const Verb = z
   .string()

@@ -22,7 +22,7 @@ export interface Launch {
  */
 export class LaunchRefused extends Error {}
 
-export interface PreparedRun {
+interface PreparedRun {
   /** `broker:<entry>`, recorded with the execution. */
   credentials: string;
   /** The environment the command is assessed with: as it will run, without the agent's credentials. */

@@ -17,7 +17,7 @@ function matchKubernetes(
 }
 
 /** The Role lines to print, after checking every approved effect is one the entry allows. */
-export function approvedRoles(final: ShellFinal, entry: KubernetesCredential): string[] {
+function approvedRoles(final: ShellFinal, entry: KubernetesCredential): string[] {
   const effects = final.assessment.effects.filter((e) => e.access?.kind === 'kubernetes');
   if (!effects.length)
     throw new LaunchRefused(

@@ -21,7 +21,7 @@ export interface AssumeRoleInput {
 }
 
 /** The STS endpoint an entry uses: its own, or the region's. */
-export const stsEndpoint = (entry: AwsCredential): string =>
+const stsEndpoint = (entry: AwsCredential): string =>
   entry.endpoint ?? `https://sts.${entry.region}.amazonaws.com`;
 
 export async function assumeRole(

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 // It answers sts:AssumeRole in the Query API's documented XML, refuses a request without a SigV4
 // Authorization header, and records the parameters each call carried.
 
-export interface AssumeRoleCall {
+interface AssumeRoleCall {
   params: Record<string, string>;
   authorization: string;
 }
