@@ -6,6 +6,10 @@ import { DEFAULT_BREAKER, DEFAULT_EXPIRY_MS, type BreakerSettings } from './serv
 export interface ServeSettings {
   database?: string;
   webhookUrl?: string;
+  /** The Slack app's signing secret, from INTERLOCK_SLACK_SIGNING_SECRET. */
+  slackSigningSecret?: string;
+  /** Or a file holding it (server.slackSigningSecretFile), read by `interlock serve`. */
+  slackSigningSecretFile?: string;
   expiryMs: number;
   breaker: BreakerSettings;
 }
@@ -16,9 +20,15 @@ export function serveSettings(config: LoadedConfig | undefined, env: NodeJS.Proc
   const database = env.INTERLOCK_DATABASE_URL || s.databaseUrl;
   const webhookUrl = env.INTERLOCK_WEBHOOK_URL || s.webhookUrl;
   const expiry = config?.approvalsExpiry.value;
+  const slackSigningSecret = env.INTERLOCK_SLACK_SIGNING_SECRET?.trim();
   return {
     ...(database ? { database } : {}),
     ...(webhookUrl ? { webhookUrl } : {}),
+    ...(slackSigningSecret
+      ? { slackSigningSecret }
+      : s.slackSigningSecretFile
+        ? { slackSigningSecretFile: s.slackSigningSecretFile }
+        : {}),
     expiryMs: (expiry && parseDuration(expiry)) || DEFAULT_EXPIRY_MS,
     breaker: {
       maxDestructive: s.circuitBreaker?.maxDestructive ?? DEFAULT_BREAKER.maxDestructive,
