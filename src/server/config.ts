@@ -21,13 +21,18 @@ export function serveSettings(config: LoadedConfig | undefined, env: NodeJS.Proc
   const webhookUrl = env.INTERLOCK_WEBHOOK_URL || s.webhookUrl;
   const expiry = config?.approvalsExpiry.value;
   const slackSigningSecret = env.INTERLOCK_SLACK_SIGNING_SECRET?.trim();
+  // A project's files are the agent's to edit: a secret it names would let the agent sign its own clicks.
+  const slackSigningSecretFile = config?.layers
+    .filter((l) => l.scope !== 'project')
+    .map((l) => l.config.server?.slackSigningSecretFile)
+    .findLast((f) => f !== undefined);
   return {
     ...(database ? { database } : {}),
     ...(webhookUrl ? { webhookUrl } : {}),
     ...(slackSigningSecret
       ? { slackSigningSecret }
-      : s.slackSigningSecretFile
-        ? { slackSigningSecretFile: s.slackSigningSecretFile }
+      : slackSigningSecretFile
+        ? { slackSigningSecretFile }
         : {}),
     expiryMs: (expiry && parseDuration(expiry)) || DEFAULT_EXPIRY_MS,
     breaker: {
