@@ -8,7 +8,7 @@ import { createToken, revokeToken } from '../../src/server/tokens.js';
 import type { Store } from '../../src/store/types.js';
 import { body, gateInputOf } from '../approvals/fixtures.js';
 import { SQLITE } from '../store/stores.js';
-import { people, serverOn, type People } from './harness.js';
+import { people, serverOn, spawnServer, type People } from './harness.js';
 
 // Slack's Approve/Deny buttons against a real server: clicks signed with the test's signing secret, a real
 // local HTTP server standing in for Slack's response_url (allowed by the server's own option).
@@ -271,6 +271,44 @@ describe('Slack buttons, not set up', () => {
       expect(await res.json()).toMatchObject({ code: 'slack-off', error: /INTERLOCK_SLACK_SIGNING_SECRET/ });
     } finally {
       await server.close();
+      await cleanup();
+    }
+  });
+});
+
+describe('interlock serve with INTERLOCK_SLACK_SIGNING_SECRET', () => {
+  it("checks Slack's signature, and replies only to Slack's own host", async () => {
+    const { database, store, cleanup } = await SQLITE.create();
+    await store.close();
+    const served = await spawnServer(database, { env: { INTERLOCK_SLACK_SIGNING_SECRET: SECRET } });
+    try {
+      const payload = {
+        type: 'block_actions',
+        user: { id: 'UBOB1' },
+        response_url: `${origin}/not-slack`,
+        actions: [{ action_id: 'interlock.approve', value: `req_000000000000:${'0'.repeat(16)}` }],
+      };
+      const form = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const send = (secret: string) =>
+        fetch(`${served.url}/slack/actions`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-slack-request-timestamp': timestamp,
+            'x-slack-signature': slackSignature(secret, timestamp, form),
+          },
+          body: form,
+        });
+      expect((await send('not-the-secret')).status).toBe(401);
+      const offSlack = await send(SECRET);
+      expect(offSlack.status).toBe(400);
+      expect(await offSlack.json()).toMatchObject({
+        code: 'slack-bad-response-url',
+        error: /must be on https:\/\/hooks\.slack\.com/,
+      });
+    } finally {
+      await served.stop();
       await cleanup();
     }
   });
