@@ -11,7 +11,7 @@ export const SlackUserId = z
   );
 
 /** What a button carries: the request and the start of its digest, so it cannot be replayed on another. */
-export const BUTTON_DIGEST_CHARS = 16;
+const BUTTON_DIGEST_CHARS = 16;
 
 export const ButtonValue = z
   .string()

@@ -5,7 +5,7 @@ import { ServiceError } from '../errors.js';
 // app's signing secret, of `v0:{X-Slack-Request-Timestamp}:{raw body}`. The timestamp bounds replays.
 
 /** Slack's own limit: a request more than five minutes old (or ahead) is refused. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+const MAX_SKEW_SECONDS = 5 * 60;
 
 export interface SignedRequest {
   timestamp: string | undefined;
