@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_SERVER_PORT, startServer, type TlsFiles } from '../server/serve.js';
 import { openStore } from '../store/open.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
+import { InputError } from '../core/errors.js';
 import { reportError } from './errors.js';
 
 export interface ServeOptions {
@@ -38,6 +39,24 @@ function readTls(options: ServeOptions): TlsFiles | string | undefined {
   }
 }
 
+/** The Slack signing secret, from the environment or its file; a file that cannot be read is an error. */
+function slackSecret(settings: ReturnType<typeof serveSettings>): string | undefined {
+  if (settings.slackSigningSecret) return settings.slackSigningSecret;
+  const file = settings.slackSigningSecretFile;
+  if (!file) return undefined;
+  let secret: string;
+  try {
+    secret = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new InputError(
+      `cannot read the Slack signing secret file ${file} (server.slackSigningSecretFile: ${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  }
+  if (!secret)
+    throw new InputError(`the Slack signing secret file ${file} is empty (server.slackSigningSecretFile)`);
+  return secret;
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** `interlock serve`: open (and migrate) the store, listen, and run until SIGINT/SIGTERM. */
@@ -61,6 +80,12 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const settings = serveSettings(config, env);
+  let signingSecret;
+  try {
+    signingSecret = slackSecret(settings);
+  } catch (error) {
+    return reportError('serve', error);
+  }
   const database = options.database ?? settings.database;
   const log = options.quiet
     ? undefined
@@ -90,6 +115,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       expiryMs: settings.expiryMs,
       breaker: settings.breaker,
       ...(webhookUrl ? { webhookUrl } : {}),
+      ...(signingSecret ? { slack: { signingSecret } } : {}),
       ...(log ? { log } : {}),
     });
   } catch (error) {
@@ -119,7 +145,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       `interlock serve: listening on ${host}, beyond this machine, over plain HTTP: serve HTTPS (--tls-cert, --tls-key) or put it behind a TLS proxy, so tokens are not sent in the clear.\n`,
     );
   process.stdout.write(
-    `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}; audit checkpoints ${checkpoints ? `signed with ${checkpoints.keyId}` : 'off (no key)'}; pid ${process.pid})\n`,
+    `interlock approval server listening on ${server.url} (${store.kind} ${store.location}; requests expire after ${Math.round(settings.expiryMs / 60000)} min; breaker ${settings.breaker.maxDestructive > 0 ? `${settings.breaker.maxDestructive} destructive / ${Math.round(settings.breaker.windowMs / 60000)} min` : 'off'}${webhookUrl ? '; webhooks on' : ''}${signingSecret ? '; Slack buttons at /slack/actions' : ''}; audit checkpoints ${checkpoints ? `signed with ${checkpoints.keyId}` : 'off (no key)'}; pid ${process.pid})\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () =>

@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
 import { IdentityName, GroupName } from '../approvals/api.js';
 import { serveSettings } from '../server/config.js';
+import { SlackUserId } from '../server/slack/ids.js';
 import { createToken, revokeToken } from '../server/tokens.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { configFor } from './server-connection.js';
+import { InputError } from '../core/errors.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 
 // `interlock token …` works on the server's database directly (run it where the server runs): creating
@@ -15,6 +17,7 @@ export interface TokenOptions {
   human?: string;
   group?: string[];
   actsFor?: string;
+  slackUser?: string;
   database?: string;
   json?: boolean;
 }
@@ -63,19 +66,32 @@ export async function tokenCreate(options: TokenOptions): Promise<number> {
   }
   if (options.actsFor && !IdentityName.safeParse(options.actsFor).success)
     return fail(`--acts-for "${options.actsFor}" is not a usable name`);
-  const { token, identity } = await withStore(options, (store) =>
-    createToken(store, {
-      kind,
-      name,
-      groups,
-      ...(options.actsFor ? { actsFor: options.actsFor } : {}),
-      createdBy: `cli:${osUser()}`,
-    }),
-  );
+  if (options.slackUser !== undefined) {
+    if (kind === 'agent') return fail('--slack-user is for --human: agents never approve');
+    const ok = SlackUserId.safeParse(options.slackUser);
+    if (!ok.success) return fail(`--slack-user "${options.slackUser}": ${ok.error.issues[0]?.message}`);
+  }
+  let created;
+  try {
+    created = await withStore(options, (store) =>
+      createToken(store, {
+        kind,
+        name,
+        groups,
+        ...(options.actsFor ? { actsFor: options.actsFor } : {}),
+        ...(options.slackUser ? { slackUser: options.slackUser } : {}),
+        createdBy: `cli:${osUser()}`,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof InputError) return fail(error.message);
+    throw error;
+  }
+  const { token, identity } = created;
   if (options.json) process.stdout.write(`${JSON.stringify({ token, ...identity })}\n`);
   else
     process.stdout.write(
-      `Created ${kind} token ${identity.id} for ${identity.name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}.\n` +
+      `Created ${kind} token ${identity.id} for ${identity.name}${identity.groups.length ? ` (groups: ${identity.groups.join(', ')})` : ''}${identity.actsFor ? ` acting for ${identity.actsFor}` : ''}${identity.slackUser ? `; Slack user ${identity.slackUser} approves and denies as ${identity.name}` : ''}.\n` +
         `Token (shown once; only its hash is stored):\n\n  ${token}\n\n` +
         `Give it to ${name} as INTERLOCK_TOKEN, with INTERLOCK_SERVER_URL pointing at the server.\n`,
     );
@@ -94,7 +110,7 @@ export async function tokenList(options: TokenOptions): Promise<number> {
   }
   for (const i of identities)
     process.stdout.write(
-      `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}` : `acts for: ${i.actsFor ?? 'NOBODY: its decisions are refused; revoke it and create it again with --acts-for'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
+      `${i.id}  ${i.kind.padEnd(5)}  ${i.name.padEnd(20)}  ${i.kind === 'human' ? `groups: ${i.groups.join(', ') || '—'}${i.slackUser ? `  slack: ${i.slackUser}` : ''}` : `acts for: ${i.actsFor ?? 'NOBODY: its decisions are refused; revoke it and create it again with --acts-for'}`}  ${i.revokedAt ? `REVOKED ${new Date(i.revokedAt).toISOString()}` : `created ${new Date(i.createdAt).toISOString()}`}\n`,
     );
   return EXIT_CODES.ok;
 }

@@ -80,6 +80,8 @@ export const ConfigFile = z
         databaseUrl: z.string().min(1).optional(),
         /** Slack-compatible incoming webhook for new and decided requests (INTERLOCK_WEBHOOK_URL wins). */
         webhookUrl: z.url({ protocol: /^https?$/, error: 'use an http(s) URL' }).optional(),
+        /** A file (0600) holding the Slack app's signing secret, for Approve/Deny buttons (INTERLOCK_SLACK_SIGNING_SECRET wins). */
+        slackSigningSecretFile: z.string().min(1).optional(),
         circuitBreaker: z
           .object({
             /** More than this many destructive requests by one agent in the window freezes it; 0 turns it off. */

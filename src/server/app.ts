@@ -17,6 +17,7 @@ import type { PipelineRuntime } from '../app/evaluate.js';
 import { assessOnServer } from './assessor.js';
 import { latestCheckpoint, witnessCheckpoint } from './checkpoints.js';
 import type { ApprovalService } from './service.js';
+import { handleSlackClick, type SlackSettings } from './slack/actions.js';
 import { authenticate } from './tokens.js';
 
 // The HTTP + JSON API. Only /health answers without a token, and it changes nothing. Every body is read
@@ -37,6 +38,8 @@ import { authenticate } from './tokens.js';
 //   POST /v1/checkpoints               {log, seq, hash, at, keyId, signature}  a signed checkpoint of the
 //                                      caller's own audit log, kept as its outside witness
 //   GET  /v1/checkpoints?log=          the newest checkpoint the caller sent for that log
+//   POST /slack/actions                Slack's Approve/Deny clicks (no token: Slack's signature over the
+//                                      raw body; the Slack user acts as the human mapped to it)
 
 type Env = { Variables: { caller: Identity } };
 
@@ -45,6 +48,9 @@ export interface AppOptions {
   /** The server's own parsers and policies: it assesses and decides every action itself. */
   runtime: PipelineRuntime;
   log?: (line: string) => void;
+  /** Slack interactivity (POST /slack/actions); absent, the endpoint says it is not set up. */
+  slack?: SlackSettings;
+  now?: () => number;
 }
 
 const ListQuery = z.object({
@@ -67,13 +73,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** A decision may carry a plan's JSON or the scripts a command runs. */
 const MAX_DECISION_BYTES = 64 * 1024 * 1024;
 
-/** The body as JSON, checked against `schema`. Bodies must say their length, and stay under the limit. */
-async function readJson<S extends z.ZodType>(
-  c: Context,
-  schema: S,
-  optional = false,
-  limit = MAX_BODY_BYTES,
-): Promise<z.output<S>> {
+/** The body's exact bytes. Bodies must say their length, and stay under the limit. */
+async function readRaw(c: Context, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = c.req.header('content-length');
   if (declared === undefined && c.req.header('transfer-encoding'))
     throw new ServiceError(411, 'no-length', 'send the body with a Content-Length header');
@@ -86,7 +87,17 @@ async function readJson<S extends z.ZodType>(
       true,
     );
   }
-  const text = await c.req.text();
+  return new Uint8Array(await c.req.arrayBuffer());
+}
+
+/** The body as JSON, checked against `schema`. */
+async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  optional = false,
+  limit = MAX_BODY_BYTES,
+): Promise<z.output<S>> {
+  const text = new TextDecoder().decode(await readRaw(c, limit));
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {
@@ -135,6 +146,24 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   app.get('/health', (c) => c.json({ ok: true, store: service.store.kind, api: API_VERSION }));
+
+  app.post('/slack/actions', async (c) => {
+    if (!options.slack)
+      throw new ServiceError(
+        404,
+        'slack-off',
+        "Slack buttons are not set up on this server: start it with INTERLOCK_SLACK_SIGNING_SECRET (the Slack app's signing secret)",
+      );
+    const outcome = await handleSlackClick(
+      { service, slack: options.slack, now: options.now ?? Date.now, log: options.log },
+      {
+        timestamp: c.req.header('x-slack-request-timestamp'),
+        signature: c.req.header('x-slack-signature'),
+        body: await readRaw(c),
+      },
+    );
+    return c.json(outcome);
+  });
 
   app.use('/v1/*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';

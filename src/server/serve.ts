@@ -7,6 +7,7 @@ import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
 import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
+import type { SlackSettings } from './slack/actions.js';
 import { WebhookDispatcher } from './webhooks.js';
 
 export const DEFAULT_SERVER_PORT = 47812;
@@ -27,6 +28,8 @@ export interface StartOptions {
   expiryMs?: number;
   breaker?: BreakerSettings;
   webhookUrl?: string;
+  /** Slack interactivity: POST /slack/actions answers Approve/Deny clicks, and webhooks carry the buttons. */
+  slack?: SlackSettings;
   /** How often overdue requests are expired (default 30 s). */
   sweepMs?: number;
   log?: (line: string) => void;
@@ -48,7 +51,11 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const webhooks = options.webhookUrl
-    ? new WebhookDispatcher({ url: options.webhookUrl, ...(options.log ? { log: options.log } : {}) })
+    ? new WebhookDispatcher({
+        url: options.webhookUrl,
+        buttons: options.slack !== undefined,
+        ...(options.log ? { log: options.log } : {}),
+      })
     : undefined;
   const service = new ApprovalService({
     store: options.store,
@@ -61,7 +68,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
   });
   const runtime = options.runtime ?? (await loadRuntime());
-  const app = createApp({ service, runtime, ...(options.log ? { log: options.log } : {}) });
+  const app = createApp({
+    service,
+    runtime,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = (
     options.tls
       ? createAdaptorServer({

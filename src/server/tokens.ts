@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { InputError } from '../core/errors.js';
 import { canonicalName } from '../store/names.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
 import { newId } from './ids.js';
@@ -20,6 +21,8 @@ export interface NewTokenInput {
   name: string;
   groups?: string[];
   actsFor?: string;
+  /** A Slack user id whose Approve/Deny clicks act as this human (humans only; one live identity each). */
+  slackUser?: string;
   /** Who created it, for the audit log (the OS user running `interlock token create`). */
   createdBy: string;
   now?: number;
@@ -37,6 +40,7 @@ export async function createToken(
     throw new Error(
       `an agent token needs --acts-for HUMAN, the person the agent works for (they can never approve its requests): interlock token create --agent ${input.name} --acts-for HUMAN`,
     );
+  if (input.slackUser) await assertSlackUserFree(store, input);
   const token = generateToken(input.kind);
   const at = input.now ?? Date.now();
   const identity: Identity = {
@@ -47,6 +51,7 @@ export async function createToken(
     createdAt: at,
   };
   if (input.kind === 'agent' && input.actsFor) identity.actsFor = canonicalName(input.actsFor);
+  if (input.slackUser) identity.slackUser = input.slackUser;
   await store.transact(async (tx) => {
     await tx.insertIdentity({ ...identity, tokenHash: hashToken(token) });
     await tx.appendAudit({
@@ -59,10 +64,22 @@ export async function createToken(
         name: identity.name,
         groups: identity.groups,
         actsFor: identity.actsFor,
+        slackUser: identity.slackUser,
       },
     });
   });
   return { token, identity };
+}
+
+/** A Slack user acts as one person: refuse a second live mapping, naming the token that holds it. */
+async function assertSlackUserFree(store: Store, input: NewTokenInput): Promise<void> {
+  if (input.kind !== 'human')
+    throw new InputError('--slack-user is for --human: only people approve or deny, in Slack or elsewhere');
+  const holder = await store.identityBySlackUser(input.slackUser!);
+  if (holder)
+    throw new InputError(
+      `Slack user ${input.slackUser} already acts as ${holder.name} (token ${holder.id}); a Slack user maps to one person. Revoke that token first (interlock token revoke ${holder.id}) if the mapping is wrong.`,
+    );
 }
 
 /**

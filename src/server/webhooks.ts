@@ -1,9 +1,10 @@
 import { actionLine, approversNeeded, blastRadius, forPeople, requesterLine } from '../approvals/view.js';
-import { visible } from '../core/text.js';
 import type { ServerEvent } from './service.js';
+import { section, slackText, voteButtons, type Block } from './slack/blocks.js';
 
 // Outgoing webhooks: a Slack-compatible JSON body ({text, blocks}, plus an `interlock` object with the
-// event for other receivers), posted after the change is committed. Deliveries run in the background with
+// event for other receivers), posted after the change is committed. With Slack interactivity set up
+// (`buttons`), a request waiting for votes carries Approve/Deny buttons (src/server/slack/). Deliveries run in the background with
 // retries and exponential backoff; the decision path only enqueues, it never waits for a delivery.
 
 export interface WebhookOptions {
@@ -16,25 +17,19 @@ export interface WebhookOptions {
   maxQueue?: number;
   log?: (line: string) => void;
   fetch?: typeof fetch;
+  /** Add Approve/Deny buttons to requests that wait for votes (the server answers them at /slack/actions). */
+  buttons?: boolean;
 }
 
 interface WebhookBody {
   text: string;
-  blocks: { type: 'section'; text: { type: 'mrkdwn'; text: string } }[];
+  blocks: Block[];
   interlock: { event: string; actor: string; requestId?: string; state?: string; scope?: string };
 }
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").slice(0, 300)}\``;
 
-/**
- * Text for Slack: control characters and bidi overrides shown as visible escapes (src/core/text.ts), a
- * command's line breaks as `\n`, and &, <, > escaped as Slack asks, so nothing the agent wrote can mention
- * @channel or make a link.
- */
-const slackText = (s: string) =>
-  visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function webhookBody(event: ServerEvent): WebhookBody {
+function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
   let text: string;
   let interlock: WebhookBody['interlock'];
   if ('request' in event) {
@@ -66,7 +61,12 @@ function webhookBody(event: ServerEvent): WebhookBody {
     interlock = { event: event.type, actor: event.actor, scope: f.scope };
   }
   text = slackText(text);
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], interlock };
+  const votes = buttons && 'request' in event && event.request.state === 'pending';
+  return {
+    text,
+    blocks: [section(text), ...(votes ? [voteButtons(event.request)] : [])],
+    interlock,
+  };
 }
 
 interface Delivery {
@@ -93,7 +93,11 @@ export class WebhookDispatcher {
       const dropped = this.queue.shift();
       this.options.log?.(`webhook queue full: dropped ${dropped?.event}`);
     }
-    this.queue.push({ body: JSON.stringify(webhookBody(event)), attempt: 0, event: event.type });
+    this.queue.push({
+      body: JSON.stringify(webhookBody(event, this.options.buttons ?? false)),
+      attempt: 0,
+      event: event.type,
+    });
     this.pump();
   }
 

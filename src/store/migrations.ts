@@ -123,4 +123,14 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'Slack users mapped to human identities',
+    statements: [
+      // A Slack user id acts as the human identity (token) it was given to, and only while that token is
+      // live: revoking the token ends the mapping. One live identity per Slack user, so a click is one person.
+      `ALTER TABLE identities ADD COLUMN slack_user TEXT`,
+      `CREATE UNIQUE INDEX identities_one_per_slack_user ON identities (slack_user) WHERE slack_user IS NOT NULL AND revoked_at IS NULL`,
+    ],
+  },
 ];

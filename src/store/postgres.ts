@@ -243,6 +243,14 @@ export class PostgresStore implements Store {
     return row ? identityFromRow(row) : undefined;
   }
 
+  async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
+    const [row] = await this.rows<IdentityRow>(
+      "SELECT * FROM identities WHERE slack_user = $1 AND kind = 'human' AND revoked_at IS NULL",
+      [slackUser],
+    );
+    return row ? identityFromRow(row) : undefined;
+  }
+
   async listIdentities(): Promise<Identity[]> {
     return (await this.rows<IdentityRow>('SELECT * FROM identities ORDER BY created_at')).map(
       identityFromRow,
@@ -448,7 +456,7 @@ class PostgresTx implements Tx {
 
   async insertIdentity(i: NewIdentity) {
     await this.client.query(
-      'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at, slack_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
       identityValues(i),
     );
   }

@@ -136,16 +136,30 @@ export interface IdentityRow {
   acts_for: string | null;
   created_at: number;
   revoked_at: number | null;
+  /** Absent in rows read before migration 4. */
+  slack_user?: string | null;
 }
 
 /**
- * Column values of a new identity (id, kind, name, groups_json, acts_for, token_hash, created_at). An agent
+ * Column values of a new identity (id, kind, name, groups_json, acts_for, token_hash, created_at,
+ * slack_user). An agent
  * identity without the human it acts for is refused: nobody could tell whose approval is self-approval.
  */
 export function identityValues(i: NewIdentity): (string | number | null)[] {
   if (i.kind === 'agent' && !i.actsFor)
     throw new Error(`agent identity ${i.id} (${i.name}) must name the human it acts for`);
-  return [i.id, i.kind, i.name, JSON.stringify(i.groups), i.actsFor ?? null, i.tokenHash, i.createdAt];
+  if (i.kind === 'agent' && i.slackUser)
+    throw new Error(`agent identity ${i.id} (${i.name}) cannot carry a Slack user: only humans vote`);
+  return [
+    i.id,
+    i.kind,
+    i.name,
+    JSON.stringify(i.groups),
+    i.actsFor ?? null,
+    i.tokenHash,
+    i.createdAt,
+    i.slackUser ?? null,
+  ];
 }
 
 /** An identity as the rules see it: names and groups in their canonical form, however they were stored. */
@@ -159,6 +173,7 @@ export function identityFromRow(row: IdentityRow): Identity {
   };
   if (row.acts_for !== null) identity.actsFor = canonicalName(row.acts_for);
   if (row.revoked_at !== null) identity.revokedAt = Number(row.revoked_at);
+  if (row.slack_user) identity.slackUser = row.slack_user;
   return identity;
 }
 

@@ -202,6 +202,13 @@ export class SqliteStore implements Store {
     return row ? identityFromRow(row) : undefined;
   }
 
+  async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
+    const row = this.read(
+      "SELECT * FROM identities WHERE slack_user = ? AND kind = 'human' AND revoked_at IS NULL",
+    ).get(slackUser) as IdentityRow | undefined;
+    return row ? identityFromRow(row) : undefined;
+  }
+
   async listIdentities(): Promise<Identity[]> {
     return (this.read('SELECT * FROM identities ORDER BY created_at').all() as IdentityRow[]).map(
       identityFromRow,
@@ -290,7 +297,7 @@ class SqliteTx implements Tx {
       pruneActivity: p('DELETE FROM activity WHERE at < ?'),
       clearActivity: p('DELETE FROM activity WHERE agent = ?'),
       insertIdentity: p(
-        'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at, slack_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       findIdentities: p('SELECT * FROM identities WHERE (id = ? OR lower(name) = ?) AND revoked_at IS NULL'),
       revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),

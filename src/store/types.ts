@@ -20,6 +20,8 @@ export interface Identity {
    * required) gets its decisions refused until it is re-created.
    */
   actsFor?: string;
+  /** The Slack user id whose button clicks act as this human (`token create --slack-user`). */
+  slackUser?: string;
   createdAt: number;
   revokedAt?: number;
 }
@@ -32,6 +34,7 @@ export interface NewIdentity {
   actsFor?: string;
   tokenHash: string;
   createdAt: number;
+  slackUser?: string;
 }
 
 /**
@@ -192,6 +195,8 @@ export interface Store {
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Reads outside a transaction (they see committed state only). */
   identityByTokenHash(hash: string): Promise<Identity | undefined>;
+  /** The live human identity this Slack user id was mapped to, if any. */
+  identityBySlackUser(slackUser: string): Promise<Identity | undefined>;
   listIdentities(): Promise<Identity[]>;
   getRequest(id: string): Promise<ApprovalRequest | undefined>;
   listRequests(filter: RequestFilter): Promise<ApprovalRequest[]>;

@@ -67,6 +67,31 @@ describe('interlock serve / token / approvals / freeze / check', () => {
     expect(nobody.stderr).toContain('interlock token create --agent claude --acts-for HUMAN');
   });
 
+  it('token create --slack-user maps one Slack user to one human, and explains what it refuses', async () => {
+    const dave = await runCli(['token', 'create', '--human', 'dave', '--slack-user', 'U0DAVE1'], {
+      env: base,
+    });
+    expect(dave.status, dave.stderr).toBe(0);
+    expect(dave.stdout).toContain('Slack user U0DAVE1 approves and denies as dave');
+    expect((await runCli(['token', 'list'], { env: base })).stdout).toMatch(
+      /human\s+dave\s+groups: —\s+slack: U0DAVE1/,
+    );
+    const taken = await runCli(['token', 'create', '--human', 'erin', '--slack-user', 'U0DAVE1'], {
+      env: base,
+    });
+    expect(taken.status).toBe(2);
+    expect(taken.stderr).toMatch(/Slack user U0DAVE1 already acts as dave .*interlock token revoke tok_/);
+    const agent = await runCli(
+      ['token', 'create', '--agent', 'bot', '--acts-for', 'dave', '--slack-user', 'U0BOT1'],
+      { env: base },
+    );
+    expect(agent.status).toBe(2);
+    expect(agent.stderr).toMatch(/--slack-user is for --human/);
+    const bad = await runCli(['token', 'create', '--human', 'frank', '--slack-user', 'frank'], { env: base });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/a Slack user id looks like U024BE7LH/);
+  });
+
   it('require-approval: a request, the approvers, and the identical retry allowed once', async () => {
     const first = await check();
     expect(first.status, first.stderr).toBe(5);

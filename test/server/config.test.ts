@@ -14,6 +14,26 @@ const load = (files: Record<string, string>) => {
 };
 
 describe('server settings', () => {
+  it("take the Slack signing secret from the environment, or a file named by the user's config, never a project's", () => {
+    const config = load({
+      'xdg/interlock/config.yaml': 'server:\n  slackSigningSecretFile: /etc/interlock/slack.secret\n',
+      'proj/.interlock/config.yaml': 'server:\n  slackSigningSecretFile: /tmp/agent-wrote-this\n',
+    });
+    expect(serveSettings(config, {})).toMatchObject({
+      slackSigningSecretFile: '/etc/interlock/slack.secret',
+    });
+    const projectOnly = load({
+      'proj/.interlock/config.yaml': 'server:\n  slackSigningSecretFile: /tmp/agent-wrote-this\n',
+    });
+    expect(serveSettings(projectOnly, {}).slackSigningSecretFile).toBeUndefined();
+    expect(serveSettings(config, { INTERLOCK_SLACK_SIGNING_SECRET: ' s3cret ' })).toMatchObject({
+      slackSigningSecret: 's3cret',
+    });
+    expect(
+      serveSettings(config, { INTERLOCK_SLACK_SIGNING_SECRET: 's3cret' }).slackSigningSecretFile,
+    ).toBeUndefined();
+  });
+
   it('come from config.yaml (user, then project), environment variables winning', () => {
     const config = load({
       'xdg/interlock/config.yaml':

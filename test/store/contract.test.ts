@@ -319,6 +319,37 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     expect(await store.identityByTokenHash('hc')).toBeUndefined();
   });
 
+  it('maps a Slack user to one live human identity, and forgets it once the token is revoked', async () => {
+    const human = (id: string, slackUser?: string) => ({
+      id,
+      kind: 'human' as const,
+      name: 'alice',
+      groups: ['platform'],
+      tokenHash: `h_${id}`,
+      createdAt: 1,
+      ...(slackUser ? { slackUser } : {}),
+    });
+    await store.transact((tx) => tx.insertIdentity(human('tok_s1', 'U123ABC')));
+    expect(await store.identityBySlackUser('U123ABC')).toMatchObject({
+      id: 'tok_s1',
+      name: 'alice',
+      slackUser: 'U123ABC',
+    });
+    expect(await store.identityBySlackUser('U999')).toBeUndefined();
+    // A second live identity for the same Slack user cannot exist: one click is one person.
+    await expect(store.transact((tx) => tx.insertIdentity(human('tok_s2', 'U123ABC')))).rejects.toThrow();
+    await expect(
+      store.transact((tx) =>
+        tx.insertIdentity({ ...human('tok_s3', 'U777'), kind: 'agent', actsFor: 'bob' }),
+      ),
+    ).rejects.toThrow(/only humans vote/);
+    await store.transact((tx) => tx.revokeIdentity('tok_s1', 5));
+    expect(await store.identityBySlackUser('U123ABC')).toBeUndefined();
+    // Once revoked, the Slack user may be given to a new token.
+    await store.transact((tx) => tx.insertIdentity(human('tok_s4', 'U123ABC')));
+    expect((await store.identityBySlackUser('U123ABC'))?.id).toBe('tok_s4');
+  });
+
   it('chains the audit log across transactions, and the chain verifies', async () => {
     for (let i = 0; i < 5; i++)
       await store.transact(async (tx) => {

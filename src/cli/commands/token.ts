@@ -13,6 +13,10 @@ export function registerToken(program: Command): void {
     .option('--acts-for <human>', 'the human the agent acts for (they can never approve its requests)')
     .option('--human <name>', 'a token for this person')
     .option('--group <group>', 'a group the human belongs to (repeat for several)', collect)
+    .option(
+      '--slack-user <id>',
+      "the human's Slack user id (U…): their Approve/Deny buttons in Slack act as them",
+    )
     .option('--database <url|path>', 'the server database (default as for `interlock serve`)')
     .option('--json', 'print {token, id, kind, name, groups}')
     .action(async (options) => {
