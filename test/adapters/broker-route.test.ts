@@ -53,7 +53,9 @@ describe('brokerRouteOf', () => {
   it('routes nothing the broker does not cover', () => {
     expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env)).toBeUndefined();
     expect(brokerRouteOf('psql -h db -c x; rm -rf /', env)).toBeUndefined();
-    expect(brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') })).toBeUndefined();
+    expect(
+      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }),
+    ).toBeUndefined();
   });
 
   it('a malformed summary covers nothing', () => {

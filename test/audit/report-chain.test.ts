@@ -22,10 +22,16 @@ describe('report incident: decision → approvals → execution → outcome, wit
   const principal: Principal = { type: 'Agent', id: 'claude-code', vendor: 'anthropic', actsFor: 'alice' };
 
   /** Decide through the one pipeline, then record what ran as the broker or a post-tool hook would. */
-  async function decideAndRun(command: string, ran: { exitCode: number; durationMs: number; credentials?: string }) {
+  async function decideAndRun(
+    command: string,
+    ran: { exitCode: number; durationMs: number; credentials?: string },
+  ) {
     const rt = await loadRuntime({ cwd: project, env });
     const facts = localFacts({ cwd: project, env });
-    const final = await run({ kind: 'shell', command }, facts, principal, rt, { via: 'hook:claude-code', env });
+    const final = await run({ kind: 'shell', command }, facts, principal, rt, {
+      via: 'hook:claude-code',
+      env,
+    });
     expect(final.audit.recorded).toBe(true);
     const recorded = await recordExecution(
       {

@@ -81,10 +81,13 @@ describe('the hook routes production psql to the broker', () => {
   const runRewritten = (line: string) => {
     const argv = literalArgv(line)!;
     expect(argv.slice(0, 3)).toEqual(['interlock', 'run', '--']);
-    return runCli(['run', '--agent', 'claude-code', '--broker-config', brokerConfig, '--', ...argv.slice(3)], {
-      cwd: project,
-      env: env(),
-    });
+    return runCli(
+      ['run', '--agent', 'claude-code', '--broker-config', brokerConfig, '--', ...argv.slice(3)],
+      {
+        cwd: project,
+        env: env(),
+      },
+    );
   };
   const tables = () =>
     cluster.sql(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`, 'billing_prod');

@@ -43,13 +43,19 @@ export type BrokerKindsFile = z.infer<typeof BrokerKindsFile>;
 
 export const DEFAULT_BROKER_KINDS = join(MANAGED_CONFIG_DIR, 'broker.kinds.json');
 
+/** Where the summary is: INTERLOCK_BROKER_KINDS, else under the system root (a test's prefix), else /etc. */
+function summaryPath(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.INTERLOCK_BROKER_KINDS) return env.INTERLOCK_BROKER_KINDS;
+  const root = env.INTERLOCK_SYSTEM_ROOT;
+  return root ? join(root, 'etc', 'interlock', 'broker.kinds.json') : DEFAULT_BROKER_KINDS;
+}
+
 /**
- * The kinds the broker covers. `INTERLOCK_BROKER_KINDS` names another file (tests); the agent may set it,
- * which is harmless: a kind claimed here only routes the command to `interlock run`, which decides again
+ * The kinds the broker covers. The agent may set the variables that move the file, which is harmless: a kind claimed here only routes the command to `interlock run`, which decides again
  * and runs nothing without its own private entry. A missing or malformed file covers nothing.
  */
 export function coveredKinds(env: Readonly<Record<string, string | undefined>>): ReadonlySet<string> {
-  const path = env.INTERLOCK_BROKER_KINDS || DEFAULT_BROKER_KINDS;
+  const path = summaryPath(env);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

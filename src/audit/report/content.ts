@@ -190,9 +190,7 @@ export function reportBlocks(r: IncidentReport): Block[] {
         [executedText(a)],
       ]),
     });
-  const held = r.actions.filter(
-    (a) => a.requestId || a.outcome !== 'allow' || a.executions.length > 0,
-  );
+  const held = r.actions.filter((a) => a.requestId || a.outcome !== 'allow' || a.executions.length > 0);
   blocks.push({ kind: 'h2', text: ['Actions held, refused, failed or run'] });
   if (!held.length)
     blocks.push({
