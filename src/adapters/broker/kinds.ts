@@ -16,7 +16,7 @@ export interface BrokeredProgram {
 }
 
 /** Programs the broker runs, by the name the agent types (any path: the broker runs its own binary). */
-export const BROKERED_PROGRAMS: Readonly<Record<string, BrokeredProgram>> = {
+const BROKERED_PROGRAMS: Readonly<Record<string, BrokeredProgram>> = {
   psql: { kind: 'psql', clears: /^(PG|PSQL)/ },
 };
 
@@ -38,10 +38,10 @@ export function brokeredAssessmentEnv(
 }
 
 /** The world-readable summary of the broker's file: kinds only, never a host, role or password. */
-export const BrokerKindsFile = z.object({ kinds: z.array(z.string().regex(/^[a-z0-9-]{1,32}$/)) }).strict();
-export type BrokerKindsFile = z.infer<typeof BrokerKindsFile>;
+const BrokerKindsFile = z.object({ kinds: z.array(z.string().regex(/^[a-z0-9-]{1,32}$/)) }).strict();
+type BrokerKindsFile = z.infer<typeof BrokerKindsFile>;
 
-export const DEFAULT_BROKER_KINDS = join(MANAGED_CONFIG_DIR, 'broker.kinds.json');
+const DEFAULT_BROKER_KINDS = join(MANAGED_CONFIG_DIR, 'broker.kinds.json');
 
 /** Where the summary is: INTERLOCK_BROKER_KINDS, else under the system root (a test's prefix), else /etc. */
 function summaryPath(env: Readonly<Record<string, string | undefined>>): string {

@@ -7,7 +7,7 @@ import type { ActionRow, ExecutionRow } from './model.js';
 const hm = (ms: number) => isoSeconds(ms).slice(11, 19);
 
 /** "agent's own" unless the broker ran it with one of its entries. */
-export function credentialsText(x: ExecutionRow): string {
+function credentialsText(x: ExecutionRow): string {
   return x.credentials ? x.credentials : "agent's own";
 }
 

@@ -12,8 +12,8 @@ import type { Account } from './system-user.js';
 // interlock user, 0600, so an agent running as itself cannot read the privileged credentials, and a
 // world-readable summary beside it names only the kinds it covers, for the hook to route commands by.
 
-export const brokerConfigPath = (paths: SystemPaths) => join(paths.configDir, 'broker.yaml');
-export const brokerKindsPath = (paths: SystemPaths) => join(paths.configDir, 'broker.kinds.json');
+const brokerConfigPath = (paths: SystemPaths) => join(paths.configDir, 'broker.yaml');
+const brokerKindsPath = (paths: SystemPaths) => join(paths.configDir, 'broker.kinds.json');
 
 function own(path: string, account: Account): void {
   if (!lstatSync(path).isFile()) throw new InputError(`${path} is not a regular file; setup left it alone`);
