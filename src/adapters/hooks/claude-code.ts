@@ -18,6 +18,7 @@ import { EXIT_CODES } from '../../core/exit-codes.js';
 // Output, exit 0: { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: allow|deny|ask,
 //   permissionDecisionReason, additionalContext } }. The reason of allow/ask is shown to the user, the reason
 // of a deny to Claude; additionalContext reaches Claude. Exit 0 with no output: no decision (normal flow).
+// `updatedInput` with an allow replaces the tool's input: the broker's rewrite of a production command.
 
 /** Tools that only read: let through without an opinion. */
 const READ_ONLY = new Set([
@@ -99,7 +100,12 @@ export function claudeOutput(verdict: HookVerdict): object | undefined {
     case 'pass':
       return undefined;
     case 'allow':
-      return specific({ permissionDecision: 'allow', permissionDecisionReason: verdict.userMessage });
+      return specific({
+        permissionDecision: 'allow',
+        permissionDecisionReason: verdict.userMessage,
+        // Claude Code runs this input instead of the model's (PreToolUse "updatedInput").
+        ...(verdict.updatedCommand ? { updatedInput: { command: verdict.updatedCommand } } : {}),
+      });
     case 'ask':
       return specific({
         permissionDecision: 'ask',
@@ -117,6 +123,7 @@ export function claudeOutput(verdict: HookVerdict): object | undefined {
 export const claudeCode: HookAdapter = {
   agent: 'claude-code',
   canAsk: true,
+  canRewrite: true,
   parse: parseClaudeCode,
   render(verdict) {
     const out = claudeOutput(verdict);

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { posix } from 'node:path';
 import type { PipelineRuntime, Proposal } from '../../app/evaluate.js';
+import { evaluate } from '../../app/evaluate.js';
 import { run, type Final } from '../../app/pipeline.js';
 import type { Runtime } from '../../app/runtime.js';
 import type { LoadedPolicies } from '../../app/policies.js';
@@ -18,6 +19,7 @@ import {
   type HookVerdict,
 } from './types.js';
 import { verdictFromDecision } from './verdict.js';
+import { brokerRouteOf, brokerVerdict, isBrokerInvocation, routesToBroker } from './broker-route.js';
 
 // The hook's decision procedure, shared by the hook process and the daemon: parse the agent's payload,
 // answer what needs no policy at once (read-only tools, ordinary file edits), and ask the policies about
@@ -225,8 +227,12 @@ async function decideRequest(
       request.event,
       'interlock hook: the command is empty\n',
     );
+  if (call.kind === 'shell' && isBrokerInvocation(call.command, ctx.env))
+    return respond(agent, PASS_VERDICT('interlock run decides this itself (the broker)'), request.event);
   const found = await proposalOf(request, ctx, provider);
   if (!found) return respond(agent, PASS_VERDICT('nothing to assess'), request.event);
+  const routed = call.kind === 'shell' ? await brokerAnswer(request, ctx, found, guard) : undefined;
+  if (routed) return routed;
   const facts = localFacts({ cwd: found.cwd, env: ctx.env });
   const final = await run(found.proposal, facts, principalOf(request, ctx), found.rt, {
     via: `hook:${agent}`,
@@ -241,6 +247,36 @@ async function decideRequest(
     request.event,
     withNote(problemsNote(found.rt.problems), auditNote),
   );
+}
+
+/**
+ * A production change the broker covers, which policy would let run (now or after approval): decided as the
+ * broker will decide it (its words, its environment) and answered with the route to `interlock run`,
+ * without asking the approval server, whose grant the broker must find unused. Undefined otherwise.
+ */
+async function brokerAnswer(
+  request: HookRequest,
+  ctx: HookContext,
+  found: { rt: PipelineRuntime; cwd: string },
+  guard: HookGuard,
+): Promise<HookResponse | undefined> {
+  const route = request.call.kind === 'shell' ? brokerRouteOf(request.call.command, ctx.env) : undefined;
+  if (!route || guard.daemonMissing) return undefined;
+  const proposal = { kind: 'shell' as const, command: route.command };
+  const facts = localFacts({ cwd: found.cwd, env: route.env });
+  const principal = principalOf(request, ctx);
+  if (!routesToBroker(await evaluate(proposal, facts, principal, found.rt))) return undefined;
+  const final = await run(proposal, facts, principal, found.rt, {
+    via: `hook:${request.agent}`,
+    env: ctx.env,
+    connection: null,
+  });
+  const note = final.audit.recorded ? undefined : `interlock hook: ${final.audit.message}\n`;
+  const verdict =
+    final.outcome === 'deny'
+      ? hookVerdict(final, 'this command')
+      : brokerVerdict(ADAPTERS[request.agent], route, final);
+  return respond(request.agent, verdict, request.event, note);
 }
 
 /** The whole hook: never throws; an internal error blocks the call with the reason. */

@@ -79,6 +79,8 @@ export interface HookVerdict {
   agentMessage: string;
   /** The plain explanation both messages are built from (what it would do, which policy). */
   detail?: string;
+  /** With `allow`: the shell command that runs instead (the broker's `interlock run -- …`). */
+  updatedCommand?: string;
 }
 
 /** What the hook process prints and how it exits. */
@@ -95,6 +97,8 @@ export interface HookAdapter {
   agent: AgentId;
   /** Whether the agent can ask its user to confirm from a pre-tool hook. */
   canAsk: boolean;
+  /** Whether its pre-tool hook can replace the command that runs (Claude Code's updatedInput). */
+  canRewrite?: boolean;
   /** `cwd` is where the hook runs, for payloads that do not say. */
   parse(payload: unknown, fallback: { cwd: string }): ParseResult;
   render(verdict: HookVerdict, event?: string): { stdout: string; exitCode: number };

@@ -1,6 +1,7 @@
 import { isoSeconds } from '../time.js';
 import type { VerifyReport } from '../verify.js';
 import { code, strong, type Block, type Text } from './blocks.js';
+import { chainText, executionText } from './chain.js';
 import type { ActionRow, IncidentReport } from './model.js';
 
 // The Correction-of-Error report: what the log proves first (integrity), then summary, timeline, the
@@ -71,9 +72,7 @@ function approvalsText(a: ActionRow): string {
 }
 
 function executedText(a: ActionRow): string {
-  const runs = a.executions.map((x) =>
-    x.exitCode !== undefined ? `exit ${x.exitCode} at ${hm(x.at)}` : `${x.result ?? 'ran'} at ${hm(x.at)}`,
-  );
+  const runs = a.executions.map(executionText);
   if (a.consumed) runs.unshift(`approval used by ${a.consumed.by} at ${hm(a.consumed.at)}`);
   if (runs.length) return runs.join('; ');
   if (a.outcome === 'allow') return 'allowed (no outcome recorded)';
@@ -109,6 +108,7 @@ function detail(a: ActionRow): Block[] {
   if (a.cancelled) items.push([`Cancelled by ${a.cancelled.by} at ${t(a.cancelled.at)}`]);
   if (a.message) items.push([`Answer given: ${clip(a.message, 500)}`]);
   items.push([`Executed: ${executedText(a)}`]);
+  items.push([`Chain: ${chainText(a)}`]);
   items.push([
     `Outcome: ${a.outcome}. Entries: ${a.seqs.join(', ')} (`,
     code(`interlock audit show ${a.seq}`),
@@ -190,10 +190,8 @@ export function reportBlocks(r: IncidentReport): Block[] {
         [executedText(a)],
       ]),
     });
-  const held = r.actions.filter(
-    (a) => a.requestId || a.outcome !== 'allow' || a.executions.some((x) => x.exitCode),
-  );
-  blocks.push({ kind: 'h2', text: ['Actions held, refused or failed'] });
+  const held = r.actions.filter((a) => a.requestId || a.outcome !== 'allow' || a.executions.length > 0);
+  blocks.push({ kind: 'h2', text: ['Actions held, refused, failed or run'] });
   if (!held.length)
     blocks.push({
       kind: 'p',

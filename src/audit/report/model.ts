@@ -31,10 +31,21 @@ export interface ActionRow {
   expired?: number;
   cancelled?: { by: string; at: number };
   consumed?: { by: string; at: number };
-  executions: { at: number; exitCode?: number; result?: string }[];
+  executions: ExecutionRow[];
   source: 'local' | 'server';
   /** The entries this row was built from. */
   seqs: number[];
+}
+
+/** What ran, as recorded by `interlock run` or a post-tool hook. */
+export interface ExecutionRow {
+  at: number;
+  exitCode?: number;
+  signal?: string;
+  result?: string;
+  durationMs?: number;
+  /** `broker:<entry>` when the broker's credentials were used; absent: the agent's own. */
+  credentials?: string;
 }
 
 export interface IncidentReport {
@@ -213,17 +224,25 @@ function applyEvent(row: ActionRow, v: EntryView): void {
       if (row.outcome === 'approved') row.outcome = 'pending';
       break;
     case 'execution':
-      row.executions.push({
-        at: v.at,
-        ...(v.exitCode !== undefined ? { exitCode: v.exitCode } : {}),
-        ...(typeof v.data.result === 'string' ? { result: v.data.result } : {}),
-      });
+      row.executions.push(executionOf(v));
       break;
     case 'decision':
       if (v.outcome === 'deny' && row.outcome === 'pending') row.outcome = 'deny';
       if (typeof v.data.message === 'string') row.message = v.data.message;
       break;
   }
+}
+
+function executionOf(v: EntryView): ExecutionRow {
+  const { result, signal, durationMs, credentials } = v.data;
+  return {
+    at: v.at,
+    ...(v.exitCode !== undefined ? { exitCode: v.exitCode } : {}),
+    ...(typeof signal === 'string' ? { signal } : {}),
+    ...(typeof result === 'string' ? { result } : {}),
+    ...(typeof durationMs === 'number' && Number.isFinite(durationMs) ? { durationMs } : {}),
+    ...(typeof credentials === 'string' && credentials ? { credentials } : {}),
+  };
 }
 
 /** Server decisions recorded before they carried their environment: take it from the stored request. */

@@ -1,4 +1,5 @@
 import { systemPaths, type SystemPaths } from '../../daemon/system-paths.js';
+import { placeBroker } from './system-broker.js';
 import { applyLayout, ensureSigningKey, layout } from './system-files.js';
 import { installUnit, startAsAccount, systemDaemonAnswers, systemdRuns } from './system-daemon.js';
 import { ensureAccount, findAccount, useraddArgs, type Account } from './system-user.js';
@@ -55,6 +56,7 @@ export async function setupSystem(o: SystemSetupOptions): Promise<{ ok: boolean 
   o.out(
     `audit signing key ${paths.signingKey}: ${ensureSigningKey(paths, account) ? 'created' : 'kept'} (0600, ${o.user})`,
   );
+  for (const line of placeBroker(paths, account)) o.out(line);
   if (!o.start) return { ok: true };
   if (systemdRuns(o.root)) {
     installUnit(paths, account, o.node, o.mainJs);

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { literalArgv } from '../../src/adapters/broker/argv.js';
+import { brokerKindsText, coveredKinds } from '../../src/adapters/broker/kinds.js';
+import { brokerRouteOf, isBrokerInvocation } from '../../src/adapters/hooks/broker-route.js';
+import { commandFromArgs } from '../../src/cli/quote.js';
+import { tempTree } from '../support/tmp.js';
+
+// Which command lines the hook may route to the broker: plain words only (the broker runs them without a
+// shell), a program the broker has a runner for, and a kind this machine's broker covers.
+
+describe('literalArgv: a command line that is only words', () => {
+  it.each([
+    [`psql -h db -c "DROP TABLE t"`, ['psql', '-h', 'db', '-c', 'DROP TABLE t']],
+    [`psql -h db -c 'DELETE FROM t WHERE a = $1'`, ['psql', '-h', 'db', '-c', 'DELETE FROM t WHERE a = $1']],
+    [`/usr/bin/psql  -d"x"y`, ['/usr/bin/psql', '-dxy']],
+    [`psql -c ''`, ['psql', '-c', '']],
+  ])('%s', (line, argv) => expect(literalArgv(line)).toEqual(argv));
+
+  it.each([
+    'psql -c "DROP $T"',
+    'psql -c "$(cat x)"',
+    'psql -h db -c x; rm -rf /',
+    'psql -h db -c x | tee out',
+    'psql -h db -c x > out',
+    'psql -f *.sql',
+    'psql -f ~/x.sql',
+    'PGPASSWORD=x psql -h db',
+    'psql -c \\x',
+    "psql -c 'unterminated",
+    'psql -c x && echo ok',
+    '',
+  ])('not plain: %s', (line) => expect(literalArgv(line)).toBeUndefined());
+});
+
+describe('brokerRouteOf', () => {
+  const dir = tempTree({ 'x/README': 'x' });
+  const kinds = join(dir, 'broker.kinds.json');
+  writeFileSync(kinds, brokerKindsText(['psql']));
+  const env = { INTERLOCK_BROKER_KINDS: kinds, PGPASSWORD: 'agent', PGHOST: 'elsewhere', HOME: '/h' };
+
+  it('rewrites a covered program to interlock run, with the words quoted as interlock run joins them', () => {
+    const route = brokerRouteOf(`psql -h db.internal -d billing -c "DROP TABLE t"`, env)!;
+    expect(route.rewritten).toBe(`interlock run -- psql -h db.internal -d billing -c 'DROP TABLE t'`);
+    const inner = literalArgv(route.rewritten)!.slice(3);
+    // What `interlock run` assesses is exactly what the hook assessed: same words, same line.
+    expect(commandFromArgs(inner)).toBe(route.command);
+    // …and with the same environment: the PG* variables the broker drops are dropped here too.
+    expect(route.env).toEqual({ INTERLOCK_BROKER_KINDS: kinds, HOME: '/h' });
+  });
+
+  it('routes nothing the broker does not cover', () => {
+    expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env)).toBeUndefined();
+    expect(brokerRouteOf('psql -h db -c x; rm -rf /', env)).toBeUndefined();
+    expect(
+      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }),
+    ).toBeUndefined();
+  });
+
+  it('a malformed summary covers nothing', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"kinds":["psql"],"password":"x"}');
+    expect(coveredKinds({ INTERLOCK_BROKER_KINDS: bad }).size).toBe(0);
+  });
+
+  it('knows the route itself, so the hook leaves it to the broker', () => {
+    expect(isBrokerInvocation(`interlock run -- psql -h db -c 'DROP TABLE t'`, env)).toBe(true);
+    expect(isBrokerInvocation(`interlock run --broker-config x -- psql -h db -c x`, env)).toBe(false);
+    expect(isBrokerInvocation(`interlock run -- psql -h db -c x; rm -rf /`, env)).toBe(false);
+    expect(isBrokerInvocation(`interlock run -- bash -c x`, env)).toBe(false);
+  });
+});
