@@ -16,7 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['app'], // the one pipeline: evaluate → gate → record
   ['adapters', 'server'], // agent hooks and machine facts; the approval server
   ['daemon', 'broker'], // the hooks' long-running process; `interlock run` with the broker's credentials
-  ['cli', 'bench'], // the command line and benchmarks
+  ['cli', 'bench', 'ci'], // the command line, benchmarks and the CI action
 ];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.js';
+import { packageInfo } from './package-info.js';
 import { reportError, routeUsageErrors } from './errors.js';
 
 // The command line: every command registered, commander's usage errors routed to our exit codes, and an
@@ -11,7 +12,7 @@ export async function runProgram(args: readonly string[]): Promise<number> {
   program
     .name('interlock')
     .description('A safety interlock between AI agents and production.')
-    .version('0.1.0');
+    .version(packageInfo().version);
   // The command that runs ("audit verify"), to name it in an error message.
   let running = '';
   program.hook('preAction', (_program, action) => {
