@@ -71,7 +71,9 @@ async function remembering(
     // The sources hold every policy's text (and comments besides: a field named there counts as read).
     requestKeyFor(sources.map((s) => s.text)),
   );
-  const compile = () => CedarPolicyEvaluator.loadSync(sources, defaults, schema);
+  // The memo holds verdicts only of a set that compiled and validated: its fingerprint is that set's.
+  const validated = memo.seen;
+  const compile = () => CedarPolicyEvaluator.loadSync(sources, defaults, schema, validated);
   return new RememberingEvaluator(
     memo,
     compile,

@@ -22,13 +22,12 @@ export function registerCheck(program: Command): void {
         import('../../app/runtime.js'),
         import('../remember-verdicts.js'),
       ]);
-      const batch = options.batch === true;
-      // One command: the verdict memo spares compiling Cedar; a batch compiles it once for every line.
+      // Verdicts remembered from earlier runs spare compiling Cedar (a batch of known requests too).
       process.exitCode = await runCheck(args, options, () =>
         loadRuntime({
           cwd: options.cwd ?? process.cwd(),
-          eagerSql: batch,
-          rememberVerdicts: !batch && mayRememberVerdicts(),
+          eagerSql: options.batch === true,
+          rememberVerdicts: mayRememberVerdicts(),
         }),
       );
     });
