@@ -1,7 +1,8 @@
 // Bundles the hook's two entry points after `tsc` (see src/cli/hook-fast.ts for why):
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
-//  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) as one file, which Node loads
-//    several times faster than the same code spread over two hundred modules.
+//  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) and the command line
+//    (src/cli/bundle-entry.ts) as one file, which Node loads several times faster than the same code spread
+//    over two hundred modules; main.ts runs the one-shot commands from it.
 // Packages that load native addons or WebAssembly from their own directory stay outside the bundle.
 // Both are CommonJS: an external package is then required where the code first needs it (an ES module
 // bundle would import every external at startup: the PostgreSQL client on a hook call that never uses it),
@@ -48,7 +49,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['src/cli/hook.ts'],
+    entryPoints: ['src/cli/bundle-entry.ts'],
     outfile: 'dist/cli/hook-bundle.cjs',
     external,
     // Modules find files beside them (policies/, grammars) through import.meta.url: the bundle's own URL.

@@ -10,6 +10,7 @@ import {
   type PolicyDefaults,
 } from '../policy/engine.js';
 import type { PolicySource } from '../policy/policy-file.js';
+import { requestKeyFor } from '../policy/request-key.js';
 import { RememberingEvaluator } from '../policy/remembering-evaluator.js';
 import { policySetFingerprint, VerdictMemo } from '../policy/verdict-memo.js';
 
@@ -67,8 +68,12 @@ async function remembering(
   const memo = new VerdictMemo(
     dir,
     policySetFingerprint({ sources, schema, defaults, cedarBuild: cedarBuildId() }),
+    // The sources hold every policy's text (and comments besides: a field named there counts as read).
+    requestKeyFor(sources.map((s) => s.text)),
   );
-  const compile = () => CedarPolicyEvaluator.loadSync(sources, defaults, schema);
+  // The memo holds verdicts only of a set that compiled and validated: its fingerprint is that set's.
+  const validated = memo.seen;
+  const compile = () => CedarPolicyEvaluator.loadSync(sources, defaults, schema, validated);
   return new RememberingEvaluator(
     memo,
     compile,

@@ -1,7 +1,6 @@
 import { createConnection } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { userConfigDir } from '../config/discover.js';
 import { readAll } from './read-input.js';
 import { forwardableEnv, stringEnv } from '../daemon/forwardable-env.js';
 import { buildId, isAlive, readState, stateFile, type DaemonState } from '../daemon/state-file.js';
@@ -141,17 +140,14 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
   let saveCompiled = () => {};
   const full = async (): Promise<typeof import('./hook.js')> => {
     // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
-    const [{ preferQuickStart }, { requireWithCodeCache }] = await Promise.all([
+    const [{ preferQuickStart }, { requireBundle }] = await Promise.all([
       import('./short-lived.js'),
-      import('./code-cache.js'),
+      import('./bundle-loader.js'),
     ]);
     preferQuickStart();
     const bundle = bundledFullHook();
     if (!bundle) return import('./hook.js');
-    // The code cache under the agent's home is the agent's to write: compiled code is not read from it.
-    if (system)
-      return (await import('node:module')).createRequire(bundle)(bundle) as typeof import('./hook.js');
-    const loaded = requireWithCodeCache(bundle, join(userConfigDir(process.env), 'cache', 'v8'));
+    const loaded = requireBundle(bundle, process.env, system);
     saveCompiled = loaded.save;
     return loaded.exports as typeof import('./hook.js');
   };

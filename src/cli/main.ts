@@ -18,5 +18,5 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
   });
 } else {
-  process.exitCode = await (await import('./program.js')).runProgram(process.argv.slice(2));
+  process.exitCode = await (await import('./one-shot.js')).runCommandLine(process.argv.slice(2));
 }

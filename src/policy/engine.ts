@@ -81,6 +81,7 @@ function compilePolicies(
   sources: readonly PolicySource[],
   schema: string,
   defaults: PolicyDefaults = DEFAULTS,
+  validated = false,
 ): CompiledPolicy[] {
   const compiled: CompiledPolicy[] = [];
   const ids = new Map<string, string>();
@@ -146,6 +147,8 @@ function compilePolicies(
       compiled.push(policy);
     });
   }
+  // Validating against the schema is half of compiling; a set found valid before is the same set again.
+  if (validated) return compiled;
   const validation = cedar.validate({
     schema,
     policies: { staticPolicies: Object.fromEntries(compiled.map((p) => [p.id, p.text])) },
@@ -225,14 +228,19 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     return CedarPolicyEvaluator.loadSync(sources, defaults, schema);
   }
 
-  /** Load cedar-wasm (if not yet) and compile the policies, now. Throws PolicyError on a bad policy. */
+  /**
+   * Load cedar-wasm (if not yet) and compile the policies, now. Throws PolicyError on a bad policy.
+   * `validated`: this exact set (policies, schema, defaults) passed schema validation in an earlier
+   * process (its verdict memo says so), so it is not validated again; everything else is still checked.
+   */
   static loadSync(
     sources: readonly PolicySource[],
     defaults: PolicyDefaults = DEFAULTS,
     schema = readSchema(),
+    validated = false,
   ): CedarPolicyEvaluator {
     const cedar = loadCedarSync();
-    const policies = compilePolicies(cedar, sources, schema, defaults);
+    const policies = compilePolicies(cedar, sources, schema, defaults, validated);
     return new CedarPolicyEvaluator(cedar, policies, actionEntities(cedar, schema));
   }
 

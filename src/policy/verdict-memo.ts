@@ -10,10 +10,12 @@ import type { PolicyDefaults } from './engine.js';
 // are harmless commands whose policy request (principal, operation, environment, nothing destroyed) is
 // identical. A verdict is a pure function of the request and the policy set, so the memo is exact: its
 // file is named by a fingerprint of everything the policy set is made of (every policy's origin and text,
-// the schema, the approval defaults, the Cedar build), and a request is looked up by its full JSON.
+// the schema, the approval defaults, the Cedar build), and a request is looked up by what the policies can
+// read of it (request-key.ts): an `rm` of fifty files not seen before is one lookup, not fifty misses.
 // The file lives in the user's Interlock configuration directory, which the hooks guard like the policies.
 
-const FORMAT = 1;
+/** 2: requests are looked up by request-key.ts's key (what the policies can read), not their full JSON. */
+const FORMAT = 2;
 /** Past this size the file starts over (a session's worth of distinct requests is a few kilobytes). */
 const MAX_BYTES = 1024 * 1024;
 /** Memos of this many policy sets are kept (each edit of a policy makes a new one); older ones go. */
@@ -61,6 +63,8 @@ export class VerdictMemo {
   constructor(
     readonly dir: string,
     readonly fingerprint: string,
+    /** The request's key: its full JSON unless told which fields the policies can read. */
+    private readonly keyOf: (request: PolicyRequest) => string = (request) => JSON.stringify(request),
   ) {
     this.file = join(dir, `${fingerprint}.jsonl`);
     let text = '';
@@ -87,13 +91,13 @@ export class VerdictMemo {
   }
 
   get(request: PolicyRequest): PolicyVerdict | undefined {
-    return this.known.get(JSON.stringify(request));
+    return this.known.get(this.keyOf(request));
   }
 
   /** Remember a verdict (not one with errors: those are reported, never reused). Never throws. */
   set(request: PolicyRequest, verdict: PolicyVerdict): void {
     if (verdict.errors.length) return;
-    const k = JSON.stringify(request);
+    const k = this.keyOf(request);
     if (this.known.has(k)) return;
     this.known.set(k, verdict);
     // What a decision reads of a matched policy (decide.ts), not its text: the file stays small.

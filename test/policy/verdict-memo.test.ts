@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/app/policies.js';
@@ -8,6 +8,9 @@ import type { PlacedEffect } from '../../src/core/types.js';
 import { CedarPolicyEvaluator, readSchema } from '../../src/policy/engine.js';
 import { packSource } from '../../src/policy/packs.js';
 import { RememberingEvaluator } from '../../src/policy/remembering-evaluator.js';
+import { requestKeyFor } from '../../src/policy/request-key.js';
+import { mayRememberVerdicts } from '../../src/cli/remember-verdicts.js';
+import { systemPaths } from '../../src/daemon/system-paths.js';
 import { policySetFingerprint, VerdictMemo, type PolicySetIdentity } from '../../src/policy/verdict-memo.js';
 import { tempTree, writeTree } from '../support/tmp.js';
 
@@ -204,5 +207,56 @@ describe('verdicts across a policy edit (loadPolicies, as the hook process loads
     const memoDir = join(root, '.config/interlock/cache/verdicts');
     expect(readdirSync(memoDir).length).toBe(3);
     for (const f of readdirSync(memoDir)) expect(readFileSync(join(memoDir, f), 'utf8')).not.toBe('');
+  });
+});
+
+describe('the verdict memo of a one-shot command', () => {
+  const sources = [packSource('baseline')];
+  const schema = readSchema();
+  const defaults = { approvals: 2 };
+  const fingerprint = policySetFingerprint({ sources, schema, defaults, cedarBuild: 'test' });
+  const remembering = (dir: string) =>
+    new RememberingEvaluator(
+      new VerdictMemo(dir, fingerprint, requestKeyFor(sources.map((s) => s.text))),
+      () => CedarPolicyEvaluator.loadSync(sources, defaults, schema, true),
+    );
+  const onTarget = (target: string): PlacedAssessment => {
+    const a = production('delete', true);
+    return { ...a, effects: a.effects.map((e) => ({ ...e, target })) };
+  };
+
+  it('answers an effect on a target never seen from the verdict of another target (no policy reads targets)', () => {
+    const dir = tempTree();
+    const first = remembering(dir);
+    const seen = decide(onTarget('namespace billing'), 'shell', agent, first);
+    const next = remembering(dir); // the next process
+    const other = decide(onTarget('namespace payments'), 'shell', agent, next);
+    expect(next.compiled).toBe(false);
+    expect(other.outcome).toBe(seen.outcome);
+    expect(other.outcome).toBe('require-approval');
+  });
+
+  it('never remembers a policy set that fails schema validation, so it is validated every time', async () => {
+    const root = tempTree({
+      '.interlock/config.yaml': 'packs: [baseline]\n',
+      '.interlock/policies/bad.cedar': 'forbid (principal, action, resource) when { context.nosuch == 1 };\n',
+    });
+    const env = ENV(root);
+    for (let i = 0; i < 2; i++) {
+      const { evaluator, problems } = await loadPolicies({ cwd: root, env, rememberVerdicts: true });
+      expect(problems.join(' ')).toContain('does not match the Interlock schema');
+      expect(decide(production('read', false), 'shell', agent, evaluator).outcome).toBe('deny');
+    }
+    expect(() => readdirSync(join(root, '.config/interlock/cache/verdicts'))).toThrow();
+  });
+
+  it('is kept by a one-shot command of a single-user setup, not once Interlock runs as its own user', () => {
+    const prefix = tempTree();
+    expect(mayRememberVerdicts({ HOME: tempTree(), INTERLOCK_SYSTEM_ROOT: prefix })).toBe(true);
+    // The root-owned marker `setup --system` writes (the tests run as root, as that setup does).
+    const { configDir, marker } = systemPaths(prefix);
+    mkdirSync(configDir, { recursive: true, mode: 0o755 });
+    writeFileSync(marker, JSON.stringify({ mode: 'system', user: 'interlock' }), { mode: 0o644 });
+    expect(mayRememberVerdicts({ HOME: tempTree(), INTERLOCK_SYSTEM_ROOT: prefix })).toBe(false);
   });
 });

@@ -77,8 +77,9 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
     const gate = check.gateOptions(options.wait, 'plan check', io);
     const facts = localFacts({ cwd: options.cwd });
     // The file is read while the policies load; a bad file is reported without waiting for them.
-    const runtime = import('../../app/runtime.js').then((m) =>
-      m.loadRuntime({ cwd: facts.cwd, eagerSql: false }),
+    const runtime = Promise.all([import('../../app/runtime.js'), import('../remember-verdicts.js')]).then(
+      ([m, r]) =>
+        m.loadRuntime({ cwd: facts.cwd, eagerSql: false, rememberVerdicts: r.mayRememberVerdicts() }),
     );
     runtime.catch(() => undefined);
     const loaded = await loadPlanFile(file, {
