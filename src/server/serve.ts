@@ -6,6 +6,7 @@ import type { PipelineRuntime } from '../app/evaluate.js';
 import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
+import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
 import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
 import { WebhookDispatcher } from './webhooks.js';
 
@@ -32,6 +33,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   now?: () => number;
   onEvent?: (event: ServerEvent) => void;
+  /** Where the console's live pages hear changes (default: this process only). */
+  events?: ConsoleEventBus;
 }
 
 export interface RunningServer {
@@ -50,6 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const webhooks = options.webhookUrl
     ? new WebhookDispatcher({ url: options.webhookUrl, ...(options.log ? { log: options.log } : {}) })
     : undefined;
+  const events = options.events ?? new InProcessEventBus();
   const service = new ApprovalService({
     store: options.store,
     ...(options.expiryMs ? { expiryMs: options.expiryMs } : {}),
@@ -57,11 +61,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.now ? { now: options.now } : {}),
     onEvent: (event) => {
       webhooks?.send(event);
+      events.publish(consoleEventOf(event));
       options.onEvent?.(event);
     },
   });
   const runtime = options.runtime ?? (await loadRuntime());
-  const app = createApp({ service, runtime, ...(options.log ? { log: options.log } : {}) });
+  const app = createApp({
+    service,
+    runtime,
+    console: { events, tls: !!options.tls, ...(options.now ? { now: options.now } : {}) },
+    ...(options.log ? { log: options.log } : {}),
+  });
   const server = (
     options.tls
       ? createAdaptorServer({
