@@ -106,6 +106,10 @@ describe('web console', () => {
     );
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/evil\.example/);
+    res = await bob.post(path, { csrf: bob.csrf }, { origin: 'null', 'sec-fetch-site': 'cross-site' });
+    expect(res.status).toBe(403);
+    res = await bob.post(path, { csrf: bob.csrf }, { origin: 'null', 'sec-fetch-site': '' });
+    expect(res.status).toBe(403);
     // Another person's CSRF token is not this session's.
     const carol = await signedIn(server, who.carol);
     expect((await bob.post(path, { csrf: carol.csrf })).status).toBe(403);

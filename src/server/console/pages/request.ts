@@ -95,11 +95,13 @@ function effects(request: RequestView): Html {
 
 function policies(request: RequestView): Html {
   const asking = request.decision.policies.filter((p) => !p.outcome || p.outcome === 'require-approval');
+  // A reason that only repeats a policy's message is said once.
+  const said = asking.map((p) => p.message).filter((m): m is string => !!m);
   return html`<section aria-labelledby="policy-h">
     <h2 id="policy-h">Why approval is needed</h2>
     <ul>
       ${asking.map((p) => html`<li>policy <code>${p.id}</code>${p.message ? html`: ${p.message}` : ''}</li>`)}
-      ${request.decision.reasons.map((r) => html`<li>${r}</li>`)}
+      ${request.decision.reasons.filter((r) => !said.some((m) => r.startsWith(m))).map((r) => html`<li>${r}</li>`)}
     </ul>
   </section>`;
 }
