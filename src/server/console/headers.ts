@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 // elsewhere, no framing), no MIME sniffing, no Referer (a request id in a URL is nobody else's business),
 // and nothing cached (pages show who may approve what, right now).
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

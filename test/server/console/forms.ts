@@ -15,7 +15,7 @@ function cookieOf(res: Response): string | undefined {
   return set ? set.split(';')[0] : undefined;
 }
 
-export function csrfIn(page: string): string {
+function csrfIn(page: string): string {
   const m = /name="csrf" value="([^"]+)"/.exec(page);
   if (!m) throw new Error(`no CSRF field in the page:\n${page.slice(0, 500)}`);
   return m[1]!;
