@@ -63,6 +63,12 @@ export const DecisionView = z.object({
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 
+const AgentView = z.object({
+  vendor: Text(100).optional(),
+  model: Text(200).optional(),
+  session: Text(200).optional(),
+});
+
 /** What would run. `kind` is "shell" for a command, "plan" for a plan file, or another adapter's kind. */
 export const ActionView = z.object({
   kind: z.string().min(1).max(64),
@@ -74,14 +80,10 @@ export const ActionView = z.object({
   host: Text(255).optional(),
   kubeContext: Text(255).optional(),
   terraformWorkspace: Text(255).optional(),
+  /** On a request: what the agent's side said it is (vendor, model, session). Shown to reviewers, never trusted. */
+  agent: AgentView.optional(),
 });
 export type ActionView = z.infer<typeof ActionView>;
-
-const AgentView = z.object({
-  vendor: Text(100).optional(),
-  model: Text(200).optional(),
-  session: Text(200).optional(),
-});
 
 /**
  * An agent's side asks about one action: the action and the facts it was assessed with (src/approvals/

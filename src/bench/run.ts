@@ -10,6 +10,7 @@ const SECTIONS = [
   ['policy overhead (issue 3)', 'policies', './policy.js', 'benchPolicies'],
   ['plans (issue 6)', 'plans', './plan.js', 'benchPlans'],
   ['approval server (issue 4)', 'server', './server.js', 'benchServer'],
+  ['web console: new request to open page (issue 16)', 'console', './console.js', 'benchConsole'],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
   ['fuzzing, a million inputs per target (issue 17)', 'fuzz', './fuzz.js', 'benchFuzz'],

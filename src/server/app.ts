@@ -13,11 +13,13 @@ import {
 import { CheckpointBody, LogId } from '../approvals/checkpoint-api.js';
 import { REQUEST_STATES, type Identity } from '../store/types.js';
 import { ServiceError } from './errors.js';
+import { RequestId } from './ids.js';
 import type { PipelineRuntime } from '../app/evaluate.js';
 import { assessOnServer } from './assessor.js';
 import { latestCheckpoint, witnessCheckpoint } from './checkpoints.js';
 import type { ApprovalService } from './service.js';
 import { handleSlackClick, type SlackSettings } from './slack/actions.js';
+import { createConsole, type ConsoleOptions } from './console/routes.js';
 import { authenticate } from './tokens.js';
 
 // The HTTP + JSON API. Only /health answers without a token, and it changes nothing. Every body is read
@@ -51,6 +53,8 @@ export interface AppOptions {
   /** Slack interactivity (POST /slack/actions); absent, the endpoint says it is not set up. */
   slack?: SlackSettings;
   now?: () => number;
+  /** The approvers' web console at / (src/server/console/). */
+  console?: Pick<ConsoleOptions, 'events' | 'tls' | 'now'>;
 }
 
 const ListQuery = z.object({
@@ -110,8 +114,6 @@ async function readJson<S extends z.ZodType>(
   if (!parsed.success) throw new ServiceError(400, 'bad-body', describeZod(parsed.error));
   return parsed.data;
 }
-
-const RequestId = z.string().regex(/^req_[0-9a-z]{6,40}$/, 'a request id looks like req_7k2m9qx4ht1c');
 
 function requestId(c: Context): string {
   const parsed = RequestId.safeParse(c.req.param('id'));
@@ -255,6 +257,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await readJson(c, CheckpointBody);
     return c.json(await witnessCheckpoint(service.store, c.get('caller'), body));
   });
+
+  if (options.console)
+    app.route(
+      '/',
+      createConsole({ service, ...options.console, ...(options.log ? { log: options.log } : {}) }),
+    );
 
   app.get('/v1/checkpoints', async (c) => {
     const parsed = LogId.safeParse(c.req.query('log'));

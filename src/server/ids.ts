@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case: no i, l, o, u
 
@@ -9,3 +10,5 @@ export function newId(prefix: string, length = 12): string {
   for (const b of bytes) out += ALPHABET[b & 31];
   return `${prefix}_${out}`;
 }
+
+export const RequestId = z.string().regex(/^req_[0-9a-z]{6,40}$/, 'a request id looks like req_7k2m9qx4ht1c');

@@ -6,6 +6,7 @@ import type { PipelineRuntime } from '../app/evaluate.js';
 import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
+import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
 import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
 import type { SlackSettings } from './slack/actions.js';
 import { WebhookDispatcher } from './webhooks.js';
@@ -35,6 +36,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   now?: () => number;
   onEvent?: (event: ServerEvent) => void;
+  /** Where the console's live pages hear changes (default: this process only). */
+  events?: ConsoleEventBus;
 }
 
 export interface RunningServer {
@@ -57,6 +60,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         ...(options.log ? { log: options.log } : {}),
       })
     : undefined;
+  const events = options.events ?? new InProcessEventBus();
   const service = new ApprovalService({
     store: options.store,
     ...(options.expiryMs ? { expiryMs: options.expiryMs } : {}),
@@ -64,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.now ? { now: options.now } : {}),
     onEvent: (event) => {
       webhooks?.send(event);
+      events.publish(consoleEventOf(event));
       options.onEvent?.(event);
     },
   });
@@ -71,6 +76,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp({
     service,
     runtime,
+    console: { events, tls: !!options.tls, ...(options.now ? { now: options.now } : {}) },
     ...(options.log ? { log: options.log } : {}),
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -316,7 +316,8 @@ export class ApprovalService {
           state: 'pending',
           requester,
           approvalsRequired: Math.max(1, body.decision.approvals),
-          action: body.action,
+          // The agent's own account of itself travels with the request, for reviewers to read.
+          action: caller.kind === 'agent' && body.agent ? { ...body.action, agent: body.agent } : body.action,
           assessment: body.assessment,
           decision: body.decision,
           createdAt: now,

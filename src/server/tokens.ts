@@ -12,7 +12,7 @@ function generateToken(kind: IdentityKind): string {
   return `ilk_${kind === 'agent' ? 'a' : 'h'}_${randomBytes(32).toString('base64url')}`;
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
