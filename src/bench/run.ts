@@ -11,13 +11,20 @@ const SECTIONS = [
   ['plans (issue 6)', 'plans', './plan.js', 'benchPlans'],
   ['approval server (issue 4)', 'server', './server.js', 'benchServer'],
   ['web console: new request to open page (issue 16)', 'console', './console.js', 'benchConsole'],
+  [
+    'approval server, two PostgreSQL replicas (issue 17)',
+    'replicas',
+    './server-replicas.js',
+    'benchReplicas',
+  ],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
+  ['soak: two PostgreSQL replicas, kill -9 every minute (issue 17)', 'soak', './soak.js', 'benchSoak'],
   ['fuzzing, a million inputs per target (issue 17)', 'fuzz', './fuzz.js', 'benchFuzz'],
 ] as const;
 
-/** Sections that run only when named (`npm run bench fuzz`): a million inputs per target takes hours. */
-const NAMED_ONLY = new Set(['fuzz']);
+/** Sections that run only when named (`npm run bench fuzz`): a million inputs per target takes hours, a soak ten minutes. */
+const NAMED_ONLY = new Set(['fuzz', 'soak']);
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };

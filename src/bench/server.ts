@@ -18,7 +18,7 @@ import { openStore } from '../store/open.js';
 // the same framework's bare hello-world. The load comes from a second process (autocannon), so the server
 // has the event loop to itself; on a 2-core machine the two processes share the cores.
 
-interface Load {
+export interface Load {
   requests: number;
   perSecond: number;
   p50ms: number;
@@ -39,7 +39,7 @@ function autocannonBin(): string {
 }
 
 /** Run autocannon in its own process and read its JSON summary. */
-async function load(
+export async function load(
   url: string,
   options: { connections: number; body?: string; token?: string; seconds?: number },
 ): Promise<Load> {
@@ -83,9 +83,16 @@ async function load(
  * Open-loop load at a steady rate from this module run as a second process (`node server.js --paced …`):
  * requests leave on schedule (checked every millisecond) whether or not earlier ones have returned, so a
  * slow server shows up as latency instead of slowing the load. (autocannon's -R sends each second's
- * requests in a burst at the start of the second: that measures bursts, not a steady rate.)
+ * requests in a burst at the start of the second: that measures bursts, not a steady rate.) Several URLs
+ * (comma-separated: replicas) take the requests in turn, as a round-robin load balancer would.
  */
-async function paced(url: string, rate: number, seconds: number, body: string, token: string): Promise<Load> {
+export async function paced(
+  url: string,
+  rate: number,
+  seconds: number,
+  body: string,
+  token: string,
+): Promise<Load> {
   const child = spawn(
     process.execPath,
     [fileURLToPath(import.meta.url), '--paced', url, String(rate), String(seconds), token],
@@ -106,7 +113,7 @@ async function paced(url: string, rate: number, seconds: number, body: string, t
 async function pacedMain(url: string, rate: number, seconds: number, token: string): Promise<void> {
   let body = '';
   for await (const chunk of process.stdin) body += String(chunk);
-  const target = new URL(url);
+  const targets = url.split(',').map((u) => new URL(u));
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const total = rate * seconds;
   const latencies: number[] = [];
@@ -118,6 +125,7 @@ async function pacedMain(url: string, rate: number, seconds: number, token: stri
     new Promise<void>((resolve) => {
       const text = distinct ? body.replaceAll('__N__', String(n)) : body;
       const sentAt = process.hrtime.bigint();
+      const target = targets[n % targets.length]!;
       const req = request(
         {
           host: target.hostname,
@@ -193,7 +201,7 @@ async function helloWorld(): Promise<Load> {
  * An agent's decision as `interlock check` sends it: the command and its facts, which the server assesses
  * itself (a non-production apply its policies allow, or a production delete that needs approval).
  */
-function decisionBody(outcome: 'allow' | 'require-approval', cwd = '/src/app'): string {
+export function decisionBody(outcome: 'allow' | 'require-approval', cwd = '/src/app'): string {
   const command =
     outcome === 'allow'
       ? 'kubectl apply -f deploy.yaml --context staging'
