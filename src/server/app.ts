@@ -51,7 +51,7 @@ export interface AppOptions {
   service: ApprovalService;
   /** The server's own parsers and policies: it assesses and decides every action itself. */
   runtime: PipelineRuntime;
-  /** Logs, metrics and traces (default: a silent logger and a fresh registry). */
+  /** Logs, metrics and traces (src/server/telemetry/). */
   telemetry: Telemetry;
 }
 

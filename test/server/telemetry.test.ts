@@ -112,6 +112,7 @@ describe('server telemetry: logs and metrics', () => {
         headers: authorization ? { authorization } : {},
       });
       expect(res.status).toBe(401);
+      expect(res.headers.get('x-request-id')).toMatch(/^rid-/);
       expect(await res.text()).not.toContain('interlock_');
     }
     expect(await scrape(who.agent)).toContain('interlock_pending_approvals');

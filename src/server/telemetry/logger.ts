@@ -9,17 +9,15 @@ export const LogLevel = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fata
 });
 export type LogLevel = z.infer<typeof LogLevel>;
 
+// Fixed paths only: a wildcard (`*.authorization`) made each line cost twice as much (measured, pino 10).
 const REDACT = [
   'authorization',
   'cookie',
   'token',
-  '*.authorization',
-  '*.cookie',
-  '*.token',
   'headers.authorization',
   'headers.cookie',
-  '*.headers.authorization',
-  '*.headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 export type { Logger };

@@ -19,10 +19,11 @@ export function requestLog(logger: Logger): MiddlewareHandler<{ Variables: { cal
   return async (c, next) => {
     const started = performance.now();
     const reqId = requestIdFor(c.req.header('x-request-id'));
+    // Set before the handler answers: added afterwards, Hono would have to copy the finished response.
+    c.header('x-request-id', reqId);
     try {
       await next();
     } finally {
-      c.header('x-request-id', reqId);
       const route = routePath(c, -1) || 'unmatched';
       const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
       if (logger.isLevelEnabled(level)) {
