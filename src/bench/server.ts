@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
+import { pino } from 'pino';
 import type { DecisionBody } from '../approvals/api.js';
 import { startServer } from '../server/serve.js';
+import { createLogger, LogLevel } from '../server/telemetry/logger.js';
 import { createToken } from '../server/tokens.js';
 import { openStore } from '../store/open.js';
 
@@ -228,7 +230,16 @@ async function storeLoads(database: string | undefined): Promise<Record<string, 
     createdBy: 'bench',
   });
   // The breaker is off: this load is far above any sane limit, and it is not what is measured.
-  const server = await startServer({ store, port: 0, breaker: { maxDestructive: 0, windowMs: 60_000 } });
+  // Telemetry as shipped: a JSON line per request at info (written to /dev/null, asynchronously as
+  // `interlock serve` writes stderr) and metrics on; INTERLOCK_BENCH_LOG_LEVEL=silent measures without logs.
+  const level = LogLevel.parse(process.env.INTERLOCK_BENCH_LOG_LEVEL ?? 'info');
+  const logger = createLogger(level, pino.destination({ dest: '/dev/null', sync: false }));
+  const server = await startServer({
+    store,
+    port: 0,
+    breaker: { maxDestructive: 0, windowMs: 60_000 },
+    telemetry: { logger },
+  });
   const url = `${server.url}/v1/decisions`;
   try {
     await load(url, { connections: 8, body: decisionBody('allow'), token, seconds: 1 }); // warm-up

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { serveSettings } from '../server/config.js';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SERVER_PORT, startServer, type TlsFiles } from '../server/serve.js';
+import { serverTelemetry } from '../server/telemetry/setup.js';
 import { openStore } from '../store/open.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 import { InputError } from '../core/errors.js';
@@ -16,6 +17,8 @@ export interface ServeOptions {
   quiet?: boolean;
   tlsCert?: string;
   tlsKey?: string;
+  logLevel?: string;
+  otelEndpoint?: string;
 }
 
 /** The certificate and key of --tls-cert/--tls-key, or why they cannot be used. */
@@ -87,9 +90,13 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const database = options.database ?? settings.database;
-  const log = options.quiet
-    ? undefined
-    : (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const telemetry = await serverTelemetry(options, env);
+  if ('problem' in telemetry) {
+    process.stderr.write(`interlock serve: ${telemetry.problem}\n`);
+    return EXIT_CODES.usage;
+  }
+  const { logger } = telemetry;
+  const log = (line: string) => logger.info(line);
   const host = options.host ?? '127.0.0.1';
   // The server judges every action with its own configuration and policies, never the agent's.
   const runtime = await loadRuntime({ cwd: process.cwd(), env });
@@ -116,7 +123,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       breaker: settings.breaker,
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(signingSecret ? { slack: { signingSecret } } : {}),
-      ...(log ? { log } : {}),
+      telemetry,
     });
   } catch (error) {
     await store.close();
@@ -134,7 +141,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       database: database ?? store.location,
       env,
       config,
-      ...(log ? { log } : {}),
+      log,
     });
   } catch (error) {
     await server.close();
@@ -152,6 +159,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       void (checkpoints?.stop() ?? Promise.resolve())
         .catch(() => undefined)
         .then(() => server.close())
+        .finally(() => logger.flush())
         .then(resolve, resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

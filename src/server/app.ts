@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { routePath } from 'hono/route';
 import { z } from 'zod';
 import {
   API_VERSION,
@@ -20,12 +21,15 @@ import { latestCheckpoint, witnessCheckpoint } from './checkpoints.js';
 import type { ApprovalService } from './service.js';
 import { handleSlackClick, type SlackSettings } from './slack/actions.js';
 import { createConsole, type ConsoleOptions } from './console/routes.js';
+import type { Telemetry } from './telemetry/index.js';
+import { requestLog } from './telemetry/request-log.js';
 import { authenticate } from './tokens.js';
 
 // The HTTP + JSON API. Only /health answers without a token, and it changes nothing. Every body is read
 // with zod; refusals say what was wrong and how to fix it.
 //
 //   GET  /health                       liveness (no token)
+//   GET  /metrics                      Prometheus metrics (any valid token; src/server/telemetry/)
 //   GET  /v1/whoami                    the caller's identity
 //   POST /v1/decisions                 {proposal, facts, local?, agent?}  the server assesses and decides:
 //                                      freezes, breaker, approval requests, grants
@@ -45,16 +49,20 @@ import { authenticate } from './tokens.js';
 
 type Env = { Variables: { caller: Identity } };
 
+/** Where a span goes while traces are off: straight to the work. */
+const untraced = <T>(_name: string, fn: () => Promise<T>): Promise<T> => fn();
+
 export interface AppOptions {
   service: ApprovalService;
   /** The server's own parsers and policies: it assesses and decides every action itself. */
   runtime: PipelineRuntime;
-  log?: (line: string) => void;
   /** Slack interactivity (POST /slack/actions); absent, the endpoint says it is not set up. */
   slack?: SlackSettings;
   now?: () => number;
   /** The approvers' web console at / (src/server/console/). */
   console?: Pick<ConsoleOptions, 'events' | 'tls' | 'now'>;
+  /** Logs, metrics and traces (src/server/telemetry/). */
+  telemetry: Telemetry;
 }
 
 const ListQuery = z.object({
@@ -123,7 +131,10 @@ function requestId(c: Context): string {
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { service } = options;
+  const { logger, metrics, tracing } = options.telemetry;
+  const span = tracing ? tracing.span.bind(tracing) : untraced;
   const app = new Hono<Env>();
+  app.use('*', requestLog(logger));
 
   app.onError((error, c) => {
     if (error instanceof ServiceError)
@@ -132,9 +143,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         error.status,
         error.closeConnection ? { connection: 'close' } : {},
       );
-    options.log?.(
-      `internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,
-    );
+    logger.error({ err: error, method: c.req.method, route: routePath(c, -1) }, 'internal error');
     return c.json(
       {
         error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
@@ -157,7 +166,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         "Slack buttons are not set up on this server: start it with INTERLOCK_SLACK_SIGNING_SECRET (the Slack app's signing secret)",
       );
     const outcome = await handleSlackClick(
-      { service, slack: options.slack, now: options.now ?? Date.now, log: options.log },
+      { service, slack: options.slack, now: options.now ?? Date.now, log: (line: string) => logger.info(line) },
       {
         timestamp: c.req.header('x-slack-request-timestamp'),
         signature: c.req.header('x-slack-signature'),
@@ -167,7 +176,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(outcome);
   });
 
-  app.use('/v1/*', async (c, next) => {
+  /** The caller of a request that needs a token, or a 401 saying how to send one. */
+  const authorize = async (c: Context<Env>): Promise<void> => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match)
@@ -184,7 +194,17 @@ export function createApp(options: AppOptions): Hono<Env> {
         'this token is unknown or revoked; ask an admin for one (interlock token create)',
       );
     c.set('caller', caller);
+  };
+  app.use('/v1/*', async (c, next) => {
+    await authorize(c);
     await next();
+  });
+
+  // Any valid token may scrape: the figures are counts and timings, never commands or names.
+  app.get('/metrics', async (c) => {
+    await authorize(c);
+    const { text, contentType } = await metrics.scrape();
+    return c.body(text, 200, { 'content-type': contentType });
   });
 
   app.get('/v1/whoami', (c) => {
@@ -193,11 +213,25 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/v1/decisions', async (c) => {
-    const caller = c.get('caller');
-    service.assertCanDecide(caller);
-    const body = await readJson(c, DecisionBody, false, MAX_DECISION_BYTES);
-    const input = await assessOnServer(caller, body, options.runtime);
-    return c.json(await service.decide(caller, input));
+    const started = performance.now();
+    let kind = 'other';
+    let outcome = 'error';
+    try {
+      const reply = await span('interlock.decision', async () => {
+        const caller = c.get('caller');
+        service.assertCanDecide(caller);
+        const body = await readJson(c, DecisionBody, false, MAX_DECISION_BYTES);
+        kind = body.proposal.kind;
+        const input = await span('interlock.assess', () => assessOnServer(caller, body, options.runtime), {
+          kind,
+        });
+        return span('interlock.store.decide', () => service.decide(caller, input));
+      });
+      outcome = reply.outcome;
+      return c.json(reply);
+    } finally {
+      metrics.observeDecision(kind, outcome, (performance.now() - started) / 1000);
+    }
   });
 
   app.post('/v1/executions', async (c) => {
@@ -261,7 +295,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   if (options.console)
     app.route(
       '/',
-      createConsole({ service, ...options.console, ...(options.log ? { log: options.log } : {}) }),
+      createConsole({ service, ...options.console, log: (line: string) => logger.info(line) }),
     );
 
   app.get('/v1/checkpoints', async (c) => {

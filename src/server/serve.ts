@@ -7,8 +7,10 @@ import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
 import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
-import { ApprovalService, type BreakerSettings, type ServerEvent } from './service.js';
+import { ApprovalService, BREAKER_ACTOR, type BreakerSettings, type ServerEvent } from './service.js';
 import type { SlackSettings } from './slack/actions.js';
+import { telemetryOf, type Telemetry } from './telemetry/index.js';
+import { traceEvaluator } from './telemetry/traced-evaluator.js';
 import { WebhookDispatcher } from './webhooks.js';
 
 export const DEFAULT_SERVER_PORT = 47812;
@@ -33,7 +35,8 @@ export interface StartOptions {
   slack?: SlackSettings;
   /** How often overdue requests are expired (default 30 s). */
   sweepMs?: number;
-  log?: (line: string) => void;
+  /** Logs, metrics and traces; what is not given is a silent logger and a fresh metrics registry. */
+  telemetry?: Partial<Telemetry>;
   now?: () => number;
   onEvent?: (event: ServerEvent) => void;
   /** Where the console's live pages hear changes (default: this process only). */
@@ -46,19 +49,19 @@ export interface RunningServer {
   port: number;
   service: ApprovalService;
   webhooks?: WebhookDispatcher;
-  /** Stop listening, stop the sweeper and webhooks, and close the store. */
+  telemetry: Telemetry;
+  /** Stop listening, the sweeper and webhooks; send the last traces; close the store. */
   close(): Promise<void>;
 }
 
 /** Start the approval server on an open (migrated) store. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const telemetry = telemetryOf(options.telemetry);
+  const { logger, metrics, tracing } = telemetry;
+  const warn = (line: string) => logger.warn(line);
   const webhooks = options.webhookUrl
-    ? new WebhookDispatcher({
-        url: options.webhookUrl,
-        buttons: options.slack !== undefined,
-        ...(options.log ? { log: options.log } : {}),
-      })
+    ? new WebhookDispatcher({ url: options.webhookUrl, buttons: options.slack !== undefined, log: warn })
     : undefined;
   const events = options.events ?? new InProcessEventBus();
   const service = new ApprovalService({
@@ -67,17 +70,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.breaker ? { breaker: options.breaker } : {}),
     ...(options.now ? { now: options.now } : {}),
     onEvent: (event) => {
+      if (event.type === 'agent.frozen' && event.actor === BREAKER_ACTOR) metrics.breakerTripped();
       webhooks?.send(event);
       events.publish(consoleEventOf(event));
       options.onEvent?.(event);
     },
   });
   const runtime = options.runtime ?? (await loadRuntime());
+  metrics.readFrom({
+    pendingApprovals: () => service.store.countPending((options.now ?? Date.now)()),
+    webhookQueueDepth: () => webhooks?.pending ?? 0,
+  });
+  const untrace = tracing ? traceEvaluator(runtime.evaluator, tracing) : undefined;
   const app = createApp({
     service,
     runtime,
+    telemetry,
     console: { events, tls: !!options.tls, ...(options.now ? { now: options.now } : {}) },
-    ...(options.log ? { log: options.log } : {}),
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -92,16 +101,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : createAdaptorServer({ fetch: app.fetch, hostname: host })
   ) as Server;
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_SERVER_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_SERVER_PORT, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    untrace?.();
+    await tracing?.shutdown().catch(() => undefined);
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const sweeper = setInterval(() => {
-    service.sweep().catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+    service.sweep().catch((error: unknown) => warn(`sweep failed: ${String(error)}`));
   }, options.sweepMs ?? 30_000);
   sweeper.unref();
   const shown = host.includes(':') ? `[${host}]` : host;
@@ -112,6 +127,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     service,
     ...(webhooks ? { webhooks } : {}),
+    telemetry,
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
@@ -120,6 +136,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        untrace?.();
+        await tracing?.shutdown().catch((error: unknown) => warn(`traces not sent: ${String(error)}`));
         await options.store.close();
       })();
       return closing;

@@ -71,6 +71,8 @@ export const DEFAULT_EXPIRY_MS = 60 * 60 * 1000;
 export const DEFAULT_BREAKER: BreakerSettings = { maxDestructive: 20, windowMs: 10 * 60 * 1000 };
 
 const GLOBAL = 'global';
+/** The actor of the freezes the circuit breaker makes (the metrics count its trips by it). */
+export const BREAKER_ACTOR = 'circuit-breaker';
 const agentScope = (name: string) => `agent:${canonicalName(name)}`;
 
 /**
@@ -389,12 +391,12 @@ export class ApprovalService {
       scope: agentScope(agent),
       frozen: true,
       at: now,
-      by: 'circuit-breaker',
+      by: BREAKER_ACTOR,
       reason: `more than ${maxDestructive} destructive actions in ${minutes} minutes`,
     };
     await tx.setFreeze(freeze);
-    await tx.appendAudit({ type: 'agent.frozen', actor: 'circuit-breaker', at: now, data: { ...freeze } });
-    events.push({ type: 'agent.frozen', actor: 'circuit-breaker', freeze });
+    await tx.appendAudit({ type: 'agent.frozen', actor: BREAKER_ACTOR, at: now, data: { ...freeze } });
+    events.push({ type: 'agent.frozen', actor: BREAKER_ACTOR, freeze });
     return {
       outcome: 'deny',
       message: `Agent ${agent} asked for more than ${maxDestructive} destructive actions in ${minutes} minutes, so the circuit breaker froze it. Stop and tell the user; a human must run \`interlock unfreeze --agent ${agent}\` before it can change anything again.`,

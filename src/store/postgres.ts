@@ -277,6 +277,14 @@ export class PostgresStore implements Store {
     return (await this.rows<RequestRow>(sql, params)).map(requestFromRow);
   }
 
+  async countPending(now: number): Promise<number> {
+    const [row] = await this.rows<{ n: string }>(
+      "SELECT COUNT(*) AS n FROM requests WHERE state = 'pending' AND expires_at > $1",
+      [now],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
       await this.rows<ApprovalRow>(

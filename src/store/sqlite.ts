@@ -236,6 +236,13 @@ export class SqliteStore implements Store {
     return (this.read(sql).all(...params) as RequestRow[]).map(requestFromRow);
   }
 
+  async countPending(now: number): Promise<number> {
+    const row = this.read(
+      "SELECT COUNT(*) AS n FROM requests WHERE state = 'pending' AND expires_at > ?",
+    ).get(now) as { n: number };
+    return row.n;
+  }
+
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
       this.read(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`).all(

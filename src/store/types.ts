@@ -200,6 +200,8 @@ export interface Store {
   listIdentities(): Promise<Identity[]>;
   getRequest(id: string): Promise<ApprovalRequest | undefined>;
   listRequests(filter: RequestFilter): Promise<ApprovalRequest[]>;
+  /** Pending requests not yet past their deadline at `now` (a count, for the metrics scrape). */
+  countPending(now: number): Promise<number>;
   listApprovals(requestId: string): Promise<Approval[]>;
   listFreezes(): Promise<Freeze[]>;
   auditEntries(fromSeq?: number, limit?: number): Promise<AuditEntry[]>;

@@ -201,6 +201,9 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     expect((await store.listRequests({ requesterToken: 'tok_claude_a', limit: 1 })).map((r) => r.id)).toEqual(
       ['req_b00000000000'],
     );
+    // The metrics' pending gauge: pending and not yet past the deadline.
+    expect(await store.countPending(1_700_003_599_999)).toBe(2);
+    expect(await store.countPending(1_700_003_600_000)).toBe(0);
     await store.transact(async (tx) => {
       expect((await tx.listOverdue(1_700_003_600_000, 10)).map((r) => r.id).sort()).toEqual([
         'req_a00000000000',

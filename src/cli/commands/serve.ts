@@ -16,7 +16,15 @@ export function registerServe(program: Command): void {
     )
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM; with --tls-key)')
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
-    .option('--quiet', 'no log on stderr')
+    .option('--quiet', 'no log on stderr (the same as --log-level silent)')
+    .option(
+      '--log-level <level>',
+      'JSON log level on stderr: trace, debug, info, warn, error, fatal, silent (default: INTERLOCK_LOG_LEVEL, info)',
+    )
+    .option(
+      '--otel-endpoint <url>',
+      'send OpenTelemetry traces over OTLP/HTTP to this base URL (default: OTEL_EXPORTER_OTLP_ENDPOINT; off when neither is set)',
+    )
     .action(async (options) => {
       const { runServe } = await import('../serve.js');
       process.exitCode = await runServe(options);
