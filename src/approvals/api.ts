@@ -77,6 +77,8 @@ export const ActionView = z.object({
   file: Text(4096).optional(),
   sha256: Hex64.optional(),
   summary: Text(4000).optional(),
+  /** A plan, as `plan check --format markdown` prints it for the server's decision (kept for reviewers). */
+  planReview: Text(200_000).optional(),
   host: Text(255).optional(),
   kubeContext: Text(255).optional(),
   terraformWorkspace: Text(255).optional(),

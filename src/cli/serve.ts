@@ -111,10 +111,19 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const webhookUrl = options.webhook ?? settings.webhookUrl;
+  let events;
+  try {
+    events = await replicaEvents(store.kind, database, log);
+  } catch (error) {
+    await store.close();
+    return reportError('serve', error);
+  }
   let server;
   try {
     server = await startServer({
       store,
+      ...(events ? { events } : {}),
+      ...(database ? { database } : {}),
       runtime,
       ...(tls ? { tls } : {}),
       host,
@@ -126,6 +135,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       telemetry,
     });
   } catch (error) {
+    await events?.close();
     await store.close();
     process.stderr.write(
       `interlock serve: cannot ${tls ? 'start TLS or listen' : 'listen'} on ${host}:${port} (${(error as Error).message})\n`,
@@ -145,6 +155,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     });
   } catch (error) {
     await server.close();
+    await events?.close();
     return reportError('serve', error);
   }
   if (!LOOPBACK.test(host) && !tls)
@@ -159,10 +170,24 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
       void (checkpoints?.stop() ?? Promise.resolve())
         .catch(() => undefined)
         .then(() => server.close())
+        .then(() => events?.close())
         .finally(() => logger.flush())
         .then(resolve, resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   return EXIT_CODES.ok;
+}
+
+/** On PostgreSQL the console's live events travel between replicas through LISTEN/NOTIFY. */
+async function replicaEvents(kind: string, database: string | undefined, log: (line: string) => void) {
+  if (kind !== 'postgres' || !database) return undefined;
+  const { PostgresEventBus } = await import('../server/console/pg-events.js');
+  try {
+    return await PostgresEventBus.connect(database, { log });
+  } catch (error) {
+    throw new Error(
+      `cannot LISTEN for the console's events on ${database.replace(/\/\/[^@/]*@/, '//')}: ${(error as Error).message}`,
+    );
+  }
 }

@@ -60,7 +60,7 @@ export interface AppOptions {
   slack?: SlackSettings;
   now?: () => number;
   /** The approvers' web console at / (src/server/console/). */
-  console?: Pick<ConsoleOptions, 'events' | 'tls' | 'now'>;
+  console?: Pick<ConsoleOptions, 'events' | 'tls' | 'now' | 'database'>;
   /** Logs, metrics and traces (src/server/telemetry/). */
   telemetry: Telemetry;
 }
@@ -166,7 +166,12 @@ export function createApp(options: AppOptions): Hono<Env> {
         "Slack buttons are not set up on this server: start it with INTERLOCK_SLACK_SIGNING_SECRET (the Slack app's signing secret)",
       );
     const outcome = await handleSlackClick(
-      { service, slack: options.slack, now: options.now ?? Date.now, log: (line: string) => logger.info(line) },
+      {
+        service,
+        slack: options.slack,
+        now: options.now ?? Date.now,
+        log: (line: string) => logger.info(line),
+      },
       {
         timestamp: c.req.header('x-slack-request-timestamp'),
         signature: c.req.header('x-slack-signature'),
@@ -293,10 +298,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   if (options.console)
-    app.route(
-      '/',
-      createConsole({ service, ...options.console, log: (line: string) => logger.info(line) }),
-    );
+    app.route('/', createConsole({ service, ...options.console, log: (line: string) => logger.info(line) }));
 
   app.get('/v1/checkpoints', async (c) => {
     const parsed = LogId.safeParse(c.req.query('log'));

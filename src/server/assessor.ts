@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { sensitiveFile, userInterlockDir } from '../analyzers/sensitive-files.js';
-import { evaluate, type Evaluation, type PipelineRuntime, type Proposal } from '../app/evaluate.js';
-import type { DecisionInput, DecisionView, DecisionWire } from '../approvals/api.js';
+import {
+  evaluate,
+  type Evaluation,
+  type PipelineRuntime,
+  type PlanEvaluation,
+  type Proposal,
+} from '../app/evaluate.js';
+import type { ActionView, DecisionInput, DecisionView, DecisionWire } from '../approvals/api.js';
 import { assessmentView, decisionView } from '../approvals/client.js';
 import { wireDigest } from '../approvals/digest.js';
 import { replayFacts } from '../approvals/facts-wire.js';
@@ -12,6 +18,7 @@ import { InputError } from '../core/errors.js';
 import { knownReadOnly } from '../core/read-only.js';
 import { outcomeRank, type ActionFacts } from '../core/types.js';
 import { parsePlanText } from '../plans/load.js';
+import { renderPlanMarkdown } from '../plans/render.js';
 import type { Identity } from '../store/types.js';
 import { ServiceError } from './errors.js';
 
@@ -150,7 +157,7 @@ async function assessAfresh(
   }
   const decision = strictest(decisionView(evaluation.decision), body.local);
   const input: DecisionInput = {
-    action: evaluation.binding.view,
+    action: 'plan' in evaluation ? withPlanReview(evaluation, decision) : evaluation.binding.view,
     digest,
     assessment: assessmentView(evaluation.assessment),
     decision,
@@ -158,4 +165,13 @@ async function assessAfresh(
     ...(caller.kind === 'agent' && body.agent ? { agent: body.agent } : {}),
   };
   return input;
+}
+
+/** A plan's request keeps the plan as `plan check --format markdown` renders it, with the server's verdict. */
+function withPlanReview(evaluation: PlanEvaluation, decision: DecisionView): ActionView {
+  const check = {
+    ...evaluation.plan,
+    decision: { ...evaluation.plan.decision, outcome: decision.outcome, reasons: decision.reasons },
+  };
+  return { ...evaluation.binding.view, planReview: renderPlanMarkdown(check).slice(0, 200_000) };
 }

@@ -41,6 +41,8 @@ export interface StartOptions {
   onEvent?: (event: ServerEvent) => void;
   /** Where the console's live pages hear changes (default: this process only). */
   events?: ConsoleEventBus;
+  /** The URL the store was opened with (the console's audit views reach PostgreSQL's side tables with it). */
+  database?: string;
 }
 
 export interface RunningServer {
@@ -86,7 +88,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     service,
     runtime,
     telemetry,
-    console: { events, tls: !!options.tls, ...(options.now ? { now: options.now } : {}) },
+    console: {
+      events,
+      tls: !!options.tls,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.database ? { database: options.database } : {}),
+    },
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

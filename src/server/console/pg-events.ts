@@ -5,8 +5,8 @@ import type { ConsoleEvent, ConsoleEventBus } from './events.js';
 // The console's events across replicas: each server NOTIFYs on one PostgreSQL channel and LISTENs on it
 // with a connection of its own, so a page open on any replica hears what any replica did. Its own events
 // come back through the channel too, and are delivered only that way (never twice). A payload is read with
-// zod like any other input; one that does not fit is dropped. Not wired into `interlock serve` yet: a
-// server uses the in-process bus unless it is given this one.
+// zod like any other input; one that does not fit is dropped. `interlock serve` uses it whenever its store
+// is PostgreSQL (src/cli/serve.ts); a server started otherwise uses the in-process bus unless given this.
 
 const CHANNEL = 'interlock_console';
 

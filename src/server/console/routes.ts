@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
+import { auditLogOf, type AuditLog } from '../../audit/open.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Identity } from '../../store/types.js';
 import { ServiceError } from '../errors.js';
 import { RequestId } from '../ids.js';
 import type { ApprovalService } from '../service.js';
 import { authenticate, hashToken } from '../tokens.js';
+import { registerAuditViews } from './audit-routes.js';
 import { csrfRefusal } from './csrf.js';
 import type { ConsoleEventBus } from './events.js';
 import { AnyForm, ApproveForm, DenyForm, FreezeForm, readForm, SignInForm } from './forms.js';
@@ -14,7 +16,7 @@ import { messagePage, type Viewer } from './pages/layout.js';
 import { pendingPage, pendingRows } from './pages/pending.js';
 import { requestPage } from './pages/request.js';
 import { signInPage } from './pages/sign-in.js';
-import { SESSION_COOKIE, SessionStore, type Session } from './session.js';
+import { sessionCookie, SessionStore, type Session } from './session.js';
 import { eventStream } from './sse.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './static/assets.js';
 
@@ -30,9 +32,7 @@ import { CONSOLE_CSS, CONSOLE_JS } from './static/assets.js';
 //   GET  /console/fragments/pending     the pending table's rows (the live script swaps them in)
 //   GET|POST /console/sign-in, POST /console/sign-out
 //   GET  /console/static/console.{js,css}
-//
-// Still to come, each a page of its own under /console: /console/audit (the audit timeline, with filters)
-// and /console/incidents (the incident report). They go in `routes` below, behind the same session guard.
+//   GET  /console/audit, /console/incidents[/download]   the audit log's views (audit-routes.ts)
 //
 // The console never decides anything itself: every vote and freeze is the ApprovalService's own method,
 // with the signed-in human as the caller, exactly as the JSON API calls it.
@@ -44,6 +44,10 @@ export interface ConsoleOptions {
   tls: boolean;
   log?: (line: string) => void;
   now?: () => number;
+  /** The URL the store was opened with: PostgreSQL's audit side tables are reached with it. */
+  database?: string;
+  /** How the audit views open the log (default: the service's store and its side tables). */
+  openAuditLog?: () => Promise<AuditLog>;
 }
 
 type Env = { Variables: { session: Session; viewer: Identity } };
@@ -53,6 +57,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   const now = options.now ?? Date.now;
   const scheme = tls ? 'https' : 'http';
   const sessions = new SessionStore(now);
+  const SESSION_COOKIE = sessionCookie(tls);
   const app = new Hono<Env>();
 
   const send = (c: Context, body: Html, status: 200 | 400 | 403 | 404 | 409 | 500 = 200) =>
@@ -206,6 +211,12 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return c.html(pendingRows(await pending(c.get('viewer')), now()).text);
   });
   app.get('/console/events', (c) => eventStream(c, events));
+  registerAuditViews(app, {
+    open: options.openAuditLog ?? (() => auditLogOf(service.store, options.database)),
+    now,
+    send: (c, body, status) => send(c, body, status),
+    viewer: (c) => viewerOf(c as Context<Env>),
+  });
 
   const requestIdOf = (c: Context) => {
     const parsed = RequestId.safeParse(c.req.param('id'));

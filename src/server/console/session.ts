@@ -6,7 +6,11 @@ import { randomBytes } from 'node:crypto';
 // each replica has its own sessions (a load balancer needs sticky sessions until they move to the store).
 // A visitor who has not signed in gets an anonymous session too: it carries the sign-in form's CSRF token.
 
-export const SESSION_COOKIE = 'interlock_console';
+/**
+ * Under TLS the cookie is `__Host-` prefixed: browsers then keep it only if it is Secure, for path / and
+ * without a Domain, so no sibling subdomain or plain-HTTP page can plant or shadow it.
+ */
+export const sessionCookie = (tls: boolean) => (tls ? '__Host-interlock_console' : 'interlock_console');
 
 /** Signed in sessions end after 8 idle hours, and after 12 hours whatever happens. */
 const IDLE_MS = 8 * 60 * 60 * 1000;

@@ -40,7 +40,7 @@ describe('web console over HTTPS', () => {
     await cleanup();
   });
 
-  it('sets the session cookie Secure, httpOnly and SameSite=Strict', async () => {
+  it('sets the session cookie __Host- prefixed, Secure, httpOnly and SameSite=Strict', async () => {
     const cookie = await new Promise<string>((resolve, reject) => {
       request(`${server.url}/console/sign-in`, { ca }, (res) => {
         res.resume();
@@ -49,6 +49,9 @@ describe('web console over HTTPS', () => {
         .on('error', reject)
         .end();
     });
+    expect(cookie).toMatch(/^__Host-interlock_console=/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);

@@ -24,6 +24,8 @@ export function page(title: string, main: Html, viewer?: Viewer): Html {
         <header>
           <nav aria-label="Console">
             <a href="/console">Pending requests</a>
+            <a href="/console/audit">Audit timeline</a>
+            <a href="/console/incidents">Incident report</a>
             ${viewer ? signedIn(viewer) : ''}
           </nav>
         </header>

@@ -26,6 +26,12 @@ function action(request: RequestView): Html {
   return html`<section aria-labelledby="action-h">
     <h2 id="action-h">Action (${a.kind})</h2>
     ${what} ${facts.length ? html`<p>${facts.join(', ')}</p>` : ''}
+    ${
+      a.planReview
+        ? html`<h3>The plan, as <code>plan check --format markdown</code> prints it</h3>
+            <pre class="plan-review"><code>${multiline(a.planReview)}</code></pre>`
+        : ''
+    }
   </section>`;
 }
 

@@ -45,6 +45,14 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #8883; }
 pre.command { white-space: pre-wrap; overflow-wrap: anywhere; padding: .75rem; border: 1px solid #8886; background: #8881; }
 code { overflow-wrap: anywhere; }
+pre.plan-review { white-space: pre-wrap; overflow-wrap: anywhere; padding: .75rem; border-left: 4px solid #8886; }
+form.filters { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: end; }
+form.filters label { margin-top: 0; }
+form.filters input, form.filters select { width: auto; }
+.report-ok { border-left: 4px solid #1e7d32; padding-left: .75rem; }
+.report-bad { border-left: 4px solid #b3261e; padding-left: .75rem; }
+.report-warn { border-left: 4px solid #9a6700; padding-left: .75rem; }
+.report-note { font-style: italic; opacity: .8; }
 label { display: block; margin-top: .5rem; font-weight: 600; }
 input, textarea { width: 100%; max-width: 40rem; font: inherit; }
 button { font: inherit; margin-top: .5rem; padding: .3rem 1rem; cursor: pointer; }
