@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { clientOf, people, serverOn, type People } from '../harness.js';
 
 // The console in a real browser (Debian's Chromium, driven by playwright-core): a request arrives live on
 // the pending list, two reviewers approve it (one of them with JavaScript off), the agent's retry runs
-// once, and a hostile command renders inert. INTERLOCK_SCREENSHOTS=1 saves the pages into docs/console/.
+// once, a hostile command renders inert, the audit timeline filters and the incident report downloads.
+// INTERLOCK_SCREENSHOTS=1 saves the pages into docs/console/.
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../../docs/console/', import.meta.url));
@@ -108,5 +109,41 @@ describe.skipIf(!existsSync(CHROMIUM))('web console in Chromium', () => {
     expect(await bob.locator('main script, main img').count()).toBe(0);
     await shoot(bob, 'request-page');
     expect(dialogs).toBe(0);
+  });
+
+  it('filters the audit timeline and downloads the incident report', async () => {
+    await ask('terraform destroy -auto-approve', 'f'.repeat(64));
+    const bob = await signIn(who.bob);
+    await bob.getByRole('link', { name: 'Audit timeline' }).click();
+    await bob.getByRole('heading', { name: 'Audit timeline' }).waitFor();
+    const rows = bob.locator('#timeline tr[data-seq]');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(3);
+    await bob.getByLabel('Agent (or actor)').fill('claude');
+    await bob.getByLabel('Outcome').selectOption('pending');
+    await bob.getByRole('button', { name: 'Filter' }).click();
+    await bob.waitForURL(/agent=claude&environment=&outcome=pending/);
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(all);
+    for (const text of await rows.allInnerTexts()) expect(text).toMatch(/claude/);
+    await expect(bob.locator('#timeline').innerText()).resolves.toContain('terraform destroy -auto-approve');
+    await shoot(bob, 'audit-timeline');
+    await bob.getByLabel('Agent (or actor)').fill('');
+    await bob.getByLabel('Outcome').selectOption('');
+    await bob.getByRole('button', { name: 'Filter' }).click();
+    await bob.waitForURL(/agent=&/);
+    await expect(rows.count()).resolves.toBe(all);
+
+    await bob.getByRole('link', { name: 'Incident report' }).click();
+    await bob.getByLabel('From (UTC; or 2h, 7d)').fill('1h');
+    await bob.getByRole('button', { name: 'Show the report' }).click();
+    await bob.locator('article.report').waitFor();
+    const [download] = await Promise.all([
+      bob.waitForEvent('download'),
+      bob.getByRole('link', { name: 'Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^incident-\d{8}T\d{4}Z\.md$/);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('terraform destroy -auto-approve');
   });
 });
