@@ -16,7 +16,7 @@ function select(name: string, label: string, values: readonly string[], chosen?:
     </select>`;
 }
 
-export function timelineFilters(query: TimelineQuery): Html {
+function timelineFilters(query: TimelineQuery): Html {
   return html`<form method="get" action="/console/audit" class="filters" aria-label="Filter the timeline">
     <label for="f-agent">Agent (or actor)</label>
     <input id="f-agent" name="agent" value="${query.agent ?? ''}" autocomplete="off" />
