@@ -5,7 +5,10 @@ import { literalArgv } from '../../src/adapters/broker/argv.js';
 import { brokerKindsText, coveredKinds } from '../../src/adapters/broker/kinds.js';
 import { brokerRouteOf, isBrokerInvocation } from '../../src/adapters/hooks/broker-route.js';
 import { commandFromArgs } from '../../src/cli/quote.js';
+import { loadBashParser } from '../../src/shell/tree-sitter.js';
 import { tempTree } from '../support/tmp.js';
+
+const parser = await loadBashParser();
 
 // Which command lines the hook may route to the broker: plain words only (the broker runs them without a
 // shell), a program the broker has a runner for, and a kind this machine's broker covers.
@@ -16,7 +19,9 @@ describe('literalArgv: a command line that is only words', () => {
     [`psql -h db -c 'DELETE FROM t WHERE a = $1'`, ['psql', '-h', 'db', '-c', 'DELETE FROM t WHERE a = $1']],
     [`/usr/bin/psql  -d"x"y`, ['/usr/bin/psql', '-dxy']],
     [`psql -c ''`, ['psql', '-c', '']],
-  ])('%s', (line, argv) => expect(literalArgv(line)).toEqual(argv));
+    [`psql -c "a;b|c>d"`, ['psql', '-c', 'a;b|c>d']],
+    [String.raw`psql -p 5432 -c 'x'\''y'`, ['psql', '-p', '5432', '-c', "x'y"]],
+  ])('%s', (line, argv) => expect(literalArgv(line, parser)).toEqual(argv));
 
   it.each([
     'psql -c "DROP $T"',
@@ -31,7 +36,23 @@ describe('literalArgv: a command line that is only words', () => {
     "psql -c 'unterminated",
     'psql -c x && echo ok',
     '',
-  ])('not plain: %s', (line) => expect(literalArgv(line)).toBeUndefined());
+    // Hostile forms: each is more than words to bash, so the broker (which runs words) must not get it.
+    'psql -c x$(id)',
+    'psql -c "a" > /tmp/x',
+    'psql -c x\\; rm',
+    'psql -h db -c x\nrm -rf /',
+    'PGHOST=x psql -c x',
+    'psql -c `id`',
+    'psql -c "`id`"',
+    'psql -f {a,b}.sql',
+    'psql -f ~',
+    'psql -f a?.sql',
+    'psql -f [ab].sql',
+    'psql -c x <<< y',
+    'psql -c x # a comment',
+    '(psql -c x)',
+    'psql -c x &',
+  ])('not plain: %s', (line) => expect(literalArgv(line, parser)).toBeUndefined());
 });
 
 describe('brokerRouteOf', () => {
@@ -41,9 +62,9 @@ describe('brokerRouteOf', () => {
   const env = { INTERLOCK_BROKER_KINDS: kinds, PGPASSWORD: 'agent', PGHOST: 'elsewhere', HOME: '/h' };
 
   it('rewrites a covered program to interlock run, with the words quoted as interlock run joins them', () => {
-    const route = brokerRouteOf(`psql -h db.internal -d billing -c "DROP TABLE t"`, env)!;
+    const route = brokerRouteOf(`psql -h db.internal -d billing -c "DROP TABLE t"`, env, parser)!;
     expect(route.rewritten).toBe(`interlock run -- psql -h db.internal -d billing -c 'DROP TABLE t'`);
-    const inner = literalArgv(route.rewritten)!.slice(3);
+    const inner = literalArgv(route.rewritten, parser)!.slice(3);
     // What `interlock run` assesses is exactly what the hook assessed: same words, same line.
     expect(commandFromArgs(inner)).toBe(route.command);
     // …and with the same environment: the PG* variables the broker drops are dropped here too.
@@ -51,10 +72,10 @@ describe('brokerRouteOf', () => {
   });
 
   it('routes nothing the broker does not cover', () => {
-    expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env)).toBeUndefined();
-    expect(brokerRouteOf('psql -h db -c x; rm -rf /', env)).toBeUndefined();
+    expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env, parser)).toBeUndefined();
+    expect(brokerRouteOf('psql -h db -c x; rm -rf /', env, parser)).toBeUndefined();
     expect(
-      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }),
+      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }, parser),
     ).toBeUndefined();
   });
 
@@ -65,9 +86,9 @@ describe('brokerRouteOf', () => {
   });
 
   it('knows the route itself, so the hook leaves it to the broker', () => {
-    expect(isBrokerInvocation(`interlock run -- psql -h db -c 'DROP TABLE t'`, env)).toBe(true);
-    expect(isBrokerInvocation(`interlock run --broker-config x -- psql -h db -c x`, env)).toBe(false);
-    expect(isBrokerInvocation(`interlock run -- psql -h db -c x; rm -rf /`, env)).toBe(false);
-    expect(isBrokerInvocation(`interlock run -- bash -c x`, env)).toBe(false);
+    expect(isBrokerInvocation(`interlock run -- psql -h db -c 'DROP TABLE t'`, env, parser)).toBe(true);
+    expect(isBrokerInvocation(`interlock run --broker-config x -- psql -h db -c x`, env, parser)).toBe(false);
+    expect(isBrokerInvocation(`interlock run -- psql -h db -c x; rm -rf /`, env, parser)).toBe(false);
+    expect(isBrokerInvocation(`interlock run -- bash -c x`, env, parser)).toBe(false);
   });
 });

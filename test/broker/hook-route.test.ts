@@ -5,6 +5,7 @@ import { literalArgv } from '../../src/adapters/broker/argv.js';
 import { brokerKindsText } from '../../src/adapters/broker/kinds.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
+import { loadBashParser } from '../../src/shell/tree-sitter.js';
 import { runCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
@@ -16,6 +17,8 @@ import { startCluster, type Cluster } from './cluster.js';
 // server, whose grant the broker must find unused); the broker holds it for approval, then runs it once.
 // The hook and the broker decide the same action: the same digest, whatever quoting the agent used and
 // whatever PG* variables it carries. Agents without a rewrite are told the exact command.
+
+const parser = await loadBashParser();
 
 describe('the hook routes production psql to the broker', () => {
   let cluster: Cluster;
@@ -79,7 +82,7 @@ describe('the hook routes production psql to the broker', () => {
   };
   /** What Claude Code then runs: the rewritten command line, as the broker's CLI gets its words. */
   const runRewritten = (line: string) => {
-    const argv = literalArgv(line)!;
+    const argv = literalArgv(line, parser)!;
     expect(argv.slice(0, 3)).toEqual(['interlock', 'run', '--']);
     return runCli(
       ['run', '--agent', 'claude-code', '--broker-config', brokerConfig, '--', ...argv.slice(3)],

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Evaluation } from '../../app/evaluate.js';
+import type { ShellParser } from '../../shell/syntax.js';
 import { literalArgv } from '../broker/argv.js';
 import { brokeredAssessmentEnv, brokeredProgram, coveredKinds } from '../broker/kinds.js';
 import { quoteArgv } from './quote.js';
@@ -23,8 +24,9 @@ export interface BrokerRoute {
 export function brokerRouteOf(
   line: string,
   env: Readonly<Record<string, string | undefined>>,
+  parser: ShellParser,
 ): BrokerRoute | undefined {
-  const argv = literalArgv(line);
+  const argv = literalArgv(line, parser);
   const program = argv && brokeredProgram(argv);
   if (!argv || !program || !coveredKinds(env).has(program.kind)) return undefined;
   const command = quoteArgv(argv);
@@ -36,10 +38,14 @@ export function brokerRouteOf(
 }
 
 /** `interlock run -- <a command the broker covers>`: the broker decides it, so the hook has nothing to add. */
-export function isBrokerInvocation(line: string, env: Readonly<Record<string, string | undefined>>): boolean {
-  const argv = literalArgv(line);
+export function isBrokerInvocation(
+  line: string,
+  env: Readonly<Record<string, string | undefined>>,
+  parser: ShellParser,
+): boolean {
+  const argv = literalArgv(line, parser);
   if (!argv || basename(argv[0]!) !== 'interlock' || argv[1] !== 'run' || argv[2] !== '--') return false;
-  return brokerRouteOf(quoteArgv(argv.slice(3)), env) !== undefined;
+  return brokerRouteOf(quoteArgv(argv.slice(3)), env, parser) !== undefined;
 }
 
 /** Routed when it changes production (or somewhere unknown) and policy would let it run, now or once approved. */
