@@ -60,11 +60,17 @@ describe('brokerRouteOf', () => {
   const kinds = join(dir, 'broker.kinds.json');
   writeFileSync(kinds, brokerKindsText(['psql']));
   const env = { INTERLOCK_BROKER_KINDS: kinds, PGPASSWORD: 'agent', PGHOST: 'elsewhere', HOME: '/h' };
+  // This installation's CLI, as own-cli.ts finds it (a space in the path: the rewrite must quote it).
+  const CLI = ['/opt/node 20/bin/node', '/opt/interlock/dist/cli/main.js'];
+  const RUN = `'/opt/node 20/bin/node' /opt/interlock/dist/cli/main.js run --`;
 
   it('rewrites a covered program to interlock run, with the words quoted as interlock run joins them', () => {
-    const route = brokerRouteOf(`psql -h db.internal -d billing -c "DROP TABLE t"`, env, parser)!;
-    expect(route.rewritten).toBe(`interlock run -- psql -h db.internal -d billing -c 'DROP TABLE t'`);
-    const inner = literalArgv(route.rewritten, parser)!.slice(3);
+    const route = brokerRouteOf(`psql -h db.internal -d billing -c "DROP TABLE t"`, env, parser, CLI)!;
+    expect(route.rewritten).toBe(`${RUN} psql -h db.internal -d billing -c 'DROP TABLE t'`);
+    const words = literalArgv(route.rewritten, parser)!;
+    // The agent's PATH is not asked which `interlock` runs: the words name this installation's CLI.
+    expect(words.slice(0, 4)).toEqual([...CLI, 'run', '--']);
+    const inner = words.slice(4);
     // What `interlock run` assesses is exactly what the hook assessed: same words, same line.
     expect(commandFromArgs(inner)).toBe(route.command);
     // …and with the same environment: the PG* variables the broker drops are dropped here too.
@@ -72,10 +78,10 @@ describe('brokerRouteOf', () => {
   });
 
   it('routes nothing the broker does not cover', () => {
-    expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env, parser)).toBeUndefined();
-    expect(brokerRouteOf('psql -h db -c x; rm -rf /', env, parser)).toBeUndefined();
+    expect(brokerRouteOf('mysql -h db -e "DROP TABLE t"', env, parser, CLI)).toBeUndefined();
+    expect(brokerRouteOf('psql -h db -c x; rm -rf /', env, parser, CLI)).toBeUndefined();
     expect(
-      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }, parser),
+      brokerRouteOf('psql -h db -c x', { INTERLOCK_BROKER_KINDS: join(dir, 'none.json') }, parser, CLI),
     ).toBeUndefined();
   });
 
@@ -85,10 +91,24 @@ describe('brokerRouteOf', () => {
     expect(coveredKinds({ INTERLOCK_BROKER_KINDS: bad }).size).toBe(0);
   });
 
+  it('routes a typed `interlock run --` to this installation, whichever interlock the PATH would find', () => {
+    const route = brokerRouteOf(`interlock run -- psql -h db -c 'DROP TABLE t'`, env, parser, CLI)!;
+    expect(route.rewritten).toBe(`${RUN} psql -h db -c 'DROP TABLE t'`);
+    expect(route.command).toBe(`psql -h db -c 'DROP TABLE t'`);
+    expect(brokerRouteOf(`/tmp/evil/interlock run -- psql -h db -c x`, env, parser, CLI)!.rewritten).toBe(
+      `${RUN} psql -h db -c x`,
+    );
+  });
+
   it('knows the route itself, so the hook leaves it to the broker', () => {
-    expect(isBrokerInvocation(`interlock run -- psql -h db -c 'DROP TABLE t'`, env, parser)).toBe(true);
-    expect(isBrokerInvocation(`interlock run --broker-config x -- psql -h db -c x`, env, parser)).toBe(false);
-    expect(isBrokerInvocation(`interlock run -- psql -h db -c x; rm -rf /`, env, parser)).toBe(false);
-    expect(isBrokerInvocation(`interlock run -- bash -c x`, env, parser)).toBe(false);
+    expect(isBrokerInvocation(`${RUN} psql -h db -c 'DROP TABLE t'`, env, parser, CLI)).toBe(true);
+    // A bare or other `interlock` is not ours: the hook decides it (and routes it to ours).
+    expect(isBrokerInvocation(`interlock run -- psql -h db -c 'DROP TABLE t'`, env, parser, CLI)).toBe(false);
+    expect(isBrokerInvocation(`node /tmp/evil/main.js run -- psql -h db -c x`, env, parser, CLI)).toBe(false);
+    expect(isBrokerInvocation(`interlock run --broker-config x -- psql -h db -c x`, env, parser, CLI)).toBe(
+      false,
+    );
+    expect(isBrokerInvocation(`${RUN} psql -h db -c x; rm -rf /`, env, parser, CLI)).toBe(false);
+    expect(isBrokerInvocation(`${RUN} bash -c x`, env, parser, CLI)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { literalArgv } from '../../src/adapters/broker/argv.js';
 import { brokerKindsText } from '../../src/adapters/broker/kinds.js';
 import { loadBashParser } from '../../src/shell/tree-sitter.js';
-import { runCli } from '../support/cli.js';
+import { CLI, runCli, spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 
 // aws and kubectl are brokered kinds: the hook routes a production change to `interlock run` and decides it
@@ -54,7 +54,7 @@ describe("the hook routes aws and kubectl to the broker with the broker's digest
     ['kubectl', `kubectl --context prod delete deployment api -n "payments"`],
   ])('%s: rewritten to interlock run; hook and broker bind the same digest', async (_kind, typed) => {
     const before = (await decisions()).length;
-    const hook = await runCli(['hook', 'claude-code'], {
+    const hook = spawnCli(['hook', 'claude-code'], {
       input: JSON.stringify({
         session_id: 's',
         hook_event_name: 'PreToolUse',
@@ -71,7 +71,8 @@ describe("the hook routes aws and kubectl to the broker with the broker's digest
     };
     expect(answer.hookSpecificOutput.permissionDecision).toBe('allow');
     const argv = literalArgv(answer.hookSpecificOutput.updatedInput!.command, parser)!;
-    const inner = argv.slice(argv.indexOf('--') + 1);
+    expect(argv.slice(0, 4)).toEqual([process.execPath, CLI, 'run', '--']);
+    const inner = argv.slice(4);
     expect(inner).toEqual(literalArgv(typed, parser));
 
     // The broker decides it again (require-approval; its file names no server, so nothing runs).

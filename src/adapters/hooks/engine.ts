@@ -20,6 +20,7 @@ import {
   type HookVerdict,
 } from './types.js';
 import { verdictFromDecision } from './verdict.js';
+import { ownCliArgv } from '../broker/own-cli.js';
 import { brokerRouteOf, brokerVerdict, isBrokerInvocation, routesToBroker } from './broker-route.js';
 
 // The hook's decision procedure, shared by the hook process and the daemon: parse the agent's payload,
@@ -242,7 +243,13 @@ async function decideRequest(
     );
   const found = await proposalOf(request, ctx, provider);
   if (!found) return respond(agent, PASS_VERDICT('nothing to assess'), request.event);
-  if (call.kind === 'shell' && found.parser && isBrokerInvocation(call.command, ctx.env, found.parser))
+  const cli = ownCliArgv();
+  if (
+    call.kind === 'shell' &&
+    found.parser &&
+    cli &&
+    isBrokerInvocation(call.command, ctx.env, found.parser, cli)
+  )
     return respond(agent, PASS_VERDICT('interlock run decides this itself (the broker)'), request.event);
   const routed = call.kind === 'shell' ? await brokerAnswer(request, ctx, found, guard) : undefined;
   if (routed) return routed;
@@ -273,9 +280,11 @@ async function brokerAnswer(
   found: Proposed,
   guard: HookGuard,
 ): Promise<HookResponse | undefined> {
+  // Without this installation's own CLI path there is nothing safe to rewrite to: decided as usual.
+  const cli = ownCliArgv();
   const route =
-    request.call.kind === 'shell' && found.parser
-      ? brokerRouteOf(request.call.command, ctx.env, found.parser)
+    request.call.kind === 'shell' && found.parser && cli
+      ? brokerRouteOf(request.call.command, ctx.env, found.parser, cli)
       : undefined;
   if (!route || guard.daemonMissing) return undefined;
   const proposal = { kind: 'shell' as const, command: route.command };
