@@ -1,11 +1,14 @@
 import { createChecker, loadParsers, type Checker, type LoadedParsers } from './checker.js';
 import type { PolicyEvaluator } from '../core/decide.js';
 import type { LoadedConfig } from '../config/load.js';
+import type { ShellParser } from '../shell/syntax.js';
 import { placementOf } from './evaluate.js';
 import { loadPolicies, type LoadedPolicies, type RuntimeOptions } from './policies.js';
 
 export interface Runtime {
   checker: Checker;
+  /** The bash parser the checker uses, for callers that need a command's words (the broker's route). */
+  parser: ShellParser;
   evaluator: PolicyEvaluator;
   /** The configuration in force; undefined when it could not be loaded (see `problems`). */
   config?: LoadedConfig;
@@ -24,7 +27,12 @@ export function assembleRuntime(parsers: LoadedParsers, policies: LoadedPolicies
     evaluator: policies.evaluator,
     placement: placementOf(config),
   });
-  const runtime: Runtime = { checker, evaluator: policies.evaluator, problems: policies.problems };
+  const runtime: Runtime = {
+    checker,
+    parser: parsers.parser,
+    evaluator: policies.evaluator,
+    problems: policies.problems,
+  };
   if (config) runtime.config = config;
   return runtime;
 }

@@ -2,9 +2,14 @@
 // server, profile or client behaviour of the brokered program (PG*/PSQL*, AWS_*, KUBE*), plus the broker's
 // credentials, which exist only in that child and never in the agent's process.
 
-export const DATABASE_VARIABLES = /^(PG|PSQL)/;
-export const AWS_VARIABLES = /^AWS_/;
-export const KUBERNETES_VARIABLES = /^KUBE/;
+import { DATABASE_VARIABLES } from '../adapters/broker/login-variables.js';
+
+// The hook assesses a routed command without the same variables: one list, so both bind the same digest.
+export {
+  AWS_VARIABLES,
+  DATABASE_VARIABLES,
+  KUBERNETES_VARIABLES,
+} from '../adapters/broker/login-variables.js';
 
 /** The agent's environment with every variable `dropped` matches removed. */
 export function withoutVariables(env: NodeJS.ProcessEnv, dropped: RegExp): Record<string, string> {

@@ -4,5 +4,10 @@ import type { BrokerConfig } from './config.js';
 // the hook knows what the broker covers without reading the private file.
 
 export function brokerKindsOf(config: BrokerConfig): string[] {
-  return config.postgres.length ? ['psql'] : [];
+  const entries: [string, readonly unknown[]][] = [
+    ['psql', config.postgres],
+    ['aws', config.aws],
+    ['kubectl', config.kubernetes],
+  ];
+  return entries.filter(([, list]) => list.length > 0).map(([kind]) => kind);
 }

@@ -5,7 +5,9 @@ import { literalArgv } from '../../src/adapters/broker/argv.js';
 import { brokerKindsText } from '../../src/adapters/broker/kinds.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
-import { runCli } from '../support/cli.js';
+import { loadBashParser } from '../../src/shell/tree-sitter.js';
+import { quoteArgv } from '../../src/adapters/hooks/quote.js';
+import { CLI, runCli, spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from '../server/harness.js';
@@ -16,6 +18,10 @@ import { startCluster, type Cluster } from './cluster.js';
 // server, whose grant the broker must find unused); the broker holds it for approval, then runs it once.
 // The hook and the broker decide the same action: the same digest, whatever quoting the agent used and
 // whatever PG* variables it carries. Agents without a rewrite are told the exact command.
+
+const parser = await loadBashParser();
+/** This installation's `interlock run --`, as the hook names it: by absolute path, never the PATH's interlock. */
+const RUN = `${quoteArgv([process.execPath, CLI])} run --`;
 
 describe('the hook routes production psql to the broker', () => {
   let cluster: Cluster;
@@ -71,7 +77,8 @@ describe('the hook routes production psql to the broker', () => {
       cwd: project,
     });
   const claudeHook = async (command: string) => {
-    const r = await runCli(['hook', 'claude-code'], { input: payload(command), cwd: project, env: env() });
+    // A process of its own: the rewrite names the running installation's CLI, found from its entry script.
+    const r = spawnCli(['hook', 'claude-code'], { input: payload(command), cwd: project, env: env() });
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as {
       hookSpecificOutput: { permissionDecision: string; updatedInput?: { command: string } };
@@ -79,10 +86,10 @@ describe('the hook routes production psql to the broker', () => {
   };
   /** What Claude Code then runs: the rewritten command line, as the broker's CLI gets its words. */
   const runRewritten = (line: string) => {
-    const argv = literalArgv(line)!;
-    expect(argv.slice(0, 3)).toEqual(['interlock', 'run', '--']);
+    const argv = literalArgv(line, parser)!;
+    expect(argv.slice(0, 4)).toEqual([process.execPath, CLI, 'run', '--']);
     return runCli(
-      ['run', '--agent', 'claude-code', '--broker-config', brokerConfig, '--', ...argv.slice(3)],
+      ['run', '--agent', 'claude-code', '--broker-config', brokerConfig, '--', ...argv.slice(4)],
       {
         cwd: project,
         env: env(),
@@ -103,9 +110,7 @@ describe('the hook routes production psql to the broker', () => {
     const answer = await claudeHook(typed());
     expect(answer.hookSpecificOutput.permissionDecision).toBe('allow');
     const rewritten = answer.hookSpecificOutput.updatedInput!.command;
-    expect(rewritten).toBe(
-      `interlock run -- psql -h 127.0.0.1 -p ${cluster.port} -d billing_prod -c 'DROP TABLE t'`,
-    );
+    expect(rewritten).toBe(`${RUN} psql -h 127.0.0.1 -p ${cluster.port} -d billing_prod -c 'DROP TABLE t'`);
     // The hook asked no server: nothing is pending, no grant could have been used by it.
     expect((await clientOf(server, who.bob).listRequests()).length).toBe(0);
 
@@ -155,13 +160,13 @@ describe('the hook routes production psql to the broker', () => {
       tool_input: { command: line },
       tool_use_id: 'x',
     });
-    const expected = `interlock run -- psql -h 127.0.0.1 -p ${cluster.port} -d billing_prod -c 'DROP TABLE t'`;
+    const expected = `${RUN} psql -h 127.0.0.1 -p ${cluster.port} -d billing_prod -c 'DROP TABLE t'`;
     for (const [agent, input] of [
       ['cursor', cursor],
       ['gemini', gemini],
       ['codex', codex],
     ] as const) {
-      const r = await runCli(['hook', agent], { input, cwd: project, env: env() });
+      const r = spawnCli(['hook', agent], { input, cwd: project, env: env() });
       expect({ agent, out: r.stdout + r.stderr }).toMatchObject({
         agent,
         out: expect.stringContaining(`Run exactly this command instead: ${expected}`),

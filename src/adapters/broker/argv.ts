@@ -1,34 +1,59 @@
-// A command line the broker can run as it stands: one simple command of literal words, the way bash would
-// split it, or nothing. Anything bash would expand or treat as syntax (variables, substitutions, globs,
-// `~`, pipes, lists, redirections, escapes, assignments in front) makes it not a plain command, and the
-// hook then decides it as usual: the broker runs words without a shell, so only words may be routed to it.
+import type { ShellParser, SyntaxNode } from '../../shell/syntax.js';
+import { evaluateWord } from '../../shell/words.js';
 
-/** Characters a word may hold unquoted. */
-const PLAIN = /[A-Za-z0-9_@%+=:,./^-]/;
-/** Characters that keep their meaning inside double quotes. */
-const LIVE_IN_DOUBLE = /[$`\\!]/;
+// A command line the broker can run as it stands: one simple command of literal words, as tree-sitter-bash
+// reads it, or nothing. Anything bash would expand or treat as syntax (variables, substitutions, globs,
+// `~`, braces, escapes, pipes, lists, redirections, assignments in front, a second line) makes it not a
+// plain command, and the hook then decides it as usual: the broker runs words without a shell, so only
+// words whose value is certain may be routed to it.
+
+/**
+ * What an unquoted piece of a word may hold. The parser does not mark globs (`*.sql`), `~`, brace lists
+ * (`{a,b}`) or backslash escapes as expansions, so unquoted text is held to plain characters, plus `\'`:
+ * the quote inside `'x'\''y'`, which is how `interlock run`'s own quoting writes a word holding a quote.
+ */
+const PLAIN_UNQUOTED = /^(?:[A-Za-z0-9_@%+=:,./^-]|\\')+$/;
+
+/** A word node bash passes on exactly as written (after quote removal): no expansion of any kind. */
+function isLiteralWord(node: SyntaxNode): boolean {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return PLAIN_UNQUOTED.test(node.text);
+    case 'raw_string':
+    case 'ansi_c_string':
+      return true;
+    case 'string':
+      return node.namedChildren.every((c) => c?.type === 'string_content');
+    case 'concatenation':
+      return node.children.every(
+        (c) => c !== null && (c.isNamed ? isLiteralWord(c) : PLAIN_UNQUOTED.test(c.text)),
+      );
+    default:
+      return false;
+  }
+}
 
 /** The words of a plain command line, or undefined when bash would do more than split it into words. */
-export function literalArgv(line: string): string[] | undefined {
-  const words: string[] = [];
-  let word: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t') {
-      if (word !== undefined) words.push(word);
-      word = undefined;
-    } else if (c === "'" || c === '"') {
-      const end = line.indexOf(c, i + 1);
-      if (end < 0) return undefined;
-      const body = line.slice(i + 1, end);
-      if (c === '"' && LIVE_IN_DOUBLE.test(body)) return undefined;
-      word = (word ?? '') + body;
-      i = end;
-    } else if (PLAIN.test(c)) word = (word ?? '') + c;
-    else return undefined;
+export function literalArgv(line: string, parser: ShellParser): string[] | undefined {
+  const tree = parser.parse(line);
+  try {
+    const root = tree.rootNode;
+    // Every child, not only named ones: a trailing `&` or `;` is a token of the program's own.
+    const statements = root.children;
+    const command = statements[0];
+    if (root.hasError || statements.length !== 1 || command?.type !== 'command') return undefined;
+    const words: string[] = [];
+    // Assignments (`PGHOST=x psql`) and redirections are children too: not words, so not plain.
+    for (const child of command.namedChildren) {
+      const node = child?.type === 'command_name' ? child.namedChildren[0] : child;
+      if (!node || !isLiteralWord(node)) return undefined;
+      const value = evaluateWord(node, () => undefined);
+      if (value.dynamic) return undefined;
+      words.push(value.value);
+    }
+    return words.length ? words : undefined;
+  } finally {
+    tree.delete();
   }
-  if (word !== undefined) words.push(word);
-  // `NAME=value cmd` sets a variable for the command: not a word the broker would pass on.
-  if (!words.length || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) return undefined;
-  return words;
 }

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { MANAGED_CONFIG_DIR } from '../../config/managed.js';
+import { AWS_VARIABLES, DATABASE_VARIABLES, KUBERNETES_VARIABLES } from './login-variables.js';
 
 // Which programs the broker can run for the agent, keyed by program name, and which of them this machine's
 // broker has credentials for. The hook needs the second without reading the broker's private file (in
 // system mode only the interlock user reads it), so setup writes a world-readable summary that names kinds
-// and nothing secret. A new kind (aws, kubectl) is one more entry here and one more runner in src/broker.
+// and nothing secret. A new kind is one more entry here and one more runner in src/broker.
 
 export interface BrokeredProgram {
   /** The kind the broker's file gives credentials for, as the summary names it. */
@@ -17,7 +18,9 @@ export interface BrokeredProgram {
 
 /** Programs the broker runs, by the name the agent types (any path: the broker runs its own binary). */
 const BROKERED_PROGRAMS: Readonly<Record<string, BrokeredProgram>> = {
-  psql: { kind: 'psql', clears: /^(PG|PSQL)/ },
+  psql: { kind: 'psql', clears: DATABASE_VARIABLES },
+  aws: { kind: 'aws', clears: AWS_VARIABLES },
+  kubectl: { kind: 'kubectl', clears: KUBERNETES_VARIABLES },
 };
 
 /** The program's broker kind, or undefined when the broker has no runner for it. */

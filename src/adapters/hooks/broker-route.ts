@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Evaluation } from '../../app/evaluate.js';
+import type { ShellParser } from '../../shell/syntax.js';
 import { literalArgv } from '../broker/argv.js';
 import { brokeredAssessmentEnv, brokeredProgram, coveredKinds } from '../broker/kinds.js';
 import { quoteArgv } from './quote.js';
@@ -19,27 +20,45 @@ export interface BrokerRoute {
   env: Record<string, string>;
 }
 
-/** A plain command whose program the broker covers on this machine; undefined for anything else. */
+/** The agent's words, without a leading `interlock run --` of any path: a bare `interlock` may be the agent's own. */
+function brokeredWords(argv: readonly string[]): readonly string[] {
+  const typedRun = basename(argv[0]!) === 'interlock' && argv[1] === 'run' && argv[2] === '--';
+  return typedRun ? argv.slice(3) : argv;
+}
+
+/**
+ * A plain command whose program the broker covers on this machine; undefined for anything else. `cli` is this
+ * installation's CLI (`[node, main.js]`, see own-cli.ts): the rewritten command names it by absolute path.
+ */
 export function brokerRouteOf(
   line: string,
   env: Readonly<Record<string, string | undefined>>,
+  parser: ShellParser,
+  cli: readonly string[],
 ): BrokerRoute | undefined {
-  const argv = literalArgv(line);
+  const typed = literalArgv(line, parser);
+  const argv = typed && brokeredWords(typed);
   const program = argv && brokeredProgram(argv);
   if (!argv || !program || !coveredKinds(env).has(program.kind)) return undefined;
   const command = quoteArgv(argv);
   return {
     command,
-    rewritten: `interlock run -- ${command}`,
+    rewritten: `${quoteArgv([...cli, 'run', '--'])} ${command}`,
     env: brokeredAssessmentEnv(program, env),
   };
 }
 
-/** `interlock run -- <a command the broker covers>`: the broker decides it, so the hook has nothing to add. */
-export function isBrokerInvocation(line: string, env: Readonly<Record<string, string | undefined>>): boolean {
-  const argv = literalArgv(line);
-  if (!argv || basename(argv[0]!) !== 'interlock' || argv[1] !== 'run' || argv[2] !== '--') return false;
-  return brokerRouteOf(quoteArgv(argv.slice(3)), env) !== undefined;
+/** This installation's `interlock run -- <a command the broker covers>`: the broker decides it, so the hook has nothing to add. */
+export function isBrokerInvocation(
+  line: string,
+  env: Readonly<Record<string, string | undefined>>,
+  parser: ShellParser,
+  cli: readonly string[],
+): boolean {
+  const argv = literalArgv(line, parser);
+  const prefix = [...cli, 'run', '--'];
+  if (!argv || argv.length <= prefix.length || prefix.some((word, i) => argv[i] !== word)) return false;
+  return brokerRouteOf(quoteArgv(argv.slice(prefix.length)), env, parser, cli) !== undefined;
 }
 
 /** Routed when it changes production (or somewhere unknown) and policy would let it run, now or once approved. */

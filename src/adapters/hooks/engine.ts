@@ -6,6 +6,7 @@ import { run, type Final } from '../../app/pipeline.js';
 import type { Runtime } from '../../app/runtime.js';
 import type { LoadedPolicies } from '../../app/policies.js';
 import type { Principal } from '../../core/decide.js';
+import type { ShellParser } from '../../shell/syntax.js';
 import { localFacts } from '../local-facts.js';
 import { ADAPTERS } from './index.js';
 import { preflight as preflightWith, respondWith, sensitiveChanges, type HookContext } from './preflight.js';
@@ -19,6 +20,7 @@ import {
   type HookVerdict,
 } from './types.js';
 import { verdictFromDecision } from './verdict.js';
+import { ownCliArgv } from '../broker/own-cli.js';
 import { brokerRouteOf, brokerVerdict, isBrokerInvocation, routesToBroker } from './broker-route.js';
 
 // The hook's decision procedure, shared by the hook process and the daemon: parse the agent's payload,
@@ -169,21 +171,33 @@ function explicitAllow(final: Final): boolean {
 
 const withNote = (a: string | undefined, b: string) => (a ?? '') + b || undefined;
 
+interface Proposed {
+  proposal: Proposal;
+  what: string;
+  rt: PipelineRuntime;
+  /** The bash parser, for shell commands (what the broker's route reads the words with). */
+  parser?: ShellParser;
+  cwd: string;
+}
+
 /** The proposal a tool call makes, what to call it in messages, and what must be loaded to decide it. */
 async function proposalOf(
   request: HookRequest,
   ctx: HookContext,
   provider: PolicyProvider,
-): Promise<{ proposal: Proposal; what: string; rt: PipelineRuntime; cwd: string } | undefined> {
+): Promise<Proposed | undefined> {
   const { call } = request;
   switch (call.kind) {
-    case 'shell':
+    case 'shell': {
+      const rt = await provider.runtime(call.cwd, ctx.env);
       return {
         proposal: { kind: 'shell', command: call.command },
         what: 'this command',
-        rt: await provider.runtime(call.cwd, ctx.env),
+        rt,
+        parser: rt.parser,
         cwd: call.cwd,
       };
+    }
     case 'file-write': {
       const changes = sensitiveChanges(call.files, call.cwd, ctx.env).map(({ file, change }) => ({
         file,
@@ -227,10 +241,16 @@ async function decideRequest(
       request.event,
       'interlock hook: the command is empty\n',
     );
-  if (call.kind === 'shell' && isBrokerInvocation(call.command, ctx.env))
-    return respond(agent, PASS_VERDICT('interlock run decides this itself (the broker)'), request.event);
   const found = await proposalOf(request, ctx, provider);
   if (!found) return respond(agent, PASS_VERDICT('nothing to assess'), request.event);
+  const cli = ownCliArgv();
+  if (
+    call.kind === 'shell' &&
+    found.parser &&
+    cli &&
+    isBrokerInvocation(call.command, ctx.env, found.parser, cli)
+  )
+    return respond(agent, PASS_VERDICT('interlock run decides this itself (the broker)'), request.event);
   const routed = call.kind === 'shell' ? await brokerAnswer(request, ctx, found, guard) : undefined;
   if (routed) return routed;
   const facts = localFacts({ cwd: found.cwd, env: ctx.env });
@@ -257,10 +277,15 @@ async function decideRequest(
 async function brokerAnswer(
   request: HookRequest,
   ctx: HookContext,
-  found: { rt: PipelineRuntime; cwd: string },
+  found: Proposed,
   guard: HookGuard,
 ): Promise<HookResponse | undefined> {
-  const route = request.call.kind === 'shell' ? brokerRouteOf(request.call.command, ctx.env) : undefined;
+  // Without this installation's own CLI path there is nothing safe to rewrite to: decided as usual.
+  const cli = ownCliArgv();
+  const route =
+    request.call.kind === 'shell' && found.parser && cli
+      ? brokerRouteOf(request.call.command, ctx.env, found.parser, cli)
+      : undefined;
   if (!route || guard.daemonMissing) return undefined;
   const proposal = { kind: 'shell' as const, command: route.command };
   const facts = localFacts({ cwd: found.cwd, env: route.env });
