@@ -83,6 +83,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const settings = serveSettings(config, env);
+  for (const note of settings.ignored ?? []) process.stderr.write(`interlock serve: ignored: ${note}\n`);
   let signingSecret;
   try {
     signingSecret = slackSecret(settings);
