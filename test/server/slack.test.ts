@@ -5,13 +5,16 @@ import { gate } from '../../src/approvals/client.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { slackSignature } from '../../src/server/slack/signature.js';
 import { createToken, revokeToken } from '../../src/server/tokens.js';
-import type { Store } from '../../src/store/types.js';
+import type { AuditEntry, Store } from '../../src/store/types.js';
 import { body, gateInputOf } from '../approvals/fixtures.js';
 import { SQLITE } from '../store/stores.js';
 import { people, serverOn, spawnServer, type People } from './harness.js';
 
 // Slack's Approve/Deny buttons against a real server: clicks signed with the test's signing secret, a real
 // local HTTP server standing in for Slack's response_url (allowed by the server's own option).
+
+/** The `data` of an audit entry, from the canonical body that is hashed. */
+const dataOf = (e: AuditEntry) => (JSON.parse(e.body) as { data: Record<string, unknown> }).data;
 
 const SECRET = 'test-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
 
@@ -145,6 +148,13 @@ describe('Slack buttons', () => {
     // The audit log names the mapped humans and their own tokens.
     const approvals = (await store.auditEntries()).filter((e) => e.type === 'approval');
     expect(approvals.map((e) => e.actor)).toEqual(['bob', 'carol']);
+    // ...and that the votes came from Slack, by which Slack user.
+    expect(approvals.map((e) => [dataOf(e).via, dataOf(e).slackUser])).toEqual([
+      ['slack', 'UBOB1'],
+      ['slack', 'UCAROL1'],
+    ]);
+    const decided = (await store.auditEntries()).find((e) => e.type === 'request.approved');
+    expect(dataOf(decided!)).toMatchObject({ via: 'slack', slackUser: 'UCAROL1' });
   });
 
   it('denies through the same service, and says who denied', async () => {
@@ -157,6 +167,9 @@ describe('Slack buttons', () => {
     expect(reply).toMatchObject({ replace_original: true });
     expect(reply!.text).toMatch(/Denied\* \(req_\w+\) by carol/);
     expect((await store.getRequest(request.id))?.state).toBe('denied');
+    const denied = (await store.auditEntries()).find((e) => e.type === 'request.denied');
+    expect(denied?.actor).toBe('carol');
+    expect(dataOf(denied!)).toMatchObject({ via: 'slack', slackUser: 'UCAROL1' });
   });
 
   it('refuses a tampered body, a wrong secret, a missing signature, and stale or future timestamps', async () => {

@@ -239,7 +239,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return act(
       c,
       `/console/requests/${id}`,
-      async () => (await service.approve(c.get('viewer'), id, comment || undefined)).message,
+      async () =>
+        (await service.approve(c.get('viewer'), id, comment || undefined, { via: 'console' })).message,
     );
   });
 
@@ -253,7 +254,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return act(
       c,
       `/console/requests/${id}`,
-      async () => (await service.deny(c.get('viewer'), id, form.data.reason)).message,
+      async () => (await service.deny(c.get('viewer'), id, form.data.reason, { via: 'console' })).message,
     );
   });
 

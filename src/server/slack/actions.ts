@@ -62,10 +62,11 @@ async function vote(
       `This button names request ${click.requestId}, which does not exist with that action on this server; nothing was voted.`,
     );
   try {
+    const via = { via: 'slack' as const, slackUser: click.slackUser };
     const result =
       click.vote === 'approve'
-        ? await service.approve(voter, click.requestId, `approved in Slack (${click.slackUser})`)
-        : await service.deny(voter, click.requestId, `denied in Slack by ${voter.name}`);
+        ? await service.approve(voter, click.requestId, `approved in Slack (${click.slackUser})`, via)
+        : await service.deny(voter, click.requestId, `denied in Slack by ${voter.name}`, via);
     if (!result.counted) return refuse('slack-not-counted', result.message);
     const message = voteResult(result.request, voter.name, click.vote);
     return {
