@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
 import { ApprovalService, BREAKER_ACTOR, type BreakerSettings, type ServerEvent } from './service.js';
 import type { SlackSettings } from './slack/actions.js';
+import { SlackMessageUpdates } from './slack/updates.js';
 import { telemetryOf, type Telemetry } from './telemetry/index.js';
 import { traceEvaluator } from './telemetry/traced-evaluator.js';
 import { WebhookDispatcher } from './webhooks.js';
@@ -64,6 +65,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ? new WebhookDispatcher({ url: options.webhookUrl, buttons: options.slack !== undefined, log: warn })
     : undefined;
   const events = options.events ?? new InProcessEventBus();
+  const slackUpdates = options.slack
+    ? new SlackMessageUpdates({ log: warn, ...(options.now ? { now: options.now } : {}) })
+    : undefined;
   const service = new ApprovalService({
     store: options.store,
     ...(options.expiryMs ? { expiryMs: options.expiryMs } : {}),
@@ -72,6 +76,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     onEvent: (event) => {
       if (event.type === 'agent.frozen' && event.actor === BREAKER_ACTOR) metrics.breakerTripped();
       webhooks?.send(event);
+      slackUpdates?.onEvent(event);
       events.publish(consoleEventOf(event));
       options.onEvent?.(event);
     },
@@ -87,7 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     runtime,
     telemetry,
     console: { events, tls: !!options.tls, ...(options.now ? { now: options.now } : {}) },
-    ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.slack ? { slack: { ...options.slack, updates: slackUpdates! } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const server = (

@@ -29,7 +29,8 @@ interface WebhookBody {
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").slice(0, 300)}\``;
 
-function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
+/** The message for an event; also what replaces a clicked Slack message (src/server/slack/updates.ts). */
+export function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
   let text: string;
   let interlock: WebhookBody['interlock'];
   if ('request' in event) {
