@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LoadedConfig } from '../config/load.js';
 import { serverTier } from '../config/server-tier.js';
 import { parseDuration } from '../approvals/duration.js';
@@ -42,4 +43,14 @@ export function serveSettings(config: LoadedConfig | undefined, env: NodeJS.Proc
     },
     ...(ignored.length ? { ignored } : {}),
   };
+}
+
+const WebhookUrl = z.url({ protocol: /^https?$/, error: 'not an http(s) URL' });
+
+/** Why a webhook URL from --webhook or INTERLOCK_WEBHOOK_URL cannot be used (config.yaml's is checked on load). */
+export function webhookUrlProblem(url: string): string | undefined {
+  const parsed = WebhookUrl.safeParse(url);
+  return parsed.success
+    ? undefined
+    : `the webhook URL "${url}" is ${parsed.error.issues[0]!.message}: give the receiver's https:// URL (--webhook, INTERLOCK_WEBHOOK_URL or server.webhookUrl)`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serverConnection } from '../../src/approvals/settings.js';
 import { parseDuration } from '../../src/approvals/duration.js';
 import { loadConfig } from '../../src/config/load.js';
-import { serveSettings } from '../../src/server/config.js';
+import { serveSettings, webhookUrlProblem } from '../../src/server/config.js';
 import { defaultDatabasePath } from '../../src/store/open.js';
 import { parsePostgresUrl } from '../../src/store/postgres.js';
 import { tempTree } from '../support/tmp.js';
@@ -97,6 +97,14 @@ describe('server settings', () => {
       expiryMs: 3_600_000,
       breaker: { maxDestructive: 4, windowMs: 3 * 60_000 },
     });
+  });
+
+  it('refuse a webhook URL from a flag or the environment that is not http(s), saying where to fix it', () => {
+    expect(webhookUrlProblem('https://hooks.slack.com/services/T/B/x')).toBeUndefined();
+    expect(webhookUrlProblem('file:///etc/passwd')).toMatch(
+      /the webhook URL "file:\/\/\/etc\/passwd" is not an http\(s\) URL: .*--webhook, INTERLOCK_WEBHOOK_URL/,
+    );
+    expect(webhookUrlProblem('hooks.slack.com/x')).toMatch(/not an http\(s\) URL/);
   });
 
   it('defaults: an hour, 20 destructive actions in 10 minutes, a SQLite file under XDG_DATA_HOME', () => {
