@@ -6,7 +6,7 @@ import { layerFile, type ConfigLayer } from './tiers.js';
 // environment. A project's `.interlock/` is the agent's to edit: a database or webhook it named would let
 // the agent choose where the server keeps its state or sends its requests, so it is ignored and said so.
 
-export type ServerConfig = NonNullable<ConfigFile['server']>;
+type ServerConfig = NonNullable<ConfigFile['server']>;
 
 export interface ServerTier {
   settings: ServerConfig;
