@@ -1,19 +1,4 @@
 import type { LoadedConfig } from '../config/load.js';
-import type { ConfigFile } from '../config/schema.js';
-
-export type ServerConfig = NonNullable<ConfigFile['server']>;
-
-/** The `server:` settings of every configuration layer, later layers (the project) winning key by key. */
-export function serverConfig(config: LoadedConfig | undefined): ServerConfig {
-  const merged: ServerConfig = {};
-  for (const layer of config?.layers ?? []) {
-    const s = layer.config.server;
-    if (!s) continue;
-    Object.assign(merged, { ...s, circuitBreaker: { ...merged.circuitBreaker, ...s.circuitBreaker } });
-  }
-  return merged;
-}
-
 export interface ServerConnection {
   url: string;
   token: string;

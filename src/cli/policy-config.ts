@@ -1,4 +1,5 @@
 import type { LoadedConfig, Setting } from '../config/load.js';
+import { serverTier } from '../config/server-tier.js';
 import type { Palette } from './render.js';
 
 // `interlock policy list`'s configuration block: each setting, the tier and file that set it, and what a
@@ -32,7 +33,9 @@ export function configLines(cfg: LoadedConfig, c: Palette): string[] {
     ...settingLines(c, 'approvals.expiry', cfg.approvalsExpiry.value, cfg.approvalsExpiry),
     ...settingLines(c, 'unknown env', `treated as ${cfg.unknownEnvironment.value}`, cfg.unknownEnvironment),
     `  ${'env patterns from'.padEnd(18)} ${cfg.patternsFrom.join(', ')}`,
-    ...cfg.patternsIgnored.map((note) => `  ${''.padEnd(18)} ${c.yellow(`ignored: ${note}`)}`),
+    ...[...cfg.patternsIgnored, ...serverTier(cfg.layers).ignored].map(
+      (note) => `  ${''.padEnd(18)} ${c.yellow(`ignored: ${note}`)}`,
+    ),
   );
   return out;
 }

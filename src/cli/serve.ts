@@ -1,6 +1,6 @@
 import { loadRuntime } from '../app/runtime.js';
 import { loadConfig } from '../config/load.js';
-import { serveSettings } from '../server/config.js';
+import { serveSettings, webhookUrlProblem } from '../server/config.js';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SERVER_PORT, startServer, type TlsFiles } from '../server/serve.js';
 import { serverTelemetry } from '../server/telemetry/setup.js';
@@ -83,6 +83,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const settings = serveSettings(config, env);
+  for (const note of settings.ignored ?? []) process.stderr.write(`interlock serve: ignored: ${note}\n`);
   let signingSecret;
   try {
     signingSecret = slackSecret(settings);
@@ -111,6 +112,12 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     return reportError('serve', error);
   }
   const webhookUrl = options.webhook ?? settings.webhookUrl;
+  const badWebhook = webhookUrl && webhookUrlProblem(webhookUrl);
+  if (badWebhook) {
+    await store.close();
+    process.stderr.write(`interlock serve: ${badWebhook}\n`);
+    return EXIT_CODES.usage;
+  }
   let events;
   try {
     events = await replicaEvents(store.kind, database, log);

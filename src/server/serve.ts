@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
 import { ApprovalService, BREAKER_ACTOR, type BreakerSettings, type ServerEvent } from './service.js';
 import type { SlackSettings } from './slack/actions.js';
+import { SlackMessageUpdates } from './slack/updates.js';
 import { telemetryOf, type Telemetry } from './telemetry/index.js';
 import { traceEvaluator } from './telemetry/traced-evaluator.js';
 import { WebhookDispatcher } from './webhooks.js';
@@ -66,6 +67,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ? new WebhookDispatcher({ url: options.webhookUrl, buttons: options.slack !== undefined, log: warn })
     : undefined;
   const events = options.events ?? new InProcessEventBus();
+  const slackUpdates = options.slack
+    ? new SlackMessageUpdates({ log: warn, ...(options.now ? { now: options.now } : {}) })
+    : undefined;
   const service = new ApprovalService({
     store: options.store,
     ...(options.expiryMs ? { expiryMs: options.expiryMs } : {}),
@@ -74,6 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     onEvent: (event) => {
       if (event.type === 'agent.frozen' && event.actor === BREAKER_ACTOR) metrics.breakerTripped();
       webhooks?.send(event);
+      slackUpdates?.onEvent(event);
       events.publish(consoleEventOf(event));
       options.onEvent?.(event);
     },
@@ -94,7 +99,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(options.now ? { now: options.now } : {}),
       ...(options.database ? { database: options.database } : {}),
     },
-    ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.slack ? { slack: { ...options.slack, updates: slackUpdates! } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const server = (

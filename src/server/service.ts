@@ -57,6 +57,13 @@ export type ServerEvent =
     }
   | { type: 'freeze' | 'unfreeze' | 'agent.frozen' | 'agent.unfrozen'; actor: string; freeze: Freeze };
 
+/**
+ * Where a vote came from, for the audit log: the JSON API (and so `interlock approvals`), the web console,
+ * or a Slack click with the Slack user id. Set by the route that took the vote, never by the caller.
+ */
+export type Via = { via: 'api' } | { via: 'console' } | { via: 'slack'; slackUser: string };
+const API: Via = { via: 'api' };
+
 export interface ServiceOptions {
   store: Store;
   /** How long a pending request, and then an approval, stays usable. */
@@ -419,7 +426,7 @@ export class ApprovalService {
     return this.current(tx, found, now, events);
   }
 
-  async approve(caller: Identity, id: string, comment?: string): Promise<VoteReply> {
+  async approve(caller: Identity, id: string, comment?: string, via: Via = API): Promise<VoteReply> {
     requireHuman(caller, 'approve');
     const now = this.now();
     return this.run(async (tx, events) => {
@@ -466,7 +473,14 @@ export class ApprovalService {
         type: 'approval',
         actor: caller.name,
         at: now,
-        data: { requestId: id, digest: request.digest, tokenId: caller.id, groups: caller.groups, comment },
+        data: {
+          requestId: id,
+          digest: request.digest,
+          tokenId: caller.id,
+          groups: caller.groups,
+          comment,
+          ...via,
+        },
       });
       let current = request;
       if (approvals.length >= request.approvalsRequired) {
@@ -477,7 +491,12 @@ export class ApprovalService {
           type: 'request.approved',
           actor: caller.name,
           at: now,
-          data: { requestId: id, digest: request.digest, approvers: approvals.map((a) => a.approver) },
+          data: {
+            requestId: id,
+            digest: request.digest,
+            approvers: approvals.map((a) => a.approver),
+            ...via,
+          },
         });
         events.push({ type: 'request.approved', actor: caller.name, request: toView(current, approvals) });
       }
@@ -493,7 +512,7 @@ export class ApprovalService {
     });
   }
 
-  async deny(caller: Identity, id: string, reason: string): Promise<VoteReply> {
+  async deny(caller: Identity, id: string, reason: string, via: Via = API): Promise<VoteReply> {
     requireHuman(caller, 'deny');
     const now = this.now();
     return this.run(async (tx, events) => {
@@ -510,7 +529,7 @@ export class ApprovalService {
         type: 'request.denied',
         actor: caller.name,
         at: now,
-        data: { requestId: id, digest: request.digest, reason, was: request.state },
+        data: { requestId: id, digest: request.digest, reason, was: request.state, ...via },
       });
       const view = await this.view(tx, { ...request, ...patch });
       events.push({ type: 'request.denied', actor: caller.name, request: view });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { canonicalName } from '../store/names.js';
+import { SlackUserTakenError } from '../store/conflicts.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
 import { newId } from './ids.js';
 import { reopenIfShort } from './service.js';
@@ -52,7 +53,7 @@ export async function createToken(
   };
   if (input.kind === 'agent' && input.actsFor) identity.actsFor = canonicalName(input.actsFor);
   if (input.slackUser) identity.slackUser = input.slackUser;
-  await store.transact(async (tx) => {
+  const created = store.transact(async (tx) => {
     await tx.insertIdentity({ ...identity, tokenHash: hashToken(token) });
     await tx.appendAudit({
       type: 'token.created',
@@ -68,7 +69,18 @@ export async function createToken(
       },
     });
   });
+  await created.catch((error: unknown) => explainTaken(store, input, error));
   return { token, identity };
+}
+
+/**
+ * A Slack user taken meanwhile (a concurrent create won the unique index) gets the same message as one
+ * taken before: read once the winner has committed, so it names the token that holds it.
+ */
+async function explainTaken(store: Store, input: NewTokenInput, error: unknown): Promise<never> {
+  if (!(error instanceof SlackUserTakenError)) throw error;
+  await assertSlackUserFree(store, input);
+  throw new InputError(error.message);
 }
 
 /** A Slack user acts as one person: refuse a second live mapping, naming the token that holds it. */

@@ -1,4 +1,5 @@
 import { actionLine, approversNeeded, blastRadius, forPeople, requesterLine } from '../approvals/view.js';
+import { withoutSecrets } from './outgoing-text.js';
 import type { ServerEvent } from './service.js';
 import { section, slackText, voteButtons, type Block } from './slack/blocks.js';
 
@@ -29,7 +30,8 @@ interface WebhookBody {
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").slice(0, 300)}\``;
 
-function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
+/** The message for an event; also what replaces a clicked Slack message (src/server/slack/updates.ts). */
+export function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
   let text: string;
   let interlock: WebhookBody['interlock'];
   if ('request' in event) {
@@ -60,7 +62,7 @@ function webhookBody(event: ServerEvent, buttons: boolean): WebhookBody {
             : `*${who} unfrozen* by ${f.by}.`;
     interlock = { event: event.type, actor: event.actor, scope: f.scope };
   }
-  text = slackText(text);
+  text = slackText(withoutSecrets(text));
   const votes = buttons && 'request' in event && event.request.state === 'pending';
   return {
     text,
@@ -121,11 +123,21 @@ export class WebhookDispatcher {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: d.body,
+        // A redirect is not followed: the configured URL is the only place the server posts to, so a
+        // receiver cannot bounce it to an address inside the network (169.254.169.254, localhost…).
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
       });
       await res.arrayBuffer().catch(() => undefined);
       if (res.ok) {
         this.delivered++;
+        return;
+      }
+      if (res.status >= 300 && res.status < 400) {
+        this.failed++;
+        this.options.log?.(
+          `webhook ${d.event} answered with a redirect (HTTP ${res.status}), which is not followed; set the webhook URL to where it points`,
+        );
         return;
       }
       problem = `HTTP ${res.status}`;

@@ -26,6 +26,7 @@ import {
   witnessedValues,
   type WitnessedRow,
 } from './rows.js';
+import { isSlackUserConflict, SlackUserTakenError } from './conflicts.js';
 import type {
   Approval,
   ApprovalRequest,
@@ -462,10 +463,15 @@ class PostgresTx implements Tx {
   }
 
   async insertIdentity(i: NewIdentity) {
-    await this.client.query(
-      'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at, slack_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      identityValues(i),
-    );
+    try {
+      await this.client.query(
+        'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at, slack_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        identityValues(i),
+      );
+    } catch (error) {
+      // Not retried (as other 23505s are): the same insert would break the same index again.
+      throw isSlackUserConflict(error) ? new SlackUserTakenError(i.slackUser!) : error;
+    }
   }
 
   async revokeIdentity(idOrName: string, at: number) {

@@ -29,6 +29,7 @@ import {
   witnessedValues,
   type WitnessedRow,
 } from './rows.js';
+import { isSlackUserConflict, SlackUserTakenError } from './conflicts.js';
 import type {
   Approval,
   ApprovalRequest,
@@ -397,7 +398,11 @@ class SqliteTx implements Tx {
   }
 
   async insertIdentity(i: NewIdentity) {
-    this.s.insertIdentity!.run(...identityValues(i));
+    try {
+      this.s.insertIdentity!.run(...identityValues(i));
+    } catch (error) {
+      throw isSlackUserConflict(error) ? new SlackUserTakenError(i.slackUser!) : error;
+    }
   }
 
   async revokeIdentity(idOrName: string, at: number) {

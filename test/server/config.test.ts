@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serverConnection } from '../../src/approvals/settings.js';
 import { parseDuration } from '../../src/approvals/duration.js';
 import { loadConfig } from '../../src/config/load.js';
-import { serveSettings } from '../../src/server/config.js';
+import { serveSettings, webhookUrlProblem } from '../../src/server/config.js';
 import { defaultDatabasePath } from '../../src/store/open.js';
 import { parsePostgresUrl } from '../../src/store/postgres.js';
 import { tempTree } from '../support/tmp.js';
@@ -34,17 +34,22 @@ describe('server settings', () => {
     ).toBeUndefined();
   });
 
-  it('come from config.yaml (user, then project), environment variables winning', () => {
+  it("come from the user's config.yaml, never a project's, environment variables winning", () => {
     const config = load({
       'xdg/interlock/config.yaml':
         'server:\n  databaseUrl: postgres://db/interlock\n  circuitBreaker:\n    maxDestructive: 5\n',
       'proj/.interlock/config.yaml':
         'approvals:\n  expiry: 30m\nserver:\n  url: http://approvals.internal:47812\n  circuitBreaker:\n    windowMinutes: 2\n',
     });
+    // The project's approvals.expiry is shorter (lower tiers may tighten it); its server: keys are ignored.
     expect(serveSettings(config, {})).toEqual({
       database: 'postgres://db/interlock',
       expiryMs: 30 * 60_000,
-      breaker: { maxDestructive: 5, windowMs: 2 * 60_000 },
+      breaker: { maxDestructive: 5, windowMs: 10 * 60_000 },
+      ignored: [
+        expect.stringMatching(/^project tried server\.url \(.*proj\/\.interlock\/config\.yaml\)/),
+        expect.stringMatching(/^project tried server\.circuitBreaker .*the agent can edit/),
+      ],
     });
     expect(
       serveSettings(config, {
@@ -72,6 +77,34 @@ describe('server settings', () => {
       error: expect.stringMatching(/INTERLOCK_TOKEN is not set/),
     });
     expect(serverConnection({}, undefined)).toBeUndefined();
+  });
+
+  it("take the managed tier's over the user's, key by key", () => {
+    const root = tempTree({
+      'managed/config.yaml':
+        'server:\n  databaseUrl: postgres://managed/db\n  circuitBreaker:\n    windowMinutes: 3\n',
+      'xdg/interlock/config.yaml':
+        'server:\n  databaseUrl: /home/u/x.db\n  webhookUrl: https://hooks.example/u\n  circuitBreaker:\n    maxDestructive: 4\n',
+    });
+    const config = loadConfig(
+      join(root, 'proj'),
+      { HOME: root, XDG_CONFIG_HOME: join(root, 'xdg') },
+      { managedDir: join(root, 'managed') },
+    );
+    expect(serveSettings(config, {})).toEqual({
+      database: 'postgres://managed/db',
+      webhookUrl: 'https://hooks.example/u',
+      expiryMs: 3_600_000,
+      breaker: { maxDestructive: 4, windowMs: 3 * 60_000 },
+    });
+  });
+
+  it('refuse a webhook URL from a flag or the environment that is not http(s), saying where to fix it', () => {
+    expect(webhookUrlProblem('https://hooks.slack.com/services/T/B/x')).toBeUndefined();
+    expect(webhookUrlProblem('file:///etc/passwd')).toMatch(
+      /the webhook URL "file:\/\/\/etc\/passwd" is not an http\(s\) URL: .*--webhook, INTERLOCK_WEBHOOK_URL/,
+    );
+    expect(webhookUrlProblem('hooks.slack.com/x')).toMatch(/not an http\(s\) URL/);
   });
 
   it('defaults: an hour, 20 destructive actions in 10 minutes, a SQLite file under XDG_DATA_HOME', () => {

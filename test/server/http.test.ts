@@ -139,6 +139,12 @@ describe.each(TARGETS)('HTTP API: $kind', (target) => {
     const third = await gate(gateInput(), options);
     expect(third.outcome).toBe('deny');
     expect(third.requestId).not.toBe(first.requestId);
+    // The audit log says the votes came through the JSON API.
+    const votes = (await store.auditEntries()).filter((e) => e.type === 'approval');
+    expect(votes.map((e) => (JSON.parse(e.body) as { data: { via: string } }).data.via)).toEqual([
+      'api',
+      'api',
+    ]);
   });
 
   it('gate --wait: waits for the approvers, then allows once', async () => {

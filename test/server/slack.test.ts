@@ -5,13 +5,16 @@ import { gate } from '../../src/approvals/client.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { slackSignature } from '../../src/server/slack/signature.js';
 import { createToken, revokeToken } from '../../src/server/tokens.js';
-import type { Store } from '../../src/store/types.js';
+import type { AuditEntry, Store } from '../../src/store/types.js';
 import { body, gateInputOf } from '../approvals/fixtures.js';
 import { SQLITE } from '../store/stores.js';
-import { people, serverOn, spawnServer, type People } from './harness.js';
+import { clientOf, people, serverOn, spawnServer, type People } from './harness.js';
 
 // Slack's Approve/Deny buttons against a real server: clicks signed with the test's signing secret, a real
 // local HTTP server standing in for Slack's response_url (allowed by the server's own option).
+
+/** The `data` of an audit entry, from the canonical body that is hashed. */
+const dataOf = (e: AuditEntry) => (JSON.parse(e.body) as { data: Record<string, unknown> }).data;
 
 const SECRET = 'test-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
 
@@ -62,8 +65,8 @@ describe('Slack buttons', () => {
   });
 
   /** The agent (claude, acting for alice) asks; the request waits for two platform approvals. */
-  async function pendingRequest(): Promise<{ id: string; digest: string }> {
-    const r = await gate(gateInputOf(body()), { server: { url: server.url, token: who.agent } });
+  async function pendingRequest(input = body()): Promise<{ id: string; digest: string }> {
+    const r = await gate(gateInputOf(input), { server: { url: server.url, token: who.agent } });
     expect(r).toMatchObject({ outcome: 'deny', state: 'pending' });
     const request = await store.getRequest(r.requestId!);
     return { id: request!.id, digest: request!.digest };
@@ -145,6 +148,13 @@ describe('Slack buttons', () => {
     // The audit log names the mapped humans and their own tokens.
     const approvals = (await store.auditEntries()).filter((e) => e.type === 'approval');
     expect(approvals.map((e) => e.actor)).toEqual(['bob', 'carol']);
+    // ...and that the votes came from Slack, by which Slack user.
+    expect(approvals.map((e) => [dataOf(e).via, dataOf(e).slackUser])).toEqual([
+      ['slack', 'UBOB1'],
+      ['slack', 'UCAROL1'],
+    ]);
+    const decided = (await store.auditEntries()).find((e) => e.type === 'request.approved');
+    expect(dataOf(decided!)).toMatchObject({ via: 'slack', slackUser: 'UCAROL1' });
   });
 
   it('denies through the same service, and says who denied', async () => {
@@ -157,6 +167,9 @@ describe('Slack buttons', () => {
     expect(reply).toMatchObject({ replace_original: true });
     expect(reply!.text).toMatch(/Denied\* \(req_\w+\) by carol/);
     expect((await store.getRequest(request.id))?.state).toBe('denied');
+    const denied = (await store.auditEntries()).find((e) => e.type === 'request.denied');
+    expect(denied?.actor).toBe('carol');
+    expect(dataOf(denied!)).toMatchObject({ via: 'slack', slackUser: 'UCAROL1' });
   });
 
   it('refuses a tampered body, a wrong secret, a missing signature, and stale or future timestamps', async () => {
@@ -228,6 +241,67 @@ describe('Slack buttons', () => {
       json: { code: 'slack-bad-response-url' },
     });
     expect(await store.listApprovals(request.id)).toEqual([]);
+  });
+
+  it('replaces the clicked message on later events: a deny elsewhere, the action running', async () => {
+    const request = await pendingRequest(body({ command: 'kubectl delete namespace billing' }));
+    await post(clickBody('UBOB1', 'approve', request, `${origin}/actions/T1/first`));
+    await replies(1);
+    // Denied in the console or the CLI: the Slack message loses its buttons and says so.
+    await clientOf(server, who.carol).deny(request.id, 'not during the sale');
+    const [, denied] = await replies(2);
+    expect(received[1]!.path).toBe('/actions/T1/first');
+    expect(denied).toMatchObject({ replace_original: true });
+    expect(denied!.text).toMatch(/Denied\* \(req_\w+\) by carol: not during the sale/);
+    expect(JSON.stringify(denied!.blocks)).not.toContain('interlock.approve');
+
+    // Approved in Slack, then used by the agent's retry: the message says it ran.
+    const second = await pendingRequest();
+    await post(clickBody('UBOB1', 'approve', second, `${origin}/actions/T1/second`));
+    await post(clickBody('UCAROL1', 'approve', second, `${origin}/actions/T1/second`));
+    await replies(4);
+    const options = { server: { url: server.url, token: who.agent } };
+    expect(await gate(gateInputOf(body()), options)).toMatchObject({ outcome: 'allow', state: 'consumed' });
+    const all = await replies(5);
+    expect(all).toHaveLength(5); // each click's own vote was answered once, not again by its event
+    expect(all[4]!.text).toMatch(/Used\* \(req_\w+\): the approved action ran once/);
+  });
+
+  it('replaces the clicked message when its request expires', async () => {
+    let now = Date.now();
+    const clocked = await serverOn(store, {
+      now: () => now,
+      expiryMs: 15 * 60_000,
+      slack: { signingSecret: SECRET, responseOrigins: [origin] },
+    });
+    try {
+      const r = await gate(gateInputOf(body({ digest: 'c'.repeat(64) })), {
+        server: { url: clocked.url, token: who.agent },
+      });
+      const request = (await store.getRequest(r.requestId!))!;
+      const form = clickBody('UBOB1', 'approve', request, `${origin}/actions/T1/expiring`);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      await fetch(`${clocked.url}/slack/actions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': timestamp,
+          'x-slack-signature': slackSignature(SECRET, timestamp, form),
+        },
+        body: form,
+      });
+      await replies(1);
+      now += 20 * 60_000; // within Slack's 30 minutes for the response_url, past a 15-minute expiry
+      await clocked.service.sweep();
+      expect((await store.getRequest(request.id))?.state).toBe('expired');
+      const [, expired] = await replies(2);
+      expect(received[1]!.path).toBe('/actions/T1/expiring');
+      expect(expired).toMatchObject({ replace_original: true });
+      expect(expired!.text).toMatch(/Expired\* \(req_\w+\) with 1 of 2 approvals/);
+      expect(JSON.stringify(expired!.blocks)).not.toContain('interlock.approve');
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('puts Approve/Deny buttons carrying the request and its digest prefix in the webhook message', async () => {

@@ -45,6 +45,20 @@ describe.each(TARGETS)('tokens: $kind', (target) => {
     expect(identity.actsFor).toBe('carol');
   });
 
+  it('two token creates racing for one Slack user: one wins, the other is told who holds it', async () => {
+    const make = (name: string) =>
+      createToken(store, { kind: 'human', name, slackUser: 'U0RACE', createdBy: 'test' });
+    const raced = await Promise.allSettled([make('dave'), make('erin')]);
+    const won = raced.find((r) => r.status === 'fulfilled');
+    const lost = raced.find((r) => r.status === 'rejected');
+    expect(won).toBeDefined();
+    const holder = won!.value.identity;
+    expect((lost!.reason as Error).message).toBe(
+      `Slack user U0RACE already acts as ${holder.name} (token ${holder.id}); a Slack user maps to one person. Revoke that token first (interlock token revoke ${holder.id}) if the mapping is wrong.`,
+    );
+    expect((await store.listIdentities()).filter((i) => i.slackUser === 'U0RACE')).toHaveLength(1);
+  });
+
   it('stores names in one case: --acts-for Carol is carol', async () => {
     const agent = await createToken(store, {
       kind: 'agent',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
+import { SlackUserTakenError } from '../../src/store/conflicts.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import type { ApprovalRequest, Store } from '../../src/store/types.js';
 import { olderDatabase, POSTGRES_URL, TARGETS, uniqueSchema } from './stores.js';
@@ -340,7 +341,17 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     });
     expect(await store.identityBySlackUser('U999')).toBeUndefined();
     // A second live identity for the same Slack user cannot exist: one click is one person.
-    await expect(store.transact((tx) => tx.insertIdentity(human('tok_s2', 'U123ABC')))).rejects.toThrow();
+    await expect(store.transact((tx) => tx.insertIdentity(human('tok_s2', 'U123ABC')))).rejects.toThrow(
+      SlackUserTakenError,
+    );
+    // Two at once (two `token create --slack-user U555` racing): one wins, the other gets the store's own error.
+    const raced = await Promise.allSettled(
+      ['tok_r1', 'tok_r2'].map((id) => store.transact((tx) => tx.insertIdentity(human(id, 'U555')))),
+    );
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = raced.find((r) => r.status === 'rejected')!;
+    expect(lost.reason).toBeInstanceOf(SlackUserTakenError);
+    expect((lost.reason as Error).message).toMatch(/^Slack user U555 already acts as another live token/);
     await expect(
       store.transact((tx) =>
         tx.insertIdentity({ ...human('tok_s3', 'U777'), kind: 'agent', actsFor: 'bob' }),

@@ -250,7 +250,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return act(
       c,
       `/console/requests/${id}`,
-      async () => (await service.approve(c.get('viewer'), id, comment || undefined)).message,
+      async () =>
+        (await service.approve(c.get('viewer'), id, comment || undefined, { via: 'console' })).message,
     );
   });
 
@@ -264,7 +265,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return act(
       c,
       `/console/requests/${id}`,
-      async () => (await service.deny(c.get('viewer'), id, form.data.reason)).message,
+      async () => (await service.deny(c.get('viewer'), id, form.data.reason, { via: 'console' })).message,
     );
   });
 

@@ -4,6 +4,7 @@ import { slackText, voteResult } from './blocks.js';
 import { parseClick, type SlackClick } from './payload.js';
 import { checkedResponseUrl, ephemeral, postReply, type SlackReply } from './respond.js';
 import { verifySlackRequest, type SignedRequest } from './signature.js';
+import type { SlackMessageUpdates } from './updates.js';
 
 // POST /slack/actions: an Approve or Deny click. Slack's signature is the only authentication; the Slack
 // user acts as the human identity mapped to it (`token create --slack-user`), through the same
@@ -14,6 +15,8 @@ export interface SlackSettings {
   signingSecret: string;
   /** Origins a response_url may use; default Slack's only. Set by the server's own options (tests). */
   responseOrigins?: readonly string[];
+  /** Keeps each clicked message's response_url to replace it on later events (set by startServer). */
+  updates?: SlackMessageUpdates;
 }
 
 export interface ClickOutcome {
@@ -34,16 +37,21 @@ export async function handleSlackClick(ctx: Context, request: SignedRequest): Pr
   verifySlackRequest(ctx.slack.signingSecret, request, ctx.now());
   const click = parseClick(request.body);
   const responseUrl = checkedResponseUrl(click.responseUrl, ctx.slack.responseOrigins);
-  const { outcome, reply } = await vote(ctx.service, click);
+  const updates = ctx.slack.updates;
+  const { outcome, reply } = await vote(ctx.service, click, updates);
   postReply(responseUrl, reply).catch((error: unknown) =>
     ctx.log?.(`slack reply for ${click.requestId} not delivered: ${(error as Error).message}`),
   );
+  // A click on the request's own message (even a refused vote, answered to the clicker alone) brings a
+  // fresh response_url for it; one naming another action does not.
+  if (outcome.code !== 'slack-unknown-request') updates?.remember(click.requestId, responseUrl);
   return outcome;
 }
 
 async function vote(
   service: ApprovalService,
   click: SlackClick,
+  updates: SlackMessageUpdates | undefined,
 ): Promise<{ outcome: ClickOutcome; reply: SlackReply }> {
   const refuse = (code: string, message: string) => ({
     outcome: { ok: false, code, message },
@@ -62,10 +70,12 @@ async function vote(
       `This button names request ${click.requestId}, which does not exist with that action on this server; nothing was voted.`,
     );
   try {
+    const via = { via: 'slack' as const, slackUser: click.slackUser };
+    updates?.forget(click.requestId); // this click's own reply says the outcome, not its event
     const result =
       click.vote === 'approve'
-        ? await service.approve(voter, click.requestId, `approved in Slack (${click.slackUser})`)
-        : await service.deny(voter, click.requestId, `denied in Slack by ${voter.name}`);
+        ? await service.approve(voter, click.requestId, `approved in Slack (${click.slackUser})`, via)
+        : await service.deny(voter, click.requestId, `denied in Slack by ${voter.name}`, via);
     if (!result.counted) return refuse('slack-not-counted', result.message);
     const message = voteResult(result.request, voter.name, click.vote);
     return {

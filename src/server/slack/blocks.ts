@@ -1,6 +1,7 @@
 import type { RequestView } from '../../approvals/api.js';
 import { actionLine, forPeople, requesterLine } from '../../approvals/view.js';
 import { visible } from '../../core/text.js';
+import { withoutSecrets } from '../outgoing-text.js';
 import { ACTION_IDS, buttonValue } from './ids.js';
 
 // Block Kit pieces shared by the webhook messages and the replies to a click.
@@ -61,6 +62,6 @@ export function voteResult(
       : r.state === 'approved'
         ? `:white_check_mark: *Approved* (${r.id}) by ${given}. ${what}. It may run once.`
         : `:ballot_box_with_check: *Approval counted* (${r.id}) from ${voter}: approved by ${given}, ${left} more needed${r.approverGroup ? ` from ${r.approverGroup}` : ''}. ${what}.`;
-  const text = slackText(head);
+  const text = slackText(withoutSecrets(head));
   return { text, blocks: [section(text), ...(r.state === 'pending' ? [voteButtons(r)] : [])] };
 }

@@ -136,6 +136,12 @@ describe('web console', () => {
     }
     expect((await ask()).outcome).toBe('allow');
     expect((await ask()).outcome).not.toBe('allow');
+    // The audit log says the votes came through the console.
+    const votes = (await store.auditEntries()).filter((e) => e.type === 'approval');
+    expect(votes.map((e) => (JSON.parse(e.body) as { data: { via: string } }).data.via)).toEqual([
+      'console',
+      'console',
+    ]);
   });
 
   it('refuses self-approval through the form, with the service’s own message', async () => {
