@@ -47,10 +47,23 @@ BEGIN
 END
 $fn$`;
 
+/** NUL, or a surrogate that is not half of a pair (with the u flag, a whole pair is one code point). */
+const NOT_TEXT = /[\u0000\p{Cs}]/u;
+
 /** What the function needs of one entry: its body around the seq, and its columns. */
 export function chainRow(input: AuditInput) {
   if (!Number.isSafeInteger(input.at))
     throw new Error(`audit entry time ${input.at} is not whole milliseconds; pass Date.now() or similar`);
+  // The body escapes anything JSON must; the type and actor columns are PostgreSQL text, which holds
+  // neither NUL nor half a surrogate pair.
+  for (const [name, value] of [
+    ['type', input.type],
+    ['actor', input.actor],
+  ] as const)
+    if (NOT_TEXT.test(value))
+      throw new Error(
+        `audit entry ${name} ${JSON.stringify(value)} holds a NUL or a lone surrogate, which PostgreSQL text cannot store; use another name`,
+      );
   return { ...auditBodyParts(input), at: input.at, type: input.type, actor: input.actor };
 }
 
