@@ -20,15 +20,15 @@ const AWKWARD = [
   '$fn$ ); COMMIT; DROP TABLE audit; --',
 ];
 
-const NOT_TEXT = /[\u0000\p{Cs}]/u;
+const notText = (value: string) => value.includes('\u0000') || /\p{Cs}/u.test(value);
 
 function inputs(n: number): AuditInput[] {
   return Array.from({ length: n }, (_, i) => {
     const text = AWKWARD[i % AWKWARD.length]!;
     return {
       // PostgreSQL text holds no NUL or lone surrogate: those reach the body only, escaped as JSON.
-      type: i % 3 || NOT_TEXT.test(text) ? 'decision' : `type ${text}`,
-      actor: i % 2 && !NOT_TEXT.test(text) ? text : 'claude',
+      type: i % 3 || notText(text) ? 'decision' : `type ${text}`,
+      actor: i % 2 && !notText(text) ? text : 'claude',
       at: 1_700_000_000_000 + i,
       data: { i, text, nested: { [text]: [text, i, null, true, 1.5], z: {} }, list: [] },
     };
