@@ -8,7 +8,8 @@ import pg from 'pg';
 export type WaitShares = Record<string, number>;
 
 function label(row: { state: string | null; wait_event_type: string | null; wait_event: string | null }) {
-  if (row.state === 'idle in transaction') return 'idle in transaction (lock held, server busy)';
+  // A transaction that holds the head lock, or (lock taken at the end) one still deciding without it.
+  if (row.state === 'idle in transaction') return 'idle in transaction (replica busy)';
   if (row.wait_event_type === 'Lock') return `lock wait (${row.wait_event})`;
   if (row.wait_event_type === 'IO') return `disk (${row.wait_event})`;
   if (row.wait_event_type === 'LWLock') return `LWLock (${row.wait_event})`;

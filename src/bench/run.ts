@@ -17,6 +17,12 @@ const SECTIONS = [
     './server-replicas.js',
     'benchReplicas',
   ],
+  [
+    'audit chain on PostgreSQL, two replicas: round trips and head-lock hold per batch (issue 17)',
+    'pg-chain',
+    './pg-chain.js',
+    'benchPgChain',
+  ],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
   ['soak: two PostgreSQL replicas, kill -9 every minute (issue 17)', 'soak', './soak.js', 'benchSoak'],

@@ -584,7 +584,8 @@ export class ApprovalService {
   /** What an action did once it ran (the agent's post-tool hook reports it): appended to the audit log. */
   async recordExecution(caller: Identity, body: ExecutionInput): Promise<{ seq: number }> {
     const now = this.now();
-    return this.run(async (tx) => {
+    // The entry's seq is known once the transaction has committed (PostgreSQL numbers it then).
+    const entry = await this.run(async (tx) => {
       if (body.requestId) {
         const request = await tx.getRequest(body.requestId);
         if (!request || request.requester.tokenId !== caller.id || request.digest !== body.digest)
@@ -594,7 +595,7 @@ export class ApprovalService {
             `no request ${body.requestId} of ${caller.name} for this action`,
           );
       }
-      const entry = await tx.appendAudit({
+      return tx.appendAudit({
         type: 'execution',
         actor: caller.name,
         at: now,
@@ -616,8 +617,8 @@ export class ApprovalService {
           credentials: body.credentials,
         },
       });
-      return { seq: entry.seq };
     });
+    return { seq: entry.seq };
   }
 
   /** The kill switch (no agent given) or one agent's freeze. Humans only. */

@@ -6,8 +6,19 @@ import type { AuditEntry, AuditInput } from './types.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The canonical body of an entry around its seq: `before + seq + after` is exactly
+ * canonicalJson({seq, at, type, actor, data}) (keys sort as actor, at, data, seq, type). PostgreSQL learns
+ * the seq only under the head lock, so it joins these parts and hashes them there, with the same bytes.
+ */
+export function auditBodyParts(input: AuditInput): { before: string; after: string } {
+  const head = canonicalJson({ actor: input.actor, at: input.at, data: input.data });
+  return { before: `${head.slice(0, -1)},"seq":`, after: `,"type":${canonicalJson(input.type)}}` };
+}
+
 export function buildAuditEntry(input: AuditInput, seq: number, prevHash: string): AuditEntry {
-  const body = canonicalJson({ seq, at: input.at, type: input.type, actor: input.actor, data: input.data });
+  const { before, after } = auditBodyParts(input);
+  const body = `${before}${seq}${after}`;
   return {
     seq,
     at: input.at,

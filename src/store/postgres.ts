@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { buildAuditEntry } from './audit.js';
 import { MIGRATIONS } from './migrations.js';
+import { APPEND_CHAIN_FUNCTION, appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
 import { canonicalName } from './names.js';
 import {
   APPROVALS_WITH_TOKENS,
@@ -56,6 +56,11 @@ export interface PostgresOptions {
   /** The schema that holds Interlock's tables (default "interlock"; tests use one per run). */
   schema?: string;
   poolSize?: number;
+  /**
+   * Take the head lock in the first round trip, as every transaction did before the lock moved to the end
+   * (src/bench/pg-chain.ts compares the two); off by default.
+   */
+  lockAtStart?: boolean;
 }
 
 /** `postgres://user:secret@host/db?schema=x` → the connection string without `schema`, and the schema. */
@@ -79,9 +84,25 @@ interface Job {
 const MAX_BATCH = 200;
 
 /**
- * PostgreSQL: several server replicas share one state. Every writing transaction starts by locking the
- * head of the audit chain (one row), so writes are serialised across replicas exactly as in SQLite: the
- * rules see one consistent state, and the hash chain stays a line. Reads run without that lock.
+ * Counted inside the store, for the benches: round trips to the database, and how long the audit-head lock
+ * was held as this process sees it (from sending the statement that takes it to the COMMIT's reply).
+ */
+export interface PostgresStats {
+  batches: number;
+  transactions: number;
+  roundTrips: number;
+  /** Round trips sent while this replica held the head lock (each one a wait for the other replicas). */
+  lockedRoundTrips: number;
+  lockHeldMs: number;
+}
+
+/**
+ * PostgreSQL: several server replicas share one state. Every writing transaction holds the lock on the head
+ * of the audit chain (one row) before it commits, so writes are serialised across replicas exactly as in
+ * SQLite: the rules see one consistent state, and the hash chain stays a line. A transaction that only
+ * reads the freezes and appends (most decisions) takes the lock at its very end, in the message that
+ * appends and commits (src/store/postgres-chain.ts); one that reads or writes anything else takes it
+ * before its first such statement (PostgresTx).
  *
  * Group commit: transactions that arrive together at one replica run one after another in one PostgreSQL
  * transaction and share its lock, round trips and commit. If one of them fails, the batch is undone and
@@ -94,6 +115,14 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly queue: Job[] = [];
   private draining = false;
+  private readonly lockAtStart: boolean;
+  readonly stats: PostgresStats = {
+    batches: 0,
+    transactions: 0,
+    roundTrips: 0,
+    lockedRoundTrips: 0,
+    lockHeldMs: 0,
+  };
 
   constructor(url: string, options: PostgresOptions = {}) {
     const { connectionString, schema, safe } = parsePostgresUrl(url);
@@ -102,6 +131,7 @@ export class PostgresStore implements Store {
       throw new Error(
         `PostgreSQL schema "${this.schema}" is not a plain lower-case identifier (letters, digits, _)`,
       );
+    this.lockAtStart = options.lockAtStart ?? false;
     this.location = `${safe}${safe.includes('?') ? '&' : '?'}schema=${this.schema}`;
     this.pool = new pg.Pool({
       connectionString,
@@ -143,6 +173,8 @@ export class PostgresStore implements Store {
             throw error;
           }
         }
+        // Code rather than schema: every start puts this version's append function in place.
+        await client.query(APPEND_CHAIN_FUNCTION);
       } finally {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`interlock:migrate:${this.schema}`]);
       }
@@ -192,16 +224,18 @@ export class PostgresStore implements Store {
       let broken = false;
       let jobFailed: unknown;
       try {
-        // One round trip: begin, take the lock (which serialises writers across replicas), then read the
-        // freezes (a small table) with a snapshot taken after the lock was granted.
+        // One round trip, no lock: begin and read the freezes (a small table) as one JSON text, which the
+        // append at the end compares with the freezes that hold once the lock is granted.
+        const lockFirst = this.lockAtStart ? 'SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; ' : '';
+        const lockedAt = this.lockAtStart ? performance.now() : undefined;
         const results = (await client.query(
-          'BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE; SELECT * FROM freezes',
-        )) as unknown as pg.QueryResult[];
-        const tx = new PostgresTx(
-          client,
-          results[1]!.rows[0] as { seq: number; hash: string },
-          results[2]!.rows as FreezeRow[],
-        );
+          `BEGIN; ${lockFirst}SELECT ${FREEZES_JSON} AS freezes`,
+        )) as unknown as pg.QueryResult<{ freezes: string }>[];
+        this.stats.batches++;
+        this.stats.transactions += jobs.length;
+        this.stats.roundTrips++;
+        if (lockedAt !== undefined) this.stats.lockedRoundTrips++;
+        const tx = new PostgresTx(client, results.at(-1)!.rows[0]!.freezes, this.stats, lockedAt);
         const values: unknown[] = [];
         for (const job of jobs) {
           try {
@@ -325,31 +359,55 @@ export class PostgresStore implements Store {
 }
 
 class PostgresTx implements Tx {
-  private seq: number;
-  private hash: string;
-  private readonly head: { seq: number; hash: string };
-  /** Audit entries of this transaction, written in one statement before COMMIT. */
-  private readonly pending: AuditEntry[] = [];
-  /** The freezes as read under the lock, kept current as this transaction changes them. */
+  /** Audit entries of this transaction, appended and committed in one message at the end. */
+  private readonly pending: { entry: AuditEntry; row: ReturnType<typeof chainRow> }[] = [];
+  /** The freezes as read at the start, kept current as this transaction changes them. */
   private readonly freezes: Map<string, Freeze>;
 
   constructor(
     private readonly client: pg.PoolClient,
-    head: { seq: number; hash: string },
-    freezes: FreezeRow[],
+    private readonly freezesSeen: string,
+    private readonly stats: PostgresStats,
+    private lockedAt?: number,
   ) {
-    this.seq = Number(head.seq);
-    this.hash = head.hash;
-    this.head = { seq: this.seq, hash: this.hash };
-    this.freezes = new Map(freezes.map((r) => [r.scope, freezeFromRow(r)]));
+    this.freezes = new Map((JSON.parse(freezesSeen) as FreezeRow[]).map((r) => [r.scope, freezeFromRow(r)]));
+  }
+
+  /**
+   * Before the first statement that reads or writes anything but the freezes: take the head lock, as every
+   * transaction did before, so the rules see one state across replicas. The freezes are read again after
+   * the lock was granted (a new statement, a new snapshot); if one changed since they were read, the
+   * transaction is retried rather than decided on an old freeze.
+   */
+  private async lock(): Promise<void> {
+    if (this.lockedAt !== undefined) return;
+    this.lockedAt = performance.now();
+    const results = (await this.round(
+      `SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; SELECT ${FREEZES_JSON} AS freezes`,
+    )) as unknown as pg.QueryResult<{ freezes: string }>[];
+    if (results[1]!.rows[0]!.freezes !== this.freezesSeen)
+      throw Object.assign(new Error('a freeze changed while this transaction decided; it is retried'), {
+        code: '40001',
+      });
+  }
+
+  private async round<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
+    this.stats.roundTrips++;
+    if (this.lockedAt !== undefined) this.stats.lockedRoundTrips++;
+    return this.client.query<R>(sql, params);
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[]) {
+    await this.lock();
+    return this.round<R>(sql, params);
   }
 
   private async one<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | undefined> {
-    return (await this.client.query<R>(sql, params)).rows[0];
+    return (await this.query<R>(sql, params)).rows[0];
   }
 
   private async all<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.client.query<R>(sql, params)).rows;
+    return (await this.query<R>(sql, params)).rows;
   }
 
   async getRequest(id: string) {
@@ -374,7 +432,7 @@ class PostgresTx implements Tx {
   }
 
   async insertRequest(request: ApprovalRequest) {
-    await this.client.query(
+    await this.query(
       `INSERT INTO requests (${REQUEST_COLUMNS.join(', ')}) VALUES (${REQUEST_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
       requestValues(request),
     );
@@ -383,7 +441,7 @@ class PostgresTx implements Tx {
   async updateRequest(id: string, patch: RequestPatch) {
     const cols = patchColumns(patch);
     if (!cols.length) return;
-    await this.client.query(
+    await this.query(
       `UPDATE requests SET ${cols.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${cols.length + 1}`,
       [...cols.map(([, v]) => v), id],
     );
@@ -408,7 +466,7 @@ class PostgresTx implements Tx {
   }
 
   async insertApproval(a: Approval) {
-    const result = await this.client.query(
+    const result = await this.query(
       INSERT_APPROVAL((n) => `$${n}`),
       [a.requestId, a.approver, a.tokenId, JSON.stringify(a.groups), a.comment ?? null, a.at],
     );
@@ -432,18 +490,14 @@ class PostgresTx implements Tx {
 
   async setFreeze(f: Freeze) {
     this.freezes.set(f.scope, { ...f });
-    await this.client.query(
+    await this.query(
       'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
       [f.scope, f.frozen ? 1 : 0, f.at, f.by, f.reason],
     );
   }
 
   async recordActivity(agent: string, at: number, digest: string) {
-    await this.client.query('INSERT INTO activity (agent, at, digest) VALUES ($1, $2, $3)', [
-      agent,
-      at,
-      digest,
-    ]);
+    await this.query('INSERT INTO activity (agent, at, digest) VALUES ($1, $2, $3)', [agent, at, digest]);
   }
 
   async countActivity(agent: string, since: number) {
@@ -455,16 +509,16 @@ class PostgresTx implements Tx {
   }
 
   async pruneActivity(before: number) {
-    await this.client.query('DELETE FROM activity WHERE at < $1', [before]);
+    await this.query('DELETE FROM activity WHERE at < $1', [before]);
   }
 
   async clearActivity(agent: string) {
-    await this.client.query('DELETE FROM activity WHERE agent = $1', [agent]);
+    await this.query('DELETE FROM activity WHERE agent = $1', [agent]);
   }
 
   async insertIdentity(i: NewIdentity) {
     try {
-      await this.client.query(
+      await this.query(
         'INSERT INTO identities (id, kind, name, groups_json, acts_for, token_hash, created_at, slack_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
         identityValues(i),
       );
@@ -482,11 +536,21 @@ class PostgresTx implements Tx {
     return rows.map(identityFromRow);
   }
 
+  /**
+   * The entry's seq, hash and body are known once the transaction has committed (they are filled in then):
+   * PostgreSQL numbers and chains the entries under the head lock, in the message that commits.
+   */
   async appendAudit(input: AuditInput) {
-    const entry = buildAuditEntry(input, this.seq + 1, this.hash);
-    this.pending.push(entry);
-    this.seq = entry.seq;
-    this.hash = entry.hash;
+    const entry: AuditEntry = {
+      seq: 0,
+      at: input.at,
+      type: input.type,
+      actor: input.actor,
+      body: '',
+      prevHash: '',
+      hash: '',
+    };
+    this.pending.push({ entry, row: chainRow(input) });
     return entry;
   }
 
@@ -499,44 +563,42 @@ class PostgresTx implements Tx {
   }
 
   async insertWitnessedCheckpoint(c: WitnessedCheckpoint) {
-    await this.client.query(
+    await this.query(
       INSERT_WITNESSED((n) => `$${n}`),
       witnessedValues(c),
     );
   }
 
   /**
-   * Write this transaction's audit entries, move the head of the chain and commit, in one round trip: the
-   * head lock is held until COMMIT returns, and every wake-up of this process in between is time the other
-   * replicas wait. Several statements in one message take no parameters, so the values go in as literals
-   * (pg's own quoting; numbers checked to be integers). A head that moved under the lock divides by zero,
-   * which aborts the transaction before COMMIT.
+   * Append this transaction's audit entries and commit, in one message (postgres-chain.ts): a transaction
+   * that did not need the lock before holds it only while that message runs.
    */
   async commit() {
+    const wasLocked = this.lockedAt !== undefined;
+    const started = this.lockedAt ?? performance.now();
     if (!this.pending.length) {
-      await this.client.query('COMMIT');
+      await this.round('COMMIT');
+      if (wasLocked) this.stats.lockHeldMs += performance.now() - started;
       return;
     }
-    const int = (n: number) => {
-      if (!Number.isSafeInteger(n)) throw new Error(`audit entry field ${n} is not an integer`);
-      return String(n);
-    };
-    const text = pg.escapeLiteral;
-    const rows = this.pending.map(
-      (e) =>
-        `(${int(e.seq)}, ${int(e.at)}, ${text(e.type)}, ${text(e.actor)}, ${text(e.body)}, ${text(e.prevHash)}, ${text(e.hash)})`,
+    if (!wasLocked) this.stats.lockedRoundTrips++;
+    const sql = appendAndCommitSql(
+      this.pending.map((p) => p.row),
+      wasLocked ? null : this.freezesSeen,
     );
-    try {
-      await this.client.query(
-        `WITH appended AS (INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES ${rows.join(', ')}),
-         moved AS (UPDATE audit_head SET seq = ${int(this.seq)}, hash = ${text(this.hash)} WHERE id = 1 AND seq = ${int(this.head.seq)} RETURNING 1)
-         SELECT 1 / (SELECT count(*)::int FROM moved); COMMIT`,
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code === '22012')
-        throw new Error('the audit chain moved under a held lock; refusing to commit');
-      throw error;
-    }
+    const results = (await this.round(sql)) as unknown as pg.QueryResult<{
+      first_seq: number;
+      prev_hash: string;
+      hashes: string[];
+    }>[];
+    this.stats.lockHeldMs += performance.now() - started;
+    const { first_seq: first, prev_hash: prevHash, hashes } = results[0]!.rows[0]!;
+    this.pending.forEach(({ entry, row }, i) => {
+      entry.seq = Number(first) + i;
+      entry.body = `${row.before}${entry.seq}${row.after}`;
+      entry.prevHash = i === 0 ? prevHash : hashes[i - 1]!;
+      entry.hash = hashes[i]!;
+    });
     this.pending.length = 0;
   }
 }

@@ -177,6 +177,10 @@ export interface Tx {
   clearActivity(agent: string): Promise<void>;
   insertIdentity(identity: NewIdentity): Promise<void>;
   revokeIdentity(idOrName: string, at: number): Promise<Identity[]>;
+  /**
+   * The entry as it will be stored. Its seq, hash and body are certain once the transaction has committed
+   * (PostgreSQL numbers and chains entries under the head lock as it commits): read them after `transact`.
+   */
   appendAudit(entry: AuditInput): Promise<AuditEntry>;
   /** The newest checkpoint this token sent for this log. */
   latestWitnessedCheckpoint(tokenId: string, logId: string): Promise<WitnessedCheckpoint | undefined>;

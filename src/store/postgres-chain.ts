@@ -1,0 +1,78 @@
+import pg from 'pg';
+import { auditBodyParts } from './audit.js';
+import type { AuditInput } from './types.js';
+
+// The audit chain on PostgreSQL, appended at the END of a transaction: one server-side function takes the
+// head lock, checks that the freezes the transaction decided on still hold, numbers and hashes the entries
+// and moves the head. Sent with COMMIT in one message, so the lock is held for that message only, never
+// across a wake-up of a replica. The hash is sha256(prev_hash || body) over UTF-8, the bytes
+// src/audit/verify.ts recomputes; the body is joined from the parts src/store/audit.ts makes.
+
+/** Every freeze as one JSON text: what a transaction read, compared under the lock with what holds then. */
+export const FREEZES_JSON = `(SELECT coalesce(json_agg(f ORDER BY f.scope)::text, '[]') FROM freezes f)`;
+
+/** Created (or replaced) by every replica's migrate(), under the migration lock; PostgreSQL only. */
+export const APPEND_CHAIN_FUNCTION = `
+CREATE OR REPLACE FUNCTION append_chain(entries jsonb, freezes_seen text)
+RETURNS TABLE (first_seq bigint, prev_hash text, hashes text[])
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  e record;
+  entry_body text;
+  out_hashes text[] := '{}';
+BEGIN
+  SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit_head h WHERE h.id = 1 FOR UPDATE;
+  -- A new statement, so a new snapshot: it sees every freeze committed before the lock was granted.
+  IF freezes_seen IS NOT NULL AND freezes_seen IS DISTINCT FROM ${FREEZES_JSON} THEN
+    RAISE EXCEPTION 'a freeze changed while this transaction decided; it is retried'
+      USING ERRCODE = '40001';
+  END IF;
+  first_seq := head_seq + 1;
+  prev_hash := head_hash;
+  FOR e IN SELECT * FROM jsonb_to_recordset(entries)
+    AS x(before text, after text, at bigint, type text, actor text) LOOP
+    head_seq := head_seq + 1;
+    entry_body := e.before || head_seq::text || e.after;
+    INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash)
+      VALUES (head_seq, e.at, e.type, e.actor, entry_body, head_hash,
+              encode(sha256(convert_to(head_hash || entry_body, 'UTF8')), 'hex'))
+      RETURNING audit.hash INTO head_hash;
+    out_hashes := out_hashes || head_hash;
+  END LOOP;
+  UPDATE audit_head SET seq = head_seq, hash = head_hash WHERE id = 1;
+  hashes := out_hashes;
+  RETURN NEXT;
+END
+$fn$`;
+
+/** NUL, or a surrogate that is not half of a pair (with the u flag, a whole pair is one code point). */
+const notText = (value: string) => value.includes('\u0000') || /\p{Cs}/u.test(value);
+
+/** What the function needs of one entry: its body around the seq, and its columns. */
+export function chainRow(input: AuditInput) {
+  if (!Number.isSafeInteger(input.at))
+    throw new Error(`audit entry time ${input.at} is not whole milliseconds; pass Date.now() or similar`);
+  // The body escapes anything JSON must; the type and actor columns are PostgreSQL text, which holds
+  // neither NUL nor half a surrogate pair.
+  for (const [name, value] of [
+    ['type', input.type],
+    ['actor', input.actor],
+  ] as const)
+    if (notText(value))
+      throw new Error(
+        `audit entry ${name} ${JSON.stringify(value)} holds a NUL or a lone surrogate, which PostgreSQL text cannot store; use another name`,
+      );
+  return { ...auditBodyParts(input), at: input.at, type: input.type, actor: input.actor };
+}
+
+/**
+ * The one message that appends and commits. node-postgres sends parameters only for a single statement and
+ * cannot pipeline COMMIT behind it, so the two values go in as literals quoted by pg's escapeLiteral.
+ * `freezesSeen` null: the transaction took the lock earlier and checked the freezes then.
+ */
+export function appendAndCommitSql(rows: ReturnType<typeof chainRow>[], freezesSeen: string | null): string {
+  const seen = freezesSeen === null ? 'NULL' : pg.escapeLiteral(freezesSeen);
+  return `SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${seen}); COMMIT`;
+}
