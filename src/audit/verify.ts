@@ -19,6 +19,12 @@ export type OutsideEvidence =
   | { server: string; checkpoints: WitnessedPoint[]; note?: string }
   | { server?: string; missing: string; fatal: boolean };
 
+/**
+ * Rows per read. A page small enough to die young (in V8's new space, before the next is read) halves the
+ * CPU of a walk against 5,000-row pages, which survive to the old generation and cost full collections.
+ */
+export const VERIFY_PAGE_SIZE = 1000;
+
 type CheckpointStatus = 'valid' | 'bad-signature' | 'unknown-key' | 'unchecked';
 
 export interface VerifyOptions {
@@ -105,7 +111,7 @@ function checkpointMismatch(
 
 export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {}): Promise<VerifyReport> {
   const started = performance.now();
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? VERIFY_PAGE_SIZE;
   const warnings: string[] = [];
   const all = await log.side.checkpoints();
   const status = new Map<number, { c: Checkpoint; s: CheckpointStatus }>();
