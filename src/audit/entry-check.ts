@@ -53,12 +53,12 @@ function columnsFit(body: string, seq: number, at: number, type: string, actor: 
   let head = after(body, '{"actor":', 0);
   head = after(body, quoted(actor), head);
   head = after(body, ',"at":', head);
-  head = after(body, String(at), head);
+  head = afterNumber(body, at, head);
   head = after(body, ',"data":', head);
   let tail = before(body, '}', body.length);
   tail = before(body, quoted(type), tail);
   tail = before(body, ',"type":', tail);
-  tail = before(body, String(seq), tail);
+  tail = before(body, seq, tail);
   tail = before(body, ',"seq":', tail);
   return head >= 0 && tail >= head;
 }
@@ -69,9 +69,41 @@ function after(text: string, piece: string, from: number): number {
 }
 
 /** Where `piece` starts if the text holds it just before `end`; -1 if not (or `end` already is). */
-function before(text: string, piece: string, end: number): number {
+function before(text: string, piece: string | number, end: number): number {
+  if (typeof piece === 'number') return end < 0 ? -1 : numberBefore(text, piece, end);
   const start = end - piece.length;
   return end >= 0 && start >= 0 && text.startsWith(piece, start) ? start : -1;
+}
+
+/** The decimal digits of a whole number, compared where they stand (no string per entry). */
+function afterNumber(text: string, n: number, from: number): number {
+  if (from < 0) return -1;
+  const length = wholeDigits(n);
+  if (!length) return after(text, String(n), from);
+  return digitsAt(text, n, from, length) ? from + length : -1;
+}
+
+function numberBefore(text: string, n: number, end: number): number {
+  const length = wholeDigits(n);
+  if (!length) return before(text, String(n), end);
+  return end - length >= 0 && digitsAt(text, n, end - length, length) ? end - length : -1;
+}
+
+/** How many digits a safe non-negative integer has; 0 for any other number (compared as text instead). */
+function wholeDigits(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) return 0;
+  let length = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) length++;
+  return length;
+}
+
+function digitsAt(text: string, n: number, start: number, length: number): boolean {
+  let rest = n;
+  for (let k = start + length - 1; k >= start; k--) {
+    if (text.charCodeAt(k) !== 48 + (rest % 10)) return false;
+    rest = Math.floor(rest / 10);
+  }
+  return true;
 }
 
 type Parsed = { seq?: unknown; at?: unknown; type?: unknown; actor?: unknown };
@@ -108,11 +140,19 @@ export interface EntryContext {
 
 /** The common case, synchronously: the entry is where it belongs, links, hashes and matches its columns. */
 export function entryFits(
-  [seq, at, type, actor, body, prevHash, hash]: AuditTuple,
+  t: AuditTuple,
   expected: number,
   prev: string | undefined,
   computed: string,
 ): boolean {
+  // Indexed, not destructured: destructuring an array runs its iterator, a cost per entry.
+  const seq = t[0];
+  const at = t[1];
+  const type = t[2];
+  const actor = t[3];
+  const body = t[4];
+  const prevHash = t[5];
+  const hash = t[6];
   return (
     seq === expected &&
     computed === hash &&

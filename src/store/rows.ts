@@ -248,8 +248,8 @@ export const AUDIT_TUPLES =
 export const AUDIT_TUPLES_PG =
   'SELECT seq::float8, at::float8, type, actor, body, prev_hash, hash FROM audit WHERE seq >= $1 ORDER BY seq LIMIT $2';
 
-export function auditFromTuple([seq, at, type, actor, body, prevHash, hash]: AuditTuple): AuditEntry {
-  return { seq, at, type, actor, body, prevHash, hash };
+export function auditFromTuple(t: AuditTuple): AuditEntry {
+  return { seq: t[0], at: t[1], type: t[2], actor: t[3], body: t[4], prevHash: t[5], hash: t[6] };
 }
 
 export function auditFromRow(row: AuditRow): AuditEntry {
