@@ -9,7 +9,7 @@ import type { AuditLog } from './open.js';
 // `audit verify` calls it foreign. (Someone who can append to the log and read the key can still record
 // one; what stops a rewrite after that is the outside witness, src/audit/outside-witness.ts.)
 
-const KEY_ENTRY_TYPE = 'audit.key';
+export const KEY_ENTRY_TYPE = 'audit.key';
 
 const KeyData = z.object({
   event: z.enum(['added', 'rotated']),

@@ -6,6 +6,7 @@ import {
   APPROVALS_WITH_TOKENS,
   approvalFromRow,
   auditFromRow,
+  AUDIT_TUPLES_PG,
   freezeFromRow,
   identityFromRow,
   identityValues,
@@ -31,6 +32,7 @@ import type {
   Approval,
   ApprovalRequest,
   AuditEntry,
+  AuditTuple,
   AuditInput,
   Freeze,
   Identity,
@@ -337,6 +339,15 @@ export class PostgresStore implements Store {
     return (
       await this.rows<AuditRow>('SELECT * FROM audit WHERE seq >= $1 ORDER BY seq LIMIT $2', [fromSeq, limit])
     ).map(auditFromRow);
+  }
+
+  async auditTuples(fromSeq: number, limit: number): Promise<AuditTuple[]> {
+    const result = await this.pool.query<AuditTuple>({
+      text: AUDIT_TUPLES_PG,
+      values: [fromSeq, limit],
+      rowMode: 'array',
+    });
+    return result.rows;
   }
 
   async witnessedCheckpoints(tokenId: string, logId: string) {

@@ -2,6 +2,7 @@ import type {
   Approval,
   ApprovalRequest,
   AuditEntry,
+  AuditTuple,
   Freeze,
   Identity,
   NewIdentity,
@@ -238,6 +239,17 @@ export interface AuditRow {
   body: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The audit columns in `AuditTuple` order, from a seq on (SQLite placeholders). */
+export const AUDIT_TUPLES =
+  'SELECT seq, at, type, actor, body, prev_hash, hash FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?';
+/** The same for PostgreSQL: seq and at are BIGINT, which the driver returns as text; float8 is a number. */
+export const AUDIT_TUPLES_PG =
+  'SELECT seq::float8, at::float8, type, actor, body, prev_hash, hash FROM audit WHERE seq >= $1 ORDER BY seq LIMIT $2';
+
+export function auditFromTuple(t: AuditTuple): AuditEntry {
+  return { seq: t[0], at: t[1], type: t[2], actor: t[3], body: t[4], prevHash: t[5], hash: t[6] };
 }
 
 export function auditFromRow(row: AuditRow): AuditEntry {

@@ -8,6 +8,7 @@ import { canonicalName } from './names.js';
 import {
   APPROVALS_WITH_TOKENS,
   approvalFromRow,
+  AUDIT_TUPLES,
   auditFromRow,
   freezeFromRow,
   identityFromRow,
@@ -35,6 +36,7 @@ import type {
   ApprovalRequest,
   AuditEntry,
   AuditInput,
+  AuditTuple,
   Freeze,
   Identity,
   NewIdentity,
@@ -260,6 +262,10 @@ export class SqliteStore implements Store {
     return (
       this.read('SELECT * FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as AuditRow[]
     ).map(auditFromRow);
+  }
+
+  async auditTuples(fromSeq: number, limit: number): Promise<AuditTuple[]> {
+    return this.read(AUDIT_TUPLES).raw(true).all(fromSeq, limit) as AuditTuple[];
   }
 
   async witnessedCheckpoints(tokenId: string, logId: string) {

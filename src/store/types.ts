@@ -107,6 +107,20 @@ export interface AuditEntry {
   hash: string;
 }
 
+/**
+ * An audit entry as the database returns it, without building an object per row (what `audit verify`
+ * walks a million of): [seq, at, type, actor, body, prevHash, hash].
+ */
+export type AuditTuple = [
+  seq: number,
+  at: number,
+  type: string,
+  actor: string,
+  body: string,
+  prevHash: string,
+  hash: string,
+];
+
 export interface AuditInput {
   type: string;
   actor: string;
@@ -209,6 +223,8 @@ export interface Store {
   listApprovals(requestId: string): Promise<Approval[]>;
   listFreezes(): Promise<Freeze[]>;
   auditEntries(fromSeq?: number, limit?: number): Promise<AuditEntry[]>;
+  /** The same entries as `auditEntries`, as tuples: the cheap form for walking the whole log. */
+  auditTuples(fromSeq: number, limit: number): Promise<AuditTuple[]>;
   /** Every checkpoint this token sent for this log, oldest first. */
   witnessedCheckpoints(tokenId: string, logId: string): Promise<WitnessedCheckpoint[]>;
   close(): Promise<void>;

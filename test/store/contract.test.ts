@@ -378,6 +378,11 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     const entries = await store.auditEntries();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(verifyAuditChain(entries).ok).toBe(true);
+    // The tuple form `audit verify` walks holds the same entries, with numbers as numbers, paged by seq.
+    const asTuples = entries.map((e) => [e.seq, e.at, e.type, e.actor, e.body, e.prevHash, e.hash]);
+    expect(await store.auditTuples(1, 100)).toEqual(asTuples);
+    expect(await store.auditTuples(3, 2)).toEqual(asTuples.slice(2, 4));
+    expect(await store.auditTuples(8, 10)).toEqual([]);
     expect(entries[0]!.body).toBe(
       '{"actor":"claude","at":0,"data":{"i":0,"nested":{"a":[1,"x"],"b":1}},"seq":1,"type":"decision"}',
     );
