@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { constants, gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { ArchiveListing } from '../core/types.js';
 import { BadArchive, bufferSource, type ByteSource, type Members } from './archives/bytes.js';
 import { tarMembers } from './archives/tar.js';
@@ -45,6 +45,8 @@ function fileSource(fd: number, size: number): ByteSource {
 
 /** Inflated bytes, and whether the gzip stream ended (a stream cut short is inflated as far as it goes). */
 function inflate(input: Buffer): { tar: Buffer; ended: boolean } {
+  // Required here, not imported: only an extraction of a gzipped tar needs zlib, and every check loads this module.
+  const { constants, gunzipSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
   try {
     return { tar: gunzipSync(input, { maxOutputLength: MAX_INFLATED }), ended: true };
   } catch (error) {

@@ -25,6 +25,7 @@ const SECTIONS = [
   ],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
+  ['one-shot commands: start-up (issue 17)', 'cli', './one-shot.js', 'benchOneShot'],
   ['soak: two PostgreSQL replicas, kill -9 every minute (issue 17)', 'soak', './soak.js', 'benchSoak'],
   ['fuzzing, a million inputs per target (issue 17)', 'fuzz', './fuzz.js', 'benchFuzz'],
 ] as const;

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -27,7 +28,7 @@ export interface CachedModule {
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
 
 export function requireWithCodeCache(file: string, cacheDir: string): CachedModule {
-  const text = readFileSync(file, 'utf8');
+  const text = sourceText(readFileSync(file));
   // A `#!` line is valid only at the very start of a file, not inside the function wrapper.
   const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
   const st = statSync(file);
@@ -75,4 +76,12 @@ export function requireWithCodeCache(file: string, cacheDir: string): CachedModu
       }
     },
   };
+}
+
+/**
+ * The file's text. Node 20 decodes 1 MB of UTF-8 in 50-150 ms on this machine, even when every byte is
+ * ASCII, and latin1 in under 1 ms; the two agree on ASCII (the build keeps the bundle ASCII).
+ */
+function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

@@ -10,13 +10,13 @@ const FROM_BUNDLE = new Set(['check', 'explain', 'plan', 'policy']);
 export async function runCommandLine(args: readonly string[]): Promise<number> {
   const bundle = fileURLToPath(new URL('./hook-bundle.cjs', import.meta.url));
   if (!FROM_BUNDLE.has(args[0] ?? '') || !existsSync(bundle))
-    return (await import('./program.js')).runProgram(args);
+    return (await import('./all-commands.js')).runProgram(args);
   const [{ systemMode }, { requireBundle }] = await Promise.all([
     import('../daemon/system-trust.js'),
     import('./bundle-loader.js'),
   ]);
   const loaded = requireBundle(bundle, process.env, systemMode(process.env));
-  const code = await (loaded.exports as typeof import('./bundle-entry.js')).runProgram(args);
+  const code = await (loaded.exports as typeof import('./bundle-entry.js')).runOneShot(args);
   loaded.save(); // after the work, so that the cache holds what the command compiled
   return code;
 }

@@ -1,13 +1,16 @@
 import { Command } from 'commander';
-import { registerCommands } from './commands/index.js';
 import { packageInfo } from './package-info.js';
 import { reportError, routeUsageErrors } from './errors.js';
 
-// The command line: every command registered, commander's usage errors routed to our exit codes, and an
-// error that escapes a command reported once. main.ts runs it in its process; tests run it in theirs.
+// The command line: the commands `register` adds, commander's usage errors routed to our exit codes, and an
+// error that escapes a command reported once. Every command (commands/index.ts) or only the one-shot ones
+// (bundle-entry.ts: their bundle then leaves out the servers, setup and their packages).
 
-/** Run the command line on `args` (the words after `interlock`); the exit code. */
-export async function runProgram(args: readonly string[]): Promise<number> {
+/** Run the command line on `args` (the words after `interlock`) with the commands `register` adds; the exit code. */
+export async function runCommandLineOf(
+  register: (program: Command) => void,
+  args: readonly string[],
+): Promise<number> {
   const program = new Command();
   program
     .name('interlock')
@@ -18,7 +21,7 @@ export async function runProgram(args: readonly string[]): Promise<number> {
   program.hook('preAction', (_program, action) => {
     running = commandPath(action);
   });
-  registerCommands(program);
+  register(program);
   routeUsageErrors(program);
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -2,7 +2,6 @@
 // `terraform show -json` (or `tofu`), decode JSON saved as UTF-8 or UTF-16, and hand the parsed document to
 // the right parser.
 
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -127,8 +126,11 @@ export function parsePlanDocument(doc: unknown, label: string): ParsedPlan {
   );
 }
 
-const spawnRunner: Runner = (program, args, options) =>
-  new Promise((resolveRun) => {
+// node:child_process is imported only to run `terraform show`: it loads net and dgram, which a one-shot
+// command reading plan JSON never needs.
+const spawnRunner: Runner = async (program, args, options) => {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolveRun) => {
     const child = spawn(program, args, {
       cwd: options.cwd,
       env: options.env,
@@ -157,6 +159,7 @@ const spawnRunner: Runner = (program, args, options) =>
       });
     });
   });
+};
 
 function converterEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };

@@ -37,4 +37,17 @@ describe('requireWithCodeCache', () => {
     expect(now).toHaveLength(1);
     expect(now).not.toContain('an-older-build.v8');
   });
+
+  it('reads an ASCII file and one with other characters alike (each decoded the way that suits it)', () => {
+    const dir = tempTree();
+    const ascii = join(dir, 'ascii.cjs');
+    const utf8 = join(dir, 'utf8.cjs');
+    writeFileSync(ascii, 'module.exports = { text: `plain \\u2026 text` };\n');
+    writeFileSync(utf8, 'module.exports = { text: `approver\u2019s \u2026 \u00b7 text` };\n');
+    const cache = join(dir, 'cache');
+    expect((requireWithCodeCache(ascii, cache).exports as { text: string }).text).toBe('plain \u2026 text');
+    expect((requireWithCodeCache(utf8, cache).exports as { text: string }).text).toBe(
+      'approver\u2019s \u2026 \u00b7 text',
+    );
+  });
 });

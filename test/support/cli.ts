@@ -58,7 +58,7 @@ export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
 
 // The built modules are loaded by Node itself, not transformed by vitest (vitest.config.ts externalizes
 // dist/), so what runs is exactly what `node dist/cli/main.js` runs.
-type Program = typeof import('../../src/cli/program.js');
+type Program = typeof import('../../src/cli/all-commands.js');
 type FastHook = typeof import('../../src/cli/hook-fast.js');
 const load = <T>(file: string): Promise<T> => import(pathToFileURL(join(DIST_CLI, file)).href) as Promise<T>;
 
@@ -122,7 +122,7 @@ async function runInProcess(
       const fast = createRequire(CLI)('./hook-fast.cjs') as FastHook;
       process.exitCode = await fast.runFastHook(rest);
     } else {
-      process.exitCode = await (await load<Program>('program.js')).runProgram(args);
+      process.exitCode = await (await load<Program>('all-commands.js')).runProgram(args);
     }
     status = Number(process.exitCode ?? 0);
   } catch (error) {
