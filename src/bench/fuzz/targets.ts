@@ -26,14 +26,14 @@ import type { Watchdog } from './watchdog.js';
 /** Per call: a hang, not a slow input. */
 const DEADLINE_MS = 10_000;
 
-export interface ChunkOptions {
+interface ChunkOptions {
   runs: number;
   seed: number;
   dog: Watchdog;
   lastInputFile?: string | undefined;
 }
 
-export interface OpenTarget {
+interface OpenTarget {
   run(options: ChunkOptions): Promise<ChunkResult>;
   close(): Promise<void>;
 }
