@@ -1,15 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
+import {
+  hookEngine,
+  hookEngineProblem,
+  hookFault,
+  hookPlace,
+} from '../../src/bench/fuzz/hook-engine-target.js';
 import { agentId, hookProblem, hookStdin } from '../../src/bench/fuzz/hook-target.js';
 import { DEADLINE_MS, holds, SEED } from './support.js';
 
-// Property-based tests of the hook envelopes (issue 17): every agent's stdin, well-formed or not.
+// Property-based tests of the hook envelopes (issue 17): every agent's stdin, well-formed, hostile or not.
 
 describe('fuzzing the hook envelopes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'interlock-fuzz-hooks-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('answer any stdin in the agent’s protocol, block what they cannot read, hand commands on as sent', async () => {
     await fc.assert(
       fc.asyncProperty(agentId, hookStdin, (agent, raw) => holds(hookProblem(agent, raw, DEADLINE_MS))),
-      { seed: SEED, numRuns: 2_000 },
+      { seed: SEED, numRuns: 1_500 },
+    );
+  });
+
+  it('through the whole engine, in production or not, an internal error never allows', async () => {
+    const engine = await hookEngine(join(dir, 'audit.db'));
+    const inputs = fc.record({ agent: agentId, raw: hookStdin, env: hookPlace, fault: hookFault });
+    await fc.assert(
+      fc.asyncProperty(inputs, (input) => holds(hookEngineProblem(engine, input, DEADLINE_MS))),
+      { seed: SEED, numRuns: 200 },
     );
   });
 });

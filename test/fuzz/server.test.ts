@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { apiCall, postProblem } from '../../src/bench/fuzz/api-target.js';
 import { assessorProblem, decisionBody, httpProblem } from '../../src/bench/fuzz/decision-target.js';
 import { fixturePlans, mutatedPlanText } from '../../src/bench/fuzz/plan-target.js';
 import { mangled, shellCommand } from '../../src/bench/fuzz/shell-grammar.js';
@@ -45,14 +46,21 @@ describe('fuzzing the approval server’s decisions', () => {
     const runtime = await sharedRuntime();
     await fc.assert(
       fc.asyncProperty(BODIES, (body) => holds(assessorProblem(AGENT, body, runtime, DEADLINE_MS))),
-      { seed: SEED, numRuns: 500 },
+      { seed: SEED, numRuns: 300 },
     );
   });
 
   it('answers any body over HTTP with a 4xx and a message or a well-formed reply, never a 500', async () => {
     await fc.assert(
       fc.asyncProperty(BODIES, (body) => holds(httpProblem(server.url, token, body, DEADLINE_MS))),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('answers the other bodies (executions, votes, freezes, checkpoints) the same way, hostile or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(apiCall, (call) => holds(postProblem(server.url, token, call, DEADLINE_MS))),
+      { seed: SEED, numRuns: 100 },
     );
   });
 });

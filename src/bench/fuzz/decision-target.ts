@@ -4,6 +4,8 @@ import { DecisionBody, DecisionReply, type DecisionWire } from '../../approvals/
 import { OUTCOMES } from '../../core/types.js';
 import { assessOnServer } from '../../server/assessor.js';
 import type { Identity } from '../../store/types.js';
+import { postProblem } from './api-target.js';
+import { hostileJsonText } from './hostile-json.js';
 import { isRefusal, problemOfError, timed } from './verdicts.js';
 
 // The approval server's decision API under fuzzing: bodies shaped like {proposal, facts, local?, agent?}
@@ -98,15 +100,15 @@ const local = fc.record({
   approverGroup: fc.constantFrom('platform', 'platform', 'platform', 'bad group'),
 }, { requiredKeys: ['outcome', 'approvals'] }); // prettier-ignore
 
-/** Decision bodies: shaped like the API's, with every field possibly of the wrong kind. */
+/** Decision bodies as JSON text: shaped like the API's, every field possibly of the wrong kind, made hostile. */
 export function decisionBody(
   command: fc.Arbitrary<string>,
   planText: fc.Arbitrary<string>,
-): fc.Arbitrary<unknown> {
-  return fc.oneof(
+): fc.Arbitrary<string> {
+  return hostileJsonText(fc.oneof(
     { weight: 15, arbitrary: fc.record({ proposal: mostly(proposal(command, planText)), facts, local, agent: fc.record({ vendor: text(10), model: text(10) }) }, { requiredKeys: ['proposal', 'facts'] }) },
     anything,
-  ); // prettier-ignore
+  )); // prettier-ignore
 }
 
 /** The body names production: its facts or its command point there. */
@@ -121,10 +123,17 @@ function productionBody(body: DecisionWire): boolean {
 /** One body straight through the server's own assessment (what POST /v1/decisions runs). */
 export async function assessorProblem(
   caller: Identity,
-  raw: unknown,
+  body: string,
   runtime: PipelineRuntime,
   deadlineMs: number,
 ): Promise<string | undefined> {
+  // The server parses the text (a 400 if it is not JSON), then the schema (a 400 naming the field).
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
   const parsed = DecisionBody.safeParse(raw);
   if (!parsed.success) return undefined; // a 400 naming the field (src/server/app.ts readJson)
   // A copy of the runtime is another memo (src/server/assessor.ts): each call assesses afresh.
@@ -147,44 +156,12 @@ export async function assessorProblem(
 }
 
 /** One body over HTTP: a 4xx with a message, or a reply the client can read; never a 500 or a stack. */
-export async function httpProblem(
+export function httpProblem(
   url: string,
   token: string,
-  raw: unknown,
+  body: string,
   deadlineMs: number,
 ): Promise<string | undefined> {
-  const body = JSON.stringify(raw) ?? 'undefined';
-  let status: number;
-  let reply: string;
-  try {
-    const response = await timed(
-      () =>
-        fetch(`${url}/v1/decisions`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body,
-          signal: AbortSignal.timeout(deadlineMs),
-        }),
-      deadlineMs,
-    );
-    status = response.status;
-    reply = await response.text();
-  } catch (error) {
-    return problemOfError(error);
-  }
-  if (/\n\s+at /.test(reply)) return `${status} with a stack: ${reply.slice(0, 300)}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(reply);
-  } catch {
-    return `${status} with a body that is not JSON: ${reply.slice(0, 200)}`;
-  }
-  if (status >= 400 && status < 500) {
-    const message = (json as { error?: unknown }).error;
-    return typeof message === 'string' && message.trim() ? undefined : `${status} without a message`;
-  }
-  if (status !== 200) return `HTTP ${status}: ${reply.slice(0, 300)}`;
-  return DecisionReply.safeParse(json).success
-    ? undefined
-    : `a reply the client cannot read: ${reply.slice(0, 300)}`;
+  const readable = (json: unknown) => DecisionReply.safeParse(json).success;
+  return postProblem(url, token, { path: '/v1/decisions', body }, deadlineMs, readable);
 }

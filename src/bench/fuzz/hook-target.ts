@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { preflight } from '../../adapters/hooks/preflight.js';
 import { ADAPTERS } from '../../adapters/hooks/index.js';
 import { AGENTS, type AgentId } from '../../adapters/hooks/types.js';
+import { hostileJsonText } from './hostile-json.js';
 import { problemOfError, timed } from './verdicts.js';
 
 // The hook envelopes under fuzzing: what each agent's hook reads on stdin, well-formed or not. Whatever
@@ -70,6 +71,7 @@ export const hookStdin: fc.Arbitrary<string> = fc.oneof(
     const text = JSON.stringify(p) ?? '';
     return text.slice(0, n % (text.length + 1));
   }),
+  { weight: 3, arbitrary: hostileJsonText(payload) },
   fc.string({ unit: 'binary', maxLength: 100 }),
 );
 

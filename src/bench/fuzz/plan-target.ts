@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { PolicyEvaluator } from '../../core/decide.js';
 import { checkParsedPlan } from '../../plans/check.js';
 import { parsePlanText } from '../../plans/load.js';
+import { hostileJsonText } from './hostile-json.js';
 import { FUZZ_AGENT } from './shell-target.js';
 import { isRefusal, problemOfError, timed } from './verdicts.js';
 
@@ -75,14 +76,15 @@ export function mutatedPlanText(plans: readonly unknown[]): fc.Arbitrary<string>
         const all = paths(doc);
         return mutate(doc, all[n % all.length]!, m);
       }, plan),
-    )
-    .map((doc) => JSON.stringify(doc));
+    );
+  const text = structural.map((doc) => JSON.stringify(doc));
   return fc.oneof(
-    { weight: 4, arbitrary: structural },
-    fc.tuple(structural, fc.nat()).map(([text, n]) => text.slice(0, n % (text.length + 1))),
-    fc.tuple(structural, fc.nat(), fc.string({ unit: 'binary', maxLength: 3 })).map(([text, n, junk]) => {
-      const at = n % (text.length + 1);
-      return text.slice(0, at) + junk + text.slice(at + 1);
+    { weight: 4, arbitrary: text },
+    { weight: 2, arbitrary: hostileJsonText(structural) },
+    fc.tuple(text, fc.nat()).map(([t, n]) => t.slice(0, n % (t.length + 1))),
+    fc.tuple(text, fc.nat(), fc.string({ unit: 'binary', maxLength: 3 })).map(([t, n, junk]) => {
+      const at = n % (t.length + 1);
+      return t.slice(0, at) + junk + t.slice(at + 1);
     }),
   );
 }

@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Watchdog } from './watchdog.js';
+
+// One stretch of one fuzz target in this process: `runs` inputs from `seed`, every failure counted (the
+// property never fails, so fast-check neither stops nor shrinks), the shortest failing inputs kept.
+
+const EXAMPLES_KEPT = 5;
+
+export interface Failure {
+  input: string;
+  problem: string;
+}
+
+export interface ChunkResult {
+  runs: number;
+  seconds: number;
+  failures: number;
+  /** The shortest failing inputs, with what was wrong. */
+  examples: Failure[];
+}
+
+export type Check<T> = (input: T) => Promise<string | undefined>;
+
+/** Keep the `EXAMPLES_KEPT` shortest failures. */
+export function keepShortest(examples: Failure[]): Failure[] {
+  return examples.sort((a, b) => a.input.length - b.input.length).slice(0, EXAMPLES_KEPT);
+}
+
+export async function runChunk<T>(
+  name: string,
+  inputs: fc.Arbitrary<T>,
+  check: Check<T>,
+  options: { runs: number; seed: number; dog: Watchdog; lastInputFile?: string | undefined },
+): Promise<ChunkResult> {
+  let examples: Failure[] = [];
+  let failures = 0;
+  let done = 0;
+  const start = performance.now();
+  const property = fc.asyncProperty(inputs, async (input) => {
+    const shown = fc.stringify(input);
+    options.dog.beat(`${name}: ${shown}`);
+    // Kept before it runs: what aborts the whole process (a V8 fatal error) is left in the file.
+    if (options.lastInputFile) writeFileSync(options.lastInputFile, `${name}: ${shown}\n`);
+    const problem = await check(input);
+    done++;
+    if (!problem) return;
+    failures++;
+    examples = keepShortest([...examples, { input: shown.slice(0, 2_000), problem }]);
+  });
+  await fc.check(property, { numRuns: options.runs, seed: options.seed });
+  return { runs: done, seconds: (performance.now() - start) / 1000, failures, examples };
+}
