@@ -25,8 +25,8 @@ class PlainNode implements SyntaxNode {
   /** Field name of each child, by its position in `children`. */
   readonly fields: (string | undefined)[] = [];
   hasError = false;
-  /** Position among the parent's named children. */
-  namedIndex = -1;
+  /** How many of the parent's named children come before this node. */
+  namedBefore = 0;
   private textCache: string | undefined;
 
   constructor(
@@ -49,7 +49,7 @@ class PlainNode implements SyntaxNode {
   }
 
   get previousNamedSibling(): PlainNode | null {
-    return this.parent && this.namedIndex > 0 ? this.parent.namedChildren[this.namedIndex - 1]! : null;
+    return this.parent && this.namedBefore > 0 ? this.parent.namedChildren[this.namedBefore - 1]! : null;
   }
 
   childForFieldName(name: string): PlainNode | null {
@@ -61,6 +61,9 @@ class PlainNode implements SyntaxNode {
     return this.children.filter((_, i) => this.fields[i] === name);
   }
 }
+
+/** tree-sitter's own rule: a missing node, or an ERROR holding what it skipped (a lone error token is not). */
+const ownError = (node: PlainNode) => node.isMissing || (node.type === 'ERROR' && node.children.length > 0);
 
 /**
  * A copy of the tree under the cursor's node, in plain objects. `source` is the text that was parsed
@@ -87,16 +90,14 @@ export function plainTree(cursor: NativeCursor, source: string): SyntaxNode {
       const child = copy(node);
       node.fields.push(cursor.currentFieldName ?? undefined);
       node.children.push(child);
-      if (child.isNamed) {
-        child.namedIndex = node.namedChildren.length;
-        node.namedChildren.push(child);
-      }
+      child.namedBefore = node.namedChildren.length;
+      if (child.isNamed) node.namedChildren.push(child);
       node = child;
       descended = cursor.gotoFirstChild();
       continue;
     }
     // No (more) children: close this node and move to its next sibling, or up.
-    node.hasError ||= node.type === 'ERROR' || node.isMissing;
+    node.hasError ||= ownError(node);
     const parent = node.parent!;
     parent.hasError ||= node.hasError;
     if (cursor.gotoNextSibling()) {
@@ -108,6 +109,6 @@ export function plainTree(cursor: NativeCursor, source: string): SyntaxNode {
       descended = false;
     }
   }
-  root.hasError ||= root.type === 'ERROR' || root.isMissing;
+  root.hasError ||= ownError(root);
   return root;
 }
