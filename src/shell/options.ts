@@ -22,9 +22,20 @@ export interface ParsedOptions {
   restIndex: number;
 }
 
+/** Each list of options with a value, as a set built once: the lists are constants, some long (kubectl's). */
+const valueSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
+
+function withValueSet(list: readonly string[] | undefined): ReadonlySet<string> {
+  if (!list) return NONE;
+  let set = valueSets.get(list);
+  if (!set) valueSets.set(list, (set = new Set(list)));
+  return set;
+}
+
 /** A small getopt: understands `-abc` clusters, `-o value`, `-ovalue`, `--long value`, `--long=value`, `--`. */
 export function parseOptions(words: readonly Word[], spec: OptionSpec = {}): ParsedOptions {
-  const withValue = new Set(spec.withValue ?? []);
+  const withValue = withValueSet(spec.withValue);
   const abbreviations = spec.abbreviations ?? [];
   const expand = (name: string) =>
     name.length > 2 ? abbreviations.filter((a) => a !== name && a.startsWith(name)) : [];

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRuntime } from '../../src/app/runtime.js';
 import { closeLocalAudit } from '../../src/audit/local.js';
+import { manyEffectLines } from '../../src/bench/many-effects.js';
 import { runCheck } from '../../src/cli/check.js';
 import type { CliIo } from '../../src/cli/io.js';
 import type { LabelledCommand } from '../support/runtime.js';
@@ -32,6 +33,8 @@ const CORPUS: LabelledCommand[] = [
     command: `terraform apply ${fileURLToPath(new URL('../fixtures/plans/terraform-aws-production.json', import.meta.url))}`,
     destructive: true,
   },
+  // Lines of many effects (issue 17): each effect of a long line is decided alike in both modes.
+  ...manyEffectLines(6, 5, 5, 15).map((command) => ({ command, destructive: true })),
 ];
 
 const home = mkdtempSync(join(tmpdir(), 'interlock-single-batch-'));

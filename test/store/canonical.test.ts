@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/store/canonical.js';
+
+// Digests and the audit chain hash canonical JSON: its bytes must never change for the same data.
+
+/** The definition, written the plain way: sorted entries (UTF-16 code units), undefined dropped. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && typeof v !== 'function')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys by UTF-16 code units, drops undefined members and keeps array holes as null', () => {
+    const value = { b: [1, undefined, 'x'], a: { d: undefined, c: true }, '\uffff': 1, '😀': 2, f: () => 1 };
+    expect(canonicalJson(value)).toBe('{"a":{"c":true},"b":[1,null,"x"],"😀":2,"\uffff":1}');
+    expect(canonicalJson({})).toBe('{}');
+    expect(canonicalJson({ only: undefined })).toBe('{}');
+    expect(canonicalJson([])).toBe('[]');
+  });
+
+  it('gives the same bytes as the definition for any JSON-like value', () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, false),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.string({ unit: 'binary' }),
+        fc.array(tie('any')),
+        fc.dictionary(fc.string({ unit: 'binary' }), tie('any')),
+      ),
+    })).any;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), value), (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
+  });
+});
