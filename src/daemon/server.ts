@@ -36,7 +36,8 @@ import { ServiceError } from '../server/errors.js';
 //
 //   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
 //   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
-//   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts)
+//   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts),
+//                             and for the system daemon `interlock run` streamed back (run-protocol.ts)
 //   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
 
 export interface DaemonOptions {
