@@ -13,6 +13,7 @@ import { isAgentId } from '../adapters/hooks/types.js';
 import { stringEnv } from './forwardable-env.js';
 import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
 import { listenSocket } from './socket-server.js';
+import type { RunHandler } from './run-protocol.js';
 import { startingMarker } from './autostart.js';
 import {
   clearState,
@@ -35,7 +36,8 @@ import { ServiceError } from '../server/errors.js';
 //
 //   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
 //   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
-//   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts)
+//   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts),
+//                             and for the system daemon `interlock run` streamed back (run-protocol.ts)
 //   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
 
 export interface DaemonOptions {
@@ -51,6 +53,8 @@ export interface DaemonOptions {
   /** The system daemon (`setup --system`): its socket and state file are for every agent's user, and its
    * audit log and key are its own whatever a call's variables say. */
   system?: boolean;
+  /** Answers `interlock run` calls on the socket (the system daemon: the broker under its own user). */
+  run?: RunHandler;
 }
 
 export interface RunningDaemon {
@@ -287,6 +291,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
       token,
       options.system ? 0o666 : 0o600,
+      options.run && ((call, io) => counted(() => options.run!(call, io))),
     );
   } catch (error) {
     log(

@@ -1,8 +1,39 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { chmodSync, unlinkSync } from 'node:fs';
 import { MAX_SOCKET_LINE, type SocketReply, type SocketRequest } from './socket-protocol.js';
+import { RunCall, type RunFrame, type RunHandler } from './run-protocol.js';
 
 export type SocketHandler = (request: SocketRequest) => Promise<string>;
+
+/** A `run` call: frames as the command writes, then its exit; any failure before that is an error frame. */
+function serveRun(socket: Socket, value: unknown, run: RunHandler, token: string) {
+  const frame = (f: RunFrame) => socket.writable && socket.write(`${JSON.stringify(f)}\n`);
+  const parsed = RunCall.safeParse(value);
+  if (!parsed.success) {
+    frame({
+      type: 'error',
+      message: `a run call is not valid: ${parsed.error.issues[0]?.message}`,
+      proof: token,
+    });
+    socket.end();
+    return;
+  }
+  const io = {
+    stdout: { write: (data: string) => frame({ type: 'stdout', data }) },
+    stderr: { write: (data: string) => frame({ type: 'stderr', data }) },
+  };
+  run(parsed.data, io)
+    .then(
+      (code) => frame({ type: 'exit', code, proof: token }),
+      (error: unknown) =>
+        frame({
+          type: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          proof: token,
+        }),
+    )
+    .finally(() => socket.end());
+}
 
 function parseRequest(line: string): SocketRequest {
   const value = JSON.parse(line) as Partial<SocketRequest> | null;
@@ -19,7 +50,7 @@ function parseRequest(line: string): SocketRequest {
   return { agent: value.agent, payload: value.payload, cwd: value.cwd, env };
 }
 
-function serve(socket: Socket, handle: SocketHandler, token: string) {
+function serve(socket: Socket, handle: SocketHandler, token: string, run?: RunHandler) {
   const chunks: Buffer[] = [];
   let size = 0;
   const reply = (r: SocketReply) => socket.end(`${JSON.stringify(r)}\n`);
@@ -37,7 +68,10 @@ function serve(socket: Socket, handle: SocketHandler, token: string) {
     socket.removeAllListeners('data');
     let request: SocketRequest;
     try {
-      request = parseRequest(Buffer.concat(chunks).toString('utf8'));
+      const line = Buffer.concat(chunks).toString('utf8');
+      const value = JSON.parse(line) as { kind?: unknown } | null;
+      if (run && value?.kind === 'run') return serveRun(socket, value, run, token);
+      request = parseRequest(line);
     } catch (error) {
       reply({ error: error instanceof Error ? error.message : String(error) });
       return;
@@ -70,6 +104,7 @@ export async function listenSocket(
   handle: SocketHandler,
   token: string,
   mode = 0o600,
+  run?: RunHandler,
 ): Promise<Server> {
   if (await inUse(path)) throw new Error(`another daemon is listening on ${path}`);
   try {
@@ -78,7 +113,7 @@ export async function listenSocket(
     // nothing left over
   }
   // The hook half-closes after its request line; the answer still has to go back on the same socket.
-  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, handle, token));
+  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, handle, token, run));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {

@@ -55,14 +55,19 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.stderr.write(`interlock daemon: --idle-exit ${options.idleExit} is not a number of minutes\n`);
     return EXIT_CODES.usage;
   }
-  const { startDaemon } = await import('../../daemon/server.js');
+  const [{ startDaemon }, { servedRun }, { stringEnv }] = await Promise.all([
+    import('../../daemon/server.js'),
+    import('../run-served.js'),
+    import('../../daemon/forwardable-env.js'),
+  ]);
   let leave = () => {};
   const daemon = await startDaemon({
     port,
     ...(options.host ? { host: options.host } : {}),
     log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...(idleMinutes ? { idleExitMs: idleMinutes * 60_000, onIdle: () => leave() } : {}),
-    ...(options.system ? { system: true } : {}),
+    // The system daemon runs `interlock run` for agents: the broker's file is only its user's to read.
+    ...(options.system ? { system: true, run: servedRun(stringEnv(process.env)) } : {}),
   });
   if (!options.quiet)
     process.stdout.write(
