@@ -119,7 +119,7 @@ const POST_TOOL_INSTALL: Record<AgentId, { events: readonly string[]; matcher: s
 };
 
 /** The installed hook's command with `--post-tool` before the agent's name; undefined when it has another shape. */
-export function postToolCommand(agent: AgentId, command: string): string | undefined {
+function postToolCommand(agent: AgentId, command: string): string | undefined {
   const tail = new RegExp(`(\\s)(['"]?${escapeRegExp(agent)}['"]?)\\s*$`);
   if (!tail.test(command) || /\s--post-tool\s/.test(command)) return undefined;
   return command.replace(tail, '$1--post-tool $2');
@@ -143,7 +143,8 @@ function postHandlerFor(agent: AgentId, command: string): Json {
       };
     case 'cursor':
       return { command, timeout: 10 };
-    default:
+    case 'claude-code':
+    case 'codex':
       return { type: 'command', command, timeout: 10 };
   }
 }

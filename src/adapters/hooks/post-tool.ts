@@ -12,7 +12,7 @@ import type { AgentId } from './types.js';
 //   Gemini CLI   AfterTool: { tool_name, tool_input, tool_response: { llmContent, returnDisplay, error? } }
 //   Cursor       afterShellExecution: { command, cwd, output, duration (ms) }
 
-export type ExecutionResult = 'succeeded' | 'failed' | 'interrupted' | 'unknown';
+type ExecutionResult = 'succeeded' | 'failed' | 'interrupted' | 'unknown';
 
 export interface Executed {
   agent: AgentId;
@@ -30,7 +30,7 @@ export interface Executed {
 export type PostToolParse = { ok: true; executed: Executed } | { ok: false; skip: string };
 
 /** The post-tool event each agent's installed entry handles. */
-export const POST_TOOL_EVENTS: Record<AgentId, readonly string[]> = {
+const POST_TOOL_EVENTS: Record<AgentId, readonly string[]> = {
   'claude-code': ['PostToolUse', 'PostToolUseFailure'],
   codex: ['PostToolUse'],
   gemini: ['AfterTool'],
