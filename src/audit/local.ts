@@ -288,6 +288,8 @@ export interface ExecutionRecord {
   kind?: string;
   /** The facts the action was decided with (to link the outcome to its decision by digest). */
   facts?: ActionFacts;
+  /** Where it ran, when there are no facts (a post-tool hook knows only the directory). */
+  cwd?: string;
   digest?: string;
   exitCode?: number;
   signal?: string;
@@ -331,7 +333,7 @@ export async function recordExecution(
           action: {
             kind,
             command: record.command === undefined ? undefined : clip(record.command, 4000),
-            cwd: record.facts?.cwd,
+            cwd: record.facts?.cwd ?? record.cwd,
           },
           environment: record.environment,
           exitCode: record.exitCode,

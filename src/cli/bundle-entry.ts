@@ -5,7 +5,7 @@ import { runCommandLineOf } from './program.js';
 // one file that Node loads several times faster than two hundred modules, with one V8 code cache. The hook
 // loads it when no daemon answers; main.ts loads it for the one-shot commands (check, explain, plan, policy).
 // Only those commands are registered, so that the servers, setup and their packages stay out of the bundle.
-export { runHook, runHookOn } from './hook.js';
+export { runHook, runHookOn, runPostToolHookOn } from './hook.js';
 
 /** The command line with only the one-shot commands; the exit code. */
 export function runOneShot(args: readonly string[]): Promise<number> {

@@ -151,6 +151,7 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     saveCompiled = loaded.save;
     return loaded.exports as typeof import('./hook.js');
   };
+  if (args.includes('--post-tool')) return postTool(agent, full);
   if (!agent || process.stdin.isTTY)
     return (await full()).runHook(agent, {
       daemon: useDaemon && !system,
@@ -207,6 +208,33 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     startDaemonInBackground(main, stateFile(process.env), process.env);
   }
   return code;
+}
+
+/**
+ * `--post-tool`: the agent's post-tool event, recorded as an execution. The command already ran, so this
+ * never blocks: whatever goes wrong, exit 0 with no opinion.
+ */
+async function postTool(
+  agent: string | undefined,
+  full: () => Promise<typeof import('./hook.js')>,
+): Promise<number> {
+  if (process.stdin.isTTY) return EXIT_CODES.ok;
+  try {
+    const raw = await readAll(process.stdin);
+    const hook = await full();
+    return await hook.runPostToolHookOn(agent, raw, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+    });
+  } catch (error) {
+    if (process.env.INTERLOCK_DEBUG)
+      process.stderr.write(
+        `interlock hook --post-tool: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    return EXIT_CODES.ok;
+  }
 }
 
 /** The build this entry belongs to, when it runs as the bundled dist/cli/hook-fast.cjs. */

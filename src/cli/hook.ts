@@ -18,6 +18,9 @@ import { EXIT_CODES } from '../core/exit-codes.js';
 // itself, then loads this file (bundled) for the rest. This file is still an entry point of its own
 // (`node dist/cli/hook.js <agent>`), for hooks installed by earlier versions.
 
+// The post-tool hook travels in the same bundle (the fast entry loads it for `--post-tool`).
+export { runPostToolHookOn } from './hook-post.js';
+
 export interface HookIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;

@@ -14,6 +14,12 @@ import { EXIT_CODES } from '../../src/core/exit-codes.js';
 // hooks, keeps a backup, is idempotent, and `interlock uninstall --agent …` takes out exactly what it added.
 
 const command = (agent: AgentId) => quoteArgv([process.execPath, HOOK_ENTRY, '--autostart', agent]);
+/** The post-tool hook `init` installs beside the pre-tool one (it records what ran). */
+const postCommand = (cmd: string) => cmd.replace(/ (\S+)$/, ' --post-tool $1');
+const postGroup = (cmd: string, matcher: string) => ({
+  matcher,
+  hooks: [{ type: 'command', command: postCommand(cmd), timeout: 10 }],
+});
 
 const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed: (cmd: string) => object }> =
   {
@@ -42,7 +48,9 @@ const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed
           ],
           PostToolUse: [
             { matcher: 'Edit|Write', hooks: [{ type: 'command', command: 'npx prettier --write' }] },
+            postGroup(cmd, '^Bash$'),
           ],
+          PostToolUseFailure: [postGroup(cmd, '^Bash$')],
         },
       }),
     },
@@ -64,6 +72,7 @@ const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed
           ],
           afterFileEdit: [{ command: './hooks/format.sh' }],
           beforeMCPExecution: [{ command: cmd, timeout: 30, failClosed: true }],
+          afterShellExecution: [{ command: postCommand(cmd), timeout: 10 }],
         },
       }),
     },
@@ -105,6 +114,20 @@ const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed
             },
           ],
           disabled: [],
+          AfterTool: [
+            {
+              matcher: '^run_shell_command$',
+              hooks: [
+                {
+                  name: 'interlock-executed',
+                  type: 'command',
+                  command: postCommand(cmd),
+                  timeout: 10000,
+                  description: expect.stringMatching(/^Interlock/),
+                },
+              ],
+            },
+          ],
         },
       }),
     },
@@ -115,6 +138,7 @@ const USER_SETTINGS: Record<AgentId, { file: string; settings: object; installed
         hooks: {
           Stop: [{ hooks: [{ type: 'command', command: 'notify-send done' }] }],
           PreToolUse: [{ matcher: CODEX_MATCHER, hooks: [{ type: 'command', command: cmd, timeout: 30 }] }],
+          PostToolUse: [postGroup(cmd, 'Bash')],
         },
       }),
     },
@@ -209,6 +233,7 @@ describe('interlock init', () => {
         PreToolUse: [
           { matcher: CODEX_MATCHER, hooks: [{ type: 'command', command: command('codex'), timeout: 30 }] },
         ],
+        PostToolUse: [postGroup(command('codex'), 'Bash')],
       },
     });
   });
@@ -228,6 +253,7 @@ describe('interlock init', () => {
             ],
           },
         ],
+        PostToolUse: [postGroup(quoteArgv([process.execPath, HOOK_ENTRY, 'codex']), 'Bash')],
       },
     });
   });
@@ -253,6 +279,9 @@ describe('interlock init', () => {
             ],
           },
         ],
+        // What ran is recorded by a command: the daemon answers pre-tool calls only.
+        PostToolUse: [postGroup(command('claude-code'), '^Bash$')],
+        PostToolUseFailure: [postGroup(command('claude-code'), '^Bash$')],
       },
     });
     const bad = await runHere(['init', '--agent', 'cursor', '--http'], '', env, home);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { delimiter, join } from 'node:path';
-import { findHooks, readSettings, settingsFile, type Scope } from './install.js';
+import { findHooks, isPostToolHandler, readSettings, settingsFile, type Scope } from './install.js';
 import { AGENTS, isObject, type AgentId } from './types.js';
 import { EXIT_CODES } from '../../core/exit-codes.js';
 
@@ -258,6 +258,8 @@ export interface AgentReport {
   name: string;
   found: string[];
   installed: InstalledHook[];
+  /** The post-tool hooks that record what ran (not self-tested: they answer nothing). */
+  postTool: { scope: Scope; file: string; event: string }[];
   problems: string[];
   selfTests: { file: string; test: SelfTest }[];
 }
@@ -282,6 +284,7 @@ async function inspectAgent(agent: AgentId, options: DoctorOptions): Promise<Age
     name: AGENT_NAMES[agent],
     found,
     installed: [],
+    postTool: [],
     problems: [],
     selfTests: [],
   };
@@ -296,7 +299,11 @@ async function inspectAgent(agent: AgentId, options: DoctorOptions): Promise<Age
       continue;
     }
     report.problems.push(...disabledBy(agent, file, settings, options.home));
-    for (const { handler } of findHooks(agent, settings)) {
+    for (const { event, handler } of findHooks(agent, settings)) {
+      if (isPostToolHandler(handler)) {
+        report.postTool.push({ scope, file, event });
+        continue;
+      }
       const kind = typeof handler.url === 'string' ? 'http' : 'command';
       report.installed.push({
         scope,

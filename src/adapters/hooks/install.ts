@@ -110,51 +110,103 @@ function handlerFor(agent: AgentId, install: HookInstall): Json {
   }
 }
 
+/** The post-tool events recorded as executions, and the shell tools they are matched to. */
+const POST_TOOL_INSTALL: Record<AgentId, { events: readonly string[]; matcher: string }> = {
+  'claude-code': { events: ['PostToolUse', 'PostToolUseFailure'], matcher: '^Bash$' },
+  codex: { events: ['PostToolUse'], matcher: 'Bash' },
+  gemini: { events: ['AfterTool'], matcher: '^run_shell_command$' },
+  cursor: { events: ['afterShellExecution'], matcher: '' },
+};
+
+/** The installed hook's command with `--post-tool` before the agent's name; undefined when it has another shape. */
+function postToolCommand(agent: AgentId, command: string): string | undefined {
+  const tail = new RegExp(`(\\s)(['"]?${escapeRegExp(agent)}['"]?)\\s*$`);
+  if (!tail.test(command) || /\s--post-tool\s/.test(command)) return undefined;
+  return command.replace(tail, '$1--post-tool $2');
+}
+
+/** Whether an Interlock handler is the post-tool one (it records, it does not decide). */
+export function isPostToolHandler(handler: Json): boolean {
+  return typeof handler.command === 'string' && /\s--post-tool\s/.test(handler.command);
+}
+
+/** A post-tool handler: short, and never blocking (the command has already run). */
+function postHandlerFor(agent: AgentId, command: string): Json {
+  switch (agent) {
+    case 'gemini':
+      return {
+        name: 'interlock-executed',
+        type: 'command',
+        command,
+        timeout: 10000,
+        description: 'Interlock: record the shell command that ran, its exit status and duration',
+      };
+    case 'cursor':
+      return { command, timeout: 10 };
+    case 'claude-code':
+    case 'codex':
+      return { type: 'command', command, timeout: 10 };
+  }
+}
+
 const GROUPED: Partial<Record<AgentId, { event: string; matcher: string }>> = {
   'claude-code': { event: 'PreToolUse', matcher: CLAUDE_MATCHER },
   codex: { event: 'PreToolUse', matcher: CODEX_MATCHER },
   gemini: { event: 'BeforeTool', matcher: GEMINI_MATCHER },
 };
 
-/** Add (or bring up to date) Interlock's entries; returns whether anything changed. */
+/** Interlock's one group under `event` (Claude Code, Codex, Gemini CLI): { matcher, hooks: [handler] }. */
+function mergeGroup(agent: AgentId, settings: Json, event: string, matcher: string, handler: Json): void {
+  const groups = matcherGroups(settings, event);
+  const ours = (g: unknown) =>
+    isObject(g) &&
+    Array.isArray(g.hooks) &&
+    g.hooks.length > 0 &&
+    g.hooks.every((h) => isInterlockHandler(agent, h));
+  // Our own group keeps its place; our handler is taken out of groups shared with the user's hooks
+  // (their matcher is theirs), and duplicates are dropped.
+  const keep = groups.findIndex(ours);
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i];
+    if (i === keep || !isObject(g) || !Array.isArray(g.hooks)) continue;
+    const inner = g.hooks.filter((h: unknown) => !isInterlockHandler(agent, h));
+    if (inner.length === g.hooks.length) continue;
+    if (inner.length === 0) groups.splice(i, 1);
+    else g.hooks = inner;
+  }
+  const group = { matcher, hooks: [handler] };
+  const at = groups.findIndex(ours);
+  if (at >= 0) groups[at] = { ...(groups[at] as Json), ...group };
+  else groups.push(group);
+}
+
+/** Cursor: { version: 1, hooks: { <event>: [handler, …] } }, Interlock's handler once per event. */
+function mergeCursor(settings: Json, events: readonly string[], handler: Json): void {
+  if (settings.version === undefined) settings.version = 1;
+  const hooks = isObject(settings.hooks) ? settings.hooks : (settings.hooks = {});
+  for (const event of events) {
+    const list = Array.isArray((hooks as Json)[event]) ? ((hooks as Json)[event] as unknown[]) : [];
+    const at = list.findIndex((h) => isInterlockHandler('cursor', h));
+    const kept = list.filter((h, i) => i === at || !isInterlockHandler('cursor', h));
+    if (at >= 0) kept[kept.findIndex((h) => isInterlockHandler('cursor', h))] = handler;
+    else kept.push(handler);
+    (hooks as Json)[event] = kept;
+  }
+}
+
+/** Add (or bring up to date) Interlock's entries, pre-tool and post-tool; returns whether anything changed. */
 export function addHook(agent: AgentId, settings: Json, install: HookInstall): boolean {
   const before = JSON.stringify(settings);
   const handler = handlerFor(agent, install);
   const grouped = GROUPED[agent];
-  if (grouped) {
-    const groups = matcherGroups(settings, grouped.event);
-    const ours = (g: unknown) =>
-      isObject(g) &&
-      Array.isArray(g.hooks) &&
-      g.hooks.length > 0 &&
-      g.hooks.every((h) => isInterlockHandler(agent, h));
-    // Our own group keeps its place; our handler is taken out of groups shared with the user's hooks
-    // (their matcher is theirs), and duplicates are dropped.
-    const keep = groups.findIndex(ours);
-    for (let i = groups.length - 1; i >= 0; i--) {
-      const g = groups[i];
-      if (i === keep || !isObject(g) || !Array.isArray(g.hooks)) continue;
-      const inner = g.hooks.filter((h: unknown) => !isInterlockHandler(agent, h));
-      if (inner.length === g.hooks.length) continue;
-      if (inner.length === 0) groups.splice(i, 1);
-      else g.hooks = inner;
-    }
-    const group = { matcher: grouped.matcher, hooks: [handler] };
-    const at = groups.findIndex(ours);
-    if (at >= 0) groups[at] = { ...(groups[at] as Json), ...group };
-    else groups.push(group);
-  } else {
-    // Cursor: { version: 1, hooks: { beforeShellExecution: [handler], beforeMCPExecution: [handler] } }
-    if (settings.version === undefined) settings.version = 1;
-    const hooks = isObject(settings.hooks) ? settings.hooks : (settings.hooks = {});
-    for (const event of CURSOR_EVENTS) {
-      const list = Array.isArray((hooks as Json)[event]) ? ((hooks as Json)[event] as unknown[]) : [];
-      const at = list.findIndex((h) => isInterlockHandler(agent, h));
-      const kept = list.filter((h, i) => i === at || !isInterlockHandler(agent, h));
-      if (at >= 0) kept[kept.findIndex((h) => isInterlockHandler(agent, h))] = handler;
-      else kept.push(handler);
-      (hooks as Json)[event] = kept;
-    }
+  if (grouped) mergeGroup(agent, settings, grouped.event, grouped.matcher, handler);
+  else mergeCursor(settings, CURSOR_EVENTS, handler);
+  const post = postToolCommand(agent, install.command);
+  if (post) {
+    const postHandler = postHandlerFor(agent, post);
+    const events = POST_TOOL_INSTALL[agent];
+    if (agent === 'cursor') mergeCursor(settings, events.events, postHandler);
+    else for (const event of events.events) mergeGroup(agent, settings, event, events.matcher, postHandler);
   }
   return JSON.stringify(settings) !== before;
 }

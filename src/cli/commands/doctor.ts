@@ -64,6 +64,12 @@ export function registerDoctor(program: Command): void {
             for (const h of r.installed) lines.push(`  hook: ${h.kind} in ${h.file}`);
             for (const t of r.selfTests)
               lines.push(`  self-test: ${t.test.ok ? 'ok' : 'FAILED'} — ${t.test.detail}`);
+            for (const h of r.postTool)
+              lines.push(`  post-tool hook (records what ran): ${h.event} in ${h.file}`);
+            if (r.installed.length && !r.postTool.length)
+              lines.push(
+                `  post-tool hook: not installed, executions are not recorded — interlock init --agent ${r.agent}`,
+              );
             for (const p of r.problems) lines.push(`  problem: ${p}`);
           }
           lines.push(
