@@ -2,22 +2,15 @@
 // server, profile or client behaviour of the brokered program (PG*/PSQL*, AWS_*, KUBE*), plus the broker's
 // credentials, which exist only in that child and never in the agent's process.
 
-import { DATABASE_VARIABLES } from '../adapters/broker/login-variables.js';
+import { DATABASE_VARIABLES, withoutVariables } from '../adapters/broker/login-variables.js';
 
 // The hook assesses a routed command without the same variables: one list, so both bind the same digest.
 export {
   AWS_VARIABLES,
   DATABASE_VARIABLES,
   KUBERNETES_VARIABLES,
+  withoutVariables,
 } from '../adapters/broker/login-variables.js';
-
-/** The agent's environment with every variable `dropped` matches removed. */
-export function withoutVariables(env: NodeJS.ProcessEnv, dropped: RegExp): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env))
-    if (value !== undefined && !dropped.test(name)) out[name] = value;
-  return out;
-}
 
 /** psql's environment: the agent's without database variables, and the broker's password. */
 export function brokeredEnv(env: NodeJS.ProcessEnv, password: string): Record<string, string> {

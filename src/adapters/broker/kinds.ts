@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { MANAGED_CONFIG_DIR } from '../../config/managed.js';
-import { AWS_VARIABLES, DATABASE_VARIABLES, KUBERNETES_VARIABLES } from './login-variables.js';
+import {
+  AWS_VARIABLES,
+  DATABASE_VARIABLES,
+  KUBERNETES_VARIABLES,
+  withoutVariables,
+} from './login-variables.js';
 
 // Which programs the broker can run for the agent, keyed by program name, and which of them this machine's
 // broker has credentials for. The hook needs the second without reading the broker's private file (in
@@ -34,10 +39,7 @@ export function brokeredAssessmentEnv(
   program: BrokeredProgram,
   env: Readonly<Record<string, string | undefined>>,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env))
-    if (value !== undefined && !program.clears.test(name)) out[name] = value;
-  return out;
+  return withoutVariables(env, program.clears);
 }
 
 /** The world-readable summary of the broker's file: kinds only, never a host, role or password. */

@@ -5,3 +5,14 @@
 export const DATABASE_VARIABLES = /^(PG|PSQL)/;
 export const AWS_VARIABLES = /^AWS_/;
 export const KUBERNETES_VARIABLES = /^KUBE/;
+
+/** The environment with every variable `dropped` matches removed: what the child runs with and the hook assesses. */
+export function withoutVariables(
+  env: Readonly<Record<string, string | undefined>>,
+  dropped: RegExp,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && !dropped.test(name)) out[name] = value;
+  return out;
+}
