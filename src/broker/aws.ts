@@ -1,9 +1,8 @@
-import { InputError } from '../core/errors.js';
 import { sessionPolicy, SESSION_SECONDS } from '../least-privilege/aws-session-policy.js';
 import { awsProfile, brokeredAwsArgs } from './aws-args.js';
 import { AWS_VARIABLES, withoutVariables } from './child-env.js';
 import type { AwsCredential, BrokerConfig } from './config.js';
-import { LaunchRefused, type BrokerKind, type ShellFinal } from './kind.js';
+import { LaunchRefused, noEntry, type BrokerKind, type ShellFinal } from './kind.js';
 import { assumeRole } from './sts.js';
 
 // aws as a role the broker assumes for one approved action: sts:AssumeRole with the broker's own keys, a
@@ -47,9 +46,7 @@ export const awsKind: BrokerKind = {
     const profile = awsProfile(argv);
     const entry = matchAws(config, profile);
     if (!entry)
-      throw new InputError(
-        `no aws entry in ${configPath} matches ${profile ? `--profile ${profile}` : 'a command without --profile'}; nothing ran (the broker never uses the agent's own credentials)`,
-      );
+      throw noEntry('aws', configPath, profile ? `--profile ${profile}` : 'a command without --profile');
     const args = brokeredAwsArgs(argv);
     // Assessed as it runs: the agent's AWS_* variables are gone, the profile named on the line places it.
     const assessEnv = withoutVariables(env, AWS_VARIABLES);

@@ -1,3 +1,4 @@
+import { InputError } from '../core/errors.js';
 import type { Final } from '../app/pipeline.js';
 import type { ShellEvaluation } from '../app/evaluate.js';
 import type { BrokerConfig } from './config.js';
@@ -21,6 +22,13 @@ export interface Launch {
  * entry may not run or no policy can name): the decision becomes a deny, and nothing runs.
  */
 export class LaunchRefused extends Error {}
+
+/** No entry of the broker's file serves this command line: nothing runs, and the agent's own credentials never stand in. */
+export function noEntry(kind: string, configPath: string, matching: string): InputError {
+  return new InputError(
+    `no ${kind} entry in ${configPath} matches ${matching}; nothing ran (the broker never uses the agent's own credentials)`,
+  );
+}
 
 interface PreparedRun {
   /** `broker:<entry>`, recorded with the execution. */

@@ -1,8 +1,7 @@
-import { InputError } from '../core/errors.js';
 import { narrowKubernetes, roleManifest } from '../least-privilege/kubernetes-role.js';
 import { KUBERNETES_VARIABLES, withoutVariables } from './child-env.js';
 import { readSecretFile, type BrokerConfig, type KubernetesCredential } from './config.js';
-import { LaunchRefused, type BrokerKind, type ShellFinal } from './kind.js';
+import { LaunchRefused, noEntry, type BrokerKind, type ShellFinal } from './kind.js';
 import { brokeredKubectlArgs, kubeContext } from './kubectl-args.js';
 
 // kubectl through the broker's own kubeconfig context, impersonating (`--as`) an identity that should hold
@@ -46,8 +45,10 @@ export const kubectlKind: BrokerKind = {
     const context = kubeContext(argv);
     const entry = matchKubernetes(config, context);
     if (!entry)
-      throw new InputError(
-        `no kubernetes entry in ${configPath} matches ${context ? `--context ${context}` : 'a command without --context'}; nothing ran (the broker never uses the agent's own credentials)`,
+      throw noEntry(
+        'kubernetes',
+        configPath,
+        context ? `--context ${context}` : 'a command without --context',
       );
     // The kubeconfig holds the broker's cluster credentials: as private as the broker's file.
     readSecretFile(entry.kubeconfig, `kubeconfig of broker entry ${entry.name}`);

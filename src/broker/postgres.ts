@@ -1,7 +1,6 @@
-import { InputError } from '../core/errors.js';
 import { brokeredEnv, DATABASE_VARIABLES, withoutVariables } from './child-env.js';
 import { passwordOf } from './config.js';
-import type { BrokerKind } from './kind.js';
+import { noEntry, type BrokerKind } from './kind.js';
 import { describeTarget, matchPostgres } from './match.js';
 import { brokeredPsqlArgs, psqlTarget } from './psql.js';
 
@@ -12,10 +11,7 @@ export const postgresKind: BrokerKind = {
   prepare(argv, config, configPath, env) {
     const target = psqlTarget(argv);
     const entry = matchPostgres(config, target);
-    if (!entry)
-      throw new InputError(
-        `no broker entry in ${configPath} matches ${describeTarget(target)}; nothing ran (the broker never uses the agent's own credentials)`,
-      );
+    if (!entry) throw noEntry('broker', configPath, describeTarget(target));
     const password = passwordOf(entry);
     // Assessed as it will run: the agent's PG* variables are gone from the child, so they are gone here too.
     const assessEnv = withoutVariables(env, DATABASE_VARIABLES);
