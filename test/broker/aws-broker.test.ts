@@ -8,7 +8,8 @@ import { runCli } from '../support/cli.js';
 import { check } from '../support/runtime.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
-import { clientOf, people, serverOn, type People } from '../server/harness.js';
+import { people, serverOn, type People } from '../server/harness.js';
+import { approveByTwo } from './billing.js';
 import { startStsEndpoint, TEMPORARY, type StsEndpoint } from './sts-endpoint.js';
 
 // `interlock run -- aws …`: held for approval, then run with credentials from sts:AssumeRole narrowed to the
@@ -68,12 +69,7 @@ describe('interlock run -- aws (the broker, with STS)', () => {
       cwd: project,
       env: agentEnv(),
     });
-  const approveTwice = async (stderr: string) => {
-    const id = /(req_[0-9a-z]+)/.exec(stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
-    return id;
-  };
+  const approveTwice = (stderr: string) => approveByTwo(server, who, stderr);
 
   it('holds the bucket removal, then runs it with only the narrowed temporary credentials', async () => {
     const path = config('broker.yaml', sts.url);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedRun } from '../../src/cli/run-served.js';
@@ -10,15 +10,14 @@ import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
-import { clientOf, people, serverOn, type People } from '../server/harness.js';
+import { people, serverOn, type People } from '../server/harness.js';
 import { startCluster, type Cluster } from './cluster.js';
+import { approveByTwo, billingDatabase, billingPsql, billingTables, writeBillingBroker } from './billing.js';
 
 // `interlock run` through the daemon's socket, in process: a real daemon, a real approval server and a
 // PostgreSQL cluster of the test's own. The client sends the command and the agent's variables; the daemon
 // decides with its own broker file and audit log, runs psql with the broker's role, and streams the output
 // and the exit code back. The real-users version is test/system/broker-daemon.test.ts.
-
-const PRIVILEGED_PASSWORD = 'broker-only-s3cret';
 
 describe('interlock run through the daemon socket', () => {
   let cluster: Cluster;
@@ -40,19 +39,13 @@ describe('interlock run through the daemon socket', () => {
 
   beforeAll(async () => {
     cluster = await startCluster();
-    cluster.sql('CREATE DATABASE billing_prod');
-    cluster.sql(`CREATE ROLE deployer LOGIN PASSWORD '${PRIVILEGED_PASSWORD}'`);
-    cluster.sql('CREATE TABLE t (id int); ALTER TABLE t OWNER TO deployer', 'billing_prod');
+    billingDatabase(cluster, ['t']);
     ({ store, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
     const config = join(systemPaths(root).configDir, 'broker.yaml');
     mkdirSync(systemPaths(root).configDir, { recursive: true });
-    writeFileSync(
-      config,
-      `server: {url: ${server.url}}\npsql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    password: ${PRIVILEGED_PASSWORD}\n`,
-    );
-    chmodSync(config, 0o600);
+    writeBillingBroker(config, cluster, server.url);
     const stateFile = join(root, 'run', 'daemon.json');
     mkdirSync(join(root, 'run'), { mode: 0o700 });
     daemon = await startDaemon({ port: 0, stateFile, env: daemonEnv, run: servedRun(daemonEnv) });
@@ -65,26 +58,11 @@ describe('interlock run through the daemon socket', () => {
     cluster?.stop();
   });
 
-  const tables = () =>
-    cluster.sql(
-      `SELECT coalesce(string_agg(tablename, ','), '') FROM pg_tables WHERE schemaname = 'public'`,
-      'billing_prod',
-    );
+  const tables = () => billingTables(cluster);
   // The agent's variables: its token, and an audit log and broker file of its own choosing, both ignored.
   const call = (statement: string, extra: Partial<RunCall> = {}): RunCall => ({
     kind: 'run',
-    argv: [
-      'psql',
-      '-X',
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(cluster.port),
-      '-d',
-      'billing_prod',
-      '-c',
-      statement,
-    ],
+    argv: billingPsql(cluster, statement),
     cwd: project,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -115,9 +93,7 @@ describe('interlock run through the daemon socket', () => {
     expect(held.stderr).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
     expect(held.stderr).toMatch(/not run/);
     expect(tables()).toBe('t');
-    const id = /(req_[0-9a-z]+)/.exec(held.stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    await approveByTwo(server, who, held.stderr);
 
     const ran = await send(call('DROP TABLE t'));
     expect(ran.outcome, ran.stderr).toEqual({ code: 0 });
@@ -135,9 +111,7 @@ describe('interlock run through the daemon socket', () => {
   it("propagates the command's own exit status", async () => {
     cluster.sql('CREATE TABLE u (id int); ALTER TABLE u OWNER TO deployer', 'billing_prod');
     const first = await send(call('DROP TABLE u; SELECT 1/0'));
-    const id = /(req_[0-9a-z]+)/.exec(first.stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    await approveByTwo(server, who, first.stderr);
     const ran = await send(call('DROP TABLE u; SELECT 1/0'));
     expect(ran.stderr).toMatch(/division by zero/);
     expect(ran.outcome).toEqual({ code: 1 });

@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { literalArgv } from '../../src/adapters/broker/argv.js';
@@ -12,6 +12,7 @@ import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from '../server/harness.js';
 import { startCluster, type Cluster } from './cluster.js';
+import { approveByTwo, billingDatabase, writeBillingBroker } from './billing.js';
 
 // From the agent's hook to the broker, on a PostgreSQL cluster and an approval server of the test's own:
 // Claude Code's PreToolUse answer rewrites the production DROP to `interlock run -- …` (without asking the
@@ -37,17 +38,11 @@ describe('the hook routes production psql to the broker', () => {
 
   beforeAll(async () => {
     cluster = await startCluster();
-    cluster.sql('CREATE DATABASE billing_prod');
-    cluster.sql(`CREATE ROLE deployer LOGIN PASSWORD 'broker-pw'`);
-    cluster.sql('CREATE TABLE t (id int); ALTER TABLE t OWNER TO deployer', 'billing_prod');
+    billingDatabase(cluster, ['t']);
     ({ store, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
-    writeFileSync(
-      brokerConfig,
-      `server: {url: ${server.url}}\npsql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    password: broker-pw\n`,
-    );
-    chmodSync(brokerConfig, 0o600);
+    writeBillingBroker(brokerConfig, cluster, server.url);
     writeFileSync(kinds, brokerKindsText(['psql']));
   }, 120_000);
   afterAll(async () => {
@@ -116,9 +111,7 @@ describe('the hook routes production psql to the broker', () => {
 
     const first = await runRewritten(rewritten);
     expect(first.status, first.stderr).toBe(5);
-    const id = /(req_[0-9a-z]+)/.exec(first.stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    const id = await approveByTwo(server, who, first.stderr);
 
     // The retry goes through the hook again, and the broker finds the grant the first run asked for.
     const again = await claudeHook(typed());

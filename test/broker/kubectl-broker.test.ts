@@ -6,7 +6,8 @@ import type { Store } from '../../src/store/types.js';
 import { runCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
-import { clientOf, people, serverOn, type People } from '../server/harness.js';
+import { people, serverOn, type People } from '../server/harness.js';
+import { approveByTwo } from './billing.js';
 
 // `interlock run -- kubectl …`: held for approval, then run through the broker's kubeconfig context as an
 // impersonated identity, with the Role that identity needs printed. No cluster exists here: kubectl is a
@@ -60,11 +61,7 @@ describe('interlock run -- kubectl (the broker, impersonating)', () => {
       cwd: project,
       env: agentEnv(),
     });
-  const approveTwice = async (stderr: string) => {
-    const id = /(req_[0-9a-z]+)/.exec(stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
-  };
+  const approveTwice = (stderr: string) => approveByTwo(server, who, stderr);
 
   it('holds the deletion, then runs it as the narrowed identity and prints the Role it needs', async () => {
     const path = config('broker.yaml');

@@ -7,14 +7,13 @@ import type { Store } from '../../src/store/types.js';
 import { runCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';
-import { clientOf, people, serverOn, type People } from '../server/harness.js';
+import { people, serverOn, type People } from '../server/harness.js';
 import { startCluster, type Cluster } from './cluster.js';
+import { approveByTwo, billingDatabase, billingPsql, billingTables, writeBillingBroker } from './billing.js';
 
 // The broker end to end, on a PostgreSQL cluster of the test's own: the agent's role may only read, so its
 // own DROP fails; `interlock run` holds the DROP for two approvals, then runs it once with the privileged
 // role whose password only the broker's file holds. A different statement needs its own approval.
-
-const PRIVILEGED_PASSWORD = 'broker-only-s3cret';
 
 describe('interlock run -- psql (the broker)', () => {
   let cluster: Cluster;
@@ -28,17 +27,11 @@ describe('interlock run -- psql (the broker)', () => {
 
   beforeAll(async () => {
     cluster = await startCluster();
-    cluster.sql('CREATE DATABASE billing_prod');
-    cluster.sql(`CREATE ROLE agent LOGIN PASSWORD 'agent-pw'`);
-    cluster.sql(`CREATE ROLE deployer LOGIN PASSWORD '${PRIVILEGED_PASSWORD}'`);
-    cluster.sql(
-      'CREATE TABLE t (id int); CREATE TABLE u (id int); ALTER TABLE t OWNER TO deployer; ALTER TABLE u OWNER TO deployer; GRANT SELECT ON t, u TO agent',
-      'billing_prod',
-    );
+    billingDatabase(cluster, ['t', 'u'], true);
     ({ store, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
-    writeBrokerConfig(brokerConfig, `server: {url: ${server.url}}\n`);
+    writeBillingBroker(brokerConfig, cluster, server.url);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -46,30 +39,8 @@ describe('interlock run -- psql (the broker)', () => {
     cluster?.stop();
   });
 
-  // Only the broker's file names the approval server; the password is nowhere else.
-  const writeBrokerConfig = (path: string, server = '') => {
-    writeFileSync(
-      path,
-      `${server}psql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    password: ${PRIVILEGED_PASSWORD}\n`,
-    );
-    chmodSync(path, 0o600);
-  };
-  const tables = () =>
-    cluster.sql(
-      `SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'`,
-      'billing_prod',
-    );
-  const psql = (statement: string) => [
-    'psql',
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(cluster.port),
-    '-d',
-    'billing_prod',
-    '-c',
-    statement,
-  ];
+  const tables = () => billingTables(cluster);
+  const psql = (statement: string) => billingPsql(cluster, statement, false);
   // The agent's environment: its own read-only login, a service it cannot have the broker use, and an
   // approval server of its own choosing, which the broker does not ask.
   const agentEnv = () => ({
@@ -136,7 +107,7 @@ describe('interlock run -- psql (the broker)', () => {
 
   it('without an approval server in its own file, the broker runs nothing that needs approval', async () => {
     const noServer = join(home, 'no-server.yaml');
-    writeBrokerConfig(noServer);
+    writeBillingBroker(noServer, cluster);
     const r = await run('DROP TABLE t', noServer);
     expect(r.status).toBe(4);
     expect(r.stderr).toMatch(/not run/);
@@ -148,11 +119,8 @@ describe('interlock run -- psql (the broker)', () => {
     expect(first.status, first.stderr).toBe(5);
     expect(first.stderr).toMatch(/policy: REQUIRE APPROVAL \(2 approvers\)/);
     expect(first.stderr).toMatch(/not run/);
-    const id = /(req_[0-9a-z]+)/.exec(first.stderr)![1]!;
     expect(tables()).toBe('t,u');
-
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    const id = await approveByTwo(server, who, first.stderr);
     const approved = await run('DROP TABLE t');
     expect(approved.status, approved.stderr).toBe(0);
     expect(approved.stdout).toContain('DROP TABLE');
@@ -184,10 +152,8 @@ describe('interlock run -- psql (the broker)', () => {
 
     // --wait: the same request, approved while the broker waits (or just before it asks: either way it runs
     // once the grant is there, and not before).
-    const id = /(req_[0-9a-z]+)/.exec(other.stderr)![1]!;
     const waiting = run('DROP TABLE u', brokerConfig, ['--wait', '60s']);
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    await approveByTwo(server, who, other.stderr);
     const ran = await waiting;
     expect(ran.status, ran.stderr).toBe(0);
     expect(tables()).toBe('');

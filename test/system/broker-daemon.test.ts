@@ -17,7 +17,14 @@ import { systemPaths } from '../../src/daemon/system-paths.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { startCluster, type Cluster } from '../broker/cluster.js';
-import { clientOf, people, serverOn, type People } from '../server/harness.js';
+import {
+  approveByTwo,
+  billingDatabase,
+  billingPsql,
+  billingTables,
+  PRIVILEGED_PASSWORD,
+} from '../broker/billing.js';
+import { people, serverOn, type People } from '../server/harness.js';
 import { SQLITE } from '../store/stores.js';
 import { addUser, canManageUsers, removeUser, runAs, uniqueName, type Ran } from './os-users.js';
 
@@ -28,7 +35,6 @@ import { addUser, canManageUsers, removeUser, runAs, uniqueName, type Ran } from
 // nothing runs. Needs root, dist/ (npm run build) and PostgreSQL's binaries.
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const PASSWORD = 'broker-only-s3cret';
 
 /** runAs without blocking: the approval server the daemon asks runs in this process. */
 function runAsync(user: string, argv: string[], env: Record<string, string>): Promise<Ran> {
@@ -58,34 +64,13 @@ describe.skipIf(!canManageUsers || !existsSync(MAIN))('interlock run through the
   let server: RunningServer;
   let who: People;
 
-  const tables = () =>
-    cluster.sql(
-      `SELECT coalesce(string_agg(tablename, ','), '') FROM pg_tables WHERE schemaname = 'public'`,
-      'billing_prod',
-    );
+  const tables = () => billingTables(cluster);
   const daemonPid = () => (JSON.parse(readFileSync(paths.stateFile, 'utf8')) as { pid: number }).pid;
   // As the agent: its own variables only (its token for the approval server, a login it guesses).
   const agentRun = (statement: string) =>
     runAsync(
       agent,
-      [
-        process.execPath,
-        MAIN,
-        'run',
-        '--agent',
-        'claude',
-        '--',
-        'psql',
-        '-X',
-        '-h',
-        '127.0.0.1',
-        '-p',
-        String(cluster.port),
-        '-d',
-        'billing_prod',
-        '-c',
-        statement,
-      ],
+      [process.execPath, MAIN, 'run', '--agent', 'claude', '--', ...billingPsql(cluster, statement)],
       {
         PATH: '/usr/local/bin:/usr/bin:/bin',
         HOME: home,
@@ -98,9 +83,7 @@ describe.skipIf(!canManageUsers || !existsSync(MAIN))('interlock run through the
 
   beforeAll(async () => {
     cluster = await startCluster();
-    cluster.sql('CREATE DATABASE billing_prod');
-    cluster.sql(`CREATE ROLE deployer LOGIN PASSWORD '${PASSWORD}'`);
-    cluster.sql('CREATE TABLE t (id int); ALTER TABLE t OWNER TO deployer', 'billing_prod');
+    billingDatabase(cluster, ['t']);
     ({ store, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
@@ -113,7 +96,7 @@ describe.skipIf(!canManageUsers || !existsSync(MAIN))('interlock run through the
     // What an administrator writes as root before running setup.
     mkdirSync(paths.configDir, { recursive: true, mode: 0o755 });
     const passwordFile = join(paths.configDir, 'billing.pw');
-    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    writeFileSync(passwordFile, `${PRIVILEGED_PASSWORD}\n`, { mode: 0o600 });
     writeFileSync(
       config,
       `server: {url: ${server.url}}\npsql: /usr/bin/psql\npostgres:\n  - name: billing\n    match: {host: 127.0.0.1, port: ${cluster.port}, database: billing_prod}\n    role: deployer\n    passwordFile: ${passwordFile}\n`,
@@ -154,9 +137,7 @@ describe.skipIf(!canManageUsers || !existsSync(MAIN))('interlock run through the
     expect(held.stderr).toMatch(/not run/);
     expect(tables()).toBe('t');
 
-    const id = /(req_[0-9a-z]+)/.exec(held.stderr)![1]!;
-    await clientOf(server, who.bob).approve(id);
-    await clientOf(server, who.carol).approve(id);
+    const id = await approveByTwo(server, who, held.stderr);
     const ran = await agentRun('DROP TABLE t');
     expect(ran.status, ran.stderr).toBe(0);
     expect(ran.stdout).toContain('DROP TABLE');
