@@ -1,5 +1,6 @@
-// Bundles the hook's two entry points after `tsc` (see src/cli/hook-fast.ts for why):
+// Bundles the hook's two entry points and main.js's loader after `tsc` (see src/cli/hook-fast.ts for why):
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
+//  - dist/cli/one-shot.cjs: what main.js runs for the other commands (src/cli/one-shot.ts); built-ins only;
 //  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) and the command line
 //    (src/cli/bundle-entry.ts) as one file, which Node loads several times faster than the same code spread
 //    over two hundred modules; main.ts runs the one-shot commands from it.
@@ -68,6 +69,17 @@ await Promise.all([
   }),
   build({
     ...common,
+    // What main.js runs for every command but the hook: it loads the bundle below for the one-shot ones,
+    // and imports the command line as built (an ES module, so import() stays) for the rest.
+    entryPoints: ['src/cli/one-shot.ts'],
+    outfile: 'dist/cli/one-shot.cjs',
+    external: ['./all-commands.js'],
+    supported: { 'dynamic-import': true },
+    define: { 'import.meta.url': '__interlockOneShotUrl' },
+    banner: { js: "const __interlockOneShotUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({
+    ...common,
     entryPoints: ['src/cli/bundle-entry.ts'],
     outfile: 'dist/cli/hook-bundle.cjs',
     external,
@@ -80,7 +92,7 @@ await Promise.all([
 
 // esbuild's `charset: 'ascii'` escapes strings but leaves template literals as written. One non-ASCII
 // character makes Node decode the whole file as UTF-8 into a two-byte string: ~100 ms more per start.
-for (const file of ['dist/cli/hook-fast.cjs', 'dist/cli/hook-bundle.cjs']) {
+for (const file of ['dist/cli/hook-fast.cjs', 'dist/cli/one-shot.cjs', 'dist/cli/hook-bundle.cjs']) {
   const text = readFileSync(file, 'latin1');
   const at = text.search(/[\u0080-\u00ff]/); // latin1: one character per byte
   if (at >= 0)

@@ -44,10 +44,7 @@ export async function loadPolicies(options: RuntimeOptions): Promise<LoadedPolic
       options.env,
       options.managedDir ? { managedDir: options.managedDir } : {},
     );
-    const defaults = {
-      approvals: config.approvalsDefault.value,
-      ...(config.approvalsGroup.value ? { group: config.approvalsGroup.value } : {}),
-    };
+    const defaults = policyDefaults(config);
     const evaluator = options.rememberVerdicts
       ? await remembering(config.sources, defaults, join(userConfigDir(options.env), 'cache', 'verdicts'))
       : await CedarPolicyEvaluator.load(config.sources, defaults);
@@ -56,6 +53,14 @@ export async function loadPolicies(options: RuntimeOptions): Promise<LoadedPolic
     const err = error instanceof Error ? error : new Error(String(error));
     return { evaluator: new BrokenPolicyEvaluator(err), problems: [err.message] };
   }
+}
+
+/** What the configuration says the policies' approval annotations mean. */
+export function policyDefaults(config: LoadedConfig): PolicyDefaults {
+  return {
+    approvals: config.approvalsDefault.value,
+    ...(config.approvalsGroup.value ? { group: config.approvalsGroup.value } : {}),
+  };
 }
 
 /** A policy set seen before answers from the memo; one never seen is compiled now, so errors show at once. */

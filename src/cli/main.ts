@@ -4,8 +4,8 @@
 const [subcommand, ...rest] = process.argv.slice(2);
 // One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts).
 const longRunning = ['serve', 'daemon'].includes(subcommand ?? '') || rest.includes('--batch');
-if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
 if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
+  if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
   // The bundled fast entry (see hook-fast.ts): the daemon's socket first, else the bundled full hook.
   // Required, not imported: importing CommonJS from an ES module costs ~50 ms of export analysis here.
   const { createRequire } = await import('node:module');
@@ -18,5 +18,18 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
   });
 } else {
-  process.exitCode = await (await import('./one-shot.js')).runCommandLine(process.argv.slice(2));
+  const commandLine = await oneShot();
+  if (!longRunning) commandLine.preferQuickStart();
+  process.exitCode = await commandLine.runCommandLine(process.argv.slice(2));
+}
+
+/** one-shot.ts as one CommonJS file (dist/cli/one-shot.cjs), or as built when the bundles were not made. */
+async function oneShot(): Promise<typeof import('./one-shot.js')> {
+  const { createRequire } = await import('node:module');
+  try {
+    return createRequire(import.meta.url)('./one-shot.cjs') as typeof import('./one-shot.js');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw error;
+    return import('./one-shot.js');
+  }
 }

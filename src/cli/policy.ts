@@ -1,9 +1,13 @@
 import { join } from 'node:path';
+import { loadPolicies } from '../app/policies.js';
 import { loadRuntime } from '../app/runtime.js';
 import { loadPolicyTests, runPolicyTests } from '../app/policy-tests.js';
 import { findProjectConfigDir } from '../config/discover.js';
 import { localFacts } from '../adapters/local-facts.js';
 import type { CompiledPolicy } from '../policy/policy-file.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { mayRememberVerdicts } from './remember-verdicts.js';
+import { listFileFor, readPolicyList, writePolicyList, type ListedPolicy } from './remembered-policy-list.js';
 import { paletteFor } from './render.js';
 import { configLines } from './policy-config.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
@@ -14,7 +18,8 @@ function policiesOf(evaluator: unknown): readonly CompiledPolicy[] {
 
 /** `interlock policy validate`: every configured file parses and every policy matches the schema. */
 export async function policyValidate(cwd: string): Promise<number> {
-  const rt = await loadRuntime({ cwd, eagerSql: false });
+  // Policies only: validating them needs no shell parser.
+  const rt = await loadPolicies({ cwd });
   if (rt.problems.length) {
     for (const p of rt.problems) process.stderr.write(`✗ ${p}\n`);
     return EXIT_CODES.failed;
@@ -29,8 +34,7 @@ export async function policyValidate(cwd: string): Promise<number> {
 
 /** `interlock policy list`: what is active and where each piece came from. */
 export async function policyList(cwd: string, json: boolean): Promise<number> {
-  const rt = await loadRuntime({ cwd, eagerSql: false });
-  const policies = policiesOf(rt.evaluator);
+  const { policies, ...rt } = await listedPolicies(cwd, process.env);
   if (json) {
     process.stdout.write(
       `${JSON.stringify({
@@ -79,6 +83,34 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
+}
+
+interface PolicyListing {
+  policies: readonly ListedPolicy[];
+  config?: LoadedConfig;
+  problems: string[];
+}
+
+/**
+ * The policies in force and the configuration they come from. A set listed before is read from the
+ * kept list instead of compiling Cedar (remembered-policy-list.ts); never in system mode.
+ */
+async function listedPolicies(cwd: string, env: NodeJS.ProcessEnv): Promise<PolicyListing> {
+  let listFile: string | undefined;
+  if (mayRememberVerdicts(env)) {
+    try {
+      const config = loadConfig(cwd, env);
+      listFile = listFileFor(config, env);
+      const policies = readPolicyList(listFile);
+      if (policies) return { policies, config, problems: [] };
+    } catch {
+      // a configuration that does not load: loadPolicies reports it as a problem
+    }
+  }
+  const loaded = await loadPolicies({ cwd });
+  const policies = policiesOf(loaded.evaluator);
+  if (listFile && loaded.config && loaded.problems.length === 0) writePolicyList(listFile, policies);
+  return { policies, problems: loaded.problems, ...(loaded.config ? { config: loaded.config } : {}) };
 }
 
 /** `interlock policy test`: run .interlock/tests/*.yaml like a test runner; non-zero exit on any failure. */

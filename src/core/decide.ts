@@ -185,9 +185,17 @@ function groupReasons(deciding: EffectDecision[], outcome: Outcome): string[] {
     const effects = [...set];
     if (outcome === 'allow' || effects.length === 0) return why;
     if (effects.length === 1) return `${why} — ${effects[0]}`;
-    const more = effects.length > EXAMPLES ? `${effects.length.toLocaleString('en')} effects, e.g. ` : '';
+    const more = effects.length > EXAMPLES ? `${thousands(effects.length)} effects, e.g. ` : '';
     return `${why} — ${more}${effects.slice(0, EXAMPLES).join('; ')}`;
   });
+}
+
+/**
+ * 1204 as "1,204", as toLocaleString('en') writes it: that call loads ICU's number formatting, which costs
+ * a one-shot `plan check` ~20 ms of CPU.
+ */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Ask the policies about every effect; the strictest outcome over all effects is the decision. */

@@ -76,10 +76,10 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
   try {
     const gate = check.gateOptions(options.wait, 'plan check', io);
     const facts = localFacts({ cwd: options.cwd });
-    // The file is read while the policies load; a bad file is reported without waiting for them.
-    const runtime = Promise.all([import('../../app/runtime.js'), import('../remember-verdicts.js')]).then(
-      ([m, r]) =>
-        m.loadRuntime({ cwd: facts.cwd, eagerSql: false, rememberVerdicts: r.mayRememberVerdicts() }),
+    // The file is read while the policies load; a bad file is reported without waiting for them. A plan
+    // is decided by the policies alone (evaluate.ts): no shell parser or analyzers to load.
+    const runtime = Promise.all([import('../../app/policies.js'), import('../remember-verdicts.js')]).then(
+      ([m, r]) => m.loadPolicies({ cwd: facts.cwd, rememberVerdicts: r.mayRememberVerdicts() }),
     );
     runtime.catch(() => undefined);
     const loaded = await loadPlanFile(file, {
