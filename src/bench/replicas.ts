@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 // `interlock serve` processes on one database, as an operator runs replicas behind a load balancer: the
 // server benches and the soak start, kill -9 and restart them through this.
 
-const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// INTERLOCK_BENCH_CLI: another build's dist/cli/main.js, to run its replicas under the same bench (before/after).
+const CLI = process.env.INTERLOCK_BENCH_CLI ?? fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 // The load is far above any sane breaker limit; the breaker has its own tests.
 const NO_BREAKER = 'server:\n  circuitBreaker:\n    maxDestructive: 0\n';
