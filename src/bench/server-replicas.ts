@@ -2,7 +2,7 @@ import { createToken } from '../server/tokens.js';
 import { PostgresStore } from '../store/postgres.js';
 import { sampleWaits, type WaitShares } from './pg-waits.js';
 import { roundTripProxy, type RoundTripProxy } from './pg-round-trips.js';
-import { startReplica, type Replica } from './replicas.js';
+import { replicaCpuMs, startReplica, type Replica } from './replicas.js';
 import { decisionBody, load, paced, type Load } from './server.js';
 
 // `node dist/bench/run.js replicas` → two `interlock serve` processes on one PostgreSQL database, the load
@@ -57,25 +57,40 @@ async function maxOver(replicas: Replica[], body: string, token: string): Promis
   };
 }
 
+interface Measured<T> {
+  result: T;
+  waits: WaitShares;
+  /** CPU time of both replicas per decision: what bounds the maximum when they share the machine's cores. */
+  replicaCpuMsPerDecision: number;
+  roundTripsPerDecision?: number;
+}
+
 async function measured<T extends Load>(
   fn: () => Promise<T>,
+  replicas: Replica[],
   proxy?: RoundTripProxy,
-): Promise<{ result: T; waits: WaitShares; roundTripsPerDecision?: number }> {
+): Promise<Measured<T>> {
   const sampler = await sampleWaits(BENCH_POSTGRES_URL);
+  const cpu = () => replicas.reduce((sum, r) => sum + replicaCpuMs(r), 0);
   try {
-    const before = proxy?.count() ?? 0;
+    const before = { trips: proxy?.count() ?? 0, cpu: cpu() };
     const result = await fn();
-    const roundTrips = proxy ? { roundTripsPerDecision: (proxy.count() - before) / result.requests } : {};
-    return { result, waits: await sampler.stop(), ...roundTrips };
+    const replicaCpuMsPerDecision = (cpu() - before.cpu) / result.requests;
+    const roundTrips = proxy
+      ? { roundTripsPerDecision: (proxy.count() - before.trips) / result.requests }
+      : {};
+    return { result, waits: await sampler.stop(), replicaCpuMsPerDecision, ...roundTrips };
   } catch (error) {
     await sampler.stop().catch(() => undefined);
     throw error;
   }
 }
 
-const line = (name: string, l: Load, waits: WaitShares, roundTripsPerDecision?: number) => {
+const line = (name: string, m: Measured<Load>) => {
+  const { result: l, waits, roundTripsPerDecision } = m;
   const trips =
-    roundTripsPerDecision === undefined ? '' : `  ${roundTripsPerDecision.toFixed(2)} round trips/decision`;
+    `  replicas' CPU ${m.replicaCpuMsPerDecision.toFixed(2)} ms/decision` +
+    (roundTripsPerDecision === undefined ? '' : `, ${roundTripsPerDecision.toFixed(2)} round trips/decision`);
   console.log(
     `${name.padEnd(52)} ${String(l.perSecond).padStart(7)}/s  p50 ${l.p50ms.toFixed(2)} ms  p99 ${l.p99ms.toFixed(2)} ms${trips}${l.errors || l.non2xx ? `  (${l.errors} errors, ${l.non2xx} non-2xx)` : ''}`,
   );
@@ -96,28 +111,17 @@ export async function benchReplicas(): Promise<Record<string, unknown>> {
     const urls = replicas.map((r) => `${r.url}/v1/decisions`).join(',');
     const allow = decisionBody('allow');
     await maxOver(replicas, allow, schema.token); // warm-up (its figures are dropped)
-    const max = await measured(() => maxOver(replicas, allow, schema.token), proxy);
-    line(
-      'decisions, 2 PostgreSQL replicas, max (32 connections)',
-      max.result,
-      max.waits,
-      max.roundTripsPerDecision,
-    );
-    const at1000 = await measured(() => paced(urls, RATE, DURATION_S, allow, schema.token), proxy);
-    line(
-      `decisions, 2 replicas, steady ${RATE.toLocaleString('en')}/s (paced)`,
-      at1000.result,
-      at1000.waits,
-      at1000.roundTripsPerDecision,
-    );
+    const max = await measured(() => maxOver(replicas, allow, schema.token), replicas, proxy);
+    line('decisions, 2 PostgreSQL replicas, max (32 connections)', max);
+    const at1000 = await measured(() => paced(urls, RATE, DURATION_S, allow, schema.token), replicas, proxy);
+    line(`decisions, 2 replicas, steady ${RATE.toLocaleString('en')}/s (paced)`, at1000);
     const distinct = decisionBody('allow', '/src/app-__N__');
-    const at1000Distinct = await measured(() => paced(urls, RATE, DURATION_S, distinct, schema.token), proxy);
-    line(
-      '  … each one another action (assessed afresh)',
-      at1000Distinct.result,
-      at1000Distinct.waits,
-      at1000Distinct.roundTripsPerDecision,
+    const at1000Distinct = await measured(
+      () => paced(urls, RATE, DURATION_S, distinct, schema.token),
+      replicas,
+      proxy,
     );
+    line('  … each one another action (assessed afresh)', at1000Distinct);
     return { seconds: DURATION_S, replicas: 2, max, at1000, at1000Distinct };
   } finally {
     await Promise.all(replicas.map((r) => r.stop()));
