@@ -1,14 +1,20 @@
 import { createToken } from '../server/tokens.js';
 import { PostgresStore } from '../store/postgres.js';
 import { sampleWaits, type WaitShares } from './pg-waits.js';
-import { startReplica, type Replica } from './replicas.js';
+import { roundTripProxy, type RoundTripProxy } from './pg-round-trips.js';
+import { replicaCpuMs, startReplica, type Replica } from './replicas.js';
 import { decisionBody, load, paced, type Load } from './server.js';
 
 // `node dist/bench/run.js replicas` → two `interlock serve` processes on one PostgreSQL database, the load
 // spread over them in turn (a round-robin balancer): the most decisions per second, and latency at a
 // steady 1,000/s, each with where the database's connections spent the time (src/bench/pg-waits.ts).
+// INTERLOCK_BENCH_COUNT_ROUND_TRIPS=1 puts a counting proxy between the replicas and the database
+// (src/bench/pg-round-trips.ts) and prints the round trips per decision (the proxy's hop adds latency).
 
 const DURATION_S = Number(process.env.INTERLOCK_BENCH_SECONDS ?? 5);
+// INTERLOCK_BENCH_RATE: the steady rate (default 1,000/s); a low one counts round trips of small batches.
+const RATE = Number(process.env.INTERLOCK_BENCH_RATE ?? 1000);
+const COUNT_ROUND_TRIPS = process.env.INTERLOCK_BENCH_COUNT_ROUND_TRIPS === '1';
 export const BENCH_POSTGRES_URL =
   process.env.INTERLOCK_BENCH_DATABASE_URL ??
   process.env.INTERLOCK_TEST_DATABASE_URL ??
@@ -51,19 +57,42 @@ async function maxOver(replicas: Replica[], body: string, token: string): Promis
   };
 }
 
-async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; waits: WaitShares }> {
+interface Measured<T> {
+  result: T;
+  waits: WaitShares;
+  /** CPU time of both replicas per decision: what bounds the maximum when they share the machine's cores. */
+  replicaCpuMsPerDecision: number;
+  roundTripsPerDecision?: number;
+}
+
+async function measured<T extends Load>(
+  fn: () => Promise<T>,
+  replicas: Replica[],
+  proxy?: RoundTripProxy,
+): Promise<Measured<T>> {
   const sampler = await sampleWaits(BENCH_POSTGRES_URL);
+  const cpu = () => replicas.reduce((sum, r) => sum + replicaCpuMs(r), 0);
   try {
-    return { result: await fn(), waits: await sampler.stop() };
+    const before = { trips: proxy?.count() ?? 0, cpu: cpu() };
+    const result = await fn();
+    const replicaCpuMsPerDecision = (cpu() - before.cpu) / result.requests;
+    const roundTrips = proxy
+      ? { roundTripsPerDecision: (proxy.count() - before.trips) / result.requests }
+      : {};
+    return { result, waits: await sampler.stop(), replicaCpuMsPerDecision, ...roundTrips };
   } catch (error) {
     await sampler.stop().catch(() => undefined);
     throw error;
   }
 }
 
-const line = (name: string, l: Load, waits: WaitShares) => {
+const line = (name: string, m: Measured<Load>) => {
+  const { result: l, waits, roundTripsPerDecision } = m;
+  const trips =
+    `  replicas' CPU ${m.replicaCpuMsPerDecision.toFixed(2)} ms/decision` +
+    (roundTripsPerDecision === undefined ? '' : `, ${roundTripsPerDecision.toFixed(2)} round trips/decision`);
   console.log(
-    `${name.padEnd(52)} ${String(l.perSecond).padStart(7)}/s  p50 ${l.p50ms.toFixed(2)} ms  p99 ${l.p99ms.toFixed(2)} ms${l.errors || l.non2xx ? `  (${l.errors} errors, ${l.non2xx} non-2xx)` : ''}`,
+    `${name.padEnd(52)} ${String(l.perSecond).padStart(7)}/s  p50 ${l.p50ms.toFixed(2)} ms  p99 ${l.p99ms.toFixed(2)} ms${trips}${l.errors || l.non2xx ? `  (${l.errors} errors, ${l.non2xx} non-2xx)` : ''}`,
   );
   const shares = Object.entries(waits)
     .slice(0, 4)
@@ -75,21 +104,28 @@ const line = (name: string, l: Load, waits: WaitShares) => {
 export async function benchReplicas(): Promise<Record<string, unknown>> {
   const schema = await benchSchema(`bench_replicas_${process.pid}`);
   const replicas: Replica[] = [];
+  const proxy = COUNT_ROUND_TRIPS ? await roundTripProxy(BENCH_POSTGRES_URL) : undefined;
+  const database = proxy ? schema.database.replace(BENCH_POSTGRES_URL, proxy.url) : schema.database;
   try {
-    replicas.push(await startReplica(schema.database), await startReplica(schema.database));
+    replicas.push(await startReplica(database), await startReplica(database));
     const urls = replicas.map((r) => `${r.url}/v1/decisions`).join(',');
     const allow = decisionBody('allow');
     await maxOver(replicas, allow, schema.token); // warm-up (its figures are dropped)
-    const max = await measured(() => maxOver(replicas, allow, schema.token));
-    line('decisions, 2 PostgreSQL replicas, max (32 connections)', max.result, max.waits);
-    const at1000 = await measured(() => paced(urls, 1000, DURATION_S, allow, schema.token));
-    line('decisions, 2 replicas, steady 1,000/s (paced)', at1000.result, at1000.waits);
+    const max = await measured(() => maxOver(replicas, allow, schema.token), replicas, proxy);
+    line('decisions, 2 PostgreSQL replicas, max (32 connections)', max);
+    const at1000 = await measured(() => paced(urls, RATE, DURATION_S, allow, schema.token), replicas, proxy);
+    line(`decisions, 2 replicas, steady ${RATE.toLocaleString('en')}/s (paced)`, at1000);
     const distinct = decisionBody('allow', '/src/app-__N__');
-    const at1000Distinct = await measured(() => paced(urls, 1000, DURATION_S, distinct, schema.token));
-    line('  … each one another action (assessed afresh)', at1000Distinct.result, at1000Distinct.waits);
+    const at1000Distinct = await measured(
+      () => paced(urls, RATE, DURATION_S, distinct, schema.token),
+      replicas,
+      proxy,
+    );
+    line('  … each one another action (assessed afresh)', at1000Distinct);
     return { seconds: DURATION_S, replicas: 2, max, at1000, at1000Distinct };
   } finally {
     await Promise.all(replicas.map((r) => r.stop()));
+    await proxy?.close();
     await schema.drop();
   }
 }

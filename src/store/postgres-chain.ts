@@ -71,8 +71,13 @@ export function chainRow(input: AuditInput) {
  * The one message that appends and commits. node-postgres sends parameters only for a single statement and
  * cannot pipeline COMMIT behind it, so the two values go in as literals quoted by pg's escapeLiteral.
  * `freezesSeen` null: the transaction took the lock earlier and checked the freezes then.
+ * `begin`: nothing of the transaction was sent before (its batch decided on the freezes the last batch saw).
  */
-export function appendAndCommitSql(rows: ReturnType<typeof chainRow>[], freezesSeen: string | null): string {
+export function appendAndCommitSql(
+  rows: ReturnType<typeof chainRow>[],
+  freezesSeen: string | null,
+  begin = false,
+): string {
   const seen = freezesSeen === null ? 'NULL' : pg.escapeLiteral(freezesSeen);
-  return `SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${seen}); COMMIT`;
+  return `${begin ? 'BEGIN; ' : ''}SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${seen}); COMMIT`;
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
 import { APPEND_CHAIN_FUNCTION, appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
 import { canonicalName } from './names.js';
+import { IdentityReads, type TokenRow } from './postgres-identity-reads.js';
 import {
   APPROVALS_WITH_TOKENS,
   approvalFromRow,
@@ -45,6 +46,8 @@ import type {
 } from './types.js';
 
 const OPEN = `state IN ('pending', 'approved')`;
+const IDENTITY_COLUMNS =
+  'id, kind, name, groups_json, acts_for, token_hash, created_at, revoked_at, slack_user';
 
 /** int8 (counts, millisecond timestamps) as numbers: every value we store is far below 2^53. */
 const TYPES = {
@@ -118,6 +121,20 @@ export class PostgresStore implements Store {
   private readonly queue: Job[] = [];
   private draining = false;
   private readonly lockAtStart: boolean;
+  /**
+   * The freezes as the last committed batch saw them under the head lock: a batch decides on them without
+   * reading them first, and its append checks them again under the lock (a freeze set through another
+   * replica meanwhile fails the append, and the retry reads them afresh). Undefined: read them first.
+   */
+  private freezesKnown: string | undefined;
+  private readonly identityReads = new IdentityReads((hashes) =>
+    this.rows<TokenRow>({
+      name: 'interlock_identities_by_token_hash',
+      // Named columns: a prepared plan's result must not change shape when another replica migrates.
+      text: `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE token_hash = ANY($1) AND revoked_at IS NULL`,
+      values: [hashes],
+    }),
+  );
   readonly stats: PostgresStats = {
     batches: 0,
     transactions: 0,
@@ -226,18 +243,7 @@ export class PostgresStore implements Store {
       let broken = false;
       let jobFailed: unknown;
       try {
-        // One round trip, no lock: begin and read the freezes (a small table) as one JSON text, which the
-        // append at the end compares with the freezes that hold once the lock is granted.
-        const lockFirst = this.lockAtStart ? 'SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; ' : '';
-        const lockedAt = this.lockAtStart ? performance.now() : undefined;
-        const results = (await client.query(
-          `BEGIN; ${lockFirst}SELECT ${FREEZES_JSON} AS freezes`,
-        )) as unknown as pg.QueryResult<{ freezes: string }>[];
-        this.stats.batches++;
-        this.stats.transactions += jobs.length;
-        this.stats.roundTrips++;
-        if (lockedAt !== undefined) this.stats.lockedRoundTrips++;
-        const tx = new PostgresTx(client, results.at(-1)!.rows[0]!.freezes, this.stats, lockedAt);
+        const tx = await this.begin(client, jobs.length);
         const values: unknown[] = [];
         for (const job of jobs) {
           try {
@@ -248,9 +254,12 @@ export class PostgresStore implements Store {
           }
         }
         await tx.commit();
+        // Checked under the lock at commit, unless this batch changed a freeze (then read them next time).
+        this.freezesKnown = tx.freezesChanged ? undefined : tx.freezesSeen;
         jobs.forEach((job, i) => job.resolve(values[i]));
         return true;
       } catch (error) {
+        this.freezesKnown = undefined;
         try {
           await client.query('ROLLBACK');
         } catch {
@@ -267,15 +276,38 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.pool.query<R>(sql, params)).rows;
+  /**
+   * A transaction for a batch. With the freezes known from the last batch, nothing is sent yet: a batch of
+   * decisions then costs one message, sent at its commit. Otherwise one round trip, no lock: begin and read
+   * the freezes (a small table) as one JSON text, which the append compares with the freezes that hold once
+   * the lock is granted.
+   */
+  private async begin(client: pg.PoolClient, jobs: number): Promise<PostgresTx> {
+    this.stats.batches++;
+    this.stats.transactions += jobs;
+    if (this.freezesKnown !== undefined && !this.lockAtStart)
+      return new PostgresTx(client, this.freezesKnown, this.stats, false);
+    const lockFirst = this.lockAtStart ? 'SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; ' : '';
+    const lockedAt = this.lockAtStart ? performance.now() : undefined;
+    const results = (await client.query(
+      `BEGIN; ${lockFirst}SELECT ${FREEZES_JSON} AS freezes`,
+    )) as unknown as pg.QueryResult<{ freezes: string }>[];
+    this.stats.roundTrips++;
+    if (lockedAt !== undefined) this.stats.lockedRoundTrips++;
+    return new PostgresTx(client, results.at(-1)!.rows[0]!.freezes, this.stats, true, lockedAt);
   }
 
+  private async rows<R extends pg.QueryResultRow>(
+    query: string | pg.QueryConfig,
+    params: unknown[] = [],
+  ): Promise<R[]> {
+    return (await (typeof query === 'string' ? this.pool.query<R>(query, params) : this.pool.query<R>(query)))
+      .rows;
+  }
+
+  /** Read afresh for every request (never cached), the lookups that arrive together in one query. */
   async identityByTokenHash(hash: string): Promise<Identity | undefined> {
-    const [row] = await this.rows<IdentityRow>(
-      'SELECT * FROM identities WHERE token_hash = $1 AND revoked_at IS NULL',
-      [hash],
-    );
+    const row = await this.identityReads.read(hash);
     return row ? identityFromRow(row) : undefined;
   }
 
@@ -374,11 +406,15 @@ class PostgresTx implements Tx {
   private readonly pending: { entry: AuditEntry; row: ReturnType<typeof chainRow> }[] = [];
   /** The freezes as read at the start, kept current as this transaction changes them. */
   private readonly freezes: Map<string, Freeze>;
+  /** Whether this transaction wrote a freeze (its store then reads them again for the next batch). */
+  freezesChanged = false;
 
   constructor(
     private readonly client: pg.PoolClient,
-    private readonly freezesSeen: string,
+    readonly freezesSeen: string,
     private readonly stats: PostgresStats,
+    /** Whether BEGIN was sent (not yet when the batch decides on the freezes its store knew). */
+    private begun: boolean,
     private lockedAt?: number,
   ) {
     this.freezes = new Map((JSON.parse(freezesSeen) as FreezeRow[]).map((r) => [r.scope, freezeFromRow(r)]));
@@ -393,10 +429,12 @@ class PostgresTx implements Tx {
   private async lock(): Promise<void> {
     if (this.lockedAt !== undefined) return;
     this.lockedAt = performance.now();
+    const begin = this.begun ? '' : 'BEGIN; ';
+    this.begun = true;
     const results = (await this.round(
-      `SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; SELECT ${FREEZES_JSON} AS freezes`,
+      `${begin}SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; SELECT ${FREEZES_JSON} AS freezes`,
     )) as unknown as pg.QueryResult<{ freezes: string }>[];
-    if (results[1]!.rows[0]!.freezes !== this.freezesSeen)
+    if (results.at(-1)!.rows[0]!.freezes !== this.freezesSeen)
       throw Object.assign(new Error('a freeze changed while this transaction decided; it is retried'), {
         code: '40001',
       });
@@ -501,6 +539,7 @@ class PostgresTx implements Tx {
 
   async setFreeze(f: Freeze) {
     this.freezes.set(f.scope, { ...f });
+    this.freezesChanged = true;
     await this.query(
       'INSERT INTO freezes (scope, frozen, at, set_by, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope) DO UPDATE SET frozen = excluded.frozen, at = excluded.at, set_by = excluded.set_by, reason = excluded.reason',
       [f.scope, f.frozen ? 1 : 0, f.at, f.by, f.reason],
@@ -588,14 +627,18 @@ class PostgresTx implements Tx {
     const wasLocked = this.lockedAt !== undefined;
     const started = this.lockedAt ?? performance.now();
     if (!this.pending.length) {
+      // Nothing was sent (the freezes it read were known): nothing to commit.
+      if (!this.begun) return;
       await this.round('COMMIT');
       if (wasLocked) this.stats.lockHeldMs += performance.now() - started;
       return;
     }
     if (!wasLocked) this.stats.lockedRoundTrips++;
+    const begin = !this.begun;
     const sql = appendAndCommitSql(
       this.pending.map((p) => p.row),
       wasLocked ? null : this.freezesSeen,
+      begin,
     );
     const results = (await this.round(sql)) as unknown as pg.QueryResult<{
       first_seq: number;
@@ -603,7 +646,7 @@ class PostgresTx implements Tx {
       hashes: string[];
     }>[];
     this.stats.lockHeldMs += performance.now() - started;
-    const { first_seq: first, prev_hash: prevHash, hashes } = results[0]!.rows[0]!;
+    const { first_seq: first, prev_hash: prevHash, hashes } = results[begin ? 1 : 0]!.rows[0]!;
     this.pending.forEach(({ entry, row }, i) => {
       entry.seq = Number(first) + i;
       entry.body = `${row.before}${entry.seq}${row.after}`;
