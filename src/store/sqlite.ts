@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
+import { IdentityCache } from './identity-cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
 import { canonicalName } from './names.js';
@@ -79,6 +80,10 @@ export class SqliteStore implements Store {
   private readonly tx: SqliteTx;
   private readonly queue: Job[] = [];
   private draining: Promise<void> | undefined;
+  private readonly identities = new IdentityCache();
+  /** Changes whenever this process may have revoked a token (see SqliteTx.revokeIdentity). */
+  private identityGeneration = 0;
+  private dataVersion!: Database.Statement;
 
   constructor(readonly location: string) {
     if (location !== ':memory:') {
@@ -97,7 +102,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('foreign_keys = ON');
     this.reader = this.db;
-    this.tx = new SqliteTx(this.db);
+    this.tx = new SqliteTx(this.db, () => this.identityGeneration++);
   }
 
   async migrate(): Promise<void> {
@@ -132,6 +137,10 @@ export class SqliteStore implements Store {
     }
     this.tx.prepare();
     const p = (sql: string) => this.db.prepare(sql);
+    // On the writing connection, data_version changes only when ANOTHER connection commits: another
+    // process (`interlock token revoke`), never this store's own writes. While the writer is inside a
+    // transaction it holds the write lock, so no other process can commit meanwhile.
+    this.dataVersion = p('PRAGMA data_version').pluck();
     this.control = {
       begin: p('BEGIN IMMEDIATE'),
       commit: p('COMMIT'),
@@ -185,6 +194,9 @@ export class SqliteStore implements Store {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
           for (const job of batch) job.reject(error);
           continue;
+        } finally {
+          // A revocation read under the old state (before this commit) must not outlive it in the cache.
+          if (this.tx.takeIdentitiesTouched()) this.identityGeneration++;
         }
         batch.forEach((job, i) => {
           const o = outcomes[i]!;
@@ -198,11 +210,23 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Remembered per token while nothing could have revoked it: no revocation by this process and no commit
+   * by another one since it was read (one cheap pragma instead of a read of the table per request).
+   */
   async identityByTokenHash(hash: string): Promise<Identity | undefined> {
+    const external = this.location === ':memory:' ? 0 : (this.dataVersion.get() as number);
+    const generation = this.identityGeneration;
+    const known = this.identities.get(hash, generation, external);
+    if (known) return known;
     const row = this.read('SELECT * FROM identities WHERE token_hash = ? AND revoked_at IS NULL').get(
       hash,
     ) as IdentityRow | undefined;
-    return row ? identityFromRow(row) : undefined;
+    if (!row) return undefined;
+    const identity = identityFromRow(row);
+    Object.freeze(identity.groups);
+    this.identities.set(hash, Object.freeze(identity), generation, external);
+    return identity;
   }
 
   async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
@@ -285,8 +309,19 @@ export class SqliteStore implements Store {
 /** The statements of a transaction, prepared once; only used between BEGIN and COMMIT. */
 class SqliteTx implements Tx {
   private s!: Record<string, Database.Statement>;
+  private identitiesTouched = false;
 
-  constructor(private readonly db: DB) {}
+  constructor(
+    private readonly db: DB,
+    private readonly onIdentitiesChange: () => void,
+  ) {}
+
+  /** Whether this transaction revoked identities since the last call (then the cache must forget). */
+  takeIdentitiesTouched(): boolean {
+    const touched = this.identitiesTouched;
+    this.identitiesTouched = false;
+    return touched;
+  }
 
   prepare(): void {
     const p = (sql: string) => this.db.prepare(sql);
@@ -415,6 +450,10 @@ class SqliteTx implements Tx {
     const rows = (this.s.findIdentities!.all(idOrName, canonicalName(idOrName)) as IdentityRow[]).map(
       identityFromRow,
     );
+    // Forget remembered identities now (a request authenticating meanwhile reads the committed state
+    // again) and once more after the commit (see SqliteStore.drain).
+    this.identitiesTouched = true;
+    this.onIdentitiesChange();
     for (const r of rows) this.s.revokeIdentity!.run(at, r.id);
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }
