@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /** What one checkpoint found: frames in the WAL, and how many of them are now in the database file. */
-export interface CheckpointResult {
+interface CheckpointResult {
   log: number;
   checkpointed: number;
 }
