@@ -79,7 +79,7 @@ export interface SqliteOptions {
  * serves many decisions. Each still sees exactly the state the ones before it left: the same as running
  * them one at a time. Reads outside transactions use a second connection and see committed state only.
  *
- * The flush is off the event loop (see WalSync): the writer commits with synchronous=OFF and never
+ * The flush is off the event loop (see WalSync): the writer commits with synchronous=NORMAL and never
  * checkpoints; the -wal file is flushed in libuv's thread pool, and a transaction's caller, or a reader
  * that may have seen its effects, is answered only when that flush is done. Checkpoints run in a worker
  * thread with synchronous=FULL (see Checkpointer), so the WAL is never started over before the database
@@ -188,7 +188,7 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * From here on the writer commits with synchronous=OFF and never checkpoints; WalSync flushes each
+   * From here on the writer commits with synchronous=NORMAL and never checkpoints; WalSync flushes each
    * commit before anyone hears of it, and the checkpointer copies the WAL into the database.
    */
   private flushOffTheEventLoop(): void {
@@ -205,7 +205,10 @@ export class SqliteStore implements Store {
     }
     this.walSync = new WalSync(this.walFd);
     this.checkpointer = new Checkpointer(this.location);
-    this.db.pragma('synchronous = OFF');
+    // NORMAL, not OFF: in WAL mode NORMAL flushes nothing at commit, but when the WAL starts over it flushes
+    // the new header before the first frame is written. Under OFF a power cut could leave the old header
+    // with some old frames still valid behind it, and recovery would copy those stale pages over newer ones.
+    this.db.pragma('synchronous = NORMAL');
   }
 
   /** Whatever a read just saw is answered only once it is on disk (it may come from a commit in flight). */

@@ -7,7 +7,7 @@ interface Waiter {
 }
 
 /**
- * Makes the writer's commits durable off the event loop: the writer commits with synchronous=OFF (its WAL
+ * Makes the writer's commits durable off the event loop: the writer commits with synchronous=NORMAL (its WAL
  * frames reach the OS), then this flushes the -wal file in libuv's thread pool, and a caller is answered
  * only once a flush that began after its commit has finished. One flush runs at a time and covers every
  * commit made before it began, so a burst of commits shares one.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { Checkpointer } from '../../src/store/sqlite-checkpointer.js';
@@ -105,6 +106,39 @@ describe('sqlite: commits flushed off the event loop', () => {
     const checkpointer = new Checkpointer(database);
     await checkpointer.close(); // resolves once the thread has ended
     await expect(checkpointer.checkpoint()).rejects.toThrow();
+  });
+});
+
+describe('sqlite: the writing connection', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interlock-writer-'));
+  });
+  afterEach(() => {
+    delete process.env.INTERLOCK_SQLITE_SYNCHRONOUS;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The writer is private; its settings are what keep the file sound, so they are read here directly.
+  const writer = (store: SqliteStore) => (store as unknown as { db: Database.Database }).db;
+  const settings = (store: SqliteStore) => ({
+    synchronous: writer(store).pragma('synchronous', { simple: true }),
+    autocheckpoint: writer(store).pragma('wal_autocheckpoint', { simple: true }),
+  });
+
+  it('by default: NORMAL, never OFF (a restarted WAL header is flushed), and no checkpoints of its own', async () => {
+    const store = new SqliteStore(join(dir, 'server.db'));
+    await store.migrate();
+    expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 0 });
+    await store.close();
+  });
+
+  it('with INTERLOCK_SQLITE_SYNCHRONOUS=normal: SQLite NORMAL as before, checkpointing on the writer', async () => {
+    process.env.INTERLOCK_SQLITE_SYNCHRONOUS = 'normal';
+    const store = new SqliteStore(join(dir, 'server.db'));
+    await store.migrate();
+    expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 1000 });
+    await store.close();
   });
 });
 
