@@ -1,9 +1,12 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
+import { IdentityCache } from './identity-cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
+import { Checkpointer } from './sqlite-checkpointer.js';
+import { WalSync } from './wal-sync.js';
 import { canonicalName } from './names.js';
 import {
   APPROVALS_WITH_TOKENS,
@@ -59,6 +62,13 @@ interface Job {
 
 const MAX_BATCH = 256;
 
+export interface SqliteOptions {
+  /** How often the checkpointer copies the WAL into the database while commits go on. */
+  checkpointEveryMs?: number;
+  /** A WAL this long (in frames) is emptied: writes pause for one checkpoint, and the WAL starts over. */
+  resetWalAtFrames?: number;
+}
+
 /**
  * The embedded store: one SQLite file in WAL mode. Writes go through one connection (BEGIN IMMEDIATE, so
  * another process holding the file, like `interlock token create`, waits its turn), and every commit is
@@ -68,6 +78,13 @@ const MAX_BATCH = 256;
  * each in its own savepoint (a failing one rolls back alone), and share one commit, so one disk flush
  * serves many decisions. Each still sees exactly the state the ones before it left: the same as running
  * them one at a time. Reads outside transactions use a second connection and see committed state only.
+ *
+ * The flush is off the event loop (see WalSync): the writer commits with synchronous=NORMAL and never
+ * checkpoints; the -wal file is flushed in libuv's thread pool, and a transaction's caller, or a reader
+ * that may have seen its effects, is answered only when that flush is done. Checkpoints run in a worker
+ * thread with synchronous=FULL (see Checkpointer), so the WAL is never started over before the database
+ * file holds its content on disk. INTERLOCK_SQLITE_SYNCHRONOUS=normal keeps SQLite's NORMAL (no flush per
+ * commit; checkpoints on the writer, as SQLite does by default).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -79,8 +96,27 @@ export class SqliteStore implements Store {
   private readonly tx: SqliteTx;
   private readonly queue: Job[] = [];
   private draining: Promise<void> | undefined;
+  private readonly identities = new IdentityCache();
+  /** Changes whenever this process may have revoked a token (see SqliteTx.revokeIdentity). */
+  private identityGeneration = 0;
+  private dataVersion!: Database.Statement;
+  /** Set when commits are flushed off the event loop (a file, synchronous FULL): see migrate(). */
+  private walSync: WalSync | undefined;
+  private walFd: number | undefined;
+  private checkpointer: Checkpointer | undefined;
+  private lastCheckpoint = 0;
+  private checkpointing: Promise<unknown> | undefined;
+  private wantReset = false;
+  private closing = false;
+  private readonly checkpointEveryMs: number;
+  private readonly resetWalAtFrames: number;
 
-  constructor(readonly location: string) {
+  constructor(
+    readonly location: string,
+    options: SqliteOptions = {},
+  ) {
+    this.checkpointEveryMs = options.checkpointEveryMs ?? 100;
+    this.resetWalAtFrames = options.resetWalAtFrames ?? 4000;
     if (location !== ':memory:') {
       // Decisions, requests and tokens' hashes are nobody else's business: a new directory is 0700 and a new
       // database 0600 (SQLite gives its -wal and -shm files the database's mode).
@@ -97,7 +133,7 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('foreign_keys = ON');
     this.reader = this.db;
-    this.tx = new SqliteTx(this.db);
+    this.tx = new SqliteTx(this.db, () => this.identityGeneration++);
   }
 
   async migrate(): Promise<void> {
@@ -125,6 +161,12 @@ export class SqliteStore implements Store {
         throw error;
       }
     });
+    if (
+      this.location !== ':memory:' &&
+      !this.walSync &&
+      process.env.INTERLOCK_SQLITE_SYNCHRONOUS !== 'normal'
+    )
+      this.flushOffTheEventLoop();
     if (this.location !== ':memory:' && this.reader === this.db) {
       this.reader = new Database(this.location, { readonly: true });
       this.statements.clear();
@@ -132,6 +174,10 @@ export class SqliteStore implements Store {
     }
     this.tx.prepare();
     const p = (sql: string) => this.db.prepare(sql);
+    // On the writing connection, data_version changes only when ANOTHER connection commits: another
+    // process (`interlock token revoke`), never this store's own writes. While the writer is inside a
+    // transaction it holds the write lock, so no other process can commit meanwhile.
+    this.dataVersion = p('PRAGMA data_version').pluck();
     this.control = {
       begin: p('BEGIN IMMEDIATE'),
       commit: p('COMMIT'),
@@ -139,6 +185,68 @@ export class SqliteStore implements Store {
       release: p('RELEASE job'),
       rollbackTo: p('ROLLBACK TO job'),
     };
+  }
+
+  /**
+   * From here on the writer commits with synchronous=NORMAL and never checkpoints; WalSync flushes each
+   * commit before anyone hears of it, and the checkpointer copies the WAL into the database.
+   */
+  private flushOffTheEventLoop(): void {
+    this.db.pragma('wal_autocheckpoint = 0');
+    // The -wal file exists while a connection is open (SQLite made it when the writer first read). Its
+    // directory entry is flushed once, as SQLite does for a file it creates under synchronous=FULL.
+    this.walFd = openSync(`${this.location}-wal`, 'a', 0o600);
+    fsyncSync(this.walFd);
+    const dir = openSync(dirname(this.location), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    this.walSync = new WalSync(this.walFd);
+    this.checkpointer = new Checkpointer(this.location);
+    // NORMAL, not OFF: in WAL mode NORMAL flushes nothing at commit, but when the WAL starts over it flushes
+    // the new header before the first frame is written. Under OFF a power cut could leave the old header
+    // with some old frames still valid behind it, and recovery would copy those stale pages over newer ones.
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  /** Whatever a read just saw is answered only once it is on disk (it may come from a commit in flight). */
+  private async seen<T>(value: T): Promise<T> {
+    const flushed = this.walSync?.durable(this.walSync.latest);
+    if (flushed) await flushed;
+    return value;
+  }
+
+  /**
+   * A PASSIVE checkpoint now and then, beside the writer. When commits outpace it, the WAL is never fully
+   * copied at the moment the writer starts a transaction, and SQLite starts a WAL over only then: past
+   * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL.
+   */
+  private maybeCheckpoint(): void {
+    const checkpointer = this.checkpointer;
+    if (!checkpointer || checkpointer.running || this.closing || this.wantReset) return;
+    const now = performance.now();
+    if (now - this.lastCheckpoint < this.checkpointEveryMs) return;
+    this.lastCheckpoint = now;
+    this.checkpointing = checkpointer
+      .checkpoint()
+      .then(
+        (r) => {
+          if (r.log >= this.resetWalAtFrames) this.wantReset = true;
+        },
+        () => undefined, // the next one tries again; a lasting failure shows as the WAL growing
+      )
+      .finally(() => (this.checkpointing = undefined));
+  }
+
+  /** The writer idle, one checkpoint copies the whole WAL; the next write transaction starts it over. */
+  private async resetWal(): Promise<void> {
+    this.wantReset = false;
+    if (!this.checkpointer || this.closing) return;
+    if (this.checkpointing) await this.checkpointing;
+    await this.checkpointer.checkpoint().catch(() => undefined);
+    this.lastCheckpoint = performance.now();
   }
 
   /** A read statement on the reading connection, prepared once. */
@@ -160,10 +268,17 @@ export class SqliteStore implements Store {
 
   private async drain(): Promise<void> {
     try {
+      if (this.wantReset) await this.resetWal();
       // Let the requests that arrived with this one queue up behind it: they share its commit.
       await new Promise((r) => setImmediate(r));
-      while (this.queue.length) {
+      while (this.queue.length && !this.wantReset) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        const failure = this.walSync?.failure;
+        if (failure) {
+          for (const job of batch) job.reject(failure);
+          continue;
+        }
+        let committed: number | undefined;
         const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
         try {
           const c = this.control;
@@ -181,45 +296,75 @@ export class SqliteStore implements Store {
             }
           }
           c.commit.run();
+          committed = this.walSync?.commit();
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
           for (const job of batch) job.reject(error);
           continue;
+        } finally {
+          // A revocation read under the old state (before this commit) must not outlive it in the cache.
+          if (this.tx.takeIdentitiesTouched()) this.identityGeneration++;
         }
-        batch.forEach((job, i) => {
-          const o = outcomes[i]!;
-          if (o.ok) job.resolve(o.value);
-          else job.reject(o.error);
-        });
+        const answer = () =>
+          batch.forEach((job, i) => {
+            const o = outcomes[i]!;
+            if (o.ok) job.resolve(o.value);
+            else job.reject(o.error);
+          });
+        // Answered once the commit is on disk; meanwhile the next batch runs (its flush covers both).
+        const flushed = committed === undefined ? undefined : this.walSync!.durable(committed);
+        if (flushed)
+          flushed.then(answer, (error: unknown) => {
+            for (const job of batch) job.reject(error);
+          });
+        else answer();
+        this.maybeCheckpoint();
         if (this.queue.length) await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.draining = undefined;
+      // Stopped for a WAL reset with work waiting: it runs after the reset (the mutex keeps the order).
+      if (this.queue.length) this.draining = this.mutex.run(() => this.drain());
     }
   }
 
+  /**
+   * Remembered per token while nothing could have revoked it: no revocation by this process and no commit
+   * by another one since it was read (one cheap pragma instead of a read of the table per request).
+   */
   async identityByTokenHash(hash: string): Promise<Identity | undefined> {
+    const external = this.location === ':memory:' ? 0 : (this.dataVersion.get() as number);
+    const generation = this.identityGeneration;
+    const known = this.identities.get(hash, generation, external);
+    if (known) return known;
     const row = this.read('SELECT * FROM identities WHERE token_hash = ? AND revoked_at IS NULL').get(
       hash,
     ) as IdentityRow | undefined;
-    return row ? identityFromRow(row) : undefined;
+    if (!(await this.seen(row))) return undefined;
+    const identity = identityFromRow(row!);
+    Object.freeze(identity.groups);
+    this.identities.set(hash, Object.freeze(identity), generation, external);
+    return identity;
   }
 
   async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
     const row = this.read(
       "SELECT * FROM identities WHERE slack_user = ? AND kind = 'human' AND revoked_at IS NULL",
     ).get(slackUser) as IdentityRow | undefined;
+    await this.seen(row);
     return row ? identityFromRow(row) : undefined;
   }
 
   async listIdentities(): Promise<Identity[]> {
-    return (this.read('SELECT * FROM identities ORDER BY created_at').all() as IdentityRow[]).map(
-      identityFromRow,
-    );
+    return (
+      await this.seen(this.read('SELECT * FROM identities ORDER BY created_at').all() as IdentityRow[])
+    ).map(identityFromRow);
   }
 
   async getRequest(id: string): Promise<ApprovalRequest | undefined> {
-    const row = this.read('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+    const row = await this.seen(
+      this.read('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined,
+    );
     return row ? requestFromRow(row) : undefined;
   }
 
@@ -236,48 +381,64 @@ export class SqliteStore implements Store {
     }
     const sql = `SELECT * FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`;
     params.push(filter.limit ?? 100);
-    return (this.read(sql).all(...params) as RequestRow[]).map(requestFromRow);
+    return (await this.seen(this.read(sql).all(...params) as RequestRow[])).map(requestFromRow);
   }
 
   async countPending(now: number): Promise<number> {
     const row = this.read(
       "SELECT COUNT(*) AS n FROM requests WHERE state = 'pending' AND expires_at > ?",
     ).get(now) as { n: number };
-    return row.n;
+    return (await this.seen(row)).n;
   }
 
   async listApprovals(requestId: string): Promise<Approval[]> {
     return (
-      this.read(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`).all(
-        requestId,
-      ) as ApprovalRow[]
+      await this.seen(
+        this.read(`${APPROVALS_WITH_TOKENS} WHERE a.request_id = ? ORDER BY a.at, a.approver`).all(
+          requestId,
+        ) as ApprovalRow[],
+      )
     ).map(approvalFromRow);
   }
 
   async listFreezes(): Promise<Freeze[]> {
-    return (this.read('SELECT * FROM freezes ORDER BY scope').all() as FreezeRow[]).map(freezeFromRow);
+    return (await this.seen(this.read('SELECT * FROM freezes ORDER BY scope').all() as FreezeRow[])).map(
+      freezeFromRow,
+    );
   }
 
   async auditEntries(fromSeq = 1, limit = 1000): Promise<AuditEntry[]> {
     return (
-      this.read('SELECT * FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as AuditRow[]
+      await this.seen(
+        this.read('SELECT * FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?').all(
+          fromSeq,
+          limit,
+        ) as AuditRow[],
+      )
     ).map(auditFromRow);
   }
 
   async auditTuples(fromSeq: number, limit: number): Promise<AuditTuple[]> {
-    return this.read(AUDIT_TUPLES).raw(true).all(fromSeq, limit) as AuditTuple[];
+    return this.seen(this.read(AUDIT_TUPLES).raw(true).all(fromSeq, limit) as AuditTuple[]);
   }
 
   async witnessedCheckpoints(tokenId: string, logId: string) {
-    return (this.read(WITNESSED_OF_LOG(() => '?')).all(tokenId, logId) as WitnessedRow[]).map(
-      witnessedFromRow,
-    );
+    return (
+      await this.seen(this.read(WITNESSED_OF_LOG(() => '?')).all(tokenId, logId) as WitnessedRow[])
+    ).map(witnessedFromRow);
   }
 
   async close(): Promise<void> {
     await this.mutex.run(async () => {
+      this.closing = true;
+      await this.walSync?.drained().catch(() => undefined);
+      // The checkpointer stops after the checkpoint it may be running.
+      await this.checkpointer?.close();
+      // The last connection to close checkpoints and deletes the WAL: with FULL, SQLite flushes first.
+      if (this.walSync) this.db.pragma('synchronous = FULL');
       if (this.reader !== this.db) this.reader.close();
       this.db.close();
+      if (this.walFd !== undefined) closeSync(this.walFd);
     });
   }
 }
@@ -285,8 +446,19 @@ export class SqliteStore implements Store {
 /** The statements of a transaction, prepared once; only used between BEGIN and COMMIT. */
 class SqliteTx implements Tx {
   private s!: Record<string, Database.Statement>;
+  private identitiesTouched = false;
 
-  constructor(private readonly db: DB) {}
+  constructor(
+    private readonly db: DB,
+    private readonly onIdentitiesChange: () => void,
+  ) {}
+
+  /** Whether this transaction revoked identities since the last call (then the cache must forget). */
+  takeIdentitiesTouched(): boolean {
+    const touched = this.identitiesTouched;
+    this.identitiesTouched = false;
+    return touched;
+  }
 
   prepare(): void {
     const p = (sql: string) => this.db.prepare(sql);
@@ -415,6 +587,10 @@ class SqliteTx implements Tx {
     const rows = (this.s.findIdentities!.all(idOrName, canonicalName(idOrName)) as IdentityRow[]).map(
       identityFromRow,
     );
+    // Forget remembered identities now (a request authenticating meanwhile reads the committed state
+    // again) and once more after the commit (see SqliteStore.drain).
+    this.identitiesTouched = true;
+    this.onIdentitiesChange();
     for (const r of rows) this.s.revokeIdentity!.run(at, r.id);
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }

@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** What one checkpoint found: frames in the WAL, and how many of them are now in the database file. */
+interface CheckpointResult {
+  log: number;
+  checkpointed: number;
+}
+
+// The worker's own connection runs with synchronous=FULL: SQLite then flushes the WAL before copying its
+// frames into the database and flushes the database before it records them as copied, and only frames
+// recorded as copied may be overwritten when the writer starts the WAL over. A PASSIVE checkpoint takes no
+// lock the writer needs; it runs beside the writer, in its own thread, so its flushes never block the
+// event loop.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.location);
+db.pragma('synchronous = FULL');
+db.pragma('wal_autocheckpoint = 0');
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ log: row.log, checkpointed: row.checkpointed });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  }
+});
+`;
+
+/** Checkpoints of one SQLite file in a worker thread, one at a time. */
+export class Checkpointer {
+  private readonly worker: Worker;
+  private pending: { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void } | undefined;
+  private readonly exited: Promise<void>;
+  private stopped: Error | undefined;
+
+  constructor(location: string) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.worker = new Worker(WORKER, { eval: true, workerData: { driver, location } });
+    // Never keeps the process alive on its own: close() ends it.
+    this.worker.unref();
+    this.worker.on('message', (m: CheckpointResult | { error: string }) => {
+      const p = this.pending;
+      this.pending = undefined;
+      if ('error' in m) p?.reject(new Error(`checkpoint failed: ${m.error}`));
+      else p?.resolve(m);
+    });
+    const fail = (error: Error) => {
+      this.pending?.reject(error);
+      this.pending = undefined;
+    };
+    this.worker.on('error', fail);
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.stopped = new Error('the checkpointer has stopped');
+        fail(this.stopped);
+        resolve();
+      }),
+    );
+  }
+
+  get running(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Copy what the WAL holds into the database file (PASSIVE: as far as no reader needs the WAL). */
+  checkpoint(): Promise<CheckpointResult> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    if (this.pending) return Promise.reject(new Error('a checkpoint is already running'));
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage('checkpoint');
+    });
+  }
+
+  /** Let a running checkpoint finish, then close the worker's connection and end the thread. */
+  async close(): Promise<void> {
+    // Held until it has ended (unreferenced, the process could exit first and leave close() unsettled).
+    this.worker.ref();
+    this.worker.postMessage('close');
+    await this.exited;
+  }
+}

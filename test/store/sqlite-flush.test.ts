@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/store/audit.js';
+import { Checkpointer } from '../../src/store/sqlite-checkpointer.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { WalSync } from '../../src/store/wal-sync.js';
+
+// The SQLite store flushes its write-ahead log off the event loop and checkpoints in a worker thread.
+// What must hold: no acknowledged commit is lost, the WAL stays bounded, and close() leaves nothing running.
+
+const WRITER = fileURLToPath(new URL('../fixtures/sqlite-writer.mjs', import.meta.url));
+const BUILT_STORE = new URL('../../dist/store/sqlite.js', import.meta.url).href;
+
+const entry = (n: number) => ({ type: 'load', actor: 't', at: n, data: { n } });
+
+describe('sqlite: commits flushed off the event loop', () => {
+  let dir: string;
+  let database: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interlock-flush-'));
+    database = join(dir, 'server.db');
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a writer killed with kill -9 mid-load loses no acknowledged commit', async () => {
+    const child = spawn(process.execPath, [WRITER, BUILT_STORE, database], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const acked: number[] = [];
+    const exited = new Promise((r) => child.once('exit', r));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the writer did not get going: ${stderr}`)), 60_000);
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line === 'ready') return;
+        acked.push(Number(line));
+        // Killed while commits, flushes and checkpoints are under way.
+        if (acked.length === 3000) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', () => reject(new Error(`the writer stopped by itself: ${stderr}`)));
+    });
+    await exited;
+
+    const store = new SqliteStore(database);
+    await store.migrate();
+    try {
+      const entries = await store.auditEntries(1, 1_000_000);
+      expect(verifyAuditChain(entries).ok).toBe(true);
+      const kept = new Set(entries.map((e) => (JSON.parse(e.body) as { data: { n: number } }).data.n));
+      expect(acked.filter((n) => !kept.has(n))).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the WAL stays bounded while commits never stop, and close leaves no WAL behind', async () => {
+    const store = new SqliteStore(database, { checkpointEveryMs: 2, resetWalAtFrames: 200 });
+    await store.migrate();
+    const walSize = () => statSync(`${database}-wal`).size;
+    const answers: Promise<unknown>[] = [];
+    let afterFirstThird = 0;
+    // A new transaction every turn of the event loop, answered or not: the writer never waits for work.
+    for (let n = 0; n < 6000; n++) {
+      answers.push(store.transact((tx) => tx.appendAudit(entry(n))));
+      await new Promise((r) => setImmediate(r));
+      if (n === 2000) afterFirstThird = walSize();
+    }
+    await Promise.all(answers);
+    // SQLite reuses a WAL from its start without shrinking the file: its size is the longest it has been.
+    // Never started over, it keeps growing with every commit (to three times its size at the first third);
+    // started over, it stops growing once the checkpointer is up (its size by then, and how far it
+    // overshoots the limit, depend on how fast the disk flushes under the machine's load).
+    expect(walSize()).toBeLessThan(1.5 * afterFirstThird + 2 * 1024 * 1024);
+    expect(verifyAuditChain(await store.auditEntries(1, 10_000))).toMatchObject({ ok: true, entries: 6000 });
+    await store.close();
+    // The last connection checkpointed (flushing first) and removed the WAL: everything is in the file.
+    expect(existsSync(`${database}-wal`)).toBe(false);
+    const again = new SqliteStore(database);
+    await again.migrate();
+    expect(verifyAuditChain(await again.auditEntries(1, 10_000))).toMatchObject({ ok: true, entries: 6000 });
+    await again.close();
+  });
+
+  it('close waits for every flush and stops the checkpointer', async () => {
+    const store = new SqliteStore(database);
+    await store.migrate();
+    const answers = Array.from({ length: 50 }, (_, n) => store.transact((tx) => tx.appendAudit(entry(n))));
+    await store.close();
+    const settled = await Promise.allSettled(answers);
+    expect(settled.every((s) => s.status === 'fulfilled')).toBe(true);
+
+    const checkpointer = new Checkpointer(database);
+    await checkpointer.close(); // resolves once the thread has ended
+    await expect(checkpointer.checkpoint()).rejects.toThrow();
+  });
+});
+
+describe('sqlite: the writing connection', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interlock-writer-'));
+  });
+  afterEach(() => {
+    delete process.env.INTERLOCK_SQLITE_SYNCHRONOUS;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The writer is private; its settings are what keep the file sound, so they are read here directly.
+  const writer = (store: SqliteStore) => (store as unknown as { db: Database.Database }).db;
+  const settings = (store: SqliteStore) => ({
+    synchronous: writer(store).pragma('synchronous', { simple: true }),
+    autocheckpoint: writer(store).pragma('wal_autocheckpoint', { simple: true }),
+  });
+
+  it('by default: NORMAL, never OFF (a restarted WAL header is flushed), and no checkpoints of its own', async () => {
+    const store = new SqliteStore(join(dir, 'server.db'));
+    await store.migrate();
+    expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 0 });
+    await store.close();
+  });
+
+  it('with INTERLOCK_SQLITE_SYNCHRONOUS=normal: SQLite NORMAL as before, checkpointing on the writer', async () => {
+    process.env.INTERLOCK_SQLITE_SYNCHRONOUS = 'normal';
+    const store = new SqliteStore(join(dir, 'server.db'));
+    await store.migrate();
+    expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 1000 });
+    await store.close();
+  });
+});
+
+describe('WalSync', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interlock-walsync-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a commit is answered only after a flush that began after it', async () => {
+    const fd = openSync(join(dir, 'wal'), 'a');
+    try {
+      const sync = new WalSync(fd);
+      expect(sync.durable(0)).toBeUndefined();
+      const first = sync.commit();
+      const second = sync.commit();
+      const order: number[] = [];
+      const a = sync.durable(first)!.then(() => order.push(first));
+      const b = sync.durable(second)!.then(() => order.push(second));
+      expect(a).toBeInstanceOf(Promise);
+      await Promise.all([a, b]);
+      expect(order).toEqual([first, second]);
+      expect(sync.durable(second)).toBeUndefined();
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('after a failed flush nothing more is acknowledged', async () => {
+    const fd = openSync(join(dir, 'wal'), 'a');
+    closeSync(fd); // a flush of a closed descriptor fails
+    const sync = new WalSync(fd);
+    await expect(sync.durable(sync.commit())).rejects.toThrow(/could not be flushed/);
+    expect(sync.failure).toBeDefined();
+    await expect(sync.durable(sync.commit())!).rejects.toThrow(/could not be flushed/);
+  });
+});
