@@ -47,6 +47,33 @@ function placementNames(env: Record<string, string>): readonly string[] {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** How one variable goes on the wire: its value (URL passwords hidden) and, for a secret, its hash. */
+interface WireVariable {
+  shown: string | null | undefined;
+  secret: string | undefined;
+}
+
+/** Each frozen environment's variables as sent, worked out once per name (a batch sends the same ones). */
+const wireVariablesOf = new WeakMap<object, Map<string, WireVariable>>();
+
+function wireVariable(env: Record<string, string>, name: string): WireVariable {
+  const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+  if (typeof value !== 'string') return { shown: null, secret: undefined };
+  // A secret is sent only as its hash; a value with a URL password, without it and with its hash.
+  if (secretName(name)) return { shown: undefined, secret: sha256(value) };
+  const shown = withoutUrlPasswords(value);
+  return { shown, secret: shown !== value ? sha256(value) : undefined };
+}
+
+function wireVariableOf(env: Record<string, string>, name: string): WireVariable {
+  if (!Object.isFrozen(env)) return wireVariable(env, name);
+  let known = wireVariablesOf.get(env);
+  if (!known) wireVariablesOf.set(env, (known = new Map()));
+  let found = known.get(name);
+  if (!found) known.set(name, (found = wireVariable(env, name)));
+  return found;
+}
+
 type PlanRecord = NonNullable<WireFacts['plans']>[string];
 
 export interface FactRecorder {
@@ -147,18 +174,9 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
       const secretEnv: Record<string, string> = {};
       for (const name of [...names].sort()) {
         if (SHELL_OWN.has(name) || name === 'HOME' || name === 'PWD') continue;
-        const value = Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
-        if (typeof value !== 'string') {
-          wireEnv[name] = null;
-          continue;
-        }
-        if (secretName(name)) {
-          secretEnv[name] = sha256(value);
-          continue;
-        }
-        const shown = withoutUrlPasswords(value);
-        wireEnv[name] = shown;
-        if (shown !== value) secretEnv[name] = sha256(value);
+        const { shown, secret } = wireVariableOf(source, name);
+        if (shown !== undefined) wireEnv[name] = shown;
+        if (secret !== undefined) secretEnv[name] = secret;
       }
       const out: WireFacts = { cwd: facts.cwd, home: facts.home, env: wireEnv };
       const reads = (

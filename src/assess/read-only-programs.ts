@@ -105,6 +105,14 @@ export const harmlessVariable = (name: string) =>
 const systemProgram = (program: Word) =>
   !program.value.includes('/') || /^\/(usr\/)?s?bin\/[^/]+$/.test(program.value);
 
+/** A rule's options that take a value, listed once per rule: parseOptions remembers a list by identity. */
+const valueOptions = new WeakMap<ReadOnlyRule, readonly string[]>();
+function valueOptionsOf(rule: ReadOnlyRule): readonly string[] {
+  let list = valueOptions.get(rule);
+  if (!list) valueOptions.set(rule, (list = [...(rule.withValue ?? []), ...(rule.unsafe ?? [])]));
+  return list;
+}
+
 /**
  * Whether this command is known to only read: a listed program, given only options that keep it reading
  * and only harmless variables (`GIT_EXTERNAL_DIFF=x git diff` runs x). Redirections are effects, judged apart.
@@ -118,7 +126,7 @@ export function readOnlyProgram(
   if (!Object.keys(assignments).every(harmlessVariable)) return false;
   const rule = PROGRAMS.get(commandName(program));
   if (!rule) return false;
-  const parsed = parseOptions(args, { withValue: [...(rule.withValue ?? []), ...(rule.unsafe ?? [])] });
+  const parsed = parseOptions(args, { withValue: valueOptionsOf(rule) });
   if (rule.unsafe?.some((option) => parsed.options.has(option))) return false;
   const positionals = parsed.positionals.map((w) => (w.dynamic ? '' : w.value));
   if (rule.maxPositionals !== undefined && positionals.length > rule.maxPositionals) return false;

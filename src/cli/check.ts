@@ -5,6 +5,7 @@ import type { Runtime } from '../app/runtime.js';
 import { run, runMany, type Final, type RunOptions } from '../app/pipeline.js';
 import type { ShellEvaluation } from '../app/evaluate.js';
 import { parseDuration } from '../approvals/duration.js';
+import { serverConnection } from '../approvals/settings.js';
 import { InputError } from '../core/errors.js';
 import type { Principal } from '../core/decide.js';
 import type { ActionFacts } from '../core/types.js';
@@ -130,8 +131,7 @@ interface BatchEntry {
  * environment is copied and frozen (reading the live `process.env` is slow, and a frozen object lets the
  * fact recorder remember which of its variables place an action), and facts are shared per cwd and env.
  */
-function batchReader(options: CheckOptions, env: NodeJS.ProcessEnv) {
-  const baseEnv = Object.freeze({ ...env }) as Record<string, string>;
+function batchReader(options: CheckOptions, baseEnv: Readonly<Record<string, string>>) {
   const factsCache = new Map<string, ActionFacts>();
   const factsFor = (cwd: string | undefined, extra: Record<string, string> | undefined) => {
     const key = `${cwd ?? options.cwd ?? ''}\0${extra ? JSON.stringify(extra) : ''}`;
@@ -210,8 +210,17 @@ async function answerGroup(
  * code is 2 when any line was bad, else 0 (each line carries its own outcome).
  */
 async function runBatch(options: CheckOptions, rt: Runtime, io: CliIo): Promise<number> {
-  const gate = gateOptions(options.wait, 'check --batch', io);
-  const read = batchReader(options, io.env);
+  // The environment is read once: every line, the gate and the audit log see the same frozen copy, and
+  // the approval server (from it and the user's config) is looked up once, not once per line.
+  const env = Object.freeze({ ...io.env }) as Readonly<Record<string, string>>;
+  const server = serverConnection(env, rt.config);
+  const gate: RunOptions = {
+    ...gateOptions(options.wait, 'check --batch', io),
+    env,
+    // A misconfigured server is left to the gate, which says so on every line it concerns.
+    ...(server === undefined ? { connection: null } : 'error' in server ? {} : { connection: server }),
+  };
+  const read = batchReader(options, env);
   let lineNo = 0;
   let failed = false;
   for await (const group of lineGroups(io.stdin, GROUP)) {

@@ -8,15 +8,54 @@ import type { SyntaxNode } from './syntax.js';
 /** The parts of node-tree-sitter's TreeCursor the copy reads. */
 export interface NativeCursor {
   readonly nodeType: string;
+  readonly nodeTypeId: number;
   readonly nodeIsNamed: boolean;
   readonly nodeIsMissing: boolean;
   readonly startIndex: number;
   readonly endIndex: number;
-  readonly startPosition: { row: number; column: number };
+  readonly currentFieldId: number | undefined | null;
   readonly currentFieldName: string | undefined | null;
   gotoFirstChild(): boolean;
   gotoNextSibling(): boolean;
   gotoParent(): boolean;
+}
+
+/**
+ * What a node's type id says, remembered per grammar: its name and whether it is named are properties of
+ * the symbol (tree-sitter reads both from the symbol's metadata), so each is asked of the addon once
+ * instead of once per node; a field's name likewise. Owned by whoever owns the parser (tree-sitter.ts).
+ */
+export interface SymbolNames {
+  types: Map<number, { type: string; isNamed: boolean }>;
+  fields: Map<number, string | undefined>;
+}
+
+export const newSymbolNames = (): SymbolNames => ({ types: new Map(), fields: new Map() });
+
+/** The parsed text and, once a position is asked for, where each of its lines starts. */
+class Source {
+  private lineStarts: number[] | undefined;
+  constructor(readonly text: string) {}
+
+  /** Row and column (UTF-16 units, as node-tree-sitter reports them for a string) of an offset. */
+  position(index: number): { row: number; column: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return { row: low, column: index - starts[low]! };
+  }
+}
+
+/** tree-sitter starts a row after each \n (a \r alone does not). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 class PlainNode implements SyntaxNode {
@@ -30,18 +69,22 @@ class PlainNode implements SyntaxNode {
   private textCache: string | undefined;
 
   constructor(
-    private readonly source: string,
+    private readonly source: Source,
     readonly type: string,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly startPosition: { readonly row: number; readonly column: number },
     readonly parent: PlainNode | null,
   ) {}
 
   get text(): string {
-    return (this.textCache ??= this.source.slice(this.startIndex, this.endIndex));
+    return (this.textCache ??= this.source.text.slice(this.startIndex, this.endIndex));
+  }
+
+  /** Worked out from the text when asked (only a script's commands ask): one addon call less per node. */
+  get startPosition(): { readonly row: number; readonly column: number } {
+    return this.source.position(this.startIndex);
   }
 
   get lastNamedChild(): PlainNode | null {
@@ -66,21 +109,39 @@ class PlainNode implements SyntaxNode {
 const ownError = (node: PlainNode) => node.isMissing || (node.type === 'ERROR' && node.children.length > 0);
 
 /**
- * A copy of the tree under the cursor's node, in plain objects. `source` is the text that was parsed
- * (node-tree-sitter's indices are its UTF-16 offsets, as `text` reads them).
+ * A copy of the tree under the cursor's node, in plain objects. `text` is the text that was parsed
+ * (node-tree-sitter's indices are its UTF-16 offsets, as `text` reads them); `names` remembers what each
+ * type and field id is called, for the grammar the cursor's tree comes from.
  */
-export function plainTree(cursor: NativeCursor, source: string): SyntaxNode {
-  const copy = (parent: PlainNode | null): PlainNode =>
-    new PlainNode(
+export function plainTree(
+  cursor: NativeCursor,
+  text: string,
+  names: SymbolNames = newSymbolNames(),
+): SyntaxNode {
+  const source = new Source(text);
+  const symbol = (id: number) => {
+    let known = names.types.get(id);
+    if (!known) names.types.set(id, (known = { type: cursor.nodeType, isNamed: cursor.nodeIsNamed }));
+    return known;
+  };
+  const field = (): string | undefined => {
+    const id = cursor.currentFieldId;
+    if (!id) return undefined; // 0 or absent: no field
+    if (!names.fields.has(id)) names.fields.set(id, cursor.currentFieldName ?? undefined);
+    return names.fields.get(id);
+  };
+  const copy = (parent: PlainNode | null): PlainNode => {
+    const { type, isNamed } = symbol(cursor.nodeTypeId);
+    return new PlainNode(
       source,
-      cursor.nodeType,
-      cursor.nodeIsNamed,
+      type,
+      isNamed,
       cursor.nodeIsMissing,
       cursor.startIndex,
       cursor.endIndex,
-      cursor.startPosition,
       parent,
     );
+  };
   const root = copy(null);
   // Depth first, without recursion: a generated line may nest thousands deep.
   let node = root;
@@ -88,7 +149,7 @@ export function plainTree(cursor: NativeCursor, source: string): SyntaxNode {
   while (descended || node !== root) {
     if (descended) {
       const child = copy(node);
-      node.fields.push(cursor.currentFieldName ?? undefined);
+      node.fields.push(field());
       node.children.push(child);
       child.namedBefore = node.namedChildren.length;
       if (child.isNamed) node.namedChildren.push(child);

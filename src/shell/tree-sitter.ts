@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { plainTree, type NativeCursor } from './plain-tree.js';
+import { newSymbolNames, plainTree, type NativeCursor } from './plain-tree.js';
 import type { ParsedTree, ShellParser } from './syntax.js';
 
 const require = createRequire(import.meta.url);
@@ -21,13 +21,14 @@ export function loadNativeBashParser(): LoadedShellParser {
   const language = require('tree-sitter-bash') as import('tree-sitter').Language;
   const parser = new Parser();
   parser.setLanguage(language);
+  const names = newSymbolNames();
   return {
     backend: 'native',
     parse(text: string): ParsedTree {
       // The default 32 KiB read buffer splits long inputs into chunks; one buffer of the whole text is faster.
       const tree = parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length + 1) });
       // Copied once into plain objects: the addon's per-access node objects were most of a long line's cost.
-      return { rootNode: plainTree(tree.walk() as unknown as NativeCursor, text), delete() {} };
+      return { rootNode: plainTree(tree.walk() as unknown as NativeCursor, text, names), delete() {} };
     },
   };
 }

@@ -320,11 +320,12 @@ const KUBECTL_RUN_WITH_VALUE = [
   '--custom-profile',
 ];
 
+/** One list, built once: parseOptions remembers its set by the list's identity. */
+const KUBECTL_PEEL_WITH_VALUE = [...KUBECTL_GLOBAL_VALUE, ...KUBECTL_VERB_VALUE, ...KUBECTL_RUN_WITH_VALUE];
+
 /** `kubectl exec|run|debug … -- cmd` and `oc rsh POD cmd`: the command runs in a pod. */
 function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
-  const parsed = parseOptions(cmd.argv.slice(1), {
-    withValue: [...KUBECTL_GLOBAL_VALUE, ...KUBECTL_VERB_VALUE, ...KUBECTL_RUN_WITH_VALUE],
-  });
+  const parsed = parseOptions(cmd.argv.slice(1), { withValue: KUBECTL_PEEL_WITH_VALUE });
   const verb = parsed.positionals[0]?.value;
   if (!verb || !['exec', 'run', 'debug', 'rsh'].includes(verb) || (verb === 'rsh' && name !== 'oc'))
     return undefined;

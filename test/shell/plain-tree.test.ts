@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { manyEffectLines } from '../../src/bench/many-effects.js';
 import { BENCH_COMMANDS } from '../../src/bench/commands.js';
-import { plainTree, type NativeCursor } from '../../src/shell/plain-tree.js';
+import { newSymbolNames, plainTree, type NativeCursor } from '../../src/shell/plain-tree.js';
 import type { SyntaxNode } from '../../src/shell/syntax.js';
 
 // The plain copy of a native tree must answer every question the extractor asks exactly as the addon's
@@ -54,12 +54,16 @@ const SAMPLES = [
   "x='unterminated",
   'cat <<< "é 😀 $HOME" | tee -a log',
   'for i in 1 2; do\n  echo "$i"\ndone',
+  '\nrm -rf /tmp/x\r\nls \\\n  -la\n\n  echo "é\n😀" x',
 ];
+
+// One grammar's type and field names, remembered across every tree as the parser does.
+const names = newSymbolNames();
 
 describe('plainTree', () => {
   it.each(SAMPLES)('copies the native tree of %j', (text) => {
     const tree = parser.parse(text);
-    const copy = plainTree(tree.walk() as unknown as NativeCursor, text);
+    const copy = plainTree(tree.walk() as unknown as NativeCursor, text, names);
     same(copy, tree.rootNode as unknown as SyntaxNode, '');
     expect(copy.parent).toBeNull();
   });

@@ -20,17 +20,23 @@ export function effect(
   category: string,
   extra: { reversible?: boolean; hints?: EnvironmentHint[]; access?: Access } = {},
 ): Effect {
-  return {
-    ...(extra.access ? { access: extra.access } : {}),
-    operation,
-    tool: scope.tool,
-    target,
-    reversible: extra.reversible ?? false,
-    risk,
-    reason,
-    hints: [...scope.hints, ...(extra.hints ?? [])],
-    category,
-  };
+  const hints = [...scope.hints, ...(extra.hints ?? [])];
+  const reversible = extra.reversible ?? false;
+  // Two plain literals, not one that starts with a conditional spread: V8 built that one slowly, and
+  // `kubectl delete` of fifty objects makes fifty (issue 17). Same fields, in the same order.
+  if (extra.access)
+    return {
+      access: extra.access,
+      operation,
+      tool: scope.tool,
+      target,
+      reversible,
+      risk,
+      reason,
+      hints,
+      category,
+    };
+  return { operation, tool: scope.tool, target, reversible, risk, reason, hints, category };
 }
 
 /** One risk level up (or down), bounded by none and critical. */

@@ -46,6 +46,24 @@ const HANDLERS: Record<string, (ctx: VerbContext) => Effect[]> = {
   prune,
 };
 
+/**
+ * The options that take a value, for `patch` (-p is its patch) and for logs/attach (-f follows, -p is the
+ * previous container). Built once each: parseOptions remembers a list by identity, so a new list per
+ * command was a new set of every kubectl option per command (issue 17).
+ */
+const VALUE_OPTIONS = new Map<string, readonly string[]>();
+function valueOptions(patch: boolean, logs: boolean): readonly string[] {
+  const key = `${patch}:${logs}`;
+  let list = VALUE_OPTIONS.get(key);
+  if (!list) {
+    list = [...GLOBAL_VALUE, ...VERB_VALUE, ...(patch ? ['-p'] : [])].filter(
+      (o) => !(logs && (o === '-f' || o === '-p')),
+    );
+    VALUE_OPTIONS.set(key, list);
+  }
+  return list;
+}
+
 function scopeOf(inv: Invocation, tool: string, parsed: ParsedOptions): Scope {
   const namespace = optionValue(parsed, '-n', '--namespace');
   const hints: EnvironmentHint[] = contextHints(inv, {
@@ -79,10 +97,7 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
   let verb = verbWord.value;
   // `logs -f` follows and `logs -p` shows the previous container; `patch -p` is the patch.
   const logs = verb === 'logs' || verb === 'log' || verb === 'attach';
-  const withValue = [...GLOBAL_VALUE, ...VERB_VALUE, ...(verb === 'patch' ? ['-p'] : [])].filter(
-    (o) => !(logs && (o === '-f' || o === '-p')),
-  );
-  const parsed = parseOptions(args, { withValue });
+  const parsed = parseOptions(args, { withValue: valueOptions(verb === 'patch', logs) });
   const scope = scopeOf(inv, tool, parsed);
   // `--replicas=$N` is a word computed at run time: an option, not a resource name.
   const positionals = parsed.positionals.filter((w) => !(w.dynamic && w.value.startsWith('-')));
