@@ -42,4 +42,19 @@ describe('a fuzz stretch', () => {
     expect(result.examples.length).toBeLessThanOrEqual(5);
     expect(result.examples.every((e) => e.problem === 'odd')).toBe(true);
   });
+
+  it('counts a check that throws as a failure and goes on to the end of the stretch', async () => {
+    const result = await runChunk(
+      'throws',
+      fc.nat({ max: 9 }),
+      (n) =>
+        n === 3
+          ? Promise.reject(new RangeError('Maximum call stack size exceeded'))
+          : Promise.resolve(undefined),
+      { runs: 200, seed: 17, dog },
+    );
+    expect(result.runs).toBe(200);
+    expect(result.failures).toBeGreaterThan(0);
+    expect(result.examples[0]?.problem).toMatch(/the check threw: crash: RangeError/);
+  });
 });
