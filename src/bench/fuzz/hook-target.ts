@@ -3,7 +3,7 @@ import { preflight } from '../../adapters/hooks/preflight.js';
 import { ADAPTERS } from '../../adapters/hooks/index.js';
 import { AGENTS, type AgentId } from '../../adapters/hooks/types.js';
 import { hostileJsonText } from './hostile-json.js';
-import { problemOfError, timed } from './verdicts.js';
+import { problemOfError, sameJson, timed } from './verdicts.js';
 
 // The hook envelopes under fuzzing: what each agent's hook reads on stdin, well-formed or not. Whatever
 // arrives, the hook answers in its agent's protocol; input it cannot read blocks the call; a shell
@@ -91,7 +91,7 @@ export async function hookProblem(
     return problemOfError(error);
   }
   const second = preflight(ADAPTERS[agent], raw, ctx);
-  if (JSON.stringify(first) !== JSON.stringify(second)) return 'not a function of its input';
+  if (!sameJson(first, second)) return 'not a function of its input';
   if ('request' in first) {
     const { call } = first.request;
     if (call.kind === 'shell' && !raw.includes(JSON.stringify(call.command).slice(1, -1)))

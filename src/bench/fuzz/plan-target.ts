@@ -6,7 +6,7 @@ import { checkParsedPlan } from '../../plans/check.js';
 import { parsePlanText } from '../../plans/load.js';
 import { hostileJsonText } from './hostile-json.js';
 import { FUZZ_AGENT } from './shell-target.js';
-import { isRefusal, problemOfError, timed } from './verdicts.js';
+import { isRefusal, problemOfError, sameJson, timed } from './verdicts.js';
 
 // The plan readers under fuzzing: valid plans from test/fixtures/plans/, mutated (a value replaced by
 // another of any JSON type, a key deleted, an array emptied or repeated, the text cut short or a byte
@@ -109,7 +109,7 @@ export async function planProblem(
     return isRefusal(error) ? undefined : problemOfError(error);
   }
   const second = once();
-  if (JSON.stringify(first) !== JSON.stringify(second)) return 'not a function of its input';
+  if (!sameJson(first, second)) return 'not a function of its input';
   const destroyed = first.assessment.effects.find((e) => e.destructive);
   if (destroyed && first.decision.outcome === 'allow')
     return `a production plan that ${destroyed.operation}s ${destroyed.target} was allowed`;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { problemOfError } from './verdicts.js';
 import type { Watchdog } from './watchdog.js';
 
 // One stretch of one fuzz target in this process: `runs` inputs from `seed`, every failure counted (the
@@ -42,12 +43,29 @@ export async function runChunk<T>(
     options.dog.beat(`${name}: ${shown}`);
     // Kept before it runs: what aborts the whole process (a V8 fatal error) is left in the file.
     if (options.lastInputFile) writeFileSync(options.lastInputFile, `${name}: ${shown}\n`);
-    const problem = await check(input);
+    // A check that throws is a failure like any other: left to fast-check, it ended the stretch early and
+    // was reported as fewer inputs with no failure (a stack overflow in the hooks target, issue 17).
+    const problem = await Promise.resolve()
+      .then(() => check(input))
+      .catch((error: unknown) => `the check threw: ${problemOfError(error)}`);
     done++;
+    // A turn of the event loop between inputs, as a daemon or server has between requests: Node runs the
+    // native addons' finalizers (tree-sitter's trees) from the event loop, so a chunk that only ever awaits
+    // resolved promises frees none of them and its RSS grows by gigabytes (issue 17).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!problem) return;
     failures++;
     examples = keepShortest([...examples, { input: shown.slice(0, 2_000), problem }]);
   });
-  await fc.check(property, { numRuns: options.runs, seed: options.seed });
+  const details = await fc.check(property, { numRuns: options.runs, seed: options.seed });
+  if (details.failed) {
+    // Whatever still escaped the property (fast-check's own error, the stringify of an input).
+    failures++;
+    const input = fc.stringify(details.counterexample).slice(0, 2_000);
+    examples = keepShortest([
+      ...examples,
+      { input, problem: `the stretch stopped: ${String(details.errorInstance)}` },
+    ]);
+  }
   return { runs: done, seconds: (performance.now() - start) / 1000, failures, examples };
 }

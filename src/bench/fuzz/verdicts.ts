@@ -41,3 +41,25 @@ export function problemOfError(error: unknown): string {
   const where = error.stack?.split('\n').find((line) => line.includes(' at ')) ?? '';
   return `crash: ${error.constructor.name}: ${error.message.slice(0, 300)} ${where.trim()}`;
 }
+
+/**
+ * Deep equality of two JSON-like values without recursion: answers built from hostile input nest 10,000
+ * levels deep, where JSON.stringify (or any recursive comparison) overflows the stack (issue 17).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const pending: [unknown, unknown][] = [[a, b]];
+  while (pending.length > 0) {
+    const [x, y] = pending.pop()!;
+    if (Object.is(x, y)) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    const xKeys = Object.keys(x);
+    const yKeys = Object.keys(y);
+    if (xKeys.length !== yKeys.length) return false;
+    for (const key of xKeys) {
+      if (!Object.prototype.hasOwnProperty.call(y, key)) return false;
+      pending.push([(x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]]);
+    }
+  }
+  return true;
+}
