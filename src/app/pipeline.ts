@@ -71,9 +71,14 @@ async function gated(
   return { evaluation, principal, facts, ...(server ? { server } : {}) };
 }
 
+// Loaded when first needed (a one-shot command that records nothing never loads it), then kept: resolving a
+// dynamic import again costs the daemon a module-map lookup on every call.
+let localAuditModule: Promise<typeof import('../audit/local.js')> | undefined;
+const localAudit = () => (localAuditModule ??= import('../audit/local.js'));
+
 /** Record decisions in one commit and work out each final outcome. */
 async function recorded(items: readonly Gated[], rt: PipelineRuntime, options: RunOptions): Promise<Final[]> {
-  const { recordLocalDecisions, mustRecord, unrecordedMessage } = await import('../audit/local.js');
+  const { recordLocalDecisions, mustRecord, unrecordedMessage } = await localAudit();
   const result = await recordLocalDecisions(
     items.map((i) => ({
       check: i.evaluation,

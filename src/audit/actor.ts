@@ -23,9 +23,15 @@ export interface ActorChain {
   agent?: AgentRef;
 }
 
+// A process's user does not change while it runs: looked up once (the daemon records one entry per call,
+// and each lookup reads the user database).
+let processUser: string | undefined;
+
 export function osUser(env: NodeJS.ProcessEnv = process.env): string {
+  if (processUser !== undefined) return processUser;
   try {
-    return userInfo().username;
+    processUser = userInfo().username;
+    return processUser;
   } catch {
     return env.USER || env.LOGNAME || 'unknown';
   }

@@ -33,17 +33,28 @@ export function entryHash(prevHash: string, body: string): string {
   return hash('sha256', prevHash + body, 'hex');
 }
 
-// Actor and type names repeat from entry to entry: quote each once.
+// Actor and type names repeat from entry to entry: quote each once. Each column keeps its last one at hand
+// (the next entry's is nearly always the same, and comparing it is cheaper than hashing it for the Map).
 const quotedNames = new Map<string, string>();
-function quoted(name: string): string {
-  let text = quotedNames.get(name);
-  if (text === undefined) {
-    if (quotedNames.size >= 1024) quotedNames.clear();
-    text = JSON.stringify(name);
-    quotedNames.set(name, text);
+class Quoter {
+  private name = '';
+  private text = '""';
+
+  quote(name: string): string {
+    if (name === this.name) return this.text;
+    let text = quotedNames.get(name);
+    if (text === undefined) {
+      if (quotedNames.size >= 1024) quotedNames.clear();
+      text = JSON.stringify(name);
+      quotedNames.set(name, text);
+    }
+    this.name = name;
+    this.text = text;
+    return text;
   }
-  return text;
 }
+const actors = new Quoter();
+const types = new Quoter();
 
 /**
  * Cheap exact test: a canonical body starts `{"actor":…,"at":…,"data":` and ends `,"seq":…,"type":…}`
@@ -51,14 +62,14 @@ function quoted(name: string): string {
  */
 function columnsFit(body: string, seq: number, at: number, type: string, actor: string): boolean {
   let head = after(body, '{"actor":', 0);
-  head = after(body, quoted(actor), head);
+  head = after(body, actors.quote(actor), head);
   head = after(body, ',"at":', head);
   head = afterNumber(body, at, head);
   head = after(body, ',"data":', head);
   let tail = before(body, '}', body.length);
-  tail = before(body, quoted(type), tail);
+  tail = before(body, types.quote(type), tail);
   tail = before(body, ',"type":', tail);
-  tail = before(body, seq, tail);
+  tail = numberBefore(body, seq, tail);
   tail = before(body, ',"seq":', tail);
   return head >= 0 && tail >= head;
 }
@@ -69,41 +80,42 @@ function after(text: string, piece: string, from: number): number {
 }
 
 /** Where `piece` starts if the text holds it just before `end`; -1 if not (or `end` already is). */
-function before(text: string, piece: string | number, end: number): number {
-  if (typeof piece === 'number') return end < 0 ? -1 : numberBefore(text, piece, end);
+function before(text: string, piece: string, end: number): number {
   const start = end - piece.length;
   return end >= 0 && start >= 0 && text.startsWith(piece, start) ? start : -1;
 }
 
-/** The decimal digits of a whole number, compared where they stand (no string per entry). */
+// Whole numbers are read from the text where they stand (multiplying, no string per entry) and compared
+// with the column. Exact for what JSON.stringify writes for a safe non-negative integer: its digits with no
+// leading zero; at most 15 digits are read this way, so the sum never leaves the doubles' exact range.
+const MAX_READ_DIGITS = 15;
+
+/** Where the number ends if the text holds exactly `n`'s decimal digits at `from`; -1 if not. */
 function afterNumber(text: string, n: number, from: number): number {
   if (from < 0) return -1;
-  const length = wholeDigits(n);
-  if (!length) return after(text, String(n), from);
-  return digitsAt(text, n, from, length) ? from + length : -1;
+  let end = from;
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+  return digitsAre(text, from, end, n) ? end : after(text, String(n), from);
 }
 
+/** Where the number starts if the text holds exactly `n`'s decimal digits just before `end`; -1 if not. */
 function numberBefore(text: string, n: number, end: number): number {
-  const length = wholeDigits(n);
-  if (!length) return before(text, String(n), end);
-  return end - length >= 0 && digitsAt(text, n, end - length, length) ? end - length : -1;
+  if (end < 0) return -1;
+  let start = end;
+  while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+  return digitsAre(text, start, end, n) ? start : before(text, String(n), end);
 }
 
-/** How many digits a safe non-negative integer has; 0 for any other number (compared as text instead). */
-function wholeDigits(n: number): number {
-  if (!Number.isSafeInteger(n) || n < 0) return 0;
-  let length = 1;
-  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) length++;
-  return length;
-}
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
-function digitsAt(text: string, n: number, start: number, length: number): boolean {
-  let rest = n;
-  for (let k = start + length - 1; k >= start; k--) {
-    if (text.charCodeAt(k) !== 48 + (rest % 10)) return false;
-    rest = Math.floor(rest / 10);
-  }
-  return true;
+/** The digits in [start, end) are `n` as JSON writes it (false also for what this fast path cannot tell). */
+function digitsAre(text: string, start: number, end: number, n: number): boolean {
+  const length = end - start;
+  if (length < 1 || length > MAX_READ_DIGITS) return false;
+  if (length > 1 && text.charCodeAt(start) === 48) return false;
+  let value = 0;
+  for (let k = start; k < end; k++) value = value * 10 + (text.charCodeAt(k) - 48);
+  return value === n;
 }
 
 type Parsed = { seq?: unknown; at?: unknown; type?: unknown; actor?: unknown };

@@ -12,7 +12,20 @@ export interface PolicySet {
   files: { origin: string; sha256: string }[];
 }
 
+// A loaded configuration is not changed after loading (a change on disk loads a new one): its digests are
+// computed once, not on every decision the daemon records with it.
+const computed = new WeakMap<LoadedConfig, PolicySet>();
+
 export function policySetOf(config: LoadedConfig): PolicySet {
+  let set = computed.get(config);
+  if (!set) {
+    set = policySetNow(config);
+    computed.set(config, set);
+  }
+  return set;
+}
+
+function policySetNow(config: LoadedConfig): PolicySet {
   const files = [
     ...config.sources.map((s) => ({ origin: s.origin, sha256: sha256Hex(s.text) })),
     ...config.layers.map((l) => ({

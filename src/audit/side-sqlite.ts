@@ -25,11 +25,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class SqliteSideTables implements SideTables {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
     this.db = new Database(path, { fileMustExist: true });
     this.db.pragma('busy_timeout = 0');
     this.db.pragma('synchronous = FULL');
+  }
+
+  /** A statement prepared once: the daemon asks some of these on every call. */
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private async write<T>(fn: () => T): Promise<T> {
@@ -54,13 +65,13 @@ export class SqliteSideTables implements SideTables {
   }
 
   async lastEntry() {
-    const row = this.db.prepare('SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    const row = this.prepared('SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string; at: number } | undefined;
     return row ? { seq: Number(row.seq), hash: row.hash, at: Number(row.at) } : undefined;
   }
 
   async head() {
-    const row = this.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
+    const row = this.prepared('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
       { seq: number; hash: string } | undefined;
     return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
   }
@@ -72,7 +83,7 @@ export class SqliteSideTables implements SideTables {
   }
 
   async lastCheckpoint(): Promise<Checkpoint | undefined> {
-    const row = this.db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').get() as
+    const row = this.prepared('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').get() as
       CheckpointRow | undefined;
     return row ? checkpointFromRow(row) : undefined;
   }
@@ -89,9 +100,9 @@ export class SqliteSideTables implements SideTables {
   }
 
   async policyState(scope: string): Promise<PolicyState | undefined> {
-    const row = this.db
-      .prepare('SELECT digest, files_json, at FROM audit_policy_state WHERE scope = ?')
-      .get(scope) as { digest: string; files_json: string; at: number } | undefined;
+    const row = this.prepared('SELECT digest, files_json, at FROM audit_policy_state WHERE scope = ?').get(
+      scope,
+    ) as { digest: string; files_json: string; at: number } | undefined;
     return row ? policyStateFromRow(row) : undefined;
   }
 

@@ -3,6 +3,7 @@ import { auditFromTuple } from '../store/rows.js';
 import type { AuditTuple } from '../store/types.js';
 import { checkpointMessage } from './checkpoint.js';
 import { checkEntry, entryFits, entryHash, type VerifyProblem } from './entry-check.js';
+import { StopPoints, walkFitting, type WalkCursor } from './verify-walk.js';
 import type { Keyring } from './keys.js';
 import type { AuditLog } from './open.js';
 import { KEY_ENTRY_TYPE, recordedKeyOf, type RecordedKey } from './key-record.js';
@@ -128,10 +129,11 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
   if (from > 1 && !anchorCp)
     warnings.push(`no verified checkpoint before entry ${from}: the chain was checked from its first entry`);
 
-  let expected = anchorCp ? anchorCp.seq : 1;
-  let prev: string | undefined = anchorCp ? undefined : GENESIS_HASH;
+  const cursor: WalkCursor = {
+    expected: anchorCp ? anchorCp.seq : 1,
+    prev: anchorCp ? undefined : GENESIS_HASH,
+  };
   let entries = 0;
-  let lastChecked = expected - 1;
   let problem: VerifyProblem | undefined;
   const to = options.to ?? Number.POSITIVE_INFINITY;
   const hashAt = new Map<number, string>(); // a witnessed seq → the hash found there
@@ -142,11 +144,13 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
     ...(witness ? [witness.seq] : []),
     ...(outside?.checkpoints.map((c) => c.seq) ?? []),
   ]);
+  const stops = new StopPoints([...status.keys(), ...watch], to);
   const recorded: RecordedKey[] = [];
 
   // Rows arrive as tuples, a page at a time with the next one already asked for: no object per entry
-  // unless it is an `audit.key` entry or something does not fit.
-  let page = await log.store.auditTuples(expected, pageSize);
+  // unless it is an `audit.key` entry or something does not fit. walkFitting takes the entries that fit
+  // and need nothing else; each other one (a checkpoint's, a watched one, a key, a misfit) is seen here.
+  let page = await log.store.auditTuples(cursor.expected, pageSize);
   walk: while (page.length) {
     const full = page.length === pageSize;
     const upcoming: Promise<AuditTuple[]> = full
@@ -154,14 +158,21 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
       : Promise.resolve([]);
     upcoming.catch(() => undefined);
     for (let i = 0; i < page.length; i++) {
+      const fitted = walkFitting(page, i, cursor, stops.from(cursor.expected));
+      entries += fitted - i;
+      i = fitted;
+      if (i === page.length) break;
       const t = page[i]!;
       const seq = t[0];
       if (seq > to) break walk;
       const hash = t[6];
+      const { expected, prev } = cursor;
       const computed = entryHash(t[5], t[4]);
       if (!entryFits(t, expected, prev, computed)) {
+        const here = page;
+        const after = i + 1;
         const next = async () => {
-          const n = page[i + 1] ?? (await upcoming)[0];
+          const n = here[after] ?? (await upcoming)[0];
           return n && auditFromTuple(n);
         };
         const found = await checkEntry(auditFromTuple(t), { expected, prev, next }, computed);
@@ -180,13 +191,14 @@ export async function verifyAuditLog(log: AuditLog, options: VerifyOptions = {})
         const key = recordedKeyOf(auditFromTuple(t));
         if (key) recorded.push(key);
       }
-      prev = hash;
-      expected = seq + 1;
-      lastChecked = seq;
+      cursor.prev = hash;
+      cursor.expected = seq + 1;
       entries++;
     }
     page = await upcoming;
   }
+  const lastChecked = cursor.expected - 1;
+  const prev = cursor.prev;
 
   const walkedToEnd = !problem && to === Number.POSITIVE_INFINITY;
   if (walkedToEnd)

@@ -25,6 +25,33 @@ describe('entryFits', () => {
     expect(fits(tuple(seq, at))).toBe(true);
   });
 
+  it.each([
+    [999_999_999_999_999, 999_999_999_999_999],
+    [1_000_000_000_000_000, 1_000_000_000_000_001],
+    [100, 1e21],
+    [11, -0],
+  ])('accepts an intact entry around the digits read in place (seq %d, at %d)', (seq, at) => {
+    expect(fits(tuple(seq, at))).toBe(true);
+  });
+
+  // A body rewritten with its hash recomputed, so that only the columns can tell.
+  const rewritten = (t: AuditTuple, from: string, to: string): AuditTuple => {
+    const body = t[4].replace(from, to);
+    return [t[0], t[1], t[2], t[3], body, t[5], entryHash(t[5], body)];
+  };
+
+  it.each([
+    ['a leading zero on at', '"at":12,', '"at":012,'],
+    ['a leading zero on seq', '"seq":12,', '"seq":012,'],
+    ['at with a fraction', '"at":12,', '"at":12.0,'],
+    ['seq with a sign', '"seq":12,', '"seq":+12,'],
+    ['seq with an exponent', '"seq":12,', '"seq":1.2e1,'],
+  ])('refuses a body whose number is not the one JSON writes for the column: %s', (_, from, to) => {
+    const t = tuple(12, 12);
+    expect(t[4]).toContain(from);
+    expect(fits(rewritten(t, from, to))).toBe(false);
+  });
+
   it('accepts names that JSON must escape', () => {
     expect(fits(tuple(3, 5, 'a"b', 'ünï\\cödé'))).toBe(true);
   });
