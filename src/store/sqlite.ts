@@ -430,6 +430,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.mutex.run(async () => {
+      if (!this.db.open) return; // closed already (a server closes its store; so may its owner)
       this.closing = true;
       await this.walSync?.drained().catch(() => undefined);
       // The checkpointer stops after the checkpoint it may be running.
