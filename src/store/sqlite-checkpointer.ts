@@ -39,15 +39,15 @@ export class Checkpointer {
   private pending: { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void } | undefined;
   private readonly exited: Promise<void>;
   private stopped: Error | undefined;
+  private closing = false;
 
   constructor(location: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER, { eval: true, workerData: { driver, location } });
-    // Never keeps the process alive on its own: close() ends it.
-    this.worker.unref();
     this.worker.on('message', (m: CheckpointResult | { error: string }) => {
       const p = this.pending;
       this.pending = undefined;
+      if (!this.closing) this.worker.unref();
       if ('error' in m) p?.reject(new Error(`checkpoint failed: ${m.error}`));
       else p?.resolve(m);
     });
@@ -63,6 +63,9 @@ export class Checkpointer {
         resolve();
       }),
     );
+    // Idle, it never keeps the process alive: close() ends it. Unreferenced after the listeners: a 'message'
+    // listener added later refs the worker's port again, and a one-shot `interlock check` then never exits.
+    this.worker.unref();
   }
 
   get running(): boolean {
@@ -75,6 +78,8 @@ export class Checkpointer {
     if (this.pending) return Promise.reject(new Error('a checkpoint is already running'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
+      // A checkpoint someone waits for (the writer, before it starts the WAL over) keeps the process alive.
+      this.worker.ref();
       this.worker.postMessage('checkpoint');
     });
   }
@@ -82,6 +87,7 @@ export class Checkpointer {
   /** Let a running checkpoint finish, then close the worker's connection and end the thread. */
   async close(): Promise<void> {
     // Held until it has ended (unreferenced, the process could exit first and leave close() unsettled).
+    this.closing = true;
     this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;

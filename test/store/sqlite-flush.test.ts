@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,22 @@ describe('sqlite: commits flushed off the event loop', () => {
     await again.migrate();
     expect(verifyAuditChain(await again.auditEntries(1, 10_000))).toMatchObject({ ok: true, entries: 6000 });
     await again.close();
+  });
+
+  it('a process that never closes its store still exits (one-shot commands do not close theirs)', () => {
+    // The checkpointer's thread must not hold the process open: `interlock check` once hung after answering.
+    const script = `const { SqliteStore } = await import(${JSON.stringify(BUILT_STORE)});
+      const store = new SqliteStore(${JSON.stringify(database)});
+      await store.migrate();
+      await store.transact((tx) => tx.appendAudit({ type: 'load', actor: 't', at: 1, data: {} }));
+      process.stdout.write('recorded');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.error).toBeUndefined(); // a timeout (the hang) shows as ETIMEDOUT here
+    expect(r.stdout).toBe('recorded');
+    expect(r.status, r.stderr).toBe(0);
   });
 
   it('close waits for every flush and stops the checkpointer', async () => {
