@@ -82,6 +82,13 @@ export function unrecordedMessage(cause: string, refused: boolean): string {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 const opened = new Map<string, Promise<AuditLog>>();
+/** Set by a process that runs long (the daemon): its logs flush commits off the event loop. */
+let longRunning = false;
+
+/** This process runs long and records many decisions (the daemon): see SqliteOptions.background. */
+export function recordLocallyForLong(): void {
+  longRunning = true;
+}
 /** Whether this user has a signing key (looked up once per process). */
 let hasKey: boolean | undefined;
 
@@ -97,7 +104,7 @@ function localLog(
     );
   let log = opened.get(path);
   if (!log) {
-    log = openAuditLog(path, env);
+    log = openAuditLog(path, env, { longRunning });
     log.catch(() => opened.delete(path));
     opened.set(path, log);
   }

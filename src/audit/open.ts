@@ -41,8 +41,9 @@ async function sideTablesFor(store: Store, database?: string): Promise<SideTable
 export async function openAuditLog(
   database: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: { longRunning?: boolean } = {},
 ): Promise<AuditLog> {
-  const store = await openStore(database, env);
+  const store = await openStore(database, env, options);
   return auditLogOf(store, database, true);
 }
 

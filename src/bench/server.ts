@@ -222,7 +222,7 @@ export function decisionBody(outcome: 'allow' | 'require-approval', cwd = '/src/
 }
 
 async function storeLoads(database: string | undefined): Promise<Record<string, unknown>> {
-  const store = await openStore(database);
+  const store = await openStore(database, process.env, { longRunning: true }); // as `interlock serve`
   const { token } = await createToken(store, {
     kind: 'agent',
     name: 'bench',

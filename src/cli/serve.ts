@@ -107,7 +107,7 @@ export async function runServe(options: ServeOptions, env: NodeJS.ProcessEnv = p
     );
   let store;
   try {
-    store = await openStore(database, env);
+    store = await openStore(database, env, { longRunning: true });
   } catch (error) {
     return reportError('serve', error);
   }

@@ -10,6 +10,7 @@ import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
+import { recordLocallyForLong } from '../audit/local.js';
 import { stringEnv } from './forwardable-env.js';
 import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
 import { listenSocket } from './socket-server.js';
@@ -146,6 +147,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   if (!LOOPBACK.has(host))
     throw new Error(`the daemon listens on loopback only (127.0.0.1, ::1), not ${host}`);
   const env = options.env ?? process.env;
+  // Every decision it answers waits for its audit record: flushed off the event loop (SqliteOptions.background).
+  recordLocallyForLong();
   const daemonEnv = stringEnv(env);
   const serverEnv = daemonServerEnv(daemonEnv);
   const file = options.stateFile ?? defaultStateFile(env);

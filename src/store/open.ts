@@ -15,10 +15,12 @@ export function isPostgresUrl(database: string): boolean {
 /**
  * Open (and migrate) the store a database setting names: a `postgres://…` URL runs on PostgreSQL, anything
  * else is a SQLite file path (`sqlite:` prefix optional). The driver is loaded only when it is used.
+ * `longRunning` (the server, the daemon): SQLite flushes its commits off the event loop (SqliteOptions).
  */
 export async function openStore(
   database: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  options: { longRunning?: boolean } = {},
 ): Promise<Store> {
   const target = database?.trim() || defaultDatabasePath(env);
   let store: Store;
@@ -28,7 +30,9 @@ export async function openStore(
   } else {
     const { SqliteStore } = await import('./sqlite.js');
     const path = target.replace(/^sqlite:(\/\/)?/i, '');
-    store = new SqliteStore(path === ':memory:' ? path : resolve(path));
+    store = new SqliteStore(path === ':memory:' ? path : resolve(path), {
+      background: options.longRunning ?? false,
+    });
   }
   try {
     await store.migrate();

@@ -63,6 +63,12 @@ interface Job {
 const MAX_BATCH = 256;
 
 export interface SqliteOptions {
+  /**
+   * Flush commits off the event loop, with checkpoints in a worker thread: for a process that runs long and
+   * takes many commits (the server, the daemon). A one-shot command commits once or twice and would pay more
+   * for the thread's start than the flush costs, so by default SQLite flushes at commit (synchronous=FULL).
+   */
+  background?: boolean;
   /** How often the checkpointer copies the WAL into the database while commits go on. */
   checkpointEveryMs?: number;
   /** A WAL this long (in frames) is emptied: writes pause for one checkpoint, and the WAL starts over. */
@@ -108,6 +114,7 @@ export class SqliteStore implements Store {
   private checkpointing: Promise<unknown> | undefined;
   private wantReset = false;
   private closing = false;
+  private readonly background: boolean;
   private readonly checkpointEveryMs: number;
   private readonly resetWalAtFrames: number;
 
@@ -115,6 +122,7 @@ export class SqliteStore implements Store {
     readonly location: string,
     options: SqliteOptions = {},
   ) {
+    this.background = options.background ?? false;
     this.checkpointEveryMs = options.checkpointEveryMs ?? 100;
     this.resetWalAtFrames = options.resetWalAtFrames ?? 4000;
     if (location !== ':memory:') {
@@ -162,6 +170,7 @@ export class SqliteStore implements Store {
       }
     });
     if (
+      this.background &&
       this.location !== ':memory:' &&
       !this.walSync &&
       process.env.INTERLOCK_SQLITE_SYNCHRONOUS !== 'normal'

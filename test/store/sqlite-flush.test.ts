@@ -55,7 +55,7 @@ describe('sqlite: commits flushed off the event loop', () => {
     });
     await exited;
 
-    const store = new SqliteStore(database);
+    const store = new SqliteStore(database, { background: true });
     await store.migrate();
     try {
       const entries = await store.auditEntries(1, 1_000_000);
@@ -68,7 +68,11 @@ describe('sqlite: commits flushed off the event loop', () => {
   });
 
   it('the WAL stays bounded while commits never stop, and close leaves no WAL behind', async () => {
-    const store = new SqliteStore(database, { checkpointEveryMs: 2, resetWalAtFrames: 200 });
+    const store = new SqliteStore(database, {
+      background: true,
+      checkpointEveryMs: 2,
+      resetWalAtFrames: 200,
+    });
     await store.migrate();
     const walSize = () => statSync(`${database}-wal`).size;
     const answers: Promise<unknown>[] = [];
@@ -89,7 +93,7 @@ describe('sqlite: commits flushed off the event loop', () => {
     await store.close();
     // The last connection checkpointed (flushing first) and removed the WAL: everything is in the file.
     expect(existsSync(`${database}-wal`)).toBe(false);
-    const again = new SqliteStore(database);
+    const again = new SqliteStore(database, { background: true });
     await again.migrate();
     expect(verifyAuditChain(await again.auditEntries(1, 10_000))).toMatchObject({ ok: true, entries: 6000 });
     await again.close();
@@ -98,7 +102,7 @@ describe('sqlite: commits flushed off the event loop', () => {
   it('a process that never closes its store still exits (one-shot commands do not close theirs)', () => {
     // The checkpointer's thread must not hold the process open: `interlock check` once hung after answering.
     const script = `const { SqliteStore } = await import(${JSON.stringify(BUILT_STORE)});
-      const store = new SqliteStore(${JSON.stringify(database)});
+      const store = new SqliteStore(${JSON.stringify(database)}, { background: true });
       await store.migrate();
       await store.transact((tx) => tx.appendAudit({ type: 'load', actor: 't', at: 1, data: {} }));
       process.stdout.write('recorded');`;
@@ -112,7 +116,7 @@ describe('sqlite: commits flushed off the event loop', () => {
   });
 
   it('close waits for every flush and stops the checkpointer', async () => {
-    const store = new SqliteStore(database);
+    const store = new SqliteStore(database, { background: true });
     await store.migrate();
     const answers = Array.from({ length: 50 }, (_, n) => store.transact((tx) => tx.appendAudit(entry(n))));
     await store.close();
@@ -144,16 +148,23 @@ describe('sqlite: the writing connection', () => {
     autocheckpoint: writer(store).pragma('wal_autocheckpoint', { simple: true }),
   });
 
-  it('by default: NORMAL, never OFF (a restarted WAL header is flushed), and no checkpoints of its own', async () => {
-    const store = new SqliteStore(join(dir, 'server.db'));
+  it('in the background: NORMAL, never OFF (a restarted WAL header is flushed), and no checkpoints of its own', async () => {
+    const store = new SqliteStore(join(dir, 'server.db'), { background: true });
     await store.migrate();
     expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 0 });
     await store.close();
   });
 
+  it('by default (a one-shot command): FULL at each commit, checkpointing on the writer, no thread', async () => {
+    const store = new SqliteStore(join(dir, 'server.db'));
+    await store.migrate();
+    expect(settings(store)).toEqual({ synchronous: 2, autocheckpoint: 1000 });
+    await store.close();
+  });
+
   it('with INTERLOCK_SQLITE_SYNCHRONOUS=normal: SQLite NORMAL as before, checkpointing on the writer', async () => {
     process.env.INTERLOCK_SQLITE_SYNCHRONOUS = 'normal';
-    const store = new SqliteStore(join(dir, 'server.db'));
+    const store = new SqliteStore(join(dir, 'server.db'), { background: true });
     await store.migrate();
     expect(settings(store)).toEqual({ synchronous: 1, autocheckpoint: 1000 });
     await store.close();

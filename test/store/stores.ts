@@ -31,7 +31,8 @@ export const SQLITE: StoreTarget = {
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-store-'));
     const database = join(dir, 'server.db');
-    const store = new SqliteStore(database);
+    // As `interlock serve` opens it: commits flushed off the event loop.
+    const store = new SqliteStore(database, { background: true });
     await store.migrate();
     return {
       store,
