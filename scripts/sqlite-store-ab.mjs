@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 const dist = process.argv[2];
 const { SqliteStore } = await import(`${dist}/store/sqlite.js`);
 const dir = mkdtempSync(join(tmpdir(), 'sab-'));
-const store = new SqliteStore(join(dir, 'server.db'));
+const store = new SqliteStore(join(dir, 'server.db'), { background: true }); // as `interlock serve` opens it
 await store.migrate();
 const lat = [];
 let n = 0;

@@ -127,7 +127,7 @@ function say(result: Awaited<ReturnType<typeof measure>>, where: string): void {
 
 async function onSqlite() {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-bench-console-'));
-  const store = await openStore(join(dir, 'server.db'));
+  const store = await openStore(join(dir, 'server.db'), process.env, { longRunning: true }); // as `interlock serve`
   const { agent, bob } = await tokens(store);
   const server = await startServer({ store, port: 0, breaker: BREAKER_OFF });
   try {
