@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userConfigDir } from '../config/discover.js';
@@ -16,7 +8,7 @@ import { OUTCOMES } from '../core/types.js';
 import { policyDefaults } from '../app/policies.js';
 import { cedarBuildId, readSchema } from '../policy/engine.js';
 import type { CompiledPolicy } from '../policy/policy-file.js';
-import { policySetFingerprint } from '../policy/verdict-memo.js';
+import { keepNewest, policySetFingerprint } from '../policy/verdict-memo.js';
 
 // `interlock policy list` compiled Cedar on every run (two thirds of its time) to show a list that
 // depends only on the policy files. The list of a set that compiled is kept under the user's
@@ -80,18 +72,10 @@ export function writePolicyList(file: string, policies: readonly CompiledPolicy[
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ format: FORMAT, policies: listed }), { mode: 0o600 });
     renameSync(tmp, file);
-    pruneOldLists(dir);
+    keepNewest(dir, '.json', KEEP_SETS);
   } catch {
     // a read-only home
   }
-}
-
-function pruneOldLists(dir: string): void {
-  const files = readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .map((n) => ({ path: join(dir, n), at: statSync(join(dir, n)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const old of files.slice(KEEP_SETS)) unlinkSync(old.path);
 }
 
 /** This build of Interlock (the file this code runs from: the bundle, or the built module). */

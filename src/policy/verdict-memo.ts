@@ -21,13 +21,13 @@ const MAX_BYTES = 1024 * 1024;
 /** Memos of this many policy sets are kept (each edit of a policy makes a new one); older ones go. */
 const KEEP_SETS = 16;
 
-/** Remove all but the most recently written memos in `dir`. */
-function pruneOldSets(dir: string): void {
+/** Remove all but the `keep` most recently written files ending in `suffix` in `dir` (one per policy set). */
+export function keepNewest(dir: string, suffix: string, keep = KEEP_SETS): void {
   const files = readdirSync(dir)
-    .filter((n) => n.endsWith('.jsonl'))
+    .filter((n) => n.endsWith(suffix))
     .map((n) => ({ path: join(dir, n), at: statSync(join(dir, n)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
-  for (const old of files.slice(KEEP_SETS)) unlinkSync(old.path);
+  for (const old of files.slice(keep)) unlinkSync(old.path);
 }
 
 export interface PolicySetIdentity {
@@ -118,7 +118,7 @@ export class VerdictMemo {
       const first = this.known.size === 1;
       // One write per line, appended: concurrent hook processes do not interleave within a line.
       appendFileSync(this.file, `${JSON.stringify({ k, v: stored })}\n`, { mode: 0o600 });
-      if (first) pruneOldSets(this.dir);
+      if (first) keepNewest(this.dir, '.jsonl');
     } catch {
       // a read-only home: the verdict still counts for this process
     }
