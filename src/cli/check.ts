@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { localFacts } from '../adapters/local-facts.js';
+import { onceFacts } from '../adapters/once-facts.js';
 import type { Runtime } from '../app/runtime.js';
 import { run, runMany, type Final, type RunOptions } from '../app/pipeline.js';
 import type { ShellEvaluation } from '../app/evaluate.js';
@@ -175,8 +176,19 @@ async function answerGroup(
 ): Promise<boolean> {
   let failed = entries.some((e) => e.error !== undefined);
   const items = entries.flatMap((e) => (e.item ? [e.item] : []));
+  // The lines of a group are decided as of one moment: each file is looked at once for all of them.
+  const groupFacts = new Map<ActionFacts, ActionFacts>();
+  const factsOf = (facts: ActionFacts) => {
+    let once = groupFacts.get(facts);
+    if (!once) groupFacts.set(facts, (once = onceFacts(facts)));
+    return once;
+  };
   const finals = await runMany(
-    items.map((item) => ({ proposal: { kind: 'shell' as const, command: item.command }, ...item })),
+    items.map(({ command, facts, principal }) => ({
+      proposal: { kind: 'shell' as const, command },
+      facts: factsOf(facts),
+      principal,
+    })),
     rt,
     gate,
   );

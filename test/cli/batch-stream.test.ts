@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +41,25 @@ describe('check --batch streams', () => {
       child.stdin.end();
       const code = await new Promise((done) => child.on('close', done));
       expect(code).toBe(0);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+
+  it('sees a script changed between two lines (files are looked at again for each group of lines)', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', '--batch'], { cwd: home, env });
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const ask = async () => {
+      child.stdin.write(`${JSON.stringify({ command: 'bash deploy.sh', cwd: home })}\n`);
+      return JSON.parse((await answers.next()).value as string).decision.outcome as string;
+    };
+    try {
+      writeFileSync(join(home, 'deploy.sh'), 'echo ready\n');
+      expect(await ask()).toBe('allow');
+      writeFileSync(join(home, 'deploy.sh'), 'rm -rf /\n');
+      expect(await ask()).not.toBe('allow');
+      child.stdin.end();
+      await new Promise((done) => child.on('close', done));
     } finally {
       child.kill();
     }
