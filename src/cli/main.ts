@@ -2,8 +2,9 @@
 
 // `interlock hook <agent>` runs on every tool call an agent makes: skip loading the command-line parser.
 const [subcommand, ...rest] = process.argv.slice(2);
-// One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts).
-const longRunning = ['serve', 'daemon'].includes(subcommand ?? '') || rest.includes('--batch');
+// One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts); so does a batch,
+// whose input ends: on 10,000 lines, optimising cedar-wasm and the SQL parser cost more CPU than it saved.
+const longRunning = ['serve', 'daemon'].includes(subcommand ?? '');
 if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
   if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
   // The bundled fast entry (see hook-fast.ts): the daemon's socket first, else the bundled full hook.

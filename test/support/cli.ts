@@ -113,9 +113,9 @@ async function runInProcess(
   let status: number;
   try {
     const [subcommand, ...rest] = args;
-    // As main.ts: one-shot commands compile WebAssembly with the baseline tier only. (It holds for the rest
-    // of this process: WebAssembly compiled once is compiled for good.)
-    if (!['serve', 'daemon'].includes(subcommand ?? '') && !rest.includes('--batch'))
+    // As main.ts: one-shot commands and batches compile WebAssembly with the baseline tier only. (It holds
+    // for the rest of this process: WebAssembly compiled once is compiled for good.)
+    if (!['serve', 'daemon'].includes(subcommand ?? ''))
       (await load<typeof import('../../src/cli/short-lived.js')>('short-lived.js')).preferQuickStart();
     if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
       // As main.ts: the bundled fast entry, required (it is CommonJS).
