@@ -646,7 +646,8 @@ class PostgresTx implements Tx {
       hashes: string[];
     }>[];
     this.stats.lockHeldMs += performance.now() - started;
-    const { first_seq: first, prev_hash: prevHash, hashes } = results[begin ? 1 : 0]!.rows[0]!;
+    const appended = results.find((r) => r.fields[0]?.name === 'first_seq')!;
+    const { first_seq: first, prev_hash: prevHash, hashes } = appended.rows[0]!;
     this.pending.forEach(({ entry, row }, i) => {
       entry.seq = Number(first) + i;
       entry.body = `${row.before}${entry.seq}${row.after}`;
