@@ -86,6 +86,7 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
+const ignore = () => undefined;
 
 interface Job {
   fn: (tx: Tx) => Promise<unknown>;
@@ -255,6 +256,9 @@ export class PostgresStore implements Store {
         for (const job of jobs) job.reject(client);
         return true;
       }
+      // Lost between two statements (PostgreSQL went away), the connection must not crash the process:
+      // pg emits that on a checked-out client with no listener; the next statement fails instead.
+      client.on('error', ignore);
       let broken = false;
       let jobFailed: unknown;
       try {
@@ -290,6 +294,7 @@ export class PostgresStore implements Store {
         for (const job of jobs) job.reject(error);
         return true;
       } finally {
+        client.off('error', ignore);
         client.release(broken);
       }
     }
