@@ -5,10 +5,11 @@ import { sampleWaits, type WaitShares } from './pg-waits.js';
 
 // `node dist/bench/run.js pg-chain` → two PostgresStore replicas (two pools, one schema) in this process,
 // each with concurrent decision-shaped transactions (read the freezes, append one entry). Counted, not
-// timed: round trips and round trips under the head lock per batch, and the lock hold per batch as the
-// replica sees it, for the lock taken at the end (today's decisions) and in the first round trip (how every
-// transaction took it before: `lockAtStart`). Wall-clock figures beside them mean something only on a
-// quiet machine.
+// timed: round trips and round trips under the head lock per batch, the lock hold per batch as the
+// replica sees it, and the shared flushes per batch (the lock taken at the end commits before the disk's
+// flush, postgres-flush.ts; not counted as round trips), for the lock taken at the end (today's decisions)
+// and in the first round trip (how every transaction took it before: `lockAtStart`, which commits durably
+// under the lock). Wall-clock figures beside them mean something only on a quiet machine.
 
 const PER_REPLICA = Number(process.env.INTERLOCK_BENCH_TRANSACTIONS ?? 2000);
 const CONCURRENCY = 32;
@@ -48,7 +49,14 @@ async function run(mode: Mode): Promise<Record<string, unknown>> {
 }
 
 function sum(all: PostgresStats[]): PostgresStats {
-  const total = { batches: 0, transactions: 0, roundTrips: 0, lockedRoundTrips: 0, lockHeldMs: 0 };
+  const total = {
+    batches: 0,
+    transactions: 0,
+    roundTrips: 0,
+    lockedRoundTrips: 0,
+    lockHeldMs: 0,
+    flushes: 0,
+  };
   for (const s of all) for (const k of Object.keys(total) as (keyof PostgresStats)[]) total[k] += s[k];
   return total;
 }
@@ -62,6 +70,7 @@ function report(mode: Mode, s: PostgresStats, seconds: number, waits: WaitShares
     roundTripsPerBatch: per(s.roundTrips),
     lockedRoundTripsPerBatch: per(s.lockedRoundTrips),
     lockHeldMsPerBatch: per(s.lockHeldMs),
+    flushesPerBatch: per(s.flushes),
     perSecond: Math.round(s.transactions / seconds),
     chainVerified: verified,
     waits,
@@ -69,7 +78,7 @@ function report(mode: Mode, s: PostgresStats, seconds: number, waits: WaitShares
   console.log(
     `${mode.padEnd(14)} ${figures.transactions} transactions in ${figures.batches} batches (${figures.transactionsPerBatch}/batch): ` +
       `${figures.roundTripsPerBatch} round trips/batch, ${figures.lockedRoundTripsPerBatch} under the head lock, ` +
-      `lock held ${figures.lockHeldMsPerBatch} ms/batch; ${figures.perSecond}/s; chain ${verified ? 'verifies' : 'BROKEN'}`,
+      `lock held ${figures.lockHeldMsPerBatch} ms/batch, ${figures.flushesPerBatch} flushes/batch; ${figures.perSecond}/s; chain ${verified ? 'verifies' : 'BROKEN'}`,
   );
   const shares = Object.entries(waits)
     .slice(0, 4)

@@ -7,6 +7,16 @@ import type { AuditInput } from './types.js';
 // and moves the head. Sent with COMMIT in one message, so the lock is held for that message only, never
 // across a wake-up of a replica. The hash is sha256(prev_hash || body) over UTF-8, the bytes
 // src/audit/verify.ts recomputes; the body is joined from the parts src/store/audit.ts makes.
+//
+// Nor is the lock held through the disk's flush: that COMMIT is asynchronous (it releases the lock once
+// its WAL is written to memory). The batch is acknowledged only after a later transaction, sent once the
+// COMMIT returned, writes one small WAL record (a logical message, which any role may emit and which
+// changes no table) and commits with the session's own synchronous_commit: that waits until the WAL is
+// flushed up to its commit record, past the batch's (postgres-flush.ts shares one such flush among the
+// batches that wait together). Another replica's batch chained on this one commits later in the same WAL,
+// so no crash keeps it and loses this one: the chain that survives is always a prefix. (A transaction that
+// only takes an xid writes no WAL and commits without any flush; test/store/postgres-chain.test.ts holds
+// every acknowledgement to the flush.)
 
 /** Every freeze as one JSON text: what a transaction read, compared under the lock with what holds then. */
 export const FREEZES_JSON = `(SELECT coalesce(json_agg(f ORDER BY f.scope)::text, '[]') FROM freezes f)`;
@@ -67,17 +77,25 @@ export function chainRow(input: AuditInput) {
   return { ...auditBodyParts(input), at: input.at, type: input.type, actor: input.actor };
 }
 
+/** After asynchronous COMMITs: a transaction that writes WAL, committed as the session says (durably). */
+export const FLUSH_SQL = "SELECT pg_logical_emit_message(true, 'interlock.flush', '')";
+
 /**
  * The one message that appends and commits. node-postgres sends parameters only for a single statement and
  * cannot pipeline COMMIT behind it, so the two values go in as literals quoted by pg's escapeLiteral.
- * `freezesSeen` null: the transaction took the lock earlier and checked the freezes then.
+ * `freezesSeen` null: the transaction took the lock earlier and checked the freezes then; it commits
+ * durably while it holds the lock, as before (what it wrote besides the chain is read by others at once).
+ * Otherwise (it only appends) the COMMIT is asynchronous and the batch waits for FLUSH_SQL (see the top).
  * `begin`: nothing of the transaction was sent before (its batch decided on the freezes the last batch saw).
+ * If the function fails (a freeze changed), PostgreSQL skips the rest of the message: nothing commits.
  */
 export function appendAndCommitSql(
   rows: ReturnType<typeof chainRow>[],
   freezesSeen: string | null,
   begin = false,
 ): string {
-  const seen = freezesSeen === null ? 'NULL' : pg.escapeLiteral(freezesSeen);
-  return `${begin ? 'BEGIN; ' : ''}SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${seen}); COMMIT`;
+  const append = `SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${freezesSeen === null ? 'NULL' : pg.escapeLiteral(freezesSeen)})`;
+  const start = begin ? 'BEGIN; ' : '';
+  if (freezesSeen === null) return `${start}${append}; COMMIT`;
+  return `${start}SET LOCAL synchronous_commit TO off; ${append}; COMMIT`;
 }

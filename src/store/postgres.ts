@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
-import { APPEND_CHAIN_FUNCTION, appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
+import {
+  APPEND_CHAIN_FUNCTION,
+  appendAndCommitSql,
+  chainRow,
+  FLUSH_SQL,
+  FREEZES_JSON,
+} from './postgres-chain.js';
+import { GroupFlush } from './postgres-flush.js';
 import { canonicalName } from './names.js';
 import { IdentityReads, type TokenRow } from './postgres-identity-reads.js';
 import {
@@ -79,6 +86,7 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
+const ignore = () => undefined;
 
 interface Job {
   fn: (tx: Tx) => Promise<unknown>;
@@ -99,6 +107,8 @@ export interface PostgresStats {
   /** Round trips sent while this replica held the head lock (each one a wait for the other replicas). */
   lockedRoundTrips: number;
   lockHeldMs: number;
+  /** Flushes that made batches committed asynchronously durable (postgres-flush.ts), each shared. */
+  flushes: number;
 }
 
 /**
@@ -141,7 +151,13 @@ export class PostgresStore implements Store {
     roundTrips: 0,
     lockedRoundTrips: 0,
     lockHeldMs: 0,
+    flushes: 0,
   };
+  /** Batches that only appended are acknowledged after a flush behind their COMMIT (postgres-chain.ts). */
+  private readonly durable = new GroupFlush(() => {
+    this.stats.flushes++;
+    return this.pool.query(FLUSH_SQL);
+  });
 
   constructor(url: string, options: PostgresOptions = {}) {
     const { connectionString, schema, safe } = parsePostgresUrl(url);
@@ -240,6 +256,9 @@ export class PostgresStore implements Store {
         for (const job of jobs) job.reject(client);
         return true;
       }
+      // Lost between two statements (PostgreSQL went away), the connection must not crash the process:
+      // pg emits that on a checked-out client with no listener; the next statement fails instead.
+      client.on('error', ignore);
       let broken = false;
       let jobFailed: unknown;
       try {
@@ -256,7 +275,11 @@ export class PostgresStore implements Store {
         await tx.commit();
         // Checked under the lock at commit, unless this batch changed a freeze (then read them next time).
         this.freezesKnown = tx.freezesChanged ? undefined : tx.freezesSeen;
-        jobs.forEach((job, i) => job.resolve(values[i]));
+        const settle = () => jobs.forEach((job, i) => job.resolve(values[i]));
+        // The next batch goes on meanwhile; these are acknowledged once a flush behind them committed.
+        if (tx.committedAsync)
+          this.durable.after().then(settle, (error: unknown) => jobs.forEach((job) => job.reject(error)));
+        else settle();
         return true;
       } catch (error) {
         this.freezesKnown = undefined;
@@ -271,6 +294,7 @@ export class PostgresStore implements Store {
         for (const job of jobs) job.reject(error);
         return true;
       } finally {
+        client.off('error', ignore);
         client.release(broken);
       }
     }
@@ -408,6 +432,8 @@ class PostgresTx implements Tx {
   private readonly freezes: Map<string, Freeze>;
   /** Whether this transaction wrote a freeze (its store then reads them again for the next batch). */
   freezesChanged = false;
+  /** Whether its COMMIT was asynchronous (it only appended): durable only after a flush behind it. */
+  committedAsync = false;
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -621,7 +647,8 @@ class PostgresTx implements Tx {
 
   /**
    * Append this transaction's audit entries and commit, in one message (postgres-chain.ts): a transaction
-   * that did not need the lock before holds it only while that message runs.
+   * that did not need the lock before holds it only while that message runs, not through the disk's flush
+   * (its store acknowledges it after a flush behind it: `committedAsync`).
    */
   async commit() {
     const wasLocked = this.lockedAt !== undefined;
@@ -646,7 +673,9 @@ class PostgresTx implements Tx {
       hashes: string[];
     }>[];
     this.stats.lockHeldMs += performance.now() - started;
-    const { first_seq: first, prev_hash: prevHash, hashes } = results[begin ? 1 : 0]!.rows[0]!;
+    this.committedAsync = !wasLocked;
+    const appended = results.find((r) => r.fields[0]?.name === 'first_seq')!;
+    const { first_seq: first, prev_hash: prevHash, hashes } = appended.rows[0]!;
     this.pending.forEach(({ entry, row }, i) => {
       entry.seq = Number(first) + i;
       entry.body = `${row.before}${entry.seq}${row.after}`;

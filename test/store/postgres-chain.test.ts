@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditBodyParts, buildAuditEntry, GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
 import { canonicalJson } from '../../src/store/canonical.js';
@@ -120,6 +121,34 @@ describe('the audit chain on PostgreSQL', () => {
     expect(attempts).toBe(2);
     const [last] = (await replicas[0]!.auditEntries(1, 100_000)).slice(-1);
     expect(JSON.parse(last!.body)).toMatchObject({ type: 'decision', data: { frozen: true } });
+  });
+
+  it('acknowledges an append only once the WAL is flushed past it, though the head lock went at COMMIT', async () => {
+    // Each audit row notes where the WAL stood when it was written, before its transaction's commit record.
+    const probe = new pg.Client({ connectionString: POSTGRES_URL });
+    await probe.connect();
+    try {
+      await probe.query(`CREATE TABLE ${schema}.wal_probe (lsn pg_lsn NOT NULL)`);
+      await probe.query(`CREATE FUNCTION ${schema}.note_lsn() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO ${schema}.wal_probe VALUES (pg_current_wal_insert_lsn()); RETURN NEW; END $$`);
+      await probe.query(
+        `CREATE TRIGGER note_lsn AFTER INSERT ON ${schema}.audit FOR EACH ROW EXECUTE FUNCTION ${schema}.note_lsn()`,
+      );
+      for (let i = 0; i < 20; i++) {
+        await replicas[i % 2]!.transact(async (tx) => {
+          await tx.getFreeze('global');
+          await tx.appendAudit({ type: 'decision', actor: 'claude', at: i, data: { i } });
+        });
+        const { rows } = await probe.query<{ flushed: boolean }>(
+          `SELECT pg_current_wal_flush_lsn() >= max(lsn) AS flushed FROM ${schema}.wal_probe`,
+        );
+        expect(rows[0]!.flushed).toBe(true);
+      }
+    } finally {
+      await probe.query(`DROP TRIGGER IF EXISTS note_lsn ON ${schema}.audit`);
+      await probe.end();
+    }
+    expect(verifyAuditChain(await replicas[0]!.auditEntries(1, 100_000)).ok).toBe(true);
   });
 
   it('refuses an entry time that is not whole milliseconds, naming it', async () => {
