@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { POSTGRES_BIN } from '../support/postgres-bin.js';
 
 // A PostgreSQL cluster of the test's own: initdb in a temporary directory, password (scram-sha-256) logins
 // over TCP on a free port, the superuser only through a Unix socket in that directory. initdb refuses root,
@@ -15,10 +16,7 @@ export interface Cluster {
   stop(): void;
 }
 
-const BIN = (() => {
-  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
-  return join('/usr/lib/postgresql', versions[0]!, 'bin');
-})();
+const BIN = POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

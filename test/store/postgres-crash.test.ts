@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { PostgresStore } from '../../src/store/postgres.js';
+import { POSTGRES_BIN } from '../support/postgres-bin.js';
 
 // kill -9 of PostgreSQL itself (every process of the cluster) while two replicas append: a batch's
 // COMMIT is asynchronous (it lets the head lock go before the disk's flush), so what holds this is the
 // flush each batch waits for before it is acknowledged (src/store/postgres-chain.ts). After the restart
 // every acknowledged entry is there and the chain verifies (without the flush each run lost acknowledged
 // entries). The replicas' connections break mid-batch without crashing the process. It needs a cluster of
-// its own, which it makes (skipped otherwise):
-//   INTERLOCK_TEST_PG_BIN=/usr/lib/postgresql/15/bin npx vitest run test/store/postgres-crash.test.ts
-// (as root the cluster runs as the user postgres).
+// its own, which it makes with the installed PostgreSQL's programs (test/support/postgres-bin.ts; as root the
+// cluster runs as the user postgres).
 
-const BIN = process.env.INTERLOCK_TEST_PG_BIN;
+const BIN = POSTGRES_BIN;
 const PORT = 40_000 + (process.pid % 20_000);
 const asPostgres = (cmd: string, args: string[]) =>
   process.getuid?.() === 0
