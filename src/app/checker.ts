@@ -8,6 +8,7 @@ import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } f
 import { DEFAULT_PLACEMENT, type Placement } from '../core/place.js';
 import type { ActionFacts, CheckResult, PlacedEffect, ShellAction } from '../core/types.js';
 import { loadBashParser } from '../shell/tree-sitter.js';
+import { recordingFacts, type AssessmentMemo } from './assessment-memo.js';
 import type { ShellParser } from '../shell/syntax.js';
 import type { PlanAssessment } from '../plans/assess.js';
 
@@ -37,19 +38,54 @@ export interface CheckerDeps {
   parser: ShellParser;
   evaluator: PolicyEvaluator;
   placement?: Placement;
+  /** Assessments remembered from earlier processes (one-shot commands; see assessment-memo.ts). */
+  memo?: AssessmentMemo;
 }
 
 export interface LoadedParsers {
   parser: ShellParser;
   sql: LazySqlParser;
   analyzers: ReturnType<typeof analyzerRegistry>;
+  /** Set when the shell parser loads on first need (`lazyShell`): `check` awaits it before assessing. */
+  ensureShell?: () => Promise<void>;
 }
 
-/** Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set. */
-export async function loadParsers(options: { eagerSql?: boolean } = {}): Promise<LoadedParsers> {
+/**
+ * Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set; the
+ * shell parser, with `lazyShell`, only when `check` has a command to assess that no memo answered.
+ */
+export async function loadParsers(
+  options: { eagerSql?: boolean; lazyShell?: boolean } = {},
+): Promise<LoadedParsers> {
   const sql = new LazySqlParser();
-  const [parser] = await Promise.all([loadBashParser(), options.eagerSql ? sql.ensureLoaded() : undefined]);
-  return { parser, sql, analyzers: analyzerRegistry(builtinAnalyzers({ sql })) };
+  const shell = options.lazyShell ? lazyShellParser() : undefined;
+  const [parser] = await Promise.all([
+    shell ? shell.parser : loadBashParser(),
+    options.eagerSql ? sql.ensureLoaded() : undefined,
+  ]);
+  return {
+    parser,
+    sql,
+    analyzers: analyzerRegistry(builtinAnalyzers({ sql })),
+    ...(shell ? { ensureShell: shell.ensure } : {}),
+  };
+}
+
+/** A shell parser that loads when `ensure` is awaited; parsing before that fails (closed: an internal error). */
+function lazyShellParser(): { parser: ShellParser; ensure: () => Promise<void> } {
+  let loaded: ShellParser | undefined;
+  let loading: Promise<ShellParser> | undefined;
+  return {
+    parser: {
+      parse(text) {
+        if (!loaded) throw new Error('the shell parser is not loaded');
+        return loaded.parse(text);
+      },
+    },
+    async ensure() {
+      loaded ??= await (loading ??= loadBashParser());
+    },
+  };
 }
 
 export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
@@ -63,6 +99,23 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
       return error instanceof Error ? error : new Error(String(error));
     }
   };
+  /** Load what the command needs (the shell parser, the SQL parser when SQL may occur), assess, remember. */
+  const assessNow = async (command: string, facts: ActionFacts): Promise<ShellAssessment | Error> => {
+    await deps.ensureShell?.();
+    if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
+    const recording = deps.memo ? recordingFacts(facts) : undefined;
+    const seen = recording?.facts ?? facts;
+    let assessed = assess(command, seen);
+    // A script or a task the command runs may hold SQL its text does not show: load the parser, again.
+    if (assessed instanceof SqlParserNotLoadedError) {
+      await deps.sql.ensureLoaded();
+      assessed = assess(command, seen);
+    }
+    // Internal errors are never remembered: the next process tries again.
+    if (recording && !(assessed instanceof Error))
+      deps.memo?.remember(command, facts, recording.reads(), assessed);
+    return assessed;
+  };
   const conclude = (command: string, assessed: ShellAssessment | Error, principal: Principal): ShellCheck => {
     const action = { kind: 'shell' as const, command };
     if (assessed instanceof Error) return failClosed(action, assessed);
@@ -73,13 +126,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
       return conclude(command, assess(command, facts), principal);
     },
     async check(command, facts, principal) {
-      if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
-      let assessed = assess(command, facts);
-      // A script or a task the command runs may hold SQL its text does not show: load the parser, again.
-      if (assessed instanceof SqlParserNotLoadedError) {
-        await deps.sql.ensureLoaded();
-        assessed = assess(command, facts);
-      }
+      const assessed = deps.memo?.recall(command, facts) ?? (await assessNow(command, facts));
       const result = conclude(command, assessed, principal);
       if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
       return withSavedPlans(result, facts, principal, deps.evaluator, placement);
