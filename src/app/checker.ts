@@ -1,7 +1,7 @@
-import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
+import type { analyzerRegistry } from '../analyzers/index.js';
 import { LazySqlParser, mayContainSql, SqlParserNotLoadedError } from '../analyzers/sql-parser.js';
 import { dirname } from 'node:path';
-import { assessShell, type ShellAssessment } from '../assess/shell.js';
+import type { assessShell, ShellAssessment } from '../assess/shell.js';
 import { InputError } from '../core/errors.js';
 import { summarize } from '../core/summarize.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
@@ -46,44 +46,60 @@ export interface LoadedParsers {
   parser: ShellParser;
   sql: LazySqlParser;
   analyzers: ReturnType<typeof analyzerRegistry>;
+  /** assess/shell.ts's assessShell: loaded with the analyzers, whose modules run only when needed. */
+  assessShell: typeof assessShell;
   /** Set when the shell parser loads on first need (`lazyShell`): `check` awaits it before assessing. */
   ensureShell?: () => Promise<void>;
 }
 
+type Assessor = Pick<LoadedParsers, 'parser' | 'analyzers' | 'assessShell'>;
+
+/** The shell parser, the analyzers and the assessor: loading them is most of what a first check costs. */
+async function loadAssessor(sql: LazySqlParser): Promise<Assessor> {
+  const [parser, { builtinAnalyzers, analyzerRegistry }, { assessShell }] = await Promise.all([
+    loadBashParser(),
+    import('../analyzers/index.js'),
+    import('../assess/shell.js'),
+  ]);
+  return { parser, analyzers: analyzerRegistry(builtinAnalyzers({ sql })), assessShell };
+}
+
 /**
  * Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set; the
- * shell parser, with `lazyShell`, only when `check` has a command to assess that no memo answered.
+ * shell parser and the analyzers, with `lazyShell`, only when `check` has a command to assess that no memo
+ * answered.
  */
 export async function loadParsers(
   options: { eagerSql?: boolean; lazyShell?: boolean } = {},
 ): Promise<LoadedParsers> {
   const sql = new LazySqlParser();
-  const shell = options.lazyShell ? lazyShellParser() : undefined;
-  const [parser] = await Promise.all([
-    shell ? shell.parser : loadBashParser(),
+  const [assessor] = await Promise.all([
+    options.lazyShell ? lazyAssessor(sql) : loadAssessor(sql),
     options.eagerSql ? sql.ensureLoaded() : undefined,
   ]);
-  return {
-    parser,
-    sql,
-    analyzers: analyzerRegistry(builtinAnalyzers({ sql })),
-    ...(shell ? { ensureShell: shell.ensure } : {}),
-  };
+  return { sql, ...assessor };
 }
 
-/** A shell parser that loads when `ensure` is awaited; parsing before that fails (closed: an internal error). */
-function lazyShellParser(): { parser: ShellParser; ensure: () => Promise<void> } {
-  let loaded: ShellParser | undefined;
-  let loading: Promise<ShellParser> | undefined;
+/**
+ * An assessor that loads when `ensureShell` is awaited. Until then it has no analyzers, and parsing or
+ * assessing fails (closed: an internal error).
+ */
+function lazyAssessor(sql: LazySqlParser): Assessor & { ensureShell: () => Promise<void> } {
+  let loaded: Assessor | undefined;
+  let loading: Promise<Assessor> | undefined;
+  const ready = (): Assessor => {
+    if (!loaded) throw new Error('the shell parser is not loaded');
+    return loaded;
+  };
   return {
-    parser: {
-      parse(text) {
-        if (!loaded) throw new Error('the shell parser is not loaded');
-        return loaded.parse(text);
-      },
+    parser: { parse: (text) => ready().parser.parse(text) },
+    analyzers: new Map(),
+    assessShell: (command, facts, options) => {
+      const { parser, analyzers, assessShell } = ready();
+      return assessShell(command, facts, { ...options, parser, analyzers });
     },
-    async ensure() {
-      loaded ??= await (loading ??= loadBashParser());
+    async ensureShell() {
+      loaded ??= await (loading ??= loadAssessor(sql));
     },
   };
 }
@@ -93,7 +109,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
   /** The assessment, or the internal error that kept it from being made (bad input is thrown). */
   const assess = (command: string, facts: ActionFacts): ShellAssessment | Error => {
     try {
-      return assessShell(command, facts, { parser: deps.parser, analyzers: deps.analyzers, placement });
+      return deps.assessShell(command, facts, { parser: deps.parser, analyzers: deps.analyzers, placement });
     } catch (error) {
       if (error instanceof InputError) throw error;
       return error instanceof Error ? error : new Error(String(error));
