@@ -100,9 +100,14 @@ export interface RecordingFacts {
   reads(): Read[] | undefined;
 }
 
+/** The facts that answer questions, each recorded below; one not known here makes nothing keepable. */
+const ASKED = new Set(['env', 'pathExists', 'files', 'readScript', 'readPlan', 'listArchive']);
+
 export function recordingFacts(facts: ActionFacts): RecordingFacts {
   const reads: Read[] = [];
-  let keepable = true;
+  let keepable = Object.entries(facts).every(
+    ([name, value]) => ASKED.has(name) || (typeof value !== 'function' && typeof value !== 'object'),
+  );
   // A secret's value is not kept, not even as a digest: an assessment that read one is not kept.
   const noteVariable = (name: string, value: unknown) => {
     if (secretName(name)) keepable = false;

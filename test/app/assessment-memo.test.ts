@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localFacts } from '../../src/adapters/local-facts.js';
+import { recordingFacts } from '../../src/app/assessment-memo.js';
 import { evaluate } from '../../src/app/evaluate.js';
 import { loadRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { Principal } from '../../src/core/decide.js';
@@ -90,5 +91,13 @@ describe('AssessmentMemo through the checker', () => {
     });
     await evaluated(other, 'ls -la');
     expect(other.parser.parse('ls').rootNode).toBeDefined();
+  });
+
+  it('keeps nothing when the facts can answer a question it does not know how to ask again', () => {
+    const known = recordingFacts({ cwd: '/p', home: '/h', env: {}, pathExists: () => false });
+    known.facts.pathExists?.('/p/x');
+    expect(known.reads()).toEqual([['exists', '/p/x', false]]);
+    const facts = { cwd: '/p', home: '/h', env: {}, somethingNew: () => 'answer' };
+    expect(recordingFacts(facts).reads()).toBeUndefined();
   });
 });
