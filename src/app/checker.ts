@@ -1,13 +1,14 @@
-import { builtinAnalyzers, analyzerRegistry } from '../analyzers/index.js';
+import type { analyzerRegistry } from '../analyzers/index.js';
 import { LazySqlParser, mayContainSql, SqlParserNotLoadedError } from '../analyzers/sql-parser.js';
 import { dirname } from 'node:path';
-import { assessShell, type ShellAssessment } from '../assess/shell.js';
+import type { assessShell, ShellAssessment } from '../assess/shell.js';
 import { InputError } from '../core/errors.js';
 import { summarize } from '../core/summarize.js';
 import { decide, type DetailedDecision, type PolicyEvaluator, type Principal } from '../core/decide.js';
 import { DEFAULT_PLACEMENT, type Placement } from '../core/place.js';
 import type { ActionFacts, CheckResult, PlacedEffect, ShellAction } from '../core/types.js';
 import { loadBashParser } from '../shell/tree-sitter.js';
+import { recordingFacts, type AssessmentMemo } from './assessment-memo.js';
 import type { ShellParser } from '../shell/syntax.js';
 import type { PlanAssessment } from '../plans/assess.js';
 
@@ -37,19 +38,70 @@ export interface CheckerDeps {
   parser: ShellParser;
   evaluator: PolicyEvaluator;
   placement?: Placement;
+  /** Assessments remembered from earlier processes (one-shot commands; see assessment-memo.ts). */
+  memo?: AssessmentMemo;
 }
 
 export interface LoadedParsers {
   parser: ShellParser;
   sql: LazySqlParser;
   analyzers: ReturnType<typeof analyzerRegistry>;
+  /** assess/shell.ts's assessShell: loaded with the analyzers, whose modules run only when needed. */
+  assessShell: typeof assessShell;
+  /** Set when the shell parser loads on first need (`lazyShell`): `check` awaits it before assessing. */
+  ensureShell?: () => Promise<void>;
 }
 
-/** Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set. */
-export async function loadParsers(options: { eagerSql?: boolean } = {}): Promise<LoadedParsers> {
+type Assessor = Pick<LoadedParsers, 'parser' | 'analyzers' | 'assessShell'>;
+
+/** The shell parser, the analyzers and the assessor: loading them is most of what a first check costs. */
+async function loadAssessor(sql: LazySqlParser): Promise<Assessor> {
+  const [parser, { builtinAnalyzers, analyzerRegistry }, { assessShell }] = await Promise.all([
+    loadBashParser(),
+    import('../analyzers/index.js'),
+    import('../assess/shell.js'),
+  ]);
+  return { parser, analyzers: analyzerRegistry(builtinAnalyzers({ sql })), assessShell };
+}
+
+/**
+ * Load the parsers once (the expensive part). The SQL parser loads now only when `eagerSql` is set; the
+ * shell parser and the analyzers, with `lazyShell`, only when `check` has a command to assess that no memo
+ * answered.
+ */
+export async function loadParsers(
+  options: { eagerSql?: boolean; lazyShell?: boolean } = {},
+): Promise<LoadedParsers> {
   const sql = new LazySqlParser();
-  const [parser] = await Promise.all([loadBashParser(), options.eagerSql ? sql.ensureLoaded() : undefined]);
-  return { parser, sql, analyzers: analyzerRegistry(builtinAnalyzers({ sql })) };
+  const [assessor] = await Promise.all([
+    options.lazyShell ? lazyAssessor(sql) : loadAssessor(sql),
+    options.eagerSql ? sql.ensureLoaded() : undefined,
+  ]);
+  return { sql, ...assessor };
+}
+
+/**
+ * An assessor that loads when `ensureShell` is awaited. Until then it has no analyzers, and parsing or
+ * assessing fails (closed: an internal error).
+ */
+function lazyAssessor(sql: LazySqlParser): Assessor & { ensureShell: () => Promise<void> } {
+  let loaded: Assessor | undefined;
+  let loading: Promise<Assessor> | undefined;
+  const ready = (): Assessor => {
+    if (!loaded) throw new Error('the shell parser is not loaded');
+    return loaded;
+  };
+  return {
+    parser: { parse: (text) => ready().parser.parse(text) },
+    analyzers: new Map(),
+    assessShell: (command, facts, options) => {
+      const { parser, analyzers, assessShell } = ready();
+      return assessShell(command, facts, { ...options, parser, analyzers });
+    },
+    async ensureShell() {
+      loaded ??= await (loading ??= loadAssessor(sql));
+    },
+  };
 }
 
 export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
@@ -57,11 +109,28 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
   /** The assessment, or the internal error that kept it from being made (bad input is thrown). */
   const assess = (command: string, facts: ActionFacts): ShellAssessment | Error => {
     try {
-      return assessShell(command, facts, { parser: deps.parser, analyzers: deps.analyzers, placement });
+      return deps.assessShell(command, facts, { parser: deps.parser, analyzers: deps.analyzers, placement });
     } catch (error) {
       if (error instanceof InputError) throw error;
       return error instanceof Error ? error : new Error(String(error));
     }
+  };
+  /** Load what the command needs (the shell parser, the SQL parser when SQL may occur), assess, remember. */
+  const assessNow = async (command: string, facts: ActionFacts): Promise<ShellAssessment | Error> => {
+    await deps.ensureShell?.();
+    if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
+    const recording = deps.memo ? recordingFacts(facts) : undefined;
+    const seen = recording?.facts ?? facts;
+    let assessed = assess(command, seen);
+    // A script or a task the command runs may hold SQL its text does not show: load the parser, again.
+    if (assessed instanceof SqlParserNotLoadedError) {
+      await deps.sql.ensureLoaded();
+      assessed = assess(command, seen);
+    }
+    // Internal errors are never remembered: the next process tries again.
+    if (recording && !(assessed instanceof Error))
+      deps.memo?.remember(command, facts, recording.reads(), assessed);
+    return assessed;
   };
   const conclude = (command: string, assessed: ShellAssessment | Error, principal: Principal): ShellCheck => {
     const action = { kind: 'shell' as const, command };
@@ -73,13 +142,7 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
       return conclude(command, assess(command, facts), principal);
     },
     async check(command, facts, principal) {
-      if (!deps.sql.isLoaded && mayContainSql(command)) await deps.sql.ensureLoaded();
-      let assessed = assess(command, facts);
-      // A script or a task the command runs may hold SQL its text does not show: load the parser, again.
-      if (assessed instanceof SqlParserNotLoadedError) {
-        await deps.sql.ensureLoaded();
-        assessed = assess(command, facts);
-      }
+      const assessed = deps.memo?.recall(command, facts) ?? (await assessNow(command, facts));
       const result = conclude(command, assessed, principal);
       if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
       return withSavedPlans(result, facts, principal, deps.evaluator, placement);

@@ -27,6 +27,11 @@ export interface RuntimeOptions {
   eagerSql?: boolean;
   /** Keep Cedar verdicts on disk for the next process (a one-shot hook), loading Cedar only on a miss. */
   rememberVerdicts?: boolean;
+  /**
+   * Keep shell assessments on disk for the next process (a one-shot `check` or `explain`), loading the
+   * shell parser only on a miss; `build` names the code that assesses (assessment-memo.ts).
+   */
+  rememberAssessments?: { build: string };
 }
 
 export interface LoadedPolicies {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/sqlite-addon.js';
 import {
   checkpointFromRow,
   outsideWitnessFromRow,
@@ -28,7 +29,7 @@ export class SqliteSideTables implements SideTables {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
-    this.db = new Database(path, { fileMustExist: true });
+    this.db = openSqlite(path, { fileMustExist: true });
     this.db.pragma('busy_timeout = 0');
     this.db.pragma('synchronous = FULL');
   }

@@ -27,16 +27,21 @@ export interface CachedModule {
 
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
 
-export function requireWithCodeCache(file: string, cacheDir: string): CachedModule {
+/**
+ * Load `file` with the code V8 compiled for it last time. Each `use` (the hook, each one-shot command)
+ * keeps its own cache: a cache holds the functions that ran before it was saved, and a `plan check` that
+ * found the cache a `check` saved compiled the rest of its code afresh on every call (~5 ms).
+ */
+export function requireWithCodeCache(file: string, cacheDir: string, use = 'hook'): CachedModule {
   const text = sourceText(readFileSync(file));
   // A `#!` line is valid only at the very start of a file, not inside the function wrapper.
   const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
   const st = statSync(file);
-  const key = createHash('sha256')
+  const build = createHash('sha256')
     .update(`${process.version}\0${process.arch}\0${file}\0${st.size}\0${st.mtimeMs}`)
     .digest('hex')
     .slice(0, 32);
-  const cacheFile = join(cacheDir, `${key}.v8`);
+  const cacheFile = join(cacheDir, `${build}-${use.replace(/[^a-z0-9-]/gi, '_')}.v8`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -70,7 +75,7 @@ export function requireWithCodeCache(file: string, cacheDir: string): CachedModu
         renameSync(tmp, cacheFile);
         // The code of earlier builds is of no use any more.
         for (const name of readdirSync(cacheDir))
-          if (name.endsWith('.v8') && join(cacheDir, name) !== cacheFile) unlinkSync(join(cacheDir, name));
+          if (name.endsWith('.v8') && !name.startsWith(`${build}-`)) unlinkSync(join(cacheDir, name));
       } catch {
         // a read-only home: compile again next time
       }

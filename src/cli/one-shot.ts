@@ -17,7 +17,7 @@ export async function runCommandLine(args: readonly string[]): Promise<number> {
   const bundle = fileURLToPath(new URL('./hook-bundle.cjs', import.meta.url));
   if (!FROM_BUNDLE.has(args[0] ?? '') || !existsSync(bundle))
     return (await import('./all-commands.js')).runProgram(args);
-  const loaded = requireBundle(bundle, process.env, systemMode(process.env));
+  const loaded = requireBundle(bundle, process.env, systemMode(process.env), args[0]);
   const code = await (loaded.exports as typeof import('./bundle-entry.js')).runOneShot(args);
   loaded.save(); // after the work, so that the cache holds what the command compiled
   return code;

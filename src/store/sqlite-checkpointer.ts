@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** What one checkpoint found: frames in the WAL, and how many of them are now in the database file. */
 interface CheckpointResult {
@@ -42,7 +42,11 @@ export class Checkpointer {
   private closing = false;
 
   constructor(location: string) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const require = createRequire(import.meta.url);
+    const driver = require.resolve('better-sqlite3');
+    // Required here, not imported: a one-shot command never checkpoints, and loading node:worker_threads
+    // costs it ~3 ms.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     this.worker = new Worker(WORKER, { eval: true, workerData: { driver, location } });
     this.worker.on('message', (m: CheckpointResult | { error: string }) => {
       const p = this.pending;

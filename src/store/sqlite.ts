@@ -1,10 +1,11 @@
 import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
 import { IdentityCache } from './identity-cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
+import { openSqlite } from './sqlite-addon.js';
 import { Checkpointer } from './sqlite-checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import { canonicalName } from './names.js';
@@ -131,7 +132,7 @@ export class SqliteStore implements Store {
       mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
       closeSync(openSync(location, 'a', 0o600));
     }
-    this.db = new Database(location);
+    this.db = openSqlite(location);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before anyone hears of it. NORMAL (INTERLOCK_SQLITE_SYNCHRONOUS=normal)
     // still survives a killed process, but a power cut may lose the last commits.
@@ -177,7 +178,7 @@ export class SqliteStore implements Store {
     )
       this.flushOffTheEventLoop();
     if (this.location !== ':memory:' && this.reader === this.db) {
-      this.reader = new Database(this.location, { readonly: true });
+      this.reader = openSqlite(this.location, { readonly: true });
       this.statements.clear();
       this.reader.pragma('busy_timeout = 10000');
     }

@@ -38,6 +38,30 @@ describe('requireWithCodeCache', () => {
     expect(now).not.toContain('an-older-build.v8');
   });
 
+  it('keeps one cache per use (the hook, each one-shot command), all of them dropped by a new build', () => {
+    const dir = tempTree();
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(file, 'module.exports = { one: () => 1, two: () => 2 };\n');
+    const cache = join(dir, 'cache');
+    requireWithCodeCache(file, cache).save();
+    requireWithCodeCache(file, cache, 'plan').save();
+    requireWithCodeCache(file, cache, '../policy').save(); // a name, never a path
+    const saved = readdirSync(cache).sort();
+    expect(saved).toHaveLength(3);
+    expect(saved.map((n) => n.replace(/^[0-9a-f]{32}-/, ''))).toEqual(['___policy.v8', 'hook.v8', 'plan.v8']);
+
+    // Each use finds its own cache again: nothing new is written.
+    requireWithCodeCache(file, cache, 'plan').save();
+    expect(readdirSync(cache).sort()).toEqual(saved);
+
+    writeFileSync(file, 'module.exports = { one: () => 1 };\n'); // a new build
+    requireWithCodeCache(file, cache, 'plan').save();
+    const now = readdirSync(cache);
+    expect(now).toHaveLength(1);
+    expect(now[0]).toMatch(/-plan\.v8$/);
+    expect(saved).not.toContain(now[0]);
+  });
+
   it('reads an ASCII file and one with other characters alike (each decoded the way that suits it)', () => {
     const dir = tempTree();
     const ascii = join(dir, 'ascii.cjs');

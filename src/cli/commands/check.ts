@@ -17,17 +17,21 @@ export function registerCheck(program: Command): void {
       `\nExit codes: allow ${EXIT_CODES.allow}, ask ${EXIT_CODES.ask}, require-approval ${EXIT_CODES['require-approval']}, deny ${EXIT_CODES.deny}, bad input ${EXIT_CODES.usage}, internal error ${EXIT_CODES.internal}.`,
     )
     .action(async (args: string[], options) => {
-      const [{ runCheck }, { loadRuntime }, { mayRememberVerdicts }] = await Promise.all([
-        import('../check.js'),
-        import('../../app/runtime.js'),
-        import('../remember-verdicts.js'),
-      ]);
-      // Verdicts remembered from earlier runs spare compiling Cedar (a batch of known requests too).
+      const [{ runCheck }, { loadRuntime }, { mayRememberVerdicts, assessmentMemoOptions }] =
+        await Promise.all([
+          import('../check.js'),
+          import('../../app/runtime.js'),
+          import('../remember-verdicts.js'),
+        ]);
+      // Verdicts remembered from earlier runs spare compiling Cedar (a batch of known requests too), and a
+      // single command's remembered assessment spares loading the shell parser.
+      const assessments = options.batch === true ? undefined : assessmentMemoOptions();
       process.exitCode = await runCheck(args, options, () =>
         loadRuntime({
           cwd: options.cwd ?? process.cwd(),
           eagerSql: options.batch === true,
           rememberVerdicts: mayRememberVerdicts(),
+          ...(assessments ? { rememberAssessments: assessments } : {}),
         }),
       );
     });
