@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadParsers, type LoadedParsers } from '../app/checker.js';
 import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
 import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
+import { MANAGED_CONFIG_DIR } from '../config/managed.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
 import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
 import { isAgentId } from '../adapters/hooks/types.js';
@@ -56,6 +57,8 @@ export interface DaemonOptions {
   system?: boolean;
   /** Answers `interlock run` calls on the socket (the system daemon: the broker under its own user). */
   run?: RunHandler;
+  /** The managed tier's directory (tests); /etc/interlock otherwise. */
+  managedDir?: string;
 }
 
 export interface RunningDaemon {
@@ -74,13 +77,20 @@ interface Cached {
   runtime?: Promise<Runtime>;
 }
 
-/** Modification times of the configuration files: a different stamp means the policies must be reloaded. */
+/**
+ * What the configuration files look like: a different stamp means the policies must be reloaded. Read on
+ * every call, so an edit is seen by the next one. A file's change time is in it (an agent can put back a
+ * file's modification time and size after editing it, but not its change time), and so are the mode and
+ * owner of every file and directory (what the managed tier is trusted by).
+ */
 function configStamp(dirs: readonly string[]): string {
   const parts: string[] = [];
+  const owned = (path: string, st: Stats) => `${path}:${st.ino}:${st.mode}:${st.uid}`;
   for (const dir of dirs) {
     for (const sub of [dir, join(dir, 'policies')]) {
       let names: string[];
       try {
+        parts.push(owned(sub, statSync(sub)));
         names = readdirSync(sub);
       } catch {
         continue;
@@ -89,7 +99,7 @@ function configStamp(dirs: readonly string[]): string {
         if (name === 'daemon.json' || name.endsWith('.tmp')) continue;
         try {
           const st = statSync(join(sub, name));
-          if (st.isFile()) parts.push(`${sub}/${name}:${st.mtimeMs}:${st.size}`);
+          if (st.isFile()) parts.push(`${owned(join(sub, name), st)}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`);
         } catch {
           // removed meanwhile
         }
@@ -100,16 +110,16 @@ function configStamp(dirs: readonly string[]): string {
 }
 
 /** Parsers loaded once; policies per project configuration, reloaded when its files change. */
-function cachingProvider(parsers: LoadedParsers): PolicyProvider {
+function cachingProvider(parsers: LoadedParsers, managedDir: string): PolicyProvider {
   const cache = new Map<string, Cached>();
   const entry = (cwd: string, env: Record<string, string>): Cached => {
     const projectDir = findProjectConfigDir(cwd);
     const userDir = userConfigDir(env);
     const key = `${projectDir ?? '-'}\0${userDir}`;
-    const stamp = configStamp([...(projectDir ? [projectDir] : []), userDir]);
+    const stamp = configStamp([managedDir, ...(projectDir ? [projectDir] : []), userDir]);
     const cached = cache.get(key);
     if (cached && cached.stamp === stamp) return cached;
-    const fresh: Cached = { stamp, bundle: loadPolicies({ cwd, env }) };
+    const fresh: Cached = { stamp, bundle: loadPolicies({ cwd, env, managedDir }) };
     if (cache.size > 200) cache.clear();
     cache.set(key, fresh);
     return fresh;
@@ -155,7 +165,10 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const log = options.log ?? (() => {});
   const token = randomBytes(32).toString('hex');
-  const provider = cachingProvider(await loadParsers({ eagerSql: true }));
+  const provider = cachingProvider(
+    await loadParsers({ eagerSql: true }),
+    options.managedDir ?? MANAGED_CONFIG_DIR,
+  );
   const started = Date.now();
   let requests = 0;
   let idleTimer: NodeJS.Timeout | undefined;
