@@ -9,8 +9,9 @@ import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
 import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
 import { MANAGED_CONFIG_DIR } from '../config/managed.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
-import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
-import { isAgentId } from '../adapters/hooks/types.js';
+import { samplePayload } from '../adapters/hooks/doctor.js';
+import { answerHook, rehearse, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
+import { AGENTS, isAgentId } from '../adapters/hooks/types.js';
 import { recordLocallyForLong } from '../audit/local.js';
 import { stringEnv } from './forwardable-env.js';
 import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
@@ -169,6 +170,16 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     await loadParsers({ eagerSql: true }),
     options.managedDir ?? MANAGED_CONFIG_DIR,
   );
+  // One call per agent rehearsed before listening (nothing recorded): the first real call then finds the
+  // policies of this directory and user compiled, and the code past its first runs.
+  const rehearsal = { cwd: process.cwd(), env: withDaemonServer(daemonEnv, serverEnv) };
+  for (const agent of AGENTS)
+    await rehearse(
+      agent,
+      JSON.stringify(samplePayload(agent, 'ls -la', rehearsal.cwd)),
+      options.system ? { ...rehearsal, env: withOwnState(rehearsal.env, daemonEnv) } : rehearsal,
+      provider,
+    );
   const started = Date.now();
   let requests = 0;
   let idleTimer: NodeJS.Timeout | undefined;

@@ -1,6 +1,9 @@
-import { chmodSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePayload } from '../../src/adapters/hooks/doctor.js';
+import { inProcessProvider, rehearse, type PolicyProvider } from '../../src/adapters/hooks/engine.js';
+import { AGENTS } from '../../src/adapters/hooks/types.js';
 import { askDaemon, type DaemonAnswer } from '../../src/daemon/client.js';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
 import { baseEnv, tempHome } from './support.js';
@@ -55,6 +58,26 @@ afterAll(async () => {
 });
 
 describe('the daemon sees configuration edits on the next call', () => {
+  it('rehearses a call per agent before it listens, and records none of them', async () => {
+    expect(existsSync(join(home, '.local', 'state', 'interlock', 'audit.db'))).toBe(false);
+    const other = tempHome();
+    const inner = inProcessProvider({ remember: false });
+    const loaded: string[] = [];
+    const provider: PolicyProvider = {
+      runtime: (cwd, e) => (loaded.push(cwd), inner.runtime(cwd, e)),
+      policies: inner.policies,
+    };
+    for (const agent of AGENTS)
+      await rehearse(
+        agent,
+        JSON.stringify(samplePayload(agent, 'rm -rf /', other)),
+        { cwd: other, env: baseEnv(other) },
+        provider,
+      );
+    expect(loaded).toEqual(AGENTS.map(() => other));
+    expect(existsSync(join(other, '.local', 'state', 'interlock', 'audit.db'))).toBe(false);
+  }, 60_000);
+
   it('denies on the next call once a managed forbid policy is added', async () => {
     expect(await decision('git status')).toBeUndefined();
     writeFileSync(
