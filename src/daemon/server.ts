@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadParsers, type LoadedParsers } from '../app/checker.js';
 import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
@@ -311,6 +311,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const build = buildId(fileURLToPath(new URL('../cli/', import.meta.url)));
   // The socket is the hook process's way in (no HTTP client to load); without it, hooks use HTTP.
   const socketFile = socketPath(file);
+  // The socket goes beside the state file: its directory first (as writeState makes it), or no socket.
+  mkdirSync(dirname(file), { recursive: true, mode: options.system ? 0o755 : 0o700 });
   let socketServer: Server | undefined;
   try {
     socketServer = await listenSocket(
