@@ -1,5 +1,6 @@
 // Bundles the hook's two entry points and main.js's loader after `tsc` (see src/cli/hook-fast.ts for why):
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
+//    only the daemon's client: what it needs when no daemon answers is dist/cli/hook-local.cjs;
 //  - dist/cli/one-shot.cjs: what main.js runs for the other commands (src/cli/one-shot.ts); built-ins only;
 //  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) and the command line
 //    (src/cli/bundle-entry.ts) as one file, which Node loads several times faster than the same code spread
@@ -21,11 +22,19 @@ const external = [
   'web-tree-sitter',
 ];
 
-/** hook-fast's fallback `import('./hook.js')` loads the bundled full hook instead. */
+/** hook-local's fallback `import('./hook.js')` loads the bundled full hook instead. */
 const fullHookIsTheBundle = {
   name: 'full-hook-is-the-bundle',
   setup(b) {
     b.onResolve({ filter: /^\.\/hook\.js$/ }, () => ({ path: './hook-bundle.cjs', external: true }));
+  },
+};
+
+/** hook-fast's `import('./hook-local.js')` (no daemon answered) loads dist/cli/hook-local.cjs beside it. */
+const localHookIsItsOwnFile = {
+  name: 'local-hook-is-its-own-file',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/hook-local\.js$/ }, () => ({ path: './hook-local.cjs', external: true }));
   },
 };
 
@@ -65,6 +74,12 @@ await Promise.all([
     ...common,
     entryPoints: ['src/cli/hook-bin.ts'],
     outfile: 'dist/cli/hook-fast.cjs',
+    plugins: [localHookIsItsOwnFile],
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/hook-local.ts'],
+    outfile: 'dist/cli/hook-local.cjs',
     plugins: [fullHookIsTheBundle],
   }),
   build({
@@ -92,7 +107,12 @@ await Promise.all([
 
 // esbuild's `charset: 'ascii'` escapes strings but leaves template literals as written. One non-ASCII
 // character makes Node decode the whole file as UTF-8 into a two-byte string: ~100 ms more per start.
-for (const file of ['dist/cli/hook-fast.cjs', 'dist/cli/one-shot.cjs', 'dist/cli/hook-bundle.cjs']) {
+for (const file of [
+  'dist/cli/hook-fast.cjs',
+  'dist/cli/hook-local.cjs',
+  'dist/cli/one-shot.cjs',
+  'dist/cli/hook-bundle.cjs',
+]) {
   const text = readFileSync(file, 'latin1');
   const at = text.search(/[\u0080-\u00ff]/); // latin1: one character per byte
   if (at >= 0)

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { samplePayload } from '../adapters/hooks/doctor.js';
 import { readState } from '../daemon/state.js';
@@ -19,6 +19,8 @@ import { percentile } from './stats.js';
 //  - the daemon's Claude Code http endpoint: p50/p99 of loopback round trips (what an http hook costs);
 //  - cc-safety-net's Claude Code hook, for comparison, when it is installed in /tmp/ccsn (or $CCSN_BIN);
 //  - system mode against the single-user daemon (hooks-system.ts; root only, skipped otherwise).
+// COMPARE=<another build's dist/cli/main.js> adds that build's hook, through a daemon of that build (its own
+// HOME), to the daemon round-robin, with the mean CPU time of each call.
 
 const HOOK = fileURLToPath(new URL('../cli/hook-fast.cjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
@@ -148,26 +150,42 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
   console.log(`hook wall time per call, median of ${rounds} runs (round-robin), Node ${process.version}`);
   const results: Record<string, unknown> = { rounds, node: process.version };
   const wall: Record<string, number> = {};
-  const report = (times: Map<string, number[]>) => {
+  const report = (times: Map<string, number[]>, cpu?: Map<string, number[]>) => {
     for (const [name, xs] of times) {
       wall[name] = median(xs);
+      const cpuMs = cpu?.get(name);
       console.log(
-        `  ${name.padEnd(58)} ${median(xs).toFixed(1).padStart(7)} ms   (+${(median(xs) - wall['node -e 0']!).toFixed(1)} over node -e 0)`,
+        `  ${name.padEnd(58)} ${median(xs).toFixed(1).padStart(7)} ms   (+${(median(xs) - wall['node -e 0']!).toFixed(1)} over node -e 0)${cpuMs ? `   CPU mean ${(cpuMs.reduce((a, b) => a + b, 0) / cpuMs.length).toFixed(1)} ms` : ''}`,
       );
     }
   };
   report(roundRobin(inProcess, rounds));
 
   // The daemon, as its own process (as a user runs it).
-  const daemon = spawn(process.execPath, [MAIN, 'daemon', 'start', '--port', '0', '--quiet'], {
-    env: base,
-    stdio: 'ignore',
-  });
-  try {
-    const state = await waitFor('the daemon', () => {
-      const s = readState(base.INTERLOCK_DAEMON_STATE!);
-      return s && s.pid === daemon.pid ? s : undefined;
+  const startDaemon = (main: string, env: NodeJS.ProcessEnv) => {
+    const child = spawn(process.execPath, [main, 'daemon', 'start', '--port', '0', '--quiet'], {
+      env,
+      stdio: 'ignore',
     });
+    const up = waitFor('the daemon', () => {
+      const s = readState(env.INTERLOCK_DAEMON_STATE!);
+      return s && s.pid === child.pid ? s : undefined;
+    });
+    return { child, up };
+  };
+  const compare = process.env.COMPARE;
+  const compareHome = join(home, 'compare');
+  const compareEnv: NodeJS.ProcessEnv = {
+    ...base,
+    HOME: compareHome,
+    XDG_CONFIG_HOME: join(compareHome, '.config'),
+    INTERLOCK_DAEMON_STATE: join(compareHome, 'daemon.json'),
+  };
+  mkdirSync(compareHome); // an older build listens on its socket only where the state file's directory exists
+  const daemons = [startDaemon(MAIN, base), ...(compare ? [startDaemon(compare, compareEnv)] : [])];
+  try {
+    const state = (await Promise.all(daemons.map((d) => d.up)))[0]!;
+    const compareHook = compare && join(dirname(compare), 'hook-fast.cjs');
     const viaDaemon: Variant[] = [
       node0,
       echo,
@@ -185,8 +203,25 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
         input: ls,
         env: base,
       },
+      ...(compareHook
+        ? [
+            {
+              name: 'COMPARE hook-fast Bash `ls -la`, daemon',
+              args: [compareHook, 'claude-code'],
+              input: ls,
+              env: compareEnv,
+            },
+            {
+              name: 'COMPARE hook-fast Bash `rm -rf /`, daemon',
+              args: [compareHook, 'claude-code'],
+              input: rm,
+              env: compareEnv,
+            },
+          ]
+        : []),
     ];
-    report(roundRobin(viaDaemon, rounds));
+    const cpu = new Map<string, number[]>();
+    report(roundRobin(viaDaemon, rounds, cpu), cpu);
     results.wallMs = wall;
 
     console.log(`\nClaude Code http hook endpoint (POST /hooks/claude-code), ${httpRuns} sequential calls`);
@@ -203,8 +238,10 @@ export async function benchHooks(options: { rounds?: number; httpRuns?: number }
     }
     results.httpMs = http;
   } finally {
-    daemon.kill('SIGTERM');
-    await new Promise((r) => daemon.once('exit', r));
+    for (const { child } of daemons) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
     rmSync(home, { recursive: true, force: true });
   }
   if (!ccsn)

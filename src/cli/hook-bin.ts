@@ -8,7 +8,7 @@ export { runFastHook };
 const isMain = typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
 if (isMain) {
   // Whatever goes wrong blocks the tool call (exit 2) with a reason: exit 1 would let most agents go ahead.
-  runFastHook(process.argv.slice(2)).then(
+  runFastHook(process.argv.slice(2), { exitOnceAnswered: true }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -1,8 +1,7 @@
 import { createConnection } from 'node:net';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { readAll } from './read-input.js';
-import { forwardableEnv, stringEnv } from '../daemon/forwardable-env.js';
+import { forwardableEnv } from '../daemon/forwardable-env.js';
 import { buildId, isAlive, readState, stateFile, type DaemonState } from '../daemon/state-file.js';
 import { systemMode, trustedSystemDaemon, type SystemMode } from '../daemon/system-trust.js';
 import {
@@ -124,39 +123,23 @@ function systemDaemonToAsk(system: SystemMode): { state: DaemonState } | Unavail
  * `interlock hook [--no-daemon] [--autostart] <agent>`: the exit code to leave with. Everything but the
  * plain case (an agent named, input on a pipe, a daemon with a socket that answers) goes to the full hook.
  * With --autostart (what `interlock init` installs), a call that finds no daemon starts one in the
- * background after answering; INTERLOCK_DAEMON_AUTOSTART=0 turns that off.
+ * background after answering; INTERLOCK_DAEMON_AUTOSTART=0 turns that off. `exitOnceAnswered` (the
+ * installed program): leave as soon as the daemon's answer is written.
  */
-export async function runFastHook(args: readonly string[]): Promise<number> {
+export async function runFastHook(
+  args: readonly string[],
+  options: { exitOnceAnswered?: boolean } = {},
+): Promise<number> {
   const agent = args.find((a) => !a.startsWith('-'));
   // Set up as its own user: only that user's daemon is asked, none is autostarted as the agent's user,
   // and nothing the agent's user wrote (state file, code cache, verdict memo) is read.
   const system = systemMode(process.env);
   const useDaemon = !args.includes('--no-daemon') && !process.env.INTERLOCK_NO_DAEMON;
-  const autostart =
-    !system && useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
-  let startDaemon = false;
-  let replace: number | undefined;
-  let askOverHttp = false; // the socket was tried; HTTP only for a daemon without one
-  let saveCompiled = () => {};
-  const full = async (): Promise<typeof import('./hook.js')> => {
-    // Loaded only here: the daemon path needs neither node:v8 nor node:vm.
-    const [{ preferQuickStart }, { requireBundle }] = await Promise.all([
-      import('./short-lived.js'),
-      import('./bundle-loader.js'),
-    ]);
-    preferQuickStart();
-    const bundle = bundledFullHook();
-    if (!bundle) return import('./hook.js');
-    const loaded = requireBundle(bundle, process.env, system);
-    saveCompiled = loaded.save;
-    return loaded.exports as typeof import('./hook.js');
-  };
-  if (args.includes('--post-tool')) return postTool(agent, full);
+  // Everything but the daemon's answer is in its own file (dist/cli/hook-local.cjs): this one stays small.
+  const local = () => import('./hook-local.js');
+  if (args.includes('--post-tool')) return (await local()).postTool(agent, system);
   if (!agent || process.stdin.isTTY)
-    return (await full()).runHook(agent, {
-      daemon: useDaemon && !system,
-      ...(system ? { system: true } : {}),
-    });
+    return (await local()).runFullHook(agent, { daemon: useDaemon && !system, system });
   const input = readAll(process.stdin);
   input.catch(() => {}); // reported below
   const viaDaemon = useDaemon
@@ -171,96 +154,33 @@ export async function runFastHook(args: readonly string[]): Promise<number> {
     );
     return EXIT_CODES['hook-block'];
   }
-  if (viaDaemon) {
-    const answer = await viaDaemon;
-    if ('stdout' in answer) {
-      if (answer.stderr) process.stderr.write(answer.stderr);
-      process.stdout.write(answer.stdout);
-      return answer.exitCode;
-    }
-    if (process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
-    startDaemon = autostart && (answer.absent === true || answer.replace !== undefined);
-    replace = autostart ? answer.replace : undefined;
-    askOverHttp = answer.httpOnly === true;
+  const answer = await viaDaemon;
+  if (answer && 'stdout' in answer) {
+    const written = Promise.all([
+      answer.stderr ? writeOut(process.stderr, answer.stderr) : undefined,
+      writeOut(process.stdout, answer.stdout),
+    ]);
+    // Nothing else is under way: leave once the answer is out, without Node's teardown of an idle process.
+    if (options.exitOnceAnswered) await written.then(() => process.exit(answer.exitCode));
+    return answer.exitCode;
   }
-  // Read-only tools, ordinary edits and unreadable input are answered without loading the full hook.
-  const { answerAtOnce } = await import('./hook-preflight.js');
-  const quick = await answerAtOnce(agent, raw, { env: stringEnv(process.env), cwd: process.cwd() });
-  let code: number;
-  if (quick) {
-    if (quick.stderr) process.stderr.write(quick.stderr);
-    process.stdout.write(quick.stdout);
-    code = quick.exitCode;
-  } else {
-    code = await (
-      await full()
-    ).runHookOn(agent, raw, {
-      daemon: askOverHttp && !system,
-      preflighted: true,
-      ...(system ? { system: true } : {}),
-    });
-    saveCompiled();
-  }
-  const main = startDaemon ? mainScript() : undefined;
-  if (main) {
-    const { startDaemonInBackground } = await import('../daemon/autostart.js');
-    if (replace !== undefined) stopDaemon(replace);
-    startDaemonInBackground(main, stateFile(process.env), process.env);
-  }
-  return code;
+  if (answer && process.env.INTERLOCK_DEBUG) process.stderr.write(`interlock hook: ${answer.unavailable}\n`);
+  const autostart =
+    !system && useDaemon && args.includes('--autostart') && process.env.INTERLOCK_DAEMON_AUTOSTART !== '0';
+  return (await local()).decideHere(agent, raw, {
+    system,
+    // HTTP only for a daemon without a socket (the socket was tried)
+    askOverHttp: answer?.httpOnly === true,
+    startDaemon: autostart && (answer?.absent === true || answer?.replace !== undefined),
+    ...(autostart && answer?.replace !== undefined ? { replace: answer.replace } : {}),
+  });
 }
 
-/**
- * `--post-tool`: the agent's post-tool event, recorded as an execution. The command already ran, so this
- * never blocks: whatever goes wrong, exit 0 with no opinion.
- */
-async function postTool(
-  agent: string | undefined,
-  full: () => Promise<typeof import('./hook.js')>,
-): Promise<number> {
-  if (process.stdin.isTTY) return EXIT_CODES.ok;
-  try {
-    const raw = await readAll(process.stdin);
-    const hook = await full();
-    return await hook.runPostToolHookOn(agent, raw, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-    });
-  } catch (error) {
-    if (process.env.INTERLOCK_DEBUG)
-      process.stderr.write(
-        `interlock hook --post-tool: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    return EXIT_CODES.ok;
-  }
+function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 
 /** The build this entry belongs to, when it runs as the bundled dist/cli/hook-fast.cjs. */
 function ownBuild(): string | undefined {
   return typeof __filename === 'undefined' ? undefined : buildId(dirname(__filename));
-}
-
-/** Stop an autostarted daemon of an older build (ours to replace: it was started to leave when idle). */
-function stopDaemon(pid: number): void {
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-/** dist/cli/main.js, beside the bundled entry (the daemon is started through the full command line). */
-function mainScript(): string | undefined {
-  if (typeof __filename === 'undefined') return undefined;
-  const main = join(dirname(__filename), 'main.js');
-  return existsSync(main) ? main : undefined;
-}
-
-/** dist/cli/hook-bundle.cjs, when this code runs as the bundled dist/cli/hook-fast.cjs beside it. */
-function bundledFullHook(): string | undefined {
-  if (typeof __filename === 'undefined' || !__filename.endsWith('.cjs')) return undefined;
-  const bundle = join(dirname(__filename), 'hook-bundle.cjs');
-  return existsSync(bundle) ? bundle : undefined;
 }

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadParsers, type LoadedParsers } from '../app/checker.js';
 import { assembleRuntime, loadPolicies, type Runtime } from '../app/runtime.js';
 import { findProjectConfigDir, userConfigDir } from '../config/discover.js';
+import { MANAGED_CONFIG_DIR } from '../config/managed.js';
 import { claudeOutput } from '../adapters/hooks/claude-code.js';
-import { answerHook, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
-import { isAgentId } from '../adapters/hooks/types.js';
+import { samplePayload } from '../adapters/hooks/doctor.js';
+import { answerHook, rehearse, type PolicyBundle, type PolicyProvider } from '../adapters/hooks/engine.js';
+import { AGENTS, isAgentId } from '../adapters/hooks/types.js';
 import { recordLocallyForLong } from '../audit/local.js';
 import { stringEnv } from './forwardable-env.js';
 import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
@@ -56,6 +58,8 @@ export interface DaemonOptions {
   system?: boolean;
   /** Answers `interlock run` calls on the socket (the system daemon: the broker under its own user). */
   run?: RunHandler;
+  /** The managed tier's directory (tests); /etc/interlock otherwise. */
+  managedDir?: string;
 }
 
 export interface RunningDaemon {
@@ -74,13 +78,20 @@ interface Cached {
   runtime?: Promise<Runtime>;
 }
 
-/** Modification times of the configuration files: a different stamp means the policies must be reloaded. */
+/**
+ * What the configuration files look like: a different stamp means the policies must be reloaded. Read on
+ * every call, so an edit is seen by the next one. A file's change time is in it (an agent can put back a
+ * file's modification time and size after editing it, but not its change time), and so are the mode and
+ * owner of every file and directory (what the managed tier is trusted by).
+ */
 function configStamp(dirs: readonly string[]): string {
   const parts: string[] = [];
+  const owned = (path: string, st: Stats) => `${path}:${st.ino}:${st.mode}:${st.uid}`;
   for (const dir of dirs) {
     for (const sub of [dir, join(dir, 'policies')]) {
       let names: string[];
       try {
+        parts.push(owned(sub, statSync(sub)));
         names = readdirSync(sub);
       } catch {
         continue;
@@ -89,7 +100,7 @@ function configStamp(dirs: readonly string[]): string {
         if (name === 'daemon.json' || name.endsWith('.tmp')) continue;
         try {
           const st = statSync(join(sub, name));
-          if (st.isFile()) parts.push(`${sub}/${name}:${st.mtimeMs}:${st.size}`);
+          if (st.isFile()) parts.push(`${owned(join(sub, name), st)}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`);
         } catch {
           // removed meanwhile
         }
@@ -100,16 +111,16 @@ function configStamp(dirs: readonly string[]): string {
 }
 
 /** Parsers loaded once; policies per project configuration, reloaded when its files change. */
-function cachingProvider(parsers: LoadedParsers): PolicyProvider {
+function cachingProvider(parsers: LoadedParsers, managedDir: string): PolicyProvider {
   const cache = new Map<string, Cached>();
   const entry = (cwd: string, env: Record<string, string>): Cached => {
     const projectDir = findProjectConfigDir(cwd);
     const userDir = userConfigDir(env);
     const key = `${projectDir ?? '-'}\0${userDir}`;
-    const stamp = configStamp([...(projectDir ? [projectDir] : []), userDir]);
+    const stamp = configStamp([managedDir, ...(projectDir ? [projectDir] : []), userDir]);
     const cached = cache.get(key);
     if (cached && cached.stamp === stamp) return cached;
-    const fresh: Cached = { stamp, bundle: loadPolicies({ cwd, env }) };
+    const fresh: Cached = { stamp, bundle: loadPolicies({ cwd, env, managedDir }) };
     if (cache.size > 200) cache.clear();
     cache.set(key, fresh);
     return fresh;
@@ -155,7 +166,20 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const log = options.log ?? (() => {});
   const token = randomBytes(32).toString('hex');
-  const provider = cachingProvider(await loadParsers({ eagerSql: true }));
+  const provider = cachingProvider(
+    await loadParsers({ eagerSql: true }),
+    options.managedDir ?? MANAGED_CONFIG_DIR,
+  );
+  // One call per agent rehearsed before listening (nothing recorded): the first real call then finds the
+  // policies of this directory and user compiled, and the code past its first runs.
+  const rehearsal = { cwd: process.cwd(), env: withDaemonServer(daemonEnv, serverEnv) };
+  for (const agent of AGENTS)
+    await rehearse(
+      agent,
+      JSON.stringify(samplePayload(agent, 'ls -la', rehearsal.cwd)),
+      options.system ? { ...rehearsal, env: withOwnState(rehearsal.env, daemonEnv) } : rehearsal,
+      provider,
+    );
   const started = Date.now();
   let requests = 0;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -287,6 +311,8 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
   const build = buildId(fileURLToPath(new URL('../cli/', import.meta.url)));
   // The socket is the hook process's way in (no HTTP client to load); without it, hooks use HTTP.
   const socketFile = socketPath(file);
+  // The socket goes beside the state file: its directory first (as writeState makes it), or no socket.
+  mkdirSync(dirname(file), { recursive: true, mode: options.system ? 0o755 : 0o700 });
   let socketServer: Server | undefined;
   try {
     socketServer = await listenSocket(

@@ -72,6 +72,12 @@ export interface SqliteOptions {
   background?: boolean;
   /** How often the checkpointer copies the WAL into the database while commits go on. */
   checkpointEveryMs?: number;
+  /**
+   * Commits between two checkpoints (default 64). A WAL copied in full is started over by the next commit,
+   * and SQLite flushes the new WAL header then, on the event loop: spaced-out commits (a daemon's hook
+   * calls, seconds apart) would each pay that flush if every one of them were checkpointed.
+   */
+  checkpointEveryCommits?: number;
   /** A WAL this long (in frames) is emptied: writes pause for one checkpoint, and the WAL starts over. */
   resetWalAtFrames?: number;
 }
@@ -112,11 +118,13 @@ export class SqliteStore implements Store {
   private walFd: number | undefined;
   private checkpointer: Checkpointer | undefined;
   private lastCheckpoint = 0;
+  private commitsSinceCheckpoint = 0;
   private checkpointing: Promise<unknown> | undefined;
   private wantReset = false;
   private closing = false;
   private readonly background: boolean;
   private readonly checkpointEveryMs: number;
+  private readonly checkpointEveryCommits: number;
   private readonly resetWalAtFrames: number;
 
   constructor(
@@ -125,6 +133,7 @@ export class SqliteStore implements Store {
   ) {
     this.background = options.background ?? false;
     this.checkpointEveryMs = options.checkpointEveryMs ?? 100;
+    this.checkpointEveryCommits = options.checkpointEveryCommits ?? 64;
     this.resetWalAtFrames = options.resetWalAtFrames ?? 4000;
     if (location !== ':memory:') {
       // Decisions, requests and tokens' hashes are nobody else's business: a new directory is 0700 and a new
@@ -238,7 +247,9 @@ export class SqliteStore implements Store {
     if (!checkpointer || checkpointer.running || this.closing || this.wantReset) return;
     const now = performance.now();
     if (now - this.lastCheckpoint < this.checkpointEveryMs) return;
+    if (this.commitsSinceCheckpoint < this.checkpointEveryCommits) return;
     this.lastCheckpoint = now;
+    this.commitsSinceCheckpoint = 0;
     this.checkpointing = checkpointer
       .checkpoint()
       .then(
@@ -257,6 +268,7 @@ export class SqliteStore implements Store {
     if (this.checkpointing) await this.checkpointing;
     await this.checkpointer.checkpoint().catch(() => undefined);
     this.lastCheckpoint = performance.now();
+    this.commitsSinceCheckpoint = 0;
   }
 
   /** A read statement on the reading connection, prepared once. */
@@ -307,6 +319,7 @@ export class SqliteStore implements Store {
           }
           c.commit.run();
           committed = this.walSync?.commit();
+          this.commitsSinceCheckpoint++;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
           for (const job of batch) job.reject(error);

@@ -163,6 +163,38 @@ describe('interlock daemon', () => {
     expect('health' in after && 'health' in before && after.health.requests - before.health.requests).toBe(1);
   }, 60_000);
 
+  it("prints the daemon's exit code and stderr through the socket before it leaves", async () => {
+    const before = await daemonHealth(env);
+    const run = await runNode(
+      [HOOK_ENTRY, 'claude-code'],
+      fixture('claude-code', 'malformed-bash-no-command.json'),
+      { ...env, INTERLOCK_DEBUG: '1' },
+      home,
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'interlock hook: Bash without tool_input.command; blocking this tool call to be safe.\n',
+    });
+    const after = await daemonHealth(env);
+    expect('health' in after && 'health' in before && after.health.requests - before.health.requests).toBe(1);
+  }, 60_000);
+
+  it("listens on its socket even when its state file's directory does not exist yet", async () => {
+    const fresh = join(tempHome(), 'new', 'interlock', 'daemon.json');
+    const other = await startDaemon({
+      port: 0,
+      stateFile: fresh,
+      env: { ...env, INTERLOCK_DAEMON_STATE: fresh },
+    });
+    try {
+      expect(readState(fresh)?.socket).toBe(join(fresh, '..', 'daemon.sock'));
+      expect(statSync(join(fresh, '..')).mode & 0o777).toBe(0o700);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('believes a socket only when its answer carries the secret of the state file', async () => {
     const allow = JSON.stringify({
       stdout: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow"}}\n',

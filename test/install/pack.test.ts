@@ -39,6 +39,7 @@ describe('the npm package', () => {
         expect.arrayContaining([
           'dist/cli/main.js',
           'dist/cli/hook-fast.cjs',
+          'dist/cli/hook-local.cjs',
           'dist/cli/hook-bundle.cjs',
           'dist/ci/github-action.js',
           'policies/interlock.cedarschema',

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -71,6 +71,7 @@ describe('sqlite: commits flushed off the event loop', () => {
     const store = new SqliteStore(database, {
       background: true,
       checkpointEveryMs: 2,
+      checkpointEveryCommits: 1, // as often as the checkpointer can: what bounds the WAL here is the reset
       resetWalAtFrames: 200,
     });
     await store.migrate();
@@ -97,6 +98,32 @@ describe('sqlite: commits flushed off the event loop', () => {
     await again.migrate();
     expect(verifyAuditChain(await again.auditEntries(1, 10_000))).toMatchObject({ ok: true, entries: 6000 });
     await again.close();
+  });
+
+  it('spaced-out commits are not each checkpointed (the WAL is not started over, with its header flush, per commit)', async () => {
+    const store = new SqliteStore(database, { background: true, checkpointEveryMs: 1 });
+    await store.migrate();
+    // A restarted WAL gets new salts in its header (bytes 16-23).
+    const salts = () => {
+      const fd = openSync(`${database}-wal`, 'r');
+      try {
+        const header = Buffer.alloc(32);
+        readSync(fd, header, 0, 32, 0);
+        return header.subarray(16, 24).toString('hex');
+      } finally {
+        closeSync(fd);
+      }
+    };
+    await store.transact((tx) => tx.appendAudit(entry(0)));
+    const first = salts();
+    // Each commit long after the last (checkpointed one by one, this WAL was started over here).
+    for (let n = 1; n <= 10; n++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await store.transact((tx) => tx.appendAudit(entry(n)));
+    }
+    expect(salts()).toBe(first);
+    expect(verifyAuditChain(await store.auditEntries(1, 100))).toMatchObject({ ok: true, entries: 11 });
+    await store.close();
   });
 
   it('a process that never closes its store still exits (one-shot commands do not close theirs)', () => {

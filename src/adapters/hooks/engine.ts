@@ -304,6 +304,37 @@ async function brokerAnswer(
   return respond(request.agent, verdict, request.event, note);
 }
 
+/**
+ * Decide `raw` as `answerHook` would, but record nothing and answer nothing: the daemon runs one call per
+ * agent through this before it listens, so that its first real call does not pay for compiling the
+ * policies and for the first runs of the code. Never throws (a failure shows again on a real call).
+ */
+export async function rehearse(
+  agent: AgentId,
+  raw: string,
+  ctx: HookContext,
+  provider: PolicyProvider,
+): Promise<void> {
+  try {
+    const first = preflight(agent, raw, ctx);
+    if ('response' in first) return;
+    const found = await proposalOf(first.request, ctx, provider);
+    if (!found) return;
+    const { request } = first;
+    const cli = ownCliArgv();
+    if (request.call.kind === 'shell' && found.parser && cli) {
+      isBrokerInvocation(request.call.command, ctx.env, found.parser, cli);
+      brokerRouteOf(request.call.command, ctx.env, found.parser, cli);
+    }
+    const facts = localFacts({ cwd: found.cwd, env: ctx.env });
+    const evaluation = await evaluate(found.proposal, facts, principalOf(request, ctx), found.rt);
+    const verdict = verdictFromDecision(evaluation.decision, evaluation.assessment.effects, found.what);
+    respond(agent, verdict, request.event);
+  } catch {
+    // a real call meets it again, and answers it
+  }
+}
+
 /** The whole hook: never throws; an internal error blocks the call with the reason. */
 export async function answerHook(
   agent: AgentId,
