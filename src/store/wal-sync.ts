@@ -1,4 +1,4 @@
-import { fsync } from 'node:fs';
+import { fdatasync } from 'node:fs';
 
 interface Waiter {
   seq: number;
@@ -11,6 +11,9 @@ interface Waiter {
  * frames reach the OS), then this flushes the -wal file in libuv's thread pool, and a caller is answered
  * only once a flush that began after its commit has finished. One flush runs at a time and covers every
  * commit made before it began, so a burst of commits shares one.
+ *
+ * The flush is fdatasync: the frames and the file's length (what recovery reads), not its times, so a commit
+ * that overwrites a restarted WAL in place costs no journal commit for the inode's mtime (fsync's did).
  *
  * After a failed flush nothing is known about what reached the disk (the kernel may even drop the dirty
  * pages and report success next time), so every later wait fails too: the store must be reopened.
@@ -60,7 +63,7 @@ export class WalSync {
     if (this.flushing || this.failed || this.synced >= this.committed) return;
     this.flushing = true;
     const target = this.committed;
-    fsync(this.fd, (error) => {
+    fdatasync(this.fd, (error) => {
       this.flushing = false;
       if (error) {
         this.failed = new Error(`the SQLite write-ahead log could not be flushed to disk: ${error.message}`);
