@@ -62,8 +62,12 @@ export function withDecisionRoute(
   fallback: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
 ): RequestListener {
   return (req, res) => {
-    if (req.method === 'POST' && req.url === ROUTE) void answer(route, req, res);
-    else void fallback(req, res);
+    if (req.method !== 'POST' || req.url !== ROUTE) return void fallback(req, res);
+    // Errors are answered inside; one escaping (a failed write) must not end the process.
+    answer(route, req, res).catch((error: unknown) => {
+      route.telemetry.logger.error({ err: error, method: 'POST', route: ROUTE }, 'internal error');
+      res.destroy();
+    });
   };
 }
 
