@@ -9,7 +9,7 @@ const dist = process.argv[2];
 const seconds = Number(process.argv[3] ?? 5);
 const { load, paced, decisionBody } = await import(`${dist}/bench/server.js`);
 const { startServer } = await import(`${dist}/server/serve.js`);
-const { createLogger } = await import(`${dist}/server/telemetry/logger.js`);
+const { createLogger, logDestination } = await import(`${dist}/server/telemetry/logger.js`);
 const { createToken } = await import(`${dist}/server/tokens.js`);
 const { openStore } = await import(`${dist}/store/open.js`);
 const { createRequire } = await import('node:module');
@@ -17,7 +17,11 @@ const { pino } = createRequire(dist + '/x.js')('pino');
 const dir = mkdtempSync(join(tmpdir(), 'ab-'));
 const store = await openStore(join(dir, 'server.db'), process.env, { longRunning: true }); // as `interlock serve`
 const { token } = await createToken(store, { kind: 'agent', name: 'bench', actsFor: 'u', createdBy: 'b' });
-const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
+// Each build's own stderr destination (logDestination since it gathers writes), to /dev/null.
+const logger = createLogger(
+  'info',
+  logDestination ? logDestination('/dev/null') : pino.destination({ dest: '/dev/null', sync: false }),
+);
 const server = await startServer({
   store,
   port: 0,

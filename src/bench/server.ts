@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { pino } from 'pino';
 import type { DecisionBody } from '../approvals/api.js';
 import { startServer } from '../server/serve.js';
-import { createLogger, LogLevel } from '../server/telemetry/logger.js';
+import { createLogger, logDestination, LogLevel } from '../server/telemetry/logger.js';
 import { createToken } from '../server/tokens.js';
 import { openStore } from '../store/open.js';
 
@@ -233,7 +232,7 @@ async function storeLoads(database: string | undefined): Promise<Record<string, 
   // Telemetry as shipped: a JSON line per request at info (written to /dev/null, asynchronously as
   // `interlock serve` writes stderr) and metrics on; INTERLOCK_BENCH_LOG_LEVEL=silent measures without logs.
   const level = LogLevel.parse(process.env.INTERLOCK_BENCH_LOG_LEVEL ?? 'info');
-  const logger = createLogger(level, pino.destination({ dest: '/dev/null', sync: false }));
+  const logger = createLogger(level, logDestination('/dev/null'));
   const server = await startServer({
     store,
     port: 0,

@@ -5,7 +5,6 @@ import {
   API_VERSION,
   ApproveBody,
   CancelBody,
-  DecisionBody,
   DenyBody,
   ExecutionBody,
   FreezeBody,
@@ -13,17 +12,17 @@ import {
 } from '../approvals/api.js';
 import { CheckpointBody, LogId } from '../approvals/checkpoint-api.js';
 import { REQUEST_STATES, type Identity } from '../store/types.js';
-import { ServiceError } from './errors.js';
+import { errorReply, ServiceError } from './errors.js';
 import { RequestId } from './ids.js';
 import type { PipelineRuntime } from '../app/evaluate.js';
-import { assessOnServer } from './assessor.js';
+import { decisionHandler } from './decision-route.js';
+import { callerOf, checkLength, describeZod, MAX_BODY_BYTES, parseJson } from './http-input.js';
 import { latestCheckpoint, witnessCheckpoint } from './checkpoints.js';
 import type { ApprovalService } from './service.js';
 import { handleSlackClick, type SlackSettings } from './slack/actions.js';
 import { createConsole, type ConsoleOptions } from './console/routes.js';
 import type { Telemetry } from './telemetry/index.js';
 import { requestLog } from './telemetry/request-log.js';
-import { authenticate } from './tokens.js';
 
 // The HTTP + JSON API. Only /health answers without a token, and it changes nothing. Every body is read
 // with zod; refusals say what was wrong and how to fix it.
@@ -49,9 +48,6 @@ import { authenticate } from './tokens.js';
 
 type Env = { Variables: { caller: Identity } };
 
-/** Where a span goes while traces are off: straight to the work. */
-const untraced = <T>(_name: string, fn: () => Promise<T>): Promise<T> => fn();
-
 export interface AppOptions {
   service: ApprovalService;
   /** The server's own parsers and policies: it assesses and decides every action itself. */
@@ -74,53 +70,15 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-function describeZod(error: z.ZodError, what = 'body'): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || what}: ${i.message}`)
-    .join('; ');
-}
-
-const MAX_BODY_BYTES = 1024 * 1024;
-/** A decision may carry a plan's JSON or the scripts a command runs. */
-const MAX_DECISION_BYTES = 64 * 1024 * 1024;
-
 /** The body's exact bytes. Bodies must say their length, and stay under the limit. */
 async function readRaw(c: Context, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
-  const declared = c.req.header('content-length');
-  if (declared === undefined && c.req.header('transfer-encoding'))
-    throw new ServiceError(411, 'no-length', 'send the body with a Content-Length header');
-  if (Number(declared ?? 0) > limit) {
-    // The rest of the body is never read: the connection must not be used again.
-    throw new ServiceError(
-      413,
-      'too-large',
-      `the body is too large (limit ${Math.round(limit / 1024 / 1024)} MiB)`,
-      true,
-    );
-  }
+  checkLength(c.req.header('content-length'), c.req.header('transfer-encoding'), limit);
   return new Uint8Array(await c.req.arrayBuffer());
 }
 
 /** The body as JSON, checked against `schema`. */
-async function readJson<S extends z.ZodType>(
-  c: Context,
-  schema: S,
-  optional = false,
-  limit = MAX_BODY_BYTES,
-): Promise<z.output<S>> {
-  const text = new TextDecoder().decode(await readRaw(c, limit));
-  let raw: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new ServiceError(400, 'bad-json', `the body is not valid JSON (${(error as Error).message})`);
-    }
-  } else if (!optional) throw new ServiceError(400, 'no-body', 'this call needs a JSON body');
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ServiceError(400, 'bad-body', describeZod(parsed.error));
-  return parsed.data;
+async function readJson<S extends z.ZodType>(c: Context, schema: S, optional = false): Promise<z.output<S>> {
+  return parseJson(await readRaw(c), schema, optional);
 }
 
 function requestId(c: Context): string {
@@ -131,26 +89,16 @@ function requestId(c: Context): string {
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { service } = options;
-  const { logger, metrics, tracing } = options.telemetry;
-  const span = tracing ? tracing.span.bind(tracing) : untraced;
+  const { logger, metrics } = options.telemetry;
+  const decide = decisionHandler({ service, runtime: options.runtime, telemetry: options.telemetry });
   const app = new Hono<Env>();
   app.use('*', requestLog(logger));
 
   app.onError((error, c) => {
-    if (error instanceof ServiceError)
-      return c.json(
-        { error: error.message, code: error.code },
-        error.status,
-        error.closeConnection ? { connection: 'close' } : {},
-      );
-    logger.error({ err: error, method: c.req.method, route: routePath(c, -1) }, 'internal error');
-    return c.json(
-      {
-        error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
-        code: 'internal',
-      },
-      500,
-    );
+    const { status, body, close } = errorReply(error);
+    if (status === 500)
+      logger.error({ err: error, method: c.req.method, route: routePath(c, -1) }, 'internal error');
+    return c.json(body, status, close ? { connection: 'close' } : {});
   });
   app.notFound((c) =>
     c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}`, code: 'not-found' }, 404),
@@ -183,22 +131,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   /** The caller of a request that needs a token, or a 401 saying how to send one. */
   const authorize = async (c: Context<Env>): Promise<void> => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new ServiceError(
-        401,
-        'no-token',
-        'send your token as `Authorization: Bearer <token>` (INTERLOCK_TOKEN)',
-      );
-    const caller = await authenticate(service.store, match[1]!);
-    if (!caller)
-      throw new ServiceError(
-        401,
-        'bad-token',
-        'this token is unknown or revoked; ask an admin for one (interlock token create)',
-      );
-    c.set('caller', caller);
+    c.set('caller', await callerOf(service.store, c.req.header('authorization')));
   };
   app.use('/v1/*', async (c, next) => {
     await authorize(c);
@@ -217,27 +150,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ id, kind, name, groups, ...(actsFor ? { actsFor } : {}) });
   });
 
-  app.post('/v1/decisions', async (c) => {
-    const started = performance.now();
-    let kind = 'other';
-    let outcome = 'error';
-    try {
-      const reply = await span('interlock.decision', async () => {
-        const caller = c.get('caller');
-        service.assertCanDecide(caller);
-        const body = await readJson(c, DecisionBody, false, MAX_DECISION_BYTES);
-        kind = body.proposal.kind;
-        const input = await span('interlock.assess', () => assessOnServer(caller, body, options.runtime), {
-          kind,
-        });
-        return span('interlock.store.decide', () => service.decide(caller, input));
-      });
-      outcome = reply.outcome;
-      return c.json(reply);
-    } finally {
-      metrics.observeDecision(kind, outcome, (performance.now() - started) / 1000);
-    }
-  });
+  // Served from node:http by serve.ts (decision-route.ts); this route answers app.fetch and query strings.
+  app.post('/v1/decisions', async (c) => c.json(await decide(c.get('caller'), (limit) => readRaw(c, limit))));
 
   app.post('/v1/executions', async (c) => {
     const body = await readJson(c, ExecutionBody);

@@ -10,3 +10,25 @@ export class ServiceError extends Error {
     super(message);
   }
 }
+
+/** What the HTTP API answers for a failed call: a refusal's status and code, else a 500 (to be logged). */
+export function errorReply(error: unknown): {
+  status: ServiceError['status'] | 500;
+  body: { error: string; code: string };
+  close: boolean;
+} {
+  if (error instanceof ServiceError)
+    return {
+      status: error.status,
+      body: { error: error.message, code: error.code },
+      close: error.closeConnection,
+    };
+  return {
+    status: 500,
+    body: {
+      error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+      code: 'internal',
+    },
+    close: false,
+  };
+}

@@ -1,11 +1,12 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { PipelineRuntime } from '../app/evaluate.js';
 import { loadRuntime } from '../app/runtime.js';
 import type { Store } from '../store/types.js';
 import { createApp } from './app.js';
+import { decisionHandler, withDecisionRoute } from './decision-route.js';
 import { consoleEventOf, InProcessEventBus, type ConsoleEventBus } from './console/events.js';
 import { ApprovalService, BREAKER_ACTOR, type BreakerSettings, type ServerEvent } from './service.js';
 import type { SlackSettings } from './slack/actions.js';
@@ -102,16 +103,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.slack ? { slack: { ...options.slack, updates: slackUpdates! } } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = (
-    options.tls
-      ? createAdaptorServer({
-          fetch: app.fetch,
-          hostname: host,
-          createServer: createHttpsServer,
-          serverOptions: { cert: options.tls.cert, key: options.tls.key },
-        })
-      : createAdaptorServer({ fetch: app.fetch, hostname: host })
-  ) as Server;
+  // Hono answers every route but the hot one, POST /v1/decisions (see decision-route.ts).
+  const listener = withDecisionRoute(
+    { service, decide: decisionHandler({ service, runtime, telemetry }), telemetry },
+    getRequestListener(app.fetch, { hostname: host }),
+  );
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(listener);
   server.keepAliveTimeout = 65_000;
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { fsync } from 'node:fs';
+import { fdatasync } from 'node:fs';
 
 interface Waiter {
   seq: number;
@@ -9,20 +9,37 @@ interface Waiter {
 /**
  * Makes the writer's commits durable off the event loop: the writer commits with synchronous=NORMAL (its WAL
  * frames reach the OS), then this flushes the -wal file in libuv's thread pool, and a caller is answered
- * only once a flush that began after its commit has finished. One flush runs at a time and covers every
- * commit made before it began, so a burst of commits shares one.
+ * only once a flush that began after its commit has finished. A flush covers every commit made before it
+ * began, so a burst of commits shares one. Two may run at once: a commit made while one runs starts the
+ * next at once instead of waiting a whole flush for it to end (a busy server's callers waited up to two
+ * flushes), and whichever ends covers what it began after, in any order.
+ *
+ * The flush is fdatasync: the frames and the file's length (what recovery reads), not its times, so a commit
+ * that overwrites a restarted WAL in place costs no journal commit for the inode's mtime (fsync's did).
  *
  * After a failed flush nothing is known about what reached the disk (the kernel may even drop the dirty
  * pages and report success next time), so every later wait fails too: the store must be reopened.
  */
+/** How a flush is made: fdatasync, or a stand-in in tests. */
+export type FlushFn = (fd: number, done: (error: Error | null) => void) => void;
+
+const MAX_FLUSHES = 2;
+
 export class WalSync {
   private committed = 0;
   private synced = 0;
-  private flushing = false;
+  /** The last commit that a running or finished flush began after. */
+  private begun = 0;
+  private flushing = 0;
+  /** Settle when the running flushes end (close waits for them before it closes the file). */
+  private ends: Promise<void>[] = [];
   private failed: Error | undefined;
   private readonly waiters: Waiter[] = [];
 
-  constructor(private readonly fd: number) {}
+  constructor(
+    private readonly fd: number,
+    private readonly flushFd: FlushFn = fdatasync,
+  ) {}
 
   /** Note a commit; returns its number, for `durable`. */
   commit(): number {
@@ -51,26 +68,34 @@ export class WalSync {
     });
   }
 
-  /** Everything committed so far on disk (for close). */
+  /** Everything committed so far on disk, and no flush still running (for close). */
   async drained(): Promise<void> {
     await this.durable(this.committed);
+    await Promise.all(this.ends);
   }
 
   private flush(): void {
-    if (this.flushing || this.failed || this.synced >= this.committed) return;
-    this.flushing = true;
+    if (this.flushing >= MAX_FLUSHES || this.failed || this.begun >= this.committed) return;
+    this.flushing += 1;
     const target = this.committed;
-    fsync(this.fd, (error) => {
-      this.flushing = false;
+    this.begun = target;
+    let ended!: () => void;
+    const end = new Promise<void>((resolve) => (ended = resolve));
+    this.ends.push(end);
+    this.flushFd(this.fd, (error) => {
+      this.flushing -= 1;
+      this.ends = this.ends.filter((e) => e !== end);
+      ended();
+      if (this.failed) return; // another flush failed: its waiters, and all later ones, are refused
       if (error) {
         this.failed = new Error(`the SQLite write-ahead log could not be flushed to disk: ${error.message}`);
         for (const w of this.waiters.splice(0)) w.reject(this.failed);
         return;
       }
-      this.synced = target;
+      if (target > this.synced) this.synced = target;
       // Waiters arrive in order of their commit numbers: answer the covered ones, oldest first.
       let n = 0;
-      while (n < this.waiters.length && this.waiters[n]!.seq <= target) n++;
+      while (n < this.waiters.length && this.waiters[n]!.seq <= this.synced) n++;
       for (const w of this.waiters.splice(0, n)) w.resolve();
       this.flush();
     });

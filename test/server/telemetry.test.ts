@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/serve.js';
 import { createLogger } from '../../src/server/telemetry/logger.js';
@@ -140,6 +145,34 @@ describe('server telemetry: the circuit breaker', () => {
     } finally {
       await server.close();
       await cleanup();
+    }
+  });
+});
+
+describe('the log destination (gathered writes)', () => {
+  const logger = fileURLToPath(new URL('../../dist/server/telemetry/logger.js', import.meta.url));
+  const run = (script: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+
+  it('writes a lone line within its flush period, and what is left when the process exits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-log-'));
+    try {
+      const file = join(dir, 'server.log');
+      const result = run(`
+        import { readFileSync } from 'node:fs';
+        const { createLogger, logDestination } = await import(${JSON.stringify(logger)});
+        const log = createLogger('info', logDestination(${JSON.stringify(file)}));
+        log.info({ n: 1 }, 'alone');
+        await new Promise((r) => setTimeout(r, 400));
+        process.stdout.write(String(readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').filter(Boolean).length));
+        log.info({ n: 2 }, 'at exit');
+      `);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('1');
+      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['alone', 'at exit']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -226,6 +226,59 @@ describe('WalSync', () => {
     }
   });
 
+  it('two flushes run at once, and each covers only the commits made before it began', async () => {
+    const running: ((error: Error | null) => void)[] = [];
+    const sync = new WalSync(0, (_fd, done) => running.push(done));
+    const answered: number[] = [];
+    const wait = (seq: number) => void sync.durable(seq)!.then(() => answered.push(seq));
+    const settle = () => new Promise((r) => setImmediate(r));
+    const one = sync.commit(); // flush A begins after commit 1
+    wait(one);
+    const two = sync.commit(); // flush B begins at once, after commit 2
+    wait(two);
+    const three = sync.commit(); // two are running: commit 3 waits for a later one
+    wait(three);
+    expect(running).toHaveLength(2);
+    running[1]!(null); // B ends first: it covers 1 and 2, not 3
+    await settle();
+    expect(answered).toEqual([one, two]);
+    expect(running).toHaveLength(3); // C begins after commit 3
+    running[0]!(null); // A ends late: nothing more is covered
+    await settle();
+    expect(answered).toEqual([one, two]);
+    running[2]!(null);
+    await settle();
+    expect(answered).toEqual([one, two, three]);
+    expect(sync.durable(three)).toBeUndefined();
+  });
+
+  it('drained waits for every running flush, not only the one that covers the last commit', async () => {
+    const running: ((error: Error | null) => void)[] = [];
+    const sync = new WalSync(0, (_fd, done) => running.push(done));
+    sync.commit();
+    sync.commit();
+    let drained = false;
+    void sync.drained().then(() => (drained = true));
+    running[1]!(null);
+    await new Promise((r) => setImmediate(r));
+    expect(drained).toBe(false); // the first flush still holds the file
+    running[0]!(null);
+    await new Promise((r) => setImmediate(r));
+    expect(drained).toBe(true);
+  });
+
+  it('a flush that fails refuses its waiters and every later one, even if another flush succeeds', async () => {
+    const running: ((error: Error | null) => void)[] = [];
+    const sync = new WalSync(0, (_fd, done) => running.push(done));
+    const first = sync.durable(sync.commit())!;
+    const second = sync.durable(sync.commit())!;
+    running[0]!(new Error('EIO'));
+    running[1]!(null);
+    await expect(first).rejects.toThrow(/could not be flushed/);
+    await expect(second).rejects.toThrow(/could not be flushed/);
+    await expect(sync.durable(sync.commit())!).rejects.toThrow(/could not be flushed/);
+  });
+
   it('after a failed flush nothing more is acknowledged', async () => {
     const fd = openSync(join(dir, 'wal'), 'a');
     closeSync(fd); // a flush of a closed descriptor fails

@@ -25,20 +25,43 @@ export function requestLog(logger: Logger): MiddlewareHandler<{ Variables: { cal
       await next();
     } finally {
       const route = routePath(c, -1) || 'unmatched';
-      const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
-      if (logger.isLevelEnabled(level)) {
-        const caller = c.get('caller');
-        const approval = APPROVAL_ID.exec(c.req.path)?.[1];
-        logger[level]({
-          reqId,
-          method: c.req.method,
-          route,
-          ...(approval ? { approval } : {}),
-          ...(caller ? { caller: caller.id, who: caller.name } : {}),
-          status: c.res.status,
-          ms: Math.round((performance.now() - started) * 100) / 100,
-        });
-      }
+      logRequest(logger, {
+        reqId,
+        method: c.req.method,
+        route,
+        path: c.req.path,
+        caller: c.get('caller'),
+        status: c.res.status,
+        started,
+      });
     }
   };
+}
+
+/** The line of one answered request (Hono's routes above; the node:http route of decision-route.ts). */
+export function logRequest(
+  logger: Logger,
+  r: {
+    reqId: string;
+    method: string;
+    route: string;
+    path: string;
+    caller: Caller | undefined;
+    status: number;
+    /** performance.now() when the request came in. */
+    started: number;
+  },
+): void {
+  const level = QUIET_ROUTES.has(r.route) ? 'debug' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const approval = APPROVAL_ID.exec(r.path)?.[1];
+  logger[level]({
+    reqId: r.reqId,
+    method: r.method,
+    route: r.route,
+    ...(approval ? { approval } : {}),
+    ...(r.caller ? { caller: r.caller.id, who: r.caller.name } : {}),
+    status: r.status,
+    ms: Math.round((performance.now() - r.started) * 100) / 100,
+  });
 }

@@ -1,0 +1,108 @@
+import { connect } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/serve.js';
+import type { Store } from '../../src/store/types.js';
+import { wire } from '../approvals/fixtures.js';
+import { SQLITE } from '../store/stores.js';
+import { people, serverOn, type People } from './harness.js';
+
+// POST /v1/decisions is answered from node:http (src/server/decision-route.ts), the same path with a query
+// string by Hono's route: both must answer alike, refusals included.
+
+/** One raw HTTP/1.1 exchange (so headers can repeat); the connection closes after the answer. */
+function exchange(port: number, head: string[], body = ''): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let out = '';
+    socket.on('data', (d: Buffer) => (out += d.toString()));
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+    socket.write(
+      `${[...head, 'connection: close', `content-length: ${Buffer.byteLength(body)}`].join('\r\n')}\r\n\r\n${body}`,
+    );
+  });
+}
+
+/** Status, the headers that matter, and the body. */
+function answer(raw: string) {
+  const [head = '', text = ''] = raw.split('\r\n\r\n');
+  const lines = head.split('\r\n');
+  const header = (name: string) =>
+    lines
+      .find((l) => l.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
+  return {
+    status: Number(lines[0]!.split(' ')[1]),
+    type: header('content-type'),
+    reqId: header('x-request-id'),
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+  };
+}
+
+describe('POST /v1/decisions from node:http', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let server: RunningServer;
+  let who: People;
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await SQLITE.create());
+    who = await people(store);
+    server = await serverOn(store);
+  });
+  afterEach(async () => {
+    await server.close();
+    await cleanup();
+  });
+
+  const both = async (head: string[], body?: string) =>
+    Promise.all(
+      ['/v1/decisions', '/v1/decisions?via=hono'].map(async (path) =>
+        answer(await exchange(server.port, [`POST ${path} HTTP/1.1`, 'host: x', ...head], body)),
+      ),
+    );
+
+  it('answers as Hono does: a decision, each refusal, and the request id', async () => {
+    const token = `authorization: Bearer ${who.agent}`;
+    const cases: [string[], string | undefined][] = [
+      [[token, 'x-request-id: trace-1234abcd'], JSON.stringify(wire())],
+      [[], '{}'],
+      [['authorization: Bearer nonsense'], '{}'],
+      [[token], '{not json'],
+      [[token], ''],
+      [[token], JSON.stringify({ proposal: 1 })],
+    ];
+    for (const [head, body] of cases) {
+      const [node, hono] = await both(head, body);
+      expect(node).toEqual({ ...hono, reqId: node!.reqId });
+      expect(node!.status).toBeGreaterThanOrEqual(200);
+      expect(node!.type).toBe('application/json');
+      expect(node!.reqId).toMatch(
+        head.some((h) => h.startsWith('x-request-id')) ? /^trace-1234abcd$/ : /^rid-/,
+      );
+    }
+  });
+
+  it('refuses a request with two Authorization headers, as Hono does (node keeps only the first)', async () => {
+    const head = [`authorization: Bearer ${who.agent}`, `authorization: Bearer ${who.codex}`];
+    const [node, hono] = await both(head, JSON.stringify(wire()));
+    expect(hono!.status).toBe(401);
+    expect(node).toEqual({ ...hono, reqId: node!.reqId });
+  });
+
+  it('refuses a body over 64 MiB before reading it, and closes the connection', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let out = '';
+      socket.on('data', (d: Buffer) => (out += d.toString()));
+      socket.on('close', () => resolve(out));
+      socket.on('error', reject);
+      socket.write(
+        `POST /v1/decisions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${who.agent}\r\ncontent-length: ${64 * 1024 * 1024 + 1}\r\n\r\n{`,
+      );
+    });
+    expect(answer(raw)).toMatchObject({ status: 413, body: { code: 'too-large' } });
+    expect(raw.toLowerCase()).toContain('connection: close');
+  });
+});
