@@ -1,17 +1,8 @@
-import { createConnection } from 'node:net';
-import { dirname } from 'node:path';
 import { readAll } from './read-input.js';
 import { forwardableEnv } from '../daemon/forwardable-env.js';
-import { buildId, isAlive, readState, stateFile, type DaemonState } from '../daemon/state-file.js';
-import { systemMode, trustedSystemDaemon, type SystemMode } from '../daemon/system-trust.js';
-import {
-  isDaemonAnswer,
-  MAX_SOCKET_LINE,
-  type DaemonAnswer,
-  sameSecret,
-  type SocketReply,
-  type SocketRequest,
-} from '../daemon/socket-protocol.js';
+import { systemMode, type SystemMode } from '../daemon/system-trust.js';
+import { type DaemonAnswer, type SocketRequest } from '../daemon/socket-protocol.js';
+import { askOverSocket, systemDaemonToAsk, type Unavailable, userDaemonToAsk } from '../daemon/socket-ask.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 
 // The first thing `interlock hook <agent>` runs, on every tool call an agent makes. It loads node's
@@ -20,103 +11,24 @@ import { EXIT_CODES } from '../core/exit-codes.js';
 // than starting Node. When there is no daemon, or any doubt about its answer, it loads the full hook
 // (parsers, policies) and decides in this process; the input already read is passed on, never lost.
 
-/** Why the daemon did not answer; `absent` when none is running (one may then be started). */
-interface Unavailable {
-  unavailable: string;
-  absent?: boolean;
-  /** A daemon of another build of Interlock (started before an upgrade): its pid, if it may be replaced. */
-  replace?: number;
-  /** A daemon without a socket (it could not listen on one): the full hook asks it over HTTP. */
-  httpOnly?: boolean;
-}
-
 /**
  * Ask the daemon over its socket; `{ unavailable }` says why not (the caller then decides itself). The
  * connection opens while the agent's input is still arriving; the request goes out once it is complete.
  */
-function askOverSocket(
+function askDaemon(
   agent: string,
   input: Promise<string>,
   options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number; system?: SystemMode },
 ): Promise<DaemonAnswer | Unavailable> {
   const found = options.system ? systemDaemonToAsk(options.system) : userDaemonToAsk(options.env);
   if ('unavailable' in found) return Promise.resolve(found);
-  const { state } = found;
-  const { token, socket: path } = state;
-  if (!path) return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: !options.system });
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const done = (value: DaemonAnswer | Unavailable) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(value);
-    };
-    const socket = createConnection(path);
-    const timer = setTimeout(
-      () => done({ unavailable: `no answer within ${options.timeoutMs ?? 5000} ms` }),
-      options.timeoutMs ?? 5000,
-    );
-    socket.on('error', (e) => done({ unavailable: e.message }));
-    socket.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_SOCKET_LINE) done({ unavailable: 'the daemon answered too much' });
-      else chunks.push(c);
-    });
-    socket.on('end', () => {
-      let reply: SocketReply;
-      try {
-        reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SocketReply;
-      } catch {
-        return done({ unavailable: 'the daemon answered something else' });
-      }
-      if (reply.error !== undefined) return done({ unavailable: `the daemon said: ${reply.error}` });
-      if (
-        typeof reply.answer !== 'string' ||
-        typeof reply.proof !== 'string' ||
-        !sameSecret(reply.proof, token)
-      )
-        return done({ unavailable: 'the answer did not come from the daemon (no proof of its secret)' });
-      let answer: unknown;
-      try {
-        answer = JSON.parse(reply.answer);
-      } catch {
-        return done({ unavailable: 'the daemon answered something else' });
-      }
-      done(isDaemonAnswer(answer) ? answer : { unavailable: 'the daemon answered something else' });
-    });
-    input.then(
-      (payload) => {
-        const request: SocketRequest = { agent, payload, cwd: options.cwd, env: forwardableEnv(options.env) };
-        socket.end(`${JSON.stringify(request)}\n`);
-      },
-      () => done({ unavailable: 'no input to forward' }),
-    );
+  if (!found.state.socket)
+    return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: !options.system });
+  const line = input.then((payload) => {
+    const request: SocketRequest = { agent, payload, cwd: options.cwd, env: forwardableEnv(options.env) };
+    return `${JSON.stringify(request)}\n`;
   });
-}
-
-/** The daemon of this user's state file (single-user mode), or why none may be asked. */
-function userDaemonToAsk(env: NodeJS.ProcessEnv): { state: DaemonState } | Unavailable {
-  const state = readState(stateFile(env));
-  if (!state) return { unavailable: 'no daemon running', absent: true };
-  if (!isAlive(state.pid)) return { unavailable: `the daemon (pid ${state.pid}) is gone`, absent: true };
-  if (!state.socket) return { unavailable: 'the daemon has no socket', httpOnly: true };
-  const mine = ownBuild();
-  if (mine && state.build && state.build !== mine)
-    return {
-      unavailable: `the daemon (pid ${state.pid}) runs another build of Interlock`,
-      ...(state.replaceable ? { replace: state.pid } : {}),
-    };
-  return { state };
-}
-
-/** The system daemon, only when its files are Interlock's own (never one the agent's user announced). */
-function systemDaemonToAsk(system: SystemMode): { state: DaemonState } | Unavailable {
-  const trusted = trustedSystemDaemon(system);
-  return 'state' in trusted ? trusted : { unavailable: `no trustworthy system daemon: ${trusted.untrusted}` };
+  return askOverSocket(found.state, line, options.timeoutMs);
 }
 
 /**
@@ -143,7 +55,7 @@ export async function runFastHook(
   const input = readAll(process.stdin);
   input.catch(() => {}); // reported below
   const viaDaemon = useDaemon
-    ? askOverSocket(agent, input, { env: process.env, cwd: process.cwd(), ...(system ? { system } : {}) })
+    ? askDaemon(agent, input, { env: process.env, cwd: process.cwd(), ...(system ? { system } : {}) })
     : undefined;
   let raw: string;
   try {
@@ -178,9 +90,4 @@ export async function runFastHook(
 
 function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve) => stream.write(text, () => resolve()));
-}
-
-/** The build this entry belongs to, when it runs as the bundled dist/cli/hook-fast.cjs. */
-function ownBuild(): string | undefined {
-  return typeof __filename === 'undefined' ? undefined : buildId(dirname(__filename));
 }
