@@ -24,6 +24,8 @@ export interface CheckOptions {
   agent?: string;
   /** With an approval server: how long to wait for approval (e.g. "5m"). */
   wait?: string;
+  /** Who `agent` acts for, when not this process's OS user (a caller of the daemon, cli-served.ts). */
+  actsFor?: string;
 }
 
 /** Configuration problems go to stderr; the decisions themselves already fail closed. */
@@ -35,7 +37,7 @@ export function reportProblems<R extends { problems: string[] }>(rt: R, io: Pick
 
 let osUser: string | undefined;
 
-export function principalFrom(options: { agent?: string }): Principal {
+export function principalFrom(options: { agent?: string; actsFor?: string }): Principal {
   if (osUser === undefined) {
     try {
       osUser = userInfo().username;
@@ -44,7 +46,9 @@ export function principalFrom(options: { agent?: string }): Principal {
     }
   }
   const user = osUser;
-  return options.agent ? { type: 'Agent', id: options.agent, actsFor: user } : { type: 'Human', id: user };
+  return options.agent
+    ? { type: 'Agent', id: options.agent, actsFor: options.actsFor ?? user }
+    : { type: 'Human', id: user };
 }
 
 /** `--wait 5m` and the message a person sees while waiting; shared by check and plan check. */

@@ -49,8 +49,12 @@ export function errorMessage(error: unknown): string {
  * Say what went wrong on stderr, as `interlock <command>: <message>`, and return the exit code.
  * Commander's own errors were printed by commander already.
  */
-export function reportError(command: string, error: unknown): number {
+export function reportError(
+  command: string,
+  error: unknown,
+  stderr: { write(text: string): unknown } = process.stderr,
+): number {
   if (!(error instanceof CommanderError))
-    process.stderr.write(`interlock${command ? ` ${command}` : ''}: ${errorMessage(error)}\n`);
+    stderr.write(`interlock${command ? ` ${command}` : ''}: ${errorMessage(error)}\n`);
   return exitCodeFor(error);
 }

@@ -6,6 +6,7 @@ import { principalFrom } from './check.js';
 import { evaluationJson, paletteFor, type Palette } from './render.js';
 import { commandFromArgs } from './quote.js';
 import { reportError } from './errors.js';
+import { processIo, type CliIo } from './io.js';
 
 function policyRef(p: { id: string; origin: string; line?: number }): string {
   return `${p.origin}${p.line ? `:${p.line}` : ''}`;
@@ -101,24 +102,25 @@ function explainJson(result: ShellEvaluation, rt: Runtime): object {
 
 export async function runExplain(
   args: string[],
-  options: { json?: boolean; cwd?: string; agent?: string },
+  options: { json?: boolean; cwd?: string; agent?: string; actsFor?: string },
   rt: Runtime,
+  io: CliIo = processIo(),
 ): Promise<number> {
   const command = commandFromArgs(args);
   try {
     const result = await evaluate(
       { kind: 'shell', command },
-      localFacts({ cwd: options.cwd }),
+      localFacts({ cwd: options.cwd, env: io.env as Record<string, string> }),
       principalFrom(options),
       rt,
     );
-    process.stdout.write(
+    io.stdout.write(
       options.json
         ? `${JSON.stringify(explainJson(result, rt))}\n`
-        : renderExplain(result, rt, paletteFor(process.stdout, process.env)),
+        : renderExplain(result, rt, paletteFor(io.stdout, io.env)),
     );
     return EXIT_CODES[result.decision.outcome];
   } catch (error) {
-    return reportError('explain', error);
+    return reportError('explain', error, io.stderr);
   }
 }

@@ -17,6 +17,7 @@ import { stringEnv } from './forwardable-env.js';
 import { daemonServerEnv, withDaemonServer, withOwnState } from './server-env.js';
 import { listenSocket } from './socket-server.js';
 import type { RunHandler } from './run-protocol.js';
+import type { CliCall, CliHandler } from './cli-protocol.js';
 import { startingMarker } from './autostart.js';
 import {
   clearState,
@@ -58,6 +59,8 @@ export interface DaemonOptions {
   system?: boolean;
   /** Answers `interlock run` calls on the socket (the system daemon: the broker under its own user). */
   run?: RunHandler;
+  /** Answers one-shot `check` and `explain` calls on the socket (the command line's, a layer above). */
+  cli?: CliHandler;
   /** The managed tier's directory (tests); /etc/interlock otherwise. */
   managedDir?: string;
 }
@@ -236,6 +239,19 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     });
   };
 
+  /** A one-shot command's call: decided with the variables a hook call would be (the daemon's server, and
+   * in system mode its state), on the runtime the hooks use. */
+  const answerCli = (call: CliCall) => {
+    const withServer = withDaemonServer(call.env, serverEnv);
+    const env = options.system ? withOwnState(withServer, daemonEnv) : withServer;
+    const context = {
+      env,
+      system: options.system === true,
+      runtime: (cwd: string) => provider.runtime(cwd, env),
+    };
+    return counted(() => options.cli!(call, context));
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://daemon');
     const nonceHeader = req.headers[NONCE_HEADER];
@@ -320,7 +336,10 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       (r) => answerOwnHook(r.agent, r.payload, r.cwd, r.env),
       token,
       options.system ? 0o666 : 0o600,
-      options.run && ((call, io) => counted(() => options.run!(call, io))),
+      {
+        ...(options.run ? { run: (call, io) => counted(() => options.run!(call, io)) } : {}),
+        ...(options.cli ? { cli: answerCli } : {}),
+      },
     );
   } catch (error) {
     log(

@@ -2,6 +2,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { chmodSync, unlinkSync } from 'node:fs';
 import { MAX_SOCKET_LINE, type SocketReply, type SocketRequest } from './socket-protocol.js';
 import { RunCall, type RunFrame, type RunHandler } from './run-protocol.js';
+import { CliCall, type CliHandler } from './cli-protocol.js';
 
 export type SocketHandler = (request: SocketRequest) => Promise<string>;
 
@@ -35,6 +36,27 @@ function serveRun(socket: Socket, value: unknown, run: RunHandler, token: string
     .finally(() => socket.end());
 }
 
+/** What the socket answers besides hook calls: `interlock run` (system daemon), one-shot commands. */
+export interface SocketCalls {
+  run?: RunHandler;
+  cli?: (call: CliCall) => ReturnType<CliHandler>;
+}
+
+/** A one-shot command's call: one reply, as for a hook call. */
+function serveCli(
+  value: unknown,
+  cli: NonNullable<SocketCalls['cli']>,
+  reply: (r: SocketReply) => void,
+  token: string,
+) {
+  const parsed = CliCall.safeParse(value);
+  if (!parsed.success) return reply({ error: `a cli call is not valid: ${parsed.error.issues[0]?.message}` });
+  cli(parsed.data).then(
+    (answer) => reply({ answer: JSON.stringify(answer), proof: token }),
+    (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 function parseRequest(line: string): SocketRequest {
   const value = JSON.parse(line) as Partial<SocketRequest> | null;
   if (
@@ -50,7 +72,7 @@ function parseRequest(line: string): SocketRequest {
   return { agent: value.agent, payload: value.payload, cwd: value.cwd, env };
 }
 
-function serve(socket: Socket, handle: SocketHandler, token: string, run?: RunHandler) {
+function serve(socket: Socket, handle: SocketHandler, token: string, calls: SocketCalls) {
   const chunks: Buffer[] = [];
   let size = 0;
   const reply = (r: SocketReply) => socket.end(`${JSON.stringify(r)}\n`);
@@ -70,7 +92,8 @@ function serve(socket: Socket, handle: SocketHandler, token: string, run?: RunHa
     try {
       const line = Buffer.concat(chunks).toString('utf8');
       const value = JSON.parse(line) as { kind?: unknown } | null;
-      if (run && value?.kind === 'run') return serveRun(socket, value, run, token);
+      if (calls.run && value?.kind === 'run') return serveRun(socket, value, calls.run, token);
+      if (calls.cli && value?.kind === 'cli') return serveCli(value, calls.cli, reply, token);
       request = parseRequest(line);
     } catch (error) {
       reply({ error: error instanceof Error ? error.message : String(error) });
@@ -104,7 +127,7 @@ export async function listenSocket(
   handle: SocketHandler,
   token: string,
   mode = 0o600,
-  run?: RunHandler,
+  calls: SocketCalls = {},
 ): Promise<Server> {
   if (await inUse(path)) throw new Error(`another daemon is listening on ${path}`);
   try {
@@ -113,7 +136,7 @@ export async function listenSocket(
     // nothing left over
   }
   // The hook half-closes after its request line; the answer still has to go back on the same socket.
-  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, handle, token, run));
+  const server = createServer({ allowHalfOpen: true }, (socket) => serve(socket, handle, token, calls));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(path, () => {

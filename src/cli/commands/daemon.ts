@@ -55,9 +55,10 @@ async function start(options: DaemonCliOptions): Promise<number> {
     process.stderr.write(`interlock daemon: --idle-exit ${options.idleExit} is not a number of minutes\n`);
     return EXIT_CODES.usage;
   }
-  const [{ startDaemon }, { servedRun }, { stringEnv }] = await Promise.all([
+  const [{ startDaemon }, { servedRun }, { servedCli }, { stringEnv }] = await Promise.all([
     import('../../daemon/server.js'),
     import('../run-served.js'),
+    import('../cli-served.js'),
     import('../../daemon/forwardable-env.js'),
   ]);
   let leave = () => {};
@@ -66,6 +67,8 @@ async function start(options: DaemonCliOptions): Promise<number> {
     ...(options.host ? { host: options.host } : {}),
     log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...(idleMinutes ? { idleExitMs: idleMinutes * 60_000, onIdle: () => leave() } : {}),
+    // One-shot `check` and `explain` (cli-fast.ts) answered here: no bundle to load in the caller.
+    cli: servedCli(),
     // The system daemon runs `interlock run` for agents: the broker's file is only its user's to read.
     ...(options.system ? { system: true, run: servedRun(stringEnv(process.env)) } : {}),
   });

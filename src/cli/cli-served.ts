@@ -1,0 +1,54 @@
+import { statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { CliHandler } from '../daemon/cli-protocol.js';
+import { principalFrom, runCheck } from './check.js';
+import { runExplain } from './explain.js';
+import type { CliIo } from './io.js';
+import { servedArgs } from './served-args.js';
+
+// The daemon's answer to a one-shot `interlock check` or `explain` (cli-fast.ts): the same command code as
+// in the caller's process, its output captured, its directory and variables passed in (nothing of the
+// daemon's process.cwd, process.env or process.exitCode is read or set). A call the daemon should not
+// answer is refused with a reason, and the caller then runs the command itself: the daemon never answers
+// differently from the caller's own run, it only answers faster.
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The handler `interlock daemon` plugs into its socket. */
+export function servedCli(): CliHandler {
+  return async (call, context) => {
+    const args = servedArgs(call.argv);
+    if (!args) throw new Error('the daemon answers check and explain with --json, --cwd, --agent and --');
+    // The system daemon's own user is nobody's: it answers for an agent, acting for the user it names.
+    if (context.system && !args.agent) throw new Error('the system daemon answers an agent (--agent) only');
+    // A daemon of the caller's own user decides as the caller would, a person's call included.
+    if (!context.system && call.user !== principalFrom({}).id)
+      throw new Error('the daemon runs as another user than the caller');
+    const cwd = args.cwd ?? call.cwd;
+    if (!isDirectory(cwd)) throw new Error(`${cwd} is not a directory`); // the caller's commander says so
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const io: CliIo = {
+      stdin: Readable.from([]),
+      stdout: { write: (text: string) => stdout.push(text), isTTY: call.stdoutTTY },
+      stderr: { write: (text: string) => stderr.push(text) },
+      env: context.env,
+    };
+    const options = {
+      cwd,
+      ...(args.json ? { json: true } : {}),
+      ...(args.agent ? { agent: args.agent, actsFor: call.user } : {}),
+    };
+    const exitCode =
+      args.command === 'check'
+        ? await runCheck(args.words, options, () => context.runtime(cwd), io)
+        : await runExplain(args.words, options, await context.runtime(cwd), io);
+    return { stdout: stdout.join(''), exitCode, ...(stderr.length ? { stderr: stderr.join('') } : {}) };
+  };
+}
