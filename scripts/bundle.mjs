@@ -1,6 +1,7 @@
 // Bundles the hook's two entry points and main.js's loader after `tsc` (see src/cli/hook-fast.ts for why):
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
 //    only the daemon's client: what it needs when no daemon answers is dist/cli/hook-local.cjs;
+//  - dist/cli/cli-fast.cjs: main.js's first try for `check` and `explain`, the daemon's answer; built-ins only;
 //  - dist/cli/one-shot.cjs: what main.js runs for the other commands (src/cli/one-shot.ts); built-ins only;
 //  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) and the command line
 //    (src/cli/bundle-entry.ts) as one file, which Node loads several times faster than the same code spread
@@ -78,6 +79,12 @@ await Promise.all([
   }),
   build({
     ...common,
+    // main.js's first try for `check` and `explain`: the running daemon's answer (src/cli/cli-fast.ts).
+    entryPoints: ['src/cli/cli-fast.ts'],
+    outfile: 'dist/cli/cli-fast.cjs',
+  }),
+  build({
+    ...common,
     entryPoints: ['src/cli/hook-local.ts'],
     outfile: 'dist/cli/hook-local.cjs',
     plugins: [fullHookIsTheBundle],
@@ -109,6 +116,7 @@ await Promise.all([
 // character makes Node decode the whole file as UTF-8 into a two-byte string: ~100 ms more per start.
 for (const file of [
   'dist/cli/hook-fast.cjs',
+  'dist/cli/cli-fast.cjs',
   'dist/cli/hook-local.cjs',
   'dist/cli/one-shot.cjs',
   'dist/cli/hook-bundle.cjs',

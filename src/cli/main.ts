@@ -19,9 +19,27 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
   });
 } else {
-  const commandLine = await oneShot();
-  if (!longRunning) commandLine.preferQuickStart();
-  process.exitCode = await commandLine.runCommandLine(process.argv.slice(2));
+  // `check` and `explain` ask the running daemon first (see cli-fast.ts): no bundle to load when it answers.
+  const served = ['check', 'explain'].includes(subcommand ?? '')
+    ? await fromDaemon(process.argv.slice(2))
+    : undefined;
+  if (served !== undefined) process.exitCode = served;
+  else {
+    const commandLine = await oneShot();
+    if (!longRunning) commandLine.preferQuickStart();
+    process.exitCode = await commandLine.runCommandLine(process.argv.slice(2));
+  }
+}
+
+/** The daemon's answer, printed (dist/cli/cli-fast.cjs, built-ins only): its exit code, else undefined. */
+async function fromDaemon(args: readonly string[]): Promise<number | undefined> {
+  const { createRequire } = await import('node:module');
+  try {
+    const fast = createRequire(import.meta.url)('./cli-fast.cjs') as typeof import('./cli-fast.js');
+    return await fast.answerFromDaemon(args);
+  } catch {
+    return undefined; // no bundle (running as built), or no directory to name: decided here
+  }
 }
 
 /** one-shot.ts as one CommonJS file (dist/cli/one-shot.cjs), or as built when the bundles were not made. */

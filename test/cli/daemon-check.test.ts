@@ -1,0 +1,213 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedCli } from '../../src/cli/cli-served.js';
+import type { CliHandler } from '../../src/daemon/cli-protocol.js';
+import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
+import { systemPaths } from '../../src/daemon/system-paths.js';
+import { baseEnv, MAIN, runNode, tempHome, type Run } from '../hooks/support.js';
+
+// A one-shot `check` or `explain` answered by the running daemon (src/cli/cli-fast.ts → cli-served.ts):
+// real daemons in this process, the built CLI in its own, a real socket between them. The daemon's answer
+// is exactly the caller's own run (output, exit code, one audit entry); any doubt about the daemon (another
+// build, a wrong secret, none at all) and the caller decides itself, as it always did.
+
+/** The CLI's run, and how many calls the daemon answered meanwhile. */
+function counting(handler: CliHandler): { handler: CliHandler; calls: () => number } {
+  let calls = 0;
+  return {
+    handler: (call, context) => {
+      calls++;
+      return handler(call, context);
+    },
+    calls: () => calls,
+  };
+}
+
+const cli = (args: string[], env: Record<string, string>, cwd: string): Promise<Run> =>
+  runNode([MAIN, ...args], '', env, cwd);
+
+/** The audit log's entries as `audit log --json` lists them. */
+async function entries(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ type: string; summary?: string }[]> {
+  const r = await cli(['audit', 'log', '--json'], { ...env, INTERLOCK_NO_DAEMON: '1' }, cwd);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { type: string; summary?: string });
+}
+
+describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
+  const home = tempHome();
+  const project = join(home, 'project');
+  const stateFile = join(home, '.config', 'interlock', 'daemon.json');
+  const env = baseEnv(home, { INTERLOCK_DAEMON_AUTOSTART: '0' });
+  const local = { ...env, INTERLOCK_NO_DAEMON: '1' };
+  const served = counting(servedCli());
+  let daemon: RunningDaemon;
+
+  beforeAll(async () => {
+    mkdirSync(project);
+    daemon = await startDaemon({ port: 0, stateFile, env, cli: served.handler });
+  }, 60_000);
+  afterAll(async () => {
+    await daemon?.close();
+  });
+
+  it.each<[string, string[], Record<string, string>]>([
+    ['a harmless command', ['check', '--', 'ls', '-la'], {}],
+    [
+      'a destructive production command, as JSON',
+      ['check', '--json', '--cwd', '/tmp', '--agent', 'claude', '--', 'terraform', 'destroy'],
+      { TF_WORKSPACE: 'production' },
+    ],
+    ['explain', ['explain', '--', 'rm', '-rf', '/'], {}],
+    ['explain as JSON', ['explain', '--json', '--', 'kubectl', 'delete', 'ns', 'payments'], {}],
+  ])(
+    'answers %s exactly as the local run, and records it once',
+    async (_what, args, extra) => {
+      const before = served.calls();
+      const here = await cli(args, { ...local, ...extra }, project);
+      const recorded = (await entries(env, project)).length;
+      const there = await cli(args, { ...env, ...extra }, project);
+      expect(served.calls()).toBe(before + 1);
+      expect(there).toEqual(here);
+      const after = await entries(env, project);
+      expect(after.length).toBe(recorded + (args[0] === 'check' ? 1 : 0));
+    },
+    60_000,
+  );
+
+  it('leaves the forms it does not answer to the local run', async () => {
+    const before = served.calls();
+    for (const args of [
+      ['check', 'ls'], // no `--`
+      ['check', '--cwd', 'project', '--', 'ls'], // a relative directory
+      ['check', '--help'],
+      ['check', '--cwd', join(home, 'nowhere'), '--', 'ls'], // refused by the daemon: commander says why
+    ])
+      expect(await cli(args, env, home)).toEqual(await cli(args, local, home));
+    expect(served.calls()).toBe(before + 1);
+  }, 60_000);
+
+  it('is not used when it runs another build, or cannot prove its secret', async () => {
+    const state = readFileSync(stateFile, 'utf8');
+    const args = ['check', '--json', '--', 'rm', '-rf', '/'];
+    const expected = await cli(args, local, project);
+    const before = served.calls();
+    try {
+      const parsed = JSON.parse(state) as Record<string, unknown>;
+      writeFileSync(stateFile, JSON.stringify({ ...parsed, build: 'another-build' }));
+      expect(await cli(args, env, project)).toEqual(expected);
+      expect(served.calls()).toBe(before);
+      writeFileSync(stateFile, JSON.stringify({ ...parsed, token: 'f'.repeat(64) }));
+      expect(await cli(args, env, project)).toEqual(expected);
+      expect(served.calls()).toBe(before + 1); // asked, and its answer not believed
+    } finally {
+      writeFileSync(stateFile, state);
+    }
+  }, 60_000);
+
+  it('decides locally, without an error, when no daemon runs', async () => {
+    const other = tempHome();
+    mkdirSync(join(other, '.config', 'interlock'), { recursive: true });
+    const otherEnv = baseEnv(other, { INTERLOCK_DAEMON_AUTOSTART: '0' });
+    const args = ['check', '--json', '--', 'rm', '-rf', '/'];
+    const none = await cli(args, otherEnv, other);
+    expect(none.stderr).toBe('');
+    expect(none.code).toBe(3);
+    // A state file naming a process that is gone: the same.
+    writeFileSync(
+      join(other, '.config', 'interlock', 'daemon.json'),
+      JSON.stringify({
+        protocol: 1,
+        pid: 999_999,
+        host: '127.0.0.1',
+        port: 1,
+        token: 'x',
+        startedAt: '',
+        socket: '/nowhere',
+      }),
+    );
+    expect(await cli(args, otherEnv, other)).toEqual(none);
+    expect(existsSync(join(other, '.config', 'interlock', 'daemon.sock'))).toBe(false); // none started
+  }, 60_000);
+});
+
+describe.skipIf(!existsSync(MAIN) || process.getuid?.() !== 0)('system mode', () => {
+  // A system root of the test's own, root-owned as setup --system leaves it (the tests run as root).
+  const root = tempHome();
+  const paths = systemPaths(root);
+  const managed = join(root, 'managed');
+  const home = join(root, 'home', 'agent');
+  const project = join(home, 'project');
+  const daemonEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: paths.daemonConfigHome,
+    INTERLOCK_SYSTEM_ROOT: root,
+    INTERLOCK_DATABASE: join(root, 'daemon-audit.db'),
+  };
+  const agentEnv = baseEnv(home, { INTERLOCK_DAEMON_AUTOSTART: '0', INTERLOCK_SYSTEM_ROOT: root });
+  const system = counting(servedCli());
+  const own = counting(servedCli());
+  let systemDaemon: RunningDaemon;
+  let ownDaemon: RunningDaemon;
+
+  beforeAll(async () => {
+    mkdirSync(project, { recursive: true });
+    mkdirSync(join(managed, 'policies'), { recursive: true });
+    writeFileSync(
+      join(managed, 'policies', 'org.cedar'),
+      '@id("org.freeze")\nforbid (principal, action, resource);\n',
+    );
+    mkdirSync(paths.configDir, { recursive: true });
+    writeFileSync(paths.marker, JSON.stringify({ mode: 'system', user: 'root' }));
+    mkdirSync(paths.runDir, { recursive: true, mode: 0o755 });
+    chmodSync(paths.runDir, 0o755);
+    systemDaemon = await startDaemon({
+      port: 0,
+      stateFile: paths.stateFile,
+      env: daemonEnv,
+      system: true,
+      managedDir: managed,
+      cli: system.handler,
+    });
+    // The agent's user runs a daemon of its own too: never asked in system mode.
+    ownDaemon = await startDaemon({
+      port: 0,
+      stateFile: join(home, '.config', 'interlock', 'daemon.json'),
+      env: agentEnv,
+      cli: own.handler,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await systemDaemon?.close();
+    await ownDaemon?.close();
+  });
+
+  it("answers an agent's check with the system daemon's policies and log, whatever the call's variables say", async () => {
+    const hostile = {
+      ...agentEnv,
+      INTERLOCK_DATABASE: join(home, 'agent-audit.db'),
+      XDG_STATE_HOME: join(home, 'state'),
+      INTERLOCK_SERVER_URL: 'http://127.0.0.1:9',
+    };
+    const r = await cli(['check', '--json', '--agent', 'claude', '--', 'git', 'status'], hostile, project);
+    expect(system.calls()).toBe(1);
+    expect(own.calls()).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: { outcome: 'deny' } }); // the managed forbid
+    expect(existsSync(join(home, 'agent-audit.db'))).toBe(false);
+    expect(existsSync(join(home, 'state'))).toBe(false);
+    expect(readFileSync(daemonEnv.INTERLOCK_DATABASE).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('leaves a call without --agent to the local run, and never asks the agent-owned daemon', async () => {
+    const before = system.calls();
+    const r = await cli(['check', '--', 'git', 'status'], agentEnv, project);
+    expect(r.code).toBe(0);
+    expect(system.calls()).toBe(before);
+    expect(own.calls()).toBe(0);
+  }, 60_000);
+});
