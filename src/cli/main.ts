@@ -23,7 +23,8 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
   const served = ['check', 'explain'].includes(subcommand ?? '')
     ? await fromDaemon(process.argv.slice(2))
     : undefined;
-  if (served !== undefined) process.exitCode = served;
+  // Nothing else is under way once the answer is out: leave without Node's teardown of an idle process.
+  if (served !== undefined) process.exit(served);
   else {
     const commandLine = await oneShot();
     if (!longRunning) commandLine.preferQuickStart();
