@@ -1,4 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedCli } from '../../src/cli/cli-served.js';
@@ -26,6 +28,17 @@ function counting(handler: CliHandler): { handler: CliHandler; calls: () => numb
 
 const cli = (args: string[], env: Record<string, string>, cwd: string): Promise<Run> =>
   runNode([MAIN, ...args], '', env, cwd);
+
+/** One raw line to the daemon's socket; its reply. */
+function ask(path: string, line: string): Promise<{ answer?: string; proof?: string; error?: string }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = createConnection(path, () => socket.end(`${line}\n`));
+    socket.on('data', (d: Buffer) => (text += d.toString()));
+    socket.on('end', () => resolve(JSON.parse(text) as { error?: string }));
+    socket.on('error', reject);
+  });
+}
 
 /** The audit log's entries as `audit log --json` lists them. */
 async function entries(
@@ -79,6 +92,33 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     },
     60_000,
   );
+
+  it('refuses a call that is not valid or not one it answers, with a reason and without its secret', async () => {
+    const { socket } = JSON.parse(readFileSync(stateFile, 'utf8')) as { socket: string };
+    const call = {
+      kind: 'cli',
+      argv: ['check', '--', 'ls'],
+      cwd: project,
+      env,
+      user: userInfo().username,
+      stdoutTTY: false,
+    };
+    expect(await ask(socket, JSON.stringify(call))).toMatchObject({ proof: expect.any(String) });
+    const before = served.calls();
+    for (const [bad, reason] of [
+      [{ ...call, configPath: '/etc/shadow' }, /not valid/],
+      [{ ...call, argv: ['check'] }, /not valid/],
+      [{ ...call, argv: ['check', '--batch'] }, /answers check and explain with/],
+      [{ ...call, argv: ['check', '--wait', '5m', '--', 'ls'] }, /answers check and explain with/],
+      [{ ...call, user: 'someone-else' }, /another user/],
+      [{ ...call, env: { HOME: 1 } }, /not valid/],
+    ] as const) {
+      const reply = await ask(socket, JSON.stringify(bad));
+      expect(reply.error).toMatch(reason);
+      expect(reply.proof).toBeUndefined();
+    }
+    expect(served.calls()).toBe(before + 3); // the valid calls reached the handler, which refused them
+  }, 60_000);
 
   it('leaves the forms it does not answer to the local run', async () => {
     const before = served.calls();
