@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { serverConnection } from '../approvals/settings.js';
 import type { CliHandler } from '../daemon/cli-protocol.js';
 import { principalFrom, runCheck } from './check.js';
 import { runExplain } from './explain.js';
@@ -45,10 +46,15 @@ export function servedCli(): CliHandler {
       ...(args.json ? { json: true } : {}),
       ...(args.agent ? { agent: args.agent, actsFor: call.user } : {}),
     };
+    const rt = await context.runtime(cwd);
+    // The caller's own run asks an approval server with the caller's token, which is not sent here (nor is
+    // the daemon's to be used for it): outside system mode such a call stays the caller's.
+    if (!context.system && serverConnection(context.env, rt.config) !== undefined)
+      throw new Error('with an approval server, the caller decides with its own token');
     const exitCode =
       args.command === 'check'
-        ? await runCheck(args.words, options, () => context.runtime(cwd), io)
-        : await runExplain(args.words, options, await context.runtime(cwd), io);
+        ? await runCheck(args.words, options, () => Promise.resolve(rt), io)
+        : await runExplain(args.words, options, rt, io);
     return { stdout: stdout.join(''), exitCode, ...(stderr.length ? { stderr: stderr.join('') } : {}) };
   };
 }

@@ -41,7 +41,8 @@ import { ServiceError } from '../server/errors.js';
 //   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
 //   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
 //   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts),
-//                             and for the system daemon `interlock run` streamed back (run-protocol.ts)
+//                             one-shot `check` and `explain` (cli-protocol.ts), and for the system daemon
+//                             `interlock run` streamed back (run-protocol.ts)
 //   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
 
 export interface DaemonOptions {
@@ -249,7 +250,11 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
       system: options.system === true,
       runtime: (cwd: string) => provider.runtime(cwd, env),
     };
-    return counted(() => options.cli!(call, context));
+    return counted(async () => {
+      const answer = await options.cli!(call, context);
+      log(`${call.argv[0]} exit ${answer.exitCode}`);
+      return answer;
+    });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

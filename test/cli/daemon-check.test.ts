@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +130,24 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     ])
       expect(await cli(args, env, home)).toEqual(await cli(args, local, home));
     expect(served.calls()).toBe(before + 1);
+  }, 60_000);
+
+  it("leaves a call to the local run when an approval server is configured (the caller's token decides)", async () => {
+    const config = join(home, '.config', 'interlock', 'config.yaml');
+    writeFileSync(config, 'server:\n  url: http://127.0.0.1:9\n');
+    try {
+      const args = ['check', '--json', '--', 'ls'];
+      const before = served.calls();
+      const here = await cli(args, local, project);
+      const there = await cli(args, { ...env, INTERLOCK_DEBUG: '1' }, project);
+      expect(there.stderr).toBe(
+        `interlock: the daemon said: with an approval server, the caller decides with its own token; deciding here\n${here.stderr}`,
+      );
+      expect({ ...there, stderr: '' }).toEqual({ ...here, stderr: '' });
+      expect(served.calls()).toBe(before + 1);
+    } finally {
+      rmSync(config);
+    }
   }, 60_000);
 
   it('is not used when it runs another build, or cannot prove its secret', async () => {
