@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '../store/audit.js';
-import { PostgresStore, type PostgresStats } from '../store/postgres.js';
+import { noPostgresStats, PostgresStore, type PostgresStats } from '../store/postgres.js';
 import { BENCH_POSTGRES_URL } from './server-replicas.js';
 import { sampleWaits, type WaitShares } from './pg-waits.js';
 
@@ -49,14 +49,7 @@ async function run(mode: Mode): Promise<Record<string, unknown>> {
 }
 
 function sum(all: PostgresStats[]): PostgresStats {
-  const total = {
-    batches: 0,
-    transactions: 0,
-    roundTrips: 0,
-    lockedRoundTrips: 0,
-    lockHeldMs: 0,
-    flushes: 0,
-  };
+  const total = noPostgresStats();
   for (const s of all) for (const k of Object.keys(total) as (keyof PostgresStats)[]) total[k] += s[k];
   return total;
 }

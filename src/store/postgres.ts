@@ -111,6 +111,11 @@ export interface PostgresStats {
   flushes: number;
 }
 
+/** Every count at zero: a store's start, and what a bench sums replicas' counts onto. */
+export function noPostgresStats(): PostgresStats {
+  return { batches: 0, transactions: 0, roundTrips: 0, lockedRoundTrips: 0, lockHeldMs: 0, flushes: 0 };
+}
+
 /**
  * PostgreSQL: several server replicas share one state. Every writing transaction holds the lock on the head
  * of the audit chain (one row) before it commits, so writes are serialised across replicas exactly as in
@@ -145,14 +150,7 @@ export class PostgresStore implements Store {
       values: [hashes],
     }),
   );
-  readonly stats: PostgresStats = {
-    batches: 0,
-    transactions: 0,
-    roundTrips: 0,
-    lockedRoundTrips: 0,
-    lockHeldMs: 0,
-    flushes: 0,
-  };
+  readonly stats: PostgresStats = noPostgresStats();
   /** Batches that only appended are acknowledged after a flush behind their COMMIT (postgres-chain.ts). */
   private readonly durable = new GroupFlush(() => {
     this.stats.flushes++;
