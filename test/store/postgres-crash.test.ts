@@ -17,10 +17,12 @@ import { POSTGRES_BIN } from '../support/postgres-bin.js';
 
 const BIN = POSTGRES_BIN;
 const PORT = 40_000 + (process.pid % 20_000);
+// Output captured (a failed start's message is in the error thrown), not printed: restart() retries.
+const quiet = { stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
 const asPostgres = (cmd: string, args: string[]) =>
   process.getuid?.() === 0
-    ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args])
-    : execFileSync(cmd, args);
+    ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], quiet)
+    : execFileSync(cmd, args, quiet);
 
 describe.skipIf(!BIN)('kill -9 of PostgreSQL while two replicas append', () => {
   const dir = mkdtempSync(join(tmpdir(), 'interlock-pg-crash-'));
