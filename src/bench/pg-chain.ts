@@ -6,8 +6,9 @@ import { sampleWaits, type WaitShares } from './pg-waits.js';
 // `node dist/bench/run.js pg-chain` → two PostgresStore replicas (two pools, one schema) in this process,
 // each with concurrent decision-shaped transactions (read the freezes, append one entry). Counted, not
 // timed: round trips and round trips under the head lock per batch, the lock hold per batch as the
-// replica sees it, and the shared flushes per batch (the lock taken at the end commits before the disk's
-// flush, postgres-flush.ts; not counted as round trips), for the lock taken at the end (today's decisions)
+// replica sees it (for the lock taken at the end, until the reply, which waits for the flush too), and the
+// flushes per batch (the lock taken at the end commits before the disk's flush, which rides in the same
+// message: postgres-chain.ts), for the lock taken at the end (today's decisions)
 // and in the first round trip (how every transaction took it before: `lockAtStart`, which commits durably
 // under the lock). Wall-clock figures beside them mean something only on a quiet machine.
 

@@ -9,11 +9,12 @@ import type { AuditInput } from './types.js';
 // src/audit/verify.ts recomputes; the body is joined from the parts src/store/audit.ts makes.
 //
 // Nor is the lock held through the disk's flush: that COMMIT is asynchronous (it releases the lock once
-// its WAL is written to memory). The batch is acknowledged only after a later transaction, sent once the
-// COMMIT returned, writes one small WAL record (a logical message, which any role may emit and which
+// its WAL is written to memory). The same message then runs one more transaction of its own (implicit,
+// after the COMMIT) that writes one small WAL record (a logical message, which any role may emit and which
 // changes no table) and commits with the session's own synchronous_commit: that waits until the WAL is
-// flushed up to its commit record, past the batch's (postgres-flush.ts shares one such flush among the
-// batches that wait together). Another replica's batch chained on this one commits later in the same WAL,
+// flushed up to its commit record, past the batch's, and only then does the reply come and the batch is
+// acknowledged. (PostgreSQL shares one disk flush among the backends waiting at once.) A replica sends its
+// next batch on another connection meanwhile. Another replica's batch chained on this one commits later in the same WAL,
 // so no crash keeps it and loses this one: the chain that survives is always a prefix. (A transaction that
 // only takes an xid writes no WAL and commits without any flush; test/store/postgres-chain.test.ts holds
 // every acknowledgement to the flush.)
@@ -77,15 +78,15 @@ export function chainRow(input: AuditInput) {
   return { ...auditBodyParts(input), at: input.at, type: input.type, actor: input.actor };
 }
 
-/** After asynchronous COMMITs: a transaction that writes WAL, committed as the session says (durably). */
-export const FLUSH_SQL = "SELECT pg_logical_emit_message(true, 'interlock.flush', '')";
+/** After an asynchronous COMMIT: a transaction that writes WAL, committed as the session says (durably). */
+const FLUSH_SQL = "SELECT pg_logical_emit_message(true, 'interlock.flush', '')";
 
 /**
  * The one message that appends and commits. node-postgres sends parameters only for a single statement and
  * cannot pipeline COMMIT behind it, so the two values go in as literals quoted by pg's escapeLiteral.
  * `freezesSeen` null: the transaction took the lock earlier and checked the freezes then; it commits
  * durably while it holds the lock, as before (what it wrote besides the chain is read by others at once).
- * Otherwise (it only appends) the COMMIT is asynchronous and the batch waits for FLUSH_SQL (see the top).
+ * Otherwise (it only appends) the COMMIT is asynchronous and FLUSH_SQL follows it (see the top).
  * `begin`: nothing of the transaction was sent before (its batch decided on the freezes the last batch saw).
  * If the function fails (a freeze changed), PostgreSQL skips the rest of the message: nothing commits.
  */
@@ -97,5 +98,5 @@ export function appendAndCommitSql(
   const append = `SELECT * FROM append_chain(${pg.escapeLiteral(JSON.stringify(rows))}::jsonb, ${freezesSeen === null ? 'NULL' : pg.escapeLiteral(freezesSeen)})`;
   const start = begin ? 'BEGIN; ' : '';
   if (freezesSeen === null) return `${start}${append}; COMMIT`;
-  return `${start}SET LOCAL synchronous_commit TO off; ${append}; COMMIT`;
+  return `${start}SET LOCAL synchronous_commit TO off; ${append}; COMMIT; ${FLUSH_SQL}`;
 }

@@ -1,13 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
-import {
-  APPEND_CHAIN_FUNCTION,
-  appendAndCommitSql,
-  chainRow,
-  FLUSH_SQL,
-  FREEZES_JSON,
-} from './postgres-chain.js';
-import { GroupFlush } from './postgres-flush.js';
+import { APPEND_CHAIN_FUNCTION, appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
 import { canonicalName } from './names.js';
 import { IdentityReads, type TokenRow } from './postgres-identity-reads.js';
 import {
@@ -86,6 +79,9 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
+/** The error without its SQLSTATE, so its batch is not retried (its COMMIT may have gone through). */
+const notRetried = (error: unknown) =>
+  new Error(`a batch's flush failed after its COMMIT: ${(error as Error).message}`, { cause: error });
 const ignore = () => undefined;
 
 interface Job {
@@ -106,8 +102,9 @@ export interface PostgresStats {
   roundTrips: number;
   /** Round trips sent while this replica held the head lock (each one a wait for the other replicas). */
   lockedRoundTrips: number;
+  /** For a batch that only appends, until its reply, which now waits for the flush too (an upper bound). */
   lockHeldMs: number;
-  /** Flushes that made batches committed asynchronously durable (postgres-flush.ts), each shared. */
+  /** Flushes that made batches committed asynchronously durable, each in its batch's message (postgres-chain.ts). */
   flushes: number;
 }
 
@@ -151,11 +148,6 @@ export class PostgresStore implements Store {
     }),
   );
   readonly stats: PostgresStats = noPostgresStats();
-  /** Batches that only appended are acknowledged after a flush behind their COMMIT (postgres-chain.ts). */
-  private readonly durable = new GroupFlush(() => {
-    this.stats.flushes++;
-    return this.pool.query(FLUSH_SQL);
-  });
 
   constructor(url: string, options: PostgresOptions = {}) {
     const { connectionString, schema, safe } = parsePostgresUrl(url);
@@ -231,8 +223,10 @@ export class PostgresStore implements Store {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        // A batch in which one transaction failed is undone whole, and each then runs on its own.
-        if (!(await this.runBatch(batch))) for (const job of batch) await this.runBatch([job]);
+        // The next batch goes on once this one only waits for its reply (its flush): see runBatch.
+        let sent!: () => void;
+        const detached = new Promise<void>((resolve) => (sent = resolve));
+        await Promise.race([this.runJobs(batch, sent), detached]);
       }
     } finally {
       this.draining = false;
@@ -243,11 +237,19 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** A batch in which one transaction failed is undone whole, and each then runs on its own. */
+  private async runJobs(batch: Job[], sent: () => void): Promise<void> {
+    if (!(await this.runBatch(batch, sent))) for (const job of batch) await this.runBatch([job], ignore);
+  }
+
   /**
    * One PostgreSQL transaction for the jobs, under the audit-head lock. False when a job failed in a batch
    * of several (nothing was committed; the caller runs them one by one); every job is settled otherwise.
+   * `sent` is called when all that is left is the message that appends, commits asynchronously and flushes
+   * (postgres-chain.ts): the replica's next batch then starts on another connection while this one waits
+   * for the disk. A retry (a freeze changed) runs meanwhile; the append checks the freezes under the lock.
    */
-  private async runBatch(jobs: Job[]): Promise<boolean> {
+  private async runBatch(jobs: Job[], sent: () => void): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect().catch((error: unknown) => error as Error);
       if (client instanceof Error) {
@@ -270,14 +272,11 @@ export class PostgresStore implements Store {
             throw error;
           }
         }
+        if (tx.appendsOnly) sent();
         await tx.commit();
         // Checked under the lock at commit, unless this batch changed a freeze (then read them next time).
         this.freezesKnown = tx.freezesChanged ? undefined : tx.freezesSeen;
-        const settle = () => jobs.forEach((job, i) => job.resolve(values[i]));
-        // The next batch goes on meanwhile; these are acknowledged once a flush behind them committed.
-        if (tx.committedAsync)
-          this.durable.after().then(settle, (error: unknown) => jobs.forEach((job) => job.reject(error)));
-        else settle();
+        jobs.forEach((job, i) => job.resolve(values[i]));
         return true;
       } catch (error) {
         this.freezesKnown = undefined;
@@ -430,8 +429,11 @@ class PostgresTx implements Tx {
   private readonly freezes: Map<string, Freeze>;
   /** Whether this transaction wrote a freeze (its store then reads them again for the next batch). */
   freezesChanged = false;
-  /** Whether its COMMIT was asynchronous (it only appended): durable only after a flush behind it. */
-  committedAsync = false;
+
+  /** Whether all it sends is the message that appends and commits (no lock taken before): see commit(). */
+  get appendsOnly(): boolean {
+    return this.lockedAt === undefined && this.pending.length > 0;
+  }
 
   constructor(
     private readonly client: pg.PoolClient,
@@ -646,7 +648,7 @@ class PostgresTx implements Tx {
   /**
    * Append this transaction's audit entries and commit, in one message (postgres-chain.ts): a transaction
    * that did not need the lock before holds it only while that message runs, not through the disk's flush
-   * (its store acknowledges it after a flush behind it: `committedAsync`).
+   * (that COMMIT is asynchronous; the message's last transaction waits for the disk's flush behind it).
    */
   async commit() {
     const wasLocked = this.lockedAt !== undefined;
@@ -665,13 +667,19 @@ class PostgresTx implements Tx {
       wasLocked ? null : this.freezesSeen,
       begin,
     );
-    const results = (await this.round(sql)) as unknown as pg.QueryResult<{
+    if (!wasLocked) this.stats.flushes++;
+    const results = (await this.round(sql).catch((error: unknown) => {
+      // Only an error of the function comes before the COMMIT; one after it (in the flush) may follow a
+      // commit, so it is never retried (nor acknowledged).
+      throw wasLocked || /\bappend_chain\(/.test((error as { where?: string }).where ?? '')
+        ? error
+        : notRetried(error);
+    })) as unknown as pg.QueryResult<{
       first_seq: number;
       prev_hash: string;
       hashes: string[];
     }>[];
     this.stats.lockHeldMs += performance.now() - started;
-    this.committedAsync = !wasLocked;
     const appended = results.find((r) => r.fields[0]?.name === 'first_seq')!;
     const { first_seq: first, prev_hash: prevHash, hashes } = appended.rows[0]!;
     this.pending.forEach(({ entry, row }, i) => {

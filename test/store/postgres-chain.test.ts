@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditBodyParts, buildAuditEntry, GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
 import { canonicalJson } from '../../src/store/canonical.js';
 import { PostgresStore } from '../../src/store/postgres.js';
@@ -149,6 +149,24 @@ describe('the audit chain on PostgreSQL', () => {
       await probe.end();
     }
     expect(verifyAuditChain(await replicas[0]!.auditEntries(1, 100_000)).ok).toBe(true);
+  });
+
+  it('appends, commits and flushes a batch that only appends in one round trip', async () => {
+    const append = (i: number) =>
+      replicas[1]!.transact(async (tx) => {
+        await tx.getFreeze('global');
+        await tx.appendAudit({ type: 'decision', actor: 'claude', at: i, data: { i } });
+      });
+    await append(0); // the freezes are read once, then known
+    const batches = replicas[1]!.stats.batches;
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await Promise.all([append(1), append(2)]);
+      await append(3);
+      expect(sent).toHaveBeenCalledTimes(replicas[1]!.stats.batches - batches);
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   it('refuses an entry time that is not whole milliseconds, naming it', async () => {
