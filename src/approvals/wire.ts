@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SENSITIVE_CATEGORIES } from '../analyzers/sensitive-files.js';
 import { RISKS } from '../core/types.js';
+import { nestingDepth } from './json-nesting.js';
 
 // What an agent's side sends the approval server about one action: the action itself and the facts it
 // was assessed with, never a verdict. The server assesses and decides again from exactly this, and the
@@ -8,6 +9,8 @@ import { RISKS } from '../core/types.js';
 // reviewers are shown and what a grant allows cannot differ.
 
 const Text = (max: number) => z.string().max(max);
+/** MCP tool arguments nested deeper than this are refused (see the mcp-call proposal). */
+const MAX_ARGS_NESTING = 64;
 const Path = Text(4096);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex (64 characters)');
 
@@ -107,7 +110,15 @@ export const WireProposal = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('mcp-call'),
-    call: z.object({ server: Text(200).optional(), tool: Text(200), args: z.unknown() }),
+    call: z.object({
+      server: Text(200).optional(),
+      tool: Text(200),
+      // The digest and the audit entry walk the arguments recursively: a 10,000-deep array overflowed the
+      // stack (found by the fuzzer). No tool's arguments nest anywhere near this.
+      args: z.unknown().refine((args) => nestingDepth(args, MAX_ARGS_NESTING) <= MAX_ARGS_NESTING, {
+        message: `nest deeper than ${MAX_ARGS_NESTING} levels of arrays and objects: send the tool's arguments as they are, not wrapped`,
+      }),
+    }),
   }),
 ]);
 export type WireProposal = z.infer<typeof WireProposal>;
