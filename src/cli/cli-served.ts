@@ -8,9 +8,10 @@ import { principalFrom, runCheck } from './check.js';
 import { runExplain } from './explain.js';
 import type { CliIo } from './io.js';
 import { runPlanCheck } from './plan-check.js';
+import { policyList } from './policy.js';
 import { servedArgs, type ServedArgs } from './served-args.js';
 
-// The daemon's answer to a one-shot `interlock check`, `explain` or `plan check` (cli-fast.ts): the same
+// The daemon's answer to a one-shot `interlock check`, `explain`, `plan check` or `policy list` (cli-fast.ts): the same
 // command code as in the caller's process, its output captured, its directory, variables and plan file's
 // bytes passed in (nothing of the daemon's process.cwd, process.env or process.exitCode is read or set). A call the daemon should not
 // answer is refused with a reason, and the caller then runs the command itself: the daemon never answers
@@ -29,7 +30,9 @@ export function servedCli(): CliHandler {
   return async (call, context) => {
     const args = servedArgs(call.argv);
     if (!args)
-      throw new Error('the daemon answers check, explain and plan check in the forms of served-args.ts');
+      throw new Error(
+        'the daemon answers check, explain, plan check and policy list in the forms of served-args.ts',
+      );
     // The system daemon's own user is nobody's: it answers for an agent, acting for the user it names.
     if (context.system && !args.agent) throw new Error('the system daemon answers an agent (--agent) only');
     // A daemon of the caller's own user decides as the caller would, a person's call included.
@@ -68,6 +71,8 @@ function commandOf(
   rt: Runtime,
   io: CliIo,
 ): Promise<number> {
+  // Outside system mode only (the system daemon answers agents): its layers are then the caller's own.
+  if (args.command === 'policy list') return policyList(options.cwd, options.json === true, io);
   if (args.command !== 'plan check')
     return args.command === 'check'
       ? runCheck(args.words, options, () => Promise.resolve(rt), io)

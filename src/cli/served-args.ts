@@ -1,7 +1,8 @@
 // Which one-shot command lines the running daemon may answer (cli-fast.ts asks, cli-served.ts answers):
 // `check` or `explain` with only --json, an absolute --cwd and --agent, then `--` and the command; `plan
 // check FILE` with only --json, --format, an absolute --cwd, --agent, --env and --workspace, the file a
-// JSON plan the caller reads (cli-fast.ts) and sends. Any other form (--batch, --wait, --tool, help, a
+// JSON plan the caller reads (cli-fast.ts) and sends; `policy list` with only --json and an absolute --cwd
+// (outside system mode). Any other form (--batch, --wait, --tool, help, a
 // relative directory, `--OPTION=VALUE`) runs in the caller's process, where commander reads it: the daemon
 // never has to guess what commander would do. No imports: the one-shot commands' fast entry is bundled
 // with node built-ins only.
@@ -29,12 +30,21 @@ interface PlanArgs {
   file: string;
 }
 
-export type ServedArgs = ShellArgs | PlanArgs;
+interface PolicyListArgs {
+  command: 'policy list';
+  json: boolean;
+  /** --cwd, absolute. */
+  cwd?: string;
+  agent?: undefined;
+}
+
+export type ServedArgs = ShellArgs | PlanArgs | PolicyListArgs;
 
 /** `argv` (the words after `interlock`) as a call the daemon may answer; undefined when it may not. */
 export function servedArgs(argv: readonly string[]): ServedArgs | undefined {
   const [command, ...rest] = argv;
   if (command === 'plan') return rest[0] === 'check' ? planArgs(rest.slice(1)) : undefined;
+  if (command === 'policy') return rest[0] === 'list' ? policyListArgs(rest.slice(1)) : undefined;
   if (command !== 'check' && command !== 'explain') return undefined;
   const out: ShellArgs = { command, json: false, words: [] };
   for (let i = 0; i < rest.length; i++) {
@@ -73,6 +83,18 @@ function planArgs(rest: readonly string[]): PlanArgs | undefined {
     else return undefined;
   }
   return file === undefined ? undefined : { ...out, file };
+}
+
+/** `policy list`'s words. */
+function policyListArgs(rest: readonly string[]): PolicyListArgs | undefined {
+  const out: PolicyListArgs = { command: 'policy list', json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (word === '--json' && !out.json) out.json = true;
+    else if (word === '--cwd' && out.cwd === undefined && rest[i + 1]?.startsWith('/')) out.cwd = rest[++i];
+    else return undefined;
+  }
+  return out;
 }
 
 /** An option's value commander reads the same whatever it is: present, not empty, not like an option. */

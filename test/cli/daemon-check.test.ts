@@ -88,6 +88,8 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     ],
     ['explain', ['explain', '--', 'rm', '-rf', '/'], {}],
     ['explain as JSON', ['explain', '--json', '--', 'kubectl', 'delete', 'ns', 'payments'], {}],
+    ['policy list', ['policy', 'list'], {}],
+    ['policy list as JSON, for another directory', ['policy', 'list', '--json', '--cwd', '/tmp'], {}],
   ])(
     'answers %s exactly as the local run, and records it once',
     async (_what, args, extra) => {
@@ -118,10 +120,13 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     for (const [bad, reason] of [
       [{ ...call, configPath: '/etc/shadow' }, /not valid/],
       [{ ...call, argv: ['check'] }, /not valid/],
-      [{ ...call, argv: ['check', '--batch'] }, /answers check, explain and plan check in the forms/],
+      [
+        { ...call, argv: ['check', '--batch'] },
+        /answers check, explain, plan check and policy list in the forms/,
+      ],
       [
         { ...call, argv: ['check', '--wait', '5m', '--', 'ls'] },
-        /answers check, explain and plan check in the forms/,
+        /answers check, explain, plan check and policy list in the forms/,
       ],
       [{ ...call, user: 'someone-else' }, /another user/],
       [{ ...call, env: { HOME: 1 } }, /not valid/],
@@ -407,6 +412,7 @@ describe.skipIf(!existsSync(MAIN) || process.getuid?.() !== 0)('system mode', ()
     const before = system.calls();
     const r = await cli(['check', '--', 'git', 'status'], agentEnv, project);
     expect(r.code).toBe(0);
+    expect((await cli(['policy', 'list', '--json'], agentEnv, project)).code).toBe(0);
     expect(system.calls()).toBe(before);
     expect(own.calls()).toBe(0);
   }, 60_000);

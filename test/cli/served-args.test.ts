@@ -20,12 +20,15 @@ describe('servedArgs', () => {
       ['plan', 'check', '--agent', 'claude', '--workspace', 'prod', '/abs/p.json'],
       { command: 'plan check', json: false, agent: 'claude', workspace: 'prod', file: '/abs/p.json' },
     ],
+    [['policy', 'list', '--cwd', '/p', '--json'], { command: 'policy list', json: true, cwd: '/p' }],
   ])('%j is answered', (argv, expected) => {
     expect(servedArgs(argv)).toEqual(expected);
   });
 
   it.each<[string, string[]]>([
-    ['another command', ['policy', 'list']],
+    ['another command', ['policy', 'validate']],
+    ['policy list, a relative --cwd', ['policy', 'list', '--cwd', 'infra']],
+    ['policy list --help', ['policy', 'list', '--help']],
     ['plan without check', ['plan', 'plan.json']],
     ['plan check without a file', ['plan', 'check', '--json']],
     ['plan check with two files', ['plan', 'check', 'a.json', 'b.json']],
