@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Runtime } from '../app/runtime.js';
 import { MAX_SERVED_PLAN_BYTES, type DaemonAnswer } from './socket-protocol.js';
 
-// A one-shot `interlock check`, `explain` or `plan check` answered by the running daemon (src/cli/cli-fast.ts): one JSON
+// A one-shot `interlock check`, `explain`, `plan check` or `policy list` answered by the running daemon (src/cli/cli-fast.ts): one JSON
 // line in, one SocketReply back as for a hook call, its answer what the command prints and exits with. The
 // call's words, directory and variables are input to judge; the daemon's runtime, audit log, approval
 // server and (in system mode) state are its own.
