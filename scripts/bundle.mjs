@@ -1,7 +1,7 @@
 // Bundles the hook's two entry points and main.js's loader after `tsc` (see src/cli/hook-fast.ts for why):
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
 //    only the daemon's client: what it needs when no daemon answers is dist/cli/hook-local.cjs;
-//  - dist/cli/cli-fast.cjs: main.js's first try for `check` and `explain`, the daemon's answer; built-ins only;
+//  - dist/cli/cli-fast.cjs: main.js's first try for `check`, `explain`, `plan check`, `policy list`, the daemon's answer; built-ins only;
 //  - dist/cli/one-shot.cjs: what main.js runs for the other commands (src/cli/one-shot.ts); built-ins only;
 //  - dist/cli/hook-bundle.cjs: the full hook (parsers, analyzers, policies) and the command line
 //    (src/cli/bundle-entry.ts) as one file, which Node loads several times faster than the same code spread
@@ -79,7 +79,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    // main.js's first try for `check` and `explain`: the running daemon's answer (src/cli/cli-fast.ts).
+    // main.js's first try for `check`, `explain`, `plan check`, `policy list`: the running daemon's answer (src/cli/cli-fast.ts).
     entryPoints: ['src/cli/cli-fast.ts'],
     outfile: 'dist/cli/cli-fast.cjs',
   }),

@@ -11,7 +11,7 @@ import { median, roundRobin, waitFor, type Variant } from './spawn-timing.js';
 // (the bundle's V8 code cache and remembered verdicts, as after the first call), and its mean CPU time.
 // COMPARE=<another build's dist/cli/main.js> runs that build's commands in the same round-robin.
 // Each build is measured twice: with no daemon, and with its own daemon running for the commands' HOME
-// (check and explain then ask it; plan and policy never do, so they have no daemon rows).
+// (check, explain, plan check and policy list then ask it).
 
 const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 const PLAN = fileURLToPath(
@@ -56,7 +56,7 @@ export async function benchOneShot(options: { rounds?: number } = {}) {
     ...env,
     XDG_CONFIG_HOME: join(home, `.config${label.replace(/\W/g, '')}`),
   });
-  const commands = (main: string, label: string, daemon: boolean): Variant[] => {
+  const commands = (main: string, label: string): Variant[] => {
     const cli = (name: string, args: string[], exitCodes: number[] = [0]): Variant => ({
       name: `${name}${label}`,
       args: [main, ...args],
@@ -72,22 +72,15 @@ export async function benchOneShot(options: { rounds?: number } = {}) {
         ['explain', '--cwd', cwd, '--', 'terraform', 'destroy'],
         [0, 3, 4, 5],
       ),
-      ...(daemon
-        ? []
-        : [
-            cli('plan check (aws production)', ['plan', 'check', PLAN], [0, 3, 4, 5]),
-            cli('policy list', ['policy', 'list', '--cwd', cwd]),
-          ]),
+      cli('plan check (aws production)', ['plan', 'check', PLAN], [0, 3, 4, 5]),
+      cli('policy list', ['policy', 'list', '--cwd', cwd]),
     ];
   };
   const compare = process.env.COMPARE;
   const builds = [{ main: MAIN, label: '' }, ...(compare ? [{ main: compare, label: ' (COMPARE)' }] : [])];
   const variants: Variant[] = [
     { name: 'node -e 0', args: ['-e', '0'], input: '', env },
-    ...builds.flatMap(({ main, label }) => [
-      ...commands(main, label, false),
-      ...commands(main, `${label} daemon`, true),
-    ]),
+    ...builds.flatMap(({ main, label }) => [...commands(main, label), ...commands(main, `${label} daemon`)]),
   ];
   const cpu = new Map<string, number[]>();
   const daemons: ChildProcess[] = [];
@@ -96,7 +89,7 @@ export async function benchOneShot(options: { rounds?: number } = {}) {
     const daemonCpu = daemons.map((d) => processCpuMs(d.pid!));
     const wall = roundRobin(variants, rounds, cpu);
     // The daemons' own CPU is not the callers' (they are not waited for): per call they answered or saw.
-    const perCall = (i: number) => (processCpuMs(daemons[i]!.pid!) - daemonCpu[i]!) / (3 * (rounds + 1));
+    const perCall = (i: number) => (processCpuMs(daemons[i]!.pid!) - daemonCpu[i]!) / (5 * (rounds + 1));
     const floor = median(wall.get('node -e 0')!);
     console.log(
       `one-shot commands, warm caches, median of ${rounds} runs (round-robin), Node ${process.version}`,
@@ -111,7 +104,7 @@ export async function benchOneShot(options: { rounds?: number } = {}) {
     }
     const daemonCpuMs = builds.map((_, i) => perCall(i));
     builds.forEach(({ label }, i) =>
-      console.log(`  daemon${label}: cpu ${daemonCpuMs[i]!.toFixed(1)} ms per check/explain call (mean)`),
+      console.log(`  daemon${label}: cpu ${daemonCpuMs[i]!.toFixed(1)} ms per call (mean)`),
     );
     return { rounds, node: process.version, results, daemonCpuMs };
   } finally {

@@ -19,8 +19,9 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     return (await import('../core/exit-codes.js')).EXIT_CODES['hook-block'];
   });
 } else {
-  // `check` and `explain` ask the running daemon first (see cli-fast.ts): no bundle to load when it answers.
-  const served = ['check', 'explain'].includes(subcommand ?? '')
+  // `check`, `explain`, `plan check` and `policy list` ask the running daemon first (see cli-fast.ts): no bundle to load
+  // when it answers.
+  const served = ['check', 'explain', 'plan', 'policy'].includes(subcommand ?? '')
     ? await fromDaemon(process.argv.slice(2))
     : undefined;
   // Nothing else is under way once the answer is out: leave without Node's teardown of an idle process.

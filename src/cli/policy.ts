@@ -9,6 +9,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { mayRememberVerdicts } from './remember-verdicts.js';
 import { listFileFor, readPolicyList, writePolicyList, type ListedPolicy } from './remembered-policy-list.js';
 import { paletteFor } from './render.js';
+import { processIo, type CliIo } from './io.js';
 import { configLines } from './policy-config.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
 
@@ -33,10 +34,10 @@ export async function policyValidate(cwd: string): Promise<number> {
 }
 
 /** `interlock policy list`: what is active and where each piece came from. */
-export async function policyList(cwd: string, json: boolean): Promise<number> {
-  const { policies, ...rt } = await listedPolicies(cwd, process.env);
+export async function policyList(cwd: string, json: boolean, io: CliIo = processIo()): Promise<number> {
+  const { policies, ...rt } = await listedPolicies(cwd, io.env);
   if (json) {
-    process.stdout.write(
+    io.stdout.write(
       `${JSON.stringify({
         problems: rt.problems,
         config: rt.config && {
@@ -67,7 +68,7 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
     );
     return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
   }
-  const c = paletteFor(process.stdout, process.env);
+  const c = paletteFor(io.stdout, io.env);
   const out: string[] = [];
   for (const p of rt.problems)
     out.push(c.red(`✗ ${p}`), c.red('  (production-scoped decisions fail closed until this is fixed)'));
@@ -81,7 +82,7 @@ export async function policyList(cwd: string, json: boolean): Promise<number> {
     const only = p.tightenOnly ? c.dim(' (tightens only)') : '';
     out.push(`  ${p.id.padEnd(52)} ${outcome.padEnd(30)} ${c.dim(`${p.origin}:${p.line}`)}${only}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(`${out.join('\n')}\n`);
   return rt.problems.length ? EXIT_CODES.failed : EXIT_CODES.ok;
 }
 
@@ -107,7 +108,7 @@ async function listedPolicies(cwd: string, env: NodeJS.ProcessEnv): Promise<Poli
       // a configuration that does not load: loadPolicies reports it as a problem
     }
   }
-  const loaded = await loadPolicies({ cwd });
+  const loaded = await loadPolicies({ cwd, env });
   const policies = policiesOf(loaded.evaluator);
   if (listFile && loaded.config && loaded.problems.length === 0) writePolicyList(listFile, policies);
   return { policies, problems: loaded.problems, ...(loaded.config ? { config: loaded.config } : {}) };

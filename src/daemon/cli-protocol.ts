@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Runtime } from '../app/runtime.js';
-import type { DaemonAnswer } from './socket-protocol.js';
+import { MAX_SERVED_PLAN_BYTES, type DaemonAnswer } from './socket-protocol.js';
 
-// A one-shot `interlock check` or `explain` answered by the running daemon (src/cli/cli-fast.ts): one JSON
+// A one-shot `interlock check`, `explain`, `plan check` or `policy list` answered by the running daemon (src/cli/cli-fast.ts): one JSON
 // line in, one SocketReply back as for a hook call, its answer what the command prints and exits with. The
 // call's words, directory and variables are input to judge; the daemon's runtime, audit log, approval
 // server and (in system mode) state are its own.
@@ -21,6 +21,11 @@ export const CliCall = z
     user: z.string().min(1).max(200),
     /** Is the caller's stdout a terminal (colours, as paletteFor decides). */
     stdoutTTY: z.boolean(),
+    /** `plan check`: the plan file's bytes as the caller read them, base64 (the daemon never opens the path). */
+    plan: z
+      .string()
+      .max(Math.ceil(MAX_SERVED_PLAN_BYTES / 3) * 4)
+      .optional(),
   })
   .strict();
 export type CliCall = z.infer<typeof CliCall>;

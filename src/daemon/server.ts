@@ -41,7 +41,7 @@ import { ServiceError } from '../server/errors.js';
 //   GET  /health              liveness, for `interlock doctor` and `interlock daemon status`
 //   POST /v1/hook/<agent>     { payload, cwd, env } from `interlock hook <agent>`; answer signed (HMAC)
 //   daemon.sock (beside the state file): the same call as one JSON line each way (socket-protocol.ts),
-//                             one-shot `check` and `explain` (cli-protocol.ts), and for the system daemon
+//                             one-shot `check`, `explain`, `plan check`, `policy list` (cli-protocol.ts), and for the system daemon
 //                             `interlock run` streamed back (run-protocol.ts)
 //   POST /hooks/claude-code   Claude Code's `http` hook: the PreToolUse input as the body, its output back
 
@@ -60,7 +60,7 @@ export interface DaemonOptions {
   system?: boolean;
   /** Answers `interlock run` calls on the socket (the system daemon: the broker under its own user). */
   run?: RunHandler;
-  /** Answers one-shot `check` and `explain` calls on the socket (the command line's, a layer above). */
+  /** Answers one-shot `check`, `explain`, `plan check` and `policy list` calls on the socket (the command line's, a layer above). */
   cli?: CliHandler;
   /** The managed tier's directory (tests); /etc/interlock otherwise. */
   managedDir?: string;
@@ -252,7 +252,7 @@ export async function startDaemon(options: DaemonOptions = {}): Promise<RunningD
     };
     return counted(async () => {
       const answer = await options.cli!(call, context);
-      log(`${call.argv[0]} exit ${answer.exitCode}`);
+      log(`${call.argv[0] === 'plan' ? 'plan check' : call.argv[0]} exit ${answer.exitCode}`);
       return answer;
     });
   };

@@ -31,6 +31,9 @@ export function sameSecret(a: string, b: string): boolean {
 
 export const MAX_SOCKET_LINE = 32 * 1024 * 1024;
 
+/** A plan file larger than this is checked in the caller's process: its bytes, base64, fit on one line. */
+export const MAX_SERVED_PLAN_BYTES = 16 * 1024 * 1024;
+
 /** What the daemon answers a hook call with: what the hook process prints and exits with. */
 export interface DaemonAnswer {
   stdout: string;

@@ -48,7 +48,8 @@ export type Runner = (
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function isBinaryPlan(bytes: Uint8Array): boolean {
+/** A binary Terraform plan (a zip file), which only `terraform show` reads. */
+export function isBinaryPlan(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
@@ -234,6 +235,19 @@ export async function loadPlanFile(file: string, options: LoadOptions = {}): Pro
           : `${file}: cannot read it (${code ?? String(error)})`,
     );
   }
+  return planFromBytes(file, bytes, options);
+}
+
+/**
+ * A plan file's bytes, read already (by the caller of the daemon: cli-served.ts), hashed and parsed as
+ * loadPlanFile does; `file` names it as the command line did, resolved from `options.cwd`.
+ */
+export async function planFromBytes(
+  file: string,
+  bytes: Buffer,
+  options: LoadOptions = {},
+): Promise<LoadedPlan> {
+  const path = resolve(options.cwd ?? process.cwd(), file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const label = basename(file);
   if (bytes.length === 0) throw new InputError(`${label} is empty`);

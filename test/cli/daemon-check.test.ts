@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedCli } from '../../src/cli/cli-served.js';
 import type { CliHandler } from '../../src/daemon/cli-protocol.js';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
+import { MAX_SERVED_PLAN_BYTES } from '../../src/daemon/socket-protocol.js';
 import { systemPaths } from '../../src/daemon/system-paths.js';
 import { baseEnv, MAIN, runNode, tempHome, type Run } from '../hooks/support.js';
 
@@ -78,6 +88,8 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     ],
     ['explain', ['explain', '--', 'rm', '-rf', '/'], {}],
     ['explain as JSON', ['explain', '--json', '--', 'kubectl', 'delete', 'ns', 'payments'], {}],
+    ['policy list', ['policy', 'list'], {}],
+    ['policy list as JSON, for another directory', ['policy', 'list', '--json', '--cwd', '/tmp'], {}],
   ])(
     'answers %s exactly as the local run, and records it once',
     async (_what, args, extra) => {
@@ -108,8 +120,14 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
     for (const [bad, reason] of [
       [{ ...call, configPath: '/etc/shadow' }, /not valid/],
       [{ ...call, argv: ['check'] }, /not valid/],
-      [{ ...call, argv: ['check', '--batch'] }, /answers check and explain with/],
-      [{ ...call, argv: ['check', '--wait', '5m', '--', 'ls'] }, /answers check and explain with/],
+      [
+        { ...call, argv: ['check', '--batch'] },
+        /answers check, explain, plan check and policy list in the forms/,
+      ],
+      [
+        { ...call, argv: ['check', '--wait', '5m', '--', 'ls'] },
+        /answers check, explain, plan check and policy list in the forms/,
+      ],
       [{ ...call, user: 'someone-else' }, /another user/],
       [{ ...call, env: { HOME: 1 } }, /not valid/],
     ] as const) {
@@ -118,6 +136,109 @@ describe.skipIf(!existsSync(MAIN))("the user's own daemon", () => {
       expect(reply.proof).toBeUndefined();
     }
     expect(served.calls()).toBe(before + 3); // the valid calls reached the handler, which refused them
+  }, 60_000);
+
+  const plans = join(process.cwd(), 'test', 'fixtures', 'plans');
+
+  it.each<[string, string[], Record<string, string>]>([
+    ['a plan', ['plan', 'check', 'plan.json'], {}],
+    ['a plan as JSON, the options after the file', ['plan', 'check', 'plan.json', '--json'], {}],
+    [
+      "an agent's change set for production, as Markdown",
+      [
+        'plan',
+        'check',
+        '--agent',
+        'claude',
+        '--env',
+        'production',
+        '--format',
+        'markdown',
+        'change-set.json',
+      ],
+      {},
+    ],
+    [
+      'a plan by its absolute path, with --cwd and --workspace',
+      [
+        'plan',
+        'check',
+        '--json',
+        '--cwd',
+        '/tmp',
+        '--workspace',
+        'prod',
+        join(plans, 'terraform-aws-staging.json'),
+      ],
+      { TF_WORKSPACE: 'staging' },
+    ],
+    ['a file that is not a plan', ['plan', 'check', 'package.json'], {}],
+    ['an empty file', ['plan', 'check', 'empty.json', '--json'], {}],
+  ])(
+    'answers plan check for %s exactly as the local run, from the bytes the caller read, recorded once',
+    async (_what, args, extra) => {
+      copyFileSync(join(plans, 'terraform-aws-production.json'), join(project, 'plan.json'));
+      copyFileSync(join(plans, 'cloudformation-production.json'), join(project, 'change-set.json'));
+      writeFileSync(join(project, 'package.json'), '{"name": "not a plan"}\n');
+      writeFileSync(join(project, 'empty.json'), '');
+      const before = served.calls();
+      const here = await cli(args, { ...local, ...extra }, project);
+      const recorded = (await entries(env, project)).length;
+      const there = await cli(args, { ...env, ...extra }, project);
+      expect(served.calls()).toBe(before + 1);
+      expect(there).toEqual(here);
+      const after = await entries(env, project);
+      expect(after.length).toBe(recorded + (here.code === 2 ? 0 : 1));
+    },
+    60_000,
+  );
+
+  it('leaves a plan file to the local run when it is over the cap, not a regular file, binary or missing', async () => {
+    writeFileSync(join(project, 'large.json'), Buffer.alloc(MAX_SERVED_PLAN_BYTES + 1, 0x20));
+    mkdirSync(join(project, 'a-directory'), { recursive: true });
+    writeFileSync(join(project, 'plan.out'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    // A terraform of the test's own on PATH: it reads the binary plan as the production plan's JSON.
+    const bin = join(home, 'bin');
+    mkdirSync(bin, { recursive: true });
+    if (!existsSync(join(bin, 'node'))) symlinkSync(process.execPath, join(bin, 'node'));
+    const terraform = `#!/bin/sh\nexec /bin/cat ${join(plans, 'terraform-aws-production.json')}\n`;
+    writeFileSync(join(bin, 'terraform'), terraform, { mode: 0o755 });
+    const nodeOnly = { PATH: bin };
+    const before = served.calls();
+    for (const args of [
+      ['plan', 'check', 'large.json'],
+      ['plan', 'check', 'a-directory'],
+      ['plan', 'check', '/dev/null'],
+      ['plan', 'check', 'plan.out'], // binary: `terraform show` runs in the caller's process
+      ['plan', 'check', 'missing.json'],
+      ['plan', 'check', '--tool', 'terraform', 'plan.out'],
+      ['plan', 'check', '--wait', '5m', 'plan.json'],
+    ])
+      expect(await cli(args, { ...env, ...nodeOnly }, project)).toEqual(
+        await cli(args, { ...local, ...nodeOnly }, project),
+      );
+    expect(served.calls()).toBe(before);
+  }, 60_000);
+
+  it('refuses a plan check that does not bring its file, or brings a binary plan', async () => {
+    const { socket } = JSON.parse(readFileSync(stateFile, 'utf8')) as { socket: string };
+    const call = (plan?: string) => ({
+      kind: 'cli',
+      argv: ['plan', 'check', '/etc/shadow'],
+      cwd: project,
+      env: {},
+      user: userInfo().username,
+      stdoutTTY: false,
+      ...(plan !== undefined ? { plan } : {}),
+    });
+    for (const [value, error] of [
+      [call(), 'a plan check brings the plan file it checks'],
+      [
+        call(Buffer.from('PK\u0003\u0004rest').toString('base64')),
+        'a binary plan is read with `terraform show` by the caller',
+      ],
+    ] as const)
+      expect(await ask(socket, JSON.stringify(value))).toEqual({ error });
   }, 60_000);
 
   it('leaves the forms it does not answer to the local run', async () => {
@@ -261,10 +382,37 @@ describe.skipIf(!existsSync(MAIN) || process.getuid?.() !== 0)('system mode', ()
     expect(readFileSync(daemonEnv.INTERLOCK_DATABASE).length).toBeGreaterThan(0);
   }, 60_000);
 
+  it("answers an agent's plan check from the bytes it sent, with the system daemon's policies, whatever its variables say", async () => {
+    // The agent's own configuration would permit everything; its variables point the daemon at it.
+    const agentConfig = join(home, 'agent-config', 'interlock');
+    mkdirSync(join(agentConfig, 'policies'), { recursive: true });
+    writeFileSync(join(agentConfig, 'policies', 'open.cedar'), 'permit (principal, action, resource);\n');
+    const hostile = {
+      ...agentEnv,
+      XDG_CONFIG_HOME: join(home, 'agent-config'),
+      INTERLOCK_DATABASE: join(home, 'agent-audit.db'),
+      INTERLOCK_SERVER_URL: 'http://127.0.0.1:9',
+    };
+    copyFileSync(
+      join(process.cwd(), 'test', 'fixtures', 'plans', 'terraform-aws-staging.json'),
+      join(project, 'plan.json'),
+    );
+    chmodSync(join(project, 'plan.json'), 0o600);
+    const before = system.calls();
+    const r = await cli(['plan', 'check', '--json', '--agent', 'claude', 'plan.json'], hostile, project);
+    expect(system.calls()).toBe(before + 1);
+    expect(own.calls()).toBe(0);
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: { outcome: 'deny' } }); // the managed forbid
+    expect(r.stdout).toContain('org.freeze');
+    expect(existsSync(join(home, 'agent-audit.db'))).toBe(false);
+  }, 60_000);
+
   it('leaves a call without --agent to the local run, and never asks the agent-owned daemon', async () => {
     const before = system.calls();
     const r = await cli(['check', '--', 'git', 'status'], agentEnv, project);
     expect(r.code).toBe(0);
+    expect((await cli(['policy', 'list', '--json'], agentEnv, project)).code).toBe(0);
     expect(system.calls()).toBe(before);
     expect(own.calls()).toBe(0);
   }, 60_000);

@@ -67,7 +67,7 @@ async function start(options: DaemonCliOptions): Promise<number> {
     ...(options.host ? { host: options.host } : {}),
     log: options.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     ...(idleMinutes ? { idleExitMs: idleMinutes * 60_000, onIdle: () => leave() } : {}),
-    // One-shot `check` and `explain` (cli-fast.ts) answered here: no bundle to load in the caller.
+    // One-shot `check`, `explain`, `plan check` and `policy list` (cli-fast.ts) answered here: no bundle to load in the caller.
     cli: servedCli(),
     // The system daemon runs `interlock run` for agents: the broker's file is only its user's to read.
     ...(options.system ? { system: true, run: servedRun(stringEnv(process.env)) } : {}),

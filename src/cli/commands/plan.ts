@@ -54,50 +54,20 @@ export function registerPlan(program: Command): void {
 }
 
 export async function runPlanCheck(file: string, options: PlanCheckOptions): Promise<number> {
-  const [
-    { loadPlanFile },
-    { run },
-    { reportError },
-    check,
-    { localFacts },
-    { processIo },
-    { finalPlanOutput },
-  ] = await Promise.all([
-    import('../../plans/load.js'),
-    import('../../app/pipeline.js'),
-    import('../errors.js'),
-    import('../check.js'),
-    import('../../adapters/local-facts.js'),
-    import('../io.js'),
-    import('../plan-output.js'),
-  ]);
-  const io = processIo();
-  const format = options.json ? 'json' : (options.format ?? 'text');
-  try {
-    const gate = check.gateOptions(options.wait, 'plan check', io);
-    const facts = localFacts({ cwd: options.cwd });
-    // The file is read while the policies load; a bad file is reported without waiting for them. A plan
-    // is decided by the policies alone (evaluate.ts): no shell parser or analyzers to load.
-    const runtime = Promise.all([import('../../app/policies.js'), import('../remember-verdicts.js')]).then(
-      ([m, r]) => m.loadPolicies({ cwd: facts.cwd, rememberVerdicts: r.mayRememberVerdicts() }),
-    );
-    runtime.catch(() => undefined);
-    const loaded = await loadPlanFile(file, {
-      cwd: facts.cwd,
-      ...(options.tool ? { tool: options.tool } : {}),
-    });
-    const rt = check.reportProblems(await runtime, io);
-    const proposal = {
-      kind: 'plan' as const,
-      plan: loaded,
-      ...(options.env ? { environment: options.env } : {}),
-      ...(options.workspace ? { workspace: options.workspace } : {}),
-    };
-    const final = await run(proposal, facts, check.principalFrom(options), rt, gate);
-    if (!final.audit.recorded) io.stderr.write(`interlock: ${final.audit.message}\n`);
-    io.stdout.write(finalPlanOutput(final, format, io));
-    return EXIT_CODES[final.outcome];
-  } catch (error) {
-    return reportError('plan check', error);
-  }
+  const [plans, { loadPlanFile }, { loadPolicies }, { mayRememberVerdicts }, { processIo }] =
+    await Promise.all([
+      import('../plan-check.js'),
+      import('../../plans/load.js'),
+      import('../../app/policies.js'),
+      import('../remember-verdicts.js'),
+      import('../io.js'),
+    ]);
+  return plans.runPlanCheck(
+    options,
+    {
+      load: (loadOptions) => loadPlanFile(file, loadOptions),
+      policies: (cwd) => loadPolicies({ cwd, rememberVerdicts: mayRememberVerdicts() }),
+    },
+    processIo(),
+  );
 }
