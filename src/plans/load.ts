@@ -136,8 +136,10 @@ const spawnRunner: Runner = async (program, args, options) => {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs,
     });
+    // Our own timer, not spawn's `timeout`: that one is cleared on 'exit', which a program that is not
+    // installed never emits, so a plan check with neither terraform nor tofu kept the process alive 120 s.
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -145,6 +147,7 @@ const spawnRunner: Runner = async (program, args, options) => {
       if (err.length < 4000) err += chunk.toString('utf8');
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       resolveRun({
         code: null,
         stdout: Buffer.alloc(0),
@@ -153,6 +156,7 @@ const spawnRunner: Runner = async (program, args, options) => {
       });
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       resolveRun({
         code,
         stdout: Buffer.concat(out),

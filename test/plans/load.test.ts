@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { loadPlanFile, type Runner } from '../../src/plans/load.js';
+import { CLI } from '../support/cli.js';
 import { fixturePath, fixtureText } from './helpers.js';
 
 const BINARY = fixturePath('terraform-real/plan.out');
@@ -176,6 +177,23 @@ describe('binary plans', () => {
     await expect(loadPlanFile(BINARY, { run })).rejects.toThrow(
       /binary Terraform plan; reading it needs `terraform` or `tofu` on PATH and neither is installed/,
     );
+  });
+
+  it('with neither installed, `interlock plan check` says so and exits (spawn found no program to time out)', () => {
+    const home = mkdtempSync(join(tmpdir(), 'interlock-no-terraform-'));
+    try {
+      // PATH an empty directory: no terraform, no tofu. The 60 s limit is for a hang, not a figure.
+      const run = spawnSync(process.execPath, [CLI, 'plan', 'check', BINARY], {
+        env: { HOME: home, PATH: home },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/neither is installed/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('when both fail: their errors, without colour codes or box drawing', async () => {
