@@ -25,6 +25,17 @@ describe('fuzzing the hook envelopes', () => {
     );
   });
 
+  it('a command written with a JSON escape is the command handed on (the 1,000,000 run’s false alarm)', async () => {
+    // U+202E arrives as `\u202e` in the text and as the character itself once parsed.
+    const raw = JSON.stringify({
+      hook_event_name: 'beforeShellExecution',
+      command: '\u202erm -rf /',
+    }).replace('\u202e', '\\u202e');
+    await holds(hookProblem('cursor', raw, DEADLINE_MS));
+    const handedOn = JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'rm -rf /' });
+    await holds(hookProblem('cursor', handedOn, DEADLINE_MS));
+  });
+
   it('through the whole engine, in production or not, an internal error never allows', async () => {
     const engine = await hookEngine(join(dir, 'audit.db'));
     const inputs = fc.record({ agent: agentId, raw: hookStdin, env: hookPlace, fault: hookFault });

@@ -77,6 +77,22 @@ export const hookStdin: fc.Arbitrary<string> = fc.oneof(
 
 export const agentId: fc.Arbitrary<AgentId> = fc.constantFrom(...AGENTS);
 
+/**
+ * Every string value in the envelope as parsed. The command handed on must be one of them: comparing with
+ * the raw text instead failed on a JSON escape (`\\u202e` in the text, the character itself when parsed).
+ */
+function stringsIn(raw: string): Set<string> {
+  const found = new Set<string>();
+  const pending: unknown[] = [JSON.parse(raw) as unknown];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') found.add(value);
+    else if (typeof value === 'object' && value !== null)
+      for (const inner of Object.values(value)) pending.push(inner);
+  }
+  return found;
+}
+
 /** Preflight one stdin for one agent: an answer in the agent's protocol, or a request to decide. */
 export async function hookProblem(
   agent: AgentId,
@@ -94,7 +110,7 @@ export async function hookProblem(
   if (!sameJson(first, second)) return 'not a function of its input';
   if ('request' in first) {
     const { call } = first.request;
-    if (call.kind === 'shell' && !raw.includes(JSON.stringify(call.command).slice(1, -1)))
+    if (call.kind === 'shell' && !stringsIn(raw).has(call.command))
       return `the shell command handed on is not the one sent: ${JSON.stringify(call.command)}`;
     return undefined;
   }
