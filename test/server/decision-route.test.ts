@@ -1,10 +1,7 @@
 import { connect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/serve.js';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import { wire } from '../approvals/fixtures.js';
-import { SQLITE } from '../store/stores.js';
-import { people, serverOn, type People } from './harness.js';
+import { serverEachTest } from './harness.js';
 
 // POST /v1/decisions is answered from node:http (src/server/decision-route.ts), the same path with a query
 // string by Hono's route: both must answer alike, refusals included.
@@ -41,30 +38,17 @@ function answer(raw: string) {
 }
 
 describe('POST /v1/decisions from node:http', () => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  let server: RunningServer;
-  let who: People;
-
-  beforeEach(async () => {
-    ({ store, cleanup } = await SQLITE.create());
-    who = await people(store);
-    server = await serverOn(store);
-  });
-  afterEach(async () => {
-    await server.close();
-    await cleanup();
-  });
+  const t = serverEachTest();
 
   const both = async (head: string[], body?: string) =>
     Promise.all(
       ['/v1/decisions', '/v1/decisions?via=hono'].map(async (path) =>
-        answer(await exchange(server.port, [`POST ${path} HTTP/1.1`, 'host: x', ...head], body)),
+        answer(await exchange(t.server.port, [`POST ${path} HTTP/1.1`, 'host: x', ...head], body)),
       ),
     );
 
   it('answers as Hono does: a decision, each refusal, and the request id', async () => {
-    const token = `authorization: Bearer ${who.agent}`;
+    const token = `authorization: Bearer ${t.who.agent}`;
     const cases: [string[], string | undefined][] = [
       [[token, 'x-request-id: trace-1234abcd'], JSON.stringify(wire())],
       [[], '{}'],
@@ -85,7 +69,7 @@ describe('POST /v1/decisions from node:http', () => {
   });
 
   it('refuses a request with two Authorization headers, as Hono does (node keeps only the first)', async () => {
-    const head = [`authorization: Bearer ${who.agent}`, `authorization: Bearer ${who.codex}`];
+    const head = [`authorization: Bearer ${t.who.agent}`, `authorization: Bearer ${t.who.codex}`];
     const [node, hono] = await both(head, JSON.stringify(wire()));
     expect(hono!.status).toBe(401);
     expect(node).toEqual({ ...hono, reqId: node!.reqId });
@@ -93,13 +77,13 @@ describe('POST /v1/decisions from node:http', () => {
 
   it('refuses a body over 64 MiB before reading it, and closes the connection', async () => {
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(server.port, '127.0.0.1');
+      const socket = connect(t.server.port, '127.0.0.1');
       let out = '';
       socket.on('data', (d: Buffer) => (out += d.toString()));
       socket.on('close', () => resolve(out));
       socket.on('error', reject);
       socket.write(
-        `POST /v1/decisions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${who.agent}\r\ncontent-length: ${64 * 1024 * 1024 + 1}\r\n\r\n{`,
+        `POST /v1/decisions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${t.who.agent}\r\ncontent-length: ${64 * 1024 * 1024 + 1}\r\n\r\n{`,
       );
     });
     expect(answer(raw)).toMatchObject({ status: 413, body: { code: 'too-large' } });

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { afterEach, beforeEach } from 'vitest';
 import { ApprovalClient } from '../../src/approvals/http.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/serve.js';
 import { createToken } from '../../src/server/tokens.js';
 import type { Store } from '../../src/store/types.js';
 import { CLI } from '../support/cli.js';
 import { sharedRuntime } from '../support/runtime.js';
+import { SQLITE } from '../store/stores.js';
 import { tempTree } from '../support/tmp.js';
 
 export interface People {
@@ -38,6 +40,22 @@ export async function people(store: Store): Promise<People> {
 export async function serverOn(store: Store, options: Partial<StartOptions> = {}): Promise<RunningServer> {
   // One runtime (parsers and the built-in policies) for every server of a test file.
   return startServer({ store, port: 0, sweepMs: 3_600_000, runtime: await sharedRuntime(), ...options });
+}
+
+/** A server on a fresh SQLite store, with its people, made before each test of the calling file and closed after. */
+export function serverEachTest(): { readonly server: RunningServer; readonly who: People } {
+  const now = {} as { server: RunningServer; who: People; cleanup: () => Promise<void> };
+  beforeEach(async () => {
+    const { store, cleanup } = await SQLITE.create();
+    now.cleanup = cleanup;
+    now.who = await people(store);
+    now.server = await serverOn(store);
+  });
+  afterEach(async () => {
+    await now.server.close();
+    await now.cleanup();
+  });
+  return now;
 }
 
 export const clientOf = (server: { url: string }, token: string) => new ApprovalClient(server.url, token);

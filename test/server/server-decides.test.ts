@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DecisionBody } from '../../src/approvals/api.js';
 import { evaluate } from '../../src/app/evaluate.js';
 import { askServer } from '../../src/app/gate.js';
 import type { ActionFacts } from '../../src/core/types.js';
-import type { RunningServer } from '../../src/server/serve.js';
-import type { Store } from '../../src/store/types.js';
 import { AGENT, sharedRuntime, testFacts } from '../support/runtime.js';
-import { SQLITE } from '../store/stores.js';
-import { clientOf, people, serverOn, type People } from './harness.js';
+import { clientOf, serverEachTest } from './harness.js';
 
 // The server judges what it is sent, never what the agent says about it: each attack a hostile agent
 // holding its own token could try, as a test.
@@ -15,45 +12,32 @@ import { clientOf, people, serverOn, type People } from './harness.js';
 const DELETE = 'kubectl delete namespace production-payments';
 
 describe('the server decides, never the client', () => {
-  let store: Store;
-  let cleanup: () => Promise<void>;
-  let server: RunningServer;
-  let who: People;
-
-  beforeEach(async () => {
-    ({ store, cleanup } = await SQLITE.create());
-    who = await people(store);
-    server = await serverOn(store);
-  });
-  afterEach(async () => {
-    await server.close();
-    await cleanup();
-  });
+  const t = serverEachTest();
 
   const ask = async (command: string, facts: ActionFacts = testFacts()) => {
     const rt = await sharedRuntime();
-    const env = { INTERLOCK_SERVER_URL: server.url, INTERLOCK_TOKEN: who.agent };
+    const env = { INTERLOCK_SERVER_URL: t.server.url, INTERLOCK_TOKEN: t.who.agent };
     return askServer(await evaluate({ kind: 'shell', command }, facts, AGENT, rt), AGENT, { env });
   };
-  const post = (body: DecisionBody) => clientOf(server, who.agent).decide(body);
+  const post = (body: DecisionBody) => clientOf(t.server, t.who.agent).decide(body);
 
   it('a forged request that describes another action cannot carry its approval', async () => {
     const honest = (await ask(DELETE))!;
     expect(honest).toMatchObject({ outcome: 'deny', state: 'pending' });
-    const real = await clientOf(server, who.bob).getRequest(honest.requestId!);
+    const real = await clientOf(t.server, t.who.bob).getRequest(honest.requestId!);
     // The agent cancels its honest request and posts the harmless command, asking for a single approval.
-    await clientOf(server, who.agent).cancel(honest.requestId!);
+    await clientOf(t.server, t.who.agent).cancel(honest.requestId!);
     const forged = await post({
       proposal: { kind: 'shell', command: 'kubectl --context dev-1 get pods' },
       facts: { cwd: '/home/dev/project', home: '/home/dev', env: {} },
       local: { outcome: 'require-approval', approvals: 1, reasons: ['please'], policies: [] },
     });
     expect(forged.outcome).toBe('pending');
-    const shown = await clientOf(server, who.bob).getRequest(forged.requestId!);
+    const shown = await clientOf(t.server, t.who.bob).getRequest(forged.requestId!);
     // The digest is the server's own, from what it was sent: not the delete's.
     expect(shown.digest).not.toBe(real.digest);
     expect(shown.action.command).toBe('kubectl --context dev-1 get pods');
-    await clientOf(server, who.bob).approve(forged.requestId!);
+    await clientOf(t.server, t.who.bob).approve(forged.requestId!);
     // The real delete is still waiting for its own approvals.
     expect((await ask(DELETE))!).toMatchObject({ outcome: 'deny', state: 'pending' });
   });
@@ -65,7 +49,7 @@ describe('the server decides, never the client', () => {
       local: { outcome: 'allow', approvals: 0, reasons: [], policies: [] },
     });
     expect(reply.outcome).toBe('pending');
-    const request = await clientOf(server, who.bob).getRequest(reply.requestId!);
+    const request = await clientOf(t.server, t.who.bob).getRequest(reply.requestId!);
     expect(request.assessment.environment).toBe('production');
     expect(request.assessment.effects[0]).toMatchObject({ operation: 'delete', tool: 'kubectl' });
     expect(request.decision.policies.map((p) => p.id)).toContain(
@@ -88,7 +72,7 @@ describe('the server decides, never the client', () => {
       },
     });
     expect(reply.outcome).toBe('pending');
-    const request = await clientOf(server, who.bob).getRequest(reply.requestId!);
+    const request = await clientOf(t.server, t.who.bob).getRequest(reply.requestId!);
     expect(request.assessment.effects.map((e) => e.target)).toContain('namespace/production');
   });
 
@@ -106,7 +90,7 @@ describe('the server decides, never the client', () => {
         // Held whatever the server finds, so the request shows the server's own assessment.
         local: { outcome: 'require-approval', approvals: 1, reasons: ['hold'], policies: [] },
       });
-      const request = await clientOf(server, who.bob).getRequest(reply.requestId!);
+      const request = await clientOf(t.server, t.who.bob).getRequest(reply.requestId!);
       return request.assessment.effects.filter((e) => e.tool === 'tar');
     };
     expect(await members(['.interlock/policies/x.cedar', 'README.md'])).toEqual([
@@ -173,7 +157,7 @@ describe('the server decides, never the client', () => {
   });
 
   it('under a freeze, anything not known to be read-only is denied, recognised or not', async () => {
-    await clientOf(server, who.bob).setFrozen(true, { reason: 'incident' });
+    await clientOf(t.server, t.who.bob).setFrozen(true, { reason: 'incident' });
     const unknown = testFacts({ exists: () => false });
     for (const command of [
       'python3 job.py',
@@ -189,7 +173,7 @@ describe('the server decides, never the client', () => {
     }
     for (const command of ['ls -la', 'kubectl get pods -n payments', 'git status', 'cat README.md'])
       expect(await ask(command, unknown), command).toBeUndefined();
-    await clientOf(server, who.bob).setFrozen(false);
+    await clientOf(t.server, t.who.bob).setFrozen(false);
     expect((await ask('npm test', unknown))!.outcome).toBe('allow');
   });
 });
