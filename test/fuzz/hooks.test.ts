@@ -25,7 +25,7 @@ describe('fuzzing the hook envelopes', () => {
     );
   });
 
-  it('a command written with a JSON escape is the command handed on (the 1,000,000 run’s false alarm)', async () => {
+  it('a command written with a JSON escape, or as Codex’s argument vector, is the command handed on (false alarms of the million run)', async () => {
     // U+202E arrives as `\u202e` in the text and as the character itself once parsed.
     const raw = JSON.stringify({
       hook_event_name: 'beforeShellExecution',
@@ -34,6 +34,8 @@ describe('fuzzing the hook envelopes', () => {
     await holds(hookProblem('cursor', raw, DEADLINE_MS));
     const handedOn = JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'rm -rf /' });
     await holds(hookProblem('cursor', handedOn, DEADLINE_MS));
+    const argv = JSON.stringify({ tool_name: 'Bash', tool_input: { command: ['bash', '-lc', 'ls "a b"'] } });
+    await holds(hookProblem('codex', argv, DEADLINE_MS));
   });
 
   it('through the whole engine, in production or not, an internal error never allows', async () => {

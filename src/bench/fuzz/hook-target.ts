@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { preflight } from '../../adapters/hooks/preflight.js';
 import { ADAPTERS } from '../../adapters/hooks/index.js';
+import { quoteArgv } from '../../adapters/hooks/quote.js';
 import { AGENTS, type AgentId } from '../../adapters/hooks/types.js';
 import { hostileJsonText } from './hostile-json.js';
 import { problemOfError, sameJson, timed } from './verdicts.js';
@@ -78,8 +79,9 @@ export const hookStdin: fc.Arbitrary<string> = fc.oneof(
 export const agentId: fc.Arbitrary<AgentId> = fc.constantFrom(...AGENTS);
 
 /**
- * Every string value in the envelope as parsed. The command handed on must be one of them: comparing with
- * the raw text instead failed on a JSON escape (`\\u202e` in the text, the character itself when parsed).
+ * Every string value in the envelope as parsed, and every array of strings as the shell line it stands for
+ * (Codex may send its command as an argument vector). The command handed on must be one of them: comparing
+ * with the raw text instead failed on a JSON escape (`\u202e` in the text, the character once parsed).
  */
 function stringsIn(raw: string): Set<string> {
   const found = new Set<string>();
@@ -87,8 +89,9 @@ function stringsIn(raw: string): Set<string> {
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') found.add(value);
-    else if (typeof value === 'object' && value !== null)
-      for (const inner of Object.values(value)) pending.push(inner);
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value) && value.every((word) => typeof word === 'string')) found.add(quoteArgv(value));
+    for (const inner of Object.values(value)) pending.push(inner);
   }
   return found;
 }
