@@ -2,6 +2,7 @@ import { createToken } from '../server/tokens.js';
 import { PostgresStore } from '../store/postgres.js';
 import { sampleWaits, type WaitShares } from './pg-waits.js';
 import { roundTripProxy, type RoundTripProxy } from './pg-round-trips.js';
+import { watchPauses, type Pauses } from './replica-pauses.js';
 import { replicaCpuMs, startReplica, type Replica } from './replicas.js';
 import { decisionBody, load, paced, type Load } from './server.js';
 
@@ -63,13 +64,20 @@ interface Measured<T> {
   /** CPU time of both replicas per decision: what bounds the maximum when they share the machine's cores. */
   replicaCpuMsPerDecision: number;
   roundTripsPerDecision?: number;
+  /** The replicas' event-loop delay and GC pauses over the load (src/bench/replica-pauses.ts). */
+  pauses: Pauses;
 }
 
 async function measured<T extends Load>(
   fn: () => Promise<T>,
   replicas: Replica[],
+  token: string,
   proxy?: RoundTripProxy,
 ): Promise<Measured<T>> {
+  const pauses = await watchPauses(
+    replicas.map((r) => r.url),
+    token,
+  );
   const sampler = await sampleWaits(BENCH_POSTGRES_URL);
   const cpu = () => replicas.reduce((sum, r) => sum + replicaCpuMs(r), 0);
   try {
@@ -79,7 +87,8 @@ async function measured<T extends Load>(
     const roundTrips = proxy
       ? { roundTripsPerDecision: (proxy.count() - before.trips) / result.requests }
       : {};
-    return { result, waits: await sampler.stop(), replicaCpuMsPerDecision, ...roundTrips };
+    const waits = await sampler.stop();
+    return { result, waits, replicaCpuMsPerDecision, ...roundTrips, pauses: await pauses.stop() };
   } catch (error) {
     await sampler.stop().catch(() => undefined);
     throw error;
@@ -99,6 +108,11 @@ const line = (name: string, m: Measured<Load>) => {
     .map(([k, v]) => `${k} ${v}%`)
     .join(', ');
   console.log(`${''.padEnd(4)}database connections: ${shares}`);
+  const p = m.pauses;
+  console.log(
+    `${''.padEnd(4)}replicas: event-loop delay p99 ${p.loopP99Ms.toFixed(1)} ms, max ${p.loopMaxMs.toFixed(1)} ms; ` +
+      `GC ${p.gcCount} pauses, ${p.gcMs.toFixed(0)} ms in all, ${p.gcOver10Ms} over 10 ms`,
+  );
 };
 
 export async function benchReplicas(): Promise<Record<string, unknown>> {
@@ -111,14 +125,20 @@ export async function benchReplicas(): Promise<Record<string, unknown>> {
     const urls = replicas.map((r) => `${r.url}/v1/decisions`).join(',');
     const allow = decisionBody('allow');
     await maxOver(replicas, allow, schema.token); // warm-up (its figures are dropped)
-    const max = await measured(() => maxOver(replicas, allow, schema.token), replicas, proxy);
+    const max = await measured(() => maxOver(replicas, allow, schema.token), replicas, schema.token, proxy);
     line('decisions, 2 PostgreSQL replicas, max (32 connections)', max);
-    const at1000 = await measured(() => paced(urls, RATE, DURATION_S, allow, schema.token), replicas, proxy);
+    const at1000 = await measured(
+      () => paced(urls, RATE, DURATION_S, allow, schema.token),
+      replicas,
+      schema.token,
+      proxy,
+    );
     line(`decisions, 2 replicas, steady ${RATE.toLocaleString('en')}/s (paced)`, at1000);
     const distinct = decisionBody('allow', '/src/app-__N__');
     const at1000Distinct = await measured(
       () => paced(urls, RATE, DURATION_S, distinct, schema.token),
       replicas,
+      schema.token,
       proxy,
     );
     line('  … each one another action (assessed afresh)', at1000Distinct);

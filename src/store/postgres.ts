@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { MIGRATIONS } from './migrations.js';
-import { APPEND_CHAIN_FUNCTION, appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
+import { appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
 import { canonicalName } from './names.js';
+import { migratePostgres } from './postgres-migrate.js';
 import { IdentityReads, type TokenRow } from './postgres-identity-reads.js';
 import {
   APPROVALS_WITH_TOKENS,
@@ -168,44 +168,9 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => undefined);
   }
 
-  async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      // Replicas starting together: one migrates, the others wait and then find nothing to do.
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`interlock:migrate:${this.schema}`]);
-      try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-        );
-        const done = new Set(
-          (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
-            (r) => r.version,
-          ),
-        );
-        for (const m of MIGRATIONS) {
-          if (done.has(m.version)) continue;
-          await client.query('BEGIN');
-          try {
-            for (const sql of m.statements) await client.query(sql);
-            await client.query(
-              'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
-              [m.version, m.name, Date.now()],
-            );
-            await client.query('COMMIT');
-          } catch (error) {
-            await client.query('ROLLBACK');
-            throw error;
-          }
-        }
-        // Code rather than schema: every start puts this version's append function in place.
-        await client.query(APPEND_CHAIN_FUNCTION);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`interlock:migrate:${this.schema}`]);
-      }
-    } finally {
-      client.release();
-    }
+  /** Replicas starting together take turns (src/store/postgres-migrate.ts). */
+  migrate(): Promise<void> {
+    return migratePostgres(this.pool, this.schema);
   }
 
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {

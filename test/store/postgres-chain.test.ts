@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditBodyParts, buildAuditEntry, GENESIS_HASH, verifyAuditChain } from '../../src/store/audit.js';
 import { canonicalJson } from '../../src/store/canonical.js';
 import { PostgresStore } from '../../src/store/postgres.js';
+import { quoteLiteral } from '../../src/store/postgres-chain.js';
 import type { AuditInput } from '../../src/store/types.js';
 import { POSTGRES_URL, uniqueSchema } from './stores.js';
 
@@ -44,6 +45,13 @@ describe('the audit body around its seq', () => {
       expect(`${before}${seq}${after}`).toBe(canonicalJson({ seq, ...input }));
       expect(buildAuditEntry(input, seq, GENESIS_HASH).body).toBe(canonicalJson({ seq, ...input }));
     }
+  });
+});
+
+describe('a literal in the message that appends', () => {
+  it("is the text pg's escapeLiteral makes, for awkward strings and a batch's JSON", () => {
+    const texts = [...AWKWARD, '', "'", '\\', "\\'", JSON.stringify(inputs(16)), canonicalJson(inputs(16))];
+    for (const text of texts) expect(quoteLiteral(text)).toBe(pg.escapeLiteral(text));
   });
 });
 
