@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../config/load.js';
-import { PolicyTestFile, type PolicyTestCase } from '../config/schema.js';
+import { policyTestFileSchema, type PolicyTestCase } from '../config/schema.js';
 import type { ActionFacts, Outcome } from '../core/types.js';
 import { evaluate } from './evaluate.js';
 import type { Runtime } from './runtime.js';
@@ -41,7 +41,7 @@ export function loadPolicyTests(dir: string): LoadedTestCase[] {
         file,
         lineCounter.linePos(syntax.pos[0]).line,
       );
-    const parsed = PolicyTestFile.safeParse(doc.toJS());
+    const parsed = policyTestFileSchema().safeParse(doc.toJS());
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const node = doc.getIn(issue.path as (string | number)[], true) as

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config/load.js';
-import { AuditConfig } from '../config/schema.js';
+import { auditConfigSchema, type AuditConfig } from '../config/schema.js';
 
-export { AuditConfig };
+export type { AuditConfig };
 
 // `audit:` in the user's config.yaml (~/.config/interlock/config.yaml). Only the user layer counts: a
 // project's .interlock/ lives in a repository an agent can edit, and must not be able to move the log
@@ -11,7 +11,7 @@ export function auditSettings(config: LoadedConfig | undefined): AuditConfig {
   const user = config?.layers.find((l) => l.scope === 'user');
   const raw = (user?.config as Record<string, unknown> | undefined)?.audit;
   if (raw === undefined) return {};
-  const parsed = AuditConfig.safeParse(raw);
+  const parsed = auditConfigSchema().safeParse(raw);
   if (!parsed.success)
     throw new Error(
       `${user?.configFile ?? 'config.yaml'}: audit: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'audit'}: ${i.message}`).join('; ')}`,

@@ -37,14 +37,16 @@ export async function answerFromDaemon(
   const found = system ? systemDaemonToAsk(system) : userDaemonToAsk(env);
   const plan = 'state' in found && served.command === 'plan check' ? planBytes(served) : undefined;
   if (plan === null) return undefined;
-  const call = { ...callOf(args, env), ...(plan !== undefined ? { plan } : {}) };
+  // The call (the caller's environment, user) is put together only when there is a daemon to send it to.
   // A plan takes longer to decide than a command: a daemon that answered after the wait, the caller
   // deciding meanwhile, would record it twice.
   const answer =
     'state' in found
       ? await askOverSocket(
           found.state,
-          Promise.resolve(`${JSON.stringify(call)}\n`),
+          Promise.resolve(
+            `${JSON.stringify({ ...callOf(args, env), ...(plan !== undefined ? { plan } : {}) })}\n`,
+          ),
           plan !== undefined ? 30_000 : 5000,
         )
       : found;

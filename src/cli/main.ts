@@ -5,6 +5,8 @@ const [subcommand, ...rest] = process.argv.slice(2);
 // One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts); so does a batch,
 // whose input ends: on 10,000 lines, optimising cedar-wasm and the SQL parser cost more CPU than it saved.
 const longRunning = ['serve', 'daemon'].includes(subcommand ?? '');
+/** The commands run from the bundle (one-shot.ts), which a running daemon may answer instead. */
+const ONE_SHOT = ['check', 'explain', 'plan', 'policy'];
 if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !rest.includes('-h')) {
   if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
   // The bundled fast entry (see hook-fast.ts): the daemon's socket first, else the bundled full hook.
@@ -21,16 +23,27 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
 } else {
   // `check`, `explain`, `plan check` and `policy list` ask the running daemon first (see cli-fast.ts): no bundle to load
   // when it answers.
-  const served = ['check', 'explain', 'plan', 'policy'].includes(subcommand ?? '')
-    ? await fromDaemon(process.argv.slice(2))
-    : undefined;
+  const served = ONE_SHOT.includes(subcommand ?? '') ? await fromDaemon(process.argv.slice(2)) : undefined;
   // Nothing else is under way once the answer is out: leave without Node's teardown of an idle process.
   if (served !== undefined) process.exit(served);
   else {
     const commandLine = await oneShot();
     if (!longRunning) commandLine.preferQuickStart();
-    process.exitCode = await commandLine.runCommandLine(process.argv.slice(2));
+    const code = await commandLine.runCommandLine(process.argv.slice(2));
+    // A one-shot command has answered, its audit entry committed and flushed before that: leave once the
+    // output is out. Node's teardown would close the audit log, and SQLite checkpoints the log's WAL into
+    // the database at close and deletes it (two more fsyncs, and the next command creates and syncs a new one).
+    if (ONE_SHOT.includes(subcommand ?? '')) await leave(code);
+    process.exitCode = code;
   }
+}
+
+/** Exit with `code` once what was written to stdout and stderr is out (pipes are asynchronous on macOS). */
+async function leave(code: number): Promise<never> {
+  const flushed = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => stream.write('', () => resolve()));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }
 
 /** The daemon's answer, printed (dist/cli/cli-fast.cjs, built-ins only): its exit code, else undefined. */

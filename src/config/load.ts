@@ -9,7 +9,7 @@ import { ConfigError } from './errors.js';
 import { MANAGED_CONFIG_DIR, managedDirProblem } from './managed.js';
 import { choosePacks, type PacksSetting } from './pack-choice.js';
 import { mergePatterns } from './patterns.js';
-import { ConfigFile } from './schema.js';
+import { configFileSchema, type ConfigFile } from './schema.js';
 import { isDelegated, layerFile, TIGHTER, tightest, type ConfigLayer, type Setting } from './tiers.js';
 
 export { ConfigError };
@@ -51,7 +51,7 @@ function readConfigFile(file: string): ConfigFile {
       file,
       lineCounter.linePos(syntax.pos[0]).line,
     );
-  const parsed = ConfigFile.safeParse(doc.toJS() ?? {});
+  const parsed = configFileSchema().safeParse(doc.toJS() ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map(String);

@@ -1,4 +1,3 @@
-import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { buildId, isAlive, readState, stateFile, type DaemonState } from './state-file.js';
 import { trustedSystemDaemon, type SystemMode } from './system-trust.js';
@@ -56,6 +55,20 @@ export function askOverSocket(
 ): Promise<DaemonAnswer | Unavailable> {
   const { token, socket: path } = state;
   if (!path) return Promise.resolve({ unavailable: 'the daemon has no socket', httpOnly: true });
+  // node:net (and the stream modules it loads) only when there is a daemon to ask: a one-shot command or
+  // a hook call that finds none decides without them.
+  return import('node:net').then(({ createConnection }) =>
+    ask(createConnection, path, token, line, timeoutMs),
+  );
+}
+
+function ask(
+  createConnection: typeof import('node:net').createConnection,
+  path: string,
+  token: string,
+  line: Promise<string>,
+  timeoutMs: number,
+): Promise<DaemonAnswer | Unavailable> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

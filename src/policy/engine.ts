@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
@@ -15,6 +15,7 @@ const SCHEMA_PATH = fileURLToPath(new URL('../../policies/interlock.cedarschema'
 export const PACKS_DIR = fileURLToPath(new URL('../../policies/packs/', import.meta.url));
 
 const require = createRequire(import.meta.url);
+const CEDAR_PACKAGE = '@cedar-policy/cedar-wasm';
 let cedarModule: Cedar | undefined;
 /** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. Its Node
  * build is CommonJS that compiles its WebAssembly synchronously, so it can load at the moment of need. */
@@ -23,15 +24,24 @@ function loadCedarSync(): Cedar {
   return cedarModule;
 }
 
-/** Names the Cedar build on disk (its WebAssembly file's size and time): a new build, new verdicts. */
+/**
+ * Names the Cedar build on disk (its WebAssembly file's size and time): a new build, new verdicts. The
+ * package is looked for where Node looks for it (the first directory on its search path that has it),
+ * without resolving its exports map, which costs a one-shot command that answers from remembered
+ * verdicts a few milliseconds; `./nodejs` is `nodejs/cedar_wasm.js` there.
+ */
 export function cedarBuildId(): string {
   try {
-    const entry = require.resolve('@cedar-policy/cedar-wasm/nodejs');
-    const st = statSync(join(dirname(entry), 'cedar_wasm_bg.wasm'));
-    return `${st.size}:${st.mtimeMs}`;
+    for (const dir of require.resolve.paths(CEDAR_PACKAGE) ?? []) {
+      const found = join(dir, CEDAR_PACKAGE);
+      if (!existsSync(join(found, 'package.json'))) continue;
+      const st = statSync(join(found, 'nodejs', 'cedar_wasm_bg.wasm'));
+      return `${st.size}:${st.mtimeMs}`;
+    }
   } catch {
-    return 'unknown';
+    // no such file: as when the package is missing
   }
+  return 'unknown';
 }
 
 export function readSchema(): string {

@@ -1,11 +1,20 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/app/policies.js';
 import { decide, type Principal, type PolicyRequest } from '../../src/core/decide.js';
 import type { PlacedAssessment } from '../../src/core/types.js';
 import type { PlacedEffect } from '../../src/core/types.js';
-import { CedarPolicyEvaluator, readSchema } from '../../src/policy/engine.js';
+import { cedarBuildId, CedarPolicyEvaluator, readSchema } from '../../src/policy/engine.js';
 import { packSource } from '../../src/policy/packs.js';
 import { RememberingEvaluator } from '../../src/policy/remembering-evaluator.js';
 import { requestKeyFor } from '../../src/policy/request-key.js';
@@ -258,5 +267,14 @@ describe('the verdict memo of a one-shot command', () => {
     mkdirSync(configDir, { recursive: true, mode: 0o755 });
     writeFileSync(marker, JSON.stringify({ mode: 'system', user: 'interlock' }), { mode: 0o644 });
     expect(mayRememberVerdicts({ HOME: tempTree(), INTERLOCK_SYSTEM_ROOT: prefix })).toBe(false);
+  });
+});
+
+describe('cedarBuildId (a new Cedar build, new verdicts)', () => {
+  it('names the WebAssembly file that loading @cedar-policy/cedar-wasm/nodejs uses', () => {
+    const require = createRequire(new URL('../../src/policy/engine.ts', import.meta.url));
+    const entry = require.resolve('@cedar-policy/cedar-wasm/nodejs');
+    const st = statSync(join(dirname(entry), 'cedar_wasm_bg.wasm'));
+    expect(cedarBuildId()).toBe(`${st.size}:${st.mtimeMs}`);
   });
 });

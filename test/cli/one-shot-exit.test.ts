@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseEnv, MAIN, runNode, tempHome } from '../hooks/support.js';
+
+// A one-shot command leaves as soon as it has answered (src/cli/main.ts): its audit entry was committed and
+// flushed before the answer, and SQLite's checkpoint of the log at close (two more fsyncs) is left to a
+// later writer. What must hold: every answer's entry is in the log, the chain verifies, and the output is
+// whole even though the process does not wait for Node's teardown.
+
+describe.skipIf(!existsSync(MAIN))('a one-shot command without a daemon', () => {
+  const home = tempHome();
+  const project = join(home, 'project');
+  mkdirSync(project);
+  const env = baseEnv(home, { INTERLOCK_NO_DAEMON: '1' });
+  const db = join(home, '.local', 'state', 'interlock', 'audit.db');
+  const cli = (args: string[]) => runNode([MAIN, ...args], '', env, project);
+
+  it('answers, records and leaves without checkpointing the log; the next commands see every entry', async () => {
+    const denied = await cli(['check', '--json', '--', 'rm', '-rf', '/']);
+    expect((JSON.parse(denied.stdout) as { audit: { recorded: boolean } }).audit.recorded).toBe(true);
+    // The entry is in the write-ahead log, flushed; the process did not fold it into the database at exit.
+    expect(existsSync(`${db}-wal`)).toBe(true);
+
+    const listed = await cli(['check', '--', 'ls']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const log = await cli(['audit', 'log', '--json']);
+    const decisions = log.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; command?: string })
+      .filter((e) => e.type === 'decision');
+    expect(decisions.map((e) => e.command)).toEqual(['rm -rf /', 'ls']);
+    const verified = await cli(['audit', 'verify', '--allow-no-witness']);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+  }, 60_000);
+
+  it('prints all of a long answer before it exits', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => `rm -rf /srv/data-${i}`).join(' ; ');
+    const run = await cli(['check', '--json', '--', 'sh', '-c', many]);
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    expect(run.stdout.endsWith('\n')).toBe(true);
+  }, 60_000);
+});
