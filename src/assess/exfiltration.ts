@@ -64,7 +64,9 @@ function socketEffects(cmd: SimpleCommand, ctx: SecretContext): Effect[] {
 
 /** The secrets this command (as run, wrappers not yet peeled) sends to another machine. */
 export function exfiltrationEffects(cmd: SimpleCommand, facts: ActionFacts): Effect[] {
-  const ctx = secretContext(facts);
   const sink = networkSink(commandName(cmd.argv[0]), cmd.argv.slice(1));
+  // Nothing sent anywhere (most commands): the secrets' context is not worked out.
+  if (!sink && cmd.redirects.length === 0) return [];
+  const ctx = secretContext(facts);
   return [...(sink ? sinkEffects(sink, cmd, ctx) : []), ...socketEffects(cmd, ctx)];
 }

@@ -14,6 +14,7 @@ import { quoteWord, type Word } from '../shell/words.js';
 import { definedFunctions } from '../shell/functions.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
+import { withFields } from '../core/with-fields.js';
 import { interpreterProgramFile } from '../analyzers/interpreters.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
@@ -218,7 +219,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
 
   const addRedirect = (redirect: Redirect, ctx: Context) => {
     for (const effect of redirectEffects(redirect, facts, ctx.remote)) {
-      effects.push({ effect: { ...effect, hints: [...ctx.hints] }, local: !ctx.remote });
+      effects.push({ effect: withFields(effect, { hints: [...ctx.hints] }), local: !ctx.remote });
     }
   };
 
@@ -315,7 +316,10 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       self,
       ctx.cwd === facts.cwd ? facts : { ...facts, cwd: ctx.cwd },
     ))
-      effects.push({ effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] }, local: false });
+      effects.push({
+        effect: withFields(effect, { hints: [...ctx.hints, ...(effect.hints ?? [])] }),
+        local: false,
+      });
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
     const assignments = { ...ctx.assignments, ...cmd.assignments };
@@ -364,6 +368,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     };
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
     if (cmd.stdinText) inv.stdinText = cmd.stdinText;
+    // Asked once per command, not once per effect: `rm` with fifty words has fifty effects.
+    const runTimeWords = hasRunTimeWord(argv, cmd);
     for (const analyzer of analyzers) {
       for (const { where, ...effect } of analyzer.analyze(inv)) {
         const start = effects.length;
@@ -371,11 +377,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         else {
           own.push(effect);
           effects.push({
-            effect: { ...effect, hints: [...ctx.hints, ...(effect.hints ?? [])] },
+            effect: withFields(effect, { hints: [...ctx.hints, ...(effect.hints ?? [])] }),
             local: analyzer.local && !ctx.remote && effect.local !== false,
             analyzer,
             inv,
-            ...(hasRunTimeWord(argv, cmd) ? { runTimeWords: true as const } : {}),
+            ...(runTimeWords ? { runTimeWords: true as const } : {}),
           });
         }
         // `python3 drop_old.py`: what the program file runs says on which line (`drop_old.py:3`).
@@ -565,7 +571,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     aliases: new Map(),
   });
   const placed = place(effects, commands, facts, options.placement, unknown.length === 0);
-  return { ...placed, inputs: inputs.result() };
+  return withFields(placed, { inputs: inputs.result() });
 }
 
 function place(
@@ -591,9 +597,9 @@ function place(
         });
     }
     if (local && facts.host) hints.push({ source: 'host', value: facts.host });
-    const one = placeEffect({ ...effect, hints }, local, placement);
+    const one = placeEffect(withFields(effect, { hints }), local, placement);
     allHints.push(...one.environmentHints);
     placed.push(one);
   }
-  return { ...summarize(placed, allHints, allKnown), commands };
+  return withFields(summarize(placed, allHints, allKnown), { commands });
 }

@@ -4,6 +4,7 @@ import {
   type EnvironmentPatterns,
   type EnvironmentVerdict,
 } from './environment.js';
+import { withFields } from './with-fields.js';
 import { isDestructive, type Effect, type EnvironmentHint, type PlacedEffect } from './types.js';
 
 // The one place where an effect gets its environment. Every kind of action (shell, plan, file write, MCP
@@ -36,11 +37,10 @@ export function placeHints(
 export function placeEffect(effect: Effect, local: boolean, placement: Placement): PlacedEffect {
   const hints = effect.hints ?? [];
   const verdict = placeHints(hints, local, placement);
-  return {
-    ...effect,
+  return withFields(effect, {
     hints,
     environment: verdict.environment,
     environmentHints: verdict.because,
     destructive: isDestructive(effect),
-  };
+  });
 }

@@ -132,15 +132,11 @@ export function plainTree(
   };
   const copy = (parent: PlainNode | null): PlainNode => {
     const { type, isNamed } = symbol(cursor.nodeTypeId);
-    return new PlainNode(
-      source,
-      type,
-      isNamed,
-      cursor.nodeIsMissing,
-      cursor.startIndex,
-      cursor.endIndex,
-      parent,
-    );
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    // A missing node is one tree-sitter inserted: it spans no text, so only an empty node is asked.
+    const missing = start === end && cursor.nodeIsMissing;
+    return new PlainNode(source, type, isNamed, missing, start, end, parent);
   };
   const root = copy(null);
   // Depth first, without recursion: a generated line may nest thousands deep.

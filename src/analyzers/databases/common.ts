@@ -1,4 +1,5 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
+import { withFields } from '../../core/with-fields.js';
 import { commandName } from '../../shell/wrappers.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
@@ -152,7 +153,7 @@ export function hostHint(flag: string, host: Word | undefined): EnvironmentHint[
 
 /** Give SQL effects their tool and the connection's hints. */
 export function stamp(effects: SqlEffect[], tool: string, hints: EnvironmentHint[]): Effect[] {
-  return effects.map((e) => ({ ...e, tool, hints: [...hints, ...(e.hints ?? [])] }));
+  return effects.map((e) => withFields(e, { tool, hints: [...hints, ...(e.hints ?? [])] }));
 }
 
 export function unknownSql(tool: string, what: string, target: string, hints: EnvironmentHint[]): Effect {
