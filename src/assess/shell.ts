@@ -18,6 +18,7 @@ import { withFields } from '../core/with-fields.js';
 import { interpreterProgramFile } from '../analyzers/interpreters.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
+import { afterDirectoryChange } from './directory-changes.js';
 import { exfiltrationEffects } from './exfiltration.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
@@ -99,8 +100,11 @@ interface Context {
   elevated: boolean;
   assignments: Record<string, Word>;
   depth: number;
-  /** The directory commands run in: the agent's, until a `cd` in the script changes it. */
+  /** The directory commands run in: the agent's, until a `cd`, `pushd` or `popd` in the script changes it. */
   cwd: string;
+  /** Where `cd -` goes back to, and pushd's stack (directory-changes.ts). */
+  previousCwd: string | undefined;
+  dirStack: readonly string[];
   /** The script files being assessed, outermost first (real paths as resolved): a cycle is not followed. */
   scripts: string[];
   /** Aliases the command defined (`alias x='rm -rf /'`), by name: a later `x` runs their text. */
@@ -246,6 +250,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         assignments: { ...ctx.assignments, ...(inner.assignments ?? {}) },
         depth: ctx.depth + 1,
         cwd: ctx.cwd,
+        previousCwd: ctx.previousCwd,
+        dirStack: ctx.dirStack,
         scripts: ctx.scripts,
         aliases: ctx.aliases,
       };
@@ -293,10 +299,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       return;
     }
     const name = commandName(program);
-    if (name === 'cd' && !ctx.remote) {
-      const dir = argv.slice(1).find((w) => !w.value.startsWith('-') || w.value === '-');
-      if (dir && !dir.dynamic && dir.value !== '-') ctx.cwd = resolvePath(dir.value, ctx.cwd, facts.home);
-      else if (!dir) ctx.cwd = facts.home;
+    if ((name === 'cd' || name === 'pushd' || name === 'popd') && !ctx.remote) {
+      const now = { cwd: ctx.cwd, previous: ctx.previousCwd, stack: ctx.dirStack };
+      const next = afterDirectoryChange(name, argv.slice(1), now, facts.home);
+      ctx.cwd = next.cwd;
+      ctx.previousCwd = next.previous;
+      ctx.dirStack = next.stack;
     }
     if (name === 'alias') recordAliases(argv, ctx.aliases);
     const alias = ctx.aliases.get(program.value);
@@ -567,6 +575,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     assignments: {},
     depth: 0,
     cwd: facts.cwd,
+    // The agent's shell's OLDPWD, when it says one: where its `cd -` goes.
+    previousCwd: facts.env.OLDPWD?.startsWith('/') ? facts.env.OLDPWD : undefined,
+    dirStack: [],
     scripts: [],
     aliases: new Map(),
   });
