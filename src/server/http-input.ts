@@ -59,9 +59,18 @@ export function checkLength(
   }
 }
 
+/** A body's bytes as text (invalid UTF-8 becomes U+FFFD, as JSON.parse of the text sees it). */
+export function bodyText(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
 /** The body's bytes as JSON, checked against `schema`. */
 export function parseJson<S extends z.ZodType>(bytes: Uint8Array, schema: S, optional = false): z.output<S> {
-  const text = UTF8.decode(bytes);
+  return parseJsonText(bodyText(bytes), schema, optional);
+}
+
+/** A body's text as JSON, checked against `schema`. */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S, optional = false): z.output<S> {
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {

@@ -4,7 +4,7 @@ import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { wire } from '../approvals/fixtures.js';
 import { SQLITE } from '../store/stores.js';
-import { people, serverOn, type People } from './harness.js';
+import { clientOf, people, serverOn, type People } from './harness.js';
 
 // POST /v1/decisions is answered from node:http (src/server/decision-route.ts), the same path with a query
 // string by Hono's route: both must answer alike, refusals included.
@@ -82,6 +82,36 @@ describe('POST /v1/decisions from node:http', () => {
         head.some((h) => h.startsWith('x-request-id')) ? /^trace-1234abcd$/ : /^rid-/,
       );
     }
+  });
+
+  it('the same body sent again is judged as its sender and decided afresh (a freeze in between)', async () => {
+    // The server remembers what a body was assessed as (src/server/decision-memo.ts): by token, and never
+    // what the store made of it.
+    const text = JSON.stringify({ ...wire(), agent: { vendor: 'acme', session: 's-1' } });
+    const send = async (token: string) =>
+      answer(
+        await exchange(
+          server.port,
+          ['POST /v1/decisions HTTP/1.1', 'host: x', `authorization: Bearer ${token}`],
+          text,
+        ),
+      ).body as { outcome: string; message: string };
+    const agentOf = async () => {
+      const entries = await store.auditEntries(1, 10_000);
+      const last = entries.filter((e) => e.type === 'decision').at(-1)!;
+      return (JSON.parse(last.body) as { data: { agent?: unknown } }).data.agent;
+    };
+    expect((await send(who.alice)).outcome).toBe('pending');
+    expect(await agentOf()).toBeUndefined(); // a person's decision carries no agent's account of itself
+    expect((await send(who.agent)).outcome).toBe('pending');
+    expect(await agentOf()).toEqual({ vendor: 'acme', session: 's-1' });
+    await clientOf(server, who.bob).setFrozen(true, { reason: 'incident' });
+    expect(await send(who.agent)).toMatchObject({
+      outcome: 'deny',
+      message: expect.stringMatching(/frozen/),
+    });
+    await clientOf(server, who.bob).setFrozen(false);
+    expect((await send(who.agent)).outcome).toBe('pending');
   });
 
   it('refuses a request with two Authorization headers, as Hono does (node keeps only the first)', async () => {
