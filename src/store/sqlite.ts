@@ -307,6 +307,7 @@ export class SqliteStore implements Store {
           c.begin.run();
           for (const job of batch) {
             c.savepoint.run();
+            const head = this.tx.headMark();
             try {
               const value = await job.fn(this.tx);
               c.release.run();
@@ -314,9 +315,11 @@ export class SqliteStore implements Store {
             } catch (error) {
               c.rollbackTo.run();
               c.release.run();
+              this.tx.restoreHead(head);
               outcomes.push({ ok: false, error });
             }
           }
+          this.tx.writeHead();
           c.commit.run();
           committed = this.walSync?.commit();
           this.commitsSinceCheckpoint++;
@@ -327,6 +330,7 @@ export class SqliteStore implements Store {
         } finally {
           // A revocation read under the old state (before this commit) must not outlive it in the cache.
           if (this.tx.takeIdentitiesTouched()) this.identityGeneration++;
+          this.tx.forgetHead();
         }
         const answer = () =>
           batch.forEach((job, i) => {
@@ -467,10 +471,24 @@ export class SqliteStore implements Store {
   }
 }
 
+/** The audit chain's last entry as a transaction sees it. */
+interface Head {
+  seq: number;
+  hash: string;
+}
+
 /** The statements of a transaction, prepared once; only used between BEGIN and COMMIT. */
 class SqliteTx implements Tx {
   private s!: Record<string, Database.Statement>;
   private identitiesTouched = false;
+  /**
+   * The chain's head within this transaction: read once, then kept here as entries are appended, and written
+   * to audit_head once, before COMMIT (two statements fewer per entry; a batch of decisions appends many).
+   * Only this connection writes while it holds the write lock, so nothing else can move the head meanwhile;
+   * between transactions another process may append, so it is read afresh in the next one.
+   */
+  private head: Head | undefined;
+  private headMoved = false;
 
   constructor(
     private readonly db: DB,
@@ -619,8 +637,30 @@ class SqliteTx implements Tx {
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }
 
+  /** The head before a job runs (see restoreHead). */
+  headMark(): { head: Head | undefined; moved: boolean } {
+    return { head: this.head, moved: this.headMoved };
+  }
+
+  /** A job rolled back to its savepoint: its entries are gone, and the head is where it was before it. */
+  restoreHead(mark: { head: Head | undefined; moved: boolean }): void {
+    this.head = mark.head;
+    this.headMoved = mark.moved;
+  }
+
+  /** Before COMMIT: audit_head takes the last entry appended. */
+  writeHead(): void {
+    if (this.headMoved) this.s.setHead!.run(this.head!.seq, this.head!.hash);
+  }
+
+  /** The transaction ended (committed or rolled back): the next one reads the head from the table. */
+  forgetHead(): void {
+    this.head = undefined;
+    this.headMoved = false;
+  }
+
   async appendAudit(input: AuditInput) {
-    const head = this.s.head!.get() as { seq: number; hash: string };
+    const head = this.head ?? (this.s.head!.get() as Head);
     const entry = buildAuditEntry(input, Number(head.seq) + 1, head.hash);
     this.s.insertAudit!.run(
       entry.seq,
@@ -631,7 +671,8 @@ class SqliteTx implements Tx {
       entry.prevHash,
       entry.hash,
     );
-    this.s.setHead!.run(entry.seq, entry.hash);
+    this.head = { seq: entry.seq, hash: entry.hash };
+    this.headMoved = true;
     return entry;
   }
 
