@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.js';
+import { sha256Hex } from '../store/canonical.js';
 import { canonicalName } from '../store/names.js';
 import { SlackUserTakenError } from '../store/conflicts.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
@@ -14,7 +15,7 @@ function generateToken(kind: IdentityKind): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 export interface NewTokenInput {
