@@ -321,7 +321,7 @@ export class SqliteStore implements Store {
           }
           this.tx.writeHead();
           c.commit.run();
-          committed = this.walSync?.commit();
+          committed = this.walSync?.commit(batch.length);
           this.commitsSinceCheckpoint++;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
