@@ -5,8 +5,9 @@ import type { Identity } from '../store/types.js';
 // An agent sends the same body again and again: a retry, a poll of a pending request, the same command in
 // a loop. Its text is parsed, checked and assessed by pure code under one runtime's policies (a reloaded
 // configuration is another runtime, with nothing remembered), and the caller's identity never changes
-// under its id (a revoked token is refused before it gets here), so the same text from the same token is
-// the same decision input: remembering it skips JSON.parse, zod, the digest and the assessment (issue 17).
+// under its id (a revoked token is refused in the decision's transaction), so the same text from the same
+// token is the same decision input: remembering it skips JSON.parse, zod, the digest and the assessment
+// (issue 17).
 // Only what the store then does with it is remembered nowhere: freezes, the circuit breaker, approvals and
 // the audit entry are decided in the decision's own transaction, every time.
 

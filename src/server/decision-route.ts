@@ -92,7 +92,8 @@ async function answer(
   let reply: unknown;
   let close = false;
   try {
-    caller = await callerOf(route.service.store, joined(req.rawHeaders, 'authorization'));
+    // Confirmed in the decision's own transaction (ApprovalService.decide): no revocation is missed there.
+    caller = await callerOf(route.service.store, joined(req.rawHeaders, 'authorization'), true);
     reply = await route.decide(caller, (limit) => {
       checkLength(req.headers['content-length'], req.headers['transfer-encoding'], limit);
       return bodyOf(req);

@@ -116,8 +116,12 @@ export async function revokeToken(
   });
 }
 
-/** The identity a bearer token belongs to, or undefined (unknown or revoked). */
-export async function authenticate(store: Store, token: string): Promise<Identity | undefined> {
+/** The identity a bearer token belongs to, or undefined (unknown or revoked; see Store.identityByTokenHash). */
+export async function authenticate(
+  store: Store,
+  token: string,
+  confirmedInTransaction = false,
+): Promise<Identity | undefined> {
   if (!/^ilk_[ah]_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  return store.identityByTokenHash(hashToken(token));
+  return store.identityByTokenHash(hashToken(token), confirmedInTransaction);
 }

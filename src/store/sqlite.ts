@@ -113,6 +113,8 @@ export class SqliteStore implements Store {
   /** Changes whenever this process may have revoked a token (see SqliteTx.revokeIdentity). */
   private identityGeneration = 0;
   private dataVersion!: Database.Statement;
+  /** data_version as the writer last read it: it changes when another process commits. */
+  private external = 0;
   /** Set when commits are flushed off the event loop (a file, synchronous FULL): see migrate(). */
   private walSync: WalSync | undefined;
   private walFd: number | undefined;
@@ -151,7 +153,11 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('foreign_keys = ON');
     this.reader = this.db;
-    this.tx = new SqliteTx(this.db, () => this.identityGeneration++);
+    this.tx = new SqliteTx(
+      this.db,
+      () => this.identityGeneration++,
+      (caller, stillLive) => this.callerLive(caller, stillLive),
+    );
   }
 
   async migrate(): Promise<void> {
@@ -357,10 +363,15 @@ export class SqliteStore implements Store {
 
   /**
    * Remembered per token while nothing could have revoked it: no revocation by this process and no commit
-   * by another one since it was read (one cheap pragma instead of a read of the table per request).
+   * by another one since it was read (one pragma instead of a read of the table per request). The pragma
+   * takes and drops SQLite's read lock, two system calls: a request that confirms its caller in its own
+   * transaction (a decision, `confirmedInTransaction`) skips it, and callerLive looks there instead, where
+   * the write lock is already held (issue 17).
    */
-  async identityByTokenHash(hash: string): Promise<Identity | undefined> {
-    const external = this.location === ':memory:' ? 0 : (this.dataVersion.get() as number);
+  async identityByTokenHash(hash: string, confirmedInTransaction = false): Promise<Identity | undefined> {
+    if (this.location !== ':memory:' && !confirmedInTransaction)
+      this.external = this.dataVersion.get() as number;
+    const external = this.external;
     const generation = this.identityGeneration;
     const known = this.identities.get(hash, generation, external);
     if (known) return known;
@@ -372,6 +383,20 @@ export class SqliteStore implements Store {
     Object.freeze(identity.groups);
     this.identities.set(hash, Object.freeze(identity), generation, external);
     return identity;
+  }
+
+  /**
+   * Inside a write transaction: whether `caller`'s token is live. No other process can commit while the
+   * writer holds the lock, so data_version read here covers every revocation committed before this
+   * transaction; unchanged since the identity was remembered (and no revocation here), it is still live.
+   */
+  private callerLive(caller: Identity, stillLive: () => boolean): boolean {
+    if (this.location !== ':memory:') this.external = this.dataVersion.get() as number;
+    const generation = this.identityGeneration;
+    if (this.identities.current(caller, generation, this.external)) return true;
+    const live = stillLive();
+    if (live) this.identities.confirm(caller, generation, this.external);
+    return live;
   }
 
   async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
@@ -493,6 +518,7 @@ class SqliteTx implements Tx {
   constructor(
     private readonly db: DB,
     private readonly onIdentitiesChange: () => void,
+    private readonly confirmCaller: (caller: Identity, stillLive: () => boolean) => boolean,
   ) {}
 
   /** Whether this transaction revoked identities since the last call (then the cache must forget). */
@@ -529,6 +555,7 @@ class SqliteTx implements Tx {
       ),
       findIdentities: p('SELECT * FROM identities WHERE (id = ? OR lower(name) = ?) AND revoked_at IS NULL'),
       revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),
+      identityLive: p('SELECT 1 FROM identities WHERE id = ? AND revoked_at IS NULL').pluck(),
       head: p('SELECT seq, hash FROM audit_head WHERE id = 1'),
       insertAudit: p(
         'INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -623,6 +650,10 @@ class SqliteTx implements Tx {
     } catch (error) {
       throw isSlackUserConflict(error) ? new SlackUserTakenError(i.slackUser!) : error;
     }
+  }
+
+  async callerLive(caller: Identity) {
+    return this.confirmCaller(caller, () => this.s.identityLive!.get(caller.id) !== undefined);
   }
 
   async revokeIdentity(idOrName: string, at: number) {

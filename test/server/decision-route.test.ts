@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { wire } from '../approvals/fixtures.js';
 import { SQLITE } from '../store/stores.js';
+import { CLI } from '../support/cli.js';
 import { clientOf, people, serverOn, type People } from './harness.js';
 
 // POST /v1/decisions is answered from node:http (src/server/decision-route.ts), the same path with a query
@@ -42,12 +44,13 @@ function answer(raw: string) {
 
 describe('POST /v1/decisions from node:http', () => {
   let store: Store;
+  let database: string;
   let cleanup: () => Promise<void>;
   let server: RunningServer;
   let who: People;
 
   beforeEach(async () => {
-    ({ store, cleanup } = await SQLITE.create());
+    ({ store, database, cleanup } = await SQLITE.create());
     who = await people(store);
     server = await serverOn(store);
   });
@@ -112,6 +115,27 @@ describe('POST /v1/decisions from node:http', () => {
     });
     await clientOf(server, who.bob).setFrozen(false);
     expect((await send(who.agent)).outcome).toBe('pending');
+  });
+
+  it('a token revoked by `interlock token revoke` in another process is refused on its very next decision', async () => {
+    const text = JSON.stringify(wire());
+    const send = async () =>
+      answer(
+        await exchange(
+          server.port,
+          ['POST /v1/decisions HTTP/1.1', 'host: x', `authorization: Bearer ${who.agent}`],
+          text,
+        ),
+      );
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200); // the token and the body are remembered now
+    execFileSync(process.execPath, [CLI, 'token', 'revoke', 'claude', '--database', database], {
+      stdio: 'pipe',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' },
+    });
+    expect(await send()).toMatchObject({ status: 401, body: { code: 'bad-token' } });
+    const decisions = (await store.auditEntries(1, 10_000)).filter((e) => e.type === 'decision');
+    expect(decisions).toHaveLength(2);
   });
 
   it('refuses a request with two Authorization headers, as Hono does (node keeps only the first)', async () => {
