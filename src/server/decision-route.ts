@@ -3,8 +3,9 @@ import { DecisionBody, type DecisionReply } from '../approvals/api.js';
 import type { PipelineRuntime } from '../app/evaluate.js';
 import type { Identity } from '../store/types.js';
 import { assessOnServer } from './assessor.js';
+import { recallAssessed, rememberAssessed } from './decision-memo.js';
 import { errorReply } from './errors.js';
-import { callerOf, checkLength, MAX_DECISION_BYTES, parseJson } from './http-input.js';
+import { bodyText, callerOf, checkLength, MAX_DECISION_BYTES, parseJsonText } from './http-input.js';
 import type { ApprovalService } from './service.js';
 import type { Telemetry } from './telemetry/index.js';
 import { requestIdFor } from './telemetry/request-id.js';
@@ -41,11 +42,18 @@ export function decisionHandler(options: {
     try {
       const reply = await span('interlock.decision', async () => {
         service.assertCanDecide(caller);
-        const body = parseJson(await bodyOf(MAX_DECISION_BYTES), DecisionBody);
-        kind = body.proposal.kind;
-        const input = await span('interlock.assess', () => assessOnServer(caller, body, runtime), {
-          kind,
-        });
+        const text = bodyText(await bodyOf(MAX_DECISION_BYTES));
+        let assessed = recallAssessed(runtime, caller, text);
+        if (!assessed) {
+          const body = parseJsonText(text, DecisionBody);
+          kind = body.proposal.kind;
+          const input = await span('interlock.assess', () => assessOnServer(caller, body, runtime), {
+            kind,
+          });
+          rememberAssessed(runtime, caller, text, (assessed = { kind, input }));
+        }
+        kind = assessed.kind;
+        const { input } = assessed;
         return span('interlock.store.decide', () => service.decide(caller, input));
       });
       outcome = reply.outcome;
@@ -84,7 +92,8 @@ async function answer(
   let reply: unknown;
   let close = false;
   try {
-    caller = await callerOf(route.service.store, joined(req.rawHeaders, 'authorization'));
+    // Confirmed in the decision's own transaction (ApprovalService.decide): no revocation is missed there.
+    caller = await callerOf(route.service.store, joined(req.rawHeaders, 'authorization'), true);
     reply = await route.decide(caller, (limit) => {
       checkLength(req.headers['content-length'], req.headers['transfer-encoding'], limit);
       return bodyOf(req);

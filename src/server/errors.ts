@@ -11,6 +11,15 @@ export class ServiceError extends Error {
   }
 }
 
+/** A token that is not (or no longer) live. */
+export function badToken(): ServiceError {
+  return new ServiceError(
+    401,
+    'bad-token',
+    'this token is unknown or revoked; ask an admin for one (interlock token create)',
+  );
+}
+
 /** What the HTTP API answers for a failed call: a refusal's status and code, else a 500 (to be logged). */
 export function errorReply(error: unknown): {
   status: ServiceError['status'] | 500;

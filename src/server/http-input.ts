@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Identity, Store } from '../store/types.js';
-import { ServiceError } from './errors.js';
+import { badToken, ServiceError } from './errors.js';
 import { authenticate } from './tokens.js';
 
 // What every request with a token or a body goes through, whichever HTTP layer read it (Hono's routes, or
@@ -21,8 +21,15 @@ export function describeZod(error: z.ZodError, what = 'body'): string {
     .join('; ');
 }
 
-/** The caller of a request that needs a token, or a 401 saying how to send one. */
-export async function callerOf(store: Store, authorization: string | undefined): Promise<Identity> {
+/**
+ * The caller of a request that needs a token, or a 401 saying how to send one. `confirmedInTransaction`:
+ * the request checks `Tx.callerLive` in its transaction (see Store.identityByTokenHash).
+ */
+export async function callerOf(
+  store: Store,
+  authorization: string | undefined,
+  confirmedInTransaction = false,
+): Promise<Identity> {
   const match = BEARER.exec(authorization ?? '');
   if (!match)
     throw new ServiceError(
@@ -30,13 +37,8 @@ export async function callerOf(store: Store, authorization: string | undefined):
       'no-token',
       'send your token as `Authorization: Bearer <token>` (INTERLOCK_TOKEN)',
     );
-  const caller = await authenticate(store, match[1]!);
-  if (!caller)
-    throw new ServiceError(
-      401,
-      'bad-token',
-      'this token is unknown or revoked; ask an admin for one (interlock token create)',
-    );
+  const caller = await authenticate(store, match[1]!, confirmedInTransaction);
+  if (!caller) throw badToken();
   return caller;
 }
 
@@ -59,9 +61,18 @@ export function checkLength(
   }
 }
 
+/** A body's bytes as text (invalid UTF-8 becomes U+FFFD, as JSON.parse of the text sees it). */
+export function bodyText(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
 /** The body's bytes as JSON, checked against `schema`. */
 export function parseJson<S extends z.ZodType>(bytes: Uint8Array, schema: S, optional = false): z.output<S> {
-  const text = UTF8.decode(bytes);
+  return parseJsonText(bodyText(bytes), schema, optional);
+}
+
+/** A body's text as JSON, checked against `schema`. */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S, optional = false): z.output<S> {
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {

@@ -16,7 +16,7 @@ import type {
   Store,
   Tx,
 } from '../store/types.js';
-import { ServiceError } from './errors.js';
+import { badToken, ServiceError } from './errors.js';
 import { newId } from './ids.js';
 
 // The rules of peer approval, enforced here and nowhere else. Every method runs in one store transaction
@@ -239,6 +239,8 @@ export class ApprovalService {
       ...(caller.kind === 'agent' ? { actsFor: caller.actsFor } : {}),
     };
     return this.run(async (tx, events) => {
+      // A token revoked before this transaction began decides nothing, however it was authenticated.
+      if (!(await tx.callerLive(caller))) throw badToken();
       const record = async (reply: DecisionReply): Promise<DecisionReply> => {
         await tx.appendAudit({
           type: 'decision',

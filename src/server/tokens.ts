@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.js';
+import { sha256Hex } from '../store/canonical.js';
 import { canonicalName } from '../store/names.js';
 import { SlackUserTakenError } from '../store/conflicts.js';
 import type { Identity, IdentityKind, Store } from '../store/types.js';
@@ -14,7 +15,7 @@ function generateToken(kind: IdentityKind): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 export interface NewTokenInput {
@@ -115,8 +116,12 @@ export async function revokeToken(
   });
 }
 
-/** The identity a bearer token belongs to, or undefined (unknown or revoked). */
-export async function authenticate(store: Store, token: string): Promise<Identity | undefined> {
+/** The identity a bearer token belongs to, or undefined (unknown or revoked; see Store.identityByTokenHash). */
+export async function authenticate(
+  store: Store,
+  token: string,
+  confirmedInTransaction = false,
+): Promise<Identity | undefined> {
   if (!/^ilk_[ah]_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  return store.identityByTokenHash(hashToken(token));
+  return store.identityByTokenHash(hashToken(token), confirmedInTransaction);
 }

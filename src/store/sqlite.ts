@@ -113,6 +113,8 @@ export class SqliteStore implements Store {
   /** Changes whenever this process may have revoked a token (see SqliteTx.revokeIdentity). */
   private identityGeneration = 0;
   private dataVersion!: Database.Statement;
+  /** data_version as the writer last read it: it changes when another process commits. */
+  private external = 0;
   /** Set when commits are flushed off the event loop (a file, synchronous FULL): see migrate(). */
   private walSync: WalSync | undefined;
   private walFd: number | undefined;
@@ -151,7 +153,11 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('foreign_keys = ON');
     this.reader = this.db;
-    this.tx = new SqliteTx(this.db, () => this.identityGeneration++);
+    this.tx = new SqliteTx(
+      this.db,
+      () => this.identityGeneration++,
+      (caller, stillLive) => this.callerLive(caller, stillLive),
+    );
   }
 
   async migrate(): Promise<void> {
@@ -307,6 +313,7 @@ export class SqliteStore implements Store {
           c.begin.run();
           for (const job of batch) {
             c.savepoint.run();
+            const head = this.tx.headMark();
             try {
               const value = await job.fn(this.tx);
               c.release.run();
@@ -314,11 +321,13 @@ export class SqliteStore implements Store {
             } catch (error) {
               c.rollbackTo.run();
               c.release.run();
+              this.tx.restoreHead(head);
               outcomes.push({ ok: false, error });
             }
           }
+          this.tx.writeHead();
           c.commit.run();
-          committed = this.walSync?.commit();
+          committed = this.walSync?.commit(batch.length);
           this.commitsSinceCheckpoint++;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -327,6 +336,7 @@ export class SqliteStore implements Store {
         } finally {
           // A revocation read under the old state (before this commit) must not outlive it in the cache.
           if (this.tx.takeIdentitiesTouched()) this.identityGeneration++;
+          this.tx.forgetHead();
         }
         const answer = () =>
           batch.forEach((job, i) => {
@@ -353,10 +363,15 @@ export class SqliteStore implements Store {
 
   /**
    * Remembered per token while nothing could have revoked it: no revocation by this process and no commit
-   * by another one since it was read (one cheap pragma instead of a read of the table per request).
+   * by another one since it was read (one pragma instead of a read of the table per request). The pragma
+   * takes and drops SQLite's read lock, two system calls: a request that confirms its caller in its own
+   * transaction (a decision, `confirmedInTransaction`) skips it, and callerLive looks there instead, where
+   * the write lock is already held (issue 17).
    */
-  async identityByTokenHash(hash: string): Promise<Identity | undefined> {
-    const external = this.location === ':memory:' ? 0 : (this.dataVersion.get() as number);
+  async identityByTokenHash(hash: string, confirmedInTransaction = false): Promise<Identity | undefined> {
+    if (this.location !== ':memory:' && !confirmedInTransaction)
+      this.external = this.dataVersion.get() as number;
+    const external = this.external;
     const generation = this.identityGeneration;
     const known = this.identities.get(hash, generation, external);
     if (known) return known;
@@ -368,6 +383,20 @@ export class SqliteStore implements Store {
     Object.freeze(identity.groups);
     this.identities.set(hash, Object.freeze(identity), generation, external);
     return identity;
+  }
+
+  /**
+   * Inside a write transaction: whether `caller`'s token is live. No other process can commit while the
+   * writer holds the lock, so data_version read here covers every revocation committed before this
+   * transaction; unchanged since the identity was remembered (and no revocation here), it is still live.
+   */
+  private callerLive(caller: Identity, stillLive: () => boolean): boolean {
+    if (this.location !== ':memory:') this.external = this.dataVersion.get() as number;
+    const generation = this.identityGeneration;
+    if (this.identities.current(caller, generation, this.external)) return true;
+    const live = stillLive();
+    if (live) this.identities.confirm(caller, generation, this.external);
+    return live;
   }
 
   async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
@@ -467,14 +496,29 @@ export class SqliteStore implements Store {
   }
 }
 
+/** The audit chain's last entry as a transaction sees it. */
+interface Head {
+  seq: number;
+  hash: string;
+}
+
 /** The statements of a transaction, prepared once; only used between BEGIN and COMMIT. */
 class SqliteTx implements Tx {
   private s!: Record<string, Database.Statement>;
   private identitiesTouched = false;
+  /**
+   * The chain's head within this transaction: read once, then kept here as entries are appended, and written
+   * to audit_head once, before COMMIT (two statements fewer per entry; a batch of decisions appends many).
+   * Only this connection writes while it holds the write lock, so nothing else can move the head meanwhile;
+   * between transactions another process may append, so it is read afresh in the next one.
+   */
+  private head: Head | undefined;
+  private headMoved = false;
 
   constructor(
     private readonly db: DB,
     private readonly onIdentitiesChange: () => void,
+    private readonly confirmCaller: (caller: Identity, stillLive: () => boolean) => boolean,
   ) {}
 
   /** Whether this transaction revoked identities since the last call (then the cache must forget). */
@@ -511,6 +555,7 @@ class SqliteTx implements Tx {
       ),
       findIdentities: p('SELECT * FROM identities WHERE (id = ? OR lower(name) = ?) AND revoked_at IS NULL'),
       revokeIdentity: p('UPDATE identities SET revoked_at = ? WHERE id = ?'),
+      identityLive: p('SELECT 1 FROM identities WHERE id = ? AND revoked_at IS NULL').pluck(),
       head: p('SELECT seq, hash FROM audit_head WHERE id = 1'),
       insertAudit: p(
         'INSERT INTO audit (seq, at, type, actor, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -607,6 +652,10 @@ class SqliteTx implements Tx {
     }
   }
 
+  async callerLive(caller: Identity) {
+    return this.confirmCaller(caller, () => this.s.identityLive!.get(caller.id) !== undefined);
+  }
+
   async revokeIdentity(idOrName: string, at: number) {
     const rows = (this.s.findIdentities!.all(idOrName, canonicalName(idOrName)) as IdentityRow[]).map(
       identityFromRow,
@@ -619,8 +668,30 @@ class SqliteTx implements Tx {
     return rows.map((r) => ({ ...r, revokedAt: at }));
   }
 
+  /** The head before a job runs (see restoreHead). */
+  headMark(): { head: Head | undefined; moved: boolean } {
+    return { head: this.head, moved: this.headMoved };
+  }
+
+  /** A job rolled back to its savepoint: its entries are gone, and the head is where it was before it. */
+  restoreHead(mark: { head: Head | undefined; moved: boolean }): void {
+    this.head = mark.head;
+    this.headMoved = mark.moved;
+  }
+
+  /** Before COMMIT: audit_head takes the last entry appended. */
+  writeHead(): void {
+    if (this.headMoved) this.s.setHead!.run(this.head!.seq, this.head!.hash);
+  }
+
+  /** The transaction ended (committed or rolled back): the next one reads the head from the table. */
+  forgetHead(): void {
+    this.head = undefined;
+    this.headMoved = false;
+  }
+
   async appendAudit(input: AuditInput) {
-    const head = this.s.head!.get() as { seq: number; hash: string };
+    const head = this.head ?? (this.s.head!.get() as Head);
     const entry = buildAuditEntry(input, Number(head.seq) + 1, head.hash);
     this.s.insertAudit!.run(
       entry.seq,
@@ -631,7 +702,8 @@ class SqliteTx implements Tx {
       entry.prevHash,
       entry.hash,
     );
-    this.s.setHead!.run(entry.seq, entry.hash);
+    this.head = { seq: entry.seq, hash: entry.hash };
+    this.headMoved = true;
     return entry;
   }
 

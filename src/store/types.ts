@@ -192,6 +192,13 @@ export interface Tx {
   insertIdentity(identity: NewIdentity): Promise<void>;
   revokeIdentity(idOrName: string, at: number): Promise<Identity[]>;
   /**
+   * False when the token of a caller found with `identityByTokenHash(hash, true)` was revoked, by this
+   * store or another process, before this transaction began and that lookup may have missed it (SQLite
+   * answers such lookups from memory). A store whose lookups always read the table (PostgreSQL) has
+   * nothing to confirm.
+   */
+  callerLive(caller: Identity): Promise<boolean>;
+  /**
    * The entry as it will be stored. Its seq, hash and body are certain once the transaction has committed
    * (PostgreSQL numbers and chains entries under the head lock as it commits): read them after `transact`.
    */
@@ -211,8 +218,12 @@ export interface Store {
   migrate(): Promise<void>;
   /** Run `fn` in one serialisable transaction; everything it wrote is committed durably, or nothing is. */
   transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Reads outside a transaction (they see committed state only). */
-  identityByTokenHash(hash: string): Promise<Identity | undefined>;
+  /**
+   * Reads outside a transaction (they see committed state only). A token revoked before the read is not
+   * found; with `confirmedInTransaction` (the caller checks `Tx.callerLive` in the transaction it goes on
+   * to run) a store may answer from what it remembers without looking for another process's revocation.
+   */
+  identityByTokenHash(hash: string, confirmedInTransaction?: boolean): Promise<Identity | undefined>;
   /** The live human identity this Slack user id was mapped to, if any. */
   identityBySlackUser(slackUser: string): Promise<Identity | undefined>;
   listIdentities(): Promise<Identity[]>;

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { wire } from '../approvals/fixtures.js';
-import { serverEachTest } from './harness.js';
+import { CLI } from '../support/cli.js';
+import { clientOf, serverEachTest } from './harness.js';
 
 // POST /v1/decisions is answered from node:http (src/server/decision-route.ts), the same path with a query
 // string by Hono's route: both must answer alike, refusals included.
@@ -66,6 +68,57 @@ describe('POST /v1/decisions from node:http', () => {
         head.some((h) => h.startsWith('x-request-id')) ? /^trace-1234abcd$/ : /^rid-/,
       );
     }
+  });
+
+  it('the same body sent again is judged as its sender and decided afresh (a freeze in between)', async () => {
+    // The server remembers what a body was assessed as (src/server/decision-memo.ts): by token, and never
+    // what the store made of it.
+    const text = JSON.stringify({ ...wire(), agent: { vendor: 'acme', session: 's-1' } });
+    const send = async (token: string) =>
+      answer(
+        await exchange(
+          t.server.port,
+          ['POST /v1/decisions HTTP/1.1', 'host: x', `authorization: Bearer ${token}`],
+          text,
+        ),
+      ).body as { outcome: string; message: string };
+    const agentOf = async () => {
+      const entries = await t.store.auditEntries(1, 10_000);
+      const last = entries.filter((e) => e.type === 'decision').at(-1)!;
+      return (JSON.parse(last.body) as { data: { agent?: unknown } }).data.agent;
+    };
+    expect((await send(t.who.alice)).outcome).toBe('pending');
+    expect(await agentOf()).toBeUndefined(); // a person's decision carries no agent's account of itself
+    expect((await send(t.who.agent)).outcome).toBe('pending');
+    expect(await agentOf()).toEqual({ vendor: 'acme', session: 's-1' });
+    await clientOf(t.server, t.who.bob).setFrozen(true, { reason: 'incident' });
+    expect(await send(t.who.agent)).toMatchObject({
+      outcome: 'deny',
+      message: expect.stringMatching(/frozen/),
+    });
+    await clientOf(t.server, t.who.bob).setFrozen(false);
+    expect((await send(t.who.agent)).outcome).toBe('pending');
+  });
+
+  it('a token revoked by `interlock token revoke` in another process is refused on its very next decision', async () => {
+    const text = JSON.stringify(wire());
+    const send = async () =>
+      answer(
+        await exchange(
+          t.server.port,
+          ['POST /v1/decisions HTTP/1.1', 'host: x', `authorization: Bearer ${t.who.agent}`],
+          text,
+        ),
+      );
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200); // the token and the body are remembered now
+    execFileSync(process.execPath, [CLI, 'token', 'revoke', 'claude', '--database', t.database], {
+      stdio: 'pipe',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' },
+    });
+    expect(await send()).toMatchObject({ status: 401, body: { code: 'bad-token' } });
+    const decisions = (await t.store.auditEntries(1, 10_000)).filter((e) => e.type === 'decision');
+    expect(decisions).toHaveLength(2);
   });
 
   it('refuses a request with two Authorization headers, as Hono does (node keeps only the first)', async () => {

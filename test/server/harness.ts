@@ -42,18 +42,27 @@ export async function serverOn(store: Store, options: Partial<StartOptions> = {}
   return startServer({ store, port: 0, sweepMs: 3_600_000, runtime: await sharedRuntime(), ...options });
 }
 
-/** A server on a fresh SQLite store, with its people, made before each test of the calling file and closed after. */
-export function serverEachTest(): { readonly server: RunningServer; readonly who: People } {
-  const now = {} as { server: RunningServer; who: People; cleanup: () => Promise<void> };
+/**
+ * A server on a fresh SQLite store, with its people, made before each test of the calling file and closed
+ * after; `database` opens the same data from another process.
+ */
+export function serverEachTest(): {
+  readonly server: RunningServer;
+  readonly who: People;
+  readonly store: Store;
+  readonly database: string;
+} {
+  const now = {} as { server: RunningServer; who: People; store: Store; database: string };
+  let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    const { store, cleanup } = await SQLITE.create();
-    now.cleanup = cleanup;
-    now.who = await people(store);
-    now.server = await serverOn(store);
+    const made = await SQLITE.create();
+    ({ store: now.store, database: now.database, cleanup } = made);
+    now.who = await people(made.store);
+    now.server = await serverOn(made.store);
   });
   afterEach(async () => {
     await now.server.close();
-    await now.cleanup();
+    await cleanup();
   });
   return now;
 }

@@ -175,4 +175,24 @@ describe('the log destination (gathered writes)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a flush (a graceful stop) has every gathered line in the file when it calls back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interlock-log-'));
+    try {
+      const file = join(dir, 'server.log');
+      const result = run(`
+        import { readFileSync } from 'node:fs';
+        const { createLogger, logDestination } = await import(${JSON.stringify(logger)});
+        const log = createLogger('info', logDestination(${JSON.stringify(file)}));
+        for (let n = 0; n < 3; n++) log.info({ n }, 'line');
+        await new Promise((r) => log.flush(r));
+        process.stdout.write(String(readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').filter(Boolean).length));
+        process.exit(0);
+      `);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -394,6 +394,28 @@ describe.each(TARGETS)('store contract: $kind', (target) => {
     });
   });
 
+  it('keeps the chain whole when transactions that arrive together fail after appending', async () => {
+    // SQLite runs these in one transaction, each in its own savepoint, and keeps the head in memory.
+    const settled = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        store.transact(async (tx) => {
+          await tx.appendAudit({ type: 'tick', actor: 'x', at: i, data: { i } });
+          if (i % 3 === 1) throw new Error(`boom ${i}`);
+          await tx.appendAudit({ type: 'tock', actor: 'x', at: i, data: { i } });
+        }),
+      ),
+    );
+    expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(4);
+    const entries = await store.auditEntries();
+    expect(verifyAuditChain(entries).ok).toBe(true);
+    const kept = [0, 2, 3, 5, 6, 8, 9, 11];
+    expect(entries.map((e) => (JSON.parse(e.body) as { data: { i: number } }).data.i)).toEqual(
+      kept.flatMap((i) => [i, i]),
+    );
+    const next = await store.transact((tx) => tx.appendAudit({ type: 'y', actor: 'a', at: 99, data: {} }));
+    expect(next).toMatchObject({ seq: entries.length + 1, prevHash: entries.at(-1)!.hash });
+  });
+
   it('serialises concurrent transactions: no lost update, no fork in the chain', async () => {
     await store.transact(async (tx) =>
       tx.setFreeze({ scope: 'counter', frozen: false, at: 0, by: 'x', reason: '0' }),

@@ -252,6 +252,37 @@ describe('WalSync', () => {
     expect(sync.durable(three)).toBeUndefined();
   });
 
+  it('a crowd that committed while a flush runs waits for it and shares the next one', async () => {
+    const running: ((error: Error | null) => void)[] = [];
+    const sync = new WalSync(0, (_fd, done) => running.push(done));
+    const answered: number[] = [];
+    const wait = (seq: number) => void sync.durable(seq)!.then(() => answered.push(seq));
+    const settle = () => new Promise((r) => setImmediate(r));
+    const one = sync.commit(32); // flush A begins after a batch of 32
+    wait(one);
+    const two = sync.commit(5); // a few callers: flush B begins at once
+    wait(two);
+    expect(running).toHaveLength(2);
+    running[0]!(null);
+    running[1]!(null);
+    await settle();
+    expect(answered).toEqual([one, two]);
+    const three = sync.commit(4); // flush C begins
+    wait(three);
+    const four = sync.commit(9); // more than 8 callers since C began: no second flush
+    wait(four);
+    const five = sync.commit(1);
+    wait(five);
+    expect(running).toHaveLength(3);
+    running[2]!(null); // C ends: one flush begins for the 10 callers of four and five
+    await settle();
+    expect(answered).toEqual([one, two, three]);
+    expect(running).toHaveLength(4);
+    running[3]!(null);
+    await settle();
+    expect(answered).toEqual([one, two, three, four, five]);
+  });
+
   it('drained waits for every running flush, not only the one that covers the last commit', async () => {
     const running: ((error: Error | null) => void)[] = [];
     const sync = new WalSync(0, (_fd, done) => running.push(done));

@@ -62,6 +62,32 @@ describe('sqlite: a revoked token stops working at once', () => {
     expect(await authenticate(store, token)).toBeUndefined();
   });
 
+  it('a lookup confirmed in the transaction: the transaction sees a revocation by another process', async () => {
+    // A decision's lookup skips the check for other processes' commits (src/store/sqlite.ts); its
+    // transaction makes it (Tx.callerLive).
+    const caller = (await authenticate(store, token, true))!;
+    expect(await store.transact((tx) => tx.callerLive(caller))).toBe(true);
+    execFileSync(process.execPath, [CLI, 'token', 'revoke', 'bot', '--database', database], {
+      stdio: 'pipe',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' },
+    });
+    const remembered = await authenticate(store, token, true);
+    if (remembered) expect(await store.transact((tx) => tx.callerLive(remembered))).toBe(false);
+    expect(await store.transact((tx) => tx.callerLive(caller))).toBe(false);
+    expect(await authenticate(store, token)).toBeUndefined();
+  });
+
+  it('a lookup confirmed in the transaction: revoked by this store, or earlier in the same batch', async () => {
+    const caller = (await authenticate(store, token, true))!;
+    const [revoked, live] = await Promise.all([
+      revokeToken(store, 'bot', 't'),
+      store.transact((tx) => tx.callerLive(caller)), // runs after the revocation, in the same commit
+    ]);
+    expect(revoked).toHaveLength(1);
+    expect(live).toBe(false);
+    expect(await store.transact((tx) => tx.callerLive(caller))).toBe(false);
+  });
+
   it('what it remembers cannot be changed by a caller', async () => {
     const identity = (await authenticate(store, token))!;
     expect(() => {

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { z } from 'zod';
+import { GatheredLines } from './gathered-lines.js';
 
 // The server's structured log: one JSON object per line on stderr. Whatever an agent sends (commands,
 // bodies, tokens) never reaches it; the redact list is the backstop should a header object ever be logged.
@@ -25,11 +26,13 @@ export type { Logger };
 /**
  * Where the server's lines go (stderr; the bench: /dev/null): written asynchronously, so a line never waits
  * for the disk, and gathered until 4 KiB or 100 ms have passed, so a busy server makes one write for a few
- * dozen requests instead of one per event-loop turn (~6% of its CPU at maximum load, issue 17). A graceful
- * stop flushes (`logger.flush()`); a killed process may lose its last 100 ms of lines, never an audit entry.
+ * dozen requests instead of one per event-loop turn (~6% of its CPU at maximum load, issue 17), gathered in
+ * an array (see GatheredLines). A graceful stop flushes (`logger.flush()`); a killed process may lose its
+ * last 100 ms of lines, never an audit entry.
  */
 export function logDestination(dest: number | string): DestinationStream {
-  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 100 });
+  const out = pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 100 });
+  return new GatheredLines(out, 4096, 100);
 }
 
 /** A JSON logger at `level`, to stderr by default (see logDestination). */
