@@ -151,48 +151,47 @@ describe('server telemetry: the circuit breaker', () => {
 
 describe('the log destination (gathered writes)', () => {
   const logger = fileURLToPath(new URL('../../dist/server/telemetry/logger.js', import.meta.url));
-  const run = (script: string) =>
-    spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-
-  it('writes a lone line within its flush period, and what is left when the process exits', () => {
+  /** `body` run in a fresh process with `log` writing to `file` (in a fresh directory); its stdout. */
+  const withLog = (body: (file: string) => string, after: (file: string, stdout: string) => void) => {
     const dir = mkdtempSync(join(tmpdir(), 'interlock-log-'));
     try {
       const file = join(dir, 'server.log');
-      const result = run(`
+      const script = `
         import { readFileSync } from 'node:fs';
         const { createLogger, logDestination } = await import(${JSON.stringify(logger)});
         const log = createLogger('info', logDestination(${JSON.stringify(file)}));
+        ${body(file)}`;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      after(file, result.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('writes a lone line within its flush period, and what is left when the process exits', () => {
+    withLog(
+      (file) => `
         log.info({ n: 1 }, 'alone');
         await new Promise((r) => setTimeout(r, 400));
         process.stdout.write(String(readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').filter(Boolean).length));
-        log.info({ n: 2 }, 'at exit');
-      `);
-      expect(result.stderr).toBe('');
-      expect(result.stdout).toBe('1');
-      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-      expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['alone', 'at exit']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+        log.info({ n: 2 }, 'at exit');`,
+      (file, stdout) => {
+        expect(stdout).toBe('1');
+        const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+        expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['alone', 'at exit']);
+      },
+    );
   });
 
   it('a flush (a graceful stop) has every gathered line in the file when it calls back', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interlock-log-'));
-    try {
-      const file = join(dir, 'server.log');
-      const result = run(`
-        import { readFileSync } from 'node:fs';
-        const { createLogger, logDestination } = await import(${JSON.stringify(logger)});
-        const log = createLogger('info', logDestination(${JSON.stringify(file)}));
+    withLog(
+      (file) => `
         for (let n = 0; n < 3; n++) log.info({ n }, 'line');
         await new Promise((r) => log.flush(r));
         process.stdout.write(String(readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n').filter(Boolean).length));
-        process.exit(0);
-      `);
-      expect(result.stderr).toBe('');
-      expect(result.stdout).toBe('3');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+        process.exit(0);`,
+      (_file, stdout) => expect(stdout).toBe('3'),
+    );
   });
 });
