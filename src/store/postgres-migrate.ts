@@ -8,7 +8,7 @@ import { APPEND_CHAIN_FUNCTION } from './postgres-chain.js';
 const ignore = () => undefined;
 
 /** The migration failed because its connection went away (PostgreSQL restarted or ended the session). */
-export class MigrationConnectionLostError extends Error {
+class MigrationConnectionLostError extends Error {
   constructor(schema: string, cause: unknown) {
     super(
       `the connection to PostgreSQL was lost while migrating schema "${schema}" (${(cause as Error).message}); nothing was half-applied (each migration is one transaction): start again once PostgreSQL is up`,
