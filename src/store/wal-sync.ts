@@ -35,6 +35,8 @@ export class WalSync {
   private ends: Promise<void>[] = [];
   private failed: Error | undefined;
   private readonly waiters: Waiter[] = [];
+  /** The commits not yet on disk and when each was made (performance.now()), oldest first. */
+  private readonly unflushed: { seq: number; at: number }[] = [];
 
   constructor(
     private readonly fd: number,
@@ -44,6 +46,7 @@ export class WalSync {
   /** Note a commit; returns its number, for `durable`. */
   commit(): number {
     this.committed += 1;
+    this.unflushed.push({ seq: this.committed, at: performance.now() });
     this.flush();
     return this.committed;
   }
@@ -51,6 +54,17 @@ export class WalSync {
   /** Set once a flush has failed: nothing more can be acknowledged. */
   get failure(): Error | undefined {
     return this.failed;
+  }
+
+  /**
+   * Whether every commit not yet on disk was made within the last `windowMs` (and no flush has failed): the
+   * flushes keep up, so what is committed now reaches the disk within about that long unless the machine
+   * stops. Under a stalled disk this turns false after `windowMs`, which bounds what a caller told early
+   * (see TransactOptions.harmless) can lose.
+   */
+  keepingUp(windowMs: number, now = performance.now()): boolean {
+    const oldest = this.unflushed[0];
+    return !this.failed && (oldest === undefined || now - oldest.at <= windowMs);
   }
 
   /** The number of the last commit: whatever a read sees now is covered once it is durable. */
@@ -93,6 +107,7 @@ export class WalSync {
         return;
       }
       if (target > this.synced) this.synced = target;
+      while (this.unflushed.length && this.unflushed[0]!.seq <= this.synced) this.unflushed.shift();
       // Waiters arrive in order of their commit numbers: answer the covered ones, oldest first.
       let n = 0;
       while (n < this.waiters.length && this.waiters[n]!.seq <= this.synced) n++;
