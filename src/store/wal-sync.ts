@@ -107,7 +107,9 @@ export class WalSync {
         return;
       }
       if (target > this.synced) this.synced = target;
-      while (this.unflushed.length && this.unflushed[0]!.seq <= this.synced) this.unflushed.shift();
+      let flushed = 0;
+      while (flushed < this.unflushed.length && this.unflushed[flushed]!.seq <= this.synced) flushed++;
+      this.unflushed.splice(0, flushed);
       // Waiters arrive in order of their commit numbers: answer the covered ones, oldest first.
       let n = 0;
       while (n < this.waiters.length && this.waiters[n]!.seq <= this.synced) n++;
