@@ -8,10 +8,11 @@ import { localFiles, readScriptFile } from './file-facts.js';
 /** The terraform workspace selected in `dir` (what `terraform workspace show` prints), if any. */
 function terraformWorkspace(dir: string, env: Record<string, string>): string | undefined {
   if (env.TF_WORKSPACE) return env.TF_WORKSPACE;
+  const file = join(dir, env.TF_DATA_DIR ?? '.terraform', 'environment');
+  // Looked up first: most directories have none, and a failed read throws an error (the daemon, every call).
+  if (!existsSync(file)) return undefined;
   try {
-    return (
-      readFileSync(join(dir, env.TF_DATA_DIR ?? '.terraform', 'environment'), 'utf8').trim() || undefined
-    );
+    return readFileSync(file, 'utf8').trim() || undefined;
   } catch {
     return undefined;
   }
@@ -26,6 +27,7 @@ function kubeconfigFiles(kubeconfig: string | undefined, home: string): string[]
 /** current-context as kubectl merges the kubeconfig files: the first file that sets one wins. */
 function kubeContext(env: Record<string, string>, home: string): string | undefined {
   for (const file of kubeconfigFiles(env.KUBECONFIG, home)) {
+    if (!existsSync(file)) continue;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

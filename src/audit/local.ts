@@ -27,6 +27,8 @@ export interface CheckLike {
     risk: string;
     destructive: boolean;
     environment: string;
+    /** True only when the action is known to only read (see Assessment.readOnly). */
+    readOnly?: boolean;
     effects: readonly {
       operation: string;
       tool: string;
@@ -186,10 +188,27 @@ export function mustRecord(check: CheckLike): boolean {
   );
 }
 
+/**
+ * An allow of an action known only to read, with no effects, decided without the approval server: losing its
+ * entry in a crash of the machine loses no record of anything done, so it may be answered before the entry is
+ * on disk (TransactOptions.harmless). Everything else is answered once its entry is durable.
+ */
+export function harmlessRecord(record: DecisionRecord): boolean {
+  const { assessment, decision } = record.check;
+  return (
+    (record.outcome ?? decision.outcome) === 'allow' &&
+    record.server === undefined &&
+    assessment.readOnly === true &&
+    !assessment.destructive &&
+    assessment.effects.length === 0
+  );
+}
+
 async function append(
   options: LocalAuditOptions,
   entries: AuditInput[],
   fatal: boolean,
+  harmless = false,
 ): Promise<RecordResult> {
   let path = options.database ?? '';
   try {
@@ -205,28 +224,32 @@ async function append(
       if (before?.digest === policy.digest) policy = undefined;
     }
     const at = entries[0]?.at ?? Date.now();
-    const last = await log.store.transact(async (tx) => {
-      if (policy) {
-        const change = policyChange(before, policy);
-        await tx.appendAudit({
-          type: 'policy.changed',
-          actor: osUser(options.env ?? process.env),
-          at,
-          data: {
-            source: 'local',
-            scope: policy.scope,
-            digest: policy.digest,
-            previous: before?.digest,
-            change: describeChange(change, !before),
-            ...change,
-            files: policy.files,
-          },
-        });
-      }
-      let entry;
-      for (const input of entries) entry = await tx.appendAudit(input);
-      return entry!;
-    });
+    const last = await log.store.transact(
+      async (tx) => {
+        if (policy) {
+          const change = policyChange(before, policy);
+          await tx.appendAudit({
+            type: 'policy.changed',
+            actor: osUser(options.env ?? process.env),
+            at,
+            data: {
+              source: 'local',
+              scope: policy.scope,
+              digest: policy.digest,
+              previous: before?.digest,
+              change: describeChange(change, !before),
+              ...change,
+              files: policy.files,
+            },
+          });
+        }
+        let entry;
+        for (const input of entries) entry = await tx.appendAudit(input);
+        return entry!;
+      },
+      // A changed policy set is never harmless: its entry waits for the disk.
+      { harmless: harmless && !policy },
+    );
     if (policy)
       await log.side.setPolicyState(policy.scope, { digest: policy.digest, files: policy.files, at });
     await localCheckpoint(log, options.env ?? process.env, settings, options.config);
@@ -376,5 +399,5 @@ export async function recordLocalDecisions(
     const cause = `could not describe ${records.length === 1 ? 'this decision' : 'these decisions'} for the audit log (${String(error)})`;
     return { ok: false, fatal, cause, message: unrecordedMessage(cause, fatal) };
   }
-  return append(options, inputs, fatal);
+  return append(options, inputs, fatal, records.every(harmlessRecord));
 }

@@ -13,5 +13,6 @@ export function secretName(name: string): boolean {
 
 /** The value with every URL password replaced by `***`. */
 export function withoutUrlPasswords(value: string): string {
-  return value.replace(URL_PASSWORD, '$1:***@');
+  // Most values hold no `@`, and then no URL password: the hook sends every variable, on every call.
+  return value.includes('@') ? value.replace(URL_PASSWORD, '$1:***@') : value;
 }

@@ -95,7 +95,10 @@ function configStamp(dirs: readonly string[]): string {
     for (const sub of [dir, join(dir, 'policies')]) {
       let names: string[];
       try {
-        parts.push(owned(sub, statSync(sub)));
+        // Most of these directories do not exist: asked without throwing (an error costs every call).
+        const st = statSync(sub, { throwIfNoEntry: false });
+        if (!st) continue;
+        parts.push(owned(sub, st));
         names = readdirSync(sub);
       } catch {
         continue;

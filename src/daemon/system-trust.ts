@@ -37,7 +37,9 @@ function markerOf(root: string): SystemMode | undefined {
   const paths = systemPaths(root);
   try {
     // The marker and its directory are root's, or anyone could have written them.
-    if (!ownedByInterlock(statSync(paths.configDir), [0])) return undefined;
+    // Absent on most machines: asked without throwing (an error's stack costs the hook on every call).
+    const dir = statSync(paths.configDir, { throwIfNoEntry: false });
+    if (!dir || !ownedByInterlock(dir, [0])) return undefined;
     const stat = lstatSync(paths.marker);
     if (!stat.isFile() || !ownedByInterlock(stat, [0])) return undefined;
     const marker = JSON.parse(readFileSync(paths.marker, 'utf8')) as {
@@ -58,7 +60,7 @@ function markerOf(root: string): SystemMode | undefined {
 function stateDirOf(root: string): SystemMode | undefined {
   const paths = systemPaths(root);
   try {
-    statSync(paths.stateDir);
+    if (!statSync(paths.stateDir, { throwIfNoEntry: false })) return undefined;
   } catch {
     return undefined;
   }

@@ -47,6 +47,7 @@ import type {
   RequestFilter,
   RequestPatch,
   Store,
+  TransactOptions,
   Tx,
   WitnessedCheckpoint,
 } from './types.js';
@@ -57,11 +58,20 @@ const OPEN = `state IN ('pending', 'approved')`;
 
 interface Job {
   fn: (tx: Tx) => Promise<unknown>;
+  /** See TransactOptions.harmless. */
+  harmless: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 const MAX_BATCH = 256;
+
+/**
+ * A harmless commit (TransactOptions.harmless) is answered before its flush ends only while no commit has
+ * waited longer than this for the disk: a machine that crashes can lose at most the harmless entries answered
+ * within one such window, and a stalled disk makes every caller wait again.
+ */
+export const HARMLESS_WINDOW_MS = 5;
 
 export interface SqliteOptions {
   /**
@@ -287,9 +297,14 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transact<T>(fn: (tx: Tx) => Promise<T>, options: TransactOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        fn,
+        harmless: options.harmless === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.draining) this.draining = this.mutex.run(() => this.drain());
     });
   }
@@ -338,19 +353,26 @@ export class SqliteStore implements Store {
           if (this.tx.takeIdentitiesTouched()) this.identityGeneration++;
           this.tx.forgetHead();
         }
-        const answer = () =>
+        const answer = (which: (i: number) => boolean) =>
           batch.forEach((job, i) => {
+            if (!which(i)) return;
             const o = outcomes[i]!;
             if (o.ok) job.resolve(o.value);
             else job.reject(o.error);
           });
         // Answered once the commit is on disk; meanwhile the next batch runs (its flush covers both).
         const flushed = committed === undefined ? undefined : this.walSync!.durable(committed);
-        if (flushed)
-          flushed.then(answer, (error: unknown) => {
-            for (const job of batch) job.reject(error);
-          });
-        else answer();
+        if (flushed) {
+          // Harmless work that went through may hear of it now, while the flushes keep up (the one begun
+          // for this commit is under way). Everything else waits for the disk.
+          const keepingUp = this.walSync!.keepingUp(HARMLESS_WINDOW_MS);
+          const early = (i: number) => keepingUp && batch[i]!.harmless && outcomes[i]!.ok;
+          answer(early);
+          flushed.then(
+            () => answer((i) => !early(i)),
+            (error: unknown) => batch.forEach((job, i) => early(i) || job.reject(error)),
+          );
+        } else answer(() => true);
         this.maybeCheckpoint();
         if (this.queue.length) await new Promise((r) => setImmediate(r));
       }

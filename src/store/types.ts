@@ -210,6 +210,17 @@ export interface Tx {
 
 export type StoreKind = 'sqlite' | 'postgres';
 
+/** When a transaction's caller may hear of its commit. */
+export interface TransactOptions {
+  /**
+   * Losing this commit in a crash of the machine would be harmless: it records only allows of actions known
+   * to have no effect. A store that flushes off the event loop may then answer once the commit is written,
+   * before its flush ends, while its flushes keep up (SqliteStore); every other commit is answered once it is
+   * on disk, and a later one's flush covers this one. PostgreSQL commits durably either way.
+   */
+  harmless?: boolean;
+}
+
 export interface Store {
   readonly kind: StoreKind;
   /** A human-readable location (file path, or the database URL without its password). */
@@ -217,7 +228,7 @@ export interface Store {
   /** Run the schema migrations that have not run yet. Safe to call from several replicas at once. */
   migrate(): Promise<void>;
   /** Run `fn` in one serialisable transaction; everything it wrote is committed durably, or nothing is. */
-  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transact<T>(fn: (tx: Tx) => Promise<T>, options?: TransactOptions): Promise<T>;
   /**
    * Reads outside a transaction (they see committed state only). A token revoked before the read is not
    * found; with `confirmedInTransaction` (the caller checks `Tx.callerLive` in the transaction it goes on

@@ -44,6 +44,8 @@ export class WalSync {
   private ends: Promise<void>[] = [];
   private failed: Error | undefined;
   private readonly waiters: Waiter[] = [];
+  /** The commits not yet on disk and when each was made (performance.now()), oldest first. */
+  private readonly unflushed: { seq: number; at: number }[] = [];
 
   constructor(
     private readonly fd: number,
@@ -54,6 +56,7 @@ export class WalSync {
   commit(callers = 1): number {
     this.committed += 1;
     this.uncovered += callers;
+    this.unflushed.push({ seq: this.committed, at: performance.now() });
     this.flush();
     return this.committed;
   }
@@ -61,6 +64,17 @@ export class WalSync {
   /** Set once a flush has failed: nothing more can be acknowledged. */
   get failure(): Error | undefined {
     return this.failed;
+  }
+
+  /**
+   * Whether every commit not yet on disk was made within the last `windowMs` (and no flush has failed): the
+   * flushes keep up, so what is committed now reaches the disk within about that long unless the machine
+   * stops. Under a stalled disk this turns false after `windowMs`, which bounds what a caller told early
+   * (see TransactOptions.harmless) can lose.
+   */
+  keepingUp(windowMs: number, now = performance.now()): boolean {
+    const oldest = this.unflushed[0];
+    return !this.failed && (oldest === undefined || now - oldest.at <= windowMs);
   }
 
   /** The number of the last commit: whatever a read sees now is covered once it is durable. */
@@ -105,6 +119,9 @@ export class WalSync {
         return;
       }
       if (target > this.synced) this.synced = target;
+      let flushed = 0;
+      while (flushed < this.unflushed.length && this.unflushed[flushed]!.seq <= this.synced) flushed++;
+      this.unflushed.splice(0, flushed);
       // Waiters arrive in order of their commit numbers: answer the covered ones, oldest first.
       let n = 0;
       while (n < this.waiters.length && this.waiters[n]!.seq <= this.synced) n++;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeLocalAudit,
+  harmlessRecord,
   recordExecution,
   recordLocalDecision,
   recordLocalDecisions,
@@ -14,7 +15,7 @@ import { readKeyring } from '../../src/audit/keys.js';
 import { actionDigest } from '../../src/approvals/digest.js';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.js';
 import type { Principal } from '../../src/core/decide.js';
-import { sharedRuntime, testFacts } from '../support/runtime.js';
+import { check, sharedRuntime, testFacts } from '../support/runtime.js';
 import { tempTree } from '../support/tmp.js';
 import { newKeys } from './support.js';
 
@@ -236,5 +237,31 @@ describe('recordLocalDecision', () => {
     } finally {
       await log.close();
     }
+  });
+});
+
+describe('harmlessRecord: which entries may be answered before they are on disk', () => {
+  const record = async (command: string, extra: { server?: { outcome: string }; outcome?: string } = {}) => ({
+    check: await check(command),
+    principal: AGENT,
+    facts: testFacts(),
+    ...extra,
+  });
+
+  it('an allow of a command known only to read, with no effects', async () => {
+    for (const command of ['ls -la', 'git status', 'cat README.md'])
+      expect(harmlessRecord(await record(command)), command).toBe(true);
+  });
+
+  it('not anything with an effect, anything not allowed, or anything the approval server had a say in', async () => {
+    for (const command of [
+      'echo hi > notes.txt',
+      'rm -rf /',
+      'terraform destroy -auto-approve',
+      'curl https://example.com',
+    ])
+      expect(harmlessRecord(await record(command)), command).toBe(false);
+    expect(harmlessRecord(await record('ls -la', { outcome: 'deny' }))).toBe(false);
+    expect(harmlessRecord(await record('ls -la', { server: { outcome: 'allow' } }))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { Checkpointer } from '../../src/store/sqlite-checkpointer.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { HARMLESS_WINDOW_MS, SqliteStore } from '../../src/store/sqlite.js';
 import { WalSync } from '../../src/store/wal-sync.js';
 
 // The SQLite store flushes its write-ahead log off the event loop and checkpoints in a worker thread.
@@ -155,6 +155,81 @@ describe('sqlite: commits flushed off the event loop', () => {
     const checkpointer = new Checkpointer(database);
     await checkpointer.close(); // resolves once the thread has ended
     await expect(checkpointer.checkpoint()).rejects.toThrow();
+  });
+});
+
+describe('sqlite: harmless commits answered before their flush ends', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interlock-harmless-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The store's flushes, held until the test ends each one (the WAL's descriptor stays the store's). */
+  const heldFlushes = (store: SqliteStore) => {
+    const inner = store as unknown as { walSync: WalSync; walFd: number };
+    const running: ((error: Error | null) => void)[] = [];
+    inner.walSync = new WalSync(inner.walFd, (_fd, done) => running.push(done));
+    return running;
+  };
+  const turns = async (n = 5) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+  const opened = async () => {
+    const store = new SqliteStore(join(dir, 'server.db'), { background: true });
+    await store.migrate();
+    return { store, running: heldFlushes(store) };
+  };
+
+  it('a harmless commit is heard of once written; the others of its batch wait for the disk', async () => {
+    const { store, running } = await opened();
+    const heard: string[] = [];
+    const harmless = store
+      .transact((tx) => tx.appendAudit(entry(1)), { harmless: true })
+      .then(() => heard.push('harmless'));
+    const other = store.transact((tx) => tx.appendAudit(entry(2))).then(() => heard.push('other'));
+    await turns();
+    expect(running).toHaveLength(1); // one commit for both, its flush under way
+    expect(heard).toEqual(['harmless']);
+    running[0]!(null);
+    await Promise.all([harmless, other]);
+    expect(heard).toEqual(['harmless', 'other']);
+    expect(verifyAuditChain(await store.auditEntries(1, 10))).toMatchObject({ ok: true, entries: 2 });
+    await store.close();
+  });
+
+  it('once a commit has waited longer than the window for the disk, a harmless one waits too', async () => {
+    const { store, running } = await opened();
+    const first = store.transact((tx) => tx.appendAudit(entry(1)), { harmless: true });
+    await first; // heard of at once: the flushes keep up
+    await new Promise((r) => setTimeout(r, HARMLESS_WINDOW_MS + 20)); // its flush still not done
+    let heard = false;
+    const late = store
+      .transact((tx) => tx.appendAudit(entry(2)), { harmless: true })
+      .then(() => (heard = true));
+    await turns();
+    expect(running).toHaveLength(2);
+    expect(heard).toBe(false);
+    running[1]!(null); // begun after the second commit: covers both
+    await late;
+    running[0]!(null);
+    await store.close();
+  });
+
+  it('a failed flush refuses the commits that waited for it; a harmless one already heard of stays answered', async () => {
+    const { store, running } = await opened();
+    const harmless = store.transact((tx) => tx.appendAudit(entry(1)), { harmless: true });
+    const other = store.transact((tx) => tx.appendAudit(entry(2)));
+    await expect(harmless).resolves.toMatchObject({ seq: 1 });
+    running[0]!(new Error('EIO'));
+    await expect(other).rejects.toThrow(/could not be flushed/);
+    // Nothing is heard of after a failed flush, harmless or not.
+    await expect(store.transact((tx) => tx.appendAudit(entry(3)), { harmless: true })).rejects.toThrow(
+      /could not be flushed/,
+    );
+    await store.close().catch(() => undefined);
   });
 });
 
@@ -308,6 +383,21 @@ describe('WalSync', () => {
     await expect(first).rejects.toThrow(/could not be flushed/);
     await expect(second).rejects.toThrow(/could not be flushed/);
     await expect(sync.durable(sync.commit())!).rejects.toThrow(/could not be flushed/);
+  });
+
+  it('keeps up while no commit has waited longer than the window for the disk', () => {
+    const running: ((error: Error | null) => void)[] = [];
+    const sync = new WalSync(0, (_fd, done) => running.push(done));
+    expect(sync.keepingUp(5, 0)).toBe(true); // nothing unflushed
+    const t = performance.now();
+    sync.commit();
+    expect(sync.keepingUp(5, t + 1)).toBe(true);
+    expect(sync.keepingUp(5, t + 60_000)).toBe(false); // its flush has not ended a minute later
+    running[0]!(null);
+    expect(sync.keepingUp(5, t + 60_000)).toBe(true);
+    sync.commit();
+    running[1]!(new Error('EIO'));
+    expect(sync.keepingUp(5, t)).toBe(false); // after a failed flush, never
   });
 
   it('after a failed flush nothing more is acknowledged', async () => {

@@ -34,8 +34,19 @@ function isLiteralWord(node: SyntaxNode): boolean {
   }
 }
 
+/**
+ * The last line read and its words: a hook call asks about the same line twice (is it `interlock run`
+ * itself, and would the broker take it), and each reading parses it with the native parser.
+ */
+let last: { line: string; parser: ShellParser; words: readonly string[] | undefined } | undefined;
+
 /** The words of a plain command line, or undefined when bash would do more than split it into words. */
 export function literalArgv(line: string, parser: ShellParser): string[] | undefined {
+  if (last?.line !== line || last.parser !== parser) last = { line, parser, words: readWords(line, parser) };
+  return last.words && [...last.words];
+}
+
+function readWords(line: string, parser: ShellParser): string[] | undefined {
   const tree = parser.parse(line);
   try {
     const root = tree.rootNode;
