@@ -21,9 +21,29 @@ import type { AuditInput } from './types.js';
 /** Every freeze as one JSON text: what a transaction read, compared under the lock with what holds then. */
 export const FREEZES_JSON = `(SELECT coalesce(json_agg(f ORDER BY f.scope)::text, '[]') FROM freezes f)`;
 
-/** Created (or replaced) by every replica's migrate(), under the migration lock; PostgreSQL only. */
+/**
+ * The SQLSTATE (a class of our own) of an append refused because a caller's token was revoked before the
+ * head lock was granted; its DETAIL is the revoked identities' ids as a JSON array.
+ */
+export const CALLER_REVOKED = 'IL401';
+
+/** The revoked callers' ids an append refused (CALLER_REVOKED), or undefined for any other error. */
+export function revokedCallers(error: unknown): string[] | undefined {
+  const { code, detail } = error as { code?: string; detail?: string };
+  return code === CALLER_REVOKED ? (JSON.parse(detail ?? '[]') as string[]) : undefined;
+}
+
+/** Which of these identities are revoked: the same test as the append's, for a transaction with nothing to append. */
+export const REVOKED_OF = 'SELECT i.id FROM identities i WHERE i.id = ANY($1) AND i.revoked_at IS NOT NULL';
+
+/**
+ * Created (or replaced) by every replica's migrate(), under the migration lock; PostgreSQL only. `callers`:
+ * identities whose tokens the transaction's decisions took as live from the replica's memory; any revoked
+ * by the time the lock is granted refuses the whole append (revokeIdentity holds the same lock, so no
+ * revocation can commit between this check and the append's commit).
+ */
 export const APPEND_CHAIN_FUNCTION = `
-CREATE OR REPLACE FUNCTION append_chain(entries jsonb, freezes_seen text)
+CREATE OR REPLACE FUNCTION append_chain(entries jsonb, freezes_seen text, callers text[])
 RETURNS TABLE (first_seq bigint, prev_hash text, hashes text[])
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
 DECLARE
@@ -32,12 +52,20 @@ DECLARE
   e record;
   entry_body text;
   out_hashes text[] := '{}';
+  revoked text;
 BEGIN
   SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit_head h WHERE h.id = 1 FOR UPDATE;
   -- A new statement, so a new snapshot: it sees every freeze committed before the lock was granted.
   IF freezes_seen IS NOT NULL AND freezes_seen IS DISTINCT FROM ${FREEZES_JSON} THEN
     RAISE EXCEPTION 'a freeze changed while this transaction decided; it is retried'
       USING ERRCODE = '40001';
+  END IF;
+  IF callers IS NOT NULL THEN
+    SELECT json_agg(r.id)::text INTO revoked FROM (${REVOKED_OF.replace('$1', 'callers')}) r;
+    IF revoked IS NOT NULL THEN
+      RAISE EXCEPTION 'a caller''s token was revoked while this transaction decided; it is retried'
+        USING ERRCODE = '${CALLER_REVOKED}', DETAIL = revoked;
+    END IF;
   END IF;
   first_seq := head_seq + 1;
   prev_hash := head_hash;
@@ -97,14 +125,19 @@ const FLUSH_SQL = "SELECT pg_logical_emit_message(true, 'interlock.flush', '')";
  * durably while it holds the lock, as before (what it wrote besides the chain is read by others at once).
  * Otherwise (it only appends) the COMMIT is asynchronous and FLUSH_SQL follows it (see the top).
  * `begin`: nothing of the transaction was sent before (its batch decided on the freezes the last batch saw).
- * If the function fails (a freeze changed), PostgreSQL skips the rest of the message: nothing commits.
+ * `callers`: the identities to confirm live under the lock (see APPEND_CHAIN_FUNCTION).
+ * If the function fails (a freeze changed, a caller was revoked), PostgreSQL skips the rest of the message:
+ * nothing commits.
  */
 export function appendAndCommitSql(
   rows: ReturnType<typeof chainRow>[],
   freezesSeen: string | null,
   begin = false,
+  callers: readonly string[] = [],
 ): string {
-  const append = `SELECT * FROM append_chain(${quoteLiteral(JSON.stringify(rows))}::jsonb, ${freezesSeen === null ? 'NULL' : quoteLiteral(freezesSeen)})`;
+  const seen = freezesSeen === null ? 'NULL' : quoteLiteral(freezesSeen);
+  const live = callers.length ? `ARRAY[${callers.map(quoteLiteral).join(', ')}]` : 'NULL';
+  const append = `SELECT * FROM append_chain(${quoteLiteral(JSON.stringify(rows))}::jsonb, ${seen}, ${live}::text[])`;
   const start = begin ? 'BEGIN; ' : '';
   if (freezesSeen === null) return `${start}${append}; COMMIT`;
   return `${start}SET LOCAL synchronous_commit TO off; ${append}; COMMIT; ${FLUSH_SQL}`;

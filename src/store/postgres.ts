@@ -1,5 +1,13 @@
 import pg from 'pg';
-import { appendAndCommitSql, chainRow, FREEZES_JSON } from './postgres-chain.js';
+import {
+  appendAndCommitSql,
+  CALLER_REVOKED,
+  chainRow,
+  FREEZES_JSON,
+  REVOKED_OF,
+  revokedCallers,
+} from './postgres-chain.js';
+import { IdentityCache } from './identity-cache.js';
 import { canonicalName } from './names.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { IdentityReads, type TokenRow } from './postgres-identity-reads.js';
@@ -78,7 +86,8 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   return { connectionString, ...(schema ? { schema } : {}), safe: parsed.toString() };
 }
 
-const RETRYABLE = new Set(['40001', '40P01', '23505']);
+// A revoked caller (CALLER_REVOKED) is retried too: the store then knows it, and its decision refuses it.
+const RETRYABLE = new Set(['40001', '40P01', '23505', CALLER_REVOKED]);
 /** The error without its SQLSTATE, so its batch is not retried (its COMMIT may have gone through). */
 const notRetried = (error: unknown) =>
   new Error(`a batch's flush failed after its COMMIT: ${(error as Error).message}`, { cause: error });
@@ -147,6 +156,14 @@ export class PostgresStore implements Store {
       values: [hashes],
     }),
   );
+  /**
+   * Identities a decision found by its token's hash, for decisions that confirm their caller in their own
+   * transaction (`confirmedInTransaction`): the append checks under the head lock that none was revoked
+   * (postgres-chain.ts), so such a lookup costs no round trip. Identities change only by revocation.
+   */
+  private readonly identities = new IdentityCache();
+  /** Identities this replica saw revoked (a revocation is never undone): their callers are refused at once. */
+  private readonly revoked = new Set<string>();
   readonly stats: PostgresStats = noPostgresStats();
 
   constructor(url: string, options: PostgresOptions = {}) {
@@ -245,6 +262,7 @@ export class PostgresStore implements Store {
         return true;
       } catch (error) {
         this.freezesKnown = undefined;
+        for (const id of revokedCallers(error) ?? []) this.revoked.add(id);
         try {
           await client.query('ROLLBACK');
         } catch {
@@ -272,7 +290,7 @@ export class PostgresStore implements Store {
     this.stats.batches++;
     this.stats.transactions += jobs;
     if (this.freezesKnown !== undefined && !this.lockAtStart)
-      return new PostgresTx(client, this.freezesKnown, this.stats, false);
+      return new PostgresTx(client, this.freezesKnown, this.stats, this.revoked, false);
     const lockFirst = this.lockAtStart ? 'SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE; ' : '';
     const lockedAt = this.lockAtStart ? performance.now() : undefined;
     const results = (await client.query(
@@ -280,7 +298,7 @@ export class PostgresStore implements Store {
     )) as unknown as pg.QueryResult<{ freezes: string }>[];
     this.stats.roundTrips++;
     if (lockedAt !== undefined) this.stats.lockedRoundTrips++;
-    return new PostgresTx(client, results.at(-1)!.rows[0]!.freezes, this.stats, true, lockedAt);
+    return new PostgresTx(client, results.at(-1)!.rows[0]!.freezes, this.stats, this.revoked, true, lockedAt);
   }
 
   private async rows<R extends pg.QueryResultRow>(
@@ -291,10 +309,20 @@ export class PostgresStore implements Store {
       .rows;
   }
 
-  /** Read afresh for every request (never cached), the lookups that arrive together in one query. */
-  async identityByTokenHash(hash: string): Promise<Identity | undefined> {
+  /**
+   * Read afresh (the lookups that arrive together in one query), unless the caller confirms the identity in
+   * its transaction (`Tx.callerLive`): then from memory while no revocation of it has been seen.
+   */
+  async identityByTokenHash(hash: string, confirmedInTransaction = false): Promise<Identity | undefined> {
+    const stamp = this.revoked.size;
+    const known = confirmedInTransaction ? this.identities.get(hash, stamp, 0) : undefined;
+    if (known) return known;
     const row = await this.identityReads.read(hash);
-    return row ? identityFromRow(row) : undefined;
+    if (!row) return undefined;
+    const identity = identityFromRow(row);
+    Object.freeze(identity.groups);
+    this.identities.set(hash, Object.freeze(identity), stamp, 0);
+    return identity;
   }
 
   async identityBySlackUser(slackUser: string): Promise<Identity | undefined> {
@@ -394,6 +422,8 @@ class PostgresTx implements Tx {
   private readonly freezes: Map<string, Freeze>;
   /** Whether this transaction wrote a freeze (its store then reads them again for the next batch). */
   freezesChanged = false;
+  /** Callers taken as live, to be confirmed under the head lock when this transaction commits. */
+  private readonly callers = new Set<string>();
 
   /** Whether all it sends is the message that appends and commits (no lock taken before): see commit(). */
   get appendsOnly(): boolean {
@@ -404,6 +434,8 @@ class PostgresTx implements Tx {
     private readonly client: pg.PoolClient,
     readonly freezesSeen: string,
     private readonly stats: PostgresStats,
+    /** Identities known revoked (see PostgresStore.revoked). */
+    private readonly revoked: ReadonlySet<string>,
     /** Whether BEGIN was sent (not yet when the batch decides on the freezes its store knew). */
     private begun: boolean,
     private lockedAt?: number,
@@ -569,8 +601,14 @@ class PostgresTx implements Tx {
     }
   }
 
-  /** Every token is read after its request arrived (IdentityReads): a revocation before it was seen then. */
-  async callerLive(_caller: Identity) {
+  /**
+   * Live unless known revoked; confirmed under the head lock at commit (by the append, else by commit()), so
+   * a token revoked through any replica before then decides nothing: the append fails with CALLER_REVOKED,
+   * the store learns of it and the transaction is retried, and this answers false.
+   */
+  async callerLive(caller: Identity) {
+    if (this.revoked.has(caller.id)) return false;
+    this.callers.add(caller.id);
     return true;
   }
 
@@ -615,6 +653,17 @@ class PostgresTx implements Tx {
     );
   }
 
+  /** Without an append to check them: under the head lock, the same test as the append's. */
+  private async confirmCallers(): Promise<void> {
+    if (!this.callers.size) return;
+    const rows = await this.all<{ id: string }>(REVOKED_OF, [[...this.callers]]);
+    if (rows.length)
+      throw Object.assign(new Error("a caller's token was revoked while this transaction decided"), {
+        code: CALLER_REVOKED,
+        detail: JSON.stringify(rows.map((r) => r.id)),
+      });
+  }
+
   /**
    * Append this transaction's audit entries and commit, in one message (postgres-chain.ts): a transaction
    * that did not need the lock before holds it only while that message runs, not through the disk's flush
@@ -624,6 +673,7 @@ class PostgresTx implements Tx {
     const wasLocked = this.lockedAt !== undefined;
     const started = this.lockedAt ?? performance.now();
     if (!this.pending.length) {
+      await this.confirmCallers();
       // Nothing was sent (the freezes it read were known): nothing to commit.
       if (!this.begun) return;
       await this.round('COMMIT');
@@ -636,6 +686,7 @@ class PostgresTx implements Tx {
       this.pending.map((p) => p.row),
       wasLocked ? null : this.freezesSeen,
       begin,
+      [...this.callers],
     );
     if (!wasLocked) this.stats.flushes++;
     const results = (await this.round(sql).catch((error: unknown) => {

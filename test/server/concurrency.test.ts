@@ -5,7 +5,8 @@ import type { RunningServer } from '../../src/server/serve.js';
 import { verifyAuditChain } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/types.js';
-import { body, gateInputOf } from '../approvals/fixtures.js';
+import { body, gateInputOf, wire } from '../approvals/fixtures.js';
+import { revokeToken } from '../../src/server/tokens.js';
 import { TARGETS } from '../store/stores.js';
 import { clientOf, people, serverOn, type People } from './harness.js';
 
@@ -81,5 +82,27 @@ describe.each(TARGETS)('concurrency: $kind', (target) => {
     expect(count('request.consumed')).toBe(1);
     expect(count('request.created')).toBe(2);
     expect(count('decision')).toBe(101);
+  });
+
+  it('a token revoked through one replica is refused on its next decision at the other, amid decisions of other tokens', async () => {
+    const last = servers.at(-1)!;
+    const post = (token: string, i: number) =>
+      fetch(`${last.url}/v1/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(wire(body({ command: `ls /srv/${i}`, outcome: 'allow', operation: 'read' }))),
+      }).then((r) => r.status);
+    // Both tokens known to the replica that will decide (a replica may remember identities between requests).
+    expect(await Promise.all([post(who.agent, 0), post(who.codex, 1)])).toEqual([200, 200]);
+    await revokeToken(store, 'claude', 'test');
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(i % 2 ? who.codex : who.agent, i + 2)),
+    );
+    expect(statuses).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 200 : 401)));
+    const audit = await store.auditEntries(1, 10_000);
+    expect(verifyAuditChain(audit).ok).toBe(true);
+    const decisionsBy = (actor: string) =>
+      audit.filter((e) => e.type === 'decision' && e.actor === actor).length;
+    expect([decisionsBy('claude'), decisionsBy('codex')]).toEqual([1, 11]);
   });
 });

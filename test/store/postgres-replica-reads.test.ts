@@ -98,4 +98,61 @@ describe('two PostgreSQL replicas: what one reads after the other changed it', (
     expect(await a.identityByTokenHash(hashes[1]!)).toBeUndefined();
     expect((await a.identityByTokenHash(hashes[0]!))?.name).toBe('agent-0');
   });
+
+  it('refuses a decision whose caller it remembers once the other replica revoked the token, and only that one', async () => {
+    const tokens = ['7', '8'].map((n, i) => ({
+      id: `tok_${schema}_r${i}`,
+      hash: n.repeat(64),
+      name: `remembered-${i}`,
+    }));
+    await b.transact(async (tx) => {
+      for (const t of tokens)
+        await tx.insertIdentity({
+          id: t.id,
+          kind: 'agent',
+          name: t.name,
+          groups: [],
+          actsFor: 'alice',
+          tokenHash: t.hash,
+          createdAt: 1,
+        });
+    });
+    const [kept, revoked] = await Promise.all(tokens.map((t) => a.identityByTokenHash(t.hash, true)));
+    await b.transact((tx) => tx.revokeIdentity(tokens[1]!.name, 5));
+    // Replica a still remembers both (no round trip); the append checks them under the head lock.
+    expect((await a.identityByTokenHash(tokens[1]!.hash, true))?.id).toBe(revoked!.id);
+    const decideAs = (caller: typeof kept, label: string) =>
+      a.transact(async (tx) => {
+        if (!(await tx.callerLive(caller!))) throw new Error(`refused ${label}`);
+        await tx.appendAudit({ type: 'decision', actor: caller!.name, at: 6, data: { label } });
+        return label;
+      });
+    const results = await Promise.allSettled([decideAs(kept, 'kept'), decideAs(revoked, 'revoked')]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'kept',
+      'refused revoked',
+    ]);
+    // Known now: refused at once, and looked up afresh (not found).
+    await expect(decideAs(revoked, 'again')).rejects.toThrow('refused again');
+    expect(await a.identityByTokenHash(tokens[1]!.hash, true)).toBeUndefined();
+    // A transaction with nothing to append confirms its caller under the lock too.
+    const c = new PostgresStore(database);
+    try {
+      const remembered = await c.identityByTokenHash(tokens[0]!.hash, true);
+      await b.transact((tx) => tx.revokeIdentity(tokens[0]!.name, 7));
+      await expect(
+        c.transact(async (tx) => {
+          if (!(await tx.callerLive(remembered!))) throw new Error('refused without an append');
+        }),
+      ).rejects.toThrow('refused without an append');
+    } finally {
+      await c.close();
+    }
+    const entries = await a.auditEntries(1, 100_000);
+    expect(verifyAuditChain(entries).ok).toBe(true);
+    const labels = entries.map((e) => (JSON.parse(e.body) as { data: { label?: string } }).data.label);
+    expect(labels).toContain('kept');
+    expect(labels).not.toContain('revoked');
+    expect(labels).not.toContain('again');
+  });
 });
