@@ -193,9 +193,10 @@ export interface Tx {
   revokeIdentity(idOrName: string, at: number): Promise<Identity[]>;
   /**
    * False when the token of a caller found with `identityByTokenHash(hash, true)` was revoked, by this
-   * store or another process, before this transaction began and that lookup may have missed it (SQLite
-   * answers such lookups from memory). A store whose lookups always read the table (PostgreSQL) has
-   * nothing to confirm.
+   * store or another process, before this transaction began and that lookup may have missed it (both
+   * stores answer such lookups from memory). PostgreSQL answers true unless it knows of the revocation and
+   * confirms the caller under the audit-head lock as it commits: revoked by then, the transaction is
+   * retried and this answers false.
    */
   callerLive(caller: Identity): Promise<boolean>;
   /**
