@@ -103,7 +103,10 @@ const REGENERABLE_FILE =
   /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
 export function isInside(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  // Asked several times per target: no `${dir}/` string is built to ask it.
+  return (
+    path.startsWith(dir) && (path.length === dir.length || dir.endsWith('/') || path[dir.length] === '/')
+  );
 }
 
 export interface PathClass {

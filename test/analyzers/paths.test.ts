@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolvePath } from '../../src/analyzers/paths.js';
+import { isInside, resolvePath } from '../../src/analyzers/paths.js';
 
 // resolvePath joins a plain name to a normal directory by hand (the common case, many times a command);
 // every answer must be what posix.resolve gives, with `~` for the home directory.
@@ -60,5 +60,17 @@ describe('resolvePath', () => {
   it.each(DIRS)('in %s, resolves every target as posix.resolve does', (cwd) => {
     for (const target of TARGETS)
       expect([target, resolvePath(target, cwd, HOME)]).toEqual([target, byResolve(target, cwd)]);
+  });
+});
+
+describe('isInside', () => {
+  const byPrefix = (path: string, dir: string) =>
+    path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  const PATHS = ['', '/', '/a', '/a/', '/a/b', '/ab', '/a/b/c', 'a', 'a/b', '/tmp', '/tmpx', '/tmp/x'];
+
+  it('says whether a path is a directory or inside it, for any pair', () => {
+    for (const path of PATHS)
+      for (const dir of PATHS)
+        expect([path, dir, isInside(path, dir)]).toEqual([path, dir, byPrefix(path, dir)]);
   });
 });
