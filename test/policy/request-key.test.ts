@@ -45,7 +45,10 @@ describe('requestKeyFor', () => {
   });
 
   it('is the JSON of the request with only the fields read, as the memo files on disk store it', () => {
-    const key = requestKeyFor([baseline, 'permit (principal, action, resource) when { context.kind == "shell" };']);
+    const key = requestKeyFor([
+      baseline,
+      'permit (principal, action, resource) when { context.kind == "shell" };',
+    ]);
     const asked = request('a "quoted" \\ target');
     const { kind, risk, destructive, environment } = asked.context;
     const read = { kind, risk, destructive, environment };
