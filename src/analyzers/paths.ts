@@ -4,11 +4,26 @@ import type { Risk } from '../core/types.js';
 // Path arithmetic only (node:path/posix is pure string manipulation, no file system access).
 
 export function resolvePath(target: string, cwd: string, home: string): string {
+  const joined = plainJoin(target, cwd);
+  if (joined !== undefined) return joined;
   let p = target;
   if (p === '~') p = home;
   else if (p.startsWith('~/')) p = posix.join(home, p.slice(2));
   const resolved = posix.resolve(cwd, p);
   return resolved.length > 1 && resolved.endsWith('/') ? resolved.slice(0, -1) : resolved;
+}
+
+/** An absolute directory that resolve would leave as it is: no `.`, `..` or empty part, no trailing `/`. */
+const NORMAL_DIR = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
+/**
+ * `name` or `./name` in a normal directory: what resolve returns, without its general walk over both
+ * paths (`rm` with fifty arguments resolves each twice: for the effect and for the approval's inputs).
+ */
+function plainJoin(target: string, cwd: string): string | undefined {
+  const name = target.startsWith('./') ? target.slice(2) : target;
+  if (name === '' || name === '.' || name === '..' || name.startsWith('~') || name.includes('/')) return;
+  return NORMAL_DIR.test(cwd) ? `${cwd}/${name}` : undefined;
 }
 
 const SYSTEM_ROOTS = [
@@ -88,7 +103,10 @@ const REGENERABLE_FILE =
   /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
 export function isInside(path: string, dir: string): boolean {
-  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+  // Asked several times per target: no `${dir}/` string is built to ask it.
+  return (
+    path.startsWith(dir) && (path.length === dir.length || dir.endsWith('/') || path[dir.length] === '/')
+  );
 }
 
 export interface PathClass {

@@ -383,9 +383,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         const start = effects.length;
         if (effect.runs !== undefined) runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
         else {
+          // `effect` is a copy of the analyzer's (the rest above), this loop's own: the hints go in place.
+          effect.hints = [...ctx.hints, ...(effect.hints ?? [])];
           own.push(effect);
           effects.push({
-            effect: withFields(effect, { hints: [...ctx.hints, ...(effect.hints ?? [])] }),
+            effect,
             local: analyzer.local && !ctx.remote && effect.local !== false,
             analyzer,
             inv,
@@ -595,7 +597,7 @@ function place(
   const placed: PlacedEffect[] = [];
   const allHints: EnvironmentHint[] = [];
   for (const { effect: own, local, analyzer, inv, origin } of found) {
-    const effect = origin ? { ...own, reason: `${own.reason} (${origin.join(' → ')})` } : own;
+    const effect = origin ? withFields(own, { reason: `${own.reason} (${origin.join(' → ')})` }) : own;
     const hints = [...(effect.hints ?? [])];
     for (const variable of analyzer?.environmentVariables ?? []) {
       const value = inv?.env(variable) ?? facts.env[variable];
@@ -608,7 +610,7 @@ function place(
         });
     }
     if (local && facts.host) hints.push({ source: 'host', value: facts.host });
-    const one = placeEffect(withFields(effect, { hints }), local, placement);
+    const one = placeEffect(effect, local, placement, hints);
     allHints.push(...one.environmentHints);
     placed.push(one);
   }

@@ -75,11 +75,13 @@ export function classifyEnvironment(
 
 /** The same hint twice (same source, same value) says nothing new. */
 export function dedupeHints(hints: readonly EnvironmentHint[]): EnvironmentHint[] {
-  const seen = new Set<string>();
+  // Values by source: no key string is built per hint (an action's effects each bring theirs).
+  const seen = new Map<string, Set<string>>();
   return hints.filter((h) => {
-    const key = `${h.source}\0${h.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    let values = seen.get(h.source);
+    if (!values) seen.set(h.source, (values = new Set()));
+    if (values.has(h.value)) return false;
+    values.add(h.value);
     return true;
   });
 }

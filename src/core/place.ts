@@ -33,9 +33,16 @@ export function placeHints(
   return verdict;
 }
 
-/** Place an effect from its hints (non-production when local and no hint says otherwise). */
-export function placeEffect(effect: Effect, local: boolean, placement: Placement): PlacedEffect {
-  const hints = effect.hints ?? [];
+/**
+ * Place an effect from its hints (non-production when local and no hint says otherwise). `hints`, when
+ * given, replace the effect's own in the one copy made here (an action may have thousands of effects).
+ */
+export function placeEffect(
+  effect: Effect,
+  local: boolean,
+  placement: Placement,
+  hints: EnvironmentHint[] = effect.hints ?? [],
+): PlacedEffect {
   const verdict = placeHints(hints, local, placement);
   return withFields(effect, {
     hints,

@@ -43,4 +43,17 @@ describe('requestKeyFor', () => {
     const whole = requestKeyFor(['permit (principal, action, resource) when { context == {} };']);
     expect(whole(request('a'))).not.toBe(whole(request('b')));
   });
+
+  it('is the JSON of the request with only the fields read, as the memo files on disk store it', () => {
+    const key = requestKeyFor([
+      baseline,
+      'permit (principal, action, resource) when { context.kind == "shell" };',
+    ]);
+    const asked = request('a "quoted" \\ target');
+    const { kind, risk, destructive, environment } = asked.context;
+    const read = { kind, risk, destructive, environment };
+    expect(key(asked)).toBe(JSON.stringify({ ...asked, context: read }));
+    const withGroups: PolicyRequest = { ...asked, principal: { type: 'Human', id: 'h', groups: ['sre'] } };
+    expect(key(withGroups)).toBe(JSON.stringify({ ...withGroups, context: read }));
+  });
 });
