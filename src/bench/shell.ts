@@ -8,6 +8,7 @@ import type { CedarPolicyEvaluator } from '../policy/engine.js';
 import type { ActionFacts } from '../core/types.js';
 import { BENCH_COMMANDS } from './commands.js';
 import { manyEffectLines } from './many-effects.js';
+import { fuzzMixLines } from './fuzz/shell-target.js';
 import { fmt, summary, timeMicros } from './stats.js';
 
 const FACTS: ActionFacts = { cwd: '/home/dev/project', home: '/home/dev', env: {}, pathExists: () => true };
@@ -77,19 +78,30 @@ export async function benchShell(): Promise<Record<string, unknown>> {
   };
   timed(manyEffectLines(200, 99));
   const ordinaryLines = Array.from({ length: 1_000 }, (_, i) => BENCH_COMMANDS[i % BENCH_COMMANDS.length]!);
+  timed(fuzzMixLines(500, 1));
   let ordinaryCpu = 0;
   let manyCpu = 0;
   let manyLines = 0;
+  let fuzzCpu = 0;
+  let fuzzLines = 0;
   for (let round = 0; round < 4; round++) {
     ordinaryCpu += timed(ordinaryLines);
-    const fuzz = manyEffectLines(500, 17 + round);
-    manyCpu += timed(fuzz);
-    manyLines += fuzz.length;
+    const many = manyEffectLines(500, 17 + round);
+    manyCpu += timed(many);
+    manyLines += many.length;
+    // Issue 17's own yardstick: the shell fuzzer's random lines (wrappers, substitutions, mangled words).
+    const fuzz = fuzzMixLines(2_000, 100 + round);
+    fuzzCpu += timed(fuzz);
+    fuzzLines += fuzz.length;
   }
   const ordinaryMean = ordinaryCpu / (4 * ordinaryLines.length);
   const manyMean = manyCpu / manyLines;
+  const fuzzMean = fuzzCpu / fuzzLines;
   console.log(
     `many effects (${manyLines} generated lines, 20–80 effects each): ${fmt(manyMean)} CPU per line = ${(manyMean / ordinaryMean).toFixed(1)}× the ordinary mix (${fmt(ordinaryMean)} CPU per line)`,
+  );
+  console.log(
+    `fuzz mix (${fuzzLines} lines of the shell fuzzer's generator): ${fmt(fuzzMean)} CPU per line = ${(fuzzMean / ordinaryMean).toFixed(1)}× the ordinary mix`,
   );
 
   const lines = 10_000;

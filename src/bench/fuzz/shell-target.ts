@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { builtinAnalyzers } from '../../analyzers/index.js';
 import { LazySqlParser } from '../../analyzers/sql-parser.js';
 import { evaluate } from '../../app/evaluate.js';
@@ -5,7 +6,7 @@ import type { Runtime } from '../../app/runtime.js';
 import { InputError } from '../../core/errors.js';
 import type { Principal } from '../../core/decide.js';
 import type { ActionFacts } from '../../core/types.js';
-import type { PlaceFacts } from './shell-grammar.js';
+import { mangled, shellCommand, type PlaceFacts } from './shell-grammar.js';
 import { problemOfError, timed } from './verdicts.js';
 
 // The shell front end under fuzzing: one input through evaluate (parse, peel, analyze, place, decide,
@@ -66,4 +67,11 @@ export async function shellProblem(
   if (destroysProduction && outcome === 'allow')
     return `a destructive effect in production was allowed: ${destroysProduction.operation} ${destroysProduction.target}`;
   return undefined;
+}
+
+/** `count` non-empty lines of the shell fuzzer's generator, the same for the same seed (the bench's fuzz mix). */
+export function fuzzMixLines(count: number, seed: number): string[] {
+  return fc
+    .sample(mangled(shellCommand(analyzerPrograms())), { seed, numRuns: count })
+    .filter((line) => line.trim() !== '');
 }
