@@ -277,12 +277,15 @@ export class SqliteStore implements Store {
       .finally(() => (this.checkpointing = undefined));
   }
 
-  /** The writer idle, one checkpoint copies the whole WAL; the next write transaction starts it over. */
+  /**
+   * The writer idle, the checkpointer copies the whole WAL and starts it over in its thread, so the flush of
+   * the new WAL header is not made on the event loop by the next commit (issue 17).
+   */
   private async resetWal(): Promise<void> {
     this.wantReset = false;
     if (!this.checkpointer || this.closing) return;
     if (this.checkpointing) await this.checkpointing;
-    await this.checkpointer.checkpoint().catch(() => undefined);
+    await this.checkpointer.restart().catch(() => undefined);
     this.lastCheckpoint = performance.now();
     this.commitsSinceCheckpoint = 0;
   }

@@ -19,6 +19,18 @@ const BUILT_STORE = new URL('../../dist/store/sqlite.js', import.meta.url).href;
 
 const entry = (n: number) => ({ type: 'load', actor: 't', at: n, data: { n } });
 
+/** A restarted WAL gets new salts in its header (bytes 16-23). */
+function walSalts(database: string): string {
+  const fd = openSync(`${database}-wal`, 'r');
+  try {
+    const header = Buffer.alloc(32);
+    readSync(fd, header, 0, 32, 0);
+    return header.subarray(16, 24).toString('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 describe('sqlite: commits flushed off the event loop', () => {
   let dir: string;
   let database: string;
@@ -103,17 +115,7 @@ describe('sqlite: commits flushed off the event loop', () => {
   it('spaced-out commits are not each checkpointed (the WAL is not started over, with its header flush, per commit)', async () => {
     const store = new SqliteStore(database, { background: true, checkpointEveryMs: 1 });
     await store.migrate();
-    // A restarted WAL gets new salts in its header (bytes 16-23).
-    const salts = () => {
-      const fd = openSync(`${database}-wal`, 'r');
-      try {
-        const header = Buffer.alloc(32);
-        readSync(fd, header, 0, 32, 0);
-        return header.subarray(16, 24).toString('hex');
-      } finally {
-        closeSync(fd);
-      }
-    };
+    const salts = () => walSalts(database);
     await store.transact((tx) => tx.appendAudit(entry(0)));
     const first = salts();
     // Each commit long after the last (checkpointed one by one, this WAL was started over here).
@@ -155,6 +157,30 @@ describe('sqlite: commits flushed off the event loop', () => {
     const checkpointer = new Checkpointer(database);
     await checkpointer.close(); // resolves once the thread has ended
     await expect(checkpointer.checkpoint()).rejects.toThrow();
+  });
+
+  it("the checkpointer starts a fully copied WAL over in its own thread, not in the writer's next commit", async () => {
+    const writer = new Database(database);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (n INTEGER)');
+    for (let n = 0; n < 20; n++) writer.prepare('INSERT INTO t VALUES (?)').run(n);
+    const before = walSalts(database);
+    const checkpointer = new Checkpointer(database);
+    try {
+      const copied = await checkpointer.restart();
+      expect(copied.checkpointed).toBe(copied.log);
+      // Started over with nothing from the writer since: the next commit appends to the new WAL.
+      expect(walSalts(database)).not.toBe(before);
+      const after = walSalts(database);
+      writer.prepare('INSERT INTO t VALUES (?)').run(20);
+      expect(walSalts(database)).toBe(after);
+      expect(writer.prepare('SELECT count(*) FROM t').pluck().get()).toBe(21);
+      expect(writer.pragma('user_version', { simple: true })).toBe(0);
+    } finally {
+      await checkpointer.close();
+      writer.close();
+    }
   });
 });
 
