@@ -256,7 +256,8 @@ export class SqliteStore implements Store {
   /**
    * A PASSIVE checkpoint now and then, beside the writer. When commits outpace it, the WAL is never fully
    * copied at the moment the writer starts a transaction, and SQLite starts a WAL over only then: past
-   * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL.
+   * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL. With nothing
+   * queued the pause begins at once, not when the next transaction comes in and would have to wait all of it.
    */
   private maybeCheckpoint(): void {
     const checkpointer = this.checkpointer;
@@ -270,7 +271,9 @@ export class SqliteStore implements Store {
       .checkpoint()
       .then(
         (r) => {
-          if (r.log >= this.resetWalAtFrames) this.wantReset = true;
+          if (r.log < this.resetWalAtFrames) return;
+          this.wantReset = true;
+          if (!this.draining) this.draining = this.mutex.run(() => this.drain());
         },
         () => undefined, // the next one tries again; a lasting failure shows as the WAL growing
       )

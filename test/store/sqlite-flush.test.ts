@@ -128,6 +128,26 @@ describe('sqlite: commits flushed off the event loop', () => {
     await store.close();
   });
 
+  it('a WAL past its limit is started over while nothing is queued, before the next transaction comes in', async () => {
+    const store = new SqliteStore(database, {
+      background: true,
+      checkpointEveryMs: 0,
+      checkpointEveryCommits: 1,
+      resetWalAtFrames: 1, // the checkpoint after any commit asks for a reset
+    });
+    await store.migrate();
+    const before = walSalts(database);
+    await store.transact((tx) => tx.appendAudit(entry(0)));
+    // No transaction after it: the reset runs on its own (before, it waited for the next one, which then
+    // waited for all of it).
+    for (let i = 0; i < 300 && walSalts(database) === before; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(walSalts(database)).not.toBe(before);
+    await store.transact((tx) => tx.appendAudit(entry(1)));
+    expect(verifyAuditChain(await store.auditEntries(1, 10))).toMatchObject({ ok: true, entries: 2 });
+    await store.close();
+  });
+
   it('a process that never closes its store still exits (one-shot commands do not close theirs)', () => {
     // The checkpointer's thread must not hold the process open: `interlock check` once hung after answering.
     const script = `const { SqliteStore } = await import(${JSON.stringify(BUILT_STORE)});
