@@ -258,6 +258,7 @@ export class SqliteStore implements Store {
    * copied at the moment the writer starts a transaction, and SQLite starts a WAL over only then: past
    * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL. With nothing
    * queued the pause begins at once, not when the next transaction comes in and would have to wait all of it.
+   * Either way the checkpointer's thread starts the WAL over (see resetWal), never a commit on the event loop.
    */
   private maybeCheckpoint(): void {
     const checkpointer = this.checkpointer;
@@ -267,11 +268,16 @@ export class SqliteStore implements Store {
     if (this.commitsSinceCheckpoint < this.checkpointEveryCommits) return;
     this.lastCheckpoint = now;
     this.commitsSinceCheckpoint = 0;
+    const committed = this.walSync?.latest;
     this.checkpointing = checkpointer
       .checkpoint()
       .then(
         (r) => {
-          if (r.log < this.resetWalAtFrames) return;
+          // Copied to its end while nothing was committed: the next commit would start the WAL over itself
+          // and flush the new header on the event loop, so the checkpointer starts it over now instead.
+          const copiedWhileIdle =
+            r.log > 0 && r.checkpointed === r.log && this.walSync?.latest === committed && !this.draining;
+          if (r.log < this.resetWalAtFrames && !copiedWhileIdle) return;
           this.wantReset = true;
           if (!this.draining) this.draining = this.mutex.run(() => this.drain());
         },
