@@ -128,18 +128,21 @@ describe('sqlite: commits flushed off the event loop', () => {
     await store.close();
   });
 
-  it('a WAL past its limit is started over while nothing is queued, before the next transaction comes in', async () => {
+  it.each([
+    ['a WAL past its limit', 1], // the checkpoint after any commit asks for a reset
+    ['a WAL copied to its end while nothing was committed', 4000], // the next commit would start it over
+  ])('%s is started over by the checkpointer before the next transaction comes in', async (_, frames) => {
     const store = new SqliteStore(database, {
       background: true,
       checkpointEveryMs: 0,
       checkpointEveryCommits: 1,
-      resetWalAtFrames: 1, // the checkpoint after any commit asks for a reset
+      resetWalAtFrames: frames,
     });
     await store.migrate();
     const before = walSalts(database);
     await store.transact((tx) => tx.appendAudit(entry(0)));
-    // No transaction after it: the reset runs on its own (before, it waited for the next one, which then
-    // waited for all of it).
+    // No transaction after it: started over all the same (before, the next commit waited for the reset, or
+    // started the WAL over itself, flushing its header on the event loop).
     for (let i = 0; i < 300 && walSalts(database) === before; i++)
       await new Promise((r) => setTimeout(r, 10));
     expect(walSalts(database)).not.toBe(before);
