@@ -17,13 +17,13 @@ interface CheckpointResult {
 // (user_version set to itself). The first write after a complete checkpoint starts the WAL over, and SQLite
 // flushes the new header before its first frame: made here, that flush is this thread's, not the event
 // loop's. NORMAL for that write: its frame holds nothing anyone needs (the header flush happens under NORMAL
-// too), and the writer's next commit flushes the WAL anyway. If the write lock is taken (another process) or
-// the checkpoint is not complete, nothing is written: the writer's next commit starts the WAL over itself,
-// as SQLite does by default.
+// too), and the writer's next commit flushes the WAL anyway. If the write lock is taken (another process: not
+// waited for, the writer is paused meanwhile) or the checkpoint is not complete, nothing is written: the
+// writer's next commit starts the WAL over itself, as SQLite does by default.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.location);
+const db = new Database(workerData.location, { timeout: 0 }); // never waits for a lock (see 'restart')
 db.pragma('synchronous = FULL');
 db.pragma('wal_autocheckpoint = 0');
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];

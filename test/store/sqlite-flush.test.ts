@@ -205,6 +205,27 @@ describe('sqlite: commits flushed off the event loop', () => {
       writer.close();
     }
   });
+
+  it('the checkpointer does not wait for a write lock another connection holds: it writes nothing', async () => {
+    const writer = new Database(database);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (n INTEGER)');
+    writer.prepare('INSERT INTO t VALUES (?)').run(0);
+    const before = walSalts(database);
+    const checkpointer = new Checkpointer(database);
+    try {
+      writer.exec('BEGIN IMMEDIATE');
+      await checkpointer.restart();
+      expect(walSalts(database)).toBe(before);
+      writer.prepare('INSERT INTO t VALUES (?)').run(1);
+      writer.exec('COMMIT');
+      expect(writer.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2);
+    } finally {
+      await checkpointer.close();
+      writer.close();
+    }
+  });
 });
 
 describe('sqlite: harmless commits answered before their flush ends', () => {
