@@ -12,12 +12,36 @@ interface CheckpointResult {
 // recorded as copied may be overwritten when the writer starts the WAL over. A PASSIVE checkpoint takes no
 // lock the writer needs; it runs beside the writer, in its own thread, so its flushes never block the
 // event loop.
+//
+// 'restart' (the writer waits meanwhile): a checkpoint of the whole WAL, then one write that changes nothing
+// (user_version set to itself). The first write after a complete checkpoint starts the WAL over, and SQLite
+// flushes the new header before its first frame: made here, that flush is this thread's, not the event
+// loop's. NORMAL for that write: its frame holds nothing anyone needs (the header flush happens under NORMAL
+// too), and the writer's next commit flushes the WAL anyway. If the write lock is taken (another process: not
+// waited for, the writer is paused meanwhile) or the checkpoint is not complete, nothing is written: the
+// writer's next commit starts the WAL over itself, as SQLite does by default.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.location);
+const db = new Database(workerData.location, { timeout: 0 }); // never waits for a lock (see 'restart')
 db.pragma('synchronous = FULL');
 db.pragma('wal_autocheckpoint = 0');
+const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
+function restart() {
+  const row = checkpoint();
+  if (row.busy || row.checkpointed !== row.log || row.log === 0) return row;
+  db.pragma('synchronous = NORMAL');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.pragma('user_version = ' + db.pragma('user_version', { simple: true }));
+    db.exec('COMMIT');
+  } catch {
+    if (db.inTransaction) db.exec('ROLLBACK'); // the write lock was taken: the writer starts it over
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+  return row;
+}
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -25,7 +49,7 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+    const row = message === 'restart' ? restart() : checkpoint();
     parentPort.postMessage({ log: row.log, checkpointed: row.checkpointed });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
@@ -78,13 +102,22 @@ export class Checkpointer {
 
   /** Copy what the WAL holds into the database file (PASSIVE: as far as no reader needs the WAL). */
   checkpoint(): Promise<CheckpointResult> {
+    return this.ask('checkpoint');
+  }
+
+  /** With the writer idle: copy the whole WAL, then start it over from this thread (see WORKER). */
+  restart(): Promise<CheckpointResult> {
+    return this.ask('restart');
+  }
+
+  private ask(message: 'checkpoint' | 'restart'): Promise<CheckpointResult> {
     if (this.stopped) return Promise.reject(this.stopped);
     if (this.pending) return Promise.reject(new Error('a checkpoint is already running'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       // A checkpoint someone waits for (the writer, before it starts the WAL over) keeps the process alive.
       this.worker.ref();
-      this.worker.postMessage('checkpoint');
+      this.worker.postMessage(message);
     });
   }
 

@@ -256,7 +256,9 @@ export class SqliteStore implements Store {
   /**
    * A PASSIVE checkpoint now and then, beside the writer. When commits outpace it, the WAL is never fully
    * copied at the moment the writer starts a transaction, and SQLite starts a WAL over only then: past
-   * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL.
+   * `resetWalAtFrames` the writer pauses for one checkpoint (see drain), which bounds the WAL. With nothing
+   * queued the pause begins at once, not when the next transaction comes in and would have to wait all of it.
+   * Either way the checkpointer's thread starts the WAL over (see resetWal), never a commit on the event loop.
    */
   private maybeCheckpoint(): void {
     const checkpointer = this.checkpointer;
@@ -266,23 +268,33 @@ export class SqliteStore implements Store {
     if (this.commitsSinceCheckpoint < this.checkpointEveryCommits) return;
     this.lastCheckpoint = now;
     this.commitsSinceCheckpoint = 0;
+    const committed = this.walSync?.latest;
     this.checkpointing = checkpointer
       .checkpoint()
       .then(
         (r) => {
-          if (r.log >= this.resetWalAtFrames) this.wantReset = true;
+          // Copied to its end while nothing was committed: the next commit would start the WAL over itself
+          // and flush the new header on the event loop, so the checkpointer starts it over now instead.
+          const copiedWhileIdle =
+            r.log > 0 && r.checkpointed === r.log && this.walSync?.latest === committed && !this.draining;
+          if (r.log < this.resetWalAtFrames && !copiedWhileIdle) return;
+          this.wantReset = true;
+          if (!this.draining) this.draining = this.mutex.run(() => this.drain());
         },
         () => undefined, // the next one tries again; a lasting failure shows as the WAL growing
       )
       .finally(() => (this.checkpointing = undefined));
   }
 
-  /** The writer idle, one checkpoint copies the whole WAL; the next write transaction starts it over. */
+  /**
+   * The writer idle, the checkpointer copies the whole WAL and starts it over in its thread, so the flush of
+   * the new WAL header is not made on the event loop by the next commit (issue 17).
+   */
   private async resetWal(): Promise<void> {
     this.wantReset = false;
     if (!this.checkpointer || this.closing) return;
     if (this.checkpointing) await this.checkpointing;
-    await this.checkpointer.checkpoint().catch(() => undefined);
+    await this.checkpointer.restart().catch(() => undefined);
     this.lastCheckpoint = performance.now();
     this.commitsSinceCheckpoint = 0;
   }

@@ -19,6 +19,18 @@ const BUILT_STORE = new URL('../../dist/store/sqlite.js', import.meta.url).href;
 
 const entry = (n: number) => ({ type: 'load', actor: 't', at: n, data: { n } });
 
+/** A restarted WAL gets new salts in its header (bytes 16-23). */
+function walSalts(database: string): string {
+  const fd = openSync(`${database}-wal`, 'r');
+  try {
+    const header = Buffer.alloc(32);
+    readSync(fd, header, 0, 32, 0);
+    return header.subarray(16, 24).toString('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 describe('sqlite: commits flushed off the event loop', () => {
   let dir: string;
   let database: string;
@@ -103,17 +115,7 @@ describe('sqlite: commits flushed off the event loop', () => {
   it('spaced-out commits are not each checkpointed (the WAL is not started over, with its header flush, per commit)', async () => {
     const store = new SqliteStore(database, { background: true, checkpointEveryMs: 1 });
     await store.migrate();
-    // A restarted WAL gets new salts in its header (bytes 16-23).
-    const salts = () => {
-      const fd = openSync(`${database}-wal`, 'r');
-      try {
-        const header = Buffer.alloc(32);
-        readSync(fd, header, 0, 32, 0);
-        return header.subarray(16, 24).toString('hex');
-      } finally {
-        closeSync(fd);
-      }
-    };
+    const salts = () => walSalts(database);
     await store.transact((tx) => tx.appendAudit(entry(0)));
     const first = salts();
     // Each commit long after the last (checkpointed one by one, this WAL was started over here).
@@ -123,6 +125,29 @@ describe('sqlite: commits flushed off the event loop', () => {
     }
     expect(salts()).toBe(first);
     expect(verifyAuditChain(await store.auditEntries(1, 100))).toMatchObject({ ok: true, entries: 11 });
+    await store.close();
+  });
+
+  it.each([
+    ['a WAL past its limit', 1], // the checkpoint after any commit asks for a reset
+    ['a WAL copied to its end while nothing was committed', 4000], // the next commit would start it over
+  ])('%s is started over by the checkpointer before the next transaction comes in', async (_, frames) => {
+    const store = new SqliteStore(database, {
+      background: true,
+      checkpointEveryMs: 0,
+      checkpointEveryCommits: 1,
+      resetWalAtFrames: frames,
+    });
+    await store.migrate();
+    const before = walSalts(database);
+    await store.transact((tx) => tx.appendAudit(entry(0)));
+    // No transaction after it: started over all the same (before, the next commit waited for the reset, or
+    // started the WAL over itself, flushing its header on the event loop).
+    for (let i = 0; i < 300 && walSalts(database) === before; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(walSalts(database)).not.toBe(before);
+    await store.transact((tx) => tx.appendAudit(entry(1)));
+    expect(verifyAuditChain(await store.auditEntries(1, 10))).toMatchObject({ ok: true, entries: 2 });
     await store.close();
   });
 
@@ -155,6 +180,51 @@ describe('sqlite: commits flushed off the event loop', () => {
     const checkpointer = new Checkpointer(database);
     await checkpointer.close(); // resolves once the thread has ended
     await expect(checkpointer.checkpoint()).rejects.toThrow();
+  });
+
+  it("the checkpointer starts a fully copied WAL over in its own thread, not in the writer's next commit", async () => {
+    const writer = new Database(database);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (n INTEGER)');
+    for (let n = 0; n < 20; n++) writer.prepare('INSERT INTO t VALUES (?)').run(n);
+    const before = walSalts(database);
+    const checkpointer = new Checkpointer(database);
+    try {
+      const copied = await checkpointer.restart();
+      expect(copied.checkpointed).toBe(copied.log);
+      // Started over with nothing from the writer since: the next commit appends to the new WAL.
+      expect(walSalts(database)).not.toBe(before);
+      const after = walSalts(database);
+      writer.prepare('INSERT INTO t VALUES (?)').run(20);
+      expect(walSalts(database)).toBe(after);
+      expect(writer.prepare('SELECT count(*) FROM t').pluck().get()).toBe(21);
+      expect(writer.pragma('user_version', { simple: true })).toBe(0);
+    } finally {
+      await checkpointer.close();
+      writer.close();
+    }
+  });
+
+  it('the checkpointer does not wait for a write lock another connection holds: it writes nothing', async () => {
+    const writer = new Database(database);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE t (n INTEGER)');
+    writer.prepare('INSERT INTO t VALUES (?)').run(0);
+    const before = walSalts(database);
+    const checkpointer = new Checkpointer(database);
+    try {
+      writer.exec('BEGIN IMMEDIATE');
+      await checkpointer.restart();
+      expect(walSalts(database)).toBe(before);
+      writer.prepare('INSERT INTO t VALUES (?)').run(1);
+      writer.exec('COMMIT');
+      expect(writer.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2);
+    } finally {
+      await checkpointer.close();
+      writer.close();
+    }
   });
 });
 
