@@ -13,9 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// better-sqlite3's JavaScript is bundled (a dozen small modules that Node would resolve and compile on every
+// command that records a decision); its addon is named by path (src/store/sqlite-addon.ts), and `bindings`,
+// which finds it otherwise, stays outside.
 const external = [
   '@cedar-policy/cedar-wasm',
-  'better-sqlite3',
+  'bindings',
   'libpg-query',
   'pg',
   'tree-sitter',
