@@ -1,4 +1,5 @@
 import { registerOneShotCommands } from './commands/one-shot.js';
+import { writeAnswersToDescriptors } from './io.js';
 import { runCommandLineOf } from './program.js';
 
 // What dist/cli/hook-bundle.cjs exports (scripts/bundle.mjs): the full hook and the one-shot commands,
@@ -9,5 +10,6 @@ export { runHook, runHookOn, runPostToolHookOn } from './hook.js';
 
 /** The command line with only the one-shot commands; the exit code. */
 export function runOneShot(args: readonly string[]): Promise<number> {
+  writeAnswersToDescriptors();
   return runCommandLineOf(registerOneShotCommands, args);
 }

@@ -33,13 +33,18 @@ if (subcommand === 'hook' && rest.length > 0 && !rest.includes('--help') && !res
     // A one-shot command has answered, its audit entry committed and flushed before that: leave once the
     // output is out. Node's teardown would close the audit log, and SQLite checkpoints the log's WAL into
     // the database at close and deletes it (two more fsyncs, and the next command creates and syncs a new one).
-    if (ONE_SHOT.includes(subcommand ?? '')) await leave(code);
+    if (ONE_SHOT.includes(subcommand ?? '')) await leave(code, commandLine.stdioMayHoldOutput());
     process.exitCode = code;
   }
 }
 
-/** Exit with `code` once what was written to stdout and stderr is out (pipes are asynchronous on macOS). */
-async function leave(code: number): Promise<never> {
+/**
+ * Exit with `code` once what was written to stdout and stderr is out (pipes are asynchronous on macOS, and
+ * on Linux once full). `mayHold` is false when no stdio stream was made (the answer was written to the
+ * descriptors): asking for the streams would make them (~3.5 ms).
+ */
+async function leave(code: number, mayHold: boolean): Promise<never> {
+  if (!mayHold) process.exit(code);
   const flushed = (stream: NodeJS.WriteStream) =>
     new Promise<void>((resolve) => stream.write('', () => resolve()));
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);

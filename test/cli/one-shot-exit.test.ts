@@ -41,4 +41,16 @@ describe.skipIf(!existsSync(MAIN))('a one-shot command without a daemon', () => 
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
     expect(run.stdout.endsWith('\n')).toBe(true);
   }, 60_000);
+
+  // The answer is written to the descriptors (src/cli/stdio-writer.ts); what commander prints goes through
+  // Node's streams, which the exit waits for.
+  it('prints errors written to the descriptor, and help written through the stream, before it exits', async () => {
+    const empty = await cli(['check', '--', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^interlock check: no command given/);
+    const help = await cli(['check', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: interlock check/);
+    expect(help.stdout.endsWith('\n')).toBe(true);
+  }, 60_000);
 });
