@@ -62,6 +62,21 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * zod's `z.locales` namespace carries its error messages in fifty languages: a fifth of the bundle, read and
+ * loaded on every command. Interlock uses the English ones only, which zod installs itself
+ * (classic/schemas.js imports locales/en.js directly); the namespace is left empty.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]/.test(importer) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -120,7 +135,7 @@ await Promise.all([
     entryPoints: ['src/cli/bundle-entry.ts'],
     outfile: 'dist/cli/hook-bundle.cjs',
     external,
-    plugins: [lazyChildProcessForCommander],
+    plugins: [lazyChildProcessForCommander, zodEnglishOnly],
     // Modules find files beside them (policies/, grammars) through import.meta.url: the bundle's own URL.
     define: { 'import.meta.url': '__interlockBundleUrl' },
     banner: { js: "const __interlockBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
