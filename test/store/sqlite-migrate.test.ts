@@ -64,6 +64,14 @@ describe('sqlite: migrations on open', () => {
     expect(versions(file).userVersion).toBe(LATEST);
   });
 
+  it('does not pass over a mark that lies: a file without the tables fails to open', async () => {
+    const file = join(tempTree(), 'lying.db');
+    const db = openSqlite(file);
+    db.pragma(`user_version = ${LATEST}`);
+    db.close();
+    await expect(opened(file)).rejects.toThrow(/no such table/);
+  });
+
   it('leaves the mark of a file a newer build migrated further', async () => {
     const file = join(tempTree(), 'newer.db');
     await (await opened(file)).close();
