@@ -77,6 +77,17 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * A bundle that falls back on modules as built (`asBuilt`: an ES module, so its import() stays) and finds
+ * files beside it through import.meta.url, its own URL (`urlName`).
+ */
+const fallingBackTo = (asBuilt, urlName) => ({
+  external: [asBuilt],
+  supported: { 'dynamic-import': true },
+  define: { 'import.meta.url': urlName },
+  banner: { js: `const ${urlName} = require('node:url').pathToFileURL(__filename).href;` },
+});
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -95,11 +106,8 @@ await Promise.all([
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli/main.cjs',
-    // The fallback when the bundles were not made: the command line as built (an ES module, so import() stays).
-    external: ['./one-shot.js'],
-    supported: { 'dynamic-import': true },
-    define: { 'import.meta.url': '__interlockMainUrl' },
-    banner: { js: "const __interlockMainUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // The fallback when the bundles were not made: the command line as built.
+    ...fallingBackTo('./one-shot.js', '__interlockMainUrl'),
   }),
   build({
     ...common,
@@ -125,10 +133,7 @@ await Promise.all([
     // and imports the command line as built (an ES module, so import() stays) for the rest.
     entryPoints: ['src/cli/one-shot.ts'],
     outfile: 'dist/cli/one-shot.cjs',
-    external: ['./all-commands.js'],
-    supported: { 'dynamic-import': true },
-    define: { 'import.meta.url': '__interlockOneShotUrl' },
-    banner: { js: "const __interlockOneShotUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...fallingBackTo('./all-commands.js', '__interlockOneShotUrl'),
   }),
   build({
     ...common,

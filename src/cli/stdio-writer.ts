@@ -29,21 +29,21 @@ export function stdioWriter(fd: number, stream: () => NodeJS.WriteStream): Stdio
       }
     },
     get isTTY() {
-      // A pipe or a file is no terminal; only a character device is asked (node:tty loads node:net).
-      tty ??=
-        isCharacterDevice(fd) &&
-        (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+      tty ??= isTerminal(fd);
       return tty;
     },
   };
 }
 
-function isCharacterDevice(fd: number): boolean {
+/** Only a character device is asked (node:tty loads node:net): a pipe, a file, a closed descriptor is no terminal. */
+function isTerminal(fd: number): boolean {
+  let device = false;
   try {
-    return fstatSync(fd).isCharacterDevice();
+    device = fstatSync(fd).isCharacterDevice();
   } catch {
-    return false;
+    // closed
   }
+  return device && (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
 /**
