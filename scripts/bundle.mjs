@@ -1,4 +1,6 @@
 // Bundles the hook's two entry points and main.js's loader after `tsc` (see src/cli/hook-fast.ts for why):
+//  - dist/cli/main.cjs: the installed `interlock` (package.json's bin), main.ts as CommonJS: Node starts an
+//    ES module entry through its ES module loader, ~5 ms more than a CommonJS one (main.js stays, as built);
 //  - dist/cli/hook-fast.cjs: the program agents run; node built-ins only, so it starts at Node's floor;
 //    only the daemon's client: what it needs when no daemon answers is dist/cli/hook-local.cjs;
 //  - dist/cli/cli-fast.cjs: main.js's first try for `check`, `explain`, `plan check`, `policy list`, the daemon's answer; built-ins only;
@@ -13,9 +15,12 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// better-sqlite3's JavaScript is bundled (a dozen small modules that Node would resolve and compile on every
+// command that records a decision); its addon is named by path (src/store/sqlite-addon.ts), and `bindings`,
+// which finds it otherwise, stays outside.
 const external = [
   '@cedar-policy/cedar-wasm',
-  'better-sqlite3',
+  'bindings',
   'libpg-query',
   'pg',
   'tree-sitter',
@@ -57,6 +62,32 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * zod's `z.locales` namespace carries its error messages in fifty languages: a fifth of the bundle, read and
+ * loaded on every command. Interlock uses the English ones only, which zod installs itself
+ * (classic/schemas.js imports locales/en.js directly); the namespace is left empty.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]/.test(importer) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * A bundle that falls back on modules as built (`asBuilt`: an ES module, so its import() stays) and finds
+ * files beside it through import.meta.url, its own URL (`urlName`).
+ */
+const fallingBackTo = (asBuilt, urlName) => ({
+  external: [asBuilt],
+  supported: { 'dynamic-import': true },
+  define: { 'import.meta.url': urlName },
+  banner: { js: `const ${urlName} = require('node:url').pathToFileURL(__filename).href;` },
+});
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -71,6 +102,13 @@ const common = {
 };
 
 await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli/main.cjs',
+    // The fallback when the bundles were not made: the command line as built.
+    ...fallingBackTo('./one-shot.js', '__interlockMainUrl'),
+  }),
   build({
     ...common,
     entryPoints: ['src/cli/hook-bin.ts'],
@@ -95,17 +133,14 @@ await Promise.all([
     // and imports the command line as built (an ES module, so import() stays) for the rest.
     entryPoints: ['src/cli/one-shot.ts'],
     outfile: 'dist/cli/one-shot.cjs',
-    external: ['./all-commands.js'],
-    supported: { 'dynamic-import': true },
-    define: { 'import.meta.url': '__interlockOneShotUrl' },
-    banner: { js: "const __interlockOneShotUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...fallingBackTo('./all-commands.js', '__interlockOneShotUrl'),
   }),
   build({
     ...common,
     entryPoints: ['src/cli/bundle-entry.ts'],
     outfile: 'dist/cli/hook-bundle.cjs',
     external,
-    plugins: [lazyChildProcessForCommander],
+    plugins: [lazyChildProcessForCommander, zodEnglishOnly],
     // Modules find files beside them (policies/, grammars) through import.meta.url: the bundle's own URL.
     define: { 'import.meta.url': '__interlockBundleUrl' },
     banner: { js: "const __interlockBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -115,6 +150,7 @@ await Promise.all([
 // esbuild's `charset: 'ascii'` escapes strings but leaves template literals as written. One non-ASCII
 // character makes Node decode the whole file as UTF-8 into a two-byte string: ~100 ms more per start.
 for (const file of [
+  'dist/cli/main.cjs',
   'dist/cli/hook-fast.cjs',
   'dist/cli/cli-fast.cjs',
   'dist/cli/hook-local.cjs',

@@ -9,11 +9,12 @@ import { median, roundRobin, waitFor, type Variant } from './spawn-timing.js';
 // `node dist/bench/run.js cli`: what a one-shot command costs from spawn to exit, as a multiple of
 // `node -e 0` measured in the same round-robin (the machine is shared: read the ratios), with warm caches
 // (the bundle's V8 code cache and remembered verdicts, as after the first call), and its mean CPU time.
-// COMPARE=<another build's dist/cli/main.js> runs that build's commands in the same round-robin.
+// COMPARE=<another build's bin, e.g. dist/cli/main.js> runs that build's commands in the same round-robin.
 // Each build is measured twice: with no daemon, and with its own daemon running for the commands' HOME
 // (check, explain, plan check and policy list then ask it).
 
-const MAIN = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// The installed `interlock` (package.json's bin; main.js before the fourth session of issue 17).
+const MAIN = fileURLToPath(new URL('../cli/main.cjs', import.meta.url));
 const PLAN = fileURLToPath(
   new URL('../../test/fixtures/plans/terraform-aws-production.json', import.meta.url),
 );

@@ -84,7 +84,7 @@ export async function runCheck(
   args: string[],
   options: CheckOptions,
   runtime: () => Promise<Runtime>,
-  io: CliIo = processIo(),
+  io: CliIo = processIo(options.batch ? 'streams' : 'answer'),
 ): Promise<number> {
   try {
     return await checkOrBatch(args, options, runtime, io);

@@ -104,7 +104,7 @@ export async function runExplain(
   args: string[],
   options: { json?: boolean; cwd?: string; agent?: string; actsFor?: string },
   rt: Runtime,
-  io: CliIo = processIo(),
+  io: CliIo = processIo('answer'),
 ): Promise<number> {
   const command = commandFromArgs(args);
   try {

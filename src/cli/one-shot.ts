@@ -11,6 +11,7 @@ import { requireBundle } from './bundle-loader.js';
 const FROM_BUNDLE = new Set(['check', 'explain', 'plan', 'policy']);
 
 export { preferQuickStart } from './short-lived.js';
+export { stdioMayHoldOutput } from './stdio-writer.js';
 
 /** Run the command line on `args`; the exit code. */
 export async function runCommandLine(args: readonly string[]): Promise<number> {

@@ -34,7 +34,11 @@ export async function policyValidate(cwd: string): Promise<number> {
 }
 
 /** `interlock policy list`: what is active and where each piece came from. */
-export async function policyList(cwd: string, json: boolean, io: CliIo = processIo()): Promise<number> {
+export async function policyList(
+  cwd: string,
+  json: boolean,
+  io: CliIo = processIo('answer'),
+): Promise<number> {
   const { policies, ...rt } = await listedPolicies(cwd, io.env);
   if (json) {
     io.stdout.write(

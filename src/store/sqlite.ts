@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { buildAuditEntry } from './audit.js';
 import { IdentityCache } from './identity-cache.js';
-import { MIGRATIONS } from './migrations.js';
 import { Mutex } from './mutex.js';
+import { migrateSqlite } from './sqlite-migrate.js';
 import { openSqlite } from './sqlite-addon.js';
 import { Checkpointer } from './sqlite-checkpointer.js';
 import { WalSync } from './wal-sync.js';
@@ -171,30 +171,7 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.mutex.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        this.db.exec(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-        );
-        const done = new Set(
-          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
-            (r) => r.version,
-          ),
-        );
-        for (const m of MIGRATIONS) {
-          if (done.has(m.version)) continue;
-          for (const sql of m.statements) this.db.exec(sql);
-          this.db
-            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-            .run(m.version, m.name, Date.now());
-        }
-        this.db.exec('COMMIT');
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    });
+    await this.mutex.run(async () => migrateSqlite(this.db));
     if (
       this.background &&
       this.location !== ':memory:' &&
@@ -202,11 +179,6 @@ export class SqliteStore implements Store {
       process.env.INTERLOCK_SQLITE_SYNCHRONOUS !== 'normal'
     )
       this.flushOffTheEventLoop();
-    if (this.location !== ':memory:' && this.reader === this.db) {
-      this.reader = openSqlite(this.location, { readonly: true });
-      this.statements.clear();
-      this.reader.pragma('busy_timeout = 10000');
-    }
     this.tx.prepare();
     const p = (sql: string) => this.db.prepare(sql);
     // On the writing connection, data_version changes only when ANOTHER connection commits: another
@@ -299,11 +271,24 @@ export class SqliteStore implements Store {
     this.commitsSinceCheckpoint = 0;
   }
 
+  /**
+   * The reading connection, opened for the first read outside a transaction: a one-shot command that only
+   * appends (a `check`) never opens it.
+   */
+  private readingConnection(): DB {
+    if (this.location !== ':memory:' && this.reader === this.db) {
+      this.reader = openSqlite(this.location, { readonly: true });
+      this.statements.clear();
+      this.reader.pragma('busy_timeout = 10000');
+    }
+    return this.reader;
+  }
+
   /** A read statement on the reading connection, prepared once. */
   private read(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.reader.prepare(sql);
+      statement = this.readingConnection().prepare(sql);
       this.statements.set(sql, statement);
     }
     return statement;

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { baseEnv, MAIN, runNode, tempHome } from '../hooks/support.js';
 
@@ -40,5 +41,31 @@ describe.skipIf(!existsSync(MAIN))('a one-shot command without a daemon', () => 
     const run = await cli(['check', '--json', '--', 'sh', '-c', many]);
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
     expect(run.stdout.endsWith('\n')).toBe(true);
+  }, 60_000);
+
+  // The answer is written to the descriptors (src/cli/stdio-writer.ts); what commander prints goes through
+  // Node's streams, which the exit waits for.
+  it('prints errors written to the descriptor, and help written through the stream, before it exits', async () => {
+    const empty = await cli(['check', '--', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^interlock check: no command given/);
+    const help = await cli(['check', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: interlock check/);
+    expect(help.stdout.endsWith('\n')).toBe(true);
+  }, 60_000);
+
+  // package.json's bin is main.ts built as CommonJS (main.cjs): the same commands, started without Node's
+  // ES module loader.
+  it('answers the same through the installed bin', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      bin: { interlock: string };
+    };
+    const bin = fileURLToPath(new URL(`../../${pkg.bin.interlock}`, import.meta.url));
+    const args = ['check', '--json', '--', 'rm', '-rf', '/'];
+    const [viaBin, viaMain] = [await runNode([bin, ...args], '', env, project), await cli(args)];
+    expect(viaBin.code).toBe(viaMain.code);
+    const decision = (r: { stdout: string }) => (JSON.parse(r.stdout) as { decision: unknown }).decision;
+    expect(decision(viaBin)).toEqual(decision(viaMain));
   }, 60_000);
 });

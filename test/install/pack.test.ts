@@ -38,6 +38,7 @@ describe('the npm package', () => {
       expect(paths).toEqual(
         expect.arrayContaining([
           'dist/cli/main.js',
+          'dist/cli/main.cjs',
           'dist/cli/hook-fast.cjs',
           'dist/cli/hook-local.cjs',
           'dist/cli/hook-bundle.cjs',

@@ -68,6 +68,6 @@ export async function runPlanCheck(file: string, options: PlanCheckOptions): Pro
       load: (loadOptions) => loadPlanFile(file, loadOptions),
       policies: (cwd) => loadPolicies({ cwd, rememberVerdicts: mayRememberVerdicts() }),
     },
-    processIo(),
+    processIo('answer'),
   );
 }
