@@ -6,6 +6,8 @@ import { runCommandLineOf } from './program.js';
 // loads it when no daemon answers; main.ts loads it for the one-shot commands (check, explain, plan, policy).
 // Only those commands are registered, so that the servers, setup and their packages stay out of the bundle.
 export { runHook, runHookOn, runPostToolHookOn } from './hook.js';
+// A `check --batch` worker thread runs from the bundle too (batch-worker.ts).
+export { runBatchThread } from './batch-thread.js';
 
 /** The command line with only the one-shot commands; the exit code. */
 export function runOneShot(args: readonly string[]): Promise<number> {
