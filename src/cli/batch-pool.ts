@@ -141,7 +141,10 @@ export function batchPool(
           share.put(start, results);
           feed(thread);
         })
-        .catch(async () => share.put(start, await local(share.group, work)));
+        .catch(async () => {
+          thread.dead = true; // a thread that failed once is given no more lines
+          share.put(start, await local(share.group, work));
+        });
     }
   };
   const runLocal = async () => {
