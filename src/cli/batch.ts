@@ -67,16 +67,16 @@ async function answerGroup(
 }
 
 /**
- * Worker threads for a batch: INTERLOCK_BATCH_THREADS when set, else one per core that is idle now
- * besides the main thread's (at most 3). On a busy machine a thread only adds its start and its own
- * compiling to the work, so there are none.
+ * Worker threads for a batch: INTERLOCK_BATCH_THREADS when set, else one per core idle now beyond two
+ * (the main thread's, and one for V8's compiling and collecting, which a thread adds to), at most 3. On
+ * 2 shared cores (load 8-10) a thread made a batch slower, so a busy or small machine starts none.
  */
 function threadCount(threads: BatchThreads | undefined, env: NodeJS.ProcessEnv): number {
   if (!threads) return 0;
   const asked = Number.parseInt(env.INTERLOCK_BATCH_THREADS ?? '', 10);
   if (Number.isInteger(asked) && asked >= 0) return Math.min(asked, 16);
-  const cores = availableParallelism();
-  return Math.max(0, Math.min(3, cores - 1, Math.round(cores - loadavg()[0]!) - 1));
+  const idle = Math.round(availableParallelism() - loadavg()[0]!);
+  return Math.max(0, Math.min(3, idle - 2));
 }
 
 /** The gate's settings: the approval server (from the environment and the user's config) is looked up once. */
