@@ -61,10 +61,21 @@ export function groupEvaluator(
       };
     }
   };
+  // Within a group the same line gets the same answers from its facts, so its evaluation is the same:
+  // it is made once. Not one with a saved plan, which is read again for each line (once-facts.ts).
+  let same = new Map<string, LineResult>();
+  const evaluateSame = async (item: LineWork): Promise<LineResult> => {
+    const key = JSON.stringify([item.line.command, item.line.cwd, item.line.env, item.principal]);
+    const known = same.get(key);
+    if (known) return known;
+    const result = await evaluateOne(item);
+    if ('evaluation' in result && !('plans' in result.evaluation)) same.set(key, result);
+    return result;
+  };
   return async (group, work) => {
-    if (group !== current) [current, once] = [group, new Map()];
+    if (group !== current) [current, once, same] = [group, new Map(), new Map()];
     const results: LineResult[] = [];
-    for (const item of work) results.push(await evaluateOne(item));
+    for (const item of work) results.push(await evaluateSame(item));
     return results;
   };
 }
