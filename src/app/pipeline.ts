@@ -55,20 +55,20 @@ interface Gated {
   server?: ServerAnswer;
 }
 
-/** Evaluate and ask the server: everything but the audit log. */
-async function gated(
-  proposal: Proposal,
-  facts: ActionFacts,
-  principal: Principal,
-  rt: PipelineRuntime,
-  options: RunOptions,
-): Promise<Gated> {
-  const evaluation = await evaluate(proposal, facts, principal, rt);
-  const server = await askServer(evaluation, principal, {
+/** An action already evaluated (here, or in a batch's worker thread), and what it was evaluated with. */
+export interface Evaluated {
+  evaluation: Evaluation;
+  principal: Principal;
+  facts: ActionFacts;
+}
+
+/** Ask the server about an evaluated action: everything but the audit log. */
+async function gated(item: Evaluated, rt: PipelineRuntime, options: RunOptions): Promise<Gated> {
+  const server = await askServer(item.evaluation, item.principal, {
     ...options,
     ...(rt.config ? { config: rt.config } : {}),
   });
-  return { evaluation, principal, facts, ...(server ? { server } : {}) };
+  return { ...item, ...(server ? { server } : {}) };
 }
 
 // Loaded when first needed (a one-shot command that records nothing never loads it), then kept: resolving a
@@ -112,26 +112,30 @@ export async function run<P extends Proposal>(
   rt: PipelineRuntime,
   options: RunOptions,
 ): Promise<Final<EvaluationOf<P>>> {
-  const [final] = await recorded([await gated(proposal, facts, principal, rt, options)], rt, options);
+  const evaluation = await evaluate(proposal, facts, principal, rt);
+  const [final] = await recorded([await gated({ evaluation, facts, principal }, rt, options)], rt, options);
   return final as Final<EvaluationOf<P>>;
 }
 
 /**
- * Many actions (check --batch): each goes through the same stages as `run`; the audit log gets one
- * commit for all of them. A proposal that throws yields its error in its place, and the others go on.
+ * Many actions (check --batch), evaluated in order, here or in worker threads: each goes through the
+ * same stages after evaluation as in `run`, and the audit log gets one commit for all of them. An action
+ * whose evaluation failed keeps its error in its place, and the others go on.
  */
-export async function runMany(
-  items: readonly { proposal: Proposal; facts: ActionFacts; principal: Principal }[],
+export async function settleMany(
+  evaluated: readonly (Evaluated | { error: unknown })[],
   rt: PipelineRuntime,
   options: RunOptions,
 ): Promise<(Final | { error: unknown })[]> {
   const done: (Gated | { error: unknown })[] = [];
-  for (const item of items) {
-    try {
-      done.push(await gated(item.proposal, item.facts, item.principal, rt, options));
-    } catch (error) {
-      done.push({ error });
-    }
+  for (const item of evaluated) {
+    if ('error' in item) done.push(item);
+    else
+      try {
+        done.push(await gated(item, rt, options));
+      } catch (error) {
+        done.push({ error });
+      }
   }
   const ok = done.filter((d): d is Gated => !('error' in d));
   const finals = await recorded(ok, rt, options);

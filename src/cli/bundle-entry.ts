@@ -14,6 +14,8 @@ export const runHook: Hook['runHook'] = async (...args) => (await hook()).runHoo
 export const runHookOn: Hook['runHookOn'] = async (...args) => (await hook()).runHookOn(...args);
 export const runPostToolHookOn: Hook['runPostToolHookOn'] = async (...args) =>
   (await hook()).runPostToolHookOn(...args);
+// A `check --batch` worker thread runs from the bundle too (batch-worker.ts).
+export { runBatchThread } from './batch-thread.js';
 
 /** The command line with only the one-shot commands; the exit code. */
 export function runOneShot(args: readonly string[]): Promise<number> {

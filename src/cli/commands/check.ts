@@ -26,13 +26,19 @@ export function registerCheck(program: Command): void {
       // Verdicts remembered from earlier runs spare compiling Cedar (a batch of known requests too), and a
       // single command's remembered assessment spares loading the shell parser.
       const assessments = options.batch === true ? undefined : assessmentMemoOptions();
-      process.exitCode = await runCheck(args, options, () =>
-        loadRuntime({
-          cwd: options.cwd ?? process.cwd(),
-          eagerSql: options.batch === true,
-          rememberVerdicts: mayRememberVerdicts(),
-          ...(assessments ? { rememberAssessments: assessments } : {}),
-        }),
+      const runtimeOptions = {
+        cwd: options.cwd ?? process.cwd(),
+        eagerSql: options.batch === true,
+        rememberVerdicts: mayRememberVerdicts(),
+      };
+      process.exitCode = await runCheck(
+        args,
+        options,
+        () =>
+          loadRuntime({ ...runtimeOptions, ...(assessments ? { rememberAssessments: assessments } : {}) }),
+        undefined,
+        // A batch's worker threads load the same runtime as the main thread (batch-pool.ts).
+        { runtime: runtimeOptions },
       );
     });
 }
