@@ -39,6 +39,12 @@ function whereOf(facts: ActionFacts): LineWhere {
   };
 }
 
+/** Two lines of one command with the same cwd, variables and principal (so the same evaluation). */
+function sameLine(a: LineWork, b: LineWork): boolean {
+  const rest = (w: LineWork) => JSON.stringify([w.line.cwd, w.line.env, w.principal]);
+  return rest(a) === rest(b);
+}
+
 export function groupEvaluator(
   cwd: string | undefined,
   env: Readonly<Record<string, string>>,
@@ -63,13 +69,17 @@ export function groupEvaluator(
   };
   // Within a group the same line gets the same answers from its facts, so its evaluation is the same:
   // it is made once. Not one with a saved plan, which is read again for each line (once-facts.ts).
-  let same = new Map<string, LineResult>();
+  // Looked up by command first: a line whose command is new to the group (most lines) costs no key.
+  let same = new Map<string, { item: LineWork; result: LineResult }[]>();
   const evaluateSame = async (item: LineWork): Promise<LineResult> => {
-    const key = JSON.stringify([item.line.command, item.line.cwd, item.line.env, item.principal]);
-    const known = same.get(key);
-    if (known) return known;
+    const earlier = same.get(item.line.command);
+    const known = earlier?.find((e) => sameLine(e.item, item));
+    if (known) return known.result;
     const result = await evaluateOne(item);
-    if ('evaluation' in result && !('plans' in result.evaluation)) same.set(key, result);
+    if ('evaluation' in result && !('plans' in result.evaluation)) {
+      if (earlier) earlier.push({ item, result });
+      else same.set(item.line.command, [{ item, result }]);
+    }
     return result;
   };
   return async (group, work) => {
