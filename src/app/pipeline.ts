@@ -62,12 +62,14 @@ export interface Evaluated {
   facts: ActionFacts;
 }
 
+/** The gate's settings: the run's options and the runtime's config (made once for a batch's lines). */
+function gateSettings(rt: PipelineRuntime, options: RunOptions): GateSettings {
+  return { ...options, ...(rt.config ? { config: rt.config } : {}) };
+}
+
 /** Ask the server about an evaluated action: everything but the audit log. */
-async function gated(item: Evaluated, rt: PipelineRuntime, options: RunOptions): Promise<Gated> {
-  const server = await askServer(item.evaluation, item.principal, {
-    ...options,
-    ...(rt.config ? { config: rt.config } : {}),
-  });
+async function gated(item: Evaluated, settings: GateSettings): Promise<Gated> {
+  const server = await askServer(item.evaluation, item.principal, settings);
   return { ...item, ...(server ? { server } : {}) };
 }
 
@@ -113,7 +115,11 @@ export async function run<P extends Proposal>(
   options: RunOptions,
 ): Promise<Final<EvaluationOf<P>>> {
   const evaluation = await evaluate(proposal, facts, principal, rt);
-  const [final] = await recorded([await gated({ evaluation, facts, principal }, rt, options)], rt, options);
+  const [final] = await recorded(
+    [await gated({ evaluation, facts, principal }, gateSettings(rt, options))],
+    rt,
+    options,
+  );
   return final as Final<EvaluationOf<P>>;
 }
 
@@ -127,12 +133,13 @@ export async function settleMany(
   rt: PipelineRuntime,
   options: RunOptions,
 ): Promise<(Final | { error: unknown })[]> {
+  const settings = gateSettings(rt, options);
   const done: (Gated | { error: unknown })[] = [];
   for (const item of evaluated) {
     if ('error' in item) done.push(item);
     else
       try {
-        done.push(await gated(item, rt, options));
+        done.push(await gated(item, settings));
       } catch (error) {
         done.push({ error });
       }
