@@ -39,11 +39,8 @@ function whereOf(facts: ActionFacts): LineWhere {
   };
 }
 
-/** Two lines of one command with the same cwd, variables and principal (so the same evaluation). */
-function sameLine(a: LineWork, b: LineWork): boolean {
-  const rest = (w: LineWork) => JSON.stringify([w.line.cwd, w.line.env, w.principal]);
-  return rest(a) === rest(b);
-}
+/** What besides its command makes a line's evaluation: its cwd, its variables, who proposes it. */
+const restOf = (w: LineWork) => JSON.stringify([w.line.cwd, w.line.env, w.principal]);
 
 export function groupEvaluator(
   cwd: string | undefined,
@@ -69,16 +66,24 @@ export function groupEvaluator(
   };
   // Within a group the same line gets the same answers from its facts, so its evaluation is the same:
   // it is made once. Not one with a saved plan, which is read again for each line (once-facts.ts).
-  // Looked up by command first: a line whose command is new to the group (most lines) costs no key.
-  let same = new Map<string, { item: LineWork; result: LineResult }[]>();
+  // Looked up by command first: a line whose command is new to the group (most lines) costs no key; the
+  // lines of a command seen before are then told apart by the rest, each line's key made once.
+  type Seen = { item: LineWork; result: LineResult } | Map<string, LineResult>;
+  let same = new Map<string, Seen>();
   const evaluateSame = async (item: LineWork): Promise<LineResult> => {
-    const earlier = same.get(item.line.command);
-    const known = earlier?.find((e) => sameLine(e.item, item));
-    if (known) return known.result;
+    const seen = same.get(item.line.command);
+    const rest = seen && restOf(item);
+    let byRest: Map<string, LineResult> | undefined;
+    if (seen) {
+      byRest = seen instanceof Map ? seen : new Map([[restOf(seen.item), seen.result]]);
+      same.set(item.line.command, byRest);
+      const known = byRest.get(rest!);
+      if (known) return known;
+    }
     const result = await evaluateOne(item);
     if ('evaluation' in result && !('plans' in result.evaluation)) {
-      if (earlier) earlier.push({ item, result });
-      else same.set(item.line.command, [{ item, result }]);
+      if (byRest) byRest.set(rest!, result);
+      else same.set(item.line.command, { item, result });
     }
     return result;
   };

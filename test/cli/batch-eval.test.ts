@@ -50,4 +50,18 @@ describe('groupEvaluator', () => {
     await shared.evaluate(0, [line('bash deploy.sh'), line('bash deploy.sh', agent)]);
     expect(shared.checks()).toBe(2);
   });
+
+  it('tells apart the lines of one command by who proposes them, and reuses each', async () => {
+    const shared = await counted();
+    const agent = { type: 'Agent', id: 'claude-code', actsFor: 'dev' } as const;
+    const results = await shared.evaluate(0, [
+      line('bash deploy.sh'),
+      line('bash deploy.sh', agent),
+      line('bash deploy.sh', agent),
+      line('bash deploy.sh'),
+    ]);
+    expect(shared.checks()).toBe(2);
+    expect(results[2]).toEqual(results[1]);
+    expect(results[3]).toEqual(results[0]);
+  });
 });
