@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
 import { OUTCOMES, type Outcome } from '../core/types.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyVerdict } from '../core/decide.js';
@@ -20,7 +21,15 @@ let cedarModule: Cedar | undefined;
 /** cedar-wasm is loaded lazily: a hook call that needs no policy decision never pays for it. Its Node
  * build is CommonJS that compiles its WebAssembly synchronously, so it can load at the moment of need. */
 function loadCedarSync(): Cedar {
-  cedarModule ??= require('@cedar-policy/cedar-wasm/nodejs') as Cedar;
+  if (!cedarModule) {
+    // Node 20's V8 (11.3) can abort the whole process ("Fatal error … unreachable code", in
+    // Deoptimizer::DoComputeBuiltinContinuation) when optimized code that inlined its call into WebAssembly
+    // is deoptimized as that call returns. The decisions fuzzer lost about one process in ten to it, the last
+    // deoptimization before each abort `evaluateUncached` coming back from Cedar. Calls into WebAssembly that
+    // are not inlined leave no such frame; set before Cedar's code runs, so no optimized code inlined one.
+    setFlagsFromString('--no-turbo-inline-js-wasm-calls');
+    cedarModule = require('@cedar-policy/cedar-wasm/nodejs') as Cedar;
+  }
   return cedarModule;
 }
 
