@@ -303,7 +303,7 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
       principal: principalUid,
       action: { type: 'Interlock::Action', id: request.operation },
       resource: { type: 'Interlock::Environment', id: request.context.environment },
-      context: request.context as unknown as Record<string, CedarModule.CedarValueJson>,
+      context: wellFormed(request.context) as Record<string, CedarModule.CedarValueJson>,
       preparsedPolicySetId: this.setId,
       entities,
     });
@@ -318,6 +318,24 @@ export class CedarPolicyEvaluator implements PolicyEvaluator {
     return { matched: onlyTightening(matched, this.policies), errors };
   }
 }
+
+/**
+ * The value with every lone surrogate (`\ud800`, which no UTF-8 text can hold) made U+FFFD. Cedar refuses a
+ * request holding one anywhere, even in a field no policy reads, while the verdict memo (keyed by what the
+ * policies read) answers the same request without asking Cedar: a target with one was asked the first time
+ * (the failure fails closed) and allowed the next (the decisions fuzzer found it). Cedar now sees what any
+ * UTF-8 reader of the text would, the same every time.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value))
+    out[key.replace(LONE_SURROGATE, '\uFFFD')] = wellFormed(field);
+  return out;
+}
+const LONE_SURROGATE = /\p{Surrogate}/gu;
 
 /** Stands in when the policies could not be loaded: every evaluation reports the error, so production-scoped
  * decisions fail closed (deny) and the rest ask the user. It never allows. */
