@@ -176,3 +176,33 @@ export function classifyPath(
     ? { risk: 'high', why: 'a directory outside the project' }
     : { risk: 'medium', why: 'a file outside the project' };
 }
+
+/** Where an added line grants access or runs a program: keys, cloud and cluster profiles, package registries. */
+const ACCESS_FILE =
+  /(^|\/)(\.ssh|\.aws|\.kube|\.gnupg|\.docker|id_[a-z0-9]+|credentials|\.netrc|\.pgpass|\.npmrc)(\/|$)/i;
+/** Not places whose new files change how anything behaves: mounted volumes and users' homes (paths above say). */
+const PLAIN_WRITE_ROOTS = ['/home', '/Users', '/mnt', '/media', '/dev', '/private/tmp'];
+
+/**
+ * Why new bytes at `path` (already resolved) can change how the system or an account behaves, when they can:
+ * a file created or appended to in a system directory (a cron job, a sudoers rule, a library loaded at
+ * start, a service), access settings (an authorized key, a cloud profile that runs a credential program),
+ * git's hooks and configuration (both run code).
+ * classifyPath asks what destroying a path costs; this asks what writing there grants, so a file that
+ * does not exist yet, or that only grows, still counts. Data files, a project's .env and ordinary files
+ * outside the project do not: growing them grants nothing.
+ */
+export function writeGrantsPower(
+  path: string,
+  opts: { home: string; remote?: boolean },
+): PathClass | undefined {
+  if (ACCESS_FILE.test(path)) return { risk: 'high', why: 'credentials or access settings' };
+  if (!opts.remote && /(^|\/)\.git\/(hooks|config)(\/|$)/.test(path))
+    return { risk: 'high', why: 'git hooks or configuration' };
+  if (!path.startsWith('/') || isInside(path, opts.home)) return undefined;
+  if (SCRATCH_ROOTS.some((r) => isInside(path, r)) || PLAIN_WRITE_ROOTS.some((r) => isInside(path, r)))
+    return undefined;
+  return SYSTEM_ROOTS.some((r) => isInside(path, r) && path !== r)
+    ? { risk: 'high', why: 'a system path' }
+    : undefined;
+}

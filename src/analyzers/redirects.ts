@@ -1,7 +1,7 @@
 import type { ActionFacts, Effect } from '../core/types.js';
 import type { Redirect } from '../shell/extract.js';
 import { guardedWrite } from './guarded-writes.js';
-import { classifyPath, resolvePath } from './paths.js';
+import { classifyPath, resolvePath, writeGrantsPower } from './paths.js';
 
 const HARMLESS_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/\d+|zero)$/;
 const BLOCK_DEVICE =
@@ -44,29 +44,25 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
       },
     ];
   }
-  if (appends)
+  // Appending destroys nothing, and neither does creating a file; but a line added to sudoers, a cron job
+  // created or an authorized key added grants as much as rewriting the file would: a change to what the
+  // system runs or who may log in (a modify, whether the file was there or not). Whether the file exists
+  // is only a fact the agent's side reports (the server replays it), so it never lowers that.
+  const exists = appends || (facts.pathExists ? facts.pathExists(path) : true);
+  if (appends || !exists) {
+    const grants = writeGrantsPower(path, { home: facts.home, remote });
     return [
       {
-        operation: 'modify',
+        operation: appends || grants ? 'modify' : 'create',
         tool: 'redirect',
         target: path,
-        reversible: true,
-        risk: 'none',
-        reason: `appends to ${path}`,
+        reversible: !grants,
+        risk: grants ? grants.risk : 'none',
+        reason: `${appends ? 'appends to' : 'creates'} ${path}${grants ? ` (${grants.why})` : ''}`,
+        ...(grants ? { category: 'file' } : {}),
       },
     ];
-  const exists = facts.pathExists ? facts.pathExists(path) : true;
-  if (!exists)
-    return [
-      {
-        operation: 'create',
-        tool: 'redirect',
-        target: path,
-        reversible: true,
-        risk: 'none',
-        reason: `creates ${path}`,
-      },
-    ];
+  }
   const cls = classifyPath(path, { cwd: facts.cwd, home: facts.home, recursive: false, remote });
   // Rewriting an ordinary project file is everyday editing; overwriting data, secrets or system files is not.
   const risk =

@@ -36,8 +36,13 @@ describe('interpreter effects', () => {
   });
 
   it('creating a new file is not overwriting one', async () => {
-    const result = await check("python3 -c \"open('/etc/new.conf', 'w')\"", { exists: () => false });
+    const result = await check("python3 -c \"open('out/new.conf', 'w')\"", { exists: () => false });
     expect(result.assessment.effects[0]).toMatchObject({ operation: 'create', risk: 'none' });
+  });
+
+  it('a new file in a system directory changes what the system does', async () => {
+    const result = await check("python3 -c \"open('/etc/new.conf', 'w')\"", { exists: () => false });
+    expect(result.assessment.effects[0]).toMatchObject({ operation: 'modify', risk: 'high' });
   });
 
   it('perl -i with a backup suffix is reversible', async () => {

@@ -3,7 +3,7 @@ import type { Invocation } from '../analyzer.js';
 import { hasTrueOption, literalString, literalStrings, type Call } from '../code-calls.js';
 import { tokenize, type Lang, type Token } from '../code-scan.js';
 import { FINDERS, last, type Found } from './apis.js';
-import { classifyPath, resolvePath, type PathClass } from '../paths.js';
+import { classifyPath, resolvePath, writeGrantsPower, type PathClass } from '../paths.js';
 import type { SqlParser } from '../sql-parser.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
@@ -169,10 +169,16 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
     if (operation === 'modify' && HARMLESS_SINKS.test(path)) return [];
     let risk: Risk = cls.risk;
     let op: Effect['operation'] = operation;
+    let creates = false;
     if (kind === 'truncate') risk = TRUNCATE_RISK(path, cls);
     else if (kind === 'write' || kind === 'open') {
-      const exists = inv.remote || !inv.facts.pathExists || inv.facts.pathExists(path);
-      if (!exists) {
+      creates = !(inv.remote || !inv.facts.pathExists || inv.facts.pathExists(path));
+      const grants = creates
+        ? writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote })
+        : undefined;
+      // A new cron job or authorized key changes what the system runs, like rewriting the file would.
+      if (grants) risk = grants.risk;
+      else if (creates) {
         op = 'create';
         risk = 'none';
       } else risk = WRITE_RISK(cls);
@@ -184,7 +190,7 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
         target: path,
         reversible: false,
         risk,
-        reason: `${tool}: ${api} ${op === 'create' ? 'creates' : verb} ${path}: ${cls.why}`,
+        reason: `${tool}: ${api} ${creates ? 'creates' : verb} ${path}: ${cls.why}`,
         category: 'file',
       },
     ];
