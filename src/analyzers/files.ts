@@ -4,7 +4,7 @@ import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
 import { parseFind } from '../shell/cli-options/find.js';
-import { classifyPath, isInside, resolvePath, type PathClass } from './paths.js';
+import { classifyPath, isInside, resolvePath, writeGrantsPower, type PathClass } from './paths.js';
 
 const BLOCK_DEVICE =
   /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d|rdisk\d)/;
@@ -301,15 +301,74 @@ const SYSTEM_PERMISSION_RISK: Record<Risk, Risk> = {
   none: 'none',
 };
 
+/**
+ * What a chmod mode or a chown owner hands out, when it hands out power: a setuid bit (the program then
+ * runs as its owner, root for a system binary: anywhere), a setgid bit, write access for others, or the
+ * file itself to another owner (these only where writing grants power: see writeGrantsPower).
+ */
+function permissionGrant(
+  tool: string,
+  value: string,
+): { what: (path: string) => string; anywhere: boolean } | undefined {
+  if (tool !== 'chmod') {
+    // Handing a system file to root takes nothing from anyone; to another user, it lets that user rewrite it.
+    const [user, group] = value.split(/[:.]/);
+    const owner = tool === 'chgrp' ? value : user || group || '';
+    return owner === '' || owner === 'root' || /^0+$/.test(owner)
+      ? undefined
+      : { what: (path) => `hands ${path} to ${value}`, anywhere: false };
+  }
+  const numeric = /^[0-7]{3,4}$/.test(value) ? value.padStart(4, '0') : undefined;
+  if (numeric) {
+    if (Number(numeric[0]) & 4)
+      return { what: (path) => `${value} sets the setuid bit of ${path}`, anywhere: true };
+    if (Number(numeric[0]) & 2)
+      return { what: (path) => `${value} sets the setgid bit of ${path}`, anywhere: false };
+    return Number(numeric[3]) & 2
+      ? { what: (path) => `${value} lets anyone write ${path}`, anywhere: false }
+      : undefined;
+  }
+  // Symbolic: clauses like u+s, g=rws, a+w, o+w, +s.
+  for (const clause of value.split(',')) {
+    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
+    if (!m || m[2] === '-') continue;
+    const who = m[1]!;
+    // `+s` sets both bits; `+w` without a who follows the umask (usually the owner only). A setgid
+    // directory in a project only passes its group on; a setuid program runs as its owner wherever it is.
+    if (m[3]!.includes('s') && (who === '' || /[ua]/.test(who)))
+      return { what: (path) => `${value} sets the setuid bit of ${path}`, anywhere: true };
+    if (m[3]!.includes('s'))
+      return { what: (path) => `${value} sets the setgid bit of ${path}`, anywhere: false };
+    if (m[3]!.includes('w') && /[oa]/.test(who))
+      return { what: (path) => `${value} lets anyone write ${path}`, anywhere: false };
+  }
+  return undefined;
+}
+
 function permissions(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: ['--reference', '--from'] });
   const recursive = hasOption(parsed, '-R', '--recursive');
-  const [, ...targets] = parsed.positionals; // the mode or owner comes first
+  const [modeOrOwner, ...targets] = parsed.positionals; // the mode or owner comes first
+  const grant = modeOrOwner && permissionGrant(inv.name, modeOrOwner.value);
   return targets.flatMap((t) => {
     const { path, cls } = place(inv, t, recursive);
     let risk = SYSTEM_PERMISSION_RISK[cls.risk];
     if (!recursive && risk === 'critical') risk = 'medium';
     if (!recursive && risk === 'high') risk = 'low';
+    const grants =
+      grant && (grant.anywhere || writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote }));
+    if (grant && grants)
+      return [
+        {
+          operation: 'modify' as const,
+          tool: inv.name,
+          target: path,
+          reversible: false,
+          risk: 'high' as const,
+          reason: `${inv.name} ${grant.what(path)}`,
+          category: 'file',
+        },
+      ];
     if (risk === 'none') return [];
     return [
       {

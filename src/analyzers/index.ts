@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { accountsAnalyzer } from './accounts.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
@@ -60,5 +61,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     secretsAnalyzer,
     messagingAnalyzer,
     paasAnalyzer(deps.sql),
+    accountsAnalyzer,
   ];
 }

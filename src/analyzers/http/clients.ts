@@ -2,6 +2,7 @@ import type { Effect } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { getopt, has, values } from '../databases/common.js';
+import { powerWrite } from '../power-writes.js';
 import { hasStdin, requestEffects } from './request.js';
 
 const upper = (w: Word | undefined): string | undefined =>
@@ -132,7 +133,10 @@ export function curl(inv: Invocation): Effect[] {
     else method = 'GET';
   }
   const urls = [...values(options, '--url'), ...positionals];
-  return requestEffects({ tool: 'curl', method, urls, files, texts, stdin }, inv);
+  return [
+    ...requestEffects({ tool: 'curl', method, urls, files, texts, stdin }, inv),
+    ...values(options, '-o', '--output').flatMap((w) => powerWrite(inv, w, 'downloads into')),
+  ];
 }
 
 const WGET_VALUE = [
@@ -181,6 +185,15 @@ const WGET_VALUE = [
   ].map((o) => `--${o}`),
 ];
 
+/** The name wget saves a URL under: the last part of its path (index.html for none). */
+function urlFileName(url: string): string {
+  try {
+    return new URL(url.includes('://') ? url : `http://${url}`).pathname.split('/').pop() || 'index.html';
+  } catch {
+    return 'index.html';
+  }
+}
+
 /** wget: GET unless --method, --post-data or --post-file say otherwise. */
 export function wget(inv: Invocation): Effect[] {
   const { options, positionals } = getopt(inv.args, WGET_VALUE);
@@ -196,7 +209,20 @@ export function wget(inv: Invocation): Effect[] {
     if (has(options, '--spider')) method = 'HEAD';
     else method = has(options, '--post-data', '--post-file') ? 'POST' : 'GET';
   }
-  return requestEffects({ tool: 'wget', method, urls: positionals, files, texts, stdin }, inv);
+  return [
+    ...requestEffects({ tool: 'wget', method, urls: positionals, files, texts, stdin }, inv),
+    ...values(options, '-O', '--output-document').flatMap((w) => powerWrite(inv, w, 'downloads into')),
+    // -P DIR: each file keeps its URL's name, inside DIR.
+    ...values(options, '-P', '--directory-prefix').flatMap((dir) =>
+      positionals.flatMap((url) =>
+        powerWrite(
+          inv,
+          { ...dir, value: `${dir.value.replace(/\/+$/, '')}/${urlFileName(url.value)}` },
+          'downloads into',
+        ),
+      ),
+    ),
+  ];
 }
 
 const HTTPIE_VALUE = [

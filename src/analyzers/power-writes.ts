@@ -1,0 +1,28 @@
+import type { Effect } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import type { Invocation } from './analyzer.js';
+import { resolvePath, writeGrantsPower } from './paths.js';
+
+/**
+ * A program that writes a file where it names (a download's output, say): a high-risk modify when new
+ * bytes there grant power (a cron job, a program on the PATH, an authorized key; see writeGrantsPower),
+ * nothing otherwise: writing an ordinary file is the program's ordinary work. A name computed at run time
+ * is not guessed at.
+ */
+export function powerWrite(inv: Invocation, target: Word, verb: string): Effect[] {
+  if (target.dynamic || target.value === '-' || target.value === '') return [];
+  const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
+  const grants = writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote });
+  if (!grants) return [];
+  return [
+    {
+      operation: 'modify',
+      tool: inv.name,
+      target: path,
+      reversible: false,
+      risk: grants.risk,
+      reason: `${inv.name} ${verb} ${path} (${grants.why})`,
+      category: 'file',
+    },
+  ];
+}
