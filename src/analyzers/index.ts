@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyzer.js';
 import { accountsAnalyzer } from './accounts.js';
+import { hostAdminAnalyzer } from './host-admin.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
@@ -62,5 +63,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     messagingAnalyzer,
     paasAnalyzer(deps.sql),
     accountsAnalyzer,
+    hostAdminAnalyzer,
   ];
 }
