@@ -1,6 +1,7 @@
 import type { Analyzer } from './analyzer.js';
 import { accountsAnalyzer } from './accounts.js';
 import { hostAdminAnalyzer } from './host-admin.js';
+import { overwritesAnalyzer } from './overwrites.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
@@ -64,5 +65,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     paasAnalyzer(deps.sql),
     accountsAnalyzer,
     hostAdminAnalyzer,
+    overwritesAnalyzer,
   ];
 }
