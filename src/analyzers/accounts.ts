@@ -159,6 +159,7 @@ const OTHERS: Record<string, { risk: Risk; what: string; readOnly?: string }> = 
 
 export const accountsAnalyzer: Analyzer = {
   family: 'accounts',
+  partial: true,
   commands: ['useradd', 'usermod', 'adduser', 'gpasswd', 'passwd', 'setcap', ...Object.keys(OTHERS)],
   local: true,
   environmentVariables: [],

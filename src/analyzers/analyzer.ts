@@ -38,5 +38,10 @@ export interface Analyzer {
   readonly local: boolean;
   /** Environment variables that choose where these tools act (AWS_PROFILE, PGHOST…). */
   readonly environmentVariables: readonly string[];
+  /**
+   * Knows a few of these programs' commands only (`npm unpublish`, not `npm run`): a command it finds
+   * nothing in stays an unrecognised program, which production credentials make unverifiable.
+   */
+  readonly partial?: boolean;
   analyze(invocation: Invocation): Effect[];
 }

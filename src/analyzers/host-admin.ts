@@ -212,6 +212,7 @@ function gitConfig(inv: Invocation): Effect[] {
 
 export const hostAdminAnalyzer: Analyzer = {
   family: 'host administration',
+  partial: true,
   commands: [
     ...Object.keys(REMOVING),
     'pacman',

@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { accountsAnalyzer } from './accounts.js';
 import { hostAdminAnalyzer } from './host-admin.js';
 import { overwritesAnalyzer } from './overwrites.js';
+import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
@@ -66,5 +67,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     accountsAnalyzer,
     hostAdminAnalyzer,
     overwritesAnalyzer,
+    registriesAnalyzer,
   ];
 }

@@ -345,7 +345,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
     unknown.push(cmd.text);
     // No analyzer saw into it: with production credentials about, it acts there unseen.
-    if (ctx.remote || options.analyzers.has(name) || functions.has(name)) return;
+    if (ctx.remote || options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name)) return;
     const unseen = { argv, text: cmd.text, hints: ctx.hints, env: lookupFor(assignments) };
     const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
     if (effect) effects.push({ effect, local: false });
