@@ -11,7 +11,7 @@ import {
   type Inner,
 } from '../shell/wrappers.js';
 import { quoteWord, type Word } from '../shell/words.js';
-import { definedFunctions } from '../shell/functions.js';
+import { definedFunctions, selfSpawningFunctions } from '../shell/functions.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
 import { withFields } from '../core/with-fields.js';
@@ -186,6 +186,19 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     try {
       const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
       for (const defined of definedFunctions(tree.rootNode)) functions.add(defined);
+      for (const bomb of selfSpawningFunctions(tree.rootNode))
+        effects.push({
+          effect: {
+            operation: 'modify',
+            tool: 'shell',
+            target: ctx.remote ? 'the remote machine' : 'this machine',
+            reversible: true,
+            risk: 'high',
+            reason: `the function ${bomb} starts copies of itself without end (a fork bomb): the machine runs out of processes`,
+            hints: ctx.hints,
+          },
+          local: !ctx.remote,
+        });
       if (script.syntaxErrors.length) {
         effects.push({
           effect: unverifiable(

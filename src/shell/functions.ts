@@ -12,3 +12,33 @@ export function definedFunctions(node: SyntaxNode, found: string[] = []): string
   for (const child of node.namedChildren) if (child) definedFunctions(child, found);
   return found;
 }
+
+/** The calls to `name` under `node`, each with whether a pipeline or a `&` starts it as its own process. */
+function selfCalls(node: SyntaxNode, name: string, spawned: boolean, found: boolean[]): boolean[] {
+  const forks = spawned || node.type === 'pipeline' || node.children.some((c) => c?.type === '&');
+  if (node.type === 'command' && node.childForFieldName('name')?.text === name) found.push(forks);
+  for (const child of node.namedChildren) if (child) selfCalls(child, name, forks, found);
+  return found;
+}
+
+/**
+ * Functions that start copies of themselves as processes (`:(){ :|:& };:`): each call starts two more,
+ * without end, until the machine has no processes left. Only when the script also calls the function.
+ */
+export function selfSpawningFunctions(root: SyntaxNode): string[] {
+  const found: string[] = [];
+  const visit = (node: SyntaxNode) => {
+    if (node.type === 'function_definition') {
+      const name = node.childForFieldName('name')?.text;
+      const body = node.childForFieldName('body');
+      if (name && body && selfCalls(body, name, false, []).some((forks) => forks)) {
+        const calls = selfCalls(root, name, false, []).length;
+        const inside = selfCalls(body, name, false, []).length;
+        if (calls > inside) found.push(name);
+      }
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(root);
+  return found;
+}
