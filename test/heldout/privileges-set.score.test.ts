@@ -19,8 +19,9 @@ interface Row {
   strict: number;
 }
 
-// Floors are provisional until the first run; they are set from its measured numbers afterwards.
-const FLOORS = { recall: 0, maxFalseBlocks: 1, cases: 200 };
+// Measured on 2026-11-30 (first run): recall 92.3 % (96/104), false blocks 1.0 % (1/96), strict 95.5 % of
+// all 200 cases.
+const FLOORS = { recall: 0.87, maxFalseBlocks: 0.04, cases: 200 };
 
 const rate = (n: number, of: number): string => `${((100 * n) / Math.max(1, of)).toFixed(1).padStart(5)}%`;
 
