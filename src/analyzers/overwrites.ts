@@ -4,7 +4,8 @@ import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { judgeAll, sensitiveContext } from './guarded-writes/judge.js';
 import { writtenTargets } from './guarded-writes/tools.js';
-import { classifyPath, resolvePath, writeGrantsPower } from './paths.js';
+import { classifyPath, resolvePath } from './paths.js';
+import { powerWriteAt } from './power-writes.js';
 
 // `cp` and `mv` replace the file at their destination: `cp /dev/null prod.db` or `cp key ~/.ssh/id_rsa`
 // destroys what was there as surely as `> prod.db` does, and was allowed (only the files sensitive-files.ts
@@ -60,21 +61,7 @@ const projectEnvFile = (inv: Invocation, path: string) =>
 
 function replaced(inv: Invocation, path: string, backup: boolean): Effect[] {
   const exists = inv.facts.pathExists ? inv.facts.pathExists(path) : true;
-  if (!exists) {
-    const grants = writeGrantsPower(path, { home: inv.facts.home });
-    if (!grants) return [];
-    return [
-      {
-        operation: 'modify',
-        tool: inv.name,
-        target: path,
-        reversible: false,
-        risk: grants.risk,
-        reason: `${inv.name} creates ${path} (${grants.why})`,
-        category: 'file',
-      },
-    ];
-  }
+  if (!exists) return powerWriteAt(inv, path, 'creates');
   const cls = projectEnvFile(inv, path)
     ? { risk: 'low' as Risk, why: "the project's environment file, set up from its template" }
     : classifyPath(path, { cwd: inv.facts.cwd, home: inv.facts.home, recursive: false });

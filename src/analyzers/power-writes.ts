@@ -11,7 +11,15 @@ import { resolvePath, writeGrantsPower } from './paths.js';
  */
 export function powerWrite(inv: Invocation, target: Word, verb: string): Effect[] {
   if (target.dynamic || target.value === '-' || target.value === '') return [];
-  const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
+  return powerWriteAt(
+    inv,
+    inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home),
+    verb,
+  );
+}
+
+/** The same, for a path already resolved. */
+export function powerWriteAt(inv: Invocation, path: string, verb: string): Effect[] {
   const grants = writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote });
   if (!grants) return [];
   return [
