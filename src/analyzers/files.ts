@@ -356,7 +356,9 @@ function permissions(inv: Invocation): Effect[] {
     if (!recursive && risk === 'critical') risk = 'medium';
     if (!recursive && risk === 'high') risk = 'low';
     const grants =
-      grant && (grant.anywhere || writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote }));
+      grant &&
+      (grant.anywhere ||
+        writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote }));
     if (grant && grants)
       return [
         {

@@ -194,9 +194,12 @@ const PLAIN_WRITE_ROOTS = ['/home', '/Users', '/mnt', '/media', '/dev', '/privat
  */
 export function writeGrantsPower(
   path: string,
-  opts: { home: string; remote?: boolean },
+  opts: { cwd: string; home: string; remote?: boolean },
 ): PathClass | undefined {
-  if (ACCESS_FILE.test(path)) return { risk: 'high', why: 'credentials or access settings' };
+  // A project's own .npmrc or credentials file is the project's configuration, edited as part of the work
+  // (not when the "project" is the home directory or holds it: then ~/.ssh is inside it).
+  const inProject = !opts.remote && isInside(path, opts.cwd) && !isInside(opts.home, opts.cwd);
+  if (ACCESS_FILE.test(path) && !inProject) return { risk: 'high', why: 'credentials or access settings' };
   if (!opts.remote && /(^|\/)\.git\/(hooks|config)(\/|$)/.test(path))
     return { risk: 'high', why: 'git hooks or configuration' };
   if (!path.startsWith('/') || isInside(path, opts.home)) return undefined;

@@ -20,7 +20,7 @@ export function powerWrite(inv: Invocation, target: Word, verb: string): Effect[
 
 /** The same, for a path already resolved. */
 export function powerWriteAt(inv: Invocation, path: string, verb: string): Effect[] {
-  const grants = writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote });
+  const grants = writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote });
   if (!grants) return [];
   return [
     {

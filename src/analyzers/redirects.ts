@@ -50,7 +50,7 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
   // is only a fact the agent's side reports (the server replays it), so it never lowers that.
   const exists = appends || (facts.pathExists ? facts.pathExists(path) : true);
   if (appends || !exists) {
-    const grants = writeGrantsPower(path, { home: facts.home, remote });
+    const grants = writeGrantsPower(path, { cwd: facts.cwd, home: facts.home, remote });
     return [
       {
         operation: appends || grants ? 'modify' : 'create',

@@ -20,6 +20,7 @@ const GRANTS: readonly (readonly [string, boolean])[] = [
   ['echo "ssh-ed25519 AAAA attacker" >> ~/.ssh/authorized_keys', true],
   ['echo "ssh-ed25519 AAAA attacker" > ~/.ssh/authorized_keys', false],
   ['echo "credential_process = sh /tmp/x" >> ~/.aws/config', true],
+  ['echo "//registry.npmjs.org/:_authToken=x" >> ~/.npmrc', true],
   ['echo "#!/bin/sh" > .git/hooks/pre-commit', false],
   ['echo "[core] fsmonitor = /tmp/x" >> .git/config', true],
   ['sudo sh -c \'echo "agent ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers\'', true],
@@ -39,6 +40,8 @@ const HARMLESS: readonly (readonly [string, boolean])[] = [
   ['date >> ~/worklog.txt', true],
   ['echo ok > /dev/null', true],
   [`python3 -c "open('out.json', 'w').write('{}')"`, false],
+  ['echo "legacy-peer-deps=true" >> .npmrc', true],
+  ['echo "registry=https://npm.example.com/" > .npmrc', false],
 ];
 
 describe('writes that grant power are not harmless, whether the file exists or not', () => {
@@ -79,5 +82,12 @@ describe('the server replays what the client says exists: a lie does not make a 
     const r = await lying('echo hi > hello.txt');
     expect(r.decision.outcome).toBe('allow');
     expect(r.assessment.effects.map((e) => e.operation)).toEqual(['create']);
+  });
+});
+
+describe('in the home directory itself, its access settings are still not project files', () => {
+  it('echo key >> ~/.ssh/authorized_keys with cwd = HOME', async () => {
+    const r = await check('echo key >> ~/.ssh/authorized_keys', { cwd: '/home/dev', exists: () => true });
+    expect(r.decision.outcome).not.toBe('allow');
   });
 });

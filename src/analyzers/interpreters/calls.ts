@@ -174,7 +174,7 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
     else if (kind === 'write' || kind === 'open') {
       creates = !(inv.remote || !inv.facts.pathExists || inv.facts.pathExists(path));
       const grants = creates
-        ? writeGrantsPower(path, { home: inv.facts.home, remote: inv.remote })
+        ? writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote })
         : undefined;
       // A new cron job or authorized key changes what the system runs, like rewriting the file would.
       if (grants) risk = grants.risk;
