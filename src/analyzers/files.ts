@@ -1,4 +1,4 @@
-import type { Effect, Risk } from '../core/types.js';
+import { riskRank, type Effect, type Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
@@ -355,22 +355,13 @@ function permissions(inv: Invocation): Effect[] {
     let risk = SYSTEM_PERMISSION_RISK[cls.risk];
     if (!recursive && risk === 'critical') risk = 'medium';
     if (!recursive && risk === 'high') risk = 'low';
-    const grants =
+    const power =
       grant &&
       (grant.anywhere ||
-        writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote }));
-    if (grant && grants)
-      return [
-        {
-          operation: 'modify' as const,
-          tool: inv.name,
-          target: path,
-          reversible: false,
-          risk: 'high' as const,
-          reason: `${inv.name} ${grant.what(path)}`,
-          category: 'file',
-        },
-      ];
+        writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote }))
+        ? grant
+        : undefined;
+    if (power && riskRank(risk) < riskRank('high')) risk = 'high';
     if (risk === 'none') return [];
     return [
       {
@@ -379,7 +370,9 @@ function permissions(inv: Invocation): Effect[] {
         target: path,
         reversible: false,
         risk,
-        reason: `${inv.name}${recursive ? ' -R' : ''} changes access to ${path}: ${cls.why}`,
+        reason: power
+          ? `${inv.name} ${power.what(path)}`
+          : `${inv.name}${recursive ? ' -R' : ''} changes access to ${path}: ${cls.why}`,
         category: 'file',
       },
     ];

@@ -185,20 +185,23 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const tree = options.parser.parse(text);
     try {
       const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
-      for (const defined of definedFunctions(tree.rootNode)) functions.add(defined);
-      for (const bomb of selfSpawningFunctions(tree.rootNode))
-        effects.push({
-          effect: {
-            operation: 'modify',
-            tool: 'shell',
-            target: ctx.remote ? 'the remote machine' : 'this machine',
-            reversible: true,
-            risk: 'high',
-            reason: `the function ${bomb} starts copies of itself without end (a fork bomb): the machine runs out of processes`,
-            hints: ctx.hints,
-          },
-          local: !ctx.remote,
-        });
+      const defined = definedFunctions(tree.rootNode);
+      for (const name of defined) functions.add(name);
+      // A second walk only for the rare script that defines a function.
+      if (defined.length)
+        for (const bomb of selfSpawningFunctions(tree.rootNode))
+          effects.push({
+            effect: {
+              operation: 'modify',
+              tool: 'shell',
+              target: ctx.remote ? 'the remote machine' : 'this machine',
+              reversible: true,
+              risk: 'high',
+              reason: `the function ${bomb} starts copies of itself without end (a fork bomb): the machine runs out of processes`,
+              hints: ctx.hints,
+            },
+            local: !ctx.remote,
+          });
       if (script.syntaxErrors.length) {
         effects.push({
           effect: unverifiable(

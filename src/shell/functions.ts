@@ -31,11 +31,9 @@ export function selfSpawningFunctions(root: SyntaxNode): string[] {
     if (node.type === 'function_definition') {
       const name = node.childForFieldName('name')?.text;
       const body = node.childForFieldName('body');
-      if (name && body && selfCalls(body, name, false, []).some((forks) => forks)) {
-        const calls = selfCalls(root, name, false, []).length;
-        const inside = selfCalls(body, name, false, []).length;
-        if (calls > inside) found.push(name);
-      }
+      const inside = name && body ? selfCalls(body, name, false, []) : [];
+      if (inside.some((forks) => forks) && selfCalls(root, name!, false, []).length > inside.length)
+        found.push(name!);
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };

@@ -26,6 +26,7 @@ const GRANTS: readonly (readonly [string, 'medium' | 'high' | 'critical'])[] = [
   ['setcap cap_setuid+ep /usr/bin/python3', 'high'],
   ['visudo', 'high'],
   ['chmod u+s /bin/bash', 'high'],
+  ['chmod -R u+s /', 'critical'],
   ['chmod 4755 ./bin/tool', 'high'],
   ['chmod +s /usr/bin/find', 'high'],
   ['chmod 777 /etc/shadow', 'high'],
