@@ -89,8 +89,15 @@ const NOTHING: PlacedEffect = {
   destructive: false,
 };
 
-function decideOne(effect: PlacedEffect, request: PolicyRequest, evaluator: PolicyEvaluator): EffectDecision {
-  const productionScoped = effect.environment !== 'non-production';
+function decideOne(
+  effect: PlacedEffect,
+  request: PolicyRequest,
+  evaluator: PolicyEvaluator,
+  actionInProduction: boolean,
+): EffectDecision {
+  // An error deciding any effect of an action that reaches production fails the action closed, even when the
+  // effect that failed is local (`createdb > /` with PGHOST on production: the redirect's error must not ask).
+  const productionScoped = actionInProduction || effect.environment !== 'non-production';
   let verdict: PolicyVerdict;
   try {
     verdict = evaluator.evaluate(request);
@@ -217,6 +224,7 @@ export function decide(
         },
       ];
   const destructiveCount = assessment.effects.filter((e) => e.destructive).length;
+  const inProduction = effects.some((e) => e.environment !== 'non-production');
   const perEffect = effects.map((effect) =>
     decideOne(
       effect,
@@ -226,6 +234,7 @@ export function decide(
         context: policyContext(kind, effect, assessment, extra.statefulCount ?? 0, destructiveCount),
       },
       evaluator,
+      inProduction,
     ),
   );
   const outcome = perEffect.reduce<Outcome>(
