@@ -4,7 +4,7 @@ import type { Lang, Token } from '../code-scan.js';
 // The standard-library calls, per language, that delete, truncate or overwrite files or run shell commands,
 // matched by name (and receiver: os.remove, FileUtils.rm_rf, child_process.execSync).
 
-type Kind = 'delete' | 'delete-tree' | 'write' | 'truncate' | 'shell' | 'open';
+type Kind = 'delete' | 'delete-tree' | 'write' | 'append' | 'truncate' | 'shell' | 'open';
 
 export interface Found {
   kind: Kind;
@@ -110,6 +110,8 @@ function jsCalls(tokens: Token[]): Found[] {
       'writeTextFileSync',
       'outputFile',
       'outputFileSync',
+      'appendFile',
+      'appendFileSync',
       'write',
       'truncateSync',
       'truncate',
@@ -144,6 +146,7 @@ function jsCalls(tokens: Token[]): Found[] {
       'write',
       (c) => /^(writeFile|writeTextFile|outputFile)(Sync)?$/.test(c.name) && fsLike(c),
     ),
+    ...named(calls, 'append', (c) => /^appendFile(Sync)?$/.test(c.name) && fsLike(c)),
     ...named(calls, 'write', (c) => c.name === 'write' && last(c.receiver) === 'Bun'),
     ...named(calls, 'truncate', (c) => /^truncate(Sync)?$/.test(c.name) && fsLike(c)),
     ...named(calls, 'shell', (c) => ['execSync', 'execFileSync', 'spawnSync'].includes(c.name)),
@@ -268,6 +271,8 @@ function rubyCalls(tokens: Token[]): Found[] {
   ];
 }
 
+const phpAppends = (c: Call) => c.args.flat().some((t) => t.text === 'FILE_APPEND');
+
 function phpCalls(tokens: Token[]): Found[] {
   const calls = findCalls(
     tokens,
@@ -286,11 +291,8 @@ function phpCalls(tokens: Token[]): Found[] {
   );
   return [
     ...named(calls, 'delete', (c) => c.name === 'unlink' || c.name === 'rmdir'),
-    ...named(
-      calls,
-      'write',
-      (c) => c.name === 'file_put_contents' && !c.args.flat().some((t) => t.text === 'FILE_APPEND'),
-    ),
+    ...named(calls, 'write', (c) => c.name === 'file_put_contents' && !phpAppends(c)),
+    ...named(calls, 'append', (c) => c.name === 'file_put_contents' && phpAppends(c)),
     ...named(calls, 'open', (c) => c.name === 'fopen'),
     ...named(
       calls,

@@ -3,6 +3,8 @@ import type { Invocation } from '../analyzer.js';
 import { hasTrueOption, literalString, literalStrings, type Call } from '../code-calls.js';
 import { tokenize, type Lang, type Token } from '../code-scan.js';
 import { FINDERS, last, type Found } from './apis.js';
+import { guardedWrite } from '../guarded-writes.js';
+import { powerWriteAt } from '../power-writes.js';
 import { classifyPath, resolvePath, writeGrantsPower, type PathClass } from '../paths.js';
 import type { SqlParser } from '../sql-parser.js';
 import { sdkEffects } from './sdk-calls.js';
@@ -55,21 +57,38 @@ function place(inv: Invocation, path: string, recursive: boolean): { path: strin
   };
 }
 
-/** How `open(path, mode)` writes: the mode argument (Python, Ruby, PHP) or the Perl `>` forms. */
-function openWrites(found: Found, lang: Lang): { writes: boolean; pathArg?: Token[] } {
+/**
+ * How `open(path, mode)` writes: the mode argument (Python, Ruby, PHP) or the Perl `>` forms. Appending
+ * (`'a'`, `>>`) destroys nothing but adds to what the file holds: a line in sudoers or ~/.bashrc.
+ */
+function openWrites(found: Found, lang: Lang): { writes: boolean; appends?: boolean; pathArg?: Token[] } {
   const { call } = found;
   if (lang === 'perl') {
-    // open(FH, '>path') or open(my $fh, '>', $path); '>>' appends, '<' reads.
+    // open(FH, '>path') or open(my $fh, '>', $path); '>>' appends, '+<' reads and writes, '<' reads.
     const mode = literalString(call.args[1]);
     if (mode === undefined) return { writes: false };
-    if (call.args.length >= 3) return { writes: /^\+?>$/.test(mode.trim()), pathArg: call.args[2] };
-    const m = /^\s*\+?>(?!>)\s*(.+)$/.exec(mode);
-    return m ? { writes: true, pathArg: [{ ...call.args[1]![0]!, text: m[1]!.trim() }] } : { writes: false };
+    if (call.args.length >= 3) {
+      const m = mode.trim();
+      return { writes: /^(\+?>>?|\+<)$/.test(m), appends: m.endsWith('>>'), pathArg: call.args[2] };
+    }
+    const m = /^\s*(\+?>>?|\+<)\s*(.+)$/.exec(mode);
+    return m
+      ? {
+          writes: true,
+          appends: m[1]!.endsWith('>>'),
+          pathArg: [{ ...call.args[1]![0]!, text: m[2]!.trim() }],
+        }
+      : { writes: false };
   }
   const modeIndex = found.pathFrom === 'receiver' ? 0 : 1;
   const keyword = call.args.find((a) => a[0]?.text === 'mode' && a[1]?.text === '=');
   const mode = keyword ? literalString(keyword.slice(2)) : literalString(call.args[modeIndex]);
-  return { writes: mode !== undefined && /w/.test(mode), pathArg: call.args[0] };
+  // 'w' truncates, 'a' appends, 'x' creates, '+' ('r+') writes in place.
+  return {
+    writes: mode !== undefined && /[wax+]/.test(mode),
+    appends: mode !== undefined && /a/.test(mode),
+    pathArg: call.args[0],
+  };
 }
 
 /** Run-time parts of a string (`{x}`, `${x}`, `#{x}`) as a shell variable no one sets. */
@@ -125,9 +144,11 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
   if (kind === 'shell') return [shellEffect(tool, api, shellText(found))];
   let pathInfo = paths(found);
   let operation: Effect['operation'] = kind === 'delete' || kind === 'delete-tree' ? 'delete' : 'modify';
+  let appends = kind === 'append';
   if (kind === 'open') {
-    const { writes, pathArg } = openWrites(found, lang);
+    const { writes, appends: appending, pathArg } = openWrites(found, lang);
     if (!writes) return [];
+    appends = appending === true;
     pathInfo =
       found.pathFrom === 'receiver'
         ? paths(found)
@@ -149,7 +170,9 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
         : 'deletes'
       : kind === 'truncate'
         ? 'truncates'
-        : 'overwrites';
+        : appends
+          ? 'appends to'
+          : 'overwrites';
   if (!pathInfo.literal) {
     const risk: Risk = recursive ? 'high' : 'medium';
     return [
@@ -167,6 +190,14 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
   return pathInfo.literal.flatMap((literal): Effect[] => {
     const { path, cls } = place(inv, literal, recursive);
     if (operation === 'modify' && HARMLESS_SINKS.test(path)) return [];
+    if (kind === 'write' || kind === 'open' || appends) {
+      // The files a redirect is judged by (the agent's hooks, Interlock's own, scripts that run later)
+      // are judged alike whichever program writes them.
+      const guarded = inv.remote ? undefined : guardedWrite(path, inv.facts, tool, verb);
+      if (guarded) return [{ ...guarded, reason: `${tool}: ${api} ${guarded.reason}` }];
+      // An append destroys nothing: harmless, unless new lines there grant power (sudoers, cron).
+      if (appends) return powerWriteAt(inv, path, `${api} appends to`);
+    }
     let risk: Risk = cls.risk;
     let op: Effect['operation'] = operation;
     let creates = false;
