@@ -7,8 +7,16 @@ const HARMLESS_SINKS = /^\/dev\/(null|stdout|stderr|tty|fd\/\d+|zero)$/;
 const BLOCK_DEVICE =
   /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d)/;
 
-/** `> file` truncates the file before writing: destroying what was there when it holds data. */
-export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: boolean): Effect[] {
+/**
+ * `> file` truncates the file before writing: destroying what was there when it holds data. `tool` names
+ * a program that writes as a redirect does (`tee`, `tee -a`): its effects read as that program's.
+ */
+export function redirectEffects(
+  redirect: Redirect,
+  facts: ActionFacts,
+  remote: boolean,
+  tool = 'redirect',
+): Effect[] {
   const { operator, target } = redirect;
   if (operator === '<' || operator === '<&' || (operator === '>&' && /^\d+$|^-$/.test(target.value)))
     return [];
@@ -17,7 +25,7 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
     return [
       {
         operation: 'modify',
-        tool: 'redirect',
+        tool,
         target: target.value,
         reversible: false,
         risk: 'medium',
@@ -28,15 +36,13 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
   const path = remote ? target.value : resolvePath(target.value, facts.cwd, facts.home);
   if (HARMLESS_SINKS.test(path)) return [];
   const appends = operator === '>>' || operator === '&>>';
-  const guarded = remote
-    ? undefined
-    : guardedWrite(path, facts, 'redirect', appends ? 'appends to' : 'writes to');
+  const guarded = remote ? undefined : guardedWrite(path, facts, tool, appends ? 'appends to' : 'writes to');
   if (guarded) return [guarded];
   if (BLOCK_DEVICE.test(path)) {
     return [
       {
         operation: 'delete',
-        tool: 'redirect',
+        tool,
         target: path,
         reversible: false,
         risk: 'critical',
@@ -54,11 +60,11 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
     return [
       {
         operation: appends || grants ? 'modify' : 'create',
-        tool: 'redirect',
+        tool,
         target: path,
         reversible: !grants,
         risk: grants ? grants.risk : 'none',
-        reason: `${appends ? 'appends to' : 'creates'} ${path}${grants ? ` (${grants.why})` : ''}`,
+        reason: `${tool === 'redirect' ? '' : `${tool} `}${appends ? 'appends to' : 'creates'} ${path}${grants ? ` (${grants.why})` : ''}`,
         ...(grants ? { category: 'file' } : {}),
       },
     ];
@@ -70,11 +76,11 @@ export function redirectEffects(redirect: Redirect, facts: ActionFacts, remote: 
   return [
     {
       operation: 'modify',
-      tool: 'redirect',
+      tool,
       target: path,
       reversible: false,
       risk,
-      reason: `\`${operator}\` truncates ${path} (${cls.why})`,
+      reason: `${tool === 'redirect' ? `\`${operator}\`` : tool} truncates ${path} (${cls.why})`,
       category: 'file',
     },
   ];
