@@ -99,6 +99,20 @@ const STARTUP_SCRIPTS = [
   '.zprofile',
   '.zshenv',
   '.config/fish/config.fish',
+  '.bash_logout',
+  '.zlogin',
+  '.zlogout',
+  '.xprofile',
+  '.xinitrc',
+  '.xsession',
+  '.pam_environment',
+];
+/** Directories in the home whose files the session or the user's service manager runs (or reads) later. */
+const STARTUP_DIRS = [
+  '.config/systemd/user',
+  '.config/autostart',
+  '.config/environment.d',
+  'Library/LaunchAgents',
 ];
 
 function under(path: string, root: string): boolean {
@@ -140,7 +154,11 @@ export function sensitiveFile(rawPath: string, ctx: SensitiveContext): Sensitive
     path.includes('/.config/gcloud/')
   )
     return found('credentials', 'high', 'credentials or secrets');
-  if (STARTUP_SCRIPTS.some((s) => path === posix.join(ctx.home, s)) || /\/\.git\/hooks\//.test(path))
+  if (
+    STARTUP_SCRIPTS.some((s) => path === posix.join(ctx.home, s)) ||
+    STARTUP_DIRS.some((d) => path.startsWith(`${posix.join(ctx.home, d)}/`)) ||
+    /\/\.git\/hooks\//.test(path)
+  )
     return found('startup-script', 'medium', 'a script that runs later, outside the agent');
   if (SYSTEM_ROOTS.some((r) => under(path, r)) && !SCRATCH.some((r) => under(path, r)))
     return found('system', 'high', 'a system file');
