@@ -16,13 +16,34 @@ const effect = (inv: Invocation, target: string, risk: Risk, reason: string): Ef
 
 const positionals = (args: readonly string[]) => args.filter((a) => !a.startsWith('-'));
 
+/** Who may publish a package, and which version a tag hands to everyone who installs it. */
+function access(inv: Invocation, verb: string, rest: readonly string[]): Effect[] {
+  const [action, first, second] = rest;
+  const change = (target: string, risk: Risk, reason: string): Effect[] => [
+    { ...effect(inv, target, risk, reason), operation: 'modify', reversible: true },
+  ];
+  if (/^dist-tags?$/.test(verb) && /^(rm|remove)$/.test(action ?? '') && first)
+    return change(first, 'medium', `${inv.name} dist-tag rm takes the ${second ?? ''} tag off ${first}`);
+  if (/^(owner|author)$/.test(verb) && first) {
+    const pkg = second ?? 'this package';
+    if (/^(rm|remove)$/.test(action ?? ''))
+      return change(pkg, 'medium', `${inv.name} owner rm takes ${first}'s right to publish ${pkg} away`);
+    if (action === 'add')
+      return change(pkg, 'high', `${inv.name} owner add lets ${first} publish ${pkg} (and take it over)`);
+  }
+  return [];
+}
+
 function npmLike(inv: Invocation): Effect[] {
   const args = inv.args.map((w) => w.value);
-  const [verb, ...rest] = positionals(args);
   if (args.includes('--dry-run')) return [];
+  // Yarn 2+ reaches the registry through `yarn npm …` (`yarn npm unpublish --all`, `yarn npm tag remove`).
+  const words = positionals(args);
+  const berry = inv.name === 'yarn' && words[0] === 'npm';
+  const [verb = '', ...rest] = berry ? words.slice(1) : words;
   if (verb === 'unpublish') {
     const what = rest[0] ?? 'this package';
-    const whole = !what.slice(1).includes('@');
+    const whole = berry ? args.includes('--all') : !what.slice(1).includes('@');
     return [
       effect(
         inv,
@@ -40,7 +61,7 @@ function npmLike(inv: Invocation): Effect[] {
         reversible: true,
       },
     ];
-  return [];
+  return access(inv, berry && verb === 'tag' ? 'dist-tag' : verb, rest);
 }
 
 /** `cargo yank`, `gem yank`: a version withdrawn from new resolutions. */

@@ -12,6 +12,12 @@ describe('package registries', () => {
     ['npm deprecate mypkg "use other"', 'medium'],
     ['cargo yank --version 1.0.0 mycrate', 'high'],
     ['gem yank mygem -v 1.0', 'high'],
+    ['yarn npm unpublish --all', 'critical'],
+    ['yarn npm unpublish', 'high'],
+    ['npm dist-tag rm mypkg latest', 'medium'],
+    ['yarn npm tag remove mypkg beta', 'medium'],
+    ['npm owner rm alice mypkg', 'medium'],
+    ['npm owner add mallory mypkg', 'high'],
   ] as const)('%s is not allowed (at least %s)', async (command, least) => {
     const r = await check(command);
     const rank = ['none', 'low', 'medium', 'high', 'critical'];
@@ -29,6 +35,11 @@ describe('package registries', () => {
     'cargo yank --undo --version 1.0.0 mycrate',
     'gem install rails',
     'yarn add react',
+    'npm dist-tag ls mypkg',
+    'npm dist-tag add mypkg@1.2.0 beta',
+    'npm owner ls mypkg',
+    'yarn npm publish',
+    'yarn npm info react',
   ])('%s stays allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
