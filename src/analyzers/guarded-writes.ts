@@ -2,6 +2,7 @@ import type { ActionFacts, Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { tarTargets, unzipTargets } from './guarded-writes/archives.js';
 import { judgeAll, sensitiveContext, type Target } from './guarded-writes/judge.js';
+import { possibleLandings } from './guarded-writes/landing.js';
 import { withMembers } from './guarded-writes/members.js';
 import { permissionTargets, writtenTargets } from './guarded-writes/tools.js';
 import { sensitiveFile } from './sensitive-files.js';
@@ -80,7 +81,7 @@ export const guardedWritesAnalyzer: Analyzer = {
     const archiver = ARCHIVERS.get(inv.name);
     const targets = archiver
       ? withMembers(archiver(inv.args), inv.facts)
-      : writtenTargets(inv.name, inv.args);
+      : possibleLandings(writtenTargets(inv.name, inv.args), inv.facts);
     return judgeAll(targets, sensitiveContext(inv.facts), inv.name);
   },
 };

@@ -4,7 +4,7 @@ import { hasOption, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { guardedForWrites, judgeAll, sensitiveContext } from './guarded-writes/judge.js';
-import { dotContents, landings, rsyncContents } from './guarded-writes/landing.js';
+import { dotContents, landings, possibleLandings, rsyncContents } from './guarded-writes/landing.js';
 import { sensitiveFile, userInterlockDir, type SensitiveFile } from './sensitive-files.js';
 
 // scp and rsync onto the files a machine runs on or lets people in by: /etc, /usr, /bin, /boot, the
@@ -45,7 +45,8 @@ function guardedThere(dest: Destination): SensitiveFile | undefined {
  */
 function copyHere(inv: Invocation, sources: readonly Word[], dest: Word): Effect[] {
   const contents = inv.name === 'rsync' ? rsyncContents : dotContents;
-  return judgeAll(landings(sources, dest, contents), sensitiveContext(inv.facts), inv.name);
+  const targets = possibleLandings(landings(sources, dest, contents), inv.facts);
+  return judgeAll(targets, sensitiveContext(inv.facts), inv.name);
 }
 
 function copyOnto(inv: Invocation, values: readonly string[]): Effect[] {

@@ -20,6 +20,8 @@ export interface Target {
   archive?: ArchiveSource;
   /** For `into`: which files of unknown names (`of x.tar.xz, whose members cannot be listed`), and the risk. */
   unknown?: { risk: Risk; files: string };
+  /** A reading that holds only if this destination (as written) is a directory: `cp a dest` → `dest/a`. */
+  within?: string;
 }
 
 /** An archive extracted without a list of members: where it is read from, and how names are shortened. */

@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
+import type { ActionFacts } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
+import { resolvePath } from '../paths.js';
 import type { Target } from './judge.js';
 
 /**
@@ -20,7 +22,8 @@ export function landings(
     if (contentsOnly(source.value)) targets.push({ path: dest.value, mode: 'into' });
     else {
       const name = posix.basename(source.value.replace(/\/+$/, ''));
-      if (name && name !== '..') targets.push({ path: posix.join(dest.value, name), mode: 'file' });
+      if (name && name !== '..')
+        targets.push({ path: posix.join(dest.value, name), mode: 'file', within: dest.value });
     }
   }
   return targets;
@@ -31,3 +34,20 @@ export const dotContents = (source: string): boolean => source === '.' || source
 
 /** rsync also copies only the contents of a source written with a trailing slash. */
 export const rsyncContents = (source: string): boolean => dotContents(source) || source.endsWith('/');
+
+/**
+ * The landings that can happen: `cp terraform.tfstate terraform.tfstate.bak` writes `dest/<name>` only when
+ * the destination is a directory, so where the edge's facts say it is absent or not a directory, that
+ * reading goes (it called a backup of the state a write over the state). Without facts, both stay.
+ */
+export function possibleLandings(targets: readonly Target[], facts: ActionFacts): Target[] {
+  const { files, pathExists } = facts;
+  if (!files && !pathExists) return [...targets];
+  const notDirectory = (dest: string) => {
+    const path = resolvePath(dest, facts.cwd, facts.home);
+    if (pathExists && !pathExists(path)) return true;
+    // A regular file is bound by identity and times, unread (maxBytes 0): only its kind is asked here.
+    return files !== undefined && !files.fingerprint(path, 0).digest.startsWith('directory:');
+  };
+  return targets.filter((t) => t.within === undefined || !notDirectory(t.within));
+}
