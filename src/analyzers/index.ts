@@ -2,6 +2,8 @@ import type { Analyzer } from './analyzer.js';
 import { accountsAnalyzer } from './accounts.js';
 import { hostAdminAnalyzer } from './host-admin.js';
 import { overwritesAnalyzer } from './overwrites.js';
+import { teeWritesAnalyzer } from './tee-writes.js';
+import { aclsAnalyzer } from './acls.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
@@ -67,6 +69,8 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     accountsAnalyzer,
     hostAdminAnalyzer,
     overwritesAnalyzer,
+    teeWritesAnalyzer,
+    aclsAnalyzer,
     registriesAnalyzer,
   ];
 }
