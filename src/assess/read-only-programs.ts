@@ -46,6 +46,18 @@ const PROGRAMS: ReadonlyMap<string, ReadOnlyRule> = new Map<string, ReadOnlyRule
   ...plain('diff cmp cut tr jq basename dirname realpath readlink true false test [ sleep cd ps free uptime'),
   ...plain('nproc md5sum sha1sum sha256sum sha512sum base64 od hexdump column nl tac rev seq fold paste'),
   ...plain('comm join expand unexpand dig nslookup host groups tty locale arch : wait exit return'),
+  // What a machine is doing: how an operator looks at a host before touching it (`ssh prod-db htop`).
+  ...plain('top htop btop atop vmstat iostat mpstat pidstat lsof w who last lscpu lsblk lsmod lspci lsusb'),
+  ...plain('netstat iotop'),
+  ['ss', { unsafe: ['-K', '--kill'] }],
+  [
+    'dmesg',
+    {
+      unsafe: ['-c', '--read-clear', '-C', '--clear', '-D', '--console-off', '-E', '--console-on'],
+      withValue: ['-n', '--console-level', '-f', '--facility', '-l', '--level'],
+      reads: (_p, parsed) => !parsed.options.has('-n') && !parsed.options.has('--console-level'),
+    },
+  ],
   // Builtins that change only the shell's own state (`read PATH` would change what runs next).
   ...plain('shopt unset shift umask pushd popd dirs'),
   [

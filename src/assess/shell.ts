@@ -23,6 +23,7 @@ import { exfiltrationEffects } from './exfiltration.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
+import { unrecognisedDestroyer } from './unrecognised-destroyer.js';
 import { unverifiableInProduction } from './unverifiable-in-production.js';
 import { TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
 import {
@@ -257,13 +258,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     } else if (inner.kind === 'script') {
       // A script given to another shell starts with a fresh set of variables, except those exported to it.
-      runScript(inner.text, { ...ctx, hints, remote, depth: ctx.depth + 1 });
+      // On another machine, none of this one's variables (`PATH=… ssh host 'tail …'`).
+      const assignments = remote && !ctx.remote ? {} : ctx.assignments;
+      runScript(inner.text, { ...ctx, hints, remote, assignments, depth: ctx.depth + 1 });
     } else {
+      // Variables set here do not travel to another machine (`PATH=… ssh host tail`): only the inner ones.
+      const leaves = remote && !ctx.remote;
       const next: Context = {
         hints,
         remote,
         elevated: ctx.elevated || inner.elevated === true,
-        assignments: { ...ctx.assignments, ...(inner.assignments ?? {}) },
+        assignments: { ...(leaves ? {} : ctx.assignments), ...(inner.assignments ?? {}) },
         depth: ctx.depth + 1,
         cwd: ctx.cwd,
         previousCwd: ctx.previousCwd,
@@ -275,10 +280,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       // xargs and find, which use stdin or their own arguments. Output redirections were placed already.
       const keepsStdin = wrapper !== 'xargs' && wrapper !== 'find';
       const inputs = cmd.redirects.filter((r) => r.operator === '<');
+      const outer = leaves ? { ...cmd, assignments: {} } : cmd;
       runCommand(
         keepsStdin
-          ? { ...cmd, redirects: inputs }
-          : { ...cmd, stdinFrom: undefined, stdinText: undefined, redirects: [] },
+          ? { ...outer, redirects: inputs }
+          : { ...outer, stdinFrom: undefined, stdinText: undefined, redirects: [] },
         inner.argv,
         next,
       );
@@ -360,11 +366,23 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
     unknown.push(cmd.text);
-    // No analyzer saw into it: with production credentials about, it acts there unseen.
-    if (ctx.remote || options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name)) return;
-    const unseen = { argv, text: cmd.text, hints: ctx.hints, env: lookupFor(assignments) };
+    // No analyzer saw into it: with production credentials about, or on a production host (ssh, kubectl
+    // exec), it acts there unseen.
+    if (options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name)) return;
+    const unseen = {
+      argv,
+      text: cmd.text,
+      hints: ctx.hints,
+      env: lookupFor(assignments),
+      remote: ctx.remote,
+    };
     const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
     if (effect) effects.push({ effect, local: false });
+    // Elsewhere it is asked about when its subcommand says it destroys: the person at the machine decides.
+    // A program that only reads (`type rm`, `X=1 which delete`) says nothing by its words.
+    const mayDestroy = !effect && !readOnlyProgram(program, argv.slice(1), {});
+    const destroys = mayDestroy ? unrecognisedDestroyer(argv, cmd.text, ctx.hints) : undefined;
+    if (destroys) effects.push({ effect: destroys, local: !ctx.remote });
   };
 
   /** Each analyzer of this program on this command; returns the effects found (not the scripts they run). */

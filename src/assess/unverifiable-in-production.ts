@@ -7,8 +7,9 @@ import { everydayTool } from './everyday-tools.js';
 
 // A program no analyzer recognises (`./deploy-tool --all`, `some-vendor-cli apply`, `go run ./cmd/x`)
 // cannot be seen into. Outside production that stays as it was: nothing to say. While the environment
-// holds production credentials or targets, it acts there with them, so it is unverifiable in production,
-// never a silent allow. Everyday local development tools stay free.
+// holds production credentials or targets, or runs on a production host (`ssh prod-db ./cleanup.sh`), it
+// acts there unseen, so it is unverifiable in production, never a silent allow. Everyday local development
+// tools stay free.
 
 /** One command nobody recognised, as the shell assessment found it. */
 interface UnseenCommand {
@@ -18,6 +19,8 @@ interface UnseenCommand {
   hints: readonly EnvironmentHint[];
   /** Reads a variable as the command sees it: its own assignments first, then the environment's. */
   env: (name: string) => string | undefined;
+  /** Runs on another machine (ssh, kubectl exec): placed by that machine, not by this one's variables. */
+  remote?: boolean;
 }
 
 const variablesOf = new WeakMap<object, string[]>();
@@ -36,8 +39,11 @@ export function unverifiableInProduction(
   analyzers: ReadonlyMap<string, readonly Analyzer[]>,
   placement: Placement,
 ): Effect | undefined {
-  if (everydayTool(command.argv)) return undefined;
-  const hints = [...command.hints, ...environmentHints(facts, variables(analyzers), command.env)];
+  // Building, installing or editing on a production host is a change to production, not everyday work.
+  if (!command.remote && everydayTool(command.argv)) return undefined;
+  const hints = command.remote
+    ? [...command.hints]
+    : [...command.hints, ...environmentHints(facts, variables(analyzers), command.env)];
   const verdict = environmentPlacement(hints, placement);
   if (verdict.environment !== 'production') return undefined;
   const why = verdict.because.map((h) => `${h.source.replace(/^env /, '')}=${h.value}`).join(', ');
@@ -48,7 +54,7 @@ export function unverifiableInProduction(
     target: command.text.length > 200 ? `${command.text.slice(0, 200)}…` : command.text,
     reversible: false,
     risk: 'high',
-    reason: `${program} is not recognised and the environment holds production credentials (${why}); what it does cannot be verified`,
+    reason: `${program} is not recognised and ${command.remote ? 'runs on a production machine' : 'the environment holds production credentials'} (${why}); what it does cannot be verified`,
     hints,
   };
 }
