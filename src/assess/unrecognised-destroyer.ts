@@ -1,0 +1,61 @@
+import type { Effect, EnvironmentHint } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import { everydayTool } from './everyday-tools.js';
+
+// A program no analyzer knows, told in its own words to destroy: `doctl compute droplet delete web-1`,
+// `consul kv delete -recurse app/`, `hcloud server delete db`, `s3cmd del --recursive s3://b`,
+// `oci compute instance terminate`, `aliyun ecs DeleteInstance`. Unrecognised programs were allowed
+// outside production whatever they said; a subcommand that names destruction is asked about instead (with
+// production credentials about, unverifiable-in-production.ts denies it first). Only the subcommand position counts (the
+// first few words that are not options), so a file or a message that says "delete" does not.
+
+/** Subcommands that say they destroy, whole or as a part (`delete-stack`, `service-instance-delete`). */
+const DESTROYING =
+  /^(delete|destroy|purge|drop|terminate|wipe|erase|nuke|teardown|deprovision|decommission)([-_:.].*)?$|[-_:.](delete|destroy|purge|drop|terminate|wipe|erase)$/i;
+/** Short forms that only a subcommand uses. */
+const SHORT = new Set(['del', 'rm', 'rb', 'rmr', 'flushall', 'flushdb', 'truncate']);
+/** CamelCase API names (`DeleteInstance`, `TerminateInstances`). */
+const API_NAME = /^(Delete|Destroy|Terminate|Purge|Drop|Remove)[A-Z]/;
+/** How deep a subcommand sits: `doctl compute droplet delete` is the third word. */
+const SUBCOMMAND_DEPTH = 3;
+/** Words after which the rest is another program's arguments (`cargo run --bin purge`), not subcommands. */
+const HANDS_OVER = new Set(['run', 'exec', 'x', 'dlx', 'script', 'task', '--']);
+
+/** The word that says so, when the command's subcommand names destruction. */
+function destroyingWord(argv: readonly Word[]): string | undefined {
+  let seen = 0;
+  for (let i = 1; i < argv.length && seen < SUBCOMMAND_DEPTH; i++) {
+    const w = argv[i]!;
+    // A computed word, a path or a file (`java -jar admin.jar purge-tenants`), or a word that runs the
+    // project's own code: what follows is that code's business (production is judged without this).
+    if (w.dynamic || /[/.]/.test(w.value) || HANDS_OVER.has(w.value)) return undefined;
+    if (w.value.startsWith('-')) continue;
+    // Which options take a value only the program knows: a word right after an option is taken for its
+    // value (`mytool --mode delete`), so a subcommand is a word no option precedes.
+    if (/^-[^=]+$/.test(argv[i - 1]?.value ?? '')) continue;
+    seen++;
+    if (DESTROYING.test(w.value) || SHORT.has(w.value) || API_NAME.test(w.value)) return w.value;
+  }
+  return undefined;
+}
+
+/** The effect of an unrecognised program whose subcommand says it destroys; undefined otherwise. */
+export function unrecognisedDestroyer(
+  argv: readonly Word[],
+  text: string,
+  hints: readonly EnvironmentHint[],
+): Effect | undefined {
+  if (everydayTool(argv)) return undefined;
+  const verb = destroyingWord(argv);
+  if (verb === undefined) return undefined;
+  const program = argv[0]?.value ?? text;
+  return {
+    operation: 'delete',
+    tool: program,
+    target: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+    reversible: false,
+    risk: 'medium',
+    reason: `${program} is not recognised, and its subcommand \`${verb}\` says it destroys something; what and where cannot be verified`,
+    hints: [...hints],
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Two ways an unrecognised program was allowed whatever it did. On another machine (ssh, kubectl exec), the
+// production net never looked: `ssh prod-db ./cleanup.sh` ran unseen on a production host. And outside
+// production, a vendor CLI told in its own words to destroy (`doctl compute droplet delete web-1`,
+// `consul kv delete -recurse app/`) was allowed: now the person at the machine is asked.
+
+describe('an unrecognised program on a production host is unverifiable there', () => {
+  it.each([
+    "ssh prod-db.example.com './cleanup.sh --all'",
+    'ssh prod-db.example.com mytool',
+    "ssh prod 'mytool purge --all'",
+    'ssh db1.prod.example.com ./cleanup.sh',
+    'kubectl exec -n production api-0 -- mytool delete x',
+    "ssh prod-db.example.com 'vim /etc/nginx/nginx.conf'",
+    "ssh prod-db.example.com 'make install'",
+    "ssh prod-db.example.com 'dmesg -c'",
+  ])('%s is denied', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
+    expect(r.assessment.reasons.join(' ')).toMatch(/runs on a production machine/);
+  });
+
+  it.each([
+    "ssh prod-db.example.com 'ls -la; df -h; uptime'",
+    "ssh prod-db.example.com 'tail -n 100 /var/log/syslog'",
+    "ssh prod-db.example.com 'htop'",
+    "ssh prod-db.example.com 'top -b -n 1'",
+    "ssh prod-db.example.com 'ss -tlnp'",
+    "ssh prod-db.example.com 'dmesg | tail'",
+    "ssh prod-db.example.com 'vmstat 1 5; iostat; lsblk'",
+    // Variables set here stay here: the remote tail reads none of them.
+    'env -i PATH=/usr/bin:/bin ssh prod-app-1 "tail -n 100 /var/log/app.log"',
+    'LC_ALL=C ssh prod-app-1 tail -n 5 /var/log/app.log',
+  ])('%s stays allowed (it only reads)', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it('a local variable does not make a remote program production, nor the reverse', async () => {
+    const local = await check("ssh dev-box 'mytool sync'", { env: { AWS_PROFILE: 'prod' } });
+    expect(local.decision.outcome).toBe('allow');
+  });
+});
+
+describe('an unrecognised program whose subcommand says it destroys is asked about', () => {
+  it.each([
+    'doctl compute droplet delete web-1 -f',
+    'consul kv delete -recurse app/',
+    'hcloud server delete db-1',
+    's3cmd del --recursive s3://bucket',
+    'aliyun ecs DeleteInstance --InstanceId i-1',
+    'oci compute instance terminate --instance-id ocid1.instance',
+    'ibmcloud resource service-instance-delete my-db',
+    'linode-cli linodes delete 123',
+    'vagrant destroy -f',
+    'virsh destroy vm1',
+    "ssh dev-box 'mytool delete x'",
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.reasons.join(' ')).toMatch(/is not recognised, and its subcommand/);
+  });
+
+  it.each([
+    'doctl compute droplet list',
+    'consul kv get app/x',
+    'hcloud server describe db-1',
+    'cargo run --bin purge',
+    'java -jar admin.jar purge-tenants',
+    'go run ./cmd/delete',
+    'uv run tools/purge',
+    'type rm',
+    'X=1 type rm',
+    'man delete',
+    'echo delete',
+    'grep -rn delete src/',
+    'mytool --mode delete',
+    'mytool sync ./delete',
+    'trash old.txt',
+    'cargo remove serde',
+    'poetry remove requests',
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it('with production credentials about, it is denied as unverifiable, not asked', async () => {
+    const r = await check('hcloud server delete db-1', { env: { AWS_PROFILE: 'prod' } });
+    expect(r.decision.outcome).toBe('deny');
+  });
+});
