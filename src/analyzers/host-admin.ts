@@ -114,6 +114,44 @@ function sysctl(inv: Invocation): Effect[] {
   return [effect(inv, what, 'modify', 'high', `sysctl changes kernel settings: ${what}`)];
 }
 
+/** swapoff: the memory the machine leans on under pressure is gone (the OOM killer picks what dies). */
+function swapoff(inv: Invocation): Effect[] {
+  const parsed = parseOptions(inv.args);
+  if (hasOption(parsed, '-h', '--help', '-V', '--version')) return [];
+  const what = hasOption(parsed, '-a', '--all')
+    ? 'all swap'
+    : parsed.positionals.map((w) => w.value).join(' ');
+  return what ? [effect(inv, what, 'modify', 'medium', `swapoff turns off ${what}`)] : [];
+}
+
+/**
+ * chattr on a system path: `-i` unlocks a file an administrator made immutable (so it can be rewritten),
+ * `+i` locks one (so the system can no longer update it). `lsattr` only reads.
+ */
+function chattr(inv: Invocation): Effect[] {
+  const [flags, ...targets] = inv.args.filter((w) => w.dynamic || !/^-[RVf]+$/.test(w.value));
+  if (!flags || !/^[-+=]/.test(flags.value)) return [];
+  return targets.flatMap((t) => {
+    const path = t.dynamic || inv.remote ? t.value : resolvePath(t.value, inv.facts.cwd, inv.facts.home);
+    const cls = classifyPath(path, {
+      cwd: inv.facts.cwd,
+      home: inv.facts.home,
+      recursive: false,
+      remote: inv.remote,
+    });
+    if (cls.risk !== 'critical' && cls.risk !== 'high') return [];
+    return [
+      effect(
+        inv,
+        path,
+        'modify',
+        'medium',
+        `chattr ${flags.value} changes the attributes of ${path} (${cls.why})`,
+      ),
+    ];
+  });
+}
+
 /** Kernel modules: loading one runs its code in the kernel, removing one takes a driver away. */
 function modules(inv: Invocation): Effect[] {
   const args = words(inv);
@@ -227,6 +265,8 @@ export const hostAdminAnalyzer: Analyzer = {
     'umount',
     'ssh-copy-id',
     'git',
+    'swapoff',
+    'chattr',
   ],
   local: true,
   environmentVariables: [],
@@ -254,6 +294,10 @@ export const hostAdminAnalyzer: Analyzer = {
         return sshCopyId(inv);
       case 'git':
         return gitConfig(inv);
+      case 'swapoff':
+        return swapoff(inv);
+      case 'chattr':
+        return chattr(inv);
     }
     return [];
   },

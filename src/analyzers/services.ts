@@ -2,7 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { containers } from './services/containers.js';
 import { firewallCmd, iptables, nft, ufw } from './services/firewall.js';
 import { crontab, kill, killByName, power, runlevel } from './services/host.js';
-import { service, systemctl } from './services/systemd.js';
+import { launchctl, service, systemctl } from './services/systemd.js';
 
 const IPTABLES = [
   'iptables',
@@ -32,6 +32,7 @@ export const servicesAnalyzer: Analyzer = {
     'podman-compose',
     'systemctl',
     'service',
+    'launchctl',
     'crontab',
     'shutdown',
     'reboot',
@@ -64,6 +65,8 @@ export const servicesAnalyzer: Analyzer = {
         return systemctl(inv);
       case 'service':
         return service(inv);
+      case 'launchctl':
+        return launchctl(inv);
       case 'crontab':
         return crontab(inv);
       case 'shutdown':

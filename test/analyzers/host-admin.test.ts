@@ -5,6 +5,17 @@ import { check } from '../support/runtime.js';
 // are the evidence of what was done, keys another machine accepts, settings that make git run a program.
 // Each of these was allowed before this analyzer.
 
+/** Asked about, at medium risk: what they change can be changed back. */
+const ASKED: readonly string[] = [
+  'swapoff -a',
+  'sudo chattr -i /etc/resolv.conf',
+  'chattr +i /etc/passwd',
+  'launchctl unload -w /Library/LaunchDaemons/com.example.agent.plist',
+  'sudo launchctl bootout system/com.openssh.sshd',
+  'launchctl kill SIGKILL system/com.example.db',
+  'launchctl disable system/com.example.backup',
+];
+
 const NOT_ALLOWED: readonly string[] = [
   'apt-get remove -y openssh-server',
   'sudo apt purge -y nginx',
@@ -40,6 +51,11 @@ const NOT_ALLOWED: readonly string[] = [
 ];
 
 const ALLOWED: readonly string[] = [
+  'swapon -a',
+  'chattr +i notes.txt',
+  'lsattr /etc/resolv.conf',
+  'launchctl list',
+  'launchctl load ~/Library/LaunchAgents/com.example.sync.plist',
   'apt-get install -y jq',
   'apt-get update',
   'apt-get -s remove nginx',
@@ -68,6 +84,11 @@ describe('host administration', () => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
     expect(['high', 'critical']).toContain(r.assessment.risk);
+  });
+
+  it.each(ASKED)('%s is asked about', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('ask');
   });
 
   it.each(ALLOWED)('%s stays allowed', async (command) => {

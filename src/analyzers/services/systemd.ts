@@ -189,3 +189,32 @@ export function service(inv: Invocation): Effect[] {
     ];
   return [];
 }
+
+/** launchctl's verbs that stop a job, or keep it from starting again (macOS's systemctl stop/disable). */
+const LAUNCHD_STOPPING: Record<string, string> = {
+  unload: 'stop',
+  bootout: 'stop',
+  remove: 'stop',
+  stop: 'stop',
+  kill: 'kill',
+  disable: 'disable',
+};
+
+/** launchctl: `unload -w` (stopped and disabled), `bootout`, `remove`, `disable`, `kill`; the rest reads or starts. */
+export function launchctl(inv: Invocation): Effect[] {
+  const [verbWord, ...rest] = inv.args.filter((w) => w.dynamic || !w.value.startsWith('-'));
+  if (!verbWord) return [];
+  const verb = LAUNCHD_STOPPING[verbWord.value];
+  if (!verb) return [];
+  const disables = verbWord.value === 'unload' && inv.args.some((w) => w.value === '-w');
+  // `kill SIGNAL TARGET`: the signal comes first.
+  const units = verb === 'kill' ? rest.slice(1) : rest;
+  const signal = verb === 'kill' ? rest[0]?.value : undefined;
+  return units.map((unit) =>
+    stopUnit('launchctl', disables ? 'disable' : verb, unit, {
+      now: true,
+      hints: [],
+      ...(signal ? { signal } : {}),
+    }),
+  );
+}
