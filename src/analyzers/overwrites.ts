@@ -7,7 +7,7 @@ import { writtenTargets } from './guarded-writes/tools.js';
 import { classifyPath, resolvePath } from './paths.js';
 import { powerWriteAt } from './power-writes.js';
 
-// `cp` and `mv` replace the file at their destination: `cp /dev/null prod.db` or `cp key ~/.ssh/id_rsa`
+// `cp` and `mv` (and `ln -f`) replace the file at their destination: `cp /dev/null prod.db` or `cp key ~/.ssh/id_rsa`
 // destroys what was there as surely as `> prod.db` does, and was allowed (only the files sensitive-files.ts
 // guards were judged, by guarded-writes.ts, which keeps judging those). A destination that is a directory
 // receives each source under its own name; one that does not exist is a new file, harmless unless new bytes
@@ -78,9 +78,16 @@ function replaced(inv: Invocation, path: string, backup: boolean): Effect[] {
   ];
 }
 
+/** ln makes a new name; only with -f does it replace what had that name (`ln -sf /dev/null ~/.bash_history`). */
+function linkEffects(inv: Invocation, path: string, force: boolean): Effect[] {
+  if (force) return replaced(inv, path, false);
+  const exists = inv.facts.pathExists ? inv.facts.pathExists(path) : true;
+  return exists ? [] : powerWriteAt(inv, path, 'links');
+}
+
 export const overwritesAnalyzer: Analyzer = {
   family: 'overwrites',
-  commands: ['cp', 'mv'],
+  commands: ['cp', 'mv', 'ln'],
   local: true,
   environmentVariables: [],
   analyze(inv) {
@@ -106,8 +113,9 @@ export const overwritesAnalyzer: Analyzer = {
         : hasOption(parsed, '-T', '--no-target-directory')
           ? 'file'
           : undefined;
-    return destinations(inv, sources, dest, into)
-      .filter((p) => !guarded.has(p))
-      .flatMap((p) => replaced(inv, p, backup));
+    const landed = destinations(inv, sources, dest, into).filter((p) => !guarded.has(p));
+    if (inv.name === 'ln')
+      return landed.flatMap((p) => linkEffects(inv, p, hasOption(parsed, '-f', '--force')));
+    return landed.flatMap((p) => replaced(inv, p, backup));
   },
 };

@@ -4,7 +4,8 @@ import { check } from '../support/runtime.js';
 
 // What `>>` and `>` were judged by, other ways of writing escaped: an interpreter appending (`open(p, 'a')`,
 // appendFileSync, Perl's `>>`, PHP's FILE_APPEND), `tee` into a system path, an ACL handing out write
-// access (`setfacl -m u:agent:rwx /etc/sudoers.d`), files the user's session or service manager runs later.
+// access (`setfacl -m u:agent:rwx /etc/sudoers.d`), files the user's session or service manager runs later,
+// `ln -sf` over a file (it replaces it as `cp` does).
 // All were allowed. And the reverse: a backup copy of the Terraform state was read as a write over it.
 
 /** [command, whether its target exists] → must not be allowed. */
@@ -37,6 +38,9 @@ const NOT_ALLOWED: readonly (readonly [string, boolean])[] = [
   ['echo "[Service]" > ~/.config/systemd/user/backdoor.service', false],
   ['cp x.desktop ~/.config/autostart/x.desktop', false],
   ['echo "PATH=/tmp/evil:$PATH" >> ~/.pam_environment', true],
+  ['ln -sf /dev/null ~/.bash_history', true],
+  ['ln -sf /dev/null prod.db', true],
+  ['ln -s /tmp/evil.sh ~/.ssh/rc', false],
 ];
 
 /** Everyday work stays allowed. */
@@ -55,6 +59,9 @@ const ALLOWED: readonly (readonly [string, boolean])[] = [
   ['setfacl -x u:bob /etc/sudoers', true],
   ['setfacl -b /usr/local/bin/tool', true],
   ['getfacl /etc/sudoers', true],
+  ['ln -s ../shared/config.yml config.yml', false],
+  ['ln -sfn releases/v2 current', false],
+  ['ln -s /opt/tool/bin/tool ~/bin/tool', false],
 ];
 
 describe('writes by other means are judged as the redirect would judge them', () => {
