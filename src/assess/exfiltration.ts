@@ -1,3 +1,4 @@
+import { remoteControlEffects } from '../analyzers/exfiltration/remote-control.js';
 import { networkSink, type Sink } from '../analyzers/exfiltration/sinks.js';
 import { socketPath } from '../analyzers/exfiltration/sockets.js';
 import { isSecretFile, secretContext, type SecretContext } from '../analyzers/exfiltration/secrets.js';
@@ -62,11 +63,13 @@ function socketEffects(cmd: SimpleCommand, ctx: SecretContext): Effect[] {
   });
 }
 
-/** The secrets this command (as run, wrappers not yet peeled) sends to another machine. */
+/** The secrets this command (as run, wrappers not yet peeled) sends to another machine, and the control of
+ * this machine it hands over (a shell served over a connection, a tunnel to a login port). */
 export function exfiltrationEffects(cmd: SimpleCommand, facts: ActionFacts): Effect[] {
+  const control = remoteControlEffects(cmd);
   const sink = networkSink(commandName(cmd.argv[0]), cmd.argv.slice(1));
   // Nothing sent anywhere (most commands): the secrets' context is not worked out.
-  if (!sink && cmd.redirects.length === 0) return [];
+  if (!sink && cmd.redirects.length === 0) return control;
   const ctx = secretContext(facts);
-  return [...(sink ? sinkEffects(sink, cmd, ctx) : []), ...socketEffects(cmd, ctx)];
+  return [...control, ...(sink ? sinkEffects(sink, cmd, ctx) : []), ...socketEffects(cmd, ctx)];
 }

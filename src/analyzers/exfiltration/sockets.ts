@@ -5,7 +5,7 @@ import type { Sink } from './sinks.js';
 // Raw connections: netcat, socat, telnet, `openssl s_client`, and bash's `/dev/tcp/HOST/PORT`. Each sends
 // what it reads on stdin (socat: its other address); one that listens sends it to whoever connects.
 
-const NC_VALUE = [
+export const NC_VALUE = [
   ...'-I -i -M -m -O -P -p -q -s -T -V -W -w -X -x -e -c -o -d -g -G'.split(' '),
   ...'--proxy --proxy-type --proxy-auth --exec --sh-exec --lua-exec --output --hex-dump --idle-timeout --wait --source --source-port --max-conns --delay --allow --deny --allowfile --denyfile'.split(
     ' ',
