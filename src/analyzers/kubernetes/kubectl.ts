@@ -27,6 +27,7 @@ import {
   VERB_VALUE,
 } from '../../shell/cli-options/kubectl.js';
 import type { VerbContext } from './objects.js';
+import { bindingCreated, policyGranted } from './role-grants.js';
 
 const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;
 
@@ -108,6 +109,14 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
     rest = rest.slice(1);
   }
   if (READ_VERBS.has(verb) || isDryRun(parsed.options.get('--dry-run'))) return [];
+  // Grants of power first: a binding is a create, and `oc adm policy` has no handler of its own.
+  const granted =
+    verb === 'create'
+      ? bindingCreated(scope, parsed, rest)
+      : verb === 'policy'
+        ? policyGranted(scope, rest)
+        : [];
+  if (granted.length) return granted;
   const ctx: VerbContext = { inv, tool, scope, parsed, rest };
   const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
   if (handler) return handler(ctx);
