@@ -223,7 +223,19 @@ function sshCopyId(inv: Invocation): Effect[] {
 const GIT_RUNS =
   /^(core\.(hookspath|sshcommand|fsmonitor|pager|editor|askpass)|credential\.helper|alias\..+|.*\.(command|cmd|textconv|clean|smudge|process))$/i;
 
-/** `git config --global|--system KEY VALUE` (and `git config set`) for a key that runs programs. */
+/**
+ * In a repository's own config, what the project sets itself (husky's `core.hooksPath .husky`, a deploy
+ * key's `core.sshCommand`) is its business; a command run on every `git status` (core.fsmonitor), hooks
+ * taken from outside the repository, filters and shell aliases run later, in the user's own git session.
+ */
+function runsInRepository(key: string, value: string): boolean {
+  const k = key.toLowerCase();
+  if (k === 'core.hookspath') return value.startsWith('/') || value.startsWith('~') || value.startsWith('..');
+  if (k === 'core.fsmonitor') return !/^(true|false|yes|no|on|off|0|1)$/i.test(value);
+  return !/^core\.(sshcommand|editor|pager|askpass)$/.test(k);
+}
+
+/** `git config [--global|--system] KEY VALUE` (and `git config set`) for a key that runs programs. */
 function gitConfig(inv: Invocation): Effect[] {
   const args = words(inv);
   // git's own options come first; -C and -c take a value.
@@ -232,20 +244,15 @@ function gitConfig(inv: Invocation): Effect[] {
   if (args[at] !== 'config') return [];
   const rest = args.slice(at + 1).filter((a) => a !== 'set');
   const scope = rest.find((a) => a === '--global' || a === '--system');
-  if (!scope) return []; // a repository's own config is the project's business (husky sets core.hooksPath)
   const positionals = rest.filter((a) => !a.startsWith('-'));
   const [key, value] = positionals;
   if (!key || value === undefined || !GIT_RUNS.test(key)) return [];
   if (key.toLowerCase().startsWith('alias.') && !value.startsWith('!')) return [];
-  return [
-    effect(
-      inv,
-      `git ${key}`,
-      'modify',
-      'high',
-      `git config ${scope} ${key} makes git run ${value} in every repository`,
-    ),
-  ];
+  if (!scope && !runsInRepository(key, value)) return [];
+  const how = scope
+    ? `git config ${scope} ${key} makes git run ${value} in every repository`
+    : `git config ${key} makes git run ${value} whenever git is used in this repository`;
+  return [effect(inv, `git ${key}`, 'modify', 'high', how)];
 }
 
 export const hostAdminAnalyzer: Analyzer = {
