@@ -1,6 +1,16 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
-import { aggravate, cloudEffect, has, isZero, value, values, zeroKey, type CloudArgs } from './common.js';
+import {
+  aggravate,
+  anyAddress,
+  cloudEffect,
+  has,
+  isZero,
+  value,
+  values,
+  zeroKey,
+  type CloudArgs,
+} from './common.js';
 
 // What one `aws <service> <operation>` call does, from the operation's name and a few telling options.
 
@@ -202,6 +212,25 @@ function describeInput(args: CloudArgs): string | undefined {
 }
 
 /** Operations whose name alone says too little: their options tell what they really do. */
+/**
+ * A security-group or network-ACL rule letting in any address: which port, when one is named. A rule that
+ * lets the world reach a database or a login port is how data leaves, or an intruder comes in.
+ */
+function openToTheWorld(service: string, op: string, args: AwsCall['args']): string | undefined {
+  if (
+    service !== 'ec2' ||
+    !/^(authorize-security-group-ingress|create-network-acl-entry|replace-network-acl-entry|modify-security-group-rules)$/.test(
+      op,
+    )
+  )
+    return undefined;
+  const texts = [...args.options.values()].flat().map((w) => w.value);
+  if (!texts.some(anyAddress)) return undefined;
+  if (op.includes('network-acl') && value(args, '--rule-action') === 'deny') return undefined;
+  const port = value(args, '--port', '--port-range');
+  return port ? `port ${port}` : "the group's ports";
+}
+
 function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefined {
   const { service, op, args } = call;
   if (STATEMENTS[service]?.includes(op))
@@ -231,6 +260,9 @@ function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefi
   if (service === 'ec2' && op === 'create-replace-root-volume-task')
     return [make('replace', 'high', `${what} replaces the root volume of an instance, losing its data`)];
   if (service === 'eks' && op === 'update-kubeconfig') return [];
+  const world = openToTheWorld(service, op, args);
+  if (world)
+    return [make('modify', 'high', `${what} opens ${world} to the whole internet`, { reversible: true })];
   if (service === 'ec2' && op === 'cancel-spot-fleet-requests' && has(args, '--terminate-instances'))
     return [make('delete', 'high', `${what} --terminate-instances terminates the fleet's instances`)];
   if (service === 'route53' && op === 'change-resource-record-sets') return [recordChanges(call, make, what)];

@@ -228,3 +228,6 @@ export function bucketHints(urls: readonly (BucketUrl | undefined)[]): Environme
 export function showUrl(u: BucketUrl): string {
   return u.dynamic ? u.bucket : `${u.scheme}://${u.bucket}${u.key ? `/${u.key}` : ''}`;
 }
+
+/** A CIDR block that is every address (`0.0.0.0/0`, `::/0`, any `/0`), anywhere in an option's text. */
+export const anyAddress = (text: string): boolean => /(^|[^\w.:])([\d.]+|[\da-f:]+)\/0(?!\d)/i.test(text);

@@ -13,6 +13,7 @@ import {
 } from './gcloud-words.js';
 import {
   aggravate,
+  anyAddress,
   bucketHints,
   bucketUrl,
   cloudEffect,
@@ -23,9 +24,26 @@ import {
   parseCloudArgs,
   value,
   values,
+  type CloudArgs,
 } from './common.js';
 
 // `gcloud [alpha|beta] <group>… <command> [NAME…] [--flags]`: the command is the verb at the end of the path.
+
+/**
+ * An ingress rule any address may use: `--source-ranges=0.0.0.0/0`, or a rule created with no source at all
+ * (gcloud then lets in 0.0.0.0/0).
+ */
+function openToTheWorld(verb: string, args: CloudArgs): boolean {
+  if (
+    /^egress$/i.test(value(args, '--direction') ?? 'INGRESS') ||
+    (has(args, '--action') && /^deny$/i.test(value(args, '--action') ?? ''))
+  )
+    return false;
+  const ranges = values(args, '--source-ranges');
+  if (ranges.some(anyAddress)) return true;
+  const sourced = has(args, '--source-ranges', '--source-tags', '--source-service-accounts');
+  return verb === 'create' && !sourced;
+}
 
 export function gcloud(inv: Invocation): Effect[] {
   const args = parseCloudArgs(inv.args, {
@@ -109,6 +127,8 @@ export function gcloud(inv: Invocation): Effect[] {
       );
     return [effect];
   }
+  if (groups === 'compute firewall-rules' && /^(create|update)$/.test(verb) && openToTheWorld(verb, args))
+    return [make('modify', 'high', `${what} lets the whole internet in`, 'network', true)];
   if (/iam-policy/.test(verb))
     return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
   const zero = isZero(
