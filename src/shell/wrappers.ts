@@ -8,6 +8,7 @@ import {
   VERB_VALUE as KUBECTL_VERB_VALUE,
 } from './cli-options/kubectl.js';
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
+import { gdbShell, peelEscapes } from './escapes.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { word, type Word } from './words.js';
@@ -69,6 +70,8 @@ const PREFIX_WRAPPERS = new Set([
   'torsocks',
   'proxychains',
   'proxychains4',
+  // shx runs its shelljs command: `shx rm -rf dist`.
+  'shx',
 ]);
 
 const SPECS: Record<string, OptionSpec> = {
@@ -562,11 +565,13 @@ function peelSwitchUser(cmd: SimpleCommand, name: string): Peeled {
   return { inner: [], analyzeSelf: false };
 }
 
-/** `gdb … --args PROG ARGS`: gdb starts PROG with ARGS (and `-ex run` runs it). */
+/** `gdb … --args PROG ARGS`: gdb starts PROG with ARGS (and `-ex run` runs it); `-ex 'shell CMD'` runs CMD. */
 function peelGdb(cmd: SimpleCommand): Peeled | undefined {
   const at = cmd.argv.findIndex((w) => w.value === '--args' && !w.dynamic);
   const argv = at > 0 ? cmd.argv.slice(at + 1) : [];
-  return argv.length ? { inner: [{ kind: 'argv', argv }], analyzeSelf: false } : undefined;
+  const inner: Inner[] = [...gdbShell(at > 0 ? cmd.argv.slice(1, at) : cmd.argv.slice(1))];
+  if (argv.length) inner.push({ kind: 'argv', argv });
+  return inner.length ? { inner, analyzeSelf: false } : undefined;
 }
 
 /** `script -c CMD [file]` runs CMD in a shell (recording the session). */
@@ -608,6 +613,8 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
   const runner = RUNNERS[name];
   if (runner) return peelRunner(cmd, runner);
+  const escaped = peelEscapes(cmd, name);
+  if (escaped) return escaped;
   switch (name) {
     case 'sudo':
     case 'doas': {

@@ -55,8 +55,9 @@ describe('git effects', () => {
   });
 
   it('treats a shell alias defined with -c as unverifiable', async () => {
-    const [e] = await effects("git -c alias.nuke='!rm -rf ~' nuke");
-    expect(e?.operation).toBe('execute-unverifiable');
+    // The alias's text is assessed too (src/shell/escapes.ts): it deletes the home directory.
+    const found = await effects("git -c alias.nuke='!rm -rf ~' nuke");
+    expect(found.map((e) => e.operation)).toEqual(expect.arrayContaining(['execute-unverifiable', 'delete']));
   });
 
   it('keeps credentials in a push URL out of targets and hints', async () => {

@@ -1,0 +1,171 @@
+import type { SimpleCommand } from './extract.js';
+import { parseOptions } from './options.js';
+import type { Inner, Peeled } from './wrappers.js';
+import type { Word } from './words.js';
+
+// Programs that run a shell command handed to them in an option or as keystrokes, the way an editor, a
+// debugger or an archiver lets you out to the shell: `vim -es -c '!rm -rf ~' -c q`, `git -c
+// core.pager='rm -rf ~' log`, `tar --checkpoint-action=exec='rm -rf ~'`, `gdb -ex 'shell rm -rf ~'`,
+// `tmux new -d 'rm -rf ~'`, `screen -dm bash -c '…'`. Each was allowed: the command was an option's value.
+// What they run is assessed as the shell would run it; the program itself is still analyzed.
+
+const script = (text: string, via: string): Inner => ({ kind: 'script', text, via });
+
+/** An ex command that runs the shell: `!cmd`, `:silent !cmd`, `r !cmd`, `w !cmd`. */
+function exShell(command: string): string | undefined {
+  const m = /^[:\s]*(?:silent!?\s*|(?:r|read|w|write)\s*)?!(.*)$/s.exec(command);
+  return m ? m[1] : undefined;
+}
+
+/** vim, nvim, ex, view: `-c CMD`, `--cmd CMD` and `+CMD` run ex commands at start-up. */
+function editorShell(args: readonly Word[], via: string): Inner[] {
+  const commands: Word[] = [];
+  args.forEach((w, i) => {
+    if ((w.value === '-c' || w.value === '--cmd') && args[i + 1]) commands.push(args[i + 1]!);
+    else if (w.value.startsWith('+') && w.value.length > 1) commands.push({ ...w, value: w.value.slice(1) });
+  });
+  return commands.flatMap((w): Inner[] => {
+    if (w.dynamic)
+      return [
+        { kind: 'unverifiable', reason: `${via} runs an editor command built at run time`, target: w.value },
+      ];
+    const shell = exShell(w.value);
+    if (shell !== undefined) return [script(shell, via)];
+    // `:call system('…')`, `:exe '!…'`: vim script that runs programs, not read here.
+    return /\b(system|systemlist|jobstart|termopen)\s*\(|\bexe(c(ute)?)?\b/.test(w.value)
+      ? [{ kind: 'unverifiable', reason: `${via} runs vim script that starts programs`, target: w.value }]
+      : [];
+  });
+}
+
+/** git settings whose value git runs (through the shell): a pager, an editor, an alias, a filter… */
+const GIT_RUNS =
+  /^(core\.(pager|editor|sshcommand|askpass|fsmonitor)|sequence\.editor|diff\.external|gpg\.program|credential\.helper|alias\..+|.*\.(textconv|clean|smudge|process|command|cmd))$/i;
+
+/** `git -c KEY=VALUE …`: a setting for this one run; the program it names runs with it. */
+function gitSettings(args: readonly Word[]): Inner[] {
+  const inner: Inner[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (!w.value.startsWith('-')) break; // the subcommand: git's own options end
+    if (w.value !== '-c') {
+      if (w.value === '-C' || w.value === '--git-dir' || w.value === '--work-tree') i++;
+      continue;
+    }
+    const setting = args[++i];
+    if (!setting) break;
+    const at = setting.value.indexOf('=');
+    const key = setting.value.slice(0, at);
+    const value = setting.value.slice(at + 1);
+    if (at < 0 || !GIT_RUNS.test(key) || /^(true|false|yes|no|on|off|0|1)$/i.test(value)) continue;
+    if (/^alias\./i.test(key) && !value.startsWith('!')) continue;
+    inner.push(
+      setting.dynamic
+        ? {
+            kind: 'unverifiable',
+            reason: `git -c ${key} runs a command built at run time`,
+            target: setting.value,
+          }
+        : script(value.replace(/^!/, ''), `git -c ${key}`),
+    );
+  }
+  return inner;
+}
+
+/** tar options whose value is a command tar runs. */
+const TAR_COMMANDS = /^--(to-command|use-compress-program|info-script|new-volume-script|rsh-command)=(.*)$/s;
+
+function tarCommands(args: readonly Word[]): Inner[] {
+  const inner: Inner[] = [];
+  args.forEach((w, i) => {
+    const next = args[i + 1];
+    const valued = TAR_COMMANDS.exec(w.value);
+    const action = /^--checkpoint-action=exec=(.*)$/s.exec(w.value);
+    if (valued) inner.push(script(valued[2]!, `tar --${valued[1]}`));
+    else if (action) inner.push(script(action[1]!, 'tar --checkpoint-action'));
+    else if (w.value === '--checkpoint-action' && next?.value.startsWith('exec='))
+      inner.push(script(next.value.slice(5), 'tar --checkpoint-action'));
+    else if ((w.value === '-I' || w.value === '-F' || w.value === '--to-command') && next)
+      inner.push(script(next.value, `tar ${w.value}`));
+  });
+  return inner;
+}
+
+/** gdb's `-ex 'shell CMD'`, `-ex '!CMD'` (also -iex, --eval-command=…). */
+export function gdbShell(args: readonly Word[]): Inner[] {
+  const commands = args.flatMap((w, i) => {
+    if ((w.value === '-ex' || w.value === '-iex' || w.value === '--eval-command') && args[i + 1])
+      return [args[i + 1]!.value];
+    const eq = /^--eval-command=(.*)$/s.exec(w.value);
+    return eq ? [eq[1]!] : [];
+  });
+  return commands.flatMap((c) => {
+    const m = /^\s*(?:shell\s+|!)(.*)$/s.exec(c);
+    return m ? [script(m[1]!, 'gdb -ex shell')] : [];
+  });
+}
+
+/** tmux key names that `send-keys` turns into keystrokes rather than text. */
+const TMUX_KEYS = /^(Enter|C-m|C-j|KPEnter|Escape|Space|Tab|BSpace|C-[a-z]|M-[a-z])$/;
+
+/** `tmux new[-session|-window] … 'CMD'`, `split-window 'CMD'`, `run-shell 'CMD'`, `send-keys 'CMD' Enter`. */
+function tmuxCommands(args: readonly Word[]): Inner[] {
+  const parsed = parseOptions(args, { withValue: ['-L', '-S', '-f', '-T'], stopAtFirstPositional: true });
+  const [sub, ...rest] = parsed.positionals;
+  if (!sub) return [];
+  const own = parseOptions(rest, {
+    withValue: ['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-p', '-N'],
+  });
+  const words = own.positionals;
+  if (/^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|run-shell|run)$/.test(sub.value))
+    return words.length ? [joined(words, `tmux ${sub.value}`)] : [];
+  if (/^(send-keys|send)$/.test(sub.value) && !own.options.has('-X')) {
+    const typed = words.filter((w) => !TMUX_KEYS.test(w.value));
+    return typed.length ? [joined(typed, 'tmux send-keys')] : [];
+  }
+  return [];
+}
+
+/** `screen [-dmS name] CMD ARGS` runs CMD; `screen -X stuff 'TEXT'` types TEXT into the session. */
+function screenCommands(args: readonly Word[]): Inner[] {
+  const parsed = parseOptions(args, {
+    withValue: ['-S', '-c', '-e', '-h', '-p', '-t', '-T', '-s', '-L', '-Logfile'],
+    stopAtFirstPositional: true,
+  });
+  const words = parsed.positionals;
+  if (parsed.options.has('-X'))
+    return words[0]?.value === 'stuff' && words.length > 1 ? [joined(words.slice(1), 'screen -X stuff')] : [];
+  return words.length ? [{ kind: 'argv', argv: [...words] }] : [];
+}
+
+/** Words a program hands to the shell as one command line. */
+function joined(words: readonly Word[], via: string): Inner {
+  if (words.some((w) => w.dynamic))
+    return {
+      kind: 'unverifiable',
+      reason: `${via} runs a command built at run time`,
+      target: words.map((w) => w.value).join(' '),
+    };
+  return script(
+    words
+      .map((w) => w.value)
+      .join(' ')
+      .replace(/\\n$/, ''),
+    via,
+  );
+}
+
+/** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
+export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
+  const args = cmd.argv.slice(1);
+  let inner: Inner[] = [];
+  let analyzeSelf = true;
+  if (/^(vim|vi|nvim|ex|view|gvim|vimdiff|nvi|rvim)$/.test(name)) inner = editorShell(args, name);
+  else if (name === 'git') inner = gitSettings(args);
+  else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
+  else if (name === 'tmux' || name === 'screen') {
+    inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);
+    analyzeSelf = false;
+  }
+  return inner.length ? { inner, analyzeSelf } : undefined;
+}

