@@ -41,9 +41,16 @@ function deletion(tool: string, inv: Invocation, target: Word, recursive: boolea
 
 function rm(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args);
-  const recursive = hasOption(parsed, '-r', '-R', '--recursive');
+  // rimraf (`npx rimraf dist`) and del-cli are `rm -rf` for Node projects: every path is a tree.
+  const recursive = (inv.name !== 'rm' && inv.name !== 'srm') || hasOption(parsed, '-r', '-R', '--recursive');
   const effects = parsed.positionals.map((t) =>
-    deletion('rm', inv, t, recursive, recursive ? 'deletes the tree' : 'deletes'),
+    deletion(
+      inv.name === 'srm' ? 'rm' : inv.name,
+      inv,
+      t,
+      recursive,
+      recursive ? 'deletes the tree' : 'deletes',
+    ),
   );
   if (hasOption(parsed, '--no-preserve-root')) {
     for (const e of effects) {
@@ -468,6 +475,8 @@ export const filesAnalyzer: Analyzer = {
     'unlink',
     'rmdir',
     'srm',
+    'rimraf',
+    'del-cli',
   ],
   local: true,
   environmentVariables: [],
@@ -476,6 +485,8 @@ export const filesAnalyzer: Analyzer = {
     switch (inv.name) {
       case 'rm':
       case 'srm':
+      case 'rimraf':
+      case 'del-cli':
         return rm(inv);
       case 'find':
         return find(inv);
