@@ -178,3 +178,19 @@ describe('cloud analyzer details', () => {
     expect(await effectsOf('az rest --url https://management.azure.com/x')).toHaveLength(0);
   });
 });
+
+describe('RDS backup retention set to 0', () => {
+  // RDS deletes the automated backups of a database whose retention becomes 0: it was a low "change".
+  it('deletes the automated backups: high, and approval in production', async () => {
+    const r = await check(
+      'aws rds modify-db-instance --db-instance-identifier billing --backup-retention-period 0 --apply-immediately',
+      { env: { AWS_PROFILE: 'prod' } },
+    );
+    expect(r.assessment.risk).toBe('high');
+    expect(r.decision.outcome).toBe('require-approval');
+    const kept = await check(
+      'aws rds modify-db-instance --db-instance-identifier x --backup-retention-period 7',
+    );
+    expect(kept.decision.outcome).toBe('allow');
+  });
+});

@@ -145,6 +145,15 @@ export function classifyAws(call: AwsCall): Effect[] {
   const zero = scaledToZero(op, args);
   if (zero)
     return [make('modify', 'high', `${what} scales ${target} to zero (${zero}), taking it out of service`)];
+  // RDS deletes a database's automated backups when their retention is set to 0, and takes no more.
+  if (/^modify-db-(instance|cluster)$/.test(op) && isZero(args, '--backup-retention-period'))
+    return [
+      make(
+        'delete',
+        'high',
+        `${what} --backup-retention-period 0 turns off the automated backups of ${target} and deletes the existing ones`,
+      ),
+    ];
   const protection = [...args.options.keys()].find((o) => PROTECTION_OFF.test(o));
   if (protection)
     return [
