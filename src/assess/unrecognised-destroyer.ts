@@ -21,8 +21,8 @@ const SUBCOMMAND_DEPTH = 3;
 /** Words after which the rest is another program's arguments (`cargo run --bin purge`), not subcommands. */
 const HANDS_OVER = new Set(['run', 'exec', 'x', 'dlx', 'script', 'task', '--']);
 
-/** The word that says so, when the command's subcommand names destruction. */
-function destroyingWord(argv: readonly Word[]): string | undefined {
+/** The word that says so, and the words after it (what it destroys), when a subcommand names destruction. */
+function destroyingWord(argv: readonly Word[]): { verb: string; names: string[] } | undefined {
   let seen = 0;
   for (let i = 1; i < argv.length && seen < SUBCOMMAND_DEPTH; i++) {
     const w = argv[i]!;
@@ -34,7 +34,10 @@ function destroyingWord(argv: readonly Word[]): string | undefined {
     // value (`mytool --mode delete`), so a subcommand is a word no option precedes.
     if (/^-[^=]+$/.test(argv[i - 1]?.value ?? '')) continue;
     seen++;
-    if (DESTROYING.test(w.value) || SHORT.has(w.value) || API_NAME.test(w.value)) return w.value;
+    if (DESTROYING.test(w.value) || SHORT.has(w.value) || API_NAME.test(w.value)) {
+      const names = argv.slice(i + 1).filter((n) => !n.dynamic && !n.value.startsWith('-'));
+      return { verb: w.value, names: names.map((n) => n.value) };
+    }
   }
   return undefined;
 }
@@ -46,9 +49,14 @@ export function unrecognisedDestroyer(
   hints: readonly EnvironmentHint[],
 ): Effect | undefined {
   if (everydayTool(argv)) return undefined;
-  const verb = destroyingWord(argv);
-  if (verb === undefined) return undefined;
+  const found = destroyingWord(argv);
+  if (found === undefined) return undefined;
+  const { verb, names } = found;
   const program = argv[0]?.value ?? text;
+  // What it destroys is named (`eb terminate billing-prod`): a name may say where, weakly (never lowers).
+  const named = names
+    .slice(0, 8)
+    .map((value): EnvironmentHint => ({ source: 'resource name', value, weak: true }));
   return {
     operation: 'delete',
     tool: program,
@@ -56,6 +64,6 @@ export function unrecognisedDestroyer(
     reversible: false,
     risk: 'medium',
     reason: `${program} is not recognised, and its subcommand \`${verb}\` says it destroys something; what and where cannot be verified`,
-    hints: [...hints],
+    hints: [...hints, ...named],
   };
 }

@@ -86,6 +86,14 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 
+  it('what it destroys may be named for production: then peers approve it', async () => {
+    const r = await check('eb terminate billing-prod --force');
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome).toBe('require-approval');
+    const dev = await check('doctl compute droplet delete web-dev-1 -f');
+    expect(dev.decision.outcome).toBe('ask');
+  });
+
   it('with production credentials about, it is denied as unverifiable, not asked', async () => {
     const r = await check('hcloud server delete db-1', { env: { AWS_PROFILE: 'prod' } });
     expect(r.decision.outcome).toBe('deny');
