@@ -245,11 +245,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   };
 
   const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context, wrapper: string) => {
-    const hints = [...ctx.hints, ...(inner.kind !== 'unverifiable' ? (inner.hints ?? []) : [])];
+    const hints = [...ctx.hints, ...(inner.hints ?? [])];
     if (inner.kind === 'argv' && inner.inKubeContext && facts.kubeContext) {
       hints.push({ source: 'kube context', value: facts.kubeContext });
     }
-    const remote = ctx.remote || (inner.kind !== 'unverifiable' && inner.remote === true);
+    const remote = ctx.remote || inner.remote === true;
     if (inner.kind === 'unverifiable') {
       effects.push({
         effect: unverifiable(inner.reason, inner.target, hints),

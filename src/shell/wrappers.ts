@@ -9,6 +9,7 @@ import {
 } from './cli-options/kubectl.js';
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { gdbShell, peelEscapes } from './escapes.js';
+import { peelFleet } from './fleet.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { word, type Word } from './words.js';
@@ -26,7 +27,14 @@ export type Inner =
       inKubeContext?: boolean;
     }
   | { kind: 'script'; text: string; hints?: EnvironmentHint[]; remote?: boolean; via: string }
-  | { kind: 'unverifiable'; reason: string; target: string };
+  | {
+      kind: 'unverifiable';
+      reason: string;
+      target: string;
+      /** Where it runs, when that is known (`ansible prod -m file …`: the inventory's machines). */
+      hints?: EnvironmentHint[];
+      remote?: boolean;
+    };
 
 export interface Peeled {
   inner: Inner[];
@@ -613,7 +621,7 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
   const runner = RUNNERS[name];
   if (runner) return peelRunner(cmd, runner);
-  const escaped = peelEscapes(cmd, name);
+  const escaped = peelEscapes(cmd, name) ?? peelFleet(cmd, name);
   if (escaped) return escaped;
   switch (name) {
     case 'sudo':
