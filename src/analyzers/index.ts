@@ -4,6 +4,7 @@ import { hostAdminAnalyzer } from './host-admin.js';
 import { overwritesAnalyzer } from './overwrites.js';
 import { teeWritesAnalyzer } from './tee-writes.js';
 import { aclsAnalyzer } from './acls.js';
+import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
@@ -71,6 +72,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     overwritesAnalyzer,
     teeWritesAnalyzer,
     aclsAnalyzer,
+    playbooksAnalyzer,
     registriesAnalyzer,
   ];
 }
