@@ -78,6 +78,20 @@ function alterTable(stmt: Node): SqlEffect[] {
   ];
 }
 
+/** Role options that hand out power over the whole server (`SUPERUSER`, `BYPASSRLS`…), as written. */
+const POWERFUL_ROLE_OPTIONS = new Set(['superuser', 'createrole', 'bypassrls', 'replication']);
+
+function rolePowers(stmt: Node): string[] {
+  return asList(stmt.options)
+    .map((o) => asNode(asNode(o)?.DefElem))
+    .filter(
+      (d) =>
+        POWERFUL_ROLE_OPTIONS.has(asString(d?.defname) ?? '') &&
+        asNode(asNode(d?.arg)?.Boolean)?.boolval === true,
+    )
+    .map((d) => asString(d!.defname)!.toUpperCase());
+}
+
 /** Effects of any other statement; kinds not known here are reported as unassessed changes. */
 export function schemaStatement(type: string, stmt: Node): SqlEffect[] {
   switch (type) {
@@ -154,6 +168,22 @@ export function schemaStatement(type: string, stmt: Node): SqlEffect[] {
           'database',
         ),
       ];
+    case 'CreateRoleStmt':
+    case 'AlterRoleStmt': {
+      const powers = rolePowers(stmt);
+      if (!powers.length) break;
+      const role = asString(stmt.role) ?? roleName(stmt.role);
+      const verb = type === 'CreateRoleStmt' ? 'CREATE ROLE' : 'ALTER ROLE';
+      return [
+        effect(
+          'modify',
+          'high',
+          `role ${role}`,
+          `${verb} ${role} ${powers.join(' ')}: power over the whole server`,
+          'iam',
+        ),
+      ];
+    }
     case 'CreatedbStmt': {
       const name = asString(stmt.dbname) ?? '?';
       return [
