@@ -2,6 +2,7 @@ import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
+import { hostAccess } from './host-access.js';
 import { fx, isGentleSignal } from './common.js';
 import { compose } from './compose.js';
 import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
@@ -137,6 +138,12 @@ export function containers(inv: Invocation): Effect[] {
   const key = group ? `${group} ${action}` : action;
   const tool = inv.name;
   const opts = { hints: scope.hints, reversible: true };
+  if (/^(container )?(run|create)$/.test(key))
+    return hostAccess(
+      tool,
+      group ? afterSub.slice(afterSub.findIndex((w) => w.value === action) + 1) : afterSub,
+      scope.hints,
+    );
   switch (key) {
     case 'rm':
     case 'container rm':
