@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyzer.js';
 import { mongo } from './databases/mongo.js';
+import { clickhouse, cqlsh } from './databases/other-sql.js';
 import { mysql, mysqladmin } from './databases/mysql.js';
 import { pgRestore, pgTool, psql } from './databases/postgres.js';
 import { redis } from './databases/redis.js';
@@ -29,6 +30,9 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'pg_restore',
       'mysqladmin',
       'mariadb-admin',
+      'cqlsh',
+      'clickhouse-client',
+      'clickhouse',
     ],
     local: false,
     environmentVariables: [
@@ -67,6 +71,11 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
         case 'mysqladmin':
         case 'mariadb-admin':
           return mysqladmin(inv);
+        case 'cqlsh':
+          return cqlsh(inv, sql);
+        case 'clickhouse-client':
+        case 'clickhouse':
+          return clickhouse(inv, sql);
       }
       return [];
     },

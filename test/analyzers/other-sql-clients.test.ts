@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// cqlsh and clickhouse-client were unrecognised programs: `cqlsh -e "DROP KEYSPACE analytics"` and
+// `clickhouse-client -q "TRUNCATE TABLE events"` were allowed. Their statements go through the SQL
+// assessment; what it cannot parse is an unknown change, not a read.
+
+describe('cqlsh and clickhouse-client statements', () => {
+  it.each([
+    'cqlsh -e "TRUNCATE ks.events"',
+    'cqlsh -e "DROP KEYSPACE analytics;"',
+    'cqlsh cassandra.prod.internal -e "DROP TABLE ks.t"',
+    'clickhouse-client -q "TRUNCATE TABLE events"',
+    'clickhouse-client --host ch.internal --query "DROP TABLE events"',
+    'clickhouse client --query "ALTER TABLE events DELETE WHERE 1"',
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    'cqlsh -e "SELECT * FROM ks.t LIMIT 10"',
+    'cqlsh -e "DESCRIBE KEYSPACES"',
+    'clickhouse-client -q "SELECT count() FROM events"',
+    'clickhouse-client -q "SHOW TABLES"',
+    'clickhouse local --query "SELECT 1"',
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
