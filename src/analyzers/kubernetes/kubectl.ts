@@ -45,7 +45,30 @@ const HANDLERS: Record<string, (ctx: VerbContext) => Effect[]> = {
   auth,
   rollback,
   prune,
+  cp: copyIntoPod,
 };
+
+/**
+ * `kubectl cp FILE POD:PATH` replaces files inside a running container (its start script, its config):
+ * a change to the workload, placed like it; copying out of a pod only reads.
+ */
+function copyIntoPod({ scope, rest }: VerbContext): Effect[] {
+  const dest = rest[rest.length - 1];
+  // `[NAMESPACE/]POD:PATH`; a local path (`./a:b`, `/tmp/x`) is not a pod.
+  if (rest.length < 2 || !dest || dest.dynamic || !/^[^/.:][^:]*:/.test(dest.value)) return [];
+  const where =
+    scope.namespace && !dest.value.includes('/') ? `${scope.namespace}/${dest.value}` : dest.value;
+  return [
+    effect(
+      scope,
+      'modify',
+      'medium',
+      where,
+      `kubectl cp replaces files inside the running container ${where}`,
+      'pod',
+    ),
+  ];
+}
 
 /**
  * The options that take a value, for `patch` (-p is its patch) and for logs/attach (-f follows, -p is the
