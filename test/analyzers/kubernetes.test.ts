@@ -91,3 +91,14 @@ describe('kubernetes analyzer', () => {
     expect(r.decision.outcome).toBe('deny');
   });
 });
+
+describe('kubectl cp into a pod', () => {
+  // Replacing a running container's start script was a low change, allowed in production.
+  it('is a medium change placed like the workload; copying out only reads', async () => {
+    const into = await check('kubectl cp -n production evil.sh api-0:/app/start.sh');
+    expect(into.assessment.environment).toBe('production');
+    expect(into.decision.outcome).toBe('require-approval');
+    const out = await check('kubectl cp production/api-0:/var/log/app.log ./app.log');
+    expect(out.decision.outcome).toBe('allow');
+  });
+});
