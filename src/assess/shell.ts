@@ -293,14 +293,15 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
       return;
     }
+    // The variables the command sees: the script's, and those set on its own line.
+    const assignments = { ...ctx.assignments, ...cmd.assignments };
     // What the command reads on this machine (on another one, the paths are not ours to bind).
     if (!ctx.remote) {
-      const own = { ...ctx.assignments, ...cmd.assignments };
       inputs.command(
         argv,
         cmd.assignments,
         cmd.redirects,
-        { cwd: ctx.cwd, home: facts.home, env: lookupFor(own) },
+        { cwd: ctx.cwd, home: facts.home, env: lookupFor(assignments) },
         program.dynamic ? undefined : commandName(program),
       );
     }
@@ -344,7 +345,6 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
-    const assignments = { ...ctx.assignments, ...cmd.assignments };
     const listed = () => readOnlyProgram(program, argv.slice(1), assignments);
     if (peeled && !peeled.analyzeSelf) {
       // A wrapper with nothing inside (`ssh host`, a bare `bash`) runs whatever it is given later.
@@ -353,7 +353,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
-    if (!ctx.remote) runTask(name, argv, callerVariables(cmd, ctx));
+    // (Only with a reader of files: without one there is no task file to read, and no variables to gather.)
+    if (!ctx.remote && facts.readScript) runTask(name, argv, callerVariables(cmd, ctx));
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
