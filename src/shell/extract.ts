@@ -116,8 +116,10 @@ function wordsAfterRedirect(redirect: SyntaxNode): SyntaxNode[] {
 /** A command's argument words in source order, with those tree-sitter-bash put inside its redirections. */
 function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): SyntaxNode[] {
   const words = node.childrenForFieldName('argument').filter((w): w is SyntaxNode => w !== null);
+  const before = words.length;
   for (const r of redirects) if (r) words.push(...wordsAfterRedirect(r));
-  return words.sort((a, b) => a.startIndex - b.startIndex);
+  // A node's children come in source order: only words taken from redirections need sorting in.
+  return words.length === before ? words : words.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /**
