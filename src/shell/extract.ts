@@ -168,9 +168,10 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         break;
       }
     }
-    const here = { node, up: above };
     // By index: this runs once per node, and for…of's iterators here were a tenth of a line's garbage.
     const children = node.children;
+    if (children.length === 0) return; // a leaf (most nodes): no ancestry to hand down
+    const here = { node, up: above };
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child) visit(child, here);
