@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { lastAnswer } from '../core/last-answer.js';
 import type { Risk } from '../core/types.js';
 
 // Which files an agent must not change without someone noticing: through its file tools (the hooks) or
@@ -115,6 +116,10 @@ const STARTUP_DIRS = [
   'Library/LaunchAgents',
 ];
 
+/** The startup scripts' paths in a home, joined once rather than once per path asked about. */
+const startupScriptsIn = lastAnswer((home) => STARTUP_SCRIPTS.map((s) => posix.join(home, s)));
+const startupDirsIn = lastAnswer((home) => STARTUP_DIRS.map((d) => `${posix.join(home, d)}/`));
+
 function under(path: string, root: string): boolean {
   return path === root || path.startsWith(`${root}/`);
 }
@@ -155,8 +160,8 @@ export function sensitiveFile(rawPath: string, ctx: SensitiveContext): Sensitive
   )
     return found('credentials', 'high', 'credentials or secrets');
   if (
-    STARTUP_SCRIPTS.some((s) => path === posix.join(ctx.home, s)) ||
-    STARTUP_DIRS.some((d) => path.startsWith(`${posix.join(ctx.home, d)}/`)) ||
+    startupScriptsIn(ctx.home).includes(path) ||
+    startupDirsIn(ctx.home).some((d) => path.startsWith(d)) ||
     /\/\.git\/hooks\//.test(path)
   )
     return found('startup-script', 'medium', 'a script that runs later, outside the agent');
@@ -214,7 +219,11 @@ export function stateWorkspace(path: string): string | undefined {
   return at >= 0 ? parts[at + 1] : undefined;
 }
 
+// Asked once per effect that writes or sends a file, with the same directories each time: joined once.
+const configHomeOf = lastAnswer((home) => posix.join(home, '.config'));
+const interlockDirIn = lastAnswer((config) => posix.join(config, 'interlock'));
+
 /** Where the user's Interlock configuration lives, from the agent's environment (XDG_CONFIG_HOME). */
 export function userInterlockDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
-  return posix.join(env.XDG_CONFIG_HOME || posix.join(home, '.config'), 'interlock');
+  return interlockDirIn(env.XDG_CONFIG_HOME || configHomeOf(home));
 }

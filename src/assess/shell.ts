@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Analyzer, Invocation } from '../analyzers/analyzer.js';
 import { extractCommands, type Redirect, type SimpleCommand } from '../shell/extract.js';
 import type { ShellParser } from '../shell/syntax.js';
+import { parseOnce } from '../shell/parse-once.js';
 import {
   commandName,
   peelWrapper,
@@ -152,6 +153,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   const inputs = new InputCollector();
   /** Functions the command defines: calling one runs its body, assessed where it is written. */
   const functions = new Set<string>();
+  const parser = parseOnce(options.parser);
 
   if (hasBinaryData(command)) {
     effects.push({
@@ -183,58 +185,54 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
       return;
     }
-    const tree = options.parser.parse(text);
-    try {
-      const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
-      const defined = definedFunctions(tree.rootNode);
-      for (const name of defined) functions.add(name);
-      // A second walk only for the rare script that defines a function.
-      if (defined.length)
-        for (const bomb of selfSpawningFunctions(tree.rootNode))
-          effects.push({
-            effect: {
-              operation: 'modify',
-              tool: 'shell',
-              target: ctx.remote ? 'the remote machine' : 'this machine',
-              reversible: true,
-              risk: 'high',
-              reason: `the function ${bomb} starts copies of itself without end (a fork bomb): the machine runs out of processes`,
-              hints: ctx.hints,
-            },
-            local: !ctx.remote,
-          });
-      if (script.syntaxErrors.length) {
+    const tree = parser.parse(text);
+    const script = extractCommands(tree.rootNode, lookupFor(ctx.assignments));
+    const defined = definedFunctions(tree.rootNode);
+    for (const name of defined) functions.add(name);
+    // A second walk only for the rare script that defines a function.
+    if (defined.length)
+      for (const bomb of selfSpawningFunctions(tree.rootNode))
         effects.push({
-          effect: unverifiable(
-            `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
-            text,
-            // Nothing reliable was parsed, so any name in the text may say where it lands.
-            [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096), weak: true }],
-          ),
+          effect: {
+            operation: 'modify',
+            tool: 'shell',
+            target: ctx.remote ? 'the remote machine' : 'this machine',
+            reversible: true,
+            risk: 'high',
+            reason: `the function ${bomb} starts copies of itself without end (a fork bomb): the machine runs out of processes`,
+            hints: ctx.hints,
+          },
           local: !ctx.remote,
         });
-      }
-      // `cd dir && terraform destroy`: later commands of this script run in dir. (Followed in source
-      // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
-      const scriptCtx: Context = { ...ctx };
-      // `export PAGER=…`, `PATH=./bin:$PATH`: the programs that follow may run something else.
-      for (const name of script.assignedNames)
-        if (!harmlessVariable(name)) unknown.push(`${name}=… (a variable the programs it runs may read)`);
-      for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
-      if (!ctx.remote) {
-        const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };
-        for (const value of script.assigned) inputs.assigned(value, where);
-        for (const redirect of script.redirects) inputs.redirect(redirect, where);
-      }
-      for (const cmd of script.commands) {
-        const before = effects.length;
-        runCommand(cmd, cmd.argv, scriptCtx);
-        if (!file) continue;
-        const at = cmd.line === undefined ? file : `${file}:${cmd.line}`;
-        for (const found of effects.slice(before)) found.origin = [at, ...(found.origin ?? [])];
-      }
-    } finally {
-      tree.delete();
+    if (script.syntaxErrors.length) {
+      effects.push({
+        effect: unverifiable(
+          `the shell cannot parse it (${script.syntaxErrors[0]}), so what it runs cannot be verified`,
+          text,
+          // Nothing reliable was parsed, so any name in the text may say where it lands.
+          [...ctx.hints, { source: 'unparsed command text', value: text.slice(0, 4096), weak: true }],
+        ),
+        local: !ctx.remote,
+      });
+    }
+    // `cd dir && terraform destroy`: later commands of this script run in dir. (Followed in source
+    // order; a cd inside a subshell is treated the same, which only ever moves the guess closer.)
+    const scriptCtx: Context = { ...ctx };
+    // `export PAGER=…`, `PATH=./bin:$PATH`: the programs that follow may run something else.
+    for (const name of script.assignedNames)
+      if (!harmlessVariable(name)) unknown.push(`${name}=… (a variable the programs it runs may read)`);
+    for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
+    if (!ctx.remote) {
+      const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };
+      for (const value of script.assigned) inputs.assigned(value, where);
+      for (const redirect of script.redirects) inputs.redirect(redirect, where);
+    }
+    for (const cmd of script.commands) {
+      const before = effects.length;
+      runCommand(cmd, cmd.argv, scriptCtx);
+      if (!file) continue;
+      const at = cmd.line === undefined ? file : `${file}:${cmd.line}`;
+      for (const found of effects.slice(before)) found.origin = [at, ...(found.origin ?? [])];
     }
   };
 
@@ -301,14 +299,15 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
       return;
     }
+    // The variables the command sees: the script's, and those set on its own line.
+    const assignments = { ...ctx.assignments, ...cmd.assignments };
     // What the command reads on this machine (on another one, the paths are not ours to bind).
     if (!ctx.remote) {
-      const own = { ...ctx.assignments, ...cmd.assignments };
       inputs.command(
         argv,
         cmd.assignments,
         cmd.redirects,
-        { cwd: ctx.cwd, home: facts.home, env: lookupFor(own) },
+        { cwd: ctx.cwd, home: facts.home, env: lookupFor(assignments) },
         program.dynamic ? undefined : commandName(program),
       );
     }
@@ -352,7 +351,6 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
-    const assignments = { ...ctx.assignments, ...cmd.assignments };
     const listed = () => readOnlyProgram(program, argv.slice(1), assignments);
     if (peeled && !peeled.analyzeSelf) {
       // A wrapper with nothing inside (`ssh host`, a bare `bash`) runs whatever it is given later.
@@ -361,7 +359,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
-    if (!ctx.remote) runTask(name, argv, callerVariables(cmd, ctx));
+    // (Only with a reader of files: without one there is no task file to read, and no variables to gather.)
+    if (!ctx.remote && facts.readScript) runTask(name, argv, callerVariables(cmd, ctx));
     const own = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
@@ -604,7 +603,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     runCommand(cmd, [...words, ...cmd.argv], { ...ctx, depth: ctx.depth + 1 });
   };
 
-  runScript(command, {
+  const top: Context = {
     hints: [],
     remote: false,
     elevated: false,
@@ -616,7 +615,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     dirStack: [],
     scripts: [],
     aliases: new Map(),
-  });
+  };
+  try {
+    runScript(command, top);
+  } finally {
+    parser.release();
+  }
   const placed = place(effects, commands, facts, options.placement, unknown.length === 0);
   return withFields(placed, { inputs: inputs.result() });
 }

@@ -116,8 +116,10 @@ function wordsAfterRedirect(redirect: SyntaxNode): SyntaxNode[] {
 /** A command's argument words in source order, with those tree-sitter-bash put inside its redirections. */
 function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): SyntaxNode[] {
   const words = node.childrenForFieldName('argument').filter((w): w is SyntaxNode => w !== null);
+  const before = words.length;
   for (const r of redirects) if (r) words.push(...wordsAfterRedirect(r));
-  return words.sort((a, b) => a.startIndex - b.startIndex);
+  // A node's children come in source order: only words taken from redirections need sorting in.
+  return words.length === before ? words : words.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /**
@@ -166,8 +168,14 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         break;
       }
     }
+    // By index: this runs once per node, and for…of's iterators here were a tenth of a line's garbage.
+    const children = node.children;
+    if (children.length === 0) return; // a leaf (most nodes): no ancestry to hand down
     const here = { node, up: above };
-    for (const child of node.children) if (child) visit(child, here);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child) visit(child, here);
+    }
   };
 
   const buildCommand = (node: SyntaxNode, above: Ancestry | undefined): SimpleCommand => {

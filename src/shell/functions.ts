@@ -9,7 +9,12 @@ export function definedFunctions(node: SyntaxNode, found: string[] = []): string
     const name = node.childForFieldName('name')?.text;
     if (name) found.push(name);
   }
-  for (const child of node.namedChildren) if (child) definedFunctions(child, found);
+  // By index: this runs once per named node of every script, and for…of's iterators were garbage.
+  const children = node.namedChildren;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child) definedFunctions(child, found);
+  }
   return found;
 }
 

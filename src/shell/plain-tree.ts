@@ -58,11 +58,14 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/** Most nodes are leaves: they share one empty list each instead of three new ones apiece. */
+const NO_CHILDREN: readonly never[] = Object.freeze([]);
+
 class PlainNode implements SyntaxNode {
-  readonly children: PlainNode[] = [];
-  readonly namedChildren: PlainNode[] = [];
+  children: readonly PlainNode[] = NO_CHILDREN;
+  namedChildren: readonly PlainNode[] = NO_CHILDREN;
   /** Field name of each child, by its position in `children`. */
-  readonly fields: (string | undefined)[] = [];
+  fields: readonly (string | undefined)[] = NO_CHILDREN;
   hasError = false;
   /** How many of the parent's named children come before this node. */
   namedBefore = 0;
@@ -105,6 +108,22 @@ class PlainNode implements SyntaxNode {
   }
 }
 
+/** Appends `child` (under `field`) to `node`'s lists, giving the node lists of its own at its first child. */
+function addChild(node: PlainNode, child: PlainNode, field: string | undefined): void {
+  if (node.children === NO_CHILDREN) {
+    node.children = [child];
+    node.fields = [field];
+    node.namedChildren = child.isNamed ? [child] : NO_CHILDREN;
+    return;
+  }
+  (node.children as PlainNode[]).push(child);
+  (node.fields as (string | undefined)[]).push(field);
+  child.namedBefore = node.namedChildren.length;
+  if (!child.isNamed) return;
+  if (node.namedChildren === NO_CHILDREN) node.namedChildren = [child];
+  else (node.namedChildren as PlainNode[]).push(child);
+}
+
 /** tree-sitter's own rule: a missing node, or an ERROR holding what it skipped (a lone error token is not). */
 const ownError = (node: PlainNode) => node.isMissing || (node.type === 'ERROR' && node.children.length > 0);
 
@@ -145,10 +164,7 @@ export function plainTree(
   while (descended || node !== root) {
     if (descended) {
       const child = copy(node);
-      node.fields.push(field());
-      node.children.push(child);
-      child.namedBefore = node.namedChildren.length;
-      if (child.isNamed) node.namedChildren.push(child);
+      addChild(node, child, field());
       node = child;
       descended = cursor.gotoFirstChild();
       continue;

@@ -11,8 +11,8 @@ export interface SyntaxNode {
   readonly isMissing: boolean;
   readonly hasError: boolean;
   readonly parent: SyntaxNode | null;
-  readonly children: (SyntaxNode | null)[];
-  readonly namedChildren: (SyntaxNode | null)[];
+  readonly children: readonly (SyntaxNode | null)[];
+  readonly namedChildren: readonly (SyntaxNode | null)[];
   /** The last named child, without building the list of all of them (a pipeline may have thousands). */
   readonly lastNamedChild: SyntaxNode | null;
   readonly previousNamedSibling: SyntaxNode | null;
