@@ -168,26 +168,24 @@ export function recordFacts(facts: ActionFacts): FactRecorder {
       for (const name of names) read.add(name);
     },
     snapshot() {
-      const names = new Set(read);
-      for (const name of placementNames(source)) names.add(name);
+      // Built with plain loops: a batch takes one snapshot per line.
+      const names = [...read];
+      for (const name of placementNames(source)) if (!read.has(name)) names.push(name);
       const wireEnv: Record<string, string | null> = {};
       const secretEnv: Record<string, string> = {};
-      for (const name of [...names].sort()) {
+      for (const name of names.sort()) {
         if (SHELL_OWN.has(name) || name === 'HOME' || name === 'PWD') continue;
         const { shown, secret } = wireVariableOf(source, name);
         if (shown !== undefined) wireEnv[name] = shown;
         if (secret !== undefined) secretEnv[name] = secret;
       }
       const out: WireFacts = { cwd: facts.cwd, home: facts.home, env: wireEnv };
-      const reads = (
-        [
-          ['paths', facts.pathExists],
-          ['files', facts.files],
-          ['scripts', facts.readScript],
-          ['plans', facts.readPlan],
-          ['archives', facts.listArchive],
-        ] as const
-      ).flatMap(([what, can]) => (can ? [what] : []));
+      const reads: NonNullable<WireFacts['reads']> = [];
+      if (facts.pathExists) reads.push('paths');
+      if (facts.files) reads.push('files');
+      if (facts.readScript) reads.push('scripts');
+      if (facts.readPlan) reads.push('plans');
+      if (facts.listArchive) reads.push('archives');
       if (reads.length) out.reads = reads;
       if (facts.realCwd) out.realCwd = facts.realCwd;
       if (facts.host) out.host = facts.host;

@@ -69,7 +69,10 @@ async function answerGroup(
 /**
  * Worker threads for a batch: INTERLOCK_BATCH_THREADS when set, else one per core idle now beyond two
  * (the main thread's, and one for V8's compiling and collecting, which a thread adds to), at most 3. On
- * 2 shared cores (load 8-10) a thread made a batch slower, so a busy or small machine starts none.
+ * 2 shared cores (load 8-10) a thread made a batch slower, so a busy or small machine starts none. Nor
+ * does one pay on 2 idle cores: alone, a batch already keeps ≈1.3 cores busy (V8 compiles and collects
+ * beside it), and a worker adds ≈1.1 s of CPU per 10,000 lines (its start, its own warm-up, the results
+ * copied back), so both cores fill up: 2.49-2.61 s of wall against 2.60-2.79 s, for a third more CPU.
  */
 function threadCount(threads: BatchThreads | undefined, env: NodeJS.ProcessEnv): number {
   if (!threads) return 0;
