@@ -99,26 +99,13 @@ function ansible(args: readonly Word[]): Inner[] {
   return remoteScript([command], `ansible -m ${module}`, hints);
 }
 
-/** `salt TARGET cmd.run|cmd.shell 'CMD'` (and salt-ssh): CMD on every minion TARGET matches. */
+/**
+ * `salt TARGET cmd.run|cmd.shell 'CMD'` (and salt-ssh): CMD on every minion TARGET matches. `-G`, `-L`, `-N`,
+ * `-C`, `-E` say how TARGET is read (a grain, a list…): flags, the target still comes first.
+ */
 function salt(name: string, args: readonly Word[]): Inner[] {
   const parsed = parseOptions(args, {
-    withValue: [
-      '-t',
-      '--timeout',
-      '-G',
-      '--grain',
-      '-L',
-      '--list',
-      '-N',
-      '--nodegroup',
-      '-C',
-      '--compound',
-      '-E',
-      '--pcre',
-      '--roster-file',
-      '-c',
-      '--config-dir',
-    ],
+    withValue: ['-t', '--timeout', '--roster-file', '-c', '--config-dir'],
   });
   const [target, fn, ...rest] = parsed.positionals;
   if (!fn || !/^cmd\.(run|shell|run_all|run_stdout|exec_code)$/.test(fn.value)) return [];

@@ -14,6 +14,7 @@ describe('fleet tools run their command on the machines they name', () => {
     ["ansible all -i prod -m file -a 'path=/etc state=absent'", 'deny'],
     ['ansible all -i prod -m reboot', 'deny'],
     ["salt '*' cmd.run 'rm -rf /var/lib/app'", 'require-approval'],
+    ["salt -L 'web1,web2' cmd.run 'rm -rf /srv'", 'require-approval'],
     ["pdsh -w prod-web[1-4] 'rm -rf /srv/app'", 'require-approval'],
     ["pssh -h prod-hosts.txt -i 'rm -rf /srv'", 'require-approval'],
     ["clush -w @prod 'reboot'", 'require-approval'],
