@@ -67,3 +67,14 @@ describe('services analyzer', () => {
     expect(dev.decision.outcome).toBe('ask');
   });
 });
+
+describe('docker cp into a container', () => {
+  // Replacing files inside a running container (an init script of a database) was allowed.
+  it('is a medium change placed by the container; copying out only reads', async () => {
+    const into = await check('docker cp evil.sh prod-db:/docker-entrypoint-initdb.d/');
+    expect(into.assessment.environment).toBe('production');
+    expect(into.decision.outcome).toBe('require-approval');
+    const out = await check('docker cp app-dev:/var/log/app.log ./app.log');
+    expect(out.decision.outcome).toBe('allow');
+  });
+});

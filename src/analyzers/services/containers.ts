@@ -145,6 +145,26 @@ export function containers(inv: Invocation): Effect[] {
       scope.hints,
     );
   switch (key) {
+    case 'cp':
+    case 'container cp': {
+      // `docker cp FILE CONTAINER:PATH` replaces files inside a running container; copying out only reads.
+      const dest = args[args.length - 1];
+      if (args.length < 2 || !dest || dest.dynamic || !/^[^/.:][^:]*:/.test(dest.value)) return [];
+      const container = dest.value.slice(0, dest.value.indexOf(':'));
+      return [
+        fx(
+          tool,
+          'modify',
+          'medium',
+          dest.value,
+          `${tool} cp replaces files inside the container ${container}`,
+          'container',
+          {
+            hints: [...scope.hints, { source: 'container name', value: container, weak: true }],
+          },
+        ),
+      ];
+    }
     case 'rm':
     case 'container rm':
     case 'container remove':
