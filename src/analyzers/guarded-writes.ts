@@ -1,7 +1,7 @@
 import type { ActionFacts, Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { tarTargets, unzipTargets } from './guarded-writes/archives.js';
-import { judgeAll, sensitiveContext, type Target } from './guarded-writes/judge.js';
+import { judgeAll, onlyStateAt, sensitiveContext, type Target } from './guarded-writes/judge.js';
 import { possibleLandings } from './guarded-writes/landing.js';
 import { withMembers } from './guarded-writes/members.js';
 import { permissionTargets, writtenTargets } from './guarded-writes/tools.js';
@@ -81,7 +81,7 @@ export const guardedWritesAnalyzer: Analyzer = {
     const archiver = ARCHIVERS.get(inv.name);
     const targets = archiver
       ? withMembers(archiver(inv.args), inv.facts)
-      : possibleLandings(writtenTargets(inv.name, inv.args), inv.facts);
+      : possibleLandings(writtenTargets(inv.name, inv.args), inv.facts, onlyStateAt(inv.facts));
     return judgeAll(targets, sensitiveContext(inv.facts), inv.name);
   },
 };

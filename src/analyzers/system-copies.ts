@@ -3,7 +3,7 @@ import { RSYNC_VALUE, SCP_VALUE } from '../shell/cli-options/copies.js';
 import { hasOption, parseOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
-import { guardedForWrites, judgeAll, sensitiveContext } from './guarded-writes/judge.js';
+import { guardedForWrites, judgeAll, onlyStateAt, sensitiveContext } from './guarded-writes/judge.js';
 import { dotContents, landings, possibleLandings, rsyncContents } from './guarded-writes/landing.js';
 import { sensitiveFile, userInterlockDir, type SensitiveFile } from './sensitive-files.js';
 
@@ -45,7 +45,7 @@ function guardedThere(dest: Destination): SensitiveFile | undefined {
  */
 function copyHere(inv: Invocation, sources: readonly Word[], dest: Word): Effect[] {
   const contents = inv.name === 'rsync' ? rsyncContents : dotContents;
-  const targets = possibleLandings(landings(sources, dest, contents), inv.facts);
+  const targets = possibleLandings(landings(sources, dest, contents), inv.facts, onlyStateAt(inv.facts));
   return judgeAll(targets, sensitiveContext(inv.facts), inv.name);
 }
 

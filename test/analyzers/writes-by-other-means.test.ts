@@ -115,4 +115,17 @@ describe('a copy lands inside its destination only when that is a directory', ()
     });
     expect(agentSettings.decision.outcome).not.toBe('allow');
   });
+
+  it('facts that deny a directory never drop a landing on what guards the agent or grants power', async () => {
+    // The facts are the agent side's (a server replays them): a hostile client says nothing is a directory.
+    for (const [command, dest] of [
+      ['cp -r interlock /home/dev/.config', '/home/dev/.config'],
+      ['cp -r .claude /home/dev', '/home/dev'],
+      ['cp authorized_keys /home/dev/.ssh', '/home/dev/.ssh'],
+      ['cp pre-commit .git/hooks', '/home/dev/project/.git/hooks'],
+    ]) {
+      const lied = await check(command!, { files: withDirectories(), exists: (p) => p !== dest });
+      expect(lied.decision.outcome, command).not.toBe('allow');
+    }
+  });
 });

@@ -60,6 +60,18 @@ export function sensitiveContext(facts: ActionFacts): SensitiveContext {
   return { cwd: facts.cwd, home: facts.home, userConfigDir: userInterlockDir(facts.env, facts.home) };
 }
 
+/**
+ * Which `dest/<name>` readings the facts may drop: only those that land on a Terraform state file or on
+ * nothing guarded. What guards the agent, runs later or is the system stays judged whatever the facts say.
+ */
+export function onlyStateAt(facts: ActionFacts): (path: string) => boolean {
+  const ctx = sensitiveContext(facts);
+  return (path) => {
+    const file = guardedAt(path, ctx);
+    return file === undefined || file.category === 'terraform-state';
+  };
+}
+
 /** Moving the system away is files.ts's (`mv /etc …`); here, only what guards the agent. */
 const MOVED_AWAY = new Set(['interlock-config', 'agent-hooks', 'startup-script']);
 

@@ -38,9 +38,15 @@ export const rsyncContents = (source: string): boolean => dotContents(source) ||
 /**
  * The landings that can happen: `cp terraform.tfstate terraform.tfstate.bak` writes `dest/<name>` only when
  * the destination is a directory, so where the edge's facts say it is absent or not a directory, that
- * reading goes (it called a backup of the state a write over the state). Without facts, both stay.
+ * reading goes (it called a backup of the state a write over the state). Without facts, both stay. Those
+ * facts are the agent side's answer (a server replays them), so they only ever drop a reading `mayDrop`
+ * allows: never one that lands on what guards the agent or grants power (`cp authorized_keys ~/.ssh`).
  */
-export function possibleLandings(targets: readonly Target[], facts: ActionFacts): Target[] {
+export function possibleLandings(
+  targets: readonly Target[],
+  facts: ActionFacts,
+  mayDrop: (path: string) => boolean,
+): Target[] {
   const { files, pathExists } = facts;
   if (!files && !pathExists) return [...targets];
   const notDirectory = (dest: string) => {
@@ -49,5 +55,5 @@ export function possibleLandings(targets: readonly Target[], facts: ActionFacts)
     // A regular file is bound by identity and times, unread (maxBytes 0): only its kind is asked here.
     return files !== undefined && !files.fingerprint(path, 0).digest.startsWith('directory:');
   };
-  return targets.filter((t) => t.within === undefined || !notDirectory(t.within));
+  return targets.filter((t) => t.within === undefined || !mayDrop(t.path) || !notDirectory(t.within));
 }
