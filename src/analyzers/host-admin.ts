@@ -1,5 +1,6 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js';
 import { hasOption, parseOptions } from '../shell/options.js';
+import { GIT_RUNS } from '../shell/escapes.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { classifyPath, resolvePath } from './paths.js';
 
@@ -218,10 +219,6 @@ function sshCopyId(inv: Invocation): Effect[] {
     ),
   ];
 }
-
-/** Settings that make git run a program, in every repository once global: a hook directory, a command. */
-const GIT_RUNS =
-  /^(core\.(hookspath|sshcommand|fsmonitor|pager|editor|askpass)|credential\.helper|alias\..+|.*\.(command|cmd|textconv|clean|smudge|process))$/i;
 
 /**
  * In a repository's own config, what the project sets itself (husky's `core.hooksPath .husky`, a deploy

@@ -38,9 +38,13 @@ function editorShell(args: readonly Word[], via: string): Inner[] {
   });
 }
 
-/** git settings whose value git runs (through the shell): a pager, an editor, an alias, a filter… */
-const GIT_RUNS =
-  /^(core\.(pager|editor|sshcommand|askpass|fsmonitor)|sequence\.editor|diff\.external|gpg\.program|credential\.helper|alias\..+|.*\.(textconv|clean|smudge|process|command|cmd))$/i;
+/**
+ * git settings that make git run a program: a pager, an editor, an alias, a filter, a hooks directory… The
+ * value is a command line git runs through the shell, except `core.hooksPath`, which names the directory
+ * whose hooks git runs.
+ */
+export const GIT_RUNS =
+  /^(core\.(hookspath|pager|editor|sshcommand|askpass|fsmonitor)|sequence\.editor|diff\.external|gpg\.program|credential\.helper|alias\..+|.*\.(textconv|clean|smudge|process|command|cmd))$/i;
 
 /** `git -c KEY=VALUE …`: a setting for this one run; the program it names runs with it. */
 function gitSettings(args: readonly Word[]): Inner[] {
@@ -57,7 +61,8 @@ function gitSettings(args: readonly Word[]): Inner[] {
     const at = setting.value.indexOf('=');
     const key = setting.value.slice(0, at);
     const value = setting.value.slice(at + 1);
-    if (at < 0 || !GIT_RUNS.test(key) || /^(true|false|yes|no|on|off|0|1)$/i.test(value)) continue;
+    if (at < 0 || !GIT_RUNS.test(key) || /^core\.hookspath$/i.test(key)) continue;
+    if (/^(true|false|yes|no|on|off|0|1)$/i.test(value)) continue;
     if (/^alias\./i.test(key) && !value.startsWith('!')) continue;
     inner.push(
       setting.dynamic

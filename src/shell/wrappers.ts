@@ -53,7 +53,20 @@ export function commandName(w: Word | undefined): string {
   return base.endsWith('.exe') && base.length > 4 ? base.slice(0, -4) : base;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox-sh']);
+/** Shells that run a command line they are given (`-c`), or read one from stdin. */
+export const SHELLS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'ash',
+  'fish',
+  'busybox-sh',
+  'csh',
+  'tcsh',
+]);
 const INTERPRETERS_READING_STDIN = new Set([
   'python',
   'python3',

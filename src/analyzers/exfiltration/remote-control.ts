@@ -1,7 +1,7 @@
 import { SSH_VALUE } from '../../shell/cli-options/copies.js';
 import type { SimpleCommand } from '../../shell/extract.js';
 import { parseOptions } from '../../shell/options.js';
-import { commandName } from '../../shell/wrappers.js';
+import { commandName, SHELLS } from '../../shell/wrappers.js';
 import type { Word } from '../../shell/words.js';
 import type { Effect } from '../../core/types.js';
 import { NC_VALUE, socketPath } from './sockets.js';
@@ -35,7 +35,6 @@ const CONTROL_PORTS = new Set([
   '2379',
 ]);
 const CONTROL_SCHEMES = /^(ssh|rdp|tcp|unix|vnc):\/\//i;
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'csh', 'tcsh']);
 
 function handedOver(tool: string, to: string, how: string, host?: string, critical = false): Effect {
   return {
