@@ -4,6 +4,7 @@ import type { ActionFacts, Effect, EnvironmentHint } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import { environmentHints, environmentPlacement, placementVariables } from './environment-placement.js';
 import { everydayTool } from './everyday-tools.js';
+import { onlyLooks } from './only-looks.js';
 
 // A program no analyzer recognises (`./deploy-tool --all`, `some-vendor-cli apply`, `go run ./cmd/x`)
 // cannot be seen into. Outside production that stays as it was: nothing to say. While the environment
@@ -39,8 +40,9 @@ export function unverifiableInProduction(
   analyzers: ReadonlyMap<string, readonly Analyzer[]>,
   placement: Placement,
 ): Effect | undefined {
-  // Building, installing or editing on a production host is a change to production, not everyday work.
-  if (!command.remote && everydayTool(command.argv)) return undefined;
+  // Building, installing or editing on a production host is a change to production, not everyday work;
+  // looking is everyday work anywhere.
+  if (onlyLooks(command.argv) || (!command.remote && everydayTool(command.argv))) return undefined;
   const hints = command.remote
     ? [...command.hints]
     : [...command.hints, ...environmentHints(facts, variables(analyzers), command.env)];

@@ -16,6 +16,8 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-db.example.com 'vim /etc/nginx/nginx.conf'",
     "ssh prod-db.example.com 'make install'",
     "ssh prod-db.example.com 'dmesg -c'",
+    "ssh prod-web-1 'pm2 delete all'",
+    "ssh prod-web-1 'mytool status --fix'",
   ])('%s is denied', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
@@ -30,6 +32,14 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-db.example.com 'ss -tlnp'",
     "ssh prod-db.example.com 'dmesg | tail'",
     "ssh prod-db.example.com 'vmstat 1 5; iostat; lsblk'",
+    // Looking before touching: pagers, certificate tools, dumps, and a program that says it only reads.
+    "ssh prod-web-1 'less /var/log/app.log'",
+    "ssh prod-web-1 'openssl x509 -in /etc/ssl/cert.pem -noout -dates'",
+    "ssh prod-web-1 'pg_dump --schema-only app | head -50'",
+    "ssh prod-web-1 'pm2 status'",
+    "ssh prod-web-1 'supervisorctl status'",
+    "ssh prod-web-1 'java -version'",
+    "ssh prod-web-1 'getent hosts db'",
     // Variables set here stay here: the remote tail reads none of them.
     'env -i PATH=/usr/bin:/bin ssh prod-app-1 "tail -n 100 /var/log/app.log"',
     'LC_ALL=C ssh prod-app-1 tail -n 5 /var/log/app.log',

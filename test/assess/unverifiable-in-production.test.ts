@@ -91,6 +91,10 @@ describe('the same programs without production evidence', () => {
 
 describe('everyday local work with production credentials set', () => {
   it.each([
+    // A program that says it only looks: one read subcommand, or a version flag.
+    'mytool status',
+    'pm2 list',
+    'java -version',
     'go build ./...',
     'go test ./...',
     'go vet ./...',
