@@ -6,7 +6,8 @@ import type { Word } from './words.js';
 // Programs that run a shell command handed to them in an option or as keystrokes, the way an editor, a
 // debugger or an archiver lets you out to the shell: `vim -es -c '!rm -rf ~' -c q`, `git -c
 // core.pager='rm -rf ~' log`, `tar --checkpoint-action=exec='rm -rf ~'`, `gdb -ex 'shell rm -rf ~'`,
-// `tmux new -d 'rm -rf ~'`, `screen -dm bash -c '…'`. Each was allowed: the command was an option's value.
+// `tmux new -d 'rm -rf ~'`, `screen -dm bash -c '…'`, `osascript -e 'do shell script "…"'`. Each was allowed:
+// the command was an option's value.
 // What they run is assessed as the shell would run it; the program itself is still analyzed.
 
 const script = (text: string, via: string): Inner => ({ kind: 'script', text, via });
@@ -160,6 +161,27 @@ function joined(words: readonly Word[], via: string): Inner {
   );
 }
 
+/**
+ * AppleScript's `do shell script "…"` (osascript -e): the string is a command line for sh. One written as a
+ * single string literal is assessed; one put together (`"rm " & x`) cannot be read.
+ */
+function appleScriptShell(args: readonly Word[]): Inner[] {
+  const code = args.flatMap((w, i) => (w.value === '-e' && args[i + 1] ? [args[i + 1]!] : []));
+  return code.flatMap((w): Inner[] => {
+    const calls = [...w.value.matchAll(/do\s+shell\s+script\s+("(?:[^"\\]|\\.)*")(\s*&)?/gi)];
+    if (!calls.length) return [];
+    return calls.map((m): Inner =>
+      w.dynamic || m[2]
+        ? {
+            kind: 'unverifiable',
+            reason: 'osascript runs a shell command put together at run time',
+            target: w.value,
+          }
+        : script(m[1]!.slice(1, -1).replace(/\\(["\\])/g, '$1'), 'osascript do shell script'),
+    );
+  });
+}
+
 /** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
 export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
@@ -168,6 +190,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   if (/^(vim|vi|nvim|ex|view|gvim|vimdiff|nvi|rvim)$/.test(name)) inner = editorShell(args, name);
   else if (name === 'git') inner = gitSettings(args);
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
+  else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);
     analyzeSelf = false;

@@ -23,6 +23,8 @@ describe('a shell command handed to another program is assessed', () => {
     "tmux send-keys -t dev 'rm -rf ~' Enter",
     "screen -dm bash -c 'rm -rf ~'",
     "screen -S x -X stuff 'rm -rf ~'",
+    `osascript -e 'do shell script "rm -rf ~"'`,
+    `osascript -e 'do shell script "rm -rf ~" with administrator privileges'`,
     'npx rimraf ~',
     'rimraf /',
     'shx rm -rf ~',
@@ -30,6 +32,11 @@ describe('a shell command handed to another program is assessed', () => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
     expect(r.assessment.risk).toBe('critical');
+  });
+
+  it('an AppleScript shell command put together at run time is not allowed unseen', async () => {
+    const r = await check(`osascript -e 'do shell script "rm -rf " & quoted form of p'`);
+    expect(r.decision.outcome).not.toBe('allow');
   });
 
   it('vim script that starts programs is not read, and is not allowed unseen', async () => {
@@ -50,6 +57,8 @@ describe('a shell command handed to another program is assessed', () => {
     'tmux ls',
     "tmux send-keys -t dev 'npm test' Enter",
     'screen -ls',
+    `osascript -e 'display notification "done" with title "Build"'`,
+    `osascript -e 'do shell script "echo \\"hi\\""'`,
     'npx rimraf dist',
     'rimraf node_modules',
   ])('%s stays allowed', async (command) => {
