@@ -374,6 +374,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       hints: ctx.hints,
       env: lookupFor(assignments),
       remote: ctx.remote,
+      assigned: Object.keys(assignments).length > 0,
     };
     const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
     if (effect) effects.push({ effect, local: false });

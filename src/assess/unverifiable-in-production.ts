@@ -22,6 +22,8 @@ interface UnseenCommand {
   env: (name: string) => string | undefined;
   /** Runs on another machine (ssh, kubectl exec): placed by that machine, not by this one's variables. */
   remote?: boolean;
+  /** Variables are set for it (`PATH=./evil:$PATH mytool status`): what runs is not what its words say. */
+  assigned?: boolean;
 }
 
 const variablesOf = new WeakMap<object, string[]>();
@@ -42,7 +44,8 @@ export function unverifiableInProduction(
 ): Effect | undefined {
   // Building, installing or editing on a production host is a change to production, not everyday work;
   // looking is everyday work anywhere.
-  if (onlyLooks(command.argv) || (!command.remote && everydayTool(command.argv))) return undefined;
+  if (onlyLooks(command.argv, command.assigned === true) || (!command.remote && everydayTool(command.argv)))
+    return undefined;
   const hints = command.remote
     ? [...command.hints]
     : [...command.hints, ...environmentHints(facts, variables(analyzers), command.env)];

@@ -18,6 +18,12 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-db.example.com 'dmesg -c'",
     "ssh prod-web-1 'pm2 delete all'",
     "ssh prod-web-1 'mytool status --fix'",
+    // What only looks by its words, but is a script the agent may have written, or runs with variables set.
+    "ssh prod-db './cleanup.sh -v'",
+    "ssh prod-web-1 'PATH=/tmp/evil:$PATH mytool status'",
+    "ssh prod-web-1 '/tmp/x/less /etc/passwd'",
+    'ssh prod-web-1 \'man -P "rm -rf /" ls\'',
+    "ssh prod-web-1 'ip route add 10.0.0.0/8 via 10.1.1.1'",
   ])('%s is denied', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
@@ -40,6 +46,10 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-web-1 'supervisorctl status'",
     "ssh prod-web-1 'java -version'",
     "ssh prod-web-1 'getent hosts db'",
+    "ssh prod-web-1 'ip a'",
+    "ssh prod-web-1 'dpkg -l'",
+    "ssh prod-web-1 'nginx -t'",
+    "ssh prod-web-1 'zcat /var/log/app.log.1.gz | head'",
     // Variables set here stay here: the remote tail reads none of them.
     'env -i PATH=/usr/bin:/bin ssh prod-app-1 "tail -n 100 /var/log/app.log"',
     'LC_ALL=C ssh prod-app-1 tail -n 5 /var/log/app.log',
