@@ -82,7 +82,11 @@ function ansible(args: readonly Word[]): Inner[] {
   const parsed = parseOptions(args, { withValue: ANSIBLE_VALUE });
   const module = optionValue(parsed, '-m', '--module-name') ?? 'command';
   const command = valueWord(args, '-a', '--args');
-  if (READ_MODULES.test(module)) return [];
+  // A version, help, a host list or a rehearsal (`--check`) runs nothing on the hosts.
+  const looks = ['--version', '-h', '--help', '--list-hosts', '-C', '--check'].some((o) =>
+    parsed.options.has(o),
+  );
+  if (looks || READ_MODULES.test(module)) return [];
   const pattern = parsed.positionals[0]?.value;
   const hints = [
     ...hint('ansible hosts', pattern),
@@ -99,22 +103,55 @@ function ansible(args: readonly Word[]): Inner[] {
   return remoteScript([command], `ansible -m ${module}`, hints);
 }
 
+/** salt's options that take a value (`-G`, `-L`, `-N`, `-C`, `-E` are flags: how TARGET is read). */
+const SALT_VALUE = [
+  '-t',
+  '--timeout',
+  '--out',
+  '--output',
+  '--out-file',
+  '-b',
+  '--batch-size',
+  '-l',
+  '--log-level',
+  '--roster-file',
+  '-c',
+  '--config-dir',
+  '--return',
+];
+/** Execution functions that only report: `test.ping`, `grains.items`, `disk.usage`… */
+const READ_FUNCTIONS =
+  /^(test\.(ping|version|echo)|grains\.(items|item|get|ls)|pillar\.(items|item|get)|status\..+|disk\.usage|sys\.(doc|list_functions)|pkg\.(list_pkgs|version)|service\.(status|get_all))$/;
+
 /**
- * `salt TARGET cmd.run|cmd.shell 'CMD'` (and salt-ssh): CMD on every minion TARGET matches. `-G`, `-L`, `-N`,
- * `-C`, `-E` say how TARGET is read (a grain, a list…): flags, the target still comes first.
+ * `salt TARGET cmd.run|cmd.shell 'CMD'` (and salt-ssh): CMD on every minion TARGET matches; any other function
+ * but a report cannot be seen into there. The target still comes first after `-G`, `-L`, `-N`, `-C`, `-E`.
  */
 function salt(name: string, args: readonly Word[]): Inner[] {
-  const parsed = parseOptions(args, {
-    withValue: ['-t', '--timeout', '--roster-file', '-c', '--config-dir'],
-  });
+  const parsed = parseOptions(args, { withValue: SALT_VALUE });
   const [target, fn, ...rest] = parsed.positionals;
-  if (!fn || !/^cmd\.(run|shell|run_all|run_stdout|exec_code)$/.test(fn.value)) return [];
-  return remoteScript(rest.slice(0, 1), `${name} ${fn.value}`, hint(`${name} target`, target?.value));
+  if (!fn || fn.dynamic || READ_FUNCTIONS.test(fn.value)) return [];
+  // `test=True` is salt's rehearsal (state functions report what they would change), as ansible's --check.
+  if (rest.some((w) => /^test=true$/i.test(w.value))) return [];
+  const hints = hint(`${name} target`, target?.value);
+  if (/^cmd\.(run|shell|run_all|run_stdout|exec_code)$/.test(fn.value))
+    return remoteScript(rest.slice(0, 1), `${name} ${fn.value}`, hints);
+  const reason = `${name} runs ${fn.value} on ${target?.value ?? 'its minions'}`;
+  return [
+    {
+      kind: 'unverifiable',
+      reason,
+      target: [fn.value, ...rest.map((w) => w.value)].join(' '),
+      hints,
+      remote: true,
+    },
+  ];
 }
 
 /** pdsh -w HOSTS CMD…, pssh/parallel-ssh -h FILE|-H HOST -i CMD, clush -w HOSTS|-g GROUP CMD. */
 function parallelShell(name: string, args: readonly Word[]): Inner[] {
   const parsed = parseOptions(args, {
+    stopAtFirstPositional: true,
     withValue: [
       '-w',
       '-x',

@@ -15,6 +15,9 @@ describe('fleet tools run their command on the machines they name', () => {
     ['ansible all -i prod -m reboot', 'deny'],
     ["salt '*' cmd.run 'rm -rf /var/lib/app'", 'require-approval'],
     ["salt -L 'web1,web2' cmd.run 'rm -rf /srv'", 'require-approval'],
+    ["salt --out json '*' cmd.run 'rm -rf /var/lib/app'", 'require-approval'],
+    ["salt '*' file.remove /etc/x", 'deny'],
+    ['pdsh -w prod-web1 rm -rf /var/lib/app', 'require-approval'],
     ["pdsh -w prod-web[1-4] 'rm -rf /srv/app'", 'require-approval'],
     ["pssh -h prod-hosts.txt -i 'rm -rf /srv'", 'require-approval'],
     ["clush -w @prod 'reboot'", 'require-approval'],
@@ -28,6 +31,11 @@ describe('fleet tools run their command on the machines they name', () => {
 
   it.each([
     'ansible all -i prod -m ping',
+    'ansible --version',
+    'ansible all --list-hosts',
+    "ansible all -i inventories/dev -m apt -a 'name=jq' --check",
+    "salt '*' test.ping",
+    "salt 'web*' state.apply nginx test=True",
     'ansible all -i prod -m setup',
     "ansible all -i prod -a 'uptime'",
     "salt 'prod-*' cmd.run 'df -h'",
