@@ -22,7 +22,8 @@ function exShell(command: string): string | undefined {
 function editorShell(args: readonly Word[], via: string): Inner[] {
   const commands: Word[] = [];
   args.forEach((w, i) => {
-    if ((w.value === '-c' || w.value === '--cmd') && args[i + 1]) commands.push(args[i + 1]!);
+    // `-c CMD`, and `-c` at the end of a cluster of flags (`ex -sc '!…'`, `vim -Nesc …`).
+    if ((/^-[a-zA-Z]*c$/.test(w.value) || w.value === '--cmd') && args[i + 1]) commands.push(args[i + 1]!);
     else if (w.value.startsWith('+') && w.value.length > 1) commands.push({ ...w, value: w.value.slice(1) });
   });
   return commands.flatMap((w): Inner[] => {
@@ -44,8 +45,20 @@ function editorShell(args: readonly Word[], via: string): Inner[] {
  * value is a command line git runs through the shell, except `core.hooksPath`, which names the directory
  * whose hooks git runs.
  */
-export const GIT_RUNS =
+const GIT_RUNS =
   /^(core\.(hookspath|pager|editor|sshcommand|askpass|fsmonitor)|sequence\.editor|diff\.external|gpg\.program|credential\.helper|alias\..+|.*\.(textconv|clean|smudge|process|command|cmd))$/i;
+
+/** git's own options that take the next word as their value. */
+const GIT_VALUE = new Set([
+  '-C',
+  '--git-dir',
+  '--work-tree',
+  '--namespace',
+  '--super-prefix',
+  '--config-env',
+  '--exec-path',
+  '--list-cmds',
+]);
 
 /** `git -c KEY=VALUE …`: a setting for this one run; the program it names runs with it. */
 function gitSettings(args: readonly Word[]): Inner[] {
@@ -54,7 +67,7 @@ function gitSettings(args: readonly Word[]): Inner[] {
     const w = args[i]!;
     if (!w.value.startsWith('-')) break; // the subcommand: git's own options end
     if (w.value !== '-c') {
-      if (w.value === '-C' || w.value === '--git-dir' || w.value === '--work-tree') i++;
+      if (GIT_VALUE.has(w.value)) i++;
       continue;
     }
     const setting = args[++i];
@@ -91,8 +104,14 @@ function tarCommands(args: readonly Word[]): Inner[] {
     else if (action) inner.push(script(action[1]!, 'tar --checkpoint-action'));
     else if (w.value === '--checkpoint-action' && next?.value.startsWith('exec='))
       inner.push(script(next.value.slice(5), 'tar --checkpoint-action'));
-    else if ((w.value === '-I' || w.value === '-F' || w.value === '--to-command') && next)
+    else if (
+      /^(-I|-F|--to-command|--use-compress-program|--info-script|--new-volume-script|--rsh-command)$/.test(
+        w.value,
+      ) &&
+      next
+    )
       inner.push(script(next.value, `tar ${w.value}`));
+    else if (/^-[IF]./.test(w.value)) inner.push(script(w.value.slice(2), `tar ${w.value.slice(0, 2)}`));
   });
   return inner;
 }
@@ -119,8 +138,10 @@ function tmuxCommands(args: readonly Word[]): Inner[] {
   const parsed = parseOptions(args, { withValue: ['-L', '-S', '-f', '-T'], stopAtFirstPositional: true });
   const [sub, ...rest] = parsed.positionals;
   if (!sub) return [];
+  // `-l` is a size for split-window and a flag (literal keys) for send-keys.
+  const keys = /^(send-keys|send)$/.test(sub.value);
   const own = parseOptions(rest, {
-    withValue: ['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-p', '-N'],
+    withValue: keys ? ['-t', '-N'] : ['-t', '-s', '-n', '-c', '-e', '-F', '-x', '-y', '-l', '-p', '-N'],
   });
   const words = own.positionals;
   if (/^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|run-shell|run)$/.test(sub.value))
