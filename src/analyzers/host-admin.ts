@@ -1,6 +1,5 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js';
 import { hasOption, parseOptions } from '../shell/options.js';
-import { GIT_RUNS } from '../shell/escapes.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { classifyPath, resolvePath } from './paths.js';
 
@@ -222,15 +221,21 @@ function sshCopyId(inv: Invocation): Effect[] {
 
 /**
  * In a repository's own config, what the project sets itself (husky's `core.hooksPath .husky`, a deploy
- * key's `core.sshCommand`) is its business; a command run on every `git status` (core.fsmonitor), hooks
- * taken from outside the repository, filters and shell aliases run later, in the user's own git session.
+ * key's `core.sshCommand`, git-lfs's filters, a credential helper) is its business; a command run on every
+ * `git status` (core.fsmonitor), hooks taken from outside the repository and shell aliases run later, in
+ * the user's own git session.
  */
 function runsInRepository(key: string, value: string): boolean {
   const k = key.toLowerCase();
   if (k === 'core.hookspath') return value.startsWith('/') || value.startsWith('~') || value.startsWith('..');
   if (k === 'core.fsmonitor') return !/^(true|false|yes|no|on|off|0|1)$/i.test(value);
-  return !/^core\.(sshcommand|editor|pager|askpass)$/.test(k);
+  // Credential helpers, filters (git-lfs writes its own), diff and merge tools are the project's setup.
+  return k.startsWith('alias.');
 }
+
+/** Settings that make git run a program, in every repository once global: a hook directory, a command. */
+const GIT_RUNS =
+  /^(core\.(hookspath|sshcommand|fsmonitor|pager|editor|askpass)|credential\.helper|alias\..+|.*\.(command|cmd|textconv|clean|smudge|process))$/i;
 
 /** `git config [--global|--system] KEY VALUE` (and `git config set`) for a key that runs programs. */
 function gitConfig(inv: Invocation): Effect[] {

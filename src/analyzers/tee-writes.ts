@@ -24,7 +24,9 @@ export const teeWritesAnalyzer: Analyzer = {
             (e) => e.target,
           ),
     );
+    // A file named at run time (`tee "$LOG"`, `tee >(gzip > x.gz)`) is left to what names it, as guarded-writes does.
     return parsed.positionals
+      .filter((target) => !target.dynamic)
       .flatMap((target) => redirectEffects({ operator, target }, inv.facts, inv.remote, 'tee'))
       .filter((e) => !guarded.has(e.target));
   },

@@ -57,7 +57,7 @@ const TOOLS: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ),
   // Package installs (npm, yarn, pnpm and bun scripts are read as tasks).
   ...each('npm pnpm yarn bun', NODE_PACKAGES),
-  ...each('pip pip3', words('install download list show freeze check wheel uninstall --version')),
+  ...each('pip pip3', words('install download list show freeze check wheel uninstall cache --version')),
   ['uv', words('pip sync lock add remove venv tree version --version')],
   ['poetry', words('install lock add remove show update check build env --version')],
   ['pipenv', words('install lock sync graph --version')],
@@ -72,7 +72,7 @@ const TOOLS: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ...each('pyenv rbenv', words('install versions version local global which')),
   ['asdf', words('install list current local global plugin')],
   ['direnv', words('allow deny status reload')],
-  ['brew', words('install list info upgrade update search outdated doctor')],
+  ['brew', words('install list info upgrade update search outdated doctor uninstall remove rm cleanup')],
   ...each('apt apt-get', words('install update upgrade list search show policy')),
   // Local clusters: what they create and delete is on this machine.
   ...each('kind minikube k3d', 'any'),

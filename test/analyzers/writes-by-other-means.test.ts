@@ -54,6 +54,8 @@ const ALLOWED: readonly (readonly [string, boolean])[] = [
   ['npm test 2>&1 | tee -a test.log', true],
   ['ls | tee /tmp/listing', false],
   ['echo x | tee /dev/null', true],
+  ['make 2>&1 | tee >(grep error) >/dev/null', true],
+  ['npm test | tee "$LOG"', true],
   ['setfacl -m u:bob:rw notes.txt', true],
   ['setfacl -m u:bob:r /etc/hosts', true],
   ['setfacl -x u:bob /etc/sudoers', true],
