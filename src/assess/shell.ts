@@ -248,6 +248,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       hints.push({ source: 'kube context', value: facts.kubeContext });
     }
     const remote = ctx.remote || inner.remote === true;
+    // Variables set here do not travel to another machine (`PATH=… ssh host tail`): only the inner ones.
+    const leaves = remote && !ctx.remote;
     if (inner.kind === 'unverifiable') {
       effects.push({
         effect: unverifiable(inner.reason, inner.target, hints),
@@ -256,12 +258,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     } else if (inner.kind === 'script') {
       // A script given to another shell starts with a fresh set of variables, except those exported to it.
-      // On another machine, none of this one's variables (`PATH=… ssh host 'tail …'`).
-      const assignments = remote && !ctx.remote ? {} : ctx.assignments;
+      const assignments = leaves ? {} : ctx.assignments;
       runScript(inner.text, { ...ctx, hints, remote, assignments, depth: ctx.depth + 1 });
     } else {
-      // Variables set here do not travel to another machine (`PATH=… ssh host tail`): only the inner ones.
-      const leaves = remote && !ctx.remote;
       const next: Context = {
         hints,
         remote,

@@ -1,5 +1,6 @@
 import type { SimpleCommand } from './extract.js';
 import { parseOptions } from './options.js';
+import { scriptOrUnverifiable } from './inner-script.js';
 import type { Inner, Peeled } from './wrappers.js';
 import type { Word } from './words.js';
 
@@ -165,21 +166,11 @@ function screenCommands(args: readonly Word[]): Inner[] {
   return words.length ? [{ kind: 'argv', argv: [...words] }] : [];
 }
 
-/** Words a program hands to the shell as one command line. */
+/** Keys typed into a terminal, as one command line: a typed `\n` at the end is the Enter key. */
 function joined(words: readonly Word[], via: string): Inner {
-  if (words.some((w) => w.dynamic))
-    return {
-      kind: 'unverifiable',
-      reason: `${via} runs a command built at run time`,
-      target: words.map((w) => w.value).join(' '),
-    };
-  return script(
-    words
-      .map((w) => w.value)
-      .join(' ')
-      .replace(/\\n$/, ''),
-    via,
-  );
+  const last = words[words.length - 1]!;
+  const typed = [...words.slice(0, -1), { ...last, value: last.value.replace(/\\n$/, '') }];
+  return scriptOrUnverifiable(typed, via);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { gdbShell, peelEscapes } from './escapes.js';
 import { peelFleet } from './fleet.js';
+import { scriptOrUnverifiable } from './inner-script.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { word, type Word } from './words.js';
@@ -163,26 +164,6 @@ const SPECS: Record<string, OptionSpec> = {
   exec: { withValue: ['-a'], stopAtFirstPositional: true },
   flock: { withValue: ['-w', '--timeout', '-E', '--conflict-exit-code'], stopAtFirstPositional: true },
 };
-
-function joinStatic(words: readonly Word[]): string | undefined {
-  return words.some((w) => w.dynamic) ? undefined : words.map((w) => w.value).join(' ');
-}
-
-function scriptOrUnverifiable(
-  words: readonly Word[],
-  via: string,
-  extra: Partial<Extract<Inner, { kind: 'script' }>> = {},
-): Inner {
-  const text = joinStatic(words);
-  if (text === undefined) {
-    return {
-      kind: 'unverifiable',
-      reason: `${via} runs a command built at run time`,
-      target: words.map((w) => w.value).join(' '),
-    };
-  }
-  return { kind: 'script', text, via, ...extra };
-}
 
 /** A static script fed on stdin: a here-doc/here-string, or `echo`/`printf` of static text. */
 function staticStdin(cmd: SimpleCommand): string | undefined {
