@@ -12,6 +12,7 @@ import {
   type Inner,
 } from '../shell/wrappers.js';
 import { quoteWord, type Word } from '../shell/words.js';
+import { variableCommands, withoutCommandVariables } from '../shell/command-variables.js';
 import { definedFunctions, selfSpawningFunctions } from '../shell/functions.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
@@ -350,6 +351,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
+    const held = variableCommands({ ...cmd.variablesBefore, ...assignments });
+    if (held.length) {
+      const quiet = { ...ctx, assignments: withoutCommandVariables(ctx.assignments) };
+      for (const inner of held) runInner(inner, self, quiet, name);
+    }
     const listed = () => readOnlyProgram(program, argv.slice(1), assignments);
     if (peeled && !peeled.analyzeSelf) {
       // A wrapper with nothing inside (`ssh host`, a bare `bash`) runs whatever it is given later.

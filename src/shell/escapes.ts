@@ -194,6 +194,17 @@ function appleScriptShell(args: readonly Word[]): Inner[] {
   });
 }
 
+/** `man -P CMD`, `man --pager=CMD`: man runs CMD through the shell to show the page. */
+function manPager(args: readonly Word[]): Inner[] {
+  return args.flatMap((w, i): Inner[] => {
+    const next = args[i + 1];
+    if ((w.value === '-P' || w.value === '--pager') && next)
+      return [scriptOrUnverifiable([next], `man ${w.value}`)];
+    const joined = /^(?:-P|--pager=)(.+)$/s.exec(w.value);
+    return joined ? [scriptOrUnverifiable([{ ...w, value: joined[1]! }], 'man -P')] : [];
+  });
+}
+
 /** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
 export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
@@ -203,6 +214,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (name === 'git') inner = gitSettings(args);
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
+  else if (name === 'man') inner = manPager(args);
   else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);
     analyzeSelf = false;

@@ -7,6 +7,7 @@ import { guardedWrite } from '../guarded-writes.js';
 import { powerWriteAt } from '../power-writes.js';
 import { classifyPath, resolvePath, writeGrantsPower, type PathClass } from '../paths.js';
 import type { SqlParser } from '../sql-parser.js';
+import { reverseShellEffects } from './reverse-shell.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
 
@@ -72,7 +73,8 @@ function openWrites(found: Found, lang: Lang): { writes: boolean; appends?: bool
       return { writes: /^(\+?>>?|\+<)$/.test(m), appends: m.endsWith('>>'), pathArg: call.args[2] };
     }
     const m = /^\s*(\+?>>?|\+<)\s*(.+)$/.exec(mode);
-    return m
+    // `>&STDOUT`, `>&=3`: a copy of a handle already open, not a file.
+    return m && !m[2]!.startsWith('&')
       ? {
           writes: true,
           appends: m[1]!.endsWith('>>'),
@@ -262,6 +264,7 @@ export function locatedCodeEffects(
         effect: shellEffect(tool, 'a command substitution', t.dynamic ? undefined : t.text),
         at: t.start,
       });
+  for (const effect of reverseShellEffects(tokens, tool)) located.push({ effect, at: 0 });
   for (const found of FINDERS[lang](tokens))
     for (const effect of fileEffects(found, lang, tool, inv))
       located.push({ effect, at: at(found.call.index) });
