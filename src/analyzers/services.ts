@@ -2,6 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { containers } from './services/containers.js';
 import { firewallCmd, iptables, nft, ufw } from './services/firewall.js';
 import { crontab, kill, killByName, power, runlevel } from './services/host.js';
+import { nsenterHost } from './services/host-access.js';
 import { launchctl, service, systemctl } from './services/systemd.js';
 
 const IPTABLES = [
@@ -47,6 +48,7 @@ export const servicesAnalyzer: Analyzer = {
     'nft',
     'ufw',
     'firewall-cmd',
+    'nsenter',
   ],
   local: true,
   // DOCKER_HOST/DOCKER_CONTEXT (and podman's CONTAINER_HOST/CONTAINER_CONNECTION) are read by the
@@ -54,6 +56,7 @@ export const servicesAnalyzer: Analyzer = {
   environmentVariables: [],
   analyze(inv) {
     if (IPTABLES.includes(inv.name)) return iptables(inv);
+    if (inv.name === 'nsenter') return nsenterHost(inv.args, inv.hints);
     switch (inv.name) {
       case 'docker':
       case 'podman':

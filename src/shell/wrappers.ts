@@ -531,7 +531,10 @@ function peelFlock(cmd: SimpleCommand): Peeled {
 function peelRunner(cmd: SimpleCommand, runner: Runner): Peeled {
   const argv = parseOptions(cmd.argv.slice(1), runner.spec).positionals.slice(runner.operands ?? 0);
   const elevated = runner.elevated ? { elevated: true } : {};
-  return { inner: argv.length ? [{ kind: 'argv', argv, ...elevated }] : [], analyzeSelf: false };
+  return {
+    inner: argv.length ? [{ kind: 'argv', argv, ...elevated }] : [],
+    analyzeSelf: runner.analyzeSelf === true,
+  };
 }
 
 const SWITCH_USER_VALUE = [

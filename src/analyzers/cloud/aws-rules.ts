@@ -1,5 +1,6 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
+import { awsExposure } from './exposure.js';
 import {
   aggravate,
   anyAddress,
@@ -272,6 +273,8 @@ function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefi
   const world = openToTheWorld(service, op, args);
   if (world)
     return [make('modify', 'high', `${what} opens ${world} to the whole internet`, { reversible: true })];
+  const exposed = awsExposure(service, op, args);
+  if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, { reversible: true })];
   if (service === 'ec2' && op === 'cancel-spot-fleet-requests' && has(args, '--terminate-instances'))
     return [make('delete', 'high', `${what} --terminate-instances terminates the fleet's instances`)];
   if (service === 'route53' && op === 'change-resource-record-sets') return [recordChanges(call, make, what)];

@@ -1,3 +1,4 @@
+import { azureExposure } from './exposure.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
@@ -215,6 +216,8 @@ export function az(inv: Invocation): Effect[] {
         false,
       ),
     ];
+  const exposed = azureExposure(groups, verb, args);
+  if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
   const protectionOff = ['--enable-purge-protection', '--enable-soft-delete', '--deletion-protection'].find(
     (o) => has(args, o) && /^(false|disabled?)$/i.test(value(args, o) ?? ''),
   );

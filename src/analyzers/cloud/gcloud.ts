@@ -1,5 +1,6 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
+import { gcloudExposure } from './exposure.js';
 import { storageCommand } from './gcloud-storage.js';
 import {
   FLAGS,
@@ -129,6 +130,8 @@ export function gcloud(inv: Invocation): Effect[] {
   }
   if (groups === 'compute firewall-rules' && /^(create|update)$/.test(verb) && openToTheWorld(verb, args))
     return [make('modify', 'high', `${what} lets the whole internet in`, 'network', true)];
+  const exposed = gcloudExposure(groups, verb, args);
+  if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
   if (/iam-policy/.test(verb))
     return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
   const zero = isZero(

@@ -14,7 +14,7 @@ import { NC_VALUE, socketPath } from './sockets.js';
 // (`ngrok http 3000`) is everyday work and stays so.
 
 /** Ports that let whoever reaches them log in, take control, or read the data. */
-const CONTROL_PORTS = new Set([
+export const CONTROL_PORTS = new Set([
   '22',
   '23',
   '2375',

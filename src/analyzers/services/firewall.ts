@@ -1,7 +1,10 @@
 import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
+import type { Word } from '../../shell/words.js';
+import { CONTROL_PORTS } from '../exfiltration/remote-control.js';
 import { fx } from './common.js';
+import { firewalldOpens, ufwOpens } from './firewall-openings.js';
 
 const IPTABLES_VALUE = [
   '-t',
@@ -123,7 +126,17 @@ export function iptables(inv: Invocation): Effect[] {
   const jump = optionValue(parsed, '-j', '--jump');
   for (const c of optionValues(parsed, '-A', '--append', '-I', '--insert')) {
     const blanket = jump && /^(DROP|REJECT)$/i.test(jump) && !hasOption(parsed, ...MATCHERS);
+    const port = optionValue(parsed, '--dport', '--dports')?.split(/[,:]/)[0];
+    const source = optionValue(parsed, '-s', '--source');
+    const opens =
+      jump === 'ACCEPT' &&
+      /^(INPUT|DOCKER-USER)$/.test(c) &&
+      port !== undefined &&
+      CONTROL_PORTS.has(port) &&
+      (source === undefined || /^(0\.0\.0\.0\/0|::\/0)$/.test(source));
     if (blanket) add('high', `${table} chain ${c}`, `adds a rule dropping all traffic on ${c}`);
+    else if (opens)
+      add('medium', `${table} chain ${c}`, `lets any address reach port ${port} (${c} … ACCEPT)`);
     else add('low', `${table} chain ${c}`, `adds a rule to ${c}`);
   }
   return effects;
@@ -174,6 +187,22 @@ export function ufw(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, {});
   if (hasOption(parsed, '--dry-run', '--help', '--version')) return [];
   const [verb, ...rest] = parsed.positionals.map((w) => w.value);
+  const adds = verb === 'allow' || verb === 'insert' || verb === 'route';
+  const opened = adds ? ufwOpens(parsed.positionals.map((w) => w.value)) : undefined;
+  if (opened)
+    return [
+      fx(
+        'ufw',
+        'modify',
+        'medium',
+        `port ${opened}`,
+        `ufw ${[verb, ...rest].join(' ')} lets any address reach ${opened}`,
+        'firewall',
+        {
+          reversible: true,
+        },
+      ),
+    ];
   switch (verb) {
     case 'disable':
       return [
@@ -216,14 +245,14 @@ export function ufw(inv: Invocation): Effect[] {
           reversible: true,
         }),
       ];
-    case 'enable':
     case 'allow':
+    case 'insert':
+    case 'route':
+    case 'enable':
     case 'deny':
     case 'reject':
     case 'limit':
     case 'reload':
-    case 'insert':
-    case 'route':
       return [
         fx('ufw', 'modify', 'low', 'firewall', `ufw ${[verb, ...rest].join(' ')}`, 'firewall', {
           reversible: true,
@@ -235,9 +264,40 @@ export function ufw(inv: Invocation): Effect[] {
   return [];
 }
 
+/** firewall-cmd's `--name=value` and `--name value` options, by name. */
+function firewalldOptions(args: readonly Word[]): Map<string, string[]> {
+  const options = new Map<string, string[]>();
+  args.forEach((w, i) => {
+    if (!w.value.startsWith('--')) return;
+    const eq = w.value.indexOf('=');
+    const next = args[i + 1];
+    const [name, value] =
+      eq >= 0
+        ? [w.value.slice(0, eq), w.value.slice(eq + 1)]
+        : [w.value, next && !next.value.startsWith('-') ? next.value : undefined];
+    if (value !== undefined) options.set(name, [...(options.get(name) ?? []), value]);
+  });
+  return options;
+}
+
 /** firewall-cmd: panic mode drops all traffic; removing services or ports can cut access. */
 export function firewallCmd(inv: Invocation): Effect[] {
   const effects: Effect[] = [];
+  const opened = firewalldOpens(firewalldOptions(inv.args));
+  if (opened)
+    effects.push(
+      fx(
+        'firewall-cmd',
+        'modify',
+        'medium',
+        `port ${opened}`,
+        `firewall-cmd lets any address reach ${opened}`,
+        'firewall',
+        {
+          reversible: true,
+        },
+      ),
+    );
   for (const w of inv.args) {
     const [name, value = ''] = w.value.split(/=(.*)/s);
     if (name === '--panic-on')

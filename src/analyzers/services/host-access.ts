@@ -15,6 +15,9 @@ import { fx } from './common.js';
  * allowed, so it is not counted here.
  */
 const HOST_SOURCES = /^(\/|\/etc|\/root|\/boot|\/usr|\/var|\/proc|\/sys|\/dev|\/home)\/?$/;
+/** Devices that are this machine's disks or memory: a container given one reads and writes them raw. */
+const RAW_DEVICES =
+  /^\/dev\/(sd[a-z]|nvme\d|xvd[a-z]|vd[a-z]|hd[a-z]|mmcblk\d|dm-\d|mapper\/|md\d|loop\d|mem$|kmem$|port$)/;
 const CAPABILITIES = /^(ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|SYS_RAWIO|DAC_READ_SEARCH|NET_ADMIN)$/i;
 
 /** The options of `run`/`create` that take the container's walls down, as written. */
@@ -32,12 +35,42 @@ function breaches(args: readonly Word[]): string[] {
     ...all('--mount')
       .filter((v) => /(^|,)(source|src)=\/(,|$)/.test(v))
       .map((v) => `--mount ${v}`),
+    ...all('--device')
+      .filter((v) => RAW_DEVICES.test(v.split(':')[0] ?? ''))
+      .map((v) => `--device ${v}`),
     ...all('--cap-add')
       .filter((v) => CAPABILITIES.test(v))
       .map((v) => `--cap-add=${v}`),
     ...all('--security-opt')
       .filter((v) => /^(apparmor|seccomp)[=:]unconfined$/.test(v))
       .map((v) => `--security-opt ${v}`),
+  ];
+}
+
+/**
+ * `nsenter -t 1 -m -u -i -n -p sh`: the namespaces of process 1 are the machine's own, so from inside a
+ * container that can see it (`--pid=host`) this is the way out, and anywhere it is root on this machine.
+ * The command it runs is assessed as well (a runner, wrappers.ts).
+ */
+export function nsenterHost(args: readonly Word[], hints: EnvironmentHint[]): Effect[] {
+  const { options } = parseOptions(args, {
+    withValue: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'],
+    stopAtFirstPositional: true,
+  });
+  const target = [...(options.get('-t') ?? []), ...(options.get('--target') ?? [])];
+  if (!target.includes('1')) return [];
+  return [
+    fx(
+      'nsenter',
+      'modify',
+      'high',
+      'this machine',
+      'enters the namespaces of process 1: this machine itself, as root',
+      'container',
+      {
+        hints,
+      },
+    ),
   ];
 }
 

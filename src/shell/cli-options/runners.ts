@@ -10,6 +10,8 @@ export interface Runner {
   operands?: number;
   /** Runs the command as another user, root by default (pkexec). */
   elevated?: boolean;
+  /** The runner itself has effects worth analyzing (nsenter into process 1's namespaces). */
+  analyzeSelf?: boolean;
 }
 
 const runner = (withValue: readonly string[], extra: Omit<Runner, 'spec'> = {}): Runner => ({
@@ -77,7 +79,9 @@ export const RUNNERS: Readonly<Record<string, Runner>> = {
   ]),
   cgexec: runner(['-g']),
   firejail: runner([]),
-  nsenter: runner(['-t', '--target', '-S', '--setuid', '-G', '--setgid']),
+  nsenter: runner(['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'], {
+    analyzeSelf: true,
+  }),
   unshare: runner(['-S', '--setuid', '-G', '--setgid', '--propagation', '--setgroups']),
   'systemd-run': runner([
     '-p',
