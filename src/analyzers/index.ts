@@ -4,6 +4,8 @@ import { hostAdminAnalyzer } from './host-admin.js';
 import { overwritesAnalyzer } from './overwrites.js';
 import { teeWritesAnalyzer } from './tee-writes.js';
 import { aclsAnalyzer } from './acls.js';
+import { editorScriptsAnalyzer } from './editor-scripts.js';
+import { nomadAnalyzer } from './nomad.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
@@ -73,6 +75,8 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     teeWritesAnalyzer,
     aclsAnalyzer,
     playbooksAnalyzer,
+    nomadAnalyzer,
+    editorScriptsAnalyzer,
     registriesAnalyzer,
   ];
 }

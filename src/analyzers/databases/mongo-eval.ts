@@ -239,6 +239,16 @@ export function mongoEffects(
       case 'updateUser':
       case 'grantRolesToUser':
       case 'revokeRolesFromUser':
+        if (call.name !== 'revokeRolesFromUser' && grantsServerPower(call.args.flat())) {
+          add(
+            'modify',
+            'high',
+            `users of database ${db}`,
+            `${call.name}() grants a role with power over the whole server`,
+            'iam',
+          );
+          break;
+        }
         add(
           'modify',
           call.name === 'createUser' ? 'low' : 'medium',
@@ -290,4 +300,13 @@ export function mongoEffects(
     }
   }
   return effects;
+}
+
+/** Built-in roles that hold the whole deployment (`root`, the `…AnyDatabase` roles, cluster and user admins). */
+const SERVER_ROLES =
+  /^(root|__system|clusterAdmin|userAdmin|userAdminAnyDatabase|dbAdminAnyDatabase|readWriteAnyDatabase|restore|hostManager)$/;
+
+/** Whether a createUser/grantRolesToUser call's literal arguments name one of those roles. */
+function grantsServerPower(tokens: readonly { kind: string; text: string }[]): boolean {
+  return tokens.some((t) => t.kind === 'string' && SERVER_ROLES.test(t.text));
 }

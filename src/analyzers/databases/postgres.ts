@@ -162,17 +162,24 @@ export function pgTool(inv: Invocation): Effect[] {
           ],
         },
       ];
-    case 'createuser':
+    case 'createuser': {
+      // -s/--superuser, -r/--createrole, --replication, --bypassrls: CREATE ROLE … SUPERUSER by another name.
+      const powers = ['-s', '--superuser', '-r', '--createrole', '--replication', '--bypassrls'].filter((o) =>
+        options.has(o),
+      );
       return [
         {
           ...base,
-          operation: 'create',
+          operation: powers.length ? 'modify' : 'create',
           target: target(inv, dbs.slice(0, 1), 'role'),
-          risk: 'low',
-          reason: 'createuser creates a database role',
+          risk: powers.length ? 'high' : 'low',
+          reason: powers.length
+            ? `createuser ${powers.join(' ')} creates a role with power over the whole server`
+            : 'createuser creates a database role',
           category: 'iam',
         },
       ];
+    }
   }
   return [];
 }

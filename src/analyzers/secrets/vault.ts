@@ -1,5 +1,5 @@
 import type { EnvironmentHint } from '../../core/types.js';
-import { hasOption, optionValue } from '../../shell/options.js';
+import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import { word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { parseUrl } from '../http/url.js';
@@ -48,6 +48,15 @@ const VERBS: Cli['verbs'] = {
   'policy delete': destroys('high', 'iam', 'deletes the policy from every token that has it'),
   'policy write': changes('medium', 'iam', 'replaces the policy'),
   'token revoke': destroys('medium', 'iam', 'revokes the token and its children'),
+  // A token with the root policy can do anything in Vault, for as long as it lives.
+  'token create': (call) =>
+    optionValues(call.options, '-policy').some((p) => p.split(',').includes('root'))
+      ? changes('high', 'iam', 'creates a token with the root policy: every power in Vault')
+      : undefined,
+  'operator generate-root': (call) =>
+    hasOption(call.options, '-status', '-cancel')
+      ? undefined
+      : changes('high', 'iam', 'generates a new root token: every power in Vault'),
   'lease revoke': (call) =>
     hasOption(call.options, '-prefix', '-force')
       ? destroys('high', 'secrets', 'revokes every lease under the prefix (their credentials stop working)')

@@ -1,0 +1,91 @@
+import type { Effect, Risk } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+import { guardedWrite } from './guarded-writes.js';
+import { classifyPath, resolvePath } from './paths.js';
+
+// An editor driven by commands instead of a person: `vim -es -c '%d' -c wq /etc/fstab`, `ex -sc 'g/^/d|x'
+// hosts`, `nvim --headless +'%s/a/b/' +wq f`. The commands change the buffer and write it back: an edit
+// in place, like `sed -i`, judged by the file. It was allowed (only `!` shell commands were read, escapes.ts).
+
+const EDITORS = ['vim', 'vi', 'nvim', 'ex', 'view', 'gvim', 'nvi', 'rvim', 'vimdiff'];
+
+/**
+ * The files named: words that are not options, option values or `+CMD`. `-s` takes no value in ex mode
+ * (`-es`, silent), so it is not among the options with one; nor is it read as a script here.
+ */
+function namedFiles(args: readonly Word[]): Word[] {
+  const files: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.value === '--') return [...files, ...args.slice(i + 1)];
+    if (w.value.startsWith('-') && w.value.length > 1) {
+      if (/^-[a-zA-Z]*[cSuUiTwWtq]$/.test(w.value) || /^--(cmd|listen|server)$/.test(w.value)) i++;
+      continue;
+    }
+    if (!w.value.startsWith('+')) files.push(w);
+  }
+  return files;
+}
+
+/** Ex commands that write the buffer (`w`, `wq`, `x`, `up`, `sav`, `wa`, `xa`), with `!` or not. */
+const WRITES =
+  /^(w|wr|wri|writ|write|wq|wqa|wqall|x|xi|xit|xa|xall|exi|exit|up|upd|upda|updat|update|sav|saveas|wa|wall)!?(\s|$)/;
+
+/** The ex commands of each `-c`/`+` argument, split at `|` (a bar ends a command, as in vim). */
+function exCommands(args: readonly string[]): string[] {
+  const given: string[] = [];
+  args.forEach((a, i) => {
+    if ((/^-[a-zA-Z]*c$/.test(a) || a === '--cmd') && args[i + 1] !== undefined) given.push(args[i + 1]!);
+    else if (a.startsWith('+') && a.length > 1) given.push(a.slice(1));
+  });
+  return given.flatMap((c) => c.split('|')).map((c) => c.replace(/^[:\s]+/, '').trim());
+}
+
+function editEffect(inv: Invocation, file: string): Effect {
+  const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
+  const guarded = inv.remote ? undefined : guardedWrite(path, inv.facts, inv.name, 'rewrites');
+  if (guarded) return guarded;
+  const cls = classifyPath(path, {
+    cwd: inv.facts.cwd,
+    home: inv.facts.home,
+    recursive: false,
+    remote: inv.remote,
+  });
+  const risk: Risk =
+    cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
+  return {
+    operation: 'modify',
+    tool: inv.name,
+    target: path,
+    reversible: false,
+    risk,
+    reason: `${inv.name} runs editor commands that change and write ${path}: ${cls.why}`,
+    category: 'file',
+  };
+}
+
+/** The files an editor's own commands rewrite; none when they write nothing (or only quit). */
+function scriptedEdits(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value);
+  const commands = exCommands(words);
+  const writes = commands.some((c) => WRITES.test(c));
+  // Writing with no change first rewrites the file as it was; `wq` alone after reading changes nothing.
+  const changes = commands.some(
+    (c) => c !== '' && !WRITES.test(c) && !/^(q|qa|qall|quit|q!|qa!|set\s|se\s|silent$)/.test(c),
+  );
+  if (!writes || !changes) return [];
+  return namedFiles(inv.args)
+    .filter((w) => !w.dynamic)
+    .map((w) => editEffect(inv, w.value));
+}
+
+export const editorScriptsAnalyzer: Analyzer = {
+  family: 'editor-scripts',
+  commands: EDITORS,
+  local: true,
+  environmentVariables: [],
+  // Only scripted edits are known: an editor a person drives is not an action to judge.
+  partial: true,
+  analyze: scriptedEdits,
+};
