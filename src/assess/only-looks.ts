@@ -5,7 +5,8 @@ import { commandName } from '../shell/wrappers.js';
 // status`, `java -version`, `less /var/log/app.log`, `openssl x509 -in cert.pem -noout -dates`. An
 // unrecognised program is unverifiable in production, but one that says in its own words only that it looks
 // (one read subcommand and nothing else, or only a version or help flag) is not denied for it; nor are the
-// pagers, manuals, certificate tools and database dumps that only read.
+// pagers, manuals, certificate tools, network probes and database dumps that only read, a new directory
+// (`mkdir -p /tmp/diag`) and an empty file in scratch space.
 
 const READ_SUBCOMMANDS = new Set([
   'status',
@@ -18,7 +19,20 @@ const READ_SUBCOMMANDS = new Set([
   'ps',
   'top',
   'logs',
+  'describe',
+  'inspect',
+  'stats',
+  'get',
 ]);
+/**
+ * Words after a read subcommand that make it do something else (`pm2 status app` looks, `mytool status
+ * --reset` may not): then the command is not taken at its first word.
+ */
+const ACTS =
+  /(delete|remove|^rm$|purge|drop|destroy|reset|kill|stop|restart|reload|clean|flush|truncate|wipe|force|apply|^set$|write|update|prune|--fix|exec|run)/i;
+/** Scratch space on any machine: an empty file made there changes nothing anyone uses. */
+const SCRATCH = /^(\/tmp|\/var\/tmp|\/dev\/shm)(\/|$)/;
+const MAKES_SCRATCH = new Set(['touch']);
 /** Only a version or help flag (`-v` and `-h` are verbose and host for too many tools to count). */
 const VERSION_OR_HELP = /^(-V|--version|-version|version|--help|-help|help)$/;
 /** Programs that only read, whatever they are given, unless an option below makes them write or run one. */
@@ -32,6 +46,11 @@ const INSPECTORS: ReadonlyMap<string, RegExp | undefined> = new Map([
   ['tldr', undefined],
   ['getent', undefined],
   ['ping', undefined],
+  ['traceroute', undefined],
+  ['tracepath', undefined],
+  ['mtr', undefined],
+  ['sar', /^-o/],
+  ['tcpdump', /^(-w|-z|-Z|-C|-W)/],
   ['man', /^(-P|--pager|-H|--html)/],
   ['openssl', /^(s_client|-out|-keyout|enc)$/],
   ['pg_dump', /^(-f|--file)/],
@@ -71,7 +90,15 @@ export function onlyLooks(argv: readonly Word[], assigned: boolean): boolean {
     const [first, ...rest] = args;
     return first !== undefined && form.test(first.value) && !rest.some((w) => CHANGES.test(w.value));
   }
+  // A new directory destroys nothing wherever it is made (mkdir refuses to replace a file).
+  if (name === 'mkdir' || name === 'mktemp') return args.length > 0 || name === 'mktemp';
+  if (MAKES_SCRATCH.has(name)) {
+    const paths = args.filter((w) => !w.value.startsWith('-'));
+    return paths.length > 0 && paths.every((w) => SCRATCH.test(w.value) && !w.value.includes('..'));
+  }
   if (args.length === 0) return false; // a bare program may be an interactive console, or act by default
   if (args.every((w) => VERSION_OR_HELP.test(w.value))) return true;
-  return args.length === 1 && READ_SUBCOMMANDS.has(args[0]!.value);
+  // One read subcommand (`pm2 status`), or one followed by names and options that do not act (`pm2 logs
+  // api --lines 100`).
+  return READ_SUBCOMMANDS.has(args[0]!.value) && !args.slice(1).some((w) => ACTS.test(w.value));
 }

@@ -24,6 +24,10 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-web-1 '/tmp/x/less /etc/passwd'",
     'ssh prod-web-1 \'man -P "rm -rf /" ls\'',
     "ssh prod-web-1 'ip route add 10.0.0.0/8 via 10.1.1.1'",
+    "ssh prod-web-1 'pm2 status --reset'",
+    "ssh prod-web-1 'mytool list --delete'",
+    "ssh prod-web-1 'tcpdump -w /tmp/x.pcap -z ./rotate.sh'",
+    "ssh prod-web-1 'touch /etc/cron.d/job'",
   ])('%s is denied', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
@@ -50,6 +54,14 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-web-1 'dpkg -l'",
     "ssh prod-web-1 'nginx -t'",
     "ssh prod-web-1 'zcat /var/log/app.log.1.gz | head'",
+    // Read subcommands followed by names, network probes, and a new directory.
+    "ssh prod-web-1 'pm2 status app'",
+    "ssh prod-web-1 'pm2 logs api --lines 100'",
+    "ssh prod-web-1 'sar -u 1 5'",
+    "ssh prod-web-1 'traceroute db.internal'",
+    "ssh prod-web-1 'tcpdump -c 100 -i eth0 port 443'",
+    "ssh prod-db-1 'mkdir -p /tmp/diag'",
+    "ssh prod-db-1 'touch /tmp/diag/marker'",
     // Variables set here stay here: the remote tail reads none of them.
     'env -i PATH=/usr/bin:/bin ssh prod-app-1 "tail -n 100 /var/log/app.log"',
     'LC_ALL=C ssh prod-app-1 tail -n 5 /var/log/app.log',
