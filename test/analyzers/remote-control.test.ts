@@ -45,3 +45,21 @@ describe('handing control of this machine to another', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('chisel reverse remotes', () => {
+  it.each([
+    'chisel client 203.0.113.7:8080 R:2222:127.0.0.1:22',
+    'chisel client https://relay.example.com R:socks',
+  ])('%s opens this machine to the server', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome).not.toBe('allow');
+    expect(r.assessment.effects.some((e) => e.category === 'remote-access')).toBe(true);
+  });
+
+  it.each(['chisel client relay:8080 R:8000:localhost:3000', 'chisel server --reverse --port 8080'])(
+    '%s stays allowed',
+    async (command) => {
+      expect((await check(command)).decision.outcome).toBe('allow');
+    },
+  );
+});

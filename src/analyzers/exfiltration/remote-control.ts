@@ -124,6 +124,33 @@ function publicTunnel(name: string, args: readonly Word[]): Effect[] {
   return [handedOver(name, 'the internet', `opens ${exposed} of this machine to anyone on the internet`)];
 }
 
+/**
+ * `chisel client SERVER R:[bind:]PORT:HOST:HOSTPORT`: the server's side reaches HOST:HOSTPORT of this one;
+ * `R:socks` gives it a proxy into this machine's whole network.
+ */
+function chiselReverse(args: readonly Word[]): Effect[] {
+  const words = args.filter((w) => !w.dynamic).map((w) => w.value);
+  if (words[0] !== 'client') return [];
+  const server = words.slice(1).find((w) => !w.startsWith('-') && !/^R:/i.test(w));
+  const host = server?.replace(/^https?:\/\//, '').split(':')[0];
+  return words
+    .filter((w) => /^R:/i.test(w))
+    .flatMap((remote) => {
+      const socks = /socks$/i.test(remote);
+      const port = remote.split(':').at(-1)?.split('/')[0] ?? '';
+      if (!socks && !CONTROL_PORTS.has(port)) return [];
+      const what = socks ? "this machine's network (a SOCKS proxy)" : `port ${port} of this side`;
+      return [
+        handedOver(
+          'chisel',
+          host ?? 'the chisel server',
+          `opens ${what} to ${host ?? 'the chisel server'} (${remote})`,
+          host,
+        ),
+      ];
+    });
+}
+
 /** What of this machine the command hands to another (wrappers not yet peeled: it runs here). */
 export function remoteControlEffects(cmd: SimpleCommand): Effect[] {
   const program = cmd.argv[0];
@@ -139,6 +166,8 @@ export function remoteControlEffects(cmd: SimpleCommand): Effect[] {
       return socatShell(args);
     case 'ssh':
       return sshReverse(args);
+    case 'chisel':
+      return chiselReverse(args);
     case 'ngrok':
     case 'cloudflared':
     case 'lt':
