@@ -206,7 +206,7 @@ export function hasTrueOption(args: readonly Token[][], key: string): boolean {
     let k = j + 1;
     while (flat[k]?.kind === 'punct' && [':', '=', '>'].includes(flat[k]!.text)) k++;
     const v = flat[k];
-    if (v && /^(true|True|1)$/.test(v.text)) return true;
+    if (v && /^(true|True|TRUE|1)$/.test(v.text)) return true;
   }
   return false;
 }

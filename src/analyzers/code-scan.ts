@@ -1,10 +1,10 @@
-// A small tokenizer for code passed to interpreters (python -c, node -e, perl -e, ruby -e, php -r, mongosh
-// --eval). It is NOT a parser for those languages: it only separates string literals, comments and regular
+// A small tokenizer for code passed to interpreters (python -c, node -e, perl -e, ruby -e, php -r, lua -e,
+// Rscript -e, mongosh --eval). It is NOT a parser for those languages: it only separates string literals, comments and regular
 // expressions from the rest, so that analyzers can look for API names (shutil.rmtree, fs.rmSync,
 // db.users.drop…) in code positions and read the literal arguments of those calls. Everything it cannot
 // read statically (interpolated strings, template literals with ${…}) is marked `dynamic`.
 
-export type Lang = 'python' | 'js' | 'perl' | 'ruby' | 'php';
+export type Lang = 'python' | 'js' | 'perl' | 'ruby' | 'php' | 'lua' | 'r';
 
 export interface Token {
   /** `shell` is a command-substitution literal: Perl/Ruby/PHP backticks, qx{…}, %x(…). */
@@ -21,7 +21,15 @@ export interface Token {
 
 const IDENT_START = /[A-Za-z_]/;
 /** Variable sigils: part of an identifier when a name follows (`$x`, `@list`, `@ivar`). */
-const SIGILS: Record<Lang, string> = { python: '', js: '$', perl: '$@%&', ruby: '@$', php: '$' };
+const SIGILS: Record<Lang, string> = {
+  python: '',
+  js: '$',
+  perl: '$@%&',
+  ruby: '@$',
+  php: '$',
+  lua: '',
+  r: '',
+};
 const IDENT_PART = /[A-Za-z0-9_]/;
 
 /** Words after which a `/` starts a regular expression rather than a division. */
@@ -82,6 +90,8 @@ const INTERPOLATION: Record<Lang, RegExp | undefined> = {
   perl: /(^|[^\\])[$@][\w{:]/,
   ruby: /(^|[^\\])#\{/,
   php: /(^|[^\\])\$[\w{]/,
+  lua: undefined,
+  r: undefined,
 };
 
 export function tokenize(code: string, lang: Lang): Token[] {
@@ -139,8 +149,27 @@ export function tokenize(code: string, lang: Lang): Token[] {
       continue;
     }
     // Comments.
+    // Lua's `#t` is a length; its comments start with `--` (`--[[ … ]]` for a block).
+    if (lang === 'lua' && c === '-' && code[i + 1] === '-') {
+      const block = /^--\[(=*)\[/.exec(code.slice(i, i + 40));
+      const endAt = block ? code.indexOf(`]${block[1]}]`, i) : -1;
+      if (block) i = endAt < 0 ? n : endAt + block[1]!.length + 2;
+      else while (i < n && code[i] !== '\n') i++;
+      continue;
+    }
+    // Lua's long strings: [[…]], [==[…]==].
+    const long = lang === 'lua' && c === '[' ? /^\[(=*)\[/.exec(code.slice(i, i + 40)) : null;
+    if (long) {
+      const close = `]${long[1]}]`;
+      const endAt = code.indexOf(close, i + long[0].length);
+      const body = code.slice(i + long[0].length, endAt < 0 ? n : endAt);
+      i = endAt < 0 ? n : endAt + close.length;
+      push('string', body.replace(/^\n/, ''), start);
+      continue;
+    }
     const lineComment =
-      (c === '#' && lang !== 'js') || (c === '/' && code[i + 1] === '/' && (lang === 'js' || lang === 'php'));
+      (c === '#' && lang !== 'js' && lang !== 'lua') ||
+      (c === '/' && code[i + 1] === '/' && (lang === 'js' || lang === 'php'));
     if (lineComment) {
       while (i < n && code[i] !== '\n') i++;
       continue;
@@ -181,7 +210,7 @@ export function tokenize(code: string, lang: Lang): Token[] {
       const interpolation = INTERPOLATION[lang];
       const dynamic = !single && interpolation !== undefined && interpolation.test(raw);
       const value =
-        single && lang !== 'js' && lang !== 'python' ? raw.replace(/\\(['\\])/g, '$1') : unescape(raw);
+        single && ['perl', 'ruby', 'php'].includes(lang) ? raw.replace(/\\(['\\])/g, '$1') : unescape(raw);
       push('string', value, start, dynamic);
       continue;
     }
@@ -189,7 +218,8 @@ export function tokenize(code: string, lang: Lang): Token[] {
       i++;
       const raw = readDelimited('`');
       if (lang === 'js') push('string', unescape(raw), start, raw.includes('${'));
-      else if (lang === 'python') push('punct', '`', start);
+      else if (lang === 'python' || lang === 'r' || lang === 'lua')
+        push('punct', '`', start); // R: a quoted name
       else push('shell', unescape(raw), start, (INTERPOLATION[lang] ?? /\$/).test(raw));
       continue;
     }
@@ -247,7 +277,7 @@ export function tokenize(code: string, lang: Lang): Token[] {
       }
     }
     // Regular expression literals (JS, Perl, Ruby), told apart from division by what precedes them.
-    if (c === '/' && lang !== 'python' && lang !== 'php' && regexAllowed()) {
+    if (c === '/' && ['js', 'perl', 'ruby'].includes(lang) && regexAllowed()) {
       i++;
       readDelimited('/');
       while (i < n && /[a-z]/.test(code[i]!)) i++;

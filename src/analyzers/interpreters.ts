@@ -161,6 +161,32 @@ function perlLike(args: readonly Word[], lang: 'perl' | 'ruby'): Program {
   return program;
 }
 
+/** lua [-l mod] [-i] [-v] [-E] (-e stat)… [script [args]]; every -e runs, then the script. */
+function lua(args: readonly Word[]): Program {
+  const code: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '-e' && args[i + 1]) code.push(args[++i]!);
+    else if (v.startsWith('-e') && v.length > 2) code.push({ ...args[i]!, value: v.slice(2) });
+    else if (v === '-l' || v === '-W') i += v === '-l' ? 1 : 0;
+    else if (v === '--' || !v.startsWith('-') || args[i]!.dynamic)
+      return { code, ...fileAt(v === '--' ? args[i + 1] : args[i]) };
+  }
+  return { code };
+}
+
+/** Rscript [--options] (-e expr)… | file; `R [--options] -e expr`. */
+function rscript(args: readonly Word[]): Program {
+  const code: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.value === '-e' && args[i + 1]) code.push(args[++i]!);
+    else if (w.value.startsWith('--file=')) return { code, file: { ...w, value: w.value.slice(7) } };
+    else if (!w.value.startsWith('-') || w.dynamic) return code.length ? { code } : { code, ...fileAt(w) };
+  }
+  return { code };
+}
+
 /** php [-n] [-d key=value] [-c ini] -r code */
 function php(args: readonly Word[]): Program {
   for (let i = 0; i < args.length; i++) {
@@ -182,6 +208,8 @@ function language(name: string): Lang | undefined {
   if (name === 'perl') return 'perl';
   if (name === 'ruby') return 'ruby';
   if (name === 'php') return 'php';
+  if (/^lua(jit|5\.\d)?$/.test(name)) return 'lua';
+  if (name === 'Rscript' || name === 'rscript' || name === 'R' || name === 'r') return 'r';
   return undefined;
 }
 
@@ -196,6 +224,10 @@ function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: Lang):
       return perlLike(args, lang);
     case 'php':
       return php(args);
+    case 'lua':
+      return lua(args);
+    case 'r':
+      return rscript(args);
   }
 }
 
@@ -301,6 +333,13 @@ export function interpretersAnalyzer(sql?: SqlParser): Analyzer {
       'perl',
       'ruby',
       'php',
+      'lua',
+      'luajit',
+      'lua5.1',
+      'lua5.3',
+      'lua5.4',
+      'rscript',
+      'r',
     ],
     local: true,
     environmentVariables: [],

@@ -1,6 +1,8 @@
 import type { SimpleCommand } from './extract.js';
 import { parseOptions } from './options.js';
+import { expectCommands } from './expect.js';
 import { scriptOrUnverifiable } from './inner-script.js';
+import { powershellCommands } from './powershell.js';
 import type { Inner, Peeled } from './wrappers.js';
 import type { Word } from './words.js';
 
@@ -76,7 +78,19 @@ function gitSettings(args: readonly Word[]): Inner[] {
     const at = setting.value.indexOf('=');
     const key = setting.value.slice(0, at);
     const value = setting.value.slice(at + 1);
-    if (at < 0 || !GIT_RUNS.test(key) || /^core\.hookspath$/i.test(key)) continue;
+    if (at < 0 || !GIT_RUNS.test(key)) continue;
+    if (/^core\.hookspath$/i.test(key)) {
+      // The project's own hooks directory (`.githooks`) is its setup; /dev/null turns hooks off. Elsewhere
+      // (`/tmp/h`, `~/x`) the hooks git runs were written by whoever wrote there, and are not read here.
+      if (!setting.dynamic && !/^(\/|~)/.test(value)) continue;
+      if (/^\/dev\/null\/?$/.test(value)) continue;
+      inner.push({
+        kind: 'unverifiable',
+        reason: `git -c core.hooksPath runs the hooks in ${value}, which are not read`,
+        target: setting.value,
+      });
+      continue;
+    }
     if (/^(true|false|yes|no|on|off|0|1)$/i.test(value)) continue;
     if (/^alias\./i.test(key) && !value.startsWith('!')) continue;
     inner.push(
@@ -215,7 +229,11 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'man') inner = manPager(args);
-  else if (name === 'tmux' || name === 'screen') {
+  else if (name === 'expect') inner = expectCommands(args);
+  else if (name === 'pwsh' || name === 'powershell') {
+    inner = powershellCommands(args, name);
+    analyzeSelf = false;
+  } else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);
     analyzeSelf = false;
   }

@@ -70,3 +70,21 @@ describe('a shell command handed to another program is assessed', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('git -c core.hooksPath outside the project', () => {
+  it.each(['git -c core.hooksPath=/tmp/h commit -m x', 'git -c core.hooksPath=~/hooks push'])(
+    '%s runs hooks nobody read',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome).not.toBe('allow');
+      expect(r.assessment.effects.some((e) => e.operation === 'execute-unverifiable')).toBe(true);
+    },
+  );
+
+  it.each(['git -c core.hooksPath=.githooks commit -m x', 'git -c core.hooksPath=/dev/null commit -m x'])(
+    "%s stays allowed (the project's own hooks, or none)",
+    async (command) => {
+      expect((await check(command)).decision.outcome).toBe('allow');
+    },
+  );
+});

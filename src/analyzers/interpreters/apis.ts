@@ -304,10 +304,41 @@ function phpCalls(tokens: Token[]): Found[] {
   ];
 }
 
+/** Lua: os.execute and io.popen run a shell command, os.remove deletes, io.open(p, 'w') writes. */
+function luaCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(tokens, new Set(['execute', 'popen', 'remove', 'open']));
+  const on = (receiver: string) => (c: Call) => last(c.receiver) === receiver;
+  return [
+    ...named(
+      calls,
+      'shell',
+      (c) => (c.name === 'execute' && on('os')(c)) || (c.name === 'popen' && on('io')(c)),
+    ),
+    ...named(calls, 'delete', (c) => c.name === 'remove' && on('os')(c)),
+    ...named(calls, 'open', (c) => c.name === 'open' && on('io')(c)),
+  ];
+}
+
+/** R: system/system2/shell run commands, unlink (recursive = TRUE: a tree) and file.remove delete. */
+function rCalls(tokens: Token[]): Found[] {
+  const calls = findCalls(tokens, new Set(['system', 'system2', 'shell', 'unlink', 'remove']));
+  return [
+    ...named(
+      calls,
+      'shell',
+      (c) => ['system', 'system2', 'shell'].includes(c.name) && c.receiver.length === 0,
+    ),
+    ...named(calls, 'delete', (c) => c.name === 'unlink' && c.receiver.length === 0),
+    ...named(calls, 'delete', (c) => c.name === 'remove' && last(c.receiver) === 'file'),
+  ];
+}
+
 export const FINDERS: Record<Lang, (tokens: Token[]) => Found[]> = {
   python: pythonCalls,
   js: jsCalls,
   perl: perlCalls,
   ruby: rubyCalls,
   php: phpCalls,
+  lua: luaCalls,
+  r: rCalls,
 };

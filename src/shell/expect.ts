@@ -1,0 +1,128 @@
+import { commandName, type Inner } from './wrappers.js';
+import { word, type Word } from './words.js';
+
+// expect drives programs as a person would: `expect -c 'spawn ssh prod-db; expect "$ "; send "rm -rf
+// /var/lib/pg\r"; expect eof'`. `spawn` and `exec` run programs; what `send` types into a spawned shell or
+// ssh session is a command line for it. All of it ran unseen. Tcl is read here only as far as these
+// commands need: statements, words, braces and quotes; a word with a substitution is computed at run time.
+
+/** Tcl's backslash escapes in quoted words that matter for typed text. */
+const ESCAPES: Record<string, string> = { r: '\n', n: '\n', t: '\t' };
+
+/** The statements of a Tcl script as lists of words (`{…}` literal, `"…"` with escapes). */
+function statements(code: string): Word[][] {
+  const all: Word[][] = [];
+  let current: Word[] = [];
+  let i = 0;
+  const end = () => {
+    if (current.length) all.push(current);
+    current = [];
+  };
+  while (i < code.length) {
+    const c = code[i]!;
+    if (c === '\n' || c === ';') {
+      end();
+      i++;
+    } else if (/\s/.test(c)) i++;
+    else if (c === '#' && current.length === 0) while (i < code.length && code[i] !== '\n') i++;
+    else if (c === '{') {
+      let depth = 1;
+      const start = ++i;
+      while (i < code.length && depth > 0) {
+        if (code[i] === '{') depth++;
+        else if (code[i] === '}') depth--;
+        i++;
+      }
+      current.push(word(code.slice(start, i - 1)));
+    } else if (c === '"') {
+      let out = '';
+      let dynamic = false;
+      i++;
+      while (i < code.length && code[i] !== '"') {
+        if (code[i] === '\\' && i + 1 < code.length) {
+          out += ESCAPES[code[i + 1]!] ?? code[i + 1]!;
+          i += 2;
+          continue;
+        }
+        if (code[i] === '$' || code[i] === '[') dynamic = true;
+        out += code[i++];
+      }
+      i++;
+      current.push(word(out, dynamic));
+    } else {
+      const start = i;
+      while (i < code.length && !/[\s;]/.test(code[i]!)) i++;
+      const text = code.slice(start, i);
+      current.push(word(text, /[$[]/.test(text)));
+    }
+  }
+  end();
+  return all;
+}
+
+/** Programs whose input is a command line: what is sent to them runs. */
+const TAKES_COMMANDS = /^(sh|bash|zsh|dash|ksh|fish|ssh|su|sudo|docker|kubectl|telnet|mysql|psql|redis-cli)$/;
+
+const SHELLS = /^(sh|bash|zsh|dash|ksh|fish)$/;
+
+/** Lines typed into a session, as the command line that runs them (`bash -c …`, `ssh host …`, `psql -c …`). */
+function typedInto(session: Word[], text: Word): Inner {
+  const program = commandName(session[0]);
+  const lastWord = commandName(session.at(-1));
+  if (SHELLS.test(lastWord) || program === 'su')
+    return { kind: 'argv', argv: [...session, word('-c'), text] };
+  if (program === 'ssh') return { kind: 'argv', argv: [...session, text] };
+  if (program === 'psql') return { kind: 'argv', argv: [...session, word('-c'), text] };
+  if (program === 'mysql') return { kind: 'argv', argv: [...session, word('-e'), text] };
+  return {
+    kind: 'unverifiable',
+    reason: `expect types commands into ${session.map((w) => w.value).join(' ')}`,
+    target: text.value,
+  };
+}
+
+/** What an expect script runs: its spawned and exec'd programs, and the lines sent to a shell it spawned. */
+export function expectCommands(args: readonly Word[]): Inner[] {
+  const code = args.flatMap((w, i) => (w.value === '-c' && args[i + 1] ? [args[i + 1]!] : []));
+  const inner: Inner[] = [];
+  for (const script of code) {
+    if (script.dynamic) {
+      inner.push({
+        kind: 'unverifiable',
+        reason: 'expect runs a script built at run time',
+        target: script.value,
+      });
+      continue;
+    }
+    let session: Word[] | undefined;
+    const typed: Word[] = [];
+    const close = () => {
+      if (session && typed.length) {
+        // The lines typed, as one script handed to the session's program (`ssh host 'line1\nline2'`).
+        const text = word(
+          typed.map((w) => w.value.replace(/\n$/, '')).join('\n'),
+          typed.some((w) => w.dynamic),
+        );
+        inner.push(typedInto(session, text));
+      } else if (session) inner.push({ kind: 'argv', argv: session });
+      session = undefined;
+      typed.length = 0;
+    };
+    for (const [command, ...rest] of statements(script.value)) {
+      if (command?.value === 'spawn') {
+        close();
+        const argv = rest.filter(
+          (w) => !/^-(noecho|console|nottyinit|nottycopy|ignore|leaveopen|open|pty)$/.test(w.value),
+        );
+        if (TAKES_COMMANDS.test(commandName(argv[0]))) session = argv;
+        else if (argv.length) inner.push({ kind: 'argv', argv });
+      } else if (command?.value === 'exec' && rest.length) inner.push({ kind: 'argv', argv: rest });
+      else if (command?.value === 'send' && session) {
+        const text = rest.filter((w) => !w.value.startsWith('-')).at(-1);
+        if (text) typed.push(text);
+      }
+    }
+    close();
+  }
+  return inner;
+}

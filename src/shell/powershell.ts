@@ -1,0 +1,315 @@
+import type { Inner } from './wrappers.js';
+import { word, type Word } from './words.js';
+
+// PowerShell given a command (`pwsh -c 'Remove-Item -Recurse -Force C:\data'`, `powershell -enc <base64>`):
+// its cmdlets and their aliases are read as the POSIX commands that do the same (Remove-Item -Recurse is
+// `rm -r`, Set-Content is a write, Stop-Service a service stop), so that the analyzers judge them by their
+// targets; other programs it starts (`kubectl delete ns x`) are assessed as they are. It all ran unseen. The
+// language is read only as far as this needs: statements, pipelines, words, quotes, script blocks.
+
+/** One statement's words; a `{ … }` script block is kept as its text, to be read as a script itself. */
+interface Statement {
+  words: Word[];
+  blocks: string[];
+}
+
+/** Split a PowerShell script into statements (`;`, newlines, `|`, `&&`, `||`) of words. */
+function statements(code: string): Statement[] {
+  const all: Statement[] = [];
+  let current: Statement = { words: [], blocks: [] };
+  const end = () => {
+    if (current.words.length || current.blocks.length) all.push(current);
+    current = { words: [], blocks: [] };
+  };
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i]!;
+    if (c === '\n' || c === ';' || c === '|' || (c === '&' && code[i + 1] === '&')) {
+      end();
+      i += (c === '|' || c === '&') && code[i + 1] === c ? 2 : 1;
+    } else if (/\s/.test(c)) i++;
+    else if (c === '#') while (i < code.length && code[i] !== '\n') i++;
+    else if (c === '{' || c === '(') {
+      const close = c === '{' ? '}' : ')';
+      let depth = 1;
+      const start = ++i;
+      while (i < code.length && depth > 0) {
+        if (code[i] === c) depth++;
+        else if (code[i] === close) depth--;
+        i++;
+      }
+      const body = code.slice(start, i - 1);
+      if (c === '{') current.blocks.push(body);
+      else {
+        current.blocks.push(body); // a subexpression runs too
+        current.words.push(word(`(${body})`, true));
+      }
+    } else if (c === "'") {
+      let out = '';
+      i++;
+      while (i < code.length) {
+        if (code[i] === "'" && code[i + 1] === "'") {
+          out += "'";
+          i += 2;
+        } else if (code[i] === "'") break;
+        else out += code[i++];
+      }
+      i++;
+      current.words.push(word(out));
+    } else if (c === '"') {
+      let out = '';
+      let dynamic = false;
+      i++;
+      while (i < code.length && code[i] !== '"') {
+        if (code[i] === '`' && i + 1 < code.length) {
+          out += code[i + 1];
+          i += 2;
+          continue;
+        }
+        if (code[i] === '$') dynamic = true;
+        out += code[i++];
+      }
+      i++;
+      current.words.push(word(out, dynamic));
+    } else {
+      const start = i;
+      while (i < code.length && !/[\s;|{}()'"]/.test(code[i]!)) i++;
+      const text = code.slice(start, i);
+      current.words.push(word(text, text.includes('$')));
+    }
+  }
+  end();
+  return all;
+}
+
+/** A cmdlet's parameters: `-Name value`, `-Switch`, `-Name:value`, and the positional words. */
+function parameters(words: readonly Word[]): { named: Map<string, Word>; positional: Word[] } {
+  const named = new Map<string, Word>();
+  const positional: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const m = /^-([A-Za-z][\w]*)(?::(.*))?$/s.exec(w.value);
+    if (!m || w.dynamic) {
+      positional.push(w);
+      continue;
+    }
+    const name = m[1]!.toLowerCase();
+    if (m[2] !== undefined) named.set(name, word(m[2]));
+    else if (isSwitch(name) || i + 1 >= words.length) named.set(name, word('true'));
+    else named.set(name, words[++i]!);
+  }
+  return { named, positional };
+}
+
+const argv = (...words: (Word | string)[]): Inner => ({
+  kind: 'argv',
+  argv: words.map((w) => (typeof w === 'string' ? word(w) : w)),
+});
+
+/** The first of these parameters given, by any prefix of its name PowerShell would accept. */
+function param(named: Map<string, Word>, ...names: string[]): Word | undefined {
+  for (const [key, value] of named) if (names.some((n) => n.startsWith(key) && key.length >= 2)) return value;
+  return undefined;
+}
+
+/** Switch parameters (they take no value), matched by any prefix as PowerShell does (`-r`, `-fo`). */
+const SWITCH_NAMES = [
+  'recurse',
+  'force',
+  'confirm',
+  'whatif',
+  'append',
+  'nonewline',
+  'passthru',
+  'verbose',
+  'debug',
+];
+const isSwitch = (name: string) => SWITCH_NAMES.some((s) => s.startsWith(name));
+
+/** A Windows path as the path analysis reads paths: `C:\data` is `/C:/data`, absolute. */
+const posixPath = (w: Word): Word =>
+  /^[A-Za-z]:([\\/]|$)/.test(w.value) || w.value.includes('\\')
+    ? { ...w, value: w.value.replace(/^([A-Za-z]:)/, '/$1').replace(/\\/g, '/') }
+    : w;
+
+/** One statement, as what it runs. */
+function statementInner(words: Word[]): Inner[] {
+  const [head, ...rest] = words;
+  if (!head) return [];
+  const name = head.value.toLowerCase();
+  if (name === '&' || name === '.') return rest.length ? [{ kind: 'argv', argv: rest }] : [];
+  if (/^\$/.test(name)) return []; // an assignment: its right side's commands are blocks, read separately
+  const { named, positional } = parameters(rest);
+  const paths = () =>
+    [...[param(named, 'path', 'literalpath')].filter((w): w is Word => !!w), ...positional].map(posixPath);
+  if (param(named, 'whatif')) return [];
+  switch (name) {
+    case 'remove-item':
+    case 'rm':
+    case 'del':
+    case 'erase':
+    case 'rd':
+    case 'rmdir':
+    case 'ri': {
+      const flags = `-${param(named, 'recurse') ? 'r' : ''}f`;
+      if (paths().length) return [argv('rm', flags, ...paths())];
+      // `Get-ChildItem -Recurse | Remove-Item`: whatever the pipeline hands it.
+      return [
+        {
+          kind: 'unverifiable',
+          reason: 'Remove-Item deletes what the pipeline hands it',
+          target: 'Remove-Item',
+        },
+      ];
+    }
+    case 'set-content':
+    case 'sc':
+    case 'out-file':
+    case 'add-content':
+    case 'ac': {
+      const appends = name === 'add-content' || name === 'ac' || !!param(named, 'append');
+      const target = param(named, 'path', 'literalpath', 'filepath') ?? positional[0];
+      return target ? [argv('tee', ...(appends ? ['-a'] : []), posixPath(target))] : [];
+    }
+    case 'clear-content':
+    case 'clc':
+      return paths().map((p) => argv('truncate', '-s', '0', p));
+    case 'copy-item':
+    case 'cpi':
+    case 'copy':
+    case 'move-item':
+    case 'mi':
+    case 'move':
+    case 'mv':
+    case 'cp': {
+      const from = param(named, 'path', 'literalpath') ?? positional[0];
+      const to = param(named, 'destination') ?? positional[param(named, 'path', 'literalpath') ? 0 : 1];
+      const tool = /^(move|mi|mv)/.test(name) ? 'mv' : 'cp';
+      return from && to
+        ? [argv(tool, ...(param(named, 'recurse') ? ['-r'] : []), posixPath(from), posixPath(to))]
+        : [];
+    }
+    case 'stop-service':
+    case 'restart-service':
+    case 'spsv': {
+      const service = param(named, 'name') ?? positional[0];
+      return service ? [argv('systemctl', name.startsWith('restart') ? 'restart' : 'stop', service)] : [];
+    }
+    case 'stop-computer':
+      return [argv('poweroff')];
+    case 'restart-computer':
+      return [argv('reboot')];
+    case 'invoke-expression':
+    case 'iex': {
+      const text = param(named, 'command') ?? positional[0];
+      if (!text)
+        return [{ kind: 'unverifiable', reason: 'Invoke-Expression runs what it is piped', target: 'iex' }];
+      return text.dynamic
+        ? [
+            {
+              kind: 'unverifiable',
+              reason: 'Invoke-Expression runs a command built at run time',
+              target: text.value,
+            },
+          ]
+        : powershellScript(text.value);
+    }
+    case 'start-process':
+    case 'saps':
+    case 'start': {
+      const file = param(named, 'filepath') ?? positional[0];
+      const list = param(named, 'argumentlist') ?? positional[1];
+      return file
+        ? [argv(file, ...(list ? list.value.split(/\s*,\s*|\s+/).map((a) => word(a, list.dynamic)) : []))]
+        : [];
+    }
+  }
+  // Verb-Noun cmdlets: those whose verb removes, clears, stops or formats are not read further; looking,
+  // shaping and printing cmdlets run nothing.
+  const cmdlet = /^([a-z]+)-[a-z]/i.exec(head.value);
+  if (cmdlet) {
+    const verb = cmdlet[1]!.toLowerCase();
+    return /^(remove|clear|stop|disable|uninstall|unregister|reset|revoke|dismount|suspend|format|initialize|set|invoke|update|move|rename|restore|mount|publish|install|enable|register|grant|new|add|start|restart|write|out|export|import|send)$/.test(
+      verb,
+    ) &&
+      !/^(write-(host|output|verbose|warning|error|debug|information|progress)|out-(host|string|null|default|gridview)|import-module|new-object|set-location|set-variable|add-type|export-modulemember|start-sleep)$/i.test(
+        head.value,
+      )
+      ? [
+          {
+            kind: 'unverifiable',
+            reason: `PowerShell's ${head.value} is not read here`,
+            target: words.map((w) => w.value).join(' '),
+          },
+        ]
+      : [];
+  }
+  return [{ kind: 'argv', argv: words }];
+}
+
+/** What a PowerShell script runs, statement by statement, script blocks included. */
+export function powershellScript(code: string, depth = 0): Inner[] {
+  if (depth > 8)
+    return [{ kind: 'unverifiable', reason: 'PowerShell script blocks nested too deeply', target: code }];
+  return statements(code).flatMap((s) => [
+    ...statementInner(s.words),
+    ...s.blocks.flatMap((b) => powershellScript(b, depth + 1)),
+  ]);
+}
+
+/** The -EncodedCommand text: base64 of UTF-16LE. */
+const decoded = (base64: string): string => Buffer.from(base64, 'base64').toString('utf16le');
+
+/** `pwsh|powershell [-NoProfile …] -Command TEXT | -EncodedCommand B64 | -File F | TEXT`: what it runs. */
+export function powershellCommands(args: readonly Word[], name: string): Inner[] {
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const option = /^[-/]([A-Za-z]+)$/.exec(w.value)?.[1]?.toLowerCase();
+    const rest = args.slice(i + 1);
+    const text = (words: readonly Word[]) => ({
+      value: words.map((r) => r.value).join(' '),
+      dynamic: words.some((r) => r.dynamic),
+    });
+    if (option === undefined) {
+      // pwsh's default parameter is -File; Windows PowerShell's is -Command.
+      if (name === 'pwsh' && /\.ps1$/i.test(w.value)) return [];
+      const script = text(args.slice(i));
+      return script.dynamic
+        ? [{ kind: 'unverifiable', reason: `${name} runs a command built at run time`, target: script.value }]
+        : powershellScript(script.value);
+    }
+    if (/^(c|com|comm|comma|comman|command)$/.test(option)) {
+      const script = text(rest);
+      if (script.value === '-' || !rest.length) return [];
+      return script.dynamic
+        ? [
+            {
+              kind: 'unverifiable',
+              reason: `${name} -Command runs a command built at run time`,
+              target: script.value,
+            },
+          ]
+        : powershellScript(script.value);
+    }
+    if (/^(e|ec|en|enc|encodedcommand|encodedc\w*)$/.test(option)) {
+      const b64 = rest[0];
+      if (!b64 || b64.dynamic)
+        return [
+          {
+            kind: 'unverifiable',
+            reason: `${name} -EncodedCommand of a value computed at run time`,
+            target: b64?.value ?? '',
+          },
+        ];
+      return powershellScript(decoded(b64.value));
+    }
+    if (option === 'file' || option === 'f') return [];
+    if (
+      /^(executionpolicy|ep|ex|windowstyle|w|workingdirectory|wd|configurationname|outputformat|of|inputformat|if|settingsfile|psconsolefile|version|v)$/.test(
+        option,
+      )
+    )
+      i++;
+  }
+  return [];
+}
