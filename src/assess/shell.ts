@@ -279,6 +279,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       const keepsStdin = wrapper !== 'xargs' && wrapper !== 'find';
       const inputs = cmd.redirects.filter((r) => r.operator === '<');
       const outer = leaves ? { ...cmd, assignments: {} } : cmd;
+      const start = effects.length;
       runCommand(
         keepsStdin
           ? { ...outer, redirects: inputs }
@@ -286,6 +287,26 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         inner.argv,
         next,
       );
+      if (inner.contained) keptInContainer(start, hints);
+    }
+  };
+
+  /**
+   * `docker run --rm alpine rm -rf /`: a container with nothing of this machine mounted in it has files of
+   * its own, made fresh from its image; what the command does to them stays there. Only effects on its
+   * paths, placed by the container alone (not a further ssh inside it), are lowered.
+   */
+  const keptInContainer = (start: number, hints: readonly EnvironmentHint[]) => {
+    for (const found of effects.slice(start)) {
+      const { effect } = found;
+      const onPath = effect.category === 'file' || effect.target.startsWith('/');
+      if (!onPath || !(effect.hints ?? []).every((h) => hints.includes(h))) continue;
+      if (effect.operation === 'execute-unverifiable' || riskRank(effect.risk) <= riskRank('low')) continue;
+      found.effect = {
+        ...effect,
+        risk: 'low',
+        reason: `${effect.reason}; inside a fresh container with nothing of this machine mounted: its own files`,
+      };
     }
   };
 

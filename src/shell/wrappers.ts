@@ -24,6 +24,8 @@ export type Inner =
       hints?: EnvironmentHint[];
       elevated?: boolean;
       remote?: boolean;
+      /** Runs in a fresh container with nothing of this machine mounted: its file effects stay there. */
+      contained?: boolean;
       /** Runs in a Kubernetes pod: the current kube context is a hint unless --context was given. */
       inKubeContext?: boolean;
     }
@@ -294,8 +296,11 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
       value: target.value,
       weak: true,
     });
+  const contained = verb === 'run' && !isCompose && sealedRun(rest.slice(1));
   return {
-    inner: inner.length ? [{ kind: 'argv', argv: inner, hints, remote: true }] : [],
+    inner: inner.length
+      ? [{ kind: 'argv', argv: inner, hints, remote: true, ...(contained ? { contained } : {}) }]
+      : [],
     analyzeSelf: verb === 'run',
   };
 }
@@ -525,6 +530,21 @@ function peelFlock(cmd: SimpleCommand): Peeled {
   if (flag && !flag.dynamic && (flag.value === '-c' || flag.value === '--command'))
     return { inner: script ? [scriptOrUnverifiable([script], 'flock -c')] : [], analyzeSelf: false };
   return peelSimple(cmd, 'flock');
+}
+
+/**
+ * A `run` whose container holds nothing of this machine: no volume, bind mount, other container's volumes,
+ * device or host namespace, and not privileged (compose services may mount volumes their file declares).
+ */
+function sealedRun(args: readonly Word[]): boolean {
+  const parsed = parseOptions(args, { withValue: RUN_VALUE, stopAtFirstPositional: true });
+  const opens = ['-v', '--volume', '--mount', '--volumes-from', '--device', '--privileged', '--cap-add'].some(
+    (o) => parsed.options.has(o),
+  );
+  const host = ['--pid', '--ipc', '--uts', '--userns', '--cgroupns'].some((o) =>
+    (parsed.options.get(o) ?? []).some((v) => v === 'host'),
+  );
+  return !opens && !host;
 }
 
 /** strace, fakeroot, nsenter, systemd-run…: the command after their options (and fixed operands). */

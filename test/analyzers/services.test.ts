@@ -78,3 +78,26 @@ describe('docker cp into a container', () => {
     expect(out.decision.outcome).toBe('allow');
   });
 });
+
+describe('a fresh container with nothing of this machine in it', () => {
+  it.each([
+    'docker run --rm alpine rm -rf /',
+    "docker run --rm alpine sh -c 'rm -rf / && echo x > /etc/passwd'",
+    'docker run --rm --network host alpine rm -rf /tmp/x',
+  ])('%s changes only its own files', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it.each([
+    'docker run --rm -v /:/host alpine rm -rf /host',
+    "docker run --rm alpine ssh prod-db 'rm -rf /var/lib/postgresql'",
+    "docker run --rm postgres psql -h prod-db -c 'DROP DATABASE app'",
+    'docker run --rm --volumes-from db alpine rm -rf /var/lib/postgresql/data',
+    'docker run --rm --pid=host alpine rm -rf /',
+    'docker exec api rm -rf /app/data',
+  ])('%s still counts', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+});
