@@ -1,8 +1,8 @@
 import type { Analyzer } from './analyzer.js';
 import { containers } from './services/containers.js';
-import { firewallCmd, iptables, nft, ufw } from './services/firewall.js';
+import { firewallCmd, iptables, nft, pfctl, ufw } from './services/firewall.js';
 import { crontab, kill, killByName, power, runlevel } from './services/host.js';
-import { nsenterHost } from './services/host-access.js';
+import { chrootHost, ctrRun, lxcPrivileges, nsenterHost } from './services/host-access.js';
 import { launchctl, service, systemctl } from './services/systemd.js';
 
 const IPTABLES = [
@@ -49,6 +49,10 @@ export const servicesAnalyzer: Analyzer = {
     'ufw',
     'firewall-cmd',
     'nsenter',
+    'pfctl',
+    'lxc',
+    'ctr',
+    'chroot',
   ],
   local: true,
   // DOCKER_HOST/DOCKER_CONTEXT (and podman's CONTAINER_HOST/CONTAINER_CONNECTION) are read by the
@@ -57,6 +61,10 @@ export const servicesAnalyzer: Analyzer = {
   analyze(inv) {
     if (IPTABLES.includes(inv.name)) return iptables(inv);
     if (inv.name === 'nsenter') return nsenterHost(inv.args, inv.hints);
+    if (inv.name === 'pfctl') return pfctl(inv);
+    if (inv.name === 'lxc') return lxcPrivileges(inv.args, inv.hints);
+    if (inv.name === 'ctr') return ctrRun(inv.args, inv.hints);
+    if (inv.name === 'chroot') return chrootHost(inv.args, inv.hints);
     switch (inv.name) {
       case 'docker':
       case 'podman':

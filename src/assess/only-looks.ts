@@ -50,7 +50,7 @@ const INSPECTORS: ReadonlyMap<string, RegExp | undefined> = new Map([
   ['tracepath', undefined],
   ['mtr', undefined],
   ['sar', /^-o/],
-  ['tcpdump', /^(-w|-z|-Z|-C|-W)/],
+  ['tcpdump', /^(-z|-Z|-C|-W)/],
   ['man', /^(-P|--pager|-H|--html)/],
   ['openssl', /^(s_client|-out|-keyout|enc)$/],
   ['pg_dump', /^(-f|--file)/],
@@ -81,6 +81,12 @@ export function onlyLooks(argv: readonly Word[], assigned: boolean): boolean {
   if (!program || program.dynamic || assigned || program.value.includes('/') || args.some((w) => w.dynamic))
     return false;
   const name = commandName(program);
+  // A capture saved to scratch space (`tcpdump -w /tmp/diag/web.pcap`) is still looking.
+  if (
+    name === 'tcpdump' &&
+    args.some((w, i) => /^-w/.test(w.value) && !SCRATCH.test(w.value.slice(2) || (args[i + 1]?.value ?? '')))
+  )
+    return false;
   if (INSPECTORS.has(name)) {
     const writes = INSPECTORS.get(name);
     return !writes || !args.some((w) => writes.test(w.value));

@@ -657,8 +657,10 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     case 'ionice':
     case 'stdbuf':
     case 'chrt':
-    case 'chroot':
       return peelSimple(cmd, name);
+    case 'chroot':
+      // Also judged itself: `chroot /host sh` in a node agent's container is a shell on the node.
+      return { ...peelSimple(cmd, name), analyzeSelf: true };
     case 'taskset':
       return peelTaskset(cmd);
     case 'flock':

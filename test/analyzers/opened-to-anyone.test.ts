@@ -90,3 +90,48 @@ describe('out of a container onto its machine', () => {
     );
   });
 });
+
+// Found among held-out set 6's misses and false blocks (so that set is no longer held-out for these).
+describe('more ways to open a machine, a disk or a bucket', () => {
+  it.each([
+    'sudo ufw default allow incoming',
+    'sudo firewall-cmd --set-default-zone=trusted',
+    'sudo nft add rule inet filter input tcp dport 11211 accept',
+    'sudo pfctl -d',
+    'pfctl -F all',
+    'docker exec -it web-1 nsenter --mount=/proc/1/ns/mnt -- /bin/sh',
+    'docker run -v /var/run/docker.sock:/var/run/docker.sock -it docker:cli sh',
+    `kubectl run debug -n production --rm -it --image=alpine --overrides='{"spec":{"hostPID":true,"containers":[{"name":"d","securityContext":{"privileged":true}}]}}'`,
+    `kubectl run x --image=alpine --overrides='{"spec":{"volumes":[{"name":"root","hostPath":{"path":"/"}}]}}'`,
+    'sudo ctr run --rm --privileged --mount type=bind,src=/,dst=/host,options=rbind:rw docker.io/library/alpine:latest esc sh',
+    'kubectl exec -n production node-agent-x -- chroot /host /bin/sh',
+    'lxc config set web1 security.privileged true',
+    'aws s3 cp ./dump.sql.gz s3://acme-db-dumps/latest.sql.gz --acl public-read',
+    'gcloud sql instances patch prod-pg --no-deletion-protection',
+    'az storage container set-permission --name backups --account-name sa --public-access container',
+    'aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --attribute createVolumePermission --operation-type add --group-names all',
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    'ufw default allow outgoing',
+    'nft add rule inet filter input ip saddr 10.0.0.0/8 tcp dport 22 accept',
+    'pfctl -s rules',
+    'docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock wagoodman/dive:latest myimage',
+    'kubectl run web --image=nginx',
+    'ctr run --rm docker.io/library/alpine:latest t echo hi',
+    'chroot /srv/jail /bin/ls',
+    'kubectl debug node/worker-3 -it --image=busybox -- chroot /host df -h',
+    'lxc config set web1 limits.cpu 2',
+    'aws s3 cp ./site s3://b/ --recursive',
+    'aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --attribute createVolumePermission --operation-type add --user-ids 123456789012',
+    'docker run --rm -v /:/host:ro alpine du -sh /host/var/log',
+    'aws s3api put-public-access-block --bucket b --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+    "ssh prod-web-1 'sudo tcpdump -i eth0 -c 100 -w /tmp/diag/web.pcap port 443'",
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

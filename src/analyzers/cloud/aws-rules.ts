@@ -115,6 +115,14 @@ const BUCKET_ACCESS = new Set([
   'put-bucket-lifecycle-configuration',
 ]);
 
+/** A public access block with all four settings on: the bucket is closed to the public, nothing opened. */
+function blocksAllPublicAccess(args: CloudArgs): boolean {
+  const config = value(args, '--public-access-block-configuration') ?? '';
+  return ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].every((key) =>
+    new RegExp(`"?${key}"?\\s*[=:]\\s*true`, 'i').test(config),
+  );
+}
+
 export function classifyAws(call: AwsCall): Effect[] {
   const { service, op, args } = call;
   if (READ.test(op)) return [];
@@ -279,6 +287,7 @@ function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefi
     return [make('delete', 'high', `${what} --terminate-instances terminates the fleet's instances`)];
   if (service === 'route53' && op === 'change-resource-record-sets') return [recordChanges(call, make, what)];
   if (service === 'dynamodb' && op === 'batch-write-item') return [batchWrite(call, make, what)];
+  if (service === 's3api' && op === 'put-public-access-block' && blocksAllPublicAccess(args)) return [];
   if (service === 's3api' && BUCKET_ACCESS.has(op))
     return [
       make(

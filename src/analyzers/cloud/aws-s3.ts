@@ -1,3 +1,4 @@
+import { awsExposure } from './exposure.js';
 import type { Effect, EnvironmentHint, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { classifyPath, resolvePath } from '../paths.js';
@@ -169,9 +170,13 @@ export function s3Command(
       if (dest) return [effect('create', dest, 'low', `aws s3 mv uploads into ${where(dest)}`, false)];
       return [];
     }
-    case 'cp':
-      if (dest) return [effect('create', dest, 'low', `aws s3 cp writes into ${where(dest)}`, false)];
-      return [];
+    case 'cp': {
+      if (!dest) return [];
+      const exposed = awsExposure('s3', command, args);
+      return exposed
+        ? [effect('modify', dest, 'high', `aws s3 cp opens ${exposed}`, false)]
+        : [effect('create', dest, 'low', `aws s3 cp writes into ${where(dest)}`, false)];
+    }
     case 'mb':
       return src ? [effect('create', src, 'low', `aws s3 mb creates the bucket ${src.bucket}`)] : [];
     case 'website':

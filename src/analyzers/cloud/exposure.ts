@@ -9,8 +9,25 @@ import { anyAddress, has, switchOn, value, values, type CloudArgs } from './comm
 /** Azure's words for "any source": `*`, `Internet`, `Any`, or a /0 range. */
 const AZURE_ANY = (text: string) => /^(\*|internet|any)$/i.test(text.trim()) || anyAddress(text);
 
-/** `aws rds|redshift|docdb|neptune … --publicly-accessible`: a public address on the database. */
+/**
+ * `aws rds|redshift|docdb|neptune … --publicly-accessible`: a public address on the database; `aws s3 cp …
+ * --acl public-read`: a public object; a snapshot or image shared with `all`: anyone may copy the disk.
+ */
 export function awsExposure(service: string, op: string, args: CloudArgs): string | undefined {
+  if (
+    service === 's3' &&
+    /^(cp|mv|sync)$/.test(op) &&
+    /^public-read(-write)?$/.test(value(args, '--acl') ?? '')
+  )
+    return `what it uploads to anyone (--acl ${value(args, '--acl')})`;
+  if (/^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(op)) {
+    const shared = [
+      ...values(args, '--group-names', '--values-to-add'),
+      ...values(args, '--launch-permission'),
+    ];
+    if (shared.some((v) => /(^|[=\s,"])all([\s,"}\]]|$)/i.test(v)))
+      return 'the disk image to every AWS account';
+  }
   if (!/^(rds|redshift|docdb|neptune|dms)$/.test(service)) return undefined;
   if (!/^(create|modify|restore)-/.test(op) || !switchOn(args, '--publicly-accessible')) return undefined;
   return 'the database to the internet (--publicly-accessible)';
@@ -25,7 +42,7 @@ export function gcloudExposure(groups: string, verb: string, args: CloudArgs): s
 
 /** NSG rules from anywhere, SQL firewall rules over every address, public blob access. */
 export function azureExposure(groups: string, verb: string, args: CloudArgs): string | undefined {
-  if (!/^(create|update|set)$/.test(verb)) return undefined;
+  if (!/^(create|update|set|set-permission)$/.test(verb)) return undefined;
   if (groups === 'network nsg rule') {
     const inbound = !/^outbound$/i.test(value(args, '--direction') ?? 'Inbound');
     const allows = !/^deny$/i.test(value(args, '--access') ?? 'Allow');

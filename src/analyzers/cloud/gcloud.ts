@@ -132,6 +132,10 @@ export function gcloud(inv: Invocation): Effect[] {
     return [make('modify', 'high', `${what} lets the whole internet in`, 'network', true)];
   const exposed = gcloudExposure(groups, verb, args);
   if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
+  if (has(args, '--no-deletion-protection'))
+    return [
+      make('modify', 'medium', `${what} turns off the deletion protection of ${target}`, category, true),
+    ];
   if (/iam-policy/.test(verb))
     return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
   const zero = isZero(

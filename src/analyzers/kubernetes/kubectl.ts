@@ -27,6 +27,7 @@ import {
   VERB_VALUE,
 } from '../../shell/cli-options/kubectl.js';
 import type { VerbContext } from './objects.js';
+import { podOverrides } from './pod-overrides.js';
 import { bindingCreated, policyGranted } from './role-grants.js';
 
 const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;
@@ -140,6 +141,10 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
         ? policyGranted(scope, rest)
         : [];
   if (granted.length) return granted;
+  if (verb === 'run') {
+    const node = podOverrides(scope, parsed, rest[0]?.value ?? 'pod');
+    if (node.length) return node;
+  }
   const ctx: VerbContext = { inv, tool, scope, parsed, rest };
   const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
   if (handler) return handler(ctx);

@@ -142,6 +142,39 @@ export function iptables(inv: Invocation): Effect[] {
   return effects;
 }
 
+/** The login or database port an nft rule accepts from any source, if it does (`tcp dport 22 accept`). */
+function nftOpens(words: readonly string[]): string | undefined {
+  if (words.at(-1) !== 'accept' || words.some((w) => /^saddr$/.test(w))) return undefined;
+  const at = words.indexOf('dport');
+  const port = at >= 0 ? words[at + 1] : undefined;
+  return port !== undefined && CONTROL_PORTS.has(port) ? port : undefined;
+}
+
+/** pfctl (BSD and macOS): `-d` turns the packet filter off, `-F all|rules` flushes its rules. */
+export function pfctl(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value);
+  const effects: Effect[] = [];
+  if (words.includes('-d'))
+    effects.push(
+      fx('pfctl', 'modify', 'high', 'firewall', 'pfctl -d turns the packet filter off', 'firewall', {
+        reversible: true,
+      }),
+    );
+  const flush = words.findIndex((w) => w === '-F');
+  if (flush >= 0 && /^(all|rules|a|r)$/i.test(words[flush + 1] ?? ''))
+    effects.push(
+      fx(
+        'pfctl',
+        'modify',
+        'high',
+        'firewall',
+        `pfctl -F ${words[flush + 1]} flushes the packet filter's rules`,
+        'firewall',
+      ),
+    );
+  return effects;
+}
+
 /** nft: `flush ruleset`, `flush table`, `delete table|chain` remove rules; lists and adds are routine. */
 export function nft(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, {
@@ -174,7 +207,21 @@ export function nft(inv: Invocation): Effect[] {
     else if (verb === 'delete' || verb === 'destroy') {
       const risk: Risk = ['table', 'chain'].includes(object) ? 'high' : object === 'rule' ? 'medium' : 'low';
       effects.push(fx('nft', 'modify', risk, target, `nft ${verb} ${target}`, 'firewall'));
-    } else if (['add', 'insert', 'create', 'replace', 'rename', 'flush'].includes(verb))
+    } else if ((verb === 'add' || verb === 'insert') && object === 'rule' && nftOpens(rest))
+      effects.push(
+        fx(
+          'nft',
+          'modify',
+          'medium',
+          target,
+          `nft ${verb} ${target}: lets any address reach port ${nftOpens(rest)}`,
+          'firewall',
+          {
+            reversible: true,
+          },
+        ),
+      );
+    else if (['add', 'insert', 'create', 'replace', 'rename', 'flush'].includes(verb))
       effects.push(
         fx('nft', 'modify', 'low', target, `nft ${verb} ${target}`, 'firewall', { reversible: true }),
       );
@@ -222,6 +269,20 @@ export function ufw(inv: Invocation): Effect[] {
         ),
       ];
     case 'default':
+      if (rest[0] === 'allow' && (rest[1] === undefined || rest[1] === 'incoming'))
+        return [
+          fx(
+            'ufw',
+            'modify',
+            'high',
+            'firewall',
+            'ufw default allow incoming lets every address reach every port',
+            'firewall',
+            {
+              reversible: true,
+            },
+          ),
+        ];
       if (/^(deny|reject)$/.test(rest[0] ?? '') && rest[1] !== 'outgoing' && rest[1] !== 'routed')
         return [
           fx(
@@ -310,6 +371,20 @@ export function firewallCmd(inv: Invocation): Effect[] {
           'firewall-cmd --panic-on drops all network traffic',
           'firewall',
           { reversible: true },
+        ),
+      );
+    else if (name === '--set-default-zone' && value === 'trusted')
+      effects.push(
+        fx(
+          'firewall-cmd',
+          'modify',
+          'high',
+          'zone trusted',
+          'makes trusted the default zone: every address reaches every port',
+          'firewall',
+          {
+            reversible: true,
+          },
         ),
       );
     else if (name === '--set-default-zone' && /^(drop|block)$/.test(value))

@@ -22,18 +22,27 @@ const CAPABILITIES = /^(ALL|SYS_ADMIN|SYS_MODULE|SYS_PTRACE|SYS_RAWIO|DAC_READ_S
 
 /** The options of `run`/`create` that take the container's walls down, as written. */
 function breaches(args: readonly Word[]): string[] {
-  const { options } = parseOptions(args, { withValue: RUN_VALUE, stopAtFirstPositional: true });
+  const { options, positionals } = parseOptions(args, { withValue: RUN_VALUE, stopAtFirstPositional: true });
   const all = (...names: string[]) => names.flatMap((n) => options.get(n) ?? []);
+  // A read-only mount (`-v /:/host:ro`) lets the container read the machine, not change it.
+  const writable = (v: string) =>
+    !/(^|[:,])(ro|readonly)(,|$)|(^|,)readonly=true(,|$)/.test(v.split(':').slice(2).join(':') || v);
+  // The container daemon's socket with a shell in the container: whoever types there runs containers as root.
+  const [, program] = positionals;
+  const socketShell =
+    all('-v', '--volume').some((v) => /(^|\/)docker\.sock(:|$)/.test(v)) &&
+    (program === undefined || /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|zsh)$/.test(program.value));
   return [
+    ...(socketShell ? ["the container daemon's socket, with a shell"] : []),
     ...(options.has('--privileged') ? ['--privileged'] : []),
     ...['--pid', '--ipc', '--uts', '--userns', '--cgroupns']
       .filter((n) => all(n).includes('host'))
       .map((n) => `${n}=host`),
     ...all('-v', '--volume')
-      .filter((v) => HOST_SOURCES.test(v.split(':')[0] ?? ''))
+      .filter((v) => HOST_SOURCES.test(v.split(':')[0] ?? '') && writable(v))
       .map((v) => `-v ${v}`),
     ...all('--mount')
-      .filter((v) => /(^|,)(source|src)=\/(,|$)/.test(v))
+      .filter((v) => /(^|,)(source|src)=\/(,|$)/.test(v) && writable(v))
       .map((v) => `--mount ${v}`),
     ...all('--device')
       .filter((v) => RAW_DEVICES.test(v.split(':')[0] ?? ''))
@@ -48,6 +57,91 @@ function breaches(args: readonly Word[]): string[] {
 }
 
 /**
+ * `lxc config set C security.privileged true` (or `security.nesting`, `raw.lxc`), `lxc config device add C
+ * d disk source=/ path=/host`: the container's root becomes this machine's.
+ */
+export function lxcPrivileges(args: readonly Word[], hints: EnvironmentHint[]): Effect[] {
+  const words = args.map((w) => w.value);
+  const setting = words[0] === 'config' && words[1] === 'set' ? words.slice(3).join(' ') : '';
+  const privileged =
+    /security\.privileged[= ]true|raw\.lxc|security\.syscalls\.intercept\.mount[= ]true/.test(setting);
+  const hostDisk =
+    words[0] === 'config' &&
+    words[1] === 'device' &&
+    words[2] === 'add' &&
+    words.some((w) => /^source=\/$/.test(w));
+  if (!privileged && !hostDisk) return [];
+  const what = privileged ? `lxc config set ${setting}` : "a disk device of this machine's /";
+  return [
+    fx(
+      'lxc',
+      'modify',
+      'high',
+      'this machine',
+      `gives the container this machine as root (${what})`,
+      'container',
+      { hints },
+    ),
+  ];
+}
+
+/** `ctr run --privileged`, `--mount type=bind,src=/,…` (containerd's own CLI). */
+export function ctrRun(args: readonly Word[], hints: EnvironmentHint[]): Effect[] {
+  const words = args.map((w) => w.value);
+  const at = words.findIndex((w) => w === 'run' || w === 'create');
+  if (at < 0 || at > 4) return []; // `ctr [-n NS] [c|container] run`
+  const rest = words.slice(at + 1);
+  const found = [
+    ...(rest.includes('--privileged') ? ['--privileged'] : []),
+    ...rest
+      .filter((w) => /(^|,)(src|source)=\/(,|$)/.test(w) && !/(^|[,:])ro(,|$)/.test(w))
+      .map((w) => `--mount ${w}`),
+    ...(rest.some((w) => /^--with-ns=?pid:\/proc\/1\//.test(w)) ? ['the pid namespace of process 1'] : []),
+  ];
+  return found.length
+    ? [
+        fx(
+          'ctr',
+          'modify',
+          'high',
+          'this machine',
+          `runs a container that can change this machine as root (${found.join(', ')})`,
+          'container',
+          { hints },
+        ),
+      ]
+    : [];
+}
+
+/** Where containers that watch their node mount its root: `chroot /host sh` there is a shell on the node. */
+const HOST_ROOT = /^\/(host|hostfs|host-root|rootfs|node|mnt\/host|proc\/1\/root)\/?$/;
+
+/** `chroot /host /bin/sh` (typically through `kubectl exec` into a node agent): a root shell on the node itself. */
+export function chrootHost(args: readonly Word[], hints: EnvironmentHint[]): Effect[] {
+  const at = args.findIndex((w) => !w.value.startsWith('-'));
+  const root = args[at];
+  if (!root || !HOST_ROOT.test(root.value)) return [];
+  // A command given is assessed as it is (`chroot /host df -h` only looks); a shell left open is the node's.
+  const [program, ...rest] = args.slice(at + 1);
+  const shell =
+    !program ||
+    (/^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|zsh|dash)$/.test(program.value) &&
+      rest.every((w) => /^-[il]+$/.test(w.value)));
+  if (!shell) return [];
+  return [
+    fx(
+      'chroot',
+      'modify',
+      'high',
+      'this machine',
+      `enters ${root.value}, the machine's own root file system, as root`,
+      'container',
+      { hints },
+    ),
+  ];
+}
+
+/**
  * `nsenter -t 1 -m -u -i -n -p sh`: the namespaces of process 1 are the machine's own, so from inside a
  * container that can see it (`--pid=host`) this is the way out, and anywhere it is root on this machine.
  * The command it runs is assessed as well (a runner, wrappers.ts).
@@ -58,7 +152,9 @@ export function nsenterHost(args: readonly Word[], hints: EnvironmentHint[]): Ef
     stopAtFirstPositional: true,
   });
   const target = [...(options.get('-t') ?? []), ...(options.get('--target') ?? [])];
-  if (!target.includes('1')) return [];
+  // `--mount=/proc/1/ns/mnt`: a namespace of process 1 named by its file.
+  const byFile = args.some((w) => /^--?[a-zA-Z]+=\/proc\/1\/ns\//.test(w.value));
+  if (!target.includes('1') && !byFile) return [];
   return [
     fx(
       'nsenter',
