@@ -248,7 +248,7 @@ function statementInner(words: Word[]): Inner[] {
 }
 
 /** What a PowerShell script runs, statement by statement, script blocks included. */
-export function powershellScript(code: string, depth = 0): Inner[] {
+function powershellScript(code: string, depth = 0): Inner[] {
   if (depth > 8)
     return [{ kind: 'unverifiable', reason: 'PowerShell script blocks nested too deeply', target: code }];
   return statements(code).flatMap((s) => [
