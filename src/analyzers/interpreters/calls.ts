@@ -7,6 +7,7 @@ import { guardedWrite } from '../guarded-writes.js';
 import { powerWriteAt } from '../power-writes.js';
 import { classifyPath, resolvePath, writeGrantsPower, type PathClass } from '../paths.js';
 import type { SqlParser } from '../sql-parser.js';
+import { passedDeleterEffects } from './passed-deleters.js';
 import { reverseShellEffects } from './reverse-shell.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
@@ -265,6 +266,7 @@ export function locatedCodeEffects(
         at: t.start,
       });
   for (const effect of reverseShellEffects(tokens, tool)) located.push({ effect, at: 0 });
+  for (const effect of passedDeleterEffects(tokens, lang, tool)) located.push({ effect, at: 0 });
   for (const found of FINDERS[lang](tokens))
     for (const effect of fileEffects(found, lang, tool, inv))
       located.push({ effect, at: at(found.call.index) });
