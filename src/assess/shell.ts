@@ -400,7 +400,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       hints: ctx.hints,
       env: lookupFor(assignments),
       remote: ctx.remote,
-      assigned: Object.keys(assignments).length > 0,
+      // Only variables that may change what runs count (`PATH=…`, `LD_PRELOAD=…`): `AWS_PROFILE=production
+      // mytool status` still only looks.
+      assigned: !Object.keys(assignments).every(harmlessVariable),
     };
     const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
     if (effect) effects.push({ effect, local: false });

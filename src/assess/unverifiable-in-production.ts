@@ -22,7 +22,10 @@ interface UnseenCommand {
   env: (name: string) => string | undefined;
   /** Runs on another machine (ssh, kubectl exec): placed by that machine, not by this one's variables. */
   remote?: boolean;
-  /** Variables are set for it (`PATH=./evil:$PATH mytool status`): what runs is not what its words say. */
+  /**
+   * Variables not known to be harmless are set for it (`PATH=./evil:$PATH mytool status`): what runs is not
+   * what its words say. Locale, colour and which account or cluster (`AWS_PROFILE`) do not count.
+   */
   assigned?: boolean;
 }
 

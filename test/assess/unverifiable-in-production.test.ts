@@ -179,3 +179,20 @@ describe('everyday local work with production credentials set', () => {
     expect(decision.outcome).toBe('allow');
   });
 });
+
+describe('variables set on a command that only looks', () => {
+  it.each(['AWS_PROFILE=production mytool status', 'LANG=C AWS_PROFILE=production mytool list'])(
+    '%s: which account it reads does not change what runs',
+    async (command) => {
+      expect((await check(command)).decision.outcome).toBe('allow');
+    },
+  );
+
+  it.each([
+    'AWS_PROFILE=production PATH=./evil:$PATH mytool status',
+    'AWS_PROFILE=production LD_PRELOAD=/tmp/x.so mytool status',
+    'AWS_PROFILE=production mytool purge',
+  ])('%s is still denied', async (command) => {
+    expect((await check(command)).decision.outcome).toBe('deny');
+  });
+});
