@@ -74,6 +74,7 @@ function statements(code: string): Statement[] {
     } else {
       const start = i;
       while (i < code.length && !/[\s;|{}()'"]/.test(code[i]!)) i++;
+      if (i === start) i++; // an unmatched `}` or `)`: a word of its own
       const text = code.slice(start, i);
       current.words.push(word(text, text.includes('$')));
     }

@@ -65,3 +65,18 @@ describe('code in Lua, R, expect and PowerShell is read', () => {
     expect(r.assessment.effects[0]?.environment).toBe('production');
   });
 });
+
+describe('malformed scripts end', () => {
+  it.each([
+    "pwsh -c '} ) Remove-Item x'",
+    "pwsh -c '{{{{'",
+    `pwsh -c '"unterminated'`,
+    "expect -c '} spawn rm -rf /x'",
+    "expect -c '{'",
+    "lua -e '--[[ never closed'",
+    "lua -e '[==[ never closed'",
+  ])('%s is answered', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome).toBeDefined();
+  });
+});
