@@ -9,7 +9,8 @@ import fc from 'fast-check';
 const EXTRA_PROGRAMS = [
   'sudo', 'env', 'bash', 'sh', 'eval', 'xargs', 'timeout', 'nohup', 'exec', 'command', 'ssh', 'find',
   'awk', 'echo', 'cat', 'ls', 'true', 'cd', 'export', 'source', '.', './deploy.sh', 'make', 'npm',
-  'python3', 'curl', 'nc', 'base64', 'tee', 'parallel', 'watch', 'some-vendor-cli',
+  'python3', 'curl', 'nc', 'base64', 'tee', 'parallel', 'watch', 'some-vendor-cli', 'pwsh', 'expect', 'man',
+  'chroot', 'nsenter', 'tmux',
 ]; // prettier-ignore
 
 /** Words that steer placement: the fuzzer must reach production and non-production alike. */
@@ -42,7 +43,7 @@ const PATHS = [
   '-',
 ];
 
-const VARIABLES = ['X', 'AWS_PROFILE', 'KUBECONFIG', 'PATH', 'CMD', 'HOME', '@', '1', '?', 'PGHOST'];
+const VARIABLES = ['X', 'AWS_PROFILE', 'KUBECONFIG', 'PATH', 'CMD', 'HOME', '@', '1', '?', 'PGHOST', 'PAGER'];
 
 /** Characters a shell treats specially, and control characters no person types. */
 const AWKWARD = fc.constantFrom(
