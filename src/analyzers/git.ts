@@ -1,6 +1,7 @@
 import type { Effect } from '../core/types.js';
 import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { hooksPathEffects } from './git/hooks-path.js';
 import { make, type Repo } from './git/common.js';
 import { sensitiveContext } from './guarded-writes/judge.js';
 import { historyCommand } from './git/history.js';
@@ -78,8 +79,9 @@ function analyze(inv: Invocation): Effect[] {
     return [make('modify', 'high', 'repository history', reason, 'git-history')];
   }
   const { repo, index, computed } = globals(inv);
+  const hooks = hooksPathEffects(repo, computed.has('core.hookspath'), inv.facts.home);
   let sub = inv.args[index];
-  if (!sub) return [];
+  if (!sub) return hooks;
   let args = inv.args.slice(index + 1);
   // `git -c alias.nuke=reset nuke --hard` is `git reset --hard`; an alias may name another alias.
   const seen = new Set<string>();
@@ -103,8 +105,11 @@ function analyze(inv: Invocation): Effect[] {
     const reason = 'the git subcommand is computed at run time';
     return [make('execute-unverifiable', 'high', repo.dir, reason, 'git-history', repo.hints)];
   }
-  if (sub.value === 'push') return push(args);
-  return worktreeCommand(repo, sub.value, args) ?? historyCommand(repo, sub.value, args) ?? [];
+  if (sub.value === 'push') return [...hooks, ...push(args)];
+  return [
+    ...hooks,
+    ...(worktreeCommand(repo, sub.value, args) ?? historyCommand(repo, sub.value, args) ?? []),
+  ];
 }
 
 /**

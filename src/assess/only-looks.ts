@@ -5,8 +5,8 @@ import { commandName } from '../shell/wrappers.js';
 // status`, `java -version`, `less /var/log/app.log`, `openssl x509 -in cert.pem -noout -dates`. An
 // unrecognised program is unverifiable in production, but one that says in its own words only that it looks
 // (one read subcommand and nothing else, or only a version or help flag) is not denied for it; nor are the
-// pagers, manuals, certificate tools, network probes and database dumps that only read, a new directory
-// (`mkdir -p /tmp/diag`) and an empty file in scratch space.
+// pagers, manuals, certificate tools, network probes and database dumps that only read, and a directory or
+// an empty file made in scratch space or below the working directory (`mkdir -p /tmp/diag`).
 
 const READ_SUBCOMMANDS = new Set([
   'status',
@@ -22,17 +22,26 @@ const READ_SUBCOMMANDS = new Set([
   'describe',
   'inspect',
   'stats',
-  'get',
 ]);
 /**
- * Words after a read subcommand that make it do something else (`pm2 status app` looks, `mytool status
- * --reset` may not): then the command is not taken at its first word.
+ * What may follow a read subcommand and keep it reading (`pm2 logs api --lines 100`): names and numbers
+ * without a path, and options that only shape what is shown. Anything else (`--output FILE`, `--reset`, a
+ * path) and the command is not taken at its first word.
  */
-const ACTS =
-  /(delete|remove|^rm$|purge|drop|destroy|reset|kill|stop|restart|reload|clean|flush|truncate|wipe|force|apply|^set$|write|update|prune|--fix|exec|run)/i;
-/** Scratch space on any machine: an empty file made there changes nothing anyone uses. */
+const NAME_OR_NUMBER = /^[\w.:@-]+$/;
+const SHOWING_OPTIONS =
+  /^--?(lines|tail|n|since|until|json|format|follow|f|all|a|l|long|v|verbose|w|wide|raw|no-color|nostream|limit|last|pretty|q|quiet|human|h|namespace|watch)(=[\w.:-]+)?$/;
 const SCRATCH = /^(\/tmp|\/var\/tmp|\/dev\/shm)(\/|$)/;
-const MAKES_SCRATCH = new Set(['touch']);
+const MAKES_SCRATCH = new Set(['touch', 'mkdir', 'mktemp']);
+
+/** A path in scratch space that does not climb out of it. */
+const scratchPath = (path: string) => SCRATCH.test(path) && !path.split('/').includes('..');
+
+/** The file of a clustered `-w` (`-nwFILE`, `-nw FILE`), in scratch space. */
+function scratchValue(flag: Word, next: Word | undefined): boolean {
+  const attached = flag.value.slice(flag.value.indexOf('w') + 1);
+  return scratchPath(attached || next?.value || '');
+}
 /** Only a version or help flag (`-v` and `-h` are verbose and host for too many tools to count). */
 const VERSION_OR_HELP = /^(-V|--version|-version|version|--help|-help|help)$/;
 /** Programs that only read, whatever they are given, unless an option below makes them write or run one. */
@@ -49,8 +58,8 @@ const INSPECTORS: ReadonlyMap<string, RegExp | undefined> = new Map([
   ['traceroute', undefined],
   ['tracepath', undefined],
   ['mtr', undefined],
-  ['sar', /^-o/],
-  ['tcpdump', /^(-z|-Z|-C|-W)/],
+  ['sar', /^-[a-zA-Z]*o/],
+  ['tcpdump', /^-[a-zA-Z]*[zZCW]/],
   ['man', /^(-P|--pager|-H|--html)/],
   ['openssl', /^(s_client|-out|-keyout|enc)$/],
   ['pg_dump', /^(-f|--file)/],
@@ -81,10 +90,10 @@ export function onlyLooks(argv: readonly Word[], assigned: boolean): boolean {
   if (!program || program.dynamic || assigned || program.value.includes('/') || args.some((w) => w.dynamic))
     return false;
   const name = commandName(program);
-  // A capture saved to scratch space (`tcpdump -w /tmp/diag/web.pcap`) is still looking.
+  // A capture saved to scratch space (`tcpdump -w /tmp/diag/web.pcap`, `-nw …`) is still looking.
   if (
     name === 'tcpdump' &&
-    args.some((w, i) => /^-w/.test(w.value) && !SCRATCH.test(w.value.slice(2) || (args[i + 1]?.value ?? '')))
+    !args.every((w, i) => !/^-[a-zA-Z]*w/.test(w.value) || scratchValue(w, args[i + 1]))
   )
     return false;
   if (INSPECTORS.has(name)) {
@@ -96,15 +105,29 @@ export function onlyLooks(argv: readonly Word[], assigned: boolean): boolean {
     const [first, ...rest] = args;
     return first !== undefined && form.test(first.value) && !rest.some((w) => CHANGES.test(w.value));
   }
-  // A new directory destroys nothing wherever it is made (mkdir refuses to replace a file).
-  if (name === 'mkdir' || name === 'mktemp') return args.length > 0 || name === 'mktemp';
+  // A directory or an empty file in scratch space or below the working directory changes nothing anyone
+  // uses (elsewhere a directory can: /etc/nologin locks logins out, a conf.d/*.conf one breaks a reload).
   if (MAKES_SCRATCH.has(name)) {
     const paths = args.filter((w) => !w.value.startsWith('-'));
-    return paths.length > 0 && paths.every((w) => SCRATCH.test(w.value) && !w.value.includes('..'));
+    // `mktemp`, `mktemp -d`: a new name under /tmp.
+    if (name === 'mktemp' && paths.length === 0) return args.every((w) => /^-[dqu]+$/.test(w.value));
+    return (
+      paths.length > 0 &&
+      paths.every(
+        (w) => scratchPath(w.value) || (/^[\w.-]+(\/[\w.-]+)*$/.test(w.value) && !w.value.includes('..')),
+      )
+    );
   }
   if (args.length === 0) return false; // a bare program may be an interactive console, or act by default
   if (args.every((w) => VERSION_OR_HELP.test(w.value))) return true;
   // One read subcommand (`pm2 status`), or one followed by names and options that do not act (`pm2 logs
   // api --lines 100`).
-  return READ_SUBCOMMANDS.has(args[0]!.value) && !args.slice(1).some((w) => ACTS.test(w.value));
+  return (
+    READ_SUBCOMMANDS.has(args[0]!.value) &&
+    args
+      .slice(1)
+      .every(
+        (w) => (NAME_OR_NUMBER.test(w.value) && !w.value.startsWith('-')) || SHOWING_OPTIONS.test(w.value),
+      )
+  );
 }

@@ -12,7 +12,7 @@ import {
   type Inner,
 } from '../shell/wrappers.js';
 import { quoteWord, type Word } from '../shell/words.js';
-import { variableCommands, withoutCommandVariables } from '../shell/command-variables.js';
+import { sshOptionCommands, variableCommands, withoutCommandVariables } from '../shell/command-variables.js';
 import { definedFunctions, selfSpawningFunctions } from '../shell/functions.js';
 import { placeEffect, type Placement } from '../core/place.js';
 import { summarize } from '../core/summarize.js';
@@ -299,7 +299,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   const keptInContainer = (start: number, hints: readonly EnvironmentHint[]) => {
     for (const found of effects.slice(start)) {
       const { effect } = found;
-      const onPath = effect.category === 'file' || effect.target.startsWith('/');
+      // A file of the container, named by its absolute path: not a bucket, a key store or a database.
+      const onPath = effect.category === 'file' && effect.target.startsWith('/');
       if (!onPath || !(effect.hints ?? []).every((h) => hints.includes(h))) continue;
       if (effect.operation === 'execute-unverifiable' || riskRank(effect.risk) <= riskRank('low')) continue;
       found.effect = {
@@ -372,7 +373,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       });
     const peeled = peelWrapper(self);
     if (peeled) for (const inner of peeled.inner) runInner(inner, self, ctx, name);
-    const held = variableCommands({ ...cmd.variablesBefore, ...assignments });
+    const held = [
+      ...variableCommands({ ...cmd.variablesBefore, ...assignments }),
+      ...(name === 'ssh' || name === 'scp' || name === 'sftp'
+        ? sshOptionCommands(argv.map((w) => w.value))
+        : []),
+    ];
     if (held.length) {
       const quiet = { ...ctx, assignments: withoutCommandVariables(ctx.assignments) };
       for (const inner of held) runInner(inner, self, quiet, name);

@@ -79,18 +79,8 @@ function gitSettings(args: readonly Word[]): Inner[] {
     const key = setting.value.slice(0, at);
     const value = setting.value.slice(at + 1);
     if (at < 0 || !GIT_RUNS.test(key)) continue;
-    if (/^core\.hookspath$/i.test(key)) {
-      // The project's own hooks directory (`.githooks`) is its setup; /dev/null turns hooks off. Elsewhere
-      // (`/tmp/h`, `~/x`) the hooks git runs were written by whoever wrote there, and are not read here.
-      if (!setting.dynamic && !/^(\/|~)/.test(value)) continue;
-      if (/^\/dev\/null\/?$/.test(value)) continue;
-      inner.push({
-        kind: 'unverifiable',
-        reason: `git -c core.hooksPath runs the hooks in ${value}, which are not read`,
-        target: setting.value,
-      });
-      continue;
-    }
+    // core.hooksPath names a directory, judged by the git analyzer (git/hooks-path.ts), which knows the tree.
+    if (/^core\.hookspath$/i.test(key)) continue;
     if (/^(true|false|yes|no|on|off|0|1)$/i.test(value)) continue;
     if (/^alias\./i.test(key) && !value.startsWith('!')) continue;
     inner.push(

@@ -64,11 +64,13 @@ function statements(code: string): Word[][] {
 const TAKES_COMMANDS = /^(sh|bash|zsh|dash|ksh|fish|ssh|su|sudo|docker|kubectl|telnet|mysql|psql|redis-cli)$/;
 
 const SHELLS = /^(sh|bash|zsh|dash|ksh|fish)$/;
+/** Prompts whose answer is a secret. */
+const SECRET_PROMPT = /pass(word|phrase)?|PIN|token|secret|otp|verification code/i;
 
 /** Lines typed into a session, as the command line that runs them (`bash -c …`, `ssh host …`, `psql -c …`). */
 function typedInto(session: Word[], text: Word): Inner {
   const program = commandName(session[0]);
-  const lastWord = commandName(session.at(-1));
+  const lastWord = commandName(session.filter((w) => !w.value.startsWith('-')).at(-1));
   if (SHELLS.test(lastWord) || program === 'su')
     return { kind: 'argv', argv: [...session, word('-c'), text] };
   if (program === 'ssh') return { kind: 'argv', argv: [...session, text] };
@@ -95,6 +97,7 @@ export function expectCommands(args: readonly Word[]): Inner[] {
       continue;
     }
     let session: Word[] | undefined;
+    let prompt = '';
     const typed: Word[] = [];
     const close = () => {
       if (session && typed.length) {
@@ -114,12 +117,15 @@ export function expectCommands(args: readonly Word[]): Inner[] {
         const argv = rest.filter(
           (w) => !/^-(noecho|console|nottyinit|nottycopy|ignore|leaveopen|open|pty)$/.test(w.value),
         );
-        if (TAKES_COMMANDS.test(commandName(argv[0]))) session = argv;
+        // `spawn bash -i`, `spawn env bash`: a shell however it is started.
+        if (argv.some((w) => TAKES_COMMANDS.test(commandName(w)))) session = argv;
         else if (argv.length) inner.push({ kind: 'argv', argv });
       } else if (command?.value === 'exec' && rest.length) inner.push({ kind: 'argv', argv: rest });
-      else if (command?.value === 'send' && session) {
+      else if (command?.value === 'expect') prompt = rest.map((w) => w.value).join(' ');
+      else if ((command?.value === 'send' || command?.value === 'exp_send') && session) {
         const text = rest.filter((w) => !w.value.startsWith('-')).at(-1);
-        if (text) typed.push(text);
+        // An answer to a password or passphrase prompt is a secret, not a command (and stays out of the log).
+        if (text && !SECRET_PROMPT.test(prompt)) typed.push(text);
       }
     }
     close();

@@ -90,7 +90,7 @@ function parameters(words: readonly Word[]): { named: Map<string, Word>; positio
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const m = /^-([A-Za-z][\w]*)(?::(.*))?$/s.exec(w.value);
-    if (!m || w.dynamic) {
+    if (!m || (w.dynamic && !/^-\w+:\$(true|false)$/i.test(w.value))) {
       positional.push(w);
       continue;
     }
@@ -133,6 +133,13 @@ const posixPath = (w: Word): Word =>
     ? { ...w, value: w.value.replace(/^([A-Za-z]:)/, '/$1').replace(/\\/g, '/') }
     : w;
 
+/** Cmdlet verbs that destroy, stop, change settings or hand out access. */
+const DESTROYING_VERBS =
+  /^(remove|clear|stop|disable|uninstall|unregister|reset|revoke|dismount|suspend|format|initialize|set|restore|grant|block|move|rename|merge|lock|unprotect|publish|invoke)$/;
+/** Cmdlets with those verbs that are everyday work: shaping the session, running a project's tests or build. */
+const EVERYDAY_CMDLETS =
+  /^(set-location|set-variable|set-strictmode|set-psdebug|set-psreadlineoption|invoke-pester|invoke-build|invoke-psake|invoke-scriptanalyzer|invoke-webrequest|invoke-restmethod)$/i;
+
 /** One statement, as what it runs. */
 function statementInner(words: Word[]): Inner[] {
   const [head, ...rest] = words;
@@ -143,7 +150,9 @@ function statementInner(words: Word[]): Inner[] {
   const { named, positional } = parameters(rest);
   const paths = () =>
     [...[param(named, 'path', 'literalpath')].filter((w): w is Word => !!w), ...positional].map(posixPath);
-  if (param(named, 'whatif')) return [];
+  // `-WhatIf` only says what it would do; `-WhatIf:$false` (or `:0`) does it.
+  const whatIf = param(named, 'whatif');
+  if (whatIf && !/^(\$false|0|false)$/i.test(whatIf.value)) return [];
   switch (name) {
     case 'remove-item':
     case 'rm':
@@ -196,6 +205,17 @@ function statementInner(words: Word[]): Inner[] {
       const service = param(named, 'name') ?? positional[0];
       return service ? [argv('systemctl', name.startsWith('restart') ? 'restart' : 'stop', service)] : [];
     }
+    case 'new-item':
+    case 'ni':
+    case 'mkdir':
+    case 'md': {
+      const directory =
+        /^directory$/i.test(param(named, 'itemtype')?.value ?? '') || name === 'mkdir' || name === 'md';
+      const where = paths();
+      return where.length
+        ? [argv(directory ? 'mkdir' : 'touch', ...(directory ? ['-p'] : []), ...where)]
+        : [];
+    }
     case 'stop-computer':
       return [argv('poweroff')];
     case 'restart-computer':
@@ -225,17 +245,17 @@ function statementInner(words: Word[]): Inner[] {
         : [];
     }
   }
-  // Verb-Noun cmdlets: those whose verb removes, clears, stops or formats are not read further; looking,
-  // shaping and printing cmdlets run nothing.
+  // Verb-Noun cmdlets: those whose verb removes, clears, stops, formats, changes settings or grants are not
+  // read further (unverifiable); making, running tests, installing for the user, looking, shaping and
+  // printing are everyday work.
   const cmdlet = /^([a-z]+)-[a-z]/i.exec(head.value);
   if (cmdlet) {
     const verb = cmdlet[1]!.toLowerCase();
-    return /^(remove|clear|stop|disable|uninstall|unregister|reset|revoke|dismount|suspend|format|initialize|set|invoke|update|move|rename|restore|mount|publish|install|enable|register|grant|new|add|start|restart|write|out|export|import|send)$/.test(
-      verb,
-    ) &&
-      !/^(write-(host|output|verbose|warning|error|debug|information|progress)|out-(host|string|null|default|gridview)|import-module|new-object|set-location|set-variable|add-type|export-modulemember|start-sleep)$/i.test(
-        head.value,
-      )
+    const acts = DESTROYING_VERBS.test(verb) && !EVERYDAY_CMDLETS.test(head.value);
+    const machineWide =
+      /^install-(module|package|script)$/i.test(head.value) &&
+      !/^currentuser$/i.test(param(named, 'scope')?.value ?? '');
+    return acts || machineWide
       ? [
           {
             kind: 'unverifiable',
@@ -292,7 +312,8 @@ export function powershellCommands(args: readonly Word[], name: string): Inner[]
           ]
         : powershellScript(script.value);
     }
-    if (/^(e|ec|en|enc|encodedcommand|encodedc\w*)$/.test(option)) {
+    // -EncodedCommand by any prefix PowerShell takes for it (`-e`, `-ec`, `-enc`, `-enco`…).
+    if (option === 'e' || option === 'ec' || (option.length >= 2 && 'encodedcommand'.startsWith(option))) {
       const b64 = rest[0];
       if (!b64 || b64.dynamic)
         return [

@@ -289,7 +289,10 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
     withValue: RUN_VALUE,
     stopAtFirstPositional: true,
   });
-  const [target, ...inner] = parsed.positionals;
+  // podman's `--rootfs DIR` runs the command in a directory of this machine instead of an image.
+  const rootfs = optionValue(parsed, '--rootfs');
+  const [target, ...inner] =
+    rootfs !== undefined ? [word(rootfs), ...parsed.positionals] : parsed.positionals;
   if (target)
     hints.push({
       source: `${label} ${verb === 'exec' ? 'container' : 'image'}`,
@@ -533,18 +536,32 @@ function peelFlock(cmd: SimpleCommand): Peeled {
 }
 
 /**
- * A `run` whose container holds nothing of this machine: no volume, bind mount, other container's volumes,
- * device or host namespace, and not privileged (compose services may mount volumes their file declares).
+ * Options of `run` that bring nothing of this machine into the container (names, variables, ports, limits,
+ * its own scratch space). Any other (`-v`, `--mount`, `--rootfs`, `--device`, `--privileged`, host
+ * namespaces, or one not known here) and the run is not sealed.
+ */
+const SEALED_OPTIONS = new Set([
+  '--rm', '-i', '-t', '-it', '-ti', '-d', '--detach', '--interactive', '--tty', '--init', '--read-only',
+  '--name', '-e', '--env', '-w', '--workdir', '-u', '--user', '--entrypoint', '-p', '--publish', '-P',
+  '--publish-all', '--expose', '-h', '--hostname', '-l', '--label', '-m', '--memory', '--cpus', '--platform',
+  '--pull', '--restart', '--stop-timeout', '--stop-signal', '--tmpfs', '--shm-size', '--network', '--net',
+  '--add-host', '--dns', '--ulimit', '--cap-drop', '--log-driver', '--log-opt', '--quiet', '-q',
+]); // prettier-ignore
+
+/**
+ * A `run` whose container holds nothing of this machine: every option before the image is one of those
+ * (compose services may mount volumes their file declares, so they are never sealed).
  */
 function sealedRun(args: readonly Word[]): boolean {
-  const parsed = parseOptions(args, { withValue: RUN_VALUE, stopAtFirstPositional: true });
-  const opens = ['-v', '--volume', '--mount', '--volumes-from', '--device', '--privileged', '--cap-add'].some(
-    (o) => parsed.options.has(o),
-  );
-  const host = ['--pid', '--ipc', '--uts', '--userns', '--cgroupns'].some((o) =>
-    (parsed.options.get(o) ?? []).some((v) => v === 'host'),
-  );
-  return !opens && !host;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.dynamic) return false;
+    if (!w.value.startsWith('-')) return true; // the image: every option before it was known
+    const name = w.value.split('=')[0]!;
+    if (!SEALED_OPTIONS.has(name)) return false;
+    if (!w.value.includes('=') && RUN_VALUE.includes(name)) i++;
+  }
+  return true;
 }
 
 /** strace, fakeroot, nsenter, systemd-run…: the command after their options (and fixed operands). */

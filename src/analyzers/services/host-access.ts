@@ -44,6 +44,9 @@ function breaches(args: readonly Word[]): string[] {
     ...all('--mount')
       .filter((v) => /(^|,)(source|src)=\/(,|$)/.test(v) && writable(v))
       .map((v) => `--mount ${v}`),
+    ...all('--rootfs')
+      .filter((v) => HOST_SOURCES.test(v.replace(/:O$/, '')))
+      .map((v) => `--rootfs ${v}`),
     ...all('--device')
       .filter((v) => RAW_DEVICES.test(v.split(':')[0] ?? ''))
       .map((v) => `--device ${v}`),

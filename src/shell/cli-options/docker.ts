@@ -96,6 +96,18 @@ export const RUN_VALUE = [
   '--sysctl',
   '--volumes-from',
   '--pull',
+  '--cgroupns',
+  '--rootfs',
+  '--cpu-shares',
+  '-c',
+  '--memory-swap',
+  '--pids-limit',
+  '--health-cmd',
+  '--cgroup-parent',
+  '--mac-address',
+  '--device-cgroup-rule',
+  '--volume-driver',
+  '--annotation',
 ];
 
 export const COMPOSE_VALUE = [

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Two of this change's rules lower scrutiny: a fresh container's own files, and looking on a production
+// host. A hostile review attacked both (and the new readers); each case here was allowed by its first
+// version, or blocked everyday work.
+
+describe('a container is sealed only when every option before the image is known to bring nothing in', () => {
+  it.each([
+    'podman run --rm --rootfs / rm -rf /etc',
+    'docker run --rm minio/mc rm --recursive --force prod/backups',
+    'docker run --rm --network host bitnami/etcd etcdctl del --prefix /',
+    'docker run --rm --cpu-shares 512 -v /:/host alpine rm -rf /host/etc',
+    'docker run --rm --cgroupns host alpine rm -rf /',
+    'docker run --rm --some-new-option x alpine rm -rf /',
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    "docker run --rm -it -e X=1 --name t alpine sh -c 'rm -rf /var'",
+    'docker run --rm alpine rm -rf /',
+  ])('%s stays allowed', async (command) => {
+    expect((await check(command)).decision.outcome).toBe('allow');
+  });
+});
+
+describe('looking on a production host, narrowly', () => {
+  it.each([
+    "ssh prod-db-1 'mkdir /etc/nologin'",
+    "ssh prod-db-1 'mkdir /etc/nginx/conf.d/new.conf'",
+    "ssh prod-db-1 'tcpdump -nw /var/lib/postgresql/data/PG_VERSION'",
+    "ssh prod-db-1 'tcpdump -w /tmp/../etc/passwd'",
+    "ssh prod-db-1 'tcpdump -i any -w /tmp/x.pcap -G 60 -nz /tmp/evil.sh'",
+    "ssh prod-db-1 'sar -uo /etc/passwd 1 3'",
+    "ssh prod-db-1 's3cmd get s3://bucket/job /etc/cron.d/job'",
+    "ssh prod-db-1 'mytool status --output /etc/passwd'",
+    "ssh prod-db-1 'mytool status --shutdown'",
+  ])('%s is denied', async (command) => {
+    expect((await check(command)).decision.outcome).toBe('deny');
+  });
+
+  it.each([
+    "ssh prod-db-1 'mkdir -p /tmp/diag'",
+    "ssh prod-db-1 'mkdir diag'",
+    "ssh prod-db-1 'mktemp -d'",
+    "ssh prod-db-1 'tcpdump -i eth0 -c 100 -nw /tmp/diag/web.pcap port 443'",
+    "ssh prod-db-1 'sar -u 1 3'",
+    "ssh prod-web-1 'pm2 logs api --lines 100'",
+  ])('%s stays allowed', async (command) => {
+    expect((await check(command)).decision.outcome).toBe('allow');
+  });
+});
+
+describe('the new readers, in the spellings the review found', () => {
+  it.each([
+    `GIT_SSH_COMMAND='ssh -o ProxyCommand="rm -rf /srv/app"' git fetch`,
+    "GIT_SSH_COMMAND='ssh -oProxyCommand=rm\\ -rf\\ /srv/app' git fetch",
+    `RSYNC_RSH='ssh -o ProxyCommand="rm -rf /srv/app"' rsync -a src/ host:dst/`,
+    "ssh -o ProxyCommand='rm -rf /srv/app' host",
+    "AWS_PAGER='rm -rf /srv/app' aws s3 ls",
+    "GH_PAGER='rm -rf /srv/app' gh pr list",
+    'git -c core.hooksPath=../other/hooks commit -m x',
+    'git -c core.hooksPath=.git/../../../tmp/h commit -m x',
+    'pwsh -enco UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIAAvAHMAcgB2AC8AYQBwAHAA',
+    'pwsh -Command "Remove-Item -Recurse -Force -Path /srv/app -WhatIf:0"',
+    'expect -c \'spawn env bash; send "rm -rf /srv/app\\r"; expect eof\'',
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    'git -c core.hooksPath="$PWD/.githooks" commit -m x',
+    'git -c core.hooksPath=$(git rev-parse --show-toplevel)/.githooks commit -m x',
+    'GIT_SSH_COMMAND="ssh -i $KEY" git pull',
+    "ssh -o ProxyCommand='ssh -W %h:%p bastion' db-1 uptime",
+    'pwsh -c "New-Item -ItemType Directory -Path ./build"',
+    'pwsh -Command "Invoke-Pester ./tests"',
+    'pwsh -Command "Install-Module Pester -Scope CurrentUser"',
+    'pwsh -c "Import-Module ./build.psm1; Invoke-Build"',
+    'expect -c \'spawn sudo -S apt update; expect "password"; send "pw\\r"; expect eof\'',
+    'expect -c \'spawn bash -i; send "ls\\r"; expect eof\'',
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it('a password typed at a prompt is not read as a command (nor made an effect)', async () => {
+    const r = await check(
+      'expect -c \'spawn ssh prod-db-1; expect "password:"; send "hunter2\\r"; interact\'',
+    );
+    expect(JSON.stringify(r.assessment.effects)).not.toContain('hunter2');
+    expect(r.decision.outcome).toBe('allow');
+  });
+});
