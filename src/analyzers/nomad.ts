@@ -20,7 +20,7 @@ import {
 
 /** `job stop`, and the older top-level `stop`: with -purge the job's history goes too. */
 const stop = (call: Call) =>
-  hasOption(call.options, '-purge')
+  hasOption(call.options, '-purge', '--purge')
     ? destroys('high', 'job', 'stops the job and purges it from the cluster state (its history is gone)')
     : changes('medium', 'job', 'stops the job: its allocations end', true);
 

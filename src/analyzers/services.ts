@@ -51,6 +51,7 @@ export const servicesAnalyzer: Analyzer = {
     'nsenter',
     'pfctl',
     'lxc',
+    'incus',
     'ctr',
     'chroot',
   ],
@@ -62,7 +63,7 @@ export const servicesAnalyzer: Analyzer = {
     if (IPTABLES.includes(inv.name)) return iptables(inv);
     if (inv.name === 'nsenter') return nsenterHost(inv.args, inv.hints);
     if (inv.name === 'pfctl') return pfctl(inv);
-    if (inv.name === 'lxc') return lxcPrivileges(inv.args, inv.hints);
+    if (inv.name === 'lxc' || inv.name === 'incus') return lxcPrivileges(inv.args, inv.hints);
     if (inv.name === 'ctr') return ctrRun(inv.args, inv.hints);
     if (inv.name === 'chroot') return chrootHost(inv.args, inv.hints);
     switch (inv.name) {

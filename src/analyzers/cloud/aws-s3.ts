@@ -130,6 +130,8 @@ export function s3Command(
       if (!second) return [];
       const local = second.value;
       if (dest) {
+        const exposed = awsExposure('s3', command, args);
+        if (exposed) return [effect('modify', dest, 'high', `aws s3 sync opens ${exposed}`, false)];
         if (!deleting)
           return [effect('create', dest, 'low', `aws s3 sync uploads into ${where(dest)}`, false)];
         return [
@@ -167,6 +169,8 @@ export function s3Command(
             `aws s3 mv removes ${recursive ? 'every object under ' : ''}${where(src)} from its place`,
           ),
         ];
+      if (dest && awsExposure('s3', command, args))
+        return [effect('modify', dest, 'high', `aws s3 mv opens ${awsExposure('s3', command, args)}`, false)];
       if (dest) return [effect('create', dest, 'low', `aws s3 mv uploads into ${where(dest)}`, false)];
       return [];
     }

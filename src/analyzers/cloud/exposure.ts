@@ -14,16 +14,16 @@ const AZURE_ANY = (text: string) => /^(\*|internet|any)$/i.test(text.trim()) || 
  * --acl public-read`: a public object; a snapshot or image shared with `all`: anyone may copy the disk.
  */
 export function awsExposure(service: string, op: string, args: CloudArgs): string | undefined {
-  if (
-    service === 's3' &&
-    /^(cp|mv|sync)$/.test(op) &&
-    /^public-read(-write)?$/.test(value(args, '--acl') ?? '')
-  )
-    return `what it uploads to anyone (--acl ${value(args, '--acl')})`;
+  if (service === 's3' && /^(cp|mv|sync)$/.test(op)) {
+    const acl = value(args, '--acl') ?? '';
+    if (/^public-read(-write)?$/.test(acl)) return `what it uploads to anyone (--acl ${acl})`;
+    if (values(args, '--grants').some((g) => /global\/(AllUsers|AuthenticatedUsers)/.test(g)))
+      return 'what it uploads to anyone (--grants … AllUsers)';
+  }
   if (/^modify-(snapshot|image|db-snapshot|db-cluster-snapshot)-attribute$/.test(op)) {
     const shared = [
       ...values(args, '--group-names', '--values-to-add'),
-      ...values(args, '--launch-permission'),
+      ...values(args, '--launch-permission', '--create-volume-permission'),
     ];
     if (shared.some((v) => /(^|[=\s,"])all([\s,"}\]]|$)/i.test(v)))
       return 'the disk image to every AWS account';
@@ -46,8 +46,10 @@ export function azureExposure(groups: string, verb: string, args: CloudArgs): st
   if (groups === 'network nsg rule') {
     const inbound = !/^outbound$/i.test(value(args, '--direction') ?? 'Inbound');
     const allows = !/^deny$/i.test(value(args, '--access') ?? 'Allow');
+    // With no source given, the CLI lets in '*'.
     const sources = values(args, '--source-address-prefixes', '--source-address-prefix');
-    if (!inbound || !allows || !sources.some(AZURE_ANY)) return undefined;
+    const anywhere = sources.length === 0 ? verb === 'create' : sources.some(AZURE_ANY);
+    if (!inbound || !allows || !anywhere) return undefined;
     const ports = values(args, '--destination-port-ranges', '--destination-port-range').join(',') || '*';
     return `ports ${ports} to any address`;
   }

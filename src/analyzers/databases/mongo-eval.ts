@@ -239,7 +239,7 @@ export function mongoEffects(
       case 'updateUser':
       case 'grantRolesToUser':
       case 'revokeRolesFromUser':
-        if (call.name !== 'revokeRolesFromUser' && grantsServerPower(call.args.flat())) {
+        if (call.name !== 'revokeRolesFromUser' && grantsServerPower(call.args.flat(), db)) {
           add(
             'modify',
             'high',
@@ -306,7 +306,12 @@ export function mongoEffects(
 const SERVER_ROLES =
   /^(root|__system|clusterAdmin|userAdmin|userAdminAnyDatabase|dbAdminAnyDatabase|readWriteAnyDatabase|restore|hostManager)$/;
 
+/** Roles that hold the deployment when they are roles of the admin database (they grant any role there). */
+const ADMIN_DB_ROLES = /^(dbOwner|userAdmin|dbAdmin)$/;
+
 /** Whether a createUser/grantRolesToUser call's literal arguments name one of those roles. */
-function grantsServerPower(tokens: readonly { kind: string; text: string }[]): boolean {
-  return tokens.some((t) => t.kind === 'string' && SERVER_ROLES.test(t.text));
+function grantsServerPower(tokens: readonly { kind: string; text: string }[], db: string): boolean {
+  const strings = tokens.filter((t) => t.kind === 'string').map((t) => t.text);
+  const onAdmin = db === 'admin' || strings.includes('admin');
+  return strings.some((s) => SERVER_ROLES.test(s) || (onAdmin && ADMIN_DB_ROLES.test(s)));
 }

@@ -164,9 +164,16 @@ export function pgTool(inv: Invocation): Effect[] {
       ];
     case 'createuser': {
       // -s/--superuser, -r/--createrole, --replication, --bypassrls: CREATE ROLE … SUPERUSER by another name.
-      const powers = ['-s', '--superuser', '-r', '--createrole', '--replication', '--bypassrls'].filter((o) =>
-        options.has(o),
-      );
+      // Short flags may be clustered (`-dsr`), long ones abbreviated (`--su`), as getopt_long allows.
+      const given = [...options.keys()];
+      const powers = [
+        ...['s', 'r']
+          .filter((f) => given.some((o) => /^-[a-zA-Z]+$/.test(o) && o.includes(f)))
+          .map((f) => `-${f}`),
+        ...['--superuser', '--createrole', '--replication', '--bypassrls'].filter((long) =>
+          given.some((o) => o.length >= 4 && o.startsWith('--') && long.startsWith(o)),
+        ),
+      ];
       return [
         {
           ...base,

@@ -10,6 +10,8 @@ import type { Token } from '../code-scan.js';
 /** Calls and classes that open a connection to another machine. */
 const CONNECTS = new Set([
   'connect',
+  'connect_ex',
+  'open_connection',
   'create_connection',
   'createConnection',
   'fsockopen',

@@ -50,7 +50,7 @@ const VERBS: Cli['verbs'] = {
   'token revoke': destroys('medium', 'iam', 'revokes the token and its children'),
   // A token with the root policy can do anything in Vault, for as long as it lives.
   'token create': (call) =>
-    optionValues(call.options, '-policy').some((p) => p.split(',').includes('root'))
+    optionValues(call.options, '-policy', '--policy').some((p) => p.split(',').includes('root'))
       ? changes('high', 'iam', 'creates a token with the root policy: every power in Vault')
       : undefined,
   'operator generate-root': (call) =>
@@ -89,6 +89,7 @@ const VALUE_OPTIONS = [
   '-header',
   '-wrap-ttl',
   '-policy',
+  '--policy',
 ];
 
 function addressHint(source: string, address: string): EnvironmentHint[] {

@@ -12,15 +12,27 @@ const CONTROL_SERVICES =
 const ANYWHERE = /^(any|anywhere|0\.0\.0\.0\/0|::\/0)$/i;
 
 /** The port of `22`, `22/tcp`, `5432:5433/tcp`, or a service's name, if it gives control or data. */
-function controlPort(spec: string): string | undefined {
-  const port = /^(\d+)(?::\d+)?(\/\w+)?$/.exec(spec)?.[1];
-  if (port) return CONTROL_PORTS.has(port) ? port : undefined;
-  return CONTROL_SERVICES.test(spec) ? spec : undefined;
+export function controlPort(spec: string): string | undefined {
+  const bare = spec.replace(/\/\w+$/, '');
+  // A list (`22,5432`) or a range (`1:65535`, firewalld's `1-65535`) opens each port in it.
+  for (const part of bare.split(',')) {
+    const range = /^(\d+)(?:[:-](\d+))?$/.exec(part);
+    if (!range) {
+      if (CONTROL_SERVICES.test(part)) return part;
+      continue;
+    }
+    const low = Number(range[1]);
+    const high = Number(range[2] ?? range[1]);
+    const hit = [...CONTROL_PORTS].find((p) => Number(p) >= low && Number(p) <= high);
+    if (hit) return low === high ? hit : `${part} (${hit} among them)`;
+  }
+  return undefined;
 }
 
 /** `ufw [insert N|route] allow|limit [in|out] [on IF] [proto P] [from A] [to B] [port P] | PORT | APP`. */
 export function ufwOpens(words: readonly string[]): string | undefined {
   const at = words.findIndex((w) => w === 'allow');
+  if (words[0] === 'prepend' && at !== 1) return undefined;
   if (at < 0) return undefined;
   const rule = words.slice(at + 1);
   if (rule[0] === 'out') return undefined;
@@ -32,6 +44,9 @@ export function ufwOpens(words: readonly string[]): string | undefined {
   if (from !== undefined && !ANYWHERE.test(from)) return undefined;
   const app = after('app');
   const spec = after('port') ?? app ?? rule.find((w, i) => i === rule.length - 1 && !/^(in|on)$/.test(w));
+  // `ufw allow from any` (no port): every port.
+  if (from !== undefined && after('port') === undefined && app === undefined && rule.at(-2) === 'from')
+    return 'every port';
   return spec === undefined ? undefined : controlPort(spec.replace(/^'|'$/g, ''));
 }
 

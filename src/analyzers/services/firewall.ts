@@ -4,7 +4,7 @@ import type { Invocation } from '../analyzer.js';
 import type { Word } from '../../shell/words.js';
 import { CONTROL_PORTS } from '../exfiltration/remote-control.js';
 import { fx } from './common.js';
-import { firewalldOpens, ufwOpens } from './firewall-openings.js';
+import { controlPort, firewalldOpens, ufwOpens } from './firewall-openings.js';
 
 const IPTABLES_VALUE = [
   '-t',
@@ -42,6 +42,8 @@ const IPTABLES_VALUE = [
   '-c',
   '--set-counters',
   '--dport',
+  '--destination-port',
+  '--destination-ports',
   '--sport',
   '--dports',
   '--sports',
@@ -126,14 +128,29 @@ export function iptables(inv: Invocation): Effect[] {
   const jump = optionValue(parsed, '-j', '--jump');
   for (const c of optionValues(parsed, '-A', '--append', '-I', '--insert')) {
     const blanket = jump && /^(DROP|REJECT)$/i.test(jump) && !hasOption(parsed, ...MATCHERS);
-    const port = optionValue(parsed, '--dport', '--dports')?.split(/[,:]/)[0];
+    // `--dport`, `--destination-port`, multiport's `--dports` (lists, ranges, names); no port at all is every port.
+    const ports = optionValue(parsed, '--dport', '--dports', '--destination-port', '--destination-ports');
     const source = optionValue(parsed, '-s', '--source');
+    // No port and no other match (protocol, state, interface) is every port: `-A INPUT -j ACCEPT`.
+    const bare = !hasOption(
+      parsed,
+      '-p',
+      '--protocol',
+      '-m',
+      '--match',
+      '-i',
+      '--in-interface',
+      '-d',
+      '--destination',
+    );
+    const port =
+      ports === undefined ? (bare ? 'every port' : undefined) : controlPort(ports.replace(/^ssh$/, '22'));
     const opens =
       jump === 'ACCEPT' &&
       /^(INPUT|DOCKER-USER)$/.test(c) &&
       port !== undefined &&
-      CONTROL_PORTS.has(port) &&
-      (source === undefined || /^(0\.0\.0\.0\/0|::\/0)$/.test(source));
+      (source === undefined || /^(0\.0\.0\.0\/0|0\/0|::\/0)$/.test(source)) &&
+      !optionValue(parsed, '-i', '--in-interface')?.startsWith('lo');
     if (blanket) add('high', `${table} chain ${c}`, `adds a rule dropping all traffic on ${c}`);
     else if (opens)
       add('medium', `${table} chain ${c}`, `lets any address reach port ${port} (${c} … ACCEPT)`);
@@ -142,12 +159,25 @@ export function iptables(inv: Invocation): Effect[] {
   return effects;
 }
 
-/** The login or database port an nft rule accepts from any source, if it does (`tcp dport 22 accept`). */
+/**
+ * The login or database port an nft rule accepts from any source, if it does (`tcp dport 22 accept`,
+ * `tcp dport { 22, 5432 } accept`, `tcp dport ssh accept`); a rule of nothing but `accept` takes every port.
+ */
 function nftOpens(words: readonly string[]): string | undefined {
-  if (words.at(-1) !== 'accept' || words.some((w) => /^saddr$/.test(w))) return undefined;
+  if (!words.includes('accept') || words.some((w) => /^saddr$/.test(w))) return undefined;
   const at = words.indexOf('dport');
-  const port = at >= 0 ? words[at + 1] : undefined;
-  return port !== undefined && CONTROL_PORTS.has(port) ? port : undefined;
+  // [FAMILY] TABLE CHAIN accept, with no match at all.
+  if (at < 0) return words.indexOf('accept') <= 3 && words.length <= 4 ? 'every port' : undefined;
+  const set =
+    words[at + 1] === '{'
+      ? words.slice(at + 2, words.indexOf('}', at))
+      : [(words[at + 1] ?? '').replace(/[{}]/g, '')];
+  return controlPort(
+    set
+      .join(',')
+      .replace(/,+/g, ',')
+      .replace(/(^|,)ssh(?=,|$)/, '$122'),
+  );
 }
 
 /** pfctl (BSD and macOS): `-d` turns the packet filter off, `-F all|rules` flushes its rules. */
@@ -160,15 +190,16 @@ export function pfctl(inv: Invocation): Effect[] {
         reversible: true,
       }),
     );
-  const flush = words.findIndex((w) => w === '-F');
-  if (flush >= 0 && /^(all|rules|a|r)$/i.test(words[flush + 1] ?? ''))
+  const flush = words.findIndex((w) => /^-F([ar]|all|rules)?$/.test(w));
+  const what = words[flush]?.slice(2) || words[flush + 1] || '';
+  if (flush >= 0 && /^(all|rules|a|r)$/i.test(what))
     effects.push(
       fx(
         'pfctl',
         'modify',
         'high',
         'firewall',
-        `pfctl -F ${words[flush + 1]} flushes the packet filter's rules`,
+        `pfctl -F ${what} flushes the packet filter's rules`,
         'firewall',
       ),
     );
@@ -359,8 +390,10 @@ export function firewallCmd(inv: Invocation): Effect[] {
         },
       ),
     );
-  for (const w of inv.args) {
-    const [name, value = ''] = w.value.split(/=(.*)/s);
+  for (const [i, w] of inv.args.entries()) {
+    const [name, joined] = w.value.split(/=(.*)/s);
+    // `--set-default-zone trusted` as well as `=trusted`.
+    const value = joined ?? (name === '--set-default-zone' ? (inv.args[i + 1]?.value ?? '') : '');
     if (name === '--panic-on')
       effects.push(
         fx(

@@ -65,7 +65,11 @@ function breaches(args: readonly Word[]): string[] {
  */
 export function lxcPrivileges(args: readonly Word[], hints: EnvironmentHint[]): Effect[] {
   const words = args.map((w) => w.value);
-  const setting = words[0] === 'config' && words[1] === 'set' ? words.slice(3).join(' ') : '';
+  // `lxc config set C KEY VALUE`, and `lxc launch|init IMAGE C -c KEY=VALUE` (or --config).
+  const launched = /^(launch|init|create)$/.test(words[0] ?? '')
+    ? words.filter((w, i) => /^(-c|--config)$/.test(words[i - 1] ?? '') || /^--config=/.test(w)).join(' ')
+    : '';
+  const setting = words[0] === 'config' && words[1] === 'set' ? words.slice(3).join(' ') : launched;
   const privileged =
     /security\.privileged[= ]true|raw\.lxc|security\.syscalls\.intercept\.mount[= ]true/.test(setting);
   const hostDisk =
@@ -95,7 +99,7 @@ export function ctrRun(args: readonly Word[], hints: EnvironmentHint[]): Effect[
   if (at < 0 || at > 4) return []; // `ctr [-n NS] [c|container] run`
   const rest = words.slice(at + 1);
   const found = [
-    ...(rest.includes('--privileged') ? ['--privileged'] : []),
+    ...(rest.some((w) => /^--privileged(=true)?$/.test(w)) ? ['--privileged'] : []),
     ...rest
       .filter((w) => /(^|,)(src|source)=\/(,|$)/.test(w) && !/(^|[,:])ro(,|$)/.test(w))
       .map((w) => `--mount ${w}`),
@@ -156,7 +160,7 @@ export function nsenterHost(args: readonly Word[], hints: EnvironmentHint[]): Ef
   });
   const target = [...(options.get('-t') ?? []), ...(options.get('--target') ?? [])];
   // `--mount=/proc/1/ns/mnt`: a namespace of process 1 named by its file.
-  const byFile = args.some((w) => /^--?[a-zA-Z]+=\/proc\/1\/ns\//.test(w.value));
+  const byFile = args.some((w) => /^(--?[a-zA-Z]+=|-[a-zA-Z])\/proc\/1\/ns\//.test(w.value));
   if (!target.includes('1') && !byFile) return [];
   return [
     fx(
