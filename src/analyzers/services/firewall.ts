@@ -2,7 +2,6 @@ import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import type { Word } from '../../shell/words.js';
-import { CONTROL_PORTS } from '../exfiltration/remote-control.js';
 import { fx } from './common.js';
 import { controlPort, firewalldOpens, ufwOpens } from './firewall-openings.js';
 
