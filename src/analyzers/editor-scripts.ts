@@ -75,9 +75,17 @@ function scriptedEdits(inv: Invocation): Effect[] {
     (c) => c !== '' && !WRITES.test(c) && !/^(q|qa|qall|quit|q!|qa!|set\s|se\s|silent$)/.test(c),
   );
   if (!writes || !changes) return [];
-  return namedFiles(inv.args)
-    .filter((w) => !w.dynamic)
-    .map((w) => editEffect(inv, w.value));
+  // `w! /etc/fstab`, `sav! FILE`: the buffer goes to that file; a bare `w` or `wq` to the file opened.
+  const elsewhere = commands.flatMap((c) => {
+    const m = /^(?:w|write|wq|x|xit|sav|saveas|up|update)!?\s+(?!!)(\S.*)$/.exec(c);
+    return m ? [m[1]!.trim()] : [];
+  });
+  return [
+    ...namedFiles(inv.args)
+      .filter((w) => !w.dynamic)
+      .map((w) => w.value),
+    ...elsewhere,
+  ].map((file) => editEffect(inv, file));
 }
 
 export const editorScriptsAnalyzer: Analyzer = {

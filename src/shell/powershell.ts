@@ -147,6 +147,20 @@ function statementInner(words: Word[]): Inner[] {
   const name = head.value.toLowerCase();
   if (name === '&' || name === '.') return rest.length ? [{ kind: 'argv', argv: rest }] : [];
   if (/^\$/.test(name)) return []; // an assignment: its right side's commands are blocks, read separately
+  // .NET called directly (`[System.IO.Directory]::Delete(…)`), and aliases made to hide a cmdlet: not read.
+  if (
+    /^\[[\w.]+\]::(delete|move|replace|copy|write\w*|append\w*|create\w*|kill|start|exit)/i.test(
+      head.value,
+    ) ||
+    /^(sal|nal|set-alias|new-alias)$/.test(name)
+  )
+    return [
+      {
+        kind: 'unverifiable',
+        reason: `PowerShell's ${head.value} is not read here`,
+        target: words.map((w) => w.value).join(' '),
+      },
+    ];
   const { named, positional } = parameters(rest);
   const paths = () =>
     [...[param(named, 'path', 'literalpath')].filter((w): w is Word => !!w), ...positional].map(posixPath);

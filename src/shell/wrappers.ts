@@ -274,6 +274,8 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
   let label = runtime;
   const isCompose = runtime.endsWith('-compose') || rest[0]?.value === 'compose';
   if (rest[0]?.value === 'compose') rest = rest.slice(1);
+  // `docker container run|exec` is `docker run|exec`.
+  else if (rest[0]?.value === 'container' && /^(run|exec)$/.test(rest[1]?.value ?? '')) rest = rest.slice(1);
   if (isCompose) {
     const compose = parseOptions(rest, { withValue: COMPOSE_VALUE, stopAtFirstPositional: true });
     const project = optionValue(compose, '-p', '--project-name');

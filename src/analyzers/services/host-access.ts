@@ -30,7 +30,10 @@ function breaches(args: readonly Word[]): string[] {
   // The container daemon's socket with a shell in the container: whoever types there runs containers as root.
   const [, program] = positionals;
   const socketShell =
-    all('-v', '--volume').some((v) => /(^|\/)docker\.sock(:|$)/.test(v)) &&
+    [
+      ...all('-v', '--volume'),
+      ...all('--mount').map((m) => /(?:^|,)(?:source|src)=([^,]+)/.exec(m)?.[1] ?? ''),
+    ].some((v) => /(^|\/)(docker|containerd|podman|crio)\.sock(:|$)|^\/(var\/)?run\/?(:|$)/.test(v)) &&
     (program === undefined || /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|zsh)$/.test(program.value));
   return [
     ...(socketShell ? ["the container daemon's socket, with a shell"] : []),
