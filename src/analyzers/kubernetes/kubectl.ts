@@ -145,6 +145,16 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
     const node = podOverrides(scope, parsed, rest[0]?.value ?? 'pod');
     if (node.length) return node;
   }
+  // `kubectl debug node/NAME -it`: a pod in the node's namespaces with its root at /host, left as a root shell
+  // on the node. With a command after `--` that command is what runs, and it is assessed as it is.
+  const node =
+    verb === 'debug' && !args.some((w) => w.value === '--')
+      ? rest.find((w) => /^node\//.test(w.value))
+      : undefined;
+  if (node) {
+    const why = `${tool} debug ${node.value} runs a pod in the node's namespaces with its file system at /host: root on the node`;
+    return [effect(scope, 'modify', 'high', node.value, why, 'container')];
+  }
   const ctx: VerbContext = { inv, tool, scope, parsed, rest };
   const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
   if (handler) return handler(ctx);
