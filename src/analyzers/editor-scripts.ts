@@ -1,8 +1,9 @@
-import type { Effect, Risk } from '../core/types.js';
+import type { Effect } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { guardedWrite } from './guarded-writes.js';
-import { classifyPath, resolvePath } from './paths.js';
+import { inPlaceEditEffect } from './in-place-edit.js';
+import { resolvePath } from './paths.js';
 
 // An editor driven by commands instead of a person: `vim -es -c '%d' -c wq /etc/fstab`, `ex -sc 'g/^/d|x'
 // hosts`, `nvim --headless +'%s/a/b/' +wq f`. The commands change the buffer and write it back: an edit
@@ -43,26 +44,12 @@ function exCommands(args: readonly string[]): string[] {
 }
 
 function editEffect(inv: Invocation, file: string): Effect {
-  const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
-  const guarded = inv.remote ? undefined : guardedWrite(path, inv.facts, inv.name, 'rewrites');
-  if (guarded) return guarded;
-  const cls = classifyPath(path, {
-    cwd: inv.facts.cwd,
-    home: inv.facts.home,
-    recursive: false,
-    remote: inv.remote,
-  });
-  const risk: Risk =
-    cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
-  return {
-    operation: 'modify',
-    tool: inv.name,
-    target: path,
-    reversible: false,
-    risk,
-    reason: `${inv.name} runs editor commands that change and write ${path}: ${cls.why}`,
-    category: 'file',
-  };
+  const guarded = inv.remote
+    ? undefined
+    : guardedWrite(resolvePath(file, inv.facts.cwd, inv.facts.home), inv.facts, inv.name, 'rewrites');
+  return (
+    guarded ?? inPlaceEditEffect(inv, file, (path) => `runs editor commands that change and write ${path}`)
+  );
 }
 
 /** The files an editor's own commands rewrite; none when they write nothing (or only quit). */

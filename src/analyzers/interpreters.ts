@@ -1,10 +1,10 @@
-import type { Effect, Risk } from '../core/types.js';
+import type { Effect } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import type { Lang } from './code-scan.js';
 import { codeEffects } from './interpreters/calls.js';
 import { codeFileEffects, moduleEffects } from './interpreters/code-file.js';
-import { classifyPath, resolvePath } from './paths.js';
+import { inPlaceEditEffect } from './in-place-edit.js';
 import type { SqlParser } from './sql-parser.js';
 
 // Interpreters given code on the command line (python -c, node -e, perl -e, ruby -e, php -r, deno eval,
@@ -259,25 +259,12 @@ function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect
         category: 'file',
       };
     }
-    const path = inv.remote ? file.value : resolvePath(file.value, inv.facts.cwd, inv.facts.home);
-    const cls = classifyPath(path, {
-      cwd: inv.facts.cwd,
-      home: inv.facts.home,
-      recursive: false,
-      remote: inv.remote,
-    });
-    // Like sed -i: editing a project file is everyday work; rewriting system, data or secret files is not.
-    const risk: Risk =
-      cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';
-    return {
-      operation: 'modify',
-      tool: inv.name,
-      target: path,
-      reversible: backup,
-      risk: backup && risk !== 'high' ? 'low' : risk,
-      reason: `${inv.name} -i edits ${path} in place${backup ? ' (keeping a backup)' : ''}: ${cls.why}`,
-      category: 'file',
-    };
+    return inPlaceEditEffect(
+      inv,
+      file.value,
+      (path) => `-i edits ${path} in place${backup ? ' (keeping a backup)' : ''}`,
+      backup,
+    );
   });
 }
 
