@@ -246,7 +246,10 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       stdinText,
       variablesBefore: scriptVars.size
         ? Object.fromEntries(
-            [...scriptVars].map(([name, value]) => [name, { value: value ?? '', dynamic: value === undefined }]),
+            [...scriptVars].map(([name, value]) => [
+              name,
+              { value: value ?? '', dynamic: value === undefined },
+            ]),
           )
         : undefined,
       stdinFrom: undefined,
