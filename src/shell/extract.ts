@@ -122,6 +122,18 @@ function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): Synt
   return words.length === before ? words : words.sort((a, b) => a.startIndex - b.startIndex);
 }
 
+/** The command feeding a pipe, known by its words only: in the same shape as every other command. */
+const placeholder = (argv: Word[], text: string): SimpleCommand => ({
+  argv,
+  assignments: {},
+  redirects: [],
+  text,
+  line: undefined,
+  stdinText: undefined,
+  variablesBefore: undefined,
+  stdinFrom: undefined,
+});
+
 /**
  * Walk a bash syntax tree and return every simple command it would run, in source order.
  * Variables assigned earlier in the script with static values are tracked so `D=/; rm -rf $D` resolves.
@@ -223,13 +235,25 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
           argv.push({ value: '-', dynamic: false });
       }
     }
-    const command: SimpleCommand = { argv, assignments, redirects, text: node.text };
-    if (node.startPosition) command.line = node.startPosition.row + 1;
-    if (stdinText) command.stdinText = stdinText;
-    if (scriptVars.size)
-      command.variablesBefore = Object.fromEntries(
-        [...scriptVars].map(([name, value]) => [name, { value: value ?? '', dynamic: value === undefined }]),
-      );
+    // Every command has every key (undefined when it does not apply), in one order: commands of one shape
+    // keep the optimised code that reads them from being thrown away at each new combination (issue 17).
+    const command: SimpleCommand = {
+      argv,
+      assignments,
+      redirects,
+      text: node.text,
+      line: node.startPosition ? node.startPosition.row + 1 : undefined,
+      stdinText,
+      variablesBefore: scriptVars.size
+        ? Object.fromEntries(
+            [...scriptVars].map(([name, value]) => [
+              name,
+              { value: value ?? '', dynamic: value === undefined },
+            ]),
+          )
+        : undefined,
+      stdinFrom: undefined,
+    };
     const pipeline = parentOf(stage, stageAbove);
     if (pipeline?.type === 'pipeline') {
       // The stage before this one (its sibling): listing every stage for every command was quadratic.
@@ -259,7 +283,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       const keyword = node.children[0]?.text ?? '';
       const words = node.namedChildren.filter((c): c is SyntaxNode => c !== null);
       const argv = [{ value: keyword, dynamic: false }, ...words.map((w) => evaluateWord(w, lookup))];
-      return { argv, assignments: {}, redirects: [], text: node.text };
+      return placeholder(argv, node.text);
     }
     const name = node.childForFieldName('name');
     const argv = name ? [evaluateWord(name.namedChildren[0] ?? name, lookup)] : [];
@@ -269,7 +293,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       ...(owner ? owner.childrenForFieldName('redirect') : []),
     ];
     for (const argument of argumentNodes(node, redirects)) argv.push(evaluateWord(argument, lookup));
-    return { argv, assignments: {}, redirects: [], text: node.text };
+    return placeholder(argv, node.text);
   };
 
   visit(root, undefined);

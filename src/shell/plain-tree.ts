@@ -26,11 +26,38 @@ export interface NativeCursor {
  * instead of once per node; a field's name likewise. Owned by whoever owns the parser (tree-sitter.ts).
  */
 export interface SymbolNames {
-  types: Map<number, { type: string; isNamed: boolean }>;
+  types: Map<number, SymbolKind>;
   fields: Map<number, string | undefined>;
+  /** Named types whose children never carry a field name (see `newSymbolNames`). */
+  unfielded: ReadonlySet<string>;
 }
 
-export const newSymbolNames = (): SymbolNames => ({ types: new Map(), fields: new Map() });
+interface SymbolKind {
+  type: string;
+  isNamed: boolean;
+  /** Whether a child of a node of this type may carry a field name: if not, none is asked for. */
+  fielded: boolean;
+}
+
+/** One entry of a grammar's node-types.json (node-tree-sitter's `language.nodeTypeInfo`). */
+export interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, unknown>;
+}
+
+/**
+ * `nodeTypes`, the grammar's own list of node types, says which types have fields (those a hidden child
+ * gives its visible parent included): the children of the others are not asked for one, a native call
+ * less per such node. A type it does not list (ERROR) is always asked.
+ */
+export const newSymbolNames = (nodeTypes: readonly NodeTypeInfo[] = []): SymbolNames => ({
+  types: new Map(),
+  fields: new Map(),
+  unfielded: new Set(
+    nodeTypes.filter((t) => t.named && Object.keys(t.fields ?? {}).length === 0).map((t) => t.type),
+  ),
+});
 
 /** The parsed text and, once a position is asked for, where each of its lines starts. */
 class Source {
@@ -67,6 +94,8 @@ class PlainNode implements SyntaxNode {
   /** Field name of each child, by its position in `children`. */
   fields: readonly (string | undefined)[] = NO_CHILDREN;
   hasError = false;
+  /** Whether its children may carry a field name (SymbolKind.fielded). */
+  fielded = true;
   /** How many of the parent's named children come before this node. */
   namedBefore = 0;
   private textCache: string | undefined;
@@ -138,24 +167,33 @@ export function plainTree(
   names: SymbolNames = newSymbolNames(),
 ): SyntaxNode {
   const source = new Source(text);
-  const symbol = (id: number) => {
+  const symbol = (id: number): SymbolKind => {
     let known = names.types.get(id);
-    if (!known) names.types.set(id, (known = { type: cursor.nodeType, isNamed: cursor.nodeIsNamed }));
+    if (!known) {
+      const type = cursor.nodeType;
+      const isNamed = cursor.nodeIsNamed;
+      known = { type, isNamed, fielded: !(isNamed && names.unfielded.has(type)) };
+      names.types.set(id, known);
+    }
     return known;
   };
-  const field = (): string | undefined => {
+  /** The field name of the cursor's node, a child of `parent`. */
+  const field = (parent: PlainNode): string | undefined => {
+    if (!parent.fielded) return undefined;
     const id = cursor.currentFieldId;
     if (!id) return undefined; // 0 or absent: no field
     if (!names.fields.has(id)) names.fields.set(id, cursor.currentFieldName ?? undefined);
     return names.fields.get(id);
   };
   const copy = (parent: PlainNode | null): PlainNode => {
-    const { type, isNamed } = symbol(cursor.nodeTypeId);
+    const { type, isNamed, fielded } = symbol(cursor.nodeTypeId);
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     // A missing node is one tree-sitter inserted: it spans no text, so only an empty node is asked.
     const missing = start === end && cursor.nodeIsMissing;
-    return new PlainNode(source, type, isNamed, missing, start, end, parent);
+    const node = new PlainNode(source, type, isNamed, missing, start, end, parent);
+    if (!fielded) node.fielded = false;
+    return node;
   };
   const root = copy(null);
   // Depth first, without recursion: a generated line may nest thousands deep.
@@ -164,7 +202,7 @@ export function plainTree(
   while (descended || node !== root) {
     if (descended) {
       const child = copy(node);
-      addChild(node, child, field());
+      addChild(node, child, field(node));
       node = child;
       descended = cursor.gotoFirstChild();
       continue;

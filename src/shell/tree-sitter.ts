@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { newSymbolNames, plainTree, type NativeCursor } from './plain-tree.js';
+import { newSymbolNames, plainTree, type NativeCursor, type NodeTypeInfo } from './plain-tree.js';
 import type { ParsedTree, ShellParser } from './syntax.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ export function loadNativeBashParser(): LoadedShellParser {
   const language = require('tree-sitter-bash') as import('tree-sitter').Language;
   const parser = new Parser();
   parser.setLanguage(language);
-  const names = newSymbolNames();
+  const names = newSymbolNames((language as { nodeTypeInfo?: NodeTypeInfo[] }).nodeTypeInfo);
   return {
     backend: 'native',
     parse(text: string): ParsedTree {

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { manyEffectLines } from '../../src/bench/many-effects.js';
 import { BENCH_COMMANDS } from '../../src/bench/commands.js';
-import { newSymbolNames, plainTree, type NativeCursor } from '../../src/shell/plain-tree.js';
+import { fuzzMixLines } from '../../src/bench/fuzz/shell-target.js';
+import {
+  newSymbolNames,
+  plainTree,
+  type NativeCursor,
+  type NodeTypeInfo,
+} from '../../src/shell/plain-tree.js';
 import type { SyntaxNode } from '../../src/shell/syntax.js';
 
 // The plain copy of a native tree must answer every question the extractor asks exactly as the addon's
@@ -11,7 +17,10 @@ import type { SyntaxNode } from '../../src/shell/syntax.js';
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter') as typeof import('tree-sitter');
 const parser = new Parser();
-parser.setLanguage(require('tree-sitter-bash') as import('tree-sitter').Language);
+const language = require('tree-sitter-bash') as import('tree-sitter').Language & {
+  nodeTypeInfo: NodeTypeInfo[];
+};
+parser.setLanguage(language);
 
 const FIELDS = ['name', 'argument', 'redirect', 'value', 'destination', 'descriptor', 'body', 'condition'];
 
@@ -58,7 +67,26 @@ const SAMPLES = [
 ];
 
 // One grammar's type and field names, remembered across every tree as the parser does.
-const names = newSymbolNames();
+const names = newSymbolNames(language.nodeTypeInfo);
+
+/** Every node in document order, with the field name its parent gives it, as the addon's own cursor says. */
+function nativeOrder(tree: import('tree-sitter').Tree): string[] {
+  const cursor = tree.walk();
+  const out: string[] = [];
+  for (;;) {
+    out.push(`${cursor.nodeType}@${cursor.startIndex}:${cursor.endIndex}.${cursor.currentFieldName ?? ''}`);
+    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
+    do if (!cursor.gotoParent()) return out;
+    while (!cursor.gotoNextSibling());
+  }
+}
+
+function copyOrder(node: SyntaxNode, field = '', out: string[] = []): string[] {
+  out.push(`${node.type}@${node.startIndex}:${node.endIndex}.${field}`);
+  const fields = (node as unknown as { fields: readonly (string | undefined)[] }).fields;
+  node.children.forEach((child, i) => copyOrder(child!, fields[i] ?? '', out));
+  return out;
+}
 
 describe('plainTree', () => {
   it.each(SAMPLES)('copies the native tree of %j', (text) => {
@@ -66,5 +94,16 @@ describe('plainTree', () => {
     const copy = plainTree(tree.walk() as unknown as NativeCursor, text, names);
     same(copy, tree.rootNode as unknown as SyntaxNode, '');
     expect(copy.parent).toBeNull();
+  });
+});
+
+describe('plainTree on generated lines', () => {
+  // Fields are asked only under types the grammar gives fields: every child's field must still match.
+  it('gives every node the field name the addon gives it', () => {
+    for (const text of [...SAMPLES, ...fuzzMixLines(400, 7)]) {
+      const tree = parser.parse(text);
+      const copy = plainTree(tree.walk() as unknown as NativeCursor, text, names);
+      expect(copyOrder(copy), text).toEqual(nativeOrder(tree));
+    }
   });
 });
