@@ -1,8 +1,11 @@
 import type { ParsedTree, ShellParser } from './syntax.js';
 
-/** A parser for one assessment that parses each distinct text once, and frees every tree at the end. */
+/** A parser for one assessment that parses each distinct text once, and releases every tree at the end. */
 export interface ParseOnce extends ShellParser {
-  /** Frees the trees parsed so far: none of them may be used after. */
+  /**
+   * Frees the trees parsed so far (the WebAssembly build's; the native addon's are copied at parse time and
+   * left to the garbage collector): none of them may be used after.
+   */
   release(): void;
 }
 
