@@ -10,6 +10,7 @@ import {
 import { optionValue, optionValues, parseOptions, type OptionSpec } from './options.js';
 import { gdbShell, peelEscapes } from './escapes.js';
 import { peelFleet } from './fleet.js';
+import { withEntrypoint } from './cli-images.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
@@ -302,9 +303,13 @@ function peelContainer(cmd: SimpleCommand, runtime: string): Peeled | undefined 
       weak: true,
     });
   const contained = verb === 'run' && !isCompose && sealedRun(rest.slice(1));
+  const runs =
+    verb === 'run' && !isCompose && rootfs === undefined
+      ? withEntrypoint(target, inner, parsed.options.has('--entrypoint'))
+      : inner;
   return {
-    inner: inner.length
-      ? [{ kind: 'argv', argv: inner, hints, remote: true, ...(contained ? { contained } : {}) }]
+    inner: runs.length
+      ? [{ kind: 'argv', argv: runs, hints, remote: true, ...(contained ? { contained } : {}) }]
       : [],
     analyzeSelf: verb === 'run',
   };

@@ -101,3 +101,25 @@ describe('a fresh container with nothing of this machine in it', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
   });
 });
+
+describe('an image whose entrypoint is a CLI runs that CLI', () => {
+  it.each([
+    ['docker run --rm bitnami/kubectl delete ns production', 'critical'],
+    ['docker run --rm -v $PWD:/w -w /w hashicorp/terraform destroy -auto-approve', 'critical'],
+    ['docker run --rm amazon/aws-cli s3 rb s3://prod-bucket --force', 'critical'],
+    ['docker run --rm public.ecr.aws/aws-cli/aws-cli s3 rb s3://prod-bucket --force', 'critical'],
+    ['docker run --rm -v ~/.kube:/.kube bitnami/kubectl kubectl delete ns staging', 'critical'],
+  ])('%s is %s', async (command, risk) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk).toBe(risk);
+  });
+
+  it.each([
+    'docker run --rm bitnami/kubectl:1.30 get pods -A',
+    "docker run --rm --entrypoint sh bitnami/kubectl -c 'echo hi'",
+    'docker run --rm amazon/aws-cli s3 ls',
+  ])('%s stays allowed', async (command) => {
+    expect((await check(command)).decision.outcome).toBe('allow');
+  });
+});
