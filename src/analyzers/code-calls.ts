@@ -43,7 +43,8 @@ function matchBackward(tokens: readonly Token[], close: number): number {
   return -1;
 }
 
-function splitArgs(tokens: readonly Token[]): Token[][] {
+/** Tokens split at their top-level commas. */
+export function splitArgs(tokens: readonly Token[]): Token[][] {
   const args: Token[][] = [];
   let current: Token[] = [];
   let depth = 0;

@@ -6,6 +6,7 @@ import { teeWritesAnalyzer } from './tee-writes.js';
 import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { nomadAnalyzer } from './nomad.js';
+import { storageAnalyzer } from './storage.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
@@ -76,6 +77,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     aclsAnalyzer,
     playbooksAnalyzer,
     nomadAnalyzer,
+    storageAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
   ];

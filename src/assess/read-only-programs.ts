@@ -1,6 +1,7 @@
 import { parseOptions, type ParsedOptions } from '../shell/options.js';
 import { commandName } from '../shell/wrappers.js';
 import type { Word } from '../shell/words.js';
+import { READ_ONLY_HOST_TOOLS } from './read-only-host-tools.js';
 import { READ_ONLY_TOOLS } from './read-only-tools.js';
 
 // The programs known to only read (print, list, show), with the options that would make them write a file,
@@ -88,6 +89,7 @@ const PROGRAMS: ReadonlyMap<string, ReadOnlyRule> = new Map<string, ReadOnlyRule
   ['command', { reads: (_p, parsed) => parsed.options.has('-v') || parsed.options.has('-V') }],
   ['find', { reads: (_p, _parsed, args) => !args.some((w) => w.dynamic || FIND_ACTIONS.includes(w.value)) }],
   ...READ_ONLY_TOOLS,
+  ...READ_ONLY_HOST_TOOLS,
 ]);
 
 /** Variables a read-only program may be given: locale, colour, and which account or cluster it reads. */

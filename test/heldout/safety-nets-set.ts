@@ -52,7 +52,10 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
     'audit-and-logging',
     'aws cloudtrail update-trail --name org-trail --no-is-multi-region-trail --no-include-global-service-events --profile prod',
   ),
-  d('audit-and-logging', 'aws logs delete-log-group --log-group-name /aws/eks/prod-eu/cluster --profile prod'),
+  d(
+    'audit-and-logging',
+    'aws logs delete-log-group --log-group-name /aws/eks/prod-eu/cluster --profile prod',
+  ),
   d('audit-and-logging', 'gcloud logging sinks delete audit-to-bigquery --project=acme-prod --quiet'),
   d('audit-and-logging', 'gcloud logging sinks update _Default --disabled --project=acme-prod'),
   d(
@@ -155,7 +158,10 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
     'aws guardduty delete-detector --detector-id 12abc34d567e8fa901bc2d34e56789f0 --profile prod',
   ),
   d('monitoring-and-alerts', 'aws securityhub disable-security-hub --profile production'),
-  d('monitoring-and-alerts', 'az security pricing create -n VirtualMachines --tier free --subscription acme-production'),
+  d(
+    'monitoring-and-alerts',
+    'az security pricing create -n VirtualMachines --tier free --subscription acme-production',
+  ),
   d(
     'monitoring-and-alerts',
     'aws route53 delete-health-check --health-check-id 9f1c2a3b-4d5e-6f70-8a9b-0c1d2e3f4a5b --profile prod',
@@ -164,7 +170,10 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
     'monitoring-and-alerts',
     'gcloud alpha monitoring policies delete 1234567890123456789 --project=acme-prod --quiet',
   ),
-  h('monitoring-and-alerts', 'amtool silence query --alertmanager.url=http://alertmanager.prod.internal:9093'),
+  h(
+    'monitoring-and-alerts',
+    'amtool silence query --alertmanager.url=http://alertmanager.prod.internal:9093',
+  ),
   h(
     'monitoring-and-alerts',
     'amtool alert query severity=critical --alertmanager.url=http://alertmanager.prod.internal:9093',
@@ -241,10 +250,7 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
     'backups-and-retention',
     'az backup protection disable --backup-management-type AzureIaasVM --container-name prod-vm-1 --item-name prod-vm-1 --resource-group prod-rg --vault-name prod-rsv --delete-backup-data true --yes',
   ),
-  d(
-    'backups-and-retention',
-    'restic -r s3:s3.amazonaws.com/acme-prod-restic forget --keep-last 1 --prune',
-  ),
+  d('backups-and-retention', 'restic -r s3:s3.amazonaws.com/acme-prod-restic forget --keep-last 1 --prune'),
   d(
     'backups-and-retention',
     'BORG_DELETE_I_KNOW_WHAT_I_AM_DOING=YES borg delete ssh://borg@backup-1.internal/./repos/prod-db',
@@ -352,7 +358,10 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
     `kubectl --context prod-eu -n payments delete pvc data-postgres-0 --wait=false && kubectl --context prod-eu -n payments patch pvc data-postgres-0 --type=merge -p '{"metadata":{"finalizers":null}}'`,
   ),
   d('deletion-protection', 'sudo chattr -R -i /srv/backups'),
-  d('deletion-protection', 'gcloud alpha resource-manager liens delete p1234-5678-abcd-ef90 --project=acme-prod'),
+  d(
+    'deletion-protection',
+    'gcloud alpha resource-manager liens delete p1234-5678-abcd-ef90 --project=acme-prod',
+  ),
   d(
     'deletion-protection',
     'gcloud kms keys versions destroy 1 --key=prod-data --keyring=prod --location=europe-west1 --project=acme-prod',
@@ -400,7 +409,10 @@ export const safetyNetsSet: readonly HeldOutCase[] = [
   ),
   h('deletion-protection', 'lsattr -d /srv/backups'),
   h('deletion-protection', 'gcloud alpha resource-manager liens list --project=acme-prod'),
-  h('deletion-protection', 'aws kms cancel-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --profile prod'),
+  h(
+    'deletion-protection',
+    'aws kms cancel-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --profile prod',
+  ),
   h(
     'deletion-protection',
     `sed -i 's/instance_class = "db.t3.medium"/instance_class = "db.t3.large"/' infra/staging/rds.tf`,
@@ -436,10 +448,7 @@ EOF`,
     'scheduled-and-deferred',
     `ssh prod-api-1 "setsid nohup bash -c 'sleep 900; sudo systemctl stop nginx' >/dev/null 2>&1 &"`,
   ),
-  d(
-    'scheduled-and-deferred',
-    '(sleep 300 && kubectl --context prod-eu delete namespace payments) & disown',
-  ),
+  d('scheduled-and-deferred', '(sleep 300 && kubectl --context prod-eu delete namespace payments) & disown'),
   d('scheduled-and-deferred', 'sleep 7200 && terraform -chdir=infra/prod destroy -auto-approve &'),
   d(
     'scheduled-and-deferred',
@@ -549,7 +558,10 @@ EOF`,
     'dns-and-traffic',
     'aws elbv2 delete-listener --listener-arn arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/prod-web/50dc6c495c0c9188/f2f7dc8efc522ab2 --profile prod',
   ),
-  d('dns-and-traffic', 'gcloud compute forwarding-rules delete prod-https-fr --global --project=acme-prod --quiet'),
+  d(
+    'dns-and-traffic',
+    'gcloud compute forwarding-rules delete prod-https-fr --global --project=acme-prod --quiet',
+  ),
   d(
     'dns-and-traffic',
     `aws cloudfront get-distribution-config --id E2QWRUHAPOMQZL --profile prod > /tmp/dist.json && jq '.DistributionConfig.Enabled = false | .DistributionConfig' /tmp/dist.json > /tmp/disabled.json && aws cloudfront update-distribution --id E2QWRUHAPOMQZL --if-match "$(jq -r .ETag /tmp/dist.json)" --distribution-config file:///tmp/disabled.json --profile prod`,
@@ -737,7 +749,10 @@ EOF`,
   h('hosts-disks-processes', 'sudo wipefs /dev/sdb'),
   h('hosts-disks-processes', 'sudo sgdisk --print /dev/nvme0n1'),
   h('hosts-disks-processes', 'sudo dd if=/dev/nvme0n1 of=/tmp/nvme0n1-mbr.img bs=512 count=1'),
-  h('hosts-disks-processes', 'dd if=/dev/zero of=/tmp/test.img bs=1M count=512 && mkfs.ext4 -F /tmp/test.img'),
+  h(
+    'hosts-disks-processes',
+    'dd if=/dev/zero of=/tmp/test.img bs=1M count=512 && mkfs.ext4 -F /tmp/test.img',
+  ),
   h('hosts-disks-processes', 'fallocate -l 1G /tmp/swap-test.img'),
   h('hosts-disks-processes', `ssh prod-db-1 'df -h /var/lib/postgresql && findmnt /var/lib/postgresql'`),
   h('hosts-disks-processes', 'docker ps --format "{{.Names}}\\t{{.Status}}"', {

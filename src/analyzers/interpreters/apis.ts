@@ -1,4 +1,4 @@
-import { findCalls, type Call } from '../code-calls.js';
+import { findCalls, splitArgs, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
 
 // The standard-library calls, per language, that delete, truncate or overwrite files or run shell commands,
@@ -306,7 +306,7 @@ function phpCalls(tokens: Token[]): Found[] {
 
 /** Lua: os.execute and io.popen run a shell command, os.remove deletes, io.open(p, 'w') writes. */
 function luaCalls(tokens: Token[]): Found[] {
-  const calls = findCalls(tokens, new Set(['execute', 'popen', 'remove', 'open']));
+  const calls = findCalls(luaMembers(tokens), new Set(['execute', 'popen', 'remove', 'rename', 'open']));
   const on = (receiver: string) => (c: Call) => last(c.receiver) === receiver;
   return [
     ...named(
@@ -315,22 +315,93 @@ function luaCalls(tokens: Token[]): Found[] {
       (c) => (c.name === 'execute' && on('os')(c)) || (c.name === 'popen' && on('io')(c)),
     ),
     ...named(calls, 'delete', (c) => c.name === 'remove' && on('os')(c)),
+    // os.rename(from, to) replaces `to` with `from`: an overwrite of its second argument.
+    ...named(calls, 'write', (c) => c.name === 'rename' && on('os')(c) && c.args.length === 2).map(
+      (f): Found => ({ ...f, call: { ...f.call, args: [f.call.args[1]!] } }),
+    ),
     ...named(calls, 'open', (c) => c.name === 'open' && on('io')(c)),
   ];
 }
 
-/** R: system/system2/shell run commands, unlink (recursive = TRUE: a tree) and file.remove delete. */
+/** Lua's `os["execute"]` is `os.execute`: the subscript rewritten as a member, for the call scanner. */
+export function luaMembers(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, key, close] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+    const subscript =
+      t.kind === 'punct' && t.text === '[' && out.at(-1)?.kind === 'ident' && key?.kind === 'string';
+    if (subscript && !key.dynamic && close?.kind === 'punct' && close.text === ']') {
+      out.push({ ...t, text: '.' }, { ...key, kind: 'ident' });
+      i += 2;
+    } else out.push(t);
+  }
+  return out;
+}
+
+const R_RUNNERS = ['system', 'system2', 'shell'];
+/** A base function, called as `f(…)` or `base::f(…)`. */
+const rBase = (c: Call) => c.receiver.length === 0 || (c.receiver.length === 1 && c.receiver[0] === 'base');
+
+/**
+ * R: system/system2/shell run commands (also through `do.call(system, list(…))`), unlink (recursive = TRUE:
+ * a tree) and file.remove delete. system2's arguments, `c("-rf", "/x")` or `args = …`, are pasted to its
+ * command with spaces and run by the shell: they are passed on as the one command line they make.
+ */
 function rCalls(tokens: Token[]): Found[] {
-  const calls = findCalls(tokens, new Set(['system', 'system2', 'shell', 'unlink', 'remove']));
+  const calls = findCalls(tokens, new Set([...R_RUNNERS, 'unlink', 'remove', 'call']));
   return [
-    ...named(
-      calls,
-      'shell',
-      (c) => ['system', 'system2', 'shell'].includes(c.name) && c.receiver.length === 0,
+    ...named(calls, 'shell', (c) => R_RUNNERS.includes(c.name) && rBase(c)).map((f): Found =>
+      f.call.name === 'system2' ? { ...f, call: rSystem2(f.call) } : f,
     ),
-    ...named(calls, 'delete', (c) => c.name === 'unlink' && c.receiver.length === 0),
+    ...calls.flatMap((c): Found[] => {
+      const called = c.args[0]?.length === 1 ? c.args[0][0]! : undefined;
+      const runner =
+        called && (called.kind === 'ident' || called.kind === 'string') && R_RUNNERS.includes(called.text);
+      if (c.name !== 'call' || last(c.receiver) !== 'do' || !runner) return [];
+      // do.call(system, list("rm -rf x")): the list's items are the call's arguments.
+      const list = c.args[1] ?? [];
+      const items = list[0]?.text === 'list' && list[1]?.text === '(' ? splitArgs(list.slice(2, -1)) : [];
+      const call: Call = { ...c, name: called.text, receiver: [], args: items };
+      return [{ kind: 'shell', call: called.text === 'system2' ? rSystem2(call) : call }];
+    }),
+    ...named(calls, 'delete', (c) => c.name === 'unlink' && rBase(c)),
     ...named(calls, 'delete', (c) => c.name === 'remove' && last(c.receiver) === 'file'),
   ];
+}
+
+/** An R argument's name, when it is given as `name = value`. */
+const argName = (arg: readonly Token[]) =>
+  arg[0]?.kind === 'ident' && arg[1]?.text === '=' && arg[2]?.text !== '=' ? arg[0].text : undefined;
+
+/**
+ * system2(command, args, …) as the one command line R pastes together: `command` and the strings of
+ * `args` (positional or named, one string or `c(…)`), joined by spaces. Not all literal: a command built
+ * at run time (the first argument left as a name).
+ */
+function rSystem2(call: Call): Call {
+  const positional = call.args.filter((a) => argName(a) === undefined);
+  const named = (key: string) => call.args.find((a) => argName(a) === key)?.slice(2);
+  const command = named('command') ?? positional[0];
+  const args = named('args') ?? positional[1];
+  const strings = (arg: readonly Token[] | undefined): string[] | undefined => {
+    if (!arg) return [];
+    if (arg.length === 1) return arg[0]!.kind === 'string' && !arg[0]!.dynamic ? [arg[0]!.text] : undefined;
+    if (arg[0]?.text !== 'c' || arg[1]?.text !== '(' || arg.at(-1)?.text !== ')') return undefined;
+    const items = splitArgs(arg.slice(2, -1)).map((item) => strings(item));
+    return items.every((i) => i !== undefined) ? items.flat() : undefined;
+  };
+  const words = [strings(command), strings(args)];
+  const first = command?.[0] ?? {
+    kind: 'ident',
+    text: 'command',
+    dynamic: false,
+    newline: false,
+    start: 0,
+    end: 0,
+  };
+  if (!command || words.some((w) => w === undefined) || words[0]!.length !== 1)
+    return { ...call, args: [[{ ...first, kind: 'ident' }]] };
+  return { ...call, args: [[{ ...first, kind: 'string', dynamic: false, text: words.flat().join(' ') }]] };
 }
 
 export const FINDERS: Record<Lang, (tokens: Token[]) => Found[]> = {

@@ -4,7 +4,8 @@ import { shellEffect } from './calls.js';
 
 // A deleting function handed to another one instead of called: `array_map("unlink", glob("/var/www/*"))`,
 // `list(map(os.remove, glob.glob("/data/*")))`, `files.forEach(fs.unlinkSync)`. The call scanner looks for
-// calls, so these deleted unseen. Whatever paths it is given are computed at run time.
+// calls, so these deleted unseen; so did one given another name first (`local run = os.execute`, `rm <- unlink`).
+// Whatever paths or commands it is given are computed at run time.
 
 type Kind = 'tree' | 'file' | 'shell';
 
@@ -39,13 +40,33 @@ const DELETERS: Record<Lang, ReadonlyMap<string, Kind>> = {
   ]),
   perl: new Map(),
   ruby: new Map(),
-  lua: new Map<string, Kind>([['os.remove', 'file']]),
-  r: new Map<string, Kind>([['unlink', 'file']]),
+  lua: new Map<string, Kind>([
+    ['os.remove', 'file'],
+    ['os.execute', 'shell'],
+    ['io.popen', 'shell'],
+  ]),
+  r: new Map<string, Kind>([
+    ['unlink', 'file'],
+    ['system', 'shell'],
+    ['system2', 'shell'],
+  ]),
 };
 
-/** Where a value is an argument: after `(` or `,`, before `,` or `)`. */
-const opens = (t: Token | undefined) => t?.kind === 'punct' && (t.text === '(' || t.text === ',');
-const closes = (t: Token | undefined) => t?.kind === 'punct' && (t.text === ',' || t.text === ')');
+/**
+ * Where a value is an argument or assigned: after `(`, `,`, `=` (not `==`, `<=`…) or R's `<-`; before
+ * `,`, `)`, `;`, a line break or the end.
+ */
+function opens(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at];
+  if (t?.kind !== 'punct') return false;
+  if (t.text === '(' || t.text === ',') return true;
+  const before = tokens[at - 1]?.text ?? '';
+  if (t.text === '=') return !['=', '!', '<', '>', '~'].includes(before);
+  return t.text === '-' && before === '<'; // R: x <- unlink
+}
+function closes(t: Token | undefined): boolean {
+  return t === undefined || t.newline || (t.kind === 'punct' && [',', ')', ';'].includes(t.text));
+}
 
 /** The deleting functions passed as values in `tokens`, each as the effect of what it will be given. */
 export function passedDeleterEffects(tokens: readonly Token[], lang: Lang, tool: string): Effect[] {
@@ -56,10 +77,11 @@ export function passedDeleterEffects(tokens: readonly Token[], lang: Lang, tool:
     // PHP names a callback by a string ('unlink'); the others by the function itself (`os.remove`, `&:delete`).
     const named = lang === 'php' ? t.kind === 'string' : t.kind === 'ident';
     if (!named || !closes(tokens[i + 1])) continue;
+    // `os.execute` followed by `(` is a call (the call scanner's); only a value is looked at here.
     // Walk back over a receiver chain (`os.remove`, `fs.promises.rm`) to the argument's start.
     let start = i;
     while (tokens[start - 1]?.text === '.' && tokens[start - 2]?.kind === 'ident') start -= 2;
-    if (!opens(tokens[start - 1])) continue;
+    if (!opens(tokens, start - 1)) continue;
     const name = tokens
       .slice(start, i + 1)
       .map((x) => x.text)
