@@ -449,7 +449,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     for (const analyzer of analyzers) {
       for (const { where, ...effect } of analyzer.analyze(inv)) {
         const start = effects.length;
-        if (effect.runs !== undefined) runScript(effect.runs, { ...ctx, depth: ctx.depth + 1 });
+        if (effect.runs !== undefined)
+          runScript(effect.runs, {
+            ...ctx,
+            depth: ctx.depth + 1,
+            ...(effect.runsElsewhere ? { remote: true, hints: [...ctx.hints, ...(effect.hints ?? [])] } : {}),
+          });
         else {
           // `effect` is a copy of the analyzer's (the rest above), this loop's own: the hints go in place.
           effect.hints = [...ctx.hints, ...(effect.hints ?? [])];

@@ -1,4 +1,4 @@
-import { quoteArgv } from '../adapters/hooks/quote.js';
+import { quoteArgv } from '../shell/quote-argv.js';
 
 /** One argument is taken as the command line as written; several are quoted for bash and joined. */
 export function commandFromArgs(args: readonly string[]): string {

@@ -34,6 +34,8 @@ export interface Effect {
   hints?: EnvironmentHint[];
   /** A shell script this effect runs (python's os.system('…')): the core parses and assesses it instead. */
   runs?: string;
+  /** The script in `runs` runs elsewhere (a pod the manifest starts): not on this machine, placed by `hints`. */
+  runsElsewhere?: boolean;
   /** Where in a file the analyzer found it (`drop_old.py:3`): the assessment adds it to the reason. */
   where?: string;
   /** Set false when this effect lands elsewhere although its tool usually acts on this machine (docker -H). */

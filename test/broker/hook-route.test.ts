@@ -6,7 +6,7 @@ import { brokerKindsText } from '../../src/adapters/broker/kinds.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import type { Store } from '../../src/store/types.js';
 import { loadBashParser } from '../../src/shell/tree-sitter.js';
-import { quoteArgv } from '../../src/adapters/hooks/quote.js';
+import { quoteArgv } from '../../src/shell/quote-argv.js';
 import { CLI, runCli, spawnCli } from '../support/cli.js';
 import { tempTree } from '../support/tmp.js';
 import { SQLITE } from '../store/stores.js';

@@ -5,7 +5,7 @@ import { CLAUDE_MATCHER } from '../../src/adapters/hooks/claude-code.js';
 import { CODEX_MATCHER } from '../../src/adapters/hooks/codex.js';
 import { GEMINI_MATCHER } from '../../src/adapters/hooks/gemini.js';
 import { addHook, isInterlockHandler, removeHook } from '../../src/adapters/hooks/install.js';
-import { quoteArgv } from '../../src/adapters/hooks/quote.js';
+import { quoteArgv } from '../../src/shell/quote-argv.js';
 import type { AgentId } from '../../src/adapters/hooks/types.js';
 import { baseEnv, HOOK_ENTRY, runHere, tempHome } from './support.js';
 import { EXIT_CODES } from '../../src/core/exit-codes.js';

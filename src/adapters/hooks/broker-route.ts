@@ -3,7 +3,7 @@ import type { Evaluation } from '../../app/evaluate.js';
 import type { ShellParser } from '../../shell/syntax.js';
 import { literalArgv } from '../broker/argv.js';
 import { brokeredAssessmentEnv, brokeredProgram, coveredKinds } from '../broker/kinds.js';
-import { quoteArgv } from './quote.js';
+import { quoteArgv } from '../../shell/quote-argv.js';
 import { clip, type HookAdapter, type HookVerdict } from './types.js';
 
 // A production change the broker can run goes through `interlock run`, where it is decided again and runs

@@ -2,7 +2,7 @@ import { readToolEvent } from './envelope.js';
 import { splitMcpName } from './names.js';
 import { patchedFiles, patchInShellCommand } from './patch.js';
 import { askAsDeny } from './verdict.js';
-import { quoteArgv } from './quote.js';
+import { quoteArgv } from '../../shell/quote-argv.js';
 import {
   field,
   stringField,

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
-import { quoteArgv } from './quote.js';
+import { quoteArgv } from '../../shell/quote-argv.js';
 import type { AgentId } from './types.js';
 
 // The agents' post-tool events, read into one "executed" record: the shell command that ran (in the same

@@ -1,6 +1,7 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { awsExposure } from './exposure.js';
+import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
 import {
   aggravate,
   anyAddress,
@@ -146,6 +147,14 @@ export function classifyAws(call: AwsCall): Effect[] {
 
   const special = specialCase(call, make, what);
   if (special) return special;
+  const net = awsSafetyNet(service, op, args);
+  if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`)];
+  const open = awsOpenPrincipal(service, op, args);
+  if (open) return [make('modify', 'high', `${what} opens ${open}`, { reversible: true })];
+  const scheduled = awsScheduledCall(service, op, args);
+  if (scheduled) return [make('delete', 'high', `${what} schedules ${scheduled}, which will run unattended`)];
+  if (addsProtection('aws', service, op, args))
+    return [make('modify', 'low', `${what} adds protection to ${target}`)];
 
   if (TAGS.test(op)) return [make('modify', 'low', `${what} removes tags from ${target}`)];
   if (DELETE.test(op) || op === 'schedule-key-deletion' || /^release-(address|hosts)$/.test(op)) {

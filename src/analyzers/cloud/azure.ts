@@ -1,4 +1,5 @@
 import { azureExposure } from './exposure.js';
+import { addsProtection, azureSafetyNet } from './safety-nets.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
@@ -218,6 +219,10 @@ export function az(inv: Invocation): Effect[] {
     ];
   const exposed = azureExposure(groups, verb, args);
   if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
+  const net = azureSafetyNet(groups, verb, args);
+  if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`)];
+  if (addsProtection('azure', groups, verb, args))
+    return [make('modify', 'low', `${what} adds protection to ${target}`)];
   const protectionOff = ['--enable-purge-protection', '--enable-soft-delete', '--deletion-protection'].find(
     (o) => has(args, o) && /^(false|disabled?)$/i.test(value(args, o) ?? ''),
   );

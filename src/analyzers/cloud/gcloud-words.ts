@@ -69,6 +69,8 @@ export const VERBS = new Set([
   'restart',
   'destroy',
   'disable',
+  'disable-enforce',
+  'enable-enforce',
   'enable',
   'restore',
   'restore-backup',

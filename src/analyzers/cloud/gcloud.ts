@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { gcloudExposure } from './exposure.js';
+import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
 import {
   FLAGS,
@@ -132,6 +133,11 @@ export function gcloud(inv: Invocation): Effect[] {
     return [make('modify', 'high', `${what} lets the whole internet in`, 'network', true)];
   const exposed = gcloudExposure(groups, verb, args);
   if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
+  const net = gcloudSafetyNet(groups, verb, args);
+  if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`, category, true)];
+  const scheduled = gcloudScheduledCall(groups, verb, args);
+  if (scheduled)
+    return [make('delete', 'high', `${what} schedules ${scheduled}, which will run unattended`, category)];
   if (has(args, '--no-deletion-protection'))
     return [
       make('modify', 'medium', `${what} turns off the deletion protection of ${target}`, category, true),

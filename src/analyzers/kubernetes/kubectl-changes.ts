@@ -3,6 +3,7 @@ import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import { effect, pathHint, type Scope } from './common.js';
 import { label, refHints, targetsOf, type VerbContext } from './objects.js';
+import { containerRunEffects } from './manifest-commands.js';
 
 export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
   const replicas = optionValue(parsed, '--replicas');
@@ -148,7 +149,8 @@ export function apply({ inv, scope, parsed, rest }: VerbContext): Effect[] {
     .filter((f) => f !== '-' && f !== '')
     .map((f) => ({ source: 'manifest path', value: pathHint(inv, f), weak: true as const }));
   if (rest[0]?.value === 'view-last-applied') return [];
-  const effects: Effect[] = [];
+  const fed = paths.some((f) => f === '-' || f === '') && inv.stdinText && !inv.stdinText.dynamic;
+  const effects: Effect[] = fed ? containerRunEffects(scope, inv.stdinText!.value) : [];
   if (hasOption(parsed, '--prune')) {
     const selector = optionValue(parsed, '-l', '--selector');
     const which = selector ? `objects matching -l ${selector}` : 'objects';
@@ -176,7 +178,9 @@ export function apply({ inv, scope, parsed, rest }: VerbContext): Effect[] {
         { hints },
       ),
     );
-  return effects.length ? effects : [{ ...low(scope, 'apply', files), hints: [...scope.hints, ...hints] }];
+  return effects.some((e) => e.runs === undefined)
+    ? effects
+    : [...effects, { ...low(scope, 'apply', files), hints: [...scope.hints, ...hints] }];
 }
 
 export function patch({ inv, scope, parsed, rest }: VerbContext): Effect[] {

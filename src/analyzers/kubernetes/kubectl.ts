@@ -28,6 +28,7 @@ import {
 } from '../../shell/cli-options/kubectl.js';
 import type { VerbContext } from './objects.js';
 import { podOverrides } from './pod-overrides.js';
+import { commandAfterDashes, containerRunEffects } from './manifest-commands.js';
 import { bindingCreated, policyGranted } from './role-grants.js';
 
 const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;
@@ -111,6 +112,22 @@ function scopeOf(inv: Invocation, tool: string, parsed: ParsedOptions): Scope {
 }
 
 /** kubectl / oc / kubecolor: `args` are the words after the program name. */
+/** What the objects a create, replace or run starts will run in the cluster (see manifest-commands.ts). */
+function startedCommands(
+  inv: Invocation,
+  scope: Scope,
+  parsed: ParsedOptions,
+  verb: string,
+  rest: readonly Word[],
+): Effect[] {
+  if (!['create', 'replace', 'run'].includes(verb)) return [];
+  const fed = optionValues(parsed, '-f', '--filename').some((f) => f === '-' || f === '');
+  if (fed && inv.stdinText && !inv.stdinText.dynamic) return containerRunEffects(scope, inv.stdinText.value);
+  const object =
+    verb === 'run' ? `pod/${rest[0]?.value ?? '?'}` : `${rest[0]?.value ?? '?'}/${rest[1]?.value ?? '?'}`;
+  return commandAfterDashes(scope, inv.args, object);
+}
+
 export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): Effect[] {
   const first = parseOptions(args, { withValue: GLOBAL_VALUE });
   const verbWord = first.positionals[0];
@@ -162,7 +179,10 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
     const target =
       rest.map((w) => w.value).join(' ') || optionValues(parsed, '-f', '--filename').join(', ') || verb;
     const creates = verb.startsWith('new-') || verb === 'create' || verb === 'run';
-    return [low(scope, verb, target, creates ? 'create' : 'modify')];
+    return [
+      ...startedCommands(inv, scope, parsed, verb, rest),
+      low(scope, verb, target, creates ? 'create' : 'modify'),
+    ];
   }
   // A plugin (kubectl-cnpg, kubectl-foo…): its words are all we know.
   if (rest.some((w) => DESTROYING_WORDS.test(w.value))) {

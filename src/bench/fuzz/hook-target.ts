@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { preflight } from '../../adapters/hooks/preflight.js';
 import { ADAPTERS } from '../../adapters/hooks/index.js';
-import { quoteArgv } from '../../adapters/hooks/quote.js';
+import { quoteArgv } from '../../shell/quote-argv.js';
 import { AGENTS, type AgentId } from '../../adapters/hooks/types.js';
 import { hostileJsonText } from './hostile-json.js';
 import { problemOfError, sameJson, timed } from './verdicts.js';
