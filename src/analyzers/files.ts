@@ -187,6 +187,21 @@ function dd(inv: Invocation): Effect[] {
   }
   const { path, cls } = place(inv, target, false);
   if (/^\/dev\/(null|zero|stdout)$/.test(path)) return [];
+  // From a source that never ends and without count=, dd writes until the file system is full: every
+  // program on the machine that writes (a database, its logs) then fails.
+  const endless = inv.args.some((w) => /^if=\/dev\/(zero|u?random)$/.test(w.value));
+  if (endless && !inv.args.some((w) => /^count=/.test(w.value)))
+    return [
+      {
+        operation: 'modify',
+        tool: 'dd',
+        target: path,
+        reversible: true,
+        risk: 'high',
+        reason: `dd writes ${path} from an endless source with no count=: it fills the file system`,
+        category: 'disk',
+      },
+    ];
   return [
     {
       operation: 'modify',

@@ -7,6 +7,8 @@ import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
+import { monitoringAnalyzer } from './monitoring.js';
+import { iacProtectionEditsAnalyzer } from './iac-protection-edits.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
@@ -78,6 +80,8 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     playbooksAnalyzer,
     nomadAnalyzer,
     storageAnalyzer,
+    monitoringAnalyzer,
+    iacProtectionEditsAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
   ];

@@ -206,6 +206,16 @@ function tc(inv: Invocation): Effect[] {
   const device = ops[ops.indexOf('dev') + 1] ?? '<device>';
   const loss = ops[ops.indexOf('loss') + 1];
   const total = loss !== undefined && ops.includes('loss') && /^100(\.0+)?%$/.test(loss);
+  // The loopback device: a test of how this machine's own programs cope, nothing else is cut off.
+  if (device === 'lo')
+    return [
+      effect(inv, device, {
+        operation: 'modify',
+        risk: 'low',
+        does: 'degrades (netem) the loopback traffic on',
+        category: 'host',
+      }),
+    ];
   return [
     effect(inv, device, {
       operation: 'modify',

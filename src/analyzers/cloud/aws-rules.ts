@@ -1,6 +1,7 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { awsExposure } from './exposure.js';
+import { awsReadOnlyGrant } from './read-only-grants.js';
 import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
 import {
   aggravate,
@@ -153,6 +154,8 @@ export function classifyAws(call: AwsCall): Effect[] {
   if (open) return [make('modify', 'high', `${what} opens ${open}`, { reversible: true })];
   const scheduled = awsScheduledCall(service, op, args);
   if (scheduled) return [make('delete', 'high', `${what} schedules ${scheduled}, which will run unattended`)];
+  if (awsReadOnlyGrant(service, op, args))
+    return [make('modify', 'low', `${what} grants a role that can only read (${target})`)];
   if (addsProtection('aws', service, op, args))
     return [make('modify', 'low', `${what} adds protection to ${target}`)];
 

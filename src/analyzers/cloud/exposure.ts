@@ -35,6 +35,12 @@ export function awsExposure(service: string, op: string, args: CloudArgs): strin
 
 /** `gcloud sql instances create|patch --authorized-networks=0.0.0.0/0`, `--assign-ip` with it. */
 export function gcloudExposure(groups: string, verb: string, args: CloudArgs): string | undefined {
+  // Any role bound to everyone: what the resource lets its members do, anyone on the internet may.
+  if (
+    verb === 'add-iam-policy-binding' &&
+    values(args, '--member').some((m) => /^(allUsers|allAuthenticatedUsers)$/.test(m))
+  )
+    return `${groups} to anyone on the internet (${value(args, '--role') ?? 'a role'} for allUsers)`;
   if (groups !== 'sql instances' || !/^(create|patch|clone)$/.test(verb)) return undefined;
   const networks = values(args, '--authorized-networks').flatMap((v) => v.split(','));
   return networks.some(anyAddress) ? 'the database to any address (--authorized-networks)' : undefined;

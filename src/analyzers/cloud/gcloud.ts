@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { gcloudExposure } from './exposure.js';
+import { gcloudReadOnlyGrant } from './read-only-grants.js';
 import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
 import {
@@ -84,6 +85,11 @@ export function gcloud(inv: Invocation): Effect[] {
       : hintsFrom('env CLOUDSDK_ACTIVE_CONFIG_NAME', inv.env('CLOUDSDK_ACTIVE_CONFIG_NAME'))),
     // --project selects where the call lands (explicit); the names of the resources acted on (a project
     // being deleted among them) are weak.
+    // `gcloud projects add-iam-policy-binding acme-dev`: the project named is where the grant lands, as
+    // --project. A project being deleted is named, like any resource: weak (its name cannot vouch for it).
+    ...(groups === 'projects' && /iam-policy/.test(verb) && !has(args, '--project')
+      ? hintsFrom('project id', names[0])
+      : []),
     ...names.filter((n) => !bucketUrl(n)).flatMap((n) => nameHintsFrom('resource name', n)),
     ...bucketHints(names.map(bucketUrl)),
     ...['--cluster', '--instance', '--database', '--restore-instance', '--backup-instance'].flatMap((o) =>
@@ -142,6 +148,8 @@ export function gcloud(inv: Invocation): Effect[] {
     return [
       make('modify', 'medium', `${what} turns off the deletion protection of ${target}`, category, true),
     ];
+  if (gcloudReadOnlyGrant(verb, args))
+    return [make('modify', 'low', `${what} grants a role that can only read on ${target}`, 'iam')];
   if (/iam-policy/.test(verb))
     return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
   const zero = isZero(

@@ -188,7 +188,20 @@ export function patch({ inv, scope, parsed, rest }: VerbContext): Effect[] {
     targetsOf(inv, parsed, rest)
       .map((ref) => label(ref, parsed))
       .join(', ') || 'object';
-  if (!patchScalesToZero(optionValue(parsed, '-p', '--patch'))) return [low(scope, 'patch', target)];
+  const body = optionValue(parsed, '-p', '--patch') ?? '';
+  // Finalizers hold an object (a claim's volume, a namespace's contents) until what guards it has run.
+  if (/"?finalizers"?/.test(body))
+    return [
+      effect(
+        scope,
+        'modify',
+        'medium',
+        target,
+        `patches the finalizers of ${target}, which guard its deletion`,
+        'workload',
+      ),
+    ];
+  if (!patchScalesToZero(body)) return [low(scope, 'patch', target)];
   return [
     effect(
       scope,
@@ -202,6 +215,27 @@ export function patch({ inv, scope, parsed, rest }: VerbContext): Effect[] {
       },
     ),
   ];
+}
+
+/**
+ * `kubectl annotate … helm.sh/resource-policy-`: helm keeps an object with that annotation when its release is
+ * uninstalled (a database's volume claim); without it, the next `helm uninstall` deletes it.
+ */
+export function annotate({ scope, rest }: VerbContext): Effect[] {
+  const names = rest.map((w) => w.value);
+  const target = names.filter((n) => !/[=]|-$/.test(n)).join(' ') || 'object';
+  if (names.some((n) => n === 'helm.sh/resource-policy-' || /^helm\.sh\/resource-policy=(?!keep$)/.test(n)))
+    return [
+      effect(
+        scope,
+        'modify',
+        'medium',
+        target,
+        `removes helm's keep policy from ${target}: uninstalling its release will delete it`,
+        'workload',
+      ),
+    ];
+  return [low(scope, 'annotate', names.join(' '))];
 }
 
 export function rollout({ inv, scope, parsed, rest }: VerbContext): Effect[] {

@@ -15,6 +15,7 @@ import {
   replace,
   rollback,
   rollout,
+  annotate,
   scale,
   taint,
 } from './kubectl-changes.js';
@@ -43,6 +44,7 @@ const HANDLERS: Record<string, (ctx: VerbContext) => Effect[]> = {
   apply,
   patch,
   rollout,
+  annotate,
   config: (ctx) => config(ctx, CONFIG_READS),
   auth,
   rollback,
