@@ -3,7 +3,7 @@ import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { guardedWrite } from './guarded-writes.js';
 import { inPlaceEditEffect } from './in-place-edit.js';
-import { resolvePath } from './paths.js';
+import { classifyPath, resolvePath } from './paths.js';
 
 // An editor driven by commands instead of a person: `vim -es -c '%d' -c wq /etc/fstab`, `ex -sc 'g/^/d|x'
 // hosts`, `nvim --headless +'%s/a/b/' +wq f`. The commands change the buffer and write it back: an edit
@@ -52,10 +52,62 @@ function editEffect(inv: Invocation, file: string): Effect {
   );
 }
 
+/**
+ * Vim script functions that delete or write files by name: `call delete("/etc/passwd")`, `delete(dir, "rf")`,
+ * `call writefile([], "/etc/hosts")`; their first (delete) or second (writefile) argument, when literal.
+ */
+function functionEffects(inv: Invocation, commands: readonly string[]): Effect[] {
+  const effects: Effect[] = [];
+  for (const c of commands) {
+    for (const m of c.matchAll(/\b(delete|writefile|rename)\s*\(([^)]*)\)/g)) {
+      // A literal string argument's value; anything else (expand(…), a variable) is computed at run time.
+      const args = m[2]!.split(',').map((a) =>
+        /^\s*(?:"([^"]*)"|'([^']*)')\s*$/
+          .exec(a)
+          ?.slice(1)
+          .find((v) => v !== undefined),
+      );
+      const path = m[1] === 'writefile' || m[1] === 'rename' ? args[1] : args[0];
+      if (m[1] === 'delete' && path !== undefined) {
+        const recursive = args[1] === 'rf';
+        const resolved = inv.remote ? path : resolvePath(path, inv.facts.cwd, inv.facts.home);
+        const cls = classifyPath(resolved, {
+          cwd: inv.facts.cwd,
+          home: inv.facts.home,
+          recursive,
+          remote: inv.remote,
+        });
+        effects.push({
+          operation: 'delete',
+          tool: inv.name,
+          target: resolved,
+          reversible: false,
+          risk: cls.risk === 'none' ? 'low' : cls.risk,
+          reason: `${inv.name} runs delete() on ${resolved}: ${cls.why}`,
+          category: 'file',
+        });
+      } else if (path !== undefined) effects.push(editEffect(inv, path));
+      else
+        effects.push({
+          operation: 'delete',
+          tool: inv.name,
+          target: '<a path computed at run time>',
+          reversible: false,
+          risk: 'medium',
+          reason: `${inv.name} runs ${m[1]}() on a path computed at run time`,
+          category: 'file',
+        });
+    }
+  }
+  return effects;
+}
+
 /** The files an editor's own commands rewrite; none when they write nothing (or only quit). */
 function scriptedEdits(inv: Invocation): Effect[] {
   const words = inv.args.map((w) => w.value);
   const commands = exCommands(words);
+  const called = functionEffects(inv, commands);
+  if (called.length) return called;
   const writes = commands.some((c) => WRITES.test(c));
   // Writing with no change first rewrites the file as it was; `wq` alone after reading changes nothing.
   const changes = commands.some(

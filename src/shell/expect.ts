@@ -9,8 +9,23 @@ import { word, type Word } from './words.js';
 /** Tcl's backslash escapes in quoted words that matter for typed text. */
 const ESCAPES: Record<string, string> = { r: '\n', n: '\n', t: '\t' };
 
-/** The statements of a Tcl script as lists of words (`{…}` literal, `"…"` with escapes). */
-function statements(code: string): Word[][] {
+/** The text of a bracketed command substitution starting at code[open] (`[`), and the index after it. */
+function bracketed(code: string, open: number): [string, number] {
+  let depth = 1;
+  let i = open + 1;
+  while (i < code.length && depth > 0) {
+    if (code[i] === '[') depth++;
+    else if (code[i] === ']') depth--;
+    i++;
+  }
+  return [code.slice(open + 1, i - 1), i];
+}
+
+/**
+ * The statements of a Tcl script as lists of words (`{…}` literal, `"…"` with escapes). The scripts of
+ * command substitutions (`[exec rm -rf x]`) in bare or quoted words go to `subs`: they run too.
+ */
+function statements(code: string, subs: string[] = []): Word[][] {
   const all: Word[][] = [];
   let current: Word[] = [];
   let i = 0;
@@ -44,14 +59,29 @@ function statements(code: string): Word[][] {
           i += 2;
           continue;
         }
-        if (code[i] === '$' || code[i] === '[') dynamic = true;
+        if (code[i] === '[') {
+          const [inner, next] = bracketed(code, i);
+          subs.push(inner);
+          out += code.slice(i, next);
+          dynamic = true;
+          i = next;
+          continue;
+        }
+        if (code[i] === '$') dynamic = true;
         out += code[i++];
       }
       i++;
       current.push(word(out, dynamic));
     } else {
       const start = i;
-      while (i < code.length && !/[\s;]/.test(code[i]!)) i++;
+      while (i < code.length && !/[\s;]/.test(code[i]!)) {
+        if (code[i] !== '[') i++;
+        else {
+          const [inner, next] = bracketed(code, i);
+          subs.push(inner);
+          i = next;
+        }
+      }
       const text = code.slice(start, i);
       current.push(word(text, /[$[]/.test(text)));
     }
@@ -83,6 +113,57 @@ function typedInto(session: Word[], text: Word): Inner {
   };
 }
 
+/** Commands whose braced arguments are scripts Tcl runs (bodies of loops, conditions, procedures, catch). */
+const BODIES =
+  /^(if|elseif|else|while|for|foreach|proc|catch|eval|after|uplevel|time|try|switch|namespace|interact|expect_after|expect_before)$/;
+
+/**
+ * Every statement a script may run, in order: a statement's command substitutions first (Tcl evaluates them
+ * before it), then the statement, then the scripts in its bodies. Nested at most a few levels.
+ */
+function allStatements(code: string, depth = 0): Word[][] {
+  if (depth > 6) return [];
+  const subs: string[] = [];
+  const out: Word[][] = [];
+  for (const statement of statements(code, subs)) {
+    out.push(...subs.splice(0).flatMap((s) => allStatements(s, depth + 1)));
+    out.push(statement);
+    if (BODIES.test(statement[0]?.value ?? ''))
+      for (const w of statement.slice(1))
+        if (/\s/.test(w.value)) out.push(...allStatements(w.value, depth + 1));
+  }
+  out.push(...subs.flatMap((s) => allStatements(s, depth + 1)));
+  return out;
+}
+
+/** Tcl's own ways to run or delete: `system` (through sh), `file delete [-force]`, `open "|cmd"`. */
+function tclCommand(command: string, rest: Word[]): Inner | undefined {
+  if (command === 'system' && rest.length)
+    return {
+      kind: 'argv',
+      argv: [
+        word('sh'),
+        word('-c'),
+        word(
+          rest.map((w) => w.value).join(' '),
+          rest.some((w) => w.dynamic),
+        ),
+      ],
+    };
+  if (command === 'file' && rest[0]?.value === 'delete') {
+    const paths = rest.slice(1).filter((w) => w.value !== '-force' && w.value !== '--');
+    const force = rest.some((w) => w.value === '-force');
+    return paths.length
+      ? { kind: 'argv', argv: [word('rm'), ...(force ? [word('-rf')] : []), ...paths] }
+      : undefined;
+  }
+  if (command === 'open' && rest[0]?.value.startsWith('|')) {
+    const line = rest[0].value.slice(1);
+    return { kind: 'argv', argv: [word('sh'), word('-c'), word(line, rest[0].dynamic)] };
+  }
+  return undefined;
+}
+
 /** What an expect script runs: its spawned and exec'd programs, and the lines sent to a shell it spawned. */
 export function expectCommands(args: readonly Word[]): Inner[] {
   const code = args.flatMap((w, i) => (w.value === '-c' && args[i + 1] ? [args[i + 1]!] : []));
@@ -111,8 +192,10 @@ export function expectCommands(args: readonly Word[]): Inner[] {
       session = undefined;
       typed.length = 0;
     };
-    for (const [command, ...rest] of statements(script.value)) {
-      if (command?.value === 'spawn') {
+    for (const [command, ...rest] of allStatements(script.value)) {
+      const tcl = command ? tclCommand(command.value, rest) : undefined;
+      if (tcl) inner.push(tcl);
+      else if (command?.value === 'spawn') {
         close();
         const argv = rest.filter(
           (w) => !/^-(noecho|console|nottyinit|nottycopy|ignore|leaveopen|open|pty)$/.test(w.value),

@@ -97,7 +97,23 @@ function parameters(words: readonly Word[]): { named: Map<string, Word>; positio
     const name = m[1]!.toLowerCase();
     if (m[2] !== undefined) named.set(name, word(m[2]));
     else if (isSwitch(name) || i + 1 >= words.length) named.set(name, word('true'));
-    else named.set(name, words[++i]!);
+    else {
+      // A list value (`-ArgumentList '-rf','/srv/data'`) arrives as words and commas: one value, comma-joined.
+      const items = [words[++i]!];
+      while (words[i + 1]?.value === ',' && words[i + 2]) {
+        items.push(words[i + 2]!);
+        i += 2;
+      }
+      named.set(
+        name,
+        items.length === 1
+          ? items[0]!
+          : word(
+              items.map((x) => x.value).join(','),
+              items.some((x) => x.dynamic),
+            ),
+      );
+    }
   }
   return { named, positional };
 }

@@ -230,4 +230,8 @@ export function showUrl(u: BucketUrl): string {
 }
 
 /** A CIDR block that is every address (`0.0.0.0/0`, `::/0`, any `/0`), anywhere in an option's text. */
-export const anyAddress = (text: string): boolean => /(^|[^\w.:])([\d.]+|[\da-f:]+)\/0(?!\d)/i.test(text);
+/**
+ * A range that takes in the whole internet or a large part of it: any /0, and ranges of /1 to /7 (each of
+ * 0.0.0.0/1 and 128.0.0.0/1 is half of every address: two such rules are one /0).
+ */
+export const anyAddress = (text: string): boolean => /(^|[^\w.:])([\d.]+|[\da-f:]+)\/[0-7](?!\d)/i.test(text);

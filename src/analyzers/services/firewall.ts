@@ -371,6 +371,11 @@ function firewalldOptions(args: readonly Word[]): Map<string, string[]> {
   return options;
 }
 
+/** The zone a firewall-cmd call changes: `--zone=NAME`, else the default zone. */
+function zoneOf(args: readonly Word[]): string {
+  return args.find((w) => w.value.startsWith('--zone='))?.value.slice(7) ?? 'the default zone';
+}
+
 /** firewall-cmd: panic mode drops all traffic; removing services or ports can cut access. */
 export function firewallCmd(inv: Invocation): Effect[] {
   const effects: Effect[] = [];
@@ -417,6 +422,30 @@ export function firewallCmd(inv: Invocation): Effect[] {
           {
             reversible: true,
           },
+        ),
+      );
+    else if (name === '--add-source' && /^(0\.0\.0\.0\/[01]|::\/[01]|128\.0\.0\.0\/1)$/.test(value))
+      effects.push(
+        fx(
+          'firewall-cmd',
+          'modify',
+          'high',
+          `zone ${zoneOf(inv.args)}`,
+          `puts every address in zone ${zoneOf(inv.args)}: each reaches what that zone lets in`,
+          'firewall',
+          { reversible: true },
+        ),
+      );
+    else if (name === '--set-target' && /^accept$/i.test(value))
+      effects.push(
+        fx(
+          'firewall-cmd',
+          'modify',
+          'high',
+          `zone ${zoneOf(inv.args)}`,
+          `makes zone ${zoneOf(inv.args)} accept every connection, on every port`,
+          'firewall',
+          { reversible: true },
         ),
       );
     else if (name === '--set-default-zone' && /^(drop|block)$/.test(value))

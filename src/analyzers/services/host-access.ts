@@ -164,7 +164,7 @@ export function nsenterHost(args: readonly Word[], hints: EnvironmentHint[]): Ef
   const target = [...(options.get('-t') ?? []), ...(options.get('--target') ?? [])];
   // `--mount=/proc/1/ns/mnt`: a namespace of process 1 named by its file.
   const byFile = args.some((w) => /^(--?[a-zA-Z]+=|-[a-zA-Z])\/proc\/1\/ns\//.test(w.value));
-  if (!target.includes('1') && !byFile) return [];
+  if (!target.includes('1') && !byFile && !runTimeHostTarget(args)) return [];
   return [
     fx(
       'nsenter',
@@ -178,6 +178,24 @@ export function nsenterHost(args: readonly Word[], hints: EnvironmentHint[]): Ef
       },
     ),
   ];
+}
+
+/**
+ * `nsenter -t $(pgrep -o containerd) -m …`: a process chosen at run time, whose mount namespace is entered.
+ * When it is one of this machine's own daemons, that is the machine's file system as root; a container's
+ * process found by its runtime (`$(docker inspect -f '{{.State.Pid}}' web)`) is the usual, harmless form.
+ */
+function runTimeHostTarget(args: readonly Word[]): boolean {
+  const at = args.findIndex((w) => /^(-t|--target)$/.test(w.value));
+  const attached = args.find((w) => /^(-t|--target=)./.test(w.value) && w.dynamic);
+  const target = attached ?? (at >= 0 ? args[at + 1] : undefined);
+  if (!target?.dynamic || /\b(docker|podman|crictl|nerdctl|ctr)\b.*\binspect\b/.test(target.value))
+    return false;
+  return args.some(
+    (w) =>
+      /^(-m|--mount(=.*)?|-a|--all)$/.test(w.value) ||
+      (/^-[a-zA-Z]*[ma][a-zA-Z]*$/.test(w.value) && w.value !== '-t'),
+  );
 }
 
 /** A container run that gives what runs in it this machine; none for an ordinary one. */
