@@ -76,8 +76,15 @@ function envHints(inv: Invocation): EnvironmentHint[] {
   return hints;
 }
 
+/** Frameworks whose environment is development unless a variable says otherwise (Rails, Mix). */
+const DEVELOPMENT_BY_DEFAULT = new Set(['rails', 'rake', 'bin/rails', 'mix']);
+
 function effect(inv: Invocation, tool: string, task: Task, name: string): Effect[] {
   if (task.operation === 'read') return [];
+  const hints = envHints(inv);
+  // Still asked about: which database "development" (or "test") means is in a file the agent can edit.
+  if (!hints.length && DEVELOPMENT_BY_DEFAULT.has(inv.name) && !inv.env('DATABASE_URL'))
+    hints.push({ source: `${inv.name}'s default environment`, value: 'development' });
   return [
     {
       operation: task.operation,
@@ -86,7 +93,7 @@ function effect(inv: Invocation, tool: string, task: Task, name: string): Effect
       reversible: false,
       risk: task.risk,
       reason: `${tool} ${name} ${task.what}`,
-      hints: envHints(inv),
+      hints,
       category: 'database',
     },
   ];
@@ -103,6 +110,8 @@ function python(inv: Invocation): Effect[] {
   const script = manage >= 0 ? manage : inv.name === 'django-admin' ? -1 : undefined;
   if (script === undefined) return [];
   const command = args.slice(script + 1).find((a) => !a.startsWith('-'));
+  // `migrate … --plan` prints the operations it would run, and runs none.
+  if (command === 'migrate' && args.includes('--plan')) return [];
   const task = command ? DJANGO[command] : undefined;
   if (task) return effect(inv, 'django', task, command!);
   if (command === 'migrate' && /^(zero)$/.test(args[args.indexOf('migrate') + 2] ?? '')) {

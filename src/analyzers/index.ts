@@ -9,6 +9,10 @@ import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
 import { monitoringAnalyzer } from './monitoring.js';
 import { iacProtectionEditsAnalyzer } from './iac-protection-edits.js';
+import { sameFileRedirectAnalyzer } from './same-file-redirect.js';
+import { keysAnalyzer } from './keys.js';
+import { packageChangesAnalyzer } from './package-changes.js';
+import { imagePushesAnalyzer } from './image-pushes.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
@@ -82,6 +86,10 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     storageAnalyzer,
     monitoringAnalyzer,
     iacProtectionEditsAnalyzer,
+    sameFileRedirectAnalyzer,
+    keysAnalyzer,
+    packageChangesAnalyzer,
+    imagePushesAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
   ];

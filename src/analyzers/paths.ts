@@ -118,6 +118,23 @@ export interface PathClass {
  * How bad it is to destroy `path` (already resolved). `recursive` means a whole tree goes.
  * The project is the current directory; HOME and the system directories are never routine.
  */
+/** Caches under the home directory that tools fill again when needed (XDG, npm, pnpm, yarn, cargo, go, gradle, maven, macOS). */
+const HOME_CACHES = [
+  '.cache',
+  '.npm/_cacache',
+  '.npm/_npx',
+  '.pnpm-store',
+  '.local/share/pnpm/store',
+  '.yarn/cache',
+  '.bun/install/cache',
+  '.cargo/registry',
+  'go/pkg/mod',
+  '.gradle/caches',
+  '.m2/repository',
+  '.nuget/packages',
+  'Library/Caches',
+];
+
 export function classifyPath(
   path: string,
   opts: { cwd: string; home: string; recursive: boolean; remote?: boolean },
@@ -165,6 +182,8 @@ export function classifyPath(
     return { risk: 'high', why: 'a system path' };
   }
   if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
+  if (HOME_CACHES.some((c) => isInside(path, posix.join(home, c))))
+    return { risk: 'low', why: 'a package or build cache, downloaded or built again when needed' };
   if (isInside(path, home)) {
     const depth = path.slice(home.length).split('/').filter(Boolean).length;
     if (depth === 1 && recursive) return { risk: 'high', why: 'a top-level directory of the home directory' };

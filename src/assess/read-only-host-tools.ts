@@ -171,6 +171,16 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
     'rsyslogd',
     { withValue: ['-f'], reads: (_p, parsed) => [...parsed.options.keys()].some((o) => /^-N\d?$/.test(o)) },
   ],
+  // apt-get -s|--simulate|--dry-run|--no-act: prints what an install or upgrade would do.
+  [
+    'apt-get',
+    {
+      reads: (_p, parsed) =>
+        ['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon'].some((o) =>
+          parsed.options.has(o),
+        ),
+    },
+  ],
   ['pgbackrest', { reads: (p) => words('info version help').has(p[0] ?? '') }],
   // A renewal rehearsed against the staging server; hooks named here would run even so.
   [

@@ -377,22 +377,31 @@ function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
 function peelFind(cmd: SimpleCommand): Peeled | undefined {
   const inner: Inner[] = [];
   const { roots, primaries } = parseFind(cmd.argv.slice(1));
+  const name = foundName(primaries);
   for (const primary of primaries) {
     if (!FIND_EXEC.has(primary.name)) continue;
-    // `{}` is each file found under a root: keep the root so the path can still be judged.
+    // `{}` is each file found under a root: keep the root so the path can still be judged, and the name
+    // every file found has, when one `-name` without a pattern says it (`-name node_modules`).
     for (const root of roots) {
+      const found = `${root.value.replace(/\/$/, '')}/<found>${name ? `/${name}` : ''}`;
       const argv = primary.values.map((w) =>
-        w.value.includes('{}')
-          ? word(
-              w.value.replaceAll('{}', `${root.value.replace(/\/$/, '')}/<found>`),
-              root.dynamic || w.dynamic,
-            )
-          : w,
+        w.value.includes('{}') ? word(w.value.replaceAll('{}', found), root.dynamic || w.dynamic) : w,
       );
       if (argv.length) inner.push({ kind: 'argv', argv });
     }
   }
   return inner.length ? { inner, analyzeSelf: true } : undefined;
+}
+
+/**
+ * The name of every file a find expression selects: its one `-name`/`-iname` when that is a plain name (no
+ * pattern) and nothing else (`-o`, `!`, `-not`, `,`) can select another; undefined otherwise.
+ */
+function foundName(primaries: readonly { name: string; values: readonly Word[] }[]): string | undefined {
+  if (primaries.some((p) => ['-o', '-or', '!', '-not', ','].includes(p.name))) return undefined;
+  const names = primaries.filter((p) => p.name === '-name' || p.name === '-iname');
+  const value = names.length === 1 ? names[0]!.values[0] : undefined;
+  return value && !value.dynamic && /^[\w.@+-]+$/.test(value.value) ? value.value : undefined;
 }
 
 /** At most this many `xargs -I` runs (one per input line) are assessed: the others are alike. */

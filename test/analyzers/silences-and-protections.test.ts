@@ -3,7 +3,7 @@ import { check } from '../support/runtime.js';
 
 // Alerts silenced (src/analyzers/monitoring.ts), protections edited out of infrastructure code
 // (iac-protection-edits.ts), helm's keep policy and finalizers removed, a disk filled by dd: each was allowed.
-// Granting a role that can only read is low (cloud/read-only-grants.ts), unless it is granted to everyone.
+// Any role granted to everyone (allUsers) opens what it covers to the internet.
 
 describe('silencing alerts, removing protections, filling a disk', () => {
   it.each([
@@ -40,10 +40,6 @@ describe('silencing alerts, removing protections, filling a disk', () => {
     "sed -n '/prevent_destroy/p' infra/prod/main.tf",
     'kubectl --context prod-eu annotate pvc data-0 owner=payments',
     'kubectl --context prod-eu annotate pvc data-0 helm.sh/resource-policy=keep',
-    'aws iam attach-role-policy --role-name dev-lambda --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess --profile dev',
-    'aws iam attach-user-policy --user-name auditor --policy-arn arn:aws:iam::aws:policy/SecurityAudit --profile prod',
-    'gcloud projects add-iam-policy-binding acme-dev --member=user:alice@acme.com --role=roles/viewer',
-    'az role assignment create --assignee alice@acme.com --role Reader --scope /subscriptions/1/resourceGroups/prod-rg',
     'dd if=/dev/zero of=disk.img bs=1M count=100',
     'sudo tc qdisc add dev lo root netem delay 100ms',
   ])('%s is allowed', async (command) => {

@@ -1,7 +1,6 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { awsExposure } from './exposure.js';
-import { awsReadOnlyGrant } from './read-only-grants.js';
 import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
 import {
   aggravate,
@@ -148,14 +147,17 @@ export function classifyAws(call: AwsCall): Effect[] {
 
   const special = specialCase(call, make, what);
   if (special) return special;
+  // A parameter's new value replaces the one every reader gets (its history keeps the old one, out of use).
+  if (service === 'ssm' && op === 'put-parameter' && has(args, '--overwrite'))
+    return [
+      make('modify', 'medium', `${what} --overwrite replaces the value of ${target}`, { reversible: true }),
+    ];
   const net = awsSafetyNet(service, op, args);
   if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`)];
   const open = awsOpenPrincipal(service, op, args);
   if (open) return [make('modify', 'high', `${what} opens ${open}`, { reversible: true })];
   const scheduled = awsScheduledCall(service, op, args);
   if (scheduled) return [make('delete', 'high', `${what} schedules ${scheduled}, which will run unattended`)];
-  if (awsReadOnlyGrant(service, op, args))
-    return [make('modify', 'low', `${what} grants a role that can only read (${target})`)];
   if (addsProtection('aws', service, op, args))
     return [make('modify', 'low', `${what} adds protection to ${target}`)];
 

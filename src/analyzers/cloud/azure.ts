@@ -1,5 +1,4 @@
 import { azureExposure } from './exposure.js';
-import { azureReadOnlyGrant } from './read-only-grants.js';
 import { addsProtection, azureSafetyNet } from './safety-nets.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
@@ -222,8 +221,6 @@ export function az(inv: Invocation): Effect[] {
   if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
   const net = azureSafetyNet(groups, verb, args);
   if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`)];
-  if (azureReadOnlyGrant(groups, verb, args))
-    return [make('modify', 'low', `${what} grants a role that can only read (${target})`)];
   if (addsProtection('azure', groups, verb, args))
     return [make('modify', 'low', `${what} adds protection to ${target}`)];
   const protectionOff = ['--enable-purge-protection', '--enable-soft-delete', '--deletion-protection'].find(

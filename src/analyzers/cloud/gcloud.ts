@@ -1,7 +1,6 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { gcloudExposure } from './exposure.js';
-import { gcloudReadOnlyGrant } from './read-only-grants.js';
 import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
 import {
@@ -148,8 +147,6 @@ export function gcloud(inv: Invocation): Effect[] {
     return [
       make('modify', 'medium', `${what} turns off the deletion protection of ${target}`, category, true),
     ];
-  if (gcloudReadOnlyGrant(verb, args))
-    return [make('modify', 'low', `${what} grants a role that can only read on ${target}`, 'iam')];
   if (/iam-policy/.test(verb))
     return [make('modify', 'medium', `${what} changes who may access ${target}`, 'iam')];
   const zero = isZero(
@@ -210,7 +207,8 @@ export function gcloud(inv: Invocation): Effect[] {
       ),
     ];
   const creating = /^(create|deploy|submit|clone|start|resume|run|call|publish|undelete|add.*)$/.test(verb);
-  const sensitive = SENSITIVE.has(category ?? '');
+  // A new secret takes nothing away (a new version of one changes what its readers get: still asked).
+  const sensitive = SENSITIVE.has(category ?? '') && !(groups === 'secrets' && verb === 'create');
   return [
     make(
       creating && !sensitive ? 'create' : 'modify',

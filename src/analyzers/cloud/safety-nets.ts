@@ -176,8 +176,9 @@ export function azureSafetyNet(groups: string, verb: string, args: CloudArgs): s
 }
 
 /**
- * Commands that only add a safety net: a resource lock, a key's deletion cancelled, its rotation turned on,
- * termination protection on. Sensitive services' changes are otherwise asked about; these need not be.
+ * Commands that only add a safety net or take back a deletion: a resource lock, a key's deletion cancelled,
+ * its rotation turned on, termination protection on, a deleted secret restored or recovered. Sensitive
+ * services' changes are otherwise asked about; these need not be.
  */
 export function addsProtection(
   cloud: 'aws' | 'azure',
@@ -185,8 +186,13 @@ export function addsProtection(
   verb: string,
   args: CloudArgs,
 ): boolean {
-  if (cloud === 'azure') return groups === 'lock' && verb === 'create';
+  if (cloud === 'azure')
+    return (
+      (groups === 'lock' && verb === 'create') ||
+      (/^keyvault (secret|key|certificate)$/.test(groups) && verb === 'recover')
+    );
   if (groups === 'kms') return verb === 'cancel-key-deletion' || verb === 'enable-key-rotation';
+  if (groups === 'secretsmanager') return verb === 'restore-secret' || verb === 'create-secret';
   return (
     groups === 'cloudformation' &&
     verb === 'update-termination-protection' &&

@@ -70,6 +70,9 @@ function restore(repo: Repo, args: Args): Effect[] {
   return discard(repo, o.positionals, 'git restore');
 }
 
+/** Directories that hold only what a build or test run writes: `build/`, `dist`, `coverage/`, `target`. */
+const BUILD_OUTPUT = /^(\.\/)?(build|dist|out|coverage|target|\.next|\.nuxt|\.turbo|\.cache|\.pytest_cache|htmlcov|node_modules)\/?$/;
+
 function clean(repo: Repo, args: Args): Effect[] {
   const o = gitOptions(args, ['-e', '--exclude']);
   if (hasOption(o, '-n', '--dry-run')) return [];
@@ -84,7 +87,13 @@ function clean(repo: Repo, args: Args): Effect[] {
   const dirs = hasOption(o, '-d') ? ' and directories' : '';
   const where = o.positionals.map((w) => w.value).join(' ') || repo.dir;
   const reason = `git clean deletes ${what}${dirs} in ${where}; git cannot bring them back`;
-  return [lostWork(repo, forced ? 'medium' : 'low', where, reason)];
+  // Only ignored files (-X), only under build-output directories named (`build/ coverage/`): regenerated.
+  const onlyOutput =
+    hasOption(o, '-X') &&
+    !hasOption(o, '-x') &&
+    o.positionals.length > 0 &&
+    o.positionals.every((w) => !w.dynamic && BUILD_OUTPUT.test(w.value));
+  return [lostWork(repo, forced && !onlyOutput ? 'medium' : 'low', where, reason)];
 }
 
 function stash(args: Args): Effect[] {
