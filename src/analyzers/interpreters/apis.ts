@@ -324,7 +324,7 @@ function luaCalls(tokens: Token[]): Found[] {
 }
 
 /** Lua's `os["execute"]` is `os.execute`: the subscript rewritten as a member, for the call scanner. */
-export function luaMembers(tokens: readonly Token[]): Token[] {
+function luaMembers(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [t, key, close] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];

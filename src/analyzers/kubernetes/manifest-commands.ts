@@ -35,7 +35,7 @@ const strings = (v: unknown): string[] | undefined =>
     : undefined;
 
 /** The command lines the workloads in `text` (YAML, one or more documents) run; [] when none or unreadable. */
-export function containerRuns(text: string): ContainerRun[] {
+function containerRuns(text: string): ContainerRun[] {
   let docs;
   try {
     docs = parseAllDocuments(text);
