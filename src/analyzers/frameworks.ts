@@ -112,6 +112,19 @@ function python(inv: Invocation): Effect[] {
   const command = args.slice(script + 1).find((a) => !a.startsWith('-'));
   // `migrate … --plan` prints the operations it would run, and runs none.
   if (command === 'migrate' && args.includes('--plan')) return [];
+  // `manage.py sqlflush | manage.py dbshell`: the shell runs the SQL it is fed (sqlflush's empties every table).
+  if (command === 'dbshell' && inv.stdinFrom) {
+    const fed = inv.stdinFrom.argv.map((w) => w.value);
+    const flush = fed.includes('sqlflush');
+    return effect(
+      inv,
+      'django',
+      flush
+        ? drop("runs sqlflush's SQL: every table emptied")
+        : reset('runs SQL read from its input, not seen here'),
+      flush ? 'dbshell < sqlflush' : 'dbshell',
+    );
+  }
   const task = command ? DJANGO[command] : undefined;
   if (task) return effect(inv, 'django', task, command!);
   if (command === 'migrate' && /^(zero)$/.test(args[args.indexOf('migrate') + 2] ?? '')) {

@@ -8,9 +8,9 @@ import type { Analyzer, Invocation } from './analyzer.js';
 // Installing from the public registries, and removing packages from a project's own environment, are
 // everyday work.
 
-/** The public registries (and their file hosts) installs come from by default. */
+/** The public registries (and their file hosts) installs come from by default, and one on this machine (Verdaccio, devpi). */
 const OFFICIAL =
-  /^https?:\/\/(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org)(\/|$)/;
+  /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]|registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org)(:\d+)?(\/|$)/;
 /** Options and settings that name where packages are fetched from. */
 const SOURCE_OPTIONS =
   /^(--registry|--index-url|-i|--extra-index-url|--find-links|-f|--default-index|--index)$/;

@@ -65,3 +65,22 @@ describe('allowed', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('asked or allowed by what they change', () => {
+  it.each([
+    [
+      'python manage.py sqlflush --settings=config.settings.production | python manage.py dbshell --settings=config.settings.production',
+      'require-approval',
+    ],
+    ['npm install --registry http://localhost:4873 @acme/ui', 'allow'],
+    [
+      'aws ssm put-parameter --name /dev/alice/flag --value on --type String --overwrite --profile dev',
+      'allow',
+    ],
+    ['vault write -f transit/keys/prod-payments/rotate', 'allow'],
+    ['vault write secret/prod/x value=1', 'require-approval'],
+  ])('%s → %s', async (command, outcome) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe(outcome);
+  });
+});

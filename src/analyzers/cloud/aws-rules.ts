@@ -150,7 +150,12 @@ export function classifyAws(call: AwsCall): Effect[] {
   // A parameter's new value replaces the one every reader gets (its history keeps the old one, out of use).
   if (service === 'ssm' && op === 'put-parameter' && has(args, '--overwrite'))
     return [
-      make('modify', 'medium', `${what} --overwrite replaces the value of ${target}`, { reversible: true }),
+      make(
+        'modify',
+        value(args, '--type') === 'SecureString' ? 'medium' : 'low',
+        `${what} --overwrite replaces the value of ${target}`,
+        { reversible: true },
+      ),
     ];
   const net = awsSafetyNet(service, op, args);
   if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`)];

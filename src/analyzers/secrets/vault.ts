@@ -37,7 +37,11 @@ const VERBS: Cli['verbs'] = {
   'kv get': reads('secrets', 'prints the secret'),
   read: reads('secrets', 'prints what the path holds (it may be a secret)'),
   delete: destroys('high', 'secrets', 'deletes the data at the path'),
-  write: changes('medium', 'secrets', 'writes to the path (a secret, a role, a configuration)'),
+  // Rotating a transit key adds a version; data encrypted with the older ones still decrypts.
+  write: (call) =>
+    /^transit\/keys\/[^/]+\/rotate$/.test(call.rest[0]?.value ?? '')
+      ? changes('low', 'secrets', 'rotates the transit key (older versions still decrypt)')
+      : changes('medium', 'secrets', 'writes to the path (a secret, a role, a configuration)'),
   'secrets disable': destroys(
     'critical',
     'secrets',
