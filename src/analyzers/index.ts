@@ -13,6 +13,7 @@ import { sameFileRedirectAnalyzer } from './same-file-redirect.js';
 import { keysAnalyzer } from './keys.js';
 import { packageChangesAnalyzer } from './package-changes.js';
 import { imagePushesAnalyzer } from './image-pushes.js';
+import { erasingEditsAnalyzer } from './erasing-edits.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
@@ -90,6 +91,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     keysAnalyzer,
     packageChangesAnalyzer,
     imagePushesAnalyzer,
+    erasingEditsAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
   ];

@@ -84,3 +84,24 @@ describe('asked or allowed by what they change', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe(outcome);
   });
 });
+
+describe('an in-place edit that keeps nothing empties the file (erasing-edits.ts)', () => {
+  it.each([
+    "perl -0777 -pi -e 's/.*//s' src/*.ts",
+    'sed -i d notes.txt',
+    "sed -i '1,$d' notes.txt",
+    "sed -i 's/.*//' notes.txt",
+    `perl -pi -e '$_ = ""' a.txt`,
+  ])('%s is asked about', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('ask');
+  });
+
+  it.each(["sed -i 's/foo/bar/' notes.txt", "sed -i '/^#/d' notes.txt", "perl -pi -e 's/foo.*//' a.txt"])(
+    '%s stays allowed',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    },
+  );
+});

@@ -1,0 +1,62 @@
+import type { Effect, Risk } from '../core/types.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+import { classifyPath, resolvePath } from './paths.js';
+
+// An in-place edit whose script keeps nothing: `sed -i d FILE`, `sed -i '1,$d' FILE`, `perl -0777 -pi -e
+// 's/.*//s' src/*.ts`, `perl -pi -e '$_ = ""'`. Editing a project file in place is everyday work, rated low;
+// one that empties every file it is given is a deletion of their content, by another name.
+
+/** sed scripts that delete every line or replace each whole line with nothing. */
+const SED_ERASES = /^\s*((1,)?\$?d|[0-9]*,\$d|s(.)\^?\.\*\$?\3\3[gp]*)\s*$/;
+/** perl scripts that replace everything (or each line) with nothing. */
+const PERL_ERASES =
+  /^\s*(s(.)\^?(\.\*|\[\\s\\S\]\*)\$?\2\2[gsmx]*|\$_\s*=\s*(""|''|q\(\))|undef\s+\$_)\s*;?\s*$/;
+
+const inPlace = (inv: Invocation) =>
+  inv.args.some((w) => /^-[a-zA-Z0-9]*i/.test(w.value) || w.value.startsWith('--in-place'));
+
+/** The script and the files of `sed -i [-e] SCRIPT FILE…` or `perl -pi -e SCRIPT FILE…`. */
+function scriptAndFiles(inv: Invocation): { script?: string; files: string[] } {
+  const args = inv.args.map((w) => w.value);
+  const e = args.findIndex((a) => a === '-e' || a === '--expression' || /^-[a-zA-Z0-9]*e$/.test(a));
+  if (e >= 0) {
+    const files = args.slice(e + 2).filter((a) => !a.startsWith('-'));
+    return { script: args[e + 1], files };
+  }
+  if (inv.name === 'perl') return { files: [] };
+  const [script, ...files] = args.filter((a) => !a.startsWith('-'));
+  return script === undefined ? { files: [] } : { script, files };
+}
+
+export const erasingEditsAnalyzer: Analyzer = {
+  family: 'erasing-edits',
+  commands: ['sed', 'gsed', 'perl'],
+  local: true,
+  environmentVariables: [],
+  partial: true,
+  analyze(inv) {
+    if (!inPlace(inv) || inv.args.some((w) => w.dynamic)) return [];
+    const { script, files } = scriptAndFiles(inv);
+    const erases = script !== undefined && (inv.name === 'perl' ? PERL_ERASES : SED_ERASES).test(script);
+    if (!erases) return [];
+    return files.map((file): Effect => {
+      const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
+      const cls = classifyPath(path, {
+        cwd: inv.facts.cwd,
+        home: inv.facts.home,
+        recursive: false,
+        remote: inv.remote,
+      });
+      const risk: Risk = cls.risk === 'critical' || cls.risk === 'high' ? 'high' : 'medium';
+      return {
+        operation: 'modify',
+        tool: inv.name,
+        target: path,
+        reversible: false,
+        risk,
+        reason: `${inv.name} -i with \`${script}\` leaves ${path} empty (${cls.why})`,
+        category: 'file',
+      };
+    });
+  },
+};
