@@ -15,6 +15,7 @@ import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
+import { dataPlatformsAnalyzer } from './data-platforms.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
@@ -32,6 +33,7 @@ import { secretsAnalyzer } from './secrets.js';
 import { servicesAnalyzer } from './services.js';
 import { systemCopiesAnalyzer } from './system-copies.js';
 import type { SqlParser } from './sql-parser.js';
+import { warehousesAnalyzer } from './warehouses.js';
 
 /** Every analyzer, keyed by the program names it understands (a program may have several). */
 export function analyzerRegistry(analyzers: readonly Analyzer[]): Map<string, Analyzer[]> {
@@ -56,7 +58,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     guardedWritesAnalyzer,
     gitAnalyzer,
     iacAnalyzer,
-    cloudAnalyzer,
+    cloudAnalyzer(deps.sql),
     kubernetesAnalyzer,
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
@@ -84,5 +86,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     iacProtectionEditsAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
+    warehousesAnalyzer(deps.sql),
+    dataPlatformsAnalyzer,
   ];
 }
