@@ -1,6 +1,8 @@
 import type { Analyzer } from './analyzer.js';
 import { mongo } from './databases/mongo.js';
 import { clickhouse, cqlsh } from './databases/other-sql.js';
+import { mysqlsh } from './databases/mysqlsh.js';
+import { SQL_SHELLS, sqlShell, usql } from './databases/sql-shells.js';
 import { mysql, mysqladmin } from './databases/mysql.js';
 import { pgRestore, pgTool, psql } from './databases/postgres.js';
 import { redis } from './databases/redis.js';
@@ -9,7 +11,8 @@ import type { SqlParser } from './sql-parser.js';
 
 // Database clients: SQL given to psql/mysql/sqlite3 (flags, files, stdin) is parsed with libpg-query
 // (databases/sql-assess.ts); mongosh --eval JavaScript and redis-cli commands are matched by name; the
-// PostgreSQL and MySQL admin tools (dropdb, pg_restore --clean, mysqladmin drop) by their arguments.
+// PostgreSQL and MySQL admin tools (dropdb, pg_restore --clean, mysqladmin drop) by their arguments. The
+// SQL shells of warehouses and other servers (trino, beeline, sqlcmd, snowsql…) are tables in sql-shells.ts.
 export function databasesAnalyzer(sql: SqlParser): Analyzer {
   return {
     family: 'databases',
@@ -33,6 +36,9 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'cqlsh',
       'clickhouse-client',
       'clickhouse',
+      'duckdb',
+      'mysqlsh',
+      ...Object.keys(SQL_SHELLS),
     ],
     local: false,
     environmentVariables: [
@@ -54,6 +60,7 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
           return mysql(inv, sql);
         case 'sqlite3':
         case 'sqlite':
+        case 'duckdb':
           return sqlite(inv, sql);
         case 'mongosh':
         case 'mongo':
@@ -76,8 +83,13 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
         case 'clickhouse-client':
         case 'clickhouse':
           return clickhouse(inv, sql);
+        case 'mysqlsh':
+          return mysqlsh(inv, sql);
+        case 'usql':
+          return usql(inv, sql);
       }
-      return [];
+      const shell = SQL_SHELLS[inv.name];
+      return shell ? sqlShell(inv, sql, shell) : [];
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint, Risk } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { serverHints } from './databases/servers.js';
 
 // Application frameworks' database tasks: `rails db:drop`, `manage.py flush`, `prisma migrate reset`…
 // They act on whatever database the app is configured for, so the app's environment variables place them.
@@ -149,6 +150,96 @@ function prisma(inv: Invocation): Effect[] {
   return [];
 }
 
+/**
+ * Flyway and Liquibase run their commands after their options (`flyway -url=jdbc:postgresql://prod-db-1/acme
+ * -cleanDisabled=false clean`), so the command is the first word that names one, not the first word.
+ * `-cleanDisabled=false` only lets `clean` run: it is no safer. The `*-sql` forms only print SQL.
+ */
+const MIGRATION_TOOLS: Record<string, Record<string, Task>> = {
+  flyway: {
+    clean: drop('drops every object in the configured schemas'),
+    undo: rollback('undoes the latest versioned migration'),
+  },
+  liquibase: {
+    dropAll: drop('drops every database object'),
+    'drop-all': drop('drops every database object'),
+    rollback: {
+      operation: 'modify',
+      risk: 'high',
+      what: 'rolls the database back to a tag, undoing every change since',
+    },
+    'rollback-count': { operation: 'modify', risk: 'high', what: 'rolls back the latest changesets' },
+    rollbackCount: { operation: 'modify', risk: 'high', what: 'rolls back the latest changesets' },
+    'rollback-to-date': {
+      operation: 'modify',
+      risk: 'high',
+      what: 'rolls back every changeset since a date',
+    },
+    rollbackToDate: { operation: 'modify', risk: 'high', what: 'rolls back every changeset since a date' },
+    'rollback-one-changeset': { operation: 'modify', risk: 'high', what: 'rolls back a changeset' },
+    'rollback-one-update': { operation: 'modify', risk: 'high', what: 'rolls back an update' },
+  },
+};
+
+/** Liquibase options written apart from their value (`--url jdbc:…`); Flyway's are always `-key=value`. */
+const MIGRATION_VALUES = new Set([
+  '--url',
+  '--username',
+  '--password',
+  '--changelog-file',
+  '--changeLogFile',
+  '--defaults-file',
+  '--defaultsFile',
+  '--classpath',
+  '--driver',
+  '--count',
+  '--tag',
+  '--date',
+  '--contexts',
+  '--labels',
+  '--label-filter',
+  '--log-level',
+  '--search-path',
+  '--default-schema-name',
+  '--schemas',
+]);
+
+/** Where a migration tool connects: its JDBC URL (option or variable) and the environment or config it names. */
+function migrationHints(inv: Invocation): EnvironmentHint[] {
+  const hints: EnvironmentHint[] = [];
+  const args = inv.args.map((w) => w.value);
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?([A-Za-z.-]+)(?:=(.*))?$/.exec(args[i]!);
+    if (!m) continue;
+    const value = m[2] ?? (MIGRATION_VALUES.has(args[i]!) ? args[i + 1] : undefined);
+    if (value === undefined) continue;
+    const key = m[1]!.toLowerCase();
+    if (key === 'url') url = value;
+    else if (key === 'environment') hints.push({ source: `flag ${args[i]!.split('=')[0]}`, value });
+    else if (/^(configfiles|defaults-file|defaultsfile)$/.test(key))
+      hints.push({ source: `flag ${args[i]!.split('=')[0]}`, value, weak: true });
+  }
+  const variables = inv.name === 'flyway' ? ['FLYWAY_URL'] : ['LIQUIBASE_COMMAND_URL', 'LIQUIBASE_URL'];
+  const variable = variables.find((v) => inv.env(v));
+  const where = url
+    ? serverHints('flag --url', url)
+    : variable
+      ? serverHints(`env ${variable}`, inv.env(variable))
+      : [];
+  return [...where, ...hints, ...envHints(inv)];
+}
+
+function migrationTool(inv: Invocation): Effect[] {
+  const tasks = MIGRATION_TOOLS[inv.name]!;
+  const found = inv.args.find((w) => !w.dynamic && !w.value.startsWith('-') && Object.hasOwn(tasks, w.value));
+  if (!found) return [];
+  return effect(inv, inv.name, tasks[found.value]!, found.value).map((e) => ({
+    ...e,
+    hints: migrationHints(inv),
+  }));
+}
+
 function generic(inv: Invocation): Effect[] {
   const all = words(inv);
   // `php artisan migrate:fresh`: the task follows the artisan script.
@@ -205,6 +296,9 @@ export const frameworksAnalyzer: Analyzer = {
         return python(inv);
       case 'prisma':
         return prisma(inv);
+      case 'flyway':
+      case 'liquibase':
+        return migrationTool(inv);
       default:
         return generic(inv);
     }

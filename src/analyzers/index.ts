@@ -20,6 +20,7 @@ import { awkAnalyzer } from './awk.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
+import { dataPlatformsAnalyzer } from './data-platforms.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
@@ -37,6 +38,7 @@ import { secretsAnalyzer } from './secrets.js';
 import { servicesAnalyzer } from './services.js';
 import { systemCopiesAnalyzer } from './system-copies.js';
 import type { SqlParser } from './sql-parser.js';
+import { warehousesAnalyzer } from './warehouses.js';
 
 /** Every analyzer, keyed by the program names it understands (a program may have several). */
 export function analyzerRegistry(analyzers: readonly Analyzer[]): Map<string, Analyzer[]> {
@@ -61,7 +63,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     guardedWritesAnalyzer,
     gitAnalyzer,
     iacAnalyzer,
-    cloudAnalyzer,
+    cloudAnalyzer(deps.sql),
     kubernetesAnalyzer,
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
@@ -94,5 +96,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     erasingEditsAnalyzer,
     editorScriptsAnalyzer,
     registriesAnalyzer,
+    warehousesAnalyzer(deps.sql),
+    dataPlatformsAnalyzer,
   ];
 }

@@ -51,7 +51,7 @@ export class LazySqlParser implements SqlParser {
 
 /** Programs whose arguments or stdin may carry SQL: seeing one of these words means load the SQL parser. */
 const SQL_PROGRAMS =
-  /(^|[^A-Za-z0-9_.-])(psql|mysql|mariadb|sqlite3|sqlite|pgcli|mycli|cockroach|duckdb|clickhouse-client|clickhouse|cqlsh|snowsql|bq|sqlcmd|wrangler)([^A-Za-z0-9_-]|$)/;
+  /(^|[^A-Za-z0-9_.-])(psql|mysql|mysqlsh|mariadb|sqlite3|sqlite|pgcli|mycli|cockroach|duckdb|clickhouse-client|clickhouse|cqlsh|snowsql|snow|bq|sqlcmd|wrangler|trino|presto|beeline|hive|impala-shell|spark-sql|usql|vsql|athena|redshift-data|rds-data|execute-sql)([^A-Za-z0-9_-]|$)/;
 
 export function mayContainSql(command: string): boolean {
   return SQL_PROGRAMS.test(command);

@@ -1,6 +1,7 @@
 import { VERBS as GCLOUD_VERBS } from '../analyzers/cloud/gcloud-words.js';
 import { GLOBAL_VALUE as DOCKER_GLOBAL, SUB_VALUE as DOCKER_SUB } from '../shell/cli-options/docker.js';
 import { GLOBAL_VALUE as KUBECTL_GLOBAL, VERB_VALUE as KUBECTL_VERB } from '../shell/cli-options/kubectl.js';
+import { jenkinsCliArgs } from '../analyzers/data-platforms/jenkins.js';
 import type { ReadOnlyRule } from './read-only-programs.js';
 
 // The subcommands of infrastructure tools that only read: get, list, show, describe, plan. A subcommand
@@ -205,6 +206,86 @@ const npm: ReadOnlyRule = {
 };
 const pip: ReadOnlyRule = { reads: (p) => words('list show freeze check').has(p[0] ?? '') };
 
+/** Airflow's looking forms: how an operator checks a scheduler on its own host (`ssh prod-sched airflow dags list`). */
+const airflow: ReadOnlyRule = {
+  withValue: [
+    '-S',
+    '--subdir',
+    '-o',
+    '--output',
+    '-d',
+    '--dag-id',
+    '--state',
+    '-e',
+    '--end-date',
+    '-s',
+    '--start-date',
+  ],
+  // `dags show --save FILE` writes a file; `--imgcat` only prints.
+  unsafe: ['--save'],
+  reads: (p) =>
+    words('version info cheat-sheet').has(p[0] ?? '') ||
+    nested(
+      'dags',
+      words('list list-runs list-jobs list-import-errors state show details next-execution report'),
+    )(p) ||
+    nested('tasks', words('list state states-for-dag-run'))(p) ||
+    nested('config', words('get-value list'))(p) ||
+    nested('jobs', words('check'))(p),
+};
+
+/** `hdfs dfs -ls|-du|-cat…` (and `hadoop fs …`): the file-system command is the first word after dfs/fs. */
+const HDFS_READS = words(
+  '-ls -lsr -du -dus -cat -count -df -stat -tail -text -test -head -checksum -getfacl -getfattr -find',
+);
+const HDFS_GENERIC = words('-D -fs -conf -jt -files -libjars -archives');
+const hdfs: ReadOnlyRule = {
+  reads: (_p, _parsed, args) => {
+    const [group, ...rest] = args.map((w) => w.value);
+    if (group === 'version' || group === 'classpath' || (group === 'getconf' && rest.length > 0)) return true;
+    if (group !== 'dfs' && group !== 'fs') return false;
+    let i = 0;
+    while (i < rest.length && HDFS_GENERIC.has(rest[i]!)) i += 2;
+    return HDFS_READS.has(rest[i] ?? '') && !args.some((w) => w.dynamic);
+  },
+};
+
+/** `java -jar jenkins-cli.jar -s URL list-jobs`: Jenkins' reading commands. */
+const JENKINS_READS = words(
+  'list-jobs get-job get-node get-view list-plugins who-am-i version help console list-changes session-id',
+);
+const java: ReadOnlyRule = {
+  reads: (_p, _parsed, args) => {
+    const cli = jenkinsCliArgs(args);
+    if (!cli) return false;
+    const command = cli.find(
+      (w, i) =>
+        !w.value.startsWith('-') && !/^-(s|auth|i|user|logger|p|bearer)$/.test(cli[i - 1]?.value ?? ''),
+    );
+    return command !== undefined && !command.dynamic && JENKINS_READS.has(command.value);
+  },
+};
+
+const dbt: ReadOnlyRule = {
+  withValue: [
+    '-t',
+    '--target',
+    '--profile',
+    '--profiles-dir',
+    '--project-dir',
+    '-s',
+    '--select',
+    '--exclude',
+    '--resource-type',
+    '--output',
+  ],
+  reads: (p, parsed) =>
+    words('ls list compile parse debug show').has(p[0] ?? '') ||
+    (p.length === 0 && parsed.options.has('--version')),
+};
+
+const bq: ReadOnlyRule = { reads: (p) => words('ls show head version help').has(p[0] ?? '') };
+
 export const READ_ONLY_TOOLS: readonly (readonly [string, ReadOnlyRule])[] = [
   ['git', git],
   ['kubectl', kubectl],
@@ -223,4 +304,10 @@ export const READ_ONLY_TOOLS: readonly (readonly [string, ReadOnlyRule])[] = [
   ['npm', npm],
   ['pip', pip],
   ['pip3', pip],
+  ['airflow', airflow],
+  ['hdfs', hdfs],
+  ['hadoop', hdfs],
+  ['java', java],
+  ['dbt', dbt],
+  ['bq', bq],
 ];

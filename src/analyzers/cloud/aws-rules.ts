@@ -1,6 +1,8 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { awsExposure } from './exposure.js';
+import { cloudSqlEffects } from './sql-statements.js';
+import type { SqlParser } from '../sql-parser.js';
 import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
 import {
   aggravate,
@@ -23,6 +25,8 @@ export interface AwsCall {
   hints: EnvironmentHint[];
   /** `--region`, else AWS_REGION / AWS_DEFAULT_REGION: where the call lands (for the resource's ARN). */
   region?: string;
+  /** Reads the SQL that Athena, Redshift Data and RDS Data calls carry. */
+  sql?: SqlParser;
 }
 
 const READ =
@@ -145,6 +149,10 @@ export function classifyAws(call: AwsCall): Effect[] {
     cloudEffect('aws', { operation, target, risk, reason, category, hints: call.hints, access, ...extra });
   const what = `aws ${service} ${op}`;
 
+  // SQL on the command line is read as SQL (a SELECT does nothing); without it, the generic answer below.
+  const statements =
+    call.sql && cloudSqlEffects(call.sql, 'aws', `${service} ${op}`, args, call.hints, access);
+  if (statements) return statements;
   const special = specialCase(call, make, what);
   if (special) return special;
   // A parameter's new value replaces the one every reader gets (its history keeps the old one, out of use).

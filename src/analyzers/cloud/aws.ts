@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
+import type { SqlParser } from '../sql-parser.js';
 import { AWS_FLAGS, AWS_GLOBAL_VALUES, resourceHints } from './aws-names.js';
 import { classifyAws } from './aws-rules.js';
 import { S3_VALUE_OPTIONS, s3Command } from './aws-s3.js';
@@ -70,7 +71,7 @@ function withInputJson(args: CloudArgs): CloudArgs {
   return { ...args, options };
 }
 
-export function aws(inv: Invocation): Effect[] {
+export function aws(inv: Invocation, sql?: SqlParser): Effect[] {
   const words = inv.args;
   const pre: Word[] = [];
   const path: Word[] = [];
@@ -126,5 +127,12 @@ export function aws(inv: Invocation): Effect[] {
   const region = value(args, '--region') ?? (inv.env('AWS_REGION') || inv.env('AWS_DEFAULT_REGION'));
   const where = region ? { region } : {};
   if (s3) return s3Command(op.value, args, inv, hints);
-  return classifyAws({ service: service.value, op: op.value, args, hints, ...where });
+  return classifyAws({
+    service: service.value,
+    op: op.value,
+    args,
+    hints,
+    ...where,
+    ...(sql ? { sql } : {}),
+  });
 }

@@ -1,5 +1,7 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
+import type { SqlParser } from '../sql-parser.js';
+import { cloudSqlEffects } from './sql-statements.js';
 import { gcloudExposure } from './exposure.js';
 import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
@@ -47,7 +49,7 @@ function openToTheWorld(verb: string, args: CloudArgs): boolean {
   return verb === 'create' && !sourced;
 }
 
-export function gcloud(inv: Invocation): Effect[] {
+export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
   const args = parseCloudArgs(inv.args, {
     flags: FLAGS,
     values: new Set(['--project', '--configuration', '--format', '--zone', '--region']),
@@ -166,6 +168,9 @@ export function gcloud(inv: Invocation): Effect[] {
     return [
       make('replace', 'critical', `${what} overwrites the data of ${target} with a backup`, 'database'),
     ];
+  const statements = sql && cloudSqlEffects(sql, 'gcloud', `${groups} ${verb}`, args, hints);
+  // --query-mode=PLAN only plans the statement.
+  if (statements) return /^plan$/i.test(value(args, '--query-mode') ?? '') ? [] : statements;
   if (verb === 'import' || verb === 'execute-sql')
     return [
       make(

@@ -1,4 +1,5 @@
 import type { Analyzer } from '../analyzer.js';
+import type { SqlParser } from '../sql-parser.js';
 import { aws } from './aws.js';
 import { az } from './azure.js';
 import { gcloud } from './gcloud.js';
@@ -10,7 +11,7 @@ import { openstack } from './openstack.js';
  * account or project (AWS_PROFILE, CLOUDSDK_CORE_PROJECT, AZURE_SUBSCRIPTION_ID, OS_CLOUD…) itself, and
  * only when no flag overrides them, so that one tool's variable never places another tool's effect.
  */
-export const cloudAnalyzer: Analyzer = {
+export const cloudAnalyzer = (sql: SqlParser): Analyzer => ({
   family: 'cloud',
   commands: ['aws', 'gcloud', 'gsutil', 'az', 'openstack'],
   local: false,
@@ -18,9 +19,9 @@ export const cloudAnalyzer: Analyzer = {
   analyze(inv) {
     switch (inv.name) {
       case 'aws':
-        return aws(inv);
+        return aws(inv, sql);
       case 'gcloud':
-        return gcloud(inv);
+        return gcloud(inv, sql);
       case 'gsutil':
         return gsutil(inv);
       case 'az':
@@ -30,4 +31,4 @@ export const cloudAnalyzer: Analyzer = {
     }
     return [];
   },
-};
+});

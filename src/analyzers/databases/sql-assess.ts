@@ -4,6 +4,7 @@ import { metaCommand } from './sql-client.js';
 import { schemaStatement } from './sql-ddl.js';
 import { dataStatement } from './sql-dml.js';
 import { droppingStatement } from './sql-drop.js';
+import { warehouseStatement } from './sql-warehouse.js';
 import { backticksToDoubleQuotes, splitSql, sqlWords, type Dialect } from './sql-text.js';
 
 // What SQL does, read from the PostgreSQL parse tree (libpg-query). Statements the PostgreSQL grammar
@@ -76,6 +77,8 @@ function additiveByKeyword(words: string[]): SqlEffect | undefined {
 function unparsed(text: string, dialect: Dialect, why: string): SqlEffect[] {
   const words = sqlWords(text, dialect);
   if (readOnlyByKeyword(words)) return [];
+  const destroys = warehouseStatement(words, text);
+  if (destroys) return [destroys];
   const additive = additiveByKeyword(words);
   if (additive) return [additive];
   const snippet = text.replace(/\s+/g, ' ').slice(0, 80);

@@ -1,0 +1,90 @@
+import type { EnvironmentHint } from '../../core/types.js';
+import { hasOption } from '../../shell/options.js';
+import { serverHints } from '../databases/servers.js';
+import { changes, destroys, type Call, type Cli } from '../subcommands.js';
+
+// Apache Airflow's CLI acts on its metadata database: `airflow db reset -y` drops and recreates it (every
+// DAG run, task instance, connection and variable), `airflow dags delete DAG` erases a DAG's history,
+// `airflow db clean` deletes old rows. All three were unrecognised (`db reset` allowed, `dags delete` a
+// guess from its verb). The database is the one AIRFLOW__DATABASE__SQL_ALCHEMY_CONN names.
+
+const unlessDryRun =
+  (verb: ReturnType<typeof changes>) =>
+  (call: Call): ReturnType<typeof changes> | undefined =>
+    hasOption(call.options, '--dry-run') ? undefined : verb;
+
+const RESET = destroys(
+  'critical',
+  'database',
+  "drops and recreates Airflow's metadata database: every DAG run, task instance, connection and variable is lost",
+);
+
+const VERBS: Cli['verbs'] = {
+  'db reset': RESET,
+  resetdb: RESET,
+  'db clean': unlessDryRun(
+    changes('medium', 'database', 'deletes old rows (runs, task instances, logs) from the metadata database'),
+  ),
+  'db downgrade': unlessDryRun(
+    changes('medium', 'database', 'downgrades the metadata database, dropping what newer versions added'),
+  ),
+  'dags delete': destroys(
+    'high',
+    'database',
+    'deletes every record of the DAG (its runs and task history) from the metadata database',
+  ),
+  delete_dag: destroys(
+    'high',
+    'database',
+    'deletes every record of the DAG (its runs and task history) from the metadata database',
+  ),
+  'tasks clear': changes('medium', 'job', 'clears task instances, so they run again'),
+  'dags backfill': changes('low', 'job', 'runs the DAG for past dates', true),
+  'dags trigger': changes('low', 'job', 'starts a DAG run', true),
+  'dags pause': changes('low', 'job', 'pauses the DAG', true),
+  'dags unpause': changes('low', 'job', 'unpauses the DAG', true),
+  'connections delete': destroys('medium', 'secrets', 'deletes the connection'),
+  'variables delete': destroys('medium', 'config', 'deletes the variable'),
+  'pools delete': destroys('medium', 'config', 'deletes the pool'),
+  'users delete': destroys('medium', 'iam', 'deletes the user'),
+  'roles delete': destroys('medium', 'iam', 'deletes the role'),
+};
+
+const VALUE_OPTIONS = [
+  '-S',
+  '--subdir',
+  '-t',
+  '--task-regex',
+  '-s',
+  '--start-date',
+  '-e',
+  '--end-date',
+  '-o',
+  '--output',
+  '-c',
+  '--conf',
+  '-r',
+  '--run-id',
+  '--exec-date',
+  '--logical-date',
+  '--clean-before-timestamp',
+  '--tables',
+  '-n',
+  '--to-revision',
+  '--to-version',
+  '--from-revision',
+  '--from-version',
+  '-u',
+  '--username',
+  '--email',
+];
+
+function hints(call: Call): EnvironmentHint[] {
+  for (const name of ['AIRFLOW__DATABASE__SQL_ALCHEMY_CONN', 'AIRFLOW__CORE__SQL_ALCHEMY_CONN']) {
+    const value = call.inv.env(name);
+    if (value) return serverHints(`env ${name}`, value);
+  }
+  return [];
+}
+
+export const AIRFLOW: Cli = { options: { withValue: VALUE_OPTIONS }, verbs: VERBS, hints };
