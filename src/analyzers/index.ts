@@ -7,6 +7,8 @@ import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
+import { windowsAnalyzer } from './windows.js';
+import { macosAnalyzer } from './macos.js';
 import { monitoringAnalyzer } from './monitoring.js';
 import { iacProtectionEditsAnalyzer } from './iac-protection-edits.js';
 import { sameFileRedirectAnalyzer } from './same-file-redirect.js';
@@ -87,6 +89,8 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     playbooksAnalyzer,
     nomadAnalyzer,
     storageAnalyzer,
+    windowsAnalyzer,
+    macosAnalyzer,
     monitoringAnalyzer,
     iacProtectionEditsAnalyzer,
     sameFileRedirectAnalyzer,

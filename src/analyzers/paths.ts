@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Risk } from '../core/types.js';
+import { windowsParts } from '../shell/windows-paths.js';
 
 // Path arithmetic only (node:path/posix is pure string manipulation, no file system access).
 
@@ -114,6 +115,52 @@ export interface PathClass {
   why: string;
 }
 
+/** Directories of a Windows drive that hold the system and its programs (`C:\Windows`, `C:\Program Files`). */
+const WINDOWS_SYSTEM = new Set([
+  'windows',
+  'program files',
+  'program files (x86)',
+  'programdata',
+  'recovery',
+  'boot',
+  'system volume information',
+]);
+
+/** A Windows temp directory's contents: `C:\Windows\Temp\x`, `%TEMP%\x`, `C:\Temp\x`. */
+const windowsScratch = (parts: readonly string[]) =>
+  (parts.length > 1 && (parts[0] === 'temp' || parts[0] === 'tmp')) ||
+  (parts.length > 2 && parts[0] === 'windows' && parts[1] === 'temp') ||
+  (parts.length > 5 && parts[0] === 'users' && parts.slice(2, 5).join('/') === 'appdata/local/temp');
+
+/**
+ * A path on a Windows drive, where its place says how bad destroying it is: the whole drive, the system's
+ * directories, a user's home (C:\Users\<name> is someone's ~), temp space. Undefined elsewhere on the drive:
+ * the general rules (data, secrets, build output, outside the project) judge those.
+ */
+function classifyWindowsPath(path: string, cwd: string, recursive: boolean): PathClass | undefined {
+  const parts = windowsParts(path);
+  // The project itself, or a parent of it (WSL's /mnt/c/Users/dev/repo): the general rules say so.
+  if (!parts || isInside(cwd, path)) return undefined;
+  const home = parts[0] === 'users' && parts.length === 2;
+  if (/[*?[]/.test(parts.at(-1) ?? '') && recursive) {
+    const dir = posix.dirname(path);
+    const parent = parts.slice(0, -1);
+    // The drive, every user's home, or one home: all of it.
+    const everything = parent.length === 0 || (parent[0] === 'users' && parent.length <= 2);
+    return everything ? { risk: 'critical', why: `everything in ${dir}` } : undefined;
+  }
+  if (parts.length === 0) return { risk: 'critical', why: `the whole drive ${path}` };
+  if (windowsScratch(parts)) return { risk: 'low', why: 'a scratch directory' };
+  if (WINDOWS_SYSTEM.has(parts[0]!) || (parts[0] === 'users' && parts.length === 1))
+    return parts.length === 1
+      ? { risk: 'critical', why: `the system directory ${path}` }
+      : { risk: 'high', why: 'a system path' };
+  if (home) return { risk: 'critical', why: 'a home directory' };
+  if (parts[0] === 'users' && parts.length === 3 && recursive)
+    return { risk: 'high', why: 'a top-level directory of a home directory' };
+  return undefined;
+}
+
 /**
  * How bad it is to destroy `path` (already resolved). `recursive` means a whole tree goes.
  * The project is the current directory; HOME and the system directories are never routine.
@@ -141,6 +188,8 @@ export function classifyPath(
 ): PathClass {
   const { cwd, home, recursive } = opts;
   const base = posix.basename(path);
+  const windows = classifyWindowsPath(path, cwd, recursive);
+  if (windows) return windows;
   if (/[*?[]/.test(base) && recursive) {
     const dir = posix.dirname(path);
     const parent = classifyPath(dir, { ...opts, recursive: true });
@@ -221,6 +270,11 @@ export function writeGrantsPower(
   if (ACCESS_FILE.test(path) && !inProject) return { risk: 'high', why: 'credentials or access settings' };
   if (!opts.remote && /(^|\/)\.git\/(hooks|config)(\/|$)/.test(path))
     return { risk: 'high', why: 'git hooks or configuration' };
+  const windows = windowsParts(path);
+  if (windows)
+    return windows.length > 1 && WINDOWS_SYSTEM.has(windows[0]!) && !windowsScratch(windows)
+      ? { risk: 'high', why: 'a system path' }
+      : undefined;
   if (!path.startsWith('/') || isInside(path, opts.home)) return undefined;
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) || PLAIN_WRITE_ROOTS.some((r) => isInside(path, r)))
     return undefined;

@@ -73,6 +73,47 @@ const SSH_KEYGEN_CHANGES = [
   '-M',
 ];
 
+/** Words lower-cased: Windows' tools (and diskutil's verbs) take them in any case. */
+const lowered = (p: readonly string[]) => p.map((w) => w.toLowerCase());
+
+/** A Windows tool's read verb first (`vssadmin list shadows`, `sc query X`), and none of `changes`. */
+const windowsReads = (reads: string, changes = ''): ReadOnlyRule => {
+  const set = words(reads);
+  const bad = words(changes);
+  return { reads: (p) => p.length > 0 && set.has(lowered(p)[0]!) && !lowered(p).some((w) => bad.has(w)) };
+};
+
+/** bcdedit alone, `/enum [ID]` or `/v`: the boot configuration shown. */
+const bcdeditReads = (p: readonly string[]) => {
+  const [first, ...rest] = lowered(p);
+  return (
+    first === undefined || first === '/v' || (first === '/enum' && rest.every((w) => !/^\/(?!v$)/.test(w)))
+  );
+};
+
+/** `net user|localgroup|group [NAME]` shows accounts and members; `net start|share|use|…` alone lists. */
+const netReads = (p: readonly string[]) => {
+  const [sub, ...rest] = lowered(p);
+  const names = rest.filter((w) => !w.startsWith('/'));
+  const switches = rest.filter((w) => w.startsWith('/'));
+  if (!switches.every((w) => w === '/domain')) return false;
+  if (sub === 'user' || sub === 'localgroup' || sub === 'group') return names.length <= 1;
+  return (
+    words('start share use session accounts view statistics config').has(sub ?? '') &&
+    names.length <= (sub === 'view' ? 1 : 0)
+  );
+};
+
+/** `icacls PATH…` shows the access lists; `/grant`, `/deny`, `/reset`, `/setowner`, `/save` and others change or write. */
+const icaclsReads = (p: readonly string[]) =>
+  p.length > 0 &&
+  !p[0]!.startsWith('/') &&
+  lowered(p).every((w) => !w.startsWith('/') || /^\/[tclq]$/.test(w));
+
+/** diskutil's verbs (and `apfs|cs|appleRAID` verbs) that show, verify or list. */
+const DISKUTIL_READS = words('list info information activity listfilesystems verifyvolume verifydisk');
+const DISKUTIL_GROUP_READS = words('list listsnapshots listcryptousers listvolumegroups info');
+
 export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] = [
   ...[...words('findmnt blkid lsns ausearch aureport getenforce sestatus atq pvs vgs lvs pvdisplay')].map(
     (n) => [n, {}] as const,
@@ -182,6 +223,74 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
     },
   ],
   ['pgbackrest', { reads: (p) => words('info version help').has(p[0] ?? '') }],
+  // Windows: shadow copies, backups, event logs, the boot configuration, the registry, services, tasks, accounts.
+  ['vssadmin', windowsReads('list')],
+  ['wbadmin', windowsReads('get')],
+  // `qe … /f:xml` only formats; `epl` (export-log) writes a file, so it is not among these.
+  [
+    'wevtutil',
+    windowsReads(
+      'el enum-logs gl get-log gli get-log-info qe query-events ep enum-publishers gp get-publisher',
+    ),
+  ],
+  ['bcdedit', { reads: bcdeditReads }],
+  ['reg', windowsReads('query compare')],
+  [
+    'sc',
+    windowsReads(
+      'query queryex qc qdescription qfailure qfailureflags qsidtype qprivs qtriggerinfo qpreferrednode qmanagedaccount qprotection getdisplayname getkeyname enumdepend sdshow showsid',
+    ),
+  ],
+  ['schtasks', { reads: (p) => lowered(p)[0] === '/query' && !lowered(p).includes('/xml') }],
+  ['net', { reads: netReads }],
+  ['icacls', { reads: icaclsReads }],
+  // macOS: disks, Time Machine, System Integrity Protection, Gatekeeper, preferences, launchd.
+  [
+    'diskutil',
+    {
+      reads: (p) => {
+        const [verb = '', sub = ''] = lowered(p);
+        return (
+          DISKUTIL_READS.has(verb) ||
+          (words('apfs cs corestorage appleraid').has(verb) && DISKUTIL_GROUP_READS.has(sub))
+        );
+      },
+    },
+  ],
+  [
+    'tmutil',
+    subcommands(
+      'listbackups status latestbackup destinationinfo listlocalsnapshots listlocalsnapshotdates isexcluded machinedirectory version compare calculatedrift uniquesize',
+      false,
+    ),
+  ],
+  ['csrutil', { reads: (p) => p.at(-1) === 'status' && p.length <= 2 }],
+  [
+    'spctl',
+    {
+      unsafe: [
+        '--master-disable',
+        '--global-disable',
+        '--master-enable',
+        '--global-enable',
+        '--add',
+        '--remove',
+        '--enable',
+        '--disable',
+        '--reset-default',
+      ],
+      reads: (p, parsed) =>
+        p.length === 0 ? any(parsed, ['--status', '--assess', '-a']) : any(parsed, ['--assess', '-a']),
+    },
+  ],
+  ['defaults', subcommands('read read-type domains find help', false)],
+  [
+    'launchctl',
+    subcommands(
+      'list print print-cache print-disabled blame version help managerpid manageruid managername error procinfo',
+      false,
+    ),
+  ],
   // A renewal rehearsed against the staging server; hooks named here would run even so.
   [
     'certbot',

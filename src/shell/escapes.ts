@@ -1,4 +1,5 @@
 import type { SimpleCommand } from './extract.js';
+import { cmdCommands } from './cmd-exe.js';
 import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
 import { scriptOrUnverifiable } from './inner-script.js';
@@ -222,6 +223,9 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (name === 'expect') inner = expectCommands(args);
   else if (name === 'pwsh' || name === 'powershell') {
     inner = powershellCommands(args, name);
+    analyzeSelf = false;
+  } else if (name === 'cmd') {
+    inner = cmdCommands(args);
     analyzeSelf = false;
   } else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);

@@ -1,4 +1,5 @@
 import type { Inner } from './wrappers.js';
+import { posixPath } from './windows-paths.js';
 import { word, type Word } from './words.js';
 
 // PowerShell given a command (`pwsh -c 'Remove-Item -Recurse -Force C:\data'`, `powershell -enc <base64>`):
@@ -143,18 +144,17 @@ const SWITCH_NAMES = [
 ];
 const isSwitch = (name: string) => SWITCH_NAMES.some((s) => s.startsWith(name));
 
-/** A Windows path as the path analysis reads paths: `C:\data` is `/C:/data`, absolute. */
-const posixPath = (w: Word): Word =>
-  /^[A-Za-z]:([\\/]|$)/.test(w.value) || w.value.includes('\\')
-    ? { ...w, value: w.value.replace(/^([A-Za-z]:)/, '/$1').replace(/\\/g, '/') }
-    : w;
-
 /** Cmdlet verbs that destroy, stop, change settings or hand out access. */
 const DESTROYING_VERBS =
   /^(remove|clear|stop|disable|uninstall|unregister|reset|revoke|dismount|suspend|format|initialize|set|restore|grant|block|move|rename|merge|lock|unprotect|publish|invoke)$/;
-/** Cmdlets with those verbs that are everyday work: shaping the session, running a project's tests or build. */
+/**
+ * Cmdlets with those verbs that are everyday work: shaping the session, running a project's tests or build,
+ * and laying out output (Format-Table and its kin only print what they are piped; Format-Volume is not one).
+ */
 const EVERYDAY_CMDLETS =
-  /^(set-location|set-variable|set-strictmode|set-psdebug|set-psreadlineoption|invoke-pester|invoke-build|invoke-psake|invoke-scriptanalyzer|invoke-webrequest|invoke-restmethod)$/i;
+  /^(set-location|set-variable|set-strictmode|set-psdebug|set-psreadlineoption|invoke-pester|invoke-build|invoke-psake|invoke-scriptanalyzer|invoke-webrequest|invoke-restmethod|format-(table|list|wide|custom|hex))$/i;
+/** Aliases of the Format-* cmdlets that lay out output: they print, nothing more. */
+const FORMAT_ALIASES = /^(ft|fl|fw|fc|fhx)$/;
 
 /** One statement, as what it runs. */
 function statementInner(words: Word[]): Inner[] {
@@ -163,6 +163,7 @@ function statementInner(words: Word[]): Inner[] {
   const name = head.value.toLowerCase();
   if (name === '&' || name === '.') return rest.length ? [{ kind: 'argv', argv: rest }] : [];
   if (/^\$/.test(name)) return []; // an assignment: its right side's commands are blocks, read separately
+  if (FORMAT_ALIASES.test(name)) return [];
   // .NET called directly (`[System.IO.Directory]::Delete(…)`), and aliases made to hide a cmdlet: not read.
   if (
     /^\[[\w.]+\]::(delete|move|replace|copy|write\w*|append\w*|create\w*|kill|start|exit)/i.test(

@@ -85,6 +85,8 @@ const INTERPRETERS_READING_STDIN = new Set([
   'ruby',
   'php',
   'pwsh',
+  // cmd.exe with no /c reads its commands from stdin (`echo rd /s /q C:\x | cmd`).
+  'cmd',
 ]);
 const PREFIX_WRAPPERS = new Set([
   'nohup',

@@ -5,12 +5,20 @@ import type { Invocation } from '../analyzer.js';
 import { fx, isCriticalProcess, isGentleSignal } from './common.js';
 import { hostTarget } from './systemd.js';
 
-/** shutdown, reboot, halt, poweroff: the machine goes down (shutdown -c / -k do not). */
+/**
+ * shutdown, reboot, halt, poweroff: the machine goes down (shutdown -c / -k do not). Windows' shutdown takes
+ * `/s`, `/r` (`/g` restarts too), and `/a` aborts one under way.
+ */
 export function power(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, {});
+  const windows = inv.args.map((w) => w.value.toLowerCase()).filter((w) => /^\/[a-z?]+$/.test(w));
   if (hasOption(parsed, '--help', '--version', '-w', '--wtmp-only')) return [];
   if (inv.name === 'shutdown' && hasOption(parsed, '-c', '-k', '--show')) return [];
-  const reboot = inv.name === 'reboot' || hasOption(parsed, '-r', '--reboot');
+  if (inv.name === 'shutdown' && windows.some((w) => w === '/a' || w === '/?')) return [];
+  const reboot =
+    inv.name === 'reboot' ||
+    hasOption(parsed, '-r', '--reboot') ||
+    (inv.name === 'shutdown' && windows.some((w) => w === '/r' || w === '/g'));
   const target = hostTarget(inv);
   return [
     fx(

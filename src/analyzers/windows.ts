@@ -1,0 +1,444 @@
+import type { Effect, Operation, Risk } from '../core/types.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+
+// Windows' own administration tools, typed in Git Bash, handed to `cmd /c` or run from PowerShell:
+// `vssadmin delete shadows /all /quiet` (every restore point gone), `wevtutil cl Security` (the audit log
+// erased), `bcdedit /set {default} recoveryenabled No`, `format E:`, `net localgroup administrators x /add`.
+// None names a file the file analyzers know, so each was allowed. What they destroy or hand out is judged
+// here; their read forms (`vssadmin list shadows`, `reg query`, `sc query`, `schtasks /query`) match no
+// rule and are listed in assess/read-only-host-tools.ts.
+
+interface Rule {
+  operation: Operation;
+  risk: Risk;
+  category: string;
+}
+
+const effect = (inv: Invocation, target: string, rule: Rule, does: string): Effect => ({
+  operation: rule.operation,
+  tool: inv.name,
+  target,
+  reversible: rule.operation === 'modify',
+  risk: rule.risk,
+  reason: `${inv.name} ${does}`,
+  category: rule.category,
+});
+
+/**
+ * A Windows tool's words: its switches (`/all`, `-f`, `/for=C:`, `/maxsize:10%`) by lower-case name with
+ * their value, and the other words in order. Switches in `withValue` take the next word as their value
+ * (`/tn NAME`).
+ */
+function read(
+  inv: Invocation,
+  withValue: readonly string[] = [],
+): { on: Map<string, string>; operands: string[] } {
+  const on = new Map<string, string>();
+  const operands: string[] = [];
+  for (let i = 0; i < inv.args.length; i++) {
+    const w = inv.args[i]!;
+    const m = /^[/-]([A-Za-z?][\w?-]*)(?:[:=](.*))?$/s.exec(w.value);
+    if (!m || w.dynamic) {
+      operands.push(w.value);
+      continue;
+    }
+    const name = m[1]!.toLowerCase();
+    if (m[2] === undefined && withValue.includes(name)) on.set(name, inv.args[++i]?.value ?? '');
+    else on.set(name, m[2] ?? '');
+  }
+  return { on, operands };
+}
+
+const lower = (words: readonly string[]) => words.map((w) => w.toLowerCase());
+
+const BACKUP_GONE: Rule = { operation: 'delete', risk: 'critical', category: 'backup' };
+
+/** vssadmin delete shadows|shadowstorage, resize shadowstorage: the volume's restore points. */
+function vssadmin(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv);
+  const [verb, noun] = lower(operands);
+  const volume = on.get('for') ?? on.get('on') ?? 'every volume';
+  if (verb === 'delete' && noun === 'shadows') {
+    const one = on.get('shadow') ?? (on.has('oldest') ? `the oldest shadow copy of ${volume}` : undefined);
+    const target = one ?? (on.has('all') ? 'every shadow copy' : `the shadow copies of ${volume}`);
+    return [
+      effect(
+        inv,
+        target,
+        { ...BACKUP_GONE, risk: one ? 'high' : 'critical' },
+        `deletes ${target}: the restore points and previous versions of files are gone`,
+      ),
+    ];
+  }
+  if (verb === 'delete' && noun === 'shadowstorage')
+    return [effect(inv, volume, BACKUP_GONE, `deletes the shadow storage of ${volume} and every copy in it`)];
+  if (verb === 'resize' && noun === 'shadowstorage') {
+    if (/^unbounded$/i.test(on.get('maxsize') ?? ''))
+      return [
+        effect(inv, volume, { ...BACKUP_GONE, operation: 'modify', risk: 'low' }, 'lets shadow storage grow'),
+      ];
+    return [
+      effect(
+        inv,
+        volume,
+        { ...BACKUP_GONE, risk: 'high' },
+        `limits the shadow storage of ${volume} (the shadow copies that no longer fit are deleted)`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** wbadmin delete catalog|systemstatebackup|backup, disable backup: Windows Server Backup's backups. */
+function wbadmin(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv);
+  const [verb, noun] = lower(operands);
+  const version = on.get('version');
+  const where = version ? `version ${version}` : (on.get('backuptarget') ?? 'this machine');
+  if (verb === 'delete' && (noun === 'catalog' || noun === 'systemstatebackup' || noun === 'backup'))
+    return [
+      effect(
+        inv,
+        where,
+        BACKUP_GONE,
+        noun === 'catalog'
+          ? 'deletes the backup catalog: its backups can no longer be restored'
+          : `deletes ${noun === 'backup' ? 'backups' : 'system state backups'} (${where})`,
+      ),
+    ];
+  if (verb === 'disable' && noun === 'backup')
+    return [
+      effect(
+        inv,
+        where,
+        { ...BACKUP_GONE, operation: 'modify', risk: 'high' },
+        'turns off scheduled backups: none are taken from now on',
+      ),
+    ];
+  return [];
+}
+
+const AUDIT: Rule = { operation: 'delete', risk: 'high', category: 'audit' };
+
+/** wevtutil cl|clear-log LOG erases an event log (with /bu: it is saved first); sl LOG /e:false stops one. */
+function wevtutil(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv);
+  const [verb = '', log = '<log>'] = operands;
+  if (/^(cl|clear-log)$/i.test(verb)) {
+    const saved = on.has('bu') || on.has('backup');
+    return [
+      effect(
+        inv,
+        log,
+        { ...AUDIT, risk: saved ? 'medium' : 'high' },
+        `erases the event log ${log}${saved ? ' (a copy is saved first)' : ': its record of what happened is gone'}`,
+      ),
+    ];
+  }
+  const enabled = on.get('e') ?? on.get('enabled');
+  if (/^(sl|set-log)$/i.test(verb) && enabled !== undefined && /^(false|0)$/i.test(enabled))
+    return [
+      effect(
+        inv,
+        log,
+        { ...AUDIT, operation: 'modify', risk: 'medium' },
+        `stops recording the event log ${log}`,
+      ),
+    ];
+  return [];
+}
+
+const BOOT: Rule = { operation: 'modify', risk: 'high', category: 'host' };
+
+/** Boot settings that take away the machine's way back or its protections, and why. */
+const BOOT_SETTINGS: readonly (readonly [RegExp, RegExp, string])[] = [
+  [
+    /^recoveryenabled$/,
+    /^(no|off|0|false)$/,
+    'turns off Windows Recovery: a machine that fails to boot is not repaired',
+  ],
+  [/^bootstatuspolicy$/, /^ignoreallfailures$/, 'ignores boot failures: recovery never starts'],
+  [/^(testsigning|nointegritychecks)$/, /^(on|yes|1|true)$/, 'lets unsigned drivers load'],
+];
+
+/** bcdedit: boot entries and settings deleted or changed; `/enum` and `/v` only read. */
+function bcdedit(inv: Invocation): Effect[] {
+  const words = lower(inv.args.map((w) => w.value));
+  const at = words.findIndex((w) => /^[/-](set|delete|deletevalue|import)$/.test(w));
+  if (at < 0) return [];
+  const command = words[at]!.slice(1);
+  const rest = words.slice(at + 1).filter((w) => !/^[/-]/.test(w));
+  const id = rest[0]?.startsWith('{') ? rest.shift()! : '{current}';
+  if (command === 'set') {
+    const [setting = '', value = ''] = rest;
+    const known = BOOT_SETTINGS.find(([name, bad]) => name.test(setting) && bad.test(value));
+    return [
+      effect(
+        inv,
+        `${id} ${setting}`,
+        known ? BOOT : { ...BOOT, risk: 'medium' },
+        known ? `${known[2]} (${setting} ${value})` : `changes how ${id} boots (${setting} ${value})`,
+      ),
+    ];
+  }
+  const does: Record<string, string> = {
+    delete: `deletes the boot entry ${id}`,
+    deletevalue: `deletes the boot setting ${rest.join(' ')} of ${id}`,
+    import: 'replaces the whole boot configuration with a saved store',
+  };
+  const deletes = command === 'delete' || command === 'deletevalue';
+  return [effect(inv, id, deletes ? { ...BOOT, operation: 'delete' } : BOOT, does[command]!)];
+}
+
+const DISK_ERASED: Rule = { operation: 'delete', risk: 'critical', category: 'disk' };
+
+/** format X: erases the volume. */
+function format(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv);
+  const volume = operands[0];
+  if (!volume || on.has('?')) return [];
+  return [effect(inv, volume, DISK_ERASED, `erases every file on ${volume}`)];
+}
+
+/** Lines of a diskpart script that erase or repartition a disk. */
+const DISKPART_ERASES = /^\s*(clean|format|delete|convert|create|extend|shrink)\b/im;
+/** Lines that only select, list or show. */
+const DISKPART_READS = /^\s*(list|select|sel|detail|help|rem|exit|lis|det)\b/i;
+
+/** diskpart /s FILE, or a script on stdin: its commands are not visible unless given here. */
+function diskpart(inv: Invocation): Effect[] {
+  const { on } = read(inv, ['s']);
+  const script = on.get('s');
+  if (script !== undefined)
+    return [
+      effect(
+        inv,
+        script,
+        { operation: 'execute-unverifiable', risk: 'high', category: 'disk' },
+        `runs the disk commands in ${script} (clean, delete, format…), which are not read here`,
+      ),
+    ];
+  if (!inv.stdinText && !inv.stdinFrom) return [];
+  const text = inv.stdinText && !inv.stdinText.dynamic ? inv.stdinText.value : undefined;
+  if (text !== undefined && text.split('\n').every((l) => !l.trim() || DISKPART_READS.test(l))) return [];
+  if (text !== undefined && DISKPART_ERASES.test(text))
+    return [effect(inv, 'the selected disk', DISK_ERASED, 'erases or repartitions the selected disk')];
+  return [
+    effect(
+      inv,
+      'stdin',
+      { operation: 'execute-unverifiable', risk: 'high', category: 'disk' },
+      'runs the disk commands it reads from stdin, which are not read here',
+    ),
+  ];
+}
+
+/** Registry roots of the whole machine (not one user's settings), with or without `\\host\` before them. */
+const MACHINE_HIVE =
+  /^(\\\\[^\\]+\\)?(hklm|hkey_local_machine|hkcr|hkey_classes_root|hku|hkey_users|hkcc|hkey_current_config)\b/i;
+
+/** reg delete (high for the machine's keys, medium for the user's), reg add to the machine's keys, import, restore. */
+function reg(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv, ['v', 't', 'd', 's', 'se']);
+  const [verb = '', key = '<key>'] = operands;
+  const machine = MACHINE_HIVE.test(key) || /^\\\\/.test(key);
+  const rule: Rule = { operation: 'delete', risk: machine ? 'high' : 'medium', category: 'host' };
+  const value = on.get('v');
+  switch (verb.toLowerCase()) {
+    case 'delete': {
+      const what =
+        value !== undefined
+          ? `the value ${value} of ${key}`
+          : on.has('va')
+            ? `every value of ${key}`
+            : `the key ${key} and everything below it`;
+      return [effect(inv, key, rule, `deletes ${what}`)];
+    }
+    case 'add':
+      return machine
+        ? [
+            effect(
+              inv,
+              key,
+              { ...rule, operation: 'modify', risk: 'medium' },
+              `changes a machine-wide setting: ${key}${value ? ` ${value}` : ''}`,
+            ),
+          ]
+        : [];
+    case 'import':
+      return [
+        effect(
+          inv,
+          key,
+          { ...rule, operation: 'modify', risk: 'medium' },
+          `merges ${key} into the registry (the keys it changes are not read here)`,
+        ),
+      ];
+    case 'restore':
+      return [effect(inv, key, { ...rule, operation: 'replace' }, `overwrites ${key} with a saved hive`)];
+  }
+  return [];
+}
+
+/** cipher /w: overwrites the free space of a volume: only deleted files become unrecoverable. */
+function cipher(inv: Invocation): Effect[] {
+  const { on } = read(inv);
+  const wipe = on.get('w');
+  if (wipe === undefined) return [];
+  const where = wipe || 'the current volume';
+  return [
+    effect(
+      inv,
+      where,
+      { operation: 'modify', risk: 'low', category: 'disk' },
+      `overwrites the free space of ${where} (files already deleted there can no longer be recovered)`,
+    ),
+  ];
+}
+
+/** Principals that stand for everyone (or every user) on the machine, by name or SID. */
+const EVERYONE =
+  /^(\*?s-1-1-0|everyone|\*?s-1-5-32-545|(builtin\\)?users|\*?s-1-5-11|(nt authority\\)?authenticated users)$/i;
+/** Rights that let the grantee change things: full control, modify, write (simple or specific). */
+const WRITES = /(^|[(,])(f|m|w|wd|ad|wdac|wo|ga|gw)([),]|$)/i;
+
+/** icacls PATH /grant[:r] PRINCIPAL:PERMS…: full control or write for everyone is high; other grants low. */
+function icacls(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value);
+  const target = words[0] ?? '<path>';
+  const grants: string[] = [];
+  let granting = false;
+  for (const w of words.slice(1)) {
+    if (/^\//.test(w)) granting = /^\/grant(:r)?$/i.test(w);
+    else if (granting) grants.push(w);
+  }
+  return grants.flatMap((grant): Effect[] => {
+    const colon = grant.lastIndexOf(':');
+    const who = grant.slice(0, colon);
+    const rights = grant.slice(colon + 1).replace(/\((oi|ci|io|np|i)\)/gi, '');
+    if (colon < 0) return [];
+    const open = EVERYONE.test(who) && WRITES.test(rights.includes('(') ? rights : `(${rights})`);
+    return [
+      effect(
+        inv,
+        target,
+        { operation: 'modify', risk: open ? 'high' : 'low', category: 'file' },
+        open ? `lets everyone change ${target} (${grant})` : `grants ${who} ${rights} on ${target}`,
+      ),
+    ];
+  });
+}
+
+/** takeown /f PATH [/r]: taking ownership of a whole tree (system files, another user's) is high. */
+function takeown(inv: Invocation): Effect[] {
+  const { on } = read(inv, ['f', 's', 'u', 'p', 'd']);
+  const target = on.get('f');
+  if (target === undefined) return [];
+  const tree = on.has('r');
+  return [
+    effect(
+      inv,
+      target,
+      { operation: 'modify', risk: tree ? 'high' : 'low', category: 'file' },
+      tree ? `takes ownership of every file under ${target}` : `takes ownership of ${target}`,
+    ),
+  ];
+}
+
+/** Groups whose members run the machine (or the domain). */
+const ADMIN_GROUP = /^(administrators|domain admins|enterprise admins|schema admins|backup operators)$/i;
+const ACCOUNT: Rule = { operation: 'modify', risk: 'high', category: 'account' };
+
+/** net user X /delete, net localgroup|group administrators X /add, net stop SERVICE. */
+function net(inv: Invocation): Effect[] {
+  const { on, operands } = read(inv);
+  const [sub = '', name, ...members] = operands;
+  const deletes = on.has('delete') || on.has('del') || on.has('d');
+  switch (sub.toLowerCase()) {
+    case 'user':
+      return name && deletes
+        ? [effect(inv, name, { ...ACCOUNT, operation: 'delete' }, `deletes the account ${name}`)]
+        : [];
+    case 'localgroup':
+    case 'group':
+      return name && ADMIN_GROUP.test(name) && on.has('add')
+        ? members.map((m) => effect(inv, m, ACCOUNT, `makes ${m} a member of ${name}: it runs the machine`))
+        : [];
+    case 'stop':
+      return name
+        ? [effect(inv, name, { ...ACCOUNT, category: 'service' }, `stops the service ${name}`)]
+        : [];
+  }
+  return [];
+}
+
+/** schtasks /delete /tn NAME [/f]: a scheduled task (a backup, a cleanup, a renewal) deleted. */
+function schtasks(inv: Invocation): Effect[] {
+  const { on } = read(inv, ['tn', 's', 'u', 'p']);
+  if (!on.has('delete')) return [];
+  const task = on.get('tn') ?? '<task>';
+  const all = task === '*';
+  return [
+    effect(
+      inv,
+      task,
+      { operation: 'delete', risk: on.has('f') ? 'high' : 'medium', category: 'service' },
+      all ? 'deletes every scheduled task' : `deletes the scheduled task ${task}`,
+    ),
+  ];
+}
+
+/** sc [\\host] delete|stop NAME; sc config NAME start= disabled. */
+function sc(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value).filter((w, k) => k > 0 || !w.startsWith('\\\\'));
+  const [verb = '', name] = words;
+  if (!name) return [];
+  const rule: Rule = { operation: 'modify', risk: 'high', category: 'service' };
+  switch (verb.toLowerCase()) {
+    case 'delete':
+      return [effect(inv, name, { ...rule, operation: 'delete' }, `deletes the service ${name}`)];
+    case 'stop':
+      return [effect(inv, name, rule, `stops the service ${name}`)];
+    case 'config': {
+      const start = words.findIndex((w) => /^start=$/i.test(w));
+      const value =
+        start >= 0
+          ? words[start + 1]
+          : /^start=(.+)$/i.exec(words.find((w) => /^start=./i.test(w)) ?? '')?.[1];
+      return /^disabled$/i.test(value ?? '')
+        ? [effect(inv, name, { ...rule, risk: 'medium' }, `keeps the service ${name} from starting`)]
+        : [];
+    }
+  }
+  return [];
+}
+
+const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
+  vssadmin,
+  wbadmin,
+  wevtutil,
+  bcdedit,
+  format,
+  'format.com': format,
+  diskpart,
+  reg,
+  cipher,
+  icacls,
+  takeown,
+  net,
+  net1: net,
+  schtasks,
+  sc,
+};
+
+export const windowsAnalyzer: Analyzer = {
+  family: 'windows',
+  commands: Object.keys(HANDLERS),
+  local: true,
+  environmentVariables: [],
+  // Knows the forms above only: `reg copy`, `sc create`, `net share` stay as unrecognised as before.
+  partial: true,
+  analyze(inv) {
+    return HANDLERS[inv.name]?.(inv) ?? [];
+  },
+};
