@@ -1,5 +1,6 @@
-import type { Effect, Operation, Risk } from '../core/types.js';
+import type { Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { ruleEffect, type Rule } from './rule-effect.js';
 
 // macOS's own administration tools: `diskutil eraseDisk JHFS+ Untitled disk2` (a disk erased),
 // `tmutil disable` (no more Time Machine backups), `csrutil disable` and `spctl --master-disable` (the
@@ -8,21 +9,7 @@ import type { Analyzer, Invocation } from './analyzer.js';
 // no rule here and is listed in assess/read-only-host-tools.ts. launchctl is judged with the other service
 // managers (services/systemd.ts).
 
-interface Rule {
-  operation: Operation;
-  risk: Risk;
-  category: string;
-}
-
-const effect = (inv: Invocation, target: string, rule: Rule, does: string): Effect => ({
-  operation: rule.operation,
-  tool: inv.name,
-  target,
-  reversible: rule.operation === 'modify',
-  risk: rule.risk,
-  reason: `${inv.name} ${does}`,
-  category: rule.category,
-});
+const effect = ruleEffect;
 
 /** The words that are not options (`-plist`, `-force`), in order. */
 const operands = (inv: Invocation) => inv.args.map((w) => w.value).filter((w) => !w.startsWith('-'));

@@ -1,5 +1,6 @@
-import type { Effect, Operation, Risk } from '../core/types.js';
+import type { Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { ruleEffect, type Rule } from './rule-effect.js';
 
 // Windows' own administration tools, typed in Git Bash, handed to `cmd /c` or run from PowerShell:
 // `vssadmin delete shadows /all /quiet` (every restore point gone), `wevtutil cl Security` (the audit log
@@ -8,21 +9,7 @@ import type { Analyzer, Invocation } from './analyzer.js';
 // here; their read forms (`vssadmin list shadows`, `reg query`, `sc query`, `schtasks /query`) match no
 // rule and are listed in assess/read-only-host-tools.ts.
 
-interface Rule {
-  operation: Operation;
-  risk: Risk;
-  category: string;
-}
-
-const effect = (inv: Invocation, target: string, rule: Rule, does: string): Effect => ({
-  operation: rule.operation,
-  tool: inv.name,
-  target,
-  reversible: rule.operation === 'modify',
-  risk: rule.risk,
-  reason: `${inv.name} ${does}`,
-  category: rule.category,
-});
+const effect = ruleEffect;
 
 /**
  * A Windows tool's words: its switches (`/all`, `-f`, `/for=C:`, `/maxsize:10%`) by lower-case name with
