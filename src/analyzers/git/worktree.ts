@@ -71,7 +71,8 @@ function restore(repo: Repo, args: Args): Effect[] {
 }
 
 /** Directories that hold only what a build or test run writes: `build/`, `dist`, `coverage/`, `target`. */
-const BUILD_OUTPUT = /^(\.\/)?(build|dist|out|coverage|target|\.next|\.nuxt|\.turbo|\.cache|\.pytest_cache|htmlcov|node_modules)\/?$/;
+const BUILD_OUTPUT =
+  /^(\.\/)?(build|dist|out|coverage|target|\.next|\.nuxt|\.turbo|\.cache|\.pytest_cache|htmlcov|node_modules)\/?$/;
 
 function clean(repo: Repo, args: Args): Effect[] {
   const o = gitOptions(args, ['-e', '--exclude']);
