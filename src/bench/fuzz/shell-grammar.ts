@@ -10,7 +10,8 @@ const EXTRA_PROGRAMS = [
   'sudo', 'env', 'bash', 'sh', 'eval', 'xargs', 'timeout', 'nohup', 'exec', 'command', 'ssh', 'find',
   'awk', 'echo', 'cat', 'ls', 'true', 'cd', 'export', 'source', '.', './deploy.sh', 'make', 'npm',
   'python3', 'curl', 'nc', 'base64', 'tee', 'parallel', 'watch', 'some-vendor-cli', 'pwsh', 'expect', 'man',
-  'chroot', 'nsenter', 'tmux',
+  'chroot', 'nsenter', 'tmux', 'cmd', 'cmd.exe', 'robocopy', 'diskutil', 'vssadmin', 'bq', 'snowsql', 'sqlcmd',
+  'airflow', 'hdfs', 'amtool', 'zfs',
 ]; // prettier-ignore
 
 /** Words that steer placement: the fuzzer must reach production and non-production alike. */
@@ -28,6 +29,7 @@ const PLACES = [
 const OPTIONS = [
   '-rf', '-f', '-y', '--force', '--all', '-auto-approve', '--context', '--namespace', '-n', '--profile',
   '--region', '-c', '-e', '-i', '--', '-', '--dry-run', '-o', '-exec', '{}', ';', '\\;', ':::', '-C',
+  '/c', '/s', '/q', '/k', '-q', '--execute',
 ]; // prettier-ignore
 
 const PATHS = [
