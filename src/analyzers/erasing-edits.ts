@@ -7,7 +7,7 @@ import { classifyPath, resolvePath } from './paths.js';
 // one that empties every file it is given is a deletion of their content, by another name.
 
 /** sed scripts that delete every line or replace each whole line with nothing. */
-const SED_ERASES = /^\s*((1,)?\$?d|[0-9]*,\$d|s(.)\^?\.\*\$?\3\3[gp]*)\s*$/;
+const SED_ERASES = /^\s*(d|[01],\$d|0~1d|\/(\^|\.\*|\$)\/d|\$!d;\s*d|s(.)\^?\.\*\$?\3\3[gp]*)\s*$/;
 /** perl scripts that replace everything (or each line) with nothing. */
 const PERL_ERASES =
   /^\s*(s(.)\^?(\.\*|\[\\s\\S\]\*)\$?\2\2[gsmx]*|\$_\s*=\s*(""|''|q\(\))|undef\s+\$_)\s*;?\s*$/;
@@ -37,7 +37,13 @@ export const erasingEditsAnalyzer: Analyzer = {
   analyze(inv) {
     if (!inPlace(inv) || inv.args.some((w) => w.dynamic)) return [];
     const { script, files } = scriptAndFiles(inv);
-    const erases = script !== undefined && (inv.name === 'perl' ? PERL_ERASES : SED_ERASES).test(script);
+    // With -n nothing is printed unless the script says so: a script that never prints leaves the file empty.
+    const quiet = inv.args.some((w) => /^-[a-zA-Z]*n/.test(w.value) && !w.value.startsWith('--'));
+    const prints =
+      script !== undefined && (inv.name === 'perl' ? /\b(print|say|printf)\b/ : /[pPwW]/).test(script);
+    const erases =
+      script !== undefined &&
+      ((quiet && !prints) || (inv.name === 'perl' ? PERL_ERASES : SED_ERASES).test(script));
     if (!erases) return [];
     return files.map((file): Effect => {
       const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);

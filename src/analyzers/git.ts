@@ -43,7 +43,11 @@ function globals(inv: Invocation): { repo: Repo; index: number; computed: Set<st
   const hints = value ? [{ source: 'git work tree', value, weak: true as const }] : [];
   // Pathspecs are read from the work tree: guarded paths are found from there.
   const guards = inv.remote ? undefined : { ...sensitiveContext(inv.facts), cwd: tree };
-  return { repo: { dir: tree, config, hints, ...(guards ? { guards } : {}) }, index: i, computed };
+  return {
+    repo: { dir: tree, config, hints, ...(guards ? { guards, cwd: inv.facts.cwd } : {}) },
+    index: i,
+    computed,
+  };
 }
 
 /** Split an alias the way git does (split_cmdline): blanks separate words, quotes and backslashes escape. */

@@ -1,4 +1,6 @@
 import type { Effect } from '../core/types.js';
+import { hasOption, optionValues, parseOptions } from '../shell/options.js';
+import { GLOBAL_VALUE, SUB_VALUE } from '../shell/cli-options/docker.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 
 // `docker push registry.acme.io/payments-api:production`, `skopeo copy docker://…:dev docker://…:prod`: the
@@ -9,7 +11,26 @@ import type { Analyzer, Invocation } from './analyzer.js';
  * Tags production deployments follow rather than pin: replacing one changes what runs there. `latest` is
  * left out: it is every project's default, pushed all day from laptops and CI.
  */
-const MOVING_TAG = /^(prod|production|live|stable)([-_.]\w+)?$/i;
+const MOVING_TAG = /^(prod|production|live|stable)([-_.](eu|us|ap|\d+|[a-z]{2}-[a-z]+-\d))?$/i;
+/** Options of push and build that take a value (so that value is not read as the image). */
+const BUILD_VALUE = [
+  ...SUB_VALUE,
+  '--tag',
+  '-f',
+  '--file',
+  '--platform',
+  '--build-arg',
+  '--target',
+  '--cache-from',
+  '--cache-to',
+  '--output',
+  '-o',
+  '--progress',
+  '--builder',
+];
+
+/** A registry on this machine (a test registry, kind's): nothing deploys from it. */
+const LOCAL_REGISTRY = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
 
 /** The tag of an image reference (`repo:tag`, `docker://repo:tag`); `latest` when none is given. */
 function tagOf(ref: string): string | undefined {
@@ -19,9 +40,10 @@ function tagOf(ref: string): string | undefined {
   return last.includes(':') ? last.split(':').at(-1) : 'latest';
 }
 
-function pushed(inv: Invocation, ref: string): Effect[] {
-  const tag = tagOf(ref);
-  if (!tag || !MOVING_TAG.test(tag)) return [];
+function pushed(inv: Invocation, ref: string, allTags = false): Effect[] {
+  const tag = allTags ? 'every tag' : tagOf(ref);
+  if (!tag || (!allTags && !MOVING_TAG.test(tag)) || LOCAL_REGISTRY.test(ref.replace(/^[a-z-]+:\/\//, '')))
+    return [];
   return [
     {
       operation: 'replace',
@@ -43,11 +65,22 @@ export const imagePushesAnalyzer: Analyzer = {
   environmentVariables: [],
   partial: true,
   analyze(inv) {
+    if (/^(docker|podman|nerdctl)$/.test(inv.name)) {
+      // Global options and their values come first (`docker --context remote push …`, `-H ssh://x`).
+      const globals = parseOptions(inv.args, { withValue: GLOBAL_VALUE, stopAtFirstPositional: true });
+      const rest = globals.positionals.map((w) => w.value);
+      const parsed = parseOptions(globals.positionals.slice(1), { withValue: BUILD_VALUE });
+      const refs = parsed.positionals.map((w) => w.value);
+      const allTags = hasOption(parsed, '-a', '--all-tags');
+      if (rest[0] === 'push' || (rest[0] === 'image' && refs[0] === 'push'))
+        return pushed(inv, refs.at(-1) ?? '', allTags);
+      // `docker build|buildx build --push -t REF` pushes what it builds.
+      const building = rest[0] === 'build' || (rest[0] === 'buildx' && refs[0] === 'build');
+      if (building && hasOption(parsed, '--push'))
+        return [...optionValues(parsed, '-t', '--tag')].flatMap((ref) => pushed(inv, ref));
+      return [];
+    }
     const words = inv.args.map((w) => w.value).filter((w) => !w.startsWith('-'));
-    if (/^(docker|podman|nerdctl)$/.test(inv.name))
-      return words[0] === 'push' || (words[0] === 'image' && words[1] === 'push')
-        ? pushed(inv, words.at(-1) ?? '')
-        : [];
     // skopeo copy SRC DEST, crane copy|cp SRC DEST, crane tag REF TAG, regctl image copy SRC DEST.
     const copy = words.findIndex((w) => w === 'copy' || w === 'cp');
     if (copy >= 0 && words.length >= copy + 3) return pushed(inv, words[copy + 2]!);

@@ -5,7 +5,8 @@ import type { Analyzer, Invocation } from './analyzer.js';
 // with it again unless a copy exists elsewhere); `ssh-keygen -f ~/.ssh/id_ed25519 <<< y` answers its
 // "Overwrite (y/n)?" and replaces the key every server trusts. Both were allowed.
 
-const GPG_DELETES = /^--delete-(secret-keys?|keys?|secret-and-public-keys?)$/;
+/** gpg takes any unambiguous prefix of a long option (`--delete-secret-k`). */
+const GPG_DELETES = /^--delete-(s|k)/;
 
 function gpg(inv: Invocation): Effect[] {
   const flag = inv.args.find((w) => GPG_DELETES.test(w.value));
@@ -29,8 +30,10 @@ function gpg(inv: Invocation): Effect[] {
 /** Whether stdin answers yes: `<<< y`, `echo y |`, `yes |`. */
 function answersYes(inv: Invocation): boolean {
   if (inv.stdinText && /^\s*y(es)?\s*$/i.test(inv.stdinText.value)) return true;
+  // Fed by a file (`< yes.txt`) or by another program (`printf 'y\n' |`): the answer may be yes.
+  if (inv.redirects.some((r) => r.operator === '<' && r.target.value !== '/dev/null')) return true;
   const from = inv.stdinFrom?.argv.map((w) => w.value) ?? [];
-  return from[0] === 'yes' || (from[0] === 'echo' && /^y(es)?$/i.test(from.at(-1) ?? ''));
+  return from.length > 0 && !(from[0] === 'echo' && /^no?$/i.test(from.at(-1) ?? ''));
 }
 
 /** ssh-keygen writing a new key over an existing one: only when its overwrite question is answered yes. */

@@ -41,6 +41,9 @@ const AMTOOL_VALUE = new Set([
   '-c',
   '--comment',
   '-q',
+  '--http.config.file',
+  '--version-check',
+  '--matcher-groups',
 ]);
 
 /** `720h`, `3d`, `1w2d` in hours; undefined when unreadable. */
@@ -76,7 +79,9 @@ function amtool(inv: Invocation): Effect[] {
     return [
       effect(inv, 'modify', 'medium', 'alerts', 'silence import adds every silence in its input', hints),
     ];
-  const length = hours(options.get('--duration') ?? options.get('-d')) ?? 1;
+  // `--end=2030-01-01T00:00:00Z`: a silence until a date is as long as it says (here: years).
+  const end = options.get('--end');
+  const length = end ? 24 * 365 : (hours(options.get('--duration') ?? options.get('-d')) ?? 1);
   const broad =
     matchers.length === 0 ||
     matchers.some((m) => MATCHES_ALL.test(m)) ||
@@ -93,7 +98,13 @@ function amtool(inv: Invocation): Effect[] {
 
 /** Datadog's dogshell: `dog monitor mute_all|mute|delete`, `dog downtime post SCOPE`. */
 function dog(inv: Invocation): Effect[] {
-  const words = inv.args.map((w) => w.value).filter((w) => !w.startsWith('-'));
+  // dogshell's own options take values (`--api-key K`, `--application-key A`, `--config F`, `--timeout N`).
+  const words: string[] = [];
+  for (let i = 0; i < inv.args.length; i++) {
+    const w = inv.args[i]!.value;
+    if (/^--(api-key|application-key|config|timeout|api_host)$/.test(w)) i++;
+    else if (!w.startsWith('-')) words.push(w);
+  }
   const [group, verb, subject] = words;
   const target = subject ?? 'every monitor';
   if (group === 'monitor') {

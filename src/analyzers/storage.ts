@@ -51,6 +51,10 @@ const has = (inv: Invocation, ...flags: string[]) =>
     (a) => flags.includes(a.value) || flags.some((f) => f.startsWith('--') && a.value.startsWith(`${f}=`)),
   );
 
+/** Whether `word` is `full` or a prefix of it at least `min` letters long (how ip, tc and btrfs read words). */
+const prefixOf = (word: string | undefined, full: string, min: number) =>
+  word !== undefined && word.length >= min && full.startsWith(word);
+
 /** blkdiscard DEVICE: every block (or a range of them) discarded; there is nothing to undo. */
 function blkdiscard(inv: Invocation): Effect[] {
   const device = operands(inv, ['-o', '--offset', '-l', '--length', '-p', '--step'])[0];
@@ -146,12 +150,16 @@ function zfsLike(inv: Invocation): Effect[] {
   const [verb, next] = ops;
   const target = (inv.name === 'btrfs' ? ops.slice(2) : ops.slice(1)).join(' ') || '<dataset>';
   if (inv.name === 'btrfs') {
+    // btrfs takes any unambiguous prefix of its words: `btrfs su de`, `btrfs sub del`.
     const deleting =
-      ['subvolume', 'device'].includes(verb ?? '') && ['delete', 'remove'].includes(next ?? '');
+      (prefixOf(verb, 'subvolume', 2) || prefixOf(verb, 'device', 3)) &&
+      (prefixOf(next, 'delete', 2) || prefixOf(next, 'remove', 3));
     return deleting ? [effect(inv, target, DESTROYS_VOLUME)] : [];
   }
   if (verb === 'destroy' || verb === 'labelclear')
-    return has(inv, '-n') && inv.name === 'zfs' ? [] : [effect(inv, target, DESTROYS_VOLUME)];
+    return inv.name === 'zfs' && inv.args.some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w.value))
+      ? [] // -n (also clustered: -nv, -rn) only reports what would go
+      : [effect(inv, target, DESTROYS_VOLUME)];
   if (verb === 'rollback')
     return [
       effect(inv, target, {
@@ -181,19 +189,25 @@ function linkDown(inv: Invocation): Effect[] {
     category: 'host',
   };
   if (inv.name === 'ifdown' || inv.name === 'ifconfig') {
-    const name = ops[0];
+    const name = inv.name === 'ifdown' && has(inv, '-a', '--all') ? 'every interface' : ops[0];
     if (inv.name === 'ifconfig' && ops.at(-1) !== 'down') return [];
     return name ? [effect(inv, name, down)] : [];
   }
   if (inv.name === 'nmcli') {
+    if (prefixOf(ops[0], 'networking', 1) && ops[1] === 'off') return [effect(inv, 'every connection', down)];
     const at = ops.findIndex((o) => o === 'down' || o === 'disconnect');
     return at > 0 && ['c', 'con', 'connection', 'd', 'dev', 'device'].includes(ops[0] ?? '') && ops[at + 1]
       ? [effect(inv, ops[at + 1]!, down)]
       : [];
   }
-  // ip [-4|-6|-s…] link set [dev] NAME … down
-  const link = ops.indexOf('link');
-  if (link < 0 || ops[link + 1] !== 'set' || !ops.includes('down')) return [];
+  // ip [-4|-6|-s…] link set [dev] NAME … down (ip takes prefixes: `ip l s eth0 down`); `ip addr flush dev X`.
+  const link = ops.findIndex((o) => prefixOf(o, 'link', 1));
+  const addr = ops.findIndex((o) => prefixOf(o, 'address', 1));
+  if (addr >= 0 && prefixOf(ops[addr + 1], 'flush', 1)) {
+    const dev = ops[ops.indexOf('dev') + 1] ?? ops[addr + 2] ?? '<device>';
+    return [effect(inv, dev, { ...down, does: 'removes every address from' })];
+  }
+  if (link < 0 || !prefixOf(ops[link + 1], 'set', 1) || !ops.includes('down')) return [];
   const name = ops[link + 2] === 'dev' ? ops[link + 3] : ops[link + 2];
   return name ? [effect(inv, name, down)] : [];
 }
@@ -201,13 +215,17 @@ function linkDown(inv: Invocation): Effect[] {
 /** tc netem that drops or delays every packet of a link: the host is cut off as surely as by `down`. */
 function tc(inv: Invocation): Effect[] {
   const ops = operands(inv);
-  if (ops[0] !== 'qdisc' || !['add', 'change', 'replace'].includes(ops[1] ?? '') || !ops.includes('netem'))
-    return [];
+  // tc takes prefixes too: `tc qd a dev eth0 root netem loss 100%`.
+  const changes = ['add', 'change', 'replace'].some((v) => prefixOf(ops[1], v, 1));
+  if (!prefixOf(ops[0], 'qdisc', 2) || !changes || !ops.includes('netem')) return [];
   const device = ops[ops.indexOf('dev') + 1] ?? '<device>';
-  const loss = ops[ops.indexOf('loss') + 1];
-  const total = loss !== undefined && ops.includes('loss') && /^100(\.0+)?%$/.test(loss);
-  // The loopback device: a test of how this machine's own programs cope, nothing else is cut off.
-  if (device === 'lo')
+  // `loss [random] 100%`
+  const after = ops.slice(ops.indexOf('loss') + 1);
+  const loss = after[0] === 'random' ? after[1] : after[0];
+  const total = ops.includes('loss') && loss !== undefined && /^100(\.0+)?%$/.test(loss);
+  // The loopback device on this machine: a test of how its own programs cope. On a server, its database,
+  // pooler and health checks talk over lo too.
+  if (device === 'lo' && !inv.remote)
     return [
       effect(inv, device, {
         operation: 'modify',

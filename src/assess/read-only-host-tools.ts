@@ -9,11 +9,27 @@ import type { ReadOnlyRule } from './read-only-programs.js';
 const words = (text: string) => new Set(text.split(' '));
 const any = (parsed: ParsedOptions, options: readonly string[]) => options.some((o) => parsed.options.has(o));
 
+/**
+ * The options given, a cluster (`-pn`) counted as its letters: parseOptions keeps the whole token too, for
+ * single-dash long options, and a cluster is allowed when each of its letters is.
+ */
+const givenOptions = (parsed: ParsedOptions) =>
+  [...parsed.options.keys()].filter(
+    (o) => !/^-[a-zA-Z0-9]{2,}$/.test(o) || ![...o.slice(1)].every((c) => parsed.options.has(`-${c}`)),
+  );
+/** Every option given is one of `allowed` (an allow-list: an option not listed may write or run something). */
+const onlyThese = (parsed: ParsedOptions, allowed: ReadonlySet<string>) =>
+  givenOptions(parsed).every((o) => allowed.has(o));
+
 /** Only the options listed (`-p`, `-n`), nothing positional. */
 const onlyOptions = (allowed: string): ReadOnlyRule => {
   const set = words(allowed);
-  return { reads: (p, parsed) => p.length === 0 && [...parsed.options.keys()].every((o) => set.has(o)) };
+  return { reads: (p, parsed) => p.length === 0 && onlyThese(parsed, set) };
 };
+
+/** `btrfs filesystem show`: a group (by any prefix btrfs accepts of at least 2 letters) and a showing verb. */
+const nestedWord = (p: readonly string[], group: string, verbs: string) =>
+  p[0] !== undefined && p[0].length >= 2 && group.startsWith(p[0]) && words(verbs).has(p[1] ?? '');
 
 /** A subcommand that shows (`chronyc tracking`, `timedatectl status`), or none where none shows. */
 const subcommands = (reads: string, bareReads = true): ReadOnlyRule => {
@@ -21,57 +37,12 @@ const subcommands = (reads: string, bareReads = true): ReadOnlyRule => {
   return { reads: (p) => (p.length === 0 ? bareReads : set.has(p[0]!)) };
 };
 
-const ETHTOOL_CHANGES = [
-  '-s',
-  '--change',
-  '-K',
-  '--features',
-  '--offload',
-  '-G',
-  '--set-ring',
-  '-A',
-  '--pause',
-  '-C',
-  '--coalesce',
-  '-L',
-  '--set-channels',
-  '-E',
-  '--change-eeprom',
-  '-f',
-  '--flash',
-  '-W',
-  '--set-dump',
-  '--reset',
-  '-X',
-  '--set-rxfh-indir',
-  '-N',
-  '-U',
-  '--config-nfc',
-  '--config-ntuple',
-  '--set-eee',
-  '--set-fec',
-  '--set-priv-flags',
-  '--set-phy-tunable',
-  '--set-tunable',
-];
-
 /** ssh-keygen's options that change a file (a key's passphrase or comment, known_hosts) or make a key. */
 const SSH_KEYGEN_CHANGES = [
-  '-R',
-  '-p',
-  '-c',
-  '-A',
-  '-t',
-  '-N',
-  '-s',
-  '-k',
-  '-u',
-  '-b',
-  '-Y',
-  '-I',
-  '-O',
-  '-M',
-];
+  '-R', '-p', '-c', '-A', '-t', '-N', '-s', '-k', '-u', '-b', '-Y', '-I', '-O', '-M',
+  // -D and -w load a shared library (a PKCS#11 provider, FIDO middleware); -H hashes known_hosts in place.
+  '-D', '-w', '-H',
+]; // prettier-ignore
 
 /** Words lower-cased: Windows' tools (and diskutil's verbs) take them in any case. */
 const lowered = (p: readonly string[]) => p.map((w) => w.toLowerCase());
@@ -124,81 +95,89 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
   // `ulimit -n 4096`, `route add …`, `arp -d HOST` change; the bare or listing forms read.
   ['ulimit', { reads: (p) => p.length === 0 }],
   ['route', { reads: (p) => p.length === 0 }],
-  ['arp', { unsafe: ['-d', '--delete', '-s', '--set', '-f', '--file'] }],
+  ['arp', onlyOptions('-a -n -v -e --all --numeric --verbose')],
   ['ntpq', onlyOptions('-p -n -w --peers --numeric --wide -4 -6')],
+  // Not `-m`: every argument is then a command of its own (`chronyc -m tracking makestep`).
   [
     'chronyc',
-    subcommands('tracking sources sourcestats activity ntpdata clients serverstats rtcdata', false),
+    {
+      reads: (p, parsed) =>
+        onlyThese(parsed, words('-n -c -4 -6')) &&
+        p.length === 1 &&
+        words('tracking sources sourcestats activity ntpdata clients serverstats rtcdata').has(p[0]!),
+    },
   ],
   ['timedatectl', subcommands('status show list-timezones timesync-status show-timesync')],
   ['hostnamectl', subcommands('status')],
-  ['ethtool', { unsafe: ETHTOOL_CHANGES }],
+  // `ethtool IF`, or one showing option and the interface: not tests (`-t … offline` takes the link down).
+  [
+    'ethtool',
+    {
+      reads: (p, parsed) =>
+        p.length === 1 &&
+        onlyThese(
+          parsed,
+          words(
+            '-i --driver -S --statistics -k --show-features --show-offload -g --show-ring -a --show-pause -c --show-coalesce -l --show-channels -m --dump-module-eeprom --module-info -T --show-time-stamping -P --show-permaddr --show-eee --show-fec --json',
+          ),
+        ),
+    },
+  ],
   // SMART: reading attributes and logs; not starting tests or changing the drive's settings.
   [
     'smartctl',
     {
-      withValue: ['-d', '--device', '-l', '--log', '-T', '--tolerance'],
-      unsafe: [
-        '-s',
-        '--smart',
-        '-o',
-        '--offlineauto',
-        '-S',
-        '--saveauto',
-        '-t',
-        '--test',
-        '-X',
-        '--abort',
-        '--set',
-      ],
+      withValue: ['-d', '--device', '-l', '--log'],
+      reads: (_p, parsed) =>
+        onlyThese(
+          parsed,
+          words(
+            '-a --all -x --xall -i --info -H --health -A --attributes -c --capabilities -l --log -d --device -j --json -q',
+          ),
+        ),
     },
   ],
+  // mdadm in its query modes; any other option (`--zero`, `--restore=`, `--kill-subarray`…) is not a read.
   [
     'mdadm',
     {
-      unsafe: [
-        '--zero-superblock',
-        '--stop',
-        '-S',
-        '--fail',
-        '-f',
-        '--remove',
-        '-r',
-        '--create',
-        '-C',
-        '--grow',
-        '-G',
-        '--add',
-        '-a',
-        '--assemble',
-        '-A',
-        '--run',
-        '-R',
-        '--readonly',
-        '--readwrite',
-        '-o',
-        '-w',
-        '--update',
-        '-U',
-      ],
-      reads: (_p, parsed) => any(parsed, ['--detail', '-D', '--examine', '-E', '--query', '-Q']),
+      reads: (_p, parsed) =>
+        any(parsed, ['--detail', '-D', '--examine', '-E', '--query', '-Q']) &&
+        onlyThese(
+          parsed,
+          words(
+            '--detail -D --examine -E --query -Q --scan -s --brief -b --verbose -v --export -Y --test -t',
+          ),
+        ),
     },
   ],
   // `sysctl NAME…` prints; `-w`, `NAME=VALUE`, `-p FILE`, `--system` set.
   [
     'sysctl',
     {
-      unsafe: ['-w', '--write', '-p', '--load', '--system', '-f'],
-      reads: (p) => p.every((name) => name !== '' && !name.includes('=')),
+      reads: (p, parsed) =>
+        onlyThese(parsed, words('-a -A -X -n -N -e -b --all --values --names --binary')) &&
+        p.every((name) => name !== '' && !name.includes('=')),
     },
   ],
   // tc [options] qdisc|class|filter show|ls|list [dev NAME …]
   [
     'tc',
-    { reads: (p) => words('qdisc class filter').has(p[0] ?? '') && words('show ls list').has(p[1] ?? '') },
+    {
+      reads: (p, parsed) =>
+        onlyThese(parsed, words('-s -d -p -j -i -iec -stats -details -pretty -json -4 -6')) &&
+        words('qdisc class filter').has(p[0] ?? '') &&
+        words('show ls list').has(p[1] ?? ''),
+    },
   ],
   // sshd -T prints its effective configuration, -t checks it, -G prints it for a connection.
-  ['sshd', { withValue: ['-f', '-C'], reads: (_p, parsed) => any(parsed, ['-T', '-t', '-G']) }],
+  [
+    'sshd',
+    {
+      withValue: ['-f', '-C'],
+      reads: (_p, parsed) => any(parsed, ['-T', '-t', '-G']) && onlyThese(parsed, words('-T -t -G -f -C -q')),
+    },
+  ],
   [
     'ssh-keygen',
     {
@@ -210,16 +189,43 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
   // rsyslogd -N LEVEL checks the configuration and exits.
   [
     'rsyslogd',
-    { withValue: ['-f'], reads: (_p, parsed) => [...parsed.options.keys()].some((o) => /^-N\d?$/.test(o)) },
+    {
+      reads: (_p, parsed) =>
+        givenOptions(parsed).every((o) => /^-N\d?$|^-\d$/.test(o)) && givenOptions(parsed).length > 0,
+    },
   ],
   // apt-get -s|--simulate|--dry-run|--no-act: prints what an install or upgrade would do.
   [
     'apt-get',
     {
+      // Not with -o or -c: a setting can turn the simulation off (`-o APT::Get::Simulate=false`).
       reads: (_p, parsed) =>
-        ['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon'].some((o) =>
-          parsed.options.has(o),
+        any(parsed, ['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']) &&
+        onlyThese(
+          parsed,
+          words(
+            '-s --simulate --dry-run --just-print --no-act --recon -y --yes -q --quiet -V --verbose-versions --no-install-recommends -f --fix-broken',
+          ),
         ),
+    },
+  ],
+  // Pools, datasets, drives and btrfs file systems, listed and shown.
+  ['zfs', subcommands('list get holds userspace groupspace projectspace version', false)],
+  ['zpool', subcommands('list status iostat get history version', false)],
+  [
+    'nvme',
+    subcommands('list list-ns list-subsys smart-log id-ctrl id-ns error-log fw-log version help', false),
+  ],
+  [
+    'btrfs',
+    {
+      reads: (p) =>
+        nestedWord(p, 'filesystem', 'show df usage') ||
+        nestedWord(p, 'subvolume', 'list show get-default') ||
+        nestedWord(p, 'device', 'stats usage') ||
+        nestedWord(p, 'scrub', 'status') ||
+        nestedWord(p, 'qgroup', 'show') ||
+        p[0] === 'version',
     },
   ],
   ['pgbackrest', { reads: (p) => words('info version help').has(p[0] ?? '') }],
@@ -295,9 +301,15 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
   [
     'certbot',
     {
+      // Only these options: a config file or directory (`-c`, `--config-dir`) can name hooks, and certbot takes
+      // any prefix of a long option (`--pre-h`).
       withValue: ['--cert-name'],
-      unsafe: ['--pre-hook', '--post-hook', '--deploy-hook', '--manual-auth-hook', '--manual-cleanup-hook'],
-      reads: (p, parsed) => p[0] === 'certificates' || (p[0] === 'renew' && parsed.options.has('--dry-run')),
+      reads: (p, parsed) =>
+        onlyThese(
+          parsed,
+          words('--dry-run --cert-name -q --quiet -v --verbose --no-random-sleep-on-renew'),
+        ) &&
+        (p[0] === 'certificates' || (p[0] === 'renew' && parsed.options.has('--dry-run'))),
     },
   ],
 ];

@@ -142,6 +142,12 @@ export function readOnlyProgram(
   if (!rule) return false;
   const parsed = parseOptions(args, { withValue: valueOptionsOf(rule) });
   if (rule.unsafe?.some((option) => parsed.options.has(option))) return false;
+  // getopt_long and argparse take any unambiguous prefix of a long option: `--sys` is `--system`.
+  const abbreviates = (given: string) =>
+    given.startsWith('--') &&
+    given.length > 3 &&
+    rule.unsafe?.some((o) => o.startsWith('--') && o.startsWith(given));
+  if ([...parsed.options.keys()].some(abbreviates)) return false;
   const positionals = parsed.positionals.map((w) => (w.dynamic ? '' : w.value));
   if (rule.maxPositionals !== undefined && positionals.length > rule.maxPositionals) return false;
   return rule.reads ? rule.reads(positionals, parsed, args) : true;

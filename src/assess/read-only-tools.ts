@@ -1,7 +1,6 @@
 import { VERBS as GCLOUD_VERBS } from '../analyzers/cloud/gcloud-words.js';
 import { GLOBAL_VALUE as DOCKER_GLOBAL, SUB_VALUE as DOCKER_SUB } from '../shell/cli-options/docker.js';
 import { GLOBAL_VALUE as KUBECTL_GLOBAL, VERB_VALUE as KUBECTL_VERB } from '../shell/cli-options/kubectl.js';
-import { jenkinsCliArgs } from '../analyzers/data-platforms/jenkins.js';
 import type { ReadOnlyRule } from './read-only-programs.js';
 
 // The subcommands of infrastructure tools that only read: get, list, show, describe, plan. A subcommand
@@ -221,8 +220,8 @@ const airflow: ReadOnlyRule = {
     '-s',
     '--start-date',
   ],
-  // `dags show --save FILE` writes a file; `--imgcat` only prints.
-  unsafe: ['--save'],
+  // `dags show --save FILE` writes a file; `-S DIR` loads (runs) every DAG file in DIR.
+  unsafe: ['--save', '-S', '--subdir'],
   reads: (p) =>
     words('version info cheat-sheet').has(p[0] ?? '') ||
     nested(
@@ -250,22 +249,6 @@ const hdfs: ReadOnlyRule = {
   },
 };
 
-/** `java -jar jenkins-cli.jar -s URL list-jobs`: Jenkins' reading commands. */
-const JENKINS_READS = words(
-  'list-jobs get-job get-node get-view list-plugins who-am-i version help console list-changes session-id',
-);
-const java: ReadOnlyRule = {
-  reads: (_p, _parsed, args) => {
-    const cli = jenkinsCliArgs(args);
-    if (!cli) return false;
-    const command = cli.find(
-      (w, i) =>
-        !w.value.startsWith('-') && !/^-(s|auth|i|user|logger|p|bearer)$/.test(cli[i - 1]?.value ?? ''),
-    );
-    return command !== undefined && !command.dynamic && JENKINS_READS.has(command.value);
-  },
-};
-
 const dbt: ReadOnlyRule = {
   withValue: [
     '-t',
@@ -280,8 +263,8 @@ const dbt: ReadOnlyRule = {
     '--output',
   ],
   reads: (p, parsed) =>
-    words('ls list compile parse debug show').has(p[0] ?? '') ||
-    (p.length === 0 && parsed.options.has('--version')),
+    // Not `show` or `compile`: both send SQL to the warehouse (`show --inline …`, run_query in a model).
+    words('ls list parse debug').has(p[0] ?? '') || (p.length === 0 && parsed.options.has('--version')),
 };
 
 const bq: ReadOnlyRule = { reads: (p) => words('ls show head version help').has(p[0] ?? '') };
@@ -307,7 +290,6 @@ export const READ_ONLY_TOOLS: readonly (readonly [string, ReadOnlyRule])[] = [
   ['airflow', airflow],
   ['hdfs', hdfs],
   ['hadoop', hdfs],
-  ['java', java],
   ['dbt', dbt],
   ['bq', bq],
 ];

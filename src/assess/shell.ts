@@ -400,9 +400,6 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     // No analyzer saw into it: with production credentials about, or on a production host (ssh, kubectl
     // exec), it acts there unseen.
     if (options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name)) return;
-    // An analyzer that knows only some of the program's commands recognised this one: it is judged by what
-    // that analyzer found (`zfs destroy` on a production host needs approval), not as unseen.
-    if (own.length > 0) return;
     const unseen = {
       argv,
       text: cmd.text,

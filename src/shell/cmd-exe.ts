@@ -186,6 +186,15 @@ function translate(words: readonly Word[], scope: Scope): Inner[] {
   if (first.value.startsWith('@') && !first.dynamic)
     return translate([{ ...first, value: first.value.slice(1) }, ...args], scope);
   if (first.value === '') return translate(args, scope);
+  // cmd ends a command's name at `/` (`rd/s/q DIR` is `rd /s /q DIR`); a drive or path keeps its slashes.
+  const glued = /^([a-z]+)(\/[a-z?:-]+)+$/i.exec(first.dynamic ? '' : first.value);
+  if (glued && !/^[a-z]:/i.test(first.value)) {
+    const [head, ...switchesGiven] = first.value.split('/');
+    return translate(
+      [{ ...first, value: head! }, ...switchesGiven.map((x) => ({ ...first, value: `/${x}` })), ...args],
+      scope,
+    );
+  }
   const name = first.dynamic ? '' : first.value.toLowerCase().replace(/\.exe$/, '');
   const { on, operands } = switches(args);
   const path = (w: Word) => cmdPath(w, place);

@@ -52,7 +52,11 @@ export interface Peeled {
  */
 export function commandName(w: Word | undefined): string {
   if (!w) return '';
-  const slash = w.value.lastIndexOf('/');
+  // A Windows path (`C:\Windows\System32\cmd.exe`) ends its directories with a backslash.
+  const slash = Math.max(
+    w.value.lastIndexOf('/'),
+    /^[a-z]:\\/i.test(w.value) ? w.value.lastIndexOf('\\') : -1,
+  );
   const base = (slash >= 0 ? w.value.slice(slash + 1) : w.value).toLowerCase();
   return base.endsWith('.exe') && base.length > 4 ? base.slice(0, -4) : base;
 }
@@ -385,7 +389,13 @@ function peelFind(cmd: SimpleCommand): Peeled | undefined {
     // `{}` is each file found under a root: keep the root so the path can still be judged, and the name
     // every file found has, when one `-name` without a pattern says it (`-name node_modules`).
     for (const root of roots) {
-      const found = `${root.value.replace(/\/$/, '')}/<found>${name ? `/${name}` : ''}`;
+      // The name only when `{}` stands alone (`{}/..` is its parent) and the search stays in the
+      // working directory: from `/` or a home, `-name node_modules` reaches deployed applications too.
+      const named =
+        name &&
+        withinWorkingDirectory(root) &&
+        primary.values.every((w) => !w.value.includes('{}') || w.value === '{}');
+      const found = `${root.value.replace(/\/$/, '')}/<found>${named ? `/${name}` : ''}`;
       const argv = primary.values.map((w) =>
         w.value.includes('{}') ? word(w.value.replaceAll('{}', found), root.dynamic || w.dynamic) : w,
       );
@@ -405,6 +415,13 @@ function foundName(primaries: readonly { name: string; values: readonly Word[] }
   const value = names.length === 1 ? names[0]!.values[0] : undefined;
   return value && !value.dynamic && /^[\w.@+-]+$/.test(value.value) ? value.value : undefined;
 }
+
+/** `.`, `./src`, `build`: a relative root that does not climb out of the working directory. */
+const withinWorkingDirectory = (root: Word) =>
+  !root.dynamic &&
+  !root.value.startsWith('/') &&
+  !root.value.startsWith('~') &&
+  !root.value.split('/').includes('..');
 
 /** At most this many `xargs -I` runs (one per input line) are assessed: the others are alike. */
 const MAX_XARGS_RUNS = 16;

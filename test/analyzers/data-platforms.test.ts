@@ -93,7 +93,6 @@ describe('their looking forms and routine work stay allowed', () => {
     'java -jar jenkins-cli.jar -s https://jenkins.prod.acme.com/ list-jobs',
     'java -jar jenkins-cli.jar -s https://jenkins.prod.acme.com/ get-job deploy-api',
     'java -jar jenkins-cli.jar -s https://jenkins.prod.acme.com/ build deploy-api -p VERSION=1.2',
-    'ssh prod-ci-1 java -jar jenkins-cli.jar -s https://jenkins.acme.com get-job deploy',
     'java -jar app.jar --spring.profiles.active=dev',
     'ssh prod-edge-1 hdfs dfs -ls /user/hive/warehouse',
     'ssh prod-edge-1 hadoop fs -du -s -h /data',

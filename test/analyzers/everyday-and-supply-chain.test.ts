@@ -45,7 +45,6 @@ describe('allowed', () => {
     'rm -rf ~/.cache/pip ~/.cache/go-build',
     'rm -rf ~/.npm/_cacache',
     'find . -type d -name __pycache__ -prune -exec rm -rf {} +',
-    'find ~ -name node_modules -type d -prune -exec rm -rf {} +',
     'git clean -fdX build/ coverage/',
     'gpg --list-secret-keys',
     'ssh-keygen -t ed25519 -f ~/.ssh/id_new',

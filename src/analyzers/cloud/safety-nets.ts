@@ -188,11 +188,16 @@ export function addsProtection(
 ): boolean {
   if (cloud === 'azure')
     return (
-      (groups === 'lock' && verb === 'create') ||
+      // A ReadOnly lock stops every write to the resource, as an outage would: not a mere protection.
+      (groups === 'lock' && verb === 'create' && !/^readonly$/i.test(value(args, '--lock-type') ?? '')) ||
       (/^keyvault (secret|key|certificate)$/.test(groups) && verb === 'recover')
     );
   if (groups === 'kms') return verb === 'cancel-key-deletion' || verb === 'enable-key-rotation';
-  if (groups === 'secretsmanager') return verb === 'restore-secret' || verb === 'create-secret';
+  if (groups === 'secretsmanager')
+    return (
+      verb === 'restore-secret' ||
+      (verb === 'create-secret' && !has(args, '--force-overwrite-replica-secret'))
+    );
   return (
     groups === 'cloudformation' &&
     verb === 'update-termination-protection' &&

@@ -66,7 +66,7 @@ const VALUE_OPTIONS = new Set(['-s', '-auth', '-i', '-user', '-logger', '-p', '-
 const JAVA_VALUE = new Set(['-cp', '-classpath', '--class-path', '-p', '--module-path', '--add-modules']);
 
 /** The words after `-jar jenkins-cli.jar`, or undefined when java runs anything else. */
-export function jenkinsCliArgs(args: readonly Word[]): Word[] | undefined {
+function jenkinsCliArgs(args: readonly Word[]): Word[] | undefined {
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     if (JAVA_VALUE.has(v)) {

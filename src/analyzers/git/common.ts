@@ -13,6 +13,8 @@ export interface Repo {
   hints: EnvironmentHint[];
   /** Where the guarded files are, for a repository on this machine (undefined on another one). */
   guards?: SensitiveContext;
+  /** The directory the command runs in, for a repository on this machine (-C may name another). */
+  cwd?: string;
 }
 
 export function make(

@@ -88,8 +88,11 @@ function clean(repo: Repo, args: Args): Effect[] {
   const dirs = hasOption(o, '-d') ? ' and directories' : '';
   const where = o.positionals.map((w) => w.value).join(' ') || repo.dir;
   const reason = `git clean deletes ${what}${dirs} in ${where}; git cannot bring them back`;
-  // Only ignored files (-X), only under build-output directories named (`build/ coverage/`): regenerated.
+  // Only ignored files (-X), only under build-output directories named (`build/ coverage/`), in a repository
+  // on this machine at or below the working directory: regenerated (on a server they may be what runs).
+  const here = repo.cwd !== undefined && (repo.dir === repo.cwd || repo.dir.startsWith(`${repo.cwd}/`));
   const onlyOutput =
+    here &&
     hasOption(o, '-X') &&
     !hasOption(o, '-x') &&
     o.positionals.length > 0 &&
