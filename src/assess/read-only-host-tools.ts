@@ -1,12 +1,12 @@
 import type { ParsedOptions } from '../shell/options.js';
 import type { ReadOnlyRule } from './read-only-programs.js';
+import { words } from './read-only-tools.js';
 
 // How an operator looks at a machine's disks, audit trail, network, clock and sshd before touching it
 // (`ssh prod-db-1 findmnt /var/lib/postgresql`, `sudo sshd -T`, `tc qdisc show dev eth0`): the forms of
 // those tools that only read. Each tool also has forms that change the machine (`tc qdisc add`, `sysctl -w`,
 // `ssh-keygen -R`, `mdadm --zero-superblock`), which match no rule here.
 
-const words = (text: string) => new Set(text.split(' '));
 const any = (parsed: ParsedOptions, options: readonly string[]) => options.some((o) => parsed.options.has(o));
 
 /**

@@ -6,7 +6,8 @@ import type { ReadOnlyRule } from './read-only-programs.js';
 // The subcommands of infrastructure tools that only read: get, list, show, describe, plan. A subcommand
 // not listed (a plugin, a new verb) is not known to be read-only.
 
-const words = (text: string) => new Set(text.split(' '));
+/** A set of the space-separated words of `text`: the tables' lists of subcommands and options. */
+export const words = (text: string) => new Set(text.split(' '));
 /** `config view`, `state list`: a subcommand whose own subcommand decides. */
 const nested = (first: string, second: ReadonlySet<string>) => (p: readonly string[]) =>
   p[0] === first && second.has(p[1] ?? '');
