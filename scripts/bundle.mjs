@@ -13,6 +13,7 @@
 // bundle would import every external at startup: the PostgreSQL client on a hook call that never uses it),
 // and import() becomes require(), which lets hook-fast run the bundle with a V8 code cache.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 // better-sqlite3's JavaScript is bundled (a dozen small modules that Node would resolve and compile on every
@@ -45,18 +46,30 @@ const localHookIsItsOwnFile = {
 };
 
 /**
- * commander requires node:child_process at load, for subcommands that are programs of their own (we have
- * none); child_process loads net and dgram. Its copy gets a stand-in that requires it on first use.
+ * Built-in modules that take a millisecond or more to load and that a warm one-shot command never uses
+ * (commander requires node:child_process at load for subcommands that are programs of their own; the
+ * approval client node:http; the checkpointer node:worker_threads): together ~5 ms of every `check`.
+ * In the bundle each is a stand-in whose properties require the real module on first use. Its property
+ * names are the built-in's own, read here at build time (the bundle runs on the Node that built it).
  */
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process-for-commander',
+const LAZY_BUILTINS = ['child_process', 'fs/promises', 'http', 'https', 'net', 'stream', 'worker_threads'];
+const require = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
-      /[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents:
-        "let cp; module.exports = new Proxy({}, { get: (_, key) => (cp ??= require('node:child_process'))[key] });",
+    const names = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter: names }, ({ path, namespace }) => {
+      const name = path.replace(/^node:/, '');
+      // The stand-in's own require is of the real module.
+      if (namespace === 'lazy-builtin') return { path: `node:${name}`, external: true };
+      return { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+      contents: [
+        `let real; const load = () => (real ??= require('node:${path}'));`,
+        `for (const key of ${JSON.stringify(Object.keys(require(`node:${path}`)))})`,
+        '  Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });',
+      ].join('\n'),
       loader: 'js',
     }));
   },
@@ -140,7 +153,7 @@ await Promise.all([
     entryPoints: ['src/cli/bundle-entry.ts'],
     outfile: 'dist/cli/hook-bundle.cjs',
     external,
-    plugins: [lazyChildProcessForCommander, zodEnglishOnly],
+    plugins: [lazyBuiltins, zodEnglishOnly],
     // Modules find files beside them (policies/, grammars) through import.meta.url: the bundle's own URL.
     define: { 'import.meta.url': '__interlockBundleUrl' },
     banner: { js: "const __interlockBundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -13,8 +13,7 @@ async function main(): Promise<void> {
     if (!longRunning) (await import('./short-lived.js')).preferQuickStart();
     // The bundled fast entry (see hook-fast.ts): the daemon's socket first, else the bundled full hook.
     // Required, not imported: importing CommonJS from an ES module costs ~50 ms of export analysis here.
-    const { createRequire } = await import('node:module');
-    const fast = createRequire(import.meta.url)('./hook-fast.cjs') as typeof import('./hook-fast.js');
+    const fast = (await requireBeside())('./hook-fast.cjs') as typeof import('./hook-fast.js');
     process.exitCode = await fast.runFastHook(rest).catch(async (error: unknown) => {
       // As in hook-bin.ts: whatever goes wrong blocks the tool call; a crash (exit 1) would let most agents go on.
       process.stderr.write(
@@ -58,9 +57,9 @@ async function leave(code: number, mayHold: boolean): Promise<never> {
 
 /** The daemon's answer, printed (dist/cli/cli-fast.cjs, built-ins only): its exit code, else undefined. */
 async function fromDaemon(args: readonly string[]): Promise<number | undefined> {
-  const { createRequire } = await import('node:module');
+  const requireHere = await requireBeside();
   try {
-    const fast = createRequire(import.meta.url)('./cli-fast.cjs') as typeof import('./cli-fast.js');
+    const fast = requireHere('./cli-fast.cjs') as typeof import('./cli-fast.js');
     return await fast.answerFromDaemon(args);
   } catch {
     return undefined; // no bundle (running as built), or no directory to name: decided here
@@ -69,11 +68,21 @@ async function fromDaemon(args: readonly string[]): Promise<number | undefined> 
 
 /** one-shot.ts as one CommonJS file (dist/cli/one-shot.cjs), or as built when the bundles were not made. */
 async function oneShot(): Promise<typeof import('./one-shot.js')> {
-  const { createRequire } = await import('node:module');
+  const requireHere = await requireBeside();
   try {
-    return createRequire(import.meta.url)('./one-shot.cjs') as typeof import('./one-shot.js');
+    return requireHere('./one-shot.cjs') as typeof import('./one-shot.js');
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw error;
     return import('./one-shot.js');
   }
+}
+
+/**
+ * `require` for files beside this one: CommonJS's own in main.cjs (importing node:module there would start
+ * Node's ES module loader, ~2 ms), one made by node:module in main.js (an ES module, as built).
+ */
+async function requireBeside(): Promise<NodeJS.Require> {
+  if (typeof require === 'function') return require;
+  const { createRequire } = await import('node:module');
+  return createRequire(import.meta.url);
 }
