@@ -3,6 +3,7 @@ import { word, type Word } from '../shell/words.js';
 import type { Analyzer } from './analyzer.js';
 import { tokenizeAwk, type AwkToken } from './awk/scan.js';
 import { shellEffect } from './interpreters/calls.js';
+import { readProgramFile } from './program-files.js';
 
 // awk runs shell commands from its program: system("…"), `print … | "cmd"`, `"cmd" | getline` (and gawk's
 // `|&`). A literal command is assessed as shell, like python's os.system; one built from data is not
@@ -36,6 +37,15 @@ function programText(args: readonly Word[]): Word | undefined {
   if (sources.length) return word(sources.join('\n'));
   if (['-f', '--file', '-E', '--exec'].some((o) => parsed.options.has(o))) return undefined;
   return parsed.positionals[0];
+}
+
+/** The program files of `-f FILE`, `--file FILE`, `-E FILE`, `--exec FILE`. */
+function programFiles(args: readonly Word[]): Word[] {
+  const parsed = parseOptions(args, { withValue: OPTIONS_WITH_VALUE, stopAtFirstPositional: true });
+  return optionValues(parsed, '-f', '--file', '-E', '--exec').map((value) => {
+    const given = args.find((w) => w.value === value);
+    return given ?? word(value);
+  });
 }
 
 /** Adjacent string literals (awk concatenates them), or undefined when any part is computed. */
@@ -103,10 +113,18 @@ export const awkAnalyzer: Analyzer = {
   local: true,
   environmentVariables: [],
   analyze(inv) {
+    const runsOf = (text: string) =>
+      commandsRun(tokenizeAwk(text))
+        .filter((run) => run.text !== '')
+        .map((run) => shellEffect(inv.name, run.how, run.text));
     const program = programText(inv.args);
-    if (!program) return [];
-    return commandsRun(tokenizeAwk(program.value))
-      .filter((run) => run.text !== '')
-      .map((run) => shellEffect(inv.name, run.how, run.text));
+    if (program) return runsOf(program.value);
+    // `awk -f cleanup.awk`: the program is the file's text.
+    return programFiles(inv.args).flatMap((file) => {
+      const read = readProgramFile(inv, file);
+      if (read.kind === 'none') return [];
+      if (read.kind === 'unverifiable') return [read.effect];
+      return runsOf(read.text).map((effect) => ({ ...effect, where: file.value }));
+    });
   },
 };

@@ -19,6 +19,7 @@ import { erasingEditsAnalyzer } from './erasing-edits.js';
 import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
+import { sedScriptFilesAnalyzer } from './sed-script-files.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
@@ -71,6 +72,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     servicesAnalyzer,
     interpretersAnalyzer(deps.sql),
     awkAnalyzer,
+    sedScriptFilesAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
     etcdAnalyzer,

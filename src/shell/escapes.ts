@@ -4,6 +4,7 @@ import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { powershellCommands } from './powershell.js';
+import { parseSedScript, sedMayHide, sedRun } from './sed-script.js';
 import type { Inner, Peeled } from './wrappers.js';
 import type { Word } from './words.js';
 
@@ -210,6 +211,38 @@ function manPager(args: readonly Word[]): Inner[] {
   });
 }
 
+/**
+ * sed's `e COMMAND` (GNU): COMMAND runs through the shell; `e` alone and `s///e` run the edited text itself,
+ * which is known only at run time (the replacement, when the pattern takes the whole line and keeps
+ * nothing of it). `--sandbox` makes sed refuse them. A script sed would refuse runs nothing.
+ */
+function sedCommands(args: readonly Word[]): Inner[] {
+  const run = sedRun(args);
+  if (run.sandboxed) return [];
+  return run.scripts.flatMap((w): Inner[] => {
+    const parsed = parseSedScript(w.value);
+    const runs = [...parsed.shellCommands, ...parsed.replacementCommands];
+    if (w.dynamic && (runs.length || parsed.runsItsInput || !parsed.understood))
+      return [{ kind: 'unverifiable', reason: 'sed runs a script built at run time', target: w.value }];
+    if (sedMayHide(w.value, parsed))
+      return [
+        { kind: 'unverifiable', reason: 'sed runs a script this reading does not follow', target: w.value },
+      ];
+    return [
+      ...runs.map((text) => script(text, 'sed e')),
+      ...(parsed.runsItsInput
+        ? [
+            {
+              kind: 'unverifiable' as const,
+              reason: 'sed runs the lines it edits as shell commands (`e`)',
+              target: w.value,
+            },
+          ]
+        : []),
+    ];
+  });
+}
+
 /** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
 export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
@@ -220,6 +253,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'man') inner = manPager(args);
+  else if (name === 'sed' || name === 'gsed') inner = sedCommands(args);
   else if (name === 'expect') inner = expectCommands(args);
   else if (name === 'pwsh' || name === 'powershell') {
     inner = powershellCommands(args, name);

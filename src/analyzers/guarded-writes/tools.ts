@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
+import { parseSedScript, sedRun } from '../../shell/sed-script.js';
 import { word, type Word } from '../../shell/words.js';
 import type { Target } from './judge.js';
 import { dotContents, landings } from './landing.js';
@@ -45,11 +46,17 @@ function copies(name: string, args: readonly Word[]): Target[] {
 const inPlace = (w: Word, letters: RegExp) =>
   !w.dynamic && (/^--in-place/.test(w.value) || letters.test(w.value));
 
+/** The files `sed -i` rewrites, and those its script writes (`w FILE`, `s///w FILE`) unless sandboxed. */
 function sed(args: readonly Word[]): Target[] {
-  if (!args.some((w) => inPlace(w, /^-[a-hj-zA-Z]*i/))) return [];
+  const run = sedRun(args);
+  const written = run.sandboxed
+    ? []
+    : run.scripts.filter((w) => !w.dynamic).flatMap((w) => parseSedScript(w.value).writes);
+  const scriptWrites = written.map((path): Target => ({ path, mode: 'file' }));
+  if (!args.some((w) => inPlace(w, /^-[a-hj-zA-Z]*i/))) return scriptWrites;
   const parsed = parseOptions(args, { withValue: ['-e', '--expression', '-f', '--file', '-l'] });
   const scripted = hasOption(parsed, '-e', '--expression', '-f', '--file');
-  return files(scripted ? parsed.positionals : parsed.positionals.slice(1));
+  return [...files(scripted ? parsed.positionals : parsed.positionals.slice(1)), ...scriptWrites];
 }
 
 function perl(args: readonly Word[]): Target[] {

@@ -3,30 +3,18 @@ import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import type { Lang } from '../code-scan.js';
 import { resolvePath } from '../paths.js';
+import { readProgramFile } from '../program-files.js';
 import type { SqlParser } from '../sql-parser.js';
 import { locatedCodeEffects } from './calls.js';
 
 // `python3 drop_old.py`, `node cleanup.js`, `ruby wipe.rb`: the program file, read through the edge's
-// `readScript` (the same reader, caps and refusals as shell scripts), is scanned like `-c`/`-e` code.
-// A missing file runs nothing (the interpreter says so); one that exists but cannot be read as text is
-// unverifiable, as a shell script would be.
+// `readScript` (program-files.ts), is scanned like `-c`/`-e` code.
 
 /** The line of `offset` in `text`, from 1. */
 function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
-}
-
-function unreadable(inv: Invocation, label: string, path: string, why: string): Effect {
-  return {
-    operation: 'execute-unverifiable',
-    tool: inv.name,
-    target: path,
-    reversible: false,
-    risk: 'high',
-    reason: `${inv.name}: ${label} ${why}, so what it does cannot be verified`,
-  };
 }
 
 /**
@@ -55,27 +43,16 @@ function sourceOf(text: string, lang: Lang): string {
 
 /** Effects of running the program file `file` with `lang`'s interpreter. */
 export function codeFileEffects(inv: Invocation, file: Word, lang: Lang, sql?: SqlParser): Effect[] {
-  const read = inv.facts.readScript;
-  if (!read || inv.remote || file.dynamic) return [];
-  const path = resolvePath(file.value, inv.facts.cwd, inv.facts.home);
-  const script = read(path);
-  switch (script.kind) {
-    case 'missing':
-      return [];
-    case 'binary':
-      return [unreadable(inv, file.value, path, 'is not text')];
-    case 'unreadable':
-      return [unreadable(inv, file.value, path, `cannot be read (${script.reason})`)];
-    case 'text': {
-      const source = sourceOf(script.text, lang);
-      return locatedCodeEffects(source, lang, inv.name, inv, false, sql).map(({ effect, at }) => ({
-        ...(computedAtRunTime(effect)
-          ? { ...effect, risk: 'low', reason: `${effect.reason}; inside a program file` }
-          : effect),
-        where: `${file.value}:${lineAt(source, at)}`,
-      }));
-    }
-  }
+  const read = readProgramFile(inv, file);
+  if (read.kind === 'none') return [];
+  if (read.kind === 'unverifiable') return [read.effect];
+  const source = sourceOf(read.text, lang);
+  return locatedCodeEffects(source, lang, inv.name, inv, false, sql).map(({ effect, at }) => ({
+    ...(computedAtRunTime(effect)
+      ? { ...effect, risk: 'low', reason: `${effect.reason}; inside a program file` }
+      : effect),
+    where: `${file.value}:${lineAt(source, at)}`,
+  }));
 }
 
 /** `python3 -m tools.cleanup`: tools/cleanup.py or tools/cleanup/__main__.py of the project, if there. */

@@ -1,0 +1,45 @@
+import type { Effect } from '../core/types.js';
+import type { Word } from '../shell/words.js';
+import type { Invocation } from './analyzer.js';
+import { resolvePath } from './paths.js';
+
+// A program file a command names (`python3 drop_old.py`, `awk -f fix.awk`, `sed -f edit.sed`), read through
+// the edge's `readScript`: the same reader, caps and refusals as shell scripts. A missing file runs nothing
+// (the program says so); one that exists but cannot be read as text is unverifiable, as a shell script would be.
+
+export type ProgramFile =
+  | { kind: 'text'; text: string; path: string }
+  /** Nothing to read here: no reader, a remote or computed path, or no such file. */
+  | { kind: 'none' }
+  | { kind: 'unverifiable'; effect: Effect };
+
+function unreadable(inv: Invocation, label: string, path: string, why: string): Effect {
+  return {
+    operation: 'execute-unverifiable',
+    tool: inv.name,
+    target: path,
+    reversible: false,
+    risk: 'high',
+    reason: `${inv.name}: ${label} ${why}, so what it does cannot be verified`,
+  };
+}
+
+export function readProgramFile(inv: Invocation, file: Word): ProgramFile {
+  const read = inv.facts.readScript;
+  if (!read || inv.remote || file.dynamic) return { kind: 'none' };
+  const path = resolvePath(file.value, inv.facts.cwd, inv.facts.home);
+  const script = read(path);
+  switch (script.kind) {
+    case 'missing':
+      return { kind: 'none' };
+    case 'binary':
+      return { kind: 'unverifiable', effect: unreadable(inv, file.value, path, 'is not text') };
+    case 'unreadable':
+      return {
+        kind: 'unverifiable',
+        effect: unreadable(inv, file.value, path, `cannot be read (${script.reason})`),
+      };
+    case 'text':
+      return { kind: 'text', text: script.text, path };
+  }
+}
