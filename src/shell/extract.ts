@@ -7,6 +7,23 @@ export interface Redirect {
   descriptor?: string;
 }
 
+/**
+ * The text a pipe's first stage writes when it only passes text on: `cat` of its here-document or
+ * here-string (`cat <<EOF | kubectl apply -f -`), `echo` of words. The next stage reads it as if it were
+ * its own here-document. Undefined for anything else, and when the output goes to a file instead.
+ */
+function passedOn(source: SimpleCommand): Word | undefined {
+  const [program, ...args] = source.argv;
+  const name = program?.value.slice(program.value.lastIndexOf('/') + 1);
+  if (program?.dynamic || source.redirects.some((r) => r.operator.startsWith('>') || r.operator === '&>'))
+    return undefined;
+  if (name === 'cat' && source.stdinText && args.every((w) => w.value === '-')) return source.stdinText;
+  // Without options (`-e` and `-n` change the text): the words, one space between, and a newline.
+  if (name === 'echo' && !args.some((w) => w.dynamic || /^-[neE]+$/.test(w.value)))
+    return { value: `${args.map((w) => w.value).join(' ')}\n`, dynamic: false };
+  return undefined;
+}
+
 /** One simple command as bash would run it, wherever it sits (list, pipeline, subshell, substitution…). */
 export interface SimpleCommand {
   argv: Word[];
@@ -258,11 +275,24 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     if (pipeline?.type === 'pipeline') {
       // The stage before this one (its sibling): listing every stage for every command was quadratic.
       const previous = stage.previousNamedSibling;
-      const source = previous ? lastCommandIn(previous) : undefined;
+      const source = previous ? lastCommandIn(previous) : hereDocumentFeeder(pipeline, stageAbove?.up);
       if (source) command.stdinFrom = byNode.get(key(source)) ?? commandPlaceholder(source);
+      command.stdinText ??= command.stdinFrom && passedOn(command.stdinFrom);
     }
     byNode.set(key(node), command);
     return command;
+  };
+
+  /**
+   * `cat <<EOF | kubectl apply -f -`: tree-sitter-bash hangs the rest of the pipeline inside the
+   * here-document's redirect, so its first stage has no stage before it there; the command the
+   * here-document belongs to feeds it.
+   */
+  const hereDocumentFeeder = (pipeline: SyntaxNode, above: Ancestry | undefined): SyntaxNode | undefined => {
+    const redirect = parentOf(pipeline, above);
+    if (redirect?.type !== 'heredoc_redirect') return undefined;
+    const body = parentOf(redirect, above?.up)?.childForFieldName('body');
+    return body ? lastCommandIn(body) : undefined;
   };
 
   // A pipeline stage may be a compound statement; the command feeding the pipe is its last simple command.
