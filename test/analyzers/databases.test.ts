@@ -74,9 +74,9 @@ describe('database targets, categories and hints', () => {
     expect(effects.map((e) => e.target)).toEqual(['table t']);
   });
 
-  it('reports a shell command run through psql or sqlite as unverifiable', async () => {
+  it('assesses a shell command run through psql or sqlite as shell', async () => {
     const [e] = await effectsOf('sqlite3 app.db ".shell rm -rf /"');
-    expect(e).toMatchObject({ operation: 'execute-unverifiable', risk: 'high' });
+    expect(e).toMatchObject({ operation: 'delete', target: '/', risk: 'critical' });
   });
 
   it('names the collection or database a mongosh call acts on', async () => {

@@ -5,7 +5,7 @@ import type { Dialect } from './sql-text.js';
 
 /** Client commands: run a file, run a shell command, restore a database… */
 export function metaCommand(text: string, dialect: Dialect): SqlEffect[] {
-  const m = /^(\\[!a-zA-Z.]+|\.[a-z]+|source|system)\s*(.*)$/is.exec(text);
+  const m = /^(\\[!a-zA-Z.]+|\.[a-z]+|source|system|pager)\s*(.*)$/is.exec(text);
   if (!m) return [];
   const command = m[1]!.toLowerCase();
   const rest = m[2]!.trim();
@@ -20,6 +20,7 @@ export function metaCommand(text: string, dialect: Dialect): SqlEffect[] {
         'database',
       ),
     ];
+  // The client runs these on this machine, whatever server it is connected to: the command is assessed as shell.
   if (['\\!', '.shell', '.system', 'system'].includes(command))
     return [
       effect(
@@ -28,6 +29,19 @@ export function metaCommand(text: string, dialect: Dialect): SqlEffect[] {
         rest || 'a shell',
         `${command} runs a shell command: ${rest}`,
         'database',
+        rest ? { runs: rest } : {},
+      ),
+    ];
+  // mysql's `pager CMD` (`\P CMD`): every result after it is piped to CMD, run through the shell.
+  if (dialect === 'mysql' && (command === 'pager' || m[1] === '\\P') && rest)
+    return [
+      effect(
+        'execute-unverifiable',
+        'high',
+        rest,
+        `${command} pipes the results to a shell command: ${rest}`,
+        'database',
+        { runs: rest },
       ),
     ];
   if (command === '\\gexec')

@@ -138,11 +138,12 @@ export function splitSql(text: string, dialect: Dialect): SqlPiece[] {
       start = s.i;
       continue;
     }
-    if (dialect === 'mysql' && /[dDsS]/.test(c) && atLineStartOfEmptyStatement()) {
+    if (dialect === 'mysql' && /[dDsSpP]/.test(c) && atLineStartOfEmptyStatement()) {
       const end = lineEnd(text, s.i);
       const line = text.slice(s.i, end).trim();
       const m = /^delimiter\s+(\S+)/i.exec(line);
-      if (m || /^source\s/i.test(line)) {
+      // Client commands by name, which take the rest of the line (the mysql manual's "mysql Client Commands").
+      if (m || /^(source|system|pager)\s/i.test(line)) {
         if (m) delimiter = m[1]!;
         else pieces.push({ kind: 'meta', text: line });
         s.i = end;
