@@ -2,7 +2,7 @@ import type { Analyzer } from './analyzer.js';
 import { mongo } from './databases/mongo.js';
 import { clickhouse, cqlsh } from './databases/other-sql.js';
 import { mysqlsh } from './databases/mysqlsh.js';
-import { SQL_SHELLS, sqlShell, usql } from './databases/sql-shells.js';
+import { SQL_SHELLS, sqlplus, sqlShell, usql } from './databases/sql-shells.js';
 import { mysql, mysqladmin } from './databases/mysql.js';
 import { pgRestore, pgTool, psql } from './databases/postgres.js';
 import { redis } from './databases/redis.js';
@@ -39,6 +39,7 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'duckdb',
       'mysqlsh',
       ...Object.keys(SQL_SHELLS),
+      'sqlplus',
     ],
     local: false,
     environmentVariables: [
@@ -87,6 +88,8 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
           return mysqlsh(inv, sql);
         case 'usql':
           return usql(inv, sql);
+        case 'sqlplus':
+          return sqlplus(inv, sql);
       }
       const shell = SQL_SHELLS[inv.name];
       return shell ? sqlShell(inv, sql, shell) : [];

@@ -506,6 +506,36 @@ export function fromStdin(
   return run({ value: source.text, dynamic: source.dynamic });
 }
 
+/** SQL*Plus's options that take a value (it takes them in either case: `-S`, `-s`). */
+const SQLPLUS_VALUE = ['-c', '-compatibility', '-m', '-markup', '-r', '-restrict', '-f', '-fast'];
+
+/**
+ * Oracle's SQL*Plus: `sqlplus [options] [LOGON] [@SCRIPT [ARGS]]`, LOGON `user/password@CONNECT`, `/nolog`
+ * or `/ as sysdba`; without a script it runs what stdin gives. The connect identifier (an alias, a host,
+ * `//host:port/service`) is where it lands.
+ */
+export function sqlplus(inv: Invocation, parser: SqlParser): Effect[] {
+  const args = inv.args.map((w) => (/^-[a-z]/i.test(w.value) ? { ...w, value: w.value.toLowerCase() } : w));
+  const { options, positionals } = getopt(args, SQLPLUS_VALUE);
+  if (has(options, '-h', '-help', '-v', '-version')) return [];
+  const logon = positionals[0] && !positionals[0].value.startsWith('@') ? positionals[0] : undefined;
+  const at = logon && !logon.dynamic ? logon.value.lastIndexOf('@') : -1;
+  const connect = at >= 0 ? logon!.value.slice(at + 1) : inv.env('TWO_TASK');
+  const hints = serverHints(at >= 0 ? `${inv.name} connect identifier` : 'env TWO_TASK', connect);
+  const run = (text: { value: string; dynamic: boolean }) =>
+    shellSql(parser, inv.name, text, 'postgres', hints, 'sqlplus');
+  const script = positionals.find((w) => w.value.startsWith('@'));
+  if (!script) return fromStdin(inv, run, inv.name, hints);
+  // `@drop` runs drop.sql: SQL*Plus adds the extension when none is given.
+  const name = script.value.slice(1);
+  const file = { ...script, value: /\.[a-z0-9]+$/i.test(name) ? name : `${name}.sql` };
+  const sql = /^[a-z][a-z0-9+.-]*:\/\//i.test(file.value)
+    ? { unknown: `the file ${file.value}` }
+    : sqlFile(inv, file);
+  if (sql && 'text' in sql) return run({ value: sql.text, dynamic: false });
+  return sql ? [unknownSql(inv.name, `SQL from ${sql.unknown}`, `SQL file ${file.value}`, hints)] : [];
+}
+
 export function usql(inv: Invocation, parser: SqlParser): Effect[] {
   const { positionals } = getopt(inv.args, USQL.withValue);
   const url = positionals[0]?.dynamic ? undefined : positionals[0]?.value;
