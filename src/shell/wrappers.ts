@@ -683,11 +683,45 @@ function pythonFileFirst(peeled: Peeled): Peeled {
   return { ...peeled, inner };
 }
 
+const PYTHON = /^(python|python[23](\.\d+)?|pypy3?)$/;
+/** Modules run with `python -m` that are programs with a command line of their own, as the analyzers know them. */
+const MODULE_PROGRAMS = new Map([
+  ['pip', 'pip'],
+  ['pip3', 'pip'],
+]);
+
+/**
+ * `python3 -m pip uninstall x` (the form pip's own docs recommend) is pip's command line: `sudo python3 -m
+ * pip uninstall urllib3` was allowed where `sudo pip uninstall urllib3` was not. python itself is still
+ * analyzed: `-m pip` runs a pip.py of the project first, if there is one.
+ */
+function peelModuleProgram(cmd: SimpleCommand, name: string): Peeled | undefined {
+  if (!PYTHON.test(name)) return undefined;
+  const args = cmd.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.dynamic) return undefined;
+    const module = w.value === '-m' ? args[i + 1] : /^-m(.+)$/.exec(w.value)?.[1];
+    if (module !== undefined) {
+      const value = typeof module === 'string' ? module : module.dynamic ? undefined : module.value;
+      const program = value === undefined ? undefined : MODULE_PROGRAMS.get(value);
+      if (!program) return undefined;
+      const rest = args.slice(w.value === '-m' ? i + 2 : i + 1);
+      return { inner: [{ kind: 'argv', argv: [word(program, false), ...rest] }], analyzeSelf: true };
+    }
+    if (w.value === '-X' || w.value === '-W') i++;
+    else if (!/^-[a-zA-Z]+$/.test(w.value)) return undefined; // -c, a script: not a module
+  }
+  return undefined;
+}
+
 /** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
 export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   const name = commandName(cmd.argv[0]);
   const sub = cmd.argv[1]?.value;
   if (PREFIX_WRAPPERS.has(name)) return peelSimple(cmd, name);
+  const moduleProgram = peelModuleProgram(cmd, name);
+  if (moduleProgram) return moduleProgram;
   const runner = RUNNERS[name];
   if (runner) return peelRunner(cmd, runner);
   const escaped = peelEscapes(cmd, name) ?? peelFleet(cmd, name);
