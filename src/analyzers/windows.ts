@@ -224,6 +224,40 @@ function diskpart(inv: Invocation): Effect[] {
 const MACHINE_HIVE =
   /^(\\\\[^\\]+\\)?(hklm|hkey_local_machine|hkcr|hkey_classes_root|hku|hkey_users|hkcc|hkey_current_config)\b/i;
 
+/**
+ * Registry values that switch a protection off (Microsoft's documented keys): Defender's service or its
+ * policies, UAC, the event log service, the firewall's policy. `reg add …\\WinDefend /v Start /d 4` was
+ * "a machine-wide setting", medium; it turns the antivirus off at the next boot.
+ */
+const PROTECTIONS: readonly (readonly [RegExp, RegExp, RegExp, string])[] = [
+  [
+    /\\services\\(windefend|wdnissvc|sense|wdboot|wdfilter|eventlog|mpssvc|wscsvc)$/i,
+    /^start$/i,
+    /^(0x)?4$/i,
+    'disables a security or logging service',
+  ],
+  [
+    /\\windows defender(\\.*)?$/i,
+    /^(disableantispyware|disableantivirus|disablerealtimemonitoring|disablebehaviormonitoring|disableioavprotection|disableonaccessprotection|disablescanonrealtimeenable)$/i,
+    /^(0x)?0*1$/i,
+    'turns Microsoft Defender protection off',
+  ],
+  [/\\policies\\system$/i, /^enablelua$/i, /^(0x)?0+$/i, 'turns User Account Control off'],
+  [
+    /\\windowsfirewall\\(domain|standard|public)profile$/i,
+    /^enablefirewall$/i,
+    /^(0x)?0+$/i,
+    'turns the firewall off',
+  ],
+];
+
+/** What a `reg add` switches off, if it is one of the protections above. */
+function protectionOff(key: string, value: string | undefined, data: string | undefined): string | undefined {
+  if (value === undefined || data === undefined) return undefined;
+  const found = PROTECTIONS.find(([k, v, d]) => k.test(key) && v.test(value) && d.test(data));
+  return found ? `${found[3]}: ${key} ${value} = ${data}` : undefined;
+}
+
 /** reg delete (high for the machine's keys, medium for the user's), reg add to the machine's keys, import, restore. */
 function reg(inv: Invocation): Effect[] {
   const { on, operands } = read(inv, ['v', 't', 'd', 's', 'se']);
@@ -241,7 +275,10 @@ function reg(inv: Invocation): Effect[] {
             : `the key ${key} and everything below it`;
       return [effect(inv, key, rule, `deletes ${what}`)];
     }
-    case 'add':
+    case 'add': {
+      const off = protectionOff(key, value, on.get('d'));
+      if (off)
+        return [effect(inv, key, { ...rule, operation: 'modify', risk: 'high', category: 'security' }, off)];
       return machine
         ? [
             effect(
@@ -252,6 +289,7 @@ function reg(inv: Invocation): Effect[] {
             ),
           ]
         : [];
+    }
     case 'import':
       return [
         effect(
@@ -299,21 +337,46 @@ function icacls(inv: Invocation): Effect[] {
     if (/^\//.test(w)) granting = /^\/grant(:r)?$/i.test(w);
     else if (granting) grants.push(w);
   }
-  return grants.flatMap((grant): Effect[] => {
-    const colon = grant.lastIndexOf(':');
-    const who = grant.slice(0, colon);
-    const rights = grant.slice(colon + 1).replace(/\((oi|ci|io|np|i)\)/gi, '');
-    if (colon < 0) return [];
-    const open = EVERYONE.test(who) && WRITES.test(rights.includes('(') ? rights : `(${rights})`);
+  const tree = words.some((w) => /^\/t$/i.test(w));
+  const rewrites = words.flatMap((w, i): Effect[] => {
+    const does = /^\/reset$/i.test(w)
+      ? `replaces every permission set on ${target} with the inherited ones`
+      : /^\/setowner$/i.test(w)
+        ? `makes ${words[i + 1] ?? 'another account'} the owner of ${target}`
+        : /^\/deny$/i.test(w)
+          ? `denies ${words[i + 1] ?? 'an account'} access to ${target}`
+          : /^\/inheritance:r$/i.test(w)
+            ? `removes the permissions ${target} inherits`
+            : undefined;
+    if (!does) return [];
+    const risk = tree ? 'high' : 'medium';
     return [
       effect(
         inv,
         target,
-        { operation: 'modify', risk: open ? 'high' : 'low', category: 'file' },
-        open ? `lets everyone change ${target} (${grant})` : `grants ${who} ${rights} on ${target}`,
+        { operation: 'modify', risk, category: 'file' },
+        tree ? `${does}, and of everything under it` : does,
       ),
     ];
   });
+  return [
+    ...rewrites,
+    ...grants.flatMap((grant): Effect[] => {
+      const colon = grant.lastIndexOf(':');
+      const who = grant.slice(0, colon);
+      const rights = grant.slice(colon + 1).replace(/\((oi|ci|io|np|i)\)/gi, '');
+      if (colon < 0) return [];
+      const open = EVERYONE.test(who) && WRITES.test(rights.includes('(') ? rights : `(${rights})`);
+      return [
+        effect(
+          inv,
+          target,
+          { operation: 'modify', risk: open ? 'high' : 'low', category: 'file' },
+          open ? `lets everyone change ${target} (${grant})` : `grants ${who} ${rights} on ${target}`,
+        ),
+      ];
+    }),
+  ];
 }
 
 /** takeown /f PATH [/r]: taking ownership of a whole tree (system files, another user's) is high. */
@@ -343,8 +406,14 @@ function net(inv: Invocation): Effect[] {
   const deletes = on.has('delete') || on.has('del') || on.has('d');
   switch (sub.toLowerCase()) {
     case 'user':
-      return name && deletes
-        ? [effect(inv, name, { ...ACCOUNT, operation: 'delete' }, `deletes the account ${name}`)]
+      if (!name) return [];
+      if (deletes)
+        return [effect(inv, name, { ...ACCOUNT, operation: 'delete' }, `deletes the account ${name}`)];
+      if (/^no$/i.test(on.get('active') ?? ''))
+        return [effect(inv, name, ACCOUNT, `disables the account ${name}: nobody can sign in with it`)];
+      // `net user NAME PASSWORD` (or `*`, asked for): whoever used the account is locked out.
+      return members.length && !on.has('add')
+        ? [effect(inv, name, { ...ACCOUNT, risk: 'medium' }, `sets a new password for ${name}`)]
         : [];
     case 'localgroup':
     case 'group':
@@ -400,6 +469,54 @@ function sc(inv: Invocation): Effect[] {
   return [];
 }
 
+const FIREWALL_OFF: Rule = { operation: 'modify', risk: 'high', category: 'firewall' };
+
+/**
+ * netsh: the firewall turned off (`advfirewall set allprofiles state off`, the old `firewall set opmode
+ * disable`), all its rules deleted or reset, a network interface disabled. Reads (`show`, `dump`) do nothing.
+ */
+function netsh(inv: Invocation): Effect[] {
+  const words = lower(inv.args.map((w) => w.value));
+  const text = words.join(' ');
+  if (
+    /^advfirewall set \S*profiles? state off\b/.test(text) ||
+    /^firewall set opmode (mode=)?disable\b/.test(text)
+  )
+    return [effect(inv, 'the firewall', FIREWALL_OFF, 'turns the firewall off')];
+  if (/^advfirewall reset\b/.test(text))
+    return [
+      effect(
+        inv,
+        'the firewall',
+        { ...FIREWALL_OFF, risk: 'medium' },
+        'resets every firewall rule to the defaults',
+      ),
+    ];
+  if (/^advfirewall firewall delete rule\b/.test(text)) {
+    const all = words.some((w) => w === 'name=all');
+    return [
+      effect(
+        inv,
+        'firewall rules',
+        { ...FIREWALL_OFF, operation: 'delete', risk: all ? 'high' : 'medium' },
+        all ? 'deletes every firewall rule' : 'deletes a firewall rule',
+      ),
+    ];
+  }
+  const iface =
+    /^interface (?:ipv4 )?set interface (?:name=)?(\S+) .*\b(disable|admin=disabled?)\b/.exec(text);
+  if (iface)
+    return [
+      effect(
+        inv,
+        iface[1]!,
+        { operation: 'modify', risk: 'high', category: 'network' },
+        `disables the network interface ${iface[1]}`,
+      ),
+    ];
+  return [];
+}
+
 const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
   vssadmin,
   wbadmin,
@@ -416,6 +533,7 @@ const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
   net1: net,
   schtasks,
   sc,
+  netsh,
 };
 
 export const windowsAnalyzer: Analyzer = {

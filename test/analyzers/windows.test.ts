@@ -35,10 +35,12 @@ describe("Windows' tools that destroy backups, logs, boot settings, disks or acc
     ['reg delete "HKLM\\SOFTWARE\\Acme" /f', 'high'],
     ['reg delete "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Acme" /f', 'high'],
     ['reg delete "HKCU\\Software\\Acme" /va /f', 'medium'],
+    // Turns the antivirus off (protectionOff in windows.ts): high since stop 29, medium before.
     [
       'reg add "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f',
-      'medium',
+      'high',
     ],
+    ['reg add "HKLM\\SOFTWARE\\Acme" /v Level /d 4 /f', 'medium'],
     ['icacls "C:\\inetpub\\wwwroot" /grant Everyone:F /T', 'high'],
     ['icacls D:\\shares\\finance /grant "Everyone:(OI)(CI)F"', 'high'],
     ['icacls C:\\data /grant *S-1-1-0:M', 'high'],
@@ -56,6 +58,35 @@ describe("Windows' tools that destroy backups, logs, boot settings, disks or acc
     ['shutdown /r /f /t 0', 'high'],
     ["pwsh -c 'Stop-Computer -Force'", 'high'],
   ])('%s (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+  });
+
+  // Protections switched off and accounts locked out (stop 29): each was allowed or "a machine-wide setting".
+  it.each<[string, Risk]>([
+    ['net user administrator /active:no', 'high'],
+    ['net user dev NewPass123', 'medium'],
+    ["icacls 'C:\\Windows\\System32' /reset /t", 'high'],
+    ["icacls 'C:\\data' /setowner Everyone /t", 'high'],
+    ["icacls 'C:\\data' /deny 'Everyone:F'", 'medium'],
+    ["icacls 'C:\\data' /inheritance:r", 'medium'],
+    ["reg add 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefend' /v Start /t REG_DWORD /d 4 /f", 'high'],
+    [
+      "reg add 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender' /v DisableAntiSpyware /t REG_DWORD /d 1 /f",
+      'high',
+    ],
+    [
+      "reg add 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System' /v EnableLUA /t REG_DWORD /d 0 /f",
+      'high',
+    ],
+    ["reg add 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog' /v Start /d 4 /f", 'high'],
+    ['netsh advfirewall set allprofiles state off', 'high'],
+    ['netsh firewall set opmode disable', 'high'],
+    ['netsh advfirewall firewall delete rule name=all', 'high'],
+    ['netsh advfirewall reset', 'medium'],
+    ['netsh interface set interface Ethernet admin=disabled', 'high'],
+  ])('%s turns a protection off or locks someone out (%s)', async (command, risk) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
     expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
@@ -99,6 +130,11 @@ describe("Windows' tools that look, or change little, are allowed", () => {
     'sc qc MSSQLSERVER',
     'sc config Acme start= auto',
     'shutdown /a',
+    'net user dev /add',
+    'netsh advfirewall show allprofiles',
+    'netsh advfirewall set currentprofile state on',
+    'netsh interface show interface',
+    'netsh interface set interface Ethernet enable',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
