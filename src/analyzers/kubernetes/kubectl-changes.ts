@@ -3,7 +3,7 @@ import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import { effect, pathHint, type Scope } from './common.js';
 import { label, refHints, targetsOf, type VerbContext } from './objects.js';
-import { containerRunEffects } from './manifest-commands.js';
+import { manifestRuns } from './manifest-commands.js';
 
 export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
   const replicas = optionValue(parsed, '--replicas');
@@ -124,8 +124,14 @@ export function taint({ scope, rest }: VerbContext): Effect[] {
 }
 
 export function replace({ inv, scope, parsed, rest }: VerbContext): Effect[] {
-  if (!hasOption(parsed, '--force'))
-    return [low(scope, 'replace', optionValues(parsed, '-f', '--filename').join(', ') || 'objects')];
+  const files = optionValues(parsed, '-f', '--filename');
+  const runs = manifestRuns(inv, scope, files);
+  if (!hasOption(parsed, '--force')) return [...runs, low(scope, 'replace', files.join(', ') || 'objects')];
+  return [...runs, ...forcedReplacements({ inv, scope, parsed, rest })];
+}
+
+/** `replace --force`: each object deleted and created again. */
+function forcedReplacements({ inv, scope, parsed, rest }: Omit<VerbContext, 'tool'>): Effect[] {
   return targetsOf(inv, parsed, rest).map((ref) => {
     const target = label(ref, parsed);
     return effect(
@@ -149,8 +155,7 @@ export function apply({ inv, scope, parsed, rest }: VerbContext): Effect[] {
     .filter((f) => f !== '-' && f !== '')
     .map((f) => ({ source: 'manifest path', value: pathHint(inv, f), weak: true as const }));
   if (rest[0]?.value === 'view-last-applied') return [];
-  const fed = paths.some((f) => f === '-' || f === '') && inv.stdinText && !inv.stdinText.dynamic;
-  const effects: Effect[] = fed ? containerRunEffects(scope, inv.stdinText!.value) : [];
+  const effects: Effect[] = manifestRuns(inv, scope, paths);
   if (hasOption(parsed, '--prune')) {
     const selector = optionValue(parsed, '-l', '--selector');
     const which = selector ? `objects matching -l ${selector}` : 'objects';

@@ -29,7 +29,7 @@ import {
 } from '../../shell/cli-options/kubectl.js';
 import type { VerbContext } from './objects.js';
 import { podOverrides } from './pod-overrides.js';
-import { commandAfterDashes, containerRunEffects } from './manifest-commands.js';
+import { commandAfterDashes, manifestRuns } from './manifest-commands.js';
 import { bindingCreated, policyGranted } from './role-grants.js';
 
 const DESTROYING_WORDS = /^(delete|destroy|drop|purge|remove|rm|uninstall|wipe|reset|nuke|prune)$/;
@@ -123,8 +123,8 @@ function startedCommands(
   rest: readonly Word[],
 ): Effect[] {
   if (!['create', 'replace', 'run'].includes(verb)) return [];
-  const fed = optionValues(parsed, '-f', '--filename').some((f) => f === '-' || f === '');
-  if (fed && inv.stdinText && !inv.stdinText.dynamic) return containerRunEffects(scope, inv.stdinText.value);
+  const files = optionValues(parsed, '-f', '--filename');
+  if (files.length) return manifestRuns(inv, scope, files);
   const object =
     verb === 'run' ? `pod/${rest[0]?.value ?? '?'}` : `${rest[0]?.value ?? '?'}/${rest[1]?.value ?? '?'}`;
   return commandAfterDashes(scope, inv.args, object);

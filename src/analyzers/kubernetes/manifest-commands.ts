@@ -1,7 +1,9 @@
 import { parseAllDocuments } from 'yaml';
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { quoteArgv } from '../../shell/quote-argv.js';
+import type { Invocation } from '../analyzer.js';
 import type { Scope } from './common.js';
+import { manifestText } from './manifest-text.js';
 
 // A manifest applied to a cluster starts programs there: a Job or CronJob whose container runs `psql -c
 // 'DROP DATABASE payments'`, a Pod that runs `rm -rf /data`. The objects were judged by kind and name only
@@ -77,7 +79,7 @@ function containerRuns(text: string): ContainerRun[] {
 }
 
 /** Effects that hand each container's command line to the shell assessment, placed in the cluster. */
-export function containerRunEffects(scope: Scope, text: string): Effect[] {
+function containerRunEffects(scope: Scope, text: string): Effect[] {
   return containerRuns(text).map((run): Effect => {
     const hints: EnvironmentHint[] = [...scope.hints];
     if (run.namespace) hints.push({ source: 'namespace', value: run.namespace });
@@ -100,6 +102,14 @@ export function containerRunEffects(scope: Scope, text: string): Effect[] {
  * `kubectl create job|cronjob NAME --image=… -- CMD…`, `kubectl run NAME --image=… -- CMD…`: the command after
  * `--` runs in the cluster, as a manifest's would.
  */
+/** What the workloads in the manifests `-f` names run: here-documents, pipes and files of this machine. */
+export function manifestRuns(inv: Invocation, scope: Scope, files: readonly string[]): Effect[] {
+  return files.flatMap((file) => {
+    const text = manifestText(inv, file);
+    return text === undefined ? [] : containerRunEffects(scope, text);
+  });
+}
+
 export function commandAfterDashes(
   scope: Scope,
   args: readonly { value: string }[],

@@ -1,4 +1,5 @@
 import type { EnvironmentHint } from '../../core/types.js';
+import { manifestText } from './manifest-text.js';
 import { hasOption, optionValue, optionValues, type ParsedOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
@@ -33,7 +34,7 @@ export function refHints(ref: ResourceRef): EnvironmentHint[] {
   return hints;
 }
 
-/** The objects a `-f`/`-k` argument names: read from a static here-document, otherwise unknown. */
+/** The objects a `-f`/`-k` argument names: read from a static here-document or a file here, otherwise unknown. */
 export function manifests(
   inv: Invocation,
   parsed: ParsedOptions,
@@ -42,12 +43,14 @@ export function manifests(
   const unknown: { target: string; hints: EnvironmentHint[]; why: string }[] = [];
   for (const file of optionValues(parsed, '-f', '--filename', '-k', '--kustomize')) {
     // tree-sitter-bash drops a `-` written right before `<<EOF`, leaving `-f` without a value.
+    const text = manifestText(inv, file);
+    const read = text === undefined ? undefined : manifestResources(text);
+    if (read) {
+      refs.push(...read);
+      continue;
+    }
     if (file === '-' || file === '') {
-      const fed =
-        inv.stdinText && !inv.stdinText.dynamic ? manifestResources(inv.stdinText.value) : undefined;
-      if (fed) refs.push(...fed);
-      else
-        unknown.push({ target: 'manifests read from stdin', hints: [], why: 'their contents are unknown' });
+      unknown.push({ target: 'manifests read from stdin', hints: [], why: 'their contents are unknown' });
       continue;
     }
     const hint = pathHint(inv, file);
