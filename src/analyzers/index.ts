@@ -20,6 +20,7 @@ import { playbooksAnalyzer } from './playbooks.js';
 import { registriesAnalyzer } from './registries.js';
 import { awkAnalyzer } from './awk.js';
 import { sedScriptFilesAnalyzer } from './sed-script-files.js';
+import { processManagersAnalyzer } from './services/process-managers.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
@@ -73,6 +74,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     interpretersAnalyzer(deps.sql),
     awkAnalyzer,
     sedScriptFilesAnalyzer,
+    processManagersAnalyzer,
     frameworksAnalyzer,
     httpAnalyzer,
     etcdAnalyzer,

@@ -228,7 +228,39 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
         p[0] === 'version',
     },
   ],
-  ['pgbackrest', { reads: (p) => words('info version help').has(p[0] ?? '') }],
+  // `check` verifies that WAL archiving works (it archives one segment): no backup or setting changes.
+  ['pgbackrest', { reads: (p) => words('info version help check').has(p[0] ?? '') }],
+  // Cassandra: the node, ring, tables and snapshots shown; `snapshot` takes a backup (hard links), nothing
+  // removed. clearsnapshot, drain, decommission, removenode, truncatehints and the like match no rule.
+  [
+    'nodetool',
+    {
+      withValue: [
+        '-h',
+        '--host',
+        '-p',
+        '--port',
+        '-u',
+        '--username',
+        '-pw',
+        '--password',
+        '-pwf',
+        '--password-file',
+      ],
+      reads: (p) =>
+        words(
+          'status info ring describecluster describering tablestats cfstats tablehistograms cfhistograms listsnapshots compactionstats compactionhistory netstats tpstats version gossipinfo proxyhistograms statusbinary statusgossip statusbackup statushandoff getendpoints getsstables gettimeout getcompactionthroughput getstreamthroughput getlogginglevels viewbuildstatus help snapshot',
+        ).has(p[0] ?? ''),
+    },
+  ],
+  // `haproxy -c -f FILE`: the configuration checked, nothing started.
+  [
+    'haproxy',
+    {
+      withValue: ['-f', '-L', '-C'],
+      reads: (_p, parsed) => parsed.options.has('-c') && onlyThese(parsed, words('-c -f -q -V -L -C')),
+    },
+  ],
   // Windows: shadow copies, backups, event logs, the boot configuration, the registry, services, tasks, accounts.
   ['vssadmin', windowsReads('list')],
   ['wbadmin', windowsReads('get')],

@@ -49,7 +49,7 @@ const PROGRAMS: ReadonlyMap<string, ReadOnlyRule> = new Map<string, ReadOnlyRule
   ...plain('comm join expand unexpand dig nslookup host groups tty locale arch : wait exit return'),
   // What a machine is doing: how an operator looks at a host before touching it (`ssh prod-db htop`).
   ...plain('top htop btop atop vmstat iostat mpstat pidstat lsof w who last lscpu lsblk lsmod lspci lsusb'),
-  ...plain('netstat iotop'),
+  ...plain('netstat iotop pgrep pidof'),
   ['ss', { unsafe: ['-K', '--kill'] }],
   [
     'dmesg',

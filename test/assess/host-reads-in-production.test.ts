@@ -26,6 +26,13 @@ describe('looking at a production host is allowed', () => {
     'ethtool eth0',
     'sudo rsyslogd -N1',
     'sudo -u postgres pgbackrest --stanza=prod info',
+    'sudo -u postgres pgbackrest --stanza=main check',
+    'nodetool status && nodetool listsnapshots',
+    'nodetool -h 10.0.0.5 -u admin -pw secret tablestats shop',
+    'nodetool snapshot -t pre-upgrade-20261201 shop',
+    'pgrep -a -u postgres | head -n 20',
+    'pidof nginx',
+    'sudo haproxy -c -f /etc/haproxy/haproxy.cfg && sudo systemctl reload haproxy',
     'sudo certbot renew --dry-run',
     'ssh-keygen -lf ~/.ssh/authorized_keys',
     "sudo sshd -T | grep -Ei 'passwordauthentication|permitrootlogin'",
@@ -54,6 +61,10 @@ describe('looking at a production host is allowed', () => {
     'sudo smartctl -t long /dev/sda',
     'sudo pgbackrest --stanza=prod expire',
     'chronyc makestep',
+    'nodetool clearsnapshot --all',
+    'nodetool -h 10.0.0.5 decommission',
+    'nodetool drain',
+    'sudo haproxy -f /etc/haproxy/haproxy.cfg -D',
   ])('ssh prod-db-1 %s is not allowed', async (remote) => {
     const r = await check(`ssh prod-db-1 '${remote}'`);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');

@@ -16,7 +16,7 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-db.example.com 'vim /etc/nginx/nginx.conf'",
     "ssh prod-db.example.com 'make install'",
     "ssh prod-db.example.com 'dmesg -c'",
-    "ssh prod-web-1 'pm2 delete all'",
+    "ssh prod-web-1 'mytool delete all'",
     "ssh prod-web-1 'mytool status --fix'",
     // What only looks by its words, but is a script the agent may have written, or runs with variables set.
     "ssh prod-db './cleanup.sh -v'",
@@ -24,7 +24,7 @@ describe('an unrecognised program on a production host is unverifiable there', (
     "ssh prod-web-1 '/tmp/x/less /etc/passwd'",
     'ssh prod-web-1 \'man -P "rm -rf /" ls\'',
     "ssh prod-web-1 'ip route add 10.0.0.0/8 via 10.1.1.1'",
-    "ssh prod-web-1 'pm2 status --reset'",
+    "ssh prod-web-1 'mytool status --reset'",
     "ssh prod-web-1 'mytool list --delete'",
     "ssh prod-web-1 'tcpdump -w /tmp/x.pcap -z ./rotate.sh'",
     "ssh prod-web-1 'touch /etc/cron.d/job'",
