@@ -503,8 +503,9 @@ function netsh(inv: Invocation): Effect[] {
       ),
     ];
   }
-  const iface =
-    /^interface (?:ipv4 )?set interface (?:name=)?(\S+) .*\b(disable|admin=disabled?)\b/.exec(text);
+  const iface = /^interface (?:ipv4 )?set interface (?:name=)?(\S+) .*\b(disable|admin=disabled?)\b/.exec(
+    text,
+  );
   if (iface)
     return [
       effect(
