@@ -34,3 +34,32 @@ describe('backup analyzer', () => {
     ]);
   });
 });
+
+// Held-out set 9's false blocks (stop 29): listing duplicates, and a restore rehearsed in other namespaces.
+describe('backup tools that only list, or restore beside the originals', () => {
+  it.each([
+    'rclone dedupe --dedupe-mode list gdrive:Shared/Contracts',
+    'rclone dedupe list gdrive:Shared/Contracts',
+    'velero restore create payments-restore-test --from-backup nightly --include-namespaces payments --namespace-mappings payments:payments-restore-test --kubecontext prod-eu',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it.each([
+    ['rclone dedupe --dedupe-mode newest gdrive:Shared/Contracts', 'medium'],
+    ['velero restore create r1 --from-backup nightly --kubecontext prod-eu', 'high'],
+    [
+      'velero restore create r2 --from-backup nightly --namespace-mappings a:b --existing-resource-policy update',
+      'high',
+    ],
+    [
+      'velero restore create r1 --from-backup nightly --existing-resource-policy update --kubecontext prod-eu',
+      'high',
+    ],
+  ])('%s is held (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk).toBe(risk);
+  });
+});

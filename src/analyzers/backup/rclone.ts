@@ -1,5 +1,5 @@
 import type { Effect, Operation, Risk } from '../../core/types.js';
-import { hasOption, parseOptions } from '../../shell/options.js';
+import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { nameHintsFrom } from '../cloud/common.js';
@@ -10,6 +10,7 @@ import { backupEffect, localTree, type BackupSpec, type Place } from './common.j
 
 const VALUE_OPTIONS = [
   '--config',
+  '--dedupe-mode',
   '--transfers',
   '--checkers',
   '--bwlimit',
@@ -90,6 +91,9 @@ export function rclone(inv: Invocation): Effect[] {
   if (hasOption(parsed, '-n', '--dry-run', '-h', '--help')) return [];
   const [commandWord, ...paths] = parsed.positionals;
   const command = commandWord?.value ?? '';
+  // `dedupe --dedupe-mode list` (or `dedupe list PATH`) only lists the duplicates.
+  const mode = optionValue(parsed, '--dedupe-mode') ?? (paths.length > 1 ? paths[0]?.value : undefined);
+  if (command === 'dedupe' && mode === 'list') return [];
   const rule = RULES.get(command);
   const path = rule?.fromSource ? paths[0] : paths[paths.length - 1];
   if (!path) return [];

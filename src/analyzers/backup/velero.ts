@@ -1,5 +1,5 @@
 import type { Effect, Operation, Risk } from '../../core/types.js';
-import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
+import { hasOption, optionValue, parseOptions, type ParsedOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { contextHints } from '../kubernetes/common.js';
 import { backupEffect } from './common.js';
@@ -59,6 +59,15 @@ const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
 
 const VERBS = new Set(['delete', 'create', 'pause', 'get', 'describe', 'logs', 'download', 'unpause']);
 
+/**
+ * `velero restore create` into other namespaces only (`--namespace-mappings payments:payments-restore-test`,
+ * a rehearsal) touches none of the originals' objects, unless it may overwrite what it finds there
+ * (`--existing-resource-policy update`). Any other restore is judged as the rule says.
+ */
+const rehearsal = (parsed: ParsedOptions) =>
+  optionValue(parsed, '--namespace-mappings') !== undefined &&
+  optionValue(parsed, '--existing-resource-policy') !== 'update';
+
 export function velero(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: VALUE_OPTIONS });
   if (hasOption(parsed, '-h', '--help')) return [];
@@ -68,7 +77,8 @@ export function velero(inv: Invocation): Effect[] {
   const rule = RULES.get(command) ?? RULES.get(first);
   if (!rule) return [];
   const all = hasOption(parsed, '--all', '-l', '--selector');
-  const risk: Risk = all && rule.operation === 'delete' ? 'critical' : rule.risk;
+  const elsewhere = command === 'restore create' && rehearsal(parsed);
+  const risk: Risk = elsewhere ? 'low' : all && rule.operation === 'delete' ? 'critical' : rule.risk;
   const hints = contextHints(inv, {
     context: optionValue(parsed, '--kubecontext'),
     contextFlag: '--kubecontext',
@@ -78,10 +88,10 @@ export function velero(inv: Invocation): Effect[] {
   const target = all ? 'every one' : (named ?? command);
   return [
     backupEffect('velero', {
-      operation: rule.operation,
+      operation: elsewhere ? 'create' : rule.operation,
       risk,
       target: `${command} ${target}`,
-      reason: `velero ${command} ${rule.does}${all ? ' (all of them)' : ''}`,
+      reason: `velero ${command} ${elsewhere ? 'restores into other namespaces (--namespace-mappings)' : rule.does}${all ? ' (all of them)' : ''}`,
       place: { hints, local: false },
       category: rule.category ?? 'backup',
     }),
