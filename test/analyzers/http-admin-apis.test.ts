@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvironmentClass, Risk } from '../../src/core/types.js';
+import { check } from '../support/runtime.js';
+
+// Admin APIs called with curl (and NerdGraph through the newrelic CLI) that destroy data, grant power or
+// switch off a safety net (src/analyzers/http/solr.ts, okta.ts, alerting.ts, tailscale.ts, nerdgraph.ts):
+// each was allowed as a GET or a POST that creates. Their reads, and a snapshot taken, stay allowed.
+
+const JSON_TYPE = "-H 'Content-Type: application/json'";
+
+describe('admin API calls that destroy data, grant power or switch off a safety net are held', () => {
+  it.each<[string, Risk, EnvironmentClass]>([
+    // Solr: its admin API acts on a GET; its update handler deletes what the body says.
+    [
+      "curl 'http://solr-prod-1:8983/solr/admin/collections?action=DELETE&name=products'",
+      'critical',
+      'production',
+    ],
+    [
+      "curl -G 'http://solr-prod-1:8983/solr/admin/collections' -d action=DELETE -d name=products",
+      'critical',
+      'production',
+    ],
+    ["curl -X DELETE 'http://solr-prod-1:8983/api/collections/products'", 'critical', 'production'],
+    [
+      "curl 'http://solr-prod-1:8983/solr/admin/cores?action=UNLOAD&core=catalog&deleteIndex=true'",
+      'critical',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/admin/collections?action=DELETEBACKUP&name=nightly&location=/backups&maxNumBackupPoints=0'",
+      'critical',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/admin/collections?action=DELETESHARD&collection=products&shard=shard1'",
+      'high',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/admin/configs?action=DELETE&name=products_conf'",
+      'high',
+      'production',
+    ],
+    ["curl 'http://solr-prod-1:8983/solr/admin/cores?action=UNLOAD&core=catalog'", 'medium', 'production'],
+    [
+      "curl 'http://solr-prod-1:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' --data-binary '<delete><query>*:*</query></delete>'",
+      'critical',
+      'production',
+    ],
+    [
+      `curl 'http://solr-prod-1:8983/solr/catalog/update?commit=true' ${JSON_TYPE} -d '{"delete":{"query":"*:*"}}'`,
+      'critical',
+      'production',
+    ],
+    [
+      `curl 'http://solr-prod-1:8983/solr/catalog/update/json?commit=true' -d '{"delete":{"query":"id:[* TO *]"}}'`,
+      'critical',
+      'production',
+    ],
+    [
+      `curl 'http://solr-prod-1:8983/solr/catalog/update' -d '{"delete":{"id":"1"},"delete":{"query":"*:*"}}'`,
+      'critical',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' -d '<update><delete><query><![CDATA[*:*]]></query></delete></update>'",
+      'critical',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' -d '<delete><query>category:discontinued</query></delete>'",
+      'high',
+      'production',
+    ],
+    [
+      "curl 'http://solr-prod-1:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' -d '<delete><id>SKU-1</id><id>SKU-2</id></delete>'",
+      'high',
+      'production',
+    ],
+  ])('%s (%s, %s)', async (command, risk, environment) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+    expect(r.assessment.environment, JSON.stringify(r.assessment.effects)).toBe(environment);
+  });
+
+  it('says what is gone, and where', async () => {
+    const r = await check(
+      "curl 'http://solr-prod-1:8983/solr/admin/collections?action=DELETE&name=products'",
+    );
+    expect(r.assessment.effects[0]).toMatchObject({
+      operation: 'delete',
+      tool: 'curl',
+      category: 'database',
+    });
+    expect(r.assessment.effects[0]?.reason).toContain('deletes the Solr collection products');
+  });
+
+  it('an Elasticsearch snapshot is still held when deleted or restored', async () => {
+    for (const command of [
+      "curl -X DELETE 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01'",
+      "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01/_restore'",
+      "curl -X DELETE 'https://es-prod.internal:9200/products'",
+    ]) {
+      const r = await check(command);
+      expect(r.assessment.risk, command).toBe('critical');
+    }
+  });
+});
+
+describe('their reads, and what only adds or backs up, are allowed', () => {
+  it.each([
+    "curl 'http://solr-prod-1:8983/solr/catalog/select?q=*:*&rows=10'",
+    "curl 'http://solr-prod-1:8983/solr/catalog/admin/ping'",
+    "curl 'http://solr-prod-1:8983/solr/admin/collections?action=CLUSTERSTATUS'",
+    "curl 'http://solr-prod-1:8983/solr/admin/cores?action=STATUS&core=catalog'",
+    "curl -X POST 'http://solr-prod-1:8983/solr/catalog/select' -d 'q=*:*'",
+    `curl 'http://localhost:8983/solr/catalog/update?commit=true' ${JSON_TYPE} -d '[{"id":"1","title":"delete me"}]'`,
+    "curl 'http://localhost:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' -d '<add><doc><field name=\"id\">1</field></doc></add>'",
+    "curl -X PUT 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01?wait_for_completion=false'",
+    "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/nightly'",
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
