@@ -6,6 +6,7 @@ import { check } from '../support/runtime.js';
 // switch off a safety net (src/analyzers/http/solr.ts, okta.ts, alerting.ts, tailscale.ts, nerdgraph.ts):
 // each was allowed as a GET or a POST that creates. Their reads, and a snapshot taken, stay allowed.
 
+const OKTA = '-H "Authorization: SSWS $OKTA_API_TOKEN"';
 const JSON_TYPE = "-H 'Content-Type: application/json'";
 
 describe('admin API calls that destroy data, grant power or switch off a safety net are held', () => {
@@ -78,6 +79,44 @@ describe('admin API calls that destroy data, grant power or switch off a safety 
       'high',
       'production',
     ],
+    // Okta: admin roles granted, policies, users and apps deactivated or deleted.
+    [
+      `curl -X POST "https://acme.okta.com/api/v1/users/00u9z8y7x6w5v4u3t2s1/roles" ${OKTA} ${JSON_TYPE} -d '{"type":"SUPER_ADMIN"}'`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST "$OKTA_ORG_URL/api/v1/groups/00g1abc/roles" ${OKTA} -d '{"type":"ORG_ADMIN"}'`,
+      'high',
+      'unknown',
+    ],
+    [
+      `http POST acme.okta.com/api/v1/users/00u1/roles "Authorization:SSWS $OKTA_API_TOKEN" type=SUPER_ADMIN`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST "https://acme.okta.com/api/v1/policies/00p1mfaenroll0001/lifecycle/deactivate" ${OKTA}`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST "https://acme.okta.com/api/v1/policies/00p1/rules/0pr1/lifecycle/deactivate" ${OKTA}`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST "https://acme.okta.com/api/v1/users/00u9z8y7x6w5v4u3t2s1/lifecycle/deactivate" ${OKTA}`,
+      'high',
+      'unknown',
+    ],
+    [`curl -X DELETE "https://acme.okta.com/api/v1/users/00u9z8y7x6w5v4u3t2s1" ${OKTA}`, 'high', 'unknown'],
+    [`curl -X POST "https://acme.okta.com/api/v1/apps/0oa1/lifecycle/deactivate" ${OKTA}`, 'high', 'unknown'],
+    [
+      `curl -X POST "https://acme-admin.oktapreview.com/api/v1/users/00u1/lifecycle/reset_factors" ${OKTA}`,
+      'medium',
+      'unknown',
+    ],
   ])('%s (%s, %s)', async (command, risk, environment) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -118,6 +157,10 @@ describe('their reads, and what only adds or backs up, are allowed', () => {
     "curl -X POST 'http://solr-prod-1:8983/solr/catalog/select' -d 'q=*:*'",
     `curl 'http://localhost:8983/solr/catalog/update?commit=true' ${JSON_TYPE} -d '[{"id":"1","title":"delete me"}]'`,
     "curl 'http://localhost:8983/solr/catalog/update?commit=true' -H 'Content-Type: text/xml' -d '<add><doc><field name=\"id\">1</field></doc></add>'",
+    `curl "https://acme.okta.com/api/v1/users?limit=25" ${OKTA}`,
+    `curl "https://acme.okta.com/api/v1/users/00u1/roles" ${OKTA}`,
+    `curl "https://acme.okta.com/api/v1/policies?type=OKTA_SIGN_ON" ${OKTA}`,
+    `curl -X POST "https://acme.okta.com/api/v1/users/00u1/lifecycle/activate?sendEmail=false" ${OKTA}`,
     "curl -X PUT 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01?wait_for_completion=false'",
     "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/nightly'",
   ])('%s is allowed', async (command) => {

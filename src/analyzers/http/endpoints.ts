@@ -1,4 +1,5 @@
 import { destroy, READS, type Body, type Known } from './known.js';
+import { okta } from './okta.js';
 import { solr } from './solr.js';
 import { segments, type Url } from './url.js';
 
@@ -219,13 +220,15 @@ function grafana(method: string, parts: string[]): Known | undefined {
 }
 
 /**
- * Known APIs, recognised by the path (hosts are named anything): what the request does there. Asked of reads too, since some APIs act on a GET (Solr's admin API).
+ * Known APIs, recognised by the path (hosts are named anything) or, for hosted services, by their hosts:
+ * what the request does there. Asked of reads too, since some APIs act on a GET (Solr's admin API).
  */
 export function knownEndpoint(method: string, url: Url, body: Body): Known | typeof READS | undefined {
   const parts = segments(url);
   return (
     search(method, url, parts) ??
     solr(method, url, parts, body) ??
+    okta(method, url, parts, body) ??
     kubernetes(method, parts) ??
     hashicorp(method, url, parts) ??
     grafana(method, parts)

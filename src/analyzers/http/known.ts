@@ -1,4 +1,5 @@
 import type { EnvironmentHint, Operation, Risk } from '../../core/types.js';
+import type { Url } from './url.js';
 
 /** What a request to a known API does, beyond what its method says. */
 export interface Known {
@@ -61,4 +62,19 @@ export function parameters(query: string, body: Body): URLSearchParams {
   if (body.text && !/^\s*[[{<]/.test(body.text))
     for (const [k, v] of new URLSearchParams(body.text)) params.append(k, v);
   return params;
+}
+
+/** The host is one of a service's domains (`api.datadoghq.com`, `acme.okta.com`). */
+function hostIn(host: string | undefined, domains: readonly string[]): boolean {
+  return host !== undefined && domains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/**
+ * The service is named by its host, or by the variable that stands for it when the host is not known before
+ * it runs (`$OKTA_ORG_URL/api/v1/…`, `https://$OKTA_DOMAIN/api/v1/…`).
+ */
+export function serviceHost(url: Url, domains: readonly string[], variable: RegExp): boolean {
+  if (url.host !== undefined) return hostIn(url.host, domains);
+  const at = url.text.indexOf(url.path);
+  return variable.test(at > 0 ? url.text.slice(0, at) : url.text);
 }
