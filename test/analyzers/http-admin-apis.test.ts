@@ -7,6 +7,8 @@ import { check } from '../support/runtime.js';
 // each was allowed as a GET or a POST that creates. Their reads, and a snapshot taken, stay allowed.
 
 const OKTA = '-H "Authorization: SSWS $OKTA_API_TOKEN"';
+const DD = '-H "DD-API-KEY: $DD_API_KEY" -H "DD-APPLICATION-KEY: $DD_APP_KEY"';
+const GENIE = '-H "Authorization: GenieKey $OPSGENIE_API_KEY"';
 const JSON_TYPE = "-H 'Content-Type: application/json'";
 
 describe('admin API calls that destroy data, grant power or switch off a safety net are held', () => {
@@ -117,6 +119,40 @@ describe('admin API calls that destroy data, grant power or switch off a safety 
       'medium',
       'unknown',
     ],
+    // Datadog and Opsgenie: alerting switched off.
+    [
+      `curl -X POST https://api.datadoghq.com/api/v2/downtime ${DD} ${JSON_TYPE} -d '{"data":{"type":"downtime","attributes":{"scope":"env:production","monitor_identifier":{"monitor_tags":["*"]}}}}'`,
+      'high',
+      'production',
+    ],
+    [`curl -X POST https://api.datadoghq.eu/api/v1/downtime ${DD} -d '{"scope":"*"}'`, 'high', 'unknown'],
+    [
+      `curl -X POST https://api.datadoghq.com/api/v2/downtime ${DD} -d '{"data":{"attributes":{"scope":"env:staging","monitor_identifier":{"monitor_tags":["*"]}}}}'`,
+      'medium',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.datadoghq.com/api/v1/downtime ${DD} -d '{"scope":["env:prod"],"monitor_tags":["service:checkout"]}'`,
+      'medium',
+      'production',
+    ],
+    [`curl -X POST https://api.datadoghq.com/api/v1/downtime ${DD} -d @downtime.json`, 'medium', 'unknown'],
+    [`curl -X POST https://api.datadoghq.com/api/v1/monitor/mute_all ${DD}`, 'high', 'unknown'],
+    [
+      `curl -X POST "https://api.opsgenie.com/v2/integrations/8418d193-2dab-4490-b331-8c02cdd196b7/disable" ${GENIE}`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST "https://api.eu.opsgenie.com/v2/heartbeats/nightly-backup/disable" ${GENIE}`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.opsgenie.com/v1/maintenance ${GENIE} -d '{"time":{"type":"indefinitely"},"rules":[{"state":"disabled","entity":{"id":"8418d193","type":"integration"}}]}'`,
+      'high',
+      'unknown',
+    ],
   ])('%s (%s, %s)', async (command, risk, environment) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -161,6 +197,12 @@ describe('their reads, and what only adds or backs up, are allowed', () => {
     `curl "https://acme.okta.com/api/v1/users/00u1/roles" ${OKTA}`,
     `curl "https://acme.okta.com/api/v1/policies?type=OKTA_SIGN_ON" ${OKTA}`,
     `curl -X POST "https://acme.okta.com/api/v1/users/00u1/lifecycle/activate?sendEmail=false" ${OKTA}`,
+    `curl https://api.datadoghq.com/api/v1/monitor ${DD}`,
+    `curl https://api.datadoghq.com/api/v2/downtime ${DD}`,
+    `curl -X POST https://api.datadoghq.com/api/v2/downtime ${DD} ${JSON_TYPE} -d '{"data":{"type":"downtime","attributes":{"scope":"env:staging","monitor_identifier":{"monitor_id":123456}}}}'`,
+    `curl -X DELETE https://api.datadoghq.com/api/v2/downtime/00000000-0000-1234-0000-000000000000 ${DD}`,
+    `curl https://api.opsgenie.com/v2/alerts ${GENIE}`,
+    `curl -X POST https://api.opsgenie.com/v2/alerts/abc/acknowledge ${GENIE} ${JSON_TYPE} -d '{"note":"on it"}'`,
     "curl -X PUT 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01?wait_for_completion=false'",
     "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/nightly'",
   ])('%s is allowed', async (command) => {

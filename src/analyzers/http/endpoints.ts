@@ -1,3 +1,4 @@
+import { alerting } from './alerting.js';
 import { destroy, READS, type Body, type Known } from './known.js';
 import { okta } from './okta.js';
 import { solr } from './solr.js';
@@ -229,6 +230,7 @@ export function knownEndpoint(method: string, url: Url, body: Body): Known | typ
     search(method, url, parts) ??
     solr(method, url, parts, body) ??
     okta(method, url, parts, body) ??
+    alerting(method, url, parts, body) ??
     kubernetes(method, parts) ??
     hashicorp(method, url, parts) ??
     grafana(method, parts)
