@@ -153,6 +153,27 @@ describe('admin API calls that destroy data, grant power or switch off a safety 
       'high',
       'unknown',
     ],
+    // Tailscale: the tailnet's policy file replaced.
+    [
+      `curl -X POST https://api.tailscale.com/api/v2/tailnet/acme.com/acl -u "$TS_API_KEY:" ${JSON_TYPE} -d '{"acls":[{"action":"accept","src":["*"],"dst":["*:*"]}]}'`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.tailscale.com/api/v2/tailnet/-/acl -u "$TS_API_KEY:" -d '{"grants":[{"src":["autogroup:member"],"dst":["*"],"ip":["*"]},], /* open */ }'`,
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.tailscale.com/api/v2/tailnet/acme.com/acl -u "$TS_API_KEY:" ${JSON_TYPE} -d @acl.json`,
+      'medium',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.tailscale.com/api/v2/tailnet/acme.com/acl -u "$TS_API_KEY:" -d '{"acls":[{"action":"accept","src":["group:eng"],"dst":["tag:web:443"]}]}'`,
+      'medium',
+      'unknown',
+    ],
   ])('%s (%s, %s)', async (command, risk, environment) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -203,6 +224,8 @@ describe('their reads, and what only adds or backs up, are allowed', () => {
     `curl -X DELETE https://api.datadoghq.com/api/v2/downtime/00000000-0000-1234-0000-000000000000 ${DD}`,
     `curl https://api.opsgenie.com/v2/alerts ${GENIE}`,
     `curl -X POST https://api.opsgenie.com/v2/alerts/abc/acknowledge ${GENIE} ${JSON_TYPE} -d '{"note":"on it"}'`,
+    `curl https://api.tailscale.com/api/v2/tailnet/acme.com/acl -u "$TS_API_KEY:"`,
+    `curl -X POST https://api.tailscale.com/api/v2/tailnet/acme.com/acl/validate -u "$TS_API_KEY:" -d @acl.json`,
     "curl -X PUT 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01?wait_for_completion=false'",
     "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/nightly'",
   ])('%s is allowed', async (command) => {

@@ -2,6 +2,7 @@ import { alerting } from './alerting.js';
 import { destroy, READS, type Body, type Known } from './known.js';
 import { okta } from './okta.js';
 import { solr } from './solr.js';
+import { tailscale } from './tailscale.js';
 import { segments, type Url } from './url.js';
 
 const SEARCH_READS = new Set([
@@ -231,6 +232,7 @@ export function knownEndpoint(method: string, url: Url, body: Body): Known | typ
     solr(method, url, parts, body) ??
     okta(method, url, parts, body) ??
     alerting(method, url, parts, body) ??
+    tailscale(method, url, parts, body) ??
     kubernetes(method, parts) ??
     hashicorp(method, url, parts) ??
     grafana(method, parts)
