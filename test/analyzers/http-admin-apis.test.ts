@@ -174,6 +174,38 @@ describe('admin API calls that destroy data, grant power or switch off a safety 
       'medium',
       'unknown',
     ],
+    // New Relic's NerdGraph: mutations, through the CLI or the endpoint.
+    [
+      "newrelic nerdgraph query 'mutation { alertsPolicyDelete(accountId: 1234567, id: 987654) { id } }'",
+      'high',
+      'unknown',
+    ],
+    [
+      `curl -X POST https://api.newrelic.com/graphql -H "API-Key: $NEW_RELIC_API_KEY" ${JSON_TYPE} -d '{"query":"mutation { alertsPolicyDelete(accountId: 1234567, id: 987654) { id } }"}'`,
+      'high',
+      'unknown',
+    ],
+    [
+      'newrelic nerdgraph query \'mutation($c: AlertsNrqlConditionUpdateStaticInput!) { alertsNrqlConditionStaticUpdate(accountId: 1, id: 2, condition: $c) { id } }\' --variables \'{"c": {"enabled": false}}\'',
+      'high',
+      'unknown',
+    ],
+    [
+      'newrelic nerdgraph query \'mutation { authorizationManagementGrantAccess(grantAccessOptions: {groupId: "g", accountAccessGrants: {accountId: 1, roleId: 2}}) { roles { id } } }\'',
+      'high',
+      'unknown',
+    ],
+    [
+      'newrelic nerdgraph query \'mutation { alertsMutingRuleCreate(accountId: 1, rule: {name: "all", enabled: true}) { id } }\'',
+      'medium',
+      'unknown',
+    ],
+    [
+      'newrelic --profile production nerdgraph query \'mutation { dashboardDelete(guid: "abc") { status } }\'',
+      'high',
+      'production',
+    ],
+    ['newrelic nerdgraph query "$DOC"', 'medium', 'unknown'],
   ])('%s (%s, %s)', async (command, risk, environment) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -226,6 +258,11 @@ describe('their reads, and what only adds or backs up, are allowed', () => {
     `curl -X POST https://api.opsgenie.com/v2/alerts/abc/acknowledge ${GENIE} ${JSON_TYPE} -d '{"note":"on it"}'`,
     `curl https://api.tailscale.com/api/v2/tailnet/acme.com/acl -u "$TS_API_KEY:"`,
     `curl -X POST https://api.tailscale.com/api/v2/tailnet/acme.com/acl/validate -u "$TS_API_KEY:" -d @acl.json`,
+    "newrelic nerdgraph query 'query { actor { user { name } } }'",
+    'newrelic nerdgraph query \'{ actor { account(id: 1) { nrql(query: "SELECT count(*) FROM Transaction") { results } } } }\'',
+    'newrelic nerdgraph query \'query($guid: EntityGuid!) { actor { entity(guid: $guid) { name } } }\' --variables \'{"guid": "abc"}\'',
+    "newrelic nrql query --accountId 1 --query 'SELECT count(*) FROM Transaction'",
+    `curl -X POST https://api.newrelic.com/graphql -H "API-Key: $NEW_RELIC_API_KEY" ${JSON_TYPE} -d '{"query":"{ actor { user { name } } }"}'`,
     "curl -X PUT 'https://es-prod.internal:9200/_snapshot/s3-backups/pre-reindex-2026.12.01?wait_for_completion=false'",
     "curl -X POST 'https://es-prod.internal:9200/_snapshot/s3-backups/nightly'",
   ])('%s is allowed', async (command) => {

@@ -1,5 +1,6 @@
 import { alerting } from './alerting.js';
 import { destroy, READS, type Body, type Known } from './known.js';
+import { newRelic } from './nerdgraph.js';
 import { okta } from './okta.js';
 import { solr } from './solr.js';
 import { tailscale } from './tailscale.js';
@@ -233,6 +234,7 @@ export function knownEndpoint(method: string, url: Url, body: Body): Known | typ
     okta(method, url, parts, body) ??
     alerting(method, url, parts, body) ??
     tailscale(method, url, parts, body) ??
+    newRelic(url, parts, body) ??
     kubernetes(method, parts) ??
     hashicorp(method, url, parts) ??
     grafana(method, parts)

@@ -65,7 +65,7 @@ export function parameters(query: string, body: Body): URLSearchParams {
 }
 
 /** The host is one of a service's domains (`api.datadoghq.com`, `acme.okta.com`). */
-function hostIn(host: string | undefined, domains: readonly string[]): boolean {
+export function hostIn(host: string | undefined, domains: readonly string[]): boolean {
   return host !== undefined && domains.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
