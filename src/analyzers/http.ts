@@ -3,9 +3,10 @@ import { curl, httpie, wget } from './http/clients.js';
 
 /**
  * HTTP clients: curl, wget, HTTPie (http, https) and xh. The method says what a request does (DELETE
- * deletes, PUT/PATCH/POST change, GET/HEAD only read); known APIs (Elasticsearch, the Kubernetes API,
- * Consul, Vault, Grafana) are recognised by the path; a body that carries a credential file or a secret
- * variable is an effect of its own. The host a request goes to is where it lands (an explicit hint).
+ * deletes, PUT/PATCH/POST change, GET/HEAD only read); known APIs (Elasticsearch, Solr, the Kubernetes
+ * API, Consul, Vault, Grafana) are recognised by the path, hosted ones (Okta, Datadog, Opsgenie, Tailscale,
+ * New Relic's NerdGraph) by the host, and some by what the body says; a body that carries a credential file
+ * or a secret variable is an effect of its own. The host a request goes to is where it lands (an explicit hint).
  */
 export const httpAnalyzer: Analyzer = {
   family: 'http',

@@ -10,6 +10,7 @@ import { storageAnalyzer } from './storage.js';
 import { windowsAnalyzer } from './windows.js';
 import { macosAnalyzer } from './macos.js';
 import { monitoringAnalyzer } from './monitoring.js';
+import { newrelicAnalyzer } from './newrelic.js';
 import { iacProtectionEditsAnalyzer } from './iac-protection-edits.js';
 import { sameFileRedirectAnalyzer } from './same-file-redirect.js';
 import { keysAnalyzer } from './keys.js';
@@ -96,6 +97,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     windowsAnalyzer,
     macosAnalyzer,
     monitoringAnalyzer,
+    newrelicAnalyzer,
     iacProtectionEditsAnalyzer,
     sameFileRedirectAnalyzer,
     keysAnalyzer,

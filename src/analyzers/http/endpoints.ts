@@ -1,17 +1,10 @@
-import type { Operation, Risk } from '../../core/types.js';
+import { alerting } from './alerting.js';
+import { destroy, READS, type Body, type Known } from './known.js';
+import { newRelic } from './nerdgraph.js';
+import { okta } from './okta.js';
+import { solr } from './solr.js';
+import { tailscale } from './tailscale.js';
 import { segments, type Url } from './url.js';
-
-/** What a request to a known API does, beyond what its method says. */
-export interface Known {
-  operation: Operation;
-  risk: Risk;
-  category: string;
-  reversible: boolean;
-  what: string;
-}
-
-/** A request that only reads, although its method is POST (a search, a GraphQL query). */
-export const READS = 'reads';
 
 const SEARCH_READS = new Set([
   '_search',
@@ -47,14 +40,6 @@ const SEARCH_APIS = new Set([
   '_ingest',
 ]);
 
-const destroy = (risk: Risk, category: string, what: string): Known => ({
-  operation: 'delete',
-  risk,
-  category,
-  reversible: false,
-  what,
-});
-
 function isSearchEngine(url: Url, parts: string[]): boolean {
   return (
     url.port === '9200' ||
@@ -88,6 +73,15 @@ function search(method: string, url: Url, parts: string[]): Known | typeof READS
       return destroy('high', 'database', `deletes the template ${second}`);
   }
   if (method === 'POST' || method === 'PUT') {
+    // PUT /_snapshot/<repository>/<snapshot>: a backup taken (`_restore`, `_clone`, `_mount` come after it).
+    if (first === '_snapshot' && second && third && parts.length === 3)
+      return {
+        operation: 'create',
+        risk: 'low',
+        category: 'backup',
+        reversible: true,
+        what: `takes the snapshot ${third} into ${second} (a backup)`,
+      };
     if (last === '_delete_by_query')
       return destroy('critical', 'database', `deletes the documents of ${first} that match the query`);
     if (first === '_snapshot' && last === '_restore')
@@ -228,11 +222,19 @@ function grafana(method: string, parts: string[]): Known | undefined {
   return undefined;
 }
 
-/** Known APIs, recognised by the path (hosts are named anything): what the request does there. */
-export function knownEndpoint(method: string, url: Url): Known | typeof READS | undefined {
+/**
+ * Known APIs, recognised by the path (hosts are named anything) or, for hosted services, by their hosts:
+ * what the request does there. Asked of reads too, since some APIs act on a GET (Solr's admin API).
+ */
+export function knownEndpoint(method: string, url: Url, body: Body): Known | typeof READS | undefined {
   const parts = segments(url);
   return (
     search(method, url, parts) ??
+    solr(method, url, parts, body) ??
+    okta(method, url, parts, body) ??
+    alerting(method, url, parts, body) ??
+    tailscale(method, url, parts, body) ??
+    newRelic(url, parts, body) ??
     kubernetes(method, parts) ??
     hashicorp(method, url, parts) ??
     grafana(method, parts)

@@ -3,7 +3,8 @@ import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { isSecretFile, secretContext } from '../exfiltration/secrets.js';
 import { secretsInText, secretsOnStdin, type Secret } from '../exfiltration/sources.js';
-import { knownEndpoint, READS } from './endpoints.js';
+import { knownEndpoint } from './endpoints.js';
+import { READS, type Body } from './known.js';
 import { hostHints, isLocalScheme, isLoopback, parseUrl, type Url } from './url.js';
 
 /** One request as a client would send it. */
@@ -51,6 +52,14 @@ function graphQlQuery(url: Url, req: Request): boolean {
   );
 }
 
+/** What the request sends, for the APIs that act by their body (Solr's `<delete>`, a Datadog downtime). */
+function body(req: Request): Body {
+  return {
+    text: req.texts.map((t) => t.value).join('&'),
+    unseen: req.stdin || req.files.length > 0 || req.texts.some((t) => t.dynamic),
+  };
+}
+
 function methodEffect(req: Request, url: Url): Effect | undefined {
   const method = req.method;
   const target = `${method ?? '?'} ${url.text}`;
@@ -63,8 +72,7 @@ function methodEffect(req: Request, url: Url): Effect | undefined {
       reversible: false,
       reason: `sends a request to ${url.text} with a method not known before it runs`,
     };
-  if (READ_METHODS.has(method)) return undefined;
-  const known = knownEndpoint(method, url);
+  const known = knownEndpoint(method, url, body(req));
   if (known === READS || (method === 'POST' && graphQlQuery(url, req))) return undefined;
   if (known)
     return {
@@ -74,7 +82,9 @@ function methodEffect(req: Request, url: Url): Effect | undefined {
       reversible: known.reversible,
       category: known.category,
       reason: `${method} ${url.text} ${known.what}`,
+      hints: [...base.hints, ...(known.hints ?? [])],
     };
+  if (READ_METHODS.has(method)) return undefined;
   if (method === 'DELETE')
     return {
       ...base,
