@@ -24,6 +24,7 @@ import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { dataPlatformsAnalyzer } from './data-platforms.js';
+import { directoriesAnalyzer } from './directories.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
@@ -104,5 +105,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     registriesAnalyzer,
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,
+    directoriesAnalyzer,
   ];
 }
