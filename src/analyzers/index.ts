@@ -25,6 +25,7 @@ import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { dataPlatformsAnalyzer } from './data-platforms.js';
 import { directoriesAnalyzer } from './directories.js';
+import { edgeAnalyzer } from './edge.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
@@ -106,5 +107,6 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,
     directoriesAnalyzer,
+    edgeAnalyzer,
   ];
 }
