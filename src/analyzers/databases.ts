@@ -1,4 +1,7 @@
 import type { Analyzer } from './analyzer.js';
+import { atlas } from './databases/atlas.js';
+import { cbt } from './databases/cbt.js';
+import { couchbaseCli } from './databases/couchbase.js';
 import { mongo } from './databases/mongo.js';
 import { clickhouse, cqlsh } from './databases/other-sql.js';
 import { mysqlsh } from './databases/mysqlsh.js';
@@ -12,7 +15,8 @@ import type { SqlParser } from './sql-parser.js';
 // Database clients: SQL given to psql/mysql/sqlite3 (flags, files, stdin) is parsed with libpg-query
 // (databases/sql-assess.ts); mongosh --eval JavaScript and redis-cli commands are matched by name; the
 // PostgreSQL and MySQL admin tools (dropdb, pg_restore --clean, mysqladmin drop) by their arguments. The
-// SQL shells of warehouses and other servers (trino, beeline, sqlcmd, snowsql…) are tables in sql-shells.ts.
+// SQL shells of warehouses and other servers (trino, beeline, sqlcmd, snowsql…) are tables in sql-shells.ts;
+// the administration CLIs of hosted databases (Bigtable's cbt, couchbase-cli, MongoDB Atlas) are tables too.
 export function databasesAnalyzer(sql: SqlParser): Analyzer {
   return {
     family: 'databases',
@@ -40,6 +44,9 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'mysqlsh',
       ...Object.keys(SQL_SHELLS),
       'sqlplus',
+      'cbt',
+      'couchbase-cli',
+      'atlas',
     ],
     local: false,
     environmentVariables: [
@@ -90,6 +97,12 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
           return usql(inv, sql);
         case 'sqlplus':
           return sqlplus(inv, sql);
+        case 'cbt':
+          return cbt(inv);
+        case 'couchbase-cli':
+          return couchbaseCli(inv);
+        case 'atlas':
+          return atlas(inv);
       }
       const shell = SQL_SHELLS[inv.name];
       return shell ? sqlShell(inv, sql, shell) : [];

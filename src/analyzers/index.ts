@@ -26,6 +26,8 @@ import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
 import { dataPlatformsAnalyzer } from './data-platforms.js';
+import { directoriesAnalyzer } from './directories.js';
+import { edgeAnalyzer } from './edge.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
@@ -108,5 +110,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     registriesAnalyzer,
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,
+    directoriesAnalyzer,
+    edgeAnalyzer,
   ];
 }

@@ -1,5 +1,6 @@
 import type { Effect, EnvironmentHint } from '../core/types.js';
 import type { Word } from '../shell/words.js';
+import { saysItDestroys } from '../analyzers/destroying-words.js';
 import { everydayTool } from './everyday-tools.js';
 
 // A program no analyzer knows, told in its own words to destroy: `doctl compute droplet delete web-1`,
@@ -9,13 +10,6 @@ import { everydayTool } from './everyday-tools.js';
 // production credentials about, unverifiable-in-production.ts denies it first). Only the subcommand position counts (the
 // first few words that are not options), so a file or a message that says "delete" does not.
 
-/** Subcommands that say they destroy, whole or as a part (`delete-stack`, `service-instance-delete`). */
-const DESTROYING =
-  /^(delete|destroy|purge|drop|terminate|wipe|erase|nuke|teardown|deprovision|decommission)([-_:.].*)?$|[-_:.](delete|destroy|purge|drop|terminate|wipe|erase)$/i;
-/** Short forms that only a subcommand uses. */
-const SHORT = new Set(['del', 'rm', 'rb', 'rmr', 'flushall', 'flushdb', 'truncate']);
-/** CamelCase API names (`DeleteInstance`, `TerminateInstances`). */
-const API_NAME = /^(Delete|Destroy|Terminate|Purge|Drop|Remove)[A-Z]/;
 /** How deep a subcommand sits: `doctl compute droplet delete` is the third word. */
 const SUBCOMMAND_DEPTH = 3;
 /** Words after which the rest is another program's arguments (`cargo run --bin purge`), not subcommands. */
@@ -34,7 +28,7 @@ function destroyingWord(argv: readonly Word[]): { verb: string; names: string[] 
     // value (`mytool --mode delete`), so a subcommand is a word no option precedes.
     if (/^-[^=]+$/.test(argv[i - 1]?.value ?? '')) continue;
     seen++;
-    if (DESTROYING.test(w.value) || SHORT.has(w.value) || API_NAME.test(w.value)) {
+    if (saysItDestroys(w.value)) {
       const names = argv.slice(i + 1).filter((n) => !n.dynamic && !n.value.startsWith('-'));
       return { verb: w.value, names: names.map((n) => n.value) };
     }

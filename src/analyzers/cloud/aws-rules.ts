@@ -1,6 +1,7 @@
 import type { Access, Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOption } from './aws-names.js';
 import { awsExposure } from './exposure.js';
+import { awsSetting } from './aws-settings.js';
 import { cloudSqlEffects } from './sql-statements.js';
 import type { SqlParser } from '../sql-parser.js';
 import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
@@ -305,6 +306,13 @@ function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefi
   if (service === 'ec2' && op === 'create-replace-root-volume-task')
     return [make('replace', 'high', `${what} replaces the root volume of an instance, losing its data`)];
   if (service === 'eks' && op === 'update-kubeconfig') return [];
+  const setting = awsSetting(service, op, args);
+  if (setting)
+    return [
+      make(setting.operation, setting.risk, `${what} ${setting.what}`, {
+        ...(setting.reversible === undefined ? {} : { reversible: setting.reversible }),
+      }),
+    ];
   const world = openToTheWorld(service, op, args);
   if (world)
     return [make('modify', 'high', `${what} opens ${world} to the whole internet`, { reversible: true })];

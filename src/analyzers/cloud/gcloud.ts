@@ -5,6 +5,7 @@ import { cloudSqlEffects } from './sql-statements.js';
 import { gcloudExposure } from './exposure.js';
 import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
+import { runTraffic } from './gcloud-traffic.js';
 import {
   FLAGS,
   GROUP_LOOKALIKES,
@@ -142,6 +143,8 @@ export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
   if (exposed) return [make('modify', 'high', `${what} opens ${exposed}`, category, true)];
   const net = gcloudSafetyNet(groups, verb, args);
   if (net) return [make('modify', 'medium', `${what} turns off ${net} (${target})`, category, true)];
+  const traffic = runTraffic(groups, verb, args);
+  if (traffic) return [make('modify', traffic.risk, `${what} ${traffic.what}`, category, true)];
   const scheduled = gcloudScheduledCall(groups, verb, args);
   if (scheduled)
     return [make('delete', 'high', `${what} schedules ${scheduled}, which will run unattended`, category)];

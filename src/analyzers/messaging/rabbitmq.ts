@@ -1,12 +1,55 @@
 import type { EnvironmentHint } from '../../core/types.js';
 import { optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { changes, destroys, placeHints, subcommandEffects, type Call, type Cli } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  placeHints,
+  subcommandEffects,
+  type Call,
+  type Cli,
+  type Verb,
+} from '../subcommands.js';
 
 // RabbitMQ: rabbitmqadmin speaks to the management API of --host (v1: `delete queue name=x`; v2:
 // `delete queue --name x` or `queues delete`); rabbitmqctl to a node, this machine's unless -n names one.
 
+/**
+ * RabbitMQ's user tags: `administrator` may do anything to the broker (users, permissions, every virtual
+ * host), `impersonator` may act as any user, and the management ones may see or change its policies.
+ */
+function userTags(tags: readonly string[]): Verb {
+  const given = tags.flatMap((t) => t.split(/[,\s]+/)).filter(Boolean);
+  if (given.some((t) => t === 'administrator' || t === 'impersonator'))
+    return changes('high', 'iam', `gives the account full control of the broker (tags ${given.join(',')})`);
+  if (given.some((t) => t === 'policymaker' || t === 'management' || t === 'monitoring'))
+    return changes('medium', 'iam', `gives the account the management interface (tags ${given.join(',')})`);
+  return changes('low', 'iam', 'sets an account with no tags (it may do only what its permissions allow)');
+}
+
+/** `tags=administrator` (v1) or `--tags administrator` (v2). */
+const adminTags = (call: Call) => [
+  ...call.rest.filter((w) => w.value.startsWith('tags=')).map((w) => w.value.slice('tags='.length)),
+  ...(call.options.options.get('--tags') ?? []),
+];
+
+/** `configure=.* write=.* read=.*` or `--configure '.*'`: every resource of the virtual host. */
+function permissions(call: Call): Verb {
+  const patterns = ['configure', 'write', 'read'].map(
+    (k) =>
+      call.rest.find((w) => w.value.startsWith(`${k}=`))?.value.slice(k.length + 1) ??
+      optionValue(call.options, `--${k}`),
+  );
+  return patterns.every((p) => p === '.*')
+    ? changes('medium', 'iam', 'gives a user every permission on the virtual host')
+    : changes('low', 'iam', "sets a user's permissions on a virtual host", true);
+}
+
 const ADMIN_VERBS: Cli['verbs'] = {
+  'declare user': (call) => userTags(adminTags(call)),
+  'users declare': (call) => userTags(adminTags(call)),
+  'declare permission': permissions,
+  'permissions declare': permissions,
   'delete queue': destroys('high', 'queue', 'deletes the queue and its messages'),
   'purge queue': destroys('high', 'queue', 'deletes every message in the queue'),
   'delete exchange': destroys('high', 'queue', 'deletes the exchange and its bindings'),
@@ -54,12 +97,23 @@ const ADMIN_OPTIONS = [
   '--name',
   '--base-uri',
   '-U',
+  '--tags',
+  '--user',
+  '--configure',
+  '--write',
+  '--read',
 ];
 
-/** `name=orders` (v1) or `--name orders` (v2). */
+/** `name=orders` (v1) or `--name orders` (v2); a permission's `user=bob`. */
 function adminTarget(call: Call): string | undefined {
-  const named = call.rest.find((w) => w.value.startsWith('name='))?.value.slice('name='.length);
-  return named ?? optionValue(call.options, '--name');
+  const named = (key: string) =>
+    call.rest.find((w) => w.value.startsWith(`${key}=`))?.value.slice(key.length + 1);
+  return (
+    named('name') ??
+    optionValue(call.options, '--name') ??
+    named('user') ??
+    optionValue(call.options, '--user')
+  );
 }
 
 const ADMIN: Cli = {
@@ -92,6 +146,15 @@ const CTL_VERBS: Cli['verbs'] = {
   delete_user: destroys('high', 'iam', 'deletes the user'),
   clear_permissions: changes('medium', 'iam', "clears the user's permissions"),
   close_all_connections: changes('medium', 'queue', 'closes every client connection', true),
+  // `set_user_tags bob administrator`: the tags are every word after the user's name.
+  set_user_tags: (call) => userTags(call.rest.slice(1).map((w) => w.value)),
+  // `set_permissions bob '.*' '.*' '.*'`: configure, write and read, each matching every resource.
+  set_permissions: (call) =>
+    call.rest.length === 4 && call.rest.slice(1).every((w) => w.value === '.*')
+      ? changes('medium', 'iam', 'gives a user every permission on the virtual host')
+      : changes('low', 'iam', "sets a user's permissions on a virtual host", true),
+  change_password: changes('medium', 'iam', "changes a user's password"),
+  clear_password: changes('medium', 'iam', "removes a user's password (it can no longer log in with one)"),
 };
 
 /** `rabbit@mq-prod-2`: the host after the `@`. */
