@@ -104,6 +104,18 @@ export function kill(inv: Invocation): Effect[] {
         },
       );
     }
+    // `kill -9 $(pidof mongod)`, `kill $(pgrep -f postgres)`: the processes the substitution names.
+    const named = /^\$\((?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.@-]+)\s*\)$/.exec(w.value)?.[1];
+    if (named && isCriticalProcess(named) && !gentle)
+      return fx(
+        'kill',
+        'modify',
+        'high',
+        named,
+        `kills ${named} (${w.value}): a process the machine or its data depends on`,
+        'process',
+        { reversible: true },
+      );
     const group = /^-\d+$/.test(w.value);
     return fx(
       'kill',
