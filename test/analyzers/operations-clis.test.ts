@@ -84,6 +84,7 @@ describe('administration CLIs that destroy data or hand out power are held', () 
       'couchbase-cli bucket-delete -c couchbase-prod-1:8091 -u Administrator -p x --bucket orders',
       'critical',
     ],
+    ['couchbase-cli setting-autofailover -c cb1 -u Administrator -p x --enable-auto-failover 0', 'high'],
     [
       'couchbase-cli collection-manage -c cb1 -u Administrator -p x --bucket orders --drop-collection inventory.items',
       'high',

@@ -44,6 +44,11 @@ const VERBS: Cli['verbs'] = {
   'collection-manage': collectionManage,
   'user-manage': userManage,
   'reset-admin-password': changes('high', 'iam', "resets the administrator's password"),
+  // A safety net off: a node that fails stays failed, and its data unavailable, until someone acts.
+  'setting-autofailover': (call) =>
+    optionValue(call.options, '--enable-auto-failover') === '0'
+      ? changes('high', 'database', 'turns automatic failover off')
+      : undefined,
   failover: changes('high', 'database', 'takes a node out of the cluster (replicas serve its data)'),
   rebalance: (call) =>
     hasOption(call.options, '--server-remove')
@@ -77,6 +82,7 @@ const VALUE_OPTIONS = [
   '--bucket-type',
   '--bucket-replica',
   '--config-path',
+  '--enable-auto-failover',
 ];
 
 /** `-c couchbase-prod-1:8091`, `couchbase://db1,db2`: each host places the call. */
