@@ -216,7 +216,8 @@ export function classifyPath(
   if (!opts.remote && isInside(path, cwd)) {
     // Below a directory a build recreates (`tmp/preview`, `node_modules/.cache/x`), unless it is data.
     const within = path.slice(cwd.length).split('/').slice(1, -1);
-    if (within.some((dir) => REGENERABLE.has(dir)) && !DATA_PATH.test(path.slice(cwd.length)))
+    const systemCwd = cwd === '/' || SYSTEM_ROOTS.some((r) => isInside(cwd, r) && !isInside(cwd, home));
+    if (!systemCwd && within.some((dir) => REGENERABLE.has(dir)) && !DATA_PATH.test(path.slice(cwd.length)))
       return { risk: 'low', why: 'inside build output or a cache that is regenerated' };
     if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
     if (DATA_PATH.test(path.slice(cwd.length))) return { risk: 'high', why: 'a data directory' };

@@ -25,6 +25,20 @@ function unreadable(inv: Invocation, label: string, path: string, why: string): 
 }
 
 export function readProgramFile(inv: Invocation, file: Word): ProgramFile {
+  // `sed -f -`, `awk -f /dev/stdin`: the program is what stdin gives (a here-document, a pipe from echo).
+  if (!file.dynamic && ['-', '/dev/stdin', '/dev/fd/0'].includes(file.value)) {
+    if (inv.stdinText && !inv.stdinText.dynamic)
+      return { kind: 'text', text: inv.stdinText.value, path: 'stdin' };
+    if (!inv.stdinFrom && !inv.stdinText && !inv.redirects.some((r) => r.operator === '<'))
+      return { kind: 'none' };
+    return { kind: 'unverifiable', effect: unreadable(inv, file.value, 'stdin', 'is read from stdin') };
+  }
+  // `sed -f <(…)`: a program another command writes.
+  if (file.dynamic && /^[<>]\(/.test(file.value))
+    return {
+      kind: 'unverifiable',
+      effect: unreadable(inv, file.value, file.value, 'is written by another command'),
+    };
   const read = inv.facts.readScript;
   if (!read || inv.remote || file.dynamic) return { kind: 'none' };
   const path = resolvePath(file.value, inv.facts.cwd, inv.facts.home);

@@ -15,7 +15,11 @@ export interface Redirect {
 function passedOn(source: SimpleCommand): Word | undefined {
   const [program, ...args] = source.argv;
   const name = program?.value.slice(program.value.lastIndexOf('/') + 1);
-  if (program?.dynamic || source.redirects.some((r) => r.operator.startsWith('>') || r.operator === '&>'))
+  // Output to a file, or input from one (`cat <<<'x' <drop.sql`: bash gives cat the later `<`).
+  if (
+    program?.dynamic ||
+    source.redirects.some((r) => r.operator.startsWith('>') || r.operator === '&>' || r.operator === '<')
+  )
     return undefined;
   if (name === 'cat' && source.stdinText && args.every((w) => w.value === '-')) return source.stdinText;
   // Without options (`-e` and `-n` change the text): the words, one space between, and a newline.

@@ -1,4 +1,4 @@
-import { hasOption, optionValues, parseOptions } from './options.js';
+import { hasOption, parseOptions } from './options.js';
 import type { Word } from './words.js';
 
 // GNU sed runs programs and writes files from inside its script: `e COMMAND` runs COMMAND through the shell,
@@ -28,6 +28,11 @@ const LABELLED = new Set([...':btTv']);
 const FILE_ARGUMENT = new Set([...'rRwW']);
 /** Patterns that match a whole line, whatever it holds: with them `s//CMD/e` runs CMD as written. */
 const WHOLE_LINE = new Set(['.*', '^.*', '.*$', '^.*$', '^.*\\n*$']);
+/**
+ * GNU sed's escapes in a replacement or an `e` command (`\x6d`, `\o155`, `\d109`, `\cX`, `\n`, `\t`) and
+ * its case conversions (`\L`, `\U`, `\l`, `\u`, `\E`): the command run is not the text as written.
+ */
+const GNU_ESCAPE = /\\[xodcntrafvLUluE]/;
 /** Files that are sed's own output, not a file on disk. */
 const OWN_OUTPUT = new Set(['/dev/stdout', '/dev/stderr']);
 
@@ -53,11 +58,18 @@ class Reader {
     this.at = end < 0 ? this.text.length : end + 1;
     return line;
   }
-  /** Up to an unescaped `delimiter`, which is consumed; undefined when the text ends first. */
-  delimited(delimiter: string): string | undefined {
+  /**
+   * Up to an unescaped `delimiter`, which is consumed; undefined when the text ends first. In a regular
+   * expression (`regex`) a bracket expression may hold the delimiter (`s/[^/]*$//`), as GNU sed reads it.
+   */
+  delimited(delimiter: string, regex = false): string | undefined {
     let out = '';
     while (!this.done) {
       const c = this.next();
+      if (regex && c === '[') {
+        out += c + this.bracket();
+        continue;
+      }
       if (c === delimiter) return out;
       if (c === '\\') {
         const escaped = this.next();
@@ -66,6 +78,24 @@ class Reader {
       } else out += c;
     }
     return undefined;
+  }
+  /** The rest of a bracket expression after its `[`: `]` first (or after `^`) is a member, as are `[:alpha:]`. */
+  bracket(): string {
+    let out = '';
+    if (this.peek() === '^') out += this.next();
+    if (this.peek() === ']') out += this.next();
+    while (!this.done) {
+      const c = this.next();
+      out += c;
+      if (c === '[' && /[:.=]/.test(this.peek())) {
+        const close = `${this.peek()}]`;
+        const end = this.text.indexOf(close, this.at + 1);
+        if (end < 0) return out;
+        out += this.text.slice(this.at, end + 2);
+        this.at = end + 2;
+      } else if (c === ']') return out;
+    }
+    return out;
   }
   digits(): string {
     let out = '';
@@ -92,7 +122,7 @@ function address(r: Reader): boolean {
   if (c === '/' || c === '\\') {
     r.next();
     const delimiter = c === '/' ? '/' : r.next();
-    if (r.delimited(delimiter) === undefined) throw new Error('unterminated address');
+    if (r.delimited(delimiter, true) === undefined) throw new Error('unterminated address');
     while (r.peek() === 'I' || r.peek() === 'M') r.next();
     return true;
   }
@@ -117,7 +147,7 @@ function addresses(r: Reader): void {
 function substitute(r: Reader, script: SedScript): void {
   const delimiter = r.next();
   if (delimiter === '' || delimiter === '\n' || delimiter === '\\') throw new Error('no delimiter');
-  const pattern = r.delimited(delimiter);
+  const pattern = r.delimited(delimiter, true);
   const replacement = pattern === undefined ? undefined : r.delimited(delimiter);
   if (replacement === undefined) throw new Error('unterminated s command');
   for (;;) {
@@ -125,7 +155,7 @@ function substitute(r: Reader, script: SedScript): void {
     if (flag === 'e') {
       r.next();
       // With no reference to what matched, a pattern that takes the whole line leaves only the replacement.
-      if (WHOLE_LINE.has(pattern!) && !/&|\\[0-9]/.test(replacement))
+      if (WHOLE_LINE.has(pattern!) && !/&|\\[0-9]/.test(replacement) && !GNU_ESCAPE.test(replacement))
         script.replacementCommands.push(replacement.replace(/\\(.)/gs, '$1'));
       else script.runsItsInput = true;
     } else if (flag === 'w') {
@@ -187,8 +217,9 @@ export function parseSedScript(source: string): SedScript {
         r.skipBlanks();
         r.digits();
       } else if (LABELLED.has(command)) {
+        // A label ends at a blank as well (GNU sed 4.9: `:a e CMD` is a label and an `e` command).
         r.skipBlanks();
-        while (!r.done && r.peek() !== ';' && r.peek() !== '\n') r.next();
+        while (!r.done && !/[;\n \t]/.test(r.peek())) r.next();
       } else if (FILE_ARGUMENT.has(command)) {
         r.skipBlanks();
         const file = r.restOfLine();
@@ -196,7 +227,8 @@ export function parseSedScript(source: string): SedScript {
       } else if (command === 'e') {
         r.skipBlanks();
         const line = r.restOfLine();
-        if (line.trim() === '') script.runsItsInput = true;
+        // With escapes (`e r\x6d -rf ~`) the command is not the text as written: known at run time only.
+        if (line.trim() === '' || line.includes('\\')) script.runsItsInput = true;
         else script.shellCommands.push(line);
       } else if (command === 's') substitute(r, script);
       else if (command === 'y') {
@@ -236,14 +268,33 @@ const SED_VALUE = ['-e', '--expression', '-f', '--file', '-l', '--line-length'];
 export function sedRun(args: readonly Word[]): SedRun {
   const words = args.filter((w, i) => !(w.value === '' && args[i - 1]?.value === '-i'));
   const parsed = parseOptions(words, { withValue: SED_VALUE });
-  const given = words.flatMap((w, i): Word[] => {
-    const next = words[i + 1];
-    if ((w.value === '-e' || w.value === '--expression' || /^-[a-zA-Z]*e$/.test(w.value)) && next)
-      return [next];
-    if (w.value.startsWith('--expression=')) return [{ ...w, value: w.value.slice('--expression='.length) }];
-    return [];
-  });
-  const scriptFiles = optionValues(parsed, '-f', '--file');
-  const scripts = given.length || scriptFiles.length ? given : parsed.positionals.slice(0, 1);
+  const given: Word[] = [];
+  const files: string[] = [];
+  const positionals: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.value === '--') {
+      positionals.push(...words.slice(i + 1));
+      break;
+    }
+    // `--expression`, or any prefix getopt_long takes (`--expr`), with `=VALUE` or the next word.
+    const long = /^--(e[a-z]*|f[a-z]*)(?:=(.*))?$/s.exec(w.value);
+    if (long && ('expression'.startsWith(long[1]!) || 'file'.startsWith(long[1]!))) {
+      const value = long[2] !== undefined ? { ...w, value: long[2] } : words[++i];
+      if (value) long[1]!.startsWith('e') ? given.push(value) : files.push(value.value);
+      continue;
+    }
+    // `-e SCRIPT`, `-eSCRIPT`, `-nEe SCRIPT`: flags without a value, then e or f (`-ie` is -i with suffix e).
+    const short = /^-([nrsuzE]*)([ef])(.*)$/s.exec(w.value);
+    if (short && !w.dynamic) {
+      const value = short[3] !== '' ? { ...w, value: short[3]! } : words[++i];
+      if (value) short[2] === 'e' ? given.push(value) : files.push(value.value);
+      continue;
+    }
+    if (/^(-l|--line-length)$/.test(w.value)) i++;
+    else if (!w.value.startsWith('-') || w.value === '-') positionals.push(w);
+  }
+  const scriptFiles = [...new Set(files)];
+  const scripts = given.length || scriptFiles.length ? given : positionals.slice(0, 1);
   return { scripts, scriptFiles, sandboxed: hasOption(parsed, '--sandbox') };
 }

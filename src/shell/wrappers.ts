@@ -701,12 +701,14 @@ function peelModuleProgram(cmd: SimpleCommand, name: string): Peeled | undefined
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     if (w.dynamic) return undefined;
-    const module = w.value === '-m' ? args[i + 1] : /^-m(.+)$/.exec(w.value)?.[1];
+    // `-m pip`, `-mpip`, and `-m` ending a cluster of flags (`-Im pip`, `-Impip`).
+    const clustered = /^-[a-zA-Z]*m(.*)$/.exec(w.value);
+    const module = clustered ? (clustered[1] ? clustered[1] : args[i + 1]) : undefined;
     if (module !== undefined) {
       const value = typeof module === 'string' ? module : module.dynamic ? undefined : module.value;
       const program = value === undefined ? undefined : MODULE_PROGRAMS.get(value);
       if (!program) return undefined;
-      const rest = args.slice(w.value === '-m' ? i + 2 : i + 1);
+      const rest = args.slice(clustered && !clustered[1] ? i + 2 : i + 1);
       return { inner: [{ kind: 'argv', argv: [word(program, false), ...rest] }], analyzeSelf: true };
     }
     if (w.value === '-X' || w.value === '-W') i++;

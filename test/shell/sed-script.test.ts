@@ -121,3 +121,35 @@ describe('sed and awk programs in files are read at the edge', () => {
     expect(r.decision.outcome === 'allow').toBe(risk === 'none');
   });
 });
+
+// A hostile review's findings (stop 29): escapes, labels ended by a blank, bracket expressions holding the
+// delimiter, attached and abbreviated options, and scripts read from stdin or another command.
+describe('sed spelled the ways GNU sed reads it', () => {
+  it.each([
+    ["sed ':a e rm -rf ~' notes.txt", 'critical'],
+    ["sed 't a e rm -rf ~' notes.txt", 'critical'],
+    ["sed 's/[/]/g/;e rm -rf ~ #/p' notes.txt", 'critical'],
+    ["sed -e'e rm -rf ~' /tmp/a.txt", 'critical'],
+    ["sed -Ee'e rm -rf ~' /tmp/a.txt", 'critical'],
+    ["sed --expr='e rm -rf ~' /tmp/a.txt", 'critical'],
+    ["echo '1e rm -rf ~' | sed -f - notes.txt", 'critical'],
+    ['echo \'BEGIN{system("rm -rf ~")}\' | awk -f -', 'critical'],
+    ["sed '1e r\\x6d -rf ~' notes.txt", 'high'],
+    ["sed 's/.*/r\\x6d -rf ~/e' notes.txt", 'high'],
+    ["sed 's/.*/\\LRM -RF ~/e' notes.txt", 'high'],
+    ["sed -f <(echo '1e rm -rf ~') notes.txt", 'high'],
+  ])('%s is held (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.decision.outcome).not.toBe('allow');
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+  });
+
+  it.each([
+    "sed 's/\\/[^/]*$/\\/new/' paths.txt",
+    "sed '/^[^/]*\\/wiki/d' urls.txt",
+    "sed -ie 's/a/b/' notes.txt",
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

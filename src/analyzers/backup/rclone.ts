@@ -92,7 +92,8 @@ export function rclone(inv: Invocation): Effect[] {
   const [commandWord, ...paths] = parsed.positionals;
   const command = commandWord?.value ?? '';
   // `dedupe --dedupe-mode list` (or `dedupe list PATH`) only lists the duplicates.
-  const mode = optionValue(parsed, '--dedupe-mode') ?? (paths.length > 1 ? paths[0]?.value : undefined);
+  // The positional mode wins over the flag, as rclone reads them.
+  const mode = (paths.length > 1 ? paths[0]?.value : undefined) ?? optionValue(parsed, '--dedupe-mode');
   if (command === 'dedupe' && mode === 'list') return [];
   const rule = RULES.get(command);
   const path = rule?.fromSource ? paths[0] : paths[paths.length - 1];

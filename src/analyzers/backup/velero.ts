@@ -64,9 +64,19 @@ const VERBS = new Set(['delete', 'create', 'pause', 'get', 'describe', 'logs', '
  * a rehearsal) touches none of the originals' objects, unless it may overwrite what it finds there
  * (`--existing-resource-policy update`). Any other restore is judged as the rule says.
  */
-const rehearsal = (parsed: ParsedOptions) =>
-  optionValue(parsed, '--namespace-mappings') !== undefined &&
-  optionValue(parsed, '--existing-resource-policy') !== 'update';
+function rehearsal(parsed: ParsedOptions): boolean {
+  if (optionValue(parsed, '--existing-resource-policy') === 'update') return false;
+  const mapped = new Map(
+    (optionValue(parsed, '--namespace-mappings') ?? '')
+      .split(',')
+      .map((pair) => pair.split(':') as [string, string?])
+      .filter(([from, to]) => from && to && from !== to)
+      .map(([from, to]) => [from, to!]),
+  );
+  // Every namespace restored is named, and each goes to another one.
+  const included = (optionValue(parsed, '--include-namespaces') ?? '').split(',').filter(Boolean);
+  return included.length > 0 && !included.includes('*') && included.every((ns) => mapped.has(ns));
+}
 
 export function velero(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: VALUE_OPTIONS });

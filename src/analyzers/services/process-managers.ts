@@ -37,6 +37,21 @@ function manage(inv: Invocation, withValue: readonly string[]): Effect[] {
   )
     return [];
   const everything = names.length === 0 || names.some((w) => w.value === 'all');
+  // `supervisorctl signal KILL all`, `pm2 scale api 0`: a take-down by another name.
+  const killing =
+    verb === 'signal' && /^(SIG)?(KILL|TERM|INT|QUIT|STOP|9|15|2|3)$/i.test(names[0]?.value ?? '');
+  const toZero = verb === 'scale' && names[1]?.value === '0';
+  if (killing || toZero) {
+    const which = killing ? names.slice(1) : names.slice(0, 1);
+    const all = which.length === 0 || which.some((w) => w.value === 'all');
+    const target = all ? 'every program' : which.map((w) => w.value).join(' ');
+    return [
+      fx(tool, 'modify', all ? 'high' : 'medium', target, `${tool} ${verb} takes ${target} down`, 'service', {
+        hints,
+        reversible: true,
+      }),
+    ];
+  }
   if (ROUTINE.has(verb)) {
     const target = names.map((w) => w.value).join(' ') || 'every program';
     return [
