@@ -281,14 +281,16 @@ export function sedRun(args: readonly Word[]): SedRun {
     const long = /^--(e[a-z]*|f[a-z]*)(?:=(.*))?$/s.exec(w.value);
     if (long && ('expression'.startsWith(long[1]!) || 'file'.startsWith(long[1]!))) {
       const value = long[2] !== undefined ? { ...w, value: long[2] } : words[++i];
-      if (value) long[1]!.startsWith('e') ? given.push(value) : files.push(value.value);
+      if (value && long[1]!.startsWith('e')) given.push(value);
+      else if (value) files.push(value.value);
       continue;
     }
     // `-e SCRIPT`, `-eSCRIPT`, `-nEe SCRIPT`: flags without a value, then e or f (`-ie` is -i with suffix e).
     const short = /^-([nrsuzE]*)([ef])(.*)$/s.exec(w.value);
     if (short && !w.dynamic) {
       const value = short[3] !== '' ? { ...w, value: short[3]! } : words[++i];
-      if (value) short[2] === 'e' ? given.push(value) : files.push(value.value);
+      if (value && short[2] === 'e') given.push(value);
+      else if (value) files.push(value.value);
       continue;
     }
     if (/^(-l|--line-length)$/.test(w.value)) i++;
