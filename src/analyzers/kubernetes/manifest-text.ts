@@ -1,5 +1,5 @@
 import type { Invocation } from '../analyzer.js';
-import { resolvePath } from '../paths.js';
+import { readProgramFile } from '../program-files.js';
 
 // The text of a manifest `-f` names: a static here-document or pipe for `-f -`, or a file of this machine
 // read through the edge's `readScript` (`kubectl apply -f job.yaml` ran a Job that deletes data, unseen:
@@ -7,10 +7,9 @@ import { resolvePath } from '../paths.js';
 // text has no text here, and stays judged by its name.
 
 export function manifestText(inv: Invocation, file: string): string | undefined {
-  if (file === '-' || file === '')
-    return inv.stdinText && !inv.stdinText.dynamic ? inv.stdinText.value : undefined;
-  const read = inv.facts.readScript;
-  if (!read || inv.remote || /^[a-z][a-z0-9+.-]*:\/\//i.test(file) || /[$`*?[]/.test(file)) return undefined;
-  const script = read(resolvePath(file, inv.facts.cwd, inv.facts.home));
-  return script.kind === 'text' ? script.text : undefined;
+  // tree-sitter-bash drops a `-` written right before `<<EOF`, leaving `-f` without a value.
+  const name = file === '' ? '-' : file;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return undefined;
+  const read = readProgramFile(inv, { value: name, dynamic: /[$`*?[]/.test(name) });
+  return read.kind === 'text' ? read.text : undefined;
 }
