@@ -1,4 +1,5 @@
 import type { SyntaxNode } from './syntax.js';
+import { misreadBodyStart } from './here-documents.js';
 import { evaluateWord, type VariableLookup, type Word } from './words.js';
 
 export interface Redirect {
@@ -175,6 +176,8 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
 
   const visit = (node: SyntaxNode, above: Ancestry | undefined): void => {
     if (node.type === 'ERROR' || node.isMissing) result.syntaxErrors.push(describeError(node));
+    else if (node.type === 'heredoc_redirect' && misreadBodyStart(node) !== undefined)
+      result.syntaxErrors.push('cannot read a here-document body that starts with a backslash');
     switch (node.type) {
       case 'command':
         result.commands.push(buildCommand(node, above));

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { repairHereDocuments } from './here-documents.js';
 import { newSymbolNames, plainTree, type NativeCursor, type NodeTypeInfo } from './plain-tree.js';
 import type { ParsedTree, ShellParser } from './syntax.js';
 
@@ -27,9 +28,12 @@ export function loadNativeBashParser(): LoadedShellParser {
     parse(text: string): ParsedTree {
       // One read buffer of the whole text (+1: N-API ends the copy with a NUL): the default 32 KiB splits a
       // long input into chunks, and the addon allocates and zeroes the buffer at every parse (~2 µs at 32 KiB).
-      const tree = parser.parse(text, null, { bufferSize: text.length + 1 });
       // Copied once into plain objects: the addon's per-access node objects were most of a long line's cost.
-      return { rootNode: plainTree(tree.walk() as unknown as NativeCursor, text, names), delete() {} };
+      const parseAs = (shape: string): ParsedTree => {
+        const tree = parser.parse(shape, null, { bufferSize: shape.length + 1 });
+        return { rootNode: plainTree(tree.walk() as unknown as NativeCursor, text, names), delete() {} };
+      };
+      return repairHereDocuments(text, parseAs(text), parseAs);
     },
   };
 }
@@ -46,7 +50,14 @@ export async function loadWasmBashParser(): Promise<LoadedShellParser> {
     parse(text: string) {
       const tree = parser.parse(text);
       if (!tree) throw new Error('the bash parser returned no tree');
-      return tree as unknown as ParsedTree;
+      return repairHereDocuments(text, tree as unknown as ParsedTree, (shape) => {
+        const reshaped = parser.parse(shape);
+        if (!reshaped) throw new Error('the bash parser returned no tree');
+        // Copied into plain nodes that read their text from `text`, not from the reshaped input.
+        const rootNode = plainTree(reshaped.walk() as unknown as NativeCursor, text);
+        reshaped.delete();
+        return { rootNode, delete() {} };
+      });
     },
   };
 }
