@@ -52,7 +52,7 @@ describe.each([
 
   it('gives the first line to the body, not to the command on the `<<` line', () => {
     const tree = parser.parse('cat <<EOF | psql -h prod-db\n\\! rm -rf ~\nEOF');
-    const { commands, syntaxErrors } = extractCommands(tree.rootNode);
+    const { commands, syntaxErrors } = extractCommands(tree.rootNode, () => undefined);
     expect(syntaxErrors).toEqual([]);
     expect(commands.map((c) => c.argv.map((w) => w.value))).toEqual([['cat'], ['psql', '-h', 'prod-db']]);
     expect(commands[1]?.stdinText?.value).toBe('\\! rm -rf ~\n');
