@@ -21,7 +21,8 @@ export function listedSubcommandEffects(
   unlisted?: (call: Call) => Verb | undefined,
 ): Effect[] {
   const listed = subcommandEffects(inv, cli);
-  if (listed.length) return listed;
+  // Found in the table, or nothing to guess at; an unlisted call may still say that it destroys.
+  if (!listed.some((e) => e.unrecognised)) return listed;
   const options = parseOptions(inv.args, cli.options);
   if (hasOption(options, '--help', '-h')) return [];
   const words = options.positionals.slice(0, SUBCOMMAND_DEPTH);
@@ -29,7 +30,7 @@ export function listedSubcommandEffects(
   // A subcommand the table lists (and found harmless, or harmless with these options) is not guessed at.
   if (names.some((_, i) => Object.hasOwn(cli.verbs, names.slice(0, i + 1).join(' ')))) return [];
   const at = names.findIndex((n) => n && saysItDestroys(n));
-  if (at < 0) return [];
+  if (at < 0) return listed;
   const verb = names.slice(0, at + 1).join(' ');
   const rest = options.positionals.slice(at + 1);
   const call: Call = { verb, rest, options, inv };
@@ -42,6 +43,7 @@ export function listedSubcommandEffects(
       .map((w) => ({ source: 'resource name', value: w.value, weak: true as const })),
   ];
   return [
+    ...listed,
     {
       operation: known?.operation ?? 'delete',
       tool: inv.name,

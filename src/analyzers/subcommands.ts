@@ -2,6 +2,8 @@ import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js'
 import { hasOption, parseOptions, type OptionSpec, type ParsedOptions } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Invocation } from './analyzer.js';
+import { saysItDestroys } from './destroying-words.js';
+import { saysItOnlyLooks } from './reading-words.js';
 
 // Platform CLIs (gh, vault, heroku, nats…) are trees of subcommands: `gh repo delete`, `heroku apps:destroy`.
 // Each family lists what its subcommands do in a table; this module finds the longest subcommand a call
@@ -57,6 +59,9 @@ export const changes = (risk: Risk, category: string, what: string, reversible =
   reversible,
 });
 
+/** A subcommand known to change nothing that matters (`heroku pg:backups:capture`): listed so it is known. */
+export const harmless = (): undefined => undefined;
+
 /** A read worth reporting (it prints a secret) though it changes nothing. */
 export const reads = (category: string, what: string): Verb => ({
   operation: 'read',
@@ -87,7 +92,8 @@ export function subcommandEffects(inv: Invocation, cli: Cli): Effect[] {
   const [first] = options.positionals;
   const found = find(cli, options.positionals);
   if (!found) {
-    if (!first?.dynamic) return [];
+    if (!first) return [];
+    if (!first.dynamic) return unlistedCall(inv, cli, options);
     return [
       {
         operation: 'execute-unverifiable',
@@ -119,6 +125,36 @@ export function subcommandEffects(inv: Invocation, cli: Cli): Effect[] {
       category: verb.category,
       ...(hints.length ? { hints } : {}),
       ...(verb.local ? {} : { local: false }),
+    },
+  ];
+}
+
+/** Whether a word names a group of the table's subcommands (`secrets` of `secrets delete`, `pg` of `pg:reset`). */
+const isGroup = (cli: Cli, word: string): boolean =>
+  Object.keys(cli.verbs).some((verb) => verb.startsWith(`${word} `) || verb.startsWith(`${word}:`));
+
+/**
+ * A subcommand the table does not list. Words that say it only looks (`pr view`, `apps:info`) leave it be;
+ * any other is a call the analyzer does not know: judged as an unrecognised program is, placed by the
+ * CLI's hints too, so with production credentials or a production server named it is unverifiable.
+ */
+function unlistedCall(inv: Invocation, cli: Cli, options: ParsedOptions): Effect[] {
+  const words = options.positionals.slice(0, LONGEST_SUBCOMMAND).map((w) => (w.dynamic ? '' : w.value));
+  if (words.some(saysItOnlyLooks) && !words.some(saysItDestroys)) return [];
+  // A group of listed subcommands alone (`doppler secrets`, `heroku releases`) lists or shows its help.
+  if (options.positionals.length === 1 && isGroup(cli, words[0]!)) return [];
+  const call: Call = { verb: words[0] ?? '', rest: options.positionals.slice(1), options, inv };
+  const hints = cli.hints(call);
+  return [
+    {
+      operation: 'execute-unverifiable',
+      tool: inv.name,
+      target: inv.text,
+      reversible: false,
+      risk: 'high',
+      reason: `${inv.name} ${call.verb} is not one of its subcommands known here`,
+      unrecognised: true,
+      ...(hints.length ? { hints } : {}),
     },
   ];
 }

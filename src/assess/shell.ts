@@ -393,17 +393,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
     // (Only with a reader of files: without one there is no task file to read, and no variables to gather.)
     if (!ctx.remote && facts.readScript) runTask(name, argv, callerVariables(cmd, ctx));
-    const own = analyze(cmd, argv, name, assignments, ctx);
+    const { own, unlisted } = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
     unknown.push(cmd.text);
     // No analyzer saw into it: with production credentials about, or on a production host (ssh, kubectl
-    // exec), it acts there unseen.
-    if (options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name)) return;
+    // exec), it acts there unseen. A subcommand its analyzer's table does not list is not seen into either.
+    if (!unlisted && (options.analyzers.get(name)?.some((a) => !a.partial) || functions.has(name))) return;
     const unseen = {
       argv,
       text: cmd.text,
-      hints: ctx.hints,
+      hints: [...ctx.hints, ...(unlisted ?? [])],
       env: lookupFor(assignments),
       remote: ctx.remote,
       // Only variables that may change what runs count (`PATH=…`, `LD_PRELOAD=…`): `AWS_PROFILE=production
@@ -414,7 +414,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (effect) effects.push({ effect, local: false });
     // Elsewhere it is asked about when its subcommand says it destroys: the person at the machine decides.
     // A program that only reads (`type rm`, `X=1 which delete`) says nothing by its words.
-    const mayDestroy = !effect && !readOnlyProgram(program, argv.slice(1), {});
+    // (The table's own guess at an unlisted subcommand that says it destroys stands for the words here.)
+    const mayDestroy = !effect && !(unlisted && own.length) && !readOnlyProgram(program, argv.slice(1), {});
     const destroys = mayDestroy ? unrecognisedDestroyer(argv, cmd.text, ctx.hints) : undefined;
     if (destroys) effects.push({ effect: destroys, local: !ctx.remote });
   };
@@ -426,10 +427,11 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     name: string,
     assignments: Record<string, Word>,
     ctx: Context,
-  ): Effect[] => {
+  ): { own: Effect[]; unlisted?: EnvironmentHint[] } => {
     const own: Effect[] = [];
+    let unlisted: EnvironmentHint[] | undefined;
     const analyzers = options.analyzers.get(name);
-    if (!analyzers) return own;
+    if (!analyzers) return { own };
     const inv: Invocation = {
       name,
       args: argv.slice(1),
@@ -449,7 +451,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     for (const analyzer of analyzers) {
       for (const { where, ...effect } of analyzer.analyze(inv)) {
         const start = effects.length;
-        if (effect.runs !== undefined)
+        if (effect.unrecognised) unlisted = [...(unlisted ?? []), ...(effect.hints ?? [])];
+        else if (effect.runs !== undefined)
           runScript(effect.runs, {
             ...ctx,
             depth: ctx.depth + 1,
@@ -471,7 +474,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         if (where) for (const found of effects.slice(start)) found.origin = [where, ...(found.origin ?? [])];
       }
     }
-    return own;
+    return unlisted ? { own, unlisted } : { own };
   };
 
   /**

@@ -38,6 +38,11 @@ export interface Effect {
   runsElsewhere?: boolean;
   /** Where in a file the analyzer found it (`drop_old.py:3`): the assessment adds it to the reason. */
   where?: string;
+  /**
+   * Not an effect: the analyzer knows the program but not this call (a subcommand its table does not list),
+   * so the command is judged as an unrecognised program would be, placed by `hints` too.
+   */
+  unrecognised?: true;
   /** Set false when this effect lands elsewhere although its tool usually acts on this machine (docker -H). */
   local?: boolean;
   /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */

@@ -9,6 +9,7 @@ import {
   type Cli,
   type Verb,
   envHint,
+  harmless,
 } from '../subcommands.js';
 
 // Heroku: `topic:command` subcommands on the app of --app/-a, --remote or HEROKU_APP (names only: weak).
@@ -46,6 +47,7 @@ const VERBS: Cli['verbs'] = {
     what: 'overwrites the target database',
   },
   'pg:backups:delete': destroys('high', 'database', 'deletes a backup'),
+  'pg:backups:capture': harmless,
   'pg:promote': changes('high', 'database', "makes another database the app's DATABASE_URL"),
   'addons:destroy': destroyAddon,
   'addons:remove': destroyAddon,
