@@ -14,6 +14,7 @@ import { withEntrypoint } from './cli-images.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
+import { peelEnvironmentRunner } from './environment-runners.js';
 import { word, type Word } from './words.js';
 
 /** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
@@ -717,6 +718,13 @@ function peelModuleProgram(cmd: SimpleCommand, name: string): Peeled | undefined
   return undefined;
 }
 
+/** autossh's own `-M PORT` (its monitoring port); the rest of its words are ssh's. */
+function withoutMonitorPort(args: readonly Word[]): Word[] {
+  const at = args.findIndex((w) => !w.dynamic && /^-M/.test(w.value));
+  if (at < 0) return [...args];
+  return [...args.slice(0, at), ...args.slice(at + (args[at]!.value === '-M' ? 2 : 1))];
+}
+
 /** If the command is a wrapper (sudo, env, ssh, sh -c, xargs…), say what it really runs; otherwise undefined. */
 export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   const name = commandName(cmd.argv[0]);
@@ -726,7 +734,7 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   if (moduleProgram) return moduleProgram;
   const runner = RUNNERS[name];
   if (runner) return peelRunner(cmd, runner);
-  const escaped = peelEscapes(cmd, name) ?? peelFleet(cmd, name);
+  const escaped = peelEscapes(cmd, name) ?? peelFleet(cmd, name) ?? peelEnvironmentRunner(cmd, name);
   if (escaped) return escaped;
   switch (name) {
     case 'sudo':
@@ -832,6 +840,8 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     }
     case 'ssh':
       return peelSsh(cmd);
+    case 'autossh':
+      return peelSsh({ ...cmd, argv: [word('ssh', false), ...withoutMonitorPort(cmd.argv.slice(1))] });
     case 'docker':
     case 'podman':
     case 'nerdctl':

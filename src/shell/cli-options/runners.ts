@@ -108,4 +108,6 @@ export const RUNNERS: Readonly<Record<string, Runner>> = {
   prlimit: runner(['-p', '--pid', '-o', '--output']),
   pkexec: runner(['-u', '--user'], { elevated: true }),
   coproc: runner([]),
+  // sshpass supplies ssh's password: `sshpass -p x ssh prod 'rm -rf /srv'` runs ssh.
+  sshpass: runner(['-p', '-f', '-d', '-P']),
 };
