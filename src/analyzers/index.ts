@@ -8,6 +8,7 @@ import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
 import { windowsAnalyzer } from './windows.js';
+import { rawProtocolsAnalyzer } from './raw-protocols.js';
 import { macosAnalyzer } from './macos.js';
 import { monitoringAnalyzer } from './monitoring.js';
 import { newrelicAnalyzer } from './newrelic.js';
@@ -97,6 +98,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     nomadAnalyzer,
     storageAnalyzer,
     windowsAnalyzer,
+    rawProtocolsAnalyzer,
     macosAnalyzer,
     monitoringAnalyzer,
     newrelicAnalyzer,

@@ -135,7 +135,8 @@ const CLUSTER_MANAGER: Record<string, Rule> = {
   'set-timeout': { operation: 'modify', risk: 'low', what: 'changes the node timeout' },
 };
 
-function commandEffect(words: readonly string[], tool: string, hints: EnvironmentHint[]): Effect[] {
+/** One redis command's effect (its words as redis reads them), placed by `hints`. */
+export function commandEffect(words: readonly string[], tool: string, hints: EnvironmentHint[]): Effect[] {
   const [name, sub, ...rest] = words;
   if (!name) return [];
   const upper = name.toUpperCase();
@@ -166,7 +167,7 @@ function commandEffect(words: readonly string[], tool: string, hints: Environmen
 }
 
 /** Split one line of redis-cli input into words, honouring quotes. */
-function splitLine(line: string): string[] {
+export function splitLine(line: string): string[] {
   return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
