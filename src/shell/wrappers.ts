@@ -469,8 +469,10 @@ function peelXargs(cmd: SimpleCommand): Peeled {
     return { inner: [{ kind: 'argv', argv: [...command, ...args] }], analyzeSelf: false };
   }
   const argv = command.map((w) => (replace && w.value.includes(replace) ? word(w.value, true) : w));
-  // xargs appends what it reads to the command line: those arguments are unknown here.
-  if (!replace) argv.push(word('<arguments from stdin>', true));
+  // xargs appends what it reads to the command line: those arguments are unknown here, but say which
+  // command printed them (`pidof mongod | xargs kill -9` kills `<output of pidof mongod>`).
+  if (!replace)
+    argv.push(word(cmd.stdinFrom ? `<output of ${cmd.stdinFrom.text}>` : '<arguments from stdin>', true));
   return { inner: [{ kind: 'argv', argv }], analyzeSelf: false };
 }
 

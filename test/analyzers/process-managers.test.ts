@@ -60,15 +60,26 @@ describe('inside build output and caches', () => {
 
 // `kill -9 $(pidof mongod)`: the substitution names the process (src/analyzers/services/host.ts).
 describe('kill of processes a substitution names', () => {
-  it.each(["ssh prod-mongo-1 'sudo kill -9 $(pidof mongod)'", 'kill $(pgrep -f postgres)'])(
-    '%s kills a database',
-    async (command) => {
-      const r = await check(command);
-      expect(r.decision.outcome).not.toBe('allow');
-      expect(r.assessment.risk).toBe('high');
-    },
-  );
-  it.each(['kill -HUP $(pidof nginx)', 'kill $(pidof myapp)'])('%s is allowed', async (command) => {
+  it.each([
+    "ssh prod-mongo-1 'sudo kill -9 $(pidof mongod)'",
+    'kill $(pgrep -f postgres)',
+    // Backticks, xargs fed by pidof, and a daemon's pid file name it too.
+    'kill -9 `pidof mongod`',
+    'pidof mongod | xargs kill -9',
+    'pgrep postgres | xargs kill',
+    'kill -9 $(cat /var/run/postgresql/14-main.pid)',
+    'kill -9 $(cat /run/mysqld/mysqld.pid)',
+  ])('%s kills a database', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome).not.toBe('allow');
+    expect(r.assessment.risk).toBe('high');
+  });
+  it.each([
+    'kill -HUP $(pidof nginx)',
+    'kill $(pidof myapp)',
+    'kill $(cat /tmp/dev-server.pid)',
+    'pgrep -f "node server" | xargs kill',
+  ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });

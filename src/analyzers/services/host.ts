@@ -75,6 +75,23 @@ function leadingSignal(args: readonly Word[]): { signal?: string; rest: Word[] }
 }
 
 /** kill PID: killing PID 1 or every process (-1) takes the machine down; a PID is routine. */
+/**
+ * The process a kill's substituted argument names: `$(pidof mongod)`, `` `pgrep -f postgres` ``, or its pid
+ * file (`$(cat /run/mysqld/mysqld.pid)`, `$(< /var/run/postgresql/14-main.pid)`: the file or its directory).
+ */
+function substitutedProcess(text: string): string | undefined {
+  // (`<output of …>` is what xargs appends: `pidof mongod | xargs kill`.)
+  const inner = /^(?:\$\((.*)\)|`(.*)`|<output of (.*)>)$/s.exec(text.trim());
+  const command = (inner?.[1] ?? inner?.[2] ?? inner?.[3])?.trim();
+  if (!command) return undefined;
+  const named = /^(?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.@-]+)$/.exec(command)?.[1];
+  if (named) return named;
+  const pidFile = /^(?:cat\s+|<\s*)(\/\S+)\.pid$/.exec(command)?.[1];
+  if (!pidFile) return undefined;
+  const [directory, file] = pidFile.split('/').slice(-2);
+  return [file, directory].find((name) => name && isCriticalProcess(name));
+}
+
 export function kill(inv: Invocation): Effect[] {
   let { signal, rest } = leadingSignal(inv.args);
   if (!signal && rest[0] && ['-s', '-n', '--signal'].includes(rest[0].value)) {
@@ -105,7 +122,7 @@ export function kill(inv: Invocation): Effect[] {
       );
     }
     // `kill -9 $(pidof mongod)`, `kill $(pgrep -f postgres)`: the processes the substitution names.
-    const named = /^\$\((?:pidof|pgrep)\s+(?:-\S+\s+)*([\w.@-]+)\s*\)$/.exec(w.value)?.[1];
+    const named = substitutedProcess(w.value);
     if (named && isCriticalProcess(named) && !gentle)
       return fx(
         'kill',
