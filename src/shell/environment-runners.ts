@@ -19,6 +19,8 @@ interface EnvironmentRunner {
   withValue: readonly string[];
   /** Operands before the command: aws-vault's profile, direnv's directory, lxc's container. */
   operands?: number;
+  /** One operand before the command when the first word looks like this (nvm's optional version). */
+  optionalOperand?: RegExp;
   /** The operands run up to `--` (chamber's services, mise's tools); without one there is no command. */
   operandsToDashes?: boolean;
   /** Options whose value is a command line a shell runs (`doppler run --command`, `nix-shell --run`). */
@@ -33,6 +35,8 @@ interface EnvironmentRunner {
   optionsAnywhere?: boolean;
   /** The command is one word a shell runs (`scl enable COLL 'CMD'`, `sops exec-env FILE 'CMD'`). */
   scriptOperand?: boolean;
+  /** A program that runs the command's words (`nvm run 20 app.js` runs `node app.js`). */
+  prefix?: string;
   /** Only options name the command (`nix-shell --run`, `vagrant ssh -c`): operands are not one. */
   onlyOptions?: boolean;
   /** Flags with which it runs no command (`envchain --set`). */
@@ -91,7 +95,18 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
       hints: fromOption('saml2aws profile', ['--exec-profile', '-p', '--profile', '-a', '--idp-account']),
     },
   ],
+  [
+    'assume',
+    { withValue: ['-r', '--region', '-c', '--console'], operands: 1, commandOptions: ['--exec', '-x'], onlyOptions: true, hints: fromOperand('granted profile') },
+  ],
   // Secrets injected into the command's environment.
+  [
+    'envconsul',
+    {
+      withValue: ['-prefix', '-secret', '-config', '-consul-addr', '-vault-addr', '-log-level', '-exec-kill-signal', '-exec-kill-timeout', '-kill-signal', '-pid-file', '-exec-splay', '-max-stale', '-wait'],
+      hints: fromOption('envconsul prefix', ['-prefix', '-secret'], true),
+    },
+  ],
   [
     'chamber exec',
     {
@@ -146,6 +161,9 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
   ['nix-shell', { withValue: ['-I', '-A', '--attr', '--arg', '--argstr', '--run', '--command'], scriptOptions: ['--run', '--command'], onlyOptions: true }],
   ['nix develop', { withValue: ['-c', '--command', '--profile', '--override-input', '-i'], commandOptions: ['-c', '--command'], onlyOptions: true }],
   ['nix shell', { withValue: ['-c', '--command', '--override-input'], commandOptions: ['-c', '--command'], onlyOptions: true }],
+  ['devcontainer exec', { withValue: ['--workspace-folder', '--container-id', '--id-label', '--config', '--override-config', '--remote-env', '--docker-path', '--docker-compose-path', '--user-data-folder', '--log-level', '--log-format'] }],
+  ['nvm exec', { withValue: [], optionalOperand: /^(v?\d[\d.]*|node|stable|lts\/.+|iojs)$/ }],
+  ['nvm run', { withValue: [], optionalOperand: /^(v?\d[\d.]*|node|stable|lts\/.+|iojs)$/, prefix: 'node' }],
   ['devbox run', { withValue: ['-c', '--config', '-e', '--env', '--env-file'] }],
   ['mise exec', { withValue: ['-j', '--jobs', '-C', '--cd', '-c', '--command'], operandsToDashes: true, scriptOptions: ['-c', '--command'] }],
   ['mise x', { withValue: ['-j', '--jobs', '-C', '--cd', '-c', '--command'], operandsToDashes: true, scriptOptions: ['-c', '--command'] }],
@@ -183,6 +201,9 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
       hints: fromOperand('mosh host'),
     },
   ],
+  // Commands run again at each change of the files watched.
+  ['entr', { withValue: [], shellFlags: ['-s'] }],
+  ['watchexec', { withValue: ['-e', '--exts', '-w', '--watch', '-i', '--ignore', '-f', '--filter', '-s', '--signal', '--shell', '-d', '--debounce', '--delay-run', '-W', '--watch-non-recursive', '--project-origin', '--workdir', '-E', '--env', '--stop-signal', '--stop-timeout', '--on-busy-update', '--filter-file', '--ignore-file', '--poll', '--color'], viaShell: true }],
   // A detached session or daemon of this machine.
   ['dtach', { withValue: ['-n', '-A', '-c', '-N', '-e', '-r'] }],
   ['daemonize', { withValue: ['-c', '-e', '-E', '-o', '-p', '-l', '-u'] }],
@@ -287,7 +308,10 @@ function commandWords(
 ): CommandWords | undefined {
   const argv = (words: Word[]): CommandWords => ({ words, script: false });
   const commandAt = rest.findIndex((w) => !w.dynamic && (runner.commandOptions ?? []).includes(w.value));
-  if (commandAt >= 0) return argv(rest.slice(commandAt + 1));
+  if (commandAt >= 0) {
+    const after = rest.slice(commandAt + 1);
+    return argv(isDashes(after[0]) ? after.slice(1) : after);
+  }
   if (runner.onlyOptions) return undefined;
   // Stopped at `--`: every word after it is the command (operands, if any, were given as options).
   if (isDashes(rest[parsed.restIndex - 1]) && !runner.optionsAnywhere) return argv(parsed.positionals);
@@ -298,7 +322,8 @@ function commandWords(
     if (runner.operandsToDashes || words.length <= (runner.operands ?? 0)) return undefined;
     return { words: words.slice(-1), script: true };
   }
-  const command = words.slice(runner.operands ?? 0);
+  const operands = runner.optionalOperand?.test(words[0]?.value ?? '') ? 1 : (runner.operands ?? 0);
+  const command = words.slice(operands);
   return argv(isDashes(command[0]) ? command.slice(1) : command);
 }
 
@@ -313,11 +338,14 @@ function commandOf(runner: EnvironmentRunner, rest: readonly Word[], via: string
   }
   const command = commandWords(runner, rest, parsed);
   if (!command) return undefined;
-  const { assignments, rest: argv } = runner.assignments
+  const { assignments, rest: words } = runner.assignments
     ? leadingAssignments(command.words)
     : { assignments: {}, rest: command.words };
+  const argv = runner.prefix && words.length ? [word(runner.prefix, false), ...words] : words;
   if (!argv.length) return undefined;
-  if (command.script || runner.viaShell || runner.shellFlags?.some((f) => parsed.options.has(f)))
+  // One word with blanks in it is a command line, never a program's name (`assume prod --exec 'aws …'`).
+  const oneLine = argv.length === 1 && /\s/.test(argv[0]!.value);
+  if (command.script || oneLine || runner.viaShell || runner.shellFlags?.some((f) => parsed.options.has(f)))
     return { ...scriptOrUnverifiable(argv, via), ...remote };
   return { kind: 'argv', argv, ...(Object.keys(assignments).length ? { assignments } : {}), ...remote };
 }

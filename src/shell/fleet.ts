@@ -188,6 +188,56 @@ function parallelShell(name: string, args: readonly Word[]): Inner[] {
   );
 }
 
+/** `fab -H web1,web2 -- 'CMD'`: Fabric runs the command after `--` on each host. */
+function fabric(args: readonly Word[]): Inner[] {
+  const dashes = args.findIndex((w) => w.value === '--' && !w.dynamic);
+  if (dashes < 0) return [];
+  const parsed = parseOptions(args.slice(0, dashes), {
+    withValue: ['-H', '--hosts', '-i', '-S', '-c', '-f', '-r', '-t', '-T'],
+  });
+  const hosts = optionValues(parsed, '-H', '--hosts').flatMap((h) => h.split(','));
+  return remoteScript(
+    args.slice(dashes + 1),
+    'fab',
+    hosts.flatMap((h) => hint('fab hosts', h.trim())),
+  );
+}
+
+/** `knife ssh QUERY 'CMD'`: Chef runs the command on every node the search finds (`chef_environment:production`). */
+function knifeSsh(args: readonly Word[]): Inner[] {
+  if (args[0]?.value !== 'ssh') return [];
+  const parsed = parseOptions(args.slice(1), {
+    withValue: [
+      '-x',
+      '--ssh-user',
+      '-P',
+      '--ssh-password',
+      '-i',
+      '--ssh-identity-file',
+      '-a',
+      '--attribute',
+      '-C',
+      '--concurrency',
+      '-p',
+      '--ssh-port',
+      '-G',
+      '--ssh-gateway',
+      '-E',
+      '--environment',
+      '-c',
+      '--config',
+    ],
+  });
+  const [query, ...command] = parsed.positionals;
+  if (!query || !command.length) return [];
+  const environment =
+    /chef_environment:([\w.-]+)/.exec(query.value)?.[1] ?? optionValues(parsed, '-E', '--environment')[0];
+  return remoteScript(command, 'knife ssh', [
+    ...hint('knife search', query.value).map((h) => ({ ...h, weak: true as const })),
+    ...hint('chef environment', environment),
+  ]);
+}
+
 /** What a fleet tool runs on its machines, if the command is one; undefined otherwise. */
 export function peelFleet(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
@@ -195,5 +245,7 @@ export function peelFleet(cmd: SimpleCommand, name: string): Peeled | undefined 
   if (name === 'ansible') inner = ansible(args);
   else if (name === 'salt' || name === 'salt-ssh') inner = salt(name, args);
   else if (/^(pdsh|pssh|parallel-ssh|clush)$/.test(name)) inner = parallelShell(name, args);
+  else if (name === 'fab') inner = fabric(args);
+  else if (name === 'knife') inner = knifeSsh(args);
   return inner?.length ? { inner, analyzeSelf: false } : undefined;
 }

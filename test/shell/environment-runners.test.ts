@@ -49,6 +49,17 @@ describe('a command run by an environment runner is assessed', () => {
     ['mosh web1 -- rm -rf /srv', '/srv'],
     ['sshpass -p secret ssh web1 "rm -rf /srv"', '/srv'],
     ['autossh -M 0 web1 "rm -rf /srv"', '/srv'],
+    ['assume dev-admin --exec -- rm -rf /srv', '/srv'],
+    ["assume dev-admin --exec 'rm -rf /srv'", '/srv'],
+    ['envconsul -prefix app/db rm -rf /srv', '/srv'],
+    ['devcontainer exec --workspace-folder . rm -rf /srv', '/srv'],
+    ['nvm exec 20 rm -rf /srv', '/srv'],
+    ['nvm exec rm -rf /srv', '/srv'],
+    ['systemd-nspawn -D /var/lib/machines/box --bind=/srv rm -rf /srv', '/srv'],
+    ["entr -rs 'rm -rf /srv'", '/srv'],
+    ["watchexec -w src 'rm -rf /srv'", '/srv'],
+    ["fab -H web1,web2 -- 'rm -rf /srv'", '/srv'],
+    ["knife ssh 'role:web' 'rm -rf /srv' -x ubuntu", '/srv'],
   ])('%s reaches %s', async (command, target) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -67,6 +78,12 @@ describe('a command run by an environment runner is assessed', () => {
     ['heroku run -a billing-prod -- rake db:drop', 'require-approval'],
     ['heroku run:detached "rake db:drop" -a billing-prod', 'require-approval'],
     ['fly ssh console -a api-prod -C "rm -rf /data"', 'require-approval'],
+    [
+      'assume prod-admin --exec -- aws ec2 terminate-instances --instance-ids i-0abc123def4567890',
+      'require-approval',
+    ],
+    ['envconsul -prefix prod/db sh -c \'mysql -h db -e "DROP DATABASE billing"\'', 'require-approval'],
+    ["knife ssh 'role:db AND chef_environment:production' 'sudo systemctl stop mysql'", 'require-approval'],
     // What the credentials reach cannot be seen into: unverifiable where they are production ones.
     ['aws-vault exec prod -- ./bin/mytool apply', 'deny'],
   ])('%s lands in production: %s', async (command, outcome) => {
@@ -88,6 +105,10 @@ describe('a command run by an environment runner is assessed', () => {
     'fly ssh console -a api',
     'direnv exec . git log -- README.md',
     'cross-env NODE_ENV=production webpack --mode production',
+    'nvm run 20 --version',
+    'watchexec -e ts -- npm test',
+    "git ls-files | entr -c 'make test'",
+    "knife ssh 'role:web' 'uptime'",
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');

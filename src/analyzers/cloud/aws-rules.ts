@@ -3,6 +3,7 @@ import { awsCategory, criticalDeletion, operationNoun, resourceId, resourceIdOpt
 import { awsExposure } from './exposure.js';
 import { awsSetting } from './aws-settings.js';
 import { cloudSqlEffects } from './sql-statements.js';
+import { runsThere, ssmShellCommands, writtenCommands } from './remote-commands.js';
 import type { SqlParser } from '../sql-parser.js';
 import { addsProtection, awsOpenPrincipal, awsSafetyNet, awsScheduledCall } from './safety-nets.js';
 import {
@@ -288,12 +289,19 @@ function specialCase(call: AwsCall, make: Make, what: string): Effect[] | undefi
     ];
   if ((service === 'ssm' && ['send-command', 'start-session'].includes(op)) || op === 'execute-command') {
     if (op === 'start-session' && /PortForwarding/i.test(value(args, '--document-name') ?? '')) return [];
-    return [
-      make('modify', 'medium', `${what} runs commands on remote machines that Interlock does not see`, {
+    const effect = make(
+      'modify',
+      'medium',
+      `${what} runs commands on remote machines that Interlock does not see`,
+      {
         reversible: false,
         category: service === 'ecs' ? 'container' : 'instance',
-      }),
-    ];
+      },
+    );
+    const shell = op === 'send-command' && value(args, '--document-name') === 'AWS-RunShellScript';
+    const parameters = shell ? writtenCommands(args, '--parameters') : undefined;
+    const script = parameters === undefined ? undefined : ssmShellCommands(parameters);
+    return [script === undefined ? effect : runsThere(effect, script)];
   }
   if (service === 'cloudformation' && STACK_CHANGES.has(op))
     return [

@@ -1,4 +1,5 @@
 import { azureExposure } from './exposure.js';
+import { runsThere, writtenCommands } from './remote-commands.js';
 import { addsProtection, azureSafetyNet } from './safety-nets.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
@@ -191,16 +192,18 @@ export function az(inv: Invocation): Effect[] {
   );
   if (zero && /^(scale|update|set)$/.test(verb))
     return [make('modify', 'high', `${what} scales ${target} to zero (${zero} 0), taking it out of service`)];
-  if (/^(invoke|exec|ssh)$/.test(verb) || (groups.endsWith('run-command') && verb === 'create'))
-    return [
-      make(
-        'modify',
-        'medium',
-        `${what} runs commands on ${target} that Interlock does not inspect`,
-        category,
-        false,
-      ),
-    ];
+  if (/^(invoke|exec|ssh)$/.test(verb) || (groups.endsWith('run-command') && verb === 'create')) {
+    const effect = make(
+      'modify',
+      'medium',
+      `${what} runs commands on ${target} that Interlock does not inspect`,
+      category,
+      false,
+    );
+    const shell = groups.endsWith('run-command') && value(args, '--command-id') === 'RunShellScript';
+    const script = shell ? writtenCommands(args, '--scripts') : undefined;
+    return [script === undefined ? effect : runsThere(effect, script)];
+  }
   if (
     /^(stop|deallocate|restart|reboot|disable|suspend|pause|failover|revoke|detach|remove|stop-.+|redeploy|reimage)$/.test(
       verb,

@@ -2,6 +2,7 @@ import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.
 import type { Invocation } from '../analyzer.js';
 import type { SqlParser } from '../sql-parser.js';
 import { cloudSqlEffects } from './sql-statements.js';
+import { runsThere, writtenCommands } from './remote-commands.js';
 import { gcloudExposure } from './exposure.js';
 import { gcloudSafetyNet, gcloudScheduledCall } from './safety-nets.js';
 import { storageCommand } from './gcloud-storage.js';
@@ -187,16 +188,17 @@ export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
   if (verb === 'recreate-instances' || (verb === 'replace' && /rolling-action/.test(groups)))
     return [make('replace', 'medium', `${what} recreates the instances of ${target}`)];
   if (verb === 'ssh' || verb === 'scp') {
-    if (verb === 'ssh' && has(args, '--command'))
-      return [
-        make(
-          'modify',
-          'medium',
-          `${what} runs a command on ${target} that Interlock does not inspect`,
-          category,
-          false,
-        ),
-      ];
+    if (verb === 'ssh' && has(args, '--command')) {
+      const effect = make(
+        'modify',
+        'medium',
+        `${what} runs a command on ${target} that Interlock does not inspect`,
+        category,
+        false,
+      );
+      const script = writtenCommands(args, '--command');
+      return [script === undefined ? effect : runsThere(effect, script)];
+    }
     return [];
   }
   if (
