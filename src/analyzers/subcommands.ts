@@ -94,17 +94,7 @@ export function subcommandEffects(inv: Invocation, cli: Cli): Effect[] {
   if (!found) {
     if (!first) return [];
     if (!first.dynamic) return unlistedCall(inv, cli, options);
-    return [
-      {
-        operation: 'execute-unverifiable',
-        tool: inv.name,
-        target: inv.text,
-        reversible: false,
-        risk: 'high',
-        reason: `the ${inv.name} subcommand is computed at run time`,
-        local: false,
-      },
-    ];
+    return [{ ...unseenCall(inv, `the ${inv.name} subcommand is computed at run time`), local: false }];
   }
   const call: Call = { verb: found.verb, rest: options.positionals.slice(found.depth), options, inv };
   const verb = typeof found.rule === 'function' ? found.rule(call) : found.rule;
@@ -145,19 +135,19 @@ function unlistedCall(inv: Invocation, cli: Cli, options: ParsedOptions): Effect
   if (options.positionals.length === 1 && isGroup(cli, words[0]!)) return [];
   const call: Call = { verb: words[0] ?? '', rest: options.positionals.slice(1), options, inv };
   const hints = cli.hints(call);
-  return [
-    {
-      operation: 'execute-unverifiable',
-      tool: inv.name,
-      target: inv.text,
-      reversible: false,
-      risk: 'high',
-      reason: `${inv.name} ${call.verb} is not one of its subcommands known here`,
-      unrecognised: true,
-      ...(hints.length ? { hints } : {}),
-    },
-  ];
+  const reason = `${inv.name} ${call.verb} is not one of its subcommands known here`;
+  return [{ ...unseenCall(inv, reason), unrecognised: true, ...(hints.length ? { hints } : {}) }];
 }
+
+/** A call whose effect cannot be seen from its words. */
+const unseenCall = (inv: Invocation, reason: string): Effect => ({
+  operation: 'execute-unverifiable',
+  tool: inv.name,
+  target: inv.text,
+  reversible: false,
+  risk: 'high',
+  reason,
+});
 
 /** A name given with an option (an app, a project): a weak hint, it may raise an effect to production. */
 export function nameHints(call: Call, source: string, ...names: string[]): EnvironmentHint[] {
