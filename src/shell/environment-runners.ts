@@ -1,5 +1,6 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
+import { leadingAssignments } from './assignment-words.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { optionValue, parseOptions, type ParsedOptions } from './options.js';
 import type { Inner, Peeled } from './wrappers.js';
@@ -275,18 +276,6 @@ function runnerOf(
 }
 
 const isDashes = (w: Word | undefined): boolean => w?.value === '--' && !w.dynamic;
-
-/** The `VAR=value` words that start a command line, as assignments, and the words after them. */
-function leadingAssignments(words: readonly Word[]): { assignments: Record<string, Word>; rest: Word[] } {
-  const assignments: Record<string, Word> = {};
-  let i = 0;
-  for (; i < words.length; i++) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[i]!.value);
-    if (!m) break;
-    assignments[m[1]!] = word(m[2]!, words[i]!.dynamic);
-  }
-  return { assignments, rest: words.slice(i) };
-}
 
 const parse = (runner: EnvironmentRunner, rest: readonly Word[]): ParsedOptions =>
   parseOptions(rest, {

@@ -14,6 +14,7 @@ import { withEntrypoint } from './cli-images.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
+import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
 import { word, type Word } from './words.js';
 
@@ -503,7 +504,6 @@ function splitString(w: Word, next: Word | undefined): { script?: Word; ownWord:
 
 function peelEnv(cmd: SimpleCommand): Peeled {
   const args = cmd.argv.slice(1);
-  const assignments: Record<string, Word> = {};
   let i = 0;
   for (; i < args.length; i++) {
     const w = args[i]!;
@@ -526,12 +526,7 @@ function peelEnv(cmd: SimpleCommand): Peeled {
     if (w.value.startsWith('-') && !w.dynamic) continue;
     break;
   }
-  for (; i < args.length; i++) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(args[i]!.value);
-    if (!m) break;
-    assignments[m[1]!] = word(m[2]!, args[i]!.dynamic);
-  }
-  const argv = args.slice(i);
+  const { assignments, rest: argv } = leadingAssignments(args.slice(i));
   return { inner: argv.length ? [{ kind: 'argv', argv, assignments }] : [], analyzeSelf: false };
 }
 
@@ -548,13 +543,11 @@ function peelSimple(
   if (name === 'flock') argv = argv.slice(1); // the lock file
   if (name === 'nice' && argv[0] && /^-?\d+$/.test(argv[0].value)) argv = argv.slice(1);
   // sudo/doas accept VAR=value before the command.
-  const assignments: Record<string, Word> = {};
-  while (argv[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0].value)) {
-    const [k, ...v] = argv[0].value.split('=');
-    assignments[k!] = word(v.join('='), argv[0].dynamic);
-    argv = argv.slice(1);
-  }
-  return { inner: argv.length ? [{ kind: 'argv', argv, assignments, ...extra }] : [], analyzeSelf: false };
+  const { assignments, rest } = leadingAssignments(argv);
+  return {
+    inner: rest.length ? [{ kind: 'argv', argv: rest, assignments, ...extra }] : [],
+    analyzeSelf: false,
+  };
 }
 
 /** `taskset MASK CMD` and `taskset -c LIST CMD` run CMD; `taskset -p …` changes a running process. */
