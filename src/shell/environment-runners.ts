@@ -317,8 +317,12 @@ function commandWords(
 }
 
 /** The command a runner runs, as argv or as a shell's command line. */
-function commandOf(runner: EnvironmentRunner, rest: readonly Word[], via: string): Inner | undefined {
-  const parsed = parse(runner, rest);
+function commandOf(
+  runner: EnvironmentRunner,
+  rest: readonly Word[],
+  parsed: ParsedOptions,
+  via: string,
+): Inner | undefined {
   if (runner.noCommand?.some((flag) => parsed.options.has(flag))) return undefined;
   const remote = runner.remote ? { remote: true } : {};
   for (const option of runner.scriptOptions ?? []) {
@@ -347,9 +351,9 @@ export function peelEnvironmentRunner(cmd: SimpleCommand, name: string): Peeled 
   const found = runnerOf(name, cmd.argv.slice(1));
   if (!found) return undefined;
   const { runner, key, rest } = found;
-  const inner = commandOf(runner, rest, key);
-  if (!inner) return { inner: [], analyzeSelf: false };
   const parsed = parse(runner, rest);
+  const inner = commandOf(runner, rest, parsed, key);
+  if (!inner) return { inner: [], analyzeSelf: false };
   const hints = runner.hints?.(parsed, parsed.positionals) ?? [];
   return {
     inner: [hints.length ? { ...inner, hints: [...(inner.hints ?? []), ...hints] } : inner],
