@@ -62,6 +62,13 @@ export const changes = (risk: Risk, category: string, what: string, reversible =
 /** A subcommand known to change nothing that matters (`heroku pg:backups:capture`): listed so it is known. */
 export const harmless = (): undefined => undefined;
 
+/**
+ * Everyday subcommands that change nothing that matters (`gh pr checkout`, `vercel link`, `op signin`):
+ * listed so that, on a production host or with production credentials, they are known and not unverifiable.
+ */
+export const everyday = (...verbs: string[]): Record<string, VerbRule> =>
+  Object.fromEntries(verbs.map((verb) => [verb, harmless]));
+
 /** A read worth reporting (it prints a secret) though it changes nothing. */
 export const reads = (category: string, what: string): Verb => ({
   operation: 'read',
