@@ -1,32 +1,12 @@
 import type { SyntaxNode } from './syntax.js';
 import { misreadBodyStart } from './here-documents.js';
+import { passedOn } from './passed-text.js';
 import { evaluateWord, type VariableLookup, type Word } from './words.js';
 
 export interface Redirect {
   operator: string; // '>', '>>', '>|', '&>', '&>>', '<', '>&', …
   target: Word;
   descriptor?: string;
-}
-
-/**
- * The text a pipe's first stage writes when it only passes text on: `cat` of its here-document or
- * here-string (`cat <<EOF | kubectl apply -f -`), `echo` of words. The next stage reads it as if it were
- * its own here-document. Undefined for anything else, and when the output goes to a file instead.
- */
-function passedOn(source: SimpleCommand): Word | undefined {
-  const [program, ...args] = source.argv;
-  const name = program?.value.slice(program.value.lastIndexOf('/') + 1);
-  // Output to a file, or input from one (`cat <<<'x' <drop.sql`: bash gives cat the later `<`).
-  if (
-    program?.dynamic ||
-    source.redirects.some((r) => r.operator.startsWith('>') || r.operator === '&>' || r.operator === '<')
-  )
-    return undefined;
-  if (name === 'cat' && source.stdinText && args.every((w) => w.value === '-')) return source.stdinText;
-  // Without options (`-e` and `-n` change the text): the words, one space between, and a newline.
-  if (name === 'echo' && !args.some((w) => w.dynamic || /^-[neE]+$/.test(w.value)))
-    return { value: `${args.map((w) => w.value).join(' ')}\n`, dynamic: false };
-  return undefined;
 }
 
 /** One simple command as bash would run it, wherever it sits (list, pipeline, subshell, substitution…). */

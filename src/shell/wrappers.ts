@@ -176,19 +176,9 @@ const SPECS: Record<string, OptionSpec> = {
   flock: { withValue: ['-w', '--timeout', '-E', '--conflict-exit-code'], stopAtFirstPositional: true },
 };
 
-/** A static script fed on stdin: a here-doc/here-string, or `echo`/`printf` of static text. */
+/** A static script fed on stdin: a here-doc/here-string, or text a stage before passes on (passed-text.ts). */
 function staticStdin(cmd: SimpleCommand): string | undefined {
-  if (cmd.stdinText) return cmd.stdinText.dynamic ? undefined : cmd.stdinText.value;
-  const source = cmd.stdinFrom;
-  if (!source) return undefined;
-  const name = commandName(source.argv[0]);
-  if ((name === 'echo' || name === 'printf') && source.argv.slice(1).every((w) => !w.dynamic)) {
-    const args = source.argv
-      .slice(1)
-      .filter((w, i) => !(name === 'echo' && i === 0 && /^-[neE]+$/.test(w.value)));
-    return args.map((w) => w.value).join(' ');
-  }
-  return undefined;
+  return cmd.stdinText && !cmd.stdinText.dynamic ? cmd.stdinText.value : undefined;
 }
 
 function stdinIsFed(cmd: SimpleCommand): boolean {

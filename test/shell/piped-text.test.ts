@@ -15,6 +15,8 @@ describe('text piped from cat or echo is read like a here-document', () => {
     `cat <<'EOF' | kubectl --context prod delete -f -\n${NAMESPACE}EOF`,
     `cat - <<EOF | kubectl --context prod delete -f -\n${NAMESPACE}EOF`,
     `echo '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"production"}}' | kubectl --context prod delete -f -`,
+    // echo -e reads its escapes (passed-text.ts): \x22 is a double quote.
+    `echo -e '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":\\x22production\\x22}}' | kubectl --context prod delete -f -`,
   ])('%s deletes the production namespace', async (command) => {
     const r = await check(command);
     expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe('critical');
@@ -32,10 +34,9 @@ describe('text piped from cat or echo is read like a here-document', () => {
   });
 
   it.each([
-    // Not passed on as written: filtered, written to a file, or echo's options change the text.
+    // Not passed on as written: filtered, or written to a file.
     `cat <<EOF | grep x | kubectl --context prod delete -f -\n${NAMESPACE}EOF`,
     `cat <<EOF > /tmp/ns.yaml | kubectl --context prod delete -f -\n${NAMESPACE}EOF`,
-    `echo -e '{"kind":"Namespace","metadata":{"name":"production"}}' | kubectl --context prod delete -f -`,
   ])('%s is not read as the manifest (and still not allowed)', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome).not.toBe('allow');
