@@ -27,7 +27,7 @@ import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
 import { unrecognisedDestroyer } from './unrecognised-destroyer.js';
 import { unverifiableInProduction } from './unverifiable-in-production.js';
-import { TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
+import { STDIN, TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
 import {
   type ActionFacts,
   type Assessment,
@@ -392,7 +392,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
     // (Only with a reader of files: without one there is no task file to read, and no variables to gather.)
-    if (!ctx.remote && facts.readScript) runTask(name, argv, callerVariables(cmd, ctx));
+    if (!ctx.remote && facts.readScript) runTask(cmd, name, argv, callerVariables(cmd, ctx));
     const { own, unlisted } = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
@@ -566,7 +566,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    * nothing, a file that cannot be read (or that this command writes first) is unverifiable, and so is a
    * task this reader cannot find in a file it read.
    */
-  const runTask = (name: string, argv: Word[], ctx: Context) => {
+  const runTask = (cmd: SimpleCommand, name: string, argv: Word[], ctx: Context) => {
     const request = facts.readScript && taskRequest(name, argv.slice(1), { cwd: ctx.cwd, home: facts.home });
     if (!request || !facts.readScript) return;
     const cannot = (why: string, target: string) =>
@@ -579,7 +579,18 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         local: true,
         fileUnread: true,
       });
+    const readTasks = (text: string, shown: string, path: string) => {
+      const lookup = TASK_READERS[request.format](text, request, shown);
+      if (lookup.kind === 'unknown') return cannot(lookup.reason, path);
+      if (lookup.kind === 'found') runRecipes(lookup.recipes, request, path, ctx, cannot);
+    };
     for (const path of request.candidates) {
+      if (path === STDIN) {
+        // `printf 'all:\n\trm -rf /srv\n' | make -f -`: the makefile is the text piped in.
+        const from = cmd.stdinFrom?.text ?? 'stdin';
+        if (!cmd.stdinText || cmd.stdinText.dynamic) return cannot(`its makefile is read from ${from}`, from);
+        return readTasks(cmd.stdinText.value, 'the makefile on stdin', STDIN);
+      }
       inputs.read(path); // bound even when missing: a file created later changes what runs
       const shown = path.startsWith(`${ctx.cwd}/`) ? path.slice(ctx.cwd.length + 1) : path;
       // `cat > Makefile <<EOF … EOF; make`: what runs is what this command writes, not what is there now.
@@ -592,10 +603,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
           `${shown} ${file.kind === 'binary' ? 'is not text' : `cannot be read (${file.reason})`}`,
           path,
         );
-      const lookup = TASK_READERS[request.format](file.text, request, shown);
-      if (lookup.kind === 'unknown') return cannot(lookup.reason, path);
-      if (lookup.kind === 'found') runRecipes(lookup.recipes, request, path, ctx, cannot);
-      return;
+      return readTasks(file.text, shown, path);
     }
     // No such file: the runner says so and runs nothing.
   };

@@ -13,6 +13,9 @@ interface Where {
 }
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+
+/** `make -f -`: the makefile is read from stdin. */
+export const STDIN = '-';
 const JUSTFILES = ['justfile', 'Justfile', 'JUSTFILE', '.justfile'];
 const TASKFILES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml'].flatMap((n) => [
   n,
@@ -93,7 +96,7 @@ function makeRequest(name: string, args: readonly Word[], where: Where): TaskReq
     label: [name, ...tasks].join(' '),
     // `-f` names the file; GNU make reads several `-f` files as one: the first one found is read here.
     candidates: files.length
-      ? files.map((f) => resolvePath(f, dir, where.home))
+      ? files.map((f) => (f === STDIN ? STDIN : resolvePath(f, dir, where.home)))
       : MAKEFILES.map((n) => posix.join(dir, n)),
     tasks,
     variables,
