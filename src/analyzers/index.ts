@@ -34,6 +34,7 @@ import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
+import { migrationRunnersAnalyzer } from './migration-runners.js';
 import { gitAnalyzer } from './git.js';
 import { httpAnalyzer } from './http.js';
 import { iacAnalyzer } from './iac.js';
@@ -80,6 +81,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     sedScriptFilesAnalyzer,
     processManagersAnalyzer,
     frameworksAnalyzer,
+    migrationRunnersAnalyzer,
     httpAnalyzer,
     etcdAnalyzer,
     backupAnalyzer,

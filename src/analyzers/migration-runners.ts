@@ -1,0 +1,219 @@
+import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js';
+import { optionValue, parseOptions, type OptionSpec } from '../shell/options.js';
+import type { Word } from '../shell/words.js';
+import type { Analyzer, Invocation } from './analyzer.js';
+import { serverHints } from './databases/servers.js';
+
+// Stand-alone schema migration runners: goose, golang-migrate (`migrate`) and dbmate. Each is told the
+// database on its command line or in a variable, and a few of its commands undo migrations (dropping the
+// tables they made) or drop the database: `goose postgres "postgres://…prod…/billing" reset`.
+
+interface Task {
+  operation: Operation;
+  risk: Risk;
+  what: string;
+}
+
+const task = (operation: Operation, risk: Risk, what: string): Task => ({ operation, risk, what });
+
+/** What a runner's positionals say: the command and the rest, and where the database is. */
+interface Reading {
+  command: string;
+  rest: Word[];
+  hints: EnvironmentHint[];
+}
+
+interface Runner {
+  options: OptionSpec;
+  read(
+    positionals: Word[],
+    inv: Invocation,
+    value: (...names: string[]) => string | undefined,
+  ): Reading | undefined;
+  /** The task of a command, given the words after it; undefined when it changes nothing that matters. */
+  task(command: string, rest: Word[], has: (...names: string[]) => boolean): Task | undefined;
+}
+
+const urlHints = (source: string, url: string | undefined): EnvironmentHint[] => serverHints(source, url);
+
+/** `goose [options] DRIVER DBSTRING COMMAND`, or `goose COMMAND` with GOOSE_DRIVER and GOOSE_DBSTRING set. */
+const GOOSE: Runner = {
+  options: {
+    withValue: [
+      '-dir',
+      '--dir',
+      '-table',
+      '--table',
+      '-certfile',
+      '-ssl-cert',
+      '-ssl-key',
+      '-timeout',
+      '-env',
+    ],
+  },
+  read(positionals, inv) {
+    const fromEnv = inv.env('GOOSE_DRIVER') !== undefined && inv.env('GOOSE_DBSTRING') !== undefined;
+    const [a, b, c, ...more] = positionals;
+    if (!a) return undefined;
+    if (fromEnv && GOOSE_COMMANDS.has(a.value))
+      return {
+        command: a.value,
+        rest: positionals.slice(1),
+        hints: urlHints('env GOOSE_DBSTRING', inv.env('GOOSE_DBSTRING')),
+      };
+    if (!b || !c) return undefined;
+    return { command: c.value, rest: more, hints: urlHints('goose database', b.value) };
+  },
+  task(command, rest) {
+    switch (command) {
+      case 'reset':
+        return task('delete', 'critical', 'rolls back every migration, dropping what they created');
+      case 'down-to':
+        return rest[0]?.value === '0'
+          ? task('delete', 'critical', 'rolls back every migration, dropping what they created')
+          : task('modify', 'high', 'rolls migrations back to a version');
+      case 'down':
+        return task('modify', 'medium', 'rolls back the latest migration');
+      case 'redo':
+        return task('modify', 'medium', 'rolls back the latest migration and applies it again');
+      case 'up':
+      case 'up-by-one':
+      case 'up-to':
+        return task('modify', 'low', 'applies migrations');
+    }
+    return undefined;
+  },
+};
+
+const GOOSE_COMMANDS = new Set([
+  'up',
+  'up-by-one',
+  'up-to',
+  'down',
+  'down-to',
+  'redo',
+  'reset',
+  'status',
+  'version',
+  'create',
+  'fix',
+  'validate',
+]);
+
+/** golang-migrate: `migrate -database URL -path DIR COMMAND [ARGS]`. */
+const MIGRATE: Runner = {
+  options: {
+    withValue: [
+      '-database',
+      '--database',
+      '-source',
+      '--source',
+      '-path',
+      '--path',
+      '-prefetch',
+      '-lock-timeout',
+    ],
+  },
+  read(positionals, inv, value) {
+    const [command, ...rest] = positionals;
+    if (!command) return undefined;
+    return {
+      command: command.value,
+      rest,
+      hints: urlHints('flag -database', value('-database', '--database')),
+    };
+  },
+  task(command, rest, has) {
+    switch (command) {
+      case 'drop':
+        return task('delete', 'critical', 'drops everything in the database');
+      case 'down':
+        return rest.length && !has('-all', '--all')
+          ? task('modify', 'high', 'rolls back migrations')
+          : task('delete', 'critical', 'rolls back every migration, dropping what they created');
+      case 'goto':
+        return task('modify', 'high', 'migrates to a version, rolling back any after it');
+      case 'force':
+        return task('modify', 'medium', 'sets the recorded version without running migrations');
+      case 'up':
+        return task('modify', 'low', 'applies migrations');
+    }
+    return undefined;
+  },
+};
+
+/** dbmate: `dbmate [--url URL | --env VAR] COMMAND`, DATABASE_URL by default. */
+const DBMATE: Runner = {
+  options: {
+    withValue: [
+      '-u',
+      '--url',
+      '-e',
+      '--env',
+      '-d',
+      '--migrations-dir',
+      '-s',
+      '--schema-file',
+      '--migrations-table',
+      '--wait-timeout',
+      '--env-file',
+    ],
+  },
+  read(positionals, inv, value) {
+    const [command, ...rest] = positionals;
+    if (!command) return undefined;
+    const variable = value('-e', '--env') ?? 'DATABASE_URL';
+    const url = value('-u', '--url');
+    const hints = url ? urlHints('flag --url', url) : urlHints(`env ${variable}`, inv.env(variable));
+    return { command: command.value, rest, hints };
+  },
+  task(command) {
+    switch (command) {
+      case 'drop':
+        return task('delete', 'critical', 'drops the database');
+      case 'rollback':
+      case 'down':
+        return task('modify', 'medium', 'rolls back the latest migration');
+      case 'up':
+      case 'migrate':
+      case 'create':
+        return task('modify', 'low', 'applies migrations');
+    }
+    return undefined;
+  },
+};
+
+const RUNNERS: Readonly<Record<string, Runner>> = { goose: GOOSE, migrate: MIGRATE, dbmate: DBMATE };
+
+function analyzeRunner(inv: Invocation): Effect[] {
+  const runner = RUNNERS[inv.name];
+  if (!runner) return [];
+  const parsed = parseOptions(inv.args, runner.options);
+  const value = (...names: string[]) => optionValue(parsed, ...names);
+  const has = (...names: string[]) => names.some((n) => parsed.options.has(n));
+  if (has('-h', '--help', '-help')) return [];
+  const reading = runner.read(parsed.positionals, inv, value);
+  if (!reading) return [];
+  const found = runner.task(reading.command, reading.rest, has);
+  if (!found) return [];
+  return [
+    {
+      operation: found.operation,
+      tool: inv.name,
+      target: `database (${inv.name} ${reading.command})`,
+      reversible: false,
+      risk: found.risk,
+      reason: `${inv.name} ${reading.command} ${found.what}`,
+      category: 'database',
+      ...(reading.hints.length ? { hints: reading.hints } : {}),
+    },
+  ];
+}
+
+export const migrationRunnersAnalyzer: Analyzer = {
+  family: 'frameworks',
+  commands: Object.keys(RUNNERS),
+  local: false,
+  environmentVariables: ['GOOSE_DBSTRING', 'DATABASE_URL'],
+  analyze: analyzeRunner,
+};
