@@ -16,6 +16,7 @@ import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
+import { goRunWords, PROJECT_RUN_OPTIONS, toolRunWords, type RunWords } from './tool-runners.js';
 import { word, type Word } from './words.js';
 
 /** What a wrapper runs: another argv, a script to parse again, or something no static reading can see. */
@@ -108,6 +109,7 @@ const PREFIX_WRAPPERS = new Set([
 ]);
 
 const SPECS: Record<string, OptionSpec> = {
+  run: PROJECT_RUN_OPTIONS,
   sudo: {
     withValue: [
       '-u',
@@ -520,6 +522,10 @@ function peelEnv(cmd: SimpleCommand): Peeled {
   return { inner: argv.length ? [{ kind: 'argv', argv, assignments }] : [], analyzeSelf: false };
 }
 
+/** The argv a tool runner runs, as a wrapper's inner command; not peeled when it names no known tool. */
+const ranTool = (argv: RunWords): Peeled | undefined =>
+  argv ? { inner: [{ kind: 'argv', argv }], analyzeSelf: false } : undefined;
+
 function peelSimple(
   cmd: SimpleCommand,
   name: string,
@@ -847,13 +853,24 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       return sub === 'exec' || sub === 'x' ? peelNpx(cmd, 2) : undefined;
     case 'bun':
       return sub === 'x' ? peelNpx(cmd, 2) : undefined;
+    // Published tools fetched and run: judged as the tool they run.
+    case 'go':
+      return sub === 'run' ? ranTool(goRunWords(cmd.argv.slice(2))) : undefined;
+    case 'uvx':
+      return ranTool(toolRunWords(cmd.argv.slice(1)));
+    case 'pipx':
+      return sub === 'run' ? ranTool(toolRunWords(cmd.argv.slice(2))) : undefined;
     // Environment managers that run a command inside the project's environment.
     case 'bundle':
     case 'bundler':
       return sub === 'exec' ? peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'exec') : undefined;
+    case 'uv':
+      if (sub === 'tool' && cmd.argv[2]?.value === 'run') return ranTool(toolRunWords(cmd.argv.slice(3)));
+      return sub === 'run'
+        ? pythonFileFirst(peelSimple({ ...cmd, argv: cmd.argv.slice(1) }, 'run'))
+        : undefined;
     case 'poetry':
     case 'pipenv':
-    case 'uv':
     case 'pdm':
     case 'hatch':
     case 'rye':
