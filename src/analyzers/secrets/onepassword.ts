@@ -1,11 +1,29 @@
 import { hasOption } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { changes, destroys, nameHints, reads, subcommandEffects, type Cli } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  nameHints,
+  reads,
+  subcommandEffects,
+  type Cli,
+} from '../subcommands.js';
 
 // 1Password's `op`: items, documents and vaults, and the account's users. A vault's name is a name only
-// (a weak hint). Reading an item prints its secret fields: a low-risk read.
+// (a weak hint). Reading an item prints its secret fields: a low-risk read. `op run` is peeled as an
+// environment runner (shell/environment-runners.ts); `op item share` (a link to a secret for anyone) and
+// `op plugin` (runs commands) stay unlisted.
 
 const VERBS: Cli['verbs'] = {
+  // Only this machine: signing in and out, the accounts the CLI knows, its own updates.
+  ...everyday('signin', 'signout', 'account add', 'account forget', 'update'),
+  'item create': changes('low', 'secrets', 'creates an item', true),
+  'document create': changes('low', 'secrets', 'stores a document', true),
+  'vault create': changes('low', 'secrets', 'creates a vault', true),
+  'vault edit': changes('low', 'secrets', "changes the vault's name, description or icon", true),
+  inject: reads('secrets', 'fills a template with secrets (printed or written out)'),
+  'document get': reads('secrets', 'prints or writes out the document'),
   'item delete': (call) =>
     hasOption(call.options, '--archive')
       ? changes('medium', 'secrets', 'moves the item to the archive', true)
@@ -38,6 +56,17 @@ const VALUE_OPTIONS = [
   '--tags',
   '--config',
   '--encoding',
+  '--address',
+  '--email',
+  '--shorthand',
+  '-i',
+  '--in-file',
+  '-o',
+  '--out-file',
+  '--file-mode',
+  '--file-name',
+  '--description',
+  '--icon',
 ];
 
 const OP: Cli = {

@@ -6,6 +6,7 @@ import { parseUrl } from '../http/url.js';
 import {
   changes,
   destroys,
+  everyday,
   placeHints,
   reads,
   subcommandEffects,
@@ -16,9 +17,35 @@ import {
 
 // HashiCorp Vault (and OpenBao's `bao`, the same CLI): secrets, engines, auth methods, policies, tokens and
 // leases. Reading a secret prints it: a low-risk read. Vault talks to VAULT_ADDR (or -address), which is
-// https://127.0.0.1:8200 when neither is set.
+// https://127.0.0.1:8200 when neither is set. `vault ssh`, `vault agent`, `vault proxy` and `vault plugin`
+// run or register programs and stay unlisted, as do the `operator` commands not listed below.
 
 const VERBS: Cli['verbs'] = {
+  // Help, renewals of what the caller already holds, and watching the server: nothing changes.
+  ...everyday(
+    'path-help',
+    'version-history',
+    'token renew',
+    'token capabilities',
+    'lease renew',
+    'policy fmt',
+    'monitor',
+    'events subscribe',
+    'debug',
+    'operator usage',
+    'pki health-check',
+  ),
+  unwrap: reads('secrets', 'prints the wrapped secret'),
+  'print token': reads('secrets', "prints this machine's Vault token"),
+  'kv undelete': changes('low', 'secrets', 'restores deleted versions of the secret', true),
+  'kv enable-versioning': changes('low', 'secrets', 'turns a KV v1 engine into a versioned one'),
+  patch: changes('medium', 'secrets', 'changes fields at the path'),
+  'secrets enable': changes('low', 'secrets', 'mounts a new secrets engine', true),
+  'auth enable': changes('low', 'iam', 'enables an auth method (no one logs in until it has roles)', true),
+  'audit enable': changes('low', 'audit', 'adds an audit device', true),
+  // Shorter TTLs cut short the leases and tokens of what is already running.
+  'secrets tune': changes('medium', 'secrets', "changes the engine's lease TTLs and options", true),
+  'auth tune': changes('medium', 'iam', "changes the auth method's token TTLs and options", true),
   'kv delete': destroys('high', 'secrets', 'deletes the latest version of the secret (KV v1 keeps none)'),
   'kv destroy': destroys('critical', 'secrets', 'permanently destroys versions of the secret'),
   'kv metadata delete': destroys(
