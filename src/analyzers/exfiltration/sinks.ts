@@ -53,13 +53,39 @@ function sshSink(args: readonly Word[]): Sink | undefined {
 const GIST_VALUE = ['-d', '--desc', '-f', '--filename'];
 
 /** `gh gist create [FILE…|-]`: the files (or stdin) become a gist on github.com. */
-function gistSink(args: readonly Word[]): Sink | undefined {
-  const at = args.findIndex((w) => w.value === 'gist');
-  if (at < 0 || !['create', 'new'].includes(args[at + 1]?.value ?? '')) return undefined;
-  const { positionals } = parseOptions(args.slice(at + 2), { withValue: GIST_VALUE });
+function gistSink(args: readonly Word[]): Sink {
+  const { positionals } = parseOptions(args, { withValue: GIST_VALUE });
   const files = positionals.filter((w) => !w.dynamic && w.value !== '-').map((w) => w.value);
   const stdin = !positionals.length || positionals.some((w) => w.value === '-');
   return { tool: 'gh gist', destination: 'gist.github.com', host: 'gist.github.com', stdin, files };
+}
+
+const RELEASE_VALUE = ['-R', '--repo', '-n', '--notes', '-F', '--notes-file', '-t', '--title', '--target'];
+const BODY_VALUE = ['-R', '--repo', '-t', '--title', '-b', '--body', '-B', '--base', '-H', '--head'];
+
+/**
+ * gh commands that put files of this machine on GitHub: `gist create FILE…`, `release create|upload TAG
+ * FILE…` (assets, `file#label`), and a body read from a file (`issue create -F ~/.aws/credentials`).
+ */
+function ghSink(args: readonly Word[]): Sink | undefined {
+  const [group, verb, ...rest] = args.map((w) => w.value);
+  const words = args.slice(2);
+  if (group === 'gist' && (verb === 'create' || verb === 'new')) return gistSink(words);
+  const github = (tool: string, files: string[], stdin = false): Sink | undefined =>
+    files.length || stdin ? { tool, destination: 'github.com', host: 'github.com', stdin, files } : undefined;
+  if (group === 'release' && (verb === 'create' || verb === 'upload')) {
+    const { positionals } = parseOptions(words, { withValue: RELEASE_VALUE });
+    const assets = positionals.slice(1).filter((w) => !w.dynamic);
+    return github(
+      `gh release ${verb}`,
+      assets.map((w) => w.value.replace(/#.*$/, '')),
+    );
+  }
+  if (!rest.length || !['issue', 'pr'].includes(group ?? '')) return undefined;
+  const { options } = parseOptions(words, { withValue: [...BODY_VALUE, '-F', '--body-file'] });
+  const bodies = [...(options.get('-F') ?? []), ...(options.get('--body-file') ?? [])];
+  const files = bodies.filter((f) => f && f !== '-');
+  return github(`gh ${group} ${verb}`, files, bodies.includes('-'));
 }
 
 const MAIL_VALUE = ['-s', '-c', '-b', '-r', '-a', '-A', '-f', '-F', '-i', '-e', '-q', '-S'];
@@ -105,7 +131,7 @@ export function networkSink(name: string, args: readonly Word[]): Sink | undefin
     case 'ssh':
       return sshSink(args);
     case 'gh':
-      return gistSink(args);
+      return ghSink(args);
     case 'mail':
     case 'mailx':
     case 'mutt':
