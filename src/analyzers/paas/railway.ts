@@ -25,7 +25,8 @@ const VERBS: Cli['verbs'] = {
   redeploy: changes('low', 'app', 'redeploys the service', true),
   up: changes('low', 'app', 'deploys the project', true),
   restart: changes('low', 'app', 'restarts the service', true),
-  // `railway variables`, `variables list`, `variables get KEY` print values; `--set` sets them.
+  // `railway variables`, `variables list`, `variables get KEY` print values; `--set` sets them. (Any other
+  // word after `variables` is refused by the CLI.)
   variables: (call) =>
     hasOption(call.options, '--set')
       ? setVariables
