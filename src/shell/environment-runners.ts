@@ -158,6 +158,8 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
   ['cross-env', { withValue: [], assignments: true }],
   ['cross-env-shell', { withValue: [], assignments: true, viaShell: true }],
   ['railway run', { withValue: ['-s', '--service', '-e', '--environment'], hints: fromOption('railway environment', ['-e', '--environment']) }],
+  ['netlify dev:exec', { withValue: ['--context', '--filter', '--auth'], hints: fromOption('netlify context', ['--context']) }],
+  ['netlify dev', { withValue: ['-c', '--command', '--context', '--filter', '--auth', '-d', '--dir', '-f', '--functions', '-p', '--port', '--target-port', '--framework', '--geo'], scriptOptions: ['-c', '--command'], onlyOptions: true, hints: fromOption('netlify context', ['--context']) }],
   // A toolchain's or project's environment.
   ['nix-shell', { withValue: ['-I', '-A', '--attr', '--arg', '--argstr', '--run', '--command'], scriptOptions: ['--run', '--command'], onlyOptions: true }],
   ['nix develop', { withValue: ['-c', '--command', '--profile', '--override-input', '-i'], commandOptions: ['-c', '--command'], onlyOptions: true }],

@@ -35,6 +35,8 @@ describe('a command run by an environment runner is assessed', () => {
     ['doppler run -- rm -rf /srv', '/srv'],
     ['infisical run --command "rm -rf /srv"', '/srv'],
     ['railway run rm -rf /srv', '/srv'],
+    ['netlify dev --command "rm -rf /srv"', '/srv'],
+    ['netlify dev:exec rm -rf /srv', '/srv'],
     ['saml2aws exec -- rm -rf /srv', '/srv'],
     ['ip netns exec blue rm -rf /srv', '/srv'],
     ['flatpak-spawn --host rm -rf /srv', '/srv'],

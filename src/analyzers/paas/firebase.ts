@@ -1,9 +1,18 @@
 import { hasOption } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { changes, destroys, placeHints, subcommandEffects, type Cli } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  placeHints,
+  reads,
+  subcommandEffects,
+  type Cli,
+} from '../subcommands.js';
 
 // Firebase: `topic:command` subcommands on the project of --project/-P (which says where a call lands,
-// as gcloud's --project does) or the one `firebase use` selected.
+// as gcloud's --project does) or the one `firebase use` selected. `emulators:exec` and `functions:shell`
+// run code, and stay unlisted.
 
 const VERBS: Cli['verbs'] = {
   'firestore:delete': (call) =>
@@ -33,6 +42,29 @@ const VERBS: Cli['verbs'] = {
   ),
   'auth:import': changes('medium', 'iam', 'imports users over existing accounts'),
   deploy: changes('low', 'app', 'deploys the project', true),
+  'hosting:channel:deploy': changes('low', 'app', 'deploys to a preview channel', true),
+  'hosting:channel:create': changes('low', 'app', 'creates a preview channel', true),
+  'login:ci': reads('secrets', 'prints a token for CI'),
+  'functions:config:get': reads('secrets', 'prints the functions config (API keys among it)'),
+  'functions:secrets:access': reads('secrets', 'prints the value of a secret'),
+  // On this machine (the emulators and `serve` run the project's own functions), or only the CLI's
+  // state (`use` and `target:*` edit .firebaserc).
+  ...everyday(
+    'use',
+    'init',
+    'open',
+    'serve',
+    'emulators:start',
+    'emulators:export',
+    'target',
+    'target:apply',
+    'target:clear',
+    'target:remove',
+    'login:add',
+    'login:use',
+    'hosting:channel:open',
+    'apps:sdkconfig',
+  ),
 };
 
 const FIREBASE: Cli = {

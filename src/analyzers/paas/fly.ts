@@ -1,4 +1,5 @@
 import type { EnvironmentHint } from '../../core/types.js';
+import { hasOption } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import {
   changes,
@@ -9,6 +10,8 @@ import {
   type Cli,
   type Verb,
   envHint,
+  everyday,
+  reads,
 } from '../subcommands.js';
 
 // Fly.io's fly/flyctl: apps, Machines, volumes, Postgres clusters and secrets of the app named by -a,
@@ -43,6 +46,31 @@ const VERBS: Cli['verbs'] = {
   'ips release': destroys('medium', 'network', 'releases an IP address (it may not come back)'),
   'apps restart': changes('low', 'app', 'restarts the app', true),
   deploy: changes('low', 'app', 'deploys the app', true),
+  launch: (call) =>
+    hasOption(call.options, '--no-deploy')
+      ? undefined
+      : changes('low', 'app', 'creates the app and deploys it', true),
+  'apps create': changes('low', 'app', 'creates an app', true),
+  'machines start': changes('low', 'compute', 'starts the Machine', true),
+  'machines restart': changes('low', 'compute', 'restarts the Machine', true),
+  'auth token': reads('secrets', 'prints the access token'),
+  // They show something, open the dashboard, or write only here (`config save` writes fly.toml).
+  ...everyday(
+    'releases',
+    'config show',
+    'config save',
+    'config env',
+    'scale show',
+    'image show',
+    'dashboard',
+    'open',
+    'apps open',
+    'docs',
+    'platform regions',
+    'platform vm-sizes',
+    'platform status',
+    'auth docker',
+  ),
 };
 
 const VALUE_OPTIONS = [

@@ -9,7 +9,9 @@ import {
   type Cli,
   type Verb,
   envHint,
+  everyday,
   harmless,
+  reads,
 } from '../subcommands.js';
 
 // Heroku: `topic:command` subcommands on the app of --app/-a, --remote or HEROKU_APP (names only: weak).
@@ -71,6 +73,32 @@ const VERBS: Cli['verbs'] = {
   'domains:clear': destroys('high', 'dns', 'removes every domain from the app'),
   'access:remove': changes('medium', 'iam', "removes a collaborator's access"),
   'spaces:destroy': destroys('critical', 'app', 'deletes the private space'),
+  config: reads('secrets', 'prints the config vars with their values'),
+  'config:get': reads('secrets', 'prints the value of a config var'),
+  'auth:token': reads('secrets', 'prints the API token'),
+  'pg:credentials:url': reads('secrets', 'prints the connection URL with its password'),
+  'apps:create': changes('low', 'app', 'creates an app', true),
+  create: changes('low', 'app', 'creates an app', true),
+  'addons:create': changes('low', 'addon', 'provisions an add-on', true),
+  'domains:add': changes('low', 'dns', 'adds a domain to the app', true),
+  'maintenance:off': changes('low', 'app', 'takes the app out of maintenance mode', true),
+  'container:push': changes('low', 'app', 'builds and pushes an image (it runs once released)', true),
+  'container:release': changes('low', 'app', 'releases the pushed image: the app runs it', true),
+  // They show or open something, or write only here (`git:remote` adds a git remote, `local` runs the
+  // Procfile on this machine). `local:run` runs any command and stays unlisted.
+  ...everyday(
+    'git:remote',
+    'git:clone',
+    'open',
+    'apps:open',
+    'addons:open',
+    'addons:docs',
+    'auth:whoami',
+    'releases:output',
+    'container:login',
+    'local',
+    'update',
+  ),
 };
 
 const VALUE_OPTIONS = [

@@ -6,7 +6,9 @@ import { parseUrl } from '../http/url.js';
 import {
   changes,
   destroys,
+  everyday,
   nameHints,
+  reads,
   subcommandEffects,
   type Call,
   type Cli,
@@ -15,6 +17,7 @@ import {
 
 // Supabase: `db reset` and `db push` act on the local development stack unless --linked (the project
 // `supabase link` chose) or --db-url sends them elsewhere; `projects`, `functions`, `secrets` are remote.
+// The other `db` subcommands (`dump`, `pull`…) stay unlisted.
 
 const remote = (call: Call) => hasOption(call.options, '--linked', '--db-url');
 
@@ -43,10 +46,29 @@ const VERBS: Cli['verbs'] = {
     hasOption(call.options, '--no-backup')
       ? local(destroys('medium', 'database', 'stops the local stack and deletes its data'))
       : undefined,
+  'functions deploy': changes('low', 'app', 'deploys the Edge Function', true),
+  'projects api-keys': reads('secrets', 'prints the API keys (the service role key among them)'),
+  'encryption get-root-key': reads('secrets', 'prints the root encryption key'),
+  // On this machine: the local stack, the link to a project, generated types, new files.
+  ...everyday(
+    'init',
+    'start',
+    'link',
+    'unlink',
+    'gen types',
+    'migration new',
+    'functions new',
+    'functions serve',
+    'functions download',
+    'test new',
+  ),
 };
 
 const VALUE_OPTIONS = [
   '--project-ref',
+  '--project-id',
+  '--lang',
+  '--schema',
   '--db-url',
   '-p',
   '--password',
@@ -61,7 +83,7 @@ function hints(call: Call): EnvironmentHint[] {
   const host = url ? parseUrl(word(url)).host : undefined;
   return [
     ...(host ? [{ source: 'flag --db-url', value: host }] : []),
-    ...nameHints(call, 'supabase project', '--project-ref'),
+    ...nameHints(call, 'supabase project', '--project-ref', '--project-id'),
   ];
 }
 

@@ -2,10 +2,19 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { first, getopt, has, sqlEffects, stamp, unknownSql } from '../databases/common.js';
 import type { SqlParser } from '../sql-parser.js';
-import { changes, destroys, placeHints, subcommandEffects, type Call, type Cli } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  placeHints,
+  subcommandEffects,
+  type Call,
+  type Cli,
+} from '../subcommands.js';
 
 // Cloudflare's wrangler: Workers, D1 databases (SQLite: `d1 execute` is read as SQL), KV, R2, queues.
-// `--env production` places a call; `d1 execute` runs on the local copy unless --remote.
+// `--env production` places a call; `d1 execute` runs on the local copy unless --remote. `pages dev` may run
+// the command after `--`, and stays unlisted.
 
 const VERBS: Cli['verbs'] = {
   delete: destroys('critical', 'app', 'deletes the Worker'),
@@ -33,6 +42,17 @@ const VERBS: Cli['verbs'] = {
   'secret put': changes('medium', 'secrets', 'sets a secret (a value it replaces cannot be recovered)'),
   rollback: changes('medium', 'app', 'rolls the Worker back to an earlier version', true),
   deploy: changes('low', 'app', 'deploys the Worker', true),
+  'pages deploy': changes('low', 'app', 'deploys the Pages project', true),
+  'triggers deploy': changes('low', 'app', "applies the Worker's triggers (routes, cron schedules)", true),
+  'versions upload': changes('low', 'app', 'uploads a version of the Worker (it serves once deployed)', true),
+  'versions deploy': changes(
+    'medium',
+    'app',
+    'deploys versions of the Worker (an earlier one rolls it back)',
+    true,
+  ),
+  // On this machine: the dev server, generated types, a new project or migration file, a build.
+  ...everyday('dev', 'types', 'init', 'docs', 'd1 migrations create', 'pages functions build'),
 };
 
 const VALUE_OPTIONS = [
@@ -57,7 +77,7 @@ const hints = (call: Call): EnvironmentHint[] => placeHints(call, 'flag --env', 
 const WRANGLER: Cli = {
   options: { withValue: VALUE_OPTIONS },
   verbs: VERBS,
-  aliases: { rm: 'delete' },
+  aliases: { rm: 'delete', publish: 'deploy' },
   hints,
 };
 
