@@ -9,11 +9,27 @@ import {
   subcommandEffects,
   type Call,
   type Cli,
+  type Verb,
 } from '../subcommands.js';
 import { brokerHints } from './kafka.js';
 
 // The nats CLI: JetStream streams, consumers, key-value and object stores. It connects to --server,
 // NATS_URL or its selected context (which the command text does not show: unknown unless named).
+
+/**
+ * A message is everyday work, unless its subject is the server's own API (`$JS.API.STREAM.DELETE.ORDERS`,
+ * `$SYS.REQ.SERVER.…`): then the call is that API call, a deletion or purge among them.
+ */
+const message =
+  (verb: Verb) =>
+  (call: Call): Verb => {
+    const subject = call.rest[0]?.dynamic ? '' : (call.rest[0]?.value ?? '');
+    if (!/^\$(JS|SYS)\./i.test(subject)) return verb;
+    if (/\.(DELETE|PURGE)(\.|$)/i.test(subject))
+      return destroys('critical', 'stream', `calls the server's API ${subject}, which deletes or purges`);
+    if (/\.(INFO|LIST|NAMES|PING)(\.|$)/i.test(subject)) return verb;
+    return changes('medium', 'stream', `calls the server's API ${subject} directly`);
+  };
 
 const VERBS: Cli['verbs'] = {
   'stream rm': destroys('critical', 'stream', 'deletes the stream and every message in it'),
@@ -31,9 +47,9 @@ const VERBS: Cli['verbs'] = {
     call.rest.length >= 2
       ? destroys('medium', 'storage', 'deletes the object')
       : destroys('critical', 'storage', 'deletes the object store and everything in it'),
-  pub: changes('low', 'stream', 'publishes a message'),
+  pub: message(changes('low', 'stream', 'publishes a message')),
   // A request is a message that waits for its answer; a key or an object written is written again.
-  req: changes('low', 'stream', 'sends a request message and waits for its reply', true),
+  req: message(changes('low', 'stream', 'sends a request message and waits for its reply', true)),
   'kv create': changes('low', 'stream', 'writes a key that does not exist yet', true),
   'kv update': changes('low', 'stream', 'writes a key at the revision given', true),
   'kv add': { operation: 'create', risk: 'low', category: 'stream', what: 'creates a key-value bucket' },
