@@ -26,7 +26,7 @@ import { processManagersAnalyzer } from './services/process-managers.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
 import { databasesAnalyzer } from './databases.js';
-import { dataPlatformsAnalyzer } from './data-platforms.js';
+import { airflowAnalyzer, dataPlatformsAnalyzer } from './data-platforms.js';
 import { directoriesAnalyzer } from './directories.js';
 import { edgeAnalyzer } from './edge.js';
 import { etcdAnalyzer } from './etcd.js';
@@ -114,6 +114,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     registriesAnalyzer,
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,
+    airflowAnalyzer,
     directoriesAnalyzer,
     edgeAnalyzer,
   ];

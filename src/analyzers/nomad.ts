@@ -7,7 +7,9 @@ import {
   changes,
   destroys,
   envHint,
+  everyday,
   placeHints,
+  reads,
   subcommandEffects,
   type Call,
   type Cli,
@@ -61,6 +63,37 @@ const VERBS: Cli['verbs'] = {
     "replaces the cluster's whole state with the snapshot",
   ),
   'system gc': changes('low', 'cluster', 'garbage-collects dead jobs, evaluations and allocations'),
+  // Routine steps of running jobs: a periodic job run now, a new evaluation, canaries promoted, a variable set.
+  'job periodic force': changes('low', 'job', 'runs the periodic job now', true),
+  'job eval': changes('low', 'job', 'creates a new evaluation of the job (it may be placed again)', true),
+  'job promote': changes('low', 'deployment', "promotes the deployment's canaries", true),
+  'deployment promote': changes('low', 'deployment', "promotes the deployment's canaries", true),
+  'deployment pause': changes('low', 'deployment', 'pauses the deployment', true),
+  'deployment resume': changes('low', 'deployment', 'resumes the paused deployment', true),
+  'var put': changes('low', 'secrets', 'writes a variable', true),
+  // The files of an allocation, its secrets directory among them.
+  'alloc fs': reads('allocation', "reads the allocation's files (its secrets directory too)"),
+  'operator snapshot save': reads('cluster', "saves the cluster's state, its ACL tokens too, to a file"),
+  // Dry runs, local files, and looking: a job's plan, formatting, members and metrics.
+  ...everyday(
+    'job plan',
+    'plan',
+    'job init',
+    'init',
+    'fmt',
+    'job allocs',
+    'job deployments',
+    'job scaling-events',
+    'alloc checks',
+    'server members',
+    'operator metrics',
+    'operator debug',
+    'operator snapshot state',
+    'acl token self',
+    'agent-info',
+    'monitor',
+    'ui',
+  ),
 };
 
 const VALUE_OPTIONS = [

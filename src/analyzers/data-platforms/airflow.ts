@@ -1,7 +1,8 @@
-import type { EnvironmentHint } from '../../core/types.js';
-import { hasOption } from '../../shell/options.js';
+import type { Effect, EnvironmentHint } from '../../core/types.js';
+import { hasOption, parseOptions } from '../../shell/options.js';
+import type { Invocation } from '../analyzer.js';
 import { serverHints } from '../databases/servers.js';
-import { changes, destroys, type Call, type Cli } from '../subcommands.js';
+import { changes, destroys, everyday, subcommandEffects, type Call, type Cli } from '../subcommands.js';
 
 // Apache Airflow's CLI acts on its metadata database: `airflow db reset -y` drops and recreates it (every
 // DAG run, task instance, connection and variable), `airflow dags delete DAG` erases a DAG's history,
@@ -48,6 +49,21 @@ const VERBS: Cli['verbs'] = {
   'pools delete': destroys('medium', 'config', 'deletes the pool'),
   'users delete': destroys('medium', 'iam', 'deletes the user'),
   'roles delete': destroys('medium', 'iam', 'deletes the role'),
+  // Routine settings, set again as easily.
+  'variables set': changes('low', 'config', 'sets a variable', true),
+  'pools set': changes('low', 'config', 'sets the slots of a pool', true),
+  'connections add': { operation: 'create', risk: 'low', category: 'secrets', what: 'adds a connection' },
+  // DAGs serialized again, templates rendered, dependencies explained, providers and plugins listed. (`dags
+  // test`, `tasks test` and `tasks run` run the tasks themselves: not listed.)
+  ...everyday(
+    'dags reserialize',
+    'tasks render',
+    'tasks failed-deps',
+    'db check-migrations',
+    'providers',
+    'plugins',
+    'cheat-sheet',
+  ),
 };
 
 const VALUE_OPTIONS = [
@@ -87,4 +103,28 @@ function hints(call: Call): EnvironmentHint[] {
   return [];
 }
 
-export const AIRFLOW: Cli = { options: { withValue: VALUE_OPTIONS }, verbs: VERBS, hints };
+const AIRFLOW: Cli = { options: { withValue: VALUE_OPTIONS }, verbs: VERBS, hints };
+
+/**
+ * The table's effects. `-S DIR` loads (runs) the DAG files of a directory not read here, whatever the
+ * subcommand: where the call lands in production, it is unverifiable as an unrecognised program is.
+ */
+export function airflow(inv: Invocation): Effect[] {
+  const effects = subcommandEffects(inv, AIRFLOW);
+  const options = parseOptions(inv.args, AIRFLOW.options);
+  if (!hasOption(options, '-S', '--subdir') || effects.some((e) => e.unrecognised)) return effects;
+  const named = hints({ verb: '', rest: [], options, inv });
+  return [
+    ...effects,
+    {
+      operation: 'execute-unverifiable',
+      tool: inv.name,
+      target: inv.text,
+      reversible: false,
+      risk: 'high',
+      reason: 'airflow -S loads the DAG files of a directory not read here',
+      unrecognised: true,
+      ...(named.length ? { hints: named } : {}),
+    },
+  ];
+}

@@ -3,7 +3,16 @@ import type { Invocation } from '../analyzer.js';
 import { anyAddress } from '../cloud/common.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
 import { uriHints } from './common.js';
-import { changes, destroys, nameHints, placeHints, type Call, type Cli, type Verb } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  nameHints,
+  placeHints,
+  type Call,
+  type Cli,
+  type Verb,
+} from '../subcommands.js';
 
 // MongoDB Atlas's CLI: `atlas <resource>… <verb> [name] [--projectId ID]`. Its command names are accepted in
 // lower case, dashed and singular (`accessLists`, `accesslist`, `access-list`), like any cobra alias it
@@ -74,6 +83,14 @@ const VERBS: Cli['verbs'] = {
   'backups snapshots delete': destroys('high', 'backup', 'deletes the snapshot'),
   'backups restores start': restoreStart,
   'backups schedule delete': destroys('high', 'backup', "deletes the cluster's backup schedule"),
+  'backups snapshots create': CREATES('takes a snapshot of the cluster'),
+  'clusters start': changes('low', 'database', 'resumes the paused cluster', true),
+  'clusters indexes create': CREATES('builds an index on the cluster'),
+  'alerts acknowledge': changes('low', 'monitoring', 'acknowledges the alert', true),
+  'alerts unacknowledge': changes('low', 'monitoring', 'unacknowledges the alert', true),
+  // The CLI's own profiles, a project's metrics, and Ariga's files of this machine (a migration directory's
+  // next file and its checksum, a schema file formatted).
+  ...everyday('config init', 'config set', 'metrics', 'migrate hash', 'migrate new', 'schema fmt'),
   // Ariga's Atlas: `schema apply` shows its plan and asks, and `migrate apply` runs reviewed files (everyday
   // work); with --auto-approve a plan nobody saw is applied. `schema clean` and `migrate down` undo.
   'schema apply': (call) =>
@@ -110,6 +127,7 @@ const NAMES = [
   'organizations',
   'dataFederation',
   'dbusers',
+  'alerts',
 ];
 const ALIASES: Record<string, string> = {
   ...Object.fromEntries(NAMES.flatMap((n) => spellings(n).map((s) => [s, n]))),
@@ -154,6 +172,7 @@ const VALUE_OPTIONS = [
   '--dir',
   '-c',
   '--config',
+  '--until',
 ];
 
 const ATLAS: Cli = {

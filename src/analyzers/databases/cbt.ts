@@ -1,6 +1,6 @@
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, nameHints, placeHints, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, nameHints, placeHints, type Cli, type Verb } from '../subcommands.js';
 
 // Cloud Bigtable's cbt: `cbt -project P -instance I <command> [args]`, its flags in Go's style (`-project P`,
 // `-project=P`, `--project P`); without them it reads ~/.cbtrc, which the command does not show. ls, read,
@@ -29,6 +29,22 @@ const VERBS: Cli['verbs'] = {
   createinstance: CREATES('creates an instance'),
   createcluster: CREATES('creates a cluster'),
   createappprofile: CREATES('creates an app profile'),
+  createsnapshot: CREATES('creates a snapshot of a table'),
+  createauthorizedview: CREATES('creates an authorized view'),
+  // Looking, waiting and the CLI's own documentation.
+  ...everyday(
+    'listinstances',
+    'listclusters',
+    'listappprofile',
+    'listsnapshots',
+    'listauthorizedviews',
+    'getappprofile',
+    'getauthorizedview',
+    'waitforreplication',
+    'doc',
+    'mddoc',
+    'notices',
+  ),
 };
 
 const GLOBAL_FLAGS = [

@@ -3,7 +3,7 @@ import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
 import { hostOf } from '../services/common.js';
-import { changes, destroys, type Call, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, type Call, type Cli, type Verb } from '../subcommands.js';
 
 // couchbase-cli: `couchbase-cli <subcommand> -c HOST[:8091] -u USER -p PASSWORD [options]`. What a
 // subcommand acts on is named by an option (--bucket, --rbac-username), never a positional. --force only
@@ -54,6 +54,17 @@ const VERBS: Cli['verbs'] = {
     hasOption(call.options, '--server-remove')
       ? changes('high', 'database', 'removes nodes from the cluster')
       : changes('low', 'database', "spreads the data over the cluster's nodes", true),
+  'bucket-compact': changes('low', 'database', "compacts the bucket's files (it keeps every document)", true),
+  // Logs gathered on the nodes for support; with --upload they leave for the host named.
+  'collect-logs-start': (call) =>
+    hasOption(call.options, '--upload')
+      ? changes(
+          'medium',
+          'database',
+          `uploads the cluster's logs to ${optionValue(call.options, '--upload-host') ?? 'a host'}`,
+        )
+      : undefined,
+  ...everyday('collect-logs-stop'),
 };
 
 const VALUE_OPTIONS = [
@@ -83,6 +94,10 @@ const VALUE_OPTIONS = [
   '--bucket-replica',
   '--config-path',
   '--enable-auto-failover',
+  '--nodes',
+  '--upload-host',
+  '--customer',
+  '--ticket',
 ];
 
 /** `-c couchbase-prod-1:8091`, `couchbase://db1,db2`: each host places the call. */

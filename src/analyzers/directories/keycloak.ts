@@ -3,7 +3,7 @@ import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
 import { hostOf } from '../services/common.js';
-import { changes, destroys, nameHints, type Call, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, nameHints, type Call, type Cli, type Verb } from '../subcommands.js';
 
 // Keycloak's admin CLI: `kcadm.sh <create|get|update|delete> ENDPOINT [-r REALM] [-s key=value…]`, and
 // add-roles, remove-roles and set-password. ENDPOINT is a path of the admin API (`realms/acme`,
@@ -151,6 +151,8 @@ const VERBS: Cli['verbs'] = {
       ? changes('high', 'iam', `sets the password of ${user}, an administrator`)
       : changes('medium', 'iam', `sets the password of ${user}`);
   },
+  // Logging the CLI in and trusting a server's certificate: this machine's kcadm.config, nothing on the server.
+  ...everyday('config credentials', 'config truststore'),
 };
 
 const VALUE_OPTIONS = [

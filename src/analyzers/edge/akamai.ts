@@ -1,6 +1,15 @@
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, nameHints, placeHints, type Call, type Cli, type Verb } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  nameHints,
+  placeHints,
+  type Call,
+  type Cli,
+  type Verb,
+} from '../subcommands.js';
 
 // The Akamai CLI: `akamai [--edgerc F] [--section S] <package> <command> …`, each package its own tool
 // (purge, property, property-manager, dns, edgeworkers). A property deactivated on the production network
@@ -49,6 +58,21 @@ const VERBS: Cli['verbs'] = {
   'property delete': destroys('high', 'cdn', 'deletes the property configuration'),
   'dns rm-record': destroys('high', 'dns', 'deletes DNS records of the zone'),
   'edgeworkers deactivate': changes('medium', 'cdn', 'deactivates an EdgeWorker version', true),
+  // A new version saved or uploaded serves nothing until it is activated.
+  'property-manager save': changes('low', 'cdn', 'saves the local rule tree as a new property version', true),
+  'edgeworkers upload': changes('low', 'cdn', 'uploads a new EdgeWorker version (not activated)', true),
+  // This machine's copies of a property (imported, merged, pulled again) and its defaults; and looking.
+  ...everyday(
+    'property-manager import',
+    'property-manager merge',
+    'property-manager set-default',
+    'property-manager update-local',
+    'property retrieve',
+    'property groups',
+    'property products',
+    'dns retrieve-zone',
+    'dns retrieve-recordset',
+  ),
 };
 
 const AKAMAI: Cli = {

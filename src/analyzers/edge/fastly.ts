@@ -5,8 +5,10 @@ import {
   changes,
   destroys,
   envHint,
+  everyday,
   nameHints,
   placeHints,
+  reads,
   type Call,
   type Cli,
   type Verb,
@@ -47,6 +49,9 @@ const ENTRIES: Record<string, Verb> = {
   'user delete': destroys('high', 'iam', 'deletes the user'),
 };
 
+/** A draft version copied from another: nothing is served from it until it is activated. */
+const CLONE = changes('low', 'cdn', 'clones a service version into a draft (served once activated)', true);
+
 /** `fastly purge --all`: every object of the service at once. */
 const purge = (call: Call): Verb =>
   hasOption(call.options, '--all')
@@ -72,6 +77,39 @@ const VERBS: Cli['verbs'] = {
   purge,
   'service purge': purge,
   'service delete': ENTRIES.delete!,
+  // A Compute package deployed is a new service version, activated: the previous one can be activated again.
+  'compute deploy': changes(
+    'low',
+    'cdn',
+    'deploys the Compute package (a new service version, activated)',
+    true,
+  ),
+  'compute publish': changes(
+    'low',
+    'cdn',
+    'builds and deploys the Compute package (a new service version, activated)',
+    true,
+  ),
+  'compute update': changes('low', 'cdn', 'uploads a Compute package to a service version', true),
+  'service-version clone': CLONE,
+  'service version clone': CLONE,
+  'profile token': reads('secret', "prints the profile's API token"),
+  // This machine's work: a Compute project built, served locally or packed; the CLI's own profiles; and looking.
+  ...everyday(
+    'compute init',
+    'compute build',
+    'compute serve',
+    'compute pack',
+    'compute hashsum',
+    'compute hash-files',
+    'compute metadata',
+    'profile create',
+    'profile switch',
+    'profile update',
+    'log-tail',
+    'pops',
+    'ip-list',
+  ),
 };
 
 const FASTLY: Cli = {
@@ -91,6 +129,11 @@ const FASTLY: Cli = {
       '--name',
       '--id',
       '--store-id',
+      '--package',
+      '--wasm-binary',
+      '--from',
+      '--language',
+      '--dir',
     ],
   },
   verbs: VERBS,

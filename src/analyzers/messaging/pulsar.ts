@@ -2,7 +2,7 @@ import type { EnvironmentHint } from '../../core/types.js';
 import { optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, type Call, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, type Call, type Cli, type Verb } from '../subcommands.js';
 import { brokerHints } from './kafka.js';
 
 // Apache Pulsar's pulsar-admin speaks to the brokers' admin API at --admin-url (else the webServiceUrl of
@@ -91,6 +91,36 @@ const VERBS: Cli['verbs'] = {
   'functions delete': destroys('medium', 'stream', 'deletes the function'),
   'sinks delete': destroys('medium', 'stream', 'deletes the sink connector'),
   'sources delete': destroys('medium', 'stream', 'deletes the source connector'),
+  // A topic unloaded is served again at once, by whichever broker takes it.
+  'topics unload': changes('low', 'stream', 'unloads the topic from its broker (clients reconnect)', true),
+  'topics create-missed-partitions': CREATES('creates the partitions the topic lacks'),
+  // Looking: statistics, health, policies, messages peeked at without moving any cursor.
+  ...everyday(
+    'brokers healthcheck',
+    'brokers leader-broker',
+    'brokers namespaces',
+    'broker-stats topics',
+    'broker-stats monitoring-metrics',
+    'broker-stats mbeans',
+    'broker-stats load-report',
+    'broker-stats allocator-stats',
+    'topics peek-messages',
+    'topics examine-message',
+    'topics last-message-id',
+    'topics stats-internal',
+    'topics partitioned-stats',
+    'topics partitioned-stats-internal',
+    'topics info-internal',
+    'topics subscriptions',
+    'topics permissions',
+    'topics partitioned-lookup',
+    'topics compaction-status',
+    'topics offload-status',
+    'namespaces policies',
+    'namespaces topics',
+    'namespaces permissions',
+    'namespaces bundles',
+  ),
 };
 
 /** Global options and the subcommands' options that take a value (the rest are flags: -f, -d…). */

@@ -4,6 +4,7 @@ import type { Invocation } from '../analyzer.js';
 import {
   changes,
   destroys,
+  everyday,
   placeHints,
   subcommandEffects,
   type Call,
@@ -45,6 +46,8 @@ function permissions(call: Call): Verb {
     : changes('low', 'iam', "sets a user's permissions on a virtual host", true);
 }
 
+const CREATES = (what: string): Verb => ({ operation: 'create', risk: 'low', category: 'queue', what });
+
 const ADMIN_VERBS: Cli['verbs'] = {
   'declare user': (call) => userTags(adminTags(call)),
   'users declare': (call) => userTags(adminTags(call)),
@@ -71,6 +74,12 @@ const ADMIN_VERBS: Cli['verbs'] = {
     'deletes the virtual host with its queues, exchanges and messages',
   ),
   publish: changes('low', 'queue', 'publishes a message'),
+  'declare queue': CREATES('declares a queue'),
+  'declare exchange': CREATES('declares an exchange'),
+  'declare binding': CREATES('declares a binding'),
+  'queues declare': CREATES('declares a queue'),
+  'exchanges declare': CREATES('declares an exchange'),
+  'bindings declare': CREATES('declares a binding'),
 };
 
 const ADMIN_OPTIONS = [
@@ -155,6 +164,29 @@ const CTL_VERBS: Cli['verbs'] = {
       : changes('low', 'iam', "sets a user's permissions on a virtual host", true),
   change_password: changes('medium', 'iam', "changes a user's password"),
   clear_password: changes('medium', 'iam', "removes a user's password (it can no longer log in with one)"),
+  // Routine operations, each undone by its counterpart: tracing, log levels, a stopped app started again.
+  trace_on: changes('low', 'queue', 'turns message tracing on for the virtual host', true),
+  trace_off: changes('low', 'queue', 'turns message tracing off for the virtual host', true),
+  set_log_level: changes('low', 'queue', "sets the node's log level", true),
+  rotate_logs: changes('low', 'queue', "rotates the node's log files", true),
+  start_app: changes('low', 'queue', 'starts RabbitMQ on the node', true),
+  close_connection: changes('low', 'queue', 'closes a client connection (it may connect again)', true),
+  add_vhost: { operation: 'create', risk: 'low', category: 'queue', what: 'creates a virtual host' },
+  // Looking, and waiting: reports, health checks, a password checked (not changed).
+  ...everyday(
+    'environment',
+    'report',
+    'cluster_status',
+    'await_startup',
+    'await_online_nodes',
+    'wait',
+    'node_health_check',
+    'authenticate_user',
+    'shovel_status',
+    'federation_status',
+    'encode',
+    'decode',
+  ),
 };
 
 /** `rabbit@mq-prod-2`: the host after the `@`. */
