@@ -1,3 +1,4 @@
+import { postgresCluster, startStopDaemon } from './services/daemon-control.js';
 import type { Analyzer } from './analyzer.js';
 import { containers } from './services/containers.js';
 import { firewallCmd, iptables, nft, pfctl, ufw } from './services/firewall.js';
@@ -44,6 +45,10 @@ export const servicesAnalyzer: Analyzer = {
     'kill',
     'killall',
     'pkill',
+    'start-stop-daemon',
+    'pg_ctlcluster',
+    'pg_dropcluster',
+    'pg_upgradecluster',
     ...IPTABLES,
     'nft',
     'ufw',
@@ -91,6 +96,12 @@ export const servicesAnalyzer: Analyzer = {
         return runlevel(inv);
       case 'kill':
         return kill(inv);
+      case 'start-stop-daemon':
+        return startStopDaemon(inv);
+      case 'pg_ctlcluster':
+      case 'pg_dropcluster':
+      case 'pg_upgradecluster':
+        return postgresCluster(inv);
       case 'killall':
       case 'pkill':
         return killByName(inv);

@@ -16,6 +16,8 @@ import { peelParallel } from './parallel.js';
 import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
+import { rsyncRemoteScript } from './rsync-remote.js';
+import { START_STOP_VALUE } from './cli-options/start-stop-daemon.js';
 import { goRunWords, PROJECT_RUN_OPTIONS, toolRunWords, type RunWords } from './tool-runners.js';
 import { word, type Word } from './words.js';
 
@@ -709,8 +711,38 @@ function peelModuleProgram(cmd: SimpleCommand, name: string): Peeled | undefined
   return undefined;
 }
 
+/** `start-stop-daemon --start --exec PROGRAM -- ARGS` runs PROGRAM (or `--startas`) with ARGS; `--stop` is analyzed. */
+function peelStartStopDaemon(cmd: SimpleCommand): Peeled | undefined {
+  const parsed = parseOptions(cmd.argv.slice(1), { withValue: START_STOP_VALUE });
+  if (!parsed.options.has('-S') && !parsed.options.has('--start')) return undefined;
+  const program = optionValue(parsed, '-a', '--startas') ?? optionValue(parsed, '-x', '--exec');
+  if (program === undefined) return undefined;
+  const written = cmd.argv.find((w) => w.value === program || w.value.endsWith(`=${program}`));
+  return {
+    inner: [{ kind: 'argv', argv: [word(program, written?.dynamic ?? true), ...parsed.positionals] }],
+    analyzeSelf: false,
+  };
+}
+
+/** `rsync --rsync-path=PROGRAM … host:path`: the remote host's shell runs PROGRAM; rsync still copies. */
+function peelRsyncPath(cmd: SimpleCommand): Peeled | undefined {
+  const remote = rsyncRemoteScript(cmd);
+  if (!remote) return undefined;
+  const { text, host, hints } = remote;
+  const inner: Inner = remote.dynamic
+    ? {
+        kind: 'unverifiable',
+        reason: `rsync's --rsync-path on ${host} is computed at run time`,
+        target: host,
+        hints,
+        remote: true,
+      }
+    : { kind: 'script', text, via: `rsync --rsync-path on ${host}`, hints, remote: true };
+  return { inner: [inner], analyzeSelf: true };
+}
+
 /** autossh's own `-M PORT` (its monitoring port); the rest of its words are ssh's. */
-function withoutMonitorPort(args: readonly Word[]): Word[] {
+export function withoutMonitorPort(args: readonly Word[]): Word[] {
   const at = args.findIndex((w) => !w.dynamic && /^-M/.test(w.value));
   if (at < 0) return [...args];
   return [...args.slice(0, at), ...args.slice(at + (args[at]!.value === '-M' ? 2 : 1))];
@@ -831,6 +863,10 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
     }
     case 'ssh':
       return peelSsh(cmd);
+    case 'rsync':
+      return peelRsyncPath(cmd);
+    case 'start-stop-daemon':
+      return peelStartStopDaemon(cmd);
     case 'autossh':
       return peelSsh({ ...cmd, argv: [word('ssh', false), ...withoutMonitorPort(cmd.argv.slice(1))] });
     case 'docker':
