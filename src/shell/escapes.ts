@@ -131,10 +131,29 @@ export function gdbShell(args: readonly Word[]): Inner[] {
     const eq = /^--eval-command=(.*)$/s.exec(w.value);
     return eq ? [eq[1]!] : [];
   });
+  const pid = attachedPid(args);
   return commands.flatMap((c) => {
     const m = /^\s*(?:shell\s+|!)(.*)$/s.exec(c);
-    return m ? [script(m[1]!, 'gdb -ex shell')] : [];
+    if (m) return [script(m[1]!, 'gdb -ex shell')];
+    // Attached to a running process, `kill` (or a fatal signal, or `call exit(…)`) ends it: as `kill -9 PID`.
+    if (pid && GDB_KILLS.test(c)) return [script(`kill -9 ${pid}`, 'gdb -ex kill')];
+    return [];
   });
+}
+
+/** gdb commands that end the process it is attached to. */
+const GDB_KILLS =
+  /^\s*(?:k|kill(?:\s+inferiors?\b.*)?|signal\s+(?:SIG)?(?:KILL|TERM|ABRT|SEGV|QUIT|INT|9|15|6|11)|queue-signal\s+(?:SIG)?(?:KILL|TERM|9|15)|call\s+\(?\s*(?:void\s*\)\s*)?(?:exit|_exit|abort|raise|kill)\s*\(.*)\s*$/i;
+
+/** The process gdb attaches to: `-p PID`, `--pid PID`, `--pid=PID`, `-pPID`. */
+function attachedPid(args: readonly Word[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (['-p', '-pid', '--pid'].includes(v) && args[i + 1]) return args[i + 1]!.value;
+    const joinedPid = /^(?:--?pid=|-p(?=[\d$"']))(.+)$/.exec(v);
+    if (joinedPid) return joinedPid[1];
+  }
+  return undefined;
 }
 
 /** tmux key names that `send-keys` turns into keystrokes rather than text. */

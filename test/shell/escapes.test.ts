@@ -38,6 +38,16 @@ describe('a shell command handed to another program is assessed', () => {
     expect(r.assessment.risk).toBe('critical');
   });
 
+  it.each([
+    'sudo gdb -p "$(pgrep -xo postgres)" -batch -ex kill',
+    "gdb --pid=$(pidof mysqld) -batch -ex 'signal SIGKILL'",
+    "gdb -p $(cat /run/nginx.pid) -batch -ex 'call (void)exit(0)'",
+  ])('%s ends a process the machine depends on, as kill -9 would', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.risk).toBe('high');
+  });
+
   it('an AppleScript shell command put together at run time is not allowed unseen', async () => {
     const r = await check(`osascript -e 'do shell script "rm -rf " & quoted form of p'`);
     expect(r.decision.outcome).not.toBe('allow');
@@ -57,6 +67,8 @@ describe('a shell command handed to another program is assessed', () => {
     'git -c core.fsmonitor=false status',
     "tar -I 'zstd -19' -cf a.tar.zst src",
     'gdb -ex run --args ./app --port 8080',
+    'gdb -p 4242 -batch -ex bt',
+    "gdb -pid 4242 -batch -ex 'thread apply all bt'",
     'tmux new -s work',
     'tmux ls',
     "tmux send-keys -t dev 'npm test' Enter",
