@@ -1,6 +1,7 @@
 import type { Effect } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { erasedFile } from './erasing-edits.js';
 import { guardedWrite } from './guarded-writes.js';
 import { inPlaceEditEffect } from './in-place-edit.js';
 import { classifyPath, resolvePath } from './paths.js';
@@ -119,12 +120,29 @@ function scriptedEdits(inv: Invocation): Effect[] {
     const m = /^(?:w|write|wq|x|xit|sav|saveas|up|update)!?\s+(?!!)(\S.*)$/.exec(c);
     return m ? [m[1]!.trim()] : [];
   });
-  return [
+  const files = [
     ...namedFiles(inv.args)
       .filter((w) => !w.dynamic)
       .map((w) => w.value),
     ...elsewhere,
-  ].map((file) => editEffect(inv, file));
+  ];
+  const erasing = erasesBuffer(commands);
+  return files.map((file) =>
+    erasing ? erasedFile(inv, file, `with \`${erasing}\``) : editEffect(inv, file),
+  );
+}
+
+/** Ex commands that delete every line: `%d`, `1,$d`, `g/^/d`, `%delete _`. */
+const ERASES = /^(%|[01],\$|g!?\/(\^|\.\*|\$)?\/)\s*d(e|el|ele|elet|elete)?!?(\s+_)?$/;
+/** What may follow without putting text back: writes, quits, settings. */
+const NOTHING_ADDED = /^(q|qa|qall|quit|q!|qa!|set\s.*|se\s.*|silent)$/;
+
+/** The erasing command when the script deletes every line and adds nothing after it; undefined otherwise. */
+function erasesBuffer(commands: readonly string[]): string | undefined {
+  const at = commands.findIndex((c) => ERASES.test(c));
+  if (at < 0) return undefined;
+  const after = commands.slice(at + 1);
+  return after.every((c) => c === '' || WRITES.test(c) || NOTHING_ADDED.test(c)) ? commands[at] : undefined;
 }
 
 export const editorScriptsAnalyzer: Analyzer = {

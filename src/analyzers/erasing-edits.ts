@@ -45,24 +45,27 @@ export const erasingEditsAnalyzer: Analyzer = {
       script !== undefined &&
       ((quiet && !prints) || (inv.name === 'perl' ? PERL_ERASES : SED_ERASES).test(script));
     if (!erases) return [];
-    return files.map((file): Effect => {
-      const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
-      const cls = classifyPath(path, {
-        cwd: inv.facts.cwd,
-        home: inv.facts.home,
-        recursive: false,
-        remote: inv.remote,
-      });
-      const risk: Risk = cls.risk === 'critical' || cls.risk === 'high' ? 'high' : 'medium';
-      return {
-        operation: 'modify',
-        tool: inv.name,
-        target: path,
-        reversible: false,
-        risk,
-        reason: `${inv.name} -i with \`${script}\` leaves ${path} empty (${cls.why})`,
-        category: 'file',
-      };
-    });
+    return files.map((file) => erasedFile(inv, file, `-i with \`${script}\``));
   },
 };
+
+/** A file an edit leaves empty: its content deleted, by another name. */
+export function erasedFile(inv: Invocation, file: string, how: string): Effect {
+  const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
+  const cls = classifyPath(path, {
+    cwd: inv.facts.cwd,
+    home: inv.facts.home,
+    recursive: false,
+    remote: inv.remote,
+  });
+  const risk: Risk = cls.risk === 'critical' || cls.risk === 'high' ? 'high' : 'medium';
+  return {
+    operation: 'modify',
+    tool: inv.name,
+    target: path,
+    reversible: false,
+    risk,
+    reason: `${inv.name} ${how} leaves ${path} empty (${cls.why})`,
+    category: 'file',
+  };
+}

@@ -62,8 +62,22 @@ describe('an editor driven by commands rewrites the file', () => {
   });
 
   it.each([
+    "ex -sc '%d|x' config/production.yml",
+    "vim -es -c '%d' -c 'wq' config/production.yml",
+    "vim -es -c '1,$delete _' -c x config/database.yml",
+    "nvim --headless +'g/^/d' +wq .env.production",
+  ])('%s empties a project file: its content deleted, not a routine edit', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    const effect = r.assessment.effects.find((e) => e.operation === 'modify');
+    expect(effect?.reason).toMatch(/leaves .* empty/);
+  });
+
+  it.each([
     'vim /etc/fstab',
     "vim -es -c 'wq' /etc/fstab",
+    "ex -sc '%d|r template.yml|x' config/app.yml",
+    "ex -sc '%s/v1\\.2\\.3/v1.2.4/g|x' package.json",
     "vim -c 'set nu' README.md",
     "nvim --headless +'%s/foo/bar/g' +wq src/app.ts",
     "view -c 'q' /etc/hosts",
