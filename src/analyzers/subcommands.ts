@@ -126,6 +126,9 @@ export function subcommandEffects(inv: Invocation, cli: Cli): Effect[] {
   ];
 }
 
+/** A word that can name a subcommand (`list`, `apps:info`, `get-iam-policy`), not an argument (`x.status`, `a/b`). */
+const SUBCOMMAND_WORD = /^[a-z][a-z0-9_:-]*$/i;
+
 /** Whether a word names a group of the table's subcommands (`secrets` of `secrets delete`, `pg` of `pg:reset`). */
 const isGroup = (cli: Cli, word: string): boolean =>
   Object.keys(cli.verbs).some((verb) => verb.startsWith(`${word} `) || verb.startsWith(`${word}:`));
@@ -137,7 +140,10 @@ const isGroup = (cli: Cli, word: string): boolean =>
  */
 function unlistedCall(inv: Invocation, cli: Cli, options: ParsedOptions): Effect[] {
   const words = options.positionals.slice(0, LONGEST_SUBCOMMAND).map((w) => (w.dynamic ? '' : w.value));
-  if (words.some(saysItOnlyLooks) && !words.some(saysItDestroys)) return [];
+  // Only words a subcommand is made of say what it does: `nats frobnicate orders.status` does not look.
+  const end = words.findIndex((w) => !SUBCOMMAND_WORD.test(w));
+  const named = end < 0 ? words : words.slice(0, end);
+  if (named.some(saysItOnlyLooks) && !words.some(saysItDestroys)) return [];
   // A group of listed subcommands alone (`doppler secrets`, `heroku releases`) lists or shows its help.
   if (options.positionals.length === 1 && isGroup(cli, words[0]!)) return [];
   const call: Call = { verb: words[0] ?? '', rest: options.positionals.slice(1), options, inv };

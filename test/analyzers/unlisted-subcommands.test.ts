@@ -15,6 +15,9 @@ describe('a subcommand its table does not list', () => {
     ['doppler secrets rotate --config prd', {}],
     ['pulsar-admin --admin-url http://pulsar-prod:8080 topics compact persistent://t/n/x', {}],
     ['vault operator raft remove-peer node3', { VAULT_ADDR: 'https://vault.prod.internal:8200' }],
+    // An argument that ends like a looking word is not a subcommand that looks.
+    ['ssh prod-web-1 nats frobnicate orders.status', {}],
+    ['ssh prod-web-1 doppler frobnicate app/list', {}],
   ])('%s is unverifiable where it lands in production', async (command, env) => {
     const r = await check(command, { env });
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
