@@ -25,6 +25,8 @@ interface Reading {
 
 interface Runner {
   options: OptionSpec;
+  /** Commands that only look or write a new migration file: known, and nothing to judge. */
+  looks: ReadonlySet<string>;
   read(
     positionals: Word[],
     inv: Invocation,
@@ -38,6 +40,7 @@ const urlHints = (source: string, url: string | undefined): EnvironmentHint[] =>
 
 /** `goose [options] DRIVER DBSTRING COMMAND`, or `goose COMMAND` with GOOSE_DRIVER and GOOSE_DBSTRING set. */
 const GOOSE: Runner = {
+  looks: new Set(['status', 'version', 'create', 'fix', 'validate']),
   options: {
     withValue: [
       '-dir',
@@ -76,10 +79,6 @@ const GOOSE: Runner = {
         return task('modify', 'medium', 'rolls back the latest migration');
       case 'redo':
         return task('modify', 'medium', 'rolls back the latest migration and applies it again');
-      case 'up':
-      case 'up-by-one':
-      case 'up-to':
-        return task('modify', 'low', 'applies migrations');
     }
     return undefined;
   },
@@ -102,6 +101,7 @@ const GOOSE_COMMANDS = new Set([
 
 /** golang-migrate: `migrate -database URL -path DIR COMMAND [ARGS]`. */
 const MIGRATE: Runner = {
+  looks: new Set(['version', 'create']),
   options: {
     withValue: [
       '-database',
@@ -135,8 +135,6 @@ const MIGRATE: Runner = {
         return task('modify', 'high', 'migrates to a version, rolling back any after it');
       case 'force':
         return task('modify', 'medium', 'sets the recorded version without running migrations');
-      case 'up':
-        return task('modify', 'low', 'applies migrations');
     }
     return undefined;
   },
@@ -144,6 +142,7 @@ const MIGRATE: Runner = {
 
 /** dbmate: `dbmate [--url URL | --env VAR] COMMAND`, DATABASE_URL by default. */
 const DBMATE: Runner = {
+  looks: new Set(['status', 'new', 'n', 'dump', 'wait']),
   options: {
     withValue: [
       '-u',
@@ -174,10 +173,6 @@ const DBMATE: Runner = {
       case 'rollback':
       case 'down':
         return task('modify', 'medium', 'rolls back the latest migration');
-      case 'up':
-      case 'migrate':
-      case 'create':
-        return task('modify', 'low', 'applies migrations');
     }
     return undefined;
   },
@@ -194,7 +189,10 @@ function analyzeRunner(inv: Invocation): Effect[] {
   if (has('-h', '--help', '-help')) return [];
   const reading = runner.read(parsed.positionals, inv, value);
   if (!reading) return [];
-  const found = runner.task(reading.command, reading.rest, has);
+  const found = runner.looks.has(reading.command)
+    ? task('read', 'none', 'only looks, or writes a new migration file')
+    : runner.task(reading.command, reading.rest, has);
+  // `up` runs the SQL of migration files not read here: as an unrecognised program, unverifiable in production.
   if (!found) return [];
   return [
     {
@@ -215,5 +213,7 @@ export const migrationRunnersAnalyzer: Analyzer = {
   commands: Object.keys(RUNNERS),
   local: false,
   environmentVariables: ['GOOSE_DBSTRING', 'DATABASE_URL'],
+  // What it does not know (`up`, a project's own ./bin/migrate) stays an unrecognised program.
+  partial: true,
   analyze: analyzeRunner,
 };

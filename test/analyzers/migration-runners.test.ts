@@ -42,6 +42,12 @@ describe('schema migration runners', () => {
     expect(r.decision.outcome).not.toBe('allow');
   });
 
+  it('applying migrations runs SQL files not read here: unverifiable in production', async () => {
+    const r = await check('dbmate up', { env: { DATABASE_URL: 'postgres://db.prod.internal/billing' } });
+    expect(r.decision.outcome).toBe('deny');
+    expect(r.assessment.effects.map((e) => e.operation)).toContain('execute-unverifiable');
+  });
+
   it.each([
     'goose -dir migrations postgres "postgres://readonly@db.prod.internal/billing" status',
     'goose postgres "postgres://db.prod.internal/billing" version',
