@@ -2,6 +2,7 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { hasOption, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { serverHints } from '../databases/servers.js';
+import { inPlaceEditEffect } from '../in-place-edit.js';
 import { changes, destroys, everyday, subcommandEffects, type Call, type Cli } from '../subcommands.js';
 
 // Apache Airflow's CLI acts on its metadata database: `airflow db reset -y` drops and recreates it (every
@@ -106,11 +107,26 @@ function hints(call: Call): EnvironmentHint[] {
 const AIRFLOW: Cli = { options: { withValue: VALUE_OPTIONS }, verbs: VERBS, hints };
 
 /**
+ * `dags show --save FILE` (argparse takes `--sa`, `--sav` too) writes the DAG's picture over FILE:
+ * judged by the file, as an edit of it is (`--sav /etc/passwd`).
+ */
+function savedPicture(inv: Invocation): Effect[] {
+  const at = inv.args.findIndex((w) => /^--sa(ve?)?(=|$)/.test(w.value));
+  if (at < 0) return [];
+  const joined = /^--sa(?:ve?)?=(.*)$/.exec(inv.args[at]!.value);
+  const file = joined ? { value: joined[1]!, dynamic: inv.args[at]!.dynamic } : inv.args[at + 1];
+  if (!file) return [];
+  if (file.dynamic)
+    return [{ ...inPlaceEditEffect(inv, file.value, (p) => `writes a picture over ${p}`), risk: 'high' }];
+  return [inPlaceEditEffect(inv, file.value, (path) => `writes the DAG's picture over ${path}`)];
+}
+
+/**
  * The table's effects. `-S DIR` loads (runs) the DAG files of a directory not read here, whatever the
  * subcommand: where the call lands in production, it is unverifiable as an unrecognised program is.
  */
 export function airflow(inv: Invocation): Effect[] {
-  const effects = subcommandEffects(inv, AIRFLOW);
+  const effects = [...subcommandEffects(inv, AIRFLOW), ...savedPicture(inv)];
   const options = parseOptions(inv.args, AIRFLOW.options);
   if (!hasOption(options, '-S', '--subdir') || effects.some((e) => e.unrecognised)) return effects;
   const named = hints({ verb: '', rest: [], options, inv });
