@@ -1,6 +1,7 @@
 import type { SyntaxNode } from './syntax.js';
 import { misreadBodyStart } from './here-documents.js';
 import { passedOn } from './passed-text.js';
+import { DEFAULT_IFS, splitFields } from './fields.js';
 import { evaluateWord, type VariableLookup, type Word } from './words.js';
 
 export interface Redirect {
@@ -194,12 +195,25 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     }
   };
 
+  /**
+   * The words one argument becomes: an unquoted `$cmd` whose value is known is split at IFS, as bash
+   * splits it (`cmd="rm -rf /opt/app"; $cmd` runs rm). bash does not take IFS from the environment: only
+   * an IFS this script sets counts, and one set to a value not known leaves the split unknown.
+   */
+  const fields = (node: SyntaxNode): Word[] => {
+    const value = evaluateWord(node, lookup);
+    if ((node.type !== 'simple_expansion' && node.type !== 'expansion') || value.dynamic) return [value];
+    const ifs = scriptVars.has('IFS') ? scriptVars.get('IFS') : DEFAULT_IFS;
+    if (ifs === undefined) return [{ value: node.text, dynamic: true }];
+    return splitFields(value.value, ifs).map((field) => ({ value: field, dynamic: false }));
+  };
+
   const buildCommand = (node: SyntaxNode, above: Ancestry | undefined): SimpleCommand => {
     const argv: Word[] = [];
     const assignments: Record<string, Word> = {};
     const redirects: Redirect[] = [];
     const name = node.childForFieldName('name');
-    if (name) argv.push(evaluateWord(name.namedChildren[0] ?? name, lookup));
+    if (name) argv.push(...fields(name.namedChildren[0] ?? name));
     for (const child of node.children) {
       if (!child) continue;
       if (child.type === 'variable_assignment') {
@@ -214,7 +228,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       ...node.childrenForFieldName('redirect'),
       ...(owner ? owner.childrenForFieldName('redirect') : []),
     ];
-    for (const argument of argumentNodes(node, ownRedirects)) argv.push(evaluateWord(argument, lookup));
+    for (const argument of argumentNodes(node, ownRedirects)) argv.push(...fields(argument));
     let stdinText: Word | undefined;
     for (const r of ownRedirects) {
       if (!r) continue;
