@@ -230,11 +230,32 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     ];
     for (const argument of argumentNodes(node, ownRedirects)) argv.push(...fields(argument));
     let stdinText: Word | undefined;
+    /**
+     * tree-sitter-bash drops a lone `-` written just before `<<EOF` or a numbered redirect
+     * (`kubectl apply -f - <<EOF`, `kubectl apply -f - 2>/dev/null`): it is in the text between.
+     */
+    const droppedDash = (r: SyntaxNode): boolean => {
+      // (A redirect of a whole pipeline is in the statement around it, not in this stage's text.)
+      const span = r.startIndex >= stage.endIndex && owner ? owner : stage;
+      const gap = span.text.slice(node.endIndex - span.startIndex, r.startIndex - span.startIndex);
+      const args = node.childrenForFieldName('argument');
+      const lastArg = args[args.length - 1];
+      const dashParsed = lastArg?.text === '-' && lastArg.endIndex === node.endIndex;
+      const dashAfter = wordsAfterRedirect(r).some((w) => w.text === '-');
+      if (dashAfter) return false;
+      return /(^|\s)-(\s|$)/.test(gap) || (!dashParsed && /\s-$/.test(node.text));
+    };
+    let dashRestored = false;
     for (const r of ownRedirects) {
       if (!r) continue;
       if (r.type === 'file_redirect') {
         const redirect = extractRedirect(r, lookup);
         if (redirect) redirects.push(redirect);
+        const numbered = r.namedChildren.some((c) => c?.type === 'file_descriptor');
+        if (numbered && !dashRestored && droppedDash(r)) {
+          dashRestored = true;
+          argv.push({ value: '-', dynamic: false });
+        }
       } else if (r.type === 'herestring_redirect') {
         const value = r.namedChildren.find((c) => c && c.type !== 'file_descriptor');
         if (value) stdinText = evaluateWord(value, lookup);
@@ -243,14 +264,10 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         const quoted = /^<<-?\s*['"\\]/.test(r.text);
         const hasExpansion = body?.namedChildren.some((c) => c && c.type !== 'heredoc_content') ?? false;
         stdinText = { value: body?.text ?? '', dynamic: hasExpansion && !quoted };
-        // tree-sitter-bash drops a lone `-` written just before `<<EOF` (`kubectl apply -f - <<EOF`).
-        const gap = stage.text.slice(node.endIndex - stage.startIndex, r.startIndex - stage.startIndex);
-        const args = node.childrenForFieldName('argument');
-        const lastArg = args[args.length - 1];
-        const dashParsed = lastArg?.text === '-' && lastArg.endIndex === node.endIndex;
-        const dashAfter = wordsAfterRedirect(r).some((w) => w.text === '-');
-        if (!dashParsed && !dashAfter && (/(^|\s)-(\s|$)/.test(gap) || /\s-$/.test(node.text)))
+        if (!dashRestored && droppedDash(r)) {
+          dashRestored = true;
           argv.push({ value: '-', dynamic: false });
+        }
       }
     }
     // Every command has every key (undefined when it does not apply), in one order: commands of one shape
