@@ -1,3 +1,4 @@
+import { inPlaceEditEffect } from './in-place-edit.js';
 import type { Effect, Risk } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 
@@ -115,6 +116,16 @@ function gemOwner(inv: Invocation): Effect[] {
   return [];
 }
 
+/**
+ * `npm pkg set scripts.reset="rm -rf ~/.aws"` rewrites package.json: a script it sets runs at the next `npm
+ * run`, so the file counts as written by this command (`… && npm run reset` cannot be verified).
+ */
+function packageJsonEdit(inv: Invocation): Effect[] {
+  const [group, verb] = inv.args.map((w) => w.value);
+  if (inv.name !== 'npm' || group !== 'pkg' || (verb !== 'set' && verb !== 'delete')) return [];
+  return [inPlaceEditEffect(inv, 'package.json', (path) => `pkg ${verb} rewrites ${path}`)];
+}
+
 export const packageChangesAnalyzer: Analyzer = {
   family: 'package-changes',
   commands: ['npm', 'pnpm', 'yarn', 'pip', 'pip3', 'uv', 'brew', 'gem'],
@@ -133,6 +144,6 @@ export const packageChangesAnalyzer: Analyzer = {
         `fetches packages from ${url}, not the public registry: what it installs runs code from that host`,
       ),
     );
-    return [...sources, ...(/^pip3?$/.test(inv.name) ? systemPython(inv) : [])];
+    return [...sources, ...(/^pip3?$/.test(inv.name) ? systemPython(inv) : []), ...packageJsonEdit(inv)];
   },
 };

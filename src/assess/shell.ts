@@ -27,7 +27,14 @@ import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
 import { unrecognisedDestroyer } from './unrecognised-destroyer.js';
 import { unverifiableInProduction } from './unverifiable-in-production.js';
-import { STDIN, TASK_READERS, taskRequest, type Recipe, type TaskRequest } from './tasks/index.js';
+import {
+  isTaskRunner,
+  STDIN,
+  TASK_READERS,
+  taskRequest,
+  type Recipe,
+  type TaskRequest,
+} from './tasks/index.js';
 import {
   type ActionFacts,
   type Assessment,
@@ -391,8 +398,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
-    // (Only with a reader of files: without one there is no task file to read, and no variables to gather.)
-    if (!ctx.remote && facts.readScript) runTask(cmd, name, argv, callerVariables(cmd, ctx));
+    // (Without a reader of files only a makefile on stdin, or one this command writes first, is known.)
+    if (!ctx.remote && isTaskRunner(name)) runTask(cmd, name, argv, callerVariables(cmd, ctx));
     const { own, unlisted } = analyze(cmd, argv, name, assignments, ctx);
     // Known to only read: a script read and assessed, a listed program, or an analyzer's read effects.
     if (scriptRead || listed() || (own.length > 0 && onlyReads(own))) return;
@@ -567,8 +574,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    * task this reader cannot find in a file it read.
    */
   const runTask = (cmd: SimpleCommand, name: string, argv: Word[], ctx: Context) => {
-    const request = facts.readScript && taskRequest(name, argv.slice(1), { cwd: ctx.cwd, home: facts.home });
-    if (!request || !facts.readScript) return;
+    const request = taskRequest(name, argv.slice(1), { cwd: ctx.cwd, home: facts.home });
+    if (!request) return;
     const cannot = (why: string, target: string) =>
       effects.push({
         effect: unverifiable(
@@ -596,6 +603,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       // `cat > Makefile <<EOF … EOF; make`: what runs is what this command writes, not what is there now.
       if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
         return cannot(`${shown} is written by this command before it runs`, path);
+      if (!facts.readScript) return; // no reader of files here: what the file says is not known
       const file = facts.readScript(path);
       if (file.kind === 'missing') continue;
       if (file.kind !== 'text')

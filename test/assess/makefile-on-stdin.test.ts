@@ -37,3 +37,22 @@ describe('a makefile piped to make -f -', () => {
     },
   );
 });
+
+describe('a task file this command writes before it runs a task', () => {
+  it.each([
+    "printf 'all:\\n\\trm -rf /var/lib/docker\\n' | sudo make -f -",
+    "printf 'clean:\\n\\trm -rf $(HOME)/.ssh\\n' > /tmp/mk && make -f /tmp/mk clean",
+    'npm pkg set scripts.reset="rm -rf ~/.aws" && npm run reset',
+  ])('%s is not allowed, with or without a reader of files', async (command) => {
+    for (const r of [await check(command), await checkWithFacts(command)])
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each(['npm pkg set version=1.2.3', 'npm pkg get scripts', "printf 'hi:\\n\\t@echo hi\\n' | make -f -"])(
+    '%s is allowed',
+    async (command) => {
+      const r = await checkWithFacts(command);
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    },
+  );
+});

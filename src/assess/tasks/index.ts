@@ -7,7 +7,7 @@ import type { TaskFormat, TaskReader } from './types.js';
 // Task runners whose tasks are assessed by what they run: the runner's file, read at the edge, says
 // which shell commands a task runs; those commands are then assessed as if typed.
 
-export { STDIN, taskRequest } from './request.js';
+export { isTaskRunner, STDIN, taskRequest } from './request.js';
 export type { Recipe, TaskRequest } from './types.js';
 
 /** One reader per kind of file. */

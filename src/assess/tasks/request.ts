@@ -22,6 +22,11 @@ const TASKFILES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.ya
   n.replace('.y', '.dist.y'),
 ]);
 
+const RUNNERS = new Set(['make', 'gmake', 'npm', 'yarn', 'pnpm', 'bun', 'just', 'task', 'go-task']);
+
+/** Whether a program runs tasks from a file (checked first: most commands are not task runners). */
+export const isTaskRunner = (name: string): boolean => RUNNERS.has(name);
+
 /** The task a runner's command line runs, if it runs one from a file this module can read. */
 export function taskRequest(name: string, args: readonly Word[], where: Where): TaskRequest | undefined {
   switch (name) {
