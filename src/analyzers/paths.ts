@@ -209,9 +209,10 @@ export function classifyPath(
     };
   if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
-  if (DATA_FILE.test(path)) return { risk: 'high', why: 'a data or state file' };
+  // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
     return { risk: 'low', why: 'a scratch directory' };
+  if (DATA_FILE.test(path)) return { risk: 'high', why: 'a data or state file' };
   const regenerable = REGENERABLE.has(base) || REGENERABLE_FILE.test(path);
   if (!opts.remote && isInside(path, cwd)) {
     // Below a directory a build recreates (`tmp/preview`, `node_modules/.cache/x`), unless it is data.

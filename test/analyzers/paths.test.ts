@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside, resolvePath } from '../../src/analyzers/paths.js';
+import { classifyPath, isInside, resolvePath } from '../../src/analyzers/paths.js';
 
 // resolvePath joins a plain name to a normal directory by hand (the common case, many times a command);
 // every answer must be what posix.resolve gives, with `~` for the home directory.
@@ -72,5 +72,19 @@ describe('isInside', () => {
     for (const path of PATHS)
       for (const dir of PATHS)
         expect([path, dir, isInside(path, dir)]).toEqual([path, dir, byPrefix(path, dir)]);
+  });
+});
+
+describe('classifyPath: a scratch directory before a data file name', () => {
+  const opts = { cwd: '/home/dev/project', home: HOME, recursive: false };
+  it.each([
+    ['/tmp/draft.sql', 'low'],
+    ['/var/tmp/export.dump', 'low'],
+    ['/dev/shm/cache.db', 'low'],
+    ['/home/dev/project/shop.sql', 'high'],
+    ['/backups/billing-2026-11-30.sql', 'high'],
+    ['/var/lib/app/state.db', 'high'],
+  ])('%s is %s', (path, risk) => {
+    expect(classifyPath(path, opts).risk).toBe(risk);
   });
 });
