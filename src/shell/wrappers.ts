@@ -17,6 +17,7 @@ import { RUNNERS, type Runner } from './cli-options/runners.js';
 import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
 import { rsyncRemoteScript } from './rsync-remote.js';
+import { shellSetupCommand } from './shell-setup.js';
 import { START_STOP_VALUE } from './cli-options/start-stop-daemon.js';
 import { goRunWords, PROJECT_RUN_OPTIONS, toolRunWords, type RunWords } from './tool-runners.js';
 import { word, type Word } from './words.js';
@@ -824,14 +825,25 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       return peelXargs(cmd);
     case 'find':
       return peelFind(cmd);
-    case 'eval':
+    case 'eval': {
+      // `eval "$(pyenv init -)"`: the tool's own setup code, judged as running the tool.
+      const setup = cmd.argv.length === 2 ? shellSetupCommand(cmd.argv[1]!.value) : undefined;
+      if (setup)
+        return { inner: [{ kind: 'script', text: setup, via: 'eval of shell setup' }], analyzeSelf: false };
       return {
         inner: cmd.argv.length > 1 ? [scriptOrUnverifiable(cmd.argv.slice(1), 'eval')] : [],
         analyzeSelf: false,
       };
+    }
     case 'source':
     case '.': {
       const file = cmd.argv[1];
+      const setup = file?.dynamic ? shellSetupCommand(file.value) : undefined;
+      if (setup)
+        return {
+          inner: [{ kind: 'script', text: setup, via: `${name} of shell setup` }],
+          analyzeSelf: false,
+        };
       if (file?.dynamic && /^<\(|^\$\(/.test(file.value)) {
         return {
           inner: [
