@@ -95,6 +95,9 @@ function analyze(inv: Invocation): Effect[] {
     if (alias === undefined || seen.has(key)) break;
     seen.add(key);
     const words = computed.has(key) ? undefined : splitAlias(alias);
+    // A shell alias written on this command line is read as a script where it is set (shell/escapes.ts);
+    // words after it are appended to that script by git, so with any it is not known here.
+    if (alias.startsWith('!') && !computed.has(key) && args.length === 0) return hooks;
     if (alias.startsWith('!') || !words?.length) {
       const reason = alias.startsWith('!')
         ? `git -c alias.${sub.value} runs a shell command`

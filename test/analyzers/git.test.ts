@@ -54,10 +54,12 @@ describe('git effects', () => {
     expect(await effects('git restore --staged .')).toEqual([]);
   });
 
-  it('treats a shell alias defined with -c as unverifiable', async () => {
-    // The alias's text is assessed too (src/shell/escapes.ts): it deletes the home directory.
+  it('reads a shell alias defined with -c as its script, and words given to it as unknown', async () => {
+    // The alias's text is assessed where it is set (src/shell/escapes.ts): it deletes the home directory.
     const found = await effects("git -c alias.nuke='!rm -rf ~' nuke");
-    expect(found.map((e) => e.operation)).toEqual(expect.arrayContaining(['execute-unverifiable', 'delete']));
+    expect(found.map((e) => e.operation)).toEqual(['delete']);
+    const given = await effects("git -c alias.nuke='!rm -rf' nuke ~");
+    expect(given.map((e) => e.operation)).toContain('execute-unverifiable');
   });
 
   it('keeps credentials in a push URL out of targets and hints', async () => {

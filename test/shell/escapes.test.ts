@@ -48,6 +48,14 @@ describe('a shell command handed to another program is assessed', () => {
     expect(r.assessment.risk).toBe('high');
   });
 
+  it.each(["git -c alias.x='!rm' x -rf /", 'git -c alias.x="!$CMD" x'])(
+    '%s: words given to a shell alias, or an alias built at run time, are not known',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
+
   it('an AppleScript shell command put together at run time is not allowed unseen', async () => {
     const r = await check(`osascript -e 'do shell script "rm -rf " & quoted form of p'`);
     expect(r.decision.outcome).not.toBe('allow');
@@ -68,6 +76,9 @@ describe('a shell command handed to another program is assessed', () => {
     "tar -I 'zstd -19' -cf a.tar.zst src",
     'gdb -ex run --args ./app --port 8080',
     'gdb -p 4242 -batch -ex bt',
+    // A shell alias set on the command line is read as the script it is (git.ts no longer also guesses).
+    "git -c alias.s='!git status -sb && git stash list' s",
+    "git -c alias.lg='!git log --graph --oneline | head -30' lg",
     "gdb -pid 4242 -batch -ex 'thread apply all bt'",
     'tmux new -s work',
     'tmux ls',
