@@ -125,6 +125,9 @@ function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): Synt
   return words.length === before ? words : words.sort((a, b) => a.startIndex - b.startIndex);
 }
 
+/** Unquoted expansions whose value the shell splits into words. */
+const SPLIT_NODES = new Set(['simple_expansion', 'expansion', 'command_substitution']);
+
 /** The command feeding a pipe, known by its words only: in the same shape as every other command. */
 const placeholder = (argv: Word[], text: string): SimpleCommand => ({
   argv,
@@ -202,7 +205,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
    */
   const fields = (node: SyntaxNode): Word[] => {
     const value = evaluateWord(node, lookup);
-    if ((node.type !== 'simple_expansion' && node.type !== 'expansion') || value.dynamic) return [value];
+    if (!SPLIT_NODES.has(node.type) || value.dynamic) return [value];
     const ifs = scriptVars.has('IFS') ? scriptVars.get('IFS') : DEFAULT_IFS;
     if (ifs === undefined) return [{ value: node.text, dynamic: true }];
     return splitFields(value.value, ifs).map((field) => ({ value: field, dynamic: false }));

@@ -25,6 +25,11 @@ export function passedOn(source: SimpleCommand): Word | undefined {
   return text === undefined ? undefined : { value: text, dynamic: false };
 }
 
+/** What `echo` or `printf` writes given these words; undefined for any other program or format. */
+export function writtenText(name: string, args: string[]): string | undefined {
+  return name === 'echo' || name === 'printf' ? TEXT_WRITERS[name]!(args, undefined) : undefined;
+}
+
 type TextWriter = (args: string[], stdin: string | undefined) => string | undefined;
 
 const TEXT_WRITERS: Readonly<Record<string, TextWriter>> = {

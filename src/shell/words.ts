@@ -1,3 +1,4 @@
+import { writtenText } from './passed-text.js';
 import type { SyntaxNode } from './syntax.js';
 
 /** One shell word after quote removal. `dynamic` words contain expansions we could not resolve. */
@@ -136,8 +137,12 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
       const resolved = name === undefined ? undefined : lookup(name);
       return resolved === undefined ? word(node.text, true) : word(resolved);
     }
+    case 'command_substitution': {
+      const printed = printedText(node, lookup);
+      return printed === undefined ? word(node.text, true) : word(printed);
+    }
     default:
-      // command_substitution, process_substitution, arithmetic_expansion, brace expressions…
+      // process_substitution, arithmetic_expansion, brace expressions…
       return word(node.text, true);
   }
 }
@@ -149,4 +154,24 @@ export function evaluateWord(node: SyntaxNode, lookup: VariableLookup): Word {
 export function quoteWord(w: Word): string {
   if (w.dynamic) return w.value;
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w.value) ? w.value : `'${w.value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * `$(printf '%s ' rm -rf /)`, `$(echo rm)`: the text a substitution of one echo or printf of static words
+ * prints, without its trailing newlines (as the shell takes it); undefined for anything else.
+ */
+function printedText(node: SyntaxNode, lookup: VariableLookup): string | undefined {
+  const inner = node.namedChildren.filter((c) => c !== null);
+  const command = inner[0];
+  if (inner.length !== 1 || command?.type !== 'command' || command.childrenForFieldName('redirect').length)
+    return undefined;
+  const name = command.childForFieldName('name');
+  if (!name || name.text.includes('$')) return undefined;
+  const args = command.childrenForFieldName('argument').map((a) => (a ? evaluateWord(a, lookup) : undefined));
+  if (args.some((a) => a === undefined || a.dynamic)) return undefined;
+  const printed = writtenText(
+    name.text,
+    args.map((a) => a!.value),
+  );
+  return printed?.replace(/\n+$/, '');
 }

