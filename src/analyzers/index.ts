@@ -34,6 +34,7 @@ import { filesAnalyzer } from './files.js';
 import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
+import { configAgentsAnalyzer } from './config-agents.js';
 import { migrationRunnersAnalyzer } from './migration-runners.js';
 import { gitAnalyzer } from './git.js';
 import { httpAnalyzer } from './http.js';
@@ -82,6 +83,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     processManagersAnalyzer,
     frameworksAnalyzer,
     migrationRunnersAnalyzer,
+    configAgentsAnalyzer,
     httpAnalyzer,
     etcdAnalyzer,
     backupAnalyzer,
