@@ -3,6 +3,7 @@ import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { stdinSource } from './databases/common.js';
 import { commandEffect, splitLine } from './databases/redis.js';
+import { haproxyEffects, haproxySocket } from './haproxy-runtime.js';
 import { socketSink } from './exfiltration/sockets.js';
 import { requestEffects } from './http/request.js';
 
@@ -11,6 +12,7 @@ import { requestEffects } from './http/request.js';
 // 9200 deletes an Elasticsearch index. netcat, ncat, socat, telnet and `openssl s_client` send their stdin;
 // what that text says to the service on the port is judged as its own client's command would be. Text
 // these do not know, or a port of another service, says nothing here (sending secrets is judged elsewhere).
+// HAProxy's admin socket has its own reader (haproxy-runtime.ts).
 
 const MEMCACHED_PORTS = new Set(['11211']);
 const REDIS_PORTS = new Set(['6379', '6380', '26379']);
@@ -91,6 +93,11 @@ function httpRequest(text: string, destination: string, inv: Invocation): Effect
 }
 
 function protocolEffects(inv: Invocation): Effect[] {
+  const haproxy = haproxySocket(inv);
+  if (haproxy) {
+    const fed = stdinSource(inv);
+    return fed && 'text' in fed && !fed.dynamic ? haproxyEffects(fed.text, haproxy, inv) : [];
+  }
   const sink = socketSink(inv.name, inv.args);
   if (!sink?.host || !sink.stdin) return [];
   const source = stdinSource(inv);
