@@ -1,6 +1,6 @@
-import type { Effect, Risk } from '../core/types.js';
+import type { Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
-import { classifyPath, resolvePath } from './paths.js';
+import { inPlaceEditEffect } from './in-place-edit.js';
 
 // An in-place edit whose script keeps nothing: `sed -i d FILE`, `sed -i '1,$d' FILE`, `perl -0777 -pi -e
 // 's/.*//s' src/*.ts`, `perl -pi -e '$_ = ""'`. Editing a project file in place is everyday work, rated low;
@@ -49,23 +49,8 @@ export const erasingEditsAnalyzer: Analyzer = {
   },
 };
 
-/** A file an edit leaves empty: its content deleted, by another name. */
+/** A file an edit leaves empty: its content deleted, by another name (never less than medium). */
 export function erasedFile(inv: Invocation, file: string, how: string): Effect {
-  const path = inv.remote ? file : resolvePath(file, inv.facts.cwd, inv.facts.home);
-  const cls = classifyPath(path, {
-    cwd: inv.facts.cwd,
-    home: inv.facts.home,
-    recursive: false,
-    remote: inv.remote,
-  });
-  const risk: Risk = cls.risk === 'critical' || cls.risk === 'high' ? 'high' : 'medium';
-  return {
-    operation: 'modify',
-    tool: inv.name,
-    target: path,
-    reversible: false,
-    risk,
-    reason: `${inv.name} ${how} leaves ${path} empty (${cls.why})`,
-    category: 'file',
-  };
+  const edit = inPlaceEditEffect(inv, file, (path) => `${how} leaves ${path} empty`);
+  return { ...edit, risk: edit.risk === 'high' ? 'high' : 'medium' };
 }
