@@ -44,10 +44,16 @@ const TEXT_WRITERS: Readonly<Record<string, TextWriter>> = {
         else escapes = flag === 'e';
       }
     }
-    const text = args.slice(at).join(' ') + (newline ? '\n' : '');
+    const words = args.slice(at);
+    const text = words.join(' ') + (newline ? '\n' : '');
     return escapes ? backslashEscapes(text, 'echo') : text;
   },
-  printf: (args) => (args[0] === undefined ? undefined : printf(args[0], args.slice(1))),
+  // `--` ends printf's options (`printf -- 'rm -rf /' | sh`); -v writes a variable; others are errors.
+  printf: (args) => {
+    const [first, ...rest] = args[0] === '--' ? args.slice(1) : args;
+    if (first === undefined || (args[0] !== '--' && /^-./.test(first))) return undefined;
+    return printf(first, rest);
+  },
   base64: (args, stdin) =>
     stdin !== undefined && args.length > 0 && args.every((a) => DECODE_BASE64.has(a))
       ? fromBase64(stdin)

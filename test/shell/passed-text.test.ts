@@ -27,6 +27,9 @@ const destroyingRoot = [
   "printf 'rm -rf \\x2f\\n' | sh",
   // Two decoders in a row.
   'echo Y20wZ0xYSm1JQzhLCg== | base64 -d | base64 -d | sh',
+  // `--` ends printf's options: the format is the word after it (was read as the text `--`).
+  "printf -- 'rm -rf /\\n' | sh",
+  '"$(printf -- rm)" -rf /',
 ];
 
 describe('text passed on through a decoder', () => {
@@ -66,6 +69,7 @@ describe('text passed on through a decoder', () => {
     ["printf '%d\\n' 1 | sh", 'printf formats a number'],
     ['echo cm0gLXJmIC8K | base64 | sh', 'base64 without -d encodes'],
     ['echo cm0gLXJmIC8K | base64 -d > /tmp/x | sh', 'the decoder writes to a file'],
+    ["printf -v x 'rm -rf /' | sh", 'printf -v writes a variable, not stdout'],
   ])('%s stays unverifiable: %s', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome).not.toBe('allow');
