@@ -16,6 +16,8 @@ describe('configuration agents on a production host', () => {
     'sudo salt-call state.highstate test=True',
     'salt-call test.ping',
     'salt-call grains.items',
+    'sudo salt-call state.apply webserver test=True --state-output=changes',
+    'puppet --version',
   ])('ssh prod-web-1 %s only reports, and is allowed', async (remote) => {
     const r = await check(`ssh prod-web-1 ${remote}`);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
@@ -31,6 +33,17 @@ describe('configuration agents on a production host', () => {
     'sudo salt-call state.apply',
     'sudo salt-call --local --file-root=/tmp/states state.apply test=True',
     'sudo salt-call cmd.run "rm -rf /srv"',
+    // test=True is honoured by state functions only; options that end the dry run, run a command, load code.
+    "sudo salt-call cmd.run 'rm -rf /srv' test=True",
+    'sudo salt-call state.apply test=True test=False',
+    'sudo salt-call --loc state.apply test=True',
+    'sudo chef-client --why-run --no-why-run',
+    'sudo chef-client -W --no-why',
+    'sudo chef-client --why-run --conf /tmp/evil.rb',
+    "sudo puppet agent --noop --prerun_command='rm -rf /srv'",
+    "sudo puppet agent --noop --postrun_command 'rm -rf /srv'",
+    'sudo puppet agent -t --noop --noop=false',
+    'puppet facts --factpath /tmp/facts',
   ])('ssh prod-web-1 %s is not allowed', async (remote) => {
     const r = await check(`ssh prod-web-1 ${remote}`);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
