@@ -26,6 +26,8 @@ describe('everyday subcommands of the forges and secrets managers', () => {
     ['ssh prod-web-1 gh config set editor vim', {}],
     ['ssh prod-web-1 gh run download 1234 -n dist', {}],
     ['ssh prod-web-1 gh release download v1.2.0 -p "*.tar.gz"', {}],
+    ['gh release download v1.2.0 -D dist', {}],
+    ['gh release download v1.2.0 -O - ', {}],
     // gh: routine, reversible changes
     ['ssh prod-web-1 gh pr create --fill', {}],
     ['ssh prod-web-1 gh pr create --title "Fix" --body "x" --base main --head prod-hotfix', {}],
@@ -153,6 +155,13 @@ describe('everyday subcommands of the forges and secrets managers', () => {
     'ssh prod-web-1 gh release upload v1.2.0 dist/app.tar.gz --clobber',
     'ssh prod-web-1 gh repo sync --force',
     'ssh prod-web-1 gh pr close 412 --delete-branch',
+    // A download written where it is told: over a shell's startup file, among keys, into /etc.
+    'gh release download v1 -O ~/.bashrc --clobber',
+    'gh release download v1 --output=/etc/cron.d/job',
+    'gh release download v1 --dir ~/.ssh --clobber -p authorized_keys',
+    'gh run download 123 -D ~/.ssh',
+    'glab release download v1 -D ~/.ssh',
+    'glab ci artifact main build --path=/etc/systemd/system',
   ])('%s needs more than an allow on production', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');

@@ -14,6 +14,7 @@ import {
   envHint,
 } from '../subcommands.js';
 import { forgeApi } from './api.js';
+import { downloadEffects } from './downloads.js';
 
 // GitHub's gh: repositories, releases, Actions secrets and variables, workflows, keys. `gh api` is read
 // like an HTTP request (api.ts). Everyday work is listed too, so that it is known on a production host:
@@ -242,5 +243,5 @@ const GH: Cli = {
 
 export function gh(inv: Invocation) {
   if (inv.args[0]?.value === 'api') return forgeApi(inv, inv.args.slice(1));
-  return subcommandEffects(inv, GH);
+  return [...subcommandEffects(inv, GH), ...downloadEffects(inv)];
 }

@@ -14,6 +14,7 @@ import {
   envHint,
 } from '../subcommands.js';
 import { forgeApi } from './api.js';
+import { downloadEffects } from './downloads.js';
 
 // GitLab's glab: projects, releases, CI/CD variables, pipelines, keys. `glab api` is read like an HTTP
 // request (api.ts). Everyday work is listed too, so that it is known on a production host: what stays on
@@ -152,5 +153,5 @@ const GLAB: Cli = {
 
 export function glab(inv: Invocation) {
   if (inv.args[0]?.value === 'api') return forgeApi(inv, inv.args.slice(1));
-  return subcommandEffects(inv, GLAB);
+  return [...subcommandEffects(inv, GLAB), ...downloadEffects(inv)];
 }
