@@ -11,9 +11,20 @@ export function haproxySocket(inv: Invocation): string | undefined {
   const words = inv.args.filter((w) => !w.dynamic).map((w) => w.value);
   const unix = inv.name === 'socat' || words.includes('-U') || words.some((w) => /^-[a-zA-Z]*U$/.test(w));
   if (!unix) return undefined;
-  return words
+  const socket = words
     .map((w) => w.replace(/^(unix-connect|unix-client|unix):/i, '').replace(/,.*$/, ''))
     .find((w) => w.startsWith('/') && /haproxy/i.test(w));
+  // Only the socket, the terminal and plain flags: another address or option may run a command
+  // (`socat stdio /run/haproxy/admin.sock EXEC:'rm -rf …'`, `nc -U … -e /bin/sh`) or remove the socket.
+  const plain = (w: string) =>
+    /^(stdio|stdin|stdout|-|readline)(,ignoreeof)?$/i.test(w) ||
+    /^-[dvxuUNnq]+$/.test(w) ||
+    /^-[tTwWq]?[\d.]*$/.test(w) ||
+    /^\d+(\.\d+)?$/.test(w) ||
+    (socket !== undefined &&
+      w.replace(/^(unix-connect|unix-client|unix):/i, '').replace(/,ignoreeof$/i, '') === socket);
+  if (inv.args.some((w) => w.dynamic) || !words.every(plain)) return undefined;
+  return socket;
 }
 
 interface Rule {

@@ -30,11 +30,14 @@ describe("HAProxy's runtime API", () => {
     expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['modify', risk]);
   });
 
-  it.each([onLb('disable server be_api/web1'), onLb('frobnicate all')])(
-    '%s is not allowed on a production host',
-    async (command) => {
-      const r = await check(command);
-      expect(r.decision.outcome).not.toBe('allow');
-    },
-  );
+  it.each([
+    onLb('disable server be_api/web1'),
+    onLb('frobnicate all'),
+    // Another socat address runs a command: not a look at the socket.
+    `ssh prod-lb-1 "echo 'show info' | socat stdio /run/haproxy/admin.sock EXEC:'rm -rf /var/lib/haproxy'"`,
+    `ssh prod-lb-1 "echo 'show info' | socat /run/haproxy/admin.sock SYSTEM:'rm -rf /var/lib/haproxy'"`,
+  ])('%s is not allowed on a production host', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
 });
