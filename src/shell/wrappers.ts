@@ -18,7 +18,7 @@ import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
 import { rsyncRemoteScript } from './rsync-remote.js';
 import { shellSetupCommand } from './shell-setup.js';
-import { START_STOP_VALUE } from './cli-options/start-stop-daemon.js';
+import { START_STOP_ABBREVIATIONS, START_STOP_VALUE } from './cli-options/start-stop-daemon.js';
 import { goRunWords, PROJECT_RUN_OPTIONS, toolRunWords, type RunWords } from './tool-runners.js';
 import { word, type Word } from './words.js';
 
@@ -714,7 +714,10 @@ function peelModuleProgram(cmd: SimpleCommand, name: string): Peeled | undefined
 
 /** `start-stop-daemon --start --exec PROGRAM -- ARGS` runs PROGRAM (or `--startas`) with ARGS; `--stop` is analyzed. */
 function peelStartStopDaemon(cmd: SimpleCommand): Peeled | undefined {
-  const parsed = parseOptions(cmd.argv.slice(1), { withValue: START_STOP_VALUE });
+  const parsed = parseOptions(cmd.argv.slice(1), {
+    withValue: START_STOP_VALUE,
+    abbreviations: START_STOP_ABBREVIATIONS,
+  });
   if (!parsed.options.has('-S') && !parsed.options.has('--start')) return undefined;
   const program = optionValue(parsed, '-a', '--startas') ?? optionValue(parsed, '-x', '--exec');
   if (program === undefined) return undefined;

@@ -20,6 +20,9 @@ describe('daemon control and remote helper programs', () => {
     ['sudo pg_ctlcluster 16 replica promote', 'modify', 'medium'],
     ['sudo start-stop-daemon --stop --pidfile /run/postgresql/16-main.pid --retry=KILL/5', 'modify', 'high'],
     ['start-stop-daemon -K -n mysqld', 'modify', 'high'],
+    // getopt_long takes a unique prefix: --sto is --stop, --na is --name, --exe is --exec.
+    ['start-stop-daemon --sto --na mysqld', 'modify', 'high'],
+    ['sudo start-stop-daemon --start --exe /bin/rm -- -rf /srv', 'delete', 'critical'],
     ['start-stop-daemon --stop --exec /usr/local/bin/worker', 'modify', 'medium'],
     ['sudo start-stop-daemon --start --exec /bin/rm -- -rf /srv', 'delete', 'critical'],
     ['start-stop-daemon -S -b -x /bin/sh -- -c "rm -rf /var/lib/app"', 'delete', 'high'],

@@ -1,6 +1,6 @@
 import type { Effect } from '../../core/types.js';
 import { optionValue, parseOptions } from '../../shell/options.js';
-import { START_STOP_VALUE } from '../../shell/cli-options/start-stop-daemon.js';
+import { START_STOP_ABBREVIATIONS, START_STOP_VALUE } from '../../shell/cli-options/start-stop-daemon.js';
 import type { Invocation } from '../analyzer.js';
 import { fx, isCriticalProcess, isGentleSignal } from './common.js';
 import { hostTarget } from './systemd.js';
@@ -11,7 +11,10 @@ import { hostTarget } from './systemd.js';
 
 /** `start-stop-daemon --stop` (`-K`): the matched processes get a signal (TERM; `--retry` escalates to KILL). */
 export function startStopDaemon(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, { withValue: START_STOP_VALUE });
+  const parsed = parseOptions(inv.args, {
+    withValue: START_STOP_VALUE,
+    abbreviations: START_STOP_ABBREVIATIONS,
+  });
   const has = (...names: string[]) => names.some((n) => parsed.options.has(n));
   if (!has('-K', '--stop') || has('-t', '--test')) return [];
   const value = (...names: string[]) => optionValue(parsed, ...names);

@@ -37,3 +37,18 @@ export const START_STOP_VALUE = [
   '--notify-timeout',
   '--output',
 ];
+
+/**
+ * Long options getopt_long also takes as a unique prefix (`--sto` is `--stop`, `--na` is `--name`): the
+ * actions and what they act on. `--test` is not listed: an abbreviation of it leaves the run a real one;
+ * nor `--startas`, which parseOptions would also read `--start` as.
+ */
+export const START_STOP_ABBREVIATIONS = [
+  '--stop',
+  '--start',
+  '--exec',
+  '--name',
+  '--pidfile',
+  '--signal',
+  '--retry',
+];
