@@ -22,31 +22,27 @@ const TASKFILES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.ya
   n.replace('.y', '.dist.y'),
 ]);
 
-const RUNNERS = new Set(['make', 'gmake', 'npm', 'yarn', 'pnpm', 'bun', 'just', 'task', 'go-task']);
+type RequestReader = (name: string, args: readonly Word[], where: Where) => TaskRequest | undefined;
+
+/** Each task runner's reader of its command line. */
+const REQUESTS: Readonly<Record<string, RequestReader>> = {
+  make: makeRequest,
+  gmake: makeRequest,
+  npm: (_name, args, where) => npmRequest(args, where),
+  yarn: yarnOrPnpmRequest,
+  pnpm: yarnOrPnpmRequest,
+  bun: (_name, args, where) => bunRequest(args, where),
+  just: (_name, args, where) => justRequest(args, where),
+  task: taskfileRequest,
+  'go-task': taskfileRequest,
+};
 
 /** Whether a program runs tasks from a file (checked first: most commands are not task runners). */
-export const isTaskRunner = (name: string): boolean => RUNNERS.has(name);
+export const isTaskRunner = (name: string): boolean => Object.hasOwn(REQUESTS, name);
 
 /** The task a runner's command line runs, if it runs one from a file this module can read. */
 export function taskRequest(name: string, args: readonly Word[], where: Where): TaskRequest | undefined {
-  switch (name) {
-    case 'make':
-    case 'gmake':
-      return makeRequest(name, args, where);
-    case 'npm':
-      return npmRequest(args, where);
-    case 'yarn':
-    case 'pnpm':
-      return yarnOrPnpmRequest(name, args, where);
-    case 'bun':
-      return bunRequest(args, where);
-    case 'just':
-      return justRequest(args, where);
-    case 'task':
-    case 'go-task':
-      return taskfileRequest(name, args, where);
-  }
-  return undefined;
+  return isTaskRunner(name) ? REQUESTS[name]!(name, args, where) : undefined;
 }
 
 const staticValues = (words: readonly Word[]) => (words.some((w) => w.dynamic) ? undefined : words);
