@@ -249,16 +249,17 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       return /(^|\s)-(\s|$)/.test(gap) || (!dashParsed && /\s-$/.test(node.text));
     };
     let dashRestored = false;
+    const restoreDash = (r: SyntaxNode) => {
+      if (dashRestored || !droppedDash(r)) return;
+      dashRestored = true;
+      argv.push({ value: '-', dynamic: false });
+    };
     for (const r of ownRedirects) {
       if (!r) continue;
       if (r.type === 'file_redirect') {
         const redirect = extractRedirect(r, lookup);
         if (redirect) redirects.push(redirect);
-        const numbered = r.namedChildren.some((c) => c?.type === 'file_descriptor');
-        if (numbered && !dashRestored && droppedDash(r)) {
-          dashRestored = true;
-          argv.push({ value: '-', dynamic: false });
-        }
+        if (r.namedChildren.some((c) => c?.type === 'file_descriptor')) restoreDash(r);
       } else if (r.type === 'herestring_redirect') {
         const value = r.namedChildren.find((c) => c && c.type !== 'file_descriptor');
         if (value) stdinText = evaluateWord(value, lookup);
@@ -267,10 +268,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         const quoted = /^<<-?\s*['"\\]/.test(r.text);
         const hasExpansion = body?.namedChildren.some((c) => c && c.type !== 'heredoc_content') ?? false;
         stdinText = { value: body?.text ?? '', dynamic: hasExpansion && !quoted };
-        if (!dashRestored && droppedDash(r)) {
-          dashRestored = true;
-          argv.push({ value: '-', dynamic: false });
-        }
+        restoreDash(r);
       }
     }
     // Every command has every key (undefined when it does not apply), in one order: commands of one shape
