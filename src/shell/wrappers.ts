@@ -18,6 +18,7 @@ import { leadingAssignments } from './assignment-words.js';
 import { peelEnvironmentRunner } from './environment-runners.js';
 import { rsyncRemoteScript } from './rsync-remote.js';
 import { shellSetupCommand } from './shell-setup.js';
+import { socatCommands } from './socat-commands.js';
 import { START_STOP_ABBREVIATIONS, START_STOP_VALUE } from './cli-options/start-stop-daemon.js';
 import { goRunWords, PROJECT_RUN_OPTIONS, toolRunWords, type RunWords } from './tool-runners.js';
 import { word, type Word } from './words.js';
@@ -880,6 +881,10 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
       return peelSsh(cmd);
     case 'rsync':
       return peelRsyncPath(cmd);
+    case 'socat': {
+      const inner = socatCommands(cmd.argv.slice(1));
+      return inner.length ? { inner, analyzeSelf: true } : undefined;
+    }
     case 'start-stop-daemon':
       return peelStartStopDaemon(cmd);
     case 'autossh':
