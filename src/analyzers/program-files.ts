@@ -6,6 +6,9 @@ import { resolvePath } from './paths.js';
 // A program file a command names (`python3 drop_old.py`, `awk -f fix.awk`, `sed -f edit.sed`), read through
 // the edge's `readScript`: the same reader, caps and refusals as shell scripts. A missing file runs nothing
 // (the program says so); one that exists but cannot be read as text is unverifiable, as a shell script would be.
+// One on another machine (`ssh prod-web-1 'python3 cleanup.py'`) cannot be read from here: it is a call
+// nothing sees into, judged as an unrecognised program is (unverifiable where production is named), as
+// `ssh prod-web-1 'bash cleanup.sh'` is; it ran as harmless, nothing read.
 
 export type ProgramFile =
   | { kind: 'text'; text: string; path: string }
@@ -38,6 +41,14 @@ export function readProgramFile(inv: Invocation, file: Word): ProgramFile {
     return {
       kind: 'unverifiable',
       effect: unreadable(inv, file.value, file.value, 'is written by another command'),
+    };
+  if (inv.remote && !file.dynamic)
+    return {
+      kind: 'unverifiable',
+      effect: {
+        ...unreadable(inv, file.value, file.value, 'is a file on another machine'),
+        unrecognised: true,
+      },
     };
   const read = inv.facts.readScript;
   if (!read || inv.remote || file.dynamic) return { kind: 'none' };
