@@ -3,6 +3,7 @@ import { accountsAnalyzer } from './accounts.js';
 import { hostAdminAnalyzer } from './host-admin.js';
 import { overwritesAnalyzer } from './overwrites.js';
 import { teeWritesAnalyzer } from './tee-writes.js';
+import { dumpFilesAnalyzer } from './dump-files.js';
 import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { nomadAnalyzer } from './nomad.js';
@@ -97,6 +98,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     hostAdminAnalyzer,
     overwritesAnalyzer,
     teeWritesAnalyzer,
+    dumpFilesAnalyzer,
     aclsAnalyzer,
     playbooksAnalyzer,
     nomadAnalyzer,
