@@ -32,6 +32,10 @@ export function readProgramFile(inv: Invocation, file: Word): ProgramFile {
   if (!file.dynamic && ['-', '/dev/stdin', '/dev/fd/0'].includes(file.value)) {
     if (inv.stdinText && !inv.stdinText.dynamic)
       return { kind: 'text', text: inv.stdinText.value, path: 'stdin' };
+    // `kubectl apply -f - < deploy.yaml`: the file stdin is redirected from.
+    const from = inv.stdinFrom ? undefined : inv.redirects.findLast((r) => r.operator === '<');
+    if (from && !['-', '/dev/stdin', '/dev/fd/0'].includes(from.target.value))
+      return readProgramFile(inv, from.target);
     if (!inv.stdinFrom && !inv.stdinText && !inv.redirects.some((r) => r.operator === '<'))
       return { kind: 'none' };
     return { kind: 'unverifiable', effect: unreadable(inv, file.value, 'stdin', 'is read from stdin') };

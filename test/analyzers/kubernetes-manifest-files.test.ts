@@ -33,6 +33,9 @@ describe('manifest files kubectl reads', () => {
     ['kubectl --context prod create -f wipe.yaml', '/data'],
     ['kubectl --context prod replace -f wipe.yaml', '/data'],
     ['kubectl --context prod delete -f k8s/app.yaml', 'namespace/production'],
+    // stdin redirected from the file (program-files.ts): was judged as an unnamed manifest, low.
+    ['kubectl --context prod apply -f - < wipe.yaml', '/data'],
+    ['kubectl --context prod create -f- < ./wipe.yaml', '/data'],
   ])('%s reaches %s', async (command, target) => {
     const r = await check(command, { readScript });
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -43,6 +46,7 @@ describe('manifest files kubectl reads', () => {
     'kubectl --context prod apply -f web.yaml',
     'kubectl --context prod apply -f missing.yaml',
     'kubectl --context prod diff -f wipe.yaml',
+    'kubectl --context prod apply -f - < web.yaml',
   ])('%s is allowed', async (command) => {
     const r = await check(command, { readScript });
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
