@@ -436,10 +436,39 @@ function xargsInput(cmd: SimpleCommand, parsed: ReturnType<typeof parseOptions>)
   return text !== undefined && !/['"\\]/.test(text) ? text : undefined;
 }
 
+/** find actions whose output is not the plain list of paths found, or that act on them already. */
+const FIND_OTHER_OUTPUT = new Set(['-printf', '-fprint', '-fprint0', '-fprintf', '-ls', '-fls', '-delete']);
+
+/**
+ * `find ARGS -print0 | xargs -0 CMD` runs CMD on the paths find prints: the same as `find ARGS -exec CMD {} +`
+ * (with -I, once per path: `-exec CMD {} ;`), judged as that is, root and name kept: the deletion of every
+ * `*.conf` under `/` was "the output of find", medium, and that of every `.DS_Store` here was asked about.
+ */
+function peelFoundPaths(
+  cmd: SimpleCommand,
+  command: readonly Word[],
+  replace: string | undefined,
+): Peeled | undefined {
+  const find = cmd.stdinFrom;
+  if (!find || commandName(find.argv[0]) !== 'find' || find.argv.some((w) => w.dynamic)) return undefined;
+  if (find.argv.some((w) => FIND_EXEC.has(w.value) || FIND_OTHER_OUTPUT.has(w.value))) return undefined;
+  const search = find.argv.filter((w) => w.value !== '-print' && w.value !== '-print0');
+  const run = replace
+    ? [
+        ...command.map((w) => (w.value.includes(replace) ? word(w.value.replaceAll(replace, '{}')) : w)),
+        word(';'),
+      ]
+    : [...command, word('{}'), word('+')];
+  const peeled = peelFind({ ...find, argv: [...search, word('-exec'), ...run] });
+  return peeled && { inner: peeled.inner, analyzeSelf: false };
+}
+
 function peelXargs(cmd: SimpleCommand): Peeled {
   const parsed = parseOptions(cmd.argv.slice(1), SPECS.xargs);
   const replace = optionValue(parsed, '-I', '--replace') ?? (parsed.options.has('-i') ? '{}' : undefined);
   const command = parsed.positionals.length ? parsed.positionals : [word('echo')];
+  const found = peelFoundPaths(cmd, command, replace);
+  if (found) return found;
   const input = xargsInput(cmd, parsed);
   if (input !== undefined) {
     // -I runs the command once per input line with the line in place of the replace string.
