@@ -69,21 +69,48 @@ function systemPython(inv: Invocation): Effect[] {
 
 function brew(inv: Invocation): Effect[] {
   const args = inv.args.map((w) => w.value);
-  if (!/^(uninstall|remove|rm)$/.test(args[0] ?? '') || !args.includes('--zap')) return [];
-  const what =
-    args
-      .slice(1)
-      .filter((a) => !a.startsWith('-'))
-      .join(' ') || 'the cask';
-  return [
-    fx(
-      inv,
-      'delete',
-      'medium',
-      what,
-      `uninstall --zap deletes ${what} and every file it kept (settings, data, caches)`,
-    ),
-  ];
+  if (!/^(uninstall|remove|rm)$/.test(args[0] ?? '')) return [];
+  const named = args
+    .slice(1)
+    .filter((a) => !a.startsWith('-'))
+    .join(' ');
+  const effects: Effect[] = [];
+  if (args.includes('--zap'))
+    effects.push(
+      fx(
+        inv,
+        'delete',
+        'medium',
+        named || 'the cask',
+        `uninstall --zap deletes ${named || 'the cask'} and every file it kept (settings, data, caches)`,
+      ),
+    );
+  // brew refuses to remove a formula others depend on, unless told to ignore them: they then break.
+  if (args.includes('--ignore-dependencies'))
+    effects.push(
+      fx(
+        inv,
+        'delete',
+        'medium',
+        named || 'the formula',
+        `uninstall --ignore-dependencies removes ${named || 'the formula'} from under the formulae that depend on it`,
+      ),
+    );
+  return effects;
+}
+
+/** The package managers themselves: removing one globally leaves the machine without it. */
+const PACKAGE_MANAGERS = new Set(['npm', 'corepack', 'pnpm', 'yarn', 'npx']);
+
+/** `npm uninstall -g npm`: the package manager removes itself (and `npm` with it, for every project). */
+function selfRemoval(inv: Invocation): Effect[] {
+  const args = inv.args.map((w) => w.value);
+  const global = args.includes('-g') || args.includes('--global') || args[0] === 'global';
+  const verb = args.find((a) => !a.startsWith('-') && a !== 'global');
+  if (!global || !/^(uninstall|un|remove|rm|r|unlink)$/.test(verb ?? '')) return [];
+  return args
+    .filter((a) => PACKAGE_MANAGERS.has(a) && a !== verb)
+    .map((name) => fx(inv, 'delete', 'medium', name, `removes ${name} itself from this machine`));
 }
 
 /** `gem owner GEM --add|-a EMAIL`: someone else may publish (and take over) the gem. */
@@ -144,6 +171,10 @@ export const packageChangesAnalyzer: Analyzer = {
         `fetches packages from ${url}, not the public registry: what it installs runs code from that host`,
       ),
     );
-    return [...sources, ...(/^pip3?$/.test(inv.name) ? systemPython(inv) : []), ...packageJsonEdit(inv)];
+    return [
+      ...sources,
+      ...(/^pip3?$/.test(inv.name) ? systemPython(inv) : selfRemoval(inv)),
+      ...packageJsonEdit(inv),
+    ];
   },
 };
