@@ -9,6 +9,7 @@ import { classifyPath, resolvePath, writeGrantsPower, type PathClass } from '../
 import type { SqlParser } from '../sql-parser.js';
 import { passedDeleterEffects } from './passed-deleters.js';
 import { reverseShellEffects } from './reverse-shell.js';
+import { forkLoopEffects } from './fork-loops.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
 
@@ -266,6 +267,7 @@ export function locatedCodeEffects(
         at: t.start,
       });
   for (const effect of reverseShellEffects(tokens, tool)) located.push({ effect, at: 0 });
+  for (const effect of forkLoopEffects(tokens, tool)) located.push({ effect, at: 0 });
   for (const effect of passedDeleterEffects(tokens, lang, tool)) located.push({ effect, at: 0 });
   for (const found of FINDERS[lang](tokens))
     for (const effect of fileEffects(found, lang, tool, inv))
