@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// The classic git misjudgements of held-out set 11 (test/heldout/classics-set.ts), as classes: each table
+// holds spellings of our own on both sides. Destructive ones must not be allowed; harmless ones must be.
+
+async function expectNotAllowed(command: string): Promise<void> {
+  const r = await check(command);
+  expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+}
+
+async function expectAllowed(command: string): Promise<void> {
+  const r = await check(command);
+  expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+}
+
+// `git push --force-with-lease origin main` was allowed: a lease keeps unseen commits, but a shared
+// branch is still rewritten under everyone who built on it.
+describe('forced pushes to a shared branch, lease or not', () => {
+  it.each([
+    'git push --force-with-lease origin main',
+    'git push --force-with-lease origin master',
+    'git push --force-with-lease upstream trunk',
+    'git push --force-with-lease origin develop',
+    'git push --force-with-lease origin release/3.1',
+    'git push --force-with-lease origin HEAD:main',
+    'git push --force-with-lease origin HEAD:refs/heads/main',
+    'git push --force-with-lease=main origin main',
+    'git push --force-with-lease --force-if-includes origin main',
+    'git push --force-if-includes origin master',
+    'git push --force-with-l origin main',
+    'git push origin +HEAD:main',
+    'git push origin +main',
+    'git push --force origin develop',
+    'git push -f origin main',
+    'git push --force-with-lease --all origin',
+  ])('%s is asked', expectNotAllowed);
+
+  it.each(['git push --force-with-lease origin production', 'git push --force-with-lease origin prod'])(
+    '%s needs approval',
+    async (command) => {
+      expect((await check(command)).decision.outcome).toBe('require-approval');
+    },
+  );
+
+  it.each([
+    'git push --force-with-lease origin feature/login',
+    'git push --force-with-lease origin fix/null-check',
+    'git push --force-with-lease --force-if-includes origin feature/invoice-pdf',
+    'git push --force-with-lease origin HEAD:feature/login',
+    // The current branch is not known here; the everyday lease push is a rebased feature branch's.
+    'git push --force-with-lease',
+    'git push --force-with-lease origin',
+    // A lease pinned to the commit the author looked at.
+    'git push --force-with-lease=main:4f2a9c1 origin main',
+    'git push --dry-run --force-with-lease origin main',
+  ])('%s is allowed', expectAllowed);
+
+  it('rates a lease one step below a plain force, for the same branch', async () => {
+    const risk = async (command: string) => (await check(command)).assessment.effects[0]?.risk;
+    expect(await risk('git push --force origin main')).toBe('high');
+    expect(await risk('git push --force-with-lease origin main')).toBe('medium');
+    expect(await risk('git push --force origin feature/x')).toBe('medium');
+    expect(await risk('git push --force-with-lease origin feature/x')).toBe('low');
+  });
+});
