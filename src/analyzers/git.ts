@@ -6,6 +6,7 @@ import { make, type Repo } from './git/common.js';
 import { sensitiveContext } from './guarded-writes/judge.js';
 import { historyCommand } from './git/history.js';
 import { push } from './git/push.js';
+import { submodule } from './git/submodule.js';
 import { worktreeCommand } from './git/worktree.js';
 import { pathHintValue } from './iac/common.js';
 import { resolvePath } from './paths.js';
@@ -113,6 +114,7 @@ function analyze(inv: Invocation): Effect[] {
     return [make('execute-unverifiable', 'high', repo.dir, reason, 'git-history', repo.hints)];
   }
   if (sub.value === 'push') return [...hooks, ...push(args)];
+  if (sub.value === 'submodule') return [...hooks, ...submodule(repo, args)];
   return [
     ...hooks,
     ...(worktreeCommand(repo, sub.value, args) ?? historyCommand(repo, sub.value, args) ?? []),

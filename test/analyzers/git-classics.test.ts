@@ -64,3 +64,29 @@ describe('forced pushes to a shared branch, lease or not', () => {
     expect(await risk('git push --force-with-lease origin feature/x')).toBe('low');
   });
 });
+
+// `git submodule deinit -f --all` was allowed: -f removes the submodules' work trees with their changes.
+// `foreach` runs its command in every submodule: that command is what is judged.
+describe('git submodule', () => {
+  it.each([
+    'git submodule deinit -f --all',
+    'git submodule deinit --force vendor/libpay',
+    'git submodule deinit --all -f',
+    'git -C services/api submodule deinit -f third_party/proto',
+    "git submodule foreach 'git reset --hard'",
+    'git submodule foreach git clean -fdx',
+    "git submodule --quiet foreach --recursive 'git checkout -- .'",
+    "git submodule foreach 'rm -rf src'",
+  ])('%s is asked', expectNotAllowed);
+
+  it.each([
+    'git submodule deinit vendor/libpay',
+    'git submodule deinit --all',
+    'git submodule update --init --recursive',
+    'git submodule update --remote',
+    'git submodule status',
+    'git submodule foreach git status',
+    "git submodule foreach --recursive 'git fetch --all'",
+    'git submodule sync --recursive',
+  ])('%s is allowed', expectAllowed);
+});
