@@ -1,6 +1,7 @@
 import type { Effect } from '../core/types.js';
 import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { rewritesNothing } from './git/filter-repo.js';
 import { hooksPathEffects } from './git/hooks-path.js';
 import { make, type Repo } from './git/common.js';
 import { sensitiveContext } from './guarded-writes/judge.js';
@@ -78,8 +79,7 @@ function splitAlias(text: string): string[] | undefined {
 
 function analyze(inv: Invocation): Effect[] {
   if (inv.name === 'git-filter-repo' || inv.name === 'bfg') {
-    const readOnly = ['--help', '-h', '--version', '--analyze', '--dry-run'];
-    if (inv.args.some((w) => readOnly.includes(w.value))) return [];
+    if (rewritesNothing(inv.args)) return [];
     const reason = `${inv.name} rewrites the history of the repository`;
     return [make('modify', 'high', 'repository history', reason, 'git-history')];
   }

@@ -90,3 +90,25 @@ describe('git submodule', () => {
     'git submodule sync --recursive',
   ])('%s is allowed', expectAllowed);
 });
+
+// `git filter-repo --analyze` was asked as a history rewrite: it only writes a report, and --dry-run
+// rewrites nothing either. Any other run rewrites history.
+describe('git filter-repo', () => {
+  it.each([
+    'git filter-repo --analyze',
+    'git-filter-repo --analyze',
+    'git filter-repo --analyze --report-dir /tmp/report',
+    'git filter-repo --path src/ --dry-run',
+    'git-filter-repo --invert-paths --path secrets.env --dry-run',
+    'git filter-repo --help',
+  ])('%s is allowed', expectAllowed);
+
+  it.each([
+    'git filter-repo --invert-paths --path vendor/ --force',
+    'git filter-repo --path-rename old/:new/',
+    'git-filter-repo --strip-blobs-bigger-than 10M',
+    'git filter-repo --path --analyze',
+    'git filter-repo --analyz --path secrets/ --invert-paths',
+    'git filter-branch --force --tree-filter "rm -f .env" -- --all',
+  ])('%s is asked', expectNotAllowed);
+});
