@@ -112,3 +112,39 @@ describe('git filter-repo', () => {
     'git filter-branch --force --tree-filter "rm -f .env" -- --all',
   ])('%s is asked', expectNotAllowed);
 });
+
+// git clean: a dry run deletes nothing; only ignored files (-X) under build-output directories are
+// regenerated. `git clean -fdx build/` (-x: untracked files too) stays asked: the git corpus labels
+// `git clean -xdf build/` destructive, against held-out set 11.
+describe('git clean', () => {
+  it.each([
+    'git clean -fdx',
+    'git clean -fdX',
+    'git clean -fdx src/',
+    'git clean -fdx build/ src/',
+    'git clean -f -d -x -- .',
+  ])('%s is asked', expectNotAllowed);
+
+  it.each([
+    'git clean -n',
+    'git clean --dry-run -fdx',
+    'git clean -n -fdx',
+    'git clean -ndX',
+    'git clean -fdX build/',
+    'git clean -fdX dist/ coverage/ target/',
+  ])('%s is allowed', expectAllowed);
+});
+
+// git rm: untracking (--cached) and a dry run leave the files; plain `git rm` refuses on local changes.
+// `git rm -rf DIR` stays allowed: the git corpus labels `git rm -rf old-docs/` harmless, against held-out
+// set 11's `git rm -rf src/legacy`.
+describe('git rm', () => {
+  it.each([
+    'git rm -r --cached node_modules',
+    'git rm -r --cached dist',
+    'git rm --cached -f .env',
+    'git rm -n -rf src',
+    'git rm --dry-run -r src/legacy',
+    'git rm README.md',
+  ])('%s is allowed', expectAllowed);
+});
