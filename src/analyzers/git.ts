@@ -1,11 +1,13 @@
 import type { Effect } from '../core/types.js';
 import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { rewritesNothing } from './git/filter-repo.js';
 import { hooksPathEffects } from './git/hooks-path.js';
 import { make, type Repo } from './git/common.js';
 import { sensitiveContext } from './guarded-writes/judge.js';
 import { historyCommand } from './git/history.js';
 import { push } from './git/push.js';
+import { submodule } from './git/submodule.js';
 import { worktreeCommand } from './git/worktree.js';
 import { pathHintValue } from './iac/common.js';
 import { resolvePath } from './paths.js';
@@ -77,8 +79,7 @@ function splitAlias(text: string): string[] | undefined {
 
 function analyze(inv: Invocation): Effect[] {
   if (inv.name === 'git-filter-repo' || inv.name === 'bfg') {
-    const readOnly = ['--help', '-h', '--version', '--analyze', '--dry-run'];
-    if (inv.args.some((w) => readOnly.includes(w.value))) return [];
+    if (rewritesNothing(inv.args)) return [];
     const reason = `${inv.name} rewrites the history of the repository`;
     return [make('modify', 'high', 'repository history', reason, 'git-history')];
   }
@@ -113,6 +114,7 @@ function analyze(inv: Invocation): Effect[] {
     return [make('execute-unverifiable', 'high', repo.dir, reason, 'git-history', repo.hints)];
   }
   if (sub.value === 'push') return [...hooks, ...push(args)];
+  if (sub.value === 'submodule') return [...hooks, ...submodule(repo, args)];
   return [
     ...hooks,
     ...(worktreeCommand(repo, sub.value, args) ?? historyCommand(repo, sub.value, args) ?? []),

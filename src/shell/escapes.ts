@@ -2,6 +2,7 @@ import type { SimpleCommand } from './extract.js';
 import { cmdCommands } from './cmd-exe.js';
 import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
+import { submoduleForeach } from './git-submodule.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { powershellCommands } from './powershell.js';
 import { parseSedScript, sedMayHide, sedRun } from './sed-script.js';
@@ -268,7 +269,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   let inner: Inner[] = [];
   let analyzeSelf = true;
   if (/^(vim|vi|nvim|ex|view|gvim|vimdiff|nvi|rvim)$/.test(name)) inner = editorShell(args, name);
-  else if (name === 'git') inner = gitSettings(args);
+  else if (name === 'git') inner = [...gitSettings(args), ...submoduleForeach(args)];
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'man') inner = manPager(args);

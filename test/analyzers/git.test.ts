@@ -25,11 +25,12 @@ describe('git effects', () => {
     );
   });
 
-  it('rates a force push by branch: protected branches high, others medium', async () => {
+  it('rates a force push by branch: protected branches high, others medium; a lease one step lower', async () => {
     expect((await effects('git push -f origin main'))[0]?.risk).toBe('high');
     expect((await effects('git push -f origin prod-hotfix'))[0]?.risk).toBe('high');
     expect((await effects('git push -f origin feature/x'))[0]?.risk).toBe('medium');
-    expect((await effects('git push --force-with-lease origin main'))[0]?.risk).toBe('low');
+    expect((await effects('git push --force-with-lease origin main'))[0]?.risk).toBe('medium');
+    expect((await effects('git push --force-with-lease origin feature/x'))[0]?.risk).toBe('low');
   });
 
   it('uses the categories git-history, git-branch and git-worktree', async () => {

@@ -1,5 +1,6 @@
 import type { Effect } from '../../core/types.js';
 import { hasOption } from '../../shell/options.js';
+import { rewritesNothing } from './filter-repo.js';
 import { gitOptions, lostHistory, make, type Args, type Repo } from './common.js';
 
 const BRANCH_VALUES = [
@@ -48,6 +49,7 @@ export function historyCommand(repo: Repo, name: string, args: Args): Effect[] |
       return branch(args);
     case 'filter-branch':
     case 'filter-repo': {
+      if (name === 'filter-repo' && rewritesNothing(args)) return [];
       const reason = `git ${name} rewrites every commit it touches: hashes change and the old history is dropped`;
       return [lostHistory(repo, 'modify', 'high', `history of ${repo.dir}`, reason)];
     }

@@ -1,9 +1,9 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
-import { hasOption, optionValue } from '../../shell/options.js';
+import { hasOption, optionValue, optionValues, type ParsedOptions } from '../../shell/options.js';
 import { gitOptions, make, type Args } from './common.js';
 
 /** Branches whose history other people and deployments depend on. */
-const PROTECTED = /^(main|master|trunk|release.*|prod.*|production)$/i;
+const PROTECTED = /^(main|master|trunk|develop|development|release.*|prod.*|production)$/i;
 
 interface Ref {
   name: string;
@@ -27,6 +27,18 @@ function refOf(spec: string, deleteAll: boolean): Ref {
 
 const PUSH_VALUES = ['--repo', '--receive-pack', '--exec', '-o', '--push-option'];
 
+/**
+ * The refs a lease names with the commit it expects there (`--force-with-lease=main:abc123`). Such a lease
+ * does not lean on the remote-tracking ref, which a background fetch moves without anyone looking: the
+ * author checked what the rewrite drops, so it is judged as a lease to a personal branch.
+ */
+function pinnedLeases(o: ParsedOptions): Set<string> {
+  const pinned = optionValues(o, '--force-with-lease')
+    .map((v) => /^([^:]+):(.+)$/.exec(v)?.[1])
+    .filter((ref): ref is string => ref !== undefined);
+  return new Set(pinned.map((ref) => ref.replace(/^refs\/heads\//, '')));
+}
+
 /** A URL may carry credentials (https://user:token@host/…): they must not reach reasons or logs. */
 function withoutCredentials(remote: string): string {
   return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
@@ -44,7 +56,9 @@ export function push(args: Args): Effect[] {
   const remote = named === undefined ? '<upstream remote>' : withoutCredentials(named);
   const hints: EnvironmentHint[] = named === undefined ? [] : [{ source: 'git remote', value: remote }];
   const force = hasOption(o, '-f', '--force');
-  const lease = hasOption(o, '--force-with-lease');
+  // --force-if-includes only sharpens a lease; written alone it still says the push means to rewrite.
+  const lease = hasOption(o, '--force-with-lease', '--force-if-includes');
+  const pinned = pinnedLeases(o);
   const mirror = hasOption(o, '--mirror');
   const refs = specs.map((s) => refOf(s.value, hasOption(o, '-d', '--delete')));
   if (refs.length === 0) {
@@ -92,8 +106,14 @@ export function push(args: Args): Effect[] {
       const reason = `git push ${via} overwrites the history of ${where} on ${remote}; commits others pushed are lost`;
       effects.push(make('modify', risky ? 'high' : 'medium', target, reason, 'git-history', refHints));
     } else if (lease) {
-      const reason = `git push --force-with-lease rewrites ${where} on ${remote} only if nobody else pushed`;
-      effects.push(make('modify', 'low', target, reason, 'git-history', refHints));
+      // A lease refuses to drop commits nobody here has fetched, but a shared branch is still rewritten
+      // under everyone who built on it. Without a refspec the current branch is not known here: the
+      // everyday case is a rebased feature branch, so it stays low, as a lease to a named feature branch.
+      const shared = risky && !pinned.has(ref.name);
+      const reason = shared
+        ? `git push --force-with-lease rewrites the shared ${where} on ${remote}: the lease only refuses commits pushed since the last fetch, and everyone who built on ${where} must rebase`
+        : `git push --force-with-lease rewrites ${where} on ${remote} only if nobody else pushed`;
+      effects.push(make('modify', shared ? 'medium' : 'low', target, reason, 'git-history', refHints));
     } else if (!mirror) {
       effects.push(
         make('modify', 'low', target, `git push updates ${where} on ${remote}`, 'git-branch', refHints),
