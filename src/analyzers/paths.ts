@@ -110,6 +110,11 @@ export function isInside(path: string, dir: string): boolean {
   );
 }
 
+/** A path inside a scratch directory (`/tmp/x`, not `/tmp` itself). */
+export function isScratch(path: string): boolean {
+  return SCRATCH_ROOTS.some((r) => isInside(path, r) && path !== r);
+}
+
 export interface PathClass {
   risk: Risk;
   why: string;
