@@ -3,6 +3,7 @@ import { hasOption, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { isInside, isScratch, writeGrantsPower } from '../paths.js';
 import { anyoneLosesExecute, othersGain, readMode, type ModeChange } from './modes.js';
+import { ownerOnly } from './owner-only.js';
 import { ownedBySelf } from './owners.js';
 import { place } from './place.js';
 
@@ -19,22 +20,8 @@ const SYSTEM_PERMISSION_RISK: Record<Risk, Risk> = {
   none: 'none',
 };
 
-/** Private keys and credentials: readable by their owner only. Certificates (`cert.pem`) are public. */
-const PRIVATE_KEY =
-  /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|ssh_host_\w+_key|[^/]+\.(key|p12|pfx|ppk|jks|keystore)|\.netrc|\.pgpass|\.git-credentials|\.aws\/credentials)$/i;
-const PRIVATE_PEM = /\.pem$/i;
-const CERTIFICATE = /(cert|chain|bundle|\bca\b|[-_.]ca[-_.]|pub)/i;
-/** Directories of keys: `chmod -R 755 ~/.ssh` opens every key in them. */
-const KEY_DIRS = /(^|\/)(\.ssh|\.gnupg|ssl\/private)$/;
-
 /** Where the machine's programs live: taking their execute bit away breaks whatever runs them. */
 const SYSTEM_PROGRAMS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
-
-function holdsPrivateKey(path: string, recursive: boolean): boolean {
-  if (PRIVATE_KEY.test(path)) return true;
-  if (PRIVATE_PEM.test(path) && !CERTIFICATE.test(path.slice(path.lastIndexOf('/') + 1))) return true;
-  return recursive && KEY_DIRS.test(path);
-}
 
 interface Finding {
   risk: Risk;
@@ -55,11 +42,12 @@ function setuidBits(mode: string, change: ModeChange): (Finding & { anywhere: bo
 
 /** A private key others may read is a key others hold. */
 function exposure(mode: string, change: ModeChange, path: string, recursive: boolean): Finding | undefined {
-  if (!othersGain(change, 'r') || !holdsPrivateKey(path, recursive)) return undefined;
+  const secret = othersGain(change, 'r') ? ownerOnly(path, recursive) : undefined;
+  if (!secret) return undefined;
   const everyone = change.adds.o.has('r');
   return {
     risk: everyone ? 'high' : 'medium',
-    what: (p) => `${mode} lets ${everyone ? 'every local user' : 'the group'} read the private key ${p}`,
+    what: (p) => `${mode} lets ${everyone ? 'every local user' : 'the group'} read ${p} (${secret})`,
   };
 }
 
