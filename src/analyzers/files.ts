@@ -1,28 +1,13 @@
 import type { Effect, Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
-import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
-import { parseFind } from '../shell/cli-options/find.js';
-import { isInside } from './paths.js';
-import { place } from './files/place.js';
+import { deletion, place } from './files/place.js';
+import { find } from './files/find-deletes.js';
 import { permissions } from './files/permissions.js';
 
 const BLOCK_DEVICE =
   /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d|rdisk\d)/;
-
-function deletion(tool: string, inv: Invocation, target: Word, recursive: boolean, verb: string): Effect {
-  const { path, cls } = place(inv, target, recursive);
-  return {
-    operation: 'delete',
-    tool,
-    target: path,
-    reversible: false,
-    risk: cls.risk,
-    reason: `${verb} ${path}: ${cls.why}`,
-    category: 'file',
-  };
-}
 
 function rm(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args);
@@ -44,52 +29,6 @@ function rm(inv: Invocation): Effect[] {
     }
   }
   return effects;
-}
-
-const FIND_FILTERS = new Set([
-  '-name',
-  '-iname',
-  '-path',
-  '-ipath',
-  '-regex',
-  '-iregex',
-  '-newer',
-  '-mtime',
-  '-mmin',
-  '-size',
-  '-empty',
-  '-user',
-  '-wholename',
-  '-iwholename',
-  '-links',
-  '-perm',
-]);
-
-function find(inv: Invocation): Effect[] {
-  // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
-  const { roots, primaries } = parseFind(inv.args);
-  if (!primaries.some((p) => p.name === '-delete')) return [];
-  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
-  const filtered =
-    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
-    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
-  return roots.map((root) => {
-    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
-    if (filtered) {
-      // A filter (-name '*.pyc') narrows the deletion: inside the project that is routine cleanup.
-      const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
-      const lowered: Record<Risk, Risk> = {
-        critical: 'high',
-        high: 'high',
-        medium: 'low',
-        low: 'low',
-        none: 'none',
-      };
-      effect.risk = inProject ? 'low' : lowered[effect.risk];
-      effect.reason += ' (only files matching a filter)';
-    }
-    return effect;
-  });
 }
 
 function shred(inv: Invocation): Effect[] {

@@ -103,6 +103,11 @@ const REGENERABLE = new Set([
 const REGENERABLE_FILE =
   /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
+/** A name (a directory or a file) that builds and tools make again: `__pycache__`, `dist`, `x.pyc`. */
+export function isRegenerableName(name: string): boolean {
+  return REGENERABLE.has(name) || REGENERABLE_FILE.test(name);
+}
+
 export function isInside(path: string, dir: string): boolean {
   // Asked several times per target: no `${dir}/` string is built to ask it.
   return (

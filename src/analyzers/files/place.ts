@@ -1,4 +1,4 @@
-import type { Risk } from '../../core/types.js';
+import type { Effect, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { classifyPath, resolvePath, type PathClass } from '../paths.js';
@@ -19,4 +19,24 @@ export function place(inv: Invocation, target: Word, recursive: boolean): { path
   const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
   const cls = classifyPath(path, { cwd: inv.facts.cwd, home: inv.facts.home, recursive, remote: inv.remote });
   return { path, cls };
+}
+
+/** A deletion of `target`, as risky as destroying what is there. */
+export function deletion(
+  tool: string,
+  inv: Invocation,
+  target: Word,
+  recursive: boolean,
+  verb: string,
+): Effect {
+  const { path, cls } = place(inv, target, recursive);
+  return {
+    operation: 'delete',
+    tool,
+    target: path,
+    reversible: false,
+    risk: cls.risk,
+    reason: `${verb} ${path}: ${cls.why}`,
+    category: 'file',
+  };
 }
