@@ -4,6 +4,7 @@ import type { Analyzer, Invocation } from './analyzer.js';
 import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
 import { deletion, place } from './files/place.js';
 import { find } from './files/find-deletes.js';
+import { emptyingRisk } from './files/emptied.js';
 import { permissions } from './files/permissions.js';
 
 const BLOCK_DEVICE =
@@ -47,8 +48,7 @@ function truncate(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: ['-s', '--size', '-r', '--reference', '-o'] });
   return parsed.positionals.map((t) => {
     const { path, cls } = place(inv, t, false);
-    const risk: Risk =
-      /\.log$/i.test(path) && cls.risk !== 'critical' ? 'low' : cls.risk === 'low' ? 'medium' : cls.risk;
+    const risk = emptyingRisk(path, cls);
     return {
       operation: 'modify',
       tool: 'truncate',
