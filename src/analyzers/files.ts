@@ -5,6 +5,7 @@ import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
 import { deletion, place } from './files/place.js';
 import { find } from './files/find-deletes.js';
 import { emptyingRisk } from './files/emptied.js';
+import { mkfs, partition } from './files/disks.js';
 import { permissions } from './files/permissions.js';
 
 const BLOCK_DEVICE =
@@ -135,106 +136,6 @@ function dd(inv: Invocation): Effect[] {
       risk: cls.risk === 'low' || cls.risk === 'none' ? 'low' : cls.risk,
       reason: `dd overwrites ${path}: ${cls.why}`,
       category: 'file',
-    },
-  ];
-}
-
-/** Options of mke2fs (mkfs.ext2/3/4) that take a value: -c, -F, -j, -n, -q, -S are flags there. */
-const MKE2FS_VALUE = [
-  '-b',
-  '-C',
-  '-d',
-  '-e',
-  '-E',
-  '-g',
-  '-G',
-  '-i',
-  '-I',
-  '-J',
-  '-l',
-  '-L',
-  '-m',
-  '-M',
-  '-N',
-  '-o',
-  '-O',
-  '-r',
-  '-t',
-  '-T',
-  '-U',
-  '-z',
-];
-
-/** The other mkfs tools, together: a letter that takes a value in any of them. */
-const MKFS_VALUE = [
-  '-t',
-  '-L',
-  '-b',
-  '-C',
-  '-c',
-  '-E',
-  '-O',
-  '-U',
-  '-m',
-  '-n',
-  '-T',
-  '-N',
-  '-I',
-  '-i',
-  '-F',
-  '-s',
-];
-
-function mkfs(inv: Invocation): Effect[] {
-  const ext = /^(mke2fs|mkfs\.ext[234])$/.test(inv.name);
-  const parsed = parseOptions(inv.args, { withValue: ext ? MKE2FS_VALUE : MKFS_VALUE });
-  const device = parsed.positionals[0];
-  const target = device?.value ?? '<device>';
-  if (inv.name === 'wipefs' && !hasOption(parsed, '-a', '--all', '-o', '--offset')) return [];
-  if (device && !device.dynamic) {
-    // A file system made inside a regular file (a disk image) formats no device: it overwrites that file.
-    const { path, cls } = place(inv, device, false);
-    if (!path.startsWith('/dev/'))
-      return [
-        {
-          operation: 'modify',
-          tool: inv.name,
-          target: path,
-          reversible: false,
-          risk: cls.risk === 'none' ? 'low' : cls.risk,
-          reason: `${inv.name} overwrites the image file ${path}: ${cls.why}`,
-          category: 'file',
-        },
-      ];
-  }
-  return [
-    {
-      operation: 'delete',
-      tool: inv.name,
-      target,
-      reversible: false,
-      risk: 'critical',
-      reason: `${inv.name} destroys every file system on ${target}`,
-      category: 'disk',
-    },
-  ];
-}
-
-function partition(inv: Invocation): Effect[] {
-  const readOnly =
-    inv.args.some((w) => ['-l', '--list', '-s', 'print', '--print'].includes(w.value)) &&
-    !inv.args.some((w) => ['mklabel', 'rm', 'mkpart'].includes(w.value));
-  if (readOnly || inv.args.length === 0) return [];
-  const device = inv.args.find((w) => w.value.startsWith('/dev/'))?.value ?? '<device>';
-  return [
-    {
-      operation: 'modify',
-      tool: inv.name,
-      target: device,
-      reversible: false,
-      risk: 'critical',
-      reason: `${inv.name} rewrites the partition table of ${device}`,
-      category: 'disk',
     },
   ];
 }
