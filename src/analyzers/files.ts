@@ -1,43 +1,15 @@
-import { riskRank, type Effect, type Risk } from '../core/types.js';
+import type { Effect, Risk } from '../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../shell/options.js';
-import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
-import { parseFind } from '../shell/cli-options/find.js';
-import { classifyPath, isInside, resolvePath, writeGrantsPower, type PathClass } from './paths.js';
+import { deletion, place } from './files/place.js';
+import { find } from './files/find-deletes.js';
+import { emptyingRisk } from './files/emptied.js';
+import { mkfs, partition } from './files/disks.js';
+import { permissions } from './files/permissions.js';
 
 const BLOCK_DEVICE =
   /^\/dev\/(sd[a-z]|nvme\d|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d|disk\d|mapper\/|md\d|dm-\d|loop\d|rdisk\d)/;
-
-function place(inv: Invocation, target: Word, recursive: boolean): { path: string; cls: PathClass } {
-  if (target.dynamic) {
-    // `$DIR` we could not resolve: the worst case is the one that counts.
-    const risk: Risk = recursive ? 'high' : 'medium';
-    return { path: target.value, cls: { risk, why: 'a path computed at run time' } };
-  }
-  if (inv.remote && !target.value.startsWith('/')) {
-    return {
-      path: target.value,
-      cls: { risk: recursive ? 'high' : 'medium', why: 'a path on another machine' },
-    };
-  }
-  const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
-  const cls = classifyPath(path, { cwd: inv.facts.cwd, home: inv.facts.home, recursive, remote: inv.remote });
-  return { path, cls };
-}
-
-function deletion(tool: string, inv: Invocation, target: Word, recursive: boolean, verb: string): Effect {
-  const { path, cls } = place(inv, target, recursive);
-  return {
-    operation: 'delete',
-    tool,
-    target: path,
-    reversible: false,
-    risk: cls.risk,
-    reason: `${verb} ${path}: ${cls.why}`,
-    category: 'file',
-  };
-}
 
 function rm(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args);
@@ -61,52 +33,6 @@ function rm(inv: Invocation): Effect[] {
   return effects;
 }
 
-const FIND_FILTERS = new Set([
-  '-name',
-  '-iname',
-  '-path',
-  '-ipath',
-  '-regex',
-  '-iregex',
-  '-newer',
-  '-mtime',
-  '-mmin',
-  '-size',
-  '-empty',
-  '-user',
-  '-wholename',
-  '-iwholename',
-  '-links',
-  '-perm',
-]);
-
-function find(inv: Invocation): Effect[] {
-  // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
-  const { roots, primaries } = parseFind(inv.args);
-  if (!primaries.some((p) => p.name === '-delete')) return [];
-  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
-  const filtered =
-    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
-    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
-  return roots.map((root) => {
-    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
-    if (filtered) {
-      // A filter (-name '*.pyc') narrows the deletion: inside the project that is routine cleanup.
-      const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
-      const lowered: Record<Risk, Risk> = {
-        critical: 'high',
-        high: 'high',
-        medium: 'low',
-        low: 'low',
-        none: 'none',
-      };
-      effect.risk = inProject ? 'low' : lowered[effect.risk];
-      effect.reason += ' (only files matching a filter)';
-    }
-    return effect;
-  });
-}
-
 function shred(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, {
     withValue: ['-n', '--iterations', '-s', '--size', '--random-source'],
@@ -123,8 +49,7 @@ function truncate(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: ['-s', '--size', '-r', '--reference', '-o'] });
   return parsed.positionals.map((t) => {
     const { path, cls } = place(inv, t, false);
-    const risk: Risk =
-      /\.log$/i.test(path) && cls.risk !== 'critical' ? 'low' : cls.risk === 'low' ? 'medium' : cls.risk;
+    const risk = emptyingRisk(path, cls);
     return {
       operation: 'modify',
       tool: 'truncate',
@@ -213,192 +138,6 @@ function dd(inv: Invocation): Effect[] {
       category: 'file',
     },
   ];
-}
-
-/** Options of mke2fs (mkfs.ext2/3/4) that take a value: -c, -F, -j, -n, -q, -S are flags there. */
-const MKE2FS_VALUE = [
-  '-b',
-  '-C',
-  '-d',
-  '-e',
-  '-E',
-  '-g',
-  '-G',
-  '-i',
-  '-I',
-  '-J',
-  '-l',
-  '-L',
-  '-m',
-  '-M',
-  '-N',
-  '-o',
-  '-O',
-  '-r',
-  '-t',
-  '-T',
-  '-U',
-  '-z',
-];
-
-/** The other mkfs tools, together: a letter that takes a value in any of them. */
-const MKFS_VALUE = [
-  '-t',
-  '-L',
-  '-b',
-  '-C',
-  '-c',
-  '-E',
-  '-O',
-  '-U',
-  '-m',
-  '-n',
-  '-T',
-  '-N',
-  '-I',
-  '-i',
-  '-F',
-  '-s',
-];
-
-function mkfs(inv: Invocation): Effect[] {
-  const ext = /^(mke2fs|mkfs\.ext[234])$/.test(inv.name);
-  const parsed = parseOptions(inv.args, { withValue: ext ? MKE2FS_VALUE : MKFS_VALUE });
-  const device = parsed.positionals[0];
-  const target = device?.value ?? '<device>';
-  if (inv.name === 'wipefs' && !hasOption(parsed, '-a', '--all', '-o', '--offset')) return [];
-  if (device && !device.dynamic) {
-    // A file system made inside a regular file (a disk image) formats no device: it overwrites that file.
-    const { path, cls } = place(inv, device, false);
-    if (!path.startsWith('/dev/'))
-      return [
-        {
-          operation: 'modify',
-          tool: inv.name,
-          target: path,
-          reversible: false,
-          risk: cls.risk === 'none' ? 'low' : cls.risk,
-          reason: `${inv.name} overwrites the image file ${path}: ${cls.why}`,
-          category: 'file',
-        },
-      ];
-  }
-  return [
-    {
-      operation: 'delete',
-      tool: inv.name,
-      target,
-      reversible: false,
-      risk: 'critical',
-      reason: `${inv.name} destroys every file system on ${target}`,
-      category: 'disk',
-    },
-  ];
-}
-
-function partition(inv: Invocation): Effect[] {
-  const readOnly =
-    inv.args.some((w) => ['-l', '--list', '-s', 'print', '--print'].includes(w.value)) &&
-    !inv.args.some((w) => ['mklabel', 'rm', 'mkpart'].includes(w.value));
-  if (readOnly || inv.args.length === 0) return [];
-  const device = inv.args.find((w) => w.value.startsWith('/dev/'))?.value ?? '<device>';
-  return [
-    {
-      operation: 'modify',
-      tool: inv.name,
-      target: device,
-      reversible: false,
-      risk: 'critical',
-      reason: `${inv.name} rewrites the partition table of ${device}`,
-      category: 'disk',
-    },
-  ];
-}
-
-const SYSTEM_PERMISSION_RISK: Record<Risk, Risk> = {
-  critical: 'critical',
-  high: 'high',
-  medium: 'low',
-  low: 'none',
-  none: 'none',
-};
-
-/**
- * What a chmod mode or a chown owner hands out, when it hands out power: a setuid bit (the program then
- * runs as its owner, root for a system binary: anywhere), a setgid bit, write access for others, or the
- * file itself to another owner (these only where writing grants power: see writeGrantsPower).
- */
-function permissionGrant(
-  tool: string,
-  value: string,
-): { what: (path: string) => string; anywhere: boolean } | undefined {
-  if (tool !== 'chmod') {
-    // Handing a system file to root takes nothing from anyone; to another user, it lets that user rewrite it.
-    const [user, group] = value.split(/[:.]/);
-    const owner = tool === 'chgrp' ? value : user || group || '';
-    return owner === '' || owner === 'root' || /^0+$/.test(owner)
-      ? undefined
-      : { what: (path) => `hands ${path} to ${value}`, anywhere: false };
-  }
-  const numeric = /^[0-7]{3,4}$/.test(value) ? value.padStart(4, '0') : undefined;
-  if (numeric) {
-    if (Number(numeric[0]) & 4)
-      return { what: (path) => `${value} sets the setuid bit of ${path}`, anywhere: true };
-    if (Number(numeric[0]) & 2)
-      return { what: (path) => `${value} sets the setgid bit of ${path}`, anywhere: false };
-    return Number(numeric[3]) & 2
-      ? { what: (path) => `${value} lets anyone write ${path}`, anywhere: false }
-      : undefined;
-  }
-  // Symbolic: clauses like u+s, g=rws, a+w, o+w, +s.
-  for (const clause of value.split(',')) {
-    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
-    if (!m || m[2] === '-') continue;
-    const who = m[1]!;
-    // `+s` sets both bits; `+w` without a who follows the umask (usually the owner only). A setgid
-    // directory in a project only passes its group on; a setuid program runs as its owner wherever it is.
-    if (m[3]!.includes('s') && (who === '' || /[ua]/.test(who)))
-      return { what: (path) => `${value} sets the setuid bit of ${path}`, anywhere: true };
-    if (m[3]!.includes('s'))
-      return { what: (path) => `${value} sets the setgid bit of ${path}`, anywhere: false };
-    if (m[3]!.includes('w') && /[oa]/.test(who))
-      return { what: (path) => `${value} lets anyone write ${path}`, anywhere: false };
-  }
-  return undefined;
-}
-
-function permissions(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, { withValue: ['--reference', '--from'] });
-  const recursive = hasOption(parsed, '-R', '--recursive');
-  const [modeOrOwner, ...targets] = parsed.positionals; // the mode or owner comes first
-  const grant = modeOrOwner && permissionGrant(inv.name, modeOrOwner.value);
-  return targets.flatMap((t) => {
-    const { path, cls } = place(inv, t, recursive);
-    let risk = SYSTEM_PERMISSION_RISK[cls.risk];
-    if (!recursive && risk === 'critical') risk = 'medium';
-    if (!recursive && risk === 'high') risk = 'low';
-    const power =
-      grant &&
-      (grant.anywhere ||
-        writeGrantsPower(path, { cwd: inv.facts.cwd, home: inv.facts.home, remote: inv.remote }))
-        ? grant
-        : undefined;
-    if (power && riskRank(risk) < riskRank('high')) risk = 'high';
-    if (risk === 'none') return [];
-    return [
-      {
-        operation: 'modify' as const,
-        tool: inv.name,
-        target: path,
-        reversible: false,
-        risk,
-        reason: power
-          ? `${inv.name} ${power.what(path)}`
-          : `${inv.name}${recursive ? ' -R' : ''} changes access to ${path}: ${cls.why}`,
-        category: 'file',
-      },
-    ];
-  });
 }
 
 const RSYNC_DELETE = [

@@ -1,6 +1,7 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js';
 import { hasOption, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { mounts } from './host-admin/mounts.js';
 import { classifyPath, resolvePath } from './paths.js';
 
 // Administering the machine itself: its packages, kernel, mounts, security enforcement and logs, and the
@@ -172,32 +173,6 @@ function modules(inv: Invocation): Effect[] {
       `${inv.name} ${removes ? 'removes' : 'loads'} the kernel module ${names.join(' ')}`,
     ),
   ];
-}
-
-/** mount with a source and a mount point, or -o remount; umount of a system path. `mount` alone lists. */
-function mounts(inv: Invocation): Effect[] {
-  const parsed = parseOptions(inv.args, {
-    withValue: ['-o', '-t', '-O', '-L', '-U', '--options', '--types'],
-  });
-  const points = parsed.positionals.map((w) =>
-    inv.remote ? w.value : resolvePath(w.value, inv.facts.cwd, inv.facts.home),
-  );
-  const where = points[points.length - 1];
-  if (!where) return [];
-  const cls = classifyPath(where, {
-    cwd: inv.facts.cwd,
-    home: inv.facts.home,
-    recursive: true,
-    remote: inv.remote,
-  });
-  const system = cls.risk === 'critical' || cls.risk === 'high';
-  if (inv.name === 'umount')
-    return [
-      effect(inv, where, 'modify', system ? 'high' : 'medium', `umount detaches ${where} (${cls.why})`),
-    ];
-  const options = parsed.options.get('-o')?.join(',') ?? '';
-  const verb = /\bremount\b/.test(options) ? 'remounts' : 'mounts over';
-  return [effect(inv, where, 'modify', system ? 'high' : 'medium', `mount ${verb} ${where} (${cls.why})`)];
 }
 
 /** ssh-copy-id HOST: HOST now accepts this key (placed by the host, like ssh). */

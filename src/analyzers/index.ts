@@ -32,6 +32,7 @@ import { directoriesAnalyzer } from './directories.js';
 import { edgeAnalyzer } from './edge.js';
 import { etcdAnalyzer } from './etcd.js';
 import { filesAnalyzer } from './files.js';
+import { emptyingCommandsAnalyzer } from './emptying-commands.js';
 import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
@@ -110,6 +111,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     newrelicAnalyzer,
     iacProtectionEditsAnalyzer,
     sameFileRedirectAnalyzer,
+    emptyingCommandsAnalyzer,
     keysAnalyzer,
     packageChangesAnalyzer,
     imagePushesAnalyzer,

@@ -103,6 +103,11 @@ const REGENERABLE = new Set([
 const REGENERABLE_FILE =
   /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
+/** A name (a directory or a file) that builds and tools make again: `__pycache__`, `dist`, `x.pyc`. */
+export function isRegenerableName(name: string): boolean {
+  return REGENERABLE.has(name) || REGENERABLE_FILE.test(name);
+}
+
 export function isInside(path: string, dir: string): boolean {
   // Asked several times per target: no `${dir}/` string is built to ask it.
   return (
@@ -110,9 +115,16 @@ export function isInside(path: string, dir: string): boolean {
   );
 }
 
+/** A path inside a scratch directory (`/tmp/x`, not `/tmp` itself). */
+export function isScratch(path: string): boolean {
+  return SCRATCH_ROOTS.some((r) => isInside(path, r) && path !== r);
+}
+
 export interface PathClass {
   risk: Risk;
   why: string;
+  /** Scratch space, build output or a cache: nothing anyone needs to keep, whatever the risk says. */
+  throwaway?: true;
 }
 
 /** Directories of a Windows drive that hold the system and its programs (`C:\Windows`, `C:\Program Files`). */
@@ -150,7 +162,7 @@ function classifyWindowsPath(path: string, cwd: string, recursive: boolean): Pat
     return everything ? { risk: 'critical', why: `everything in ${dir}` } : undefined;
   }
   if (parts.length === 0) return { risk: 'critical', why: `the whole drive ${path}` };
-  if (windowsScratch(parts)) return { risk: 'low', why: 'a scratch directory' };
+  if (windowsScratch(parts)) return { risk: 'low', why: 'a scratch directory', throwaway: true };
   if (WINDOWS_SYSTEM.has(parts[0]!) || (parts[0] === 'users' && parts.length === 1))
     return parts.length === 1
       ? { risk: 'critical', why: `the system directory ${path}` }
@@ -211,7 +223,7 @@ export function classifyPath(
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
   // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
-    return { risk: 'low', why: 'a scratch directory' };
+    return { risk: 'low', why: 'a scratch directory', throwaway: true };
   if (DATA_FILE.test(path)) return { risk: 'high', why: 'a data or state file' };
   const regenerable = REGENERABLE.has(base) || REGENERABLE_FILE.test(path);
   if (!opts.remote && isInside(path, cwd)) {
@@ -219,8 +231,9 @@ export function classifyPath(
     const within = path.slice(cwd.length).split('/').slice(1, -1);
     const systemCwd = cwd === '/' || SYSTEM_ROOTS.some((r) => isInside(cwd, r) && !isInside(cwd, home));
     if (!systemCwd && within.some((dir) => REGENERABLE.has(dir)) && !DATA_PATH.test(path.slice(cwd.length)))
-      return { risk: 'low', why: 'inside build output or a cache that is regenerated' };
-    if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
+      return { risk: 'low', why: 'inside build output or a cache that is regenerated', throwaway: true };
+    if (regenerable)
+      return { risk: 'low', why: 'build output or cache that is regenerated', throwaway: true };
     if (DATA_PATH.test(path.slice(cwd.length))) return { risk: 'high', why: 'a data directory' };
     return recursive
       ? { risk: 'medium', why: 'a directory in the project' }
@@ -236,9 +249,13 @@ export function classifyPath(
   ) {
     return { risk: 'high', why: 'a system path' };
   }
-  if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated' };
+  if (regenerable) return { risk: 'low', why: 'build output or cache that is regenerated', throwaway: true };
   if (HOME_CACHES.some((c) => isInside(path, posix.join(home, c))))
-    return { risk: 'low', why: 'a package or build cache, downloaded or built again when needed' };
+    return {
+      risk: 'low',
+      why: 'a package or build cache, downloaded or built again when needed',
+      throwaway: true,
+    };
   if (isInside(path, home)) {
     const depth = path.slice(home.length).split('/').filter(Boolean).length;
     if (depth === 1 && recursive) return { risk: 'high', why: 'a top-level directory of the home directory' };

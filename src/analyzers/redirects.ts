@@ -1,5 +1,6 @@
 import type { ActionFacts, Effect } from '../core/types.js';
 import type { Redirect } from '../shell/extract.js';
+import { emptied } from './files/emptied.js';
 import { guardedWrite } from './guarded-writes.js';
 import { classifyPath, resolvePath, writeGrantsPower } from './paths.js';
 
@@ -70,6 +71,9 @@ export function redirectEffects(
     ];
   }
   const cls = classifyPath(path, { cwd: facts.cwd, home: facts.home, recursive: false, remote });
+  // `> file` with no command writes nothing into what it emptied.
+  if (redirect.alone && operator !== '<>')
+    return [emptied(tool, path, cls, `\`${operator}\` with no command`)];
   // Rewriting an ordinary project file is everyday editing; overwriting data, secrets or system files is not.
   const risk =
     cls.risk === 'critical' || cls.risk === 'high' ? 'high' : cls.risk === 'medium' ? 'medium' : 'low';

@@ -8,6 +8,8 @@ export interface Redirect {
   operator: string; // '>', '>>', '>|', '&>', '&>>', '<', '>&', …
   target: Word;
   descriptor?: string;
+  /** Written with no command (`> file`): it writes nothing, so it only creates or empties the file. */
+  alone?: true;
 }
 
 /** One simple command as bash would run it, wherever it sits (list, pipeline, subshell, substitution…). */
@@ -184,6 +186,9 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
         break;
       case 'file_redirect': {
         const redirect = extractRedirect(node, lookup);
+        const statement = parentOf(node, above);
+        if (redirect && statement?.type === 'redirected_statement' && !statement.childForFieldName('body'))
+          redirect.alone = true;
         if (redirect) result.redirects.push(redirect);
         break;
       }

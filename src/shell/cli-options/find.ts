@@ -77,6 +77,8 @@ interface FindPrimary {
   name: string;
   /** Its values; for -exec and friends, the command it runs (without the terminator). */
   values: Word[];
+  /** Written after `!` or `-not`: the test matches what it does not. */
+  negated?: true;
 }
 
 export interface FindCommandLine {
@@ -125,7 +127,9 @@ export function parseFind(args: readonly Word[]): FindCommandLine {
       continue;
     }
     const count = TWO_VALUES.has(name) ? 2 : ONE_VALUE.has(name) || NEWER_XY.test(name) ? 1 : 0;
-    primaries.push({ name, values: args.slice(i + 1, i + 1 + count) });
+    const before = args[i - 1];
+    const negated = before && !before.dynamic && (before.value === '!' || before.value === '-not');
+    primaries.push({ name, values: args.slice(i + 1, i + 1 + count), ...(negated ? { negated: true } : {}) });
     i += count;
   }
   return { roots: roots.length ? roots : [word('.')], primaries };

@@ -1,0 +1,86 @@
+import type { Effect, Risk } from '../../core/types.js';
+import { parseFind } from '../../shell/cli-options/find.js';
+import type { Invocation } from '../analyzer.js';
+import { isInside, isRegenerableName } from '../paths.js';
+import { deletion } from './place.js';
+
+// `find . -name '*.pyc' -delete` is cleanup; `find . -name '*.ts' -not -path './node_modules/*' -delete`
+// deletes the project's sources. Both were low, because any filter counted as narrowing. In the project
+// what the names match decides: junk that tools make (bytecode, editor swaps, build output) stays low,
+// anything else (sources, data, or files picked by age or size alone) is a real deletion.
+
+const FIND_FILTERS = new Set([
+  '-name',
+  '-iname',
+  '-path',
+  '-ipath',
+  '-regex',
+  '-iregex',
+  '-newer',
+  '-mtime',
+  '-mmin',
+  '-size',
+  '-empty',
+  '-user',
+  '-wholename',
+  '-iwholename',
+  '-links',
+  '-perm',
+]);
+
+/** Tests on the name or the path: what they match says what goes. */
+const NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
+
+/** Leftovers of editors and patch tools that no build lists: `x~`, `#x#`, `.#x`, source maps. */
+const EDITOR_LEFTOVERS = /(~|^#.*#|^\.#.*|\.map)$/;
+
+/** A name or path pattern (`*.pyc`, `__pycache__`, `./dist/x`) matching only files tools make again. */
+function namesJunk(pattern: string): boolean {
+  // A glob read by an example of what it matches: `*.pyc` as `x.pyc`.
+  const parts = pattern
+    .replace(/\[([^\]])[^\]]*\]/g, '$1')
+    .replace(/[*?]/g, 'x')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.' && p !== 'x');
+  const last = parts[parts.length - 1] ?? '';
+  return parts.some(isRegenerableName) || EDITOR_LEFTOVERS.test(last);
+}
+
+/** Whether every file the expression can delete is junk: a junk name test, or `-empty` (nothing in it). */
+function onlyJunk(primaries: ReturnType<typeof parseFind>['primaries']): boolean {
+  return primaries.some((p, i) => {
+    const negated = p.negated || primaries[i - 1]?.name === '-not';
+    if (negated) return false;
+    if (p.name === '-empty') return true;
+    return NAME_TESTS.has(p.name) && p.values.some((v) => !v.dynamic && namesJunk(v.value));
+  });
+}
+
+const LOWERED: Record<Risk, Risk> = {
+  critical: 'high',
+  high: 'high',
+  medium: 'low',
+  low: 'low',
+  none: 'none',
+};
+
+export function find(inv: Invocation): Effect[] {
+  // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
+  const { roots, primaries } = parseFind(inv.args);
+  if (!primaries.some((p) => p.name === '-delete')) return [];
+  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
+  const filtered =
+    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
+    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
+  return roots.map((root) => {
+    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
+    if (!filtered) return effect;
+    const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
+    const junk = onlyJunk(primaries);
+    // In a build-output or scratch directory everything is junk; elsewhere in the project, what the names say.
+    const projectRisk: Risk = effect.risk === 'low' || effect.risk === 'none' || junk ? 'low' : 'medium';
+    effect.risk = inProject ? projectRisk : LOWERED[effect.risk];
+    effect.reason += junk ? ' (only files tools make again)' : ' (only files matching a filter)';
+    return effect;
+  });
+}

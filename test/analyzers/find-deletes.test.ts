@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Any filter made `find … -delete` in the project low: `find . -name '*.ts' -not -path './node_modules/*'
+// -delete` (every TypeScript source) was allowed as if it were `find . -name '*.pyc' -delete`. What the
+// names match decides: junk tools make again stays low, sources, data or files picked by age are asked.
+
+describe('find -delete in the project, by what its names match', () => {
+  it.each([
+    "find . -name '*.ts' -not -path './node_modules/*' -delete",
+    "find src -type f -name '*.py' -delete",
+    "find . -name '*.sql' -delete",
+    'find . -iname "*.JSON" -delete',
+    "find . -name '*.go' -type f -delete",
+    "find docs -name '*.md' -delete",
+    'find . -type f -mtime +7 -delete',
+    "find . ! -name '*.pyc' -type f -delete",
+    "find . -not -name '*.log' -delete",
+    "find ~/notes -name '*.md' -delete",
+  ])('%s is asked', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+
+  it.each([
+    "find . -name '*.pyc' -delete",
+    'find . -type d -name __pycache__ -delete',
+    "find . -name '*.tmp' -delete",
+    "find . -name '*.log' -mtime +7 -delete",
+    "find . -name '.DS_Store' -delete",
+    "find . -name '*.o' -delete",
+    "find . -name '*~' -delete",
+    "find . -name '*.swp' -delete",
+    "find . -name '*.orig' -delete",
+    "find . -iname '*.rej' -delete",
+    "find . -path '*/node_modules/*' -name '*.js' -delete",
+    'find . -type d -name target -delete',
+    'find . -type d -empty -delete',
+    "find dist -name '*.map' -delete",
+    'find /tmp/scratch -type f -mtime +7 -delete',
+    'find build -type f -delete',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
