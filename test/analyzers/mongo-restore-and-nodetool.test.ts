@@ -23,6 +23,9 @@ describe('data or backups destroyed, or a node taken out, in production is not a
     'nodetool -h cassandra-prod-1.acme.internal assassinate 10.0.4.12',
     'nodetool -h cassandra-prod-1.acme.internal truncatehints',
     "ssh cassandra-prod-2 'nodetool clearsnapshot --all'",
+    // Not among its subcommands known here: -h names the host, it does not ask for help.
+    'nodetool -h cassandra-prod-1.acme.internal purge-everything',
+    'nodetool -h cassandra-prod-1.acme.internal frobnicate',
   ])('%s', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
