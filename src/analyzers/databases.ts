@@ -3,6 +3,8 @@ import { atlas } from './databases/atlas.js';
 import { cbt } from './databases/cbt.js';
 import { couchbaseCli } from './databases/couchbase.js';
 import { mongo } from './databases/mongo.js';
+import { mongoRestore } from './databases/mongo-tools.js';
+import { nodetool } from './databases/nodetool.js';
 import { clickhouse, cqlsh } from './databases/other-sql.js';
 import { mysqlsh } from './databases/mysqlsh.js';
 import { SQL_SHELLS, sqlplus, sqlShell, usql } from './databases/sql-shells.js';
@@ -16,7 +18,8 @@ import type { SqlParser } from './sql-parser.js';
 // (databases/sql-assess.ts); mongosh --eval JavaScript and redis-cli commands are matched by name; the
 // PostgreSQL and MySQL admin tools (dropdb, pg_restore --clean, mysqladmin drop) by their arguments. The
 // SQL shells of warehouses and other servers (trino, beeline, sqlcmd, snowsql…) are tables in sql-shells.ts;
-// the administration CLIs of hosted databases (Bigtable's cbt, couchbase-cli, MongoDB Atlas) are tables too.
+// the administration CLIs of hosted databases (Bigtable's cbt, couchbase-cli, MongoDB Atlas) and Cassandra's
+// nodetool are tables too; mongorestore and mongoimport are read by their options (--drop).
 export function databasesAnalyzer(sql: SqlParser): Analyzer {
   return {
     family: 'databases',
@@ -28,6 +31,8 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'sqlite',
       'mongosh',
       'mongo',
+      'mongorestore',
+      'mongoimport',
       'redis-cli',
       'valkey-cli',
       'dropdb',
@@ -38,6 +43,7 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
       'mysqladmin',
       'mariadb-admin',
       'cqlsh',
+      'nodetool',
       'clickhouse-client',
       'clickhouse',
       'duckdb',
@@ -73,6 +79,9 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
         case 'mongosh':
         case 'mongo':
           return mongo(inv);
+        case 'mongorestore':
+        case 'mongoimport':
+          return mongoRestore(inv);
         case 'redis-cli':
         case 'valkey-cli':
           return redis(inv);
@@ -88,6 +97,8 @@ export function databasesAnalyzer(sql: SqlParser): Analyzer {
           return mysqladmin(inv);
         case 'cqlsh':
           return cqlsh(inv, sql);
+        case 'nodetool':
+          return nodetool(inv);
         case 'clickhouse-client':
         case 'clickhouse':
           return clickhouse(inv, sql);

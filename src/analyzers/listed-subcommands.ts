@@ -24,7 +24,9 @@ export function listedSubcommandEffects(
   // Found in the table, or nothing to guess at; an unlisted call may still say that it destroys.
   if (!listed.some((e) => e.unrecognised)) return listed;
   const options = parseOptions(inv.args, cli.options);
-  if (hasOption(options, '--help', '-h')) return [];
+  // -h is help unless it takes a value (nodetool's -h HOST).
+  const help = cli.options.withValue?.includes('-h') ? ['--help'] : ['--help', '-h'];
+  if (hasOption(options, ...help)) return [];
   const words = options.positionals.slice(0, SUBCOMMAND_DEPTH);
   const names = words.map((w) => (w.dynamic ? '' : (cli.aliases?.[w.value] ?? w.value)));
   // A subcommand the table lists (and found harmless, or harmless with these options) is not guessed at.

@@ -5,7 +5,7 @@ import {
   type EnvironmentVerdict,
 } from './environment.js';
 import { withFields } from './with-fields.js';
-import { isDestructive, type Effect, type EnvironmentHint, type PlacedEffect } from './types.js';
+import { isDestructive, maxRisk, type Effect, type EnvironmentHint, type PlacedEffect } from './types.js';
 
 // The one place where an effect gets its environment. Every kind of action (shell, plan, file write, MCP
 // call) comes through here, so the configuration's patterns and its answer for "unknown" apply everywhere.
@@ -44,10 +44,13 @@ export function placeEffect(
   hints: EnvironmentHint[] = effect.hints ?? [],
 ): PlacedEffect {
   const verdict = placeHints(hints, local, placement);
-  return withFields(effect, {
+  // Unknown counts as production here as it does in the baseline policy.
+  const worse = verdict.environment === 'non-production' ? undefined : effect.riskInProduction;
+  const rated = worse ? withFields(effect, { risk: maxRisk(effect.risk, worse) }) : effect;
+  return withFields(rated, {
     hints,
     environment: verdict.environment,
     environmentHints: verdict.because,
-    destructive: isDestructive(effect),
+    destructive: isDestructive(rated),
   });
 }

@@ -43,6 +43,11 @@ export interface Effect {
    * so the command is judged as an unrecognised program would be, placed by `hints` too.
    */
   unrecognised?: true;
+  /**
+   * The risk where the effect lands in production or an unrecognised environment, when that is worse than
+   * `risk`: stopping a container is routine on a laptop or in staging, an outage on a production host.
+   */
+  riskInProduction?: Risk;
   /** Set false when this effect lands elsewhere although its tool usually acts on this machine (docker -H). */
   local?: boolean;
   /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */

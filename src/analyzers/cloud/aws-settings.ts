@@ -26,7 +26,7 @@ function structuredKeys(text: string): Map<string, string> {
       const data = JSON.parse(trimmed) as unknown;
       if (data && typeof data === 'object' && !Array.isArray(data))
         for (const [k, v] of Object.entries(data as Record<string, unknown>))
-          if (['string', 'number', 'boolean'].includes(typeof v)) keys.set(k, String(v));
+          if (['string', 'number', 'boolean'].includes(typeof v) || Array.isArray(v)) keys.set(k, String(v));
     } catch {
       // Not JSON after all: nothing is read from it.
     }
@@ -68,8 +68,8 @@ function shorthandPairs(text: string): string[] {
   return pairs;
 }
 
-/** Every key given to an option, from each of its values. */
-const keysOf = (args: CloudArgs, option: string) => {
+/** Every key given to an option, from each of its values (a list's items joined with commas). */
+export const keysOf = (args: CloudArgs, option: string) => {
   const all = new Map<string, string>();
   for (const v of values(args, option)) for (const [k, x] of structuredKeys(v)) all.set(k, x);
   return all;

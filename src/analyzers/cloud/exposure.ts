@@ -1,3 +1,4 @@
+import { keysOf } from './aws-settings.js';
 import { anyAddress, has, switchOn, value, values, type CloudArgs } from './common.js';
 
 // Settings that put a database, a bucket or a port in reach of the whole internet, by cloud: `aws rds
@@ -28,9 +29,24 @@ export function awsExposure(service: string, op: string, args: CloudArgs): strin
     if (shared.some((v) => /(^|[=\s,"])all([\s,"}\]]|$)/i.test(v)))
       return 'the disk image to every AWS account';
   }
+  if (service === 'eks') return eksEndpoint(op, args);
   if (!/^(rds|redshift|docdb|neptune|dms)$/.test(service)) return undefined;
   if (!/^(create|modify|restore)-/.test(op) || !switchOn(args, '--publicly-accessible')) return undefined;
   return 'the database to the internet (--publicly-accessible)';
+}
+
+/**
+ * `aws eks create-cluster|update-cluster-config --resources-vpc-config endpointPublicAccess=true,…`: the
+ * cluster's API server reachable from publicAccessCidrs, every address unless they are given.
+ * endpointPrivateAccess=true or endpointPublicAccess=false only close it.
+ */
+function eksEndpoint(op: string, args: CloudArgs): string | undefined {
+  if (op !== 'create-cluster' && op !== 'update-cluster-config') return undefined;
+  const config = keysOf(args, '--resources-vpc-config');
+  const publicAccess = config.get('endpointPublicAccess')?.toLowerCase();
+  const cidrs = config.get('publicAccessCidrs');
+  const anywhere = cidrs === undefined ? publicAccess === 'true' : anyAddress(cidrs);
+  return publicAccess !== 'false' && anywhere ? "the cluster's Kubernetes API to the internet" : undefined;
 }
 
 /** `gcloud sql instances create|patch --authorized-networks=0.0.0.0/0`, `--assign-ip` with it. */

@@ -3,6 +3,7 @@ import { hasOption, optionValue, parseOptions, type ParsedOptions } from '../../
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { contextHints, effect, hostOf, isDryRun, type Scope } from './common.js';
+import { harmfulValues } from './helm-values.js';
 
 const VALUE_OPTIONS = [
   '--kube-context',
@@ -114,6 +115,34 @@ function release(scope: Scope, name: Word | string): { target: string; hints: En
   };
 }
 
+/**
+ * The values set on the command line that take the release down or open it (helm-values.ts). Routine on a dev
+ * or staging release (a chart scaled down, Vault in dev mode); an outage or an open door on a production one.
+ */
+function harmfulSettings(
+  scope: Scope,
+  parsed: ParsedOptions,
+  call: string,
+  target: string,
+  hints: EnvironmentHint[],
+): Effect[] {
+  return harmfulValues(parsed).map(({ setting, risk, what }) => ({
+    ...effect(
+      scope,
+      'modify',
+      'low',
+      target,
+      `${call} sets ${setting.key}=${setting.value}: ${what}`,
+      'release',
+      {
+        hints,
+        reversible: true,
+      },
+    ),
+    riskInProduction: risk,
+  }));
+}
+
 /** helm: releases are uninstalled (every object of the chart deleted), rolled back, upgraded. */
 export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
   const parsed = parseOptions(args, { withValue: VALUE_OPTIONS });
@@ -173,6 +202,7 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
     case 'install': {
       if (hasOption(parsed, '--force', '--force-replace'))
         return [
+          ...harmfulSettings(scope, parsed, `helm ${verb}`, target, hints),
           effect(
             scope,
             'replace',
@@ -196,6 +226,7 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
             reversible: true,
           },
         ),
+        ...harmfulSettings(scope, parsed, `helm ${verb}`, target, hints),
       ];
     }
     case 'test':

@@ -4,6 +4,7 @@ import type { Word } from '../../shell/words.js';
 import { effect, pathHint, type Scope } from './common.js';
 import { label, refHints, targetsOf, type VerbContext } from './objects.js';
 import { manifestRuns } from './manifest-commands.js';
+import { patchedValue } from './patch-bodies.js';
 
 export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
   const replicas = optionValue(parsed, '--replicas');
@@ -41,27 +42,6 @@ export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
       reversible: true,
     });
   });
-}
-
-/** Whether a patch sets spec.replicas to 0 (strategic/merge patch or JSON patch). */
-function patchScalesToZero(text: string | undefined): boolean {
-  if (!text) return false;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (Array.isArray(body))
-    return body.some(
-      (op: unknown) =>
-        typeof op === 'object' &&
-        op !== null &&
-        (op as Record<string, unknown>).path === '/spec/replicas' &&
-        (op as Record<string, unknown>).value === 0,
-    );
-  const spec = (body as { spec?: { replicas?: unknown } } | null)?.spec;
-  return spec?.replicas === 0;
 }
 
 function nodes(rest: Word[]): string[] {
@@ -108,15 +88,29 @@ export function cordon({ scope, rest }: VerbContext): Effect[] {
   );
 }
 
-export function taint({ scope, rest }: VerbContext): Effect[] {
+/**
+ * `kubectl taint nodes NAME|--all|-l SEL KEY[=VALUE]:EFFECT`: NoExecute evicts every pod that does not tolerate
+ * it (on every node, an outage); NoSchedule only keeps new pods off; `KEY-` removes a taint.
+ */
+export function taint({ scope, parsed, rest }: VerbContext): Effect[] {
   const evicts = rest.some((w) => /:NoExecute$/.test(w.value));
-  return nodes(rest.filter((w) => !w.value.includes('=') && !w.value.includes(':'))).map((n) =>
+  const named = nodes(
+    rest.filter((w) => !w.value.includes('=') && !w.value.includes(':') && !w.value.endsWith('-')),
+  );
+  const selector = optionValue(parsed, '-l', '--selector');
+  const many = hasOption(parsed, '--all')
+    ? 'every node'
+    : selector
+      ? `the nodes matching -l ${selector}`
+      : undefined;
+  const targets = many ? [many] : named.map((n) => `node/${n}`);
+  return targets.map((target) =>
     effect(
       scope,
       'modify',
-      evicts ? 'medium' : 'low',
-      `node/${n}`,
-      evicts ? `taints node ${n} NoExecute: its pods are evicted` : `taints node ${n}`,
+      evicts ? (many ? 'high' : 'medium') : 'low',
+      target,
+      evicts ? `taints ${target} NoExecute: the pods without a toleration are evicted` : `taints ${target}`,
       'node',
       { reversible: true },
     ),
@@ -206,7 +200,19 @@ export function patch({ inv, scope, parsed, rest }: VerbContext): Effect[] {
         'workload',
       ),
     ];
-  if (!patchScalesToZero(body)) return [low(scope, 'patch', target)];
+  // The volume's data is deleted with its claim (Retain, the safety net, keeps it).
+  if (patchedValue(body, 'spec', 'persistentVolumeReclaimPolicy') === 'Delete')
+    return [
+      effect(
+        scope,
+        'modify',
+        'medium',
+        target,
+        `sets the reclaim policy of ${target} to Delete: its data is deleted when its claim is`,
+        'volume',
+      ),
+    ];
+  if (patchedValue(body, 'spec', 'replicas') !== 0) return [low(scope, 'patch', target)];
   return [
     effect(
       scope,

@@ -20,6 +20,7 @@ import {
   taint,
 } from './kubectl-changes.js';
 import { remove } from './kubectl-delete.js';
+import { expose } from './expose.js';
 import {
   CONFIG_READS,
   GLOBAL_VALUE,
@@ -50,6 +51,7 @@ const HANDLERS: Record<string, (ctx: VerbContext) => Effect[]> = {
   rollback,
   prune,
   cp: copyIntoPod,
+  expose,
 };
 
 /**

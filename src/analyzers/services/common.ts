@@ -22,6 +22,12 @@ export function fx(
 }
 
 /**
+ * Containers stopped, killed or paused: routine on a laptop or in staging; on a production host what they
+ * serve is down until someone starts them again.
+ */
+export const outageInProduction = (effect: Effect): Effect => ({ ...effect, riskInProduction: 'high' });
+
+/**
  * Services whose loss takes a machine off the network or takes data and traffic with it: stopping one
  * is worse than stopping an ordinary unit. Names are matched after `.service` and `@instance` are removed.
  */

@@ -3,7 +3,7 @@ import type { Effect } from '../../core/types.js';
 import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { fx, hostOf, isGentleSignal } from './common.js';
+import { fx, hostOf, isGentleSignal, outageInProduction } from './common.js';
 import { COMPOSE_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
 import { isRemoteHost, LOCAL_CONTEXT, unpeeledExec, type Scope } from './docker-scope.js';
 
@@ -65,14 +65,16 @@ export function compose(inv: Invocation, tool: string, scope: Scope, args: reado
         ];
       // Taking a project down on another machine (ssh, -H, DOCKER_HOST) is an outage there; locally it is routine.
       return [
-        fx(
-          tool,
-          'delete',
-          inv.remote || remoteDaemon ? 'medium' : 'low',
-          target,
-          `compose down removes the containers and networks of ${target}; volumes are kept`,
-          'container',
-          opts,
+        outageInProduction(
+          fx(
+            tool,
+            'delete',
+            inv.remote || remoteDaemon ? 'medium' : 'low',
+            target,
+            `compose down removes the containers and networks of ${target}; volumes are kept`,
+            'container',
+            opts,
+          ),
         ),
       ];
     case 'rm':
@@ -87,22 +89,28 @@ export function compose(inv: Invocation, tool: string, scope: Scope, args: reado
           opts,
         ),
       ];
-    case 'kill':
+    case 'kill': {
+      const gentle = isGentleSignal(optionValue(sub, '-s', '--signal'));
+      const killed = fx(
+        tool,
+        'modify',
+        gentle ? 'low' : 'medium',
+        which,
+        `compose kill kills ${which} without a clean shutdown`,
+        'container',
+        opts,
+      );
+      return [gentle ? killed : outageInProduction(killed)];
+    }
+    case 'stop':
+    case 'pause':
       return [
-        fx(
-          tool,
-          'modify',
-          isGentleSignal(optionValue(sub, '-s', '--signal')) ? 'low' : 'medium',
-          which,
-          `compose kill kills ${which} without a clean shutdown`,
-          'container',
-          opts,
+        outageInProduction(
+          fx(tool, 'modify', 'low', which, `compose ${verbWord.value} ${which}`, 'container', opts),
         ),
       ];
-    case 'stop':
     case 'restart':
-    case 'pause':
-      return [fx(tool, 'modify', 'low', which, `compose ${verbWord.value} ${which}`, 'container', opts)];
+      return [fx(tool, 'modify', 'low', which, `compose restart ${which}`, 'container', opts)];
     case 'up':
       if (hasOption(sub, '-V', '--renew-anon-volumes'))
         return [

@@ -3,7 +3,7 @@ import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { hostAccess } from './host-access.js';
-import { fx, isGentleSignal } from './common.js';
+import { fx, isGentleSignal, outageInProduction } from './common.js';
 import { compose } from './compose.js';
 import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
 import { names, scopeOf, unpeeledExec, type Scope } from './docker-scope.js';
@@ -39,8 +39,8 @@ function kill(scope: Scope, args: readonly Word[]): Effect[] {
   const parsed = parseOptions(args, { withValue: SUB_VALUE });
   const signal = optionValue(parsed, '-s', '--signal');
   const gentle = isGentleSignal(signal);
-  return names(parsed.positionals, 'container').map(({ target, hints }) =>
-    fx(
+  return names(parsed.positionals, 'container').map(({ target, hints }) => {
+    const killed = fx(
       scope.tool,
       'modify',
       gentle ? 'low' : 'medium',
@@ -48,8 +48,9 @@ function kill(scope: Scope, args: readonly Word[]): Effect[] {
       gentle ? `sends ${signal} to ${target}` : `kills ${target} without a clean shutdown`,
       'container',
       { hints: [...scope.hints, ...hints], reversible: true },
-    ),
-  );
+    );
+    return gentle ? killed : outageInProduction(killed);
+  });
 }
 
 /** `docker run -v /:/host`: a container given the host's root file system can do anything to it. */
@@ -173,13 +174,18 @@ export function containers(inv: Invocation): Effect[] {
     case 'container kill':
       return kill(scope, args);
     case 'stop':
-    case 'container stop': {
+    case 'container stop':
+    case 'pause':
+    case 'container pause': {
       const parsed = parseOptions(args, { withValue: SUB_VALUE });
+      const verb = key.endsWith('pause') ? 'pauses' : 'stops';
       return names(parsed.positionals, 'container').map(({ target, hints }) =>
-        fx(tool, 'modify', 'low', target, `stops ${target}`, 'container', {
-          ...opts,
-          hints: [...scope.hints, ...hints],
-        }),
+        outageInProduction(
+          fx(tool, 'modify', 'low', target, `${verb} ${target}`, 'container', {
+            ...opts,
+            hints: [...scope.hints, ...hints],
+          }),
+        ),
       );
     }
     case 'container prune':

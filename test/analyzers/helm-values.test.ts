@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Values set on helm's command line that take a production release down or remove what protects it
+// (src/analyzers/kubernetes/helm-values.ts): each upgrade was a low-risk change, allowed. The same values
+// on a dev or staging release are routine, and so are everyday values in production.
+
+const PROD = '-n production --kube-context prod-eu1';
+
+describe('a helm value that takes a production release down or opens it is not allowed', () => {
+  it.each([
+    `helm upgrade api ./charts/api ${PROD} --reuse-values --set replicaCount=0`,
+    `helm upgrade --install cache bitnami/redis ${PROD} --set replica.replicaCount=0`,
+    `helm upgrade api ./charts/api ${PROD} --set image.tag=1.5.0,replicaCount=0`,
+    `helm upgrade api ./charts/api ${PROD} --set-json 'replicaCount=0'`,
+    `helm upgrade db bitnami/postgresql ${PROD} --reuse-values --set primary.persistence.enabled=false`,
+    `helm upgrade db bitnami/postgresql ${PROD} --set-json 'primary.persistence={"enabled":false,"size":"8Gi"}'`,
+    `helm upgrade vault hashicorp/vault -n vault --kube-context prod-eu1 --set server.dev.enabled=true`,
+    `helm upgrade mon grafana/grafana ${PROD} --set 'grafana\\.ini.auth\\.anonymous.enabled=true' --set 'grafana\\.ini.auth\\.anonymous.org_role=Admin'`,
+    `helm upgrade cache bitnami/redis ${PROD} --set-string auth.enabled=false`,
+    `helm install search elastic/elasticsearch ${PROD} --set security.tls.enabled=false`,
+    `helm upgrade api ./charts/api ${PROD} --force --set replicaCount=0`,
+  ])('%s', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    expect(r.assessment.environment).toBe('production');
+  });
+
+  it('through HELM_KUBECONTEXT too', async () => {
+    const r = await check('helm upgrade api ./charts/api --reuse-values --set replicaCount=0', {
+      env: { HELM_KUBECONTEXT: 'prod-eu1' },
+    });
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+});
+
+describe('everyday values, and the same values outside production, stay allowed', () => {
+  it.each([
+    `helm upgrade api ./charts/api ${PROD} --reuse-values --set image.tag=1.4.2`,
+    `helm upgrade api ./charts/api ${PROD} --set replicaCount=3,image.tag=1.4.2`,
+    `helm upgrade db bitnami/postgresql ${PROD} --set primary.persistence.enabled=true`,
+    `helm upgrade mon grafana/grafana ${PROD} --set 'grafana\\.ini.auth\\.anonymous.enabled=false'`,
+    `helm upgrade search elastic/elasticsearch ${PROD} --set security.tls.enabled=true`,
+    `helm upgrade api ./charts/api ${PROD} --set replicaCount=0 --dry-run`,
+    'helm template api ./charts/api --set replicaCount=0',
+    'helm upgrade api ./charts/api -n staging --kube-context stg-eu1 --set replicaCount=0',
+    'helm upgrade vault hashicorp/vault -n vault --kube-context kind-dev --set server.dev.enabled=true',
+    'helm install db bitnami/postgresql -n dev --kube-context dev-eu1 --set primary.persistence.enabled=false',
+  ])('%s', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
