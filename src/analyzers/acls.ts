@@ -30,6 +30,8 @@ interface Grant {
   whom: string;
   reads: boolean;
   writes: boolean;
+  /** The user's own entry: it matters only where writing grants power. */
+  powerOnly?: boolean;
 }
 
 /** An entry such as `u:agent:rwx`, `d:g:ops:rw`, `o::rwx`, `user:bob:w`: what it gives someone else. */
@@ -67,12 +69,23 @@ function handedOut(inv: Invocation, parsed: ParsedOptions): Grant | undefined {
   );
   if (computed) return { whom: 'someone named at run time', reads: true, writes: true };
   const grants = specs.flatMap((spec) => spec.split(',').flatMap((e) => entryGrant(inv, e) ?? []));
-  if (!grants.length) return undefined;
+  if (!grants.length) return selfWriteGrant(specs);
   return {
     whom: [...new Set(grants.map((g) => g.whom))].join(', '),
     reads: grants.some((g) => g.reads),
     writes: grants.some((g) => g.writes),
   };
+}
+
+/**
+ * An entry that gives the user themself write access (`u:dev:rwx`): nothing handed to someone else, except
+ * where writing grants power (`sudo setfacl -m u:dev:rwx /etc/sudoers.d` makes the user root).
+ */
+function selfWriteGrant(specs: readonly string[]): Grant | undefined {
+  const writes = specs.some((spec) =>
+    spec.split(',').some((e) => /^((d|default):)?(u|user):[^:]+:([rwxX-]*w[rwxX-]*|[2367])$/.test(e.trim())),
+  );
+  return writes ? { whom: 'the user', reads: false, writes: true, powerOnly: true } : undefined;
 }
 
 /** Why a grant on `path` matters, and how much, when it does. */
@@ -81,6 +94,7 @@ function grantMatters(inv: Invocation, grant: Grant, path: string, recursive: bo
   // A grant on a directory lets the grantee create files in it: as much as writing one there would.
   const power = writeGrantsPower(path, where) ?? writeGrantsPower(`${path.replace(/\/+$/, '')}/x`, where);
   if (grant.writes && power) return `lets ${grant.whom} write ${path} (${power.why})`;
+  if (grant.powerOnly) return undefined;
   const secret = ownerOnly(path, recursive);
   if (secret) return `lets ${grant.whom} read ${path} (${secret})`;
   const { home, cwd } = inv.facts;

@@ -7,6 +7,9 @@ import { redirectEffects } from './redirects.js';
 // `pg_dump -Fc -f /backups/shop.dump` on a production host was unverifiable there (the option that writes
 // made it more than a look, and nothing judged the file), while `pg_dump > /backups/shop.sql` was allowed.
 
+/** `backups/orders.dump`, `/var/backups/pg/x.sql`, `~/dumps/$(date +%F).sql`. */
+const BACKUP_DIRECTORY = /(^|\/)(backups?|dumps?|snapshots?)\//i;
+
 interface DumpTool {
   spec: OptionSpec;
   /** The options that name the output file. */
@@ -92,6 +95,8 @@ export const dumpFilesAnalyzer: Analyzer = {
     // `-f -` and mongodump's bare `--archive` write to stdout, which a redirect of their own judges.
     const file = optionValue(parseOptions(inv.args, tool.spec), ...tool.file);
     if (file === undefined || file === '' || file === '-') return [];
+    // A dump into a directory kept for dumps is the backup being made, whatever file it replaces there.
+    if (BACKUP_DIRECTORY.test(file)) return [];
     const dynamic = inv.args.some((w) => w.dynamic && w.value === file);
     return redirectEffects({ operator: '>', target: word(file, dynamic) }, inv.facts, inv.remote, inv.name);
   },

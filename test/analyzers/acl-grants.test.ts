@@ -8,6 +8,10 @@ import { check } from '../support/runtime.js';
 describe('setfacl entries that hand something to someone else', () => {
   it.each([
     'setfacl -R -m u:guest:rwx /home/dev',
+    // The user's own write where writing grants power makes them root.
+    'sudo setfacl -m u:dev:rwx /etc/sudoers.d',
+    'sudo setfacl -m user:dev:7 /etc/cron.d',
+    'setfacl -m u:dev:rwx /etc/shadow',
     'setfacl -m u:www-data:r /etc/shadow',
     'setfacl -R -m g:ops:rx ~/Documents',
     'setfacl -m o::r ~/.ssh/id_ed25519',
@@ -24,7 +28,6 @@ describe('setfacl entries that hand something to someone else', () => {
   });
 
   it.each([
-    'setfacl -m u:dev:rwx /etc/shadow',
     'setfacl -R -m u:dev:rwX ~/project',
     'setfacl -R -m u:$(whoami):rwx ~/shared',
     'setfacl -R -m u:www-data:rwX storage',

@@ -29,3 +29,14 @@ describe('database dumps written to a file', () => {
     expect(r.assessment.effects.map((e) => e.target)).toContain(target);
   });
 });
+
+describe('dumps into a directory kept for them', () => {
+  it.each([
+    'pg_dump -h db-prod.acme.internal -U postgres -Fc -f backups/orders.dump orders',
+    'flock -n /tmp/b.lock pg_dump -Fc billing -f /home/dev/backups/billing-$(date +%F).dump',
+    'sudo -u postgres pg_dumpall -f /var/backups/pg/nightly.sql',
+  ])('%s is allowed, the file there existing or not', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
