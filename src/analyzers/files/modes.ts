@@ -1,7 +1,7 @@
 // What a chmod mode does to each class of user, so a rule can ask "does anyone but the owner gain
 // something?" or "does anyone lose execute?" instead of matching spellings (`go-w`, `0755`, `u=rwX,go=`).
 
-export type Who = 'u' | 'g' | 'o';
+type Who = 'u' | 'g' | 'o';
 type Bit = 'r' | 'w' | 'x';
 
 export interface ModeChange {

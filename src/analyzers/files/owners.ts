@@ -10,7 +10,7 @@ const SELF_WORDS =
   /^(\$\{?(USER|LOGNAME)\}?|\$\((whoami|logname|id -u|id -un|id -nu|id -g|id -gn|id -ng)\)|`(whoami|logname|id -un?|id -gn?)`|\$\{?UID\}?)$/;
 
 /** The user's login name, when the facts say it. */
-export function userName(inv: Invocation): string | undefined {
+function userName(inv: Invocation): string | undefined {
   const fromEnv = inv.env('USER') ?? inv.env('LOGNAME');
   if (fromEnv) return fromEnv;
   const home = inv.facts.home.replace(/\/+$/, '');

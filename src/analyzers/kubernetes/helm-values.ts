@@ -116,7 +116,7 @@ function jsonPairs(text: string): ValueSetting[] {
 }
 
 /** Every value set on the command line, in order. */
-export function valueSettings(parsed: ParsedOptions): ValueSetting[] {
+function valueSettings(parsed: ParsedOptions): ValueSetting[] {
   return [
     ...optionValues(parsed, '--set', '--set-string').flatMap((v) => splitUnescaped(v, ',', true)),
     ...optionValues(parsed, '--set-literal'),
