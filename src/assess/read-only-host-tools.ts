@@ -1,3 +1,4 @@
+import { NODETOOL_CONNECTION } from '../analyzers/databases/nodetool.js';
 import type { ParsedOptions } from '../shell/options.js';
 import type { ReadOnlyRule } from './read-only-programs.js';
 import { words } from './read-only-tools.js';
@@ -235,18 +236,7 @@ export const READ_ONLY_HOST_TOOLS: readonly (readonly [string, ReadOnlyRule])[] 
   [
     'nodetool',
     {
-      withValue: [
-        '-h',
-        '--host',
-        '-p',
-        '--port',
-        '-u',
-        '--username',
-        '-pw',
-        '--password',
-        '-pwf',
-        '--password-file',
-      ],
+      withValue: NODETOOL_CONNECTION,
       reads: (p) =>
         words(
           'status info ring describecluster describering tablestats cfstats tablehistograms cfhistograms listsnapshots compactionstats compactionhistory netstats tpstats version gossipinfo proxyhistograms statusbinary statusgossip statusbackup statushandoff getendpoints getsstables gettimeout getcompactionthroughput getstreamthroughput getlogginglevels viewbuildstatus help snapshot',

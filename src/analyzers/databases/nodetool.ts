@@ -38,25 +38,22 @@ const VERBS: Cli['verbs'] = {
   ),
 }; // prettier-ignore
 
+/** nodetool's connection options, each with a value; the read-only host tools' list reads them too. */
+export const NODETOOL_CONNECTION = [
+  '-h',
+  '--host',
+  '-p',
+  '--port',
+  '-u',
+  '--username',
+  '-pw',
+  '--password',
+  '-pwf',
+  '--password-file',
+];
+
 const NODETOOL: Cli = {
-  options: {
-    withValue: [
-      '-h',
-      '--host',
-      '-p',
-      '--port',
-      '-u',
-      '--username',
-      '-pw',
-      '--password',
-      '-pwf',
-      '--password-file',
-      '-t',
-      '--tag',
-      '-kt',
-      '--kt-list',
-    ],
-  },
+  options: { withValue: [...NODETOOL_CONNECTION, '-t', '--tag', '-kt', '--kt-list'] },
   verbs: VERBS,
   hints: (call) => placeHints(call, 'flag --host', '-h', '--host'),
   target: (call) =>
