@@ -135,10 +135,16 @@ describe('git clean', () => {
   ])('%s is allowed', expectAllowed);
 });
 
-// git rm: untracking (--cached) and a dry run leave the files; plain `git rm` refuses on local changes.
-// `git rm -rf DIR` stays allowed: the git corpus labels `git rm -rf old-docs/` harmless, against held-out
-// set 11's `git rm -rf src/legacy`.
+// git rm: untracking (--cached) and a dry run leave the files; plain `git rm` refuses on local changes, and
+// -f removes them with those changes (asked, as held-out set 11 labels `git rm -rf src/legacy`).
 describe('git rm', () => {
+  it.each(['git rm -rf src/legacy', 'git rm -f notes.md', 'git rm -r --force docs/'])(
+    '%s is asked',
+    async (command) => {
+      const { decision } = await check(command);
+      expect(decision.outcome).toBe('ask');
+    },
+  );
   it.each([
     'git rm -r --cached node_modules',
     'git rm -r --cached dist',

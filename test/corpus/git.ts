@@ -74,6 +74,12 @@ export const gitCorpus: LabelledCommand[] = [
   d('git switch --discard-changes main'),
   d('git switch -f main', { minRisk: 'medium' }),
   d('git switch -fcfeature', { minRisk: 'medium', note: '-f, then -c with the value "feature"' }),
+  d('git rm -rf old-docs/', {
+    minRisk: 'medium',
+    note: '-f removes the files even with uncommitted changes (labelled harmless until 2026-12-02)',
+  }),
+  d('git rm -f config/local.yml', { minRisk: 'medium' }),
+  d('git rm --force -r scripts', { minRisk: 'medium' }),
   // Branches and stashes.
   d('git branch -D feature/experiment', { target: 'feature/experiment' }),
   d('git branch --delete --force old-branch'),
@@ -168,7 +174,6 @@ export const gitCorpus: LabelledCommand[] = [
   h('git tag -d v0.1.0-rc1'),
   h('git rm -r --cached node_modules'),
   h('git rm --cached .env'),
-  h('git rm -rf old-docs/'),
   h('git rm src/unused.ts'),
   h('git -C ../lib status'),
   h('git --no-pager log -p'),

@@ -152,11 +152,27 @@ export function worktreeCommand(repo: Repo, name: string, args: Args): Effect[] 
       return restore(repo, args);
     case 'stash':
       return stash(args);
-    case 'rm':
+    case 'rm': {
       if (hasOption(o, '--cached', '-n', '--dry-run')) return [];
+      // Without -f git refuses to remove a file with uncommitted changes; with it they are gone for good,
+      // as with `git switch --discard-changes`.
+      const force = hasOption(o, '-f', '--force');
       return o.positionals.map((w) =>
-        lostWork(repo, 'low', w.value, `git rm deletes ${w.value} from the work tree (it stays in history)`),
+        force
+          ? lostWork(
+              repo,
+              'medium',
+              w.value,
+              `git rm -f deletes ${w.value} with any uncommitted changes in it`,
+            )
+          : lostWork(
+              repo,
+              'low',
+              w.value,
+              `git rm deletes ${w.value} from the work tree (it stays in history)`,
+            ),
       );
+    }
     case 'worktree': {
       if (o.positionals[0]?.value !== 'remove') return [];
       const tree = o.positionals[1]?.value ?? '<worktree>';
