@@ -31,7 +31,7 @@ function processCpuMs(pid: number): number {
 }
 
 /** `main`'s daemon for `env`, as a user runs it; resolves once its state file names it. */
-async function startDaemon(main: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+export async function startDaemon(main: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const file = join(env.XDG_CONFIG_HOME!, 'interlock', 'daemon.json');
   mkdirSync(join(env.XDG_CONFIG_HOME!, 'interlock'), { recursive: true });
   const child = spawn(process.execPath, [main, 'daemon', 'start', '--port', '0', '--quiet'], {

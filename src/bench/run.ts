@@ -26,12 +26,19 @@ const SECTIONS = [
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
   ['one-shot commands: start-up (issue 17)', 'cli', './one-shot.js', 'benchOneShot'],
+  [
+    'instructions per process: hook and one-shot check against their floors (issue 17; valgrind)',
+    'instructions',
+    './instructions.js',
+    'benchInstructions',
+  ],
   ['soak: two PostgreSQL replicas, kill -9 every minute (issue 17)', 'soak', './soak.js', 'benchSoak'],
   ['fuzzing, a million inputs per target (issue 17)', 'fuzz', './fuzz.js', 'benchFuzz'],
 ] as const;
 
-/** Sections that run only when named (`npm run bench fuzz`): a million inputs per target takes hours, a soak ten minutes. */
-const NAMED_ONLY = new Set(['fuzz', 'soak']);
+/** Sections that run only when named (`npm run bench fuzz`): a million inputs per target takes hours, a soak ten
+ * minutes; instruction counts need valgrind and a few minutes. */
+const NAMED_ONLY = new Set(['fuzz', 'soak', 'instructions']);
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
