@@ -44,3 +44,39 @@ describe('find -delete in the project, by what its names match', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+// In find's expression `-a` (written or not) binds tighter than `-o`: in `find . -name '*.log' -o -name
+// '*.tmp' -delete` the -delete runs only on `*.tmp` matches. Any -o made the whole deletion unfiltered
+// (critical). An action is filtered by the tests before it in its own branch and by the groups around it.
+describe('find -delete by the tests of its own -o branch', () => {
+  it.each([
+    ["find . -name '*.log' -o -name '*.tmp' -delete", 'allow'],
+    ["find . -path ./node_modules -prune -o -name '*.pyc' -delete", 'allow'],
+    ["find . -name .git -prune -o -type f -name '*.orig' -delete", 'allow'],
+    ["find . \\( -name '*.pyc' -o -name '*.pyo' \\) -delete", 'allow'],
+    ["find . -type f \\( -name '*.swp' -o -name '*~' \\) -delete", 'allow'],
+    ["find . -name '*.log' -o -name '*.ts' -delete", 'ask'],
+    ["find . \\( -name '*.pyc' -o -name '*.ts' \\) -delete", 'ask'],
+    ["find . -name '*.pyc' -o \\( -name '*.ts' -delete \\)", 'ask'],
+    ["find . ! \\( -name '*.pyc' -o -name '*.pyo' \\) -delete", 'ask'],
+    // Tests after the action do not narrow it: -delete has already run.
+    ["find . -delete -name '*.pyc'", 'ask'],
+  ])('%s: %s', async (command, outcome) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe(outcome);
+  });
+
+  it.each([
+    ["find / -name '*.tmp' -o -name '*.conf' -delete", 'high'],
+    ["find / \\( -name '*.tmp' -o -name '*.conf' \\) -delete", 'high'],
+    ["find . -name '*.log' -o -name '*.ts' -delete", 'medium'],
+    // A branch with an action and no test of its own deletes everything the other branches do not take.
+    ['find . -name x -o -delete', 'critical'],
+    ["find / -name '*.tmp' -o -delete", 'critical'],
+    ['find . -path ./node_modules -prune -o -delete', 'critical'],
+    ["find / -name '*.pyc' -delete , -delete", 'critical'],
+  ])('%s is %s', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+  });
+});

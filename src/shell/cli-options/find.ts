@@ -77,16 +77,17 @@ interface FindPrimary {
   name: string;
   /** Its values; for -exec and friends, the command it runs (without the terminator). */
   values: Word[];
-  /** Written after `!` or `-not`: the test matches what it does not. */
-  negated?: true;
 }
 
 export interface FindCommandLine {
   /** The starting points (`.` when none is given). */
   roots: Word[];
-  /** Every primary of the expression in order, with the operators -not -a -o and `,` (parentheses and `!` left out). */
+  /** Every primary of the expression in order, with the operators: -not, `!`, -a, -o, `,` and the parentheses. */
   primaries: FindPrimary[];
 }
+
+/** Operators that are not written as primaries: `,`, `!` and the parentheses. */
+const OPERATORS = new Set([',', '!', '(', ')']);
 
 function isPrimary(w: Word): boolean {
   return !w.dynamic && w.value.startsWith('-') && w.value.length > 1;
@@ -110,8 +111,8 @@ export function parseFind(args: readonly Word[]): FindCommandLine {
   const primaries: FindPrimary[] = [];
   for (; i < args.length; i++) {
     const w = args[i]!;
-    if (!w.dynamic && w.value === ',') primaries.push({ name: ',', values: [] });
-    if (!isPrimary(w)) continue; // a parenthesis, `!`, or a stray word
+    if (!w.dynamic && OPERATORS.has(w.value)) primaries.push({ name: w.value, values: [] });
+    if (!isPrimary(w)) continue; // an operator, or a stray word
     const name = w.value;
     if (FIND_EXEC.has(name)) {
       let end = i + 1;
@@ -127,9 +128,7 @@ export function parseFind(args: readonly Word[]): FindCommandLine {
       continue;
     }
     const count = TWO_VALUES.has(name) ? 2 : ONE_VALUE.has(name) || NEWER_XY.test(name) ? 1 : 0;
-    const before = args[i - 1];
-    const negated = before && !before.dynamic && (before.value === '!' || before.value === '-not');
-    primaries.push({ name, values: args.slice(i + 1, i + 1 + count), ...(negated ? { negated: true } : {}) });
+    primaries.push({ name, values: args.slice(i + 1, i + 1 + count) });
     i += count;
   }
   return { roots: roots.length ? roots : [word('.')], primaries };
