@@ -80,3 +80,53 @@ describe('find -delete by the tests of its own -o branch', () => {
     expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
   });
 });
+
+// `find / -name '*.conf' -exec rm -f {} +` was medium (an rm of `/<found>`) where its -delete spelling was
+// high, and `find . -name '*.ts' -exec rm {} +` was allowed where -delete was asked. Every spelling of
+// removing what find found is judged as -delete is, with the same tests.
+describe('find removing what it found, however it is spelled', () => {
+  const spellings = (search: string) => [
+    `${search} -delete`,
+    `${search} -exec rm {} +`,
+    `${search} -exec rm -f {} +`,
+    `${search} -exec rm -rf {} \\;`,
+    `${search} -execdir rm {} \\;`,
+    `${search} -print0 | xargs -0 rm -f`,
+  ];
+
+  it.each([
+    ["find / -name '*.conf'", 'ask', 'high'],
+    ["find /etc -name '*.conf'", 'ask', 'high'],
+    ["find / -name '*.so'", 'ask', 'high'],
+    ["find /usr/lib -name '*.so.*'", 'ask', 'high'],
+    ["find / -name '*.key'", 'ask', 'high'],
+    ["find / -name '*.pem'", 'ask', 'high'],
+    ["find / -name '*.db'", 'ask', 'high'],
+    ["find /var/lib/mysql -name '*.ibd'", 'ask', 'high'],
+    ["find / -name '*.tmp' -o -name '*.conf'", 'ask', 'high'],
+    ["find . -name '*.ts'", 'ask', 'medium'],
+    ['find . -type f -mtime +30', 'ask', 'medium'],
+    ["find . -name '*.pyc'", 'allow', 'low'],
+    ["find . -name '.DS_Store'", 'allow', 'low'],
+    ["find . -name '*.log' -o -name '*.tmp'", 'allow', 'low'],
+    ["find dist -name '*.map'", 'allow', 'low'],
+    ['find /tmp -mtime +7', 'allow', 'low'],
+  ])('%s: %s, %s', async (search, outcome, risk) => {
+    for (const command of spellings(search)) {
+      const r = await check(command);
+      const seen = `${command}: ${JSON.stringify(r.assessment.effects.map((e) => [e.tool, e.risk, e.target]))}`;
+      expect(r.decision.outcome, seen).toBe(outcome);
+      expect(r.assessment.risk, seen).toBe(risk);
+    }
+  });
+
+  it.each([
+    'find . -exec rm {} +',
+    'find ~ -type f -exec rm -f {} \\;',
+    'find / -exec rm -rf {} +',
+    "find / -name '*.tmp' -o -exec rm {} \\;",
+  ])('%s removes everything under its root: critical, as -delete', async (command) => {
+    const r = await check(command);
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe('critical');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Effect, Risk } from '../../core/types.js';
-import { parseFind } from '../../shell/cli-options/find.js';
+import { parseFind, removesFound } from '../../shell/cli-options/find.js';
 import { guardedActions, type FindNode } from '../../shell/cli-options/find-expression.js';
 import type { Invocation } from '../analyzer.js';
 import { isInside, isRegenerableName } from '../paths.js';
@@ -88,14 +88,17 @@ const LOWERED: Record<Risk, Risk> = {
 
 export function find(inv: Invocation): Effect[] {
   // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
+  // `-exec rm {} +` removes the same files, so it is judged the same (wrappers.ts leaves it to this).
   const { roots, primaries } = parseFind(inv.args);
-  const deletes = guardedActions(primaries, (p) => p.name === '-delete');
+  const deletes = guardedActions(primaries, (p) => p.name === '-delete' || removesFound(p));
   if (!deletes.length) return [];
+  const first = deletes[0]!.action;
+  const verb = `find ${first.name === '-delete' ? '-delete' : `${first.name} rm`} removes files under`;
   // What reaches an action is what passes the tests before it in its own -o branch and the groups around it.
   const filtered = deletes.every((d) => d.guard.some(narrows));
   const junk = deletes.every((d) => d.guard.some(passesOnlyJunk));
   return roots.map((root) => {
-    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
+    const effect = deletion('find', inv, root, true, verb);
     if (!filtered) return effect;
     const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
     // In a build-output or scratch directory everything is junk; elsewhere in the project, what the names say.

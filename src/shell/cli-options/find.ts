@@ -69,6 +69,24 @@ const TWO_VALUES = new Set(['-fprintf']);
 /** Actions that run a command up to `;` (or `{} +`). */
 export const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
+/**
+ * `-exec rm -f {} +`, `-execdir rm {} ;`, `-ok rm {} ;`: an action that removes what was found and nothing
+ * else, which is what -delete does (xargs rm is read as -exec rm). rm's options only, and `{}` alone.
+ */
+export function removesFound(p: FindPrimary): boolean {
+  const [program, ...args] = p.values;
+  if (!FIND_EXEC.has(p.name) || !program || program.dynamic || program.value.split('/').pop() !== 'rm')
+    return false;
+  const ended = args.findIndex((w) => w.value === '--');
+  const operands = ended < 0 ? args.filter((w) => !w.value.startsWith('-')) : args.slice(ended + 1);
+  const options = ended < 0 ? args.filter((w) => w.value.startsWith('-')) : args.slice(0, ended);
+  return (
+    operands.length > 0 &&
+    operands.every((w) => !w.dynamic && w.value === '{}') &&
+    options.every((w) => !w.dynamic && w.value.startsWith('-'))
+  );
+}
+
 /** `-newerXY reference` (X, Y among a B c m t) takes a value too. */
 const NEWER_XY = /^-newer[aBcmt][aBcmt]$/;
 
