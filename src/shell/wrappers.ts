@@ -1,7 +1,7 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
 import { SSH_VALUE } from './cli-options/copies.js';
-import { FIND_EXEC, parseFind } from './cli-options/find.js';
+import { FIND_EXEC, parseFind, removesFound } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
   GLOBAL_VALUE as KUBECTL_GLOBAL_VALUE,
@@ -383,7 +383,8 @@ function peelFind(cmd: SimpleCommand): Peeled | undefined {
   const { roots, primaries } = parseFind(cmd.argv.slice(1));
   const name = foundName(primaries);
   for (const primary of primaries) {
-    if (!FIND_EXEC.has(primary.name)) continue;
+    // An rm of what was found is find's own deletion, judged by its tests (analyzers/files/find-deletes.ts).
+    if (!FIND_EXEC.has(primary.name) || removesFound(primary)) continue;
     // `{}` is each file found under a root: keep the root so the path can still be judged, and the name
     // every file found has, when one `-name` without a pattern says it (`-name node_modules`).
     for (const root of roots) {
@@ -459,8 +460,8 @@ function peelFoundPaths(
         word(';'),
       ]
     : [...command, word('{}'), word('+')];
-  const peeled = peelFind({ ...find, argv: [...search, word('-exec'), ...run] });
-  return peeled && { inner: peeled.inner, analyzeSelf: false };
+  // Run as that find, so that its own analysis judges it too (an rm of what it found is a deletion).
+  return { inner: [{ kind: 'argv', argv: [...search, word('-exec'), ...run] }], analyzeSelf: false };
 }
 
 function peelXargs(cmd: SimpleCommand): Peeled {

@@ -44,3 +44,89 @@ describe('find -delete in the project, by what its names match', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+// In find's expression `-a` (written or not) binds tighter than `-o`: in `find . -name '*.log' -o -name
+// '*.tmp' -delete` the -delete runs only on `*.tmp` matches. Any -o made the whole deletion unfiltered
+// (critical). An action is filtered by the tests before it in its own branch and by the groups around it.
+describe('find -delete by the tests of its own -o branch', () => {
+  it.each([
+    ["find . -name '*.log' -o -name '*.tmp' -delete", 'allow'],
+    ["find . -path ./node_modules -prune -o -name '*.pyc' -delete", 'allow'],
+    ["find . -name .git -prune -o -type f -name '*.orig' -delete", 'allow'],
+    ["find . \\( -name '*.pyc' -o -name '*.pyo' \\) -delete", 'allow'],
+    ["find . -type f \\( -name '*.swp' -o -name '*~' \\) -delete", 'allow'],
+    ["find . -name '*.log' -o -name '*.ts' -delete", 'ask'],
+    ["find . \\( -name '*.pyc' -o -name '*.ts' \\) -delete", 'ask'],
+    ["find . -name '*.pyc' -o \\( -name '*.ts' -delete \\)", 'ask'],
+    ["find . ! \\( -name '*.pyc' -o -name '*.pyo' \\) -delete", 'ask'],
+    // Tests after the action do not narrow it: -delete has already run.
+    ["find . -delete -name '*.pyc'", 'ask'],
+  ])('%s: %s', async (command, outcome) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe(outcome);
+  });
+
+  it.each([
+    ["find / -name '*.tmp' -o -name '*.conf' -delete", 'high'],
+    ["find / \\( -name '*.tmp' -o -name '*.conf' \\) -delete", 'high'],
+    ["find . -name '*.log' -o -name '*.ts' -delete", 'medium'],
+    // A branch with an action and no test of its own deletes everything the other branches do not take.
+    ['find . -name x -o -delete', 'critical'],
+    ["find / -name '*.tmp' -o -delete", 'critical'],
+    ['find . -path ./node_modules -prune -o -delete', 'critical'],
+    ["find / -name '*.pyc' -delete , -delete", 'critical'],
+  ])('%s is %s', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+  });
+});
+
+// `find / -name '*.conf' -exec rm -f {} +` was medium (an rm of `/<found>`) where its -delete spelling was
+// high, and `find . -name '*.ts' -exec rm {} +` was allowed where -delete was asked. Every spelling of
+// removing what find found is judged as -delete is, with the same tests.
+describe('find removing what it found, however it is spelled', () => {
+  const spellings = (search: string) => [
+    `${search} -delete`,
+    `${search} -exec rm {} +`,
+    `${search} -exec rm -f {} +`,
+    `${search} -exec rm -rf {} \\;`,
+    `${search} -execdir rm {} \\;`,
+    `${search} -print0 | xargs -0 rm -f`,
+  ];
+
+  it.each([
+    ["find / -name '*.conf'", 'ask', 'high'],
+    ["find /etc -name '*.conf'", 'ask', 'high'],
+    ["find / -name '*.so'", 'ask', 'high'],
+    ["find /usr/lib -name '*.so.*'", 'ask', 'high'],
+    ["find / -name '*.key'", 'ask', 'high'],
+    ["find / -name '*.pem'", 'ask', 'high'],
+    ["find / -name '*.db'", 'ask', 'high'],
+    ["find /var/lib/mysql -name '*.ibd'", 'ask', 'high'],
+    ["find / -name '*.tmp' -o -name '*.conf'", 'ask', 'high'],
+    ["find . -name '*.ts'", 'ask', 'medium'],
+    ['find . -type f -mtime +30', 'ask', 'medium'],
+    ["find . -name '*.pyc'", 'allow', 'low'],
+    ["find . -name '.DS_Store'", 'allow', 'low'],
+    ["find . -name '*.log' -o -name '*.tmp'", 'allow', 'low'],
+    ["find dist -name '*.map'", 'allow', 'low'],
+    ['find /tmp -mtime +7', 'allow', 'low'],
+  ])('%s: %s, %s', async (search, outcome, risk) => {
+    for (const command of spellings(search)) {
+      const r = await check(command);
+      const seen = `${command}: ${JSON.stringify(r.assessment.effects.map((e) => [e.tool, e.risk, e.target]))}`;
+      expect(r.decision.outcome, seen).toBe(outcome);
+      expect(r.assessment.risk, seen).toBe(risk);
+    }
+  });
+
+  it.each([
+    'find . -exec rm {} +',
+    'find ~ -type f -exec rm -f {} \\;',
+    'find / -exec rm -rf {} +',
+    "find / -name '*.tmp' -o -exec rm {} \\;",
+  ])('%s removes everything under its root: critical, as -delete', async (command) => {
+    const r = await check(command);
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe('critical');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Effect, Risk } from '../../core/types.js';
-import { parseFind } from '../../shell/cli-options/find.js';
+import { parseFind, removesFound } from '../../shell/cli-options/find.js';
+import { guardedActions, type FindNode } from '../../shell/cli-options/find-expression.js';
 import type { Invocation } from '../analyzer.js';
 import { isInside, isRegenerableName } from '../paths.js';
 import { deletion } from './place.js';
@@ -46,14 +47,35 @@ function namesJunk(pattern: string): boolean {
   return parts.some(isRegenerableName) || EDITOR_LEFTOVERS.test(last);
 }
 
-/** Whether every file the expression can delete is junk: a junk name test, or `-empty` (nothing in it). */
-function onlyJunk(primaries: ReturnType<typeof parseFind>['primaries']): boolean {
-  return primaries.some((p, i) => {
-    const negated = p.negated || primaries[i - 1]?.name === '-not';
-    if (negated) return false;
-    if (p.name === '-empty') return true;
-    return NAME_TESTS.has(p.name) && p.values.some((v) => !v.dynamic && namesJunk(v.value));
-  });
+/** Whether a test (or a group) narrows what passes it: every branch of a group must. */
+function narrows(node: FindNode): boolean {
+  switch (node.kind) {
+    case 'primary':
+      return FIND_FILTERS.has(node.primary.name);
+    case 'not':
+      return narrows(node.node);
+    case 'and':
+      return node.nodes.some(narrows);
+    case 'or':
+      return node.nodes.length > 0 && node.nodes.every(narrows);
+  }
+}
+
+/** Whether only junk passes a test: a junk name test, or `-empty` (nothing in it); in a group, every branch. */
+function passesOnlyJunk(node: FindNode): boolean {
+  switch (node.kind) {
+    case 'primary': {
+      const p = node.primary;
+      if (p.name === '-empty') return true;
+      return NAME_TESTS.has(p.name) && p.values.some((v) => !v.dynamic && namesJunk(v.value));
+    }
+    case 'not':
+      return false;
+    case 'and':
+      return node.nodes.some(passesOnlyJunk);
+    case 'or':
+      return node.nodes.length > 0 && node.nodes.every(passesOnlyJunk);
+  }
 }
 
 const LOWERED: Record<Risk, Risk> = {
@@ -66,17 +88,19 @@ const LOWERED: Record<Risk, Risk> = {
 
 export function find(inv: Invocation): Effect[] {
   // Only a -delete where a primary stands is the action: `-user -delete` is a user's name (see parseFind).
+  // `-exec rm {} +` removes the same files, so it is judged the same (wrappers.ts leaves it to this).
   const { roots, primaries } = parseFind(inv.args);
-  if (!primaries.some((p) => p.name === '-delete')) return [];
-  // A filter narrows the deletion only when no alternative (-o, `,`) can reach -delete without it.
-  const filtered =
-    primaries.some((p) => FIND_FILTERS.has(p.name)) &&
-    !primaries.some((p) => ['-o', '-or', ','].includes(p.name));
+  const deletes = guardedActions(primaries, (p) => p.name === '-delete' || removesFound(p));
+  if (!deletes.length) return [];
+  const first = deletes[0]!.action;
+  const verb = `find ${first.name === '-delete' ? '-delete' : `${first.name} rm`} removes files under`;
+  // What reaches an action is what passes the tests before it in its own -o branch and the groups around it.
+  const filtered = deletes.every((d) => d.guard.some(narrows));
+  const junk = deletes.every((d) => d.guard.some(passesOnlyJunk));
   return roots.map((root) => {
-    const effect = deletion('find', inv, root, true, 'find -delete removes files under');
+    const effect = deletion('find', inv, root, true, verb);
     if (!filtered) return effect;
     const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
-    const junk = onlyJunk(primaries);
     // In a build-output or scratch directory everything is junk; elsewhere in the project, what the names say.
     const projectRisk: Risk = effect.risk === 'low' || effect.risk === 'none' || junk ? 'low' : 'medium';
     effect.risk = inProject ? projectRisk : LOWERED[effect.risk];

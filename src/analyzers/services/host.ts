@@ -2,7 +2,7 @@ import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { fx, isCriticalProcess, isGentleSignal } from './common.js';
+import { fx, isCriticalProcess, isGentleSignal, outageInProduction } from './common.js';
 import { hostTarget } from './systemd.js';
 
 /**
@@ -65,6 +65,23 @@ export function runlevel(inv: Invocation): Effect[] {
 }
 
 const KILLS_EVERYTHING = /^(\.|\.\*|\^|\$|\^\.\*\$?|\.\+|)$/;
+
+/**
+ * Interpreters and runtimes: their name alone matches every program run on them, the system's own daemons
+ * among them (`pkill -f python`). Not node: on a developer's machine `killall node` stops their own dev
+ * servers, and the services corpus labels it harmless.
+ */
+const INTERPRETER =
+  /^(python[\d.]*|pypy3?|perl[\d.]*|ruby[\d.]*|java|php[\d.]*|bash|sh|zsh|dash|deno|bun|dotnet|mono|lua[\d.]*)$/;
+
+/** Processes without which the machine cannot be reached (sshd) or does not run. */
+const MACHINE_PROCESSES = new Set(['sshd', 'systemd', 'init']);
+
+/** The name a kill pattern is when it is one word: without `^`/`$` anchors or a directory (`/usr/bin/python3`). */
+function bareName(pattern: string): string {
+  const unanchored = pattern.replace(/^\^|\$$/g, '');
+  return /\s/.test(unanchored) ? unanchored : (unanchored.split('/').pop() ?? '');
+}
 
 /** The signal of kill/killall/pkill written as `-9`, `-KILL`, `-SIGKILL`, `-s KILL`, `-n 9`, `--signal KILL`. */
 function leadingSignal(args: readonly Word[]): { signal?: string; rest: Word[] } {
@@ -133,6 +150,12 @@ export function kill(inv: Invocation): Effect[] {
         'process',
         { reversible: true },
       );
+    if (named && INTERPRETER.test(bareName(named)) && !gentle)
+      return outageInProduction(
+        fx('kill', 'modify', 'medium', named, `kills every ${named} process (${w.value})`, 'process', {
+          reversible: true,
+        }),
+      );
     const group = /^-\d+$/.test(w.value);
     return fx(
       'kill',
@@ -198,33 +221,40 @@ export function killByName(inv: Invocation): Effect[] {
   const patterns = parsed.positionals;
   if (patterns.length === 0 && user) {
     const risk: Risk = gentle ? 'low' : user === 'root' || user === '0' ? 'high' : 'medium';
-    return [
-      fx(
-        inv.name,
-        'modify',
-        risk,
-        `processes of ${user}`,
-        `${inv.name} kills every process of user ${user}`,
-        'process',
-        { reversible: true },
-      ),
-    ];
+    const effect = fx(
+      inv.name,
+      'modify',
+      risk,
+      `processes of ${user}`,
+      `${inv.name} kills every process of user ${user}`,
+      'process',
+      { reversible: true },
+    );
+    return [gentle ? effect : outageInProduction(effect)];
   }
   return patterns.map((p) => {
-    let risk: Risk = 'low';
-    let why = `kills processes named ${p.value}`;
-    if (!p.dynamic && KILLS_EVERYTHING.test(p.value) && inv.name === 'pkill') {
-      risk = 'high';
-      why = `pattern "${p.value}" matches every process`;
-    } else if (p.dynamic || isCriticalProcess(p.value)) {
-      risk = 'medium';
-      why = p.dynamic
-        ? `kills processes named at run time (${p.value})`
-        : `kills ${p.value}, a daemon the machine or its data depends on`;
-    }
-    if (gentle) risk = 'low';
-    return fx(inv.name, 'modify', risk, p.value, why, 'process', { reversible: true });
+    const { risk, why } = gentle
+      ? { risk: 'low' as const, why: `signals processes named ${p.value}` }
+      : matched(inv.name, p);
+    const effect = fx(inv.name, 'modify', risk, p.value, why, 'process', { reversible: true });
+    // What matches a whole class of processes takes a production host's service down with it.
+    return risk !== 'low' && !p.dynamic ? outageInProduction(effect) : effect;
   });
+}
+
+/** How bad killing what a killall/pkill pattern matches is: everything, the machine's own, a runtime's. */
+function matched(tool: string, p: Word): { risk: Risk; why: string } {
+  const name = bareName(p.value);
+  if (p.dynamic) return { risk: 'medium', why: `kills processes named at run time (${p.value})` };
+  if (KILLS_EVERYTHING.test(p.value) && tool === 'pkill')
+    return { risk: 'high', why: `pattern "${p.value}" matches every process` };
+  if (MACHINE_PROCESSES.has(name))
+    return { risk: 'high', why: `kills ${name}: without it the machine cannot be reached or does not run` };
+  if (isCriticalProcess(p.value))
+    return { risk: 'medium', why: `kills ${p.value}, a daemon the machine or its data depends on` };
+  if (INTERPRETER.test(name))
+    return { risk: 'medium', why: `kills every ${name} process, whatever runs on it (system daemons too)` };
+  return { risk: 'low', why: `kills processes named ${p.value}` };
 }
 
 /** crontab -r removes every job; `crontab FILE` replaces them all; -l reads. */

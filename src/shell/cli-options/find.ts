@@ -69,6 +69,24 @@ const TWO_VALUES = new Set(['-fprintf']);
 /** Actions that run a command up to `;` (or `{} +`). */
 export const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
+/**
+ * `-exec rm -f {} +`, `-execdir rm {} ;`, `-ok rm {} ;`: an action that removes what was found and nothing
+ * else, which is what -delete does (xargs rm is read as -exec rm). rm's options only, and `{}` alone.
+ */
+export function removesFound(p: FindPrimary): boolean {
+  const [program, ...args] = p.values;
+  if (!FIND_EXEC.has(p.name) || !program || program.dynamic || program.value.split('/').pop() !== 'rm')
+    return false;
+  const ended = args.findIndex((w) => w.value === '--');
+  const operands = ended < 0 ? args.filter((w) => !w.value.startsWith('-')) : args.slice(ended + 1);
+  const options = ended < 0 ? args.filter((w) => w.value.startsWith('-')) : args.slice(0, ended);
+  return (
+    operands.length > 0 &&
+    operands.every((w) => !w.dynamic && w.value === '{}') &&
+    options.every((w) => !w.dynamic && w.value.startsWith('-'))
+  );
+}
+
 /** `-newerXY reference` (X, Y among a B c m t) takes a value too. */
 const NEWER_XY = /^-newer[aBcmt][aBcmt]$/;
 
@@ -77,16 +95,17 @@ interface FindPrimary {
   name: string;
   /** Its values; for -exec and friends, the command it runs (without the terminator). */
   values: Word[];
-  /** Written after `!` or `-not`: the test matches what it does not. */
-  negated?: true;
 }
 
 export interface FindCommandLine {
   /** The starting points (`.` when none is given). */
   roots: Word[];
-  /** Every primary of the expression in order, with the operators -not -a -o and `,` (parentheses and `!` left out). */
+  /** Every primary of the expression in order, with the operators: -not, `!`, -a, -o, `,` and the parentheses. */
   primaries: FindPrimary[];
 }
+
+/** Operators that are not written as primaries: `,`, `!` and the parentheses. */
+const OPERATORS = new Set([',', '!', '(', ')']);
 
 function isPrimary(w: Word): boolean {
   return !w.dynamic && w.value.startsWith('-') && w.value.length > 1;
@@ -110,8 +129,8 @@ export function parseFind(args: readonly Word[]): FindCommandLine {
   const primaries: FindPrimary[] = [];
   for (; i < args.length; i++) {
     const w = args[i]!;
-    if (!w.dynamic && w.value === ',') primaries.push({ name: ',', values: [] });
-    if (!isPrimary(w)) continue; // a parenthesis, `!`, or a stray word
+    if (!w.dynamic && OPERATORS.has(w.value)) primaries.push({ name: w.value, values: [] });
+    if (!isPrimary(w)) continue; // an operator, or a stray word
     const name = w.value;
     if (FIND_EXEC.has(name)) {
       let end = i + 1;
@@ -127,9 +146,7 @@ export function parseFind(args: readonly Word[]): FindCommandLine {
       continue;
     }
     const count = TWO_VALUES.has(name) ? 2 : ONE_VALUE.has(name) || NEWER_XY.test(name) ? 1 : 0;
-    const before = args[i - 1];
-    const negated = before && !before.dynamic && (before.value === '!' || before.value === '-not');
-    primaries.push({ name, values: args.slice(i + 1, i + 1 + count), ...(negated ? { negated: true } : {}) });
+    primaries.push({ name, values: args.slice(i + 1, i + 1 + count) });
     i += count;
   }
   return { roots: roots.length ? roots : [word('.')], primaries };
