@@ -90,6 +90,8 @@ export async function benchInstructions(options: { runs?: number } = {}) {
     for (const v of variants) spawnSync(process.execPath, v.args, { input: v.input, env: v.env, cwd: v.cwd });
     console.log(`instructions per process (callgrind I refs), median of ${runs}, Node ${process.version}`);
     for (const v of variants) {
+      // Once more under valgrind first: V8 sees other CPU features there and rejects the code cache once.
+      instructions(v);
       const xs = Array.from({ length: runs }, () => instructions(v));
       counts[v.name] = median(xs);
       const floor = counts["node: read stdin, print it (any hook's floor)"] ?? counts['node -e 0']!;
