@@ -81,6 +81,7 @@ describe('a values file that takes a production release down or opens it is read
     [`helm upgrade --install api ./chart ${PROD} -f values-ok.yaml -f values-prod.yaml`, 'replicaCount=0'],
     [`helm install db bitnami/postgresql ${PROD} -f ./values-db.yaml`, 'primary.persistence.enabled=false'],
     [`helm upgrade mon grafana/grafana ${PROD} -f values-grafana.yaml`, 'anonymous.enabled=true'],
+    [`helm upgrade api ./chart ${PROD} -f - <<'EOF'\nreplicaCount: 0\nEOF`, 'replicaCount=0 (in stdin)'],
   ])('%s', async (command, setting) => {
     const r = await check(command, { readScript });
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');

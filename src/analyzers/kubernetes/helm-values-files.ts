@@ -18,7 +18,8 @@ function fileSettings(inv: Invocation, file: string): ValueSetting[] {
   } catch {
     return [];
   }
-  return valueLeaves('', values).map((s) => ({ ...s, file }));
+  const from = file === '' || file === '-' ? 'stdin' : file;
+  return valueLeaves('', values).map((s) => ({ ...s, file: from }));
 }
 
 /** Every value the `-f`/`--values` files set, file after file (a later file's value wins, as in helm). */
