@@ -1,16 +1,17 @@
 import type { Analyzer } from './analyzer.js';
+import { argocd } from './kubernetes/argocd.js';
 import { flux } from './kubernetes/flux.js';
 import { helm } from './kubernetes/helm.js';
 import { kubectl } from './kubernetes/kubectl.js';
 
 /**
- * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm and flux. Deleting a
+ * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm, flux and argocd. Deleting a
  * namespace is critical; workloads, data and access objects are high; pods medium; reads nothing.
  * The cluster is known from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
  */
 export const kubernetesAnalyzer: Analyzer = {
   family: 'kubernetes',
-  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'flux', 'microk8s', 'k3s'],
+  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'flux', 'argocd', 'microk8s', 'k3s'],
   local: false,
   // The edge folds the kubeconfig's current context into facts.kubeContext; HELM_KUBECONTEXT,
   // HELM_NAMESPACE and a command-local KUBECONFIG are read by the helm and kubectl parts themselves.
@@ -25,6 +26,8 @@ export const kubernetesAnalyzer: Analyzer = {
         return helm(inv, inv.args);
       case 'flux':
         return flux(inv);
+      case 'argocd':
+        return argocd(inv);
       case 'microk8s':
       case 'k3s': {
         const [sub, ...rest] = inv.args;

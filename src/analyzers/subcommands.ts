@@ -19,6 +19,8 @@ export interface Verb {
   reversible?: boolean;
   /** It acts on this machine (supabase's local database), not on the platform's servers. */
   local?: boolean;
+  /** Worse where production (or an unknown place) is named: a sync that prunes is routine in staging. */
+  riskInProduction?: Risk;
 }
 
 /** One call as the tables see it: the subcommand's words, the words after them and every option. */
@@ -122,6 +124,7 @@ export function subcommandEffects(inv: Invocation, cli: Cli): Effect[] {
       category: verb.category,
       ...(hints.length ? { hints } : {}),
       ...(verb.local ? {} : { local: false }),
+      ...(verb.riskInProduction ? { riskInProduction: verb.riskInProduction } : {}),
     },
   ];
 }

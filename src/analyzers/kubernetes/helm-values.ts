@@ -11,6 +11,8 @@ export interface ValueSetting {
   key: string;
   words: string[];
   value: string;
+  /** The values file it was read from; none for the command line. */
+  file?: string;
 }
 
 /** A kind of value that harms, found by the key's words and the value. */
@@ -96,11 +98,16 @@ function pair(text: string): ValueSetting | undefined {
   };
 }
 
-/** `--set-json 'primary.persistence={"enabled":false}'`: each leaf of the JSON as a dotted setting. */
-function jsonLeaves(key: string, json: unknown): ValueSetting[] {
-  if (json !== null && typeof json === 'object' && !Array.isArray(json))
-    return Object.entries(json).flatMap(([k, v]) => jsonLeaves(`${key}.${k}`, v));
-  return [{ key, words: keyWords(key), value: String(json) }];
+/**
+ * `--set-json 'primary.persistence={"enabled":false}'`, or a values file: each leaf as a dotted setting
+ * (`primary.persistence.enabled`), list items as `a[0]`.
+ */
+export function valueLeaves(key: string, json: unknown): ValueSetting[] {
+  const under = (k: string) => (key ? `${key}.${k}` : k);
+  if (Array.isArray(json)) return json.flatMap((v, i) => valueLeaves(`${key}[${i}]`, v));
+  if (json !== null && typeof json === 'object')
+    return Object.entries(json).flatMap(([k, v]) => valueLeaves(under(k), v));
+  return key ? [{ key, words: keyWords(key), value: String(json) }] : [];
 }
 
 function jsonPairs(text: string): ValueSetting[] {
@@ -108,7 +115,7 @@ function jsonPairs(text: string): ValueSetting[] {
     const found = pair(part);
     if (!found) return [];
     try {
-      return jsonLeaves(found.key, JSON.parse(found.value));
+      return valueLeaves(found.key, JSON.parse(found.value));
     } catch {
       return [found];
     }
@@ -116,7 +123,7 @@ function jsonPairs(text: string): ValueSetting[] {
 }
 
 /** Every value set on the command line, in order. */
-function valueSettings(parsed: ParsedOptions): ValueSetting[] {
+export function commandLineSettings(parsed: ParsedOptions): ValueSetting[] {
   return [
     ...optionValues(parsed, '--set', '--set-string').flatMap((v) => splitUnescaped(v, ',', true)),
     ...optionValues(parsed, '--set-literal'),
@@ -126,9 +133,15 @@ function valueSettings(parsed: ParsedOptions): ValueSetting[] {
     .concat(optionValues(parsed, '--set-json').flatMap(jsonPairs));
 }
 
-/** The settings that harm, each with how much and why. */
-export function harmfulValues(parsed: ParsedOptions): { setting: ValueSetting; risk: Risk; what: string }[] {
-  return valueSettings(parsed).flatMap((setting) => {
+/**
+ * The settings that harm, each with how much and why. `settings` are in helm's order (files, then the command
+ * line): a later value of a key replaces an earlier one.
+ */
+export function harmfulValues(
+  settings: readonly ValueSetting[],
+): { setting: ValueSetting; risk: Risk; what: string }[] {
+  const last = new Map(settings.map((s) => [s.key, s]));
+  return [...last.values()].flatMap((setting) => {
     const harm = HARMFUL.find((h) => h.matches(setting.words, setting.value));
     return harm ? [{ setting, risk: harm.risk, what: harm.what }] : [];
   });

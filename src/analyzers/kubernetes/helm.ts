@@ -3,7 +3,8 @@ import { hasOption, optionValue, parseOptions, type ParsedOptions } from '../../
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { contextHints, effect, hostOf, isDryRun, type Scope } from './common.js';
-import { harmfulValues } from './helm-values.js';
+import { commandLineSettings, harmfulValues } from './helm-values.js';
+import { valuesFileSettings } from './helm-values-files.js';
 
 const VALUE_OPTIONS = [
   '--kube-context',
@@ -116,23 +117,26 @@ function release(scope: Scope, name: Word | string): { target: string; hints: En
 }
 
 /**
- * The values set on the command line that take the release down or open it (helm-values.ts). Routine on a dev
- * or staging release (a chart scaled down, Vault in dev mode); an outage or an open door on a production one.
+ * The values set in values files or on the command line that take the release down or open it (helm-values.ts).
+ * Routine on a dev or staging release (a chart scaled down, Vault in dev mode); an outage or an open door on a
+ * production one.
  */
 function harmfulSettings(
+  inv: Invocation,
   scope: Scope,
   parsed: ParsedOptions,
   call: string,
   target: string,
   hints: EnvironmentHint[],
 ): Effect[] {
-  return harmfulValues(parsed).map(({ setting, risk, what }) => ({
+  const settings = [...valuesFileSettings(inv, parsed), ...commandLineSettings(parsed)];
+  return harmfulValues(settings).map(({ setting, risk, what }) => ({
     ...effect(
       scope,
       'modify',
       'low',
       target,
-      `${call} sets ${setting.key}=${setting.value}: ${what}`,
+      `${call} sets ${setting.key}=${setting.value}${setting.file ? ` (in ${setting.file})` : ''}: ${what}`,
       'release',
       {
         hints,
@@ -202,7 +206,7 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
     case 'install': {
       if (hasOption(parsed, '--force', '--force-replace'))
         return [
-          ...harmfulSettings(scope, parsed, `helm ${verb}`, target, hints),
+          ...harmfulSettings(inv, scope, parsed, `helm ${verb}`, target, hints),
           effect(
             scope,
             'replace',
@@ -226,7 +230,7 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
             reversible: true,
           },
         ),
-        ...harmfulSettings(scope, parsed, `helm ${verb}`, target, hints),
+        ...harmfulSettings(inv, scope, parsed, `helm ${verb}`, target, hints),
       ];
     }
     case 'test':

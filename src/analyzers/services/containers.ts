@@ -3,6 +3,7 @@ import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { hostAccess } from './host-access.js';
+import { publishedDataPorts } from './published-ports.js';
 import { fx, isGentleSignal, outageInProduction } from './common.js';
 import { compose } from './compose.js';
 import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
@@ -139,12 +140,10 @@ export function containers(inv: Invocation): Effect[] {
   const key = group ? `${group} ${action}` : action;
   const tool = inv.name;
   const opts = { hints: scope.hints, reversible: true };
-  if (/^(container )?(run|create)$/.test(key))
-    return hostAccess(
-      tool,
-      group ? afterSub.slice(afterSub.findIndex((w) => w.value === action) + 1) : afterSub,
-      scope.hints,
-    );
+  if (/^(container )?(run|create)$/.test(key)) {
+    const runArgs = group ? afterSub.slice(afterSub.findIndex((w) => w.value === action) + 1) : afterSub;
+    return [...hostAccess(tool, runArgs, scope.hints), ...publishedDataPorts(tool, runArgs, scope.hints)];
+  }
   switch (key) {
     case 'cp':
     case 'container cp': {
