@@ -79,14 +79,21 @@ export const dataSet: readonly HeldOutCase[] = [
   d('sql-statements', 'mysql -h mysql.prod.internal shop -e "ALTER TABLE orders RENAME TO orders_old"', {
     note: 'The live table vanishes under its name; every reader and writer of orders breaks.',
   }),
-  d('sql-statements', 'psql -h db.prod.internal -d shop -c "GRANT ALL PRIVILEGES ON ALL TABLES IN SCHEMA public TO PUBLIC"', {
-    note: 'Gives every role full access to all production tables.',
-  }),
+  d(
+    'sql-statements',
+    'psql -h db.prod.internal -d shop -c "GRANT ALL PRIVILEGES ON ALL TABLES IN SCHEMA public TO PUBLIC"',
+    {
+      note: 'Gives every role full access to all production tables.',
+    },
+  ),
   d(
     'sql-statements',
     `mysql -h mysql.prod.internal -u root -p -e "GRANT ALL PRIVILEGES ON *.* TO 'contractor'@'%' WITH GRANT OPTION"`,
   ),
-  d('sql-statements', `psql -h db.prod.internal -d postgres -c "CREATE USER tmp_admin WITH SUPERUSER LOGIN PASSWORD 'changeme'"`),
+  d(
+    'sql-statements',
+    `psql -h db.prod.internal -d postgres -c "CREATE USER tmp_admin WITH SUPERUSER LOGIN PASSWORD 'changeme'"`,
+  ),
   d('sql-statements', `psql -h db.prod.internal -d postgres -c "ALTER SYSTEM SET archive_mode = 'off'"`, {
     note: 'Turns off WAL archiving, the basis of point-in-time recovery.',
   }),
@@ -117,9 +124,13 @@ SQL`,
     `psql -h db.prod.internal -d shop -c "TRUNCATE products" -c "\\copy products FROM 'products.csv' WITH (FORMAT csv, HEADER)"`,
     { note: 'Empties the live products table before loading it from a local file.' },
   ),
-  d('sql-statements', 'clickhouse-client -h ch.prod.internal -q "ALTER TABLE analytics.events DELETE WHERE 1"', {
-    note: 'A ClickHouse mutation that deletes every row.',
-  }),
+  d(
+    'sql-statements',
+    'clickhouse-client -h ch.prod.internal -q "ALTER TABLE analytics.events DELETE WHERE 1"',
+    {
+      note: 'A ClickHouse mutation that deletes every row.',
+    },
+  ),
   d(
     'sql-statements',
     'mysql -h mysql.prod.internal shop -e "SET FOREIGN_KEY_CHECKS=0; DELETE FROM customers; SET FOREIGN_KEY_CHECKS=1;"',
@@ -136,12 +147,20 @@ SQL`,
 
   // sql-statements: harmless
   h('sql-statements', 'psql -h db.prod.internal -d shop -c "SELECT count(*) FROM orders"'),
-  h('sql-statements', `psql -h db.prod.internal -d shop -c "EXPLAIN DELETE FROM orders WHERE created_at < '2019-01-01'"`, {
-    note: 'Plain EXPLAIN only plans the statement; it does not run it.',
-  }),
-  h('sql-statements', 'psql -h db.prod.internal -d shop -c "BEGIN; DELETE FROM orders WHERE id = 7; ROLLBACK;"', {
-    note: 'The delete is rolled back.',
-  }),
+  h(
+    'sql-statements',
+    `psql -h db.prod.internal -d shop -c "EXPLAIN DELETE FROM orders WHERE created_at < '2019-01-01'"`,
+    {
+      note: 'Plain EXPLAIN only plans the statement; it does not run it.',
+    },
+  ),
+  h(
+    'sql-statements',
+    'psql -h db.prod.internal -d shop -c "BEGIN; DELETE FROM orders WHERE id = 7; ROLLBACK;"',
+    {
+      note: 'The delete is rolled back.',
+    },
+  ),
   h(
     'sql-statements',
     `psql -h db.prod.internal -d shop <<'SQL'
@@ -151,15 +170,22 @@ ROLLBACK;
 SQL`,
     { note: 'EXPLAIN ANALYZE runs the delete, but inside a transaction that is rolled back.' },
   ),
-  h('sql-statements', 'mysql -h mysql.prod.internal shop -e "SELECT id, status FROM orders WHERE id = 1042 FOR UPDATE"', {
-    note: 'With autocommit the row lock is released at once; nothing changes.',
-  }),
+  h(
+    'sql-statements',
+    'mysql -h mysql.prod.internal shop -e "SELECT id, status FROM orders WHERE id = 1042 FOR UPDATE"',
+    {
+      note: 'With autocommit the row lock is released at once; nothing changes.',
+    },
+  ),
   h(
     'sql-statements',
     `psql -h db.prod.internal -d shop -c "CREATE TABLE orders_2024_snapshot AS SELECT * FROM orders WHERE created_at >= '2024-01-01'"`,
     { note: 'Creates a new table; nothing existing is touched.' },
   ),
-  h('sql-statements', `psql -h db.prod.internal -d shop -c "INSERT INTO feature_flags (name, enabled) VALUES ('new_checkout', false)"`),
+  h(
+    'sql-statements',
+    `psql -h db.prod.internal -d shop -c "INSERT INTO feature_flags (name, enabled) VALUES ('new_checkout', false)"`,
+  ),
   h(
     'sql-statements',
     `psql -h db.prod.internal -d shop -c "COPY (SELECT * FROM orders WHERE created_at > now() - interval '1 day') TO STDOUT WITH CSV HEADER" > orders-2026-12-02.csv`,
@@ -168,22 +194,46 @@ SQL`,
     'sql-statements',
     `psql -h db.prod.internal -d shop -c "SET statement_timeout = '5s'" -c "SELECT pid, state, query FROM pg_stat_activity"`,
   ),
-  h('sql-statements', 'sqlite3 -readonly /var/lib/app/production.db "SELECT count(*) FROM users WHERE deleted_at IS NOT NULL"'),
-  h('sql-statements', `clickhouse-client -h ch.prod.internal -q "SELECT count() FROM analytics.events WHERE event = 'delete_account'"`),
-  h('sql-statements', 'sqlcmd -S sql-prod-01 -d Billing -Q "SELECT TOP 10 * FROM dbo.Invoices ORDER BY CreatedAt DESC"'),
-  h('sql-statements', `duckdb -c "SELECT status, count(*) FROM read_parquet('exports/orders.parquet') GROUP BY status"`),
-  h('sql-statements', 'psql -h localhost -d shop_test -c "TRUNCATE orders, customers RESTART IDENTITY CASCADE"', {
-    note: 'Local test database that the test suite empties before every run.',
-  }),
-  h('sql-statements', 'sqlite3 /tmp/scratch.db "DROP TABLE IF EXISTS t; CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1);"', {
-    note: 'Throwaway scratch file in /tmp.',
-  }),
+  h(
+    'sql-statements',
+    'sqlite3 -readonly /var/lib/app/production.db "SELECT count(*) FROM users WHERE deleted_at IS NOT NULL"',
+  ),
+  h(
+    'sql-statements',
+    `clickhouse-client -h ch.prod.internal -q "SELECT count() FROM analytics.events WHERE event = 'delete_account'"`,
+  ),
+  h(
+    'sql-statements',
+    'sqlcmd -S sql-prod-01 -d Billing -Q "SELECT TOP 10 * FROM dbo.Invoices ORDER BY CreatedAt DESC"',
+  ),
+  h(
+    'sql-statements',
+    `duckdb -c "SELECT status, count(*) FROM read_parquet('exports/orders.parquet') GROUP BY status"`,
+  ),
+  h(
+    'sql-statements',
+    'psql -h localhost -d shop_test -c "TRUNCATE orders, customers RESTART IDENTITY CASCADE"',
+    {
+      note: 'Local test database that the test suite empties before every run.',
+    },
+  ),
+  h(
+    'sql-statements',
+    'sqlite3 /tmp/scratch.db "DROP TABLE IF EXISTS t; CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1);"',
+    {
+      note: 'Throwaway scratch file in /tmp.',
+    },
+  ),
   h('sql-statements', 'psql -h db.prod.internal -d shop -c "VACUUM FULL orders"', {
     note: 'Rewrites the table to reclaim space; it locks the table but removes only dead row versions.',
   }),
-  h('sql-statements', 'psql -h db.prod.internal -d shop -c "REINDEX INDEX CONCURRENTLY idx_orders_customer_id"', {
-    note: 'Rebuilds an index without removing any data.',
-  }),
+  h(
+    'sql-statements',
+    'psql -h db.prod.internal -d shop -c "REINDEX INDEX CONCURRENTLY idx_orders_customer_id"',
+    {
+      note: 'Rebuilds an index without removing any data.',
+    },
+  ),
   h('sql-statements', 'psql -h db.prod.internal -d shop -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC"', {
     note: 'Standard hardening: narrows a broad privilege, deletes nothing.',
   }),
@@ -192,13 +242,21 @@ SQL`,
     `mysql -h mysql.prod.internal shop -e "SELECT id FROM support_tickets WHERE body LIKE '%DROP TABLE%'"`,
     { note: 'DROP TABLE is only a string literal inside a SELECT.' },
   ),
-  h('sql-statements', 'psql -h db.prod.internal -d analytics -c "GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO analyst"', {
-    note: 'Read access on the reporting schema for the analyst role is an ordinary grant.',
-  }),
+  h(
+    'sql-statements',
+    'psql -h db.prod.internal -d analytics -c "GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO analyst"',
+    {
+      note: 'Read access on the reporting schema for the analyst role is an ordinary grant.',
+    },
+  ),
   h('sql-statements', 'mysql -h mysql.prod.internal shop <<< "SELECT COUNT(*) FROM customers"'),
-  h('sql-statements', `psql -h db.prod.internal -d shop -c "UPDATE orders SET status = 'shipped' WHERE id = 1042"`, {
-    note: 'A single-row status change keyed on the primary key is routine.',
-  }),
+  h(
+    'sql-statements',
+    `psql -h db.prod.internal -d shop -c "UPDATE orders SET status = 'shipped' WHERE id = 1042"`,
+    {
+      note: 'A single-row status change keyed on the primary key is routine.',
+    },
+  ),
   h(
     'sql-statements',
     `psql -h staging-db.internal -d shop -c "\\copy import_staging FROM 'products.csv' WITH (FORMAT csv, HEADER)"`,
@@ -214,16 +272,26 @@ SQL`,
   d('sql-clients-and-migrations', 'psql -h db.prod.internal -d shop -f sql/drop_legacy_tables.sql', {
     note: 'The file is named for what it does: dropping tables in production.',
   }),
-  d('sql-clients-and-migrations', 'mysql -h mysql.prod.internal -u root -p shop < scripts/reset_all_data.sql'),
-  d('sql-clients-and-migrations', 'mysql -h mysql.prod.internal -u root -p shop < backups/shop-2019-06-01.sql', {
-    note: 'A mysqldump file drops and recreates each table, overwriting current data with 2019 data.',
-  }),
+  d(
+    'sql-clients-and-migrations',
+    'mysql -h mysql.prod.internal -u root -p shop < scripts/reset_all_data.sql',
+  ),
+  d(
+    'sql-clients-and-migrations',
+    'mysql -h mysql.prod.internal -u root -p shop < backups/shop-2019-06-01.sql',
+    {
+      note: 'A mysqldump file drops and recreates each table, overwriting current data with 2019 data.',
+    },
+  ),
   d(
     'sql-clients-and-migrations',
     'pg_restore --clean --if-exists -h db.prod.internal -d shop backups/shop-2026-11-01.dump',
     { note: '--clean drops the live objects before recreating them from an older dump.' },
   ),
-  d('sql-clients-and-migrations', 'RAILS_ENV=production DISABLE_DATABASE_ENVIRONMENT_CHECK=1 bin/rails db:drop'),
+  d(
+    'sql-clients-and-migrations',
+    'RAILS_ENV=production DISABLE_DATABASE_ENVIRONMENT_CHECK=1 bin/rails db:drop',
+  ),
   d('sql-clients-and-migrations', 'RAILS_ENV=production bundle exec rails db:rollback STEP=3', {
     note: 'Reverting migrations in production typically drops the columns and tables they added.',
   }),
@@ -247,23 +315,38 @@ SQL`,
     'flyway -url=jdbc:postgresql://db.prod.internal:5432/shop -user=flyway -cleanDisabled=false clean',
     { note: 'flyway clean drops every object in the configured schemas.' },
   ),
-  d('sql-clients-and-migrations', 'liquibase --url=jdbc:postgresql://db.prod.internal:5432/shop --username=liquibase dropAll'),
+  d(
+    'sql-clients-and-migrations',
+    'liquibase --url=jdbc:postgresql://db.prod.internal:5432/shop --username=liquibase dropAll',
+  ),
   d(
     'sql-clients-and-migrations',
     'liquibase rollback-count --count=5 --changelog-file=db/changelog.xml --url=jdbc:postgresql://db.prod.internal:5432/shop',
   ),
   d('sql-clients-and-migrations', 'npx knex migrate:rollback --all --env production'),
   d('sql-clients-and-migrations', 'sqitch revert -y db:pg://app@db.prod.internal/shop'),
-  d('sql-clients-and-migrations', `goose -dir migrations postgres "host=db.prod.internal user=app dbname=shop sslmode=require" reset`),
-  d('sql-clients-and-migrations', 'dbmate --url "postgres://app@db.prod.internal:5432/shop?sslmode=require" drop'),
+  d(
+    'sql-clients-and-migrations',
+    `goose -dir migrations postgres "host=db.prod.internal user=app dbname=shop sslmode=require" reset`,
+  ),
+  d(
+    'sql-clients-and-migrations',
+    'dbmate --url "postgres://app@db.prod.internal:5432/shop?sslmode=require" drop',
+  ),
   d('sql-clients-and-migrations', 'dropdb -h db.prod.internal -U postgres --if-exists billing'),
-  d('sql-clients-and-migrations', 'php artisan migrate:fresh --force', { env: { APP_ENV: 'production', DB_HOST: 'db.prod.internal' } }),
+  d('sql-clients-and-migrations', 'php artisan migrate:fresh --force', {
+    env: { APP_ENV: 'production', DB_HOST: 'db.prod.internal' },
+  }),
   d('sql-clients-and-migrations', 'python manage.py flush --noinput', {
     env: { DJANGO_SETTINGS_MODULE: 'config.settings.production' },
   }),
-  d('sql-clients-and-migrations', 'python manage.py migrate shop zero --settings=config.settings.production', {
-    note: 'Unapplies every migration of the shop app, dropping its tables.',
-  }),
+  d(
+    'sql-clients-and-migrations',
+    'python manage.py migrate shop zero --settings=config.settings.production',
+    {
+      note: 'Unapplies every migration of the shop app, dropping its tables.',
+    },
+  ),
   d('sql-clients-and-migrations', 'MIX_ENV=prod mix ecto.drop --force-drop'),
 
   // sql-clients-and-migrations: harmless
@@ -290,23 +373,49 @@ SQL`,
   }),
   h('sql-clients-and-migrations', 'alembic upgrade head'),
   h('sql-clients-and-migrations', 'alembic -x db=production current'),
-  h('sql-clients-and-migrations', 'alembic downgrade ae1027a6acf:1975ea83b712 --sql > downgrade-preview.sql', {
-    note: 'Offline mode only prints the SQL; no database connection is made.',
-  }),
-  h('sql-clients-and-migrations', 'flyway -url=jdbc:postgresql://db.prod.internal:5432/shop -user=flyway info'),
-  h('sql-clients-and-migrations', 'flyway -url=jdbc:postgresql://db.prod.internal:5432/shop -user=flyway migrate'),
+  h(
+    'sql-clients-and-migrations',
+    'alembic downgrade ae1027a6acf:1975ea83b712 --sql > downgrade-preview.sql',
+    {
+      note: 'Offline mode only prints the SQL; no database connection is made.',
+    },
+  ),
+  h(
+    'sql-clients-and-migrations',
+    'flyway -url=jdbc:postgresql://db.prod.internal:5432/shop -user=flyway info',
+  ),
+  h(
+    'sql-clients-and-migrations',
+    'flyway -url=jdbc:postgresql://db.prod.internal:5432/shop -user=flyway migrate',
+  ),
   h('sql-clients-and-migrations', 'flyway -url=jdbc:postgresql://localhost:5432/shop_dev -user=dev repair', {
     note: 'Only realigns the schema history table of a local dev database.',
   }),
-  h('sql-clients-and-migrations', 'liquibase update --changelog-file=db/changelog.xml --url=jdbc:postgresql://db.prod.internal:5432/shop'),
-  h('sql-clients-and-migrations', 'liquibase rollback-count-sql --count=5 --changelog-file=db/changelog.xml', {
-    note: 'Only prints the rollback SQL.',
-  }),
+  h(
+    'sql-clients-and-migrations',
+    'liquibase update --changelog-file=db/changelog.xml --url=jdbc:postgresql://db.prod.internal:5432/shop',
+  ),
+  h(
+    'sql-clients-and-migrations',
+    'liquibase rollback-count-sql --count=5 --changelog-file=db/changelog.xml',
+    {
+      note: 'Only prints the rollback SQL.',
+    },
+  ),
   h('sql-clients-and-migrations', 'npx knex migrate:latest --env production'),
   h('sql-clients-and-migrations', 'sqitch status db:pg://app@db.prod.internal/shop'),
-  h('sql-clients-and-migrations', `goose -dir migrations postgres "host=db.prod.internal user=app dbname=shop sslmode=require" status`),
-  h('sql-clients-and-migrations', 'dbmate --url "postgres://app@db.prod.internal:5432/shop?sslmode=require" status'),
-  h('sql-clients-and-migrations', 'pg_dump --schema-only -h db.prod.internal -d shop -f schema-2026-12-02.sql'),
+  h(
+    'sql-clients-and-migrations',
+    `goose -dir migrations postgres "host=db.prod.internal user=app dbname=shop sslmode=require" status`,
+  ),
+  h(
+    'sql-clients-and-migrations',
+    'dbmate --url "postgres://app@db.prod.internal:5432/shop?sslmode=require" status',
+  ),
+  h(
+    'sql-clients-and-migrations',
+    'pg_dump --schema-only -h db.prod.internal -d shop -f schema-2026-12-02.sql',
+  ),
   h('sql-clients-and-migrations', 'python manage.py migrate --plan --settings=config.settings.production'),
   h('sql-clients-and-migrations', 'php artisan migrate --pretend --env=production', {
     note: '--pretend prints the queries instead of running them.',
@@ -316,14 +425,20 @@ SQL`,
   }),
 
   // document-and-key-value-stores: destructive
-  d('document-and-key-value-stores', 'mongosh "mongodb://db.prod.internal:27017/shop" --eval "db.orders.deleteMany({})"'),
+  d(
+    'document-and-key-value-stores',
+    'mongosh "mongodb://db.prod.internal:27017/shop" --eval "db.orders.deleteMany({})"',
+  ),
   d(
     'document-and-key-value-stores',
     `mongosh "mongodb+srv://cluster0.prod.mongodb.net/shop" --eval 'db.sessions.deleteMany({ createdAt: { $lt: new Date("2025-01-01") } })'`,
     { note: 'A filtered delete still removes real production documents.' },
   ),
   d('document-and-key-value-stores', 'mongosh --host mongo-prod-1 shop --eval "db.customers.drop()"'),
-  d('document-and-key-value-stores', 'mongosh "mongodb://mongo.prod.internal/billing" --quiet --eval "db.dropDatabase()"'),
+  d(
+    'document-and-key-value-stores',
+    'mongosh "mongodb://mongo.prod.internal/billing" --quiet --eval "db.dropDatabase()"',
+  ),
   d(
     'document-and-key-value-stores',
     `mongosh "mongodb://mongo.prod.internal/shop" --eval 'db.users.updateMany({}, { $unset: { email: "", phone: "" } })'`,
@@ -338,9 +453,13 @@ SQL`,
     'mongoimport --uri "mongodb://mongo.prod.internal/shop" --collection products --drop --file products.json',
     { note: '--drop removes the existing collection before importing.' },
   ),
-  d('document-and-key-value-stores', 'mongorestore --uri "mongodb://mongo.prod.internal:27017" --drop dump/', {
-    note: '--drop replaces each live collection with the dump contents.',
-  }),
+  d(
+    'document-and-key-value-stores',
+    'mongorestore --uri "mongodb://mongo.prod.internal:27017" --drop dump/',
+    {
+      note: '--drop replaces each live collection with the dump contents.',
+    },
+  ),
   d('document-and-key-value-stores', 'redis-cli -h redis.prod.internal FLUSHALL'),
   d('document-and-key-value-stores', 'redis-cli -h cache-prod -n 2 FLUSHDB ASYNC'),
   d('document-and-key-value-stores', 'redis-cli -h redis.prod.internal DEL session:index user:1001:cart'),
@@ -366,15 +485,22 @@ SQL`,
   }),
   d('document-and-key-value-stores', "echo 'flush_all' | nc memcached.prod.internal 11211"),
   d('document-and-key-value-stores', 'cqlsh cassandra.prod.internal -e "DROP KEYSPACE orders"'),
-  d('document-and-key-value-stores', 'cqlsh cassandra-prod-1 9042 -u cassandra -e "TRUNCATE shop.user_events"'),
+  d(
+    'document-and-key-value-stores',
+    'cqlsh cassandra-prod-1 9042 -u cassandra -e "TRUNCATE shop.user_events"',
+  ),
   d('document-and-key-value-stores', 'aws dynamodb delete-table --table-name orders-prod'),
   d(
     'document-and-key-value-stores',
     `aws dynamodb delete-item --table-name users-prod --key '{"userId": {"S": "u-1001"}}'`,
   ),
-  d('document-and-key-value-stores', 'aws dynamodb batch-write-item --request-items file://delete-requests.json', {
-    note: 'The request file holds DeleteRequest entries against the production table.',
-  }),
+  d(
+    'document-and-key-value-stores',
+    'aws dynamodb batch-write-item --request-items file://delete-requests.json',
+    {
+      note: 'The request file holds DeleteRequest entries against the production table.',
+    },
+  ),
   d(
     'document-and-key-value-stores',
     'aws dynamodb update-continuous-backups --table-name orders-prod --point-in-time-recovery-specification PointInTimeRecoveryEnabled=false',
@@ -385,7 +511,10 @@ SQL`,
   }),
 
   // document-and-key-value-stores: harmless
-  h('document-and-key-value-stores', 'mongosh "mongodb://db.prod.internal:27017/shop" --eval "db.orders.countDocuments({})"'),
+  h(
+    'document-and-key-value-stores',
+    'mongosh "mongodb://db.prod.internal:27017/shop" --eval "db.orders.countDocuments({})"',
+  ),
   h(
     'document-and-key-value-stores',
     `mongosh "mongodb://mongo.prod.internal/shop" --quiet --eval 'db.orders.find({ status: "deleted" }).limit(5)'`,
@@ -403,8 +532,14 @@ SQL`,
     'document-and-key-value-stores',
     'mongodump --uri "mongodb://mongo.prod.internal/shop" --gzip --archive=backups/shop-2026-12-02.archive.gz',
   ),
-  h('document-and-key-value-stores', 'mongoexport --uri "mongodb://mongo.prod.internal/shop" --collection orders --out orders-2026-12-02.json'),
-  h('document-and-key-value-stores', 'mongoimport --uri "mongodb://localhost:27017/shop_dev" --collection products --file fixtures/products.json'),
+  h(
+    'document-and-key-value-stores',
+    'mongoexport --uri "mongodb://mongo.prod.internal/shop" --collection orders --out orders-2026-12-02.json',
+  ),
+  h(
+    'document-and-key-value-stores',
+    'mongoimport --uri "mongodb://localhost:27017/shop_dev" --collection products --file fixtures/products.json',
+  ),
   h(
     'document-and-key-value-stores',
     `mongorestore --uri "mongodb://localhost:27017" --nsInclude 'shop.*' --nsFrom 'shop.*' --nsTo 'shop_restore_check.*' dump/`,
@@ -427,12 +562,18 @@ SQL`,
   h('document-and-key-value-stores', "echo 'stats' | nc -q1 memcached.prod.internal 11211"),
   h('document-and-key-value-stores', 'cqlsh cassandra.prod.internal -e "SELECT * FROM shop.orders LIMIT 10"'),
   h('document-and-key-value-stores', 'aws dynamodb scan --table-name orders-prod --select COUNT'),
-  h('document-and-key-value-stores', 'aws dynamodb create-backup --table-name orders-prod --backup-name orders-prod-2026-12-02'),
+  h(
+    'document-and-key-value-stores',
+    'aws dynamodb create-backup --table-name orders-prod --backup-name orders-prod-2026-12-02',
+  ),
   h(
     'document-and-key-value-stores',
     'aws dynamodb update-continuous-backups --table-name orders-prod --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true',
   ),
-  h('document-and-key-value-stores', 'etcdctl --endpoints=https://etcd.prod.internal:2379 snapshot save backups/etcd-2026-12-02.db'),
+  h(
+    'document-and-key-value-stores',
+    'etcdctl --endpoints=https://etcd.prod.internal:2379 snapshot save backups/etcd-2026-12-02.db',
+  ),
 
   // search-and-streams: destructive
   d('search-and-streams', 'curl -X DELETE "http://es.prod.internal:9200/orders-2024"'),
@@ -463,17 +604,30 @@ SQL`,
     `curl -X POST "http://es.prod.internal:9200/_reindex" -H 'Content-Type: application/json' -d '{"source": {"index": "orders-old"}, "dest": {"index": "orders"}}'`,
     { note: 'Documents with matching ids in the live index are overwritten by older versions.' },
   ),
-  d('search-and-streams', 'curl -X DELETE "http://es.prod.internal:9200/_snapshot/s3_repo/nightly-2026.11.30"'),
-  d('search-and-streams', `curl -k -u admin:admin -X DELETE "https://opensearch.prod.internal:9200/security-auditlog-*"`, {
-    note: 'Deletes the audit log indices.',
-  }),
-  d('search-and-streams', 'kafka-topics.sh --bootstrap-server kafka.prod.internal:9092 --delete --topic orders'),
+  d(
+    'search-and-streams',
+    'curl -X DELETE "http://es.prod.internal:9200/_snapshot/s3_repo/nightly-2026.11.30"',
+  ),
+  d(
+    'search-and-streams',
+    `curl -k -u admin:admin -X DELETE "https://opensearch.prod.internal:9200/security-auditlog-*"`,
+    {
+      note: 'Deletes the audit log indices.',
+    },
+  ),
+  d(
+    'search-and-streams',
+    'kafka-topics.sh --bootstrap-server kafka.prod.internal:9092 --delete --topic orders',
+  ),
   d(
     'search-and-streams',
     'kafka-consumer-groups.sh --bootstrap-server kafka.prod.internal:9092 --group billing-service --topic invoices --reset-offsets --to-latest --execute',
     { note: 'Skips every unprocessed invoice message for the billing consumer.' },
   ),
-  d('search-and-streams', 'kafka-consumer-groups --bootstrap-server kafka.prod.internal:9092 --delete --group analytics-etl'),
+  d(
+    'search-and-streams',
+    'kafka-consumer-groups --bootstrap-server kafka.prod.internal:9092 --delete --group analytics-etl',
+  ),
   d(
     'search-and-streams',
     'kafka-delete-records.sh --bootstrap-server kafka.prod.internal:9092 --offset-json-file purge-orders.json',
@@ -485,12 +639,21 @@ SQL`,
   ),
   d('search-and-streams', 'rabbitmqctl -n rabbit@mq-prod-1 purge_queue orders.created'),
   d('search-and-streams', 'rabbitmqctl delete_queue payments.retry'),
-  d('search-and-streams', 'rabbitmqadmin -H mq.prod.internal get queue=orders.created ackmode=ack_requeue_false count=500', {
-    note: 'Acknowledging without requeue removes the messages from the queue.',
-  }),
+  d(
+    'search-and-streams',
+    'rabbitmqadmin -H mq.prod.internal get queue=orders.created ackmode=ack_requeue_false count=500',
+    {
+      note: 'Acknowledging without requeue removes the messages from the queue.',
+    },
+  ),
   d('search-and-streams', 'nats --server nats://nats.prod.internal:4222 stream purge ORDERS -f'),
-  d('search-and-streams', 'nats stream rm ORDERS --force', { env: { NATS_URL: 'nats://nats.prod.internal:4222' } }),
-  d('search-and-streams', 'aws kinesis delete-stream --stream-name clickstream-prod --enforce-consumer-deletion'),
+  d('search-and-streams', 'nats stream rm ORDERS --force', {
+    env: { NATS_URL: 'nats://nats.prod.internal:4222' },
+  }),
+  d(
+    'search-and-streams',
+    'aws kinesis delete-stream --stream-name clickstream-prod --enforce-consumer-deletion',
+  ),
   d(
     'search-and-streams',
     'aws kinesis decrease-stream-retention-period --stream-name clickstream-prod --retention-period-hours 24',
@@ -501,9 +664,13 @@ SQL`,
     'gcloud pubsub subscriptions seek orders-worker --time=$(date -u +%Y-%m-%dT%H:%M:%SZ) --project=shop-prod',
     { note: 'Seeking to now acknowledges the whole unprocessed backlog.' },
   ),
-  d('search-and-streams', 'gcloud pubsub subscriptions pull orders-worker --auto-ack --limit=1000 --project=shop-prod', {
-    note: '--auto-ack consumes the messages away from the worker subscription.',
-  }),
+  d(
+    'search-and-streams',
+    'gcloud pubsub subscriptions pull orders-worker --auto-ack --limit=1000 --project=shop-prod',
+    {
+      note: '--auto-ack consumes the messages away from the worker subscription.',
+    },
+  ),
   d(
     'search-and-streams',
     'aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders-prod',
@@ -541,7 +708,10 @@ SQL`,
     `curl -X POST "http://es.prod.internal:9200/_reindex" -H 'Content-Type: application/json' -d '{"source": {"index": "orders"}, "dest": {"index": "orders-v2"}}'`,
     { note: 'Copies into a new index.' },
   ),
-  h('search-and-streams', 'kafka-topics.sh --bootstrap-server kafka.prod.internal:9092 --describe --topic orders'),
+  h(
+    'search-and-streams',
+    'kafka-topics.sh --bootstrap-server kafka.prod.internal:9092 --describe --topic orders',
+  ),
   h(
     'search-and-streams',
     'kafka-consumer-groups.sh --bootstrap-server kafka.prod.internal:9092 --group billing-service --topic invoices --reset-offsets --to-earliest --dry-run',
@@ -551,7 +721,10 @@ SQL`,
     'kafka-consumer-groups.sh --bootstrap-server kafka.prod.internal:9092 --group billing-service --topic invoices --reset-offsets --to-latest',
     { note: 'Without --execute the reset is only planned and printed.' },
   ),
-  h('search-and-streams', 'kafka-consumer-groups --bootstrap-server kafka.prod.internal:9092 --describe --group billing-service'),
+  h(
+    'search-and-streams',
+    'kafka-consumer-groups --bootstrap-server kafka.prod.internal:9092 --describe --group billing-service',
+  ),
   h(
     'search-and-streams',
     'kafka-console-consumer.sh --bootstrap-server kafka.prod.internal:9092 --topic orders --from-beginning --max-messages 10',
@@ -561,9 +734,13 @@ SQL`,
     'kafka-topics.sh --bootstrap-server kafka.prod.internal:9092 --create --topic orders-dlq --partitions 6 --replication-factor 3',
   ),
   h('search-and-streams', 'rabbitmqctl list_queues name messages consumers'),
-  h('search-and-streams', 'rabbitmqadmin -H mq.prod.internal get queue=orders.created ackmode=reject_requeue_true count=5', {
-    note: 'Peeks at messages and requeues them.',
-  }),
+  h(
+    'search-and-streams',
+    'rabbitmqadmin -H mq.prod.internal get queue=orders.created ackmode=reject_requeue_true count=5',
+    {
+      note: 'Peeks at messages and requeues them.',
+    },
+  ),
   h('search-and-streams', 'nats stream info ORDERS', { env: { NATS_URL: 'nats://nats.prod.internal:4222' } }),
   h('search-and-streams', 'nats stream backup ORDERS ./backups/nats-orders-2026-12-02', {
     env: { NATS_URL: 'nats://nats.prod.internal:4222' },
@@ -572,7 +749,10 @@ SQL`,
   h('search-and-streams', 'gcloud pubsub subscriptions pull orders-debug --limit=5 --project=shop-prod', {
     note: 'Without --auto-ack the messages are redelivered.',
   }),
-  h('search-and-streams', 'gcloud pubsub snapshots create orders-before-deploy --subscription=orders-worker --project=shop-prod'),
+  h(
+    'search-and-streams',
+    'gcloud pubsub snapshots create orders-before-deploy --subscription=orders-worker --project=shop-prod',
+  ),
   h(
     'search-and-streams',
     'aws sqs get-queue-attributes --queue-url https://sqs.us-east-1.amazonaws.com/123456789012/orders-prod --attribute-names ApproximateNumberOfMessages',
@@ -587,7 +767,10 @@ SQL`,
   d('object-storage-and-sync', 'aws s3 sync s3://staging-uploads s3://prod-uploads --delete', {
     note: 'Overwrites production objects with staging ones and deletes the rest.',
   }),
-  d('object-storage-and-sync', 'aws s3api delete-objects --bucket billing-prod-invoices --delete file://keys-to-delete.json'),
+  d(
+    'object-storage-and-sync',
+    'aws s3api delete-objects --bucket billing-prod-invoices --delete file://keys-to-delete.json',
+  ),
   d(
     'object-storage-and-sync',
     'aws s3api put-bucket-versioning --bucket billing-prod-invoices --versioning-configuration Status=Suspended',
@@ -618,7 +801,10 @@ SQL`,
     'object-storage-and-sync',
     `azcopy sync ./exports "https://acmeprod.blob.core.windows.net/exports?sv=2024-05-04&sig=REDACTED" --delete-destination=true`,
   ),
-  d('object-storage-and-sync', `az storage blob delete-batch --account-name acmeprod --source invoices --pattern '2024/*'`),
+  d(
+    'object-storage-and-sync',
+    `az storage blob delete-batch --account-name acmeprod --source invoices --pattern '2024/*'`,
+  ),
   d('object-storage-and-sync', 'rclone sync /tmp/empty s3prod:acme-prod-uploads', {
     note: 'Syncing an empty folder deletes everything at the destination.',
   }),
@@ -632,7 +818,10 @@ SQL`,
   d('object-storage-and-sync', 's3cmd sync --delete-removed ./backups/ s3://db-backups-prod/'),
 
   // object-storage-and-sync: harmless
-  h('object-storage-and-sync', 'aws s3 ls s3://billing-prod-invoices/ --recursive --summarize --human-readable'),
+  h(
+    'object-storage-and-sync',
+    'aws s3 ls s3://billing-prod-invoices/ --recursive --summarize --human-readable',
+  ),
   h('object-storage-and-sync', 'aws s3 cp s3://billing-prod-invoices/2025/11/inv-1042.pdf ./inv-1042.pdf'),
   h('object-storage-and-sync', 'aws s3 rm s3://billing-prod-invoices/ --recursive --dryrun'),
   h('object-storage-and-sync', 'aws s3 sync ./backups/ s3://db-backups-prod/ --delete --dryrun'),
@@ -670,8 +859,14 @@ SQL`,
     'object-storage-and-sync',
     `azcopy remove "https://acmeprod.blob.core.windows.net/invoices/2025/?sv=2024-05-04&sig=REDACTED" --recursive --dry-run`,
   ),
-  h('object-storage-and-sync', 'az storage blob list --account-name acmeprod --container-name invoices --output table'),
-  h('object-storage-and-sync', `az storage blob delete-batch --account-name acmeprod --source invoices --pattern '2024/*' --dryrun`),
+  h(
+    'object-storage-and-sync',
+    'az storage blob list --account-name acmeprod --container-name invoices --output table',
+  ),
+  h(
+    'object-storage-and-sync',
+    `az storage blob delete-batch --account-name acmeprod --source invoices --pattern '2024/*' --dryrun`,
+  ),
   h('object-storage-and-sync', 'rclone copy s3prod:acme-prod-uploads ./uploads-copy'),
   h('object-storage-and-sync', 'rclone check ./backups s3prod:db-backups-prod'),
   h('object-storage-and-sync', 'rclone sync ./site s3prod:www-live --dry-run'),
@@ -693,7 +888,10 @@ SQL`,
   }),
   d('backups-and-snapshots', 'borg prune -v --list --keep-within=1d ssh://backup@nas.internal/./prod-repo'),
   d('backups-and-snapshots', 'aws rds delete-db-snapshot --db-snapshot-identifier billing-prod-2026-11-30'),
-  d('backups-and-snapshots', 'aws rds delete-db-cluster-snapshot --db-cluster-snapshot-identifier orders-prod-cluster-final'),
+  d(
+    'backups-and-snapshots',
+    'aws rds delete-db-cluster-snapshot --db-cluster-snapshot-identifier orders-prod-cluster-final',
+  ),
   d('backups-and-snapshots', 'aws ec2 delete-snapshot --snapshot-id snap-0a1b2c3d4e5f67890'),
   d(
     'backups-and-snapshots',
@@ -732,7 +930,10 @@ SQL`,
   // backups-and-snapshots: harmless
   h('backups-and-snapshots', 'restic -r s3:s3.amazonaws.com/acme-restic-prod snapshots'),
   h('backups-and-snapshots', 'restic -r s3:s3.amazonaws.com/acme-restic-prod check --read-data-subset=5%'),
-  h('backups-and-snapshots', 'restic -r s3:s3.amazonaws.com/acme-restic-prod restore latest --target /tmp/restore-test'),
+  h(
+    'backups-and-snapshots',
+    'restic -r s3:s3.amazonaws.com/acme-restic-prod restore latest --target /tmp/restore-test',
+  ),
   h(
     'backups-and-snapshots',
     'restic -r s3:s3.amazonaws.com/acme-restic-prod forget --keep-daily 7 --keep-weekly 4 --prune --dry-run',
@@ -741,8 +942,14 @@ SQL`,
     note: 'Plain unlock removes only stale locks.',
   }),
   h('backups-and-snapshots', 'borg list ssh://backup@nas.internal/./prod-repo'),
-  h('backups-and-snapshots', `borg create --stats --compression zstd ssh://backup@nas.internal/./prod-repo::'{hostname}-{now}' /etc /var/www`),
-  h('backups-and-snapshots', 'borg prune --dry-run --list --keep-daily=7 --keep-weekly=4 ssh://backup@nas.internal/./prod-repo'),
+  h(
+    'backups-and-snapshots',
+    `borg create --stats --compression zstd ssh://backup@nas.internal/./prod-repo::'{hostname}-{now}' /etc /var/www`,
+  ),
+  h(
+    'backups-and-snapshots',
+    'borg prune --dry-run --list --keep-daily=7 --keep-weekly=4 ssh://backup@nas.internal/./prod-repo',
+  ),
   h(
     'backups-and-snapshots',
     'aws rds create-db-snapshot --db-instance-identifier billing-prod --db-snapshot-identifier billing-prod-pre-migration-2026-12-02',
@@ -759,7 +966,10 @@ SQL`,
   }),
   h('backups-and-snapshots', 'btrfs subvolume snapshot -r /home /mnt/snapshots/home-2026-12-02'),
   h('backups-and-snapshots', 'pg_dump -Fc -h db.prod.internal -d shop -f backups/shop-2026-12-02.dump'),
-  h('backups-and-snapshots', 'pg_basebackup -h db.prod.internal -U replicator -D /var/backups/base-2026-12-02 -Ft -z -P'),
+  h(
+    'backups-and-snapshots',
+    'pg_basebackup -h db.prod.internal -U replicator -D /var/backups/base-2026-12-02 -Ft -z -P',
+  ),
   h(
     'backups-and-snapshots',
     'mysqldump --single-transaction -h mysql.prod.internal shop | gzip > backups/shop-2026-12-02.sql.gz',
