@@ -6,6 +6,7 @@ import { dataStatement } from './sql-dml.js';
 import { droppingStatement } from './sql-drop.js';
 import { warehouseStatement } from './sql-warehouse.js';
 import { backticksToDoubleQuotes, splitSql, sqlWords, type Dialect } from './sql-text.js';
+import { TransactionLedger, transactionStep, undoneByRollback } from './sql-transactions.js';
 
 // What SQL does, read from the PostgreSQL parse tree (libpg-query). Statements the PostgreSQL grammar
 // rejects are retried with MySQL backtick identifiers turned into double-quoted ones; if they still do not
@@ -101,25 +102,35 @@ function tryParse(parser: SqlParser, text: string): { stmts: { stmt: Record<stri
   }
 }
 
-/** Effects of one SQL statement or script piece (already split by splitSql). */
-function assessStatement(parser: SqlParser, text: string, dialect: Dialect): SqlEffect[] {
+/** Effects of one SQL statement or script piece (already split by splitSql), into the script's ledger. */
+function assessStatement(
+  parser: SqlParser,
+  text: string,
+  dialect: Dialect,
+  ledger: TransactionLedger<SqlEffect>,
+): void {
   let tree = tryParse(parser, text);
   if (typeof tree === 'string' && text.includes('`')) {
     const retried = tryParse(parser, backticksToDoubleQuotes(text));
     if (typeof retried !== 'string') tree = retried;
   }
-  if (typeof tree === 'string') return unparsed(text, dialect, tree);
-  return tree.stmts.flatMap((s) => {
+  if (typeof tree === 'string') return ledger.add(unparsed(text, dialect, tree), false);
+  for (const s of tree.stmts) {
     const inner = unwrap(s.stmt);
-    return inner ? statement(inner[0], inner[1]) : [];
-  });
+    if (!inner) continue;
+    ledger.step(transactionStep(inner[0], inner[1]));
+    ledger.add(statement(inner[0], inner[1]), undoneByRollback(inner[0], inner[1]));
+  }
 }
 
 /** Every effect of an SQL script, in order: one per destructive statement (per dropped object). */
 export function assessSql(parser: SqlParser, text: string, dialect: Dialect): SqlEffect[] {
   if ('isLoaded' in parser && (parser as { isLoaded: unknown }).isLoaded === false)
     throw new SqlParserNotLoadedError();
-  return splitSql(text, dialect).flatMap((piece) =>
-    piece.kind === 'meta' ? metaCommand(piece.text, dialect) : assessStatement(parser, piece.text, dialect),
-  );
+  const ledger = new TransactionLedger<SqlEffect>();
+  for (const piece of splitSql(text, dialect)) {
+    if (piece.kind === 'meta') ledger.add(metaCommand(piece.text, dialect), false);
+    else assessStatement(parser, piece.text, dialect, ledger);
+  }
+  return ledger.effects();
 }

@@ -1,7 +1,7 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import type { SqlParser } from '../sql-parser.js';
-import { resolvePath } from '../paths.js';
+import { isScratch, resolvePath } from '../paths.js';
 import { first, getopt, has, sqlEffects, sqlFile, stamp, unknownSql, values } from './common.js';
 import { fromStdin } from './postgres.js';
 
@@ -78,7 +78,13 @@ export function sqlite(inv: Invocation, parser: SqlParser): Effect[] {
   if (sql.length === 0 && exits.length === 0 && files.length === 0)
     effects.push(...fromStdin(inv, parser, tool, hints, 'sqlite'));
   const readOnly = has(options, '-readonly', '--readonly');
+  // A database file in a scratch directory is scratch, like any other file there (paths.ts).
+  const scratch = !inMemory && !inv.remote && !service && !file.dynamic && isScratch(path);
   return effects
     .filter((e) => !((inMemory || readOnly) && DATA_OPERATIONS.has(e.operation)))
-    .map((e) => ({ ...e, reason: inMemory ? e.reason : `${e.reason} (in ${path})` }));
+    .map((e) =>
+      scratch && DATA_OPERATIONS.has(e.operation)
+        ? { ...e, risk: 'low' as const, reason: `${e.reason} (in ${path}, a scratch file)` }
+        : { ...e, reason: inMemory ? e.reason : `${e.reason} (in ${path})` },
+    );
 }
