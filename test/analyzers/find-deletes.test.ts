@@ -92,6 +92,11 @@ describe('find removing what it found, however it is spelled', () => {
     `${search} -exec rm -rf {} \\;`,
     `${search} -execdir rm {} \\;`,
     `${search} -print0 | xargs -0 rm -f`,
+    // As root: the same deletion, elevated (it was peeled into an `rm <root>/<found>` of its own).
+    `${search} -exec sudo rm {} +`,
+    `${search} -exec sudo rm -rf {} \\;`,
+    `${search} -print0 | xargs -0 sudo rm -f`,
+    `${search} | xargs sudo -n rm -f`,
   ];
 
   it.each([
@@ -125,8 +130,20 @@ describe('find removing what it found, however it is spelled', () => {
     'find ~ -type f -exec rm -f {} \\;',
     'find / -exec rm -rf {} +',
     "find / -name '*.tmp' -o -exec rm {} \\;",
+    'find / -exec sudo rm -rf {} +',
+    'find ~ -type f | xargs sudo rm -f',
   ])('%s removes everything under its root: critical, as -delete', async (command) => {
     const r = await check(command);
     expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe('critical');
+  });
+
+  it.each([
+    ["find . -name '*.log' -exec sudo rm {} +", "find . -name '*.log' -exec rm {} +"],
+    ["find . -name '*.log' -exec sudo rm -rf {} \\;", "find . -name '*.log' -exec rm -rf {} \\;"],
+    ["find /etc -name '*.conf' | xargs sudo rm -f", "find /etc -name '*.conf' | xargs rm -f"],
+  ])('%s says what %s says: find removes what it found', async (elevated, plain) => {
+    const [a, b] = [await check(elevated), await check(plain)];
+    const said = (r: typeof a) => r.assessment.effects.map((e) => [e.tool, e.risk, e.target, e.reason]);
+    expect(said(a)).toEqual(said(b));
   });
 });
