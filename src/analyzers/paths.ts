@@ -60,26 +60,36 @@ const DATA_PATH =
 const DATA_FILE = /\.(db|sqlite3?|sql|dump|bak|backup|tfstate|wal|mdb|ldb|parquet|avro|rdb|aof)$/i;
 const SECRET_FILE =
   /(^|\/)(\.env(\.[\w.-]+)?|\.ssh|\.aws|\.kube|\.gnupg|id_[a-z0-9]+|credentials|\.netrc|\.pgpass|\.npmrc|\.docker)(\/|$)/i;
-/** Directories any build recreates: deleting them is routine work. */
-const REGENERABLE = new Set([
+/**
+ * Directories only a package manager, a test runner or a build fills, by names nothing else has (`dist` or
+ * `build` may be anyone's): wherever in a home directory they are, deleting them loses nothing.
+ */
+const DEPENDENCY_CACHES = new Set([
   'node_modules',
-  'dist',
-  'build',
-  'out',
-  'target',
-  '.next',
-  '.nuxt',
-  '.svelte-kit',
-  '.turbo',
-  '.parcel-cache',
-  '.cache',
-  'coverage',
-  '.nyc_output',
   '__pycache__',
   '.pytest_cache',
   '.mypy_cache',
   '.ruff_cache',
   '.tox',
+  '.nox',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.parcel-cache',
+  '.angular',
+  '.dart_tool',
+  '.nyc_output',
+]);
+/** Directories any build recreates: deleting them is routine work. */
+const REGENERABLE = new Set([
+  ...DEPENDENCY_CACHES,
+  'dist',
+  'build',
+  'out',
+  'target',
+  '.cache',
+  'coverage',
   '.venv',
   'venv',
   '.gradle',
@@ -89,23 +99,26 @@ const REGENERABLE = new Set([
   'temp',
   'bin',
   'obj',
-  '.angular',
   'storybook-static',
   '.vite',
   '.eslintcache',
   '.expo',
   'DerivedData',
-  '.dart_tool',
   'vendor',
   'logs',
   'log',
 ]);
 const REGENERABLE_FILE =
-  /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
+  /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo|egg-info)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
 /** A name (a directory or a file) that builds and tools make again: `__pycache__`, `dist`, `x.pyc`. */
 export function isRegenerableName(name: string): boolean {
   return REGENERABLE.has(name) || REGENERABLE_FILE.test(name);
+}
+
+/** A directory's name that only dependencies or caches have: `node_modules`, `.pytest_cache`, `x.egg-info`. */
+export function isDependencyCacheName(name: string): boolean {
+  return DEPENDENCY_CACHES.has(name) || name.endsWith('.egg-info');
 }
 
 export function isInside(path: string, dir: string): boolean {
