@@ -81,6 +81,14 @@ const DEPENDENCY_CACHES = new Set([
   '.dart_tool',
   '.nyc_output',
 ]);
+/** The shells' and REPLs' records of the commands typed: `~/.bash_history`, `~/.zsh_history`. */
+const SHELL_HISTORY =
+  /(^|\/)(\.(bash|zsh|sh|ksh|ash|mysql|psql|python|node_repl|rediscli|sqlite)_history|\.histfile|fish_history)$/;
+/** A shell history file, by its name: judged so on another machine too, where paths are not resolved. */
+export const shellHistoryFile = (path: string): PathClass | undefined =>
+  SHELL_HISTORY.test(path)
+    ? { risk: 'medium', why: 'the shell history: the record of the commands run', riskInProduction: 'high' }
+    : undefined;
 /** Directories any build recreates: deleting them is routine work. */
 const REGENERABLE = new Set([
   ...DEPENDENCY_CACHES,
@@ -136,6 +144,8 @@ export function isScratch(path: string): boolean {
 export interface PathClass {
   risk: Risk;
   why: string;
+  /** Worse on a production host (the shell history: what an incident there is read from). */
+  riskInProduction?: Risk;
   /** Scratch space, build output or a cache: nothing anyone needs to keep, whatever the risk says. */
   throwaway?: true;
 }
@@ -233,6 +243,8 @@ export function classifyPath(
       why: path === cwd ? 'the current project directory' : 'a parent of the current directory',
     };
   if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
+  const history = shellHistoryFile(path);
+  if (history) return history;
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
   // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
