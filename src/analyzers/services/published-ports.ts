@@ -45,7 +45,7 @@ function openSpecs(args: readonly Word[]): { image: string; specs: string[] } | 
   const specs = optionValues(parsed, '-p', '--publish').filter((s) => EVERY_ADDRESS.test(boundAddress(s)));
   if (hasOption(parsed, '-P', '--publish-all')) specs.push('every exposed port (-P)');
   if (optionValues(parsed, '--network', '--net').includes('host'))
-    specs.push('every port it listens on (--network host)');
+    specs.push('--network host: every port it listens on');
   return { image: image.value, specs };
 }
 
