@@ -2,11 +2,13 @@ import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js'
 import { hasOption, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { mounts } from './host-admin/mounts.js';
+import { history, setOption } from './host-admin/shell-history.js';
 import { classifyPath, resolvePath } from './paths.js';
 
 // Administering the machine itself: its packages, kernel, mounts, security enforcement and logs, and the
 // keys other machines accept. `apt-get remove -y openssh-server` deletes no file an agent named, and
-// `journalctl --vacuum-time=1s` or `auditctl -D` erase the evidence of what was done; each was allowed.
+// `journalctl --vacuum-time=1s`, `auditctl -D` or `history -c` erase the evidence of what was done; each was
+// allowed.
 // Installing software stays allowed: it is everyday work, and what an install script runs is its own matter.
 
 const effect = (
@@ -240,6 +242,8 @@ export const hostAdminAnalyzer: Analyzer = {
     'pacman',
     'journalctl',
     'auditctl',
+    'history',
+    'set',
     'setenforce',
     'sysctl',
     'modprobe',
@@ -263,6 +267,10 @@ export const hostAdminAnalyzer: Analyzer = {
         return journalctl(inv);
       case 'auditctl':
         return auditctl(inv);
+      case 'history':
+        return history(inv);
+      case 'set':
+        return setOption(inv);
       case 'setenforce':
         return setenforce(inv);
       case 'sysctl':

@@ -60,26 +60,44 @@ const DATA_PATH =
 const DATA_FILE = /\.(db|sqlite3?|sql|dump|bak|backup|tfstate|wal|mdb|ldb|parquet|avro|rdb|aof)$/i;
 const SECRET_FILE =
   /(^|\/)(\.env(\.[\w.-]+)?|\.ssh|\.aws|\.kube|\.gnupg|id_[a-z0-9]+|credentials|\.netrc|\.pgpass|\.npmrc|\.docker)(\/|$)/i;
-/** Directories any build recreates: deleting them is routine work. */
-const REGENERABLE = new Set([
+/**
+ * Directories only a package manager, a test runner or a build fills, by names nothing else has (`dist` or
+ * `build` may be anyone's): wherever in a home directory they are, deleting them loses nothing.
+ */
+const DEPENDENCY_CACHES = new Set([
   'node_modules',
-  'dist',
-  'build',
-  'out',
-  'target',
-  '.next',
-  '.nuxt',
-  '.svelte-kit',
-  '.turbo',
-  '.parcel-cache',
-  '.cache',
-  'coverage',
-  '.nyc_output',
   '__pycache__',
   '.pytest_cache',
   '.mypy_cache',
   '.ruff_cache',
   '.tox',
+  '.nox',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.parcel-cache',
+  '.angular',
+  '.dart_tool',
+  '.nyc_output',
+]);
+/** The shells' and REPLs' records of the commands typed: `~/.bash_history`, `~/.zsh_history`. */
+const SHELL_HISTORY =
+  /(^|\/)(\.(bash|zsh|sh|ksh|ash|mysql|psql|python|node_repl|rediscli|sqlite)_history|\.histfile|fish_history)$/;
+/** A shell history file, by its name: judged so on another machine too, where paths are not resolved. */
+export const shellHistoryFile = (path: string): PathClass | undefined =>
+  SHELL_HISTORY.test(path)
+    ? { risk: 'medium', why: 'the shell history: the record of the commands run', riskInProduction: 'high' }
+    : undefined;
+/** Directories any build recreates: deleting them is routine work. */
+const REGENERABLE = new Set([
+  ...DEPENDENCY_CACHES,
+  'dist',
+  'build',
+  'out',
+  'target',
+  '.cache',
+  'coverage',
   '.venv',
   'venv',
   '.gradle',
@@ -89,23 +107,26 @@ const REGENERABLE = new Set([
   'temp',
   'bin',
   'obj',
-  '.angular',
   'storybook-static',
   '.vite',
   '.eslintcache',
   '.expo',
   'DerivedData',
-  '.dart_tool',
   'vendor',
   'logs',
   'log',
 ]);
 const REGENERABLE_FILE =
-  /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
+  /\.(pyc|pyo|o|obj|class|log|tmp|swp|orig|rej|tsbuildinfo|egg-info)$|(^|\/)(\.DS_Store|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/i;
 
 /** A name (a directory or a file) that builds and tools make again: `__pycache__`, `dist`, `x.pyc`. */
 export function isRegenerableName(name: string): boolean {
   return REGENERABLE.has(name) || REGENERABLE_FILE.test(name);
+}
+
+/** A directory's name that only dependencies or caches have: `node_modules`, `.pytest_cache`, `x.egg-info`. */
+export function isDependencyCacheName(name: string): boolean {
+  return DEPENDENCY_CACHES.has(name) || name.endsWith('.egg-info');
 }
 
 export function isInside(path: string, dir: string): boolean {
@@ -123,6 +144,8 @@ export function isScratch(path: string): boolean {
 export interface PathClass {
   risk: Risk;
   why: string;
+  /** Worse on a production host (the shell history: what an incident there is read from). */
+  riskInProduction?: Risk;
   /** Scratch space, build output or a cache: nothing anyone needs to keep, whatever the risk says. */
   throwaway?: true;
 }
@@ -220,6 +243,8 @@ export function classifyPath(
       why: path === cwd ? 'the current project directory' : 'a parent of the current directory',
     };
   if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
+  const history = shellHistoryFile(path);
+  if (history) return history;
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
   // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')

@@ -86,6 +86,7 @@ export function redirectEffects(
       risk,
       reason: `${tool === 'redirect' ? `\`${operator}\`` : tool} truncates ${path} (${cls.why})`,
       category: 'file',
+      ...(cls.riskInProduction ? { riskInProduction: cls.riskInProduction } : {}),
     },
   ];
 }

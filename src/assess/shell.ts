@@ -20,6 +20,7 @@ import { withFields } from '../core/with-fields.js';
 import { interpreterProgramFile } from '../analyzers/interpreters.js';
 import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
+import { historySettings } from '../analyzers/host-admin/shell-history.js';
 import { afterDirectoryChange } from './directory-changes.js';
 import { exfiltrationEffects } from './exfiltration.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
@@ -230,6 +231,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     for (const name of script.assignedNames)
       if (!harmlessVariable(name)) unknown.push(`${name}=… (a variable the programs it runs may read)`);
     for (const redirect of script.redirects) addRedirect(redirect, scriptCtx);
+    // `unset HISTFILE`, `HISTSIZE=0`: the shell's own settings, which no command carries.
+    for (const effect of historySettings(script.settings))
+      effects.push({ effect: withFields(effect, { hints: [...ctx.hints] }), local: !ctx.remote });
     if (!ctx.remote) {
       const where = { cwd: ctx.cwd, home: facts.home, env: lookupFor(ctx.assignments) };
       for (const value of script.assigned) inputs.assigned(value, where);

@@ -39,6 +39,8 @@ export interface ExtractedScript {
   assigned: Word[];
   /** Names of the variables the script itself assigns or exports (`X=v`, `export X`, `local X=v`). */
   assignedNames: string[];
+  /** Variables the script itself sets (`X=v`, `export X=v`) or unsets (`unset X`: no value), in source order. */
+  settings: { name: string; value?: Word }[];
   syntaxErrors: string[];
 }
 
@@ -154,6 +156,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
     redirects: [],
     assigned: [],
     assignedNames: [],
+    settings: [],
     syntaxErrors: [],
   };
   // web-tree-sitter hands out a new object per access, so nodes are identified by their span.
@@ -177,8 +180,14 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
             scriptVars.set(name, evaluated.dynamic ? undefined : evaluated.value);
             result.assigned.push(evaluated);
             result.assignedNames.push(name);
+            result.settings.push({ name, value: evaluated });
           }
         }
+        break;
+      case 'unset_command': // `unset X`; `unset -f X` unsets a function
+        if (!node.namedChildren.some((c) => c?.type === 'word' && /^-[a-z]*f/.test(c.text)))
+          for (const child of node.namedChildren)
+            if (child?.type === 'variable_name') result.settings.push({ name: child.text });
         break;
       case 'declaration_command': // `export PAGER`: exports a value set before
         for (const child of node.namedChildren)

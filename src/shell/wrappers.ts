@@ -1,7 +1,7 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { SimpleCommand } from './extract.js';
 import { SSH_VALUE } from './cli-options/copies.js';
-import { FIND_EXEC, parseFind, removesFound } from './cli-options/find.js';
+import { FIND_EXEC, parseFind, removesFound, type FindCommandLine } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
   GLOBAL_VALUE as KUBECTL_GLOBAL_VALUE,
@@ -377,10 +377,30 @@ function peelKubectl(cmd: SimpleCommand, name: string): Peeled | undefined {
   };
 }
 
+/**
+ * `-exec sudo rm {} +`: the words of `sudo` and its options when the command they run removes what find
+ * found (removesFound), so that find's own deletion can be judged without them; undefined otherwise.
+ */
+function rootRemovalPrefix(primary: FindCommandLine['primaries'][number]): Word[] | undefined {
+  const [program, ...rest] = primary.values;
+  const name = program && !program.dynamic ? commandName(program) : '';
+  if (name !== 'sudo' && name !== 'doas') return undefined;
+  const { restIndex } = parseOptions(rest, SPECS[name]!);
+  const removal = { ...primary, values: rest.slice(restIndex) };
+  return removesFound(removal) ? primary.values.slice(0, restIndex + 1) : undefined;
+}
+
 /** The paths find starts from: the words before the first expression (default "."). */
 function peelFind(cmd: SimpleCommand): Peeled | undefined {
   const inner: Inner[] = [];
   const { roots, primaries } = parseFind(cmd.argv.slice(1));
+  // As root, the same deletion: run as that find with `-exec rm`, elevated (its other actions are then
+  // taken as root too, which only ever makes them look more dangerous).
+  const asRoot = primaries.flatMap((p) => rootRemovalPrefix(p) ?? []);
+  if (asRoot.length) {
+    const argv = cmd.argv.filter((w) => !asRoot.includes(w));
+    return { inner: [{ kind: 'argv', argv, elevated: true }], analyzeSelf: false };
+  }
   const name = foundName(primaries);
   for (const primary of primaries) {
     // An rm of what was found is find's own deletion, judged by its tests (analyzers/files/find-deletes.ts).

@@ -92,6 +92,11 @@ describe('find removing what it found, however it is spelled', () => {
     `${search} -exec rm -rf {} \\;`,
     `${search} -execdir rm {} \\;`,
     `${search} -print0 | xargs -0 rm -f`,
+    // As root: the same deletion, elevated (it was peeled into an `rm <root>/<found>` of its own).
+    `${search} -exec sudo rm {} +`,
+    `${search} -exec sudo rm -rf {} \\;`,
+    `${search} -print0 | xargs -0 sudo rm -f`,
+    `${search} | xargs sudo -n rm -f`,
   ];
 
   it.each([
@@ -125,8 +130,66 @@ describe('find removing what it found, however it is spelled', () => {
     'find ~ -type f -exec rm -f {} \\;',
     'find / -exec rm -rf {} +',
     "find / -name '*.tmp' -o -exec rm {} \\;",
+    'find / -exec sudo rm -rf {} +',
+    'find ~ -type f | xargs sudo rm -f',
   ])('%s removes everything under its root: critical, as -delete', async (command) => {
     const r = await check(command);
     expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe('critical');
+  });
+
+  it.each([
+    ["find . -name '*.log' -exec sudo rm {} +", "find . -name '*.log' -exec rm {} +"],
+    ["find . -name '*.log' -exec sudo rm -rf {} \\;", "find . -name '*.log' -exec rm -rf {} \\;"],
+    ["find /etc -name '*.conf' | xargs sudo rm -f", "find /etc -name '*.conf' | xargs rm -f"],
+  ])('%s says what %s says: find removes what it found', async (elevated, plain) => {
+    const [a, b] = [await check(elevated), await check(plain)];
+    const said = (r: typeof a) => r.assessment.effects.map((e) => [e.tool, e.risk, e.target, e.reason]);
+    expect(said(a)).toEqual(said(b));
+  });
+});
+
+// `find ~ -name node_modules -type d -prune -exec rm -rf {} +` frees the disk of every project's dependencies,
+// which a package manager installs again: it was high, as if it deleted the home directory's files. Directories
+// that only a package manager, a test runner or a build fills stay low in the home directory as in the
+// project; build output named by a word as common as `dist` only in the project.
+describe('dependency and cache directories found and removed', () => {
+  it.each([
+    'find ~ -name node_modules -type d -prune -exec rm -rf {} +',
+    'find ~/code -name node_modules -type d -prune -exec rm -rf {} +',
+    'find . -name __pycache__ -type d -exec rm -rf {} +',
+    'find ~ -name __pycache__ -type d -exec rm -rf {} +',
+    'find . -type d -name .pytest_cache -prune -exec rm -rf {} +',
+    "find . -name '*.egg-info' -type d -exec rm -rf {} +",
+    "find ~/src -name '*.egg-info' -type d -prune -exec rm -rf {} +",
+    "find . -name target -type d -path '*/rust/*' -exec rm -rf {} +",
+    'find ~ -type d \\( -name .mypy_cache -o -name .ruff_cache \\) -prune -exec rm -rf {} +',
+    'find . -name .tox -type d -prune -exec rm -rf {} +',
+    'find ~/work -name .nox -type d -prune -exec rm -rf {} +',
+    'find ~ -name .next -type d -prune -exec rm -rf {} +',
+    'find ~ -name .turbo -type d -prune -exec rm -rf {} +',
+    'find ~ -name .parcel-cache -type d -prune -exec rm -rf {} +',
+    'find . -name dist -type d -prune -exec rm -rf {} +',
+    'find . -name build -type d -exec rm -rf {} +',
+    'find ~ -name node_modules -type d -prune -print0 | xargs -0 rm -rf',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    expect(r.assessment.risk).toBe('low');
+  });
+
+  it.each([
+    'find / -name node_modules -exec rm -rf {} +',
+    'find /srv -name node_modules -type d -prune -exec rm -rf {} +',
+    "find ~ -name '*.env' -delete",
+    'find ~ -name dist -type d -exec rm -rf {} +',
+    'find ~ -name build -type d -prune -exec rm -rf {} +',
+    'find ~ -name .gradle -type d -prune -exec rm -rf {} +',
+    'find ~ -name .venv -type d -prune -exec rm -rf {} +',
+    'find ~ -type d -exec rm -rf {} +',
+    "find ~ -name node_modules -o -name '*.md' -exec rm -rf {} +",
+    "ssh app-1 'find ~ -name node_modules -type d -prune -exec rm -rf {} +'",
+  ])('%s is asked', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
   });
 });

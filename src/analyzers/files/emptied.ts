@@ -23,5 +23,6 @@ export function emptied(tool: string, path: string, cls: PathClass, how: string)
     risk: emptyingRisk(path, cls),
     reason: `${how} empties ${path} (${cls.why})`,
     category: 'file',
+    ...(cls.riskInProduction ? { riskInProduction: cls.riskInProduction } : {}),
   };
 }

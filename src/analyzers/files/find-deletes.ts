@@ -2,13 +2,14 @@ import type { Effect, Risk } from '../../core/types.js';
 import { parseFind, removesFound } from '../../shell/cli-options/find.js';
 import { guardedActions, type FindNode } from '../../shell/cli-options/find-expression.js';
 import type { Invocation } from '../analyzer.js';
-import { isInside, isRegenerableName } from '../paths.js';
+import { isDependencyCacheName, isInside, isRegenerableName } from '../paths.js';
 import { deletion } from './place.js';
 
 // `find . -name '*.pyc' -delete` is cleanup; `find . -name '*.ts' -not -path './node_modules/*' -delete`
 // deletes the project's sources. Both were low, because any filter counted as narrowing. In the project
 // what the names match decides: junk that tools make (bytecode, editor swaps, build output) stays low,
-// anything else (sources, data, or files picked by age or size alone) is a real deletion.
+// anything else (sources, data, or files picked by age or size alone) is a real deletion. Anywhere in the
+// home directory, only directories that dependencies and caches alone fill (`node_modules`, `.pytest_cache`).
 
 const FIND_FILTERS = new Set([
   '-name',
@@ -35,17 +36,24 @@ const NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', 
 /** Leftovers of editors and patch tools that no build lists: `x~`, `#x#`, `.#x`, source maps. */
 const EDITOR_LEFTOVERS = /(~|^#.*#|^\.#.*|\.map)$/;
 
-/** A name or path pattern (`*.pyc`, `__pycache__`, `./dist/x`) matching only files tools make again. */
-function namesJunk(pattern: string): boolean {
-  // A glob read by an example of what it matches: `*.pyc` as `x.pyc`.
-  const parts = pattern
+/** A glob's parts read by an example of what it matches: `./x/*.pyc` as `x.pyc`, `[ab]c` as `ac`. */
+function patternParts(pattern: string): string[] {
+  return pattern
     .replace(/\[([^\]])[^\]]*\]/g, '$1')
     .replace(/[*?]/g, 'x')
     .split('/')
     .filter((p) => p !== '' && p !== '.' && p !== 'x');
+}
+
+/** A name or path pattern (`*.pyc`, `__pycache__`, `./dist/x`) matching only files tools make again. */
+function namesJunk(pattern: string): boolean {
+  const parts = patternParts(pattern);
   const last = parts[parts.length - 1] ?? '';
   return parts.some(isRegenerableName) || EDITOR_LEFTOVERS.test(last);
 }
+
+/** A name or path pattern in a dependency or cache directory (`node_modules`, `./.tox/x`, `*.egg-info`). */
+const namesCaches = (pattern: string) => patternParts(pattern).some(isDependencyCacheName);
 
 /** Whether a test (or a group) narrows what passes it: every branch of a group must. */
 function narrows(node: FindNode): boolean {
@@ -61,20 +69,27 @@ function narrows(node: FindNode): boolean {
   }
 }
 
-/** Whether only junk passes a test: a junk name test, or `-empty` (nothing in it); in a group, every branch. */
-function passesOnlyJunk(node: FindNode): boolean {
+type Primary = Extract<FindNode, { kind: 'primary' }>['primary'];
+
+/** A name test whose static pattern `names` accepts. */
+const namedBy = (p: Primary, names: (pattern: string) => boolean) =>
+  NAME_TESTS.has(p.name) && p.values.some((v) => !v.dynamic && names(v.value));
+
+/** Junk: a junk name test, or `-empty` (nothing in it). */
+const junkTest = (p: Primary) => p.name === '-empty' || namedBy(p, namesJunk);
+const cacheTest = (p: Primary) => namedBy(p, namesCaches);
+
+/** Whether only what `test` accepts passes a test; in a group, every branch. */
+function passesOnly(node: FindNode, test: (p: Primary) => boolean): boolean {
   switch (node.kind) {
-    case 'primary': {
-      const p = node.primary;
-      if (p.name === '-empty') return true;
-      return NAME_TESTS.has(p.name) && p.values.some((v) => !v.dynamic && namesJunk(v.value));
-    }
+    case 'primary':
+      return test(node.primary);
     case 'not':
       return false;
     case 'and':
-      return node.nodes.some(passesOnlyJunk);
+      return node.nodes.some((n) => passesOnly(n, test));
     case 'or':
-      return node.nodes.length > 0 && node.nodes.every(passesOnlyJunk);
+      return node.nodes.length > 0 && node.nodes.every((n) => passesOnly(n, test));
   }
 }
 
@@ -96,14 +111,19 @@ export function find(inv: Invocation): Effect[] {
   const verb = `find ${first.name === '-delete' ? '-delete' : `${first.name} rm`} removes files under`;
   // What reaches an action is what passes the tests before it in its own -o branch and the groups around it.
   const filtered = deletes.every((d) => d.guard.some(narrows));
-  const junk = deletes.every((d) => d.guard.some(passesOnlyJunk));
+  const only = (test: (p: Primary) => boolean) =>
+    deletes.every((d) => d.guard.some((n) => passesOnly(n, test)));
+  const junk = only(junkTest);
+  const caches = only(cacheTest);
+  const { cwd, home } = inv.facts;
   return roots.map((root) => {
     const effect = deletion('find', inv, root, true, verb);
     if (!filtered) return effect;
-    const inProject = !root.dynamic && !inv.remote && isInside(effect.target, inv.facts.cwd);
+    const here = (dir: string) => !root.dynamic && !inv.remote && isInside(effect.target, dir);
     // In a build-output or scratch directory everything is junk; elsewhere in the project, what the names say.
     const projectRisk: Risk = effect.risk === 'low' || effect.risk === 'none' || junk ? 'low' : 'medium';
-    effect.risk = inProject ? projectRisk : LOWERED[effect.risk];
+    const homeCaches = caches && home !== '/' && here(home);
+    effect.risk = here(cwd) ? projectRisk : homeCaches ? 'low' : LOWERED[effect.risk];
     effect.reason += junk ? ' (only files tools make again)' : ' (only files matching a filter)';
     return effect;
   });

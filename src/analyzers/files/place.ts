@@ -1,7 +1,7 @@
 import type { Effect, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { classifyPath, resolvePath, type PathClass } from '../paths.js';
+import { classifyPath, resolvePath, shellHistoryFile, type PathClass } from '../paths.js';
 
 /** Where a file tool's target is, and how bad destroying it would be. */
 export function place(inv: Invocation, target: Word, recursive: boolean): { path: string; cls: PathClass } {
@@ -11,6 +11,8 @@ export function place(inv: Invocation, target: Word, recursive: boolean): { path
     return { path: target.value, cls: { risk, why: 'a path computed at run time' } };
   }
   if (inv.remote && !target.value.startsWith('/')) {
+    const history = shellHistoryFile(target.value);
+    if (history && !recursive) return { path: target.value, cls: history };
     return {
       path: target.value,
       cls: { risk: recursive ? 'high' : 'medium', why: 'a path on another machine' },
@@ -38,5 +40,6 @@ export function deletion(
     risk: cls.risk,
     reason: `${verb} ${path}: ${cls.why}`,
     category: 'file',
+    ...(cls.riskInProduction ? { riskInProduction: cls.riskInProduction } : {}),
   };
 }

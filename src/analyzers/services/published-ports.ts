@@ -8,6 +8,7 @@ import { fx } from './common.js';
 // of the host (`-p HOST:CONTAINER` and `-p 0.0.0.0:…` both bind them all, and docker's own rules go around the
 // host's firewall): anyone who reaches the host reaches the database, often with no password or a default one.
 // On a laptop it is how a database is run for development, and `-p 127.0.0.1:…` keeps it to the host.
+// `--network host` publishes more: every port the image listens on, on every address, with no -p at all.
 
 /**
  * Images of databases, their admin consoles and shells served over the network, by the last part of the
@@ -36,13 +37,15 @@ function boundAddress(spec: string): string {
 
 const EVERY_ADDRESS = /^(|0\.0\.0\.0|::)$/;
 
-/** The `-p` specs (and `-P`: every exposed port) that bind every address of the host. */
+/** The `-p` specs (and `-P`, `--network host`) that bind every address of the host. */
 function openSpecs(args: readonly Word[]): { image: string; specs: string[] } | undefined {
   const parsed = parseOptions(args, { withValue: RUN_VALUE, stopAtFirstPositional: true });
   const image = parsed.positionals[0];
   if (!image || image.dynamic) return undefined;
   const specs = optionValues(parsed, '-p', '--publish').filter((s) => EVERY_ADDRESS.test(boundAddress(s)));
   if (hasOption(parsed, '-P', '--publish-all')) specs.push('every exposed port (-P)');
+  if (optionValues(parsed, '--network', '--net').includes('host'))
+    specs.push('--network host: every port it listens on');
   return { image: image.value, specs };
 }
 

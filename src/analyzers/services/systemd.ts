@@ -72,6 +72,12 @@ const LOW = new Set([
   'add-wants',
   'add-requires',
 ]);
+/**
+ * Daemons that keep the machine's record of what is done on it: stopped on a production host, what follows
+ * goes unrecorded (the log files themselves are judged as the files they are).
+ */
+const RECORD_KEEPERS = /^(auditd|systemd-journald|rsyslog|syslog-ng|syslog)$/;
+
 /** Targets that stop (nearly) everything when isolated. */
 const DRASTIC_TARGET = /^(rescue|emergency|poweroff|halt|reboot|kexec|shutdown|sysinit|basic)(\.target)?$/;
 
@@ -110,10 +116,12 @@ function stopUnit(
   }
   if (critical && verb !== 'isolate')
     reason += ` (${unitBase(unit.value)} is a service the machine or its data depends on)`;
-  return fx(tool, 'modify', risk, unit.value, reason, verb === 'isolate' ? 'host' : 'service', {
+  const effect = fx(tool, 'modify', risk, unit.value, reason, verb === 'isolate' ? 'host' : 'service', {
     hints: extra.hints,
     reversible: true,
   });
+  const unrecorded = !unit.dynamic && risk !== 'low' && RECORD_KEEPERS.test(unitBase(unit.value));
+  return unrecorded ? { ...effect, riskInProduction: 'high' } : effect;
 }
 
 /** systemctl: stopping, disabling or masking units; taking the host down; everything else is routine. */
