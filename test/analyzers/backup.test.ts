@@ -97,3 +97,22 @@ describe('wal-g delete', () => {
     expect(r.decision.outcome).toBe('require-approval');
   });
 });
+
+describe('restic unlock', () => {
+  it.each(['restic unlock --remove-all', 'restic -r s3:s3.amazonaws.com/backups-prod unlock --remove-all'])(
+    '%s removes the locks of running backups and prunes: asked',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.effects.map((e) => e.operation)).toContain('delete');
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
+
+  it.each(['restic unlock', 'restic -r /srv/restic-repo unlock', 'restic snapshots'])(
+    '%s removes only stale locks, or looks: allowed',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    },
+  );
+});
