@@ -79,3 +79,24 @@ describe('messages consumed, beside messages only looked at', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('nats stream backup and restore', () => {
+  it.each([
+    'nats stream backup ORDERS ./backup',
+    'nats --server nats://nats.prod.internal:4222 stream backup ORDERS ./backups/orders',
+    'nats str backup ORDERS /tmp/orders-backup',
+  ])('%s reads the stream and writes a local backup: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    expect(r.assessment.effects.map((e) => e.operation)).not.toContain('execute-unverifiable');
+  });
+
+  it.each(['nats stream restore ./backup', 'nats --context prod stream restore ./backups/orders'])(
+    '%s replaces a stream: held',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.effects.map((e) => e.operation)).toContain('replace');
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
+});
