@@ -201,3 +201,31 @@ describe('redis expiries', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+// Collections named at run time: `db[c]` and `db.getCollection(c)` are collections still, and a drop over
+// every name getCollectionNames() gives drops them all.
+describe('mongosh drops of computed collections', () => {
+  it.each([
+    ["mongosh --eval 'db.getCollectionNames().forEach(c => db[c].drop())'", 'critical'],
+    [
+      'mongosh "mongodb://db.prod.internal/app" --eval \'db.getCollectionNames().forEach(function(n){ db.getCollection(n).drop() })\'',
+      'critical',
+    ],
+    ["mongo app --eval 'db.getCollection(name).drop()'", 'high'],
+    ["mongosh --eval 'db[name].drop()'", 'high'],
+    ["mongosh --eval 'db[name].deleteMany({})'", 'high'],
+  ])('%s (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', risk]);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    "mongosh --eval 'db.getCollectionNames().forEach(c => printjson(db[c].countDocuments()))'",
+    "mongosh --eval 'db.getCollectionNames().forEach(c => db[c].find().limit(1))'",
+    "mongosh --eval 'db[name].stats()'",
+  ])('%s only looks: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
