@@ -111,6 +111,24 @@ export function s3cmd(inv: Invocation): Effect[] {
           `s3cmd expire sets a rule that deletes the objects of ${p.value}`,
         ),
       );
+    case 'ls':
+    case 'la':
+    case 'du':
+    case 'info':
+      return [];
   }
-  return [];
+  // Any other command (get, put, cp, setpolicy…) is judged as an unrecognised program is: a download
+  // over /etc/cron.d on a production host is not seen into here.
+  return [
+    {
+      operation: 'execute-unverifiable',
+      tool: 's3cmd',
+      target: inv.text,
+      reversible: false,
+      risk: 'high',
+      reason: `s3cmd ${command?.value ?? ''} is not one of its commands judged here`,
+      unrecognised: true,
+      ...(hints.length ? { hints } : {}),
+    },
+  ];
 }
