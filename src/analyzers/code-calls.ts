@@ -65,6 +65,9 @@ export function splitArgs(tokens: readonly Token[]): Token[][] {
 const BARE_ARGS_END = new Set([';', ')', ']', '}', '|', '&', '=', '?']);
 const BARE_ARGS_END_WORDS = new Set(['if', 'unless', 'or', 'and', 'while', 'until', 'do', 'then']);
 
+/** A subscript whose key is not a literal (`db[name]`), in a receiver chain. */
+export const COMPUTED_MEMBER = '<computed>';
+
 function receiverOf(tokens: readonly Token[], index: number): { chain: string[]; call?: Call } {
   const chain: string[] = [];
   let j = index - 1;
@@ -107,6 +110,12 @@ function receiverOf(tokens: readonly Token[], index: number): { chain: string[];
         if (base?.kind === 'ident') chain.unshift(base.text);
         j = open - 2;
         continue;
+      }
+      // db[name]: a member computed at run time, kept as a mark so the chain still says whose it is.
+      const base = tokens[open - 1];
+      if (open > 0 && base?.kind === 'ident' && tokens[open - 2]?.text !== '.') {
+        chain.unshift(base.text, COMPUTED_MEMBER);
+        break;
       }
     }
     break;

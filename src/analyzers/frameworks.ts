@@ -255,7 +255,6 @@ function generic(inv: Invocation): Effect[] {
     [/^db:wipe\b/, drop('drops every table'), 'db:wipe'],
     [/^clean\b/, drop('drops every object in the configured schemas'), 'clean'],
     [/^dropAll\b/, drop('drops every database object'), 'dropAll'],
-    [/^downgrade base\b/, reset('downgrades to an empty schema'), 'downgrade base'],
     [/^ecto\.(drop|reset)\b/, drop('drops the database'), 'ecto.drop'],
   ];
   for (const [pattern, task, name] of table) if (pattern.test(text)) return effect(inv, inv.name, task, name);
@@ -280,7 +279,6 @@ export const frameworksAnalyzer: Analyzer = {
     'php',
     'flyway',
     'liquibase',
-    'alembic',
     'mix',
   ],
   local: false,

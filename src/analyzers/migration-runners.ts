@@ -4,9 +4,9 @@ import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { serverHints } from './databases/servers.js';
 
-// Stand-alone schema migration runners: goose, golang-migrate (`migrate`) and dbmate. Each is told the
-// database on its command line or in a variable, and a few of its commands undo migrations (dropping the
-// tables they made) or drop the database: `goose postgres "postgres://…prod…/billing" reset`.
+// Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic and sqitch. Each
+// is told the database on its command line or in a variable, and a few of its commands undo migrations
+// (dropping the tables they made) or drop the database: `goose postgres "postgres://…prod…/billing" reset`.
 
 interface Task {
   operation: Operation;
@@ -178,7 +178,137 @@ const DBMATE: Runner = {
   },
 };
 
-const RUNNERS: Readonly<Record<string, Runner>> = { goose: GOOSE, migrate: MIGRATE, dbmate: DBMATE };
+/** Every `-x key=value` alembic passes to env.py (`-x db=production`): the values may say where it lands. */
+function alembicHints(inv: Invocation): EnvironmentHint[] {
+  const hints: EnvironmentHint[] = [];
+  inv.args.forEach((w, i) => {
+    const given = w.value === '-x' ? inv.args[i + 1]?.value : /^-x(.+)$/.exec(w.value)?.[1];
+    const value = given?.split('=').slice(1).join('=');
+    if (value) hints.push({ source: 'flag -x', value });
+    // -n picks a section of the ini file (`-n production`), -c the file itself: names only.
+    const name = w.value === '-n' || w.value === '--name' || w.value === '-c' || w.value === '--config';
+    if (name && inv.args[i + 1])
+      hints.push({ source: `flag ${w.value}`, value: inv.args[i + 1]!.value, weak: true });
+  });
+  return [...hints, ...urlHints('env DATABASE_URL', inv.env('DATABASE_URL'))];
+}
+
+/** alembic: `alembic [-c INI] [-n SECTION] [-x KEY=VALUE]… COMMAND [--sql] [REVISION]`; env.py finds the database. */
+const ALEMBIC: Runner = {
+  looks: new Set([
+    'current',
+    'history',
+    'heads',
+    'branches',
+    'show',
+    'check',
+    'revision',
+    'init',
+    'list_templates',
+  ]),
+  options: {
+    withValue: ['-c', '--config', '-n', '--name', '-x', '--tag', '-m', '--message', '-r', '--rev-range'],
+  },
+  read(positionals, inv) {
+    const [command, ...rest] = positionals;
+    return command ? { command: command.value, rest, hints: alembicHints(inv) } : undefined;
+  },
+  task(command, rest, has) {
+    // --sql (offline mode) prints the migration SQL and runs none of it.
+    if (command !== 'downgrade' || has('--sql')) return undefined;
+    const revision = rest[0]?.value ?? '';
+    if (revision === 'base')
+      return task('delete', 'critical', 'rolls back every migration, dropping what they created');
+    // A relative step (`-1`) is read as an option, leaving no revision among the words.
+    return revision === '' || /^-\d+$/.test(revision)
+      ? task('modify', 'medium', 'rolls back the latest migrations')
+      : task('modify', 'high', 'rolls migrations back to a revision, undoing every one after it');
+  },
+};
+
+/** sqitch: `sqitch [options] COMMAND [options] [TARGET] [CHANGE]`, a target a `db:pg://…` URI or a name. */
+const SQITCH: Runner = {
+  looks: new Set([
+    'status',
+    'log',
+    'verify',
+    'plan',
+    'show',
+    'help',
+    'add',
+    'tag',
+    'init',
+    'bundle',
+    'check',
+    'config',
+  ]),
+  options: {
+    withValue: [
+      '-C',
+      '--chdir',
+      '-t',
+      '--target',
+      '--to',
+      '--to-change',
+      '--to-target',
+      '--plan-file',
+      '--top-dir',
+      '--registry',
+      '--client',
+      '--engine',
+      '-d',
+      '--db-name',
+      '-u',
+      '--db-user',
+      '-h',
+      '--db-host',
+      '-p',
+      '--db-port',
+      '-s',
+      '--set',
+      '--mode',
+      '--onto',
+      '--onto-change',
+      '--upto',
+      '--upto-change',
+    ],
+  },
+  read(positionals, inv, value) {
+    const [command, ...rest] = positionals;
+    if (!command) return undefined;
+    const target = value('-t', '--target') ?? rest.find((w) => w.value.startsWith('db:'))?.value;
+    const named = rest.filter((w) => !w.value.startsWith('db:')).map((w) => w.value);
+    const hints = [
+      ...urlHints('sqitch target', target?.replace(/^db:/, '') ?? inv.env('SQITCH_TARGET')),
+      ...(value('-h', '--db-host') ? urlHints('flag --db-host', value('-h', '--db-host')) : []),
+      ...named.map((n): EnvironmentHint => ({ source: 'sqitch target or change', value: n, weak: true })),
+    ];
+    return { command: command.value, rest, hints };
+  },
+  task(command, rest, has) {
+    // A change to stop at (`--to @HEAD^`, or named after the target) limits what is reverted.
+    const upTo = has('--to', '--to-change') || rest.some((w) => !w.value.startsWith('db:'));
+    switch (command) {
+      case 'revert':
+        return upTo
+          ? task('modify', 'high', 'reverts the changes deployed after a change, undoing their schema')
+          : task('delete', 'critical', 'reverts every deployed change, dropping what they created');
+      case 'rebase':
+        return task('modify', 'high', 'reverts changes and deploys them again');
+      case 'checkout':
+        return task('modify', 'high', 'reverts the changes not in another branch before deploying it');
+    }
+    return undefined;
+  },
+};
+
+const RUNNERS: Readonly<Record<string, Runner>> = {
+  goose: GOOSE,
+  migrate: MIGRATE,
+  dbmate: DBMATE,
+  alembic: ALEMBIC,
+  sqitch: SQITCH,
+};
 
 function analyzeRunner(inv: Invocation): Effect[] {
   const runner = RUNNERS[inv.name];
@@ -186,7 +316,9 @@ function analyzeRunner(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, runner.options);
   const value = (...names: string[]) => optionValue(parsed, ...names);
   const has = (...names: string[]) => names.some((n) => parsed.options.has(n));
-  if (has('-h', '--help', '-help')) return [];
+  // sqitch's -h is --db-host, not help.
+  const helpFlag = runner.options.withValue?.includes('-h') ? [] : ['-h'];
+  if (has(...helpFlag, '--help', '-help')) return [];
   const reading = runner.read(parsed.positionals, inv, value);
   if (!reading) return [];
   const found = runner.looks.has(reading.command)
@@ -212,7 +344,7 @@ export const migrationRunnersAnalyzer: Analyzer = {
   family: 'frameworks',
   commands: Object.keys(RUNNERS),
   local: false,
-  environmentVariables: ['GOOSE_DBSTRING', 'DATABASE_URL'],
+  environmentVariables: ['GOOSE_DBSTRING', 'DATABASE_URL', 'SQITCH_TARGET'],
   // What it does not know (`up`, a project's own ./bin/migrate) stays an unrecognised program.
   partial: true,
   analyze: analyzeRunner,

@@ -24,6 +24,8 @@ const effect = (inv: Invocation, target: string, rule: Rule): Effect => ({
   category: rule.category ?? 'disk',
 });
 
+/** A dry run: known to only look, so the verb (`destroy`) is not taken at its word. */
+const DRY_RUN: Rule = { operation: 'read', risk: 'none', does: 'only reports what it would destroy in' };
 const ERASES: Rule = { operation: 'delete', risk: 'critical', does: 'erases the data on' };
 const DESTROYS_VOLUME: Rule = {
   operation: 'delete',
@@ -158,7 +160,7 @@ function zfsLike(inv: Invocation): Effect[] {
   }
   if (verb === 'destroy' || verb === 'labelclear')
     return inv.name === 'zfs' && inv.args.some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w.value))
-      ? [] // -n (also clustered: -nv, -rn) only reports what would go
+      ? [effect(inv, target, DRY_RUN)] // -n (also clustered: -nv, -rn) only reports what would go
       : [effect(inv, target, DESTROYS_VOLUME)];
   if (verb === 'rollback')
     return [

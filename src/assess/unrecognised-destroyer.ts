@@ -4,7 +4,7 @@ import { saysItDestroys } from '../analyzers/destroying-words.js';
 import { everydayTool } from './everyday-tools.js';
 
 // A program no analyzer knows, told in its own words to destroy: `doctl compute droplet delete web-1`,
-// `consul kv delete -recurse app/`, `hcloud server delete db`, `s3cmd del --recursive s3://b`,
+// `consul kv delete -recurse app/`, `hcloud server delete db`, `scw instance server delete srv-1`,
 // `oci compute instance terminate`, `aliyun ecs DeleteInstance`. Unrecognised programs were allowed
 // outside production whatever they said; a subcommand that names destruction is asked about instead (with
 // production credentials about, unverifiable-in-production.ts denies it first). Only the subcommand position counts (the

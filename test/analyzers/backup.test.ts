@@ -63,3 +63,56 @@ describe('backup tools that only list, or restore beside the originals', () => {
     expect(r.assessment.risk).toBe(risk);
   });
 });
+
+// wal-g deletes only with --confirm: without it, `delete retain|before|…` lists what it would delete.
+describe('wal-g delete', () => {
+  it.each([
+    'wal-g delete retain FULL 3',
+    'wal-g delete retain 5',
+    'wal-g delete before base_000000010000000000000004',
+    'wal-g --config /etc/wal-g.json delete before FIND_FULL 2026-01-01T00:00:00Z',
+    'WALG_S3_PREFIX=s3://pg-backups-prod/main wal-g delete everything FORCE',
+    'wal-g backup-list --detail',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it.each([
+    ['wal-g delete retain FULL 3 --confirm', 'high'],
+    ['wal-g delete --confirm before base_000000010000000000000004', 'high'],
+    ['wal-g delete target base_000000010000000000000004 --confirm', 'high'],
+    ['wal-g delete everything FORCE --confirm', 'critical'],
+  ])('%s deletes backups (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', risk]);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it('is placed by its storage prefix', async () => {
+    const r = await check('wal-g delete retain FULL 3 --confirm', {
+      env: { WALG_S3_PREFIX: 's3://pg-backups-prod/main' },
+    });
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome).toBe('require-approval');
+  });
+});
+
+describe('restic unlock', () => {
+  it.each(['restic unlock --remove-all', 'restic -r s3:s3.amazonaws.com/backups-prod unlock --remove-all'])(
+    '%s removes the locks of running backups and prunes: asked',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.effects.map((e) => e.operation)).toContain('delete');
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
+
+  it.each(['restic unlock', 'restic -r /srv/restic-repo unlock', 'restic snapshots'])(
+    '%s removes only stale locks, or looks: allowed',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    },
+  );
+});

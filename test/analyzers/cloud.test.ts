@@ -195,3 +195,24 @@ describe('RDS backup retention set to 0', () => {
     expect(kept.decision.outcome).toBe('allow');
   });
 });
+
+describe('az storage delete-batch', () => {
+  it.each([
+    "az storage blob delete-batch --account-name acct --source logs --pattern '*.log' --dryrun",
+    'az storage blob delete-batch -s logs --account-name acctprod --dryrun',
+    'az storage file delete-batch --source share --account-name acct --dryrun --pattern old/*',
+  ])('%s only lists what it would delete', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it.each([
+    ["az storage blob delete-batch --account-name acct --source logs --pattern '*.log'", 'high'],
+    ['az storage blob delete-batch -s logs --account-name acct', 'critical'],
+    ['az storage file delete-batch --source share --account-name acct --pattern old/*', 'high'],
+  ])('%s deletes (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', risk]);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+});

@@ -175,3 +175,57 @@ describe('SQL files a client runs are read at the edge', () => {
     expect(r.decision.outcome, r.assessment.reasons.join('\n')).toBe(outcome);
   });
 });
+
+// An expiry already due deletes the key at once, as DEL does; one still to come only schedules it.
+describe('redis expiries', () => {
+  it.each([
+    'redis-cli EXPIRE session:1 0',
+    'redis-cli -h redis.prod.internal PEXPIRE cart:9 0',
+    'redis-cli EXPIRE session:1 -1',
+    'redis-cli EXPIREAT session:1 1000',
+    'redis-cli PEXPIREAT session:1 1000000',
+    "echo 'EXPIRE session:1 0' | redis-cli",
+  ])('%s deletes the key, like DEL', async (command) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', 'medium']);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    'redis-cli EXPIRE session:1 300',
+    'redis-cli -h redis.prod.internal PEXPIRE cart:9 60000',
+    'redis-cli EXPIREAT session:1 1999999999',
+    'redis-cli TTL session:1',
+  ])('%s only schedules an expiry, or looks: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
+
+// Collections named at run time: `db[c]` and `db.getCollection(c)` are collections still, and a drop over
+// every name getCollectionNames() gives drops them all.
+describe('mongosh drops of computed collections', () => {
+  it.each([
+    ["mongosh --eval 'db.getCollectionNames().forEach(c => db[c].drop())'", 'critical'],
+    [
+      'mongosh "mongodb://db.prod.internal/app" --eval \'db.getCollectionNames().forEach(function(n){ db.getCollection(n).drop() })\'',
+      'critical',
+    ],
+    ["mongo app --eval 'db.getCollection(name).drop()'", 'high'],
+    ["mongosh --eval 'db[name].drop()'", 'high'],
+    ["mongosh --eval 'db[name].deleteMany({})'", 'high'],
+  ])('%s (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', risk]);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    "mongosh --eval 'db.getCollectionNames().forEach(c => printjson(db[c].countDocuments()))'",
+    "mongosh --eval 'db.getCollectionNames().forEach(c => db[c].find().limit(1))'",
+    "mongosh --eval 'db[name].stats()'",
+  ])('%s only looks: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

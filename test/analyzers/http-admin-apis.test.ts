@@ -270,3 +270,30 @@ describe('their reads, and what only adds or backs up, are allowed', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+// _reindex writes every source document into its destination, over those of the same id already there.
+describe('Elasticsearch _reindex', () => {
+  it.each<[string, EnvironmentClass]>([
+    [
+      `curl -XPOST http://es.prod.internal:9200/_reindex -H 'Content-Type: application/json' -d '{"source":{"index":"orders-old"},"dest":{"index":"orders"}}'`,
+      'production',
+    ],
+    [
+      `curl -s -X POST 'https://search.staging.internal:9200/_reindex?wait_for_completion=false' -d '{"source":{"index":"a"},"dest":{"index":"b"}}'`,
+      'non-production',
+    ],
+  ])('%s replaces documents of the destination', async (command, environment) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['replace', 'high']);
+    expect(r.assessment.environment).toBe(environment);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    `curl -XPOST http://es.prod.internal:9200/_reindex -d '{"source":{"index":"orders"},"dest":{"index":"orders-v2","op_type":"create"}}'`,
+    `curl -XPOST http://es.prod.internal:9200/orders/_search -d '{"query":{"match_all":{}}}'`,
+  ])('%s only adds, or reads: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

@@ -50,3 +50,53 @@ describe('messaging analyzer', () => {
     expect((await check('rabbitmqadmin delete queue name=orders')).assessment.environment).toBe('unknown');
   });
 });
+
+// Fetching a message and acknowledging it takes it off the queue: consumed, not read.
+describe('messages consumed, beside messages only looked at', () => {
+  it.each([
+    ['rabbitmqadmin get queue=orders ackmode=ack_requeue_false', 'unknown'],
+    [
+      'rabbitmqadmin -H mq.prod.internal get queue=orders count=10 ackmode=reject_requeue_false',
+      'production',
+    ],
+    ['gcloud pubsub subscriptions pull orders-sub --auto-ack', 'unknown'],
+    ['gcloud pubsub subscriptions pull --auto-ack orders-sub --limit 100 --project acme-prod', 'production'],
+  ])('%s takes messages off the queue (%s)', async (command, environment) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => e.operation)).toContain('delete');
+    expect(r.assessment.environment).toBe(environment);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    'rabbitmqadmin get queue=orders',
+    'rabbitmqadmin get queue=orders count=5 ackmode=ack_requeue_true',
+    'rabbitmqadmin -H mq.prod.internal get queue=orders ackmode=reject_requeue_true',
+    'gcloud pubsub subscriptions pull orders-sub --limit 10',
+    'gcloud pubsub subscriptions pull orders-sub --project acme-prod',
+  ])('%s only looks', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
+
+describe('nats stream backup and restore', () => {
+  it.each([
+    'nats stream backup ORDERS ./backup',
+    'nats --server nats://nats.prod.internal:4222 stream backup ORDERS ./backups/orders',
+    'nats str backup ORDERS /tmp/orders-backup',
+  ])('%s reads the stream and writes a local backup: allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    expect(r.assessment.effects.map((e) => e.operation)).not.toContain('execute-unverifiable');
+  });
+
+  it.each(['nats stream restore ./backup', 'nats --context prod stream restore ./backups/orders'])(
+    '%s replaces a stream: held',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.effects.map((e) => e.operation)).toContain('replace');
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
+});

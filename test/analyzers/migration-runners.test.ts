@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../support/runtime.js';
 
-// goose, golang-migrate and dbmate were unrecognised programs: `goose postgres "postgres://admin@db.prod…"
+// goose, golang-migrate, dbmate, alembic and sqitch were unrecognised programs: `goose postgres "postgres://admin@db.prod…"
 // reset` (every migration rolled back) was allowed. src/analyzers/migration-runners.ts reads their commands
 // and the database they are given.
 
@@ -25,6 +25,12 @@ describe('schema migration runners', () => {
     ['migrate -database=postgres://db.prod.internal/billing -path m goto 3', 'modify', 'high'],
     ['dbmate --url "postgres://admin@db.prod.internal/billing" drop', 'delete', 'critical'],
     ['dbmate -u postgres://db.prod.internal/billing rollback', 'modify', 'medium'],
+    ['alembic -x db=production downgrade base', 'delete', 'critical'],
+    ['alembic -x db=production downgrade -1', 'modify', 'medium'],
+    ['alembic -c alembic.ini -xdb=production downgrade ae1027a6acf', 'modify', 'high'],
+    ['sqitch revert -y db:pg://app@db.prod.internal/shop', 'delete', 'critical'],
+    ['sqitch revert db:pg://app@db.prod.internal/shop --to @HEAD^', 'modify', 'high'],
+    ['sqitch rebase -y --target db:pg://db.prod.internal/shop', 'modify', 'high'],
   ])('%s: %s, %s, in production', async (command, operation, risk) => {
     const r = await check(command);
     expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual([operation, risk]);
@@ -58,8 +64,25 @@ describe('schema migration runners', () => {
     'dbmate new add_users',
     'dbmate --url postgres://db.prod.internal/billing status',
     'goose --help',
+    'alembic downgrade ae10:bb20 --sql',
+    'alembic -x db=production downgrade -1 --sql',
+    'alembic upgrade head --sql',
+    'alembic history',
+    'alembic current',
+    'sqitch status db:pg://app@db.prod.internal/shop',
+    'sqitch log',
+    'sqitch verify db:pg://app@db.prod.internal/shop',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
+
+  it.each(['alembic downgrade -1', 'alembic downgrade ae1027a6acf', 'sqitch revert --to @HEAD^'])(
+    '%s undoes schema changes wherever it lands: asked',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.effects.map((e) => e.operation)).toContain('modify');
+      expect(r.decision.outcome).not.toBe('allow');
+    },
+  );
 });

@@ -28,3 +28,40 @@ describe('object-stores analyzer', () => {
     ]);
   });
 });
+
+// s3cmd: a sync deletes only with --delete-removed (and not with -n/--dry-run); del and rb always delete.
+describe('s3cmd', () => {
+  it.each([
+    ['s3cmd sync --delete-removed ./local/ s3://bucket/', 'high'],
+    ['s3cmd sync -r --delete-removed --delete-after assets/ s3://bucket/assets/', 'high'],
+    ['s3cmd -c ~/.s3cfg sync ./site/ s3://www-prod/ --delete-removed', 'high'],
+    ['s3cmd del s3://bucket/key', 'medium'],
+    ['s3cmd del --recursive s3://bucket/logs/', 'high'],
+    ['s3cmd rm s3://bucket/tmp/*', 'high'],
+    ['s3cmd rb s3://bucket', 'high'],
+    ['s3cmd rb --recursive s3://bucket', 'critical'],
+  ])('%s deletes (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual(['delete', risk]);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it.each([
+    's3cmd sync ./local/ s3://bucket/',
+    's3cmd sync --dry-run --delete-removed ./local/ s3://bucket/',
+    's3cmd sync -n --delete-removed ./local/ s3://assets-prod/',
+    's3cmd ls s3://bucket',
+    's3cmd get s3://bucket/key ./key',
+    's3cmd put report.csv s3://bucket/reports/',
+    's3cmd info s3://bucket',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+
+  it('is placed by the bucket it deletes from', async () => {
+    const r = await check('s3cmd sync --delete-removed ./local/ s3://assets-prod/');
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome).toBe('require-approval');
+  });
+});

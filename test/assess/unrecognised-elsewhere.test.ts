@@ -81,7 +81,7 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
     'doctl compute droplet delete web-1 -f',
     'consul kv delete -recurse app/',
     'hcloud server delete db-1',
-    's3cmd del --recursive s3://bucket',
+    'scw instance server delete srv-1',
     'aliyun ecs DeleteInstance --InstanceId i-1',
     'oci compute instance terminate --instance-id ocid1.instance',
     'ibmcloud resource service-instance-delete my-db',

@@ -123,6 +123,12 @@ export function restic(inv: Invocation): Effect[] {
       return hasOption(parsed, '--forget')
         ? remove('high', repo, 'restic rewrite --forget replaces snapshots and deletes the originals')
         : [];
+    case 'unlock':
+      // Plain unlock removes stale locks only; --remove-all also those of a backup or prune still running,
+      // which may then damage the repository.
+      return hasOption(parsed, '--remove-all')
+        ? remove('medium', repo, 'restic unlock --remove-all removes the locks of running operations too')
+        : [];
     case 'restore':
       return restore(inv, parsed);
     case 'backup':

@@ -33,6 +33,7 @@ const FLAGS: ReadonlySet<string> = new Set([
   '--force',
   '--all',
   '--dry-run',
+  '--dryrun',
   '--what-if',
   '--no-prompt',
 ]);
@@ -139,6 +140,8 @@ export function az(inv: Invocation): Effect[] {
     });
 
   if (verb === 'delete-batch') {
+    // `az storage blob|file delete-batch --dryrun` lists what it would delete and deletes nothing.
+    if (has(args, '--dryrun')) return [];
     const pattern = value(args, '--pattern');
     return [
       make(

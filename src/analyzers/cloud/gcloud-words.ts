@@ -16,6 +16,7 @@ export const FLAGS: ReadonlySet<string> = new Set([
   '--log-http',
   '--user-output-enabled',
   '--dry-run',
+  '--auto-ack',
   '--uri',
   '--continue-on-error',
   '--delete-unmatched-destination-objects',

@@ -201,6 +201,7 @@ export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
     }
     return [];
   }
+  if (groups === 'pubsub subscriptions' && verb === 'pull') return pulled(args, make);
   if (
     /^(stop|suspend|reset|disable|restart|failover|revoke|abandon-instances|seek|rollback|upgrade|remove-.*|detach-.*)$/.test(
       verb,
@@ -226,6 +227,24 @@ export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
       `${what} ${creating ? 'creates or starts' : 'changes'} ${target}`,
     ),
   ];
+}
+
+/**
+ * `pubsub subscriptions pull SUB` reads; with --auto-ack it acknowledges what it pulls, and an acknowledged
+ * message is gone from the subscription: routine in staging, lost work in production.
+ */
+function pulled(
+  args: CloudArgs,
+  make: (operation: Operation, risk: Risk, reason: string, cat?: string) => Effect,
+): Effect[] {
+  if (!has(args, '--auto-ack')) return [];
+  const effect = make(
+    'delete',
+    'medium',
+    'gcloud pubsub subscriptions pull --auto-ack acknowledges the messages it pulls: they are gone from the subscription',
+    'queue',
+  );
+  return [{ ...effect, riskInProduction: 'high' }];
 }
 
 function unverifiable(text: string): Effect {

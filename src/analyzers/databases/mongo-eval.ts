@@ -1,5 +1,5 @@
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
-import { findCalls, literalString, type Call } from '../code-calls.js';
+import { COMPUTED_MEMBER, findCalls, literalString, type Call } from '../code-calls.js';
 import { tokenize, type Token } from '../code-scan.js';
 
 // mongosh / mongo: the JavaScript given with --eval (or on stdin) is scanned for the names of the shell
@@ -65,7 +65,7 @@ function databaseOf(call: Call, fallback: string): string {
 
 function collectionOf(call: Call): string | undefined {
   if (call.receiverCall?.name === 'getCollection')
-    return literalString(call.receiverCall.args[0]) ?? '<computed>';
+    return literalString(call.receiverCall.args[0]) ?? COMPUTED_MEMBER;
   const chain = call.receiver;
   const name = chain[chain.length - 1];
   if (!name || chain.length < 2 || name.endsWith('()')) return undefined;
@@ -120,7 +120,16 @@ export function mongoEffects(
         add('delete', 'critical', `database ${db}`, `dropDatabase() destroys the database ${db}`, 'database');
         break;
       case 'drop':
-        if (collection)
+        // A name computed from db.getCollectionNames() (`.forEach(c => db[c].drop())`): every collection.
+        if (collection === COMPUTED_MEMBER && tokens.some((t) => t.text === 'getCollectionNames'))
+          add(
+            'delete',
+            'critical',
+            `every collection of ${db}`,
+            'drop() on each name of getCollectionNames() destroys every collection and its documents',
+            'table',
+          );
+        else if (collection)
           add(
             'delete',
             'high',

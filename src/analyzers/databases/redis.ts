@@ -76,6 +76,8 @@ const COMMANDS: Record<string, Rule> = {
   RENAME: { operation: 'modify', risk: 'low', what: 'renames a key' },
   EXPIRE: write,
   PEXPIRE: write,
+  EXPIREAT: write,
+  PEXPIREAT: write,
   SET: write,
   MSET: write,
   HSET: write,
@@ -135,12 +137,29 @@ const CLUSTER_MANAGER: Record<string, Rule> = {
   'set-timeout': { operation: 'modify', risk: 'low', what: 'changes the node timeout' },
 };
 
+/** Unix seconds on 2026-01-01: an EXPIREAT before it is certainly past (the core reads no clock). */
+const CERTAINLY_PAST = 1_767_225_600;
+
+/**
+ * EXPIRE/PEXPIRE with a TTL of 0 or less, or EXPIREAT/PEXPIREAT at a time already past, delete the key at
+ * once: a DEL. A TTL still to come only schedules it (a write, as before).
+ */
+function expiresNow(upper: string, args: readonly (string | undefined)[]): boolean {
+  const at = Number(args[1]);
+  if (!/^-?\d+$/.test(args[1] ?? '')) return false;
+  if (upper === 'EXPIRE' || upper === 'PEXPIRE') return at <= 0;
+  if (upper === 'EXPIREAT') return at < CERTAINLY_PAST;
+  return upper === 'PEXPIREAT' && at < CERTAINLY_PAST * 1000;
+}
+
 /** One redis command's effect (its words as redis reads them), placed by `hints`. */
 export function commandEffect(words: readonly string[], tool: string, hints: EnvironmentHint[]): Effect[] {
   const [name, sub, ...rest] = words;
   if (!name) return [];
   const upper = name.toUpperCase();
-  const rule = SUBCOMMANDS[upper]?.[(sub ?? '').toUpperCase()] ?? COMMANDS[upper];
+  const rule = expiresNow(upper, [sub, ...rest])
+    ? { ...delKeys, what: 'deletes the key at once (its expiry is already due)' }
+    : (SUBCOMMANDS[upper]?.[(sub ?? '').toUpperCase()] ?? COMMANDS[upper]);
   if (!rule || rule.risk === 'none') return [];
   const subcommand = SUBCOMMANDS[upper] && sub ? ` ${sub.toUpperCase()}` : '';
   const args = (SUBCOMMANDS[upper] ? rest : [sub, ...rest]).filter((a): a is string => a !== undefined);
@@ -221,8 +240,10 @@ export function redis(inv: Invocation): Effect[] {
   if (positionals.length) {
     if (positionals[0]!.dynamic)
       return [unknownSql(tool, 'a command built at run time', positionals[0]!.value, hints)];
+    // redis-cli stops reading options at the command: `EXPIRE k -1` keeps its -1.
+    const command = inv.args.slice(inv.args.indexOf(positionals[0]!));
     return commandEffect(
-      positionals.map((w) => w.value),
+      command.map((w) => w.value),
       tool,
       hints,
     );

@@ -1,5 +1,5 @@
 import { alerting } from './alerting.js';
-import { destroy, READS, type Body, type Known } from './known.js';
+import { bodyJson, destroy, member, READS, type Body, type Known } from './known.js';
 import { newRelic } from './nerdgraph.js';
 import { okta } from './okta.js';
 import { solr } from './solr.js';
@@ -38,6 +38,7 @@ const SEARCH_APIS = new Set([
   '_ilm',
   '_security',
   '_ingest',
+  '_reindex',
 ]);
 
 function isSearchEngine(url: Url, parts: string[]): boolean {
@@ -49,8 +50,35 @@ function isSearchEngine(url: Url, parts: string[]): boolean {
   );
 }
 
+/**
+ * `POST /_reindex {"source":{"index":"orders-old"},"dest":{"index":"orders"}}`: every source document is
+ * written into the destination, over any with the same id there. Whether the destination already holds
+ * documents is not known here; with `"op_type":"create"` existing ones are left alone.
+ */
+function reindex(body: Body): Known {
+  const json = bodyJson(body);
+  const dest = member(json, 'dest');
+  const index = member(dest, 'index');
+  if (member(dest, 'op_type') === 'create')
+    return {
+      operation: 'create',
+      risk: 'low',
+      category: 'database',
+      reversible: true,
+      what: 'copies documents into an index, adding only those missing',
+    };
+  const name = typeof index === 'string' ? index : 'the destination index';
+  return {
+    operation: 'replace',
+    risk: 'high',
+    category: 'database',
+    reversible: false,
+    what: `writes the source documents into ${name}, over the documents of the same id there`,
+  };
+}
+
 /** Elasticsearch and OpenSearch. */
-function search(method: string, url: Url, parts: string[]): Known | typeof READS | undefined {
+function search(method: string, url: Url, parts: string[], body: Body): Known | typeof READS | undefined {
   const last = parts[parts.length - 1] ?? '';
   if (SEARCH_READS.has(last.split('?')[0]!)) return READS;
   if (!isSearchEngine(url, parts)) return undefined;
@@ -82,6 +110,7 @@ function search(method: string, url: Url, parts: string[]): Known | typeof READS
         reversible: true,
         what: `takes the snapshot ${third} into ${second} (a backup)`,
       };
+    if (first === '_reindex') return reindex(body);
     if (last === '_delete_by_query')
       return destroy('critical', 'database', `deletes the documents of ${first} that match the query`);
     if (first === '_snapshot' && last === '_restore')
@@ -229,7 +258,7 @@ function grafana(method: string, parts: string[]): Known | undefined {
 export function knownEndpoint(method: string, url: Url, body: Body): Known | typeof READS | undefined {
   const parts = segments(url);
   return (
-    search(method, url, parts) ??
+    search(method, url, parts, body) ??
     solr(method, url, parts, body) ??
     okta(method, url, parts, body) ??
     alerting(method, url, parts, body) ??

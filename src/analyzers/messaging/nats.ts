@@ -55,6 +55,20 @@ const VERBS: Cli['verbs'] = {
   'kv add': { operation: 'create', risk: 'low', category: 'stream', what: 'creates a key-value bucket' },
   'obj put': changes('low', 'storage', 'writes an object', true),
   'obj add': { operation: 'create', risk: 'low', category: 'storage', what: 'creates an object store' },
+  // A backup reads the stream and writes its files here; a restore puts a stream back from them.
+  'stream backup': {
+    operation: 'create',
+    risk: 'low',
+    category: 'file',
+    what: 'reads the stream and writes a backup of it into a local directory',
+    local: true,
+  },
+  'stream restore': {
+    operation: 'replace',
+    risk: 'high',
+    category: 'stream',
+    what: 'restores a stream from a backup, replacing the stream of that name',
+  },
   'stream add': { operation: 'create', risk: 'low', category: 'stream', what: 'creates a stream' },
   'consumer add': { operation: 'create', risk: 'low', category: 'stream', what: 'creates a consumer' },
   'consumer pause': changes('low', 'stream', 'pauses the consumer (it delivers again when resumed)', true),

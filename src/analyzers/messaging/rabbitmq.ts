@@ -46,6 +46,19 @@ function permissions(call: Call): Verb {
     : changes('low', 'iam', "sets a user's permissions on a virtual host", true);
 }
 
+/**
+ * `get queue=orders ackmode=ack_requeue_false`: the messages fetched are taken off the queue (acked or
+ * rejected without requeue). The default (`ack_requeue_true`) puts them back: a peek.
+ */
+function gotten(call: Call): Verb | undefined {
+  const mode = call.rest.find((w) => w.value.startsWith('ackmode='))?.value.slice('ackmode='.length);
+  if (!mode || !/_requeue_false$/.test(mode)) return undefined;
+  return {
+    ...destroys('medium', 'queue', `takes the messages it fetches off the queue (${mode})`),
+    riskInProduction: 'high',
+  };
+}
+
 const CREATES = (what: string): Verb => ({ operation: 'create', risk: 'low', category: 'queue', what });
 
 const ADMIN_VERBS: Cli['verbs'] = {
@@ -74,6 +87,7 @@ const ADMIN_VERBS: Cli['verbs'] = {
     'deletes the virtual host with its queues, exchanges and messages',
   ),
   publish: changes('low', 'queue', 'publishes a message'),
+  get: gotten,
   'declare queue': CREATES('declares a queue'),
   'declare exchange': CREATES('declares an exchange'),
   'declare binding': CREATES('declares a binding'),
@@ -119,6 +133,7 @@ function adminTarget(call: Call): string | undefined {
     call.rest.find((w) => w.value.startsWith(`${key}=`))?.value.slice(key.length + 1);
   return (
     named('name') ??
+    named('queue') ??
     optionValue(call.options, '--name') ??
     named('user') ??
     optionValue(call.options, '--user')
