@@ -2,7 +2,7 @@ import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { localTree } from '../backup/common.js';
-import { cloudEffect } from '../cloud/common.js';
+import { bucketHints, bucketUrl, cloudEffect } from '../cloud/common.js';
 
 // Shared by the object-store CLIs: a location is a bucket (remote, placed by its names and endpoint) or a
 // path on this machine (a mirror or sync that deletes locally).
@@ -26,6 +26,22 @@ export function localLocation(inv: Invocation, path: Word): Location {
 
 export function isLocalPath(path: Word): boolean {
   return /^(\/|\.\.?(\/|$)|~)/.test(path.value);
+}
+
+/**
+ * An `s3://bucket/key` operand (or a local path) of the S3 CLIs (s3cmd, s5cmd), placed by `hints` and its
+ * bucket. `recursive`: the command's own flag makes any prefix mean everything under it.
+ */
+export function s3Location(
+  inv: Invocation,
+  path: Word,
+  hints: EnvironmentHint[],
+  recursive = false,
+): Location {
+  const url = bucketUrl(path);
+  if (!url || isLocalPath(path)) return localLocation(inv, path);
+  const whole = recursive || url.whole || path.value.endsWith('/') || /[*?]/.test(url.key) || !!url.dynamic;
+  return { target: path.value, hints: [...hints, ...bucketHints([url])], local: false, whole };
 }
 
 /** A deletion's effect; on a local path the risk is the path's own (a scratch directory is routine). */

@@ -2,8 +2,8 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { bucketHints, bucketUrl, hintsFrom, nameHintsFrom } from '../cloud/common.js';
-import { isLocalPath, localLocation, storeEffect, type Location } from './common.js';
+import { hintsFrom, nameHintsFrom } from '../cloud/common.js';
+import { s3Location, storeEffect } from './common.js';
 
 // s3cmd: `s3cmd [-c CONFIG] [--host HOST] <command> [options] s3://bucket/key…`. --host (an S3-compatible
 // endpoint) is a fact; the config file and the bucket are names. `sync --delete-removed` deletes from the
@@ -44,13 +44,6 @@ function placement(host: string | undefined, config: string | undefined): Enviro
   return [...hintsFrom('flag --host', host), ...nameHintsFrom('flag --config', config)];
 }
 
-function location(inv: Invocation, path: Word, hints: EnvironmentHint[], recursive: boolean): Location {
-  const url = bucketUrl(path);
-  if (!url || isLocalPath(path)) return localLocation(inv, path);
-  const whole = recursive || url.whole || path.value.endsWith('/') || /[*?]/.test(url.key) || !!url.dynamic;
-  return { target: path.value, hints: [...hints, ...bucketHints([url])], local: false, whole };
-}
-
 export function s3cmd(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: VALUE_OPTIONS });
   if (hasOption(parsed, '-n', '--dry-run', '-h', '--help')) return [];
@@ -58,7 +51,7 @@ export function s3cmd(inv: Invocation): Effect[] {
   const recursive = hasOption(parsed, '-r', '--recursive', '--force');
   const [command, ...paths] = parsed.positionals;
   const dest = paths[paths.length - 1];
-  const at = (p: Word) => location(inv, p, hints, recursive);
+  const at = (p: Word) => s3Location(inv, p, hints, recursive);
   switch (command?.value ?? '') {
     case 'del':
     case 'rm':

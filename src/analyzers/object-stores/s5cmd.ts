@@ -2,9 +2,9 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { bucketHints, bucketUrl, hintsFrom } from '../cloud/common.js';
+import { hintsFrom } from '../cloud/common.js';
 import { hostOf } from '../services/common.js';
-import { isLocalPath, localLocation, storeEffect, type Location } from './common.js';
+import { s3Location, storeEffect } from './common.js';
 
 // s5cmd: `s5cmd [--endpoint-url URL] [--profile P] <command> [flags] s3://bucket/key…`. The endpoint and
 // the profile are facts (as for `aws s3`); the bucket is a name.
@@ -48,20 +48,13 @@ function placement(
   ];
 }
 
-function location(inv: Invocation, path: Word, hints: EnvironmentHint[]): Location {
-  const url = bucketUrl(path);
-  if (!url || isLocalPath(path)) return localLocation(inv, path);
-  const whole = url.whole || path.value.endsWith('/') || /[*?]/.test(url.key) || !!url.dynamic;
-  return { target: path.value, hints: [...hints, ...bucketHints([url])], local: false, whole };
-}
-
 export function s5cmd(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: VALUE_OPTIONS });
   if (hasOption(parsed, '--dry-run', '-h', '--help')) return [];
   const hints = placement(inv, optionValue(parsed, '--endpoint-url'), optionValue(parsed, '--profile'));
   const [command, ...paths] = parsed.positionals;
   const dest = paths[paths.length - 1];
-  const at = (p: Word) => location(inv, p, hints);
+  const at = (p: Word) => s3Location(inv, p, hints);
   switch (command?.value ?? '') {
     case 'rm':
       return paths.map((p) => {
