@@ -8,6 +8,7 @@ import {
   type Risk,
 } from '../core/types.js';
 import { isObject } from '../core/guards.js';
+import { withoutUrlPasswords } from '../core/secret-values.js';
 
 // What an MCP tool call would do, read from its name and arguments. MCP tools are opaque, so this is a
 // heuristic: the verb in the tool name, SQL in the arguments, and environment names in the server name and
@@ -106,9 +107,15 @@ const ENV_KEY =
 /** Arguments that only name a resource (a database, a branch): they may raise, never lower. */
 const NAME_KEY = /(^|_)(database|db|dbname|instance|branch|target)$/i;
 
-function environmentHints(server: string | undefined, args: unknown): EnvironmentHint[] {
+function environmentHints(call: McpCall): EnvironmentHint[] {
+  const { server, args } = call;
   const hints: EnvironmentHint[] = [];
   if (server) hints.push({ source: 'mcp server', value: server });
+  // The words the server was started with (a connection string, --context prod): names only, they may
+  // raise, never lower (the agent's configuration holds them).
+  for (const word of call.launch?.slice(1) ?? [])
+    if (word.length <= 300)
+      hints.push({ source: 'mcp server command line', value: withoutUrlPasswords(word), weak: true });
   if (isObject(args)) {
     for (const [key, value] of Object.entries(args)) {
       if (typeof value === 'string' && ENV_KEY.test(key) && value.length <= 300)
@@ -132,6 +139,8 @@ export interface McpCall {
   server?: string;
   tool: string;
   args: unknown;
+  /** The server's command line, when Interlock's MCP proxy started it (program first). */
+  launch?: string[];
 }
 
 /** The effects of one MCP tool call, placed in an environment. */
@@ -139,7 +148,7 @@ export function mcpEffects(call: McpCall, placement: Placement): PlacedEffect[] 
   const sql = sqlIn(call.args);
   const verbs = sql.length ? sql.map(sqlVerb) : [verbOf(call.tool)];
   const verb = verbs.reduce((a, b) => (riskRank(b.risk) > riskRank(a.risk) ? b : a));
-  const hints = environmentHints(call.server, call.args);
+  const hints = environmentHints(call);
   const local = call.server !== undefined && LOCAL_SERVERS.test(call.server);
   const placed = placeHints(hints, local, placement);
   let risk = verb.risk;

@@ -4,7 +4,7 @@
 const [subcommand, ...rest] = process.argv.slice(2);
 // One-shot commands compile WebAssembly with the baseline tier only (see short-lived.ts); so does a batch,
 // whose input ends: on 10,000 lines, optimising cedar-wasm and the SQL parser cost more CPU than it saved.
-const longRunning = ['serve', 'daemon'].includes(subcommand ?? '');
+const longRunning = ['serve', 'daemon', 'mcp-proxy'].includes(subcommand ?? '');
 /** The commands run from the bundle (one-shot.ts), which a running daemon may answer instead. */
 const ONE_SHOT = ['check', 'explain', 'plan', 'policy'];
 /** main.js (an ES module, as built) and main.cjs (the installed `interlock`: see scripts/bundle.mjs) run this. */

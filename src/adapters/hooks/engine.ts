@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { posix } from 'node:path';
 import type { PipelineRuntime, Proposal } from '../../app/evaluate.js';
 import { evaluate } from '../../app/evaluate.js';
-import { run, type Final } from '../../app/pipeline.js';
+import { run } from '../../app/pipeline.js';
 import type { Runtime } from '../../app/runtime.js';
 import type { LoadedPolicies } from '../../app/policies.js';
 import type { Principal } from '../../core/decide.js';
@@ -20,6 +20,7 @@ import {
   type HookVerdict,
 } from './types.js';
 import { verdictFromDecision } from './verdict.js';
+import { finalVerdict, productionScoped } from './final-verdict.js';
 import { ownCliArgv } from '../broker/own-cli.js';
 import { brokerRouteOf, brokerVerdict, isBrokerInvocation, routesToBroker } from './broker-route.js';
 
@@ -59,12 +60,6 @@ export function inProcessProvider(options: { remember?: boolean } = {}): PolicyP
 export interface HookGuard {
   /** Why its daemon did not answer; production-scoped changes are then denied. */
   daemonMissing?: string;
-}
-
-/** A change (not a read) that lands in production or somewhere unknown. */
-function productionScoped(final: Final): boolean {
-  const { environment, destructive, effects } = final.assessment;
-  return environment !== 'non-production' && (destructive || effects.some((e) => e.operation !== 'read'));
 }
 
 function daemonMissingVerdict(reason: string): HookVerdict {
@@ -117,56 +112,6 @@ function problemsNote(problems: readonly string[]): string | undefined {
         .map((p) => `interlock: ${p} (production-scoped actions are denied until this is fixed)\n`)
         .join('')
     : undefined;
-}
-
-/**
- * What the agent and its user read of a final result. The audit log's refusal and the approval server's
- * answer come first when they changed the policies' verdict: with a server, require-approval becomes a
- * request the agent is told to wait for (the identical retry after approval is allowed once).
- */
-function hookVerdict(final: Final, what: string): HookVerdict {
-  const local = final.decision.outcome;
-  if (!final.audit.recorded && final.audit.refused) {
-    const { message } = final.audit;
-    return {
-      outcome: 'deny',
-      decided: local,
-      userMessage: clip(`Interlock blocked this call: ${message}`),
-      agentMessage: clip(
-        `Interlock could not record this production-scoped action in its audit log, so it was blocked (${message}). Tell the user; do not work around it.`,
-      ),
-    };
-  }
-  const server = final.server;
-  if (!server || final.outcome === local) {
-    const verdict = verdictFromDecision(final.decision, final.assessment.effects, what);
-    // Allow only where a policy of the user's or the team's says so: the built-in packs' "harmless" is no
-    // opinion, so the agent's own permission rules (which an allow would skip in Claude Code) still apply.
-    return verdict.outcome === 'allow' && !explicitAllow(final)
-      ? {
-          ...PASS_VERDICT(`Interlock found nothing to hold in ${what}; the agent's own permissions apply.`),
-          decided: 'allow',
-        }
-      : verdict;
-  }
-  const outcome = final.outcome === 'require-approval' ? 'deny' : final.outcome;
-  return {
-    outcome,
-    decided: local,
-    userMessage: clip(`Interlock approval server: ${server.message}`),
-    agentMessage: clip(
-      outcome === 'allow'
-        ? `Approved by peers on the Interlock server: ${server.message}`
-        : server.requestId
-          ? `${server.message} Do not try another form of this command; wait for the approvers, then retry exactly the same command.`
-          : server.message,
-    ),
-  };
-}
-
-/** An allow that a policy outside the built-in packs gave explicitly. */
-function explicitAllow(final: Final): boolean {
-  return final.decision.policies.some((p) => p.outcome === 'allow' && !p.source.startsWith('pack:'));
 }
 
 const withNote = (a: string | undefined, b: string) => (a ?? '') + b || undefined;
@@ -263,7 +208,7 @@ async function decideRequest(
     return respond(agent, daemonMissingVerdict(guard.daemonMissing), request.event, auditNote || undefined);
   return respond(
     agent,
-    hookVerdict(final, found.what),
+    finalVerdict(final, found.what),
     request.event,
     withNote(problemsNote(found.rt.problems), auditNote),
   );
@@ -299,7 +244,7 @@ async function brokerAnswer(
   const note = final.audit.recorded ? undefined : `interlock hook: ${final.audit.message}\n`;
   const verdict =
     final.outcome === 'deny'
-      ? hookVerdict(final, 'this command')
+      ? finalVerdict(final, 'this command')
       : brokerVerdict(ADAPTERS[request.agent], route, final);
   return respond(request.agent, verdict, request.event, note);
 }

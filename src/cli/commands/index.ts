@@ -18,6 +18,7 @@ import { registerKeys } from './keys.js';
 import { registerCreds } from './creds.js';
 import { registerRun } from './run.js';
 import { registerSetup } from './setup.js';
+import { registerMcpProxy } from './mcp-proxy.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerPolicy(program);
   registerPlan(program);
   registerHook(program);
+  registerMcpProxy(program);
   registerInit(program);
   registerSetup(program);
   registerUninstall(program);

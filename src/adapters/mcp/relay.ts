@@ -1,0 +1,171 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+
+// The MCP proxy's relay: every JSON-RPC message passes between the agent (the MCP client) and the server it
+// started, unchanged, except `tools/call`. A tool call is held until Interlock has judged it, then forwarded,
+// put to the user (MCP elicitation, when the client offers it), or answered with a tool error that says why
+// it was blocked. Everything else (resources, prompts, sampling, notifications, the server's own requests)
+// passes as it is: the proxy must not break what it does not judge.
+
+/** What Interlock concluded about one tool call. */
+export type CallVerdict =
+  | { outcome: 'allow' }
+  | { outcome: 'ask'; question: string; refusal: string }
+  | { outcome: 'deny'; message: string };
+
+export interface ToolCall {
+  name: string;
+  args: unknown;
+}
+
+export interface ClientInfo {
+  name?: string;
+  /** The client declared MCP elicitation: the proxy can ask its user. */
+  canAsk: boolean;
+}
+
+export interface RelayOptions {
+  /** Judge one tool call. A throw blocks the call with the reason (fail closed). */
+  judge(call: ToolCall, client: ClientInfo): Promise<CallVerdict>;
+  /** After the user answered an `ask` (for the audit log). Never blocks the call on failure. */
+  answered?(call: ToolCall, confirmed: boolean): void;
+}
+
+// Input boundary: the agent's messages are only what the SDK's transport validated as JSON-RPC.
+const CallParams = z.object({ name: z.string().min(1), arguments: z.unknown().optional() }).loose();
+const InitializeParams = z
+  .object({
+    capabilities: z.object({ elicitation: z.unknown().optional() }).loose().optional(),
+    clientInfo: z.object({ name: z.string().optional() }).loose().optional(),
+  })
+  .loose();
+const ElicitResult = z
+  .object({
+    action: z.enum(['accept', 'decline', 'cancel']),
+    content: z.object({ confirm: z.unknown().optional() }).loose().optional(),
+  })
+  .loose();
+
+const isRequest = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { method: string; id: RequestId }> =>
+  'method' in m && 'id' in m;
+const isResponse = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { id: RequestId }> =>
+  !('method' in m) && 'id' in m;
+
+/** A tool result that the model reads as a failure of the call (MCP: errors in the result, not protocol). */
+function toolError(id: RequestId, text: string): JSONRPCMessage {
+  return { jsonrpc: '2.0', id, result: { content: [{ type: 'text', text }], isError: true } };
+}
+
+/**
+ * Relay between `agent` (the proxy is its server) and `server` (the proxy is its client): starts both (the
+ * server first: it is a child process that may fail to start) and resolves when either closes.
+ */
+export async function relay(agent: Transport, server: Transport, options: RelayOptions): Promise<void> {
+  const client: ClientInfo = { canAsk: false };
+  /** The proxy's own requests to the client (elicitations), by id: ids no server request can take. */
+  const asking = new Map<string, (answer: unknown) => void>();
+  const cancelled = new Set<RequestId>();
+  let nextAsk = 0;
+  const prefix = `interlock-${process.pid}-${Date.now().toString(36)}-`;
+
+  const toAgent = (m: JSONRPCMessage) => agent.send(m).catch(() => undefined);
+  const toServer = (m: JSONRPCMessage) => server.send(m).catch(() => undefined);
+
+  function ask(question: string): Promise<boolean> {
+    const id = `${prefix}${nextAsk++}`;
+    return new Promise((resolve) => {
+      asking.set(id, (answer) => {
+        const parsed = ElicitResult.safeParse(answer);
+        resolve(parsed.success && parsed.data.action === 'accept' && parsed.data.content?.confirm === true);
+      });
+      void toAgent({
+        jsonrpc: '2.0',
+        id,
+        method: 'elicitation/create',
+        params: {
+          message: question,
+          requestedSchema: {
+            type: 'object',
+            properties: {
+              confirm: {
+                type: 'boolean',
+                title: 'Run this tool call',
+                description: 'Tick to let it run; leave it unticked or decline to block it.',
+              },
+            },
+            required: ['confirm'],
+          },
+        },
+      });
+    });
+  }
+
+  async function toolCall(request: Extract<JSONRPCMessage, { method: string; id: RequestId }>) {
+    const params = CallParams.safeParse(request.params);
+    if (!params.success) {
+      await toAgent(toolError(request.id, 'Interlock blocked a tools/call without a tool name.'));
+      return;
+    }
+    const call = { name: params.data.name, args: params.data.arguments ?? {} };
+    let verdict: CallVerdict;
+    try {
+      verdict = await options.judge(call, client);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      verdict = {
+        outcome: 'deny',
+        message: `Interlock could not check this tool call (${reason}), so it was blocked.`,
+      };
+    }
+    if (verdict.outcome === 'ask') {
+      const confirmed = client.canAsk && (await ask(verdict.question));
+      if (client.canAsk) options.answered?.(call, confirmed);
+      verdict = confirmed ? { outcome: 'allow' } : { outcome: 'deny', message: verdict.refusal };
+    }
+    if (cancelled.delete(request.id)) return;
+    await (verdict.outcome === 'allow' ? toServer(request) : toAgent(toolError(request.id, verdict.message)));
+  }
+
+  agent.onmessage = (m) => {
+    if (isResponse(m) && typeof m.id === 'string' && asking.has(m.id)) {
+      const settle = asking.get(m.id)!;
+      asking.delete(m.id);
+      settle('result' in m ? m.result : undefined);
+      return;
+    }
+    if (isRequest(m) && m.method === 'tools/call') return void toolCall(m);
+    if (isRequest(m) && m.method === 'initialize') {
+      const init = InitializeParams.safeParse(m.params);
+      if (init.success) {
+        client.canAsk = init.data.capabilities?.elicitation !== undefined;
+        if (init.data.clientInfo?.name) client.name = init.data.clientInfo.name;
+      }
+    }
+    if ('method' in m && m.method === 'notifications/cancelled') {
+      const id = (m.params as { requestId?: RequestId } | undefined)?.requestId;
+      if (id !== undefined) cancelled.add(id);
+    }
+    void toServer(m);
+  };
+  server.onmessage = (m) => {
+    // A response settles the request it answers; cancellation marks are kept only for held calls.
+    if (isResponse(m)) cancelled.delete(m.id);
+    void toAgent(m);
+  };
+
+  const done = new Promise<void>((resolve) => {
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      for (const settle of asking.values()) settle(undefined);
+      void Promise.allSettled([agent.close(), server.close()]).then(() => resolve());
+    };
+    agent.onclose = close;
+    server.onclose = close;
+  });
+  await server.start();
+  await agent.start();
+  return done;
+}
