@@ -1,5 +1,10 @@
 import type { analyzerRegistry } from '../analyzers/index.js';
-import { LazySqlParser, mayContainSql, SqlParserNotLoadedError } from '../analyzers/sql-parser.js';
+import {
+  LazySqlParser,
+  mayContainSql,
+  SqlParserNotLoadedError,
+  type SqlParser,
+} from '../analyzers/sql-parser.js';
 import { dirname } from 'node:path';
 import type { assessShell, ShellAssessment } from '../assess/shell.js';
 import { InputError } from '../core/errors.js';
@@ -32,6 +37,8 @@ export interface Checker {
   checkShell(command: string, facts: ActionFacts, principal: Principal): ShellCheck;
   /** Loads whatever this command needs (the SQL parser, only when SQL may occur), then checks it. */
   check(command: string, facts: ActionFacts, principal: Principal): Promise<ShellCheck>;
+  /** The SQL parser, loaded (SQL found elsewhere than in a command: an MCP tool's arguments). */
+  sqlParser(): Promise<SqlParser>;
 }
 
 export interface CheckerDeps {
@@ -146,6 +153,10 @@ export function createChecker(deps: CheckerDeps & LoadedParsers): Checker {
       const result = conclude(command, assessed, principal);
       if (!result.assessment.effects.some((e) => e.category === 'planned-apply')) return result;
       return withSavedPlans(result, facts, principal, deps.evaluator, placement);
+    },
+    async sqlParser() {
+      await deps.sql.ensureLoaded();
+      return deps.sql;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ShellAssessment } from '../assess/shell.js';
 import { fileWriteEffects, type SensitiveChange } from '../assess/file-write.js';
-import { mcpEffects, type McpCall } from '../assess/mcp-call.js';
+import { mcpCommandLines, mcpEffects, mcpShellEffects, sqlIn, type McpCall } from '../assess/mcp-call.js';
 import { planView, readInputs, shellView, wireDigest } from '../approvals/digest.js';
 import { recordFacts, referencedNames, type FactRecorder } from '../approvals/facts-wire.js';
 import type { WireFacts, WireProposal } from '../approvals/wire.js';
@@ -15,6 +15,7 @@ import {
   type FileWriteAction,
   type McpCallAction,
   type PlacedAssessment,
+  type PlacedEffect,
   type PlanAction,
   type ShellAction,
 } from '../core/types.js';
@@ -120,11 +121,39 @@ async function evaluateAny(
         tool: call.tool,
         ...(call.server ? { server: call.server } : {}),
       };
-      const effects = mcpEffects(call, placementOf(rt.config));
+      const effects = await mcpCallEffects(call, recorder.facts, principal, rt);
       const wire: WireProposal = { kind: 'mcp-call', call: { ...call, args: call.args ?? null } };
       return decided(action, summarize(effects), principal, rt, recorder, wire);
     }
   }
+}
+
+/**
+ * An MCP call's effects: the shell commands it runs (or does the equivalent of) assessed as commands, in the
+ * directory its arguments name; else its SQL, name and arguments (assess/mcp-call.ts).
+ */
+async function mcpCallEffects(
+  call: McpCall,
+  facts: ActionFacts,
+  principal: Principal,
+  rt: PipelineRuntime,
+): Promise<PlacedEffect[]> {
+  const placement = placementOf(rt.config);
+  const lines = mcpCommandLines(call);
+  if (!lines.length)
+    return mcpEffects(call, facts, placement, sqlIn(call).length ? await sqlParserOf(rt) : undefined);
+  if (!rt.checker) throw new Error('the shell parser is not loaded (internal error)');
+  const shell: PlacedEffect[] = [];
+  for (const line of lines) {
+    const where = line.cwd ? { ...facts, cwd: line.cwd } : facts;
+    shell.push(...(await rt.checker.check(line.command, where, principal)).assessment.effects);
+  }
+  return mcpShellEffects(call, lines, shell, placement);
+}
+
+async function sqlParserOf(rt: PipelineRuntime) {
+  if (!rt.checker) throw new Error('the SQL parser is not loaded (internal error)');
+  return rt.checker.sqlParser();
 }
 
 /** What the approval server receives, and the digest of it. */

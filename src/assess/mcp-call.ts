@@ -1,7 +1,11 @@
+import { shellSql } from '../analyzers/databases/sql-shells.js';
+import type { Dialect } from '../analyzers/databases/sql-text.js';
+import type { SqlParser } from '../analyzers/sql-parser.js';
 import { placeEffect, placeHints, type Placement } from '../core/place.js';
 import {
   riskRank,
   type Effect,
+  type ActionFacts,
   type EnvironmentHint,
   type Operation,
   type PlacedEffect,
@@ -9,39 +13,59 @@ import {
 } from '../core/types.js';
 import { isObject } from '../core/guards.js';
 import { withoutUrlPasswords } from '../core/secret-values.js';
+import { commandLines, type CommandLine } from './mcp/command-lines.js';
+import { equivalentCommand } from './mcp/equivalents.js';
+import { fileWriteCall } from './mcp/file-writes.js';
+import { flagArg, stringArg, words } from './mcp/words.js';
 
-// What an MCP tool call would do, read from its name and arguments. MCP tools are opaque, so this is a
-// heuristic: the verb in the tool name, SQL in the arguments, and environment names in the server name and
-// arguments. Pure: no I/O.
+// What an MCP tool call would do. A tool that runs a command line, or that does what a well-known command
+// does (git_reset, move_file), is judged as that shell command (the caller assesses it: mcpCommandLines, then
+// mcpShellEffects); SQL in the arguments is judged by the SQL parser (libpg-query); any other tool by the
+// verbs in its name and in the arguments that choose an action (mode, command, subCommand), and by where
+// its server name and arguments point. Pure: no I/O.
 
 /** Servers that act on this machine only (their effects are non-production unless a name says otherwise). */
 const LOCAL_SERVERS =
-  /^(memory|filesystem|fs|sequential[-_]?thinking|playwright|puppeteer|browser|git|time|fetch|everything|context7|ide|serena)$/i;
+  /^(memory|filesystem|fs|sequential[-_]?thinking|playwright|puppeteer|browser|git|time|fetch|everything|context7|ide|serena|desktop[-_]?commander)$/i;
 
-const READ_VERBS = new Set(
-  'get list read search query fetch describe show find view retrieve lookup count explain inspect status whoami check validate preview diff browse open navigate screenshot snapshot resolve select watch tail print dump export download head ls cat stat'.split(
-    ' ',
-  ),
+const set = (text: string) => new Set(text.split(' '));
+const READ_VERBS = set(
+  'get list read search query fetch describe show find view retrieve lookup count explain inspect status whoami check validate preview diff browse open navigate screenshot snapshot resolve select watch tail print dump export download head ls cat stat log logs scan schema schemas info health metrics history stats usage ping version events aggregate analyze plan lint',
 );
-const DELETE_VERBS = new Set(
-  'delete drop destroy remove purge truncate terminate wipe erase revoke kill uninstall detach nuke flush clear reset deprovision decommission evict rm rmdir unlink prune'.split(
-    ' ',
-  ),
+const DELETE_VERBS = set(
+  'delete drop destroy remove purge truncate terminate wipe erase revoke kill uninstall detach nuke flush clear reset deprovision decommission evict rm rmdir unlink prune',
 );
-const MODIFY_VERBS = new Set(
-  'update write create insert put set patch edit apply deploy execute exec run send post merge push publish move rename restart stop start scale grant invite upload commit approve close cancel archive transfer rollback restore migrate replace upsert modify add assign enable disable rotate trigger invoke call type click fill press submit'.split(
-    ' ',
-  ),
+/** Everyday changes that add or say something and remove nothing: low. */
+const ADD_VERBS = set(
+  'create add insert upload invite comment post send reply react commit fork star label draft note append type fill press hover click write',
 );
-const CREATE_VERBS = new Set(['create', 'add', 'insert', 'upload', 'invite']);
-
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
+const MODIFY_VERBS = set(
+  'update set patch edit apply deploy execute exec run merge push publish move rename restart stop start scale grant approve close cancel archive transfer rollback restore migrate replace upsert modify assign enable disable rotate trigger invoke call unprotect protect',
+);
+/** Arguments that choose what a general tool does (`kubectl_generic {command: "delete"}`, `{mode: "clear"}`). */
+const ACTION_KEYS = [
+  'mode',
+  'action',
+  'operation',
+  'subCommand',
+  'subcommand',
+  'command',
+  'method',
+  'verb',
+  'op',
+];
+/** Arguments that make a call a rehearsal. */
+const DRY_RUN_KEYS = [
+  'dryRun',
+  'dry_run',
+  'dry-run',
+  'validateOnly',
+  'validate_only',
+  'preview',
+  'plan_only',
+];
+/** Words in an element a browser tool acts on that say the page will destroy something. */
+const BROWSER = set('browser playwright puppeteer chrome');
 
 interface Verb {
   operation: Operation;
@@ -49,63 +73,123 @@ interface Verb {
   verb?: string;
 }
 
-function verbOf(tool: string): Verb {
-  const ws = words(tool);
+const READ: Verb = { operation: 'read', risk: 'none' };
+
+function verbOfWords(ws: readonly string[]): Verb | undefined {
   const first = ws[0];
   const destructive = ws.find((w) => DELETE_VERBS.has(w));
   // "list_deleted_items" reads; "delete_item" and "force_delete" delete.
   if (first && READ_VERBS.has(first) && !(destructive && ws.indexOf(destructive) === 0))
-    return { operation: 'read', risk: 'none', verb: first };
+    return { ...READ, verb: first };
   if (destructive) return { operation: 'delete', risk: 'high', verb: destructive };
-  const modify = ws.find((w) => MODIFY_VERBS.has(w));
-  if (modify) {
-    return CREATE_VERBS.has(modify)
-      ? { operation: 'create', risk: 'low', verb: modify }
-      : { operation: 'modify', risk: 'medium', verb: modify };
-  }
+  const modify = ws.find((w) => MODIFY_VERBS.has(w) || ADD_VERBS.has(w));
   const read = ws.find((w) => READ_VERBS.has(w));
-  if (read) return { operation: 'read', risk: 'none', verb: read };
-  return { operation: 'modify', risk: 'low' };
+  // "start_search", "run_report_query": a generic starter around a read.
+  if (modify && read && ['start', 'run', 'execute', 'exec', 'call', 'invoke', 'trigger'].includes(modify))
+    return { ...READ, verb: read };
+  if (modify)
+    return ADD_VERBS.has(modify)
+      ? { operation: modify === 'write' ? 'modify' : 'create', risk: 'low', verb: modify }
+      : { operation: 'modify', risk: 'medium', verb: modify };
+  if (read) return { ...READ, verb: read };
+  return undefined;
 }
 
-const SQL_KEY = /^(sql|query|statement|statements|command|cypher|script|q)$/i;
-const SQL_START =
-  /^\s*(select|with|insert|update|delete|drop|truncate|alter|create|grant|revoke|merge|copy|vacuum|replace|upsert|show|explain|describe|begin)\b/i;
-
-/** SQL found in the arguments (by key name, or by a value that starts like a statement). */
-export function sqlIn(args: unknown, depth = 0): string[] {
-  const found: string[] = [];
-  if (depth > 4) return found;
-  if (Array.isArray(args)) {
-    for (const a of args) found.push(...sqlIn(a, depth + 1));
-  } else if (isObject(args)) {
-    for (const [key, value] of Object.entries(args)) {
-      if (typeof value === 'string' && (SQL_KEY.test(key) || SQL_START.test(value))) {
-        if (SQL_START.test(value)) found.push(value);
-      } else found.push(...sqlIn(value, depth + 1));
+/** The action an argument chooses, when one does (its words, as a tool name's are read). */
+function actionOfArgs(args: unknown): Verb | undefined {
+  for (const key of ACTION_KEYS) {
+    const value = stringArg(args, key);
+    if (value && value.length <= 100) {
+      const verb = verbOfWords(words(value));
+      if (verb) return verb;
     }
-  } else if (typeof args === 'string' && SQL_START.test(args)) found.push(args);
+  }
+  return undefined;
+}
+
+/** A browser tool's click or key press: what the element it names says it does. */
+function browserAction(tool: string, server: string | undefined, args: unknown): Verb | undefined {
+  const named = [...words(tool), ...words(server ?? '')];
+  if (!named.some((w) => BROWSER.has(w))) return undefined;
+  if (!named.some((w) => ['click', 'press', 'select', 'submit', 'tap'].includes(w))) return undefined;
+  const element = stringArg(args, 'element', 'selector', 'text', 'label', 'name') ?? '';
+  const destructive = words(element).find((w) => DELETE_VERBS.has(w));
+  return destructive
+    ? { operation: 'delete', risk: 'high', verb: `${destructive} (the element clicked)` }
+    : { operation: 'modify', risk: 'low', verb: 'click' };
+}
+
+/** A MongoDB pipeline stage that writes its result over a collection: `$out` replaces, `$merge` overwrites. */
+function writesCollection(args: unknown, depth = 0): boolean {
+  if (depth > 6) return false;
+  if (Array.isArray(args)) return args.some((a) => writesCollection(a, depth + 1));
+  if (!isObject(args)) return false;
+  return Object.entries(args).some(
+    ([k, v]) => k === '$out' || k === '$merge' || writesCollection(v, depth + 1),
+  );
+}
+
+function verbOf(call: McpCall): Verb {
+  if (writesCollection(call.args))
+    return { operation: 'replace', risk: 'high', verb: 'write over a collection ($out/$merge)' };
+  const browser = browserAction(call.tool, call.server, call.args);
+  if (browser) return browser;
+  const byTool = verbOfWords(words(call.tool));
+  const byArgs = actionOfArgs(call.args);
+  // An argument that chooses the action speaks for a general tool ("kubectl_generic", "git_stash mode=clear");
+  // it can make a call worse, or make a tool that names no action a read, never make a delete harmless.
+  let verb = byTool ?? byArgs ?? { operation: 'modify', risk: 'low' };
+  if (byArgs && byTool && riskRank(byArgs.risk) > riskRank(byTool.risk)) verb = byArgs;
+  if (byArgs && byTool && byTool.operation !== 'delete' && byArgs.operation === 'read') verb = byArgs;
+  if (verb.operation !== 'read' && flagArg(call.args, ...DRY_RUN_KEYS))
+    return { ...READ, verb: `${verb.verb ?? 'change'} (a dry run)` };
+  if (verb.operation === 'modify' && flagArg(call.args, 'force'))
+    return { operation: 'replace', risk: 'high', verb: `${verb.verb ?? 'change'} with force` };
+  return verb;
+}
+
+const SQL_KEY = /^(sql|query|queries|statement|statements|command|cypher|script|q)$|sql/i;
+const SQL_START =
+  /^\s*(select|with|insert|update|delete|drop|truncate|alter|create|grant|revoke|merge|copy|vacuum|replace|upsert|show|explain|describe|begin|--|\/\*)/i;
+/** Servers and tools that hold SQL databases: their `query` is SQL, a search tool's `query` is not. */
+const DATABASE_WORDS = set(
+  'sql postgres postgresql pg mysql mariadb sqlite db database databases supabase neon clickhouse snowflake bigquery duckdb cockroach cockroachdb planetscale turso redshift athena trino presto databricks mssql oracle libsql',
+);
+
+function isDatabase(call: McpCall): boolean {
+  return [...words(call.server ?? ''), ...words(call.tool), ...(call.launch ?? []).flatMap(words)].some((w) =>
+    DATABASE_WORDS.has(w),
+  );
+}
+
+/** SQL in the arguments: a value under a key that names SQL (any tool) or a query (a database's tools). */
+export function sqlIn(call: McpCall): string[] {
+  const database = isDatabase(call);
+  const found: string[] = [];
+  const walk = (value: unknown, key: string, depth: number) => {
+    if (depth > 4) return;
+    if (typeof value === 'string') {
+      const named = /sql/i.test(key) || (database && SQL_KEY.test(key));
+      if (named && SQL_START.test(value)) found.push(value);
+    } else if (Array.isArray(value)) for (const v of value) walk(v, key, depth + 1);
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
+  };
+  walk(call.args, '', 0);
   return found;
 }
 
-/** The strongest thing the SQL does, by the statements' keywords (string literals are not parsed). */
-export function sqlVerb(sql: string): Verb {
-  const text = sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, '');
-  if (/\b(drop|truncate)\b/i.test(text)) return { operation: 'delete', risk: 'critical', verb: 'drop' };
-  if (/\bdelete\s+from\b/i.test(text)) return { operation: 'delete', risk: 'high', verb: 'delete' };
-  if (/\balter\b/i.test(text)) return { operation: 'replace', risk: 'high', verb: 'alter' };
-  if (/\b(update|grant|revoke)\b/i.test(text)) return { operation: 'modify', risk: 'medium', verb: 'update' };
-  if (/\b(insert|merge|copy|upsert|replace)\b/i.test(text))
-    return { operation: 'modify', risk: 'low', verb: 'insert' };
-  if (/\bcreate\b/i.test(text)) return { operation: 'create', risk: 'low', verb: 'create' };
-  return { operation: 'read', risk: 'none', verb: 'select' };
+function dialectOf(call: McpCall): Dialect {
+  const named = [...words(call.server ?? ''), ...words(call.tool), ...(call.launch ?? []).flatMap(words)];
+  if (named.some((w) => w === 'mysql' || w === 'mariadb' || w === 'planetscale')) return 'mysql';
+  if (named.some((w) => w === 'sqlite' || w === 'turso' || w === 'libsql')) return 'sqlite';
+  return 'postgres';
 }
 
 const ENV_KEY =
-  /(^|_)(env|environment|stage|profile|project|account|cluster|context|namespace|database|db|dbname|host|hostname|url|uri|dsn|region|workspace|branch|instance|server|endpoint|connection|target)$/i;
+  /(^|_)(env|environment|stage|profile|project|account|cluster|context|namespace|database|db|dbname|host|hostname|url|uri|dsn|region|workspace|branch|instance|server|endpoint|connection|target|subscription|resource[-_]?group)$/i;
 
 /** Arguments that only name a resource (a database, a branch): they may raise, never lower. */
-const NAME_KEY = /(^|_)(database|db|dbname|instance|branch|target)$/i;
+const NAME_KEY = /(^|_)(database|db|dbname|instance|branch|target|namespace|project)$/i;
 
 function environmentHints(call: McpCall): EnvironmentHint[] {
   const { server, args } = call;
@@ -116,12 +200,19 @@ function environmentHints(call: McpCall): EnvironmentHint[] {
   for (const word of call.launch?.slice(1) ?? [])
     if (word.length <= 300)
       hints.push({ source: 'mcp server command line', value: withoutUrlPasswords(word), weak: true });
-  if (isObject(args)) {
-    for (const [key, value] of Object.entries(args)) {
+  const walk = (record: unknown, depth: number) => {
+    if (!isObject(record) || depth > 2) return;
+    for (const [key, value] of Object.entries(record)) {
       if (typeof value === 'string' && ENV_KEY.test(key) && value.length <= 300)
-        hints.push({ source: `mcp argument ${key}`, value, ...(NAME_KEY.test(key) ? { weak: true } : {}) });
+        hints.push({
+          source: `mcp argument ${key}`,
+          value: withoutUrlPasswords(value),
+          ...(NAME_KEY.test(key) ? { weak: true } : {}),
+        });
+      else if (isObject(value)) walk(value, depth + 1);
     }
-  }
+  };
+  walk(args, 0);
   return hints;
 }
 
@@ -143,31 +234,117 @@ export interface McpCall {
   launch?: string[];
 }
 
-/** The effects of one MCP tool call, placed in an environment. */
-export function mcpEffects(call: McpCall, placement: Placement): PlacedEffect[] {
-  const sql = sqlIn(call.args);
-  const verbs = sql.length ? sql.map(sqlVerb) : [verbOf(call.tool)];
-  const verb = verbs.reduce((a, b) => (riskRank(b.risk) > riskRank(a.risk) ? b : a));
+/** A write to a file that is not sensitive: the agent's work, as its own Write tool's would be. */
+function ordinaryWrite(call: McpCall, local: boolean, placement: Placement): PlacedEffect {
+  const effect: Effect = {
+    operation: 'modify',
+    tool: toolOf(call),
+    target: `${call.tool} ${summary(call.args)}`.trim().slice(0, 200),
+    reversible: true,
+    risk: 'low',
+    reason: `the MCP tool ${call.tool} writes a file that is not sensitive`,
+    hints: environmentHints(call),
+  };
+  return placeEffect(effect, local, placement);
+}
+
+const toolOf = (call: McpCall) => `mcp:${call.server ?? 'unknown-server'}`;
+const isLocal = (call: McpCall) => call.server !== undefined && LOCAL_SERVERS.test(call.server);
+
+/** The shell commands the call runs, or does the equivalent of: the caller assesses each. */
+export function mcpCommandLines(call: McpCall): CommandLine[] {
+  const lines = commandLines(call.tool, call.args);
+  if (lines.length) return lines;
+  const equivalent = equivalentCommand(call.tool, call.args);
+  const cwd = stringArg(call.args, 'repo_path', 'repoPath', 'path', 'cwd');
+  return equivalent ? [{ command: equivalent, ...(cwd?.startsWith('/') ? { cwd } : {}) }] : [];
+}
+
+/**
+ * The effects of a call whose commands were assessed (`shell`: their placed effects). The command's own
+ * placement stands, unless the server or the arguments say production: a command a server runs on a
+ * production host (ssh-prod-web, a pod in namespace production) is a production command.
+ */
+export function mcpShellEffects(
+  call: McpCall,
+  commands: readonly CommandLine[],
+  shell: readonly PlacedEffect[],
+  placement: Placement,
+): PlacedEffect[] {
   const hints = environmentHints(call);
-  const local = call.server !== undefined && LOCAL_SERVERS.test(call.server);
+  const where = placeHints(hints, isLocal(call), placement);
+  const raise = where.environment === 'production' ? where.because : [];
+  const effects = shell.map((e) =>
+    raise.length && e.environment !== 'production'
+      ? placeEffect(e, false, placement, [...(e.hints ?? []), ...raise])
+      : e,
+  );
+  if (effects.length) return effects;
+  const read: Effect = {
+    operation: 'read',
+    tool: toolOf(call),
+    target: commands
+      .map((c) => c.command)
+      .join('; ')
+      .slice(0, 200),
+    reversible: true,
+    risk: 'none',
+    reason: `the MCP tool ${call.tool} runs a command that only reads`,
+    hints,
+  };
+  return [placeEffect(read, isLocal(call), placement)];
+}
+
+/** The effects of one MCP tool call that runs no command; `sql` reads the SQL in its arguments. */
+export function mcpEffects(
+  call: McpCall,
+  facts: ActionFacts,
+  placement: Placement,
+  sql?: SqlParser,
+): PlacedEffect[] {
+  const hints = environmentHints(call);
+  const local = isLocal(call);
+  const written = fileWriteCall(call.tool, call.args, facts, placement);
+  if (written) return written.length ? written : [ordinaryWrite(call, local, placement)];
+  const statements = sqlIn(call);
+  const where = call.server ? `${call.server} ` : '';
+  if (statements.length) {
+    if (!sql) throw new Error('the SQL parser is not loaded (internal error)');
+    const dialect = dialectOf(call);
+    const found = statements.flatMap((text) =>
+      shellSql(sql, toolOf(call), { value: text, dynamic: false }, dialect, hints),
+    );
+    const effects: Effect[] = found.length
+      ? found.map((e) => ({ ...e, reason: `the MCP ${where}tool ${call.tool}: ${e.reason}` }))
+      : [
+          {
+            operation: 'read',
+            tool: toolOf(call),
+            target: `${call.tool} ${summary(call.args)}`.trim().slice(0, 200),
+            reversible: true,
+            risk: 'none',
+            reason: `the MCP ${where}tool ${call.tool} runs SQL that only reads`,
+            hints,
+            category: 'database',
+          },
+        ];
+    return effects.map((e) => placeEffect(e, local, placement));
+  }
+  const verb = verbOf(call);
   const placed = placeHints(hints, local, placement);
   let risk = verb.risk;
   // A tool whose name says nothing: harmless-looking, unless it acts in production.
   if (verb.verb === undefined && placed.environment === 'production') risk = 'medium';
-  const where = call.server ? `${call.server} ` : '';
   const effect: Effect = {
     operation: verb.operation,
-    tool: `mcp:${call.server ?? 'unknown-server'}`,
+    tool: toolOf(call),
     target: `${call.tool} ${summary(call.args)}`.trim().slice(0, 200),
     reversible: verb.operation !== 'delete' && verb.operation !== 'replace',
     risk,
-    reason: sql.length
-      ? `the MCP ${where}tool ${call.tool} runs SQL that would ${verb.verb}`
-      : verb.verb
-        ? `the MCP ${where}tool ${call.tool} would ${verb.verb} (from its name)`
-        : `the MCP ${where}tool ${call.tool} does something its name does not describe`,
+    reason: verb.verb
+      ? `the MCP ${where}tool ${call.tool} would ${verb.verb} (from its name and arguments)`
+      : `the MCP ${where}tool ${call.tool} does something its name does not describe`,
     hints,
-    ...(sql.length ? { category: 'database' } : {}),
   };
   return [placeEffect(effect, local, placement)];
 }

@@ -83,6 +83,7 @@ function proposalOf(wire: WireProposal, facts: ActionFacts): Proposal {
           tool: wire.call.tool,
           args: wire.call.args,
           ...(wire.call.server ? { server: wire.call.server } : {}),
+          ...(wire.call.launch ? { launch: wire.call.launch } : {}),
         },
       };
   }

@@ -226,22 +226,17 @@ describe('other kinds of action', () => {
     ['a plan that deletes', plan(['delete']).readOnly, false],
     [
       'an MCP call that lists',
-      summarize(mcpEffects({ tool: 'list_tables', args: {} }, DEFAULT_PLACEMENT)).readOnly,
-      true,
-    ],
-    [
-      'an MCP call running SELECT',
-      summarize(mcpEffects({ tool: 'query', args: { sql: 'SELECT 1' } }, DEFAULT_PLACEMENT)).readOnly,
+      summarize(mcpEffects({ tool: 'list_tables', args: {} }, testFacts(), DEFAULT_PLACEMENT)).readOnly,
       true,
     ],
     [
       'an MCP call that deletes',
-      summarize(mcpEffects({ tool: 'delete_table', args: {} }, DEFAULT_PLACEMENT)).readOnly,
+      summarize(mcpEffects({ tool: 'delete_table', args: {} }, testFacts(), DEFAULT_PLACEMENT)).readOnly,
       false,
     ],
     [
       'an MCP call its name does not describe',
-      summarize(mcpEffects({ tool: 'frobnicate', args: {} }, DEFAULT_PLACEMENT)).readOnly,
+      summarize(mcpEffects({ tool: 'frobnicate', args: {} }, testFacts(), DEFAULT_PLACEMENT)).readOnly,
       false,
     ],
     ['a file write with no sensitive file', summarize([]).readOnly, false],

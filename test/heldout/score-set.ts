@@ -25,22 +25,47 @@ interface Seen {
 
 const rate = (n: number, of: number): string => `${((100 * n) / Math.max(1, of)).toFixed(1).padStart(5)}%`;
 
-export async function scoreSet(
+/** What a set's scoring needs of one case: how it was judged. */
+interface Judged {
+  assessment: {
+    destructive: boolean;
+    effects: readonly { operation: string; risk: string; target: string; environment: string }[];
+  };
+  decision: { outcome: string };
+}
+
+export function scoreSet(
   set: readonly (LabelledCommand & { family: string })[],
   name: string,
+): Promise<HeldOutRow> {
+  return scoreJudged(
+    set,
+    name,
+    (c) => c.command,
+    (c) =>
+      check(c.command, {
+        ...(c.cwd ? { cwd: c.cwd } : {}),
+        ...(c.env ? { env: c.env } : {}),
+      }),
+  );
+}
+
+/** Score any labelled actions: `text` names a case in the report, `judge` runs it through Interlock. */
+export async function scoreJudged<C extends { family: string; destructive: boolean }>(
+  set: readonly C[],
+  name: string,
+  text: (c: C) => string,
+  judge: (c: C) => Promise<Judged>,
 ): Promise<HeldOutRow> {
   const rows: Record<string, HeldOutRow> = {};
   const misses: Seen[] = [];
   const falseBlocks: Seen[] = [];
   for (const c of set) {
-    const { assessment, decision } = await check(c.command, {
-      ...(c.cwd ? { cwd: c.cwd } : {}),
-      ...(c.env ? { env: c.env } : {}),
-    });
+    const { assessment, decision } = await judge(c);
     const row = (rows[c.family] ??= { destructive: 0, caught: 0, harmless: 0, blocked: 0, strict: 0 });
     const seen = {
       family: c.family,
-      command: c.command,
+      command: text(c),
       outcome: decision.outcome,
       effects: JSON.stringify(assessment.effects.map((e) => [e.operation, e.risk, e.target, e.environment])),
     };

@@ -3,13 +3,14 @@ import { claudeCode, parseClaudeCode } from '../../src/adapters/hooks/claude-cod
 import { codex, parseCodex } from '../../src/adapters/hooks/codex.js';
 import { cursor, parseCursor } from '../../src/adapters/hooks/cursor.js';
 import { gemini, parseGemini } from '../../src/adapters/hooks/gemini.js';
-import { mcpEffects, sqlIn, sqlVerb } from '../../src/assess/mcp-call.js';
+import { mcpEffects } from '../../src/assess/mcp-call.js';
 import { splitMcpName } from '../../src/adapters/hooks/names.js';
 import { patchedFiles, patchInShellCommand } from '../../src/adapters/hooks/patch.js';
 import { sensitiveFile } from '../../src/analyzers/sensitive-files.js';
 import type { HookVerdict } from '../../src/adapters/hooks/types.js';
 import { askAsDeny, verdictFromDecision } from '../../src/adapters/hooks/verdict.js';
 import { DEFAULT_PLACEMENT } from '../../src/core/place.js';
+import { testFacts } from '../support/runtime.js';
 
 const FALLBACK = { cwd: '/fallback' };
 const ask: HookVerdict = { outcome: 'ask', userMessage: 'U', agentMessage: 'A', detail: 'D' };
@@ -252,34 +253,33 @@ describe('MCP calls', () => {
     });
     expect(splitMcpName('Bash')).toBeUndefined();
   });
-  it('finds SQL and what it does', () => {
-    expect(sqlIn({ sql: 'DROP TABLE x' })).toEqual(['DROP TABLE x']);
-    expect(sqlIn({ params: { statement: 'select 1' } })).toEqual(['select 1']);
-    expect(sqlVerb("select 'drop table' from t").operation).toBe('read');
-    expect(sqlVerb('delete from t where id = 1').operation).toBe('delete');
-    expect(sqlVerb('update t set a = 1').operation).toBe('modify');
-  });
   it('places the call by server name and arguments', () => {
     const prod = mcpEffects(
-      { server: 'postgres-prod', tool: 'query', args: { sql: 'TRUNCATE orders' } },
+      { server: 'postgres-prod', tool: 'purge_orders', args: {} },
+      testFacts(),
       DEFAULT_PLACEMENT,
     )[0]!;
     expect(prod).toMatchObject({
       operation: 'delete',
-      risk: 'critical',
+      risk: 'high',
       environment: 'production',
       destructive: true,
-      category: 'database',
     });
     const list = mcpEffects(
       { server: 'github', tool: 'list_deleted_items', args: {} },
+      testFacts(),
       DEFAULT_PLACEMENT,
     )[0]!;
     expect(list).toMatchObject({ operation: 'read', destructive: false });
-    const local = mcpEffects({ server: 'memory', tool: 'delete_entities', args: {} }, DEFAULT_PLACEMENT)[0]!;
+    const local = mcpEffects(
+      { server: 'memory', tool: 'delete_entities', args: {} },
+      testFacts(),
+      DEFAULT_PLACEMENT,
+    )[0]!;
     expect(local).toMatchObject({ operation: 'delete', environment: 'non-production', destructive: true });
     const staging = mcpEffects(
       { server: 'k8s', tool: 'delete_pod', args: { context: 'staging-eu' } },
+      testFacts(),
       DEFAULT_PLACEMENT,
     )[0]!;
     expect(staging.environment).toBe('non-production');

@@ -157,10 +157,11 @@ async function proposalOf(
       };
     }
     case 'mcp-call':
+      // The parsers too: a tool may run a command line or SQL, judged as such (assess/mcp-call.ts).
       return {
         proposal: { kind: 'mcp-call', call },
         what: `this MCP call (${call.tool})`,
-        rt: await provider.policies(call.cwd, ctx.env),
+        rt: await provider.runtime(call.cwd, ctx.env),
         cwd: call.cwd,
       };
     case 'read-only':

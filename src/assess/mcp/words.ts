@@ -1,0 +1,28 @@
+// Splitting MCP tool names and argument values into lower-case words: "deleteBranch", "pods_delete" and
+// "sql-db-delete" all say "delete".
+
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** The string value of `key` in a plain object of arguments. */
+export function stringArg(args: unknown, ...keys: string[]): string | undefined {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
+  const record = args as Record<string, unknown>;
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** Whether `key` is set to true (or "true") in the arguments. */
+export function flagArg(args: unknown, ...keys: string[]): boolean {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return false;
+  const record = args as Record<string, unknown>;
+  return keys.some((key) => record[key] === true || record[key] === 'true');
+}
