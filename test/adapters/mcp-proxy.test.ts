@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { baseEnv, MAIN, runNode, tempHome } from '../hooks/support.js';
 
 // `interlock mcp-proxy` between the real MCP SDK client and a real MCP server (test/fixtures/mcp), each in
@@ -138,6 +139,24 @@ describe('interlock mcp-proxy', () => {
     expect(text).toContain('mcp-proxy:inventory-prod');
     expect(text).toContain('delete_item');
     expect(text).toContain('test-agent');
+  });
+
+  it('refuses what a hostile client sends around tools/call: methods outside MCP, tools/call as a notification', async () => {
+    const { client, calls } = await connect('inventory-prod');
+    await expect(
+      client.request({ method: 'inventory/wipe', params: {} }, z.object({}).loose()),
+    ).rejects.toThrow(/does not pass inventory\/wipe/);
+    await client.transport!.send({
+      jsonrpc: '2.0',
+      method: 'tools/call',
+      params: { name: 'delete_item', arguments: { id: '1' } },
+    });
+    await client.transport!.send({ jsonrpc: '2.0', method: 'notifications/roots/list_changed' });
+    await client.callTool({ name: 'list_items', arguments: {} });
+    expect(calls().map((c) => c.tool)).toEqual([
+      'notification notifications/roots/list_changed',
+      'list_items',
+    ]);
   });
 
   it('says what is wrong when no server command is given', async () => {

@@ -47,6 +47,30 @@ const ElicitResult = z
   })
   .loose();
 
+/**
+ * The requests a client may send a server in the MCP specification (2025-11-25). Anything else could be a
+ * server's own method that acts without being judged: it is refused, not passed.
+ */
+const CLIENT_METHODS = new Set([
+  'initialize',
+  'ping',
+  'tools/list',
+  'tools/call',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'resources/subscribe',
+  'resources/unsubscribe',
+  'prompts/list',
+  'prompts/get',
+  'completion/complete',
+  'logging/setLevel',
+  'tasks/get',
+  'tasks/result',
+  'tasks/list',
+  'tasks/cancel',
+]);
+
 const isRequest = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { method: string; id: RequestId }> =>
   'method' in m && 'id' in m;
 const isResponse = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { id: RequestId }> =>
@@ -128,6 +152,18 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
   }
 
   agent.onmessage = (m) => {
+    if ('method' in m && !('id' in m) && !m.method.startsWith('notifications/')) return; // not a notification
+    if (isRequest(m) && !CLIENT_METHODS.has(m.method)) {
+      void toAgent({
+        jsonrpc: '2.0',
+        id: m.id,
+        error: {
+          code: -32601,
+          message: `Interlock's MCP proxy does not pass ${m.method.slice(0, 100)}: only the methods of the MCP specification go through, so that every action is judged.`,
+        },
+      });
+      return;
+    }
     if (isResponse(m) && typeof m.id === 'string' && asking.has(m.id)) {
       const settle = asking.get(m.id)!;
       asking.delete(m.id);
