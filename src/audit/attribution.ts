@@ -25,7 +25,7 @@ export interface Attribution {
   approvals: { approver: string; at: number; comment?: string; groups?: string[] }[];
   denied?: { by: string; at: number; reason?: string };
   consumed?: { by: string; at: number };
-  executions: { seq: number; at: number; exitCode?: number; result?: string }[];
+  executions: { seq: number; at: number; exitCode?: number; result?: string; confirmedBy?: string }[];
   /** Every entry about this action, oldest first (the subject included). */
   related: EntryView[];
 }
@@ -113,6 +113,7 @@ function summarise(
         at: v.at,
         ...(v.exitCode !== undefined ? { exitCode: v.exitCode } : {}),
         ...(typeof v.data.result === 'string' ? { result: v.data.result } : {}),
+        ...(typeof v.data.confirmedBy === 'string' ? { confirmedBy: v.data.confirmedBy } : {}),
       })),
     related,
   };

@@ -120,7 +120,7 @@ function summaryOf(v: Omit<EntryView, 'summary'>): string {
     case 'policy.changed':
       return `policies changed (${str(d.scope) ?? '?'}): ${str(d.change) ?? 'new policy set'}`;
     case 'execution':
-      return `${what ?? 'action'} ${v.exitCode === undefined ? `ended (${str(d.result) ?? 'unknown'})` : `exited ${v.exitCode}`}${str(d.credentials) ? ` with ${str(d.credentials)}` : ''}`;
+      return `${what ?? 'action'} ${v.exitCode === undefined ? `ended (${str(d.result) ?? 'unknown'})` : `exited ${v.exitCode}`}${str(d.credentials) ? ` with ${str(d.credentials)}` : ''}${str(d.confirmedBy) ? `, confirmed by ${str(d.confirmedBy)}` : ''}`;
     case 'token.created':
       return `token ${str(d.id) ?? ''} created for ${str(d.kind) ?? ''} ${str(d.name) ?? ''}`;
     case 'token.revoked':

@@ -330,6 +330,8 @@ export interface ExecutionRecord {
   environment?: string;
   /** Whose credentials it ran with, when not the caller's own: `broker:<entry>` for `interlock run`. */
   credentials?: string;
+  /** The person who said yes to it when Interlock asked (the MCP proxy's elicitation). */
+  confirmedBy?: string;
 }
 
 /** Record what an action did once it ran (the agent's post-tool hook, a wrapper). Never throws. */
@@ -371,6 +373,7 @@ export async function recordExecution(
           durationMs: record.durationMs,
           result,
           credentials: record.credentials,
+          confirmedBy: record.confirmedBy,
         },
       },
     ],

@@ -68,7 +68,7 @@ function renderAttribution(a: Attribution): string {
       ? a.executions
           .map(
             (x) =>
-              `${x.exitCode !== undefined ? `exit ${x.exitCode}` : (x.result ?? 'ran')} at ${t(x.at)} (entry ${x.seq})`,
+              `${x.exitCode !== undefined ? `exit ${x.exitCode}` : (x.result ?? 'ran')} at ${t(x.at)} (entry ${x.seq})${x.confirmedBy ? `, confirmed by ${x.confirmedBy}` : ''}`,
           )
           .join('\n')
       : undefined,

@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { pipelineJudge } from '../adapters/mcp/judge.js';
+import { executionRecorder, pipelineJudge } from '../adapters/mcp/judge.js';
 import { relay } from '../adapters/mcp/relay.js';
 import { createReloadingRuntime } from '../app/reloading-runtime.js';
 import { EXIT_CODES } from '../core/exit-codes.js';
@@ -34,24 +34,22 @@ export async function runMcpProxy(
     },
     () => undefined,
   );
-  const judge = pipelineJudge(
-    {
-      name,
-      launch: command,
-      cwd,
-      env,
-      ...(systemMode(env)
-        ? { untrusted: 'Interlock runs as its own user here, and its MCP proxy runs as the agent’s user' }
-        : {}),
-    },
-    async () => (await loading).current(),
-  );
+  const proxied = {
+    name,
+    launch: command,
+    cwd,
+    env,
+    ...(systemMode(env)
+      ? { untrusted: 'Interlock runs as its own user here, and its MCP proxy runs as the agent’s user' }
+      : {}),
+  };
+  const judge = pipelineJudge(proxied, async () => (await loading).current());
   const server = new StdioClientTransport({ command: program, args, env, cwd, stderr: 'inherit' });
   const agent = new StdioServerTransport();
   // The SDK's server transport does not notice its input ending; an agent shuts a stdio server down so.
   process.stdin.once('end', () => void agent.close());
   try {
-    await relay(agent, server, { judge });
+    await relay(agent, server, { judge, ran: executionRecorder(proxied) });
     return EXIT_CODES.ok;
   } catch (error) {
     process.stderr.write(

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -125,8 +126,8 @@ describe('interlock mcp-proxy', () => {
     expect(calls().map((c) => c.tool)).toEqual(['list_items']);
   });
 
-  it('records every decision in the audit log, with the proxy and the client as who asked', async () => {
-    const { client, env, home } = await connect('inventory-prod');
+  it('records every decision, and what ran with who confirmed it, in the audit log', async () => {
+    const { client, env, home } = await connect('inventory', { answer: 'accept' });
     await client.callTool({ name: 'list_items', arguments: {} });
     await client.callTool({ name: 'delete_item', arguments: { id: '42' } });
     await client.close();
@@ -134,11 +135,20 @@ describe('interlock mcp-proxy', () => {
     const entries = log.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+      .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
     const text = JSON.stringify(entries);
-    expect(text).toContain('mcp-proxy:inventory-prod');
-    expect(text).toContain('delete_item');
+    expect(text).toContain('mcp-proxy:inventory');
     expect(text).toContain('test-agent');
+    const decisions = entries.filter((e) => e.type === 'decision');
+    const executions = entries.filter((e) => e.type === 'execution');
+    expect(decisions).toHaveLength(2);
+    expect(executions.map((e) => [e.data.result, e.data.confirmedBy ?? null])).toEqual([
+      ['succeeded', null],
+      // The account the proxy runs as, not the USER variable the agent could set.
+      ['succeeded', `${userInfo().username} (asked through MCP elicitation)`],
+    ]);
+    // Each execution is linked to its decision by the decision's digest.
+    expect(executions.map((e) => e.data.digest)).toEqual(decisions.map((d) => d.data.digest));
   });
 
   it('refuses what a hostile client sends around tools/call: methods outside MCP, tools/call as a notification', async () => {

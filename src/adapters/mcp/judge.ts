@@ -4,7 +4,8 @@ import { osUser } from '../../audit/actor.js';
 import type { Principal } from '../../core/decide.js';
 import { localFacts } from '../local-facts.js';
 import { finalVerdict, productionScoped } from '../hooks/final-verdict.js';
-import type { CallVerdict, ClientInfo, ToolCall } from './relay.js';
+import type { CallVerdict, ClientInfo, RanCall, ToolCall } from './relay.js';
+import { recordExecution } from '../../audit/local.js';
 
 // One tool call through the action pipeline (assess, place, decide, the approval server, the audit log), as
 // the hooks do it, and what the relay does with the result. The server's name and command line come from
@@ -35,6 +36,33 @@ function principalOf(client: ClientInfo, env: Record<string, string>): Principal
   return { type: 'Agent', id: clientLabel(client), vendor: 'mcp', actsFor: osUser(env) };
 }
 
+/**
+ * After the server answered a call the proxy let through: an `execution` entry linked to its decision by
+ * digest, with the user who confirmed it when Interlock asked. Failures go to stderr; they never fail the call.
+ */
+export function executionRecorder(server: ProxiedServer) {
+  return (done: RanCall): void => {
+    const principal = principalOf(done.client, server.env);
+    void recordExecution(
+      {
+        principal,
+        kind: 'mcp-call',
+        command: `${server.name} ${done.call.name}`,
+        cwd: server.cwd,
+        result: done.result,
+        durationMs: done.durationMs,
+        ...(done.digest ? { digest: done.digest } : {}),
+        ...(done.confirmed
+          ? { confirmedBy: `${principal.actsFor ?? 'the user'} (asked through MCP elicitation)` }
+          : {}),
+      },
+      { env: server.env, via: `mcp-proxy:${server.name}` },
+    ).then((r) => {
+      if (!r.ok) process.stderr.write(`interlock mcp-proxy: the execution was not recorded (${r.message})\n`);
+    });
+  };
+}
+
 /** The judge the relay asks: `runtime()` gives the policies and parsers in force now (reloaded on edits). */
 export function pipelineJudge(server: ProxiedServer, runtime: () => Promise<Runtime>) {
   return async (call: ToolCall, client: ClientInfo): Promise<CallVerdict> => {
@@ -57,13 +85,15 @@ export function pipelineJudge(server: ProxiedServer, runtime: () => Promise<Runt
       };
     const verdict = finalVerdict(final, `this MCP call (${server.name} ${call.name})`);
     const problems = rt.problems.length ? ` (Interlock's configuration: ${rt.problems.join('; ')})` : '';
+    const digest = final.binding.digest;
     switch (verdict.outcome) {
       case 'allow':
       case 'pass':
-        return { outcome: 'allow' };
+        return { outcome: 'allow', digest };
       case 'ask':
         return {
           outcome: 'ask',
+          digest,
           question: verdict.userMessage,
           refusal: client.canAsk
             ? `The user did not confirm this call, so Interlock blocked it. ${verdict.detail ?? ''} Do not retry it in another form; ask the user how to proceed.`

@@ -10,9 +10,21 @@ import { z } from 'zod';
 
 /** What Interlock concluded about one tool call. */
 export type CallVerdict =
-  | { outcome: 'allow' }
-  | { outcome: 'ask'; question: string; refusal: string }
+  | { outcome: 'allow'; digest?: string }
+  | { outcome: 'ask'; question: string; refusal: string; digest?: string }
   | { outcome: 'deny'; message: string };
+
+/** A forwarded call, once the server answered it. */
+export interface RanCall {
+  call: ToolCall;
+  client: ClientInfo;
+  /** The decision's digest, linking this to it in the audit log. */
+  digest?: string;
+  /** The user said yes to it (MCP elicitation). */
+  confirmed: boolean;
+  result: 'succeeded' | 'failed';
+  durationMs: number;
+}
 
 export interface ToolCall {
   name: string;
@@ -28,8 +40,8 @@ export interface ClientInfo {
 export interface RelayOptions {
   /** Judge one tool call. A throw blocks the call with the reason (fail closed). */
   judge(call: ToolCall, client: ClientInfo): Promise<CallVerdict>;
-  /** After the user answered an `ask` (for the audit log). Never blocks the call on failure. */
-  answered?(call: ToolCall, confirmed: boolean): void;
+  /** After the server answered a forwarded call (for the audit log). Must not throw. */
+  ran?(done: RanCall): void;
 }
 
 // Input boundary: the agent's messages are only what the SDK's transport validated as JSON-RPC.
@@ -90,6 +102,8 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
   /** The proxy's own requests to the client (elicitations), by id: ids no server request can take. */
   const asking = new Map<string, (answer: unknown) => void>();
   const cancelled = new Set<RequestId>();
+  /** Tool calls forwarded and not yet answered, by the agent's request id. */
+  const running = new Map<RequestId, Omit<RanCall, 'result' | 'durationMs' | 'client'> & { start: number }>();
   let nextAsk = 0;
   const prefix = `interlock-${process.pid}-${Date.now().toString(36)}-`;
 
@@ -142,13 +156,16 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
         message: `Interlock could not check this tool call (${reason}), so it was blocked.`,
       };
     }
+    const digest = verdict.outcome === 'deny' ? undefined : verdict.digest;
+    let confirmed = false;
     if (verdict.outcome === 'ask') {
-      const confirmed = client.canAsk && (await ask(verdict.question));
-      if (client.canAsk) options.answered?.(call, confirmed);
+      confirmed = client.canAsk && (await ask(verdict.question));
       verdict = confirmed ? { outcome: 'allow' } : { outcome: 'deny', message: verdict.refusal };
     }
     if (cancelled.delete(request.id)) return;
-    await (verdict.outcome === 'allow' ? toServer(request) : toAgent(toolError(request.id, verdict.message)));
+    if (verdict.outcome !== 'allow') return void (await toAgent(toolError(request.id, verdict.message)));
+    running.set(request.id, { call, confirmed, start: Date.now(), ...(digest ? { digest } : {}) });
+    await toServer(request);
   }
 
   agent.onmessage = (m) => {
@@ -186,7 +203,21 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
   };
   server.onmessage = (m) => {
     // A response settles the request it answers; cancellation marks are kept only for held calls.
-    if (isResponse(m)) cancelled.delete(m.id);
+    if (isResponse(m)) {
+      cancelled.delete(m.id);
+      const ran = running.get(m.id);
+      if (ran) {
+        running.delete(m.id);
+        const { start, ...rest } = ran;
+        const failed = !('result' in m) || (m.result as { isError?: unknown }).isError === true;
+        options.ran?.({
+          ...rest,
+          client,
+          result: failed ? 'failed' : 'succeeded',
+          durationMs: Date.now() - start,
+        });
+      }
+    }
     void toAgent(m);
   };
 
