@@ -16,6 +16,7 @@ import { withoutUrlPasswords } from '../core/secret-values.js';
 import { commandLines, type CommandLine } from './mcp/command-lines.js';
 import { equivalentCommand } from './mcp/equivalents.js';
 import { fileWriteCall } from './mcp/file-writes.js';
+import { secretsIn } from './mcp/secrets-sent.js';
 import { flagArg, stringArg, words } from './mcp/words.js';
 
 // What an MCP tool call would do. A tool that runs a command line, or that does what a well-known command
@@ -346,5 +347,25 @@ export function mcpEffects(
       : `the MCP ${where}tool ${call.tool} does something its name does not describe`,
     hints,
   };
-  return [placeEffect(effect, local, placement)];
+  const effects = [placeEffect(effect, local, placement)];
+  // What a call sends or writes may carry credentials: sending them anywhere is exposure, whatever the tool.
+  const secrets = verb.operation === 'read' ? [] : secretsIn(call.args, facts);
+  if (secrets.length)
+    effects.push(
+      placeEffect(
+        {
+          operation: 'modify',
+          tool: toolOf(call),
+          target: effect.target,
+          reversible: false,
+          risk: 'high',
+          category: 'exfiltration',
+          reason: `the MCP ${where}tool ${call.tool} would send ${secrets.join(', ')}`,
+          hints,
+        },
+        local,
+        placement,
+      ),
+    );
+  return effects;
 }

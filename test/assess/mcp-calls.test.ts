@@ -104,6 +104,22 @@ const CASES: Record<string, Case[]> = {
     c('playwright', 'browser_click', { element: 'Save changes button', ref: 'e2' }, false),
     c('desktop-commander', 'start_search', { path: '/home/dev/project', pattern: 'DROP' }, false),
   ],
+  'credentials in what a call sends': [
+    c(
+      'slack',
+      'slack_post_message',
+      { channel_id: 'C1', text: 'db: postgresql://admin:Sup3r@db-prod/app' },
+      true,
+    ),
+    c(
+      'github',
+      'create_gist',
+      { files: { creds: { content: 'AKIAZ7Q4EXAMPLEPROD1 / x' } }, public: true },
+      true,
+    ),
+    c('slack', 'slack_post_message', { channel_id: 'C1', text: 'Deployed v2.4.1 to staging.' }, false),
+    c('github', 'create_issue', { owner: 'a', repo: 'b', body: 'see https://github.com/a/b/pull/1' }, false),
+  ],
 };
 
 describe('MCP tool calls', () => {
@@ -118,6 +134,15 @@ describe('MCP tool calls', () => {
           expect({ call, environment: e.assessment.environment }).toEqual({ call, environment });
       }
     });
+
+  it("catches the value of one of the agent's secret variables in what a call sends", async () => {
+    const rt = await sharedRuntime();
+    const facts = testFacts({ env: { DEPLOY_TOKEN: 'dt-7f3a9c1e55b2' } });
+    const call = { server: 'linear', tool: 'create_comment', args: { body: 'token is dt-7f3a9c1e55b2' } };
+    const e = await evaluate({ kind: 'mcp-call', call }, facts, AGENT, rt);
+    expect(e.assessment.reasons.join(' ')).toMatch(/would send the value of \$DEPLOY_TOKEN/);
+    expect(e.decision.outcome).not.toBe('allow');
+  });
 
   it('places a call by the command line the proxy started its server with', async () => {
     const rt = await sharedRuntime();
