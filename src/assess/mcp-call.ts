@@ -130,7 +130,26 @@ function writesCollection(args: unknown, depth = 0): boolean {
   );
 }
 
+/** A role or permission argument that hands over a system (`permission: "admin"`): a grant, whatever the verb. */
+function grantsControl(args: unknown): string | undefined {
+  const role = stringArg(
+    args,
+    'permission',
+    'role',
+    'access_level',
+    'accessLevel',
+    'permissions',
+    'roleName',
+  );
+  return role &&
+    /^(admin|administrator|owner|owners|root|superuser|maintain|org[-_]?admin|50)$/i.test(role.trim())
+    ? role
+    : undefined;
+}
+
 function verbOf(call: McpCall): Verb {
+  const role = grantsControl(call.args);
+  if (role) return { operation: 'modify', risk: 'high', verb: `grant the role ${role}` };
   if (writesCollection(call.args))
     return { operation: 'replace', risk: 'high', verb: 'write over a collection ($out/$merge)' };
   const browser = browserAction(call.tool, call.server, call.args);

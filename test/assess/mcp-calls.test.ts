@@ -90,6 +90,18 @@ const CASES: Record<string, Case[]> = {
   'other tools, by name and the arguments that choose an action': [
     c('github', 'list_deleted_items', {}, false),
     c(
+      'github',
+      'add_repository_collaborator',
+      { owner: 'a', repo: 'b', username: 'x', permission: 'admin' },
+      true,
+    ),
+    c(
+      'github',
+      'add_repository_collaborator',
+      { owner: 'a', repo: 'b', username: 'x', permission: 'triage' },
+      false,
+    ),
+    c(
       'mongodb',
       'aggregate',
       { collection: 'users', pipeline: [{ $match: { a: 1 } }, { $out: 'users' }] },
