@@ -112,7 +112,9 @@ function actionOfArgs(args: unknown): Verb | undefined {
 function browserAction(tool: string, server: string | undefined, args: unknown): Verb | undefined {
   const named = [...words(tool), ...words(server ?? '')];
   if (!named.some((w) => BROWSER.has(w))) return undefined;
-  if (!named.some((w) => ['click', 'press', 'select', 'submit', 'tap'].includes(w))) return undefined;
+  const submits = flagArg(args, 'submit');
+  if (!submits && !named.some((w) => ['click', 'press', 'select', 'submit', 'tap'].includes(w)))
+    return undefined;
   const element = stringArg(args, 'element', 'selector', 'text', 'label', 'name') ?? '';
   const destructive = words(element).find((w) => DELETE_VERBS.has(w));
   return destructive
@@ -147,6 +149,17 @@ function grantsControl(args: unknown): string | undefined {
     : undefined;
 }
 
+/** A switch that turns a general call destructive (`is_destroy: true`, `purge: true`), here or one level down. */
+function destroyingSwitch(args: unknown, depth = 0): string | undefined {
+  if (!isObject(args) || depth > 1) return undefined;
+  for (const [key, value] of Object.entries(args)) {
+    if ((value === true || value === 'true') && words(key).some((w) => DELETE_VERBS.has(w))) return key;
+    const inner = destroyingSwitch(value, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 function verbOf(call: McpCall): Verb {
   const role = grantsControl(call.args);
   if (role) return { operation: 'modify', risk: 'high', verb: `grant the role ${role}` };
@@ -161,6 +174,9 @@ function verbOf(call: McpCall): Verb {
   let verb = byTool ?? byArgs ?? { operation: 'modify', risk: 'low' };
   if (byArgs && byTool && riskRank(byArgs.risk) > riskRank(byTool.risk)) verb = byArgs;
   if (byArgs && byTool && byTool.operation !== 'delete' && byArgs.operation === 'read') verb = byArgs;
+  const destroying = verb.operation === 'delete' ? undefined : destroyingSwitch(call.args);
+  if (destroying)
+    verb = { operation: 'delete', risk: 'high', verb: `${verb.verb ?? 'act'} with ${destroying}` };
   if (verb.operation !== 'read' && flagArg(call.args, ...DRY_RUN_KEYS))
     return { ...READ, verb: `${verb.verb ?? 'change'} (a dry run)` };
   if (verb.operation === 'modify' && flagArg(call.args, 'force'))

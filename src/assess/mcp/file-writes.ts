@@ -3,7 +3,7 @@ import { sensitiveFile } from '../../analyzers/sensitive-files.js';
 import type { Placement } from '../../core/place.js';
 import type { ActionFacts, PlacedEffect } from '../../core/types.js';
 import { fileWriteEffects } from '../file-write.js';
-import { stringArg, words } from './words.js';
+import { flagArg, stringArg, words } from './words.js';
 
 // A filesystem server's write or edit (write_file, edit_file, edit_block) is what the agent's own Write and
 // Edit tools are to its hooks: an ordinary file is the agent's work, a sensitive one (credentials, keys,
@@ -27,6 +27,8 @@ export function fileWriteCall(
   const verb = ws.find((w) => WRITES.has(w));
   if (!verb || !ws.some((w) => FILES.has(w))) return undefined;
   if (REMOTE_KEYS.some((k) => stringArg(args, k) !== undefined)) return undefined;
+  // A rehearsal (edit_file's dryRun) shows the diff and writes nothing.
+  if (flagArg(args, 'dryRun', 'dry_run')) return [];
   const path = stringArg(args, ...PATH_KEYS);
   if (!path) return undefined;
   const home = facts.home;
