@@ -115,6 +115,8 @@ export const WireProposal = z.discriminatedUnion('kind', [
       tool: Text(200),
       /** The server's command line, when Interlock's MCP proxy started it. */
       launch: z.array(Text(4096)).max(256).optional(),
+      /** The argument names the tool's schema declares, as the server listed it to the proxy. */
+      declares: z.array(Text(200)).max(1000).optional(),
       // The digest and the audit entry walk the arguments recursively: a 10,000-deep array overflowed the
       // stack (found by the fuzzer). No tool's arguments nest anywhere near this.
       args: z.unknown().refine((args) => nestingDepth(args, MAX_ARGS_NESTING) <= MAX_ARGS_NESTING, {

@@ -17,7 +17,7 @@ import { commandLines, type CommandLine } from './mcp/command-lines.js';
 import { equivalentCommand } from './mcp/equivalents.js';
 import { fileWriteCall } from './mcp/file-writes.js';
 import { secretsIn } from './mcp/secrets-sent.js';
-import { flagArg, stringArg, words } from './mcp/words.js';
+import { anyFlag, flagArg, stringArg, words } from './mcp/words.js';
 
 // What an MCP tool call would do. A tool that runs a command line, or that does what a well-known command
 // does (git_reset, move_file), is judged as that shell command (the caller assesses it: mcpCommandLines, then
@@ -25,9 +25,9 @@ import { flagArg, stringArg, words } from './mcp/words.js';
 // verbs in its name and in the arguments that choose an action (mode, command, subCommand), and by where
 // its server name and arguments point. Pure: no I/O.
 
-/** Servers that act on this machine only (their effects are non-production unless a name says otherwise). */
-const LOCAL_SERVERS =
-  /^(memory|filesystem|fs|sequential[-_]?thinking|playwright|puppeteer|browser|git|time|fetch|everything|context7|ide|serena|desktop[-_]?commander)$/i;
+/** Servers that act on this machine only, by the package or program that runs them. */
+const LOCAL_SERVER_PACKAGES =
+  /^(@modelcontextprotocol\/server-(memory|filesystem|sequential-thinking|everything|puppeteer)|mcp-server-(git|time|fetch)|@playwright\/mcp|@wonderwhy-er\/desktop-commander|serena)(@[\w.-]+)?$/;
 
 const set = (text: string) => new Set(text.split(' '));
 const READ_VERBS = set(
@@ -78,11 +78,10 @@ const READ: Verb = { operation: 'read', risk: 'none' };
 
 function verbOfWords(ws: readonly string[]): Verb | undefined {
   const first = ws[0];
+  // A delete word anywhere ("get_and_delete_items"); "list_deleted_items" has none ("deleted" is a state).
   const destructive = ws.find((w) => DELETE_VERBS.has(w));
-  // "list_deleted_items" reads; "delete_item" and "force_delete" delete.
-  if (first && READ_VERBS.has(first) && !(destructive && ws.indexOf(destructive) === 0))
-    return { ...READ, verb: first };
   if (destructive) return { operation: 'delete', risk: 'high', verb: destructive };
+  if (first && READ_VERBS.has(first)) return { ...READ, verb: first };
   const modify = ws.find((w) => MODIFY_VERBS.has(w) || ADD_VERBS.has(w));
   const read = ws.find((w) => READ_VERBS.has(w));
   // "start_search", "run_report_query": a generic starter around a read.
@@ -98,14 +97,20 @@ function verbOfWords(ws: readonly string[]): Verb | undefined {
 
 /** The action an argument chooses, when one does (its words, as a tool name's are read). */
 function actionOfArgs(args: unknown): Verb | undefined {
+  // The most severe of them: a decoy `mode: "list"` beside `action: "delete"` does not make it a read.
+  let worst: Verb | undefined;
   for (const key of ACTION_KEYS) {
     const value = stringArg(args, key);
-    if (value && value.length <= 100) {
-      const verb = verbOfWords(words(value));
-      if (verb) return verb;
-    }
+    const verb = value && value.length <= 100 ? verbOfWords(words(value)) : undefined;
+    if (
+      verb &&
+      (!worst ||
+        riskRank(verb.risk) > riskRank(worst.risk) ||
+        (worst.operation === 'read' && verb.operation !== 'read'))
+    )
+      worst = verb;
   }
-  return undefined;
+  return worst;
 }
 
 /** A browser tool's click or key press: what the element it names says it does. */
@@ -171,22 +176,23 @@ function verbOf(call: McpCall): Verb {
   const byArgs = actionOfArgs(call.args);
   // An argument that chooses the action speaks for a general tool ("kubectl_generic", "git_stash mode=clear");
   // it can make a call worse, or make a tool that names no action a read, never make a delete harmless.
+  // Arguments may make a call worse, never better: only a tool whose name says nothing is read by them alone.
   let verb = byTool ?? byArgs ?? { operation: 'modify', risk: 'low' };
-  if (byArgs && byTool && riskRank(byArgs.risk) > riskRank(byTool.risk)) verb = byArgs;
-  if (byArgs && byTool && byTool.operation !== 'delete' && byArgs.operation === 'read') verb = byArgs;
+  if (byArgs && byTool && byArgs.operation !== 'read' && riskRank(byArgs.risk) >= riskRank(byTool.risk))
+    verb = byArgs;
   const destroying = verb.operation === 'delete' ? undefined : destroyingSwitch(call.args);
   if (destroying)
     verb = { operation: 'delete', risk: 'high', verb: `${verb.verb ?? 'act'} with ${destroying}` };
-  if (verb.operation !== 'read' && flagArg(call.args, ...DRY_RUN_KEYS))
+  // A rehearsal only when the tool's own schema has the switch: a server drops arguments it does not know.
+  const rehearsal = DRY_RUN_KEYS.filter((k) => call.declares?.includes(k));
+  if (verb.operation !== 'read' && rehearsal.length && flagArg(call.args, ...rehearsal))
     return { ...READ, verb: `${verb.verb ?? 'change'} (a dry run)` };
-  if (verb.operation === 'modify' && flagArg(call.args, 'force'))
+  if (verb.operation === 'modify' && anyFlag(call.args, 'force'))
     return { operation: 'replace', risk: 'high', verb: `${verb.verb ?? 'change'} with force` };
   return verb;
 }
 
 const SQL_KEY = /^(sql|query|queries|statement|statements|command|cypher|script|q)$|sql/i;
-const SQL_START =
-  /^\s*(select|with|insert|update|delete|drop|truncate|alter|create|grant|revoke|merge|copy|vacuum|replace|upsert|show|explain|describe|begin|--|\/\*)/i;
 /** Servers and tools that hold SQL databases: their `query` is SQL, a search tool's `query` is not. */
 const DATABASE_WORDS = set(
   'sql postgres postgresql pg mysql mariadb sqlite db database databases supabase neon clickhouse snowflake bigquery duckdb cockroach cockroachdb planetscale turso redshift athena trino presto databricks mssql oracle libsql',
@@ -205,8 +211,9 @@ export function sqlIn(call: McpCall): string[] {
   const walk = (value: unknown, key: string, depth: number) => {
     if (depth > 4) return;
     if (typeof value === 'string') {
+      // Whatever it starts with (`;DROP …`, `(SELECT 1); DROP …`, `DO $$ … $$`): the parser decides.
       const named = /sql/i.test(key) || (database && SQL_KEY.test(key));
-      if (named && SQL_START.test(value)) found.push(value);
+      if (named && value.trim()) found.push(value);
     } else if (Array.isArray(value)) for (const v of value) walk(v, key, depth + 1);
     else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
   };
@@ -224,13 +231,12 @@ function dialectOf(call: McpCall): Dialect {
 const ENV_KEY =
   /(^|_)(env|environment|stage|profile|project|account|cluster|context|namespace|database|db|dbname|host|hostname|url|uri|dsn|region|workspace|branch|instance|server|endpoint|connection|target|subscription|resource[-_]?group)$/i;
 
-/** Arguments that only name a resource (a database, a branch): they may raise, never lower. */
-const NAME_KEY = /(^|_)(database|db|dbname|instance|branch|target|namespace|project)$/i;
-
 function environmentHints(call: McpCall): EnvironmentHint[] {
   const { server, args } = call;
   const hints: EnvironmentHint[] = [];
-  if (server) hints.push({ source: 'mcp server', value: server });
+  // Every hint here is the agent's to write (its MCP configuration, its arguments): a name may raise a call
+  // to production, never lower it, unless the user's own configuration declares that name (environment.ts).
+  if (server) hints.push({ source: 'mcp server', value: server, weak: true });
   // The words the server was started with (a connection string, --context prod): names only, they may
   // raise, never lower (the agent's configuration holds them).
   for (const word of call.launch?.slice(1) ?? [])
@@ -240,11 +246,7 @@ function environmentHints(call: McpCall): EnvironmentHint[] {
     if (!isObject(record) || depth > 2) return;
     for (const [key, value] of Object.entries(record)) {
       if (typeof value === 'string' && ENV_KEY.test(key) && value.length <= 300)
-        hints.push({
-          source: `mcp argument ${key}`,
-          value: withoutUrlPasswords(value),
-          ...(NAME_KEY.test(key) ? { weak: true } : {}),
-        });
+        hints.push({ source: `mcp argument ${key}`, value: withoutUrlPasswords(value), weak: true });
       else if (isObject(value)) walk(value, depth + 1);
     }
   };
@@ -268,6 +270,8 @@ export interface McpCall {
   args: unknown;
   /** The server's command line, when Interlock's MCP proxy started it (program first). */
   launch?: string[];
+  /** The argument names the tool's input schema declares, when the proxy saw the server list it. */
+  declares?: string[];
 }
 
 /** A write to a file that is not sensitive: the agent's work, as its own Write tool's would be. */
@@ -285,7 +289,11 @@ function ordinaryWrite(call: McpCall, local: boolean, placement: Placement): Pla
 }
 
 const toolOf = (call: McpCall) => `mcp:${call.server ?? 'unknown-server'}`;
-const isLocal = (call: McpCall) => call.server !== undefined && LOCAL_SERVERS.test(call.server);
+/**
+ * A server that acts on this machine only, known by the program the proxy started (its package or binary
+ * name), never by the name the configuration gives it: "memory" may be anything.
+ */
+const isLocal = (call: McpCall) => (call.launch ?? []).some((word) => LOCAL_SERVER_PACKAGES.test(word));
 
 /** The shell commands the call runs, or does the equivalent of: the caller assesses each. */
 export function mcpCommandLines(call: McpCall): CommandLine[] {
@@ -340,7 +348,7 @@ export function mcpEffects(
 ): PlacedEffect[] {
   const hints = environmentHints(call);
   const local = isLocal(call);
-  const written = fileWriteCall(call.tool, call.args, facts, placement);
+  const written = fileWriteCall(call.tool, call.args, facts, placement, call.declares);
   if (written) return written.length ? written : [ordinaryWrite(call, local, placement)];
   const statements = sqlIn(call);
   const where = call.server ? `${call.server} ` : '';

@@ -84,6 +84,7 @@ function proposalOf(wire: WireProposal, facts: ActionFacts): Proposal {
           args: wire.call.args,
           ...(wire.call.server ? { server: wire.call.server } : {}),
           ...(wire.call.launch ? { launch: wire.call.launch } : {}),
+          ...(wire.call.declares ? { declares: wire.call.declares } : {}),
         },
       };
   }

@@ -161,7 +161,15 @@ describe('interlock mcp-proxy', () => {
       method: 'tools/call',
       params: { name: 'delete_item', arguments: { id: '1' } },
     });
+    await client.transport!.send({ jsonrpc: '2.0', method: 'notifications/inventory/wipe', params: {} });
     await client.transport!.send({ jsonrpc: '2.0', method: 'notifications/roots/list_changed' });
+    // A dry-run switch the tool's schema does not have: the server would drop it and delete.
+    await client.listTools();
+    const r = (await client.callTool({
+      name: 'delete_item',
+      arguments: { id: '1', dryRun: true },
+    })) as CallToolResult;
+    expect(r.isError).toBe(true);
     await client.callTool({ name: 'list_items', arguments: {} });
     expect(calls().map((c) => c.tool)).toEqual([
       'notification notifications/roots/list_changed',

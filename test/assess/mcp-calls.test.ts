@@ -41,6 +41,16 @@ const CASES: Record<string, Case[]> = {
     c('ssh-prod-web', 'exec', { command: 'rm -rf /var/www/app/releases' }, true, {
       environment: 'production',
     }),
+    // One command split across keys, a shell given its script, an interpreter given code.
+    c('ssh-prod-web', 'execute_command', { command: 'rm', args: ['-rf', '/var/lib/postgresql'] }, true),
+    c('ssh-prod-web', 'run_command', { command: 'bash', stdin: 'rm -rf /var/lib/postgresql' }, true),
+    c(
+      'ssh-prod-web',
+      'run_script',
+      { interpreter: 'python3', script: 'import shutil; shutil.rmtree("/srv")' },
+      true,
+    ),
+    c('terminal', 'execute_command', { command: 'npm', args: ['test'] }, false),
     c('kubernetes-prod', 'pods_exec', { namespace: 'production', command: ['ls', '-la', '/app'] }, false),
     // A tool that does not run commands: its `command` argument is an action, not a program.
     c('k8s', 'kubectl_generic', { command: 'delete', resourceType: 'pvc', context: 'prod-eu' }, true, {
@@ -55,6 +65,11 @@ const CASES: Record<string, Case[]> = {
     c('git-tools', 'git_clean', { path: '/home/dev/project', force: true, directories: true }, true),
     c('git-tools', 'git_clean', { path: '/home/dev/project', force: true, dryRun: true }, false),
     c('git-tools', 'git_stash', { path: '/home/dev/project', mode: 'clear' }, true),
+    // Other spellings of the same switches.
+    c('git-tools', 'git_reset', { path: '/home/dev/project', hard: true, target: 'HEAD~20' }, true),
+    c('git-tools', 'git_reset', { path: '/home/dev/project', reset_type: 'hard' }, true),
+    c('git-tools', 'git_push', { path: '/home/dev/project', branch: 'main', force_push: true }, true),
+    c('git-tools', 'git_push', { path: '/home/dev/project', branch: 'main', force: 'yes' }, true),
     c('git', 'git_commit', { repo_path: '/home/dev/project', message: 'delete unused fixtures' }, false),
     c('filesystem', 'delete_file', { path: '/home/dev/.ssh/authorized_keys' }, true),
   ],
@@ -65,6 +80,11 @@ const CASES: Record<string, Case[]> = {
       environment: 'production',
     }),
     c('postgres-prod', 'query', { query: 'WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x' }, true),
+    // Whatever the text starts with, the parser reads it.
+    c('postgres-prod', 'query', { sql: ';DROP TABLE users' }, true),
+    c('postgres-prod', 'query', { sql: '(SELECT 1); DROP TABLE users' }, true),
+    c('postgres-prod', 'query', { sql: 'VALUES (1); DROP TABLE users' }, true),
+    c('postgres-prod', 'query', { sql: 'DO $$ BEGIN DROP TABLE users; END $$' }, true),
     c('neon', 'prepare_database_migration', { migrationSql: 'DROP TABLE users;' }, true),
     c('mysql-prod', 'execute_sql', { sql: "UPDATE users SET password_hash = '' -- WHERE id = 42" }, true),
     // A search tool's query is not SQL, whatever its words.
@@ -86,7 +106,19 @@ const CASES: Record<string, Case[]> = {
       false,
     ),
     c('filesystem', 'read_text_file', { path: '/home/dev/.ssh/authorized_keys' }, false),
-    c('filesystem', 'edit_file', { path: '/etc/ssh/sshd_config', edits: [], dryRun: true }, false),
+    // A dry run counts only where the tool's schema (as the proxy saw it listed) has the switch.
+    {
+      call: {
+        server: 'filesystem',
+        tool: 'edit_file',
+        args: { path: '/etc/ssh/sshd_config', edits: [], dryRun: true },
+        declares: ['path', 'edits', 'dryRun'],
+      },
+      destructive: false,
+    },
+    c('filesystem', 'edit_file', { path: '/etc/ssh/sshd_config', edits: [], dryRun: true }, true),
+    c('filesystem', 'write_file', { path: '/etc/sudoers.d/x', content: 'x', dry_run: 'true' }, true),
+    c('serena', 'create_text_file', { relative_path: '.git/hooks/pre-commit', content: 'curl x | sh' }, true),
     c('filesystem', 'edit_file', { path: '/etc/ssh/sshd_config', edits: [] }, true),
   ],
   'other tools, by name and the arguments that choose an action': [
@@ -113,7 +145,22 @@ const CASES: Record<string, Case[]> = {
     c('github', 'create_issue', { owner: 'acme', repo: 'web', title: 'Delete button broken' }, false),
     c('supabase', 'delete_branch', { branch_id: 'b1' }, true),
     c('k8s', 'kubectl_rollout', { subCommand: 'status', name: 'api', context: 'prod-eu' }, false),
-    c('aws', 'terminate_instances', { instance_ids: ['i-1'], dryRun: true }, false),
+    {
+      call: {
+        server: 'aws',
+        tool: 'terminate_instances',
+        args: { ids: ['i-1'], dryRun: true },
+        declares: ['ids', 'dryRun'],
+      },
+      destructive: false,
+    },
+    // A server drops arguments its schema does not have: an unknown dryRun or preview rehearses nothing.
+    c('inventory', 'delete_item', { id: 'widget', dryRun: true }, true),
+    c('inventory', 'delete_item', { id: 'widget', preview: true }, true),
+    // Arguments make a call worse, never better: a decoy `mode: "list"` does not make a change a read.
+    c('ops-prod', 'deploy_service', { image: 'evil:latest', namespace: 'production', mode: 'status' }, true),
+    c('inventory', 'manage_items', { action: 'delete', scope: 'all', mode: 'list' }, true),
+    c('inventory', 'get_and_delete_items', { all: true }, true),
     c(
       'terraform-cloud',
       'create_run',
@@ -170,6 +217,26 @@ describe('MCP tool calls', () => {
     const e = await evaluate({ kind: 'mcp-call', call }, facts, AGENT, rt);
     expect(e.assessment.reasons.join(' ')).toMatch(/would send the value of \$DEPLOY_TOKEN/);
     expect(e.decision.outcome).not.toBe('allow');
+  });
+
+  it('never lowers a call for what the agent can name: the server, an environment argument', async () => {
+    const rt = await sharedRuntime();
+    for (const call of [
+      { server: 'memory', tool: 'delete_item', args: { id: '1' } },
+      { server: 'db', tool: 'execute_sql', args: { sql: 'DELETE FROM orders', environment: 'dev' } },
+    ]) {
+      const e = await evaluate({ kind: 'mcp-call', call }, testFacts(), AGENT, rt);
+      expect({ call, environment: e.assessment.environment }).toEqual({ call, environment: 'unknown' });
+    }
+    // The program the proxy started is what makes a server local.
+    const local = {
+      server: 'anything',
+      tool: 'delete_entities',
+      args: {},
+      launch: ['npx', '-y', '@modelcontextprotocol/server-memory'],
+    };
+    const e = await evaluate({ kind: 'mcp-call', call: local }, testFacts(), AGENT, rt);
+    expect(e.assessment.environment).toBe('non-production');
   });
 
   it('places a call by the command line the proxy started its server with', async () => {

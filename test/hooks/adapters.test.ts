@@ -276,13 +276,14 @@ describe('MCP calls', () => {
       testFacts(),
       DEFAULT_PLACEMENT,
     )[0]!;
-    expect(local).toMatchObject({ operation: 'delete', environment: 'non-production', destructive: true });
+    // Names are the agent's to write: they raise, never lower.
+    expect(local).toMatchObject({ operation: 'delete', environment: 'unknown', destructive: true });
     const staging = mcpEffects(
       { server: 'k8s', tool: 'delete_pod', args: { context: 'staging-eu' } },
       testFacts(),
       DEFAULT_PLACEMENT,
     )[0]!;
-    expect(staging.environment).toBe('non-production');
+    expect(staging.environment).toBe('unknown');
   });
 });
 

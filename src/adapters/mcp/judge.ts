@@ -69,7 +69,13 @@ export function pipelineJudge(server: ProxiedServer, runtime: () => Promise<Runt
     const rt = await runtime();
     const proposal = {
       kind: 'mcp-call' as const,
-      call: { server: server.name, tool: call.name, args: call.args, launch: [...server.launch] },
+      call: {
+        server: server.name,
+        tool: call.name,
+        args: call.args,
+        launch: [...server.launch],
+        ...(call.declares ? { declares: call.declares } : {}),
+      },
     };
     const final = await run(
       proposal,

@@ -29,6 +29,8 @@ export interface RanCall {
 export interface ToolCall {
   name: string;
   args: unknown;
+  /** The argument names the tool's input schema declares, as the server listed it (tools/list). */
+  declares?: string[];
 }
 
 export interface ClientInfo {
@@ -52,6 +54,19 @@ const InitializeParams = z
     clientInfo: z.object({ name: z.string().optional() }).loose().optional(),
   })
   .loose();
+const ToolList = z.object({
+  tools: z.array(
+    z
+      .object({
+        name: z.string(),
+        inputSchema: z
+          .object({ properties: z.record(z.string(), z.unknown()).optional() })
+          .loose()
+          .optional(),
+      })
+      .loose(),
+  ),
+});
 const ElicitResult = z
   .object({
     action: z.enum(['accept', 'decline', 'cancel']),
@@ -83,6 +98,15 @@ const CLIENT_METHODS = new Set([
   'tasks/cancel',
 ]);
 
+/** The notifications a client may send a server (the specification's; a server's own could act unjudged). */
+const CLIENT_NOTIFICATIONS = new Set([
+  'notifications/initialized',
+  'notifications/cancelled',
+  'notifications/progress',
+  'notifications/roots/list_changed',
+  'notifications/tasks/status',
+]);
+
 const isRequest = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { method: string; id: RequestId }> =>
   'method' in m && 'id' in m;
 const isResponse = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { id: RequestId }> =>
@@ -102,6 +126,9 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
   /** The proxy's own requests to the client (elicitations), by id: ids no server request can take. */
   const asking = new Map<string, (answer: unknown) => void>();
   const cancelled = new Set<RequestId>();
+  /** What each tool's schema declares, from the server's answers to tools/list (pages add up). */
+  const declared = new Map<string, string[]>();
+  const listing = new Set<RequestId>();
   /** Tool calls forwarded and not yet answered, by the agent's request id. */
   const running = new Map<RequestId, Omit<RanCall, 'result' | 'durationMs' | 'client'> & { start: number }>();
   let nextAsk = 0;
@@ -145,7 +172,12 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
       await toAgent(toolError(request.id, 'Interlock blocked a tools/call without a tool name.'));
       return;
     }
-    const call = { name: params.data.name, args: params.data.arguments ?? {} };
+    const schema = declared.get(params.data.name);
+    const call = {
+      name: params.data.name,
+      args: params.data.arguments ?? {},
+      ...(schema ? { declares: schema } : {}),
+    };
     let verdict: CallVerdict;
     try {
       verdict = await options.judge(call, client);
@@ -169,7 +201,7 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
   }
 
   agent.onmessage = (m) => {
-    if ('method' in m && !('id' in m) && !m.method.startsWith('notifications/')) return; // not a notification
+    if ('method' in m && !('id' in m) && !CLIENT_NOTIFICATIONS.has(m.method)) return;
     if (isRequest(m) && !CLIENT_METHODS.has(m.method)) {
       void toAgent({
         jsonrpc: '2.0',
@@ -188,6 +220,7 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
       return;
     }
     if (isRequest(m) && m.method === 'tools/call') return void toolCall(m);
+    if (isRequest(m) && m.method === 'tools/list') listing.add(m.id);
     if (isRequest(m) && m.method === 'initialize') {
       const init = InitializeParams.safeParse(m.params);
       if (init.success) {
@@ -205,6 +238,12 @@ export async function relay(agent: Transport, server: Transport, options: RelayO
     // A response settles the request it answers; cancellation marks are kept only for held calls.
     if (isResponse(m)) {
       cancelled.delete(m.id);
+      if (listing.delete(m.id) && 'result' in m) {
+        const list = ToolList.safeParse(m.result);
+        if (list.success)
+          for (const tool of list.data.tools)
+            declared.set(tool.name, Object.keys(tool.inputSchema?.properties ?? {}));
+      }
       const ran = running.get(m.id);
       if (ran) {
         running.delete(m.id);

@@ -1,5 +1,5 @@
 import { quoteArgv } from '../../shell/quote-argv.js';
-import { flagArg, stringArg, words } from './words.js';
+import { anyFlag, flagArg, stringArg, words } from './words.js';
 
 // MCP tools that do what a well-known command does (the git servers' git_reset, git_push…; the filesystem
 // servers' move_file, delete_file…): the call is judged as that command, so a force push, a hard reset or a
@@ -22,7 +22,9 @@ function git(args: Args, ...rest: (string | undefined)[]): string[] {
 
 const GIT: Record<string, Build> = {
   reset: (a) => {
-    const mode = str(a, 'mode')?.toLowerCase();
+    const mode = (
+      str(a, 'mode', 'reset_type', 'resetType', 'type') ?? (anyFlag(a, 'hard') ? 'hard' : undefined)
+    )?.toLowerCase();
     return git(
       a,
       'reset',
@@ -34,20 +36,21 @@ const GIT: Record<string, Build> = {
     git(
       a,
       'push',
-      ...opt('--force', flagArg(a, 'force')),
-      ...opt('--delete', flagArg(a, 'delete')),
+      ...opt('--force', anyFlag(a, 'force')),
+      ...opt('--delete', anyFlag(a, 'delete')),
       str(a, 'remote') ?? 'origin',
       str(a, 'branch', 'ref', 'refspec'),
     ),
   branch: (a) => {
     const mode = str(a, 'mode', 'action', 'operation')?.toLowerCase();
     const name = str(a, 'branchName', 'branch_name', 'branch', 'name');
-    if (mode === 'delete') return git(a, 'branch', flagArg(a, 'force') ? '-D' : '-d', name);
+    if (mode === 'delete' || anyFlag(a, 'delete'))
+      return git(a, 'branch', anyFlag(a, 'force') ? '-D' : '-d', name);
     if (mode === 'list' || !name) return git(a, 'branch', '--list');
     return git(a, 'branch', name);
   },
   clean: (a) => {
-    const flags = `${dryRun(a) ? 'n' : ''}${flagArg(a, 'force') ? 'f' : ''}${flagArg(a, 'directories') ? 'd' : ''}`;
+    const flags = `${dryRun(a) ? 'n' : ''}${anyFlag(a, 'force') ? 'f' : ''}${anyFlag(a, 'directories', 'dirs', 'd') ? 'd' : ''}${anyFlag(a, 'ignored', 'x') ? 'x' : ''}`;
     return git(a, 'clean', ...(flags ? [`-${flags}`] : []));
   },
   checkout: (a) =>

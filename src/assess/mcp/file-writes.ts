@@ -12,7 +12,20 @@ import { flagArg, stringArg, words } from './words.js';
 
 const WRITES = new Set(['write', 'edit', 'create', 'append', 'overwrite', 'save', 'replace', 'patch']);
 const FILES = new Set(['file', 'files', 'block', 'text', 'content']);
-const PATH_KEYS = ['path', 'file_path', 'filePath', 'file', 'filename', 'target'];
+const PATH_KEYS = [
+  'path',
+  'file_path',
+  'filePath',
+  'file',
+  'filename',
+  'file_name',
+  'fileName',
+  'relative_path',
+  'relativePath',
+  'target_file',
+  'targetFile',
+  'target',
+];
 /** Arguments that name a repository elsewhere: the path is in it, not on this machine. */
 const REMOTE_KEYS = ['owner', 'repo', 'repository', 'project_id', 'projectId'];
 
@@ -22,13 +35,15 @@ export function fileWriteCall(
   args: unknown,
   facts: ActionFacts,
   placement: Placement,
+  declares: readonly string[] = [],
 ): PlacedEffect[] | undefined {
   const ws = words(tool);
   const verb = ws.find((w) => WRITES.has(w));
   if (!verb || !ws.some((w) => FILES.has(w))) return undefined;
   if (REMOTE_KEYS.some((k) => stringArg(args, k) !== undefined)) return undefined;
-  // A rehearsal (edit_file's dryRun) shows the diff and writes nothing.
-  if (flagArg(args, 'dryRun', 'dry_run')) return [];
+  // A rehearsal (edit_file's dryRun) shows the diff and writes nothing: only where the tool's schema has it.
+  const rehearsal = ['dryRun', 'dry_run'].filter((k) => declares.includes(k));
+  if (rehearsal.length && flagArg(args, ...rehearsal)) return [];
   const path = stringArg(args, ...PATH_KEYS);
   if (!path) return undefined;
   const home = facts.home;

@@ -14,8 +14,15 @@ const SHAPES: [string, RegExp][] = [
   ['a GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
   ['a Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
   ['a Stripe secret key', /\b[sr]k_live_[A-Za-z0-9]{20,}/],
-  ['a URL with a password', /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:[^\s/@'"]{3,}@[^\s/'"]+/i],
 ];
+
+/** `scheme://user:password@host`, looked for only around each `://` (a bounded window: no long backtracking). */
+const PASSWORD_URL = /[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/:@'"]{1,200}:[^\s/@'"]{3,200}@[^\s/'"]/i;
+function hasPasswordUrl(text: string): boolean {
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3))
+    if (PASSWORD_URL.test(text.slice(Math.max(0, at - 31), at + 410))) return true;
+  return false;
+}
 
 /** What credentials the arguments carry, described; none for ordinary text. */
 export function secretsIn(args: unknown, facts: ActionFacts): string[] {
@@ -25,6 +32,7 @@ export function secretsIn(args: unknown, facts: ActionFacts): string[] {
     if (depth > 8) return;
     if (typeof value === 'string') {
       for (const [what, shape] of SHAPES) if (shape.test(value)) found.add(what);
+      if (hasPasswordUrl(value)) found.add('a URL with a password');
       for (const [name, secret] of values) if (value.includes(secret)) found.add(`the value of $${name}`);
     } else if (Array.isArray(value)) for (const v of value) walk(v, depth + 1);
     else if (isObject(value)) for (const v of Object.values(value)) walk(v, depth + 1);

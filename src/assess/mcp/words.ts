@@ -20,9 +20,24 @@ export function stringArg(args: unknown, ...keys: string[]): string | undefined 
   return undefined;
 }
 
-/** Whether `key` is set to true (or "true") in the arguments. */
+/** A value a server may take as true: Python and Go servers accept "yes", "on", "1" and 1 too. */
+function truthy(value: unknown): boolean {
+  return (
+    value === true || value === 1 || (typeof value === 'string' && /^(true|yes|on|1|y)$/i.test(value.trim()))
+  );
+}
+
+/** Whether `key` is set to a true value in the arguments. */
 export function flagArg(args: unknown, ...keys: string[]): boolean {
   if (!args || typeof args !== 'object' || Array.isArray(args)) return false;
   const record = args as Record<string, unknown>;
-  return keys.some((key) => record[key] === true || record[key] === 'true');
+  return keys.some((key) => truthy(record[key]));
+}
+
+/** Whether any argument whose name has one of `words` in it is set to a true value (`force_push`, `hard`). */
+export function anyFlag(args: unknown, ...names: string[]): boolean {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return false;
+  return Object.entries(args as Record<string, unknown>).some(
+    ([key, value]) => truthy(value) && words(key).some((w) => names.includes(w)),
+  );
 }
