@@ -155,7 +155,9 @@ export const overwritesAnalyzer: Analyzer = {
   environmentVariables: [],
   analyze(inv) {
     const parsed = parseOptions(inv.args, { withValue: CP_VALUE });
-    if (hasOption(parsed, '-n', '--no-clobber') || optionValue(parsed, '--update') === 'none') return [];
+    // ln's -n is --no-dereference (`ln -sfn`, switching a release link), not cp's and mv's --no-clobber.
+    const noClobber = inv.name !== 'ln' && hasOption(parsed, '-n', '--no-clobber');
+    if (noClobber || optionValue(parsed, '--update') === 'none') return [];
     if (parsed.positionals.some((w) => w.dynamic)) return []; // files.ts and the run-time rules see these
     const backup = hasOption(parsed, '-b', '--backup');
     const target = optionValue(parsed, '-t', '--target-directory');

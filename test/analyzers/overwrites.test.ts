@@ -131,3 +131,28 @@ describe('cp, mv and ln on another machine', () => {
     ]);
   });
 });
+
+// `ln -sfn` was read as cp's -n (--no-clobber) and judged nothing: for ln, -n only says not to follow a
+// link that is a directory, and -f still replaces what had the name.
+describe('ln -n is not --no-clobber', () => {
+  it.each(['ln -sfn /dev/null ~/.bash_history', 'ln -sfn /dev/null prod.db', 'ln -nsf x ~/.ssh/id_rsa'])(
+    '%s is not allowed',
+    async (command) => {
+      const r = await check(command, { exists: EXISTS });
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    },
+  );
+
+  it.each(['ln -sfn releases/42 current', 'ln -sn ../shared/config config', 'cp -n /dev/null prod.db'])(
+    '%s stays allowed',
+    async (command) => {
+      const r = await check(command, { exists: EXISTS });
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+    },
+  );
+
+  it("ssh prod-web-1 'ln -sfn /opt/app/releases/42 /opt/app/current' needs approval", async () => {
+    const r = await check("ssh prod-web-1 'ln -sfn /opt/app/releases/42 /opt/app/current'");
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('require-approval');
+  });
+});
