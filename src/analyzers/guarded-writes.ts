@@ -4,6 +4,7 @@ import { tarTargets, unzipTargets } from './guarded-writes/archives.js';
 import { judgeAll, onlyStateAt, sensitiveContext, type Target } from './guarded-writes/judge.js';
 import { possibleLandings } from './guarded-writes/landing.js';
 import { withMembers } from './guarded-writes/members.js';
+import { remoteSystemWrites } from './guarded-writes/remote.js';
 import { permissionTargets, writtenTargets } from './guarded-writes/tools.js';
 import { sensitiveFile } from './sensitive-files.js';
 
@@ -56,24 +57,6 @@ function permissionEffects(inv: Invocation): Effect[] {
     .map((e) => ({ ...e, risk: 'medium', reason: `${inv.name} changes who may read or write ${e.target}` }));
 }
 
-/** What a remote command's relative or `~` paths are never read as: none of them is this machine's. */
-const REMOTE_CONTEXT = {
-  cwd: '/nonexistent-remote-cwd',
-  home: '/nonexistent-remote-home',
-  userConfigDir: '/nonexistent',
-};
-
-/**
- * On another machine (ssh, kubectl exec) the paths are not this user's files, so nothing that guards the
- * agent is reached; but that machine's own system files are its system: `ssh prod 'sudo sed -i … /etc/ssh/sshd_config'`
- * rewrites how prod lets people in. Only absolute paths are judged, as system files.
- */
-function remoteSystemWrites(inv: Invocation): Effect[] {
-  if (PERMISSIONS.includes(inv.name) || ARCHIVERS.has(inv.name)) return [];
-  const targets = writtenTargets(inv.name, inv.args).filter((t) => t.path.startsWith('/'));
-  return judgeAll(targets, REMOTE_CONTEXT, inv.name).filter((e) => e.category === 'system');
-}
-
 export const guardedWritesAnalyzer: Analyzer = {
   family: 'guarded-writes',
   commands: [
@@ -93,7 +76,8 @@ export const guardedWritesAnalyzer: Analyzer = {
   local: true,
   environmentVariables: [],
   analyze(inv) {
-    if (inv.remote) return remoteSystemWrites(inv);
+    if (inv.remote)
+      return PERMISSIONS.includes(inv.name) || ARCHIVERS.has(inv.name) ? [] : remoteSystemWrites(inv);
     if (PERMISSIONS.includes(inv.name)) return permissionEffects(inv);
     const archiver = ARCHIVERS.get(inv.name);
     const targets = archiver

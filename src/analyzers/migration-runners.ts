@@ -2,6 +2,7 @@ import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js'
 import { optionValue, parseOptions, type OptionSpec } from '../shell/options.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { appliedUnseen } from './applied-migrations.js';
 import { serverHints } from './databases/servers.js';
 
 // Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic and sqitch. Each
@@ -34,12 +35,15 @@ interface Runner {
   ): Reading | undefined;
   /** The task of a command, given the words after it; undefined when it changes nothing that matters. */
   task(command: string, rest: Word[], has: (...names: string[]) => boolean): Task | undefined;
+  /** Commands that apply migrations: SQL in files not read here (`migrate up`, `sqitch deploy`). */
+  applies: ReadonlySet<string>;
 }
 
 const urlHints = (source: string, url: string | undefined): EnvironmentHint[] => serverHints(source, url);
 
 /** `goose [options] DRIVER DBSTRING COMMAND`, or `goose COMMAND` with GOOSE_DRIVER and GOOSE_DBSTRING set. */
 const GOOSE: Runner = {
+  applies: new Set(['up', 'up-by-one', 'up-to']),
   looks: new Set(['status', 'version', 'create', 'fix', 'validate']),
   options: {
     withValue: [
@@ -101,6 +105,7 @@ const GOOSE_COMMANDS = new Set([
 
 /** golang-migrate: `migrate -database URL -path DIR COMMAND [ARGS]`. */
 const MIGRATE: Runner = {
+  applies: new Set(['up']),
   looks: new Set(['version', 'create']),
   options: {
     withValue: [
@@ -142,6 +147,7 @@ const MIGRATE: Runner = {
 
 /** dbmate: `dbmate [--url URL | --env VAR] COMMAND`, DATABASE_URL by default. */
 const DBMATE: Runner = {
+  applies: new Set(['up', 'migrate', 'load']),
   looks: new Set(['status', 'new', 'n', 'dump', 'wait']),
   options: {
     withValue: [
@@ -195,6 +201,7 @@ function alembicHints(inv: Invocation): EnvironmentHint[] {
 
 /** alembic: `alembic [-c INI] [-n SECTION] [-x KEY=VALUE]… COMMAND [--sql] [REVISION]`; env.py finds the database. */
 const ALEMBIC: Runner = {
+  applies: new Set(['upgrade']),
   looks: new Set([
     'current',
     'history',
@@ -228,6 +235,7 @@ const ALEMBIC: Runner = {
 
 /** sqitch: `sqitch [options] COMMAND [options] [TARGET] [CHANGE]`, a target a `db:pg://…` URI or a name. */
 const SQITCH: Runner = {
+  applies: new Set(['deploy']),
   looks: new Set([
     'status',
     'log',
@@ -325,7 +333,11 @@ function analyzeRunner(inv: Invocation): Effect[] {
     ? task('read', 'none', 'only looks, or writes a new migration file')
     : runner.task(reading.command, reading.rest, has);
   // `up` runs the SQL of migration files not read here: as an unrecognised program, unverifiable in production.
-  if (!found) return [];
+  // The database it is given (`migrate -database postgres://…prod… up`) places it as a variable would.
+  if (!found)
+    return runner.applies.has(reading.command) && !has('--sql')
+      ? appliedUnseen(inv, `${inv.name} ${reading.command}`, reading.hints)
+      : [];
   return [
     {
       operation: found.operation,

@@ -23,8 +23,11 @@ const ENTRYPOINTS: ReadonlyMap<string, string> = new Map([
   ['liquibase/liquibase', 'liquibase'],
 ]);
 
-/** The repository part of an image reference: `docker.io/bitnami/kubectl:1.30` → `bitnami/kubectl`. */
-function repository(image: string): string {
+/**
+ * The repository part of an image reference: `docker.io/bitnami/kubectl:1.30` → `bitnami/kubectl` (the
+ * registry, tag and digest dropped). Shared with the published-ports analyzer, which names images by it.
+ */
+export function repository(image: string): string {
   const noDigest = image.split('@')[0]!;
   const noTag = noDigest.replace(/:[^/]*$/, '');
   const parts = noTag.split('/');

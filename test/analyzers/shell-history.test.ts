@@ -31,10 +31,12 @@ describe('erasing the shell history is asked, high on a production host', () => 
     expect(remote.decision.outcome).not.toBe('allow');
   });
 
-  // (cp, mv and ln over ssh are not judged at all yet: only the local spelling is checked here.)
   it('ln -sf /dev/null ~/.bash_history', async () => {
     const r = await check('ln -sf /dev/null ~/.bash_history');
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('ask');
+    const remote = await check("ssh prod-web-1 'ln -sf /dev/null ~/.bash_history'");
+    expect(remote.assessment.environment).toBe('production');
+    expect(remote.assessment.risk, JSON.stringify(remote.assessment.effects)).toBe('high');
   });
 
   it('says what it erases', async () => {

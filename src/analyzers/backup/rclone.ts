@@ -3,6 +3,7 @@ import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { nameHintsFrom } from '../cloud/common.js';
+import { downloadWrites } from '../downloads.js';
 import { backupEffect, localTree, type BackupSpec, type Place } from './common.js';
 
 // rclone: `rclone [flags] <command> SOURCE [DEST]`. A path is `remote:path` (a remote named in rclone's
@@ -102,7 +103,11 @@ export function rclone(inv: Invocation): Effect[] {
     if (!COPIES.has(command) || paths.length < 2) return [];
     const dest = where(inv, path, 'low');
     const reason = `rclone ${command} copies into ${dest.target}`;
-    return [effect({ operation: 'create', risk: 'low', target: dest.target, reason, place: dest.place })];
+    return [
+      effect({ operation: 'create', risk: 'low', target: dest.target, reason, place: dest.place }),
+      // Onto this machine it writes as curl -o does (downloads.ts): `rclone copy remote:jobs /etc/cron.d`.
+      ...(dest.place.local ? downloadWrites(inv, path) : []),
+    ];
   }
   const { target, risk, place } = where(inv, path, rule.risk);
   const reason = `rclone ${command} ${rule.does} ${target}`;

@@ -1,6 +1,7 @@
 import { awsExposure } from './exposure.js';
 import type { Effect, EnvironmentHint, Risk } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
+import { downloadWrites } from '../downloads.js';
 import { classifyPath, resolvePath } from '../paths.js';
 import type { Word } from '../../shell/words.js';
 import {
@@ -143,7 +144,8 @@ export function s3Command(
           ),
         ];
       }
-      if (!deleting) return [];
+      // A sync down writes its files into the local directory (`/etc/cron.d` would install them all).
+      if (!deleting) return src ? downloadWrites(inv, second, hints) : [];
       // Syncing down with --delete removes local files; classify the local directory like rsync does.
       const path = resolvePath(local, inv.facts.cwd, inv.facts.home);
       const cls = classifyPath(path, { cwd: inv.facts.cwd, home: inv.facts.home, recursive: true });
@@ -168,6 +170,7 @@ export function s3Command(
             recursive ? 'medium' : 'low',
             `aws s3 mv removes ${recursive ? 'every object under ' : ''}${where(src)} from its place`,
           ),
+          ...(dest ? [] : downloadWrites(inv, second, hints)),
         ];
       if (dest && awsExposure('s3', command, args))
         return [effect('modify', dest, 'high', `aws s3 mv opens ${awsExposure('s3', command, args)}`, false)];
@@ -175,7 +178,7 @@ export function s3Command(
       return [];
     }
     case 'cp': {
-      if (!dest) return [];
+      if (!dest) return src ? downloadWrites(inv, second, hints) : [];
       const exposed = awsExposure('s3', command, args);
       return exposed
         ? [effect('modify', dest, 'high', `aws s3 cp opens ${exposed}`, false)]

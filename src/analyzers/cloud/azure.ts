@@ -4,6 +4,7 @@ import { addsProtection, azureSafetyNet } from './safety-nets.js';
 import type { Effect, EnvironmentHint, Operation, Risk } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
+import { downloadWrites } from '../downloads.js';
 import { PARENT_OPTIONS, SENSITIVE, resource } from './azure-names.js';
 import {
   aggravate,
@@ -13,6 +14,7 @@ import {
   isZero,
   nameHintsFrom,
   parseCloudArgs,
+  type CloudArgs,
   switchOn,
   value,
   values,
@@ -56,6 +58,15 @@ const HARMLESS_GROUPS = new Set([
   'cloud',
   'self-test',
 ]);
+
+/**
+ * `az storage blob download --file F`, `az storage file download --dest F`, `… download-batch -d DIR`: only
+ * read the storage account, but write where they name here, as curl -o does (downloads.ts).
+ */
+function download(inv: Invocation, args: CloudArgs, hints: EnvironmentHint[]): Effect[] {
+  const dest = ['--file', '-f', '--dest', '--destination', '-d'].flatMap((o) => args.options.get(o) ?? [])[0];
+  return downloadWrites(inv, dest, hints);
+}
 
 export function az(inv: Invocation): Effect[] {
   const words = inv.args;
@@ -113,6 +124,7 @@ export function az(inv: Invocation): Effect[] {
     ];
   if (groupWords.length === 0 && verb !== 'rest') return [];
   if (verb === 'rest') return rest(args, hints);
+  if (groupWords[0] === 'storage' && /^download(-batch)?$/.test(verb)) return download(inv, args, hints);
   if (READ.test(verb)) return [];
 
   const { category, critical } = resource(groups);
@@ -247,7 +259,7 @@ export function az(inv: Invocation): Effect[] {
 }
 
 /** `az rest --method …`: a raw Azure Resource Manager request. */
-function rest(args: ReturnType<typeof parseCloudArgs>, hints: EnvironmentHint[]): Effect[] {
+function rest(args: CloudArgs, hints: EnvironmentHint[]): Effect[] {
   const method = (
     value(args, '--method', '-m') ?? (has(args, '--body', '-b') ? 'post' : 'get')
   ).toLowerCase();

@@ -120,7 +120,7 @@ export function gcloud(inv: Invocation, sql?: SqlParser): Effect[] {
     });
 
   if (groupWords[0] === 'storage') {
-    const storage = storageCommand(verb, nameWords, args, hints);
+    const storage = storageCommand(inv, verb, nameWords, args, hints);
     if (storage) return storage;
   }
   if (['delete', 'destroy', 'purge', 'delete-instances'].includes(verb)) {

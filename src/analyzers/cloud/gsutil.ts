@@ -1,6 +1,7 @@
 import type { Effect, Operation, Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
+import { downloadWrites } from '../downloads.js';
 import { bucketHints, bucketUrl, cloudEffect, nameHintsFrom } from './common.js';
 
 // `gsutil [-m] [-o k=v] [-h header] [-u project] <command> [options] <urls>`: getopt-style options.
@@ -33,11 +34,18 @@ export function gsutil(inv: Invocation): Effect[] {
   const urls = parsed.positionals.map((w) => w.value);
   const parsedUrls = parsed.positionals.map((w) => bucketUrl(w));
   // -u names the project billed for the request, not where it lands: weak, like the bucket names.
-  const hints = [...nameHintsFrom('flag -u', optionValue(top, '-u')), ...bucketHints(parsedUrls)];
+  const billed = nameHintsFrom('flag -u', optionValue(top, '-u'));
+  const hints = [...billed, ...bucketHints(parsedUrls)];
   const make = (operation: Operation, target: string, risk: Risk, reason: string, category = 'bucket') =>
     cloudEffect('gsutil', { operation, target, risk, reason, category, hints });
   const recursive = hasOption(parsed, '-r', '-R');
   const sub = urls[0];
+  // cp, rsync and mv from a bucket onto this machine write there as curl -o does (downloads.ts).
+  const destWord = parsed.positionals[parsed.positionals.length - 1];
+  const download = () =>
+    urls.length >= 2 && !parsedUrls[parsedUrls.length - 1] && parsedUrls.slice(0, -1).some(Boolean)
+      ? downloadWrites(inv, destWord, billed)
+      : [];
 
   switch (command.value) {
     case 'rm': {
@@ -79,7 +87,7 @@ export function gsutil(inv: Invocation): Effect[] {
       const destUrl = parsedUrls[parsedUrls.length - 1];
       if (!dest || urls.length < 2) return [];
       if (!hasOption(parsed, '-d'))
-        return destUrl ? [make('create', dest, 'low', `gsutil rsync uploads into ${dest}`)] : [];
+        return destUrl ? [make('create', dest, 'low', `gsutil rsync uploads into ${dest}`)] : download();
       return [
         make(
           'delete',
@@ -93,13 +101,16 @@ export function gsutil(inv: Invocation): Effect[] {
     case 'mv': {
       const src = parsedUrls[0];
       if (!src || !sub) return [];
-      return [make('modify', sub, src.whole || recursive ? 'medium' : 'low', `gsutil mv moves ${sub} away`)];
+      return [
+        make('modify', sub, src.whole || recursive ? 'medium' : 'low', `gsutil mv moves ${sub} away`),
+        ...download(),
+      ];
     }
     case 'cp': {
       const dest = urls[urls.length - 1];
       return dest && urls.length >= 2 && bucketUrl(dest)
         ? [make('create', dest, 'low', `gsutil cp writes into ${dest}`)]
-        : [];
+        : download();
     }
     case 'mb':
       return sub ? [make('create', sub, 'low', `gsutil mb creates ${sub}`)] : [];

@@ -3,6 +3,7 @@ import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { hintsFrom } from '../cloud/common.js';
+import { downloadWrites } from '../downloads.js';
 import { hostOf } from '../services/common.js';
 import { s3Location, storeEffect } from './common.js';
 
@@ -55,6 +56,11 @@ export function s5cmd(inv: Invocation): Effect[] {
   const [command, ...paths] = parsed.positionals;
   const dest = paths[paths.length - 1];
   const at = (p: Word) => s3Location(inv, p, hints);
+  // cp, sync and mv from a bucket onto this machine write there as curl -o does (downloads.ts).
+  const download = () =>
+    dest && paths.length >= 2 && at(dest).local && paths.slice(0, -1).some((p) => !at(p).local)
+      ? downloadWrites(inv, dest, hints)
+      : [];
   switch (command?.value ?? '') {
     case 'rm':
       return paths.map((p) => {
@@ -83,13 +89,21 @@ export function s5cmd(inv: Invocation): Effect[] {
               `s5cmd sync --delete deletes from ${dest.value} what the source lacks`,
             ),
           ]
-        : [storeEffect('s5cmd', 'create', 'low', at(dest), `s5cmd sync copies into ${dest.value}`)];
+        : [
+            storeEffect('s5cmd', 'create', 'low', at(dest), `s5cmd sync copies into ${dest.value}`),
+            ...download(),
+          ];
     case 'mv':
-      return paths
-        .slice(0, -1)
-        .map((p) =>
-          storeEffect('s5cmd', 'delete', 'medium', at(p), `s5cmd mv removes ${p.value} once copied`),
-        );
+      return [
+        ...paths
+          .slice(0, -1)
+          .map((p) =>
+            storeEffect('s5cmd', 'delete', 'medium', at(p), `s5cmd mv removes ${p.value} once copied`),
+          ),
+        ...download(),
+      ];
+    case 'cp':
+      return download();
   }
   return [];
 }

@@ -1,6 +1,6 @@
 import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
-import type { Word } from '../../shell/words.js';
+import { word, type Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { fx, isCriticalProcess, isGentleSignal, outageInProduction } from './common.js';
 import { hostTarget } from './systemd.js';
@@ -150,9 +150,11 @@ export function kill(inv: Invocation): Effect[] {
         'process',
         { reversible: true },
       );
-    if (named && INTERPRETER.test(bareName(named)) && !gentle)
+    // `kill $(pgrep python)`: the name matches what pkill's pattern would (a runtime: every program on it).
+    const byName = named && !gentle ? matched('kill', word(named)).risk : 'low';
+    if (named && byName !== 'low')
       return outageInProduction(
-        fx('kill', 'modify', 'medium', named, `kills every ${named} process (${w.value})`, 'process', {
+        fx('kill', 'modify', byName, named, `kills every ${named} process (${w.value})`, 'process', {
           reversible: true,
         }),
       );

@@ -1,4 +1,5 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
+import { repository } from '../../shell/cli-images.js';
 import { RUN_VALUE } from '../../shell/cli-options/docker.js';
 import { hasOption, optionValues, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
@@ -17,13 +18,8 @@ import { fx } from './common.js';
 const DATA_OR_ADMIN =
   /^(adminer|phpmyadmin|pgadmin4?|mongo-express|redis(-stack(-server)?)?|redis-commander|redisinsight|postgres(ql)?|postgis|timescaledb(-ha)?|mysql|mariadb|percona(-server)?|mongo(db)?(-community-server)?|elasticsearch|opensearch|kibana|opensearch-dashboards|cassandra|couchdb|clickhouse(-server)?|influxdb|memcached|etcd|neo4j|ttyd|gotty|wetty|shellinabox)$/;
 
-/** The name an image is known by: its last path part, without tag or digest. */
-const imageName = (image: string) =>
-  (image.split('@')[0] ?? image)
-    .replace(/:[^/:]*$/, '')
-    .split('/')
-    .at(-1)!
-    .toLowerCase();
+/** The name an image is known by: its repository's last part (no registry, tag or digest). */
+const imageName = (image: string) => repository(image).split('/').at(-1)!.toLowerCase();
 
 /** The address a `-p` spec binds: `IP:HOST:CONTAINER`, `[IPv6]:HOST:CONTAINER`; none given is every address. */
 function boundAddress(spec: string): string {
