@@ -19,6 +19,7 @@ import { registerCreds } from './creds.js';
 import { registerRun } from './run.js';
 import { registerSetup } from './setup.js';
 import { registerMcpProxy } from './mcp-proxy.js';
+import { registerMcp } from './mcp.js';
 
 /** Every subcommand registers itself from its own module; each loads its heavy parts only when run. */
 export function registerCommands(program: Command): void {
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerHook(program);
   registerMcpProxy(program);
+  registerMcp(program);
   registerInit(program);
   registerSetup(program);
   registerUninstall(program);
