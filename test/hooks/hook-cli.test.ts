@@ -84,7 +84,11 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
       exit: 0,
       stdout: claude('ask', /MCP call \(query\) requires approval by 2 approvers/),
     },
-    'mcp-memory-delete.json': { exit: 0, stdout: claude('ask', /confirm this MCP call \(delete_entities\)/) },
+    // "memory" is a name the agent's configuration gives: it does not make the server local (no lowering).
+    'mcp-memory-delete.json': {
+      exit: 0,
+      stdout: claude('ask', /this MCP call \(delete_entities\) requires approval by 2 approvers/),
+    },
     'unknown-tool.json': {
       exit: 0,
       stdout: claude('ask', /does not know the tool FrobnicateCluster/),
