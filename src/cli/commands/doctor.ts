@@ -25,12 +25,13 @@ export function registerDoctor(program: Command): void {
     .option('--no-self-test', 'only report what is installed')
     .option('--json', 'machine-readable output')
     .action(async (options: DoctorCliOptions) => {
-      const [{ doctor, unhealthy }, { daemonHealth }, { isolation }, { credentialsSection }] =
+      const [{ doctor, unhealthy }, { daemonHealth }, { isolation }, { credentialsSection }, mcp] =
         await Promise.all([
           import('../../adapters/hooks/doctor.js'),
           import('../../daemon/client.js'),
           import('../isolation.js'),
           import('../creds.js'),
+          import('../../adapters/mcp/doctor.js'),
         ]);
       const mode = isolation(process.env);
       const scratch = mkdtempSync(join(tmpdir(), 'interlock-doctor-'));
@@ -43,6 +44,11 @@ export function registerDoctor(program: Command): void {
           noSelfTest: options.selfTest === false,
         });
         const daemon = await daemonHealth(process.env);
+        // Shown, not judged: doctor's exit code stays about the hooks, which see every MCP call too.
+        const mcpServers = mcp.mcpServersReports({
+          home: process.env.HOME || homedir(),
+          dir: options.dir ?? process.cwd(),
+        });
         const bad = reports.some(unhealthy);
         // What the agent inherited is shown, not judged: doctor's exit code stays about the hooks.
         const credentials = credentialsSection(process.env, options.dir ?? process.cwd(), process.stdout);
@@ -52,7 +58,7 @@ export function registerDoctor(program: Command): void {
             installed: r.installed.map(({ handler: _handler, ...rest }) => rest),
           }));
           process.stdout.write(
-            `${JSON.stringify({ ok: !bad, mode, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable }, credentials: credentials.json })}\n`,
+            `${JSON.stringify({ ok: !bad, mode, agents: strip, daemon: 'health' in daemon ? { running: true, ...daemon.health, port: daemon.state.port } : { running: false, reason: daemon.unavailable }, credentials: credentials.json, mcpServers })}\n`,
           );
         } else {
           const lines: string[] = [];
@@ -71,6 +77,8 @@ export function registerDoctor(program: Command): void {
                 `  post-tool hook: not installed, executions are not recorded — interlock init --agent ${r.agent}`,
               );
             for (const p of r.problems) lines.push(`  problem: ${p}`);
+            for (const m of mcpServers.filter((m) => m.agent === r.agent))
+              lines.push(...mcp.mcpServersLines(m));
           }
           lines.push(
             'health' in daemon
