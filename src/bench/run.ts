@@ -25,6 +25,7 @@ const SECTIONS = [
   ],
   ['audit log (issue 5)', 'audit', './audit.js', 'benchAudit'],
   ['agent hooks (issue 7)', 'hooks', './hooks.js', 'benchHooks'],
+  ['MCP proxy: connect, first call, each call', 'mcp', './mcp-proxy.js', 'benchMcpProxy'],
   ['one-shot commands: start-up (issue 17)', 'cli', './one-shot.js', 'benchOneShot'],
   [
     'instructions per process: hook and one-shot check against their floors (issue 17; valgrind)',
