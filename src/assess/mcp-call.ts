@@ -199,7 +199,14 @@ const DATABASE_WORDS = set(
 );
 
 function isDatabase(call: McpCall): boolean {
-  return [...words(call.server ?? ''), ...words(call.tool), ...(call.launch ?? []).flatMap(words)].some((w) =>
+  const tool = words(call.tool);
+  // A tool that runs a query (`query`, `execute_query`, `run_query`): whatever the server is called.
+  if (
+    tool.includes('query') &&
+    (tool.length === 1 || tool.some((w) => ['execute', 'exec', 'run'].includes(w)))
+  )
+    return true;
+  return [...words(call.server ?? ''), ...tool, ...(call.launch ?? []).flatMap(words)].some((w) =>
     DATABASE_WORDS.has(w),
   );
 }

@@ -87,6 +87,9 @@ const CASES: Record<string, Case[]> = {
     c('postgres-prod', 'query', { sql: 'DO $$ BEGIN DROP TABLE users; END $$' }, true),
     c('neon', 'prepare_database_migration', { migrationSql: 'DROP TABLE users;' }, true),
     c('mysql-prod', 'execute_sql', { sql: "UPDATE users SET password_hash = '' -- WHERE id = 42" }, true),
+    // A tool that runs a query is a database's, whatever its server is called.
+    c('analytics', 'execute_query', { query: 'DELETE FROM users' }, true),
+    c('analytics', 'run_query', { query: 'SELECT count(*) FROM users' }, false),
     // A search tool's query is not SQL, whatever its words.
     c('linear', 'list_issues', { query: 'drop table incident' }, false),
   ],
