@@ -1,3 +1,4 @@
+import { isObject } from '../../core/guards.js';
 import { quoteArgv } from '../../shell/quote-argv.js';
 import { stringArg, words } from './words.js';
 
@@ -80,8 +81,8 @@ function splitCommand(record: Record<string, unknown>): string | undefined {
 
 /** The command lines a tool call runs: none when its tool is not one that runs commands. */
 export function commandLines(tool: string, args: unknown): CommandLine[] {
-  if (!args || typeof args !== 'object' || Array.isArray(args)) return [];
-  const record = args as Record<string, unknown>;
+  if (!isObject(args)) return [];
+  const record = args;
   const runs = words(tool).some((w) => RUNS.has(w));
   const cwd = stringArg(args, ...CWD_KEYS);
   const where = cwd?.startsWith('/') ? { cwd } : {};

@@ -1,3 +1,4 @@
+import { isObject } from '../../core/guards.js';
 import { quoteArgv } from '../../shell/quote-argv.js';
 import { anyFlag, flagArg, stringArg, words } from './words.js';
 
@@ -99,18 +100,18 @@ const FILES: Record<string, Build> = {
 
 /** The shell command an MCP tool call does, when its tool is one of these; undefined otherwise. */
 export function equivalentCommand(tool: string, args: unknown): string | undefined {
-  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
+  if (!isObject(args)) return undefined;
   const ws = words(tool);
   const verb = ws.find((w) => w in GIT);
   if (ws.includes('git') && verb) {
-    const argv = GIT[verb]!(args as Args);
+    const argv = GIT[verb]!(args);
     return argv ? quoteArgv(argv) : undefined;
   }
   // A forge's file tools name a repository elsewhere; only an absolute path is on this machine.
   const remote = ['owner', 'repo', 'repository', 'project_id', 'projectId'].some((k) => k in args);
   if (!remote && ws.some((w) => w === 'file' || w === 'directory' || w === 'files' || w === 'dir')) {
     const action = ws.find((w) => w in FILES) ?? (ws.includes('remove') ? 'delete' : undefined);
-    const argv = action ? FILES[action]!(args as Args) : undefined;
+    const argv = action ? FILES[action]!(args) : undefined;
     return argv ? quoteArgv(argv) : undefined;
   }
   return undefined;

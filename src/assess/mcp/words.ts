@@ -1,3 +1,5 @@
+import { isObject } from '../../core/guards.js';
+
 // Splitting MCP tool names and argument values into lower-case words: "deleteBranch", "pods_delete" and
 // "sql-db-delete" all say "delete".
 
@@ -11,10 +13,9 @@ export function words(name: string): string[] {
 
 /** The string value of `key` in a plain object of arguments. */
 export function stringArg(args: unknown, ...keys: string[]): string | undefined {
-  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
-  const record = args as Record<string, unknown>;
+  if (!isObject(args)) return undefined;
   for (const key of keys) {
-    const value = record[key];
+    const value = args[key];
     if (typeof value === 'string' && value !== '') return value;
   }
   return undefined;
@@ -29,15 +30,14 @@ function truthy(value: unknown): boolean {
 
 /** Whether `key` is set to a true value in the arguments. */
 export function flagArg(args: unknown, ...keys: string[]): boolean {
-  if (!args || typeof args !== 'object' || Array.isArray(args)) return false;
-  const record = args as Record<string, unknown>;
-  return keys.some((key) => truthy(record[key]));
+  if (!isObject(args)) return false;
+  return keys.some((key) => truthy(args[key]));
 }
 
 /** Whether any argument whose name has one of `words` in it is set to a true value (`force_push`, `hard`). */
 export function anyFlag(args: unknown, ...names: string[]): boolean {
-  if (!args || typeof args !== 'object' || Array.isArray(args)) return false;
-  return Object.entries(args as Record<string, unknown>).some(
+  if (!isObject(args)) return false;
+  return Object.entries(args).some(
     ([key, value]) => truthy(value) && words(key).some((w) => names.includes(w)),
   );
 }
