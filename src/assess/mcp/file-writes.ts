@@ -1,5 +1,4 @@
-import { posix } from 'node:path';
-import { sensitiveFile } from '../../analyzers/sensitive-files.js';
+import { sensitiveFile, userInterlockDir } from '../../analyzers/sensitive-files.js';
 import type { Placement } from '../../core/place.js';
 import type { ActionFacts, PlacedEffect } from '../../core/types.js';
 import { fileWriteEffects } from '../file-write.js';
@@ -46,10 +45,8 @@ export function fileWriteCall(
   if (rehearsal.length && flagArg(args, ...rehearsal)) return [];
   const path = stringArg(args, ...PATH_KEYS);
   if (!path) return undefined;
-  const home = facts.home;
-  const env = facts.env;
-  const configDir = posix.join(env.XDG_CONFIG_HOME || posix.join(home, '.config'), 'interlock');
-  const file = sensitiveFile(path, { cwd: facts.cwd, home, userConfigDir: configDir });
+  const { cwd, home } = facts;
+  const file = sensitiveFile(path, { cwd, home, userConfigDir: userInterlockDir(facts.env, home) });
   if (!file) return [];
   const append = /append/i.test(stringArg(args, 'mode') ?? '') || verb === 'append';
   const change =
