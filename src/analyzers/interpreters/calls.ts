@@ -12,6 +12,8 @@ import { reverseShellEffects } from './reverse-shell.js';
 import { forkLoopEffects } from './fork-loops.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
+import { evaluatedCode } from './evaluated-code.js';
+import { resolvePythonNames } from './python-names.js';
 
 // What code given to an interpreter does to files and processes, found by scanning for the names of the
 // standard library calls that delete, truncate or overwrite files, or run shell commands. The scanner
@@ -232,6 +234,24 @@ function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): E
   });
 }
 
+/** How deep code run by `exec`/`eval` is read (evaluated-code.ts). */
+const MAX_EVALUATED_DEPTH = 4;
+
+/** Code run by exec/eval that is not read: built at run time, or nested too deep. */
+function evaluatedEffect(tool: string, via: string, code: string | undefined): Effect {
+  return {
+    operation: 'execute-unverifiable',
+    tool,
+    target: code === undefined ? '<code built at run time>' : code.slice(0, 120),
+    reversible: false,
+    risk: 'high',
+    reason:
+      code === undefined
+        ? `${tool}: ${via} runs code built at run time, which cannot be read before it runs`
+        : `${tool}: ${via} runs code nested too deep to be read`,
+  };
+}
+
 /** An effect and the offset in the code of the call that has it (for `file.py:12`). */
 export interface LocatedEffect {
   effect: Effect;
@@ -249,8 +269,10 @@ export function locatedCodeEffects(
   inv: Invocation,
   codeDynamic = false,
   sql?: SqlParser,
+  depth = 0,
 ): LocatedEffect[] {
-  const tokens = tokenize(code, lang);
+  const scanned = tokenize(code, lang);
+  const tokens = lang === 'python' ? resolvePythonNames(scanned) : scanned;
   if (codeDynamic) {
     // A shell expansion inside a string literal only makes that literal unknown; outside literals the code
     // itself is unknown.
@@ -266,6 +288,14 @@ export function locatedCodeEffects(
         effect: shellEffect(tool, 'a command substitution', t.dynamic ? undefined : t.text),
         at: t.start,
       });
+  for (const run of evaluatedCode(tokens, lang)) {
+    // Code in code in code…: past a few levels, what runs is not read any further.
+    const inner =
+      run.code !== undefined && depth < MAX_EVALUATED_DEPTH
+        ? locatedCodeEffects(run.code, lang, tool, inv, false, sql, depth + 1).map((l) => l.effect)
+        : [evaluatedEffect(tool, run.via, run.code)];
+    for (const effect of inner) located.push({ effect, at: at(run.index) });
+  }
   for (const effect of reverseShellEffects(tokens, tool)) located.push({ effect, at: 0 });
   for (const effect of forkLoopEffects(tokens, tool)) located.push({ effect, at: 0 });
   for (const effect of passedDeleterEffects(tokens, lang, tool)) located.push({ effect, at: 0 });

@@ -1,0 +1,227 @@
+import { literalString, splitArgs } from '../code-calls.js';
+import type { Token } from '../code-scan.js';
+
+// Python lets code call a module or a function by another name, and the call finders (apis.ts) match
+// names: `os.system`, `subprocess.run`, `shutil.rmtree`. `__import__('os').system('rm -rf ~')`, `import os
+// as o; o.system(…)`, `from os import system; system(…)` and `getattr(os, 'system')(…)` were all allowed.
+// Before the finders look, those names are written back as the names they stand for. A tokenizer is not a
+// parser: a name bound twice keeps its last binding, wherever it is used.
+
+/**
+ * Modules whose calls the finders judge by their module's name. Names from other modules are left as
+ * written: a bare call stays a local helper to the SDK finders (sdk-calls.ts), as it was.
+ */
+const JUDGED_MODULES = new Set([
+  'os',
+  'posix',
+  'nt',
+  'subprocess',
+  'shutil',
+  'pty',
+  'pathlib',
+  'importlib',
+  'builtins',
+  'sys',
+  'commands',
+]);
+
+/** What `from M import *` puts in scope, of what the finders look for. */
+const STAR_NAMES: Record<string, ReadonlySet<string>> = {
+  os: new Set(['system', 'popen', 'remove', 'unlink', 'rmdir', 'removedirs', 'truncate', 'execv', 'execvp']),
+  subprocess: new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput']),
+  shutil: new Set(['rmtree', 'move', 'copyfile']),
+};
+
+type Dotted = readonly string[];
+
+const isPunct = (t: Token | undefined, text: string) => t?.kind === 'punct' && t.text === text;
+const isIdent = (t: Token | undefined, text?: string) =>
+  t?.kind === 'ident' && (text === undefined || t.text === text);
+/** A name used as a value, not an attribute (`x.os`) or a keyword argument (`f(os=1)`). */
+const standsAlone = (tokens: readonly Token[], k: number) =>
+  !isPunct(tokens[k - 1], '.') && !(isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '='));
+const statementStart = (tokens: readonly Token[], k: number) =>
+  k === 0 || tokens[k]!.newline || isPunct(tokens[k - 1], ';');
+
+/** `path` as tokens standing where `at` stood. */
+function dottedTokens(path: Dotted, at: Token): Token[] {
+  const out: Token[] = [];
+  for (const [i, name] of path.entries()) {
+    if (i)
+      out.push({ kind: 'punct', text: '.', dynamic: false, newline: false, start: at.start, end: at.end });
+    out.push({
+      kind: 'ident',
+      text: name,
+      dynamic: false,
+      newline: i === 0 && at.newline,
+      start: at.start,
+      end: at.end,
+    });
+  }
+  return out;
+}
+
+/** The dotted name starting at `k` (`os.path`), and the index after it. */
+function dottedAt(tokens: readonly Token[], k: number): { path: string[]; next: number } | undefined {
+  if (!isIdent(tokens[k])) return undefined;
+  const path = [tokens[k]!.text];
+  let j = k + 1;
+  while (isPunct(tokens[j], '.') && isIdent(tokens[j + 1])) {
+    path.push(tokens[j + 1]!.text);
+    j += 2;
+  }
+  return { path, next: j };
+}
+
+/** The index of the bracket closing the one at `open`. */
+function closing(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'punct') continue;
+    if ('([{'.includes(t.text)) depth++;
+    else if (')]}'.includes(t.text) && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/**
+ * An expression at `k` that names a module or an attribute, written as the dotted name it stands for:
+ * `__import__('os')`, `importlib.import_module('os')`, `sys.modules['os']`, `getattr(os, 'system')`.
+ */
+function namedBy(tokens: readonly Token[], k: number): { path: Dotted; end: number } | undefined {
+  const t = tokens[k]!;
+  if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) return undefined;
+  if (t.text === 'sys' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'modules')) {
+    const key = tokens[k + 4];
+    if (isPunct(tokens[k + 3], '[') && key?.kind === 'string' && !key.dynamic && isPunct(tokens[k + 5], ']'))
+      return { path: key.text.split('.'), end: k + 5 };
+    return undefined;
+  }
+  // `importlib.import_module(…)` is found at `importlib`, a bare `import_module(…)` at its own name.
+  let call = k;
+  if (t.text === 'importlib' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'import_module'))
+    call = k + 2;
+  const name = tokens[call]!.text;
+  if (!['__import__', 'import_module', 'getattr'].includes(name) || !isPunct(tokens[call + 1], '('))
+    return undefined;
+  const end = closing(tokens, call + 1);
+  if (end < 0) return undefined;
+  const args = splitArgs(tokens.slice(call + 2, end));
+  if (name === 'getattr') {
+    const of = dottedAt(args[0] ?? [], 0);
+    const attribute = literalString(args[1]);
+    if (!of || of.next !== args[0]!.length || attribute === undefined) return undefined;
+    return { path: [...of.path, attribute], end };
+  }
+  const module = literalString(args[0]);
+  if (module === undefined) return undefined;
+  // `__import__('os.path')` returns the package `os` unless it is given a from-list.
+  return {
+    path: name === '__import__' && args.length === 1 ? module.split('.').slice(0, 1) : module.split('.'),
+    end,
+  };
+}
+
+/** Module and attribute expressions rewritten as dotted names, innermost first. */
+function unwrapExpressions(tokens: Token[]): Token[] {
+  let out = tokens;
+  // Right to left, so that an inner expression is a dotted name by the time its outer one is read.
+  for (let k = out.length - 1; k >= 0; k--) {
+    const found = namedBy(out, k);
+    if (found) out = [...out.slice(0, k), ...dottedTokens(found.path, out[k]!), ...out.slice(found.end + 1)];
+  }
+  return out;
+}
+
+interface Bindings {
+  names: Map<string, Dotted>;
+  star: string[];
+  /** Token indices of import statements: their names are bindings, not uses. */
+  skip: Set<number>;
+}
+
+/** `import a.b as c`, `from m import x as y, z`, `from m import *`. */
+function importAt(tokens: readonly Token[], k: number, into: Bindings): number {
+  const from = isIdent(tokens[k], 'from');
+  let j = k + 1;
+  let module: string[] = [];
+  if (from) {
+    const m = dottedAt(tokens, j);
+    if (!m || !isIdent(tokens[m.next], 'import')) return k + 1;
+    module = m.path;
+    j = m.next + 1;
+  }
+  if (isPunct(tokens[j], '(')) j++;
+  while (j < tokens.length) {
+    if (from && isPunct(tokens[j], '*')) {
+      into.star.push(module.join('.'));
+      j++;
+    } else {
+      const name = dottedAt(tokens, j);
+      if (!name) break;
+      j = name.next;
+      let local: string | undefined;
+      if (isIdent(tokens[j], 'as') && isIdent(tokens[j + 1])) {
+        local = tokens[j + 1]!.text;
+        j += 2;
+      }
+      const full = from ? [...module, ...name.path] : name.path;
+      // `import os.path` binds `os`, which is its own name already.
+      const bound = local ?? (from ? name.path[0]! : undefined);
+      if (bound !== undefined && JUDGED_MODULES.has(full[0]!)) into.names.set(bound, full);
+    }
+    if (!isPunct(tokens[j], ',')) break;
+    j++;
+  }
+  if (isPunct(tokens[j], ')')) j++;
+  for (let i = k; i < j; i++) into.skip.add(i);
+  return j;
+}
+
+/** Every binding of a judged module's name in the code: imports, and `x = os.system`-style assignments. */
+function bindingsOf(tokens: readonly Token[]): Bindings {
+  const into: Bindings = { names: new Map(), star: [], skip: new Set() };
+  for (let k = 0; k < tokens.length; k++) {
+    if (!statementStart(tokens, k)) continue;
+    if (isIdent(tokens[k], 'import') || isIdent(tokens[k], 'from')) {
+      k = importAt(tokens, k, into) - 1;
+      continue;
+    }
+    // `run = subprocess.run`, `o = os` (once the right side is a dotted name): the whole statement.
+    if (isIdent(tokens[k]) && isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=')) {
+      const value = dottedAt(tokens, k + 2);
+      const after = value && tokens[value.next];
+      const ends = value && (!after || after.newline || isPunct(after, ';'));
+      const root = value && (into.names.get(value.path[0]!) ?? [value.path[0]!]);
+      if (ends && root && JUDGED_MODULES.has(root[0]!)) {
+        into.names.set(tokens[k]!.text, [...root, ...value.path.slice(1)]);
+        into.skip.add(k);
+      }
+    }
+  }
+  return into;
+}
+
+/** `tokens` with every name a judged module goes by written as that module's own name. */
+export function resolvePythonNames(tokens: Token[]): Token[] {
+  const unwrapped = unwrapExpressions(tokens);
+  const bindings = bindingsOf(unwrapped);
+  if (!bindings.names.size && !bindings.star.length) return unwrapped;
+  const out: Token[] = [];
+  for (const [k, t] of unwrapped.entries()) {
+    if (t.kind !== 'ident' || bindings.skip.has(k) || !standsAlone(unwrapped, k)) {
+      out.push(t);
+      continue;
+    }
+    const bound = bindings.names.get(t.text);
+    const star =
+      !bound && isPunct(unwrapped[k + 1], '(')
+        ? bindings.star.find((m) => STAR_NAMES[m]?.has(t.text))
+        : undefined;
+    if (bound) out.push(...dottedTokens(bound, t));
+    else if (star) out.push(...dottedTokens([star, t.text], t));
+    else out.push(t);
+  }
+  return out;
+}
