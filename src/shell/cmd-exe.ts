@@ -497,6 +497,11 @@ function outerQuotes(text: string, always: boolean): string {
 }
 
 /** `cmd [/s /q /d /v:on …] /c|/k COMMAND LINE`: what it runs. Without /c or /k it is an interactive shell. */
+/** A line in cmd's own syntax, typed to a shell that is cmd (`del /s /q C:\build\*`): what it runs. */
+export function cmdLine(text: string): Inner[] {
+  return new Reader(tokens(text), {}).list(0, false);
+}
+
 export function cmdCommands(args: readonly Word[]): Inner[] {
   let stripAlways = false;
   for (let i = 0; i < args.length; i++) {

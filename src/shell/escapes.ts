@@ -1,10 +1,10 @@
 import type { SimpleCommand } from './extract.js';
-import { cmdCommands } from './cmd-exe.js';
+import { cmdCommands, cmdLine } from './cmd-exe.js';
 import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
 import { submoduleForeach } from './git-submodule.js';
 import { scriptOrUnverifiable } from './inner-script.js';
-import { powershellCommands } from './powershell.js';
+import { isCmdletName, powershellCommands, powershellScript } from './powershell.js';
 import { parseSedScript, sedMayHide, sedRun } from './sed-script.js';
 import type { Inner, Peeled } from './wrappers.js';
 import type { Word } from './words.js';
@@ -263,11 +263,18 @@ function sedCommands(args: readonly Word[]): Inner[] {
   });
 }
 
+/** cmd's own commands that no POSIX system has: typed, they are cmd's (a Windows agent's shell). */
+const CMD_BUILTINS = /^(del|erase|rd)$/;
+
 /** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
 export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
   let inner: Inner[] = [];
   let analyzeSelf = true;
+  // A line another shell's syntax, as typed: its own text (bash took `C:\Users` for escapes), when the
+  // program is its first word and is named bare, not a path (`./bin/reset-cluster` is a file here).
+  const program = cmd.argv[0]?.value ?? '';
+  const typed = !program.includes('/') && cmd.text.startsWith(program) ? cmd.text : undefined;
   if (/^(vim|vi|nvim|ex|view|gvim|vimdiff|nvi|rvim)$/.test(name)) inner = editorShell(args, name);
   else if (name === 'git') inner = [...gitSettings(args), ...submoduleForeach(args)];
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
@@ -280,6 +287,17 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
     analyzeSelf = false;
   } else if (name === 'cmd') {
     inner = cmdCommands(args);
+    analyzeSelf = false;
+  } else if (typed && isCmdletName(name)) {
+    // The agent's shell is PowerShell (Codex on Windows): the line is PowerShell's, read from its own text.
+    inner = powershellScript(typed);
+    analyzeSelf = false;
+  } else if (
+    typed &&
+    (CMD_BUILTINS.test(name) || (name === 'rmdir' && args.some((a) => /^\/[sq]$/i.test(a.value))))
+  ) {
+    // …or cmd: `del /s /q C:\build\*`, `rd /s /q C:\x` (`rmdir DIR` alone is the POSIX one).
+    inner = cmdLine(typed);
     analyzeSelf = false;
   } else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);

@@ -299,8 +299,17 @@ function statementInner(words: Word[]): Inner[] {
   return [{ kind: 'argv', argv: words }];
 }
 
+/**
+ * A cmdlet typed as a command of its own, as an agent whose shell is PowerShell types it (`Remove-Item
+ * -Recurse -Force C:\Users\dev`): a verb-noun name with a verb that destroys, stops or changes.
+ */
+export function isCmdletName(name: string): boolean {
+  const verb = /^([a-z]+)-[a-z]+$/.exec(name)?.[1];
+  return verb !== undefined && DESTROYING_VERBS.test(verb) && !EVERYDAY_CMDLETS.test(name);
+}
+
 /** What a PowerShell script runs, statement by statement, script blocks included. */
-function powershellScript(code: string, depth = 0): Inner[] {
+export function powershellScript(code: string, depth = 0): Inner[] {
   if (depth > 8)
     return [{ kind: 'unverifiable', reason: 'PowerShell script blocks nested too deeply', target: code }];
   return statements(code).flatMap((s) => [
