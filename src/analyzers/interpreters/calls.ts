@@ -14,6 +14,7 @@ import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
 import { evaluatedCode } from './evaluated-code.js';
 import { resolvePythonNames } from './python-names.js';
+import { shellText } from './run-words.js';
 
 // What code given to an interpreter does to files and processes, found by scanning for the names of the
 // standard library calls that delete, truncate or overwrite files, or run shell commands. The scanner
@@ -97,27 +98,6 @@ function openWrites(found: Found, lang: Lang): { writes: boolean; appends?: bool
   };
 }
 
-/** Run-time parts of a string (`{x}`, `${x}`, `#{x}`) as a shell variable no one sets. */
-function withRuntimeValues(text: string): string {
-  return text.replace(/[$#]?\{[^{}]*\}/g, '${INTERLOCK_RUNTIME_VALUE}');
-}
-
-/** The shell command a call runs: a literal string, or the words of a literal list joined. */
-function shellText(found: Found): string | undefined {
-  const [first, second] = found.call.args;
-  if (first?.length === 1 && first[0]!.kind === 'string' && !first[0]!.dynamic) {
-    const rest = literalStrings(second);
-    return rest ? [first[0]!.text, ...rest].join(' ') : first[0]!.text;
-  }
-  // f"kubectl delete ns {ns}", `rm -rf ${dir}`: the shell assessment reads it with the unknown parts unknown.
-  if (first?.length === 1 && first[0]!.kind === 'string') return withRuntimeValues(first[0]!.text);
-  const list = literalStrings(first);
-  if (list) return list.join(' ');
-  // Perl/Ruby/PHP system('rm', '-rf', 'x'): every argument a literal.
-  const all = found.call.args.map((a) => literalString(a));
-  return all.length > 1 && all.every((a) => a !== undefined) ? all.join(' ') : undefined;
-}
-
 const TRUNCATE_RISK = (path: string, cls: PathClass): Risk =>
   /\.log$/i.test(path) && cls.risk !== 'critical'
     ? 'low'
@@ -147,7 +127,7 @@ export function shellEffect(tool: string, via: string, text: string | undefined)
 function fileEffects(found: Found, lang: Lang, tool: string, inv: Invocation): Effect[] {
   const { kind, call } = found;
   const api = callName(call);
-  if (kind === 'shell') return [shellEffect(tool, api, shellText(found))];
+  if (kind === 'shell') return [shellEffect(tool, api, shellText(found, lang))];
   let pathInfo = paths(found);
   let operation: Effect['operation'] = kind === 'delete' || kind === 'delete-tree' ? 'delete' : 'modify';
   let appends = kind === 'append';
