@@ -1,7 +1,7 @@
 import type { Effect, EnvironmentHint } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Invocation } from './analyzer.js';
-import { powerWrite } from './power-writes.js';
+import { downloadWrite } from './power-writes.js';
 
 // A download from a bucket writes the file or directory it names, as `curl -o` does: `aws s3 cp s3://b/job
 // /etc/cron.d/job` installs a cron job, and was allowed (only the bucket side was judged). Its local
@@ -17,6 +17,6 @@ export function downloadWrites(
   hints: readonly EnvironmentHint[] = [],
 ): Effect[] {
   if (!dest) return [];
-  const writes = powerWrite(inv, dest, 'downloads into');
+  const writes = downloadWrite(inv, dest);
   return hints.length ? writes.map((e) => ({ ...e, hints: [...hints] })) : writes;
 }

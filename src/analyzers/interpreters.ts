@@ -21,11 +21,17 @@ interface Program {
   file?: Word;
   /** `python -m pkg.tool`: a module, read when it is a file of the project. */
   module?: string;
+  /** `python3 <(curl -s URL)`: the program is what another command prints. */
+  fromCommand?: Word;
 }
 
 /** The program file among the words where options end, unless it is stdin (`-`). */
-const fileAt = (w: Word | undefined): Pick<Program, 'file'> =>
-  w && !w.dynamic && w.value !== '-' && w.value !== '' ? { file: w } : {};
+const fileAt = (w: Word | undefined): Pick<Program, 'file' | 'fromCommand'> =>
+  w && !w.dynamic && w.value !== '-' && w.value !== ''
+    ? { file: w }
+    : w?.dynamic && /^[<$]\(/.test(w.value)
+      ? { fromCommand: w }
+      : {};
 
 const PYTHON_WITH_VALUE = new Set(['W', 'X', 'Q']);
 
@@ -295,6 +301,15 @@ function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect
     effects.push(...codeFileEffects(inv, prog.file, lang, sql));
   } else if (prog.module) {
     effects.push(...moduleEffects(inv, prog.module, sql));
+  } else if (prog.fromCommand) {
+    effects.push({
+      operation: 'execute-unverifiable',
+      tool: inv.name,
+      target: prog.fromCommand.value,
+      reversible: false,
+      risk: 'high',
+      reason: `${inv.name} runs the output of another command (${prog.fromCommand.value}), which cannot be read before it runs`,
+    });
   }
   if (prog.inPlace) effects.push(...inPlaceEffects(inv, prog.inPlace.files, prog.inPlace.backup));
   return effects;

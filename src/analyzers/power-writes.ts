@@ -9,7 +9,7 @@ import { resolvePath, writeGrantsPower } from './paths.js';
  * nothing otherwise: writing an ordinary file is the program's ordinary work. A name computed at run time
  * is not guessed at.
  */
-export function powerWrite(inv: Invocation, target: Word, verb: string): Effect[] {
+function powerWrite(inv: Invocation, target: Word, verb: string): Effect[] {
   if (target.dynamic || target.value === '-' || target.value === '') return [];
   return powerWriteAt(
     inv,
@@ -30,6 +30,30 @@ export function powerWriteAt(inv: Invocation, path: string, verb: string): Effec
       reversible: false,
       risk: grants.risk,
       reason: `${inv.name} ${verb} ${path} (${grants.why})`,
+      category: 'file',
+    },
+  ];
+}
+
+/**
+ * A download's write (`curl -o`, `wget -O`, a bucket copy): judged as powerWrite; otherwise still reported,
+ * at no risk, so that a later command of the same line that runs the file (`curl -o i.sh URL && bash i.sh`)
+ * is known to run the download, not what is on disk now (assess/shell.ts's runScriptFile).
+ */
+export function downloadWrite(inv: Invocation, target: Word, verb = 'downloads into'): Effect[] {
+  const power = powerWrite(inv, target, verb);
+  if (power.length || target.dynamic || target.value === '-' || target.value === '') return power;
+  const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
+  if (/^\/dev\//.test(path)) return [];
+  const exists = !inv.remote && inv.facts.pathExists?.(path) !== false;
+  return [
+    {
+      operation: exists ? 'replace' : 'create',
+      tool: inv.name,
+      target: path,
+      reversible: !exists,
+      risk: 'none',
+      reason: `${inv.name} ${verb} ${path}`,
       category: 'file',
     },
   ];

@@ -75,6 +75,9 @@ function hasBinaryData(text: string): boolean {
 const MAX_DEPTH = 12;
 /** Interpreters whose program files are read (see analyzers/interpreters.ts). */
 const READ_INTERPRETERS = /^(python[23]?(\.\d+)?|pypy3?|node|nodejs|deno|bun|ts-node|tsx|perl|ruby|php)$/;
+/** A program named by a file name pattern: file-name characters only (not `[`, `[[` or PowerShell's `[Math]::Round(…)`). */
+const GLOB_PROGRAM = /^[\w./~*?[\]+-]*[*?\]][\w./~*?[\]+-]*$/;
+
 /** Script files running script files: deeper than this is unverifiable. */
 const MAX_SCRIPT_DEPTH = 8;
 
@@ -347,6 +350,19 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (program.dynamic) {
       effects.push({
         effect: unverifiable('the program to run is computed at run time', program.value, ctx.hints),
+        local: !ctx.remote,
+        runTimeWords: true,
+      });
+      return;
+    }
+    // `/bin/r? -rf ~`, `/usr/bin/[r]m`: the shell picks the program among the files the pattern matches.
+    if (GLOB_PROGRAM.test(program.value) && /[*?]|\[.+\]/.test(program.value)) {
+      effects.push({
+        effect: unverifiable(
+          'the program to run is a file name pattern, matched at run time',
+          program.value,
+          ctx.hints,
+        ),
         local: !ctx.remote,
         runTimeWords: true,
       });

@@ -415,8 +415,11 @@ function peelFind(cmd: SimpleCommand): Peeled | undefined {
         withinWorkingDirectory(root) &&
         primary.values.every((w) => !w.value.includes('{}') || w.value === '{}');
       const found = `${root.value.replace(/\/$/, '')}/<found>${named ? `/${name}` : ''}`;
-      const argv = primary.values.map((w) =>
-        w.value.includes('{}') ? word(w.value.replaceAll('{}', found), root.dynamic || w.dynamic) : w,
+      // `-exec {} \;` runs each file found: which program that is, only the run can tell.
+      const argv = primary.values.map((w, i) =>
+        w.value.includes('{}')
+          ? word(w.value.replaceAll('{}', found), i === 0 || root.dynamic || w.dynamic)
+          : w,
       );
       if (argv.length) inner.push({ kind: 'argv', argv });
     }
@@ -888,6 +891,15 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
         inner: cmd.argv.length > 1 ? [scriptOrUnverifiable(cmd.argv.slice(1), 'eval')] : [],
         analyzeSelf: false,
       };
+    }
+    case 'trap': {
+      // `trap 'rm -rf ~' EXIT`: the command runs when the shell exits or the signal comes. `trap - SIG`
+      // resets, `trap '' SIG` ignores, `trap -p`/`-l` print: nothing to run.
+      const args = cmd.argv.slice(1);
+      const start = args[0]?.value === '--' ? 1 : 0;
+      const action = args[start];
+      const runs = action && args.length - start >= 2 && (action.dynamic || !/^(-.*)?$/.test(action.value));
+      return { inner: runs ? [scriptOrUnverifiable([action], 'trap')] : [], analyzeSelf: false };
     }
     case 'source':
     case '.': {

@@ -2,7 +2,7 @@ import type { Effect } from '../../core/types.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { getopt, has, values } from '../databases/common.js';
-import { powerWrite } from '../power-writes.js';
+import { downloadWrite } from '../power-writes.js';
 import { hasStdin, requestEffects } from './request.js';
 
 const upper = (w: Word | undefined): string | undefined =>
@@ -135,8 +135,20 @@ export function curl(inv: Invocation): Effect[] {
   const urls = [...values(options, '--url'), ...positionals];
   return [
     ...requestEffects({ tool: 'curl', method, urls, files, texts, stdin }, inv),
-    ...values(options, '-o', '--output').flatMap((w) => powerWrite(inv, w, 'downloads into')),
+    ...values(options, '-o', '--output').flatMap((w) => downloadWrite(inv, w)),
+    // -O: each URL's file name, in the current directory (or --output-dir).
+    ...(has(options, '-O', '--remote-name', '--remote-name-all')
+      ? urls.flatMap((url) => downloadWrite(inv, named(url, values(options, '--output-dir').pop())))
+      : []),
   ];
+}
+
+/** The file a download keeps its URL's name in, inside `dir` when one is given. */
+function named(url: Word, dir: Word | undefined): Word {
+  const name = urlFileName(url.value);
+  return dir
+    ? { ...dir, value: `${dir.value.replace(/\/+$/, '')}/${name}`, dynamic: dir.dynamic || url.dynamic }
+    : { ...url, value: name };
 }
 
 const WGET_VALUE = [
@@ -211,17 +223,13 @@ export function wget(inv: Invocation): Effect[] {
   }
   return [
     ...requestEffects({ tool: 'wget', method, urls: positionals, files, texts, stdin }, inv),
-    ...values(options, '-O', '--output-document').flatMap((w) => powerWrite(inv, w, 'downloads into')),
-    // -P DIR: each file keeps its URL's name, inside DIR.
-    ...values(options, '-P', '--directory-prefix').flatMap((dir) =>
-      positionals.flatMap((url) =>
-        powerWrite(
-          inv,
-          { ...dir, value: `${dir.value.replace(/\/+$/, '')}/${urlFileName(url.value)}` },
-          'downloads into',
-        ),
-      ),
-    ),
+    ...values(options, '-O', '--output-document').flatMap((w) => downloadWrite(inv, w)),
+    // Without -O, each file keeps its URL's name: inside -P DIR, or here.
+    ...(has(options, '-O', '--output-document', '--spider')
+      ? []
+      : positionals.flatMap((url) =>
+          downloadWrite(inv, named(url, values(options, '-P', '--directory-prefix').pop())),
+        )),
   ];
 }
 

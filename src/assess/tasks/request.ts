@@ -16,6 +16,8 @@ const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 
 /** `make -f -`: the makefile is read from stdin. */
 export const STDIN = '-';
+/** Paths that are the standard input too (`make -f /dev/stdin <<< …`). */
+const READS_STDIN = /^\/dev\/(stdin|fd\/0)$|^\/proc\/self\/fd\/0$/;
 const JUSTFILES = ['justfile', 'Justfile', 'JUSTFILE', '.justfile'];
 const TASKFILES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml'].flatMap((n) => [
   n,
@@ -97,7 +99,7 @@ function makeRequest(name: string, args: readonly Word[], where: Where): TaskReq
     label: [name, ...tasks].join(' '),
     // `-f` names the file; GNU make reads several `-f` files as one: the first one found is read here.
     candidates: files.length
-      ? files.map((f) => (f === STDIN ? STDIN : resolvePath(f, dir, where.home)))
+      ? files.map((f) => (f === STDIN || READS_STDIN.test(f) ? STDIN : resolvePath(f, dir, where.home)))
       : MAKEFILES.map((n) => posix.join(dir, n)),
     tasks,
     variables,
