@@ -23,6 +23,7 @@ import { redirectEffects } from '../analyzers/redirects.js';
 import { historySettings } from '../analyzers/host-admin/shell-history.js';
 import { afterDirectoryChange } from './directory-changes.js';
 import { exfiltrationEffects } from './exfiltration.js';
+import { joinedContinuations } from '../shell/line-continuations.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
@@ -515,7 +516,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
    */
   const runScriptFile = (cmd: SimpleCommand, ctx: Context): boolean => {
     const argv = cmd.argv;
-    const run = facts.readScript ? scriptFileRun(argv) : undefined;
+    const run = facts.readScript ? scriptFileRun(argv, cmd.redirects) : undefined;
     if (!run || !facts.readScript) return false;
     const label = run.file.value;
     const path = resolvePath(label, ctx.cwd, facts.home);
@@ -697,6 +698,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   };
   try {
     runScript(command, top);
+    const joined = joinedContinuations(command);
+    if (joined !== undefined) runScript(joined, { ...top, depth: top.depth + 1 });
   } finally {
     parser.release();
   }

@@ -1,5 +1,5 @@
 import type { EnvironmentHint } from '../core/types.js';
-import type { SimpleCommand } from './extract.js';
+import type { Redirect, SimpleCommand } from './extract.js';
 import { SSH_VALUE } from './cli-options/copies.js';
 import { FIND_EXEC, parseFind, removesFound, type FindCommandLine } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
@@ -216,6 +216,8 @@ function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
     }
     return undefined; // `bash script.sh`: running a file is like running it directly.
   }
+  // `bash < deploy.sh`: the file is read as the script (assess/shell.ts's runScriptFile).
+  if (!stdinIsFed(cmd) && stdinFile(cmd.redirects)) return undefined;
   if (!stdinIsFed(cmd)) return file ? undefined : { inner: [], analyzeSelf: false }; // interactive shell
   const text = staticStdin(cmd);
   if (text !== undefined)
@@ -1026,8 +1028,20 @@ export interface ScriptFileRun {
   how: 'shell' | 'source' | 'exec';
 }
 
-/** The script file a simple command runs, if it runs one (after wrappers were peeled). */
-export function scriptFileRun(argv: readonly Word[]): ScriptFileRun | undefined {
+/** The file a command's standard input is redirected from (`< deploy.sh`), when it is named as written. */
+function stdinFile(redirects: readonly Redirect[]): Word | undefined {
+  const input = redirects.filter((r) => r.operator === '<' && (r.descriptor ?? '0') === '0').at(-1);
+  return input && !input.target.dynamic ? input.target : undefined;
+}
+
+/**
+ * The script file a simple command runs, if it runs one (after wrappers were peeled). A shell with no
+ * script named (or `-s`) reads its script from its standard input: `bash < deploy.sh` runs deploy.sh.
+ */
+export function scriptFileRun(
+  argv: readonly Word[],
+  redirects: readonly Redirect[] = [],
+): ScriptFileRun | undefined {
   const program = argv[0];
   if (!program || program.dynamic) return undefined;
   const name = commandName(program);
@@ -1037,8 +1051,9 @@ export function scriptFileRun(argv: readonly Word[]): ScriptFileRun | undefined 
       stopAtFirstPositional: true,
     });
     const flags = [...parsed.options.keys()];
-    if (flags.some((k) => /^-[a-zA-Z]*[cs][a-zA-Z]*$/.test(k))) return undefined; // -c text, -s stdin
-    const file = parsed.positionals[0];
+    if (flags.some((k) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(k))) return undefined; // -c text
+    const fromStdin = flags.some((k) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(k)) || !parsed.positionals.length;
+    const file = fromStdin ? stdinFile(redirects) : parsed.positionals[0];
     if (!file || file.dynamic || file.value === '-') return undefined;
     return { file, how: 'shell' };
   }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// A shell given no script file reads its script from its standard input: `sh < deploy.sh` runs deploy.sh
+// as `sh deploy.sh` does. It was taken for an interactive shell, and allowed whatever the file said.
+
+const files = {
+  exists: () => false,
+  readScript: (path: string) =>
+    path === '/home/dev/project/deploy.sh'
+      ? { kind: 'text' as const, text: '#!/bin/sh\nrm -rf ~\n' }
+      : { kind: 'missing' as const },
+};
+
+describe('a shell script read from standard input', () => {
+  it.each([
+    'sh < deploy.sh',
+    'bash -s < deploy.sh',
+    'sudo bash < ./deploy.sh',
+    'bash -s -- --force < deploy.sh',
+  ])('%s runs what deploy.sh says', async (command) => {
+    const result = await check(command, files);
+    expect(result.decision.outcome).not.toBe('allow');
+    expect(result.assessment.effects).toContainEqual(
+      expect.objectContaining({ operation: 'delete', target: '/home/dev', risk: 'critical' }),
+    );
+  });
+
+  it('runs what the same line wrote into the file, which cannot be read first', async () => {
+    const result = await check('echo rm -rf ~ > /tmp/c; bash < /tmp/c', files);
+    expect(result.decision.outcome).not.toBe('allow');
+    expect(result.assessment.effects.map((e) => e.operation)).toContain('execute-unverifiable');
+  });
+
+  it.each(['bash < /dev/null', 'sh < missing.sh', 'wc -l < deploy.sh'])('%s is allowed', async (command) => {
+    expect((await check(command, files)).decision.outcome).toBe('allow');
+  });
+});
