@@ -244,12 +244,22 @@ export function interpreterProgramFile(name: string, args: readonly Word[]): Wor
   return prog && prog.code.length === 0 ? prog.file : undefined;
 }
 
+/** Whether the interpreter reads its program on stdin: no program file named, or `-`. */
+function readsStdin(inv: Invocation): boolean {
+  const positional = inv.args.filter((w) => !w.value.startsWith('-') || w.value === '-');
+  return positional.length === 0 || positional[0]!.value === '-';
+}
+
 /** Code on stdin: `python3 - <<'EOF'`, `node <<EOF`… (a pipe into an interpreter is peeled by the core). */
 function stdinCode(inv: Invocation): Word | undefined {
-  if (!inv.stdinText) return undefined;
-  const positional = inv.args.filter((w) => !w.value.startsWith('-') || w.value === '-');
-  const readsStdin = positional.length === 0 || positional[0]!.value === '-';
-  return readsStdin ? inv.stdinText : undefined;
+  return inv.stdinText && readsStdin(inv) ? inv.stdinText : undefined;
+}
+
+/** `python3 < wipe.py`: the program file is the one stdin is redirected from. */
+function stdinProgramFile(inv: Invocation): Word | undefined {
+  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return undefined;
+  const input = inv.redirects.filter((r) => r.operator === '<' && (r.descriptor ?? '0') === '0').at(-1);
+  return input && !input.target.dynamic ? input.target : undefined;
 }
 
 function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect[] {
@@ -299,6 +309,8 @@ function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect
     );
   } else if (prog.file && !FRAMEWORK_ENTRY.test(prog.file.value)) {
     effects.push(...codeFileEffects(inv, prog.file, lang, sql));
+  } else if (!prog.file && !prog.module && !prog.fromCommand && stdinProgramFile(inv)) {
+    effects.push(...codeFileEffects(inv, stdinProgramFile(inv)!, lang, sql));
   } else if (prog.module) {
     effects.push(...moduleEffects(inv, prog.module, sql));
   } else if (prog.fromCommand) {

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../support/runtime.js';
 
 // A shell given no script file reads its script from its standard input: `sh < deploy.sh` runs deploy.sh
-// as `sh deploy.sh` does. It was taken for an interactive shell, and allowed whatever the file said.
+// as `sh deploy.sh` does, and `python3 < wipe.py` runs wipe.py. Both were allowed whatever the file said.
 
 const files = {
   exists: () => false,
   readScript: (path: string) =>
     path === '/home/dev/project/deploy.sh'
       ? { kind: 'text' as const, text: '#!/bin/sh\nrm -rf ~\n' }
-      : { kind: 'missing' as const },
+      : path === '/home/dev/project/wipe.py'
+        ? { kind: 'text' as const, text: "import shutil\nshutil.rmtree('/home/dev')\n" }
+        : { kind: 'missing' as const },
 };
 
 describe('a shell script read from standard input', () => {
@@ -26,13 +28,22 @@ describe('a shell script read from standard input', () => {
     );
   });
 
+  it.each(['python3 < wipe.py', 'python3 -u - < wipe.py'])('%s runs what wipe.py says', async (command) => {
+    expect((await check(command, files)).assessment.effects).toContainEqual(
+      expect.objectContaining({ operation: 'delete', target: '/home/dev', risk: 'critical' }),
+    );
+  });
+
   it('runs what the same line wrote into the file, which cannot be read first', async () => {
     const result = await check('echo rm -rf ~ > /tmp/c; bash < /tmp/c', files);
     expect(result.decision.outcome).not.toBe('allow');
     expect(result.assessment.effects.map((e) => e.operation)).toContain('execute-unverifiable');
   });
 
-  it.each(['bash < /dev/null', 'sh < missing.sh', 'wc -l < deploy.sh'])('%s is allowed', async (command) => {
-    expect((await check(command, files)).decision.outcome).toBe('allow');
-  });
+  it.each(['bash < /dev/null', 'sh < missing.sh', 'wc -l < deploy.sh', 'python3 report.py < wipe.py'])(
+    '%s is allowed',
+    async (command) => {
+      expect((await check(command, files)).decision.outcome).toBe('allow');
+    },
+  );
 });
