@@ -72,3 +72,31 @@ describe('what a line downloads and runs, or leaves to run later', () => {
     expect((await check(command, fresh)).decision.outcome).toBe('allow');
   });
 });
+
+describe('a file edited in place, then run by the same line', () => {
+  const edited = {
+    exists: () => true,
+    readScript: (path: string) =>
+      path.endsWith('deploy.sh')
+        ? { kind: 'text' as const, text: 'echo hello\n' }
+        : { kind: 'missing' as const },
+  };
+
+  it.each([
+    "sed -i 's/echo hello/rm -rf ~/' deploy.sh && bash deploy.sh",
+    'sed -i "s/echo hello/$CMD/" deploy.sh; ./deploy.sh',
+    "sed -i '' 's/echo hello/rm -rf ~/' deploy.sh && sh deploy.sh",
+  ])('%s runs the edited file, which cannot be read first', async (command) => {
+    const result = await check(command, edited);
+    expect(result.decision.outcome).not.toBe('allow');
+    expect(result.assessment.effects.map((e) => e.operation)).toContain('execute-unverifiable');
+  });
+
+  it('reports an everyday edit of a project file, and allows it', async () => {
+    const result = await check("sed -i '' 's/a/b/' src/app.ts", edited);
+    expect(result.assessment.effects).toEqual([
+      expect.objectContaining({ operation: 'modify', target: '/home/dev/project/src/app.ts', risk: 'low' }),
+    ]);
+    expect(result.decision.outcome).toBe('allow');
+  });
+});

@@ -111,14 +111,15 @@ describe('sed and awk programs in files are read at the edge', () => {
     ['gawk --file wipe.awk data.txt', 'critical'],
     ['sed -n -f cron.sed notes.txt', 'high'],
     ['sed -f locked.sed notes.txt', 'high'],
-    ['sed -f tidy.sed -i notes.txt', 'none'],
+    // Its in-place edit of notes.txt is reported, at the low risk of an everyday project edit.
+    ['sed -f tidy.sed -i notes.txt', 'low'],
     ['awk -f sum.awk data.txt', 'none'],
     ['sed -f missing.sed notes.txt', 'none'],
     ['sed --sandbox -f wipe.sed notes.txt', 'none'],
   ])('%s → risk %s', async (command, risk) => {
     const r = await check(command, { readScript });
     expect(r.assessment.risk, r.assessment.reasons.join('\n')).toBe(risk);
-    expect(r.decision.outcome === 'allow').toBe(risk === 'none');
+    expect(r.decision.outcome === 'allow').toBe(risk === 'none' || risk === 'low');
   });
 });
 
