@@ -12,6 +12,7 @@ export const SENSITIVE_CATEGORIES = [
   'terraform-state',
   'system',
   'startup-script',
+  'data',
 ] as const;
 type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 
@@ -168,6 +169,31 @@ export function sensitiveFile(rawPath: string, ctx: SensitiveContext): Sensitive
   if (SYSTEM_ROOTS.some((r) => under(path, r)) && !SCRATCH.some((r) => under(path, r)))
     return found('system', 'high', 'a system file');
   return undefined;
+}
+
+/** Databases and data a program keeps in one file: SQLite, dumps, backups, columnar and cache snapshots. */
+const DATA_FILE_NAME = /\.(db|sqlite3?|dump|bak|backup|parquet|avro|orc|rdb|aof|mdb|ldb)$/i;
+
+/**
+ * A file an agent's own file tools (Write, Edit, an MCP server's write_file) must not rewrite unseen: a
+ * sensitive file, or a database or data file. `> db/production.sqlite3` in the shell was judged; the same
+ * rewrite through the Write tool was not. Only the file tools ask for data files: their content means
+ * nothing to the shell's other judgements (a secret is not in them, nothing runs them).
+ */
+export function changedFile(rawPath: string, ctx: SensitiveContext): SensitiveFile | undefined {
+  const sensitive = sensitiveFile(rawPath, ctx);
+  if (sensitive) return sensitive;
+  const path = absolutePath(rawPath, ctx.cwd, ctx.home);
+  // A data file in a scratch directory is scratch, unless the project itself lives there.
+  const scratch = SCRATCH.some((r) => under(path, r)) && !under(path, ctx.cwd);
+  if (!DATA_FILE_NAME.test(path) || scratch) return undefined;
+  return {
+    path,
+    category: 'data',
+    risk: 'high',
+    why: 'a database or data file: what it holds is lost when it is rewritten',
+    remote: false,
+  };
 }
 
 /** The hook-settings file an agent keeps in a directory of this name (`.claude` → `settings.json`). */

@@ -17,8 +17,10 @@ export function fileWriteEffects(
   facts: ActionFacts,
   placement: Placement,
 ): PlacedEffect[] {
-  return changes.map(({ file, change }) => {
+  return changes.flatMap(({ file, change }) => {
     const exists = facts.pathExists?.(file.path) ?? true;
+    // A new data file holds nothing yet: only rewriting or deleting one that is there loses anything.
+    if (file.category === 'data' && !exists) return [];
     const operation: Operation =
       change === 'delete' ? 'delete' : change === 'write' && exists ? 'replace' : 'modify';
     const hints: EnvironmentHint[] = [{ source: 'file name', value: posix.basename(file.path), weak: true }];

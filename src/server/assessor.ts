@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { sensitiveFile, userInterlockDir } from '../analyzers/sensitive-files.js';
+import { changedFile, userInterlockDir } from '../analyzers/sensitive-files.js';
 import {
   evaluate,
   type Evaluation,
@@ -71,7 +71,7 @@ function proposalOf(wire: WireProposal, facts: ActionFacts): Proposal {
         userConfigDir: userInterlockDir(facts.env, facts.home),
       };
       const changes = wire.changes.map(({ change, ...claimed }) => ({
-        file: sensitiveFile(claimed.path, ctx) ?? claimed,
+        file: changedFile(claimed.path, ctx) ?? claimed,
         change,
       }));
       return { kind: 'file-write', tool: wire.tool, changes };

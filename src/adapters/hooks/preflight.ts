@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { userConfigDir } from '../../config/discover.js';
-import { sensitiveFile, type SensitiveFile } from '../../analyzers/sensitive-files.js';
+import { changedFile, type SensitiveFile } from '../../analyzers/sensitive-files.js';
 import {
   inputErrorVerdict,
   PASS_VERDICT,
@@ -54,7 +54,7 @@ export function sensitiveChanges(
 ): { file: SensitiveFile; change: FileChange }[] {
   const ctx = { cwd, home: env.HOME || homedir(), userConfigDir: userConfigDir(env) };
   return files.flatMap((change) => {
-    const file = sensitiveFile(change.path, ctx);
+    const file = changedFile(change.path, ctx);
     return file ? [{ file, change }] : [];
   });
 }

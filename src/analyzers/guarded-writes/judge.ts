@@ -53,6 +53,8 @@ export function guardedForWrites(file: SensitiveFile): boolean {
     case 'startup-script':
     case 'terraform-state':
       return true;
+    case 'data':
+      return false; // never from sensitiveFile: only the file tools ask (changedFile)
   }
 }
 

@@ -1,4 +1,4 @@
-import { sensitiveFile, userInterlockDir } from '../../analyzers/sensitive-files.js';
+import { changedFile, userInterlockDir } from '../../analyzers/sensitive-files.js';
 import type { Placement } from '../../core/place.js';
 import type { ActionFacts, PlacedEffect } from '../../core/types.js';
 import { fileWriteEffects } from '../file-write.js';
@@ -46,7 +46,7 @@ export function fileWriteCall(
   const path = stringArg(args, ...PATH_KEYS);
   if (!path) return undefined;
   const { cwd, home } = facts;
-  const file = sensitiveFile(path, { cwd, home, userConfigDir: userInterlockDir(facts.env, home) });
+  const file = changedFile(path, { cwd, home, userConfigDir: userInterlockDir(facts.env, home) });
   if (!file) return [];
   const append = /append/i.test(stringArg(args, 'mode') ?? '') || verb === 'append';
   const change =
