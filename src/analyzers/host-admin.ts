@@ -227,7 +227,19 @@ function gitConfig(inv: Invocation): Effect[] {
   const [key, value] = positionals;
   if (!key || value === undefined || !GIT_RUNS.test(key)) return [];
   if (key.toLowerCase().startsWith('alias.') && !value.startsWith('!')) return [];
-  if (!scope && !runsInRepository(key, value)) return [];
+  // The project's own setting (a deploy key's core.sshCommand, a diff driver): what it makes git run is
+  // judged as if typed, since git runs it on the next fetch, diff or commit.
+  if (!scope && !runsInRepository(key, value)) {
+    const command = key.toLowerCase() === 'credential.helper' ? /^!(.*)$/s.exec(value)?.[1] : value;
+    return command === undefined
+      ? []
+      : [
+          {
+            ...effect(inv, `git ${key}`, 'modify', 'low', `git config ${key} makes git run ${command}`),
+            runs: command,
+          },
+        ];
+  }
   const how = scope
     ? `git config ${scope} ${key} makes git run ${value} in every repository`
     : `git config ${key} makes git run ${value} whenever git is used in this repository`;
