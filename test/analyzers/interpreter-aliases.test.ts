@@ -92,13 +92,27 @@ describe('renamed calls and code in strings', () => {
 describe('resolvePythonNames', () => {
   const names = (code: string) =>
     resolvePythonNames(tokenize(code, 'python'))
-      .map((t) => t.text)
+      .tokens.map((t) => t.text)
       .join(' ');
 
   it('writes aliases, from-imports and import calls as the names they stand for', () => {
     expect(names('import subprocess as sp\nsp.run(x)')).toContain('subprocess . run ( x )');
     expect(names('from os import remove as rm\nrm(p)')).toContain('os . remove ( p )');
     expect(names("getattr(__import__('os'), 'unlink')(p)")).toBe('os . unlink ( p )');
+  });
+
+  it('reads getattr of getattr, and says when a chain is nested too deep to follow', async () => {
+    expect(names("getattr(getattr(__import__('os'), 'path'), 'join')(a)")).toBe('os . path . join ( a )');
+    let code = '__import__("os")';
+    for (let i = 0; i < 40; i++) code = `getattr(${code}, "path")`;
+    expect(resolvePythonNames(tokenize(code, 'python')).tooDeep).toBe(true);
+    const result = await check(`python3 -c '${code}'`);
+    expect(result.assessment.effects).toContainEqual(
+      expect.objectContaining({
+        operation: 'execute-unverifiable',
+        reason: expect.stringContaining('too deep'),
+      }),
+    );
   });
 
   it('leaves other modules, attributes and keyword arguments as written', () => {

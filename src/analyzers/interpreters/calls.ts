@@ -252,7 +252,8 @@ export function locatedCodeEffects(
   depth = 0,
 ): LocatedEffect[] {
   const scanned = tokenize(code, lang);
-  const tokens = lang === 'python' ? resolvePythonNames(scanned) : scanned;
+  const resolved = lang === 'python' ? resolvePythonNames(scanned) : { tokens: scanned, tooDeep: false };
+  const { tokens } = resolved;
   if (codeDynamic) {
     // A shell expansion inside a string literal only makes that literal unknown; outside literals the code
     // itself is unknown.
@@ -262,6 +263,8 @@ export function locatedCodeEffects(
   }
   const located: LocatedEffect[] = [];
   const at = (index: number) => tokens[index]?.start ?? 0;
+  if (resolved.tooDeep)
+    located.push({ effect: evaluatedEffect(tool, 'getattr nested too deep', undefined), at: 0 });
   for (const t of tokens)
     if (t.kind === 'shell')
       located.push({

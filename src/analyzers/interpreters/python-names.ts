@@ -73,65 +73,112 @@ function dottedAt(tokens: readonly Token[], k: number): { path: string[]; next: 
   return { path, next: j };
 }
 
-/** The index of the bracket closing the one at `open`. */
-function closing(tokens: readonly Token[], open: number): number {
-  let depth = 0;
-  for (let j = open; j < tokens.length; j++) {
-    const t = tokens[j]!;
+/** For each opening bracket, the index of the one closing it (-1 when unbalanced): one pass, a stack. */
+function closingBrackets(tokens: readonly Token[]): Int32Array {
+  const closes = new Int32Array(tokens.length).fill(-1);
+  const open: number[] = [];
+  for (const [j, t] of tokens.entries()) {
     if (t.kind !== 'punct') continue;
-    if ('([{'.includes(t.text)) depth++;
-    else if (')]}'.includes(t.text) && --depth === 0) return j;
+    if ('([{'.includes(t.text)) open.push(j);
+    else if (')]}'.includes(t.text) && open.length) closes[open.pop()!] = j;
   }
-  return -1;
+  return closes;
 }
+
+/** getattr(getattr(…)) nested deeper than this is not followed: the code says so (see `tooDeep`). */
+const MAX_NESTING = 32;
+
+type Named = { path: Dotted; end: number } | undefined;
 
 /**
- * An expression at `k` that names a module or an attribute, written as the dotted name it stands for:
- * `__import__('os')`, `importlib.import_module('os')`, `sys.modules['os']`, `getattr(os, 'system')`.
+ * Module and attribute expressions rewritten as dotted names: `__import__('os')`,
+ * `importlib.import_module('os')`, `sys.modules['os']`, `getattr(os, 'system')` (whose object may be one
+ * of these itself). Each expression is read once (remembered by where it starts), so the pass is linear.
  */
-function namedBy(tokens: readonly Token[], k: number): { path: Dotted; end: number } | undefined {
-  const t = tokens[k]!;
-  if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) return undefined;
-  if (t.text === 'sys' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'modules')) {
-    const key = tokens[k + 4];
-    if (isPunct(tokens[k + 3], '[') && key?.kind === 'string' && !key.dynamic && isPunct(tokens[k + 5], ']'))
-      return { path: key.text.split('.'), end: k + 5 };
-    return undefined;
-  }
-  // `importlib.import_module(…)` is found at `importlib`, a bare `import_module(…)` at its own name.
-  let call = k;
-  if (t.text === 'importlib' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'import_module'))
-    call = k + 2;
-  const name = tokens[call]!.text;
-  if (!['__import__', 'import_module', 'getattr'].includes(name) || !isPunct(tokens[call + 1], '('))
-    return undefined;
-  const end = closing(tokens, call + 1);
-  if (end < 0) return undefined;
-  const args = splitArgs(tokens.slice(call + 2, end));
-  if (name === 'getattr') {
-    const of = dottedAt(args[0] ?? [], 0);
-    const attribute = literalString(args[1]);
-    if (!of || of.next !== args[0]!.length || attribute === undefined) return undefined;
-    return { path: [...of.path, attribute], end };
-  }
-  const module = literalString(args[0]);
-  if (module === undefined) return undefined;
-  // `__import__('os.path')` returns the package `os` unless it is given a from-list.
-  return {
-    path: name === '__import__' && args.length === 1 ? module.split('.').slice(0, 1) : module.split('.'),
-    end,
-  };
-}
+class Unwrapper {
+  private readonly closes: Int32Array;
+  private readonly known = new Map<number, Named>();
+  /** Set when getattr nests deeper than MAX_NESTING: what it names is not known. */
+  tooDeep = false;
 
-/** Module and attribute expressions rewritten as dotted names, innermost first. */
-function unwrapExpressions(tokens: Token[]): Token[] {
-  let out = tokens;
-  // Right to left, so that an inner expression is a dotted name by the time its outer one is read.
-  for (let k = out.length - 1; k >= 0; k--) {
-    const found = namedBy(out, k);
-    if (found) out = [...out.slice(0, k), ...dottedTokens(found.path, out[k]!), ...out.slice(found.end + 1)];
+  constructor(private readonly tokens: readonly Token[]) {
+    this.closes = closingBrackets(tokens);
   }
-  return out;
+
+  /** All the tokens, rewritten. */
+  emit(): Token[] {
+    const out: Token[] = [];
+    for (let k = 0; k < this.tokens.length;) {
+      const found = this.namedAt(k, 0);
+      if (found) {
+        out.push(...dottedTokens(found.path, this.tokens[k]!));
+        k = found.end + 1;
+      } else out.push(this.tokens[k++]!);
+    }
+    return out;
+  }
+
+  /** The expression starting at `k`, remembered once it is known for certain. */
+  private namedAt(k: number, depth: number): Named {
+    if (this.known.has(k)) return this.known.get(k);
+    if (depth >= MAX_NESTING) {
+      this.tooDeep = true;
+      return undefined;
+    }
+    const before = this.tooDeep;
+    this.tooDeep = false;
+    const found = this.read(k, depth);
+    // A reading cut short by the nesting limit is not the expression's own answer: not remembered.
+    if (!this.tooDeep) this.known.set(k, found);
+    this.tooDeep ||= before;
+    return found;
+  }
+
+  private read(k: number, depth: number): Named {
+    const { tokens } = this;
+    const t = tokens[k]!;
+    if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) return undefined;
+    if (t.text === 'sys' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'modules')) {
+      const key = tokens[k + 4];
+      const keyed = isPunct(tokens[k + 3], '[') && key?.kind === 'string' && !key.dynamic;
+      return keyed && isPunct(tokens[k + 5], ']') ? { path: key.text.split('.'), end: k + 5 } : undefined;
+    }
+    // `importlib.import_module(…)` is found at `importlib`, a bare `import_module(…)` at its own name.
+    let call = k;
+    if (t.text === 'importlib' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'import_module'))
+      call = k + 2;
+    const name = tokens[call]!.text;
+    if (!['__import__', 'import_module', 'getattr'].includes(name) || !isPunct(tokens[call + 1], '('))
+      return undefined;
+    const end = this.closes[call + 1]!;
+    if (end < 0) return undefined;
+    if (name !== 'getattr') {
+      const module = literalString(splitArgs(tokens.slice(call + 2, end))[0]);
+      if (module === undefined) return undefined;
+      // `__import__('os.path')` returns the package `os` unless it is given a from-list.
+      const whole = name !== '__import__' || !isPunct(tokens[call + 3], ',');
+      return { path: whole ? module.split('.') : module.split('.').slice(0, 1), end };
+    }
+    // getattr(OBJECT, 'name'): OBJECT is a dotted name, or one of these expressions (then `.attr`s).
+    let comma = call + 2;
+    while (comma < end && !isPunct(tokens[comma], ','))
+      comma = this.closes[comma]! > comma ? this.closes[comma]! + 1 : comma + 1;
+    const of = comma < end ? this.dottedName(call + 2, comma, depth) : undefined;
+    const attribute = of && literalString(splitArgs(tokens.slice(comma + 1, end))[0]);
+    return of && attribute !== undefined ? { path: [...of, attribute], end } : undefined;
+  }
+
+  /** The dotted name the tokens from `from` to `to` (exclusive) are, if that is all they are. */
+  private dottedName(from: number, to: number, depth: number): Dotted | undefined {
+    const head = this.namedAt(from, depth + 1);
+    const path = head ? [...head.path] : isIdent(this.tokens[from]) ? [this.tokens[from]!.text] : undefined;
+    let j = head ? head.end + 1 : from + 1;
+    while (path && j + 1 < to && isPunct(this.tokens[j], '.') && isIdent(this.tokens[j + 1])) {
+      path.push(this.tokens[j + 1]!.text);
+      j += 2;
+    }
+    return path && j === to ? path : undefined;
+  }
 }
 
 interface Bindings {
@@ -204,10 +251,12 @@ function bindingsOf(tokens: readonly Token[]): Bindings {
 }
 
 /** `tokens` with every name a judged module goes by written as that module's own name. */
-export function resolvePythonNames(tokens: Token[]): Token[] {
-  const unwrapped = unwrapExpressions(tokens);
+export function resolvePythonNames(tokens: Token[]): { tokens: Token[]; tooDeep: boolean } {
+  const unwrapper = new Unwrapper(tokens);
+  const unwrapped = unwrapper.emit();
+  const tooDeep = unwrapper.tooDeep;
   const bindings = bindingsOf(unwrapped);
-  if (!bindings.names.size && !bindings.star.length) return unwrapped;
+  if (!bindings.names.size && !bindings.star.length) return { tokens: unwrapped, tooDeep };
   const out: Token[] = [];
   for (const [k, t] of unwrapped.entries()) {
     if (t.kind !== 'ident' || bindings.skip.has(k) || !standsAlone(unwrapped, k)) {
@@ -223,5 +272,5 @@ export function resolvePythonNames(tokens: Token[]): Token[] {
     else if (star) out.push(...dottedTokens([star, t.text], t));
     else out.push(t);
   }
-  return out;
+  return { tokens: out, tooDeep };
 }
