@@ -1,5 +1,5 @@
 import type { ActionFacts, Effect, EnvironmentHint } from '../core/types.js';
-import type { Redirect, SimpleCommand } from '../shell/extract.js';
+import type { Redirect, SimpleCommand, Substitution } from '../shell/extract.js';
 import type { Word } from '../shell/words.js';
 
 /** One command as an analyzer sees it, after wrappers (sudo, env, ssh, sh -c…) were peeled off. */
@@ -13,6 +13,8 @@ export interface Invocation {
   redirects: Redirect[];
   stdinFrom?: SimpleCommand;
   stdinText?: Word;
+  /** The command substitutions in its arguments (`curl https://x/$(…)`): what prints their values. */
+  substitutions?: Substitution[];
   facts: ActionFacts;
   /** Environment facts the wrappers contributed (ssh host, kubectl exec namespace…). */
   hints: EnvironmentHint[];

@@ -1,6 +1,7 @@
 import { optionValues, parseOptions } from '../shell/options.js';
 import { word, type Word } from '../shell/words.js';
 import type { Analyzer } from './analyzer.js';
+import { awkInPlaceEdits } from './awk/in-place.js';
 import { tokenizeAwk, type AwkToken } from './awk/scan.js';
 import { shellEffect } from './interpreters/calls.js';
 import { readProgramFile } from './program-files.js';
@@ -117,14 +118,18 @@ export const awkAnalyzer: Analyzer = {
       commandsRun(tokenizeAwk(text))
         .filter((run) => run.text !== '')
         .map((run) => shellEffect(inv.name, run.how, run.text));
+    const edits = awkInPlaceEdits(inv, OPTIONS_WITH_VALUE);
     const program = programText(inv.args);
-    if (program) return runsOf(program.value);
+    if (program) return [...edits, ...runsOf(program.value)];
     // `awk -f cleanup.awk`: the program is the file's text.
-    return programFiles(inv.args).flatMap((file) => {
-      const read = readProgramFile(inv, file);
-      if (read.kind === 'none') return [];
-      if (read.kind === 'unverifiable') return [read.effect];
-      return runsOf(read.text).map((effect) => ({ ...effect, where: file.value }));
-    });
+    return [
+      ...edits,
+      ...programFiles(inv.args).flatMap((file) => {
+        const read = readProgramFile(inv, file);
+        if (read.kind === 'none') return [];
+        if (read.kind === 'unverifiable') return [read.effect];
+        return runsOf(read.text).map((effect) => ({ ...effect, where: file.value }));
+      }),
+    ];
   },
 };

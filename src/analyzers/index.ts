@@ -6,6 +6,8 @@ import { teeWritesAnalyzer } from './tee-writes.js';
 import { dumpFilesAnalyzer } from './dump-files.js';
 import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
+import { lineEditorsAnalyzer } from './line-editors.js';
+import { plainWritesAnalyzer } from './plain-writes.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
 import { windowsAnalyzer } from './windows.js';
@@ -117,6 +119,8 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     imagePushesAnalyzer,
     erasingEditsAnalyzer,
     editorScriptsAnalyzer,
+    lineEditorsAnalyzer,
+    plainWritesAnalyzer,
     registriesAnalyzer,
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,

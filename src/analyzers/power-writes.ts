@@ -37,12 +37,21 @@ export function powerWriteAt(inv: Invocation, path: string, verb: string): Effec
 
 /**
  * A download's write (`curl -o`, `wget -O`, a bucket copy): judged as powerWrite; otherwise still reported,
- * at no risk, so that a later command of the same line that runs the file (`curl -o i.sh URL && bash i.sh`)
- * is known to run the download, not what is on disk now (assess/shell.ts's runScriptFile).
+ * at no risk (fileWritten).
  */
 export function downloadWrite(inv: Invocation, target: Word, verb = 'downloads into'): Effect[] {
   const power = powerWrite(inv, target, verb);
-  if (power.length || target.dynamic || target.value === '-' || target.value === '') return power;
+  return power.length ? power : fileWritten(inv, target, verb);
+}
+
+/**
+ * A program's write of an ordinary file, reported at no risk so that a later command of the same line that
+ * runs the file (`curl -o i.sh URL && bash i.sh`, `install x y.sh && ./y.sh`) is known to run what was
+ * written, not what is on disk now (assess/shell.ts's runScriptFile). A name computed at run time, stdin
+ * and devices are not files written.
+ */
+export function fileWritten(inv: Invocation, target: Word, verb: string): Effect[] {
+  if (target.dynamic || target.value === '-' || target.value === '') return [];
   const path = inv.remote ? target.value : resolvePath(target.value, inv.facts.cwd, inv.facts.home);
   if (/^\/dev\//.test(path)) return [];
   const exists = !inv.remote && inv.facts.pathExists?.(path) !== false;

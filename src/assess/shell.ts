@@ -474,6 +474,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     };
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
     if (cmd.stdinText) inv.stdinText = cmd.stdinText;
+    if (cmd.substitutions) inv.substitutions = cmd.substitutions;
     // Asked once per command, not once per effect: `rm` with fifty words has fifty effects.
     const runTimeWords = hasRunTimeWord(argv, cmd);
     for (const analyzer of analyzers) {

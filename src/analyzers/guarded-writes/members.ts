@@ -63,3 +63,15 @@ export function withMembers(targets: readonly Target[], facts: ActionFacts): Tar
     return reach && !reach.certain ? byMembers(t.path, t.archive, facts) : [{ path: t.path, mode: t.mode }];
   });
 }
+
+/** The files an extraction into `dir` writes, as the edge lists the archive; none when it cannot. */
+export function listedMembers(dir: string, archive: ArchiveSource, facts: ActionFacts): string[] {
+  if (!facts.listArchive || archive.paths.length === 0) return [];
+  const resolved = archive.paths.map((p) => resolvePath(p, facts.cwd, facts.home));
+  const [, found] = listing(resolved, facts.listArchive);
+  if (found.kind !== 'members') return [];
+  return found.names
+    .filter((n) => !n.endsWith('/'))
+    .flatMap((n) => landingName(n, archive.strip) ?? [])
+    .map((n) => posix.join(dir, n));
+}
