@@ -27,6 +27,22 @@ const RENAMED_DELETIONS = [
   `python3 -c "eval(compile('__import__(\\'shutil\\').rmtree(\\'/home/dev\\')', 'x', 'exec'))"`,
   `node -e "eval('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
   `node -e "new Function('require(\\'fs\\').rmSync(\\'/home/dev\\', {recursive: true})')()"`,
+  // Bindings the first reading missed: in a compound statement's body, in an expression, as a default.
+  `python3 -c "if 1: import os as o; o.system('rm -rf ~')"`,
+  `python3 -c "try: import os as o
+except ImportError: pass
+o.system('rm -rf ~')"`,
+  `python3 -c "(o := __import__('os')).system('rm -rf ~')"`,
+  `python3 -c "(lambda o=__import__('os'): o.system('rm -rf ~'))()"`,
+  // posix and nt are os by another name; __builtins__ is builtins; a namespace subscripted is its member.
+  `python3 -c "import posix; posix.system('rm -rf ~')"`,
+  `python3 -c "__import__('nt').system('rm -rf ~')"`,
+  `python3 -c "import os; vars(os)['system']('rm -rf ~')"`,
+  `python3 -c "import os; os.__dict__['system']('rm -rf ~')"`,
+  `python3 -c "import sys; sys.modules.get('os').system('rm -rf ~')"`,
+  `python3 -c "__builtins__.exec('import os; os.system(\\'rm -rf ~\\')')"`,
+  `python3 -c "getattr(__builtins__, 'exec')('import os; os.system(\\'rm -rf ~\\')')"`,
+  `python3 -c "e = exec; e('import os; os.system(\\'rm -rf ~\\')')"`,
 ];
 
 /** Code whose text cannot be read before it runs. */
@@ -51,6 +67,10 @@ const EVERYDAY = [
   `python3 -c "from shutil import rmtree; rmtree('build')"`,
   `python3 -c "def system(x): return x
 print(system('rm -rf ~'))"`,
+  `python3 -c "import subprocess; r = subprocess.run(['ls'], stdout=subprocess.PIPE); print(r.stdout)"`,
+  `python3 -c "if True: import json; print(json.dumps({'a': 1}))"`,
+  `python3 -c "xs = [1, 2, 3]; print(xs[0:2], {'k': len(xs)})"`,
+  `python3 -c "import posix; print(posix.getcwd())"`,
   `node -e "console.log(eval('1 + 1'))"`,
   `node -e "console.log(new Function('a', 'b', 'return a + b')(1, 2))"`,
 ];
