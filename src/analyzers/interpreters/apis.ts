@@ -21,6 +21,31 @@ const named = (
   pathFrom?: Found['pathFrom'],
 ) => calls.filter(test).map((call): Found => (pathFrom ? { kind, call, pathFrom } : { kind, call }));
 
+/**
+ * os's functions that run a program with its arguments as words, the `e` forms (which take an environment
+ * too) and posix_spawn included.
+ */
+export const OS_PROGRAM_RUNNERS = [
+  'execv',
+  'execvp',
+  'execve',
+  'execvpe',
+  'execl',
+  'execlp',
+  'execle',
+  'execlpe',
+  'spawnl',
+  'spawnlp',
+  'spawnle',
+  'spawnlpe',
+  'spawnv',
+  'spawnvp',
+  'spawnve',
+  'spawnvpe',
+  'posix_spawn',
+  'posix_spawnp',
+];
+
 function pythonCalls(tokens: Token[]): Found[] {
   const calls = findCalls(
     tokens,
@@ -43,14 +68,8 @@ function pythonCalls(tokens: Token[]): Found[] {
       'Popen',
       'getoutput',
       'getstatusoutput',
-      'execv',
-      'execvp',
-      'execl',
-      'execlp',
-      'spawnl',
-      'spawnlp',
-      'spawnv',
-      'spawnvp',
+      ...OS_PROGRAM_RUNNERS,
+      'spawn',
     ]),
   );
   const os = (c: Call) => last(c.receiver) === 'os';
@@ -73,8 +92,10 @@ function pythonCalls(tokens: Token[]): Found[] {
     ...named(
       calls,
       'shell',
-      (c) => (c.name === 'system' || c.name === 'popen' || /^(exec|spawn)/.test(c.name)) && os(c),
+      (c) => (c.name === 'system' || c.name === 'popen' || OS_PROGRAM_RUNNERS.includes(c.name)) && os(c),
     ),
+    // pty.spawn(['rm', '-rf', dir]): the program and its arguments, run on a terminal.
+    ...named(calls, 'shell', (c) => c.name === 'spawn' && last(c.receiver) === 'pty'),
     ...named(
       calls,
       'shell',

@@ -1,5 +1,6 @@
 import { literalString, splitArgs } from '../code-calls.js';
 import type { Token } from '../code-scan.js';
+import { OS_PROGRAM_RUNNERS } from './apis.js';
 
 // Python lets code call a module or a function by another name, and the call finders (apis.ts) match
 // names: `os.system`, `subprocess.run`, `shutil.rmtree`. `__import__('os').system('rm -rf ~')`, `import os
@@ -38,7 +39,16 @@ const CODE_BUILTINS = new Set(['exec', 'eval', 'compile']);
 
 /** What `from M import *` puts in scope, of what the finders look for. */
 const STAR_NAMES: Record<string, ReadonlySet<string>> = {
-  os: new Set(['system', 'popen', 'remove', 'unlink', 'rmdir', 'removedirs', 'truncate', 'execv', 'execvp']),
+  os: new Set([
+    'system',
+    'popen',
+    'remove',
+    'unlink',
+    'rmdir',
+    'removedirs',
+    'truncate',
+    ...OS_PROGRAM_RUNNERS,
+  ]),
   subprocess: new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput']),
   shutil: new Set(['rmtree', 'move', 'copyfile']),
 };
