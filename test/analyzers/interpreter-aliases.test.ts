@@ -43,6 +43,10 @@ o.system('rm -rf ~')"`,
   `python3 -c "__builtins__.exec('import os; os.system(\\'rm -rf ~\\')')"`,
   `python3 -c "getattr(__builtins__, 'exec')('import os; os.system(\\'rm -rf ~\\')')"`,
   `python3 -c "e = exec; e('import os; os.system(\\'rm -rf ~\\')')"`,
+  // JavaScript's eval by a global's subscript, and vm's Script class, which compiles the code it is given.
+  `node -e "globalThis['eval']('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "const vm = require('vm'); new vm.Script('require(\\'child_process\\').execSync(\\'rm -rf ~\\')').runInThisContext()"`,
+  `node -e "const { Script } = require('vm'); new Script('require(\\'fs\\').rmSync(\\'/home/dev\\', {recursive: true})').runInThisContext()"`,
 ];
 
 /** Code whose text cannot be read before it runs. */
@@ -51,6 +55,11 @@ const BUILT_AT_RUN_TIME = [
   `python3 -c "exec(open('setup_db.py').read())"`,
   `node -e "eval(Buffer.from('cmVxdWlyZQ==', 'base64').toString())"`,
   `node -e "require('vm').runInThisContext(process.argv[1])"`,
+  // The builtin handed on as a value: where it is called, and with what, is not followed.
+  `node -e "(0, eval)('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "const e = eval; e('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "eval.call(null, process.argv[1])"`,
+  `python3 -c "list(map(exec, ['import os; os.system(\\'rm -rf ~\\')']))"`,
 ];
 
 const EVERYDAY = [
@@ -72,6 +81,10 @@ print(system('rm -rf ~'))"`,
   `python3 -c "xs = [1, 2, 3]; print(xs[0:2], {'k': len(xs)})"`,
   `python3 -c "import posix; print(posix.getcwd())"`,
   `node -e "console.log(eval('1 + 1'))"`,
+  `node -e "console.log(typeof eval, {eval: 1}.eval)"`,
+  `node -e "const vm = require('vm'); console.log(new vm.Script('1 + 1').runInThisContext())"`,
+  `python3 -c "import torch; m = torch.nn.Linear(1, 1); m.eval()"`,
+  `python3 -c "from builtins import exec; print(1)"`,
   `node -e "console.log(new Function('a', 'b', 'return a + b')(1, 2))"`,
 ];
 
