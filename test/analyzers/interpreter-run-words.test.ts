@@ -10,6 +10,8 @@ const DELETES_AT_RUN_TIME = [
   `node -e "require('child_process').spawnSync('rm', ['-rf', require('os').homedir()])"`,
   `python3 -c "import subprocess; subprocess.run(['rm', '-rf', path], check=True)"`,
   `ruby -e 'system("rm", "-rf", dir)'`,
+  // Perl's indirect object: the block names the program, the list's first word only what it is shown.
+  `perl -e 'system { "rm" } "rm", "-rf", $ENV{HOME}'`,
 ];
 
 const RUNS = [
@@ -25,6 +27,7 @@ const RUNS = [
   [`python3 -c "import os; os.posix_spawn('/bin/rm', ['rm', '-rf', '/home/dev'], os.environ)"`, '/home/dev'],
   [`python3 -c "import pty; pty.spawn(['rm', '-rf', '/home/dev'])"`, '/home/dev'],
   [`python3 -c "from os import *; execl('/bin/rm', 'rm', '-rf', '/home/dev')"`, '/home/dev'],
+  [`perl -e 'exec { "/bin/rm" } "ls", "-rf", "/home/dev"'`, '/home/dev'],
 ] as const;
 
 const EVERYDAY = [
@@ -34,6 +37,7 @@ const EVERYDAY = [
   `node -e "require('child_process').execFileSync('git', ['log', '--oneline', ref])"`,
   `python3 -c "import os; os.posix_spawnp('ls', ['ls', '-la'], os.environ)"`,
   `python3 -c "import pty; pty.spawn('bash')"`,
+  `perl -e 'system { "git" } "git", "status"'`,
 ];
 
 describe('programs run with their arguments as words', () => {
