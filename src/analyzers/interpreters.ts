@@ -1,5 +1,6 @@
 import type { Effect } from '../core/types.js';
 import type { Word } from '../shell/words.js';
+import { stdinFile, stdinStream } from '../shell/stdin-redirect.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import type { Lang } from './code-scan.js';
 import { codeEffects } from './interpreters/calls.js';
@@ -258,8 +259,13 @@ function stdinCode(inv: Invocation): Word | undefined {
 /** `python3 < wipe.py`: the program file is the one stdin is redirected from. */
 function stdinProgramFile(inv: Invocation): Word | undefined {
   if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return undefined;
-  const input = inv.redirects.filter((r) => r.operator === '<' && (r.descriptor ?? '0') === '0').at(-1);
-  return input && !input.target.dynamic ? input.target : undefined;
+  return stdinFile(inv.redirects);
+}
+
+/** `python3 < <(curl …)`, `node < "$F"`: the program is a stream, known only when it runs. */
+function stdinProgramStream(inv: Invocation): Word | undefined {
+  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return undefined;
+  return stdinStream(inv.redirects);
 }
 
 function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect[] {
@@ -291,7 +297,9 @@ const FRAMEWORK_ENTRY = /(^|\/)(manage\.py|artisan)$/;
 function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect[] {
   const lang = language(inv.name);
   if (!lang) return [];
-  const prog = program(inv, lang);
+  const named = program(inv, lang);
+  const stream = named.file || named.module || named.fromCommand ? undefined : stdinProgramStream(inv);
+  const prog = stream ? { ...named, fromCommand: stream } : named;
   const effects: Effect[] = [];
   const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
   if (code.length) {

@@ -699,7 +699,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   };
   try {
     runScript(command, top);
-    const joined = joinedContinuations(command);
+    const joined = joinedContinuations(command, parser);
     if (joined !== undefined) runScript(joined, { ...top, depth: top.depth + 1 });
   } finally {
     parser.release();

@@ -4,7 +4,7 @@ import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
 import { submoduleForeach } from './git-submodule.js';
 import { scriptOrUnverifiable } from './inner-script.js';
-import { isCmdletName, powershellCommands, powershellScript } from './powershell.js';
+import { powershellCommands, powershellScript, typedAsPowerShell } from './powershell.js';
 import { parseSedScript, sedMayHide, sedRun } from './sed-script.js';
 import type { Inner, Peeled } from './wrappers.js';
 import type { Word } from './words.js';
@@ -288,7 +288,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   } else if (name === 'cmd') {
     inner = cmdCommands(args);
     analyzeSelf = false;
-  } else if (typed && isCmdletName(name)) {
+  } else if (typed && typedAsPowerShell(program, args)) {
     // The agent's shell is PowerShell (Codex on Windows): the line is PowerShell's, read from its own text.
     inner = powershellScript(typed);
     analyzeSelf = false;

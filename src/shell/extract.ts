@@ -135,6 +135,23 @@ function wordsAfterRedirect(redirect: SyntaxNode): SyntaxNode[] {
   return fields.filter((w): w is SyntaxNode => w !== null);
 }
 
+/**
+ * tree-sitter-bash reads `0<` and `0>` as an argument `0` and a redirect with no descriptor (`sh 0< x` as
+ * `sh 0 < x`), where bash redirects descriptor 0: the ends of such arguments, which are their redirects'
+ * starts. (`1>`, `2>`, `3<`… it reads as bash does.)
+ */
+function zeroDescriptors(node: SyntaxNode, redirects: readonly (SyntaxNode | null)[]): Set<number> {
+  const starts = new Set(
+    redirects
+      .filter((r) => r?.type === 'file_redirect' && !r.childForFieldName('descriptor'))
+      .map((r) => r!.startIndex),
+  );
+  const found = new Set<number>();
+  for (const arg of node.childrenForFieldName('argument'))
+    if (arg?.type === 'number' && arg.text === '0' && starts.has(arg.endIndex)) found.add(arg.endIndex);
+  return found;
+}
+
 /** A command's argument words in source order, with those tree-sitter-bash put inside its redirections. */
 function argumentNodes(node: SyntaxNode, redirects: (SyntaxNode | null)[]): SyntaxNode[] {
   const words = node.childrenForFieldName('argument').filter((w): w is SyntaxNode => w !== null);
@@ -305,7 +322,9 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       ...node.childrenForFieldName('redirect'),
       ...(owner ? owner.childrenForFieldName('redirect') : []),
     ];
-    for (const argument of argumentNodes(node, ownRedirects)) argv.push(...fields(argument));
+    const descriptorOf = zeroDescriptors(node, ownRedirects);
+    for (const argument of argumentNodes(node, ownRedirects))
+      if (!descriptorOf.has(argument.endIndex)) argv.push(...fields(argument));
     let stdinText: Word | undefined;
     /**
      * tree-sitter-bash drops a lone `-` written just before `<<EOF` or a numbered redirect
@@ -332,6 +351,7 @@ export function extractCommands(root: SyntaxNode, env: VariableLookup): Extracte
       if (!r) continue;
       if (r.type === 'file_redirect') {
         const redirect = extractRedirect(r, lookup);
+        if (redirect && descriptorOf.has(r.startIndex)) redirect.descriptor = '0';
         if (redirect) redirects.push(redirect);
         if (r.namedChildren.some((c) => c?.type === 'file_descriptor')) restoreDash(r);
       } else if (r.type === 'herestring_redirect') {

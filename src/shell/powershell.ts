@@ -299,13 +299,31 @@ function statementInner(words: Word[]): Inner[] {
   return [{ kind: 'argv', argv: words }];
 }
 
+/** Cmdlets read above that a destroying verb does not cover: they restart, copy over or run. */
+const ACTING_CMDLETS = /^(restart-computer|restart-service|copy-item|start-process)$/;
+/** Aliases of those cmdlets that are POSIX programs' names too (`ri` is Ruby's, `iex` Elixir's). */
+const SHARED_ALIASES = /^(ri|rm|rmdir|iex|mi|cpi|sc|clc|spsv|saps)$/;
+/** Parameters only PowerShell writes (`-Recurse`, `-Force`, `-fo`, `-Path`…). */
+const PS_PARAMETER =
+  /^-(rec(u(r(se?)?)?)?|fo(r(ce?)?)?|path|literalpath|destination|itemtype|filepath|argumentlist|command|confirm(:\$?\w+)?)$/i;
+
 /**
- * A cmdlet typed as a command of its own, as an agent whose shell is PowerShell types it (`Remove-Item
- * -Recurse -Force C:\Users\dev`): a verb-noun name with a verb that destroys, stops or changes.
+ * A line typed to PowerShell, as an agent whose shell is PowerShell types it (`Remove-Item -Recurse -Force
+ * C:\Users\dev`): a cmdlet that destroys, stops, changes or runs, written as PowerShell writes cmdlets
+ * (`Remove-Item`) or with PowerShell's parameters; or an alias POSIX has too (`ri`, `rmdir`), given
+ * PowerShell's parameters, and `iex` given a command line. A lower-case `reset-db` or `stop-server` with
+ * none of these is a program on the PATH, as it was.
  */
-export function isCmdletName(name: string): boolean {
+export function typedAsPowerShell(program: string, args: readonly Word[]): boolean {
+  const name = program.toLowerCase();
+  const parameters = args.some((a) => !a.dynamic && PS_PARAMETER.test(a.value));
+  if (SHARED_ALIASES.test(name))
+    return parameters || (name === 'iex' && args.some((a) => /\s/.test(a.value.trim())));
   const verb = /^([a-z]+)-[a-z]+$/.exec(name)?.[1];
-  return verb !== undefined && DESTROYING_VERBS.test(verb) && !EVERYDAY_CMDLETS.test(name);
+  const cmdlet =
+    verb !== undefined &&
+    ((DESTROYING_VERBS.test(verb) && !EVERYDAY_CMDLETS.test(name)) || ACTING_CMDLETS.test(name));
+  return cmdlet && (/^[A-Z][a-z]*-[A-Z]/.test(program) || parameters);
 }
 
 /** What a PowerShell script runs, statement by statement, script blocks included. */

@@ -1,6 +1,7 @@
 import type { EnvironmentHint } from '../core/types.js';
 import type { Redirect, SimpleCommand } from './extract.js';
 import { SSH_VALUE } from './cli-options/copies.js';
+import { isDescriptorPath, isStdinPath, stdinFile, stdinStream } from './stdin-redirect.js';
 import { FIND_EXEC, parseFind, removesFound, type FindCommandLine } from './cli-options/find.js';
 import { COMPOSE_VALUE, GLOBAL_VALUE as DOCKER_GLOBAL_VALUE, RUN_VALUE } from './cli-options/docker.js';
 import {
@@ -204,9 +205,11 @@ function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
     if (!script) return { inner: [], analyzeSelf: false };
     return { inner: [scriptOrUnverifiable([script], `${name} -c`)], analyzeSelf: false };
   }
-  const file = parsed.positionals[0];
+  const named = parsed.positionals[0];
+  // `bash /dev/stdin < x` reads its standard input as `bash < x` does.
+  const file = named && !named.dynamic && isStdinPath(named.value) ? undefined : named;
   if (file && !(file.value === '-' && !file.dynamic) && !parsed.options.has('-s')) {
-    if (file.dynamic && /^<\(|^\$\(/.test(file.value)) {
+    if ((file.dynamic && /^<\(|^\$\(/.test(file.value)) || isDescriptorPath(file.value)) {
       return {
         inner: [
           { kind: 'unverifiable', reason: `${name} runs the output of another command`, target: file.value },
@@ -218,6 +221,19 @@ function peelShell(cmd: SimpleCommand, name: string): Peeled | undefined {
   }
   // `bash < deploy.sh`: the file is read as the script (assess/shell.ts's runScriptFile).
   if (!stdinIsFed(cmd) && stdinFile(cmd.redirects)) return undefined;
+  // `bash < <(curl …)`, `sh < "$F"`: the script is a stream, known only when it runs.
+  const stream = stdinIsFed(cmd) ? undefined : stdinStream(cmd.redirects);
+  if (stream)
+    return {
+      inner: [
+        {
+          kind: 'unverifiable',
+          reason: `${name} runs the script it reads from ${stream.value}`,
+          target: stream.value,
+        },
+      ],
+      analyzeSelf: false,
+    };
   if (!stdinIsFed(cmd)) return file ? undefined : { inner: [], analyzeSelf: false }; // interactive shell
   const text = staticStdin(cmd);
   if (text !== undefined)
@@ -1028,12 +1044,6 @@ export interface ScriptFileRun {
   how: 'shell' | 'source' | 'exec';
 }
 
-/** The file a command's standard input is redirected from (`< deploy.sh`), when it is named as written. */
-function stdinFile(redirects: readonly Redirect[]): Word | undefined {
-  const input = redirects.filter((r) => r.operator === '<' && (r.descriptor ?? '0') === '0').at(-1);
-  return input && !input.target.dynamic ? input.target : undefined;
-}
-
 /**
  * The script file a simple command runs, if it runs one (after wrappers were peeled). A shell with no
  * script named (or `-s`) reads its script from its standard input: `bash < deploy.sh` runs deploy.sh.
@@ -1052,8 +1062,12 @@ export function scriptFileRun(
     });
     const flags = [...parsed.options.keys()];
     if (flags.some((k) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(k))) return undefined; // -c text
-    const fromStdin = flags.some((k) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(k)) || !parsed.positionals.length;
-    const file = fromStdin ? stdinFile(redirects) : parsed.positionals[0];
+    const named = parsed.positionals[0];
+    const fromStdin =
+      flags.some((k) => /^-[a-zA-Z]*s[a-zA-Z]*$/.test(k)) ||
+      !named ||
+      (!named.dynamic && isStdinPath(named.value));
+    const file = fromStdin ? stdinFile(redirects) : named;
     if (!file || file.dynamic || file.value === '-') return undefined;
     return { file, how: 'shell' };
   }

@@ -27,6 +27,26 @@ const RENAMED_DELETIONS = [
   `python3 -c "eval(compile('__import__(\\'shutil\\').rmtree(\\'/home/dev\\')', 'x', 'exec'))"`,
   `node -e "eval('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
   `node -e "new Function('require(\\'fs\\').rmSync(\\'/home/dev\\', {recursive: true})')()"`,
+  // Bindings the first reading missed: in a compound statement's body, in an expression, as a default.
+  `python3 -c "if 1: import os as o; o.system('rm -rf ~')"`,
+  `python3 -c "try: import os as o
+except ImportError: pass
+o.system('rm -rf ~')"`,
+  `python3 -c "(o := __import__('os')).system('rm -rf ~')"`,
+  `python3 -c "(lambda o=__import__('os'): o.system('rm -rf ~'))()"`,
+  // posix and nt are os by another name; __builtins__ is builtins; a namespace subscripted is its member.
+  `python3 -c "import posix; posix.system('rm -rf ~')"`,
+  `python3 -c "__import__('nt').system('rm -rf ~')"`,
+  `python3 -c "import os; vars(os)['system']('rm -rf ~')"`,
+  `python3 -c "import os; os.__dict__['system']('rm -rf ~')"`,
+  `python3 -c "import sys; sys.modules.get('os').system('rm -rf ~')"`,
+  `python3 -c "__builtins__.exec('import os; os.system(\\'rm -rf ~\\')')"`,
+  `python3 -c "getattr(__builtins__, 'exec')('import os; os.system(\\'rm -rf ~\\')')"`,
+  `python3 -c "e = exec; e('import os; os.system(\\'rm -rf ~\\')')"`,
+  // JavaScript's eval by a global's subscript, and vm's Script class, which compiles the code it is given.
+  `node -e "globalThis['eval']('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "const vm = require('vm'); new vm.Script('require(\\'child_process\\').execSync(\\'rm -rf ~\\')').runInThisContext()"`,
+  `node -e "const { Script } = require('vm'); new Script('require(\\'fs\\').rmSync(\\'/home/dev\\', {recursive: true})').runInThisContext()"`,
 ];
 
 /** Code whose text cannot be read before it runs. */
@@ -35,6 +55,11 @@ const BUILT_AT_RUN_TIME = [
   `python3 -c "exec(open('setup_db.py').read())"`,
   `node -e "eval(Buffer.from('cmVxdWlyZQ==', 'base64').toString())"`,
   `node -e "require('vm').runInThisContext(process.argv[1])"`,
+  // The builtin handed on as a value: where it is called, and with what, is not followed.
+  `node -e "(0, eval)('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "const e = eval; e('require(\\'child_process\\').execSync(\\'rm -rf ~\\')')"`,
+  `node -e "eval.call(null, process.argv[1])"`,
+  `python3 -c "list(map(exec, ['import os; os.system(\\'rm -rf ~\\')']))"`,
 ];
 
 const EVERYDAY = [
@@ -51,7 +76,15 @@ const EVERYDAY = [
   `python3 -c "from shutil import rmtree; rmtree('build')"`,
   `python3 -c "def system(x): return x
 print(system('rm -rf ~'))"`,
+  `python3 -c "import subprocess; r = subprocess.run(['ls'], stdout=subprocess.PIPE); print(r.stdout)"`,
+  `python3 -c "if True: import json; print(json.dumps({'a': 1}))"`,
+  `python3 -c "xs = [1, 2, 3]; print(xs[0:2], {'k': len(xs)})"`,
+  `python3 -c "import posix; print(posix.getcwd())"`,
   `node -e "console.log(eval('1 + 1'))"`,
+  `node -e "console.log(typeof eval, {eval: 1}.eval)"`,
+  `node -e "const vm = require('vm'); console.log(new vm.Script('1 + 1').runInThisContext())"`,
+  `python3 -c "import torch; m = torch.nn.Linear(1, 1); m.eval()"`,
+  `python3 -c "from builtins import exec; print(1)"`,
   `node -e "console.log(new Function('a', 'b', 'return a + b')(1, 2))"`,
 ];
 

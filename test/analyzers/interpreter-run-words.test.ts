@@ -10,12 +10,24 @@ const DELETES_AT_RUN_TIME = [
   `node -e "require('child_process').spawnSync('rm', ['-rf', require('os').homedir()])"`,
   `python3 -c "import subprocess; subprocess.run(['rm', '-rf', path], check=True)"`,
   `ruby -e 'system("rm", "-rf", dir)'`,
+  // Perl's indirect object: the block names the program, the list's first word only what it is shown.
+  `perl -e 'system { "rm" } "rm", "-rf", $ENV{HOME}'`,
 ];
 
 const RUNS = [
   [`python3 -c "import os; os.spawnlp(os.P_WAIT, 'rm', 'rm', '-rf', '/home/dev')"`, '/home/dev'],
   [`python3 -c "import os; os.execv('/bin/rm', ['rm', '-rf', '/home/dev'])"`, '/home/dev'],
   [`python3 -c "import subprocess; subprocess.run('rm -rf ~', shell=True)"`, '/home/dev'],
+  // The environment-taking forms, posix_spawn and pty.spawn were not among the names looked for.
+  [`python3 -c "import os; os.execvpe('rm', ['rm', '-rf', '/home/dev'], {})"`, '/home/dev'],
+  [`python3 -c "import os; os.execve('/bin/rm', ['rm', '-rf', '/home/dev'], os.environ)"`, '/home/dev'],
+  [`python3 -c "import os; os.execle('/bin/rm', 'rm', '-rf', '/home/dev', {})"`, '/home/dev'],
+  [`python3 -c "import os; os.spawnve(os.P_WAIT, '/bin/rm', ['rm', '-rf', '/home/dev'], {})"`, '/home/dev'],
+  [`python3 -c "import os; os.posix_spawnp('rm', ['rm', '-rf', '/home/dev'], {})"`, '/home/dev'],
+  [`python3 -c "import os; os.posix_spawn('/bin/rm', ['rm', '-rf', '/home/dev'], os.environ)"`, '/home/dev'],
+  [`python3 -c "import pty; pty.spawn(['rm', '-rf', '/home/dev'])"`, '/home/dev'],
+  [`python3 -c "from os import *; execl('/bin/rm', 'rm', '-rf', '/home/dev')"`, '/home/dev'],
+  [`perl -e 'exec { "/bin/rm" } "ls", "-rf", "/home/dev"'`, '/home/dev'],
 ] as const;
 
 const EVERYDAY = [
@@ -23,6 +35,9 @@ const EVERYDAY = [
   `python3 -c "import subprocess; subprocess.check_call(['ls', '-la', d])"`,
   `node -e "require('child_process').execSync('npm test', {stdio: 'inherit'})"`,
   `node -e "require('child_process').execFileSync('git', ['log', '--oneline', ref])"`,
+  `python3 -c "import os; os.posix_spawnp('ls', ['ls', '-la'], os.environ)"`,
+  `python3 -c "import pty; pty.spawn('bash')"`,
+  `perl -e 'system { "git" } "git", "status"'`,
 ];
 
 describe('programs run with their arguments as words', () => {

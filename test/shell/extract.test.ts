@@ -13,6 +13,19 @@ function extract(text: string) {
   return extractCommands(tree.rootNode as unknown as SyntaxNode, () => undefined);
 }
 
+// tree-sitter-bash reads `0<` as an argument `0` and a redirect of no descriptor; bash redirects descriptor 0.
+describe('a redirect of descriptor 0', () => {
+  it.each([
+    ['sh 0< x', ['sh'], '0'],
+    ['wc -l 0<x', ['wc', '-l'], '0'],
+    ['echo 0 < x', ['echo', '0'], undefined],
+  ])('%s', (text, argv, descriptor) => {
+    const [command] = extract(text).commands;
+    expect(command?.argv.map((w) => w.value)).toEqual(argv);
+    expect(command?.redirects[0]?.descriptor).toBe(descriptor);
+  });
+});
+
 // Issue 14: tree-sitter-bash makes the words after a redirection's target children of the redirection;
 // bash gives them to the command.
 describe('words after a redirection', () => {

@@ -12,6 +12,17 @@ const DESTROYING = [
   ['rd /s /q C:\\Users\\dev\\repo', '/C:/Users/dev/repo'],
   ['rmdir /s /q D:\\Backups', '/D:/Backups'],
   ['erase /f /q C:\\Windows\\System32\\drivers\\etc\\hosts', '/C:/Windows/System32/drivers/etc/hosts'],
+  // Aliases POSIX has too, given PowerShell's parameters; iex given a command line.
+  ['ri -Recurse -Force C:\\Users\\dev', '/C:/Users/dev'],
+  ['rmdir -Recurse -Force C:\\Users\\dev', '/C:/Users/dev'],
+  ['rm -r -fo C:\\Users\\dev', '/C:/Users/dev'],
+  ["iex 'Remove-Item -Recurse -Force C:\\Users\\dev'", '/C:/Users/dev'],
+] as const;
+
+/** Cmdlets read above whose verb is not one that destroys: they restart the machine, or copy over a file. */
+const ACTING = [
+  'Restart-Computer -Force',
+  'Copy-Item -Force x.txt C:\\Windows\\System32\\drivers\\etc\\hosts',
 ] as const;
 
 const HARMLESS = [
@@ -20,6 +31,13 @@ const HARMLESS = [
   'Set-Location C:\\Users\\dev\\repo',
   'update-alternatives --display java',
   'rmdir build',
+  // Programs on the PATH whose names only look like cmdlets, and Ruby's ri, Elixir's iex.
+  'reset-db',
+  'stop-server',
+  'clear-cache',
+  'set-env FOO=bar',
+  'ri Array',
+  'iex -S mix',
 ];
 
 describe('lines in PowerShell or cmd syntax', () => {
@@ -33,6 +51,10 @@ describe('lines in PowerShell or cmd syntax', () => {
 
   it('stops the machine with Stop-Computer', async () => {
     expect((await check('Stop-Computer -Force')).decision.outcome).not.toBe('allow');
+  });
+
+  it.each(ACTING)('%s is not allowed', async (command) => {
+    expect((await check(command)).decision.outcome).not.toBe('allow');
   });
 
   it.each(HARMLESS)('%s is allowed', async (command) => {

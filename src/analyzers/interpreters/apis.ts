@@ -21,6 +21,31 @@ const named = (
   pathFrom?: Found['pathFrom'],
 ) => calls.filter(test).map((call): Found => (pathFrom ? { kind, call, pathFrom } : { kind, call }));
 
+/**
+ * os's functions that run a program with its arguments as words, the `e` forms (which take an environment
+ * too) and posix_spawn included.
+ */
+export const OS_PROGRAM_RUNNERS = [
+  'execv',
+  'execvp',
+  'execve',
+  'execvpe',
+  'execl',
+  'execlp',
+  'execle',
+  'execlpe',
+  'spawnl',
+  'spawnlp',
+  'spawnle',
+  'spawnlpe',
+  'spawnv',
+  'spawnvp',
+  'spawnve',
+  'spawnvpe',
+  'posix_spawn',
+  'posix_spawnp',
+];
+
 function pythonCalls(tokens: Token[]): Found[] {
   const calls = findCalls(
     tokens,
@@ -43,14 +68,8 @@ function pythonCalls(tokens: Token[]): Found[] {
       'Popen',
       'getoutput',
       'getstatusoutput',
-      'execv',
-      'execvp',
-      'execl',
-      'execlp',
-      'spawnl',
-      'spawnlp',
-      'spawnv',
-      'spawnvp',
+      ...OS_PROGRAM_RUNNERS,
+      'spawn',
     ]),
   );
   const os = (c: Call) => last(c.receiver) === 'os';
@@ -73,8 +92,10 @@ function pythonCalls(tokens: Token[]): Found[] {
     ...named(
       calls,
       'shell',
-      (c) => (c.name === 'system' || c.name === 'popen' || /^(exec|spawn)/.test(c.name)) && os(c),
+      (c) => (c.name === 'system' || c.name === 'popen' || OS_PROGRAM_RUNNERS.includes(c.name)) && os(c),
     ),
+    // pty.spawn(['rm', '-rf', dir]): the program and its arguments, run on a terminal.
+    ...named(calls, 'shell', (c) => c.name === 'spawn' && last(c.receiver) === 'pty'),
     ...named(
       calls,
       'shell',
@@ -173,7 +194,42 @@ function jsCalls(tokens: Token[]): Found[] {
   return found;
 }
 
-function perlCalls(tokens: Token[]): Found[] {
+/**
+ * Perl's `system { PROGRAM } LIST` and `exec { PROGRAM } LIST` run PROGRAM with LIST as its argv, LIST's
+ * first word only the name it is shown: written back as `system PROGRAM, LIST[1…]`.
+ */
+function withoutIndirectPrograms(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    out.push(t);
+    const open = tokens[k + 1];
+    if (t.kind !== 'ident' || !['system', 'exec'].includes(t.text) || open?.text !== '{') continue;
+    let depth = 0;
+    let close = k + 1;
+    for (; close < tokens.length; close++) {
+      const c = tokens[close]!;
+      if (c.kind === 'punct' && c.text === '{') depth++;
+      else if (c.kind === 'punct' && c.text === '}' && --depth === 0) break;
+    }
+    // The shown name: the list up to its first comma at the top level.
+    let rest = close + 1;
+    for (let nested = 0; rest < tokens.length; rest++) {
+      const c = tokens[rest]!;
+      if (c.kind !== 'punct') continue;
+      if ('([{'.includes(c.text)) nested++;
+      else if (')]}'.includes(c.text)) nested--;
+      else if ((c.text === ',' || c.text === ';') && nested === 0) break;
+    }
+    out.push(...tokens.slice(k + 2, close));
+    if (tokens[rest]?.text === ',') out.push(tokens[rest]!);
+    k = tokens[rest]?.text === ',' ? rest : rest - 1;
+  }
+  return out;
+}
+
+function perlCalls(written: Token[]): Found[] {
+  const tokens = withoutIndirectPrograms(written);
   const calls = findCalls(
     tokens,
     new Set(['unlink', 'rmdir', 'rmtree', 'remove_tree', 'truncate', 'open', 'system', 'exec']),

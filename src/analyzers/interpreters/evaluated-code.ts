@@ -22,6 +22,8 @@ const JS = new Set([
   'compileFunction',
 ]);
 const JS_GLOBALS = new Set(['globalThis', 'window', 'global', 'self']);
+/** vm's classes that compile code: `new vm.Script(code).runInThisContext()`. */
+const VM_CLASSES = new Set(['Script', 'SourceTextModule']);
 
 /** The argument holding the code, for calls of the builtins themselves (not `df.eval`, `page.evaluate`). */
 function codeArgument(call: Call, lang: Lang): readonly Token[] | undefined {
@@ -31,13 +33,70 @@ function codeArgument(call: Call, lang: Lang): readonly Token[] | undefined {
   // `new Function('a', 'return a')`: the body is the last argument.
   if (call.name === 'Function') return receiver === '' ? call.args.at(-1) : undefined;
   // `vm.runInThisContext(…)`, `require('vm').runInThisContext(…)`: only vm has these names.
-  return receiver === 'vm' || receiver === 'require()' ? call.args[0] : undefined;
+  if (receiver === 'vm' || receiver === 'require()') return call.args[0];
+  // `const { Script } = require('vm'); new Script(code)`.
+  return receiver === '' && VM_CLASSES.has(call.name) ? call.args[0] : undefined;
 }
 
-export function evaluatedCode(tokens: readonly Token[], lang: Lang): EvaluatedCode[] {
-  const names = lang === 'python' ? PYTHON : lang === 'js' ? JS : undefined;
+/** `globalThis['eval']` is `globalThis.eval`. */
+function withGlobalMembers(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const key = tokens[k + 2];
+    if (
+      t.kind === 'ident' &&
+      JS_GLOBALS.has(t.text) &&
+      isPunct(tokens[k + 1], '[') &&
+      key?.kind === 'string' &&
+      !key.dynamic &&
+      isPunct(tokens[k + 3], ']')
+    ) {
+      out.push(t, { ...tokens[k + 1]!, text: '.' }, { ...key, kind: 'ident' });
+      k += 3;
+    } else out.push(t);
+  }
+  return out;
+}
+
+const isPunct = (t: Token | undefined, text: string) => t?.kind === 'punct' && t.text === text;
+
+/**
+ * `(0, eval)(code)`, `const e = eval`, `map(exec, lines)`: the builtin handed on as a value runs code
+ * wherever it is called, which a reading of names cannot follow. Not a member (`df.eval`), a call, a
+ * definition (`def eval`), a key (`{eval: 1}`, `f(eval=x)`) or an import's name.
+ */
+function evaluatorsAsValues(tokens: readonly Token[], lang: Lang): number[] {
+  const names = lang === 'python' ? ['exec', 'eval'] : ['eval'];
+  const found: number[] = [];
+  let importing = false;
+  for (const [k, t] of tokens.entries()) {
+    if (t.newline || isPunct(tokens[k - 1], ';')) importing = false;
+    if (t.kind === 'ident' && (t.text === 'import' || t.text === 'from')) importing = true;
+    if (t.kind !== 'ident' || !names.includes(t.text) || importing) continue;
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if (
+      isPunct(before, '.') ||
+      (before?.kind === 'ident' && ['def', 'function', 'typeof'].includes(before.text))
+    )
+      continue;
+    if (isPunct(after, '(') || isPunct(after, ':') || (isPunct(after, '=') && !isPunct(tokens[k + 2], '=')))
+      continue;
+    found.push(k);
+  }
+  return found;
+}
+
+export function evaluatedCode(written: readonly Token[], lang: Lang): EvaluatedCode[] {
+  const names = lang === 'python' ? PYTHON : lang === 'js' ? new Set([...JS, ...VM_CLASSES]) : undefined;
   if (!names) return [];
-  const found: EvaluatedCode[] = [];
+  const tokens = lang === 'js' ? withGlobalMembers(written) : written;
+  const found: EvaluatedCode[] = evaluatorsAsValues(tokens, lang).map((index) => ({
+    via: `${tokens[index]!.text} passed as a value`,
+    code: undefined,
+    index,
+  }));
   for (const call of findCalls(tokens, names)) {
     const arg = codeArgument(call, lang);
     if (!arg) continue;

@@ -1,5 +1,6 @@
 import { literalString, splitArgs } from '../code-calls.js';
 import type { Token } from '../code-scan.js';
+import { OS_PROGRAM_RUNNERS } from './apis.js';
 
 // Python lets code call a module or a function by another name, and the call finders (apis.ts) match
 // names: `os.system`, `subprocess.run`, `shutil.rmtree`. `__import__('os').system('rm -rf ~')`, `import os
@@ -25,9 +26,29 @@ const JUDGED_MODULES = new Set([
   'commands',
 ]);
 
+/**
+ * Modules that are another's functions under their own name: `posix` and `nt` are what `os` exports on
+ * each platform (`posix.system` is `os.system`); `__builtins__` is the builtins module, always in scope.
+ */
+const SAME_AS: Record<string, string> = { posix: 'os', nt: 'os', __builtins__: 'builtins' };
+const canonical = (path: Dotted): Dotted =>
+  path.length && SAME_AS[path[0]!] ? [SAME_AS[path[0]!]!, ...path.slice(1)] : path;
+
+/** Builtins that run code: a name bound to one (`e = exec`) is that builtin. */
+const CODE_BUILTINS = new Set(['exec', 'eval', 'compile']);
+
 /** What `from M import *` puts in scope, of what the finders look for. */
 const STAR_NAMES: Record<string, ReadonlySet<string>> = {
-  os: new Set(['system', 'popen', 'remove', 'unlink', 'rmdir', 'removedirs', 'truncate', 'execv', 'execvp']),
+  os: new Set([
+    'system',
+    'popen',
+    'remove',
+    'unlink',
+    'rmdir',
+    'removedirs',
+    'truncate',
+    ...OS_PROGRAM_RUNNERS,
+  ]),
   subprocess: new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput']),
   shutil: new Set(['rmtree', 'move', 'copyfile']),
 };
@@ -40,8 +61,9 @@ const isIdent = (t: Token | undefined, text?: string) =>
 /** A name used as a value, not an attribute (`x.os`) or a keyword argument (`f(os=1)`). */
 const standsAlone = (tokens: readonly Token[], k: number) =>
   !isPunct(tokens[k - 1], '.') && !(isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '='));
+/** Where a statement may start: a line, after `;`, or after a compound statement's `:` (`if 1: import os`). */
 const statementStart = (tokens: readonly Token[], k: number) =>
-  k === 0 || tokens[k]!.newline || isPunct(tokens[k - 1], ';');
+  k === 0 || tokens[k]!.newline || isPunct(tokens[k - 1], ';') || isPunct(tokens[k - 1], ':');
 
 /** `path` as tokens standing where `at` stood. */
 function dottedTokens(path: Dotted, at: Token): Token[] {
@@ -134,14 +156,52 @@ class Unwrapper {
     return found;
   }
 
+  /** The one literal string between the brackets at `open` and `close`, if that is the first argument. */
+  private firstLiteral(open: number, close: number): string | undefined {
+    return literalString(splitArgs(this.tokens.slice(open + 1, close))[0]);
+  }
+
   private read(k: number, depth: number): Named {
-    const { tokens } = this;
+    const { tokens, closes } = this;
     const t = tokens[k]!;
+    // `(o := os).system(…)`: the parenthesized assignment is its value (boundAt binds the name for later).
+    if (
+      isPunct(t, '(') &&
+      isIdent(tokens[k + 1]) &&
+      isPunct(tokens[k + 2], ':') &&
+      isPunct(tokens[k + 3], '=')
+    ) {
+      const close = closes[k]!;
+      const value = close > k + 4 ? this.dottedName(k + 4, close, depth) : undefined;
+      return value ? { path: canonical(value), end: close } : undefined;
+    }
     if (t.kind !== 'ident' || isPunct(tokens[k - 1], '.')) return undefined;
     if (t.text === 'sys' && isPunct(tokens[k + 1], '.') && isIdent(tokens[k + 2], 'modules')) {
       const key = tokens[k + 4];
-      const keyed = isPunct(tokens[k + 3], '[') && key?.kind === 'string' && !key.dynamic;
-      return keyed && isPunct(tokens[k + 5], ']') ? { path: key.text.split('.'), end: k + 5 } : undefined;
+      if (
+        isPunct(tokens[k + 3], '[') &&
+        key?.kind === 'string' &&
+        !key.dynamic &&
+        isPunct(tokens[k + 5], ']')
+      )
+        return { path: canonical(key.text.split('.')), end: k + 5 };
+      // `sys.modules.get('os')`
+      if (isPunct(tokens[k + 3], '.') && isIdent(tokens[k + 4], 'get') && isPunct(tokens[k + 5], '(')) {
+        const end = closes[k + 5]!;
+        const module = end < 0 ? undefined : this.firstLiteral(k + 5, end);
+        if (module !== undefined) return { path: canonical(module.split('.')), end };
+      }
+      return undefined;
+    }
+    // `vars(os)['system']`: a module's namespace, subscripted.
+    if (t.text === 'vars' && isPunct(tokens[k + 1], '(')) {
+      const end = closes[k + 1]!;
+      const of = end > k + 2 ? this.dottedName(k + 2, end, depth) : undefined;
+      const key = tokens[end + 2];
+      const keyed = isPunct(tokens[end + 1], '[') && key?.kind === 'string' && !key.dynamic;
+      return of && keyed && isPunct(tokens[end + 3], ']')
+        ? { path: canonical([...of, key.text]), end: end + 3 }
+        : undefined;
     }
     // `importlib.import_module(…)` is found at `importlib`, a bare `import_module(…)` at its own name.
     let call = k;
@@ -150,22 +210,22 @@ class Unwrapper {
     const name = tokens[call]!.text;
     if (!['__import__', 'import_module', 'getattr'].includes(name) || !isPunct(tokens[call + 1], '('))
       return undefined;
-    const end = this.closes[call + 1]!;
+    const end = closes[call + 1]!;
     if (end < 0) return undefined;
     if (name !== 'getattr') {
-      const module = literalString(splitArgs(tokens.slice(call + 2, end))[0]);
+      const module = this.firstLiteral(call + 1, end);
       if (module === undefined) return undefined;
       // `__import__('os.path')` returns the package `os` unless it is given a from-list.
-      const whole = name !== '__import__' || !isPunct(tokens[call + 3], ',');
-      return { path: whole ? module.split('.') : module.split('.').slice(0, 1), end };
+      const whole = name !== '__import__' || isPunct(tokens[call + 3], ',');
+      return { path: canonical(whole ? module.split('.') : module.split('.').slice(0, 1)), end };
     }
     // getattr(OBJECT, 'name'): OBJECT is a dotted name, or one of these expressions (then `.attr`s).
     let comma = call + 2;
     while (comma < end && !isPunct(tokens[comma], ','))
-      comma = this.closes[comma]! > comma ? this.closes[comma]! + 1 : comma + 1;
+      comma = closes[comma]! > comma ? closes[comma]! + 1 : comma + 1;
     const of = comma < end ? this.dottedName(call + 2, comma, depth) : undefined;
     const attribute = of && literalString(splitArgs(tokens.slice(comma + 1, end))[0]);
-    return of && attribute !== undefined ? { path: [...of, attribute], end } : undefined;
+    return of && attribute !== undefined ? { path: canonical([...of, attribute]), end } : undefined;
   }
 
   /** The dotted name the tokens from `from` to `to` (exclusive) are, if that is all they are. */
@@ -179,6 +239,26 @@ class Unwrapper {
     }
     return path && j === to ? path : undefined;
   }
+}
+
+/** `os.__dict__['system']` is `os.system`. */
+function withoutNamespaceSubscripts(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const key = tokens[k + 3];
+    if (
+      isPunct(tokens[k], '.') &&
+      isIdent(tokens[k + 1], '__dict__') &&
+      isPunct(tokens[k + 2], '[') &&
+      key?.kind === 'string' &&
+      !key.dynamic &&
+      isPunct(tokens[k + 4], ']')
+    ) {
+      out.push(tokens[k]!, { ...key, kind: 'ident' });
+      k += 4;
+    } else out.push(tokens[k]!);
+  }
+  return out;
 }
 
 interface Bindings {
@@ -213,10 +293,12 @@ function importAt(tokens: readonly Token[], k: number, into: Bindings): number {
         local = tokens[j + 1]!.text;
         j += 2;
       }
-      const full = from ? [...module, ...name.path] : name.path;
-      // `import os.path` binds `os`, which is its own name already.
-      const bound = local ?? (from ? name.path[0]! : undefined);
-      if (bound !== undefined && JUDGED_MODULES.has(full[0]!)) into.names.set(bound, full);
+      const written = from ? [...module, ...name.path] : name.path;
+      const full = canonical(written);
+      // `import os.path` binds `os`, which is its own name already; `import posix` binds `posix`, which is os.
+      const bound = local ?? (from ? name.path[0]! : full[0] !== written[0] ? written[0]! : undefined);
+      if (bound !== undefined && JUDGED_MODULES.has(full[0]!))
+        into.names.set(bound, from || local ? full : full.slice(0, 1));
     }
     if (!isPunct(tokens[j], ',')) break;
     j++;
@@ -228,31 +310,52 @@ function importAt(tokens: readonly Token[], k: number, into: Bindings): number {
 
 /** Every binding of a judged module's name in the code: imports, and `x = os.system`-style assignments. */
 function bindingsOf(tokens: readonly Token[]): Bindings {
-  const into: Bindings = { names: new Map(), star: [], skip: new Set() };
+  const into: Bindings = { names: new Map([['__builtins__', ['builtins']]]), star: [], skip: new Set() };
   for (let k = 0; k < tokens.length; k++) {
     if (!statementStart(tokens, k)) continue;
     if (isIdent(tokens[k], 'import') || isIdent(tokens[k], 'from')) {
       k = importAt(tokens, k, into) - 1;
       continue;
     }
-    // `run = subprocess.run`, `o = os` (once the right side is a dotted name): the whole statement.
-    if (isIdent(tokens[k]) && isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=')) {
-      const value = dottedAt(tokens, k + 2);
-      const after = value && tokens[value.next];
-      const ends = value && (!after || after.newline || isPunct(after, ';'));
-      const root = value && (into.names.get(value.path[0]!) ?? [value.path[0]!]);
-      if (ends && root && JUDGED_MODULES.has(root[0]!)) {
-        into.names.set(tokens[k]!.text, [...root, ...value.path.slice(1)]);
-        into.skip.add(k);
-      }
-    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const bound = boundAt(tokens, k, into.names);
+    if (!bound) continue;
+    into.names.set(tokens[k]!.text, bound);
+    into.skip.add(k);
   }
   return into;
 }
 
+/**
+ * `run = subprocess.run`, `o = os` (once the right side is a dotted name), `e = exec`: the whole
+ * statement; and the same bindings inside expressions: `(o := os).system(…)`, a default
+ * `lambda o=os: o.system(…)` (a keyword argument `f(x=os)` reads alike, and binds nothing used after).
+ */
+function boundAt(
+  tokens: readonly Token[],
+  k: number,
+  names: ReadonlyMap<string, Dotted>,
+): Dotted | undefined {
+  if (!isIdent(tokens[k])) return undefined;
+  const walrus = isPunct(tokens[k + 1], ':') && isPunct(tokens[k + 2], '=');
+  const assign = isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=');
+  const before = tokens[k - 1];
+  const inExpression = isPunct(before, '(') || isPunct(before, ',') || isIdent(before, 'lambda');
+  if (!walrus && !(assign && (statementStart(tokens, k) || inExpression))) return undefined;
+  const value = dottedAt(tokens, k + (walrus ? 3 : 2));
+  const after = value && tokens[value.next];
+  const ends = value && (!after || after.newline || [';', ',', ')', ':'].some((p) => isPunct(after, p)));
+  if (!value || !ends) return undefined;
+  const [head, ...rest] = value.path;
+  if (!rest.length && CODE_BUILTINS.has(head!) && !names.has(head!)) return ['builtins', head!];
+  const root = names.get(head!) ?? canonical([head!]);
+  return JUDGED_MODULES.has(root[0]!) ? [...root, ...rest] : undefined;
+}
+
 /** `tokens` with every name a judged module goes by written as that module's own name. */
 export function resolvePythonNames(tokens: Token[]): { tokens: Token[]; tooDeep: boolean } {
-  const unwrapper = new Unwrapper(tokens);
+  const unwrapper = new Unwrapper(withoutNamespaceSubscripts(tokens));
   const unwrapped = unwrapper.emit();
   const tooDeep = unwrapper.tooDeep;
   const bindings = bindingsOf(unwrapped);

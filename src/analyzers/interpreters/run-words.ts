@@ -48,12 +48,15 @@ function argWords(arg: readonly Token[]): string[] | undefined {
 }
 
 /**
- * The arguments that are the command: Python's exec and spawn functions (os.execvp, os.spawnl…) take the program's path first (and a
- * mode before it for spawn*), then its argv with argv[0], then (for the *e forms) an environment.
+ * The arguments that are the command: Python's exec and spawn functions (os.execvp, os.spawnl…) take the
+ * program's path first (and a mode before it for spawn*), then its argv with argv[0], then (for the *e
+ * forms) an environment.
  */
 function commandArgs(found: Found, lang: Lang): Token[][] {
   const { name } = found.call;
   const args = found.call.args;
+  // os.posix_spawn(path, argv, env, …): the argv list is the command.
+  if (lang === 'python' && /^posix_spawnp?$/.test(name)) return args.slice(1, 2);
   const family = lang === 'python' ? /^(exec|spawn)([lv])p?(e?)$/.exec(name) : null;
   if (!family) return args;
   const skip = family[1] === 'spawn' ? 2 : 1;
