@@ -256,16 +256,16 @@ function stdinCode(inv: Invocation): Word | undefined {
   return inv.stdinText && readsStdin(inv) ? inv.stdinText : undefined;
 }
 
-/** `python3 < wipe.py`: the program file is the one stdin is redirected from. */
-function stdinProgramFile(inv: Invocation): Word | undefined {
-  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return undefined;
-  return stdinFile(inv.redirects);
-}
-
-/** `python3 < <(curl …)`, `node < "$F"`: the program is a stream, known only when it runs. */
-function stdinProgramStream(inv: Invocation): Word | undefined {
-  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return undefined;
-  return stdinStream(inv.redirects);
+/**
+ * The program an interpreter reads on stdin from a redirect: a file (`python3 < wipe.py`), or a stream
+ * known only when it runs (`python3 < <(curl …)`, `node < "$F"`).
+ */
+function stdinProgram(inv: Invocation): Pick<Program, 'file' | 'fromCommand'> {
+  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return {};
+  const file = stdinFile(inv.redirects);
+  if (file) return { file };
+  const stream = stdinStream(inv.redirects);
+  return stream ? { fromCommand: stream } : {};
 }
 
 function inPlaceEffects(inv: Invocation, files: Word[], backup: boolean): Effect[] {
@@ -298,8 +298,7 @@ function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect
   const lang = language(inv.name);
   if (!lang) return [];
   const named = program(inv, lang);
-  const stream = named.file || named.module || named.fromCommand ? undefined : stdinProgramStream(inv);
-  const prog = stream ? { ...named, fromCommand: stream } : named;
+  const prog = named.file || named.module || named.fromCommand ? named : { ...named, ...stdinProgram(inv) };
   const effects: Effect[] = [];
   const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
   if (code.length) {
@@ -317,8 +316,6 @@ function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect
     );
   } else if (prog.file && !FRAMEWORK_ENTRY.test(prog.file.value)) {
     effects.push(...codeFileEffects(inv, prog.file, lang, sql));
-  } else if (!prog.file && !prog.module && !prog.fromCommand && stdinProgramFile(inv)) {
-    effects.push(...codeFileEffects(inv, stdinProgramFile(inv)!, lang, sql));
   } else if (prog.module) {
     effects.push(...moduleEffects(inv, prog.module, sql));
   } else if (prog.fromCommand) {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isStdinPath } from '../../shell/stdin-redirect.js';
 import { resolvePath } from '../../analyzers/paths.js';
 import { optionValue, optionValues, parseOptions, type ParsedOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
@@ -16,8 +17,6 @@ const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 
 /** `make -f -`: the makefile is read from stdin. */
 export const STDIN = '-';
-/** Paths that are the standard input too (`make -f /dev/stdin <<< …`). */
-const READS_STDIN = /^\/dev\/(stdin|fd\/0)$|^\/proc\/self\/fd\/0$/;
 const JUSTFILES = ['justfile', 'Justfile', 'JUSTFILE', '.justfile'];
 const TASKFILES = ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml'].flatMap((n) => [
   n,
@@ -99,7 +98,7 @@ function makeRequest(name: string, args: readonly Word[], where: Where): TaskReq
     label: [name, ...tasks].join(' '),
     // `-f` names the file; GNU make reads several `-f` files as one: the first one found is read here.
     candidates: files.length
-      ? files.map((f) => (f === STDIN || READS_STDIN.test(f) ? STDIN : resolvePath(f, dir, where.home)))
+      ? files.map((f) => (f === STDIN || isStdinPath(f) ? STDIN : resolvePath(f, dir, where.home)))
       : MAKEFILES.map((n) => posix.join(dir, n)),
     tasks,
     variables,
