@@ -12,6 +12,7 @@ import { reverseShellEffects } from './reverse-shell.js';
 import { forkLoopEffects } from './fork-loops.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
+import { codeExfiltrationEffects } from './code-exfiltration.js';
 import { evaluatedCode } from './evaluated-code.js';
 import { resolvePythonNames } from './python-names.js';
 import { shellText } from './run-words.js';
@@ -288,6 +289,7 @@ export function locatedCodeEffects(
   for (const { effect, index } of [
     ...sdkEffects(tokens, lang, tool, inv),
     ...sqlCallEffects(tokens, lang, tool, inv, sql),
+    ...codeExfiltrationEffects(tokens, lang, tool, inv),
   ])
     located.push({ effect, at: at(index) });
   return located.sort((a, b) => a.at - b.at);
