@@ -93,10 +93,14 @@ describe('the server decides, never the client', () => {
       const request = await clientOf(t.server, t.who.bob).getRequest(reply.requestId!);
       return request.assessment.effects.filter((e) => e.tool === 'tar');
     };
+    // Each member it was sent is written: a guarded one is judged, an ordinary one reported at no risk.
     expect(await members(['.interlock/policies/x.cedar', 'README.md'])).toEqual([
       expect.objectContaining({ risk: 'high', target: '/nonexistent/project/.interlock/policies/x.cedar' }),
+      expect.objectContaining({ risk: 'none', target: '/nonexistent/project/README.md' }),
     ]);
-    expect(await members(['release/bin/app'])).toEqual([]);
+    expect(await members(['release/bin/app'])).toEqual([
+      expect.objectContaining({ risk: 'none', target: '/nonexistent/project/release/bin/app' }),
+    ]);
   });
 
   it('sends the members the agent side listed, bound by the digest', async () => {
