@@ -1,10 +1,9 @@
 import { findCalls, literalString, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
-import { isSecretFile, SECRET_NAME } from '../exfiltration/secrets.js';
+import { isSecretFile, SECRET_NAME, secretContext } from '../exfiltration/secrets.js';
 import { hostHints, parseUrl } from '../http/url.js';
 import type { Effect } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
-import { userInterlockDir } from '../sensitive-files.js';
 
 // Secrets an interpreter's code sends over the network in the same call: `urllib.request.urlopen(url,
 // data=str(dict(os.environ)).encode())`, `requests.post(url, json=dict(os.environ))`, `fetch(url, {body:
@@ -55,10 +54,9 @@ function environmentIn(args: readonly Token[], lang: Lang): string | undefined {
 
 /** A secret file named by a literal path in the arguments (`open('/home/u/.ssh/id_rsa').read()`). */
 function secretFileIn(args: readonly Token[], inv: Invocation): string | undefined {
-  const { cwd, home, env } = inv.facts;
-  const ctx = { cwd, home, userConfigDir: userInterlockDir(env, home) };
+  const ctx = secretContext(inv.facts);
   const path = args.find(
-    (t) => t.kind === 'string' && !t.dynamic && isSecretFile(t.text.replace(/^~(?=\/)/, home), ctx),
+    (t) => t.kind === 'string' && !t.dynamic && isSecretFile(t.text.replace(/^~(?=\/)/, ctx.home), ctx),
   );
   return path?.text;
 }
