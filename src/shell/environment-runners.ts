@@ -245,12 +245,18 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
 
 const ALIASES: Readonly<Record<string, string>> = { flyctl: 'fly' };
 
-/** Every option with a value of a program's runners: what may stand before its subcommand. */
-function programOptions(program: string): string[] {
-  return [...RUNNERS]
-    .filter(([key]) => key === program || key.startsWith(`${program} `))
-    .flatMap(([, runner]) => runner.withValue);
-}
+/**
+ * Every option with a value of each program's runners (`aws-vault` → its subcommands' options): what may
+ * stand before its subcommand. Made once: a program with no runner is by far the common case.
+ */
+const PROGRAM_OPTIONS: ReadonlyMap<string, readonly string[]> = (() => {
+  const options = new Map<string, string[]>();
+  for (const [key, runner] of RUNNERS) {
+    const program = key.split(' ', 1)[0]!;
+    options.set(program, [...(options.get(program) ?? []), ...runner.withValue]);
+  }
+  return options;
+})();
 
 /**
  * The runner a command names, its key (`aws-vault exec`) and its words without the subcommand's: options
@@ -263,8 +269,10 @@ function runnerOf(
   const program = ALIASES[name] ?? name;
   const own = RUNNERS.get(program);
   if (own) return { runner: own, key: program, rest: [...args] };
+  const withValue = PROGRAM_OPTIONS.get(program);
+  if (!withValue) return undefined;
   const head = parseOptions(args, {
-    withValue: programOptions(program),
+    withValue,
     stopAtFirstPositional: true,
   }).restIndex;
   for (let depth = 2; depth > 0; depth--) {
