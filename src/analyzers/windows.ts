@@ -1,6 +1,7 @@
-import type { Effect } from '../core/types.js';
+import type { Effect, EnvironmentHint } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { ruleEffect, type Rule } from './rule-effect.js';
+import { isCriticalProcess, outageInProduction } from './services/common.js';
 
 // Windows' own administration tools, typed in Git Bash, handed to `cmd /c` or run from PowerShell:
 // `vssadmin delete shadows /all /quiet` (every restore point gone), `wevtutil cl Security` (the audit log
@@ -518,6 +519,44 @@ function netsh(inv: Invocation): Effect[] {
   return [];
 }
 
+/** Processes Windows cannot run without: ending one stops or restarts the machine. */
+const WINDOWS_MACHINE_PROCESSES = /^(lsass|csrss|wininit|winlogon|smss|services|svchost)$/i;
+
+/**
+ * taskkill [/s HOST] /im IMAGE | /pid PID [/f] [/t]: ending the image a machine or its data depends on
+ * (sqlservr, a database's or the machine's own) is what `pkill` of it is; `/im *` ends every process.
+ * `/s HOST` acts on that machine.
+ */
+function taskkill(inv: Invocation): Effect[] {
+  const args = inv.args.map((w) => w.value);
+  const host = valueOf(args, 's');
+  const hints: EnvironmentHint[] = host ? [{ source: 'taskkill /s', value: host.replace(/^\\\\/, '') }] : [];
+  const where = host ? ` on ${host}` : '';
+  const images = args.flatMap((w, i) => (/^[/-]im$/i.test(w) && args[i + 1] ? [args[i + 1]!] : []));
+  const ended = (target: string, risk: 'low' | 'medium' | 'high', does: string): Effect => ({
+    ...effect(inv, target, { operation: 'modify', risk, category: 'process' }, `${does}${where}`),
+    reversible: true,
+    ...(hints.length ? { hints } : {}),
+  });
+  return images.map((image) => {
+    const name = image.replace(/\.exe$/i, '');
+    if (/^\*(\.exe)?$/i.test(image)) return ended('*', 'high', 'ends every process');
+    if (WINDOWS_MACHINE_PROCESSES.test(name))
+      return ended(name, 'high', `ends ${name}: Windows cannot run without it`);
+    if (isCriticalProcess(name))
+      return outageInProduction(
+        ended(name, 'medium', `ends ${name}, a process the machine or its data depends on`),
+      );
+    return ended(name, 'low', `ends the processes of ${image}`);
+  });
+}
+
+/** The value of a `/name value` switch among `args`. */
+function valueOf(args: readonly string[], name: string): string | undefined {
+  const at = args.findIndex((w) => w.toLowerCase() === `/${name}` || w.toLowerCase() === `-${name}`);
+  return at < 0 ? undefined : args[at + 1];
+}
+
 const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
   vssadmin,
   wbadmin,
@@ -535,6 +574,7 @@ const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
   schtasks,
   sc,
   netsh,
+  taskkill,
 };
 
 export const windowsAnalyzer: Analyzer = {

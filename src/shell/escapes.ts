@@ -266,6 +266,29 @@ function sedCommands(args: readonly Word[]): Inner[] {
 /** cmd's own commands that no POSIX system has: typed, they are cmd's (a Windows agent's shell). */
 const CMD_BUILTINS = /^(del|erase|rd)$/;
 
+/**
+ * Windows' own tools (`icacls C:\ /grant Everyone:F /t`, `taskkill /f /im sqlservr.exe`): typed with a
+ * backslash, a parenthesis or a `%VAR%` outside quotes, the line is cmd's or PowerShell's (both read those
+ * words alike); bash would take `C:\ /grant` for one word and `(OI)` for a subshell.
+ */
+const WINDOWS_TOOLS =
+  /^(icacls|cacls|takeown|vssadmin|wbadmin|wevtutil|bcdedit|diskpart|cipher|schtasks|taskkill|wmic|netsh|reg|sc|net|net1|format)$/;
+const WINDOWS_WORDS = /[\\()]|%\w+%/;
+
+/** The line without its quoted parts: inside quotes, bash keeps backslashes and parentheses as cmd does. */
+const unquoted = (line: string): string => line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '');
+
+/** Whether `inner` is one command of exactly `argv`'s words. */
+function sameWords(inner: readonly Inner[], argv: readonly Word[]): boolean {
+  const [only] = inner;
+  return (
+    inner.length === 1 &&
+    only!.kind === 'argv' &&
+    only!.argv.length === argv.length &&
+    only!.argv.every((w, i) => w.value === argv[i]!.value)
+  );
+}
+
 /** What the program runs through the shell on the agent's behalf, if it is one of these; undefined otherwise. */
 export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefined {
   const args = cmd.argv.slice(1);
@@ -288,7 +311,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   } else if (name === 'cmd') {
     inner = cmdCommands(args);
     analyzeSelf = false;
-  } else if (typed && typedAsPowerShell(program, args)) {
+  } else if (typed && typedAsPowerShell(program, args, typed)) {
     // The agent's shell is PowerShell (Codex on Windows): the line is PowerShell's, read from its own text.
     inner = powershellScript(typed);
     analyzeSelf = false;
@@ -299,6 +322,13 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
     // …or cmd: `del /s /q C:\build\*`, `rd /s /q C:\x` (`rmdir DIR` alone is the POSIX one).
     inner = cmdLine(typed);
     analyzeSelf = false;
+  } else if (typed && WINDOWS_TOOLS.test(name) && WINDOWS_WORDS.test(unquoted(typed))) {
+    // The tool's words as cmd reads them; once they are (the line read again), it is analyzed as it is.
+    const asCmd = cmdLine(typed);
+    if (!sameWords(asCmd, cmd.argv)) {
+      inner = asCmd;
+      analyzeSelf = false;
+    }
   } else if (name === 'tmux' || name === 'screen') {
     inner = name === 'tmux' ? tmuxCommands(args) : screenCommands(args);
     analyzeSelf = false;

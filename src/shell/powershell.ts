@@ -1,3 +1,4 @@
+import type { EnvironmentHint } from '../core/types.js';
 import type { Inner } from './wrappers.js';
 import { posixPath } from './windows-paths.js';
 import { word, type Word } from './words.js';
@@ -97,7 +98,8 @@ function parameters(words: readonly Word[]): { named: Map<string, Word>; positio
     }
     const name = m[1]!.toLowerCase();
     if (m[2] !== undefined) named.set(name, word(m[2]));
-    else if (isSwitch(name) || i + 1 >= words.length) named.set(name, word('true'));
+    else if (isSwitch(name) || BLOCK_PARAMETERS.has(name) || i + 1 >= words.length)
+      named.set(name, word('true'));
     else {
       // A list value (`-ArgumentList '-rf','/srv/data'`) arrives as words and commas: one value, comma-joined.
       const items = [words[++i]!];
@@ -143,6 +145,55 @@ const SWITCH_NAMES = [
   'debug',
 ];
 const isSwitch = (name: string) => SWITCH_NAMES.some((s) => s.startsWith(name));
+/** Parameters whose value is a `{ … }` script block, which is kept apart from the words (see statements). */
+const BLOCK_PARAMETERS = new Set(['scriptblock', 'filterscript', 'process', 'begin', 'end']);
+
+/** The parameters that name the machines a cmdlet acts on, and the ones that name what it acts on. */
+const MACHINE_PARAMETERS = ['computername', 'cn', 'hostname', 'vmname', 'containerid'];
+const SESSION_PARAMETERS = ['session', 'cimsession', 'pssession'];
+const NAME_PARAMETERS = [
+  'name',
+  'resourcegroupname',
+  'servername',
+  'databasename',
+  'identity',
+  'clustername',
+  'instancename',
+];
+
+/** Where a statement acts: the machines it names (Invoke-Command runs its block there), and what it names. */
+interface Placement {
+  hints: EnvironmentHint[];
+  remote: boolean;
+}
+
+function placementOf(name: string, named: Map<string, Word>, positional: readonly Word[]): Placement {
+  const hints: EnvironmentHint[] = [];
+  // `icm HOST { … }`: Invoke-Command's first positional parameter is -ComputerName.
+  const machines =
+    param(named, ...MACHINE_PARAMETERS) ??
+    (/^(invoke-command|icm)$/.test(name) && positional[0] && !positional[0].dynamic
+      ? positional[0]
+      : undefined);
+  for (const machine of machines && !machines.dynamic ? machines.value.split(',') : [])
+    if (machine.trim()) hints.push({ source: 'PowerShell -ComputerName', value: machine.trim() });
+  for (const [key, value] of named) {
+    const parameter = key.length >= 2 ? NAME_PARAMETERS.find((n) => n.startsWith(key)) : undefined;
+    if (parameter && !value.dynamic)
+      hints.push({ source: `PowerShell -${parameter}`, value: value.value, weak: true });
+  }
+  return { hints, remote: !!machines || !!param(named, ...SESSION_PARAMETERS) };
+}
+
+/** `inner` as run where the statement that holds it acts. */
+function placed(inner: Inner, where: Placement): Inner {
+  if (!where.hints.length && !where.remote) return inner;
+  return {
+    ...inner,
+    hints: [...(inner.hints ?? []), ...where.hints],
+    ...(where.remote || inner.remote ? { remote: true } : {}),
+  };
+}
 
 /** Cmdlet verbs that destroy, stop, change settings or hand out access. */
 const DESTROYING_VERBS =
@@ -247,6 +298,37 @@ function statementInner(words: Word[]): Inner[] {
         ? [argv(directory ? 'mkdir' : 'touch', ...(directory ? ['-p'] : []), ...where)]
         : [];
     }
+    case 'invoke-command':
+    case 'icm': {
+      // Its script block is read as a script (placed where it runs); a script file is not read here.
+      const file = param(named, 'filepath');
+      if (file)
+        return [
+          {
+            kind: 'unverifiable',
+            reason: `Invoke-Command runs the script ${file.value}, which is not read here`,
+            target: file.value,
+          },
+        ];
+      return [];
+    }
+    case 'invoke-sqlcmd': {
+      // SQL Server's own client, as sqlcmd: the instance it connects to, the database, the query or file.
+      const server = param(named, 'serverinstance');
+      const database = param(named, 'database');
+      const query = param(named, 'query') ?? positional[0];
+      const file = param(named, 'inputfile');
+      if (!query && !file) return [];
+      return [
+        argv(
+          'sqlcmd',
+          ...(server ? ['-S', server] : []),
+          ...(database ? ['-d', database] : []),
+          ...(query ? ['-Q', query] : []),
+          ...(file ? ['-i', posixPath(file)] : []),
+        ),
+      ];
+    }
     case 'stop-computer':
       return [argv('poweroff')];
     case 'restart-computer':
@@ -314,11 +396,16 @@ const PS_PARAMETER =
  * PowerShell's parameters, and `iex` given a command line. A lower-case `reset-db` or `stop-server` with
  * none of these is a program on the PATH, as it was.
  */
-export function typedAsPowerShell(program: string, args: readonly Word[]): boolean {
+export function typedAsPowerShell(program: string, args: readonly Word[], line: string): boolean {
   const name = program.toLowerCase();
   const parameters = args.some((a) => !a.dynamic && PS_PARAMETER.test(a.value));
+  // `iex (irm URL)`, `icm HOST { … }`: a subexpression or script block after them is PowerShell's syntax.
+  const after = line.slice(program.length);
+  if (name === 'icm') return /^\s.*\{/s.test(after);
   if (SHARED_ALIASES.test(name))
-    return parameters || (name === 'iex' && args.some((a) => /\s/.test(a.value.trim())));
+    return (
+      parameters || (name === 'iex' && (args.some((a) => /\s/.test(a.value.trim())) || /^\s*\(/.test(after)))
+    );
   const verb = /^([a-z]+)-[a-z]+$/.exec(name)?.[1];
   const cmdlet =
     verb !== undefined &&
@@ -330,10 +417,13 @@ export function typedAsPowerShell(program: string, args: readonly Word[]): boole
 export function powershellScript(code: string, depth = 0): Inner[] {
   if (depth > 8)
     return [{ kind: 'unverifiable', reason: 'PowerShell script blocks nested too deeply', target: code }];
-  return statements(code).flatMap((s) => [
-    ...statementInner(s.words),
-    ...s.blocks.flatMap((b) => powershellScript(b, depth + 1)),
-  ]);
+  return statements(code).flatMap((s) => {
+    const [head, ...rest] = s.words;
+    const { named, positional } = parameters(rest);
+    const where = head ? placementOf(head.value.toLowerCase(), named, positional) : undefined;
+    const inner = [...statementInner(s.words), ...s.blocks.flatMap((b) => powershellScript(b, depth + 1))];
+    return where ? inner.map((i) => placed(i, where)) : inner;
+  });
 }
 
 /** The -EncodedCommand text: base64 of UTF-16LE. */

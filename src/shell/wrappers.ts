@@ -99,6 +99,9 @@ const INTERPRETERS_READING_STDIN = new Set([
   'pwsh',
   // cmd.exe with no /c reads its commands from stdin (`echo rd /s /q C:\x | cmd`).
   'cmd',
+  // PowerShell's Invoke-Expression runs what it is piped (`irm URL | iex`); so does Elixir's iex.
+  'iex',
+  'invoke-expression',
 ]);
 const PREFIX_WRAPPERS = new Set([
   'nohup',

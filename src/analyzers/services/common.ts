@@ -52,7 +52,7 @@ export function isCriticalService(unit: string): boolean {
 
 /** Processes whose death takes the machine, its network access or its data services down. */
 const CRITICAL_PROCESS =
-  /(^|[^a-z0-9])(sshd|systemd|init|dockerd|containerd|containerd-shim[\w-]*|kubelet|kube-apiserver|etcd|postgres(?:ql)?|postmaster|mysqld|mariadbd|redis-server|mongod|nginx|apache2|httpd|haproxy|elasticsearch|rabbitmq-server|beam\.smp|memcached|keepalived)([^a-z0-9]|$)/i;
+  /(^|[^a-z0-9])(sshd|systemd|init|dockerd|containerd|containerd-shim[\w-]*|kubelet|kube-apiserver|etcd|postgres(?:ql)?|postmaster|mysqld|mariadbd|redis-server|mongod|nginx|apache2|httpd|haproxy|elasticsearch|rabbitmq-server|beam\.smp|memcached|keepalived|sqlservr)([^a-z0-9]|$)/i;
 
 export function isCriticalProcess(name: string): boolean {
   return CRITICAL_PROCESS.test(name);
