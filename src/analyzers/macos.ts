@@ -4,7 +4,7 @@ import { ruleEffect, type Rule } from './rule-effect.js';
 
 // macOS's own administration tools: `diskutil eraseDisk JHFS+ Untitled disk2` (a disk erased),
 // `tmutil disable` (no more Time Machine backups), `csrutil disable` and `spctl --master-disable` (the
-// system's protections off), `security delete-keychain`. None names a file the file analyzers know, so each
+// system's protections off), `security delete-keychain`, `dscl . -delete /Users/alice` (an account gone). None names a file the file analyzers know, so each
 // was allowed. Reading (`diskutil list`, `tmutil listbackups`, `csrutil status`, `spctl --status`) matches
 // no rule here and is listed in assess/read-only-host-tools.ts. launchctl is judged with the other service
 // managers (services/systemd.ts).
@@ -165,8 +165,57 @@ function defaults(inv: Invocation): Effect[] {
   ];
 }
 
+const ACCOUNT_GONE: Rule = { operation: 'delete', risk: 'high', category: 'account' };
+const ACCOUNT_CHANGED: Rule = { operation: 'modify', risk: 'medium', category: 'account' };
+/** Groups whose members administer the machine. */
+const ADMIN_GROUP = /^\/Groups\/(admin|wheel)$/i;
+
+/**
+ * `dscl [-u U -P P] NODE [-]VERB RECORD [KEY [VALUE…]]`: the directory service, where macOS keeps its accounts.
+ * Deleting a user or group record is userdel's; adding a member to admin is `usermod -aG sudo`'s.
+ */
+function dscl(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value);
+  let i = 0;
+  while (/^-(u|P|p|q|raw|plist|url)$/.test(words[i] ?? ''))
+    i += words[i] === '-u' || words[i] === '-P' ? 2 : 1;
+  const [, verbWord, record, key] = words.slice(i);
+  const verb = verbWord?.replace(/^-/, '').toLowerCase();
+  if (!verb || !record) return [];
+  const kind = /^\/Users\//i.test(record) ? 'account' : /^\/Groups\//i.test(record) ? 'group' : 'record';
+  if (verb === 'delete')
+    return key
+      ? [effect(inv, record, ACCOUNT_CHANGED, `deletes ${key} of the ${kind} ${record}`)]
+      : [effect(inv, record, ACCOUNT_GONE, `deletes the ${kind} ${record}`)];
+  if (verb === 'passwd') return [effect(inv, record, ACCOUNT_CHANGED, `sets the password of ${record}`)];
+  if (!['create', 'append', 'merge', 'change', 'changei'].includes(verb) || kind === 'record') return [];
+  if (ADMIN_GROUP.test(record) && /^(GroupMembership|GroupMembers)$/i.test(key ?? ''))
+    return [
+      effect(
+        inv,
+        record,
+        { ...ACCOUNT_CHANGED, risk: 'high' },
+        `adds ${words.slice(i + 4).join(' ') || 'a member'} to ${record}: an administrator of this machine`,
+      ),
+    ];
+  return [effect(inv, record, ACCOUNT_CHANGED, `changes the ${kind} ${record}`)];
+}
+
+/** sysadminctl -deleteUser NAME (the account and, unless -keepHome, its home), -resetPasswordFor NAME. */
+function sysadminctl(inv: Invocation): Effect[] {
+  const words = inv.args.map((w) => w.value);
+  const after = (flag: string) => words[words.findIndex((w) => w.toLowerCase() === flag.toLowerCase()) + 1];
+  const deleted = words.some((w) => /^-deleteUser$/i.test(w)) ? after('-deleteUser') : undefined;
+  if (deleted) return [effect(inv, deleted, ACCOUNT_GONE, `deletes the account ${deleted} and its home`)];
+  const reset = words.some((w) => /^-resetPasswordFor$/i.test(w)) ? after('-resetPasswordFor') : undefined;
+  if (reset) return [effect(inv, reset, ACCOUNT_CHANGED, `sets the password of ${reset}`)];
+  return [];
+}
+
 const HANDLERS: Record<string, (inv: Invocation) => Effect[]> = {
   diskutil,
+  dscl,
+  sysadminctl,
   tmutil,
   csrutil,
   spctl,

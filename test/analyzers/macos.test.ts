@@ -36,6 +36,14 @@ describe("macOS's tools that erase disks, stop backups or remove protections are
     ['defaults delete -g', 'medium'],
     ['sudo launchctl bootout system/com.apple.backupd', 'medium'],
     ['sudo launchctl unload -w /System/Library/LaunchDaemons/com.apple.backupd-helper.plist', 'medium'],
+    // Accounts, through the directory service or sysadminctl, as userdel and usermod are.
+    ['sudo dscl . -delete /Users/alice', 'high'],
+    ['dscl . delete /Users/alice', 'high'],
+    ['dscl /Local/Default -delete /Groups/staff', 'high'],
+    ['sudo dscl . -append /Groups/admin GroupMembership mallory', 'high'],
+    ['dscl . -passwd /Users/alice newpass', 'medium'],
+    ['sudo sysadminctl -deleteUser alice -secure', 'high'],
+    ['sysadminctl -resetPasswordFor alice -newPassword x', 'medium'],
   ])('%s (%s)', async (command, risk) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -68,6 +76,10 @@ describe("macOS's tools that look, or change little, are allowed", () => {
     'defaults read com.apple.dock',
     'defaults write com.apple.dock autohide -bool true',
     'launchctl list',
+    'dscl . -list /Users',
+    'dscl . -read /Users/alice',
+    'dscacheutil -q user',
+    'sysadminctl -secureTokenStatus alice',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
