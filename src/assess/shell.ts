@@ -22,6 +22,7 @@ import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { historySettings } from '../analyzers/host-admin/shell-history.js';
 import { afterDirectoryChange } from './directory-changes.js';
+import { dockerContextUsed } from './docker-context.js';
 import { exfiltrationEffects } from './exfiltration.js';
 import { joinedContinuations } from '../shell/line-continuations.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
@@ -378,6 +379,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       ctx.dirStack = next.stack;
     }
     if (name === 'alias') recordAliases(argv, ctx.aliases);
+    // `docker context use prod`: docker keeps it for every later call, as if DOCKER_CONTEXT were exported.
+    const context = name === 'docker' && !ctx.remote ? dockerContextUsed(argv.slice(1)) : undefined;
+    if (context) ctx.assignments = { ...ctx.assignments, DOCKER_CONTEXT: context };
     const alias = ctx.aliases.get(program.value);
     if (alias !== undefined) {
       // bash expands aliases only with expand_aliases on (interactive shells) and only on lines read after
@@ -469,7 +473,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       hints: ctx.hints,
       elevated: ctx.elevated,
       remote: ctx.remote,
-      env: lookupFor(assignments),
+      // What the program sees: variables exported earlier in the line too (`export DOCKER_CONTEXT=prod; …`).
+      env: lookupFor({ ...ctx.assignments, ...cmd.variablesBefore, ...cmd.assignments }),
       text: cmd.text,
     };
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
