@@ -15,11 +15,17 @@ const SUBCOMMAND_DEPTH = 3;
 /** Words after which the rest is another program's arguments (`cargo run --bin purge`), not subcommands. */
 const HANDS_OVER = new Set(['run', 'exec', 'x', 'dlx', 'script', 'task', '--']);
 
+/** Options that, in most CLIs, name the server, context or stage a command acts on. */
+const PLACE_OPTION =
+  /^--?(http-addr|addr|address|host|server|endpoint|endpoint-url|url|api-url|context|cluster|profile|project|env|environment|stage)$/;
+
 /** The word that says so, and the words after it (what it destroys), when a subcommand names destruction. */
 function destroyingWord(argv: readonly Word[]): { verb: string; names: string[] } | undefined {
   let seen = 0;
   for (let i = 1; i < argv.length && seen < SUBCOMMAND_DEPTH; i++) {
     const w = argv[i]!;
+    // The server or context an option names (`--endpoint https://api…`): a value, not a subcommand.
+    if (PLACE_OPTION.test(argv[i - 1]?.value ?? '')) continue;
     // A computed word, a path or a file (`java -jar admin.jar purge-tenants`), or a word that runs the
     // project's own code: what follows is that code's business (production is judged without this).
     if (w.dynamic || /[/.]/.test(w.value) || HANDS_OVER.has(w.value)) return undefined;
@@ -34,6 +40,17 @@ function destroyingWord(argv: readonly Word[]): { verb: string; names: string[] 
     }
   }
   return undefined;
+}
+
+/** The values of those options (`-http-addr=https://consul.prod…`, `--server prod-db-1`), as weak hints. */
+function placeOptions(argv: readonly Word[]): EnvironmentHint[] {
+  return argv.flatMap((w, i): EnvironmentHint[] => {
+    if (w.dynamic) return [];
+    const [name, inline] = w.value.split(/=(.*)/s, 2);
+    if (!PLACE_OPTION.test(name!)) return [];
+    const value = inline ?? (argv[i + 1]?.dynamic ? undefined : argv[i + 1]?.value);
+    return value && !value.startsWith('-') ? [{ source: `option ${name}`, value, weak: true }] : [];
+  });
 }
 
 /** The effect of an unrecognised program whose subcommand says it destroys; undefined otherwise. */
@@ -58,6 +75,6 @@ export function unrecognisedDestroyer(
     reversible: false,
     risk: 'medium',
     reason: `${program} is not recognised, and its subcommand \`${verb}\` says it destroys something; what and where cannot be verified`,
-    hints: [...hints, ...named],
+    hints: [...hints, ...placeOptions(argv), ...named],
   };
 }

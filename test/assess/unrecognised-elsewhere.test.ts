@@ -126,6 +126,23 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
     expect(dev.decision.outcome).toBe('ask');
   });
 
+  it.each([
+    'consul kv delete -recurse -http-addr=https://consul.prod.internal config/',
+    'consul kv delete -recurse -http-addr https://consul.prod.internal config/',
+    'mytool --server prod-db-1 purge --all',
+    'doctl compute droplet delete web-1 --context production -f',
+    'hcloud --endpoint https://api.prod.example.com server delete db-1',
+  ])('%s: the server or context its options name may place it in production', async (command) => {
+    const r = await check(command);
+    expect(r.assessment.environment, JSON.stringify(r.assessment.effects)).toBe('production');
+    expect(r.decision.outcome).toBe('require-approval');
+  });
+
+  it('an option naming a development server does not lower it: still asked', async () => {
+    const r = await check('consul kv delete -recurse -http-addr=https://consul.dev.internal config/');
+    expect(r.decision.outcome).toBe('ask');
+  });
+
   it('with production credentials about, it is denied as unverifiable, not asked', async () => {
     const r = await check('hcloud server delete db-1', { env: { AWS_PROFILE: 'prod' } });
     expect(r.decision.outcome).toBe('deny');
