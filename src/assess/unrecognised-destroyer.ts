@@ -42,10 +42,16 @@ function destroyingWord(argv: readonly Word[]): { verb: string; names: string[] 
   return undefined;
 }
 
+/** Switches that, in most CLIs, say the production (live) account or stage. */
+const PRODUCTION_SWITCH = /^--(prod|production|live)$/;
+
 /** The values of those options (`-http-addr=https://consul.prod…`, `--server prod-db-1`), as weak hints. */
 function placeOptions(argv: readonly Word[]): EnvironmentHint[] {
   return argv.flatMap((w, i): EnvironmentHint[] => {
     if (w.dynamic) return [];
+    // `stripe customers delete cus_1 --live`, `mytool purge --prod`: a switch to the production account.
+    if (PRODUCTION_SWITCH.test(w.value))
+      return [{ source: `option ${w.value}`, value: 'production', weak: true }];
     const [name, inline] = w.value.split(/=(.*)/s, 2);
     if (!PLACE_OPTION.test(name!)) return [];
     const value = inline ?? (argv[i + 1]?.dynamic ? undefined : argv[i + 1]?.value);

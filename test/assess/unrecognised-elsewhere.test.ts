@@ -132,6 +132,8 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
     'mytool --server prod-db-1 purge --all',
     'doctl compute droplet delete web-1 --context production -f',
     'hcloud --endpoint https://api.prod.example.com server delete db-1',
+    'stripe customers delete cus_123 --live',
+    'mytool purge-cache --prod',
   ])('%s: the server or context its options name may place it in production', async (command) => {
     const r = await check(command);
     expect(r.assessment.environment, JSON.stringify(r.assessment.effects)).toBe('production');
