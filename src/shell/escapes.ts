@@ -220,6 +220,25 @@ function appleScriptShell(args: readonly Word[]): Inner[] {
   });
 }
 
+/** `zip -T -TT CMD` (`--unzip-command`): zip runs CMD, the archive's name appended, to test it. */
+function zipCommands(args: readonly Word[]): Inner[] {
+  return args.flatMap((w, i): Inner[] => {
+    const next = args[i + 1];
+    if ((w.value === '-TT' || w.value === '--unzip-command') && next)
+      return [scriptOrUnverifiable([next], `zip ${w.value}`)];
+    const joined = /^--unzip-command=(.+)$/s.exec(w.value);
+    return joined ? [scriptOrUnverifiable([{ ...w, value: joined[1]! }], 'zip --unzip-command')] : [];
+  });
+}
+
+/** `less '+!CMD'` (`++!CMD`): an initial command that is less's shell escape, run as the file opens. */
+function lessCommands(args: readonly Word[]): Inner[] {
+  return args.flatMap((w): Inner[] => {
+    const escape = /^\+\+?!(.+)$/s.exec(w.value);
+    return escape ? [scriptOrUnverifiable([{ ...w, value: escape[1]! }], 'less +!')] : [];
+  });
+}
+
 /** `man -P CMD`, `man --pager=CMD`: man runs CMD through the shell to show the page. */
 function manPager(args: readonly Word[]): Inner[] {
   return args.flatMap((w, i): Inner[] => {
@@ -303,6 +322,8 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'man') inner = manPager(args);
+  else if (name === 'zip') inner = zipCommands(args);
+  else if (name === 'less') inner = lessCommands(args);
   else if (name === 'sed' || name === 'gsed') inner = sedCommands(args);
   else if (name === 'expect') inner = expectCommands(args);
   else if (name === 'pwsh' || name === 'powershell') {

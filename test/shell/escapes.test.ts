@@ -32,6 +32,10 @@ describe('a shell command handed to another program is assessed', () => {
     'npx rimraf ~',
     'rimraf /',
     'shx rm -rf ~',
+    "zip -r x.zip . -T -TT 'rm -rf ~ #'",
+    "zip x.zip notes.txt -T --unzip-command='rm -rf ~ #'",
+    "less -f +'!rm -rf ~' /etc/hosts",
+    "less '++!rm -rf ~' notes.txt",
   ])('%s deletes the home directory', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -88,6 +92,10 @@ describe('a shell command handed to another program is assessed', () => {
     `osascript -e 'do shell script "echo \\"hi\\""'`,
     'npx rimraf dist',
     'rimraf node_modules',
+    'zip -r -T site.zip public',
+    "zip -T -TT 'unzip -tqq' site.zip public",
+    'less +G /var/log/app.log',
+    "less '+/ERROR' app.log",
   ])('%s stays allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
