@@ -2,6 +2,7 @@ import type { SimpleCommand } from './extract.js';
 import { cmdCommands, cmdLine } from './cmd-exe.js';
 import { parseOptions } from './options.js';
 import { expectCommands } from './expect.js';
+import { gitCommandOptions } from './git-command-options.js';
 import { submoduleForeach } from './git-submodule.js';
 import { scriptOrUnverifiable } from './inner-script.js';
 import { powershellCommands, powershellScript, typedAsPowerShell } from './powershell.js';
@@ -231,6 +232,36 @@ function zipCommands(args: readonly Word[]): Inner[] {
   });
 }
 
+/** `rsync -e CMD` (`--rsh=CMD`, `-avze CMD`): rsync runs CMD as its remote shell, on this machine. */
+function rsyncShell(args: readonly Word[]): Inner[] {
+  return args.flatMap((w, i): Inner[] => {
+    const next = args[i + 1];
+    if ((/^-[a-zA-Z]*e$/.test(w.value) || w.value === '--rsh') && next)
+      return [scriptOrUnverifiable([next], 'rsync -e')];
+    const joined = /^--rsh=(.+)$/s.exec(w.value);
+    return joined ? [scriptOrUnverifiable([{ ...w, value: joined[1]! }], 'rsync --rsh')] : [];
+  });
+}
+
+/**
+ * `make --eval=TEXT` (`-E TEXT`): TEXT is read as part of the makefile; a rule with a recipe in it
+ * (`all:;rm -rf ~`) runs that recipe, which is not read here. Variables alone (`--eval=X=1`) pass.
+ */
+function makeEval(args: readonly Word[]): Inner[] {
+  return args.flatMap((w, i): Inner[] => {
+    const text =
+      w.value === '--eval' || w.value === '-E' ? args[i + 1]?.value : /^--eval=(.*)$/s.exec(w.value)?.[1];
+    if (text === undefined || !/:[^=]*(;|\n\t)/.test(text)) return [];
+    return [
+      {
+        kind: 'unverifiable',
+        reason: 'make --eval defines a rule whose recipe is not read here',
+        target: text,
+      },
+    ];
+  });
+}
+
 /** `less '+!CMD'` (`++!CMD`): an initial command that is less's shell escape, run as the file opens. */
 function lessCommands(args: readonly Word[]): Inner[] {
   return args.flatMap((w): Inner[] => {
@@ -318,12 +349,15 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   const program = cmd.argv[0]?.value ?? '';
   const typed = !program.includes('/') && cmd.text.startsWith(program) ? cmd.text : undefined;
   if (/^(vim|vi|nvim|ex|view|gvim|vimdiff|nvi|rvim)$/.test(name)) inner = editorShell(args, name);
-  else if (name === 'git') inner = [...gitSettings(args), ...submoduleForeach(args)];
+  else if (name === 'git')
+    inner = [...gitSettings(args), ...submoduleForeach(args), ...gitCommandOptions(args)];
   else if (/^(tar|gtar|bsdtar)$/.test(name)) inner = tarCommands(args);
   else if (name === 'osascript') inner = appleScriptShell(args);
   else if (name === 'man') inner = manPager(args);
   else if (name === 'zip') inner = zipCommands(args);
   else if (name === 'less') inner = lessCommands(args);
+  else if (name === 'rsync') inner = rsyncShell(args);
+  else if (name === 'make' || name === 'gmake') inner = makeEval(args);
   else if (name === 'sed' || name === 'gsed') inner = sedCommands(args);
   else if (name === 'expect') inner = expectCommands(args);
   else if (name === 'pwsh' || name === 'powershell') {

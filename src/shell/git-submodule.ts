@@ -4,7 +4,7 @@ import type { Inner } from './wrappers.js';
 import type { Word } from './words.js';
 
 /** git's own options before the subcommand that take the next word as their value. */
-const GIT_GLOBAL_VALUES = [
+export const GIT_GLOBAL_VALUES = [
   '-c',
   '-C',
   '--git-dir',

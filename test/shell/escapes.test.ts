@@ -36,6 +36,18 @@ describe('a shell command handed to another program is assessed', () => {
     "zip x.zip notes.txt -T --unzip-command='rm -rf ~ #'",
     "less -f +'!rm -rf ~' /etc/hosts",
     "less '++!rm -rf ~' notes.txt",
+    "git rebase --exec 'rm -rf ~' HEAD~1",
+    "git rebase -x 'rm -rf ~' main",
+    "git difftool -y -x 'rm -rf ~'",
+    "git difftool --extcmd='rm -rf ~' HEAD",
+    'git bisect run rm -rf ~',
+    "git clone -u 'rm -rf ~ #' ./repo copy",
+    "git clone --upload-pack='rm -rf ~ #' ./repo copy",
+    "git fetch --upload-pack 'rm -rf ~ #' ../other",
+    "git push --receive-pack='rm -rf ~ #' ../other main",
+    `rsync -e 'sh -c "rm -rf ~"' x y:`,
+    "rsync -avze 'rm -rf ~ #' src host:dst",
+    "rsync --rsh='rm -rf ~ #' src host:dst",
   ])('%s deletes the home directory', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
@@ -70,6 +82,11 @@ describe('a shell command handed to another program is assessed', () => {
     expect(r.decision.outcome).not.toBe('allow');
   });
 
+  it('make --eval with a recipe is not read: not allowed', async () => {
+    const r = await check("make -s --eval='all:;rm -rf ~'");
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
   it.each([
     'vim notes.md',
     "vim -c ':set number' notes.md",
@@ -96,6 +113,14 @@ describe('a shell command handed to another program is assessed', () => {
     "zip -T -TT 'unzip -tqq' site.zip public",
     'less +G /var/log/app.log',
     "less '+/ERROR' app.log",
+    "git rebase -x 'npm test' HEAD~3",
+    "git rebase --exec 'make lint' main",
+    'git difftool -y -x meld',
+    'git bisect run npm test',
+    'git clone https://github.com/acme/app.git',
+    "rsync -avz -e 'ssh -p 2222' ./dist/ deploy@staging-web:/srv/app/",
+    'rsync -avze ssh ./site/ web-dev:/var/www/',
+    "make --eval='CFLAGS=-O2' build",
   ])('%s stays allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
