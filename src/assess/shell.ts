@@ -151,6 +151,24 @@ const writesContent = (effect: Effect) =>
   ['create', 'modify', 'replace'].includes(effect.operation) && !PERMISSION_TOOLS.has(effect.tool);
 const PERMISSION_TOOLS = new Set(['chmod', 'chown', 'chgrp', 'touch']);
 
+/** Whether `path` is `dir` or lies under it. */
+const isWithin = (path: string, dir: string) =>
+  path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+
+/**
+ * How what is at `path` is written by an earlier command of the line (`is written by this command`): the file
+ * itself, or a directory it fills with files it names at run time (`git clone URL && ./tool/install.sh`).
+ */
+function writtenBefore(found: readonly Found[], path: string): string | undefined {
+  for (const { effect } of found) {
+    if (!writesContent(effect)) continue;
+    if (effect.target === path) return 'is written by this command';
+    if (effect.namesAtRunTime && isWithin(path, effect.target))
+      return `lies under ${effect.target}, where ${effect.tool} writes files it names at run time,`;
+  }
+  return undefined;
+}
+
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
@@ -530,8 +548,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       return false;
     };
     // `cat > x.sh <<EOF … EOF; bash x.sh`: what runs is what this command writes, not what is there now.
-    if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
-      return cannot('is written by this command before it runs');
+    const written = writtenBefore(effects, path);
+    if (written) return cannot(`${written} before it runs`);
     if (ctx.scripts.includes(path)) return true; // a script that runs itself: its commands are being assessed
     if (ctx.scripts.length >= MAX_SCRIPT_DEPTH) return cannot('runs scripts nested too deeply to follow');
     const file = facts.readScript(path);
@@ -623,8 +641,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       inputs.read(path); // bound even when missing: a file created later changes what runs
       const shown = path.startsWith(`${ctx.cwd}/`) ? path.slice(ctx.cwd.length + 1) : path;
       // `cat > Makefile <<EOF … EOF; make`: what runs is what this command writes, not what is there now.
-      if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
-        return cannot(`${shown} is written by this command before it runs`, path);
+      const written = writtenBefore(effects, path);
+      if (written) return cannot(`${shown} ${written} before it runs`, path);
       if (!facts.readScript) return; // no reader of files here: what the file says is not known
       const file = facts.readScript(path);
       if (file.kind === 'missing') continue;
@@ -671,8 +689,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   const programWrittenFirst = (name: string, argv: Word[], ctx: Context) => {
     const file = interpreterProgramFile(name, argv.slice(1));
     const path = file && resolvePath(file.value, ctx.cwd, facts.home);
-    if (!file || !effects.some((f) => f.effect.target === path && writesContent(f.effect))) return;
-    const why = `${file.value} is written by this command before ${name} runs it, so what it does cannot be verified`;
+    const written = path && writtenBefore(effects, path);
+    if (!file || !written) return;
+    const why = `${file.value} ${written} before ${name} runs it, so what it does cannot be verified`;
     effects.push({ effect: unverifiable(why, path!, ctx.hints), local: true, fileUnread: true });
   };
 
