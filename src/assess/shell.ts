@@ -27,6 +27,7 @@ import { joinedContinuations } from '../shell/line-continuations.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
+import { projectCodeRun } from './project-code.js';
 import { unrecognisedDestroyer } from './unrecognised-destroyer.js';
 import { unverifiableInProduction } from './unverifiable-in-production.js';
 import {
@@ -155,18 +156,22 @@ const PERMISSION_TOOLS = new Set(['chmod', 'chown', 'chgrp', 'touch']);
 const isWithin = (path: string, dir: string) =>
   path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 
+/** The directory `path` lies in that an earlier command of the line fills with names it learns as it runs. */
+function filledBefore(found: readonly Found[], path: string): Effect | undefined {
+  return found.find(
+    ({ effect }) => effect.namesAtRunTime && writesContent(effect) && isWithin(path, effect.target),
+  )?.effect;
+}
+
 /**
  * How what is at `path` is written by an earlier command of the line (`is written by this command`): the file
  * itself, or a directory it fills with files it names at run time (`git clone URL && ./tool/install.sh`).
  */
 function writtenBefore(found: readonly Found[], path: string): string | undefined {
-  for (const { effect } of found) {
-    if (!writesContent(effect)) continue;
-    if (effect.target === path) return 'is written by this command';
-    if (effect.namesAtRunTime && isWithin(path, effect.target))
-      return `lies under ${effect.target}, where ${effect.tool} writes files it names at run time,`;
-  }
-  return undefined;
+  if (found.some(({ effect }) => effect.target === path && writesContent(effect)))
+    return 'is written by this command';
+  const filled = filledBefore(found, path);
+  return filled && `lies under ${filled.target}, where ${filled.tool} writes files it names at run time,`;
 }
 
 function truncate(text: string, max = 200): string {
@@ -437,6 +442,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
+    if (!ctx.remote) projectFetchedFirst(name, argv, ctx);
     // (Without a reader of files only a makefile on stdin, or one this command writes first, is known.)
     if (!ctx.remote && isTaskRunner(name)) runTask(cmd, name, argv, callerVariables(cmd, ctx));
     const { own, unlisted } = analyze(cmd, argv, name, assignments, ctx);
@@ -693,6 +699,19 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     if (!file || !written) return;
     const why = `${file.value} ${written} before ${name} runs it, so what it does cannot be verified`;
     effects.push({ effect: unverifiable(why, path!, ctx.hints), local: true, fileUnread: true });
+  };
+
+  /** `git clone URL && cd tool && cargo build`: a build run in what the line fetched runs its code unread. */
+  const projectFetchedFirst = (name: string, argv: Word[], ctx: Context) => {
+    const run = projectCodeRun(name, argv.slice(1));
+    if (!run) return;
+    for (const dir of run.dirs) {
+      const path = resolvePath(dir, ctx.cwd, facts.home);
+      const filled = filledBefore(effects, path);
+      if (!filled) continue;
+      const why = `${name} runs ${run.runs} in ${path}, which ${filled.tool} fills first with files it names at run time, so what it does cannot be verified`;
+      effects.push({ effect: unverifiable(why, path, ctx.hints), local: true, fileUnread: true });
+    }
   };
 
   /** `./cleanup.py` with `#!/usr/bin/env python3`: assessed as `python3 ./cleanup.py`, by its interpreter's analyzers. */

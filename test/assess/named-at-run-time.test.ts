@@ -66,6 +66,14 @@ const BUILDS_FETCHED = [
   `git clone ${REPO} && cd tool && ./configure`,
   `git clone ${REPO} && cd tool && npm install`,
   `git clone ${REPO} && make -C tool`,
+  `git clone ${REPO} && cd tool && cargo build --release`,
+  `git clone ${REPO} && cd tool && pip install -e .`,
+  `git clone ${REPO} && pip install ./tool`,
+  `git clone ${REPO} && cd tool && mvn package`,
+  `git clone ${REPO} && cd tool && go run .`,
+  `git clone ${REPO} && cd tool && bundle install`,
+  `git clone ${REPO} && cd tool && cmake -B build && cmake --build build`,
+  `curl -L ${URL}/x.tgz | tar xz && cd x && cargo install --path .`,
 ] as const;
 
 const HARMLESS = [
@@ -86,6 +94,12 @@ const HARMLESS = [
   'npm install',
   'make',
   './configure',
+  'cargo build --release',
+  'pip install -e .',
+  'mvn package',
+  'mkdir -p build && cd build && cmake .. && make',
+  `git clone ${REPO} && pip install -r requirements.txt`,
+  `git clone ${REPO} && cd tool && cargo fmt`,
   'bash install.sh',
 ] as const;
 
