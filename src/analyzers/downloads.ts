@@ -10,13 +10,19 @@ import { downloadWrite } from './power-writes.js';
 // runs (an ssh host places it); the account's hints go with it, since holding a production profile's
 // credentials is acting in production, as the unrecognised programs' rule has it.
 
-/** The write of a download onto `dest`, a path on the machine the command runs on. */
+/**
+ * The write of a download onto `dest`, a path on the machine the command runs on. `dest` may be a directory
+ * that a recursive copy or a sync fills with files named by the objects' keys, which only the run tells:
+ * the ordinary write says so, for a later command of the line that runs one of them (assess/shell.ts).
+ */
 export function downloadWrites(
   inv: Invocation,
   dest: Word | undefined,
   hints: readonly EnvironmentHint[] = [],
 ): Effect[] {
   if (!dest) return [];
-  const writes = downloadWrite(inv, dest);
+  const writes = downloadWrite(inv, dest).map((e): Effect =>
+    e.risk === 'none' ? { ...e, namesAtRunTime: true } : e,
+  );
   return hints.length ? writes.map((e) => ({ ...e, hints: [...hints] })) : writes;
 }

@@ -1,6 +1,7 @@
 import type { Effect } from '../core/types.js';
 import { word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { clone } from './git/clone.js';
 import { rewritesNothing } from './git/filter-repo.js';
 import { hooksPathEffects } from './git/hooks-path.js';
 import { make, type Repo } from './git/common.js';
@@ -114,6 +115,7 @@ function analyze(inv: Invocation): Effect[] {
     return [make('execute-unverifiable', 'high', repo.dir, reason, 'git-history', repo.hints)];
   }
   if (sub.value === 'push') return [...hooks, ...push(args)];
+  if (sub.value === 'clone') return [...hooks, ...clone(inv, repo, args)];
   if (sub.value === 'submodule') return [...hooks, ...submodule(repo, args)];
   return [
     ...hooks,

@@ -8,6 +8,7 @@ import { aclsAnalyzer } from './acls.js';
 import { editorScriptsAnalyzer } from './editor-scripts.js';
 import { lineEditorsAnalyzer } from './line-editors.js';
 import { plainWritesAnalyzer } from './plain-writes.js';
+import { namedDownloadsAnalyzer } from './named-downloads.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
 import { windowsAnalyzer } from './windows.js';
@@ -121,6 +122,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     editorScriptsAnalyzer,
     lineEditorsAnalyzer,
     plainWritesAnalyzer,
+    namedDownloadsAnalyzer,
     registriesAnalyzer,
     warehousesAnalyzer(deps.sql),
     dataPlatformsAnalyzer,

@@ -8,7 +8,7 @@ import { guardedForWrites, sensitiveContext, type Target } from './guarded-write
 import { dotContents, landings, possibleLandings, rsyncContents } from './guarded-writes/landing.js';
 import { listedMembers } from './guarded-writes/members.js';
 import { writtenTargets } from './guarded-writes/tools.js';
-import { fileWritten } from './power-writes.js';
+import { fileWritten, filesNamedAtRunTime } from './power-writes.js';
 import { guardedAt } from './sensitive-files.js';
 
 // The ordinary files that install, a download by scp or rsync, and an extraction write. Writing them is
@@ -34,23 +34,33 @@ function copyTargets(inv: Invocation): Target[] {
   return landings(sources, dest, contents);
 }
 
-/** The members an extraction writes: those named, else those the edge lists in the archive. */
-function extracted(inv: Invocation): string[] {
+/** What one command writes: a file, or a directory it fills with files it names at run time. */
+interface Written {
+  path: string;
+  fills?: true;
+}
+
+/**
+ * The members an extraction writes: those named, else those the edge lists in the archive. An archive it
+ * cannot list (read from stdin, downloaded by the same line) and a member that may be a directory fill
+ * their directory with names only the run tells.
+ */
+function extracted(inv: Invocation): Written[] {
   const targets = inv.name === 'unzip' ? unzipTargets(inv.args) : tarTargets(inv.args);
-  return targets.flatMap((t) => {
-    if (t.archive) return listedMembers(t.path, t.archive, inv.facts).slice(0, MAX_MEMBERS);
-    // A member named on the command line (`tar -xf t.tar x.sh`) lands at its path; a pattern does not.
-    return t.path === '.' || t.path === '/' ? [] : [t.path];
+  return targets.flatMap((t): Written[] => {
+    const members = t.archive && listedMembers(t.path, t.archive, inv.facts);
+    if (members) return members.slice(0, MAX_MEMBERS).map((path) => ({ path }));
+    return [{ path: t.path, fills: true }];
   });
 }
 
-function written(inv: Invocation): string[] {
+function written(inv: Invocation): Written[] {
   if (inv.name === 'install' || inv.name === 'scp' || inv.name === 'rsync') {
     const targets = inv.name === 'install' ? writtenTargets('install', inv.args) : copyTargets(inv);
     // Readings the facts rule out (`dest/name` where dest is no directory) go; a directory is not a file.
     return possibleLandings(targets, inv.facts, () => true)
       .filter((t) => t.mode === 'file' && !/(^|\/)\.\.?$|^~$/.test(t.path))
-      .map((t) => t.path);
+      .map((t) => ({ path: t.path }));
   }
   return extracted(inv);
 }
@@ -75,7 +85,9 @@ export const plainWritesAnalyzer: Analyzer = {
           ? 'copies into'
           : 'extracts';
     return written(inv)
-      .filter((path) => !guarded(path))
-      .flatMap((path): Effect[] => fileWritten(inv, word(path), verb));
+      .filter((w) => !guarded(w.path))
+      .flatMap((w): Effect[] =>
+        w.fills ? filesNamedAtRunTime(inv, word(w.path), verb) : fileWritten(inv, word(w.path), verb),
+      );
   },
 };

@@ -67,3 +67,26 @@ export function fileWritten(inv: Invocation, target: Word, verb: string): Effect
     },
   ];
 }
+
+/**
+ * A program's writes of files it names only at run time, under `dir` (`git clone URL`, `curl -OJ`, `wget
+ * -r`, an archive nobody listed): reported at no risk, as one write of the directory, so that a later
+ * command of the same line that runs a file from under it is known to run what was fetched.
+ */
+export function filesNamedAtRunTime(inv: Invocation, dir: Word, verb: string): Effect[] {
+  if (dir.dynamic || dir.value === '') return [];
+  const path = inv.remote ? dir.value : resolvePath(dir.value, inv.facts.cwd, inv.facts.home);
+  const exists = !inv.remote && inv.facts.pathExists?.(path) !== false;
+  return [
+    {
+      operation: exists ? 'modify' : 'create',
+      tool: inv.name,
+      target: path,
+      reversible: !exists,
+      risk: 'none',
+      reason: `${inv.name} ${verb} files it names at run time under ${path}`,
+      category: 'file',
+      namesAtRunTime: true,
+    },
+  ];
+}

@@ -28,6 +28,7 @@ import { joinedContinuations } from '../shell/line-continuations.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
 import { harmlessVariable, readOnlyProgram } from './read-only-programs.js';
 import { onlyReads } from '../core/read-only.js';
+import { projectCodeRun } from './project-code.js';
 import { unrecognisedDestroyer } from './unrecognised-destroyer.js';
 import { unverifiableInProduction } from './unverifiable-in-production.js';
 import {
@@ -151,6 +152,28 @@ function unverifiable(reason: string, target: string, hints: EnvironmentHint[] =
 const writesContent = (effect: Effect) =>
   ['create', 'modify', 'replace'].includes(effect.operation) && !PERMISSION_TOOLS.has(effect.tool);
 const PERMISSION_TOOLS = new Set(['chmod', 'chown', 'chgrp', 'touch']);
+
+/** Whether `path` is `dir` or lies under it. */
+const isWithin = (path: string, dir: string) =>
+  path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+
+/** The directory `path` lies in that an earlier command of the line fills with names it learns as it runs. */
+function filledBefore(found: readonly Found[], path: string): Effect | undefined {
+  return found.find(
+    ({ effect }) => effect.namesAtRunTime && writesContent(effect) && isWithin(path, effect.target),
+  )?.effect;
+}
+
+/**
+ * How what is at `path` is written by an earlier command of the line (`is written by this command`): the file
+ * itself, or a directory it fills with files it names at run time (`git clone URL && ./tool/install.sh`).
+ */
+function writtenBefore(found: readonly Found[], path: string): string | undefined {
+  if (found.some(({ effect }) => effect.target === path && writesContent(effect)))
+    return 'is written by this command';
+  const filled = filledBefore(found, path);
+  return filled && `lies under ${filled.target}, where ${filled.tool} writes files it names at run time,`;
+}
 
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -423,6 +446,7 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     }
     const scriptRead = !ctx.remote && runScriptFile(self, ctx);
     if (!ctx.remote) programWrittenFirst(name, argv, ctx);
+    if (!ctx.remote) projectFetchedFirst(name, argv, ctx);
     // (Without a reader of files only a makefile on stdin, or one this command writes first, is known.)
     if (!ctx.remote && isTaskRunner(name)) runTask(cmd, name, argv, callerVariables(cmd, ctx));
     const { own, unlisted } = analyze(cmd, argv, name, assignments, ctx);
@@ -535,8 +559,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       return false;
     };
     // `cat > x.sh <<EOF … EOF; bash x.sh`: what runs is what this command writes, not what is there now.
-    if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
-      return cannot('is written by this command before it runs');
+    const written = writtenBefore(effects, path);
+    if (written) return cannot(`${written} before it runs`);
     if (ctx.scripts.includes(path)) return true; // a script that runs itself: its commands are being assessed
     if (ctx.scripts.length >= MAX_SCRIPT_DEPTH) return cannot('runs scripts nested too deeply to follow');
     const file = facts.readScript(path);
@@ -628,8 +652,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       inputs.read(path); // bound even when missing: a file created later changes what runs
       const shown = path.startsWith(`${ctx.cwd}/`) ? path.slice(ctx.cwd.length + 1) : path;
       // `cat > Makefile <<EOF … EOF; make`: what runs is what this command writes, not what is there now.
-      if (effects.some((f) => f.effect.target === path && writesContent(f.effect)))
-        return cannot(`${shown} is written by this command before it runs`, path);
+      const written = writtenBefore(effects, path);
+      if (written) return cannot(`${shown} ${written} before it runs`, path);
       if (!facts.readScript) return; // no reader of files here: what the file says is not known
       const file = facts.readScript(path);
       if (file.kind === 'missing') continue;
@@ -676,9 +700,23 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
   const programWrittenFirst = (name: string, argv: Word[], ctx: Context) => {
     const file = interpreterProgramFile(name, argv.slice(1));
     const path = file && resolvePath(file.value, ctx.cwd, facts.home);
-    if (!file || !effects.some((f) => f.effect.target === path && writesContent(f.effect))) return;
-    const why = `${file.value} is written by this command before ${name} runs it, so what it does cannot be verified`;
+    const written = path && writtenBefore(effects, path);
+    if (!file || !written) return;
+    const why = `${file.value} ${written} before ${name} runs it, so what it does cannot be verified`;
     effects.push({ effect: unverifiable(why, path!, ctx.hints), local: true, fileUnread: true });
+  };
+
+  /** `git clone URL && cd tool && cargo build`: a build run in what the line fetched runs its code unread. */
+  const projectFetchedFirst = (name: string, argv: Word[], ctx: Context) => {
+    const run = projectCodeRun(name, argv.slice(1));
+    if (!run) return;
+    for (const dir of run.dirs) {
+      const path = resolvePath(dir, ctx.cwd, facts.home);
+      const filled = filledBefore(effects, path);
+      if (!filled) continue;
+      const why = `${name} runs ${run.runs} in ${path}, which ${filled.tool} fills first with files it names at run time, so what it does cannot be verified`;
+      effects.push({ effect: unverifiable(why, path, ctx.hints), local: true, fileUnread: true });
+    }
   };
 
   /** `./cleanup.py` with `#!/usr/bin/env python3`: assessed as `python3 ./cleanup.py`, by its interpreter's analyzers. */

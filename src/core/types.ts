@@ -52,6 +52,12 @@ export interface Effect {
   local?: boolean;
   /** Resource category used by policies (e.g. "iam", "kms", "dns", "database", "namespace"). */
   category?: string;
+  /**
+   * The target is a directory the command fills with files it names only at run time (a clone, a name the
+   * server chooses, an archive nobody listed): a script a later command of the line runs from under it is
+   * what was fetched, not what the edge can read now.
+   */
+  namesAtRunTime?: true;
   /** The permission this effect exercises, in the granting system's terms (for least-privilege suggestions). */
   access?: Access;
 }

@@ -64,12 +64,15 @@ export function withMembers(targets: readonly Target[], facts: ActionFacts): Tar
   });
 }
 
-/** The files an extraction into `dir` writes, as the edge lists the archive; none when it cannot. */
-export function listedMembers(dir: string, archive: ArchiveSource, facts: ActionFacts): string[] {
-  if (!facts.listArchive || archive.paths.length === 0) return [];
+/**
+ * The files an extraction into `dir` writes, as the edge lists the archive; undefined when it cannot (no
+ * lister, stdin, an archive not there yet or not readable, more members than it lists).
+ */
+export function listedMembers(dir: string, archive: ArchiveSource, facts: ActionFacts): string[] | undefined {
+  if (!facts.listArchive || archive.paths.length === 0) return undefined;
   const resolved = archive.paths.map((p) => resolvePath(p, facts.cwd, facts.home));
   const [, found] = listing(resolved, facts.listArchive);
-  if (found.kind !== 'members') return [];
+  if (found.kind !== 'members' || found.truncated) return undefined;
   return found.names
     .filter((n) => !n.endsWith('/'))
     .flatMap((n) => landingName(n, archive.strip) ?? [])

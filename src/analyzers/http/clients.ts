@@ -1,8 +1,8 @@
 import type { Effect } from '../../core/types.js';
-import type { Word } from '../../shell/words.js';
+import { word, type Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
 import { getopt, has, values } from '../databases/common.js';
-import { downloadWrite } from '../power-writes.js';
+import { downloadWrite, filesNamedAtRunTime } from '../power-writes.js';
 import { hasStdin, requestEffects } from './request.js';
 
 const upper = (w: Word | undefined): string | undefined =>
@@ -136,10 +136,26 @@ export function curl(inv: Invocation): Effect[] {
   return [
     ...requestEffects({ tool: 'curl', method, urls, files, texts, stdin }, inv),
     ...values(options, '-o', '--output').flatMap((w) => downloadWrite(inv, w)),
-    // -O: each URL's file name, in the current directory (or --output-dir).
-    ...(has(options, '-O', '--remote-name', '--remote-name-all')
-      ? urls.flatMap((url) => downloadWrite(inv, named(url, values(options, '--output-dir').pop())))
-      : []),
+    ...remoteNames(inv, options, urls),
+  ];
+}
+
+/** -O: each URL's file name, in the current directory (or --output-dir); with -J, the name the server sends. */
+function remoteNames(inv: Invocation, options: Map<string, Word[]>, urls: readonly Word[]): Effect[] {
+  if (!has(options, '-O', '--remote-name', '--remote-name-all')) return [];
+  const dir = values(options, '--output-dir').pop();
+  const writes = urls.flatMap((url) => downloadWrite(inv, named(url, dir)));
+  return has(options, '-J', '--remote-header-name') ? namedAtRunTime(inv, dir, writes) : writes;
+}
+
+/**
+ * The writes of a download whose names only the run tells: the directory it fills, and of the names its
+ * URLs give (which the server may keep), those that grant power.
+ */
+function namedAtRunTime(inv: Invocation, dir: Word | undefined, byUrl: readonly Effect[]): Effect[] {
+  return [
+    ...filesNamedAtRunTime(inv, dir ?? word('.'), 'downloads'),
+    ...byUrl.filter((e) => e.risk !== 'none'),
   ];
 }
 
@@ -224,14 +240,40 @@ export function wget(inv: Invocation): Effect[] {
   return [
     ...requestEffects({ tool: 'wget', method, urls: positionals, files, texts, stdin }, inv),
     ...values(options, '-O', '--output-document').flatMap((w) => downloadWrite(inv, w)),
-    // Without -O, each file keeps its URL's name: inside -P DIR, or here.
-    ...(has(options, '-O', '--output-document', '--spider')
-      ? []
-      : positionals.flatMap((url) =>
-          downloadWrite(inv, named(url, values(options, '-P', '--directory-prefix').pop())),
-        )),
+    ...(has(options, '-O', '--output-document', '--spider') ? [] : wgetNames(inv, options, positionals)),
   ];
 }
+
+/**
+ * Without -O, each file keeps its URL's name: inside -P DIR, or here. Recursion, a name the server sends,
+ * directories made from the URL or URLs read from a file name files only the run tells.
+ */
+function wgetNames(inv: Invocation, options: Map<string, Word[]>, urls: readonly Word[]): Effect[] {
+  const dir = values(options, '-P', '--directory-prefix').pop();
+  // `-np` (--no-parent) is one option, not -n and -p.
+  const requisites = has(options, '--page-requisites') || (has(options, '-p') && !has(options, '-np'));
+  const atRunTime =
+    requisites ||
+    has(options, ...WGET_RUN_TIME_NAMES) ||
+    values(options, '-e', '--execute').some((w) =>
+      /^\s*(content_?disposition|trust_?server_?names|recursive|mirror)\b/i.test(w.value),
+    );
+  const writes = urls.flatMap((url) => downloadWrite(inv, named(url, dir)));
+  return atRunTime ? namedAtRunTime(inv, dir, writes) : writes;
+}
+
+/** wget's options that name the files it writes only at run time. */
+const WGET_RUN_TIME_NAMES = [
+  ...['-r', '-m', '-x', '-i'],
+  ...[
+    'recursive',
+    'mirror',
+    'force-directories',
+    'input-file',
+    'content-disposition',
+    'trust-server-names',
+  ].map((o) => `--${o}`),
+];
 
 const HTTPIE_VALUE = [
   ...'-a -A -o -p -s -P'.split(' '),

@@ -2,8 +2,8 @@ import { parseAllDocuments } from 'yaml';
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { quoteArgv } from '../../shell/quote-argv.js';
 import type { Invocation } from '../analyzer.js';
-import type { Scope } from './common.js';
-import { manifestText } from './manifest-text.js';
+import { effect, type Scope } from './common.js';
+import { manifestText, unreadManifest } from './manifest-text.js';
 
 // A manifest applied to a cluster starts programs there: a Job or CronJob whose container runs `psql -c
 // 'DROP DATABASE payments'`, a Pod that runs `rm -rf /data`. The objects were judged by kind and name only
@@ -102,12 +102,24 @@ function containerRunEffects(scope: Scope, text: string): Effect[] {
  * `kubectl create job|cronjob NAME --image=… -- CMD…`, `kubectl run NAME --image=… -- CMD…`: the command after
  * `--` runs in the cluster, as a manifest's would.
  */
-/** What the workloads in the manifests `-f` names run: here-documents, pipes and files of this machine. */
+/**
+ * What the workloads in the manifests `-f` names run: here-documents, pipes and files of this machine. A
+ * manifest nobody here read (a URL, a download piped in, a file that cannot be read) may start anything:
+ * everyday work on a development cluster, a change to review in production.
+ */
 export function manifestRuns(inv: Invocation, scope: Scope, files: readonly string[]): Effect[] {
   return files.flatMap((file) => {
     const text = manifestText(inv, file);
-    return text === undefined ? [] : containerRunEffects(scope, text);
+    if (text !== undefined) return containerRunEffects(scope, text);
+    const unread = unreadManifest(inv, file);
+    return unread === undefined ? [] : [unreadEffect(scope, file, unread)];
   });
+}
+
+function unreadEffect(scope: Scope, file: string, why: string): Effect {
+  const shown = file === '' ? '-' : file;
+  const reason = `${scope.tool} makes the objects of ${shown}, which ${why}: what they are and what they run are not known`;
+  return { ...effect(scope, 'modify', 'low', shown, reason, 'manifest'), riskInProduction: 'high' };
 }
 
 export function commandAfterDashes(
