@@ -91,16 +91,20 @@ export function remove({ inv, scope, parsed, rest }: VerbContext): Effect[] {
       allNamespaces && !ref.kind.clusterScoped ? 'in every namespace' : '',
       forced ? 'forced, without graceful shutdown' : '',
     ].filter(Boolean);
+    const deleted = effect(
+      scope,
+      'delete',
+      risk,
+      target,
+      `deletes ${target}: ${ref.kind.why}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+      ref.kind.category,
+      { hints: refHints(ref), ...(ref.dynamic ? {} : { access: deleteAccess(ref, ns) }) },
+    );
+    // Restarting pods or clearing jobs in dev or staging is routine; across every namespace or in the
+    // system ones it is not, and in production (or an unrecognised cluster) the full risk stands.
+    const routine = ref.kind.riskOutsideProduction && !allNamespaces && !systemTarget;
     effects.push(
-      effect(
-        scope,
-        'delete',
-        risk,
-        target,
-        `deletes ${target}: ${ref.kind.why}${notes.length ? ` (${notes.join(', ')})` : ''}`,
-        ref.kind.category,
-        { hints: refHints(ref), ...(ref.dynamic ? {} : { access: deleteAccess(ref, ns) }) },
-      ),
+      routine ? { ...deleted, risk: ref.kind.riskOutsideProduction!, riskInProduction: risk } : deleted,
     );
   }
   return effects;
