@@ -89,6 +89,11 @@ export const shellHistoryFile = (path: string): PathClass | undefined =>
   SHELL_HISTORY.test(path)
     ? { risk: 'medium', why: 'the shell history: the record of the commands run', riskInProduction: 'high' }
     : undefined;
+/**
+ * `.git/index.lock`, `.git/refs/heads/main.lock`: what a git command that stopped halfway leaves, which
+ * blocks the next one; the file it guards is beside it, untouched.
+ */
+const GIT_LOCK = /(^|\/)\.git\/([^/]+\/)*[^/*?[]+\.lock$/;
 /** Directories any build recreates: deleting them is routine work. */
 const REGENERABLE = new Set([
   ...DEPENDENCY_CACHES,
@@ -108,6 +113,10 @@ const REGENERABLE = new Set([
   'bin',
   'obj',
   'storybook-static',
+  'playwright-report',
+  'blob-report',
+  'test-results',
+  'htmlcov',
   '.vite',
   '.eslintcache',
   '.expo',
@@ -245,6 +254,8 @@ export function classifyPath(
   if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
   const history = shellHistoryFile(path);
   if (history) return history;
+  if (GIT_LOCK.test(path) && !opts.remote)
+    return { risk: 'low', why: 'a lock file a git command left behind', throwaway: true };
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
   // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
