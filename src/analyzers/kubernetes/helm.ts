@@ -190,17 +190,17 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
       const forced = hasOption(parsed, '--force', '--recreate-pods');
       const risk: Risk = forced ? 'high' : 'medium';
       const revision = rest[1]?.value;
-      return [
-        effect(
-          scope,
-          'replace',
-          risk,
-          target,
-          `rolls ${target} back to ${revision ? `revision ${revision}` : 'the previous revision'}${forced ? ', re-creating resources' : ''}`,
-          'release',
-          { hints, reversible: true },
-        ),
-      ];
+      const rolledBack = effect(
+        scope,
+        'replace',
+        risk,
+        target,
+        `rolls ${target} back to ${revision ? `revision ${revision}` : 'the previous revision'}${forced ? ', re-creating resources' : ''}`,
+        'release',
+        { hints, reversible: true },
+      );
+      // A rollback is an upgrade to a release's earlier revision: as routine as an upgrade in dev or staging.
+      return [forced ? rolledBack : { ...rolledBack, risk: 'low', riskInProduction: risk }];
     }
     case 'upgrade':
     case 'install': {
