@@ -157,6 +157,8 @@ export interface PathClass {
   riskInProduction?: Risk;
   /** Scratch space, build output or a cache: nothing anyone needs to keep, whatever the risk says. */
   throwaway?: true;
+  /** Outside the project, but no system, data, secret or history path: it matters if lost, not if moved. */
+  loose?: true;
 }
 
 /** Directories of a Windows drive that hold the system and its programs (`C:\Windows`, `C:\Program Files`). */
@@ -295,13 +297,10 @@ export function classifyPath(
   if (isInside(path, home)) {
     const depth = path.slice(home.length).split('/').filter(Boolean).length;
     if (depth === 1 && recursive) return { risk: 'high', why: 'a top-level directory of the home directory' };
-    return recursive
-      ? { risk: 'high', why: 'a directory outside the project' }
-      : { risk: 'medium', why: 'a file outside the project' };
   }
   return recursive
-    ? { risk: 'high', why: 'a directory outside the project' }
-    : { risk: 'medium', why: 'a file outside the project' };
+    ? { risk: 'high', why: 'a directory outside the project', loose: true }
+    : { risk: 'medium', why: 'a file outside the project', loose: true };
 }
 
 /** Where an added line grants access or runs a program: keys, cloud and cluster profiles, package registries. */
