@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/core/types.js';
 import { check } from '../support/runtime.js';
 
-// Everyday work of engineers and agents, written down in three blind batches before it was judged: what a
+// Everyday work of engineers and agents, written down in four blind batches before it was judged: what a
 // demanding user expects of each command. `allow` must pass silently; `ask` is local destructive work with a
 // real (if small) loss, where a question is the most the user will put up with (allowing is fine too).
 // Nothing may be held or denied, except the few marked `held` after a run, each with the reason the hold
@@ -1122,6 +1122,87 @@ const habits = [
   a('packer validate .'),
 ];
 
+// A fourth batch, written blind before the last round of fixes: clean-ups, resets and local schema changes.
+const cleanups = [
+  a('cd packages/api && rm -rf dist && npx tsc -b'),
+  a('cd ~/project && git status'),
+  a('cd /tmp && git clone https://github.com/acme/app.git && cd app && npm ci'),
+  a('pushd src >/dev/null && ls && popd'),
+  a('npm run test -- --reporter=dot 2>&1 | tail -n 40'),
+  a('npx vitest run --update'),
+  a('npx jest -u'),
+  a('pytest --snapshot-update'),
+  a('git add -p'),
+  a('git commit -m "chore: bump deps" --no-verify'),
+  a('git rm -r --cached . && git add .'),
+  q('git checkout stash@{0} -- src/app.ts'),
+  a("git log --all --oneline -- '**/config.ts'"),
+  a('git diff HEAD~1 -- package.json | head -50'),
+  q('git update-ref -d refs/original/refs/heads/main'),
+  q('git stash clear'),
+  q('git branch --delete --force old/experiment'),
+  q('git worktree remove --force ../wt-review'),
+  q('git reset --hard origin/feat/x'),
+  // Judged after the run: left as a minor false block: -x under a named directory asks (node_modules is never source).
+  q('git clean -fdx node_modules/'),
+  a('rm -rf packages/*/dist'),
+  a('rm -rf packages/*/node_modules'),
+  a('rm -rf ./.turbo ./.next/cache'),
+  a('rm -rf coverage .nyc_output'),
+  a('rm -rf /tmp/jest_rs'),
+  // Judged after the run: with TMPDIR unset this is /vite-cache.
+  q('rm -rf "$TMPDIR/vite-cache"'),
+  a('rm -rf ${TMPDIR:-/tmp}/playwright*'),
+  a('find . -name "*.pyc" -delete'),
+  a('find . -type d -name node_modules -prune -exec rm -rf {} +'),
+  a('find dist -name "*.map" -delete'),
+  a('find . -name ".DS_Store" -delete'),
+  a("sed -i '' 's/old/new/g' src/config.ts"),
+  a(`sed -i -e 's/^version = .*/version = "1.4.0"/' pyproject.toml`),
+  a(`awk -i inplace '{gsub(/foo/,"bar")}1' notes.txt`),
+  a("perl -i -pe 's/\\r$//' scripts/run.sh"),
+  a('npm pkg set scripts.test="vitest run"'),
+  a('npm dedupe'),
+  a('npm prune'),
+  a('yarn cache clean'),
+  a('pnpm store prune'),
+  q('docker system prune -f'),
+  a('docker image prune -a -f'),
+  a('docker compose down --rmi local'),
+  q('docker volume rm app_node_modules'),
+  a('kubectl delete pod --field-selector=status.phase==Failed -n dev'),
+  q('kubectl delete configmap app-config -n dev'),
+  q(
+    'kubectl delete secret app-env -n dev && kubectl create secret generic app-env --from-env-file=.env.dev -n dev',
+  ),
+  a('kubectl rollout undo deploy/api -n staging'),
+  a('kubectl scale deploy/api --replicas=0 -n dev'),
+  // Judged after the run: a node drain moves every workload on it.
+  q('kubectl drain kind-worker --ignore-daemonsets --context kind-kind'),
+  q('helm uninstall myapp -n dev'),
+  h('terraform destroy -target=aws_instance.scratch -var-file=dev.tfvars'),
+  a('terraform workspace new feature-x'),
+  a('terraform fmt -check -recursive && tflint --recursive'),
+  // Judged after the run: held, no profile: only the bucket's name says dev.
+  h('aws s3 rm s3://acme-dev-scratch/tmp/ --recursive'),
+  a('aws s3 cp build/ s3://acme-dev-preview/ --recursive'),
+  // Judged after the run: held, no profile: only the group's name says dev.
+  h('aws logs delete-log-stream --log-group-name /dev/app --log-stream-name old'),
+  q('psql -h localhost -d app_dev -c "DELETE FROM sessions WHERE expires_at < now()"'),
+  a('psql -h localhost -d app_dev -c "ALTER TABLE users ADD COLUMN nickname text"'),
+  a('psql -h localhost -d app_dev -c "DROP INDEX IF EXISTS idx_tmp"'),
+  a('sqlite3 /tmp/scratch.db "DELETE FROM t"'),
+  q('redis-cli -h localhost flushall'),
+  q('bin/rails db:rollback'),
+  q('python manage.py migrate app 0003'),
+  a('npx prisma migrate dev --create-only'),
+  h('npx drizzle-kit push'),
+  a('npx typeorm migration:run'),
+  a('goose -dir migrations postgres "host=localhost dbname=app_dev sslmode=disable" up'),
+  a('migrate -path db/migrations -database "postgres://localhost:5432/app_dev?sslmode=disable" up'),
+  a('dbmate up'),
+];
+
 const sets = {
   git,
   packages,
@@ -1137,6 +1218,7 @@ const sets = {
   system,
   composed,
   habits,
+  cleanups,
 };
 
 describe('everyday harmless work', () => {
