@@ -1143,8 +1143,7 @@ const cleanups = [
   q('git branch --delete --force old/experiment'),
   q('git worktree remove --force ../wt-review'),
   q('git reset --hard origin/feat/x'),
-  // Judged after the run: left as a minor false block: -x under a named directory asks (node_modules is never source).
-  q('git clean -fdx node_modules/'),
+  a('git clean -fdx node_modules/'),
   a('rm -rf packages/*/dist'),
   a('rm -rf packages/*/node_modules'),
   a('rm -rf ./.turbo ./.next/cache'),
