@@ -3,6 +3,7 @@ import { hasOption, optionValue, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { RSYNC_VALUE } from '../shell/cli-options/copies.js';
 import { deletion, place } from './files/place.js';
+import { isInside } from './paths.js';
 import { find } from './files/find-deletes.js';
 import { emptyingRisk } from './files/emptied.js';
 import { mkfs, partition } from './files/disks.js';
@@ -62,6 +63,14 @@ function truncate(inv: Invocation): Effect[] {
   });
 }
 
+/** Whether mv's destination is a lasting place in the project (not build output, a cache or scratch). */
+function keepsInProject(inv: Invocation, dest: string): boolean {
+  const word = inv.args.find((w) => w.value === dest);
+  if (inv.remote || !word || word.dynamic) return false;
+  const { path, cls } = place(inv, word, true);
+  return isInside(path, inv.facts.cwd) && !cls.throwaway;
+}
+
 function mv(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: ['-t', '--target-directory', '-S', '--suffix'] });
   const dest =
@@ -75,10 +84,14 @@ function mv(inv: Invocation): Effect[] {
       ...deletion('mv', inv, s, true, 'moves onto /dev/null, destroying'),
       risk: 'high' as Risk,
     }));
-  // Moving a system or data path away is as good as deleting it for whatever depends on it.
+  // Moving a system or data path away is as good as deleting it for whatever depends on it. A loose file
+  // brought into the project (`mv ~/Downloads/report.pdf docs/`) is kept where the work is, unless it lands
+  // in build output or a cache, which the next clean removes.
+  const keptInProject = dest !== undefined && keepsInProject(inv, dest);
   return sources.flatMap((s) => {
     const { path, cls } = place(inv, s, true);
     if (cls.risk !== 'critical' && cls.risk !== 'high') return [];
+    if (cls.loose && keptInProject) return [];
     return [
       {
         operation: 'modify' as const,

@@ -75,6 +75,9 @@ function machine(inv: Invocation): Machine {
   };
 }
 
+/** `.`, `..`, `~` and paths ending in them are directories whatever the facts know: the sources go inside. */
+const NAMES_A_DIRECTORY = /(^|\/)\.\.?$|^~$/;
+
 /** The paths the sources land on. */
 function destinations(
   at: Machine,
@@ -85,7 +88,8 @@ function destinations(
   const path = at.shown(dest);
   const inside = () => sources.map((s) => posix.join(path, posix.basename(s.replace(/\/+$/, '')) || s));
   if (into === 'file') return [path];
-  if (into === 'directory' || dest.endsWith('/') || sources.length > 1) return inside();
+  if (into === 'directory' || dest.endsWith('/') || sources.length > 1 || NAMES_A_DIRECTORY.test(dest))
+    return inside();
   return at.isDirectory(path) ? inside() : [path];
 }
 

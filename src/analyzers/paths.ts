@@ -89,6 +89,11 @@ export const shellHistoryFile = (path: string): PathClass | undefined =>
   SHELL_HISTORY.test(path)
     ? { risk: 'medium', why: 'the shell history: the record of the commands run', riskInProduction: 'high' }
     : undefined;
+/**
+ * `.git/index.lock`, `.git/refs/heads/main.lock`: what a git command that stopped halfway leaves, which
+ * blocks the next one; the file it guards is beside it, untouched.
+ */
+const GIT_LOCK = /(^|\/)\.git\/([^/]+\/)*[^/*?[]+\.lock$/;
 /** Directories any build recreates: deleting them is routine work. */
 const REGENERABLE = new Set([
   ...DEPENDENCY_CACHES,
@@ -108,6 +113,10 @@ const REGENERABLE = new Set([
   'bin',
   'obj',
   'storybook-static',
+  'playwright-report',
+  'blob-report',
+  'test-results',
+  'htmlcov',
   '.vite',
   '.eslintcache',
   '.expo',
@@ -148,6 +157,8 @@ export interface PathClass {
   riskInProduction?: Risk;
   /** Scratch space, build output or a cache: nothing anyone needs to keep, whatever the risk says. */
   throwaway?: true;
+  /** Outside the project, but no system, data, secret or history path: it matters if lost, not if moved. */
+  loose?: true;
 }
 
 /** Directories of a Windows drive that hold the system and its programs (`C:\Windows`, `C:\Program Files`). */
@@ -245,6 +256,8 @@ export function classifyPath(
   if (SECRET_FILE.test(path)) return { risk: 'high', why: 'credentials or secrets' };
   const history = shellHistoryFile(path);
   if (history) return history;
+  if (GIT_LOCK.test(path) && !opts.remote)
+    return { risk: 'low', why: 'a lock file a git command left behind', throwaway: true };
   if (/(^|\/)\.git(\/|$)/.test(path) && !opts.remote) return { risk: 'high', why: 'git history' };
   // A file in a scratch directory is scratch whatever its name: `/tmp/draft.sql` is no database.
   if (SCRATCH_ROOTS.some((r) => isInside(path, r)) && path !== '/tmp' && path !== '/var/tmp')
@@ -284,13 +297,10 @@ export function classifyPath(
   if (isInside(path, home)) {
     const depth = path.slice(home.length).split('/').filter(Boolean).length;
     if (depth === 1 && recursive) return { risk: 'high', why: 'a top-level directory of the home directory' };
-    return recursive
-      ? { risk: 'high', why: 'a directory outside the project' }
-      : { risk: 'medium', why: 'a file outside the project' };
   }
   return recursive
-    ? { risk: 'high', why: 'a directory outside the project' }
-    : { risk: 'medium', why: 'a file outside the project' };
+    ? { risk: 'high', why: 'a directory outside the project', loose: true }
+    : { risk: 'medium', why: 'a file outside the project', loose: true };
 }
 
 /** Where an added line grants access or runs a program: keys, cloud and cluster profiles, package registries. */

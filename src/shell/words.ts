@@ -1,3 +1,4 @@
+import { freshTempPath } from './fresh-temp-path.js';
 import { writtenText } from './passed-text.js';
 import type { SyntaxNode } from './syntax.js';
 
@@ -157,8 +158,8 @@ export function quoteWord(w: Word): string {
 }
 
 /**
- * `$(printf '%s ' rm -rf /)`, `$(echo rm)`: the text a substitution of one echo or printf of static words
- * prints, without its trailing newlines (as the shell takes it); undefined for anything else.
+ * `$(printf '%s ' rm -rf /)`, `$(echo rm)`, `$(mktemp -d)`: the text a substitution of one echo, printf or
+ * mktemp of static words prints, without its trailing newlines (as the shell takes it); undefined otherwise.
  */
 function printedText(node: SyntaxNode, lookup: VariableLookup): string | undefined {
   const inner = node.namedChildren.filter((c) => c !== null);
@@ -169,9 +170,7 @@ function printedText(node: SyntaxNode, lookup: VariableLookup): string | undefin
   if (!name || name.text.includes('$')) return undefined;
   const args = command.childrenForFieldName('argument').map((a) => (a ? evaluateWord(a, lookup) : undefined));
   if (args.some((a) => a === undefined || a.dynamic)) return undefined;
-  const printed = writtenText(
-    name.text,
-    args.map((a) => a!.value),
-  );
+  const values = args.map((a) => a!.value);
+  const printed = writtenText(name.text, values) ?? freshTempPath(name.text, values, lookup('TMPDIR'));
   return printed?.replace(/\n+$/, '');
 }

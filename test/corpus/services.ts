@@ -9,7 +9,8 @@ export const servicesCorpus: LabelledCommand[] = [
     outcome: 'ask',
   }),
   d('docker rm -fv postgres-dev', { minRisk: 'high' }),
-  d('docker container rm api worker', { minRisk: 'medium', target: 'container/worker' }),
+  // Without -f only stopped containers go, and their volumes stay (as with compose down).
+  h('docker container rm api worker'),
   d('docker volume rm pgdata', { minRisk: 'high', target: 'volume/pgdata' }),
   d('docker volume rm myapp_db-data myapp_redis-data', { minRisk: 'high' }),
   d('docker volume rm $(docker volume ls -q)', { minRisk: 'high' }),

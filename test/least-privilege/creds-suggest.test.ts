@@ -18,7 +18,7 @@ const COMMANDS: [string, Record<string, string>][] = [
   ['aws s3 cp build.zip s3://dev-artifacts/app/build.zip', { AWS_PROFILE: 'dev' }],
   ['psql -c "INSERT INTO jobs (id) VALUES (1)"', { PGHOST: 'localhost' }],
   ['psql -c "UPDATE jobs SET done = true WHERE id = 1"', { PGHOST: 'localhost' }],
-  ['kubectl delete pod web-0 -n dev --context kind-dev', {}],
+  ['kubectl delete deployment web -n dev --context kind-dev', {}],
   ['aws rds delete-db-instance --db-instance-identifier billing-prod', { AWS_PROFILE: 'prod' }],
   ['aws s3 ls s3://dev-artifacts/app/', { AWS_PROFILE: 'dev' }],
 ];
@@ -66,7 +66,7 @@ describe('interlock creds suggest', () => {
       'allow aws s3 cp build.zip s3://dev-artifacts/app/build.zip',
       'allow psql -c "INSERT INTO jobs (id) VALUES (1)"',
       'allow psql -c "UPDATE jobs SET done = true WHERE id = 1"',
-      'ask kubectl delete pod web-0 -n dev --context kind-dev',
+      'ask kubectl delete deployment web -n dev --context kind-dev',
       'require-approval aws rds delete-db-instance --db-instance-identifier billing-prod',
       'allow aws s3 ls s3://dev-artifacts/app/',
     ]);
@@ -80,7 +80,7 @@ describe('interlock creds suggest', () => {
     ]);
     expect(s.postgres.statements).toEqual(['GRANT SELECT, INSERT, UPDATE ON TABLE jobs TO claude;']);
     // Asked, or held for approval and never approved: not something the agent was allowed to do.
-    expect(JSON.stringify(s)).not.toMatch(/rds|ec2|pods/);
+    expect(JSON.stringify(s)).not.toMatch(/rds|ec2|deployments/);
     // A read records no effect, so no permission: it is listed, not silently dropped.
     expect(s.uncovered).toEqual([{ seq: expect.any(Number), command: 'aws s3 ls s3://dev-artifacts/app/' }]);
   });

@@ -41,6 +41,9 @@ const MAINTENANCE = new Set([
 ]);
 const CREATES = new Set(['IndexStmt', 'ViewStmt', 'DefineStmt', 'CompositeTypeStmt', 'RuleStmt']);
 
+/** ALTER TABLE actions that only add: a column, an index. */
+const ADDITIVE = new Set(['AT_AddColumn', 'AT_AddIndex']);
+
 function alterTable(stmt: Node): SqlEffect[] {
   const objtype = asString(stmt.objtype) ?? 'OBJECT_TABLE';
   const noun = DROP_KINDS[objtype]?.noun ?? 'table';
@@ -66,14 +69,19 @@ function alterTable(stmt: Node): SqlEffect[] {
     ];
   }
   const what = subtypes.map((c) => String(c.subtype ?? '').replace(/^AT_/, '')).join(', ');
+  // Only adding columns or indexes loses nothing; on a production table the lock or rewrite is an outage.
+  const additive = subtypes.length > 0 && subtypes.every((c) => ADDITIVE.has(String(c.subtype)));
   return [
     effect(
       'modify',
-      'medium',
+      additive ? 'low' : 'medium',
       name,
       `ALTER ${noun.toUpperCase()} changes the ${noun} (${what})`,
       'table',
-      owner,
+      {
+        ...owner,
+        ...(additive ? { riskInProduction: 'medium' as const } : {}),
+      },
     ),
   ];
 }

@@ -13,12 +13,13 @@ import {
 
 // Statements that destroy objects or all their rows: DROP …, DROP DATABASE, DROP ROLE, TRUNCATE.
 
-export const DROP_KINDS: Record<string, { noun: string; risk: Risk; category: string }> = {
+/** `rebuilt`: made again from the table's rows (an index), so dropping one loses no data, only speed. */
+export const DROP_KINDS: Record<string, { noun: string; risk: Risk; category: string; rebuilt?: true }> = {
   OBJECT_TABLE: { noun: 'table', risk: 'high', category: 'table' },
   OBJECT_FOREIGN_TABLE: { noun: 'foreign table', risk: 'high', category: 'table' },
   OBJECT_SCHEMA: { noun: 'schema', risk: 'critical', category: 'schema' },
   OBJECT_DATABASE: { noun: 'database', risk: 'critical', category: 'database' },
-  OBJECT_INDEX: { noun: 'index', risk: 'medium', category: 'database' },
+  OBJECT_INDEX: { noun: 'index', risk: 'medium', category: 'database', rebuilt: true },
   OBJECT_VIEW: { noun: 'view', risk: 'medium', category: 'database' },
   OBJECT_MATVIEW: { noun: 'materialized view', risk: 'medium', category: 'database' },
   OBJECT_FUNCTION: { noun: 'function', risk: 'medium', category: 'database' },
@@ -52,6 +53,8 @@ function drop(stmt: Node): SqlEffect[] {
   };
   const cascade = stmt.behavior === 'DROP_CASCADE';
   const risk = cascade ? RISK_UP[kind.risk] : kind.risk;
+  // Without it, queries slow down: on a local or staging database that is nothing; in production, an outage.
+  const slowerOnly = 'rebuilt' in kind && !cascade ? { risk: 'low' as Risk, riskInProduction: risk } : {};
   return asList(stmt.objects).map((o) => {
     const name = objectName(o);
     return effect(
@@ -61,7 +64,10 @@ function drop(stmt: Node): SqlEffect[] {
       `DROP ${kind.noun.toUpperCase()} ${name}${cascade ? ' CASCADE (and everything that depends on it)' : ''} destroys it and its data`,
       kind.category,
       // Only the owner (or a superuser) may drop an object: no GRANT covers it.
-      { access: { kind: 'sql', privileges: [], object: `${kind.noun} ${name}`, ownerOnly: true } },
+      {
+        access: { kind: 'sql', privileges: [], object: `${kind.noun} ${name}`, ownerOnly: true },
+        ...slowerOnly,
+      },
     );
   });
 }

@@ -2,6 +2,7 @@ import type { Effect } from '../../core/types.js';
 import { hasOption } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import { judgeAll } from '../guarded-writes/judge.js';
+import { isDependencyCacheName } from '../paths.js';
 import { gitOptions, lostWork, make, type Args, type Repo } from './common.js';
 
 /** Pathspecs that cover many files: the whole tree, a directory, a glob. */
@@ -90,13 +91,14 @@ function clean(repo: Repo, args: Args): Effect[] {
   const reason = `git clean deletes ${what}${dirs} in ${where}; git cannot bring them back`;
   // Only ignored files (-X), only under build-output directories named (`build/ coverage/`), in a repository
   // on this machine at or below the working directory: regenerated (on a server they may be what runs).
+  // Under directories only package managers and tools fill (`node_modules/`), whatever -x says.
   const here = repo.cwd !== undefined && (repo.dir === repo.cwd || repo.dir.startsWith(`${repo.cwd}/`));
+  const named = o.positionals.length > 0 && o.positionals.every((w) => !w.dynamic);
   const onlyOutput =
     here &&
-    hasOption(o, '-X') &&
-    !hasOption(o, '-x') &&
-    o.positionals.length > 0 &&
-    o.positionals.every((w) => !w.dynamic && BUILD_OUTPUT.test(w.value));
+    named &&
+    ((hasOption(o, '-X') && !hasOption(o, '-x') && o.positionals.every((w) => BUILD_OUTPUT.test(w.value))) ||
+      o.positionals.every((w) => isDependencyCacheName(w.value.replace(/^\.\/|\/+$/g, ''))));
   return [lostWork(repo, forced && !onlyOutput ? 'medium' : 'low', where, reason)];
 }
 

@@ -39,6 +39,14 @@ export function effect(
   return { operation, tool: scope.tool, target, reversible, risk, reason, hints, category };
 }
 
+/**
+ * A change that is routine in dev or staging (a pod restarted, a release rolled back, a workload scaled to
+ * zero): low there, its full risk in production or a cluster nobody recognised.
+ */
+export function routineOutsideProduction(change: Effect, outside: Risk = 'low'): Effect {
+  return { ...change, risk: outside, riskInProduction: change.risk };
+}
+
 /** One risk level up (or down), bounded by none and critical. */
 export function shiftRisk(risk: Risk, by: number): Risk {
   const index = Math.min(RISKS.length - 1, Math.max(0, RISKS.indexOf(risk) + by));

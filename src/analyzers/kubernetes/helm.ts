@@ -2,7 +2,7 @@ import type { Effect, EnvironmentHint, Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions, type ParsedOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
-import { contextHints, effect, hostOf, isDryRun, type Scope } from './common.js';
+import { contextHints, effect, hostOf, isDryRun, routineOutsideProduction, type Scope } from './common.js';
 import { commandLineSettings, harmfulValues } from './helm-values.js';
 import { valuesFileSettings } from './helm-values-files.js';
 
@@ -190,17 +190,17 @@ export function helm(inv: Invocation, args: readonly Word[]): Effect[] {
       const forced = hasOption(parsed, '--force', '--recreate-pods');
       const risk: Risk = forced ? 'high' : 'medium';
       const revision = rest[1]?.value;
-      return [
-        effect(
-          scope,
-          'replace',
-          risk,
-          target,
-          `rolls ${target} back to ${revision ? `revision ${revision}` : 'the previous revision'}${forced ? ', re-creating resources' : ''}`,
-          'release',
-          { hints, reversible: true },
-        ),
-      ];
+      const rolledBack = effect(
+        scope,
+        'replace',
+        risk,
+        target,
+        `rolls ${target} back to ${revision ? `revision ${revision}` : 'the previous revision'}${forced ? ', re-creating resources' : ''}`,
+        'release',
+        { hints, reversible: true },
+      );
+      // A rollback is an upgrade to a release's earlier revision: as routine as an upgrade in dev or staging.
+      return [forced ? rolledBack : routineOutsideProduction(rolledBack)];
     }
     case 'upgrade':
     case 'install': {

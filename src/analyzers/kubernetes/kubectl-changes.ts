@@ -1,7 +1,7 @@
 import type { Effect, Risk } from '../../core/types.js';
 import { hasOption, optionValue, optionValues } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
-import { effect, pathHint, type Scope } from './common.js';
+import { effect, pathHint, routineOutsideProduction, type Scope } from './common.js';
 import { label, refHints, targetsOf, type VerbContext } from './objects.js';
 import { manifestRuns } from './manifest-commands.js';
 import { patchedValue } from './patch-bodies.js';
@@ -15,7 +15,7 @@ export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
     if (replicas === '0') {
       const bulk = ref.name === undefined;
       const risk: Risk = allNamespaces && bulk ? 'critical' : 'high';
-      return effect(
+      const stopped = effect(
         scope,
         'modify',
         risk,
@@ -27,6 +27,8 @@ export function scale({ inv, scope, parsed, rest }: VerbContext): Effect[] {
           hints: refHints(ref),
         },
       );
+      // Scaling one dev workload down is how it is paused; a whole namespace or more is an outage anywhere.
+      return bulk ? stopped : routineOutsideProduction(stopped);
     }
     if (computed || replicas === undefined)
       return effect(
@@ -257,14 +259,16 @@ export function rollout({ inv, scope, parsed, rest }: VerbContext): Effect[] {
   const to = optionValue(parsed, '--to-revision');
   return refs.map((ref) => {
     const target = label(ref, parsed);
-    return effect(
-      scope,
-      'replace',
-      'medium',
-      target,
-      `rolls ${target} back to ${to ? `revision ${to}` : 'the previous revision'}`,
-      ref.kind.category,
-      { reversible: true },
+    return routineOutsideProduction(
+      effect(
+        scope,
+        'replace',
+        'medium',
+        target,
+        `rolls ${target} back to ${to ? `revision ${to}` : 'the previous revision'}`,
+        ref.kind.category,
+        { reversible: true },
+      ),
     );
   });
 }

@@ -1,7 +1,7 @@
 import type { Access, Effect, Risk } from '../../core/types.js';
 import { riskRank } from '../../core/types.js';
 import { hasOption, optionValue } from '../../shell/options.js';
-import { effect, shiftRisk } from './common.js';
+import { effect, routineOutsideProduction, shiftRisk } from './common.js';
 import { manifests, refHints, where, type VerbContext } from './objects.js';
 import { parseResources, type ResourceRef } from './resources.js';
 
@@ -91,17 +91,19 @@ export function remove({ inv, scope, parsed, rest }: VerbContext): Effect[] {
       allNamespaces && !ref.kind.clusterScoped ? 'in every namespace' : '',
       forced ? 'forced, without graceful shutdown' : '',
     ].filter(Boolean);
-    effects.push(
-      effect(
-        scope,
-        'delete',
-        risk,
-        target,
-        `deletes ${target}: ${ref.kind.why}${notes.length ? ` (${notes.join(', ')})` : ''}`,
-        ref.kind.category,
-        { hints: refHints(ref), ...(ref.dynamic ? {} : { access: deleteAccess(ref, ns) }) },
-      ),
+    const deleted = effect(
+      scope,
+      'delete',
+      risk,
+      target,
+      `deletes ${target}: ${ref.kind.why}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+      ref.kind.category,
+      { hints: refHints(ref), ...(ref.dynamic ? {} : { access: deleteAccess(ref, ns) }) },
     );
+    // Restarting pods or clearing jobs in dev or staging is routine; across every namespace or in the
+    // system ones it is not, and in production (or an unrecognised cluster) the full risk stands.
+    const routine = ref.kind.riskOutsideProduction && !allNamespaces && !systemTarget;
+    effects.push(routine ? routineOutsideProduction(deleted, ref.kind.riskOutsideProduction) : deleted);
   }
   return effects;
 }

@@ -10,6 +10,8 @@ export interface Kind {
   /** Cluster-scoped kinds ignore --namespace. */
   clusterScoped?: boolean;
   why: string;
+  /** What deleting one costs outside production, when less: a pod is recreated, a finished job re-run. */
+  riskOutsideProduction?: Risk;
 }
 
 const KINDS: Record<string, Kind> = {};
@@ -60,7 +62,6 @@ for (const [aliases, category, why] of [
   [['replicaset', 'replicasets', 'rs'], 'workload', 'stops the pods it manages'],
   [['replicationcontroller', 'replicationcontrollers', 'rc'], 'workload', 'stops the pods it manages'],
   [['deploymentconfig', 'deploymentconfigs', 'dc'], 'workload', 'stops the workload and its pods'],
-  [['job', 'jobs'], 'workload', 'stops the job and removes its pods'],
   [['cronjob', 'cronjobs', 'cj'], 'workload', 'scheduled jobs no longer run'],
   [['horizontalpodautoscaler', 'horizontalpodautoscalers', 'hpa'], 'workload', 'scaling stops'],
   [['poddisruptionbudget', 'poddisruptionbudgets', 'pdb'], 'workload', 'disruption limits are lost'],
@@ -90,10 +91,17 @@ for (const [aliases, category, why] of [
 ] as const) {
   kind([...aliases], { risk: 'high', category, clusterScoped: true, why });
 }
+kind(['job', 'jobs'], {
+  risk: 'high',
+  category: 'workload',
+  why: 'stops the job and removes its pods',
+  riskOutsideProduction: 'low',
+});
 kind(['pod', 'pods', 'po'], {
   risk: 'medium',
   category: 'pod',
   why: 'the running pod is killed (a controller may recreate it)',
+  riskOutsideProduction: 'low',
 });
 kind(['endpoints', 'endpoint', 'ep', 'endpointslice', 'endpointslices'], {
   risk: 'medium',

@@ -9,22 +9,33 @@ import { compose } from './compose.js';
 import { GLOBAL_VALUE, GROUPS, RUN_VALUE, SUB_VALUE } from '../../shell/cli-options/docker.js';
 import { names, scopeOf, unpeeledExec, type Scope } from './docker-scope.js';
 
+/**
+ * docker rm: with -v the anonymous volumes (a database's data) go too; with -f a running container is killed
+ * first, as `docker kill` does. A plain rm removes only a stopped container and keeps its volumes, as
+ * `compose down` does: routine on this machine, worse on another daemon or in production.
+ */
 function removeContainers(scope: Scope, args: readonly Word[]): Effect[] {
   const parsed = parseOptions(args, { withValue: SUB_VALUE });
   const volumes = hasOption(parsed, '-v', '--volumes');
-  return names(parsed.positionals, 'container').map(({ target, hints }) =>
-    fx(
-      scope.tool,
-      'delete',
-      volumes ? 'high' : 'medium',
-      target,
-      volumes
-        ? `removes ${target} and its anonymous volumes with their data`
-        : `removes ${target}: its writable layer is lost`,
-      volumes ? 'volume' : 'container',
-      { hints: [...scope.hints, ...hints] },
-    ),
-  );
+  const forced = hasOption(parsed, '-f', '--force');
+  return names(parsed.positionals, 'container').map(({ target, hints }) => {
+    const opts = { hints: [...scope.hints, ...hints] };
+    if (volumes)
+      return fx(
+        scope.tool,
+        'delete',
+        'high',
+        target,
+        `removes ${target} and its anonymous volumes with their data`,
+        'volume',
+        opts,
+      );
+    const why = forced
+      ? `kills and removes ${target}: its writable layer is lost`
+      : `removes the stopped ${target}: its writable layer is lost, its volumes are kept`;
+    const risk = forced || scope.remote ? 'medium' : 'low';
+    return outageInProduction(fx(scope.tool, 'delete', risk, target, why, 'container', opts));
+  });
 }
 
 function removeVolumes(scope: Scope, args: readonly Word[]): Effect[] {

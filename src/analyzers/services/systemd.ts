@@ -1,4 +1,4 @@
-import type { Effect, EnvironmentHint, Risk } from '../../core/types.js';
+import { maxRisk, type Effect, type EnvironmentHint, type Risk } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Word } from '../../shell/words.js';
 import type { Invocation } from '../analyzer.js';
@@ -124,6 +124,15 @@ function stopUnit(
   return unrecorded ? { ...effect, riskInProduction: 'high' } : effect;
 }
 
+/**
+ * A unit of the user's own service manager (`systemctl --user stop dev-proxy`): on this machine or in staging
+ * it is the user's to stop and start again; where the host is production (rootless services run that way
+ * too) it keeps the risk a system unit has.
+ */
+function ownSessionUnit(effect: Effect): Effect {
+  return { ...effect, risk: 'low', riskInProduction: maxRisk(effect.risk, effect.riskInProduction ?? 'low') };
+}
+
 /** systemctl: stopping, disabling or masking units; taking the host down; everything else is routine. */
 export function systemctl(inv: Invocation): Effect[] {
   const parsed = parseOptions(inv.args, { withValue: VALUE_OPTIONS });
@@ -153,7 +162,10 @@ export function systemctl(inv: Invocation): Effect[] {
   if (STOPPING.has(verb)) {
     const now = hasOption(parsed, '--now');
     const signal = optionValue(parsed, '-s', '--signal', '--kill-value');
-    return units.map((u) => stopUnit('systemctl', verb, u, { now, hints, ...(signal ? { signal } : {}) }));
+    const stopped = units.map((u) =>
+      stopUnit('systemctl', verb, u, { now, hints, ...(signal ? { signal } : {}) }),
+    );
+    return hasOption(parsed, '--user') && verb !== 'isolate' ? stopped.map(ownSessionUnit) : stopped;
   }
   if (HOST_STATE.has(verb) || SLEEP.has(verb)) {
     const target = hostTarget(inv, remote);
