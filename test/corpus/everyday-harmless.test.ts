@@ -1126,7 +1126,8 @@ const habits = [
 const cleanups = [
   a('cd packages/api && rm -rf dist && npx tsc -b'),
   a('cd ~/project && git status'),
-  a('cd /tmp && git clone https://github.com/acme/app.git && cd app && npm ci'),
+  // npm ci runs the fresh clone's own install scripts: code nobody read, as `curl -o i.sh … && bash i.sh`.
+  q('cd /tmp && git clone https://github.com/acme/app.git && cd app && npm ci'),
   a('pushd src >/dev/null && ls && popd'),
   a('npm run test -- --reporter=dot 2>&1 | tail -n 40'),
   a('npx vitest run --update'),
