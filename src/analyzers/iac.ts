@@ -2,11 +2,12 @@ import type { Analyzer } from './analyzer.js';
 import { cdk } from './iac/cdk.js';
 import { pulumi } from './iac/pulumi.js';
 import { sam, serverless } from './iac/serverless.js';
+import { sst } from './iac/sst.js';
 import { terraform } from './iac/terraform.js';
 import { terragrunt } from './iac/terragrunt.js';
 
 /**
- * Infrastructure as code: terraform/tofu/terragrunt, pulumi, AWS CDK and cdktf, SAM, Serverless.
+ * Infrastructure as code: terraform/tofu/terragrunt, pulumi, AWS CDK and cdktf, SAM, Serverless, SST.
  * Whole-stack destruction is critical; an apply without a saved plan is marked 'unplanned-apply'.
  */
 export const iacAnalyzer: Analyzer = {
@@ -24,6 +25,7 @@ export const iacAnalyzer: Analyzer = {
     'sam',
     'serverless',
     'sls',
+    'sst',
   ],
   local: false,
   // TF_WORKSPACE is added by the terraform analyzer itself, for terraform, tofu and terragrunt only.
@@ -48,6 +50,8 @@ export const iacAnalyzer: Analyzer = {
       case 'serverless':
       case 'sls':
         return serverless(inv);
+      case 'sst':
+        return sst(inv);
     }
     return [];
   },

@@ -11,6 +11,7 @@ import { plainWritesAnalyzer } from './plain-writes.js';
 import { namedDownloadsAnalyzer } from './named-downloads.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
+import { hypervisorsAnalyzer } from './hypervisors.js';
 import { windowsAnalyzer } from './windows.js';
 import { rawProtocolsAnalyzer } from './raw-protocols.js';
 import { macosAnalyzer } from './macos.js';
@@ -107,6 +108,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     playbooksAnalyzer,
     nomadAnalyzer,
     storageAnalyzer,
+    hypervisorsAnalyzer,
     windowsAnalyzer,
     rawProtocolsAnalyzer,
     macosAnalyzer,

@@ -29,3 +29,20 @@ describe('cqlsh and clickhouse-client statements', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe("CQL's keyspaces and column families", () => {
+  it.each([
+    ['cqlsh cassandra.prod.internal -e "DROP KEYSPACE billing"', 'critical'],
+    ['cqlsh -e "DROP KEYSPACE IF EXISTS analytics;"', 'critical'],
+    ['cqlsh -e "drop columnfamily ks.events"', 'high'],
+  ])('%s is read as the SQL drop it is (%s)', async (command, risk) => {
+    const r = await check(command);
+    expect(r.assessment.risk, JSON.stringify(r.assessment.effects)).toBe(risk);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+
+  it('a keyspace named in a string stays a string', async () => {
+    const r = await check(`cqlsh -e "SELECT * FROM ks.log WHERE msg = 'drop keyspace x' LIMIT 5"`);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});

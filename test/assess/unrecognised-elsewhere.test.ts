@@ -87,7 +87,7 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
     'ibmcloud resource service-instance-delete my-db',
     'linode-cli linodes delete 123',
     'vagrant destroy -f',
-    'virsh destroy vm1',
+    'limactl delete default', // virsh is read by the hypervisors analyzer now
     "ssh dev-box 'mytool delete x'",
   ])('%s is not allowed', async (command) => {
     const r = await check(command);

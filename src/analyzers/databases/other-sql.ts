@@ -6,8 +6,9 @@ import { first, getopt, has, hostHint, sqlEffects, stamp, values } from './commo
 // Clients of SQL-like databases with a statement on the command line: `cqlsh -e "DROP KEYSPACE analytics"`,
 // `clickhouse-client -q "TRUNCATE TABLE events"`. Both were unrecognised programs, allowed. Their statements
 // are read by the same SQL assessment as mysql's (libpg-query with MySQL's quoting): DROP, TRUNCATE, DELETE
-// and ALTER are found as they are there; a statement it cannot parse (CQL's `DROP KEYSPACE`) is an unknown
-// change (medium), never a silent read.
+// and ALTER are found as they are there, CQL's keyspaces and column families read as SQL's schemas and tables;
+// a statement it cannot parse (`CREATE KEYSPACE … WITH replication = {…}`) is an unknown change (medium),
+// never a silent read.
 
 const CQLSH_VALUE = [
   '-e',
@@ -54,7 +55,20 @@ export function cqlsh(inv: Invocation, parser: SqlParser): Effect[] {
     ...(keyspace ? [{ source: 'keyspace name', value: keyspace.value, weak: true as const }] : []),
   ];
   return values(options, '-e', '--execute').flatMap((statement) =>
-    stamp(sqlEffects(parser, statement, 'mysql'), inv.name, hints),
+    stamp(sqlEffects(parser, { ...statement, value: cqlAsSql(statement.value) }, 'mysql'), inv.name, hints),
+  );
+}
+
+/**
+ * CQL's names for SQL's objects, so that the SQL parser reads what they do: a keyspace is a schema (`DROP
+ * KEYSPACE billing` drops every table in it), a column family a table. Only the object keyword after DROP,
+ * ALTER, CREATE or TRUNCATE is renamed; the rest of the text is left as written.
+ */
+function cqlAsSql(cql: string): string {
+  return cql.replace(
+    /\b(DROP|ALTER|CREATE|TRUNCATE)(\s+)(KEYSPACE|SCHEMA|COLUMNFAMILY)\b/gi,
+    (_, verb: string, space: string, object: string) =>
+      `${verb}${space}${object.toUpperCase() === 'COLUMNFAMILY' ? 'TABLE' : 'SCHEMA'}`,
   );
 }
 
