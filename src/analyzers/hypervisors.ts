@@ -220,7 +220,8 @@ function lxd(inv: Invocation): Call[] {
 export const hypervisorsAnalyzer: Analyzer = {
   family: 'hypervisors',
   commands: ['virsh', 'qm', 'pct', 'VBoxManage', 'vboxmanage', 'lxc', 'incus'],
-  local: false,
+  // Without a connection URI or a remote, each acts on the hypervisor of this machine.
+  local: true,
   environmentVariables: ['LIBVIRT_DEFAULT_URI'],
   analyze(inv) {
     if (inv.args.some((w) => w.value === '--help' || w.value === '-h' || w.value === 'help')) return [];

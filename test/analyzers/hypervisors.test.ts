@@ -13,11 +13,11 @@ describe('virtual machines and system containers', () => {
     ['virsh pool-delete default', 'critical'],
     ['virsh snapshot-revert db1 before-upgrade', 'high'],
     ['virsh undefine db1', 'medium'],
-    ['virsh destroy db1', 'high'], // where it lands is unknown: as in production
+    ['virsh destroy db1', 'medium'], // this machine's VM: high where it may be production
     ['qm destroy 101 --purge', 'critical'],
     ['pct destroy 200', 'critical'],
     ['qm rollback 101 pre-patch', 'high'],
-    ['qm stop 101', 'high'],
+    ['qm stop 101', 'medium'],
     ['VBoxManage unregistervm build-vm --delete', 'critical'],
     ['vboxmanage closemedium disk /vms/data.vdi --delete', 'critical'],
     ['VBoxManage snapshot build-vm restore clean', 'high'],
@@ -38,6 +38,15 @@ describe('virtual machines and system containers', () => {
   ])('%s is placed in production and held', async (command, outcome) => {
     const r = await check(command);
     expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome).toBe(outcome);
+  });
+
+  it.each([
+    ['lxc delete web --force', 'ask'],
+    ['virsh undefine db1 --remove-all-storage', 'ask'],
+  ])('%s on this machine is asked about (%s), not sent to peers', async (command, outcome) => {
+    const r = await check(command);
+    expect(r.assessment.environment).toBe('non-production');
     expect(r.decision.outcome).toBe(outcome);
   });
 
