@@ -80,12 +80,18 @@ function envHints(inv: Invocation): EnvironmentHint[] {
 /** Frameworks whose environment is development unless a variable says otherwise (Rails, Mix). */
 const DEVELOPMENT_BY_DEFAULT = new Set(['rails', 'rake', 'bin/rails', 'mix']);
 
-function effect(inv: Invocation, tool: string, task: Task, name: string): Effect[] {
-  if (task.operation === 'read') return [];
+/** Where the application's code runs: its environment variables and options, else the framework's default. */
+export function appEnvironmentHints(inv: Invocation): EnvironmentHint[] {
   const hints = envHints(inv);
   // Still asked about: which database "development" (or "test") means is in a file the agent can edit.
   if (!hints.length && DEVELOPMENT_BY_DEFAULT.has(inv.name) && !inv.env('DATABASE_URL'))
     hints.push({ source: `${inv.name}'s default environment`, value: 'development' });
+  return hints;
+}
+
+function effect(inv: Invocation, tool: string, task: Task, name: string): Effect[] {
+  if (task.operation === 'read') return [];
+  const hints = appEnvironmentHints(inv);
   return [
     {
       operation: task.operation,

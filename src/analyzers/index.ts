@@ -40,6 +40,7 @@ import { emptyingCommandsAnalyzer } from './emptying-commands.js';
 import { forgesAnalyzer } from './forges.js';
 import { guardedWritesAnalyzer } from './guarded-writes.js';
 import { frameworksAnalyzer } from './frameworks.js';
+import { frameworkConsolesAnalyzer } from './framework-consoles.js';
 import { configAgentsAnalyzer } from './config-agents.js';
 import { migrationRunnersAnalyzer } from './migration-runners.js';
 import { gitAnalyzer } from './git.js';
@@ -88,6 +89,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     sedScriptFilesAnalyzer,
     processManagersAnalyzer,
     frameworksAnalyzer,
+    frameworkConsolesAnalyzer(deps.sql),
     migrationRunnersAnalyzer,
     configAgentsAnalyzer,
     httpAnalyzer,

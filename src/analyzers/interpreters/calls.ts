@@ -12,6 +12,7 @@ import { reverseShellEffects } from './reverse-shell.js';
 import { forkLoopEffects } from './fork-loops.js';
 import { sdkEffects } from './sdk-calls.js';
 import { sqlCallEffects } from './sql-calls.js';
+import { ormCallEffects } from './orm-calls.js';
 import { codeExfiltrationEffects } from './code-exfiltration.js';
 import { evaluatedCode } from './evaluated-code.js';
 import { resolvePythonNames } from './python-names.js';
@@ -289,6 +290,7 @@ export function locatedCodeEffects(
   for (const { effect, index } of [
     ...sdkEffects(tokens, lang, tool, inv),
     ...sqlCallEffects(tokens, lang, tool, inv, sql),
+    ...ormCallEffects(tokens, lang, tool, inv),
     ...codeExfiltrationEffects(tokens, lang, tool, inv),
   ])
     located.push({ effect, at: at(index) });
