@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { elasticBeanstalk } from './paas/elastic-beanstalk.js';
 import { firebase } from './paas/firebase.js';
 import { fly } from './paas/fly.js';
 import { heroku } from './paas/heroku.js';
@@ -10,14 +11,25 @@ import { wrangler } from './paas/wrangler.js';
 import type { SqlParser } from './sql-parser.js';
 
 /**
- * Platforms as a service: Heroku, Fly.io, Vercel, Netlify, Railway, Supabase, Firebase and Cloudflare's
- * wrangler. Destroying apps, databases, volumes and buckets; removing config and secrets; scaling to zero;
- * rollbacks. App and project names are weak hints; `--env production`, `--prod`, `--context` explicit ones.
+ * Platforms as a service: Heroku, Fly.io, Vercel, Netlify, Railway, Supabase, Firebase, Cloudflare's
+ * wrangler and Elastic Beanstalk's eb. Destroying apps, databases, volumes and buckets; removing config and
+ * secrets; scaling to zero; rollbacks. App and project names are weak hints; `--env production`, `--prod`, `--context` explicit ones.
  */
 export function paasAnalyzer(sql: SqlParser): Analyzer {
   return {
     family: 'paas',
-    commands: ['heroku', 'fly', 'flyctl', 'vercel', 'netlify', 'railway', 'supabase', 'firebase', 'wrangler'],
+    commands: [
+      'heroku',
+      'fly',
+      'flyctl',
+      'vercel',
+      'netlify',
+      'railway',
+      'supabase',
+      'firebase',
+      'wrangler',
+      'eb',
+    ],
     // Only the local stacks (supabase's database, wrangler's local D1) stay local; the rest say local: false.
     local: true,
     environmentVariables: [],
@@ -37,6 +49,8 @@ export function paasAnalyzer(sql: SqlParser): Analyzer {
           return firebase(inv);
         case 'wrangler':
           return wrangler(inv, sql);
+        case 'eb':
+          return elasticBeanstalk(inv);
         default:
           return fly(inv);
       }

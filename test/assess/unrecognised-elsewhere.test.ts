@@ -119,7 +119,7 @@ describe('an unrecognised program whose subcommand says it destroys is asked abo
   });
 
   it('what it destroys may be named for production: then peers approve it', async () => {
-    const r = await check('eb terminate billing-prod --force');
+    const r = await check('doctl compute droplet delete billing-prod -f');
     expect(r.assessment.environment).toBe('production');
     expect(r.decision.outcome).toBe('require-approval');
     const dev = await check('doctl compute droplet delete web-dev-1 -f');
