@@ -12,6 +12,7 @@ import { namedDownloadsAnalyzer } from './named-downloads.js';
 import { nomadAnalyzer } from './nomad.js';
 import { storageAnalyzer } from './storage.js';
 import { hypervisorsAnalyzer } from './hypervisors.js';
+import { certificatesAnalyzer } from './certificates.js';
 import { windowsAnalyzer } from './windows.js';
 import { rawProtocolsAnalyzer } from './raw-protocols.js';
 import { macosAnalyzer } from './macos.js';
@@ -111,6 +112,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     nomadAnalyzer,
     storageAnalyzer,
     hypervisorsAnalyzer,
+    certificatesAnalyzer,
     windowsAnalyzer,
     rawProtocolsAnalyzer,
     macosAnalyzer,
