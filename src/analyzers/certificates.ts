@@ -1,10 +1,11 @@
 import type { Analyzer } from './analyzer.js';
-import { changes, destroys, everyday, nameHints, subcommandEffects, type Cli } from './subcommands.js';
+import { changes, destroys, nameHints, subcommandEffects, type Cli } from './subcommands.js';
 
 // certbot: `revoke` tells the certificate authority the certificate is no longer good, which no one can
 // undo (browsers that check refuse the site until a new one is served); `delete` removes a certificate, its
 // keys and its renewal, and a web server configured with it fails at its next reload. Both were allowed or
-// guessed from the verb. Issuing and renewing stay everyday work.
+// guessed from the verb. Its other commands are left to the rules for programs not recognised: issuing and
+// renewing are everyday work here, and on a production host a renewal runs hooks no one here has read.
 
 const VERBS: Cli['verbs'] = {
   revoke: {
@@ -17,8 +18,6 @@ const VERBS: Cli['verbs'] = {
     'certificate',
     'deactivates the ACME account (its certificates stop renewing)',
   ),
-  ...everyday('certonly', 'run', 'renew', 'certificates', 'plugins', 'register', 'show_account', 'install'),
-  ...everyday('update_account', 'enhance', 'reconfigure', 'rollback', 'update_symlinks'),
 };
 
 const CERTBOT: Cli = {
@@ -59,6 +58,7 @@ export const certificatesAnalyzer: Analyzer = {
   family: 'certificates',
   commands: ['certbot', 'letsencrypt'],
   local: true,
+  partial: true,
   environmentVariables: [],
   analyze: (inv) => subcommandEffects(inv, CERTBOT),
 };

@@ -157,6 +157,8 @@ const RUNNERS: ReadonlyMap<string, EnvironmentRunner> = new Map<string, Environm
   ],
   ['cross-env', { withValue: [], assignments: true }],
   ['cross-env-shell', { withValue: [], assignments: true, viaShell: true }],
+  // SST v3: the app's linked resources and secrets of a stage (`sst shell --stage production -- node x.js`).
+  ['sst shell', { withValue: ['--stage', '--target', '--config'], hints: fromOption('sst stage', ['--stage']) }],
   ['railway run', { withValue: ['-s', '--service', '-e', '--environment'], hints: fromOption('railway environment', ['-e', '--environment']) }],
   ['netlify dev:exec', { withValue: ['--context', '--filter', '--auth'], hints: fromOption('netlify context', ['--context']) }],
   ['netlify dev', { withValue: ['-c', '--command', '--context', '--filter', '--auth', '-d', '--dir', '-f', '--functions', '-p', '--port', '--target-port', '--framework', '--geo'], scriptOptions: ['-c', '--command'], onlyOptions: true, hints: fromOption('netlify context', ['--context']) }],

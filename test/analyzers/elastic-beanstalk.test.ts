@@ -41,3 +41,10 @@ describe('the Elastic Beanstalk CLI', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('eb subcommands not listed', () => {
+  it("eb ssh --command runs a command on the environment's instance: not allowed blind", async () => {
+    const r = await check("eb ssh billing-prod --command 'sudo rm -rf /var/app/current'");
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+});

@@ -71,3 +71,13 @@ describe('virtual machines and system containers', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('their commands not read here', () => {
+  it.each(["ssh prod-kvm-1 'virsh blockcommit db1 vda --active --pivot'", "ssh prod-web-1 'flask run'"])(
+    '%s stays unverifiable on a production host',
+    async (command) => {
+      const r = await check(command);
+      expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+    },
+  );
+});

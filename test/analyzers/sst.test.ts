@@ -42,3 +42,11 @@ describe('sst', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
+
+describe('sst shell', () => {
+  it('runs its command in the stage named, and that command is judged', async () => {
+    const r = await check('sst shell --stage production -- psql -c "DROP TABLE invoices"');
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
+  });
+});

@@ -41,6 +41,13 @@ const VERBS: Cli['verbs'] = {
   restore: changes('low', 'app', 'rebuilds a terminated environment', true),
   abort: changes('low', 'app', 'aborts the update under way', true),
   printenv: reads('secrets', "prints the environment's variables with their values"),
+  // `eb ssh` alone opens a shell; `--command` or `--custom` runs something on the instance, not read here.
+  ssh: (call) =>
+    hasOption(call.options, '--command', '--custom')
+      ? changes('high', 'app', 'runs a command on an instance of the environment, which is not read here')
+      : undefined,
+  // Only these are everyday: the rest (`ssh --command`, `labs cleanup-versions`, `appversion --delete`, `config`)
+  // are left to the rules for subcommands not listed.
   ...everyday(
     'init',
     'create',
@@ -54,7 +61,6 @@ const VERBS: Cli['verbs'] = {
     'open',
     'console',
   ),
-  ...everyday('ssh', 'labs', 'platform', 'appversion', 'codesource', 'local', 'tags', 'config'),
 };
 
 const EB: Cli = {
@@ -71,6 +77,12 @@ const EB: Cli = {
       '--source',
       '-p',
       '--platform',
+      '--command',
+      '--custom',
+      '-n',
+      '--number',
+      '-i',
+      '--instance',
     ],
   },
   verbs: VERBS,
