@@ -1,5 +1,6 @@
 import { findCalls, literalString, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
+import { moreEvaluated } from './more-apis.js';
 
 // Code that runs code: Python's exec, eval and compile, JavaScript's eval, Function and vm. A literal is
 // read as code of the same language (`exec("import os; os.system('rm -rf ~')")` was allowed); anything
@@ -90,7 +91,7 @@ function evaluatorsAsValues(tokens: readonly Token[], lang: Lang): number[] {
 
 export function evaluatedCode(written: readonly Token[], lang: Lang): EvaluatedCode[] {
   const names = lang === 'python' ? PYTHON : lang === 'js' ? new Set([...JS, ...VM_CLASSES]) : undefined;
-  if (!names) return [];
+  if (!names) return moreEvaluated(written, lang);
   const tokens = lang === 'js' ? withGlobalMembers(written) : written;
   const found: EvaluatedCode[] = evaluatorsAsValues(tokens, lang).map((index) => ({
     via: `${tokens[index]!.text} passed as a value`,
