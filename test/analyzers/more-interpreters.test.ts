@@ -96,6 +96,9 @@ const DESTRUCTIVE: readonly [string, Outcome, Risk, string][] = [
   [`raku -e 'shell "rm -rf /srv/data"'`, 'ask', 'high', 'delete'],
   [`raku -e 'EVAL q{run <rm -rf /srv/data>}'`, 'ask', 'high', 'delete'],
   [`perl6 -e 'unlink "/etc/hosts"'`, 'ask', 'high', 'delete'],
+  [`raku -e '"/etc/hosts".IO.unlink'`, 'ask', 'high', 'delete'],
+  [`raku -e '"/etc/hosts".IO.spurt("x")'`, 'ask', 'high', 'modify'],
+  [`groovy -e 'evaluate(code)'`, 'ask', 'high', 'execute-unverifiable'],
   [`echo 'system("rm -rf /srv/data")' | ruby`, 'ask', 'high', 'delete'],
 ];
 
@@ -131,6 +134,8 @@ const HARMLESS: readonly string[] = [
   `clojure -X:deps tree`,
   `raku -e 'say 1'`,
   `raku -e 'say "hello".uc'`,
+  `raku -e 'say "/etc/hosts".IO.slurp'`,
+  `jshell <<< 'javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate(expr, doc)'`,
   `tclsh <<< 'puts hi'`,
   `tclsh <<< 'set x [expr {1 + 2}]; puts $x'`,
   `jshell <<< 'System.out.println(1)'`,

@@ -2,7 +2,8 @@ import { findCalls, literalString, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
 import { moreEvaluated } from './more-apis.js';
 
-// Code that runs code: Python's exec, eval and compile, JavaScript's eval, Function and vm. A literal is
+// Code that runs code: Python's exec, eval and compile, JavaScript's eval, Function and vm (and the other
+// languages' of more-apis.ts: Elixir's Code.eval_string, Lisp's eval, Groovy's Eval.me…). A literal is
 // read as code of the same language (`exec("import os; os.system('rm -rf ~')")` was allowed); anything
 // else is code built at run time, which cannot be judged before it runs.
 

@@ -62,7 +62,7 @@ const CSTYLE: readonly Api[] = [
   api('launchedProcess', 'shell', { on: ['Process'] }),
   // Groovy: Eval.me("…"), evaluate("…"), new GroovyShell().evaluate("…").
   api('me', 'eval', { on: ['Eval'] }),
-  api('evaluate', 'eval'),
+  api('evaluate', 'eval', { on: ['', 'GroovyShell()'] }),
 ];
 
 const ELIXIR: readonly Api[] = [
@@ -121,6 +121,7 @@ const HASKELL: readonly Api[] = [
 ];
 
 const RAKU: readonly Api[] = [
+  // unlink "/x", rmdir "/x", and "/x".IO.unlink (read as unlink("/x"), see rakuPaths).
   ...each('unlink rmdir', 'delete', { on: [''], pathFrom: 'all' }),
   ...each('run shell', 'shell', { on: [''] }),
   api('spurt', 'write', { on: [''] }),
@@ -229,9 +230,35 @@ function cstyleArg(written: Token[]): Token[] {
   return [{ ...arg[open]!, text: '[' }, ...arg.slice(open + 1, -1), { ...arg.at(-1)!, text: ']' }];
 }
 
-function callsIn(tokens: readonly Token[], lang: Lang, names: ReadonlySet<string>): Call[] {
-  if (lang === 'lisp') return lispCalls(tokens, names);
-  const calls = findCalls(lang === 'julia' ? juliaArgs(tokens) : tokens, names, BARE.has(lang));
+/** Raku's `"/x".IO.unlink` (also rmdir, spurt) is `unlink("/x")`. */
+function rakuPaths(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const [path, dot, io, dot2, name] = tokens.slice(k, k + 5);
+    const method = path?.kind === 'string' && io?.text === 'IO' && isPunct(dot, '.') && isPunct(dot2, '.');
+    if (!method || name?.kind !== 'ident' || !['unlink', 'rmdir', 'spurt'].includes(name.text)) {
+      out.push(tokens[k]!);
+      continue;
+    }
+    const punct = (text: string): Token => ({ ...dot!, text });
+    // `"/x".IO.spurt("text")`: the path first, then what the call was given.
+    const given = isPunct(tokens[k + 5], '(');
+    const more = given && !isPunct(tokens[k + 6], ')');
+    out.push(name, punct('('), path, ...(more ? [punct(',')] : given ? [] : [punct(')')]));
+    k += given ? 5 : 4;
+  }
+  return out;
+}
+
+const PREPARED: Partial<Record<Lang, (tokens: readonly Token[]) => Token[]>> = {
+  julia: juliaArgs,
+  raku: rakuPaths,
+};
+
+function callsIn(written: readonly Token[], lang: Lang, names: ReadonlySet<string>): Call[] {
+  if (lang === 'lisp') return lispCalls(written, names);
+  const tokens = PREPARED[lang]?.(written) ?? written;
+  const calls = findCalls(tokens, names, BARE.has(lang));
   if (lang === 'haskell') return calls.map((c) => ({ ...c, args: juxtaposed(c.args) }));
   return lang === 'cstyle' ? calls.map((c) => ({ ...c, args: c.args.map(cstyleArg) })) : calls;
 }
