@@ -1,10 +1,31 @@
+import { tokenizeLisp } from './code-scan-lisp.js';
+
 // A small tokenizer for code passed to interpreters (python -c, node -e, perl -e, ruby -e, php -r, lua -e,
-// Rscript -e, mongosh --eval). It is NOT a parser for those languages: it only separates string literals, comments and regular
+// Rscript -e, mongosh --eval, and the languages of interpreters/languages.ts). It is NOT a parser for those languages: it only separates string literals, comments and regular
 // expressions from the rest, so that analyzers can look for API names (shutil.rmtree, fs.rmSync,
 // db.users.drop…) in code positions and read the literal arguments of those calls. Everything it cannot
 // read statically (interpolated strings, template literals with ${…}) is marked `dynamic`.
 
-export type Lang = 'python' | 'js' | 'perl' | 'ruby' | 'php' | 'lua' | 'r';
+/**
+ * The languages read. Beyond the first seven, each stands for the languages whose strings and comments it
+ * shares: `cstyle` is Groovy, Scala, Kotlin, Java (jshell) and Swift; `lisp` is Emacs Lisp, Common Lisp,
+ * Scheme, Racket and Clojure (code-scan-lisp.ts).
+ */
+export type Lang =
+  | 'python'
+  | 'js'
+  | 'perl'
+  | 'ruby'
+  | 'php'
+  | 'lua'
+  | 'r'
+  | 'cstyle'
+  | 'elixir'
+  | 'erlang'
+  | 'julia'
+  | 'haskell'
+  | 'raku'
+  | 'lisp';
 
 export interface Token {
   /** `shell` is a command-substitution literal: Perl/Ruby/PHP backticks, qx{…}, %x(…). */
@@ -29,6 +50,13 @@ const SIGILS: Record<Lang, string> = {
   php: '$',
   lua: '',
   r: '',
+  cstyle: '',
+  elixir: '@',
+  erlang: '',
+  julia: '',
+  haskell: '',
+  raku: '$@%&',
+  lisp: '',
 };
 const IDENT_PART = /[A-Za-z0-9_]/;
 
@@ -92,9 +120,54 @@ const INTERPOLATION: Record<Lang, RegExp | undefined> = {
   php: /(^|[^\\])\$[\w{]/,
   lua: undefined,
   r: undefined,
+  // Groovy, Kotlin and Scala: `"${x}"`, `"$x"`; Swift: `"\(x)"`.
+  cstyle: /(^|[^\\])(\$[\w{]|\\\()/,
+  elixir: /(^|[^\\])#\{/,
+  erlang: undefined,
+  julia: /(^|[^\\])\$[\w(]/,
+  haskell: undefined,
+  raku: /(^|[^\\])([$@][\w{:]|\{)/,
+  lisp: undefined,
+};
+
+/** Line comments, by language (Lua's are read apart, with its block comments). */
+const LINE_COMMENTS: Record<Lang, readonly string[]> = {
+  python: ['#'],
+  js: ['//'],
+  perl: ['#'],
+  ruby: ['#'],
+  php: ['#', '//'],
+  lua: [],
+  r: ['#'],
+  cstyle: ['//'],
+  elixir: ['#'],
+  erlang: ['%'],
+  julia: ['#'],
+  haskell: ['--'],
+  raku: ['#'],
+  lisp: [';'],
+};
+
+/** Block comments: `/* … *\/`, Julia's `#= … =#`, Haskell's `{- … -}`. */
+const BLOCK_COMMENTS: Partial<Record<Lang, readonly [string, string]>> = {
+  js: ['/*', '*/'],
+  php: ['/*', '*/'],
+  cstyle: ['/*', '*/'],
+  julia: ['#=', '=#'],
+  haskell: ['{-', '-}'],
+};
+
+/** What a backtick opens: a template literal (JS), a command run by the shell, or a quoted name (R, Scala). */
+const BACKTICK: Partial<Record<Lang, 'template' | 'shell'>> = {
+  js: 'template',
+  perl: 'shell',
+  ruby: 'shell',
+  php: 'shell',
+  julia: 'shell',
 };
 
 export function tokenize(code: string, lang: Lang): Token[] {
+  if (lang === 'lisp') return tokenizeLisp(code);
   const tokens: Token[] = [];
   let i = 0;
   let newline = true;
@@ -167,16 +240,35 @@ export function tokenize(code: string, lang: Lang): Token[] {
       push('string', body.replace(/^\n/, ''), start);
       continue;
     }
-    const lineComment =
-      (c === '#' && lang !== 'js' && lang !== 'lua') ||
-      (c === '/' && code[i + 1] === '/' && (lang === 'js' || lang === 'php'));
-    if (lineComment) {
+    const block = BLOCK_COMMENTS[lang];
+    if (block && code.startsWith(block[0], i)) {
+      const endAt = code.indexOf(block[1], i + block[0].length);
+      i = endAt < 0 ? n : endAt + block[1].length;
+      continue;
+    }
+    if (LINE_COMMENTS[lang].some((marker) => code.startsWith(marker, i))) {
       while (i < n && code[i] !== '\n') i++;
       continue;
     }
-    if (c === '/' && code[i + 1] === '*' && (lang === 'js' || lang === 'php')) {
-      const endAt = code.indexOf('*/', i + 2);
-      i = endAt < 0 ? n : endAt + 2;
+    // Erlang's character literals (`$"`, `$%`) are not strings or comments.
+    if (lang === 'erlang' && c === '$' && i + 1 < n) {
+      i += 2;
+      push('number', code.slice(start, i), start);
+      continue;
+    }
+    // Raku's word lists: `run <rm -rf /x>` is `run('rm', '-rf', '/x')`.
+    const words = lang === 'raku' && c === '<' ? /^<([^\s<>=][^<>\n]*)>/.exec(code.slice(i)) : null;
+    if (words) {
+      i += words[0].length;
+      push('punct', '(', start);
+      words[1]!
+        .split(/\s+/)
+        .filter(Boolean)
+        .forEach((w, k) => {
+          if (k) push('punct', ',', start);
+          push('string', w, start);
+        });
+      push('punct', ')', start);
       continue;
     }
     // Python strings, with optional prefixes (r, b, f, rb…).
@@ -217,14 +309,15 @@ export function tokenize(code: string, lang: Lang): Token[] {
     if (c === '`') {
       i++;
       const raw = readDelimited('`');
-      if (lang === 'js') push('string', unescape(raw), start, raw.includes('${'));
-      else if (lang === 'python' || lang === 'r' || lang === 'lua')
-        push('punct', '`', start); // R: a quoted name
-      else push('shell', unescape(raw), start, (INTERPOLATION[lang] ?? /\$/).test(raw));
+      const opens = BACKTICK[lang];
+      if (opens === 'template') push('string', unescape(raw), start, raw.includes('${'));
+      else if (opens === 'shell')
+        push('shell', unescape(raw), start, (INTERPOLATION[lang] ?? /\$/).test(raw));
+      else push('punct', '`', start); // R, Scala, Haskell: a quoted name
       continue;
     }
     // Perl quote-like operators: q qq qw qx m s tr y, and Ruby percent literals: %q %Q %w %W %i %x %( …
-    if (lang === 'perl' && /[a-z]/.test(c) && !/[\w>-]/.test(code[i - 1] ?? '')) {
+    if ((lang === 'perl' || lang === 'raku') && /[a-z]/.test(c) && !/[\w>-]/.test(code[i - 1] ?? '')) {
       const m = /^(qq|qw|qx|q|m|s|tr|y)\s*([^\w\s,;=)}\]>])/.exec(code.slice(i, i + 8));
       if (m) {
         const op = m[1]!;
@@ -277,7 +370,7 @@ export function tokenize(code: string, lang: Lang): Token[] {
       }
     }
     // Regular expression literals (JS, Perl, Ruby), told apart from division by what precedes them.
-    if (c === '/' && ['js', 'perl', 'ruby'].includes(lang) && regexAllowed()) {
+    if (c === '/' && ['js', 'perl', 'ruby', 'raku'].includes(lang) && regexAllowed()) {
       i++;
       readDelimited('/');
       while (i < n && /[a-z]/.test(code[i]!)) i++;
@@ -294,9 +387,22 @@ export function tokenize(code: string, lang: Lang): Token[] {
     if (IDENT_START.test(c) || sigil || (lang === 'js' && c === '$')) {
       i++;
       while (i < n && code[i] === '@') i++;
-      while (i < n && IDENT_PART.test(code[i]!)) i++;
-      if (lang === 'ruby' && (code[i] === '?' || code[i] === '!') && code[i + 1] !== '=') i++;
+      // Haskell's primes are part of a name (`foldl'`).
+      while (i < n && (IDENT_PART.test(code[i]!) || (lang === 'haskell' && code[i] === "'"))) i++;
+      const endsInMark = lang === 'ruby' || lang === 'elixir';
+      if (endsInMark && (code[i] === '?' || code[i] === '!') && code[i + 1] !== '=') i++;
       push('ident', code.slice(start, i), start);
+      continue;
+    }
+    // Erlang's `file:delete(…)` is a call of `delete` in module `file`, read as `file.delete(…)`.
+    if (
+      lang === 'erlang' &&
+      c === ':' &&
+      previous()?.kind === 'ident' &&
+      IDENT_START.test(code[i + 1] ?? '')
+    ) {
+      i++;
+      push('punct', '.', start);
       continue;
     }
     i++;

@@ -6,11 +6,13 @@ import type { Lang } from './code-scan.js';
 import { codeEffects } from './interpreters/calls.js';
 import { codeFileEffects, moduleEffects } from './interpreters/code-file.js';
 import { inPlaceEditEffect } from './in-place-edit.js';
+import { MORE_INTERPRETERS, moreLanguage, moreProgram, type MoreLang } from './interpreters/more-clis.js';
+import { tclEffects, tclFileEffects } from './interpreters/tcl.js';
 import type { SqlParser } from './sql-parser.js';
 
 // Interpreters given code on the command line (python -c, node -e, perl -e, ruby -e, php -r, deno eval,
-// bun -e), in a here-document, or in a program file (python3 x.py, node x.js, deno run x.ts, python3 -m
-// pkg). The code is scanned for calls that delete, truncate or overwrite files, run shell commands, delete
+// bun -e, and those of interpreters/more-clis.ts: julia -e, emacs --eval…), in a here-document, or in a
+// program file (python3 x.py, node x.js, deno run x.ts, python3 -m pkg). The code is scanned for calls that delete, truncate or overwrite files, run shell commands, delete
 // cloud or Kubernetes resources, or run SQL (see interpreters/calls.ts).
 
 interface Program {
@@ -209,7 +211,10 @@ function php(args: readonly Word[]): Program {
   return { code: [], ...fileAt(first) };
 }
 
-function language(name: string): Lang | undefined {
+/** The languages whose command lines are read here (the others': interpreters/more-clis.ts). */
+type FirstLang = Extract<Lang, 'python' | 'js' | 'perl' | 'ruby' | 'php' | 'lua' | 'r'>;
+
+function language(name: string): FirstLang | undefined {
   if (/^(python[23]?(\.\d+)?|pypy3?)$/.test(name)) return 'python';
   if (['node', 'nodejs', 'deno', 'bun', 'ts-node', 'tsx'].includes(name)) return 'js';
   if (name === 'perl') return 'perl';
@@ -220,7 +225,7 @@ function language(name: string): Lang | undefined {
   return undefined;
 }
 
-function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: Lang): Program {
+function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: FirstLang): Program {
   switch (lang) {
     case 'python':
       return python(args);
@@ -238,30 +243,42 @@ function program({ name, args }: Pick<Invocation, 'name' | 'args'>, lang: Lang):
   }
 }
 
+/** What an interpreter command runs, with whether it reads its program on stdin; undefined if not one. */
+function programOf(
+  name: string,
+  args: readonly Word[],
+): { lang: MoreLang; prog: Program; stdin: boolean } | undefined {
+  const lang = language(name);
+  if (lang) return { lang, prog: program({ name, args: [...args] }, lang), stdin: readsStdin(args) };
+  const more = moreLanguage(name);
+  if (!more) return undefined;
+  const { stdin, ...prog } = moreProgram(name, args);
+  return { lang: more, prog, stdin };
+}
+
 /** The program file an interpreter command reads its code from (`python3 x.py` → x.py), if any. */
 export function interpreterProgramFile(name: string, args: readonly Word[]): Word | undefined {
-  const lang = language(name);
-  const prog = lang ? program({ name, args: [...args] }, lang) : undefined;
+  const prog = programOf(name, args)?.prog;
   return prog && prog.code.length === 0 ? prog.file : undefined;
 }
 
 /** Whether the interpreter reads its program on stdin: no program file named, or `-`. */
-function readsStdin(inv: Invocation): boolean {
-  const positional = inv.args.filter((w) => !w.value.startsWith('-') || w.value === '-');
+function readsStdin(args: readonly Word[]): boolean {
+  const positional = args.filter((w) => !w.value.startsWith('-') || w.value === '-');
   return positional.length === 0 || positional[0]!.value === '-';
 }
 
 /** Code on stdin: `python3 - <<'EOF'`, `node <<EOF`… (a pipe into an interpreter is peeled by the core). */
-function stdinCode(inv: Invocation): Word | undefined {
-  return inv.stdinText && readsStdin(inv) ? inv.stdinText : undefined;
+function stdinCode(inv: Invocation, stdin: boolean): Word | undefined {
+  return inv.stdinText && stdin ? inv.stdinText : undefined;
 }
 
 /**
  * The program an interpreter reads on stdin from a redirect: a file (`python3 < wipe.py`), or a stream
  * known only when it runs (`python3 < <(curl …)`, `node < "$F"`).
  */
-function stdinProgram(inv: Invocation): Pick<Program, 'file' | 'fromCommand'> {
-  if (inv.stdinText || inv.stdinFrom || !readsStdin(inv)) return {};
+function stdinProgram(inv: Invocation, stdin: boolean): Pick<Program, 'file' | 'fromCommand'> {
+  if (inv.stdinText || inv.stdinFrom || !stdin) return {};
   const file = stdinFile(inv.redirects);
   if (file) return { file };
   const stream = stdinStream(inv.redirects);
@@ -295,27 +312,28 @@ const FRAMEWORK_ENTRY = /(^|\/)(manage\.py|artisan)$/;
 
 /** The effects of the code an interpreter runs: on its command line, on stdin, or in its program file. */
 function analyzeInterpreter(inv: Invocation, sql: SqlParser | undefined): Effect[] {
-  const lang = language(inv.name);
-  if (!lang) return [];
-  const named = program(inv, lang);
-  const prog = named.file || named.module || named.fromCommand ? named : { ...named, ...stdinProgram(inv) };
+  const found = programOf(inv.name, inv.args);
+  if (!found) return [];
+  const { lang, prog: named, stdin } = found;
+  const prog =
+    named.file || named.module || named.fromCommand ? named : { ...named, ...stdinProgram(inv, stdin) };
   const effects: Effect[] = [];
-  const code = prog.code.length ? prog.code : [stdinCode(inv)].filter((w): w is Word => w !== undefined);
+  const code = prog.code.length
+    ? prog.code
+    : [stdinCode(inv, stdin)].filter((w): w is Word => w !== undefined);
   if (code.length) {
     const text = code.map((w) => w.value).join('\n');
     const source = lang === 'php' && /<\?php/.test(text) ? text.slice(text.indexOf('<?php') + 5) : text;
+    const dynamic = code.some((w) => w.dynamic);
     effects.push(
-      ...codeEffects(
-        source,
-        lang,
-        inv.name,
-        inv,
-        code.some((w) => w.dynamic),
-        sql,
-      ),
+      ...(lang === 'tcl'
+        ? tclEffects(source, dynamic, inv.name)
+        : codeEffects(source, lang, inv.name, inv, dynamic, sql)),
     );
   } else if (prog.file && !FRAMEWORK_ENTRY.test(prog.file.value)) {
-    effects.push(...codeFileEffects(inv, prog.file, lang, sql));
+    effects.push(
+      ...(lang === 'tcl' ? tclFileEffects(inv, prog.file) : codeFileEffects(inv, prog.file, lang, sql)),
+    );
   } else if (prog.module) {
     effects.push(...moduleEffects(inv, prog.module, sql));
   } else if (prog.fromCommand) {
@@ -359,6 +377,8 @@ export function interpretersAnalyzer(sql?: SqlParser): Analyzer {
       'lua5.4',
       'rscript',
       'r',
+      ...MORE_INTERPRETERS,
+      ...['8.5', '8.6', '9.0'].flatMap((v) => [`tclsh${v}`, `wish${v}`]),
     ],
     local: true,
     environmentVariables: [],

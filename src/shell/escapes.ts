@@ -243,6 +243,15 @@ function rsyncShell(args: readonly Word[]): Inner[] {
   });
 }
 
+/** `scp -S PROGRAM` (`-rS PROGRAM`, `-SPROGRAM`): scp runs PROGRAM in place of ssh, on this machine, as rsync -e. */
+function scpProgram(args: readonly Word[]): Inner[] {
+  return args.flatMap((w, i): Inner[] => {
+    const m = /^-[346ABCTdpqRrstv]*S(.*)$/s.exec(w.value);
+    const program = m && (m[1] ? { ...w, value: m[1] } : args[i + 1]);
+    return program ? [scriptOrUnverifiable([program], 'scp -S')] : [];
+  });
+}
+
 /**
  * `make --eval=TEXT` (`-E TEXT`): TEXT is read as part of the makefile; a rule with a recipe in it
  * (`all:;rm -rf ~`) runs that recipe, which is not read here. Variables alone (`--eval=X=1`) pass.
@@ -357,6 +366,7 @@ export function peelEscapes(cmd: SimpleCommand, name: string): Peeled | undefine
   else if (name === 'zip') inner = zipCommands(args);
   else if (name === 'less') inner = lessCommands(args);
   else if (name === 'rsync') inner = rsyncShell(args);
+  else if (name === 'scp') inner = scpProgram(args);
   else if (name === 'make' || name === 'gmake') inner = makeEval(args);
   else if (name === 'sed' || name === 'gsed') inner = sedCommands(args);
   else if (name === 'expect') inner = expectCommands(args);

@@ -167,51 +167,50 @@ function tclCommand(command: string, rest: Word[]): Inner | undefined {
 /** What an expect script runs: its spawned and exec'd programs, and the lines sent to a shell it spawned. */
 export function expectCommands(args: readonly Word[]): Inner[] {
   const code = args.flatMap((w, i) => (w.value === '-c' && args[i + 1] ? [args[i + 1]!] : []));
+  return code.flatMap((script) => tclScriptCommands(script, 'expect'));
+}
+
+/** What a Tcl script run by `tool` (expect, tclsh, wish) runs. */
+export function tclScriptCommands(script: Word, tool: string): Inner[] {
   const inner: Inner[] = [];
-  for (const script of code) {
-    if (script.dynamic) {
-      inner.push({
-        kind: 'unverifiable',
-        reason: 'expect runs a script built at run time',
-        target: script.value,
-      });
-      continue;
+  if (script.dynamic)
+    return [
+      { kind: 'unverifiable', reason: `${tool} runs a script built at run time`, target: script.value },
+    ];
+  let session: Word[] | undefined;
+  let prompt = '';
+  const typed: Word[] = [];
+  const close = () => {
+    if (session && typed.length) {
+      // The lines typed, as one script handed to the session's program (`ssh host 'line1\nline2'`).
+      const text = word(
+        typed.map((w) => w.value.replace(/\n$/, '')).join('\n'),
+        typed.some((w) => w.dynamic),
+      );
+      inner.push(typedInto(session, text));
+    } else if (session) inner.push({ kind: 'argv', argv: session });
+    session = undefined;
+    typed.length = 0;
+  };
+  for (const [command, ...rest] of allStatements(script.value)) {
+    const tcl = command ? tclCommand(command.value, rest) : undefined;
+    if (tcl) inner.push(tcl);
+    else if (command?.value === 'spawn') {
+      close();
+      const argv = rest.filter(
+        (w) => !/^-(noecho|console|nottyinit|nottycopy|ignore|leaveopen|open|pty)$/.test(w.value),
+      );
+      // `spawn bash -i`, `spawn env bash`: a shell however it is started.
+      if (argv.some((w) => TAKES_COMMANDS.test(commandName(w)))) session = argv;
+      else if (argv.length) inner.push({ kind: 'argv', argv });
+    } else if (command?.value === 'exec' && rest.length) inner.push({ kind: 'argv', argv: rest });
+    else if (command?.value === 'expect') prompt = rest.map((w) => w.value).join(' ');
+    else if ((command?.value === 'send' || command?.value === 'exp_send') && session) {
+      const text = rest.filter((w) => !w.value.startsWith('-')).at(-1);
+      // An answer to a password or passphrase prompt is a secret, not a command (and stays out of the log).
+      if (text && !SECRET_PROMPT.test(prompt)) typed.push(text);
     }
-    let session: Word[] | undefined;
-    let prompt = '';
-    const typed: Word[] = [];
-    const close = () => {
-      if (session && typed.length) {
-        // The lines typed, as one script handed to the session's program (`ssh host 'line1\nline2'`).
-        const text = word(
-          typed.map((w) => w.value.replace(/\n$/, '')).join('\n'),
-          typed.some((w) => w.dynamic),
-        );
-        inner.push(typedInto(session, text));
-      } else if (session) inner.push({ kind: 'argv', argv: session });
-      session = undefined;
-      typed.length = 0;
-    };
-    for (const [command, ...rest] of allStatements(script.value)) {
-      const tcl = command ? tclCommand(command.value, rest) : undefined;
-      if (tcl) inner.push(tcl);
-      else if (command?.value === 'spawn') {
-        close();
-        const argv = rest.filter(
-          (w) => !/^-(noecho|console|nottyinit|nottycopy|ignore|leaveopen|open|pty)$/.test(w.value),
-        );
-        // `spawn bash -i`, `spawn env bash`: a shell however it is started.
-        if (argv.some((w) => TAKES_COMMANDS.test(commandName(w)))) session = argv;
-        else if (argv.length) inner.push({ kind: 'argv', argv });
-      } else if (command?.value === 'exec' && rest.length) inner.push({ kind: 'argv', argv: rest });
-      else if (command?.value === 'expect') prompt = rest.map((w) => w.value).join(' ');
-      else if ((command?.value === 'send' || command?.value === 'exp_send') && session) {
-        const text = rest.filter((w) => !w.value.startsWith('-')).at(-1);
-        // An answer to a password or passphrase prompt is a secret, not a command (and stays out of the log).
-        if (text && !SECRET_PROMPT.test(prompt)) typed.push(text);
-      }
-    }
-    close();
   }
+  close();
   return inner;
 }

@@ -96,6 +96,30 @@ const INTERPRETERS_READING_STDIN = new Set([
   'perl',
   'ruby',
   'php',
+  // Those of analyzers/interpreters/more-clis.ts that read a program on stdin.
+  'julia',
+  'erl',
+  'tclsh',
+  'wish',
+  'guile',
+  'racket',
+  'sbcl',
+  'clisp',
+  'ecl',
+  'clojure',
+  'clj',
+  'bb',
+  'raku',
+  'perl6',
+  'rakudo',
+  'scala',
+  'scala-cli',
+  'kotlinc',
+  'kotlin',
+  'jshell',
+  'swift',
+  'ghci',
+  'groovysh',
   'pwsh',
   // cmd.exe with no /c reads its commands from stdin (`echo rd /s /q C:\x | cmd`).
   'cmd',
@@ -103,6 +127,7 @@ const INTERPRETERS_READING_STDIN = new Set([
   'iex',
   'invoke-expression',
 ]);
+const STDIN_READERS_UNANALYZED = new Set(['pwsh', 'cmd', 'iex', 'invoke-expression']);
 const PREFIX_WRAPPERS = new Set([
   'nohup',
   'time',
@@ -1021,7 +1046,9 @@ export function peelWrapper(cmd: SimpleCommand): Peeled | undefined {
   if (INTERPRETERS_READING_STDIN.has(name) || /^python3\.\d+$/.test(name)) {
     const args = cmd.argv.slice(1);
     const readsStdin = args.length === 0 || (args.length === 1 && args[0]!.value === '-');
-    if (readsStdin && cmd.stdinFrom) {
+    // Text known in full (`echo 'puts 1' | ruby`) is read by the interpreter's analyzer; cmd and iex have none.
+    const readLater = staticStdin(cmd) !== undefined && !STDIN_READERS_UNANALYZED.has(name);
+    if (readsStdin && cmd.stdinFrom && !readLater) {
       return {
         inner: [
           {

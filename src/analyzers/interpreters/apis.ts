@@ -1,5 +1,6 @@
 import { findCalls, splitArgs, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
+import { moreCalls } from './more-apis.js';
 
 // The standard-library calls, per language, that delete, truncate or overwrite files or run shell commands,
 // matched by name (and receiver: os.remove, FileUtils.rm_rf, child_process.execSync).
@@ -468,4 +469,11 @@ export const FINDERS: Record<Lang, (tokens: Token[]) => Found[]> = {
   php: phpCalls,
   lua: luaCalls,
   r: rCalls,
+  cstyle: (tokens) => moreCalls(tokens, 'cstyle'),
+  elixir: (tokens) => moreCalls(tokens, 'elixir'),
+  erlang: (tokens) => moreCalls(tokens, 'erlang'),
+  julia: (tokens) => moreCalls(tokens, 'julia'),
+  haskell: (tokens) => moreCalls(tokens, 'haskell'),
+  raku: (tokens) => moreCalls(tokens, 'raku'),
+  lisp: (tokens) => moreCalls(tokens, 'lisp'),
 };

@@ -1,7 +1,9 @@
 import { findCalls, literalString, type Call } from '../code-calls.js';
 import type { Lang, Token } from '../code-scan.js';
+import { moreEvaluated } from './more-apis.js';
 
-// Code that runs code: Python's exec, eval and compile, JavaScript's eval, Function and vm. A literal is
+// Code that runs code: Python's exec, eval and compile, JavaScript's eval, Function and vm (and the other
+// languages' of more-apis.ts: Elixir's Code.eval_string, Lisp's eval, Groovy's Eval.me…). A literal is
 // read as code of the same language (`exec("import os; os.system('rm -rf ~')")` was allowed); anything
 // else is code built at run time, which cannot be judged before it runs.
 
@@ -90,7 +92,7 @@ function evaluatorsAsValues(tokens: readonly Token[], lang: Lang): number[] {
 
 export function evaluatedCode(written: readonly Token[], lang: Lang): EvaluatedCode[] {
   const names = lang === 'python' ? PYTHON : lang === 'js' ? new Set([...JS, ...VM_CLASSES]) : undefined;
-  if (!names) return [];
+  if (!names) return moreEvaluated(written, lang);
   const tokens = lang === 'js' ? withGlobalMembers(written) : written;
   const found: EvaluatedCode[] = evaluatorsAsValues(tokens, lang).map((index) => ({
     via: `${tokens[index]!.text} passed as a value`,

@@ -13,7 +13,7 @@ type Kind = 'tree' | 'file' | 'shell';
  * Functions that delete what they are given, by language, as `receiver.name` (the module they come from, so
  * that `seen.remove` of a set is not one) or a bare name where the language has them built in.
  */
-const DELETERS: Record<Lang, ReadonlyMap<string, Kind>> = {
+const DELETERS: Partial<Record<Lang, ReadonlyMap<string, Kind>>> = {
   python: new Map<string, Kind>([
     ['os.remove', 'file'],
     ['os.unlink', 'file'],
@@ -38,8 +38,6 @@ const DELETERS: Record<Lang, ReadonlyMap<string, Kind>> = {
     ['shell_exec', 'shell'],
     ['passthru', 'shell'],
   ]),
-  perl: new Map(),
-  ruby: new Map(),
   lua: new Map<string, Kind>([
     ['os.remove', 'file'],
     ['os.execute', 'shell'],
@@ -71,6 +69,7 @@ function closes(t: Token | undefined): boolean {
 /** The deleting functions passed as values in `tokens`, each as the effect of what it will be given. */
 export function passedDeleterEffects(tokens: readonly Token[], lang: Lang, tool: string): Effect[] {
   const deleters = DELETERS[lang];
+  if (!deleters) return [];
   const effects: Effect[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
