@@ -1,7 +1,9 @@
 import type { Effect, EnvironmentHint, Risk } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
+import { appliedUnseen } from './applied-migrations.js';
 import { serverHints } from './databases/servers.js';
+import { forwardMigration } from './framework-migrations.js';
 
 // Application frameworks' database tasks: `rails db:drop`, `manage.py flush`, `prisma migrate reset`…
 // They act on whatever database the app is configured for, so the app's environment variables place them.
@@ -28,6 +30,7 @@ const RAILS: Record<string, Task> = {
   'db:setup': reset('creates the database and loads the schema over what is there'),
   'db:rollback': rollback('rolls back migrations'),
   'db:migrate:down': rollback('rolls a migration back'),
+  'db:migrate:redo': rollback('rolls back migrations and applies them again'),
   'db:truncate_all': drop('truncates every table'),
 };
 
@@ -252,6 +255,7 @@ function generic(inv: Invocation): Effect[] {
     [/^schema:drop\b/, drop('drops every table'), 'schema:drop'],
     [/^migrate:rollback\b.*--all/, reset('rolls back every migration'), 'migrate:rollback --all'],
     [/^migrate:(fresh|reset)\b/, reset('drops every table and re-runs migrations'), 'migrate:fresh'],
+    [/^migrate:refresh\b/, reset('rolls back every migration and re-runs them'), 'migrate:refresh'],
     [/^db:wipe\b/, drop('drops every table'), 'db:wipe'],
     [/^clean\b/, drop('drops every object in the configured schemas'), 'clean'],
     [/^dropAll\b/, drop('drops every database object'), 'dropAll'],
@@ -284,21 +288,31 @@ export const frameworksAnalyzer: Analyzer = {
   local: false,
   environmentVariables: [],
   analyze(inv) {
-    switch (inv.name) {
-      case 'rails':
-      case 'rake':
-        return rails(inv);
-      case 'python':
-      case 'python3':
-      case 'django-admin':
-        return python(inv);
-      case 'prisma':
-        return prisma(inv);
-      case 'flyway':
-      case 'liquibase':
-        return migrationTool(inv);
-      default:
-        return generic(inv);
-    }
+    const found = tasks(inv);
+    if (found.length) return found;
+    // A forward migration runs files not read here: unverifiable where the app's environment is production.
+    const applied = forwardMigration(inv);
+    if (!applied) return [];
+    const app = inv.name === 'flyway' || inv.name === 'liquibase' ? migrationHints(inv) : envHints(inv);
+    return appliedUnseen(inv, applied.command, [...applied.hints, ...app]);
   },
 };
+
+function tasks(inv: Invocation): Effect[] {
+  switch (inv.name) {
+    case 'rails':
+    case 'rake':
+      return rails(inv);
+    case 'python':
+    case 'python3':
+    case 'django-admin':
+      return python(inv);
+    case 'prisma':
+      return prisma(inv);
+    case 'flyway':
+    case 'liquibase':
+      return migrationTool(inv);
+    default:
+      return generic(inv);
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../support/runtime.js';
+
+// Frameworks' forward migrations run files not read here, as `alembic upgrade head` does, but
+// `RAILS_ENV=production rails db:migrate` was allowed while its `db:rollback` needed approval
+// (src/analyzers/framework-migrations.ts). Where the app's environment, an option or the database's URL
+// says production they are judged as alembic is there; elsewhere, and when they only look, they are
+// everyday work.
+
+describe('framework migrations applied in production', () => {
+  it.each([
+    'RAILS_ENV=production bundle exec rails db:migrate',
+    'RAILS_ENV=production bundle exec rake db:migrate',
+    'RAILS_ENV=production bin/rails db:migrate',
+    'bin/rails db:migrate RAILS_ENV=production',
+    'RAILS_ENV=production rails db:migrate:up VERSION=20240101120000',
+    'RAILS_ENV=production rails db:create db:migrate',
+    'MIX_ENV=prod mix ecto.migrate',
+    'MIX_ENV=prod mix ecto.migrate -r Billing.Repo',
+    'php artisan migrate --force --env=production',
+    'APP_ENV=production php artisan migrate --force',
+    'npx knex migrate:latest --env production',
+    'npx knex --env=production migrate:up',
+    'npx sequelize-cli db:migrate --env production',
+    'npx sequelize-cli db:migrate --url postgres://app@prod-db.internal/billing',
+    'python manage.py migrate --settings=billing.settings.production',
+    'DJANGO_SETTINGS_MODULE=billing.settings.production python3 manage.py migrate billing',
+    'django-admin migrate --settings billing.settings.prod',
+    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma migrate deploy',
+    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma db push',
+    'NODE_ENV=production npx typeorm migration:run -d dist/data-source.js',
+    'npx typeorm migration:run --dataSource dist/prod-data-source.js',
+    'flyway -url=jdbc:postgresql://prod-db.internal/billing migrate',
+    'FLYWAY_URL=jdbc:postgresql://prod-db.internal/billing flyway migrate',
+    'flyway -environment=production migrate',
+    'liquibase --url=jdbc:postgresql://prod-db.internal/billing update',
+    'liquibase --url jdbc:postgresql://prod-db.internal/billing update-count --count 2',
+    'LIQUIBASE_COMMAND_URL=jdbc:postgresql://prod-db.internal/billing liquibase update',
+  ])('%s is unverifiable in production, as alembic is', async (command) => {
+    const r = await check(command);
+    expect(r.assessment.environment).toBe('production');
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('deny');
+    expect(r.assessment.effects.map((e) => [e.operation, e.risk])).toContainEqual([
+      'execute-unverifiable',
+      'high',
+    ]);
+  });
+
+  it('is placed by the app environment the agent runs in', async () => {
+    const r = await check('bundle exec rails db:migrate', { env: { RAILS_ENV: 'production' } });
+    expect(r.decision.outcome).toBe('deny');
+  });
+
+  it('says which variable placed it', async () => {
+    const r = await check('MIX_ENV=prod mix ecto.migrate');
+    expect(r.assessment.effects[0]!.reason).toContain('MIX_ENV=prod');
+  });
+});
+
+describe('framework migrations elsewhere, or only looking', () => {
+  it.each([
+    // Developers' everyday migrations: no hint, or one that says development or test.
+    'rails db:migrate',
+    'bin/rails db:migrate',
+    'bundle exec rake db:migrate',
+    'RAILS_ENV=development rails db:migrate',
+    'RAILS_ENV=test bin/rails db:migrate',
+    'rails db:migrate:up VERSION=20240101120000',
+    'npx prisma migrate dev',
+    'npx prisma migrate dev --name add-users',
+    'DATABASE_URL=postgres://localhost:5432/app_dev npx prisma migrate deploy',
+    'python manage.py migrate',
+    'python manage.py migrate --settings=billing.settings.dev',
+    'mix ecto.migrate',
+    'MIX_ENV=test mix ecto.migrate',
+    'npx knex migrate:latest',
+    'npx knex migrate:latest --env development',
+    'npx sequelize-cli db:migrate',
+    'php artisan migrate',
+    'npx typeorm migration:run -d dist/data-source.js',
+    'flyway -url=jdbc:postgresql://localhost/dev migrate',
+    'liquibase --url=jdbc:postgresql://localhost:5432/dev update',
+    // Only looking, printing or planning, even in production.
+    'RAILS_ENV=production rails db:migrate:status',
+    'RAILS_ENV=production rails db:version',
+    'flyway -url=jdbc:postgresql://prod-db.internal/billing info',
+    'flyway -url=jdbc:postgresql://prod-db.internal/billing validate',
+    'flyway -url=jdbc:postgresql://prod-db.internal/billing -dryRunOutput=/tmp/plan.sql migrate',
+    'liquibase --url=jdbc:postgresql://prod-db.internal/billing status',
+    'liquibase --url=jdbc:postgresql://prod-db.internal/billing update-sql',
+    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma migrate status',
+    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma migrate dev --create-only',
+    'DJANGO_SETTINGS_MODULE=billing.settings.production python manage.py showmigrations',
+    'python manage.py migrate --plan --settings=billing.settings.production',
+    'python manage.py sqlmigrate billing 0042 --settings=billing.settings.production',
+    'php artisan migrate --pretend --env=production',
+    'php artisan migrate:status --env=production',
+    'npx knex migrate:status --env production',
+    'npx sequelize-cli db:migrate:status --env production',
+    'MIX_ENV=prod mix ecto.migrations',
+    'NODE_ENV=production npx typeorm migration:show -d dist/data-source.js',
+  ])('%s is allowed', async (command) => {
+    const r = await check(command);
+    expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
+  });
+});
+
+describe('framework tasks that undo migrations', () => {
+  it.each([
+    ['RAILS_ENV=production rails db:migrate:redo', 'modify'],
+    ['php artisan migrate:refresh --force --env=production', 'replace'],
+  ])('%s is not allowed', async (command, operation) => {
+    const r = await check(command);
+    expect(r.assessment.effects.map((e) => e.operation)).toContain(operation);
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+});
