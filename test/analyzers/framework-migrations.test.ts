@@ -3,9 +3,10 @@ import { check } from '../support/runtime.js';
 
 // Frameworks' forward migrations run files not read here, as `alembic upgrade head` does, but
 // `RAILS_ENV=production rails db:migrate` was allowed while its `db:rollback` needed approval
-// (src/analyzers/framework-migrations.ts). Where the app's environment, an option or the database's URL
-// says production they are judged as alembic is there; elsewhere, and when they only look, they are
-// everyday work.
+// (src/analyzers/framework-migrations.ts; Flask-Migrate, diesel, sqlx and `dotnet ef` are runners, in
+// src/analyzers/migration-runners.ts and app-migration-runners.ts). Where the app's environment, an
+// option or the database's URL says production they are judged as alembic is there; elsewhere, and when
+// they only look, they are everyday work.
 
 describe('framework migrations applied in production', () => {
   it.each([
@@ -36,6 +37,15 @@ describe('framework migrations applied in production', () => {
     'liquibase --url=jdbc:postgresql://prod-db.internal/billing update',
     'liquibase --url jdbc:postgresql://prod-db.internal/billing update-count --count 2',
     'LIQUIBASE_COMMAND_URL=jdbc:postgresql://prod-db.internal/billing liquibase update',
+    'FLASK_ENV=production flask db upgrade',
+    'FLASK_CONFIG=production flask --app billing db upgrade head',
+    'diesel migration run --database-url postgres://prod-db.internal/billing',
+    'DATABASE_URL=postgres://prod-db.internal/billing diesel migration run',
+    'sqlx migrate run --database-url postgres://prod-db.internal/billing',
+    'sqlx migrate run -D postgres://prod-db.internal/billing --source db/migrations',
+    'dotnet ef database update --connection "Host=prod-db.internal;Database=billing"',
+    'ASPNETCORE_ENVIRONMENT=Production dotnet ef database update',
+    'dotnet ef database update -- --environment Production',
   ])('%s is unverifiable in production, as alembic is', async (command) => {
     const r = await check(command);
     expect(r.assessment.environment).toBe('production');
@@ -80,6 +90,13 @@ describe('framework migrations elsewhere, or only looking', () => {
     'npx typeorm migration:run -d dist/data-source.js',
     'flyway -url=jdbc:postgresql://localhost/dev migrate',
     'liquibase --url=jdbc:postgresql://localhost:5432/dev update',
+    'flask db upgrade',
+    'FLASK_ENV=development flask db upgrade',
+    'diesel migration run',
+    'diesel migration run --database-url postgres://localhost/app_dev',
+    'sqlx migrate run',
+    'dotnet ef database update',
+    'dotnet ef database update --connection "Server=localhost;Database=billing_dev"',
     // Only looking, printing or planning, even in production.
     'RAILS_ENV=production rails db:migrate:status',
     'RAILS_ENV=production rails db:version',
@@ -99,16 +116,34 @@ describe('framework migrations elsewhere, or only looking', () => {
     'npx sequelize-cli db:migrate:status --env production',
     'MIX_ENV=prod mix ecto.migrations',
     'NODE_ENV=production npx typeorm migration:show -d dist/data-source.js',
+    'FLASK_ENV=production flask db upgrade --sql',
+    'FLASK_ENV=production flask db current',
+    'FLASK_ENV=production flask db migrate -m "add users"',
+    'diesel migration list --database-url postgres://prod-db.internal/billing',
+    'sqlx migrate info --database-url postgres://prod-db.internal/billing',
+    'sqlx migrate run --dry-run --database-url postgres://prod-db.internal/billing',
+    'dotnet ef migrations script --connection "Host=prod-db.internal;Database=billing"',
+    'dotnet ef migrations add AddUsers',
+    'dotnet build',
+    'flask run',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
   });
 });
 
-describe('framework tasks that undo migrations', () => {
+describe('tasks that undo migrations or drop the database', () => {
   it.each([
     ['RAILS_ENV=production rails db:migrate:redo', 'modify'],
     ['php artisan migrate:refresh --force --env=production', 'replace'],
+    ['FLASK_ENV=production flask db downgrade', 'modify'],
+    ['diesel migration revert --database-url postgres://prod-db.internal/billing', 'modify'],
+    ['diesel migration revert --all', 'delete'],
+    ['diesel database reset --database-url postgres://prod-db.internal/billing', 'delete'],
+    ['sqlx migrate revert --database-url postgres://prod-db.internal/billing', 'modify'],
+    ['sqlx database drop -y --database-url postgres://prod-db.internal/billing', 'delete'],
+    ['dotnet ef database update 0', 'delete'],
+    ['dotnet ef database drop --force', 'delete'],
   ])('%s is not allowed', async (command, operation) => {
     const r = await check(command);
     expect(r.assessment.effects.map((e) => e.operation)).toContain(operation);
