@@ -5,8 +5,8 @@ import { nameHints } from './databases/servers.js';
 import { task, urlHints, type Runner } from './migration-runner.js';
 
 // The migration commands of application toolkits that are not frameworks' task runners: diesel and sqlx
-// (Rust) and Entity Framework (`dotnet ef`). Their commands are two words (`migration run`, `database
-// update`), and they are told the database by `--database-url`, `--connection` or DATABASE_URL.
+// (Rust), Entity Framework (`dotnet ef`) and drizzle-kit. Their commands are mostly two words (`migration
+// run`, `database update`), and they are told the database by an option or by DATABASE_URL.
 
 /** The command of two words (`migration run`) and the words after it. */
 function twoWords(positionals: Word[], groups: readonly string[]) {
@@ -148,5 +148,42 @@ export const EF: Runner = {
     if (command === 'ef migrations remove' && has('-f', '--force'))
       return task('modify', 'medium', 'reverts the latest migration from the database');
     return undefined;
+  },
+};
+
+/** drizzle-kit: `drizzle-kit migrate|push [--config FILE] [--url URL]`; the config file names the database. */
+export const DRIZZLE: Runner = {
+  // `push` makes the database match the schema, dropping the columns and tables it no longer has.
+  applies: new Set(['migrate', 'push']),
+  looks: new Set(['generate', 'check', 'up', 'pull', 'introspect', 'export']),
+  options: {
+    withValue: [
+      '--config',
+      '--url',
+      '--host',
+      '--port',
+      '--user',
+      '--password',
+      '--database',
+      '--dialect',
+      '--schema',
+      '--out',
+    ],
+  },
+  read(positionals, inv, value) {
+    const [command, ...rest] = positionals;
+    if (!command) return undefined;
+    const url = value('--url') ?? value('--host');
+    const hints = [
+      ...(url ? urlHints('flag --url', url) : urlHints('env DATABASE_URL', inv.env('DATABASE_URL'))),
+      ...nameHints('drizzle config or database', value('--config'), value('--database')),
+    ];
+    return { command: command.value, rest, hints };
+  },
+  task(command, _rest, has) {
+    // `--force` approves the statements that lose data without asking.
+    return command === 'push' && has('--force')
+      ? task('replace', 'high', 'pushes the schema, accepting data loss')
+      : undefined;
   },
 };

@@ -21,6 +21,16 @@ interface Forward {
 
 const RAILS: Forward = { applies: ['db:migrate', 'db:migrate:up', 'db:prepare'] };
 
+/** Rails' own last words of a task, which are not a database's name (`db:migrate:status`). */
+const RAILS_SUBTASKS = new Set(['status', 'up', 'down', 'redo', 'reset', 'all']);
+
+/** A Rails task without the database it is limited to (`db:migrate:primary` is `db:migrate`, of one). */
+export function railsTask(name: string): string {
+  const at = name.lastIndexOf(':');
+  const last = name.slice(at + 1);
+  return name.split(':').length > 2 && !RAILS_SUBTASKS.has(last) ? name.slice(0, at) : name;
+}
+
 const FORWARD: Readonly<Record<string, Forward>> = {
   rails: RAILS,
   rake: RAILS,
@@ -86,7 +96,8 @@ export function forwardMigration(inv: Invocation): { command: string; hints: Env
   if (forward.dry?.some(given)) return undefined;
   const parsed = parseOptions(args, { withValue: [...(forward.urls ?? []), ...(forward.names ?? [])] });
   // Tasks may follow options or each other (`rails db:create db:migrate`): each command's words, in order.
-  const words = parsed.positionals.map((w) => (w.dynamic ? '' : w.value));
+  const rails = forward === RAILS;
+  const words = parsed.positionals.map((w) => (w.dynamic ? '' : rails ? railsTask(w.value) : w.value));
   const command = forward.applies.find((c) => {
     const parts = c.split(' ');
     return words.some((_, i) => parts.every((p, j) => words[i + j] === p));

@@ -3,7 +3,7 @@ import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { appliedUnseen } from './applied-migrations.js';
 import { serverHints } from './databases/servers.js';
-import { forwardMigration } from './framework-migrations.js';
+import { forwardMigration, railsTask } from './framework-migrations.js';
 
 // Application frameworks' database tasks: `rails db:drop`, `manage.py flush`, `prisma migrate reset`…
 // They act on whatever database the app is configured for, so the app's environment variables place them.
@@ -80,8 +80,16 @@ function envHints(inv: Invocation): EnvironmentHint[] {
   return hints;
 }
 
-/** Frameworks whose environment is development unless a variable says otherwise (Rails, Mix). */
-const DEVELOPMENT_BY_DEFAULT = new Set(['rails', 'rake', 'bin/rails', 'mix']);
+/** Frameworks whose environment is development unless a variable or option says otherwise. */
+const DEVELOPMENT_BY_DEFAULT = new Set([
+  'rails',
+  'rake',
+  'bin/rails',
+  'mix',
+  'knex',
+  'sequelize',
+  'sequelize-cli',
+]);
 
 function effect(inv: Invocation, tool: string, task: Task, name: string): Effect[] {
   if (task.operation === 'read') return [];
@@ -105,7 +113,10 @@ function effect(inv: Invocation, tool: string, task: Task, name: string): Effect
 
 function rails(inv: Invocation): Effect[] {
   const tasks = words(inv).filter((w) => w.startsWith('db:'));
-  return tasks.flatMap((t) => (RAILS[t] ? effect(inv, inv.name, RAILS[t], t) : []));
+  return tasks.flatMap((t) => {
+    const task = RAILS[t] ?? RAILS[railsTask(t)];
+    return task ? effect(inv, inv.name, task, t) : [];
+  });
 }
 
 function python(inv: Invocation): Effect[] {
@@ -260,6 +271,15 @@ function generic(inv: Invocation): Effect[] {
     [/^clean\b/, drop('drops every object in the configured schemas'), 'clean'],
     [/^dropAll\b/, drop('drops every database object'), 'dropAll'],
     [/^ecto\.(drop|reset)\b/, drop('drops the database'), 'ecto.drop'],
+    // Undoing the latest migrations, as `rails db:rollback` does (`--all` above for knex).
+    [/^ecto\.rollback\b.*--all/, reset('rolls back every migration'), 'ecto.rollback --all'],
+    ...['ecto.rollback', 'migrate:rollback', 'migrate:down', 'db:migrate:undo', 'migration:revert'].map(
+      (name): [RegExp, Task, string] => [
+        new RegExp(`^${name.replace('.', '\\.')}\\b`),
+        rollback('rolls back migrations'),
+        name,
+      ],
+    ),
   ];
   for (const [pattern, task, name] of table) if (pattern.test(text)) return effect(inv, inv.name, task, name);
   return [];

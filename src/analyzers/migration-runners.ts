@@ -2,12 +2,12 @@ import type { Effect, EnvironmentHint } from '../core/types.js';
 import { optionValue, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { appliedUnseen } from './applied-migrations.js';
-import { DIESEL, EF, SQLX } from './app-migration-runners.js';
+import { DIESEL, DRIZZLE, EF, SQLX } from './app-migration-runners.js';
 import { nameHints } from './databases/servers.js';
 import { task, urlHints, type Runner } from './migration-runner.js';
 
 // Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic (and Flask-Migrate's
-// `flask db`), sqitch, and those of diesel, sqlx and `dotnet ef` (app-migration-runners.ts). Each
+// `flask db`), sqitch, and those of diesel, sqlx, `dotnet ef` and drizzle-kit (app-migration-runners.ts). Each
 // is told the database on its command line or in a variable, and a few of its commands undo migrations
 // (dropping the tables they made) or drop the database: `goose postgres "postgres://…prod…/billing" reset`.
 
@@ -319,6 +319,7 @@ const RUNNERS: Readonly<Record<string, Runner>> = {
   sqlx: SQLX,
   dotnet: EF,
   flask: FLASK,
+  'drizzle-kit': DRIZZLE,
 };
 
 function analyzeRunner(inv: Invocation): Effect[] {

@@ -46,6 +46,10 @@ describe('framework migrations applied in production', () => {
     'dotnet ef database update --connection "Host=prod-db.internal;Database=billing"',
     'ASPNETCORE_ENVIRONMENT=Production dotnet ef database update',
     'dotnet ef database update -- --environment Production',
+    'npx drizzle-kit migrate --config drizzle.prod.config.ts',
+    'DATABASE_URL=postgres://prod-db.internal/billing npx drizzle-kit push',
+    'RAILS_ENV=production rails db:migrate:primary',
+    'RAILS_ENV=production rails db:migrate:up:primary VERSION=20240101120000',
   ])('%s is unverifiable in production, as alembic is', async (command) => {
     const r = await check(command);
     expect(r.assessment.environment).toBe('production');
@@ -97,6 +101,9 @@ describe('framework migrations elsewhere, or only looking', () => {
     'sqlx migrate run',
     'dotnet ef database update',
     'dotnet ef database update --connection "Server=localhost;Database=billing_dev"',
+    'npx drizzle-kit push',
+    'npx drizzle-kit migrate',
+    'rails db:migrate:primary',
     // Only looking, printing or planning, even in production.
     'RAILS_ENV=production rails db:migrate:status',
     'RAILS_ENV=production rails db:version',
@@ -126,6 +133,8 @@ describe('framework migrations elsewhere, or only looking', () => {
     'dotnet ef migrations add AddUsers',
     'dotnet build',
     'flask run',
+    'npx drizzle-kit generate --config drizzle.prod.config.ts',
+    'RAILS_ENV=production rails db:migrate:status:primary',
   ])('%s is allowed', async (command) => {
     const r = await check(command);
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).toBe('allow');
@@ -144,9 +153,28 @@ describe('tasks that undo migrations or drop the database', () => {
     ['sqlx database drop -y --database-url postgres://prod-db.internal/billing', 'delete'],
     ['dotnet ef database update 0', 'delete'],
     ['dotnet ef database drop --force', 'delete'],
+    ['npx drizzle-kit push --force', 'replace'],
+    ['RAILS_ENV=production rails db:rollback:primary', 'modify'],
+    ['MIX_ENV=prod mix ecto.rollback', 'modify'],
+    ['mix ecto.rollback --all', 'replace'],
+    ['npx knex migrate:rollback --env production', 'modify'],
+    ['php artisan migrate:rollback --env=production', 'modify'],
+    ['npx sequelize-cli db:migrate:undo --env production', 'modify'],
+    ['NODE_ENV=production npx typeorm migration:revert -d dist/data-source.js', 'modify'],
   ])('%s is not allowed', async (command, operation) => {
     const r = await check(command);
     expect(r.assessment.effects.map((e) => e.operation)).toContain(operation);
     expect(r.decision.outcome).not.toBe('allow');
   });
+});
+
+describe('rollbacks where the framework defaults to development', () => {
+  it.each(['npx knex migrate:rollback', 'npx sequelize-cli db:migrate:undo', 'mix ecto.rollback'])(
+    '%s is asked about, in development',
+    async (command) => {
+      const r = await check(command);
+      expect(r.assessment.environment).toBe('non-production');
+      expect(r.decision.outcome).toBe('ask');
+    },
+  );
 });
