@@ -2,7 +2,7 @@ import type { EnvironmentHint } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Invocation } from './analyzer.js';
 import { nameHints } from './databases/servers.js';
-import { task, urlHints, type Runner } from './migration-runner.js';
+import { task, urlHints, urlOrVariable, type Runner } from './migration-runner.js';
 
 // The migration commands of application toolkits that are not frameworks' task runners: diesel and sqlx
 // (Rust), Entity Framework (`dotnet ef`) and drizzle-kit. Their commands are mostly two words (`migration
@@ -15,13 +15,9 @@ function twoWords(positionals: Word[], groups: readonly string[]) {
   return { command: `${group.value} ${command.value}`, rest };
 }
 
-/** `--database-url URL`, or DATABASE_URL. */
-function databaseUrl(inv: Invocation, value: (...names: string[]) => string | undefined): EnvironmentHint[] {
-  const given = value('--database-url', '-D');
-  return given
-    ? urlHints('flag --database-url', given)
-    : urlHints('env DATABASE_URL', inv.env('DATABASE_URL'));
-}
+/** `--database-url URL` (`-D` for sqlx), or DATABASE_URL. */
+const databaseUrl = (inv: Invocation, value: (...names: string[]) => string | undefined) =>
+  urlOrVariable(inv, '--database-url', value('--database-url', '-D'));
 
 const DROPS = 'drops the database';
 
@@ -173,9 +169,8 @@ export const DRIZZLE: Runner = {
   read(positionals, inv, value) {
     const [command, ...rest] = positionals;
     if (!command) return undefined;
-    const url = value('--url') ?? value('--host');
     const hints = [
-      ...(url ? urlHints('flag --url', url) : urlHints('env DATABASE_URL', inv.env('DATABASE_URL'))),
+      ...urlOrVariable(inv, '--url', value('--url') ?? value('--host')),
       ...nameHints('drizzle config or database', value('--config'), value('--database')),
     ];
     return { command: command.value, rest, hints };

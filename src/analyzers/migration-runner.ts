@@ -41,3 +41,13 @@ export interface Runner {
 
 export const urlHints = (source: string, url: string | undefined): EnvironmentHint[] =>
   serverHints(source, url);
+
+/** The database an option gives (`--url`, `--database-url`), or else the one a variable holds. */
+export function urlOrVariable(
+  inv: Invocation,
+  option: string,
+  url: string | undefined,
+  variable = 'DATABASE_URL',
+): EnvironmentHint[] {
+  return url ? urlHints(`flag ${option}`, url) : urlHints(`env ${variable}`, inv.env(variable));
+}

@@ -4,7 +4,7 @@ import type { Analyzer, Invocation } from './analyzer.js';
 import { appliedUnseen } from './applied-migrations.js';
 import { DIESEL, DRIZZLE, EF, SQLX } from './app-migration-runners.js';
 import { nameHints } from './databases/servers.js';
-import { task, urlHints, type Runner } from './migration-runner.js';
+import { task, urlHints, urlOrVariable, type Runner } from './migration-runner.js';
 
 // Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic (and Flask-Migrate's
 // `flask db`), sqitch, and those of diesel, sqlx, `dotnet ef` and drizzle-kit (app-migration-runners.ts). Each
@@ -138,9 +138,11 @@ const DBMATE: Runner = {
     const [command, ...rest] = positionals;
     if (!command) return undefined;
     const variable = value('-e', '--env') ?? 'DATABASE_URL';
-    const url = value('-u', '--url');
-    const hints = url ? urlHints('flag --url', url) : urlHints(`env ${variable}`, inv.env(variable));
-    return { command: command.value, rest, hints };
+    return {
+      command: command.value,
+      rest,
+      hints: urlOrVariable(inv, '--url', value('-u', '--url'), variable),
+    };
   },
   task(command) {
     switch (command) {
