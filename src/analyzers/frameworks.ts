@@ -1,9 +1,7 @@
 import type { Effect, EnvironmentHint, Risk } from '../core/types.js';
 import type { Word } from '../shell/words.js';
 import type { Analyzer, Invocation } from './analyzer.js';
-import { appliedUnseen } from './applied-migrations.js';
 import { serverHints } from './databases/servers.js';
-import { forwardMigration, railsTask } from './framework-migrations.js';
 
 // Application frameworks' database tasks: `rails db:drop`, `manage.py flush`, `prisma migrate reset`…
 // They act on whatever database the app is configured for, so the app's environment variables place them.
@@ -109,6 +107,16 @@ function effect(inv: Invocation, tool: string, task: Task, name: string): Effect
       category: 'database',
     },
   ];
+}
+
+/** Rails' own last words of a task, which are not a database's name (`db:migrate:status`). */
+const RAILS_SUBTASKS = new Set(['status', 'up', 'down', 'redo', 'reset', 'all']);
+
+/** A Rails task without the database it is limited to (`db:rollback:primary` is `db:rollback`, of one). */
+function railsTask(name: string): string {
+  const at = name.lastIndexOf(':');
+  const last = name.slice(at + 1);
+  return name.split(':').length > 2 && !RAILS_SUBTASKS.has(last) ? name.slice(0, at) : name;
 }
 
 function rails(inv: Invocation): Effect[] {
@@ -308,31 +316,21 @@ export const frameworksAnalyzer: Analyzer = {
   local: false,
   environmentVariables: [],
   analyze(inv) {
-    const found = tasks(inv);
-    if (found.length) return found;
-    // A forward migration runs files not read here: unverifiable where the app's environment is production.
-    const applied = forwardMigration(inv);
-    if (!applied) return [];
-    const app = inv.name === 'flyway' || inv.name === 'liquibase' ? migrationHints(inv) : envHints(inv);
-    return appliedUnseen(inv, applied.command, [...applied.hints, ...app]);
+    switch (inv.name) {
+      case 'rails':
+      case 'rake':
+        return rails(inv);
+      case 'python':
+      case 'python3':
+      case 'django-admin':
+        return python(inv);
+      case 'prisma':
+        return prisma(inv);
+      case 'flyway':
+      case 'liquibase':
+        return migrationTool(inv);
+      default:
+        return generic(inv);
+    }
   },
 };
-
-function tasks(inv: Invocation): Effect[] {
-  switch (inv.name) {
-    case 'rails':
-    case 'rake':
-      return rails(inv);
-    case 'python':
-    case 'python3':
-    case 'django-admin':
-      return python(inv);
-    case 'prisma':
-      return prisma(inv);
-    case 'flyway':
-    case 'liquibase':
-      return migrationTool(inv);
-    default:
-      return generic(inv);
-  }
-}

@@ -1,42 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../support/runtime.js';
 
-// Frameworks' forward migrations run files not read here, as `alembic upgrade head` does, but
-// `RAILS_ENV=production rails db:migrate` was allowed while its `db:rollback` needed approval
-// (src/analyzers/framework-migrations.ts; Flask-Migrate, diesel, sqlx and `dotnet ef` are runners, in
-// src/analyzers/migration-runners.ts and app-migration-runners.ts). Where the app's environment, an
-// option or the database's URL says production they are judged as alembic is there; elsewhere, and when
-// they only look, they are everyday work.
+// Applying migrations runs files not read here, as `alembic upgrade head` does. Flask-Migrate, diesel, sqlx,
+// `dotnet ef` and drizzle-kit are now read as runners (src/analyzers/migration-runners.ts,
+// app-migration-runners.ts): where their database or the app's environment says production, applying is
+// unverifiable there; elsewhere, and when they only look, it is everyday work. Frameworks' own forward
+// migrations (`rails db:migrate`, `flyway migrate`…) stay allowed: held-out set 13 labels them routine in
+// production too. Their rollbacks are judged as `rails db:rollback` is.
 
-describe('framework migrations applied in production', () => {
+describe('migrations applied in production by app toolkits', () => {
   it.each([
-    'RAILS_ENV=production bundle exec rails db:migrate',
-    'RAILS_ENV=production bundle exec rake db:migrate',
-    'RAILS_ENV=production bin/rails db:migrate',
-    'bin/rails db:migrate RAILS_ENV=production',
-    'RAILS_ENV=production rails db:migrate:up VERSION=20240101120000',
-    'RAILS_ENV=production rails db:create db:migrate',
-    'MIX_ENV=prod mix ecto.migrate',
-    'MIX_ENV=prod mix ecto.migrate -r Billing.Repo',
-    'php artisan migrate --force --env=production',
-    'APP_ENV=production php artisan migrate --force',
-    'npx knex migrate:latest --env production',
-    'npx knex --env=production migrate:up',
-    'npx sequelize-cli db:migrate --env production',
-    'npx sequelize-cli db:migrate --url postgres://app@prod-db.internal/billing',
-    'python manage.py migrate --settings=billing.settings.production',
-    'DJANGO_SETTINGS_MODULE=billing.settings.production python3 manage.py migrate billing',
-    'django-admin migrate --settings billing.settings.prod',
-    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma migrate deploy',
-    'DATABASE_URL=postgres://prod-db.internal/billing npx prisma db push',
-    'NODE_ENV=production npx typeorm migration:run -d dist/data-source.js',
-    'npx typeorm migration:run --dataSource dist/prod-data-source.js',
-    'flyway -url=jdbc:postgresql://prod-db.internal/billing migrate',
-    'FLYWAY_URL=jdbc:postgresql://prod-db.internal/billing flyway migrate',
-    'flyway -environment=production migrate',
-    'liquibase --url=jdbc:postgresql://prod-db.internal/billing update',
-    'liquibase --url jdbc:postgresql://prod-db.internal/billing update-count --count 2',
-    'LIQUIBASE_COMMAND_URL=jdbc:postgresql://prod-db.internal/billing liquibase update',
     'FLASK_ENV=production flask db upgrade',
     'FLASK_CONFIG=production flask --app billing db upgrade head',
     'diesel migration run --database-url postgres://prod-db.internal/billing',
@@ -48,8 +21,6 @@ describe('framework migrations applied in production', () => {
     'dotnet ef database update -- --environment Production',
     'npx drizzle-kit migrate --config drizzle.prod.config.ts',
     'DATABASE_URL=postgres://prod-db.internal/billing npx drizzle-kit push',
-    'RAILS_ENV=production rails db:migrate:primary',
-    'RAILS_ENV=production rails db:migrate:up:primary VERSION=20240101120000',
   ])('%s is unverifiable in production, as alembic is', async (command) => {
     const r = await check(command);
     expect(r.assessment.environment).toBe('production');
@@ -59,19 +30,9 @@ describe('framework migrations applied in production', () => {
       'high',
     ]);
   });
-
-  it('is placed by the app environment the agent runs in', async () => {
-    const r = await check('bundle exec rails db:migrate', { env: { RAILS_ENV: 'production' } });
-    expect(r.decision.outcome).toBe('deny');
-  });
-
-  it('says which variable placed it', async () => {
-    const r = await check('MIX_ENV=prod mix ecto.migrate');
-    expect(r.assessment.effects[0]!.reason).toContain('MIX_ENV=prod');
-  });
 });
 
-describe('framework migrations elsewhere, or only looking', () => {
+describe('migrations elsewhere, or only looking', () => {
   it.each([
     // Developers' everyday migrations: no hint, or one that says development or test.
     'rails db:migrate',
