@@ -28,6 +28,7 @@ const RAILS: Record<string, Task> = {
   'db:setup': reset('creates the database and loads the schema over what is there'),
   'db:rollback': rollback('rolls back migrations'),
   'db:migrate:down': rollback('rolls a migration back'),
+  'db:migrate:redo': rollback('rolls back migrations and applies them again'),
   'db:truncate_all': drop('truncates every table'),
 };
 
@@ -77,8 +78,16 @@ function envHints(inv: Invocation): EnvironmentHint[] {
   return hints;
 }
 
-/** Frameworks whose environment is development unless a variable says otherwise (Rails, Mix). */
-const DEVELOPMENT_BY_DEFAULT = new Set(['rails', 'rake', 'bin/rails', 'mix']);
+/** Frameworks whose environment is development unless a variable or option says otherwise. */
+const DEVELOPMENT_BY_DEFAULT = new Set([
+  'rails',
+  'rake',
+  'bin/rails',
+  'mix',
+  'knex',
+  'sequelize',
+  'sequelize-cli',
+]);
 
 /** Where the application's code runs: its environment variables and options, else the framework's default. */
 export function appEnvironmentHints(inv: Invocation): EnvironmentHint[] {
@@ -106,9 +115,22 @@ function effect(inv: Invocation, tool: string, task: Task, name: string): Effect
   ];
 }
 
+/** Rails' own last words of a task, which are not a database's name (`db:migrate:status`). */
+const RAILS_SUBTASKS = new Set(['status', 'up', 'down', 'redo', 'reset', 'all']);
+
+/** A Rails task without the database it is limited to (`db:rollback:primary` is `db:rollback`, of one). */
+function railsTask(name: string): string {
+  const at = name.lastIndexOf(':');
+  const last = name.slice(at + 1);
+  return name.split(':').length > 2 && !RAILS_SUBTASKS.has(last) ? name.slice(0, at) : name;
+}
+
 function rails(inv: Invocation): Effect[] {
   const tasks = words(inv).filter((w) => w.startsWith('db:'));
-  return tasks.flatMap((t) => (RAILS[t] ? effect(inv, inv.name, RAILS[t], t) : []));
+  return tasks.flatMap((t) => {
+    const task = RAILS[t] ?? RAILS[railsTask(t)];
+    return task ? effect(inv, inv.name, task, t) : [];
+  });
 }
 
 function python(inv: Invocation): Effect[] {
@@ -258,10 +280,20 @@ function generic(inv: Invocation): Effect[] {
     [/^schema:drop\b/, drop('drops every table'), 'schema:drop'],
     [/^migrate:rollback\b.*--all/, reset('rolls back every migration'), 'migrate:rollback --all'],
     [/^migrate:(fresh|reset)\b/, reset('drops every table and re-runs migrations'), 'migrate:fresh'],
+    [/^migrate:refresh\b/, reset('rolls back every migration and re-runs them'), 'migrate:refresh'],
     [/^db:wipe\b/, drop('drops every table'), 'db:wipe'],
     [/^clean\b/, drop('drops every object in the configured schemas'), 'clean'],
     [/^dropAll\b/, drop('drops every database object'), 'dropAll'],
     [/^ecto\.(drop|reset)\b/, drop('drops the database'), 'ecto.drop'],
+    // Undoing the latest migrations, as `rails db:rollback` does (`--all` above for knex).
+    [/^ecto\.rollback\b.*--all/, reset('rolls back every migration'), 'ecto.rollback --all'],
+    ...['ecto.rollback', 'migrate:rollback', 'migrate:down', 'db:migrate:undo', 'migration:revert'].map(
+      (name): [RegExp, Task, string] => [
+        new RegExp(`^${name.replace('.', '\\.')}\\b`),
+        rollback('rolls back migrations'),
+        name,
+      ],
+    ),
   ];
   for (const [pattern, task, name] of table) if (pattern.test(text)) return effect(inv, inv.name, task, name);
   return [];

@@ -1,45 +1,15 @@
-import type { Effect, EnvironmentHint, Operation, Risk } from '../core/types.js';
-import { optionValue, parseOptions, type OptionSpec } from '../shell/options.js';
-import type { Word } from '../shell/words.js';
+import type { Effect, EnvironmentHint } from '../core/types.js';
+import { optionValue, parseOptions } from '../shell/options.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { appliedUnseen } from './applied-migrations.js';
-import { serverHints } from './databases/servers.js';
+import { DIESEL, DRIZZLE, EF, SQLX } from './app-migration-runners.js';
+import { nameHints } from './databases/servers.js';
+import { task, urlHints, urlOrVariable, type Runner } from './migration-runner.js';
 
-// Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic and sqitch. Each
+// Stand-alone schema migration runners: goose, golang-migrate (`migrate`), dbmate, alembic (and Flask-Migrate's
+// `flask db`), sqitch, and those of diesel, sqlx, `dotnet ef` and drizzle-kit (app-migration-runners.ts). Each
 // is told the database on its command line or in a variable, and a few of its commands undo migrations
 // (dropping the tables they made) or drop the database: `goose postgres "postgres://…prod…/billing" reset`.
-
-interface Task {
-  operation: Operation;
-  risk: Risk;
-  what: string;
-}
-
-const task = (operation: Operation, risk: Risk, what: string): Task => ({ operation, risk, what });
-
-/** What a runner's positionals say: the command and the rest, and where the database is. */
-interface Reading {
-  command: string;
-  rest: Word[];
-  hints: EnvironmentHint[];
-}
-
-interface Runner {
-  options: OptionSpec;
-  /** Commands that only look or write a new migration file: known, and nothing to judge. */
-  looks: ReadonlySet<string>;
-  read(
-    positionals: Word[],
-    inv: Invocation,
-    value: (...names: string[]) => string | undefined,
-  ): Reading | undefined;
-  /** The task of a command, given the words after it; undefined when it changes nothing that matters. */
-  task(command: string, rest: Word[], has: (...names: string[]) => boolean): Task | undefined;
-  /** Commands that apply migrations: SQL in files not read here (`migrate up`, `sqitch deploy`). */
-  applies: ReadonlySet<string>;
-}
-
-const urlHints = (source: string, url: string | undefined): EnvironmentHint[] => serverHints(source, url);
 
 /** `goose [options] DRIVER DBSTRING COMMAND`, or `goose COMMAND` with GOOSE_DRIVER and GOOSE_DBSTRING set. */
 const GOOSE: Runner = {
@@ -168,9 +138,11 @@ const DBMATE: Runner = {
     const [command, ...rest] = positionals;
     if (!command) return undefined;
     const variable = value('-e', '--env') ?? 'DATABASE_URL';
-    const url = value('-u', '--url');
-    const hints = url ? urlHints('flag --url', url) : urlHints(`env ${variable}`, inv.env(variable));
-    return { command: command.value, rest, hints };
+    return {
+      command: command.value,
+      rest,
+      hints: urlOrVariable(inv, '--url', value('-u', '--url'), variable),
+    };
   },
   task(command) {
     switch (command) {
@@ -202,6 +174,7 @@ function alembicHints(inv: Invocation): EnvironmentHint[] {
 /** alembic: `alembic [-c INI] [-n SECTION] [-x KEY=VALUE]… COMMAND [--sql] [REVISION]`; env.py finds the database. */
 const ALEMBIC: Runner = {
   applies: new Set(['upgrade']),
+  dry: ['--sql'],
   looks: new Set([
     'current',
     'history',
@@ -230,6 +203,34 @@ const ALEMBIC: Runner = {
     return revision === '' || /^-\d+$/.test(revision)
       ? task('modify', 'medium', 'rolls back the latest migrations')
       : task('modify', 'high', 'rolls migrations back to a revision, undoing every one after it');
+  },
+};
+
+/** Where a Flask app runs: its environment or config variable, the app and env file it is given, its database. */
+function flaskHints(inv: Invocation, value: (...names: string[]) => string | undefined): EnvironmentHint[] {
+  const variables = ['FLASK_ENV', 'FLASK_CONFIG', 'APP_ENV'].flatMap((name) => {
+    const given = inv.env(name);
+    return given ? [{ source: `env ${name}`, value: given }] : [];
+  });
+  return [
+    ...variables,
+    ...nameHints('flask app or env file', value('-A', '--app'), value('-e', '--env-file')),
+    ...urlHints('env SQLALCHEMY_DATABASE_URI', inv.env('SQLALCHEMY_DATABASE_URI')),
+  ];
+}
+
+/** Flask-Migrate: `flask [--app APP] db COMMAND …`, alembic's commands run with the app's configuration. */
+const FLASK: Runner = {
+  ...ALEMBIC,
+  // `flask db migrate` writes a new migration file, as `alembic revision --autogenerate` does.
+  looks: new Set([...ALEMBIC.looks, 'migrate', 'edit']),
+  options: {
+    withValue: [...(ALEMBIC.options.withValue ?? []), '-A', '--app', '-e', '--env-file', '-d', '--directory'],
+  },
+  read(positionals, inv, value) {
+    const [group, command, ...rest] = positionals;
+    if (group?.value !== 'db' || !command) return undefined;
+    return { command: command.value, rest, hints: [...flaskHints(inv, value), ...alembicHints(inv)] };
   },
 };
 
@@ -316,6 +317,11 @@ const RUNNERS: Readonly<Record<string, Runner>> = {
   dbmate: DBMATE,
   alembic: ALEMBIC,
   sqitch: SQITCH,
+  diesel: DIESEL,
+  sqlx: SQLX,
+  dotnet: EF,
+  flask: FLASK,
+  'drizzle-kit': DRIZZLE,
 };
 
 function analyzeRunner(inv: Invocation): Effect[] {
@@ -335,7 +341,7 @@ function analyzeRunner(inv: Invocation): Effect[] {
   // `up` runs the SQL of migration files not read here: as an unrecognised program, unverifiable in production.
   // The database it is given (`migrate -database postgres://…prod… up`) places it as a variable would.
   if (!found)
-    return runner.applies.has(reading.command) && !has('--sql')
+    return runner.applies.has(reading.command) && !has(...(runner.dry ?? []))
       ? appliedUnseen(inv, `${inv.name} ${reading.command}`, reading.hints)
       : [];
   return [
