@@ -71,6 +71,12 @@ export const harmless = (): undefined => undefined;
 export const everyday = (...verbs: string[]): Record<string, VerbRule> =>
   Object.fromEntries(verbs.map((verb) => [verb, harmless]));
 
+/** A subcommand that only prints what it would do with one of `options` (`--dry-run`, `--export`). */
+export const unlessOption =
+  (verb: Verb, ...options: string[]) =>
+  (call: Call): Verb | undefined =>
+    hasOption(call.options, ...options) ? undefined : verb;
+
 /** A read worth reporting (it prints a secret) though it changes nothing. */
 export const reads = (category: string, what: string): Verb => ({
   operation: 'read',
