@@ -1,7 +1,7 @@
 import type { Effect } from '../core/types.js';
 import type { Analyzer, Invocation } from './analyzer.js';
 import { listedSubcommandEffects } from './listed-subcommands.js';
-import { destroys, everyday, unlessOption, type Cli, type Verb } from './subcommands.js';
+import { destroys, everyday, unlessOption, worseInProduction, type Cli, type Verb } from './subcommands.js';
 
 // What turns this machine back from a Kubernetes node: `kubeadm reset` deletes the node's Kubernetes state
 // (on a control plane with stacked etcd, by default, the etcd data directory: the cluster's whole state),
@@ -78,6 +78,12 @@ const MICROK8S: Cli = {
   target: () => 'this node',
 };
 
+/** An outage of the node's workloads, not a loss of data: routine on a dev machine. */
+const stopsEveryPod = worseInProduction(
+  destroys('medium', 'cluster', 'stops every pod and container of this node'),
+  'high',
+);
+
 /** The install scripts of k3s and RKE2 leave these on the node, on the PATH. */
 const SCRIPTS: Record<string, Verb> = {
   'k3s-uninstall.sh': destroys(
@@ -95,14 +101,8 @@ const SCRIPTS: Record<string, Verb> = {
     'cluster',
     'removes RKE2 from this node with its data, its etcd too',
   ),
-  'k3s-killall.sh': {
-    ...destroys('medium', 'cluster', 'stops every pod and container of this node'),
-    riskInProduction: 'high',
-  },
-  'rke2-killall.sh': {
-    ...destroys('medium', 'cluster', 'stops every pod and container of this node'),
-    riskInProduction: 'high',
-  },
+  'k3s-killall.sh': stopsEveryPod,
+  'rke2-killall.sh': stopsEveryPod,
 };
 
 function script(inv: Invocation): Effect[] {

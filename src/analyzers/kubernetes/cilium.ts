@@ -1,7 +1,7 @@
 import type { Effect } from '../../core/types.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, everyday, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, worseInProduction, type Cli } from '../subcommands.js';
 import { kubeCliHints } from './cli-hints.js';
 
 // The cilium CLI installs and removes Cilium, the cluster's network plugin (CNI): `cilium uninstall` leaves
@@ -36,9 +36,6 @@ const VALUE_OPTIONS = [
   '--output',
   '--output-file',
 ];
-
-/** Routine in a dev cluster, worse in production or an unknown one. */
-const worseInProduction = (verb: Verb, risk: Verb['risk']): Verb => ({ ...verb, riskInProduction: risk });
 
 const VERBS: Cli['verbs'] = {
   uninstall: worseInProduction(

@@ -1,6 +1,6 @@
 import type { EnvironmentHint } from '../../core/types.js';
 import { optionValue } from '../../shell/options.js';
-import type { Call } from '../subcommands.js';
+import { envHint, placeHints, type Call } from '../subcommands.js';
 import { contextHints } from './common.js';
 
 /**
@@ -22,4 +22,14 @@ export function kubeCliHints(
   });
   const namespace = flags.namespace ? optionValue(call.options, ...flags.namespace) : undefined;
   return namespace ? [...hints, { source: 'flag --namespace', value: namespace }] : hints;
+}
+
+/**
+ * A deploy tool's environment (helmfile's `-e production`, werf's `--env`), else the variable that sets it:
+ * an explicit place, as a kube context is.
+ */
+export function environmentHints(call: Call, options: string[], variable: string): EnvironmentHint[] {
+  return optionValue(call.options, ...options)
+    ? placeHints(call, `flag ${options[options.length - 1]!}`, ...options)
+    : envHint(call, variable);
 }

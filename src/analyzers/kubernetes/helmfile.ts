@@ -2,8 +2,8 @@ import type { Effect } from '../../core/types.js';
 import { optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, envHint, everyday, placeHints, type Cli } from '../subcommands.js';
-import { kubeCliHints } from './cli-hints.js';
+import { changes, destroys, everyday, worseInProduction, type Cli } from '../subcommands.js';
+import { environmentHints, kubeCliHints } from './cli-hints.js';
 
 // helmfile runs helm over every release its state file lists. `destroy` (and the older `delete`) uninstall
 // them all, as `helm uninstall` of each would; `sync` and `apply` upgrade them all and uninstall those marked
@@ -44,14 +44,14 @@ const uninstallsAll = destroys(
 );
 
 /** Low in dev or staging, as `helm upgrade` is; in production it may uninstall releases too. */
-const sync = {
-  ...changes(
+const sync = worseInProduction(
+  changes(
     'low',
     'release',
     'installs or upgrades every release of the helmfile, and uninstalls those marked installed: false',
   ),
-  riskInProduction: 'medium' as const,
-};
+  'medium',
+);
 
 const VERBS: Cli['verbs'] = {
   destroy: uninstallsAll,
@@ -67,18 +67,15 @@ const VERBS: Cli['verbs'] = {
 const HELMFILE: Cli = {
   options: { withValue: VALUE_OPTIONS },
   verbs: VERBS,
-  hints: (call) => {
-    const environment = optionValue(call.options, '-e', '--environment')
-      ? placeHints(call, 'flag --environment', '-e', '--environment')
-      : envHint(call, 'HELMFILE_ENVIRONMENT');
-    const cluster = kubeCliHints(call, {
+  hints: (call) => [
+    ...environmentHints(call, ['-e', '--environment'], 'HELMFILE_ENVIRONMENT'),
+    ...kubeCliHints(call, {
       context: ['--kube-context'],
       kubeconfig: [],
       namespace: ['-n', '--namespace'],
       envContext: 'HELM_KUBECONTEXT',
-    });
-    return [...environment, ...cluster];
-  },
+    }),
+  ],
   target: (call) => optionValue(call.options, '-l', '--selector') ?? 'helmfile',
 };
 

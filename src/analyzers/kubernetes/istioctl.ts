@@ -2,7 +2,16 @@ import type { Effect } from '../../core/types.js';
 import { hasOption } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, everyday, unlessOption, type Call, type Cli, type Verb } from '../subcommands.js';
+import {
+  changes,
+  destroys,
+  everyday,
+  unlessOption,
+  worseInProduction,
+  type Call,
+  type Cli,
+  type Verb,
+} from '../subcommands.js';
 import { kubeCliHints } from './cli-hints.js';
 
 // istioctl installs and removes the Istio service mesh. `istioctl uninstall --purge` removes the control
@@ -33,22 +42,22 @@ const VALUE_OPTIONS = [
 const uninstall = (call: Call): Verb | undefined =>
   unlessOption(
     hasOption(call.options, '--purge')
-      ? {
-          ...destroys(
+      ? worseInProduction(
+          destroys(
             'high',
             'cluster',
             'removes the Istio control plane and every Istio resource with its CRDs: the mesh and its policies',
           ),
-          riskInProduction: 'critical',
-        }
-      : {
-          ...destroys(
+          'critical',
+        )
+      : worseInProduction(
+          destroys(
             'medium',
             'cluster',
             'removes an Istio control plane revision: its sidecars lose their control plane',
           ),
-          riskInProduction: 'high',
-        },
+          'high',
+        ),
     '--dry-run',
   )(call);
 

@@ -2,7 +2,7 @@ import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { optionValues } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, everyday, placeHints, type Cli, type Verb } from '../subcommands.js';
+import { changes, destroys, everyday, placeHints, worseInProduction, type Cli } from '../subcommands.js';
 import { hostOf } from './common.js';
 
 // talosctl drives Talos Linux nodes through their API. `talosctl reset` wipes a node's disks (on a control
@@ -34,8 +34,6 @@ const VALUE_OPTIONS = [
   '--namespace',
   '--tail',
 ];
-
-const worseInProduction = (verb: Verb, risk: Verb['risk']): Verb => ({ ...verb, riskInProduction: risk });
 
 const VERBS: Cli['verbs'] = {
   reset: destroys(

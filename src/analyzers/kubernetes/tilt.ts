@@ -2,7 +2,7 @@ import type { Effect } from '../../core/types.js';
 import { hasOption } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { destroys, everyday, type Call, type Cli, type Verb } from '../subcommands.js';
+import { destroys, everyday, worseInProduction, type Call, type Cli, type Verb } from '../subcommands.js';
 import { kubeCliHints } from './cli-hints.js';
 
 // Tilt is a dev loop: `tilt up` deploys the Tiltfile's resources to the current kube context and stays
@@ -13,18 +13,11 @@ const VALUE_OPTIONS = ['--context', '--namespace', '-f', '--file', '--port', '--
 
 const down = (call: Call): Verb =>
   hasOption(call.options, '--delete-namespaces')
-    ? {
-        ...destroys(
-          'high',
-          'namespace',
-          'deletes every resource of the Tiltfile and the namespaces it defines',
-        ),
-        riskInProduction: 'critical',
-      }
-    : {
-        ...destroys('medium', 'release', 'deletes every resource of the Tiltfile'),
-        riskInProduction: 'high',
-      };
+    ? worseInProduction(
+        destroys('high', 'namespace', 'deletes every resource of the Tiltfile and the namespaces it defines'),
+        'critical',
+      )
+    : worseInProduction(destroys('medium', 'release', 'deletes every resource of the Tiltfile'), 'high');
 
 const VERBS: Cli['verbs'] = {
   down,

@@ -2,17 +2,8 @@ import type { Effect } from '../../core/types.js';
 import { hasOption, optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import {
-  changes,
-  destroys,
-  envHint,
-  everyday,
-  placeHints,
-  type Call,
-  type Cli,
-  type Verb,
-} from '../subcommands.js';
-import { kubeCliHints } from './cli-hints.js';
+import { changes, destroys, everyday, type Call, type Cli, type Verb } from '../subcommands.js';
+import { environmentHints, kubeCliHints } from './cli-hints.js';
 
 // werf builds images and deploys them with Helm. `werf dismiss` uninstalls the app's release (every object
 // of it), and with --with-namespace deletes its namespace too; `werf purge` deletes every image of the
@@ -61,18 +52,15 @@ const VERBS: Cli['verbs'] = {
 const WERF: Cli = {
   options: { withValue: VALUE_OPTIONS },
   verbs: VERBS,
-  hints: (call) => {
-    const environment = optionValue(call.options, '--env')
-      ? placeHints(call, 'flag --env', '--env')
-      : envHint(call, 'WERF_ENV');
-    const cluster = kubeCliHints(call, {
+  hints: (call) => [
+    ...environmentHints(call, ['--env'], 'WERF_ENV'),
+    ...kubeCliHints(call, {
       context: ['--kube-context'],
       kubeconfig: ['--kube-config'],
       namespace: ['--namespace'],
       envContext: 'WERF_KUBE_CONTEXT',
-    });
-    return [...environment, ...cluster];
-  },
+    }),
+  ],
   target: (call) => optionValue(call.options, '--release', '--env'),
 };
 
