@@ -129,7 +129,8 @@ export const clusterNodesAnalyzer: Analyzer = {
   environmentVariables: [],
   analyze(inv) {
     if (inv.name === 'kubeadm') return listedSubcommandEffects(inv, KUBEADM);
-    if (inv.name === 'microk8s') return listedSubcommandEffects(inv, MICROK8S);
+    // The Kubernetes analyzer already knows microk8s (its kubectl and helm): only what this table knows counts.
+    if (inv.name === 'microk8s') return listedSubcommandEffects(inv, MICROK8S).filter((e) => !e.unrecognised);
     return script(inv);
   },
 };

@@ -149,3 +149,15 @@ describe('looking, dry runs and dev loops stay allowed, in production too', () =
     },
   );
 });
+
+describe('microk8s stays known to the Kubernetes analyzer beyond reset', () => {
+  it.each(['microk8s enable dns', 'microk8s start', 'microk8s status'])(
+    '%s is allowed with a production context',
+    expectAllowed,
+  );
+
+  it('microk8s kubectl delete is judged once, as kubectl', async () => {
+    const r = await check('microk8s kubectl delete ns payments');
+    expect(r.assessment.effects.map((e) => e.tool)).toEqual(['kubectl']);
+  });
+});
