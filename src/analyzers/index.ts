@@ -31,6 +31,7 @@ import { sedScriptFilesAnalyzer } from './sed-script-files.js';
 import { processManagersAnalyzer } from './services/process-managers.js';
 import { backupAnalyzer } from './backup.js';
 import { cloudAnalyzer } from './cloud.js';
+import { clusterNodesAnalyzer } from './cluster-nodes.js';
 import { databasesAnalyzer } from './databases.js';
 import { airflowAnalyzer, dataPlatformsAnalyzer } from './data-platforms.js';
 import { directoriesAnalyzer } from './directories.js';
@@ -83,6 +84,7 @@ export function builtinAnalyzers(deps: AnalyzerDeps): Analyzer[] {
     iacAnalyzer,
     cloudAnalyzer(deps.sql),
     kubernetesAnalyzer,
+    clusterNodesAnalyzer,
     databasesAnalyzer(deps.sql),
     servicesAnalyzer,
     interpretersAnalyzer(deps.sql),

@@ -1,17 +1,39 @@
-import type { Analyzer } from './analyzer.js';
+import type { Effect } from '../core/types.js';
+import type { Analyzer, Invocation } from './analyzer.js';
 import { argocd } from './kubernetes/argocd.js';
+import { cilium } from './kubernetes/cilium.js';
 import { flux } from './kubernetes/flux.js';
 import { helm } from './kubernetes/helm.js';
+import { helmfile } from './kubernetes/helmfile.js';
+import { istioctl } from './kubernetes/istioctl.js';
+import { kapp } from './kubernetes/kapp.js';
 import { kubectl } from './kubernetes/kubectl.js';
+import { talosctl } from './kubernetes/talosctl.js';
+import { tilt } from './kubernetes/tilt.js';
+import { werf } from './kubernetes/werf.js';
+
+/** Platform CLIs whose subcommand tables are read as flux's is. */
+const PLATFORM_CLIS: Readonly<Record<string, (inv: Invocation) => Effect[]>> = {
+  flux,
+  argocd,
+  cilium,
+  istioctl,
+  helmfile,
+  kapp,
+  werf,
+  tilt,
+  talosctl,
+};
 
 /**
- * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm, flux and argocd. Deleting a
- * namespace is critical; workloads, data and access objects are high; pods medium; reads nothing.
- * The cluster is known from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
+ * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm, flux and argocd; the
+ * platform CLIs around them (cilium, istioctl, helmfile, kapp, werf, tilt, talosctl). Deleting a namespace is
+ * critical; workloads, data and access objects are high; pods medium; reads nothing. The cluster is known
+ * from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
  */
 export const kubernetesAnalyzer: Analyzer = {
   family: 'kubernetes',
-  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'flux', 'argocd', 'microk8s', 'k3s'],
+  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'microk8s', 'k3s', ...Object.keys(PLATFORM_CLIS)],
   local: false,
   // The edge folds the kubeconfig's current context into facts.kubeContext; HELM_KUBECONTEXT,
   // HELM_NAMESPACE and a command-local KUBECONFIG are read by the helm and kubectl parts themselves.
@@ -24,10 +46,6 @@ export const kubernetesAnalyzer: Analyzer = {
         return kubectl(inv, inv.name === 'kubecolor' ? 'kubectl' : inv.name, inv.args);
       case 'helm':
         return helm(inv, inv.args);
-      case 'flux':
-        return flux(inv);
-      case 'argocd':
-        return argocd(inv);
       case 'microk8s':
       case 'k3s': {
         const [sub, ...rest] = inv.args;
@@ -37,6 +55,6 @@ export const kubernetesAnalyzer: Analyzer = {
         return [];
       }
     }
-    return [];
+    return PLATFORM_CLIS[inv.name]?.(inv) ?? [];
   },
 };

@@ -71,6 +71,15 @@ export const harmless = (): undefined => undefined;
 export const everyday = (...verbs: string[]): Record<string, VerbRule> =>
   Object.fromEntries(verbs.map((verb) => [verb, harmless]));
 
+/** Routine in dev or staging, `risk` where production (or an unknown place) is named. */
+export const worseInProduction = (verb: Verb, risk: Risk): Verb => ({ ...verb, riskInProduction: risk });
+
+/** A subcommand that only prints what it would do with one of `options` (`--dry-run`, `--export`). */
+export const unlessOption =
+  (verb: Verb, ...options: string[]) =>
+  (call: Call): Verb | undefined =>
+    hasOption(call.options, ...options) ? undefined : verb;
+
 /** A read worth reporting (it prints a secret) though it changes nothing. */
 export const reads = (category: string, what: string): Verb => ({
   operation: 'read',

@@ -11,6 +11,7 @@ import {
   type Call,
   type Cli,
   type Verb,
+  worseInProduction,
 } from '../subcommands.js';
 import { hostOf } from './common.js';
 
@@ -100,7 +101,6 @@ const replaces = (risk: Risk, what: string): Verb => ({
   what,
   reversible: true,
 });
-const worseInProduction = (verb: Verb, riskInProduction: Risk): Verb => ({ ...verb, riskInProduction });
 
 const looked = (call: Call) => hasOption(call.options, '--dry-run', '--preview-changes');
 

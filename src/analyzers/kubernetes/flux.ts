@@ -1,9 +1,8 @@
 import type { Effect } from '../../core/types.js';
-import { hasOption, optionValue } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
 import { listedSubcommandEffects } from '../listed-subcommands.js';
-import { changes, destroys, everyday, type Call, type Cli, type Verb } from '../subcommands.js';
-import { contextHints } from './common.js';
+import { changes, destroys, everyday, unlessOption, type Cli } from '../subcommands.js';
+import { kubeCliHints } from './cli-hints.js';
 
 // Flux (GitOps): `flux uninstall` removes its controllers and custom resources from the cluster, so nothing
 // is reconciled from Git any more; deleting a Kustomization that prunes deletes every object it applied, and
@@ -55,21 +54,17 @@ const VALUE_OPTIONS = [
   '--private-key-file',
 ];
 
-/** Without --dry-run (uninstall, install) or --export (create: prints the manifest). */
-const unlessDry =
-  (verb: Verb, option = '--dry-run') =>
-  (call: Call): Verb | undefined =>
-    hasOption(call.options, option) ? undefined : verb;
-
-const create = unlessDry(changes('low', 'gitops', 'creates or updates a Flux object', true), '--export');
+// create --export only prints the manifest.
+const create = unlessOption(changes('low', 'gitops', 'creates or updates a Flux object', true), '--export');
 
 const VERBS: Cli['verbs'] = {
-  uninstall: unlessDry(
+  uninstall: unlessOption(
     destroys(
       'high',
       'cluster',
       'removes Flux, its controllers and custom resources from the cluster: nothing is reconciled from Git any more',
     ),
+    '--dry-run',
   ),
   'delete kustomization': destroys(
     'high',
@@ -91,7 +86,10 @@ const VERBS: Cli['verbs'] = {
   'delete alert-provider': destroys('low', 'monitoring', 'deletes an alert provider'),
   'delete receiver': destroys('low', 'gitops', 'deletes a webhook receiver'),
   'delete tenant': destroys('high', 'namespace', "deletes the tenant's namespaces and access"),
-  install: unlessDry(changes('low', 'cluster', 'installs or upgrades the Flux controllers', true)),
+  install: unlessOption(
+    changes('low', 'cluster', 'installs or upgrades the Flux controllers', true),
+    '--dry-run',
+  ),
   bootstrap: changes('low', 'cluster', 'installs Flux and commits its manifests to the repository', true),
   create,
   'create secret': create,
@@ -121,15 +119,12 @@ const FLUX: Cli = {
   options: { withValue: VALUE_OPTIONS },
   verbs: VERBS,
   aliases: { ks: 'kustomization', hr: 'helmrelease' },
-  hints: (call) => {
-    const hints = contextHints(call.inv, {
-      context: optionValue(call.options, '--context'),
-      contextFlag: '--context',
-      kubeconfig: optionValue(call.options, '--kubeconfig'),
-    });
-    const namespace = optionValue(call.options, '-n', '--namespace');
-    return namespace ? [...hints, { source: 'flag --namespace', value: namespace }] : hints;
-  },
+  hints: (call) =>
+    kubeCliHints(call, {
+      context: ['--context'],
+      kubeconfig: ['--kubeconfig'],
+      namespace: ['-n', '--namespace'],
+    }),
 };
 
 export function flux(inv: Invocation): Effect[] {

@@ -188,6 +188,8 @@ export function kubectl(inv: Invocation, tool: string, args: readonly Word[]): E
       low(scope, verb, target, creates ? 'create' : 'modify'),
     ];
   }
+  // krew installs and removes kubectl plugins under ~/.krew: nothing of a cluster (`krew uninstall ctx`).
+  if (verb === 'krew') return [];
   // A plugin (kubectl-cnpg, kubectl-foo…): its words are all we know.
   if (rest.some((w) => DESTROYING_WORDS.test(w.value))) {
     const target = [verb, ...rest.map((w) => w.value)].join(' ');
