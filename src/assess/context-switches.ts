@@ -91,7 +91,7 @@ const docker = (args: readonly Word[]): ContextSwitch | undefined => {
   return name && { variables: { DOCKER_CONTEXT: name } };
 };
 
-/** gcloud's global options that take a value (before or after the command). */
+/** gcloud's options that take a value (global ones, before or after the command, and a few of its own). */
 const GCLOUD_VALUE = [
   '--project',
   '--configuration',
@@ -103,13 +103,24 @@ const GCLOUD_VALUE = [
   '--flags-file',
   '--flatten',
   '--trace-token',
+  // get-credentials' location.
+  '--zone',
+  '--region',
+  '--location',
 ];
 
 function gcloud(args: readonly Word[]): ContextSwitch | undefined {
   const parsed = parseOptions(args, { withValue: GCLOUD_VALUE });
   const words = parsed.positionals;
-  if (words[0]?.value !== 'config' || words.some((w, i) => i < 2 && w.dynamic)) return undefined;
+  const group = words[0]?.value;
+  if ((group !== 'config' && group !== 'container') || words.some((w, i) => i < 2 && w.dynamic))
+    return undefined;
   const [, verb, property, setting] = words;
+  // `gcloud container clusters get-credentials NAME`: the context gke_PROJECT_LOCATION_NAME becomes current.
+  if (words[0]?.value === 'container')
+    return verb?.value === 'clusters' && property?.value === 'get-credentials' && setting
+      ? { kubeContext: setting, kubeNamespace: null }
+      : undefined;
   // `--configuration NAME` and `--installation` write a configuration later calls do not read.
   if (parsed.options.has('--configuration') || parsed.options.has('--installation')) return undefined;
   if (verb?.value === 'configurations' && property?.value === 'activate' && setting)
@@ -121,15 +132,55 @@ function gcloud(args: readonly Word[]): ContextSwitch | undefined {
   return undefined;
 }
 
+/** az options with a value, of `account set` and `aks get-credentials`. */
+const AZ_VALUE = [
+  '--subscription',
+  '-s',
+  '--name',
+  '-n',
+  '--output',
+  '-o',
+  '--resource-group',
+  '-g',
+  '--context',
+  '--file',
+  '-f',
+];
+
 function az(args: readonly Word[]): ContextSwitch | undefined {
-  const parsed = parseOptions(args, {
-    withValue: ['--subscription', '-s', '--name', '-n', '--output', '-o'],
-  });
+  const parsed = parseOptions(args, { withValue: AZ_VALUE });
   const [group, verb] = parsed.positionals;
+  // `az aks get-credentials -n NAME`: the context NAME (or --context) becomes current, unless written elsewhere.
+  if (group?.value === 'aks' && verb?.value === 'get-credentials' && !parsed.options.has('--file')) {
+    const context = optionWord(parsed, args, '--context') ?? optionWord(parsed, args, '--name', '-n');
+    return context && { kubeContext: context, kubeNamespace: null };
+  }
   if (group?.value !== 'account' || verb?.value !== 'set') return undefined;
   const subscription = optionWord(parsed, args, '--subscription', '-s', '--name', '-n');
   // az keeps its own default subscription and ignores AZURE_SUBSCRIPTION_ID, which the analyzer reads.
   return subscription && { overriding: { AZURE_SUBSCRIPTION_ID: subscription } };
+}
+
+/** aws options with a value, of `eks update-kubeconfig` and the global ones that place it. */
+const AWS_VALUE = [
+  '--name',
+  '--alias',
+  '--region',
+  '--profile',
+  '--role-arn',
+  '--user-alias',
+  '--kubeconfig',
+  '--output',
+];
+
+/** `aws eks update-kubeconfig --name NAME`: the cluster's context (or --alias) becomes current. */
+function aws(args: readonly Word[]): ContextSwitch | undefined {
+  const parsed = parseOptions(args, { withValue: AWS_VALUE });
+  const [service, op] = parsed.positionals;
+  if (service?.value !== 'eks' || op?.value !== 'update-kubeconfig') return undefined;
+  if (parsed.options.has('--kubeconfig') || parsed.options.has('--dry-run')) return undefined;
+  const context = optionWord(parsed, args, '--alias') ?? optionWord(parsed, args, '--name');
+  return context && { kubeContext: context, kubeNamespace: null };
 }
 
 function terraform(args: readonly Word[]): ContextSwitch | undefined {
@@ -176,6 +227,8 @@ export function contextSwitch(
       return gcloud(args);
     case 'az':
       return az(args);
+    case 'aws':
+      return aws(args);
     case 'terraform':
     case 'tofu':
       return terraform(args);

@@ -23,6 +23,19 @@ const CASES: readonly (readonly [string, EnvironmentClass, Facts?])[] = [
   ['oc project prod && oc delete pod api-0', 'production'],
   ['oc login https://api.prod.example.com:6443 && oc delete pod api-0', 'production'],
   ['kubectl config use-context dev-cluster && kubectl delete pod api-0', 'non-production', EDGE_PROD],
+  // The clouds' get-credentials make the cluster's context current.
+  ['aws eks update-kubeconfig --name prod-cluster && kubectl delete deploy billing', 'production'],
+  ['aws eks update-kubeconfig --name x --alias prod-eks && kubectl delete deploy billing', 'production'],
+  [
+    'gcloud container clusters get-credentials prod-cluster --zone us-east1-b && helm uninstall billing',
+    'production',
+  ],
+  ['az aks get-credentials -n prod-cluster -g rg && kubectl delete deploy billing', 'production'],
+  [
+    'gcloud container clusters get-credentials --zone us-east1-b dev-1 && kubectl delete pod api-0',
+    'non-production',
+  ],
+  ['aws eks update-kubeconfig --name prod-cluster --kubeconfig ./kc && kubectl delete pod api-0', 'unknown'],
   // A later selection wins; a new context brings its own namespace.
   ['kubectx prod-cluster && kubectx dev-cluster && kubectl delete pod api-0', 'non-production'],
   ['kubens prod && kubectx dev-cluster && kubectl delete pod api-0', 'non-production'],
@@ -74,6 +87,8 @@ const HARMLESS = [
   'az account set --subscription billing-prod',
   'terraform workspace select prod',
   'kubectl config use-context prod-cluster && kubectl get pods',
+  'aws eks update-kubeconfig --name prod-cluster',
+  'gcloud container clusters get-credentials prod-cluster --zone us-east1-b',
 ] as const;
 
 describe('a context a CLI keeps, selected earlier in the line', () => {
