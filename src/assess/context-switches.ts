@@ -18,6 +18,12 @@ export interface ContextSwitch {
   terraformWorkspace?: Word;
 }
 
+/** A list of option names, from the names separated by spaces. */
+const options = (names: string): readonly string[] => names.split(' ');
+
+/** A new current kube context, which brings its own namespace. */
+const newContext = (context: Word): ContextSwitch => ({ kubeContext: context, kubeNamespace: null });
+
 /** Only the run can tell (`kubectx -`, `kubectl config use-context "$CTX"`). */
 const unknown = (text: string): Word => word(text, true);
 
@@ -45,7 +51,7 @@ function kubectxTarget(args: readonly Word[]): Word | 'unset' | undefined {
 const kubectx = (args: readonly Word[]): ContextSwitch | undefined => {
   const target = kubectxTarget(args);
   if (!target) return undefined;
-  return { kubeContext: target === 'unset' ? unknown('--unset') : target, kubeNamespace: null };
+  return newContext(target === 'unset' ? unknown('--unset') : target);
 };
 
 const kubens = (args: readonly Word[]): ContextSwitch | undefined => {
@@ -70,12 +76,11 @@ function kubectl(name: string, args: readonly Word[]): ContextSwitch | undefined
     if (group.value === 'project' && verb && !parsed.options.has('-q')) return { kubeNamespace: verb };
     if (group.value === 'login') {
       const server = verb ?? optionWord(parsed, args, '-s', '--server');
-      if (server) return { kubeContext: word(hostOf(server.value), server.dynamic), kubeNamespace: null };
+      if (server) return newContext(word(hostOf(server.value), server.dynamic));
     }
   }
   if (group.value !== 'config' || !verb || verb.dynamic) return undefined;
-  if ((verb.value === 'use-context' || verb.value === 'use') && third)
-    return { kubeContext: third, kubeNamespace: null };
+  if ((verb.value === 'use-context' || verb.value === 'use') && third) return newContext(third);
   // `set-context --current --namespace=prod`: another context's namespace is not where later calls act.
   const namespace = optionWord(parsed, args, '--namespace', '-n');
   if (verb.value === 'set-context' && parsed.options.has('--current') && namespace)
@@ -91,23 +96,10 @@ const docker = (args: readonly Word[]): ContextSwitch | undefined => {
   return name && { variables: { DOCKER_CONTEXT: name } };
 };
 
-/** gcloud's options that take a value (global ones, before or after the command, and a few of its own). */
-const GCLOUD_VALUE = [
-  '--project',
-  '--configuration',
-  '--account',
-  '--billing-project',
-  '--format',
-  '--verbosity',
-  '--impersonate-service-account',
-  '--flags-file',
-  '--flatten',
-  '--trace-token',
-  // get-credentials' location.
-  '--zone',
-  '--region',
-  '--location',
-];
+/** gcloud's options that take a value (global ones, before or after the command, and get-credentials' location). */
+const GCLOUD_VALUE = options(
+  '--project --configuration --account --billing-project --format --verbosity --impersonate-service-account --flags-file --flatten --trace-token --zone --region --location',
+);
 
 function gcloud(args: readonly Word[]): ContextSwitch | undefined {
   const parsed = parseOptions(args, { withValue: GCLOUD_VALUE });
@@ -119,7 +111,7 @@ function gcloud(args: readonly Word[]): ContextSwitch | undefined {
   // `gcloud container clusters get-credentials NAME`: the context gke_PROJECT_LOCATION_NAME becomes current.
   if (words[0]?.value === 'container')
     return verb?.value === 'clusters' && property?.value === 'get-credentials' && setting
-      ? { kubeContext: setting, kubeNamespace: null }
+      ? newContext(setting)
       : undefined;
   // `--configuration NAME` and `--installation` write a configuration later calls do not read.
   if (parsed.options.has('--configuration') || parsed.options.has('--installation')) return undefined;
@@ -133,19 +125,7 @@ function gcloud(args: readonly Word[]): ContextSwitch | undefined {
 }
 
 /** az options with a value, of `account set` and `aks get-credentials`. */
-const AZ_VALUE = [
-  '--subscription',
-  '-s',
-  '--name',
-  '-n',
-  '--output',
-  '-o',
-  '--resource-group',
-  '-g',
-  '--context',
-  '--file',
-  '-f',
-];
+const AZ_VALUE = options('--subscription -s --name -n --output -o --resource-group -g --context --file -f');
 
 function az(args: readonly Word[]): ContextSwitch | undefined {
   const parsed = parseOptions(args, { withValue: AZ_VALUE });
@@ -153,7 +133,7 @@ function az(args: readonly Word[]): ContextSwitch | undefined {
   // `az aks get-credentials -n NAME`: the context NAME (or --context) becomes current, unless written elsewhere.
   if (group?.value === 'aks' && verb?.value === 'get-credentials' && !parsed.options.has('--file')) {
     const context = optionWord(parsed, args, '--context') ?? optionWord(parsed, args, '--name', '-n');
-    return context && { kubeContext: context, kubeNamespace: null };
+    return context && newContext(context);
   }
   if (group?.value !== 'account' || verb?.value !== 'set') return undefined;
   const subscription = optionWord(parsed, args, '--subscription', '-s', '--name', '-n');
@@ -162,16 +142,7 @@ function az(args: readonly Word[]): ContextSwitch | undefined {
 }
 
 /** aws options with a value, of `eks update-kubeconfig` and the global ones that place it. */
-const AWS_VALUE = [
-  '--name',
-  '--alias',
-  '--region',
-  '--profile',
-  '--role-arn',
-  '--user-alias',
-  '--kubeconfig',
-  '--output',
-];
+const AWS_VALUE = options('--name --alias --region --profile --role-arn --user-alias --kubeconfig --output');
 
 /** `aws eks update-kubeconfig --name NAME`: the cluster's context (or --alias) becomes current. */
 function aws(args: readonly Word[]): ContextSwitch | undefined {
@@ -180,7 +151,7 @@ function aws(args: readonly Word[]): ContextSwitch | undefined {
   if (service?.value !== 'eks' || op?.value !== 'update-kubeconfig') return undefined;
   if (parsed.options.has('--kubeconfig') || parsed.options.has('--dry-run')) return undefined;
   const context = optionWord(parsed, args, '--alias') ?? optionWord(parsed, args, '--name');
-  return context && { kubeContext: context, kubeNamespace: null };
+  return context && newContext(context);
 }
 
 function terraform(args: readonly Word[]): ContextSwitch | undefined {
