@@ -8,6 +8,7 @@ import { helmfile } from './kubernetes/helmfile.js';
 import { istioctl } from './kubernetes/istioctl.js';
 import { kapp } from './kubernetes/kapp.js';
 import { kubectl } from './kubernetes/kubectl.js';
+import { kubectx } from './kubernetes/kubectx.js';
 import { talosctl } from './kubernetes/talosctl.js';
 import { tilt } from './kubernetes/tilt.js';
 import { werf } from './kubernetes/werf.js';
@@ -26,14 +27,24 @@ const PLATFORM_CLIS: Readonly<Record<string, (inv: Invocation) => Effect[]>> = {
 };
 
 /**
- * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm, flux and argocd; the
- * platform CLIs around them (cilium, istioctl, helmfile, kapp, werf, tilt, talosctl). Deleting a namespace is
- * critical; workloads, data and access objects are high; pods medium; reads nothing. The cluster is known
- * from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
+ * Kubernetes: kubectl (and oc, kubecolor, `microk8s kubectl`, `k3s kubectl`), helm, flux, argocd, kubectx and
+ * kubens; the platform CLIs around them (cilium, istioctl, helmfile, kapp, werf, tilt, talosctl). Deleting a
+ * namespace is critical; workloads, data and access objects are high; pods medium; reads nothing. The cluster
+ * is known from --context/--kube-context, the kubeconfig chosen, or the edge's current context.
  */
 export const kubernetesAnalyzer: Analyzer = {
   family: 'kubernetes',
-  commands: ['kubectl', 'oc', 'kubecolor', 'helm', 'microk8s', 'k3s', ...Object.keys(PLATFORM_CLIS)],
+  commands: [
+    'kubectl',
+    'oc',
+    'kubecolor',
+    'helm',
+    'microk8s',
+    'k3s',
+    'kubectx',
+    'kubens',
+    ...Object.keys(PLATFORM_CLIS),
+  ],
   local: false,
   // The edge folds the kubeconfig's current context into facts.kubeContext; HELM_KUBECONTEXT,
   // HELM_NAMESPACE and a command-local KUBECONFIG are read by the helm and kubectl parts themselves.
@@ -46,6 +57,9 @@ export const kubernetesAnalyzer: Analyzer = {
         return kubectl(inv, inv.name === 'kubecolor' ? 'kubectl' : inv.name, inv.args);
       case 'helm':
         return helm(inv, inv.args);
+      case 'kubectx':
+      case 'kubens':
+        return kubectx(inv);
       case 'microk8s':
       case 'k3s': {
         const [sub, ...rest] = inv.args;

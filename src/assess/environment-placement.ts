@@ -64,6 +64,7 @@ export function environmentHints(
     });
   }
   if (facts.kubeContext) hints.push({ source: 'kube context', value: facts.kubeContext });
+  if (facts.kubeNamespace) hints.push({ source: 'kube namespace', value: facts.kubeNamespace });
   if (facts.terraformWorkspace)
     hints.push({ source: 'terraform workspace', value: facts.terraformWorkspace });
   return hints;

@@ -22,7 +22,7 @@ import { resolvePath } from '../analyzers/paths.js';
 import { redirectEffects } from '../analyzers/redirects.js';
 import { historySettings } from '../analyzers/host-admin/shell-history.js';
 import { afterDirectoryChange } from './directory-changes.js';
-import { dockerContextUsed } from './docker-context.js';
+import { StoredContexts } from './stored-contexts.js';
 import { exfiltrationEffects } from './exfiltration.js';
 import { joinedContinuations } from '../shell/line-continuations.js';
 import { InputCollector, type ShellInputs } from './inputs.js';
@@ -126,6 +126,8 @@ interface Context {
   scripts: string[];
   /** Aliases the command defined (`alias x='rm -rf /'`), by name: a later `x` runs their text. */
   aliases: Map<string, string>;
+  /** What earlier commands selected in their CLIs' configuration (`kubectl config use-context prod`). */
+  stored: StoredContexts;
 }
 
 /** `alias NAME=TEXT…`: remember each definition (a name with neither quotes, `/`, `$` nor `=`). */
@@ -199,13 +201,17 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     });
   }
 
-  const lookupFor = (assignments: Record<string, Word>) => (name: string) => {
-    const own = assignments[name];
+  const lookupFor = (assignments: Record<string, Word>, stored?: StoredContexts) => (name: string) => {
+    const own = stored?.overriding[name] ?? assignments[name];
     if (own) return own.dynamic ? undefined : own.value;
     if (name === 'HOME') return facts.home;
     if (name === 'PWD') return facts.cwd;
-    return facts.env[name];
+    // A variable actually set wins over what a tool keeps in its configuration.
+    const kept = stored?.variables[name];
+    return facts.env[name] ?? (kept && !kept.dynamic ? kept.value : undefined);
   };
+  /** The facts a command sees: its directory, and the contexts earlier commands of the line selected. */
+  const factsIn = (ctx: Context) => ctx.stored.facts(facts, ctx.cwd);
 
   /** Inside a script file (`file`, as the command named it), each effect says on which line it was found. */
   const runScript = (text: string, ctx: Context, file?: string) => {
@@ -284,8 +290,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
 
   const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context, wrapper: string) => {
     const hints = [...ctx.hints, ...(inner.hints ?? [])];
-    if (inner.kind === 'argv' && inner.inKubeContext && facts.kubeContext) {
-      hints.push({ source: 'kube context', value: facts.kubeContext });
+    const kubeContext = factsIn(ctx).kubeContext;
+    if (inner.kind === 'argv' && inner.inKubeContext && kubeContext) {
+      hints.push({ source: 'kube context', value: kubeContext });
     }
     const remote = ctx.remote || inner.remote === true;
     // Variables set here do not travel to another machine (`PATH=… ssh host tail`): only the inner ones.
@@ -299,7 +306,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     } else if (inner.kind === 'script') {
       // A script given to another shell starts with a fresh set of variables, except those exported to it.
       const assignments = leaves ? {} : ctx.assignments;
-      runScript(inner.text, { ...ctx, hints, remote, assignments, depth: ctx.depth + 1 });
+      const stored = leaves ? new StoredContexts() : ctx.stored;
+      runScript(inner.text, { ...ctx, hints, remote, assignments, depth: ctx.depth + 1, stored });
     } else {
       const next: Context = {
         hints,
@@ -312,6 +320,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
         dirStack: ctx.dirStack,
         scripts: ctx.scripts,
         aliases: ctx.aliases,
+        // Another machine's CLIs keep their own configuration.
+        stored: leaves ? new StoredContexts() : ctx.stored,
       };
       // The inner command reads the wrapper's stdin (`echo 'DROP…' | sudo -u postgres psql`), except under
       // xargs and find, which use stdin or their own arguments. Output redirections were placed already.
@@ -402,9 +412,9 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       ctx.dirStack = next.stack;
     }
     if (name === 'alias') recordAliases(argv, ctx.aliases);
-    // `docker context use prod`: docker keeps it for every later call, as if DOCKER_CONTEXT were exported.
-    const context = name === 'docker' && !ctx.remote ? dockerContextUsed(argv.slice(1)) : undefined;
-    if (context) ctx.assignments = { ...ctx.assignments, DOCKER_CONTEXT: context };
+    // `docker context use prod`, `kubectl config use-context prod`: the tool keeps it for every later call
+    // (the selection itself is placed where it selects).
+    if (!ctx.remote) ctx.stored.follow(name, argv.slice(1), ctx.cwd, assignments);
     const alias = ctx.aliases.get(program.value);
     if (alias !== undefined) {
       // bash expands aliases only with expand_aliases on (interactive shells) and only on lines read after
@@ -460,13 +470,13 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       argv,
       text: cmd.text,
       hints: [...ctx.hints, ...(unlisted ?? [])],
-      env: lookupFor(assignments),
+      env: lookupFor(assignments, ctx.stored),
       remote: ctx.remote,
       // Only variables that may change what runs count (`PATH=…`, `LD_PRELOAD=…`): `AWS_PROFILE=production
       // mytool status` still only looks.
       assigned: !Object.keys(assignments).every(harmlessVariable),
     };
-    const effect = unverifiableInProduction(unseen, facts, options.analyzers, options.placement);
+    const effect = unverifiableInProduction(unseen, factsIn(ctx), options.analyzers, options.placement);
     if (effect) effects.push({ effect, local: false });
     // Elsewhere it is asked about when its subcommand says it destroys: the person at the machine decides.
     // A program that only reads (`type rm`, `X=1 which delete`) says nothing by its words.
@@ -493,12 +503,12 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
       args: argv.slice(1),
       assignments,
       redirects: cmd.redirects,
-      facts: ctx.cwd === facts.cwd ? facts : { ...facts, cwd: ctx.cwd },
+      facts: factsIn(ctx),
       hints: ctx.hints,
       elevated: ctx.elevated,
       remote: ctx.remote,
       // What the program sees: variables exported earlier in the line too (`export DOCKER_CONTEXT=prod; …`).
-      env: lookupFor({ ...ctx.assignments, ...cmd.variablesBefore, ...cmd.assignments }),
+      env: lookupFor({ ...ctx.assignments, ...cmd.variablesBefore, ...cmd.assignments }, ctx.stored),
       text: cmd.text,
     };
     if (cmd.stdinFrom) inv.stdinFrom = cmd.stdinFrom;
@@ -739,11 +749,14 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
     dirStack: [],
     scripts: [],
     aliases: new Map(),
+    stored: new StoredContexts(),
   };
   try {
     runScript(command, top);
     const joined = joinedContinuations(command, parser);
-    if (joined !== undefined) runScript(joined, { ...top, depth: top.depth + 1 });
+    // The same line read again: from the configuration it started with.
+    if (joined !== undefined)
+      runScript(joined, { ...top, depth: top.depth + 1, stored: new StoredContexts() });
   } finally {
     parser.release();
   }

@@ -159,6 +159,8 @@ export interface ActionFacts {
   /** Facts the edge gathered from files (Terraform workspace in cwd, kube current-context). */
   terraformWorkspace?: string;
   kubeContext?: string;
+  /** The kube context's namespace, when a command earlier in the line selected it (`kubens prod`). */
+  kubeNamespace?: string;
   /** Answers whether a path exists (injected by the edge; the core never touches the disk). */
   pathExists?: (path: string) => boolean;
   /** Reads files for the approval digest (injected by the edge; absent in hermetic policy tests). */

@@ -91,6 +91,7 @@ export function contextHints(
     kubeconfig?: string | undefined;
     envContext?: string | undefined;
     envContextName?: string;
+    namespace?: string | undefined;
   },
 ): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
@@ -104,7 +105,10 @@ export function contextHints(
     hints.push({ source: 'env KUBECONFIG', value: pathHint(inv, first) });
   }
   const kubeconfigChosen = flags.kubeconfig !== undefined || ownKubeconfig !== undefined;
-  if (!flags.context && !flags.envContext && !kubeconfigChosen && inv.facts.kubeContext)
-    hints.push({ source: 'kube context', value: inv.facts.kubeContext });
+  const current = !flags.context && !flags.envContext && !kubeconfigChosen;
+  if (current && inv.facts.kubeContext) hints.push({ source: 'kube context', value: inv.facts.kubeContext });
+  // `kubens prod && kubectl delete …`: the current context's namespace, unless -n names another.
+  if (current && !flags.namespace && inv.facts.kubeNamespace)
+    hints.push({ source: 'kube namespace', value: inv.facts.kubeNamespace });
   return hints;
 }

@@ -89,17 +89,19 @@ const READS = new Set([
 ]);
 
 function scopeOf(inv: Invocation, parsed: ParsedOptions): Scope {
+  const flagNamespace = optionValue(parsed, '-n', '--namespace');
   const hints: EnvironmentHint[] = contextHints(inv, {
     context: optionValue(parsed, '--kube-context'),
     contextFlag: '--kube-context',
     kubeconfig: optionValue(parsed, '--kubeconfig'),
     envContext: inv.env('HELM_KUBECONTEXT'),
     envContextName: 'HELM_KUBECONTEXT',
+    namespace: flagNamespace ?? inv.env('HELM_NAMESPACE'),
   });
   const apiserver = optionValue(parsed, '--kube-apiserver');
   if (apiserver) hints.push({ source: 'flag --kube-apiserver', value: hostOf(apiserver) });
   // Explicit, as with kubectl -n (see scopeOf there).
-  let namespace = optionValue(parsed, '-n', '--namespace');
+  let namespace = flagNamespace;
   if (namespace) hints.push({ source: 'flag --namespace', value: namespace });
   else {
     namespace = inv.env('HELM_NAMESPACE');

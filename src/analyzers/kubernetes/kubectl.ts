@@ -100,6 +100,7 @@ function scopeOf(inv: Invocation, tool: string, parsed: ParsedOptions): Scope {
     context: optionValue(parsed, '--context'),
     contextFlag: '--context',
     kubeconfig: optionValue(parsed, '--kubeconfig'),
+    namespace,
   });
   const cluster = optionValue(parsed, '--cluster');
   if (cluster) hints.push({ source: 'flag --cluster', value: cluster });
