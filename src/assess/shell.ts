@@ -290,7 +290,8 @@ export function assessShell(command: string, facts: ActionFacts, options: Assess
 
   const runInner = (inner: Inner, cmd: SimpleCommand, ctx: Context, wrapper: string) => {
     const hints = [...ctx.hints, ...(inner.hints ?? [])];
-    const kubeContext = factsIn(ctx).kubeContext;
+    // The edge's current context is this machine's: `ssh bastion kubectl exec …` uses the bastion's.
+    const kubeContext = ctx.remote ? undefined : factsIn(ctx).kubeContext;
     if (inner.kind === 'argv' && inner.inKubeContext && kubeContext) {
       hints.push({ source: 'kube context', value: kubeContext });
     }

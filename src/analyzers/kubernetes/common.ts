@@ -105,7 +105,8 @@ export function contextHints(
     hints.push({ source: 'env KUBECONFIG', value: pathHint(inv, first) });
   }
   const kubeconfigChosen = flags.kubeconfig !== undefined || ownKubeconfig !== undefined;
-  const current = !flags.context && !flags.envContext && !kubeconfigChosen;
+  // On another machine (`ssh bastion kubectl …`) the current context is that machine's, not the edge's.
+  const current = !flags.context && !flags.envContext && !kubeconfigChosen && !inv.remote;
   if (current && inv.facts.kubeContext) hints.push({ source: 'kube context', value: inv.facts.kubeContext });
   // `kubens prod && kubectl delete …`: the current context's namespace, unless -n names another.
   if (current && !flags.namespace && inv.facts.kubeNamespace)
