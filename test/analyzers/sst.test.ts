@@ -50,3 +50,11 @@ describe('sst shell', () => {
     expect(r.decision.outcome, JSON.stringify(r.assessment.effects)).not.toBe('allow');
   });
 });
+
+describe('a subcommand computed at run time', () => {
+  it('sst "$VERB" --stage production is not allowed', async () => {
+    const r = await check('sst "$VERB" --stage production');
+    expect(r.assessment.effects[0]?.operation).toBe('execute-unverifiable');
+    expect(r.decision.outcome).not.toBe('allow');
+  });
+});

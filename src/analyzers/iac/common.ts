@@ -122,3 +122,19 @@ export function isTrue(value: string | undefined): boolean {
   if (value === undefined) return false;
   return !['false', '0', 'f', 'F', 'FALSE', 'False'].includes(value);
 }
+
+/** A subcommand computed at run time (`sam "$VERB"`): it could delete the stack. Nothing for no subcommand. */
+export function dynamicOrNothing(inv: Invocation, index: 'dynamic' | undefined): Effect[] {
+  if (index === undefined) return [];
+  const scope: Scope = { tool: inv.name, label: inv.text, hints: [] };
+  return [
+    effect(
+      scope,
+      'execute-unverifiable',
+      'high',
+      inv.text,
+      `the ${inv.name} subcommand is computed at run time (it could delete a stack)`,
+      'stack',
+    ),
+  ];
+}

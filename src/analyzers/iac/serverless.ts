@@ -1,7 +1,7 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { hasOption, optionValue, optionValues, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { effect, keyValueHint, locateSubcommand, nameHints, type Scope } from './common.js';
+import { dynamicOrNothing, effect, keyValueHint, locateSubcommand, nameHints, type Scope } from './common.js';
 
 const SAM_COMMANDS = new Set([
   'init',
@@ -262,19 +262,4 @@ export function serverless(inv: Invocation): Effect[] {
       ];
   }
   return [];
-}
-
-function dynamicOrNothing(inv: Invocation, index: 'dynamic' | undefined): Effect[] {
-  if (index === undefined) return [];
-  const scope: Scope = { tool: inv.name, label: inv.text, hints: [] };
-  return [
-    effect(
-      scope,
-      'execute-unverifiable',
-      'high',
-      inv.text,
-      `the ${inv.name} subcommand is computed at run time (it could delete a stack)`,
-      'stack',
-    ),
-  ];
 }

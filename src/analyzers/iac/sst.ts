@@ -1,7 +1,7 @@
 import type { Effect, EnvironmentHint } from '../../core/types.js';
 import { hasOption, optionValue, parseOptions } from '../../shell/options.js';
 import type { Invocation } from '../analyzer.js';
-import { effect, locateSubcommand, type Scope } from './common.js';
+import { dynamicOrNothing, effect, locateSubcommand, type Scope } from './common.js';
 
 // SST (`sst deploy|remove|dev --stage NAME`): an app's infrastructure, one copy per stage. `sst remove`
 // deletes every resource of a stage (its databases and buckets too, unless the app's removal policy keeps
@@ -32,18 +32,7 @@ const VALUE_OPTIONS = ['--stage', '--config', '--target', '--mode'];
 /** The sst CLI (v2 and v3 share these commands). */
 export function sst(inv: Invocation): Effect[] {
   const index = locateSubcommand(inv.args, COMMANDS, new Set(VALUE_OPTIONS));
-  if (index === 'dynamic')
-    return [
-      effect(
-        { tool: 'sst', label: inv.text, hints: [] },
-        'execute-unverifiable',
-        'high',
-        inv.text,
-        'the sst subcommand is computed at run time (it could remove a stage)',
-        'stack',
-      ),
-    ];
-  if (index === undefined) return [];
+  if (index === undefined || index === 'dynamic') return dynamicOrNothing(inv, index);
   const o = parseOptions(
     inv.args.filter((_, i) => i !== index),
     { withValue: VALUE_OPTIONS },
